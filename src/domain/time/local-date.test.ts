@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, differenceInCalendarDays, isTimeZone, parseLocalDate, toLocalDateTime, type TimeZone } from './local-date.ts';
+
+describe('LocalDate', () => {
+  it('accepts real dates and rejects impossible ones', () => {
+    expect(parseLocalDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseLocalDate('2023-02-29')).toBeUndefined();
+    expect(parseLocalDate('2024-13-01')).toBeUndefined();
+    expect(parseLocalDate('24-01-01')).toBeUndefined();
+  });
+  it('counts calendar days across a DST change', () => {
+    const a = parseLocalDate('2026-03-07')!;
+    const b = parseLocalDate('2026-03-09')!;
+    expect(differenceInCalendarDays(b, a)).toBe(2);
+    expect(addDays(a, 2)).toBe(b);
+  });
+  it('buckets an instant by the local day, not the UTC day', () => {
+    // 2026-07-01T02:30Z is still June 30 in Los Angeles (UTC-7 in summer).
+    expect(toLocalDateTime(new Date('2026-07-01T02:30:00Z'), 'America/Los_Angeles' as TimeZone)).toEqual({ date: '2026-06-30', time: '19:30' });
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});

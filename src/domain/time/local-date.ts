@@ -1,0 +1,46 @@
+// LocalDate: a calendar date in some time zone, as `YYYY-MM-DD`, branded so that it cannot be
+// confused with an instant or a free string. Pure; no clock.
+
+export type LocalDate = string & { readonly __brand: 'LocalDate' };
+export type TimeZone = string & { readonly __brand: 'TimeZone' };
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseLocalDate(text: string): LocalDate | undefined {
+  const m = LOCAL_DATE.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return undefined;
+  return text as LocalDate;
+}
+
+/** Whole calendar days from `earlier` to `later` (negative when later < earlier). */
+export function differenceInCalendarDays(later: LocalDate, earlier: LocalDate): number {
+  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const t = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
+  return t.toISOString().slice(0, 10) as LocalDate;
+}
+
+/** True when `name` is an IANA time zone this runtime knows (e.g. `Europe/Berlin`). */
+export function isTimeZone(name: string): name is TimeZone {
+  if (name.length === 0 || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The local calendar date and wall-clock time of `instant` in `timeZone`. */
+export function toLocalDateTime(instant: Date, timeZone: TimeZone): { date: LocalDate; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return { date: `${get('year')}-${get('month')}-${get('day')}` as LocalDate, time: `${get('hour')}:${get('minute')}` };
+}
