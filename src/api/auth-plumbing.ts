@@ -1,0 +1,68 @@
+// Session cookie and bearer-token authentication, and CSRF protection for cookie-authenticated
+// unsafe methods (synchronizer token: the session's token must come back in the X-CSRF-Token header).
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveApiToken, resolveSession } from '../app/accounts.ts';
+import type { AppDeps } from '../app/context.ts';
+import { ANONYMOUS } from './request-context.ts';
+import { sendProblem } from './problem.ts';
+
+export interface CookieSettings {
+  readonly secure: boolean;
+  readonly idleMinutes: number;
+}
+
+export function sessionCookieName(secure: boolean): string {
+  // The __Host- prefix pins the cookie to this host and path / (browsers accept it only over HTTPS).
+  return secure ? '__Host-pw_session' : 'pw_session';
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cookies: CookieSettings): void {
+  const cookieName = sessionCookieName(cookies.secure);
+  app.decorateRequest('auth', null as never);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    request.auth = ANONYMOUS;
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = m ? await resolveApiToken(deps, m[1]!) : undefined;
+      if (!actor) return sendProblem(request, reply, 'authentication-required', { detail: 'The bearer token is not valid or has been revoked.' });
+      request.auth = { actor, sessionId: null, csrfToken: null, sessionExpired: false };
+      return; // bearer tokens are not sent by browsers on their own, so no CSRF check is needed
+    }
+    const token = request.cookies[cookieName];
+    if (!token) return;
+    const found = await resolveSession(deps, token);
+    if (found.kind === 'active') {
+      request.auth = { actor: found.actor, sessionId: found.session.id, csrfToken: found.session.csrfToken, sessionExpired: false };
+      if (!SAFE_METHODS.has(request.method)) {
+        const sent = request.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !safeEqual(sent, found.session.csrfToken)) {
+          return sendProblem(request, reply, 'csrf-token-invalid', { detail: 'Reload the page and try again.' });
+        }
+      }
+    } else {
+      reply.clearCookie(cookieName, { path: '/' });
+      request.auth = { ...ANONYMOUS, sessionExpired: found.kind === 'expired' };
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, cookies: CookieSettings): void {
+  reply.setCookie(sessionCookieName(cookies.secure), token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: cookies.secure,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, cookies: CookieSettings): void {
+  reply.clearCookie(sessionCookieName(cookies.secure), { path: '/' });
+}

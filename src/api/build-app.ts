@@ -1,0 +1,147 @@
+// Builds the Fastify app from its dependencies. Nothing here reads the environment or opens a
+// database: api/main.ts and cli/main.ts compose the pieces and pass them in.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../app/errors.ts';
+import type { FieldError } from '../contract/errors.ts';
+import { registerAuthentication } from './auth-plumbing.ts';
+import { sendProblem } from './problem.ts';
+import { ANONYMOUS } from './request-context.ts';
+import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
+import { registerHealthRoutes } from './routes/health/health.routes.ts';
+import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
+import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
+import type { ApiDeps, ZodApp } from './types.ts';
+
+export interface BuildAppOptions {
+  readonly logLevel?: string;
+  readonly bodyLimitBytes?: number;
+  readonly trustProxy?: boolean;
+  /** Folder with the built web app; served at / when it exists. */
+  readonly webRoot?: string;
+  /** Extra route registrations (later features) — each gets the app and the deps. */
+  readonly plugins?: readonly ((app: ZodApp, deps: ApiDeps) => void)[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Requests are logged by method, route and status only: never bodies, headers or query values.
+      serializers: {
+        req: (req: { method: string; routeOptions?: { url?: string }; url: string }) => ({ method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
+        connectSrc: ["'self'"], manifestSrc: ["'self'"], workerSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+        formAction: ["'self'"], frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.cookies.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Painwise API', version: '0.1.0', description: 'Errors are RFC 9457 application/problem+json with a stable `code`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pw_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuthentication(app, deps, deps.cookies);
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      const code = error.code === 'authentication-required' && request.auth?.sessionExpired ? 'session-expired' : error.code;
+      return sendProblem(request, reply, code, { detail: error.message, errors: error.errors, extra: error.extra });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = (error as { validationContext?: string }).validationContext ?? 'body';
+      const errors: FieldError[] = error.validation.map((v) => {
+        const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+        const unknownKeys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys ?? [] : [];
+        const base = (where === 'body' ? '' : `/${where}`) + v.instancePath;
+        return unknownKeys.length > 0
+          ? { pointer: `${base}/${unknownKeys[0]}`, detail: `Unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}.` }
+          : { pointer: base || '/', detail: v.message ?? 'Invalid value.' };
+      });
+      return sendProblem(request, reply, 'validation-failed', { detail: `Check the highlighted fields (${where}).`, errors });
+    }
+    const fe = error as FastifyError;
+    switch (fe.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendProblem(request, reply, 'malformed-json', { detail: 'The body could not be parsed as JSON.' });
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(request, reply, 'payload-too-large', { detail: 'Send a smaller body.' });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendProblem(request, reply, 'unsupported-media-type', { detail: 'Send the body as application/json.' });
+    }
+    if (error instanceof SyntaxError || (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP'))) {
+      return sendProblem(request, reply, 'malformed-json', { detail: 'The body could not be parsed as JSON.' });
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendProblem(request, reply, fe.statusCode === 413 ? 'payload-too-large' : fe.statusCode === 415 ? 'unsupported-media-type' : 'validation-failed', { detail: 'The request could not be processed.' });
+    }
+    // A bug: log it (no request body, no patient data) and answer without leaking anything.
+    request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    return sendProblem(request, reply, 'internal-error', { detail: 'The error has been logged. Try again in a moment.' });
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerPatientRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  for (const plugin of options.plugins ?? []) plugin(app, deps);
+
+  const webRoot = options.webRoot;
+  const hasWeb = webRoot !== undefined && existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        // Hashed assets never change; the shell and the service worker must always be revalidated.
+        reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    request.auth ??= ANONYMOUS;
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!);
+    if (hasWeb && isPage) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(request, reply, 'route-not-found', { detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint of this API.` });
+  });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,54 @@
+// RFC 9457 problem+json: one table maps every ErrorCode to its status and title, so a new code does
+// not compile until it is mapped here.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode, FieldError } from '../contract/errors.ts';
+
+export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
+  'validation-failed': { status: 400, title: 'The request has invalid fields' },
+  'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'unsupported-media-type': { status: 415, title: 'Send the body as application/json' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'not-found': { status: 404, title: 'Not found' },
+  'route-not-found': { status: 404, title: 'No such endpoint' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'authentication-required': { status: 401, title: 'Sign in to continue' },
+  'session-expired': { status: 401, title: 'Your session has ended' },
+  'invalid-credentials': { status: 401, title: 'Email or password is not correct' },
+  'csrf-token-invalid': { status: 403, title: 'The request is missing its security token' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  'too-many-requests': { status: 429, title: 'Too many attempts' },
+  'email-taken': { status: 409, title: 'Email already registered' },
+  'password-too-short': { status: 400, title: 'Password too short' },
+  'password-too-long': { status: 400, title: 'Password too long' },
+  'password-too-common': { status: 400, title: 'Password too common' },
+  'password-incorrect': { status: 400, title: 'Password not correct' },
+  'patient-record-exists': { status: 409, title: 'Patient record already exists' },
+  'invalid-share-code': { status: 400, title: 'Share code not recognised' },
+  'invalid-invitation': { status: 400, title: 'Invitation not valid' },
+  'already-member': { status: 409, title: 'Already a member' },
+  'last-admin': { status: 409, title: 'An organization needs an admin' },
+  conflict: { status: 409, title: 'Conflict' },
+  'internal-error': { status: 500, title: 'Something went wrong on our side' },
+};
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export function sendProblem(
+  request: FastifyRequest, reply: FastifyReply, code: ErrorCode,
+  options: { detail?: string; errors?: readonly FieldError[]; extra?: Readonly<Record<string, unknown>> } = {},
+): FastifyReply {
+  const { status, title } = PROBLEMS[code];
+  const body: Record<string, unknown> = {
+    type: `https://painwise.dev/problems/${code}`,
+    title,
+    status,
+    code,
+    ...(options.detail ? { detail: options.detail } : {}),
+    instance: request.url.split('?')[0],
+    requestId: request.id,
+    ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
+    ...options.extra,
+  };
+  if (status === 429 && typeof options.extra?.retryAfterSeconds === 'number') reply.header('retry-after', String(options.extra.retryAfterSeconds));
+  return reply.code(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
+}

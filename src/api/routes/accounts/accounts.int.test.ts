@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { Client, createTestApp, signUp, type TestApp } from '../../../../test/support/test-app.ts';
+
+describe.each(DIALECTS)('accounts on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(dialect, { signInMaxFailuresPerAccount: 3 }); });
+  afterAll(async () => { await t.close(); });
+
+  it('signs up, reads /api/me, signs out and back in', async () => {
+    const c = new Client(t.app);
+    const up = await c.request('POST', '/api/auth/sign-up', { email: 'Ana@Example.test ', password: 'a long enough passphrase', displayName: 'Ana', patient: { timeZone: 'America/New_York' } });
+    expect(up.statusCode).toBe(201);
+    expect(up.json().user.email).toBe('ana@example.test');
+    expect(up.json().patient.timeZone).toBe('America/New_York');
+    const cookie = up.cookies.find((k) => k.name === 'pw_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect((await c.request('GET', '/api/me')).json().user.displayName).toBe('Ana');
+    expect((await c.request('POST', '/api/auth/sign-out')).statusCode).toBe(204);
+    expect((await c.request('GET', '/api/me')).statusCode).toBe(401);
+    const again = await c.request('POST', '/api/auth/sign-in', { email: 'ana@example.test', password: 'a long enough passphrase' });
+    expect(again.statusCode).toBe(200);
+  });
+
+  it('rejects short, common and duplicate credentials with problem+json', async () => {
+    const c = new Client(t.app);
+    const short = await c.request('POST', '/api/auth/sign-up', { email: 'b@example.test', password: 'short', displayName: 'B' });
+    expect(short.statusCode).toBe(400);
+    expect(short.headers['content-type']).toContain('application/problem+json');
+    expect(short.json()).toMatchObject({ code: 'password-too-short', errors: [{ pointer: '/password' }] });
+    const common = await c.request('POST', '/api/auth/sign-up', { email: 'b@example.test', password: 'password123', displayName: 'B' });
+    expect(common.json().code).toBe('password-too-common');
+    await signUp(t.app, { email: 'dup@example.test' });
+    const dup = await c.request('POST', '/api/auth/sign-up', { email: 'DUP@example.test', password: 'another fine passphrase', displayName: 'B' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('email-taken');
+  });
+
+  it('rate-limits failed sign-ins per account with a clear 429', async () => {
+    await signUp(t.app, { email: 'locked@example.test' });
+    const c = new Client(t.app);
+    for (let i = 0; i < 3; i++) {
+      expect((await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'wrong password here' })).statusCode).toBe(401);
+    }
+    const limited = await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'correct horse battery staple' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('too-many-requests');
+    expect(limited.headers['retry-after']).toBeDefined();
+    t.clock.advanceMinutes(16);
+    expect((await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'correct horse battery staple' })).statusCode).toBe(200);
+  });
+
+  it('requires the CSRF token for cookie-authenticated writes', async () => {
+    const { client } = await signUp(t.app);
+    const csrf = client.csrf;
+    client.csrf = undefined;
+    const res = await client.request('PATCH', '/api/me', { displayName: 'New' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('csrf-token-invalid');
+    client.csrf = csrf;
+    expect((await client.request('PATCH', '/api/me', { displayName: 'New' })).statusCode).toBe(200);
+  });
+
+  it('expires idle sessions and says so', async () => {
+    const { client } = await signUp(t.app);
+    t.clock.advanceMinutes(31);
+    const res = await client.request('GET', '/api/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('session-expired');
+  });
+
+  it('changes the password and ends other sessions', async () => {
+    const { client } = await signUp(t.app, { email: 'pw@example.test' });
+    const other = new Client(t.app);
+    await other.request('POST', '/api/auth/sign-in', { email: 'pw@example.test', password: 'correct horse battery staple' });
+    const wrong = await client.request('POST', '/api/me/password', { currentPassword: 'nope nope nope', newPassword: 'a brand new passphrase' });
+    expect(wrong.json().code).toBe('password-incorrect');
+    expect((await client.request('POST', '/api/me/password', { currentPassword: 'correct horse battery staple', newPassword: 'a brand new passphrase' })).statusCode).toBe(204);
+    expect((await client.request('GET', '/api/me')).statusCode).toBe(200);
+    expect((await other.request('GET', '/api/me')).statusCode).toBe(401);
+  });
+
+  it('issues, uses and revokes API tokens', async () => {
+    const { client } = await signUp(t.app);
+    const created = await client.request('POST', '/api/me/tokens', { name: 'export script' });
+    expect(created.statusCode).toBe(201);
+    const { token, apiToken } = created.json();
+    const viaToken = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(viaToken.statusCode).toBe(200);
+    const list = await client.request('GET', '/api/me/tokens');
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    expect((await client.request('DELETE', `/api/me/tokens/${apiToken.id}`)).statusCode).toBe(204);
+    const revoked = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(revoked.statusCode).toBe(401);
+  });
+
+  it('deletes the account with its patient record', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    expect((await client.request('DELETE', '/api/me', { password: 'wrong wrong wrong' })).statusCode).toBe(400);
+    expect((await client.request('DELETE', '/api/me', { password: 'correct horse battery staple' })).statusCode).toBe(204);
+    expect(await t.deps.store.patients.findById(me.patient!.id)).toBeUndefined();
+    expect(await t.deps.store.users.findById(me.user.id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,58 @@
+// The one door to patient data: load the facts, ask the policy, refuse with a typed error, and hand
+// back an audit-event builder stamped with who is acting and on what basis.
+import { AppError, notFound } from './errors.ts';
+import type { AppDeps, RequestContext } from './context.ts';
+import { nowIso } from './context.ts';
+import type { AuditEvent } from './model.ts';
+import { decidePatientAccess, type AccessBasis, type PatientAction } from './policy.ts';
+import type { Stores } from './ports.ts';
+
+export interface Granted {
+  readonly userId: string;
+  readonly patientId: string;
+  readonly basis: AccessBasis;
+  /** An audit event for this actor, patient and request. */
+  audit(action: string, resourceType: string, resourceId: string | null): AuditEvent;
+}
+
+export function requireUser(ctx: RequestContext): string {
+  if (ctx.actor.kind !== 'user') throw new AppError('authentication-required', 'Sign in to continue.');
+  return ctx.actor.userId;
+}
+
+export function auditEvent(deps: Pick<AppDeps, 'clock' | 'ids'>, ctx: RequestContext, fields: Omit<AuditEvent, 'id' | 'at' | 'actorUserId' | 'requestId'>): AuditEvent {
+  return {
+    id: deps.ids.newId(),
+    at: nowIso(deps),
+    actorUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+    requestId: ctx.requestId,
+    ...fields,
+  };
+}
+
+export async function authorizePatientAccess(
+  deps: AppDeps, ctx: RequestContext, patientId: string, action: PatientAction, stores: Stores = deps.store,
+): Promise<Granted> {
+  const userId = requireUser(ctx);
+  const facts = await stores.patients.loadAccessFacts(patientId, userId);
+  const decision = decidePatientAccess(ctx.actor, action, facts, nowIso(deps));
+  if (!decision.allowed) {
+    if (decision.refusal === 'unauthenticated') throw new AppError('authentication-required', 'Sign in to continue.');
+    if (decision.refusal === 'forbidden') throw new AppError('forbidden', 'Your access to this patient does not include this action.');
+    throw notFound('The patient');
+  }
+  const basis = decision.basis;
+  return {
+    userId,
+    patientId,
+    basis,
+    audit: (action, resourceType, resourceId) => auditEvent(deps, ctx, {
+      actorBasis: basis.kind,
+      organizationId: basis.kind === 'clinician' ? basis.organizationId : null,
+      patientId,
+      action,
+      resourceType,
+      resourceId,
+    }),
+  };
+}

@@ -1,0 +1,196 @@
+// Accounts: sign up, sign in/out, sessions, password change, account deletion, API tokens.
+import { AppError } from './errors.ts';
+import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { auditEvent, requireUser } from './access.ts';
+import { checkNewPassword } from './password-rules.ts';
+import type { ApiToken, Patient, Session, Sex, User } from './model.ts';
+import type { Actor } from './policy.ts';
+import { isUniqueViolationError } from './unique.ts';
+import { sha256 } from './system.ts';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface SignUpInput {
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+  /** Present when the person signs up to keep their own record (self-managed use). */
+  readonly patient?: { readonly timeZone: string; readonly birthYear?: number | null; readonly sex?: Sex };
+}
+
+export interface IssuedSession {
+  readonly token: string;
+  readonly session: Session;
+  readonly user: User;
+}
+
+// A fixed hash verified when an email is unknown, so that "no such account" costs as long as "wrong password".
+let decoyHash: Promise<string> | undefined;
+
+async function issueSession(deps: AppDeps, user: User): Promise<IssuedSession> {
+  const token = deps.ids.newSecret(32);
+  const now = nowIso(deps);
+  const session: Session = {
+    id: sha256(token),
+    userId: user.id,
+    csrfToken: deps.ids.newSecret(24),
+    createdAt: now,
+    lastSeenAt: now,
+    idleExpiresAt: addMinutesIso(now, deps.settings.sessionIdleMinutes),
+    absoluteExpiresAt: addMinutesIso(now, deps.settings.sessionAbsoluteHours * 60),
+  };
+  await deps.store.sessions.insert(session);
+  return { token, session, user };
+}
+
+export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpInput): Promise<IssuedSession & { patient: Patient | null }> {
+  checkNewPassword(input.password);
+  const email = normalizeEmail(input.email);
+  const passwordHash = await deps.hasher.hash(input.password);
+  const now = nowIso(deps);
+  const user: User = { id: deps.ids.newId(), email, displayName: input.displayName.trim(), passwordHash, createdAt: now };
+  const patient: Patient | null = input.patient
+    ? { id: deps.ids.newId(), userId: user.id, displayName: user.displayName, timeZone: input.patient.timeZone, birthYear: input.patient.birthYear ?? null, sex: input.patient.sex ?? 'unknown', createdAt: now }
+    : null;
+  try {
+    await deps.store.transaction(async (tx) => {
+      await tx.users.insert(user);
+      if (patient) {
+        await tx.patients.insert(patient);
+        await tx.audit.append([auditEvent(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, {
+          actorBasis: 'owner', organizationId: null, patientId: patient.id, action: 'patient.create', resourceType: 'patient', resourceId: patient.id,
+        })]);
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolationError(error)) throw new AppError('email-taken', 'An account with this email already exists. Sign in instead.', { errors: [{ pointer: '/email', detail: 'An account with this email already exists.' }] });
+    throw error;
+  }
+  return { ...(await issueSession(deps, user)), patient };
+}
+
+export async function signIn(deps: AppDeps, ctx: RequestContext, input: { email: string; password: string }): Promise<IssuedSession> {
+  const email = normalizeEmail(input.email);
+  const now = nowIso(deps);
+  const since = addMinutesIso(now, -deps.settings.signInWindowMinutes);
+  const accountKey = sha256(`account:${email}`);
+  const ipKey = sha256(`ip:${ctx.ip}`);
+  const [accountFailures, ipFailures] = await Promise.all([
+    deps.store.signInFailures.countSince(accountKey, since),
+    deps.store.signInFailures.countSince(ipKey, since),
+  ]);
+  if (accountFailures >= deps.settings.signInMaxFailuresPerAccount || ipFailures >= deps.settings.signInMaxFailuresPerIp) {
+    throw new AppError('too-many-requests', `Too many failed sign-in attempts. Wait ${deps.settings.signInWindowMinutes} minutes and try again, or reset your password.`, {
+      extra: { retryAfterSeconds: deps.settings.signInWindowMinutes * 60 },
+    });
+  }
+  const user = await deps.store.users.findByEmail(email);
+  decoyHash ??= deps.hasher.hash('painwise-decoy-password');
+  const ok = user ? await deps.hasher.verify(user.passwordHash, input.password) : (await deps.hasher.verify(await decoyHash, input.password), false);
+  if (!user || !ok) {
+    await deps.store.transaction(async (tx) => {
+      await tx.signInFailures.record(accountKey, now);
+      await tx.signInFailures.record(ipKey, now);
+    });
+    throw new AppError('invalid-credentials', 'That email and password do not match an account.');
+  }
+  await deps.store.signInFailures.clear(accountKey);
+  return issueSession(deps, user);
+}
+
+export type SessionLookup = { kind: 'active'; session: Session; actor: Actor } | { kind: 'expired' } | { kind: 'unknown' };
+
+/** Sessions are touched at most once a minute, so a busy reader does not write on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function resolveSession(deps: AppDeps, token: string): Promise<SessionLookup> {
+  const session = await deps.store.sessions.findById(sha256(token));
+  if (!session) return { kind: 'unknown' };
+  const now = nowIso(deps);
+  if (session.idleExpiresAt <= now || session.absoluteExpiresAt <= now) {
+    await deps.store.sessions.delete(session.id);
+    return { kind: 'expired' };
+  }
+  if (Date.parse(now) - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
+    await deps.store.sessions.touch(session.id, now, addMinutesIso(now, deps.settings.sessionIdleMinutes));
+  }
+  return { kind: 'active', session, actor: { kind: 'user', userId: session.userId, via: 'session' } };
+}
+
+export async function signOut(deps: AppDeps, sessionId: string): Promise<void> {
+  await deps.store.sessions.delete(sessionId);
+}
+
+export async function changePassword(deps: AppDeps, ctx: RequestContext, sessionId: string | null, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const userId = requireUser(ctx);
+  const user = await deps.store.users.findById(userId);
+  if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
+  if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {
+    throw new AppError('password-incorrect', 'Your current password is not correct.', { errors: [{ pointer: '/currentPassword', detail: 'This is not your current password.' }] });
+  }
+  checkNewPassword(input.newPassword, '/newPassword');
+  const hash = await deps.hasher.hash(input.newPassword);
+  await deps.store.transaction(async (tx) => {
+    await tx.users.updatePasswordHash(userId, hash);
+    // Every other session of this account ends: whoever else had it is signed out.
+    await tx.sessions.deleteForUser(userId, sessionId ?? undefined);
+  });
+}
+
+export async function deleteAccount(deps: AppDeps, ctx: RequestContext, input: { password: string }): Promise<void> {
+  const userId = requireUser(ctx);
+  const user = await deps.store.users.findById(userId);
+  if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
+  if (!(await deps.hasher.verify(user.passwordHash, input.password))) {
+    throw new AppError('password-incorrect', 'The password is not correct.', { errors: [{ pointer: '/password', detail: 'This is not your password.' }] });
+  }
+  await deps.store.transaction(async (tx) => {
+    const patient = await tx.patients.findByUserId(userId);
+    for (const m of await tx.organizations.listMembershipsOfUser(userId)) {
+      if (m.role === 'admin' && (await tx.organizations.countAdmins(m.organizationId)) <= 1) {
+        throw new AppError('last-admin', `You are the only admin of ${m.organizationName}. Make someone else an admin first.`);
+      }
+    }
+    await tx.audit.append([auditEvent(deps, ctx, {
+      actorBasis: 'owner', organizationId: null, patientId: patient?.id ?? null, action: 'account.delete', resourceType: 'user', resourceId: userId,
+    })]);
+    await tx.users.delete(userId); // cascades to sessions, tokens, the patient record and everything under it
+  });
+}
+
+export async function updateProfile(deps: AppDeps, ctx: RequestContext, input: { displayName: string }): Promise<User> {
+  const userId = requireUser(ctx);
+  await deps.store.users.updateDisplayName(userId, input.displayName.trim());
+  const user = await deps.store.users.findById(userId);
+  if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
+  return user;
+}
+
+const TOKEN_PREFIX = 'pw_';
+
+export async function createApiToken(deps: AppDeps, ctx: RequestContext, input: { name: string }): Promise<{ token: string; apiToken: ApiToken }> {
+  const userId = requireUser(ctx);
+  const token = TOKEN_PREFIX + deps.ids.newSecret(32);
+  const apiToken: ApiToken = { id: deps.ids.newId(), userId, name: input.name.trim(), createdAt: nowIso(deps), lastUsedAt: null, revokedAt: null };
+  await deps.store.apiTokens.insert(apiToken, sha256(token));
+  return { token, apiToken };
+}
+
+export async function listApiTokens(deps: AppDeps, ctx: RequestContext): Promise<readonly ApiToken[]> {
+  return deps.store.apiTokens.listForUser(requireUser(ctx));
+}
+
+export async function revokeApiToken(deps: AppDeps, ctx: RequestContext, tokenId: string): Promise<void> {
+  if (!(await deps.store.apiTokens.revoke(requireUser(ctx), tokenId, nowIso(deps)))) throw new AppError('not-found', 'No active token with this id.');
+}
+
+export async function resolveApiToken(deps: AppDeps, token: string): Promise<Actor | undefined> {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+  const found = await deps.store.apiTokens.findActiveByHash(sha256(token));
+  if (!found) return undefined;
+  const now = nowIso(deps);
+  if (!found.lastUsedAt || Date.parse(now) - Date.parse(found.lastUsedAt) >= TOUCH_INTERVAL_MS) await deps.store.apiTokens.touch(found.id, now);
+  return { kind: 'user', userId: found.userId, via: 'token' };
+}

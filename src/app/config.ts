@@ -1,0 +1,102 @@
+// Configuration comes only from the environment, validated once at start with messages a person can act on.
+import path from 'node:path';
+import { DEFAULT_SETTINGS, type AppSettings } from './context.ts';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** PostgreSQL connection string, or undefined for the embedded SQLite file `<dataDir>/painwise.sqlite`. */
+  readonly databaseUrl: string | undefined;
+  /** The URL people reach Painwise at; `https:` turns on Secure cookies and HSTS. */
+  readonly publicUrl: string | undefined;
+  readonly secureCookies: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly trustProxy: boolean;
+  readonly bodyLimitBytes: number;
+  readonly settings: AppSettings;
+}
+
+export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; meaning: string }[] = [
+  { name: 'PORT', default: '3000', meaning: 'TCP port to listen on' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'Address to listen on (0.0.0.0 to accept connections from other machines)' },
+  { name: 'PAINWISE_DATA_DIR', default: './data', meaning: 'Folder for the embedded SQLite database' },
+  { name: 'DATABASE_URL', default: '(unset: SQLite)', meaning: 'postgres://… to use PostgreSQL instead of SQLite' },
+  { name: 'PAINWISE_PUBLIC_URL', default: '(unset)', meaning: 'Public URL; https:// enables Secure cookies and HSTS' },
+  { name: 'PAINWISE_TRUST_PROXY', default: 'false', meaning: 'true when behind a reverse proxy that sets X-Forwarded-For' },
+  { name: 'PAINWISE_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
+  { name: 'PAINWISE_BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest request body accepted' },
+  { name: 'PAINWISE_SESSION_IDLE_MINUTES', default: String(DEFAULT_SETTINGS.sessionIdleMinutes), meaning: 'Sign out after this long without activity' },
+  { name: 'PAINWISE_SESSION_ABSOLUTE_HOURS', default: String(DEFAULT_SETTINGS.sessionAbsoluteHours), meaning: 'Sign out this long after sign-in, however active' },
+  { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount), meaning: 'Failed sign-ins per account before a pause' },
+  { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerIp), meaning: 'Failed sign-ins per client address before a pause' },
+  { name: 'PAINWISE_SIGNIN_WINDOW_MINUTES', default: String(DEFAULT_SETTINGS.signInWindowMinutes), meaning: 'Window in which failed sign-ins are counted' },
+];
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return false;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name} must be true or false (got "${raw}").`);
+    return false;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://.');
+  let publicUrl = env.PAINWISE_PUBLIC_URL || undefined;
+  if (publicUrl) {
+    try {
+      const u = new URL(publicUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+      publicUrl = u.origin;
+    } catch {
+      problems.push(`PAINWISE_PUBLIC_URL must be an http:// or https:// URL (got "${publicUrl}").`);
+    }
+  }
+  const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+  const logLevel = (env.PAINWISE_LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!logLevels.includes(logLevel)) problems.push(`PAINWISE_LOG_LEVEL must be one of ${logLevels.join(', ')}.`);
+
+  const config: Config = {
+    port: int('PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(cwd, env.PAINWISE_DATA_DIR || './data'),
+    databaseUrl,
+    publicUrl,
+    secureCookies: publicUrl?.startsWith('https:') ?? false,
+    logLevel,
+    trustProxy: bool('PAINWISE_TRUST_PROXY'),
+    bodyLimitBytes: int('PAINWISE_BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    settings: {
+      sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
+      sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),
+      signInMaxFailuresPerAccount: int('PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', DEFAULT_SETTINGS.signInMaxFailuresPerAccount, 1, 1000),
+      signInMaxFailuresPerIp: int('PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', DEFAULT_SETTINGS.signInMaxFailuresPerIp, 1, 100_000),
+      signInWindowMinutes: int('PAINWISE_SIGNIN_WINDOW_MINUTES', DEFAULT_SETTINGS.signInWindowMinutes, 1, 24 * 60),
+      invitationDays: DEFAULT_SETTINGS.invitationDays,
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,48 @@
+// What every use case receives: its dependencies (ports and settings) and who is asking.
+import type { Actor } from './policy.ts';
+import type { Clock, Ids, PasswordHasher, Store } from './ports.ts';
+
+export interface AppSettings {
+  /** A session ends after this long without a request. */
+  readonly sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however active. */
+  readonly sessionAbsoluteHours: number;
+  /** Failed sign-ins allowed per account, and per client address, within the window. */
+  readonly signInMaxFailuresPerAccount: number;
+  readonly signInMaxFailuresPerIp: number;
+  readonly signInWindowMinutes: number;
+  /** How long an invitation code stays valid. */
+  readonly invitationDays: number;
+}
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  signInMaxFailuresPerAccount: 10,
+  signInMaxFailuresPerIp: 50,
+  signInWindowMinutes: 15,
+  invitationDays: 14,
+};
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly hasher: PasswordHasher;
+  readonly settings: AppSettings;
+}
+
+export interface RequestContext {
+  readonly actor: Actor;
+  readonly requestId: string | null;
+  /** The client address, only for rate limiting; never stored. */
+  readonly ip: string;
+}
+
+export function nowIso(deps: Pick<AppDeps, 'clock'>): string {
+  return deps.clock.now().toISOString();
+}
+
+export function addMinutesIso(iso: string, minutes: number): string {
+  return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+}

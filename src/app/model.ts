@@ -1,0 +1,117 @@
+// The records use cases work with. Row shapes stay in storage/; these are what crosses the port.
+
+export const ORGANIZATION_ROLES = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+export const CLINICIAN_ROLES: readonly OrganizationRole[] = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist'];
+
+/** What a caregiver may do for the patient who invited them. */
+export const CAREGIVER_SCOPES = ['read', 'write-diary', 'answer-questionnaires'] as const;
+export type CaregiverScope = (typeof CAREGIVER_SCOPES)[number];
+
+/** What a clinic may do with a patient's record once the patient has granted access. */
+export const CARE_SCOPES = ['read', 'write'] as const;
+export type CareScope = (typeof CARE_SCOPES)[number];
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly passwordHash: string;
+  readonly createdAt: string;
+}
+
+export interface Session {
+  readonly id: string; // sha-256 of the token, never the token itself
+  readonly userId: string;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly idleExpiresAt: string;
+  readonly absoluteExpiresAt: string;
+}
+
+export interface ApiToken {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly shareCode: string;
+  readonly createdAt: string;
+}
+
+export interface Membership {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly userId: string;
+  readonly role: OrganizationRole;
+  readonly createdAt: string;
+}
+
+export interface MemberInvitation {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly email: string;
+  readonly role: OrganizationRole;
+  readonly invitedBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly acceptedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface Patient {
+  readonly id: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly timeZone: string;
+  readonly birthYear: number | null;
+  readonly sex: Sex;
+  readonly createdAt: string;
+}
+
+export interface Delegation {
+  readonly id: string;
+  readonly patientId: string;
+  readonly caregiverUserId: string | null;
+  readonly label: string;
+  readonly scopes: readonly CaregiverScope[];
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly acceptedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface CareRelationship {
+  readonly id: string;
+  readonly patientId: string;
+  readonly organizationId: string;
+  readonly scopes: readonly CareScope[];
+  readonly grantedByUserId: string;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface AuditEvent {
+  readonly id: string;
+  readonly at: string;
+  readonly actorUserId: string | null;
+  /** How the actor reached the record: owner, caregiver, clinician (with organization), admin, system. */
+  readonly actorBasis: string;
+  readonly organizationId: string | null;
+  readonly patientId: string | null;
+  readonly action: string;
+  readonly resourceType: string;
+  readonly resourceId: string | null;
+  readonly requestId: string | null;
+}

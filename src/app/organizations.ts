@@ -1,0 +1,142 @@
+// Organizations (clinics): creation, members and roles, member invitations, share code, audit.
+import { AppError, forbidden, notFound } from './errors.ts';
+import { nowIso, addMinutesIso, type AppDeps, type RequestContext } from './context.ts';
+import { auditEvent, requireUser } from './access.ts';
+import { newShareCode } from './codes.ts';
+import { normalizeEmail } from './accounts.ts';
+import type { MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
+import { isUniqueViolationError } from './unique.ts';
+import { sha256 } from './system.ts';
+import type { Stores } from './ports.ts';
+
+async function requireMembership(stores: Stores, organizationId: string, userId: string, admin = false): Promise<Membership> {
+  const m = await stores.organizations.findMembership(organizationId, userId);
+  if (!m) throw notFound('The organization');
+  if (admin && m.role !== 'admin') throw forbidden('Only an admin of this organization can do this.');
+  return m;
+}
+
+export async function createOrganization(deps: AppDeps, ctx: RequestContext, input: { name: string }): Promise<{ organization: Organization; membership: Membership }> {
+  const userId = requireUser(ctx);
+  const now = nowIso(deps);
+  const organization: Organization = { id: deps.ids.newId(), name: input.name.trim(), shareCode: newShareCode(deps.ids), createdAt: now };
+  const membership: Membership = { id: deps.ids.newId(), organizationId: organization.id, userId, role: 'admin', createdAt: now };
+  await deps.store.transaction(async (tx) => {
+    await tx.organizations.insert(organization);
+    await tx.organizations.insertMembership(membership);
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId: organization.id, patientId: null, action: 'organization.create', resourceType: 'organization', resourceId: organization.id })]);
+  });
+  return { organization, membership };
+}
+
+export async function listMyMemberships(deps: AppDeps, ctx: RequestContext) {
+  return deps.store.organizations.listMembershipsOfUser(requireUser(ctx));
+}
+
+export async function getOrganization(deps: AppDeps, ctx: RequestContext, organizationId: string): Promise<{ organization: Organization; role: OrganizationRole }> {
+  const m = await requireMembership(deps.store, organizationId, requireUser(ctx));
+  const organization = await deps.store.organizations.findById(organizationId);
+  if (!organization) throw notFound('The organization');
+  return { organization, role: m.role };
+}
+
+export async function rotateShareCode(deps: AppDeps, ctx: RequestContext, organizationId: string): Promise<Organization> {
+  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  const code = newShareCode(deps.ids);
+  await deps.store.transaction(async (tx) => {
+    await tx.organizations.updateShareCode(organizationId, code);
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'organization.rotate-share-code', resourceType: 'organization', resourceId: organizationId })]);
+  });
+  const org = await deps.store.organizations.findById(organizationId);
+  if (!org) throw notFound('The organization');
+  return org;
+}
+
+export async function listMembers(deps: AppDeps, ctx: RequestContext, organizationId: string) {
+  await requireMembership(deps.store, organizationId, requireUser(ctx));
+  return deps.store.organizations.listMembers(organizationId);
+}
+
+export async function inviteMember(
+  deps: AppDeps, ctx: RequestContext, organizationId: string, input: { email: string; role: OrganizationRole },
+): Promise<{ code: string; invitation: MemberInvitation }> {
+  const userId = requireUser(ctx);
+  await requireMembership(deps.store, organizationId, userId, true);
+  const code = deps.ids.newSecret(18);
+  const now = nowIso(deps);
+  const invitation: MemberInvitation = {
+    id: deps.ids.newId(), organizationId, email: normalizeEmail(input.email), role: input.role, invitedBy: userId, createdAt: now,
+    expiresAt: addMinutesIso(now, deps.settings.invitationDays * 24 * 60), acceptedAt: null, revokedAt: null,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.organizations.insertInvitation(invitation, sha256(code));
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'member.invite', resourceType: 'member_invitation', resourceId: invitation.id })]);
+  });
+  return { code, invitation };
+}
+
+export async function listMemberInvitations(deps: AppDeps, ctx: RequestContext, organizationId: string) {
+  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  return deps.store.organizations.listInvitations(organizationId);
+}
+
+export async function revokeMemberInvitation(deps: AppDeps, ctx: RequestContext, organizationId: string, invitationId: string): Promise<void> {
+  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  if (!(await deps.store.organizations.revokeInvitation(organizationId, invitationId, nowIso(deps)))) throw notFound('The invitation');
+}
+
+export async function acceptMemberInvitation(deps: AppDeps, ctx: RequestContext, code: string): Promise<Membership> {
+  const userId = requireUser(ctx);
+  const user = await deps.store.users.findById(userId);
+  const inv = await deps.store.organizations.findInvitationByCodeHash(sha256(code.trim()));
+  const now = nowIso(deps);
+  if (!user || !inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= now || inv.email !== user.email) {
+    throw new AppError('invalid-invitation', 'This invitation code is not valid for your account. It may have been used, revoked or expired, or sent to another email address.');
+  }
+  const membership: Membership = { id: deps.ids.newId(), organizationId: inv.organizationId, userId, role: inv.role, createdAt: now };
+  try {
+    await deps.store.transaction(async (tx) => {
+      await tx.organizations.insertMembership(membership);
+      await tx.organizations.markInvitationAccepted(inv.id, now);
+      await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'member', organizationId: inv.organizationId, patientId: null, action: 'member.join', resourceType: 'membership', resourceId: membership.id })]);
+    });
+  } catch (error) {
+    if (isUniqueViolationError(error)) throw new AppError('already-member', 'You are already a member of this organization.');
+    throw error;
+  }
+  return membership;
+}
+
+export async function changeMemberRole(deps: AppDeps, ctx: RequestContext, organizationId: string, membershipId: string, role: OrganizationRole): Promise<void> {
+  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  await deps.store.transaction(async (tx) => {
+    const target = await tx.organizations.findMembershipById(organizationId, membershipId);
+    if (!target) throw notFound('The member');
+    if (target.role === 'admin' && role !== 'admin' && (await tx.organizations.countAdmins(organizationId)) <= 1) {
+      throw new AppError('last-admin', 'An organization needs at least one admin. Make someone else an admin first.');
+    }
+    await tx.organizations.updateRole(membershipId, role);
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'member.change-role', resourceType: 'membership', resourceId: membershipId })]);
+  });
+}
+
+export async function removeMember(deps: AppDeps, ctx: RequestContext, organizationId: string, membershipId: string): Promise<void> {
+  const userId = requireUser(ctx);
+  const me = await requireMembership(deps.store, organizationId, userId);
+  await deps.store.transaction(async (tx) => {
+    const target = await tx.organizations.findMembershipById(organizationId, membershipId);
+    if (!target) throw notFound('The member');
+    // Admins remove anyone; any member may leave.
+    if (me.role !== 'admin' && target.userId !== userId) throw forbidden('Only an admin of this organization can remove members.');
+    if (target.role === 'admin' && (await tx.organizations.countAdmins(organizationId)) <= 1) {
+      throw new AppError('last-admin', 'An organization needs at least one admin. Make someone else an admin first.');
+    }
+    await tx.organizations.deleteMembership(membershipId);
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'member.remove', resourceType: 'membership', resourceId: membershipId })]);
+  });
+}
+
+export async function readOrganizationAudit(deps: AppDeps, ctx: RequestContext, organizationId: string, limit: number, before?: string) {
+  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  return deps.store.audit.listForOrganization(organizationId, limit, before);
+}

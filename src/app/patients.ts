@@ -1,0 +1,90 @@
+// Patient records: create my own, read, update, and list the people I can see.
+import { AppError } from './errors.ts';
+import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
+import { CLINICIAN_ROLES, type Patient, type Sex } from './model.ts';
+import { isUniqueViolationError } from './unique.ts';
+
+export interface PatientInput {
+  readonly displayName?: string;
+  readonly timeZone: string;
+  readonly birthYear?: number | null;
+  readonly sex?: Sex;
+}
+
+export async function createMyPatientRecord(deps: AppDeps, ctx: RequestContext, input: PatientInput): Promise<Patient> {
+  const userId = requireUser(ctx);
+  const user = await deps.store.users.findById(userId);
+  if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
+  const patient: Patient = {
+    id: deps.ids.newId(), userId, displayName: input.displayName?.trim() || user.displayName, timeZone: input.timeZone,
+    birthYear: input.birthYear ?? null, sex: input.sex ?? 'unknown', createdAt: nowIso(deps),
+  };
+  try {
+    await deps.store.transaction(async (tx) => {
+      await tx.patients.insert(patient);
+      await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'owner', organizationId: null, patientId: patient.id, action: 'patient.create', resourceType: 'patient', resourceId: patient.id })]);
+    });
+  } catch (error) {
+    if (isUniqueViolationError(error)) throw new AppError('patient-record-exists', 'You already have a patient record.');
+    throw error;
+  }
+  return patient;
+}
+
+export async function getPatient(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<Patient> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const patient = await deps.store.patients.findById(patientId);
+  if (!patient) throw new AppError('not-found', 'The patient was not found.');
+  await deps.store.audit.append([access.audit('patient.read', 'patient', patientId)]);
+  return patient;
+}
+
+export async function updatePatient(deps: AppDeps, ctx: RequestContext, patientId: string, patch: Partial<PatientInput>): Promise<Patient> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  return deps.store.transaction(async (tx) => {
+    await tx.patients.update(patientId, { ...patch, ...(patch.displayName !== undefined ? { displayName: patch.displayName.trim() } : {}) });
+    await tx.audit.append([access.audit('patient.update', 'patient', patientId)]);
+    const updated = await tx.patients.findById(patientId);
+    if (!updated) throw new AppError('not-found', 'The patient was not found.');
+    return updated;
+  });
+}
+
+export interface VisiblePatient {
+  readonly patient: Patient;
+  readonly basis: 'owner' | 'caregiver' | 'clinician';
+  readonly organizationId: string | null;
+  readonly scopes: readonly string[];
+}
+
+/** The patients this user can open: their own record, people they care for, and their clinics' patients. */
+export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): Promise<readonly VisiblePatient[]> {
+  const userId = requireUser(ctx);
+  const now = nowIso(deps);
+  const [own, caring, memberships] = await Promise.all([
+    deps.store.patients.findByUserId(userId),
+    deps.store.patients.listAsCaregiver(userId),
+    deps.store.organizations.listMembershipsOfUser(userId),
+  ]);
+  const result: VisiblePatient[] = [];
+  if (own) result.push({ patient: own, basis: 'owner', organizationId: null, scopes: ['all'] });
+  for (const p of caring) {
+    const d = p.delegation;
+    if (d.acceptedAt && !d.revokedAt && (!d.expiresAt || d.expiresAt > now)) {
+      const { delegation: _d, ...patient } = p;
+      result.push({ patient, basis: 'caregiver', organizationId: null, scopes: d.scopes });
+    }
+  }
+  const events = [];
+  for (const m of memberships) {
+    if (!CLINICIAN_ROLES.includes(m.role)) continue;
+    for (const p of await deps.store.patients.listForOrganization(m.organizationId, now)) {
+      const { relationship, ...patient } = p;
+      result.push({ patient, basis: 'clinician', organizationId: m.organizationId, scopes: relationship.scopes });
+      events.push(auditEvent(deps, ctx, { actorBasis: 'clinician', organizationId: m.organizationId, patientId: patient.id, action: 'patient.list', resourceType: 'patient', resourceId: patient.id }));
+    }
+  }
+  await deps.store.audit.append(events);
+  return result;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { decidePatientAccess, type AccessFacts, type Actor } from './policy.ts';
+
+const NOW = '2026-06-01T12:00:00.000Z';
+const owner: Actor = { kind: 'user', userId: 'u-owner', via: 'session' };
+const other: Actor = { kind: 'user', userId: 'u-other', via: 'session' };
+const patient = { id: 'p1', userId: 'u-owner' };
+const none: AccessFacts = { patient, delegations: [], careGrants: [] };
+
+describe('decidePatientAccess', () => {
+  it('refuses anonymous actors as unauthenticated', () => {
+    expect(decidePatientAccess({ kind: 'anonymous' }, 'read', none, NOW)).toEqual({ allowed: false, refusal: 'unauthenticated' });
+  });
+  it('lets the owner do everything', () => {
+    for (const action of ['read', 'write-diary', 'manage-access', 'read-access-log'] as const) {
+      expect(decidePatientAccess(owner, action, none, NOW).allowed).toBe(true);
+    }
+  });
+  it('tells an unrelated user nothing (not-found)', () => {
+    expect(decidePatientAccess(other, 'read', none, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
+  });
+  it('keeps a caregiver within the delegated scopes', () => {
+    const facts: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['read'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    expect(decidePatientAccess(other, 'read', facts, NOW).allowed).toBe(true);
+    expect(decidePatientAccess(other, 'write-diary', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
+    expect(decidePatientAccess(other, 'manage-access', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
+  });
+  it('ignores a delegation that is pending, revoked or expired', () => {
+    for (const d of [
+      { scopes: ['read'] as const, acceptedAt: null, revokedAt: null, expiresAt: null },
+      { scopes: ['read'] as const, acceptedAt: NOW, revokedAt: NOW, expiresAt: null },
+      { scopes: ['read'] as const, acceptedAt: NOW, revokedAt: null, expiresAt: '2026-06-01T11:59:59.999Z' },
+    ]) {
+      expect(decidePatientAccess(other, 'read', { patient, careGrants: [], delegations: [d] }, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
+    }
+  });
+  it('lets a clinician act only through an active relationship and its scopes', () => {
+    const grant = { organizationId: 'o1', role: 'physician' as const, scopes: ['read'] as const, revokedAt: null, expiresAt: null };
+    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [grant] }, NOW)).toEqual({
+      allowed: true, basis: { kind: 'clinician', organizationId: 'o1', role: 'physician' },
+    });
+    expect(decidePatientAccess(other, 'write-clinical', { patient, delegations: [], careGrants: [grant] }, NOW).allowed).toBe(false);
+    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [{ ...grant, revokedAt: NOW }] }, NOW).allowed).toBe(false);
+    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [{ ...grant, expiresAt: NOW }] }, NOW).allowed).toBe(false);
+  });
+  it('does not treat an organization admin as a clinician', () => {
+    const grant = { organizationId: 'o1', role: 'admin' as const, scopes: ['read', 'write'] as const, revokedAt: null, expiresAt: null };
+    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [grant] }, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
+  });
+});

@@ -1,0 +1,78 @@
+// The one authorization policy for patient data: (actor, action, facts about the patient) → allowed
+// with the basis of access, or a typed refusal. Every use case that touches patient data asks it
+// (through `authorizePatientAccess` in access.ts, which loads the facts); nothing else decides.
+//
+// Invariants:
+// - the patient (the account that holds the record) may do everything;
+// - a caregiver acts only within the scopes the patient delegated, while the delegation is accepted,
+//   not revoked and not expired;
+// - a clinician acts only through an organization they are a clinical member of (admins are not
+//   clinicians), with a care relationship the patient granted that is neither revoked nor expired,
+//   and only within its scopes;
+// - someone with no link to the patient learns nothing: the refusal is `not-found`, not `forbidden`.
+import { CLINICIAN_ROLES, type CaregiverScope, type CareScope, type OrganizationRole } from './model.ts';
+
+export type Actor =
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'user'; readonly userId: string; readonly via: 'session' | 'token' };
+
+export const PATIENT_ACTIONS = ['read', 'write-diary', 'answer-questionnaires', 'write-clinical', 'manage-access', 'read-access-log'] as const;
+export type PatientAction = (typeof PATIENT_ACTIONS)[number];
+
+export interface AccessFacts {
+  readonly patient: { readonly id: string; readonly userId: string } | undefined;
+  /** The actor's delegations for this patient (normally zero or one). */
+  readonly delegations: readonly { readonly scopes: readonly CaregiverScope[]; readonly acceptedAt: string | null; readonly revokedAt: string | null; readonly expiresAt: string | null }[];
+  /** The patient's care relationships with organizations in which the actor is a member, with the actor's role there. */
+  readonly careGrants: readonly { readonly organizationId: string; readonly role: OrganizationRole; readonly scopes: readonly CareScope[]; readonly revokedAt: string | null; readonly expiresAt: string | null }[];
+}
+
+export type AccessBasis =
+  | { readonly kind: 'owner' }
+  | { readonly kind: 'caregiver' }
+  | { readonly kind: 'clinician'; readonly organizationId: string; readonly role: OrganizationRole };
+
+export type AccessDecision =
+  | { readonly allowed: true; readonly basis: AccessBasis }
+  | { readonly allowed: false; readonly refusal: 'unauthenticated' | 'not-found' | 'forbidden' };
+
+const CAREGIVER_SCOPE_FOR: Partial<Record<PatientAction, CaregiverScope>> = {
+  read: 'read',
+  'write-diary': 'write-diary',
+  'answer-questionnaires': 'answer-questionnaires',
+};
+
+const CARE_SCOPE_FOR: Partial<Record<PatientAction, CareScope>> = {
+  read: 'read',
+  'write-diary': 'write',
+  'answer-questionnaires': 'write',
+  'write-clinical': 'write',
+};
+
+function isActive(grant: { revokedAt: string | null; expiresAt: string | null }, now: string): boolean {
+  return grant.revokedAt === null && (grant.expiresAt === null || grant.expiresAt > now);
+}
+
+/** `now` is an ISO-8601 UTC instant; instants in this system are compared as such strings. */
+export function decidePatientAccess(actor: Actor, action: PatientAction, facts: AccessFacts, now: string): AccessDecision {
+  if (actor.kind === 'anonymous') return { allowed: false, refusal: 'unauthenticated' };
+  if (!facts.patient) return { allowed: false, refusal: 'not-found' };
+  if (facts.patient.userId === actor.userId) return { allowed: true, basis: { kind: 'owner' } };
+
+  let linked = false;
+  for (const d of facts.delegations) {
+    if (d.acceptedAt === null || !isActive(d, now)) continue;
+    linked = true;
+    const needed = CAREGIVER_SCOPE_FOR[action];
+    if (needed && d.scopes.includes(needed)) return { allowed: true, basis: { kind: 'caregiver' } };
+  }
+  for (const g of facts.careGrants) {
+    if (!CLINICIAN_ROLES.includes(g.role) || !isActive(g, now)) continue;
+    linked = true;
+    const needed = CARE_SCOPE_FOR[action];
+    if (needed && g.scopes.includes(needed)) {
+      return { allowed: true, basis: { kind: 'clinician', organizationId: g.organizationId, role: g.role } };
+    }
+  }
+  return { allowed: false, refusal: linked ? 'forbidden' : 'not-found' };
+}

@@ -1,0 +1,137 @@
+// What the use cases need from the outside world. storage/ implements the stores over Kysely;
+// app/system.ts supplies the real clock, ids and password hasher; tests supply fixed ones.
+import type { AccessFacts } from './policy.ts';
+import type {
+  ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
+  Organization, OrganizationRole, Patient, Session, User,
+} from './model.ts';
+
+export interface Clock {
+  /** The current instant. */
+  now(): Date;
+}
+
+export interface Ids {
+  /** A new time-ordered id (UUIDv7). */
+  newId(): string;
+  /** `bytes` of cryptographically secure randomness, base64url-encoded. */
+  newSecret(bytes: number): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+export interface UserStore {
+  insert(user: User): Promise<void>;
+  findById(id: string): Promise<User | undefined>;
+  findByEmail(email: string): Promise<User | undefined>;
+  updatePasswordHash(id: string, passwordHash: string): Promise<void>;
+  updateDisplayName(id: string, displayName: string): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export interface SessionStore {
+  insert(session: Session): Promise<void>;
+  findById(id: string): Promise<Session | undefined>;
+  touch(id: string, lastSeenAt: string, idleExpiresAt: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string, exceptId?: string): Promise<void>;
+}
+
+export interface ApiTokenStore {
+  insert(token: ApiToken, tokenHash: string): Promise<void>;
+  findActiveByHash(tokenHash: string): Promise<ApiToken | undefined>;
+  listForUser(userId: string): Promise<readonly ApiToken[]>;
+  revoke(userId: string, id: string, at: string): Promise<boolean>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+export interface SignInFailureStore {
+  record(key: string, at: string): Promise<void>;
+  countSince(key: string, since: string): Promise<number>;
+  clear(key: string): Promise<void>;
+}
+
+export interface OrganizationStore {
+  insert(org: Organization): Promise<void>;
+  findById(id: string): Promise<Organization | undefined>;
+  findByShareCode(code: string): Promise<Organization | undefined>;
+  updateShareCode(id: string, code: string): Promise<void>;
+  insertMembership(m: Membership): Promise<void>;
+  findMembership(organizationId: string, userId: string): Promise<Membership | undefined>;
+  findMembershipById(organizationId: string, membershipId: string): Promise<Membership | undefined>;
+  listMembers(organizationId: string): Promise<readonly (Membership & { email: string; displayName: string })[]>;
+  listMembershipsOfUser(userId: string): Promise<readonly (Membership & { organizationName: string })[]>;
+  updateRole(membershipId: string, role: OrganizationRole): Promise<void>;
+  deleteMembership(membershipId: string): Promise<void>;
+  countAdmins(organizationId: string): Promise<number>;
+  insertInvitation(inv: MemberInvitation, codeHash: string): Promise<void>;
+  findInvitationByCodeHash(codeHash: string): Promise<MemberInvitation | undefined>;
+  listInvitations(organizationId: string): Promise<readonly MemberInvitation[]>;
+  markInvitationAccepted(id: string, at: string): Promise<void>;
+  revokeInvitation(organizationId: string, id: string, at: string): Promise<boolean>;
+}
+
+export interface PatientStore {
+  insert(patient: Patient): Promise<void>;
+  findById(id: string): Promise<Patient | undefined>;
+  findByUserId(userId: string): Promise<Patient | undefined>;
+  update(id: string, patch: Partial<Pick<Patient, 'displayName' | 'timeZone' | 'birthYear' | 'sex'>>): Promise<void>;
+  /** Facts the policy needs about `actorUserId`'s access to the patient. */
+  loadAccessFacts(patientId: string, actorUserId: string): Promise<AccessFacts>;
+  /** Patients the user helps as an accepted caregiver (any state of expiry; the caller filters). */
+  listAsCaregiver(userId: string): Promise<readonly (Patient & { delegation: Delegation })[]>;
+  /** Patients with a care relationship with the organization that is active at `now`. */
+  listForOrganization(organizationId: string, now: string): Promise<readonly (Patient & { relationship: CareRelationship })[]>;
+}
+
+export interface DelegationStore {
+  insert(d: Delegation, inviteCodeHash: string): Promise<void>;
+  findByInviteCodeHash(codeHash: string): Promise<Delegation | undefined>;
+  findById(patientId: string, id: string): Promise<Delegation | undefined>;
+  listForPatient(patientId: string): Promise<readonly (Delegation & { caregiverEmail: string | null; caregiverName: string | null })[]>;
+  accept(id: string, caregiverUserId: string, at: string): Promise<void>;
+  revoke(id: string, at: string): Promise<void>;
+}
+
+export interface CareRelationshipStore {
+  insert(r: CareRelationship): Promise<void>;
+  findById(patientId: string, id: string): Promise<CareRelationship | undefined>;
+  listForPatient(patientId: string): Promise<readonly (CareRelationship & { organizationName: string })[]>;
+  revoke(id: string, at: string): Promise<void>;
+}
+
+export interface AuditStore {
+  append(events: readonly AuditEvent[]): Promise<void>;
+  /** Newest first. `before` is an opaque cursor from a previous page. */
+  listForPatient(patientId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
+  listForOrganization(organizationId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
+}
+
+export interface Stores {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly apiTokens: ApiTokenStore;
+  readonly signInFailures: SignInFailureStore;
+  readonly organizations: OrganizationStore;
+  readonly patients: PatientStore;
+  readonly delegations: DelegationStore;
+  readonly careRelationships: CareRelationshipStore;
+  readonly audit: AuditStore;
+}
+
+export interface Store extends Stores {
+  /** Runs `work` in one database transaction; everything it writes commits or nothing does. */
+  transaction<T>(work: (tx: Stores) => Promise<T>): Promise<T>;
+  /** True when the database answers and every migration is applied. */
+  isReady(): Promise<boolean>;
+}
+
+export type { CareScope, CaregiverScope };

@@ -1,0 +1,109 @@
+// Consented access: the patient invites caregivers and grants clinics access, and can revoke either;
+// revocation takes effect on the very next request because the policy reads the current rows.
+import { AppError, notFound } from './errors.ts';
+import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
+import { normalizeShareCode } from './codes.ts';
+import type { CareRelationship, CareScope, CaregiverScope, Delegation } from './model.ts';
+import { sha256 } from './system.ts';
+
+export async function inviteCaregiver(
+  deps: AppDeps, ctx: RequestContext, patientId: string, input: { label: string; scopes: readonly CaregiverScope[]; expiresAt?: string | null },
+): Promise<{ code: string; delegation: Delegation }> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  const code = deps.ids.newSecret(18);
+  const delegation: Delegation = {
+    id: deps.ids.newId(), patientId, caregiverUserId: null, label: input.label.trim(), scopes: [...new Set(input.scopes)],
+    createdAt: nowIso(deps), expiresAt: input.expiresAt ?? null, acceptedAt: null, revokedAt: null,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.delegations.insert(delegation, sha256(code));
+    await tx.audit.append([access.audit('caregiver.invite', 'delegation', delegation.id)]);
+  });
+  return { code, delegation };
+}
+
+export async function acceptCaregiverInvitation(deps: AppDeps, ctx: RequestContext, code: string): Promise<Delegation> {
+  const userId = requireUser(ctx);
+  const found = await deps.store.delegations.findByInviteCodeHash(sha256(code.trim()));
+  const now = nowIso(deps);
+  const validUntil = found && addMinutesIso(found.createdAt, deps.settings.invitationDays * 24 * 60);
+  if (!found || found.acceptedAt || found.revokedAt || (validUntil && validUntil <= now)) {
+    throw new AppError('invalid-invitation', 'This invitation code is not valid. It may have been used, revoked or expired — ask for a new one.');
+  }
+  const patient = await deps.store.patients.findById(found.patientId);
+  if (patient?.userId === userId) throw new AppError('invalid-invitation', 'You cannot be your own caregiver.');
+  await deps.store.transaction(async (tx) => {
+    await tx.delegations.accept(found.id, userId, now);
+    await tx.audit.append([auditEvent(deps, ctx, {
+      actorBasis: 'caregiver', organizationId: null, patientId: found.patientId, action: 'caregiver.accept', resourceType: 'delegation', resourceId: found.id,
+    })]);
+  });
+  return { ...found, caregiverUserId: userId, acceptedAt: now };
+}
+
+export async function listDelegations(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  const list = await deps.store.delegations.listForPatient(patientId);
+  await deps.store.audit.append([access.audit('caregiver.list', 'delegation', null)]);
+  return list;
+}
+
+export async function revokeDelegation(deps: AppDeps, ctx: RequestContext, patientId: string, delegationId: string): Promise<void> {
+  const userId = requireUser(ctx);
+  const delegation = await deps.store.delegations.findById(patientId, delegationId);
+  // The patient may revoke; a caregiver may also step back from their own delegation.
+  const isOwnDelegation = delegation?.caregiverUserId === userId;
+  const access = isOwnDelegation ? null : await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  if (!delegation) throw notFound('The caregiver invitation');
+  await deps.store.transaction(async (tx) => {
+    await tx.delegations.revoke(delegationId, nowIso(deps));
+    await tx.audit.append([access
+      ? access.audit('caregiver.revoke', 'delegation', delegationId)
+      : auditEvent(deps, ctx, { actorBasis: 'caregiver', organizationId: null, patientId, action: 'caregiver.revoke', resourceType: 'delegation', resourceId: delegationId })]);
+  });
+}
+
+export async function shareWithOrganization(
+  deps: AppDeps, ctx: RequestContext, patientId: string, input: { shareCode: string; scopes: readonly CareScope[]; expiresAt?: string | null },
+): Promise<CareRelationship & { organizationName: string }> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  const org = await deps.store.organizations.findByShareCode(normalizeShareCode(input.shareCode));
+  if (!org) throw new AppError('invalid-share-code', 'No clinic has this share code. Check it with your clinic.', { errors: [{ pointer: '/shareCode', detail: 'No clinic has this share code.' }] });
+  const now = nowIso(deps);
+  if (input.expiresAt && input.expiresAt <= now) {
+    throw new AppError('validation-failed', 'The end date must be in the future.', { errors: [{ pointer: '/expiresAt', detail: 'Choose a date in the future.' }] });
+  }
+  const relationship: CareRelationship = {
+    id: deps.ids.newId(), patientId, organizationId: org.id, scopes: [...new Set(input.scopes)], grantedByUserId: access.userId,
+    createdAt: now, expiresAt: input.expiresAt ?? null, revokedAt: null,
+  };
+  await deps.store.transaction(async (tx) => {
+    await tx.careRelationships.insert(relationship);
+    await tx.audit.append([{ ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: org.id }]);
+  });
+  return { ...relationship, organizationName: org.name };
+}
+
+export async function listCareRelationships(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  const list = await deps.store.careRelationships.listForPatient(patientId);
+  await deps.store.audit.append([access.audit('care-relationship.list', 'care_relationship', null)]);
+  return list;
+}
+
+export async function revokeCareRelationship(deps: AppDeps, ctx: RequestContext, patientId: string, relationshipId: string): Promise<void> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  const rel = await deps.store.careRelationships.findById(patientId, relationshipId);
+  if (!rel) throw notFound('The clinic relationship');
+  await deps.store.transaction(async (tx) => {
+    await tx.careRelationships.revoke(relationshipId, nowIso(deps));
+    await tx.audit.append([{ ...access.audit('care-relationship.revoke', 'care_relationship', relationshipId), organizationId: rel.organizationId }]);
+  });
+}
+
+export async function readAccessLog(deps: AppDeps, ctx: RequestContext, patientId: string, limit: number, before?: string) {
+  await authorizePatientAccess(deps, ctx, patientId, 'read-access-log');
+  // Reading one's own log is not itself logged: it would only ever add noise to the log being read.
+  return deps.store.audit.listForPatient(patientId, limit, before);
+}

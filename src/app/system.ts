@@ -1,0 +1,60 @@
+// Real implementations of the Clock, Ids and PasswordHasher ports, chosen by api/main.ts and cli/main.ts.
+import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Clock, Ids, PasswordHasher } from './ports.ts';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** UUIDv7 (RFC 9562 §5.7): 48-bit Unix milliseconds, then random bits; sorts by creation time. */
+export function uuidv7(nowMs: number, random: Uint8Array = crypto.randomBytes(10)): string {
+  const b = new Uint8Array(16);
+  let ms = nowMs;
+  for (let i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
+  b.set(random.subarray(0, 10), 6);
+  b[6] = 0x70 | (b[6]! & 0x0f);
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const hex = Buffer.from(b).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function systemIds(clock: Clock = systemClock): Ids {
+  return {
+    newId: () => uuidv7(clock.now().getTime()),
+    newSecret: (bytes) => crypto.randomBytes(bytes).toString('base64url'),
+  };
+}
+
+export function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('base64url');
+}
+
+// OWASP Password Storage Cheat Sheet, argon2id minimum: m = 19 MiB, t = 2, p = 1.
+export const ARGON2_OWASP = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const;
+export type Argon2Params = { readonly memory: number; readonly passes: number; readonly parallelism: number; readonly tagLength: number };
+
+type Argon2 = (algorithm: string, params: Record<string, unknown>, cb: (err: Error | null, key: Buffer) => void) => void;
+
+export function argon2idHasher(ARGON2: Argon2Params = ARGON2_OWASP): PasswordHasher {
+  const native = (crypto as unknown as { argon2?: Argon2 }).argon2;
+  if (!native) throw new Error('Painwise needs Node.js 24.7 or later for argon2id password hashing (npm ci installs it; run through npm run / npx).');
+  const argon2 = promisify(native) as (algorithm: string, params: Record<string, unknown>) => Promise<Buffer>;
+  const derive = (password: string, nonce: Buffer) => argon2('argon2id', { message: password, nonce, ...ARGON2 });
+  return {
+    async hash(password) {
+      const nonce = crypto.randomBytes(16);
+      const tag = await derive(password, nonce);
+      // PHC string format, as other argon2 libraries write it.
+      return `$argon2id$v=19$m=${ARGON2.memory},t=${ARGON2.passes},p=${ARGON2.parallelism}$${nonce.toString('base64url')}$${tag.toString('base64url')}`;
+    },
+    async verify(hash, password) {
+      const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([\w-]+)\$([\w-]+)$/.exec(hash);
+      if (!m) return false;
+      const nonce = Buffer.from(m[4]!, 'base64url');
+      const expected = Buffer.from(m[5]!, 'base64url');
+      const tag = await argon2('argon2id', {
+        message: password, nonce, memory: Number(m[1]), passes: Number(m[2]), parallelism: Number(m[3]), tagLength: expected.length,
+      });
+      return tag.length === expected.length && crypto.timingSafeEqual(tag, expected);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Shared schema pieces. Bodies are strict objects: an unknown field is a 400, not silently dropped.
+import { z } from 'zod';
+import { ERROR_CODES } from './errors.ts';
+
+export const Id = z.uuid({ error: 'Must be an id (UUID).' });
+export const Instant = z.iso.datetime({ offset: true, error: 'Must be an ISO-8601 date-time, e.g. 2026-05-01T09:30:00Z.' });
+export const TimeZoneName = z.string().min(1).max(64).refine((name) => {
+  try { new Intl.DateTimeFormat('en-US', { timeZone: name }); return true; } catch { return false; }
+}, { error: 'Must be an IANA time zone, e.g. Europe/Berlin.' });
+export const Email = z.string().trim().max(254).pipe(z.email({ error: 'Must be an email address.' }));
+export const DisplayName = z.string().trim().min(1, { error: 'Enter a name.' }).max(100);
+export const Password = z.string().max(1024);
+
+export const ProblemDocument = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.enum(ERROR_CODES),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+}).meta({ id: 'Problem' });
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const PatientParams = z.strictObject({ patientId: Id });
+export const OrganizationParams = z.strictObject({ organizationId: Id });

@@ -1,0 +1,39 @@
+// Stable error codes of the HTTP API. A code, once published, is never reused for another meaning.
+// The API maps each to a status and title in one table (api/problem.ts), so adding a code here fails
+// to compile until it is mapped.
+
+export const ERROR_CODES = [
+  'validation-failed',
+  'malformed-json',
+  'unsupported-media-type',
+  'payload-too-large',
+  'not-found',
+  'route-not-found',
+  'method-not-allowed',
+  'authentication-required',
+  'session-expired',
+  'invalid-credentials',
+  'csrf-token-invalid',
+  'forbidden',
+  'too-many-requests',
+  'email-taken',
+  'password-too-short',
+  'password-too-long',
+  'password-too-common',
+  'password-incorrect',
+  'patient-record-exists',
+  'invalid-share-code',
+  'invalid-invitation',
+  'already-member',
+  'last-admin',
+  'conflict',
+  'internal-error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One failed field, addressed by JSON pointer (RFC 6901) into the request. */
+export interface FieldError {
+  readonly pointer: string;
+  readonly detail: string;
+}

@@ -1,0 +1,55 @@
+// Opens the database chosen by configuration (SQLite file by default, PostgreSQL when a URL is given),
+// applies migrations, and translates driver errors by code — never by message text.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator } from 'kysely';
+import { nodeSqliteDialect } from './dialects/node-sqlite.ts';
+import { postgresDialect } from './dialects/postgres.ts';
+import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
+import type { DatabaseSchema } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<DatabaseSchema>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { readonly dialect: 'sqlite'; readonly path: string }
+  | { readonly dialect: 'postgres'; readonly url: string; readonly maxConnections?: number };
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if (target.dialect === 'sqlite') {
+    if (target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
+    const db = new Kysely<DatabaseSchema>({ dialect: nodeSqliteDialect({ path: target.path }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const db = new Kysely<DatabaseSchema>({
+    dialect: postgresDialect({ connectionString: target.url, ...(target.maxConnections ? { maxConnections: target.maxConnections } : {}) }),
+  });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<readonly string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function isMigrationCurrent(db: Kysely<DatabaseSchema>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const all = await migrator.getMigrations();
+  return all.length > 0 && all.every((m) => m.executedAt !== undefined) && all.some((m) => m.name === LATEST_MIGRATION);
+}
+
+/** True when `error` is a unique-constraint violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { errcode?: unknown; code?: unknown };
+  // SQLITE_CONSTRAINT_UNIQUE = 2067, SQLITE_CONSTRAINT_PRIMARYKEY = 1555 (extended result codes).
+  if (e.errcode === 2067 || e.errcode === 1555) return true;
+  return e.code === '23505';
+}

@@ -1,0 +1,13 @@
+// The ordered list of migrations. Names sort in application order; shipped ones are frozen.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-foundation.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -1,0 +1,106 @@
+// Users, sessions, API tokens and sign-in failure counts.
+import type { ApiTokenStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
+import type { ApiToken, Session, User } from '../../app/model.ts';
+import type { ApiTokenRow, SessionRow, UserRow } from '../schema.ts';
+import type { Executor } from './executor.ts';
+
+const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, displayName: r.display_name, passwordHash: r.password_hash, createdAt: r.created_at });
+const toSession = (r: SessionRow): Session => ({
+  id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at,
+  idleExpiresAt: r.idle_expires_at, absoluteExpiresAt: r.absolute_expires_at,
+});
+const toToken = (r: Omit<ApiTokenRow, 'token_hash'>): ApiToken => ({
+  id: r.id, userId: r.user_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+});
+
+export function userRepository(db: Executor): UserStore {
+  return {
+    async insert(u) {
+      await db.insertInto('user_account').values({ id: u.id, email: u.email, display_name: u.displayName, password_hash: u.passwordHash, created_at: u.createdAt }).execute();
+    },
+    async findById(id) {
+      const r = await db.selectFrom('user_account').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toUser(r);
+    },
+    async findByEmail(email) {
+      const r = await db.selectFrom('user_account').selectAll().where('email', '=', email).executeTakeFirst();
+      return r && toUser(r);
+    },
+    async updatePasswordHash(id, passwordHash) {
+      await db.updateTable('user_account').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+    },
+    async updateDisplayName(id, displayName) {
+      await db.updateTable('user_account').set({ display_name: displayName }).where('id', '=', id).execute();
+    },
+    async delete(id) {
+      await db.deleteFrom('user_account').where('id', '=', id).execute();
+    },
+  };
+}
+
+export function sessionRepository(db: Executor): SessionStore {
+  return {
+    async insert(s) {
+      await db.insertInto('session').values({
+        id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, last_seen_at: s.lastSeenAt,
+        idle_expires_at: s.idleExpiresAt, absolute_expires_at: s.absoluteExpiresAt,
+      }).execute();
+    },
+    async findById(id) {
+      const r = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toSession(r);
+    },
+    async touch(id, lastSeenAt, idleExpiresAt) {
+      await db.updateTable('session').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('id', '=', id).execute();
+    },
+    async delete(id) {
+      await db.deleteFrom('session').where('id', '=', id).execute();
+    },
+    async deleteForUser(userId, exceptId) {
+      let q = db.deleteFrom('session').where('user_id', '=', userId);
+      if (exceptId) q = q.where('id', '!=', exceptId);
+      await q.execute();
+    },
+  };
+}
+
+export function apiTokenRepository(db: Executor): ApiTokenStore {
+  const columns = ['id', 'user_id', 'name', 'created_at', 'last_used_at', 'revoked_at'] as const;
+  return {
+    async insert(t, tokenHash) {
+      await db.insertInto('api_token').values({
+        id: t.id, user_id: t.userId, name: t.name, token_hash: tokenHash, created_at: t.createdAt, last_used_at: null, revoked_at: null,
+      }).execute();
+    },
+    async findActiveByHash(tokenHash) {
+      const r = await db.selectFrom('api_token').select(columns).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+      return r && toToken(r);
+    },
+    async listForUser(userId) {
+      const rows = await db.selectFrom('api_token').select(columns).where('user_id', '=', userId).orderBy('id', 'desc').execute();
+      return rows.map(toToken);
+    },
+    async revoke(userId, id, at) {
+      const r = await db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async touch(id, at) {
+      await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
+    },
+  };
+}
+
+export function signInFailureRepository(db: Executor): SignInFailureStore {
+  return {
+    async record(key, at) {
+      await db.insertInto('sign_in_failure').values({ key, at }).execute();
+    },
+    async countSince(key, since) {
+      const r = await db.selectFrom('sign_in_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('at', '>=', since).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async clear(key) {
+      await db.deleteFrom('sign_in_failure').where('key', '=', key).execute();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Row types of the database as Kysely sees them. Instants are ISO-8601 UTC text and JSON is text on
+// both engines so that one query code path serves SQLite and PostgreSQL (docs/decisions/0002).
+
+export interface UserRow { id: string; email: string; display_name: string; password_hash: string; created_at: string }
+export interface SessionRow { id: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; idle_expires_at: string; absolute_expires_at: string }
+export interface ApiTokenRow { id: string; user_id: string; name: string; token_hash: string; created_at: string; last_used_at: string | null; revoked_at: string | null }
+export interface SignInFailureRow { key: string; at: string }
+export interface OrganizationRow { id: string; name: string; share_code: string; created_at: string }
+export interface MembershipRow { id: string; organization_id: string; user_id: string; role: string; created_at: string }
+export interface MemberInvitationRow { id: string; organization_id: string; email: string; role: string; code_hash: string; invited_by: string; created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null }
+export interface PatientRow { id: string; user_id: string; display_name: string; time_zone: string; birth_year: number | null; sex: string; created_at: string }
+export interface DelegationRow { id: string; patient_id: string; caregiver_user_id: string | null; label: string; scopes: string; invite_code_hash: string; created_at: string; expires_at: string | null; accepted_at: string | null; revoked_at: string | null }
+export interface CareRelationshipRow { id: string; patient_id: string; organization_id: string; scopes: string; granted_by_user_id: string; created_at: string; expires_at: string | null; revoked_at: string | null }
+export interface AuditEventRow { id: string; at: string; actor_user_id: string | null; actor_basis: string; organization_id: string | null; patient_id: string | null; action: string; resource_type: string; resource_id: string | null; request_id: string | null }
+export interface JobRow { id: string; kind: string; patient_id: string | null; payload: string; run_at: string; state: string; attempts: number; locked_until: string | null; last_error: string | null; created_at: string }
+
+export interface DatabaseSchema {
+  user_account: UserRow;
+  session: SessionRow;
+  api_token: ApiTokenRow;
+  sign_in_failure: SignInFailureRow;
+  organization: OrganizationRow;
+  membership: MembershipRow;
+  member_invitation: MemberInvitationRow;
+  patient: PatientRow;
+  delegation: DelegationRow;
+  care_relationship: CareRelationshipRow;
+  audit_event: AuditEventRow;
+  job: JobRow;
+}

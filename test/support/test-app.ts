@@ -1,0 +1,77 @@
+// A real app over a real database for HTTP tests: Fastify's inject() (no socket), a fixed clock,
+// real argon2id with small parameters so that sign-ups stay quick.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/api/build-app.ts';
+import type { ApiDeps } from '../../src/api/types.ts';
+import { DEFAULT_SETTINGS, type AppSettings } from '../../src/app/context.ts';
+import { argon2idHasher, systemIds } from '../../src/app/system.ts';
+import type { Dialect } from '../../src/storage/database.ts';
+import { createKyselyStore } from '../../src/storage/kysely-store.ts';
+import { FixedClock } from './clock.ts';
+import { createTestDatabase, type TestDatabase } from './dialects.ts';
+
+export const TEST_ARGON2 = { memory: 1024, passes: 1, parallelism: 1, tagLength: 32 } as const;
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly deps: ApiDeps;
+  readonly clock: FixedClock;
+  readonly database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(dialect: Dialect, settings: Partial<AppSettings> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const clock = new FixedClock();
+  const deps: ApiDeps = {
+    store: createKyselyStore(database.handle),
+    clock,
+    ids: systemIds(clock),
+    hasher: argon2idHasher(TEST_ARGON2),
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    cookies: { secure: false, idleMinutes: DEFAULT_SETTINGS.sessionIdleMinutes },
+  };
+  const app = await buildApp(deps, { logLevel: 'silent' });
+  return { app, deps, clock, database, close: async () => { await app.close(); await database.drop(); } };
+}
+
+/** A signed-in browser-like client: keeps the session cookie and sends the CSRF token. */
+export class Client {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  readonly app: FastifyInstance;
+  constructor(app: FastifyInstance) { this.app = app; }
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    const setCookie = res.cookies.find((c) => c.name === 'pw_session');
+    if (setCookie) this.cookie = setCookie.value ? `pw_session=${setCookie.value}` : undefined;
+    const json = res.headers['content-type']?.toString().includes('json') ? res.json() : undefined;
+    if (json && typeof json === 'object' && 'csrfToken' in json && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+    return res;
+  }
+}
+
+let counter = 0;
+export async function signUp(app: FastifyInstance, options: { patient?: boolean; email?: string; name?: string; timeZone?: string } = {}): Promise<{ client: Client; me: { user: { id: string }; patient: { id: string } | null } }> {
+  const client = new Client(app);
+  counter += 1;
+  const res = await client.request('POST', '/api/auth/sign-up', {
+    email: options.email ?? `person${counter}-${Date.now()}@example.test`,
+    password: 'correct horse battery staple',
+    displayName: options.name ?? `Person ${counter}`,
+    ...(options.patient ? { patient: { timeZone: options.timeZone ?? 'Europe/Berlin' } } : {}),
+  });
+  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  return { client, me: res.json() };
+}
