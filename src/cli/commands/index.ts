@@ -1,5 +1,13 @@
 // Every command of the `painwise` CLI, in the order `painwise --help` lists them.
 import type { CliCommand } from '../command.ts';
+import { createUserCommand } from './create-user.ts';
+import { demoCommand } from './demo.ts';
+import { migrateCommand } from './migrate.ts';
+import { serveCommand } from './serve.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  migrateCommand,
+  demoCommand,
+  createUserCommand,
 ];
