@@ -13,6 +13,7 @@ import type { FieldError } from '../contract/errors.ts';
 import { registerAuthentication } from './auth-plumbing.ts';
 import { sendProblem } from './problem.ts';
 import { ANONYMOUS } from './request-context.ts';
+import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
@@ -27,6 +28,13 @@ export interface BuildAppOptions {
   readonly webRoot?: string;
   /** Extra route registrations (later features) — each gets the app and the deps. */
   readonly plugins?: readonly ((app: ZodApp, deps: ApiDeps) => void)[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD /url` → the policy action the route needs (see route-metadata.ts). */
+    patientRouteActions: PatientRouteActions;
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -77,6 +85,8 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   });
 
   registerAuthentication(app, deps, deps.cookies);
+  const patientRouteActions = collectPatientRouteActions(app);
+  app.decorate('patientRouteActions', patientRouteActions);
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {

@@ -5,21 +5,38 @@ import type { Clock, Ids, PasswordHasher } from './ports.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** UUIDv7 (RFC 9562 §5.7): 48-bit Unix milliseconds, then random bits; sorts by creation time. */
-export function uuidv7(nowMs: number, random: Uint8Array = crypto.randomBytes(10)): string {
+/**
+ * UUIDv7 (RFC 9562 §5.7): 48-bit Unix milliseconds, a 12-bit sequence (rand_a used as a counter,
+ * §6.2 method 1) so ids made in the same millisecond still sort in creation order, then random bits.
+ */
+export function uuidv7(nowMs: number, sequence: number, random: Uint8Array = crypto.randomBytes(8)): string {
   const b = new Uint8Array(16);
   let ms = nowMs;
   for (let i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
-  b.set(random.subarray(0, 10), 6);
-  b[6] = 0x70 | (b[6]! & 0x0f);
+  b[6] = 0x70 | ((sequence >> 8) & 0x0f);
+  b[7] = sequence & 0xff;
+  b.set(random.subarray(0, 8), 8);
   b[8] = 0x80 | (b[8]! & 0x3f);
   const hex = Buffer.from(b).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function systemIds(clock: Clock = systemClock): Ids {
+  let lastMs = -1;
+  let sequence = 0;
   return {
-    newId: () => uuidv7(clock.now().getTime()),
+    newId: () => {
+      const now = clock.now().getTime();
+      if (now > lastMs) {
+        lastMs = now;
+        sequence = 0;
+      } else if (++sequence > 0xfff) {
+        // More than 4096 ids in one millisecond (or the clock stepped back): borrow the next millisecond.
+        lastMs += 1;
+        sequence = 0;
+      }
+      return uuidv7(lastMs, sequence);
+    },
     newSecret: (bytes) => crypto.randomBytes(bytes).toString('base64url'),
   };
 }

@@ -24,26 +24,26 @@ export function registerPatientRoutes(app: ZodApp, deps: ApiDeps): void {
     return reply.code(201).send(presentPatient(await createMyPatientRecord(deps, contextOf(req), req.body)));
   });
 
-  app.get('/api/patients/:patientId', { schema: { tags, summary: 'A patient record', params: PatientParams, response: { 200: PatientView } } }, async (req) => {
+  app.get('/api/patients/:patientId', { config: { patientAction: 'read' }, schema: { tags, summary: 'A patient record', params: PatientParams, response: { 200: PatientView } } }, async (req) => {
     return presentPatient(await getPatient(deps, contextOf(req), req.params.patientId));
   });
 
-  app.patch('/api/patients/:patientId', { schema: { tags, summary: 'Update your patient record', params: PatientParams, body: UpdatePatientBody, response: { 200: PatientView } } }, async (req) => {
+  app.patch('/api/patients/:patientId', { config: { patientAction: 'manage-access' }, schema: { tags, summary: 'Update your patient record', params: PatientParams, body: UpdatePatientBody, response: { 200: PatientView } } }, async (req) => {
     return presentPatient(await updatePatient(deps, contextOf(req), req.params.patientId, req.body));
   });
 
   const sharingTags = ['sharing'];
-  app.get('/api/patients/:patientId/caregivers', { schema: { tags: sharingTags, summary: 'Caregivers you invited', params: PatientParams, response: { 200: z.array(DelegationView) } } }, async (req) => {
+  app.get('/api/patients/:patientId/caregivers', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Caregivers you invited', params: PatientParams, response: { 200: z.array(DelegationView) } } }, async (req) => {
     return (await listDelegations(deps, contextOf(req), req.params.patientId)).map(({ patientId: _p, caregiverUserId: _c, ...d }) => d);
   });
 
-  app.post('/api/patients/:patientId/caregivers', { schema: { tags: sharingTags, summary: 'Invite a caregiver; the code is shown once', params: PatientParams, body: InviteCaregiverBody, response: { 201: InvitedCaregiver } } }, async (req, reply) => {
+  app.post('/api/patients/:patientId/caregivers', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Invite a caregiver; the code is shown once', params: PatientParams, body: InviteCaregiverBody, response: { 201: InvitedCaregiver } } }, async (req, reply) => {
     const { code, delegation } = await inviteCaregiver(deps, contextOf(req), req.params.patientId, req.body);
     const { patientId: _p, caregiverUserId: _c, ...d } = delegation;
     return reply.code(201).send({ code, delegation: { ...d, caregiverEmail: null, caregiverName: null } });
   });
 
-  app.delete('/api/patients/:patientId/caregivers/:delegationId', { schema: { tags: sharingTags, summary: 'Revoke a caregiver\'s access', params: DelegationParams } }, async (req, reply) => {
+  app.delete('/api/patients/:patientId/caregivers/:delegationId', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Revoke a caregiver\'s access', params: DelegationParams } }, async (req, reply) => {
     await revokeDelegation(deps, contextOf(req), req.params.patientId, req.params.delegationId);
     return reply.code(204).send();
   });
@@ -53,21 +53,21 @@ export function registerPatientRoutes(app: ZodApp, deps: ApiDeps): void {
     return { patientId: d.patientId, scopes: d.scopes };
   });
 
-  app.get('/api/patients/:patientId/care-relationships', { schema: { tags: sharingTags, summary: 'Clinics you share your record with', params: PatientParams, response: { 200: z.array(CareRelationshipView) } } }, async (req) => {
+  app.get('/api/patients/:patientId/care-relationships', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Clinics you share your record with', params: PatientParams, response: { 200: z.array(CareRelationshipView) } } }, async (req) => {
     return (await listCareRelationships(deps, contextOf(req), req.params.patientId)).map(({ patientId: _p, grantedByUserId: _g, ...r }) => r);
   });
 
-  app.post('/api/patients/:patientId/care-relationships', { schema: { tags: sharingTags, summary: 'Share your record with a clinic by its share code', params: PatientParams, body: ShareBody, response: { 201: CareRelationshipView } } }, async (req, reply) => {
+  app.post('/api/patients/:patientId/care-relationships', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Share your record with a clinic by its share code', params: PatientParams, body: ShareBody, response: { 201: CareRelationshipView } } }, async (req, reply) => {
     const { patientId: _p, grantedByUserId: _g, ...r } = await shareWithOrganization(deps, contextOf(req), req.params.patientId, req.body);
     return reply.code(201).send(r);
   });
 
-  app.delete('/api/patients/:patientId/care-relationships/:relationshipId', { schema: { tags: sharingTags, summary: 'Stop sharing with a clinic', params: CareRelationshipParams } }, async (req, reply) => {
+  app.delete('/api/patients/:patientId/care-relationships/:relationshipId', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Stop sharing with a clinic', params: CareRelationshipParams } }, async (req, reply) => {
     await revokeCareRelationship(deps, contextOf(req), req.params.patientId, req.params.relationshipId);
     return reply.code(204).send();
   });
 
-  app.get('/api/patients/:patientId/access-log', { schema: { tags: sharingTags, summary: 'Who looked at or changed your record', params: PatientParams, querystring: PageQuery, response: { 200: AuditPage } } }, async (req) => {
+  app.get('/api/patients/:patientId/access-log', { config: { patientAction: 'read-access-log' }, schema: { tags: sharingTags, summary: 'Who looked at or changed your record', params: PatientParams, querystring: PageQuery, response: { 200: AuditPage } } }, async (req) => {
     const page = await readAccessLog(deps, contextOf(req), req.params.patientId, req.query.limit, req.query.cursor);
     return { nextCursor: page.nextCursor, items: page.items.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, actorBasis: e.actorBasis, organizationId: e.organizationId, action: e.action, resourceType: e.resourceType, resourceId: e.resourceId })) };
   });

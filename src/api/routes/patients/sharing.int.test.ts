@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+
+describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dialect) => {
+  let t: TestApp;
+  let admin: Client;
+  let org: { id: string; shareCode: string };
+  let physician: Client;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    admin = (await signUp(t.app, { name: 'Admin' })).client;
+    org = (await admin.request('POST', '/api/organizations', { name: 'Clinic' })).json();
+    const email = 'doc@example.test';
+    physician = (await signUp(t.app, { email, name: 'Dr Doc' })).client;
+    const invite = await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'physician' });
+    expect(invite.statusCode).toBe(201);
+    expect((await physician.request('POST', '/api/member-invitations/accept', { code: invite.json().code })).json()).toMatchObject({ role: 'physician' });
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('shows a shared patient to the clinician until the patient revokes, effective on the next request', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true, name: 'Pat' });
+    const pid = me.patient!.id;
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
+    const typed = org.shareCode.toLowerCase().replace(/-/g, ' ');
+    const rel = await patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: typed, scopes: ['read'] });
+    expect(rel.statusCode).toBe(201);
+    expect(rel.json().organizationName).toBe('Clinic');
+    const panel = await physician.request('GET', `/api/organizations/${org.id}/patients`);
+    expect(panel.json().map((v: { patient: { id: string } }) => v.patient.id)).toContain(pid);
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(200);
+    expect((await physician.request('PATCH', `/api/patients/${pid}`, { timeZone: 'UTC' })).statusCode).toBe(403);
+    expect((await patient.request('DELETE', `/api/patients/${pid}/care-relationships/${rel.json().id}`)).statusCode).toBe(204);
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
+    expect((await physician.request('GET', `/api/organizations/${org.id}/patients`)).json()).toEqual([]);
+  });
+
+  it('records reads and access changes in the patient\'s own access log, without patient data', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    await patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read'] });
+    await physician.request('GET', `/api/patients/${pid}`);
+    const log = await patient.request('GET', `/api/patients/${pid}/access-log?limit=2`);
+    expect(log.statusCode).toBe(200);
+    const page = log.json();
+    expect(page.items[0]).toMatchObject({ action: 'patient.read', actorName: 'Dr Doc', actorBasis: 'clinician', organizationId: org.id });
+    expect(page.nextCursor).not.toBeNull();
+    const next = (await patient.request('GET', `/api/patients/${pid}/access-log?limit=50&cursor=${page.nextCursor}`)).json();
+    expect(page.items[1]).toMatchObject({ action: 'care-relationship.grant', organizationId: org.id });
+    expect(next.items.map((e: { action: string }) => e.action)).toEqual(['patient.create']);
+    expect(next.nextCursor).toBeNull();
+    const orgAudit = (await admin.request('GET', `/api/organizations/${org.id}/audit`)).json();
+    expect(orgAudit.items.some((e: { action: string }) => e.action === 'patient.read')).toBe(true);
+    expect((await physician.request('GET', `/api/organizations/${org.id}/audit`)).statusCode).toBe(403);
+  });
+
+  it('lets a caregiver act within scopes and lose access when revoked', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true, name: 'Ruth' });
+    const pid = me.patient!.id;
+    const { client: helper } = await signUp(t.app, { name: 'Helper' });
+    const invited = await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'My daughter', scopes: ['read'] });
+    const { code, delegation } = invited.json();
+    expect((await helper.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+    expect((await helper.request('POST', '/api/caregiver-invitations/accept', { code })).json().code).toBe('invalid-invitation');
+    const visible = (await helper.request('GET', '/api/patients')).json();
+    expect(visible).toEqual([expect.objectContaining({ basis: 'caregiver', scopes: ['read'] })]);
+    expect((await helper.request('GET', `/api/patients/${pid}`)).statusCode).toBe(200);
+    expect((await helper.request('GET', `/api/patients/${pid}/caregivers`)).statusCode).toBe(403);
+    expect((await patient.request('DELETE', `/api/patients/${pid}/caregivers/${delegation.id}`)).statusCode).toBe(204);
+    expect((await helper.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
+  });
+
+  it('lets admins manage members but never remove the last admin', async () => {
+    const members = (await admin.request('GET', `/api/organizations/${org.id}/members`)).json();
+    const adminMembership = members.find((m: { role: string }) => m.role === 'admin');
+    const last = await admin.request('PATCH', `/api/organizations/${org.id}/members/${adminMembership.id}`, { role: 'nurse' });
+    expect(last.statusCode).toBe(409);
+    expect(last.json().code).toBe('last-admin');
+    const doc = members.find((m: { role: string }) => m.role === 'physician');
+    expect((await physician.request('PATCH', `/api/organizations/${org.id}/members/${doc.id}`, { role: 'admin' })).statusCode).toBe(403);
+    expect((await admin.request('PATCH', `/api/organizations/${org.id}/members/${doc.id}`, { role: 'nurse' })).statusCode).toBe(204);
+    const { client: outsider } = await signUp(t.app);
+    expect((await outsider.request('GET', `/api/organizations/${org.id}/members`)).statusCode).toBe(404);
+    const wrong = await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email: 'someone@example.test', role: 'psychologist' });
+    expect((await outsider.request('POST', '/api/member-invitations/accept', { code: wrong.json().code })).json().code).toBe('invalid-invitation');
+    expect((await admin.request('DELETE', `/api/organizations/${org.id}/members/${doc.id}`)).statusCode).toBe(204);
+    expect((await physician.request('GET', `/api/organizations/${org.id}`)).statusCode).toBe(404);
+  });
+
+  it('rejects an unknown share code with a pointer to the field', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const res = await patient.request('POST', `/api/patients/${me.patient!.id}/care-relationships`, { shareCode: 'PW-AAAAA-AAAAA', scopes: ['read'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'invalid-share-code', errors: [{ pointer: '/shareCode' }] });
+  });
+
+  it('serves /health, /ready and an OpenAPI 3.1 document', async () => {
+    expect((await t.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/ready' })).statusCode).toBe(200);
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const res = await t.app.inject({ url: '/health' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-request-id']).toBeDefined();
+  });
+});

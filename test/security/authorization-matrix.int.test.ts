@@ -1,0 +1,130 @@
+// For every route in /openapi.json that touches one patient's data, every actor who must not act on
+// that patient is refused (401/403/404) and the database is left exactly as it was. Routes are read
+// from the OpenAPI document, so a new route is covered the day it is added; a route that does not
+// declare its policy action (config.patientAction) fails this test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PatientAction } from '../../src/app/policy.ts';
+import { CAREGIVER_SCOPES, type CaregiverScope } from '../../src/app/model.ts';
+import { DIALECTS } from '../support/dialects.ts';
+import { snapshotDatabase } from '../support/db-snapshot.ts';
+import { sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
+import { Client, createTestApp, signUp, type TestApp } from '../support/test-app.ts';
+
+interface Operation { method: string; path: string; body?: JsonSchema; action: PatientAction }
+
+const CAREGIVER_SCOPE_FOR: Partial<Record<PatientAction, CaregiverScope>> = { read: 'read', 'write-diary': 'write-diary', 'answer-questionnaires': 'answer-questionnaires' };
+
+describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
+  let t: TestApp;
+  let operations: Operation[];
+  const actors: Record<string, Client | undefined> = {};
+  const caregivers = new Map<string, Client>(); // key: sorted scopes
+  const params: Record<string, string> = {};
+  let spareShareCode = '';
+
+  async function organizationWithClinician(name: string): Promise<{ clinician: Client; shareCode: string }> {
+    const { client: admin } = await signUp(t.app);
+    const org = (await admin.request('POST', '/api/organizations', { name })).json();
+    const email = `${name.replace(/\W/g, '').toLowerCase()}-${Date.now()}@example.test`;
+    const { client: clinician } = await signUp(t.app, { email });
+    const { code } = (await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'physician' })).json();
+    expect((await clinician.request('POST', '/api/member-invitations/accept', { code })).statusCode).toBe(200);
+    return { clinician, shareCode: org.shareCode };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+    operations = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.includes('{patientId}')) continue;
+      for (const [method, op] of Object.entries(methods)) {
+        const action = t.app.patientRouteActions.get(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+        if (!action) throw new Error(`${method.toUpperCase()} ${path} touches patient data but declares no config.patientAction`);
+        operations.push({ method: method.toUpperCase(), path, action, ...(op.requestBody ? { body: op.requestBody.content['application/json']!.schema } : {}) });
+      }
+    }
+
+    const owner = await signUp(t.app, { patient: true });
+    actors.owner = owner.client;
+    params.patientId = owner.me.patient!.id;
+    actors.anonymous = new Client(t.app);
+    actors['another patient'] = (await signUp(t.app, { patient: true })).client;
+
+    // Caregivers with every combination that lacks one scope, and one with all scopes.
+    const scopeSets: CaregiverScope[][] = [[...CAREGIVER_SCOPES], ...CAREGIVER_SCOPES.map((s) => CAREGIVER_SCOPES.filter((x) => x !== s))];
+    for (const scopes of scopeSets) {
+      const { client } = await signUp(t.app);
+      const { code } = (await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Helper', scopes })).json();
+      expect((await client.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+      caregivers.set([...scopes].sort().join(','), client);
+    }
+    // A pending invitation, for routes addressing a delegation.
+    params.delegationId = (await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Spare', scopes: ['read'] })).json().delegation.id;
+
+    const none = await organizationWithClinician('No Relationship Clinic');
+    actors['clinician without a relationship'] = none.clinician;
+    const revoked = await organizationWithClinician('Revoked Clinic');
+    const rel = (await owner.client.request('POST', `/api/patients/${params.patientId}/care-relationships`, { shareCode: revoked.shareCode, scopes: ['read', 'write'] })).json();
+    expect((await owner.client.request('DELETE', `/api/patients/${params.patientId}/care-relationships/${rel.id}`)).statusCode).toBe(204);
+    actors['clinician whose relationship was revoked'] = revoked.clinician;
+    params.relationshipId = rel.id;
+    const expired = await organizationWithClinician('Expired Clinic');
+    const soon = new Date(t.clock.now().getTime() + 60_000).toISOString();
+    expect((await owner.client.request('POST', `/api/patients/${params.patientId}/care-relationships`, { shareCode: expired.shareCode, scopes: ['read', 'write'], expiresAt: soon })).statusCode).toBe(201);
+    actors['clinician whose relationship expired'] = expired.clinician;
+    spareShareCode = (await organizationWithClinician('Spare Clinic')).shareCode;
+    t.clock.advanceMinutes(2);
+    // Sessions record activity at most once a minute; let that happen now, outside the comparisons.
+    for (const client of [...Object.values(actors), ...caregivers.values()]) await client?.request('GET', '/api/me');
+  });
+  afterAll(async () => { await t.close(); });
+
+  function requestFor(op: Operation): { url: string; body?: unknown } {
+    const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      const value = params[name];
+      if (!value) throw new Error(`No fixture for path parameter {${name}} of ${op.method} ${op.path}: add one to this test.`);
+      return value;
+    });
+    if (!op.body) return { url };
+    const body = sampleFromSchema(op.body, { futureInstant: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), uuid: params.patientId! }) as Record<string, unknown>;
+    if ('shareCode' in body) body.shareCode = spareShareCode;
+    return { url, body };
+  }
+
+  it('finds the patient routes in the OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('refuses every outsider on every patient route and changes nothing', async () => {
+    const failures: string[] = [];
+    for (const op of operations) {
+      const { url, body } = requestFor(op);
+      const needed = CAREGIVER_SCOPE_FOR[op.action];
+      const caregiverWithoutScope = caregivers.get(CAREGIVER_SCOPES.filter((s) => s !== needed).sort().join(','))!;
+      const outsiders: [string, Client][] = [
+        ...Object.entries(actors).filter(([name]) => name !== 'owner') as [string, Client][],
+        ['caregiver without the scope', caregiverWithoutScope],
+      ];
+      for (const [name, client] of outsiders) {
+        const before = await snapshotDatabase(t.database.handle);
+        const res = await client.request(op.method, url, body);
+        const after = await snapshotDatabase(t.database.handle);
+        if (![401, 403, 404].includes(res.statusCode)) failures.push(`${op.method} ${op.path} as ${name}: ${res.statusCode}`);
+        if (!String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${op.method} ${op.path} as ${name}: not problem+json`);
+        if (before !== after) failures.push(`${op.method} ${op.path} as ${name}: the database changed`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets the owner make the same requests (so the refusals above were about access, not input)', async () => {
+    const failures: string[] = [];
+    for (const op of operations) {
+      const { url, body } = requestFor(op);
+      const res = await actors.owner!.request(op.method, url, body);
+      if (res.statusCode >= 300) failures.push(`${op.method} ${op.path}: ${res.statusCode} ${res.body}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
