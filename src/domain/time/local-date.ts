@@ -44,3 +44,21 @@ export function toLocalDateTime(instant: Date, timeZone: TimeZone): { date: Loca
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}` as LocalDate, time: `${get('hour')}:${get('minute')}` };
 }
+
+/** A wall-clock time `HH:MM` (24-hour) in some time zone, branded like LocalDate. */
+export type LocalTime = string & { readonly __brand: 'LocalTime' };
+
+const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function parseLocalTime(text: string): LocalTime | undefined {
+  return LOCAL_TIME.test(text) ? (text as LocalTime) : undefined;
+}
+
+/**
+ * Minutes from wall clock `earlier` to wall clock `later`, both read as calendar date + time of day
+ * with no zone (so a DST jump between them is not counted). Use only to compare two readings of
+ * the same zone's clock, e.g. a stated local time against the local time of an instant.
+ */
+export function differenceInWallClockMinutes(later: { date: LocalDate; time: LocalTime }, earlier: { date: LocalDate; time: LocalTime }): number {
+  return (Date.parse(`${later.date}T${later.time}:00Z`) - Date.parse(`${earlier.date}T${earlier.time}:00Z`)) / 60_000;
+}
