@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +11,7 @@ import { AppError } from '../app/errors.ts';
 import type { FieldError } from '../contract/errors.ts';
 import { registerAuthentication } from './auth-plumbing.ts';
 import { sendProblem } from './problem.ts';
+import { securityHeaders } from './security-headers.ts';
 import { ANONYMOUS } from './request-context.ts';
 import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
@@ -60,21 +60,14 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id); });
+  const headers = securityHeaders({ hsts: deps.cookies.secure });
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
+    reply.header('x-request-id', request.id);
+    done();
+  });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
-        connectSrc: ["'self'"], manifestSrc: ["'self'"], workerSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"],
-        formAction: ["'self'"], frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: deps.cookies.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

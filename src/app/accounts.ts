@@ -3,7 +3,7 @@ import { AppError } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { auditEvent, requireUser } from './access.ts';
 import { checkNewPassword } from './password-rules.ts';
-import type { ApiToken, Patient, Session, Sex, User } from './model.ts';
+import type { ActorProfile, ApiToken, Patient, Session, Sex, User } from './model.ts';
 import type { Actor } from './policy.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
@@ -100,14 +100,15 @@ export async function signIn(deps: AppDeps, ctx: RequestContext, input: { email:
   return issueSession(deps, user);
 }
 
-export type SessionLookup = { kind: 'active'; session: Session; actor: Actor } | { kind: 'expired' } | { kind: 'unknown' };
+export type SessionLookup = { kind: 'active'; session: Session; actor: Actor; profile: ActorProfile } | { kind: 'expired' } | { kind: 'unknown' };
 
 /** Sessions are touched at most once a minute, so a busy reader does not write on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 export async function resolveSession(deps: AppDeps, token: string): Promise<SessionLookup> {
-  const session = await deps.store.sessions.findById(sha256(token));
-  if (!session) return { kind: 'unknown' };
+  const found = await deps.store.sessions.findWithProfile(sha256(token));
+  if (!found) return { kind: 'unknown' };
+  const { session, profile } = found;
   const now = nowIso(deps);
   if (session.idleExpiresAt <= now || session.absoluteExpiresAt <= now) {
     await deps.store.sessions.delete(session.id);
@@ -116,7 +117,7 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
   if (Date.parse(now) - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
     await deps.store.sessions.touch(session.id, now, addMinutesIso(now, deps.settings.sessionIdleMinutes));
   }
-  return { kind: 'active', session, actor: { kind: 'user', userId: session.userId, via: 'session' } };
+  return { kind: 'active', session, profile, actor: { kind: 'user', userId: session.userId, via: 'session' } };
 }
 
 export async function signOut(deps: AppDeps, sessionId: string): Promise<void> {

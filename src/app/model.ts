@@ -115,3 +115,10 @@ export interface AuditEvent {
   readonly resourceId: string | null;
   readonly requestId: string | null;
 }
+
+/** The signed-in person as every page needs them: loaded with the session, in one query. */
+export interface ActorProfile {
+  readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
+  readonly patient: { readonly id: string; readonly displayName: string; readonly timeZone: string } | null;
+  readonly memberships: readonly { readonly id: string; readonly organizationId: string; readonly organizationName: string; readonly role: OrganizationRole }[];
+}

@@ -2,7 +2,7 @@
 // app/system.ts supplies the real clock, ids and password hasher; tests supply fixed ones.
 import type { AccessFacts } from './policy.ts';
 import type {
-  ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
+  ActorProfile, ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
   Organization, OrganizationRole, Patient, Session, User,
 } from './model.ts';
 
@@ -31,6 +31,8 @@ export interface Page<T> {
 export interface UserStore {
   insert(user: User): Promise<void>;
   findById(id: string): Promise<User | undefined>;
+  /** The account with its own patient record, if any — what every page load needs, in one query. */
+  findProfile(id: string): Promise<{ user: { id: string; email: string; displayName: string }; patient: { id: string; displayName: string; timeZone: string } | null } | undefined>;
   findByEmail(email: string): Promise<User | undefined>;
   updatePasswordHash(id: string, passwordHash: string): Promise<void>;
   updateDisplayName(id: string, displayName: string): Promise<void>;
@@ -40,6 +42,8 @@ export interface UserStore {
 export interface SessionStore {
   insert(session: Session): Promise<void>;
   findById(id: string): Promise<Session | undefined>;
+  /** The session with its user's profile (own patient record, memberships), in one query. */
+  findWithProfile(id: string): Promise<{ session: Session; profile: ActorProfile } | undefined>;
   touch(id: string, lastSeenAt: string, idleExpiresAt: string): Promise<void>;
   delete(id: string): Promise<void>;
   deleteForUser(userId: string, exceptId?: string): Promise<void>;

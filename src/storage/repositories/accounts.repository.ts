@@ -1,7 +1,8 @@
 // Users, sessions, API tokens and sign-in failure counts.
 import type { ApiTokenStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
-import type { ApiToken, Session, User } from '../../app/model.ts';
+import type { ApiToken, OrganizationRole, Session, User } from '../../app/model.ts';
 import type { ApiTokenRow, SessionRow, UserRow } from '../schema.ts';
+import { sql } from 'kysely';
 import type { Executor } from './executor.ts';
 
 const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, displayName: r.display_name, passwordHash: r.password_hash, createdAt: r.created_at });
@@ -21,6 +22,17 @@ export function userRepository(db: Executor): UserStore {
     async findById(id) {
       const r = await db.selectFrom('user_account').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toUser(r);
+    },
+    async findProfile(id) {
+      const { rows } = await sql<{ id: string; email: string; display_name: string; patient_id: string | null; patient_name: string | null; time_zone: string | null }>`
+        select u.id, u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone
+        from user_account u left join patient p on p.user_id = u.id where u.id = ${id}`.execute(db);
+      const r = rows[0];
+      if (!r) return undefined;
+      return {
+        user: { id: r.id, email: r.email, displayName: r.display_name },
+        patient: r.patient_id ? { id: r.patient_id, displayName: r.patient_name!, timeZone: r.time_zone! } : null,
+      };
     },
     async findByEmail(email) {
       const r = await db.selectFrom('user_account').selectAll().where('email', '=', email).executeTakeFirst();
@@ -47,8 +59,38 @@ export function sessionRepository(db: Executor): SessionStore {
       }).execute();
     },
     async findById(id) {
-      const r = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toSession(r);
+      // On every authenticated request: raw SQL skips the query builder's per-call compilation.
+      const { rows } = await sql<SessionRow>`select * from session where id = ${id}`.execute(db);
+      return rows[0] && toSession(rows[0]);
+    },
+    async findWithProfile(id) {
+      // Runs on every cookie-authenticated request: one raw query (no builder compilation per call)
+      // for the session, the user, their own patient record and their memberships.
+      const { rows } = await sql<SessionRow & {
+        email: string; display_name: string; patient_id: string | null; patient_name: string | null; time_zone: string | null;
+        membership_id: string | null; organization_id: string | null; role: string | null; organization_name: string | null;
+      }>`
+        select s.*, u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
+               m.id as membership_id, m.organization_id, m.role, o.name as organization_name
+        from session s
+        join user_account u on u.id = s.user_id
+        left join patient p on p.user_id = u.id
+        left join membership m on m.user_id = u.id
+        left join organization o on o.id = m.organization_id
+        where s.id = ${id}
+        order by o.name`.execute(db);
+      const first = rows[0];
+      if (!first) return undefined;
+      return {
+        session: toSession(first),
+        profile: {
+          user: { id: first.user_id, email: first.email, displayName: first.display_name },
+          patient: first.patient_id ? { id: first.patient_id, displayName: first.patient_name!, timeZone: first.time_zone! } : null,
+          memberships: rows.filter((r) => r.membership_id).map((r) => ({
+            id: r.membership_id!, organizationId: r.organization_id!, organizationName: r.organization_name!, role: r.role as OrganizationRole,
+          })),
+        },
+      };
     },
     async touch(id, lastSeenAt, idleExpiresAt) {
       await db.updateTable('session').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('id', '=', id).execute();

@@ -16,16 +16,12 @@ const tags = ['account'];
 
 async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
   if (ctx.actor.kind !== 'user') throw new AppError('authentication-required', 'Sign in to continue.');
-  const [user, patient, memberships] = await Promise.all([
-    deps.store.users.findById(ctx.actor.userId),
-    deps.store.patients.findByUserId(ctx.actor.userId),
-    listMyMemberships(deps, ctx),
-  ]);
-  if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
+  const [profile, memberships] = await Promise.all([deps.store.users.findProfile(ctx.actor.userId), listMyMemberships(deps, ctx)]);
+  if (!profile) throw new AppError('authentication-required', 'Sign in to continue.');
   return {
-    user: { id: user.id, email: user.email, displayName: user.displayName },
+    user: profile.user,
     csrfToken,
-    patient: patient ? { id: patient.id, displayName: patient.displayName, timeZone: patient.timeZone } : null,
+    patient: profile.patient,
     memberships: memberships.map((m) => ({ id: m.id, organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
   };
 }
@@ -52,6 +48,9 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
   });
 
   app.get('/api/me', { schema: { tags, summary: 'The signed-in account, its patient record and memberships', response: { 200: MeResponse } } }, async (req) => {
+    // A cookie request already loaded the profile with its session; a bearer-token request loads it now.
+    const profile = req.auth.profile;
+    if (profile) return { ...profile, memberships: [...profile.memberships], csrfToken: req.auth.csrfToken };
     return loadMe(deps, contextOf(req), req.auth.csrfToken);
   });
 

@@ -1,0 +1,156 @@
+// `npm run bench`: starts the real server on loopback over a fresh, seeded database, drives it with
+// autocannon (50 connections), prints a table and writes JSON to bench/results/. Targets come from the
+// issues and are checked here; figures are reported as ratios to the bare route of the same run.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { DEFAULT_SETTINGS } from '../src/app/context.ts';
+import { argon2idHasher, systemClock, systemIds } from '../src/app/system.ts';
+import { migrateToLatest, openDatabase, type DatabaseTarget } from '../src/storage/database.ts';
+import { createKyselyStore } from '../src/storage/kysely-store.ts';
+import { startServerProcess } from '../test/support/server-process.ts';
+import { seedPopulation } from './synthetic.ts';
+import { EXTRA_SCENARIOS, type ScenarioContext } from './scenarios.ts';
+
+const DURATION_SECONDS = Number(process.env.PAINWISE_BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const PATIENTS = Number(process.env.PAINWISE_BENCH_PATIENTS ?? 200);
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly ratioToBare?: number;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+export async function drive(name: string, options: autocannon.Options): Promise<ScenarioResult> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_SECONDS, ...options });
+  // autocannon reports p97.5 and p99 directly; p95 is interpolated from its histogram percentiles.
+  const l = result.latency as unknown as Record<string, number>;
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: l.p50 ?? 0,
+    p95Ms: l.p97_5 !== undefined && l.p90 !== undefined ? l.p90 + (l.p97_5 - l.p90) * (5 / 7.5) : 0,
+    p99Ms: l.p99 ?? 0,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string): Promise<ScenarioResult[]> {
+  let target: DatabaseTarget;
+  let env: Record<string, string>;
+  let cleanup = async () => {};
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'painwise-bench-'));
+    target = { dialect: 'sqlite', path: path.join(dir, 'painwise.sqlite') };
+    env = { PAINWISE_DATA_DIR: dir, DATABASE_URL: '' };
+  } else {
+    const name = `painwise_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(postgresUrl!);
+    url.pathname = `/${name}`;
+    target = { dialect: 'postgres', url: url.toString() };
+    env = { DATABASE_URL: url.toString() };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const handle = openDatabase(target);
+  await migrateToLatest(handle.db);
+  const deps = { store: createKyselyStore(handle), clock: systemClock, ids: systemIds(), hasher: argon2idHasher(), settings: DEFAULT_SETTINGS };
+  process.stdout.write(`[${engine}] seeding ${PATIENTS} patients… `);
+  const population = await seedPopulation(deps, PATIENTS);
+  await handle.close();
+  console.log('done');
+
+  const server = await startServerProcess({ ...env, PAINWISE_LOG_LEVEL: 'warn', PAINWISE_SIGNIN_MAX_FAILURES_PER_IP: '100000' });
+  try {
+    const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(population.benchUser),
+    });
+    const me = (await signIn.json()) as { csrfToken: string; patient: { id: string } };
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const ctx: ScenarioContext = { baseUrl: server.baseUrl, cookie, csrfToken: me.csrfToken, patientId: me.patient.id, drive };
+
+    const results: ScenarioResult[] = [];
+    const bare = await drive('bare route GET /health', { url: `${server.baseUrl}/health` });
+    results.push(bare);
+    const withRatio = (r: ScenarioResult, minRatio: number, maxP99Ms: number, pKey: 'p99Ms' | 'p95Ms' = 'p99Ms'): ScenarioResult => {
+      const ratioToBare = r.requestsPerSecond / bare.requestsPerSecond;
+      const met = engine === 'sqlite' ? ratioToBare >= minRatio && r[pKey] <= maxP99Ms && r.non2xx === 0 : undefined;
+      return { ...r, ratioToBare, target: `≥ ${minRatio * 100} % of bare, ${pKey === 'p99Ms' ? 'p99' : 'p95'} ≤ ${maxP99Ms} ms`, ...(met === undefined ? {} : { met }) };
+    };
+    results.push(withRatio(await drive('GET /api/me (authenticated)', { url: `${server.baseUrl}/api/me`, headers: { cookie } }), 0.4, 20));
+    for (const scenario of EXTRA_SCENARIOS) {
+      const r = await scenario.run(ctx);
+      results.push(scenario.target ? withRatio(r, scenario.target.minRatio, scenario.target.maxMs, scenario.target.percentile) : r);
+    }
+    const signInResult = await drive('POST /api/auth/sign-in (argon2id; reported only)', {
+      url: `${server.baseUrl}/api/auth/sign-in`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(population.benchUser), duration: Math.min(5, DURATION_SECONDS),
+    });
+    results.push(signInResult);
+    return results;
+  } finally {
+    await server.stop();
+    await cleanup();
+  }
+}
+
+function printTable(engine: string, results: readonly ScenarioResult[]): void {
+  console.log(`\n${engine}`);
+  console.log('scenario'.padEnd(56), 'req/s'.padStart(8), 'ratio'.padStart(7), 'p50'.padStart(7), 'p95'.padStart(7), 'p99'.padStart(7), ' non2xx', ' target');
+  for (const r of results) {
+    console.log(
+      r.name.padEnd(56), String(r.requestsPerSecond).padStart(8), (r.ratioToBare === undefined ? '' : `${(r.ratioToBare * 100).toFixed(0)}%`).padStart(7),
+      `${r.p50Ms.toFixed(1)}`.padStart(7), `${r.p95Ms.toFixed(1)}`.padStart(7), `${r.p99Ms.toFixed(1)}`.padStart(7), String(r.non2xx).padStart(7),
+      r.target ? ` ${r.target}${r.met === undefined ? '' : r.met ? ' — met' : ' — NOT MET'}` : '',
+    );
+  }
+}
+
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+console.log(`Painwise bench — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario`);
+const report: Record<string, unknown> = { at: new Date().toISOString(), machine, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, engines: {} };
+const sqlite = await benchEngine('sqlite');
+printTable('SQLite', sqlite);
+(report.engines as Record<string, unknown>).sqlite = sqlite;
+const postgresUrl = process.env.PAINWISE_BENCH_POSTGRES_URL || process.env.DATABASE_URL || process.env.PAINWISE_TEST_POSTGRES_URL;
+if (postgresUrl) {
+  const postgres = await benchEngine('postgres', postgresUrl);
+  printTable('PostgreSQL (reported)', postgres);
+  (report.engines as Record<string, unknown>).postgres = postgres;
+} else {
+  console.log('\nPostgreSQL: skipped (set PAINWISE_BENCH_POSTGRES_URL or DATABASE_URL to a server where the user may create databases).');
+}
+const inProcess = await import('./in-process.ts').then((m) => m.runInProcessBenchmarks());
+if (inProcess.length > 0) {
+  console.log('\nIn-process');
+  for (const r of inProcess) console.log(`${r.name.padEnd(56)} ${r.figure}${r.target ? `  target ${r.target}${r.met ? ' — met' : ' — NOT MET'}` : ''}`);
+  report.inProcess = inProcess;
+}
+mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
+const file = path.join(import.meta.dirname, 'results', `bench-${report.at as string}.json`.replace(/:/g, '-'));
+writeFileSync(file, JSON.stringify(report, null, 2));
+console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+const missed = [...sqlite, ...inProcess].filter((r) => r.met === false);
+if (missed.length > 0) {
+  console.log(`Targets not met: ${missed.map((r) => r.name).join('; ')}`);
+  process.exitCode = 1;
+}
