@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.ts';
 import { createUserCommand } from './create-user.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
+import { mmeCommand } from './mme.ts';
 import { serveCommand } from './serve.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   demoCommand,
   createUserCommand,
+  mmeCommand,
 ];

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { FORMULARY_DATA, findDrug, searchFormulary } from './formulary.ts';
+
+describe('formulary', () => {
+  it('holds every opioid of the CDC 2022 clinical table with its 2022 factor', () => {
+    // guidelines.md §1.5
+    const expected: Record<string, number> = {
+      codeine: 0.15, 'fentanyl-transdermal': 2.4, hydrocodone: 1, hydromorphone: 5, methadone: 4.7,
+      morphine: 1, oxycodone: 1.5, oxymorphone: 3, tapentadol: 0.4, tramadol: 0.2,
+    };
+    for (const [id, factor] of Object.entries(expected)) {
+      const drug = findDrug(id);
+      expect(drug?.mme).toMatchObject({ kind: 'clinical', factor });
+    }
+  });
+
+  it('keeps 2018 research factors apart and flags research-only opioids', () => {
+    expect(findDrug('tramadol')?.mme).toMatchObject({ research2018: 0.1 });
+    expect(findDrug('meperidine')?.mme).toEqual({ kind: 'research-only', research2018: 0.1, researchUnit: 'mg' });
+    expect(findDrug('levorphanol')?.mme).toMatchObject({ kind: 'research-only', research2018: 11 });
+  });
+
+  it('excludes every buprenorphine form from MME', () => {
+    const bup = FORMULARY_DATA.filter((d) => d.classes.includes('buprenorphine'));
+    expect(bup.length).toBeGreaterThanOrEqual(4);
+    for (const d of bup) expect(d.mme).toEqual({ kind: 'buprenorphine-excluded' });
+  });
+
+  it('has the ids the CLI documents', () => {
+    for (const id of ['oxycodone', 'hydrocodone', 'morphine', 'fentanyl-transdermal', 'methadone', 'tramadol',
+      'buprenorphine-transdermal', 'alprazolam', 'gabapentin', 'sertraline', 'acetaminophen']) {
+      expect(findDrug(id)?.id).toBe(id);
+    }
+  });
+
+  it('resolves generic and brand names case-insensitively', () => {
+    expect(findDrug('OxyContin')?.id).toBe('oxycodone-er');
+    expect(findDrug('Oxycodone')?.id).toBe('oxycodone');
+    expect(findDrug('hydrocodone and acetaminophen')?.id).toBe('hydrocodone-acetaminophen');
+    expect(findDrug('no-such-drug')).toBeUndefined();
+  });
+
+  it('searches by generic and brand name, prefix before substring', () => {
+    expect(searchFormulary('oxy').map((d) => d.id).slice(0, 3)).toEqual(['oxycodone', 'oxycodone-acetaminophen', 'oxycodone-er']);
+    expect(searchFormulary('xanax').map((d) => d.id)).toEqual(['alprazolam']);
+    expect(searchFormulary('CONTIN').map((d) => d.id)).toEqual(expect.arrayContaining(['oxycodone-er', 'morphine-er']));
+    expect(searchFormulary('  ')).toEqual([]);
+  });
+
+  it('tags the classes the rules use', () => {
+    expect(findDrug('sertraline')?.classes).toContain('serotonergic');
+    expect(findDrug('phenelzine')?.classes).toContain('maoi');
+    expect(findDrug('sumatriptan')?.classes).toContain('triptan');
+    expect(findDrug('amitriptyline')?.classes).toContain('tca');
+    expect(findDrug('pregabalin')?.classes).toContain('gabapentinoid');
+    expect(findDrug('warfarin')?.classes).toContain('anticoagulant');
+    expect(findDrug('methadone')?.classes).toContain('er-la');
+    expect(findDrug('diclofenac-topical')?.classes).not.toContain('nsaid');
+  });
+
+  it('every entry has a source and combination products contain acetaminophen', () => {
+    for (const d of FORMULARY_DATA) expect(d.source.length).toBeGreaterThan(0);
+    for (const d of FORMULARY_DATA.filter((x) => x.classes.includes('opioid-combination'))) expect(d.containsAcetaminophen).toBe(true);
+  });
+});

@@ -1,0 +1,154 @@
+// Golden cases for each safety-flag rule: at least one positive and one negative case per flag id.
+// Expected outcomes are worked by hand from the rule text in guidelines.md (section cited per case)
+// with the default settings documented in settings.ts — never produced by running the code.
+
+import type { FlagId } from './regimen.ts';
+
+export interface FlagGoldenCase {
+  readonly name: string;
+  readonly source: string;
+  readonly input: { readonly items: readonly Record<string, unknown>[]; readonly patient?: Record<string, unknown> };
+  readonly settings?: Record<string, unknown>;
+  readonly expected: { readonly fires: readonly FlagId[]; readonly doesNotFire: readonly FlagId[] };
+}
+
+const NALOXONE = { drug: 'naloxone-nasal' };
+
+export const FLAG_GOLDEN_CASES: readonly FlagGoldenCase[] = [
+  // mme-at-least-50 (inclusive)
+  { name: 'morphine 25 mg BID = 50 MME: at the threshold fires', source: 'guidelines.md §1.4 ("≥ 50" inclusive)',
+    input: { items: [{ drug: 'morphine', doseMg: 25, perDay: 2 }, NALOXONE] },
+    expected: { fires: ['mme-at-least-50'], doesNotFire: ['mme-at-least-90', 'naloxone-not-on-list'] } },
+  { name: 'morphine 49.9 mg daily = 49.9 MME: below', source: 'guidelines.md §1.4',
+    input: { items: [{ drug: 'morphine', doseMg: 49.9, perDay: 1 }] },
+    expected: { fires: ['naloxone-not-on-list'], doesNotFire: ['mme-at-least-50', 'mme-at-least-90'] } },
+  // mme-at-least-90 (legacy setting)
+  { name: 'oxycodone 15 mg q4h = 135 MME: above the legacy 90', source: 'guidelines.md §1.4 (optional MME_HIGH = 90, legacy/payer)',
+    input: { items: [{ drug: 'oxycodone', doseMg: 15, perDay: 6 }] },
+    expected: { fires: ['mme-at-least-50', 'mme-at-least-90'], doesNotFire: [] } },
+  { name: 'legacy threshold disabled by setting', source: 'guidelines.md §1.4 developer guidance (optional MME_HIGH)',
+    input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }] }, settings: { mmeLegacyThreshold: null },
+    expected: { fires: ['mme-at-least-50'], doesNotFire: ['mme-at-least-90'] } },
+  { name: 'legacy threshold set to 120 by a payer: 90 MME does not fire', source: 'guidelines.md §1.4 (state/payer thresholds vary, e.g. 120)',
+    input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }] }, settings: { mmeLegacyThreshold: 120 },
+    expected: { fires: ['mme-at-least-50'], doesNotFire: ['mme-at-least-90'] } },
+  // opioid-benzodiazepine
+  { name: 'tramadol + lorazepam', source: 'guidelines.md §1.8, §8 (any opioid AND any benzodiazepine)',
+    input: { items: [{ drug: 'tramadol', doseMg: 50, perDay: 2 }, { drug: 'lorazepam', doseMg: 1, perDay: 1 }] },
+    expected: { fires: ['opioid-benzodiazepine', 'naloxone-not-on-list'], doesNotFire: ['mme-at-least-50'] } },
+  { name: 'benzodiazepine without opioid', source: 'guidelines.md §8',
+    input: { items: [{ drug: 'alprazolam', doseMg: 0.5, perDay: 3 }] },
+    expected: { fires: [], doesNotFire: ['opioid-benzodiazepine', 'naloxone-not-on-list'] } },
+  { name: 'buprenorphine (an opioid) + diazepam', source: 'guidelines.md §8 (any active opioid); FDA 2016 covers opioid analgesics',
+    input: { items: [{ drug: 'buprenorphine-transdermal', doseMcgPerHour: 5 }, { drug: 'diazepam', doseMg: 5, perDay: 1 }] },
+    expected: { fires: ['opioid-benzodiazepine'], doesNotFire: ['mme-at-least-50'] } },
+  // opioid-gabapentinoid
+  { name: 'oxycodone + pregabalin', source: 'guidelines.md §8 (opioid AND gabapentin or pregabalin)',
+    input: { items: [{ drug: 'oxycodone', doseMg: 5, perDay: 2 }, { drug: 'pregabalin', doseMg: 75, perDay: 2 }] },
+    expected: { fires: ['opioid-gabapentinoid'], doesNotFire: ['older-adult-caution'] } },
+  { name: 'gabapentin without opioid', source: 'guidelines.md §8',
+    input: { items: [{ drug: 'gabapentin', doseMg: 300, perDay: 3 }] },
+    expected: { fires: [], doesNotFire: ['opioid-gabapentinoid'] } },
+  // serotonergic-combination
+  { name: 'fentanyl patch + duloxetine', source: 'guidelines.md §8 (any opioid AND SNRI)',
+    input: { items: [{ drug: 'fentanyl-transdermal', doseMcgPerHour: 12 }, { drug: 'duloxetine', doseMg: 60, perDay: 1 }] },
+    expected: { fires: ['serotonergic-combination'], doesNotFire: ['mme-at-least-50'] } },
+  { name: 'morphine + sumatriptan (triptan)', source: 'guidelines.md §8 (opioid AND triptan)',
+    input: { items: [{ drug: 'morphine', doseMg: 15, perDay: 2 }, { drug: 'sumatriptan', doseMg: 50, perDay: 1 }] },
+    expected: { fires: ['serotonergic-combination'], doesNotFire: [] } },
+  { name: 'sertraline without opioid', source: 'guidelines.md §8 (rule needs an opioid)',
+    input: { items: [{ drug: 'sertraline', doseMg: 50, perDay: 1 }] },
+    expected: { fires: [], doesNotFire: ['serotonergic-combination'] } },
+  { name: 'tramadol alone', source: 'guidelines.md §8 (needs a serotonergic drug besides the opioid)',
+    input: { items: [{ drug: 'tramadol', doseMg: 50, perDay: 4 }] },
+    expected: { fires: [], doesNotFire: ['serotonergic-combination'] } },
+  // acetaminophen
+  { name: 'acetaminophen 1000 mg TID = 3000 mg: not above 3 g', source: 'guidelines.md §8 ("> 3,000 mg", strict)',
+    input: { items: [{ drug: 'acetaminophen', doseMg: 1000, perDay: 3 }] },
+    expected: { fires: [], doesNotFire: ['acetaminophen-above-3g', 'acetaminophen-above-4g'] } },
+  { name: 'acetaminophen 1000 mg QID = 4000 mg: above 3 g, not above 4 g', source: 'guidelines.md §8 ("> 4,000 mg" hard, "> 3,000 mg" caution)',
+    input: { items: [{ drug: 'acetaminophen', doseMg: 1000, perDay: 4 }] },
+    expected: { fires: ['acetaminophen-above-3g'], doesNotFire: ['acetaminophen-above-4g'] } },
+  { name: 'acetaminophen 1000 mg QID + hydrocodone/APAP 5/325 once = 4325 mg from all products', source: 'guidelines.md §8 (total from all products)',
+    input: { items: [{ drug: 'acetaminophen', doseMg: 1000, perDay: 4 }, { drug: 'hydrocodone-acetaminophen', doseMg: 5, perDay: 1, acetaminophenMg: 325 }] },
+    expected: { fires: ['acetaminophen-above-3g', 'acetaminophen-above-4g'], doesNotFire: [] } },
+  { name: 'FDA example: 2 × 325 mg q4h = 3900 mg is below the 4 g maximum', source: 'guidelines.md §8 FDA 2011 example (3,900 mg < 4,000 mg)',
+    input: { items: [{ drug: 'acetaminophen', doseMg: 650, perDay: 6 }] },
+    expected: { fires: ['acetaminophen-above-3g'], doesNotFire: ['acetaminophen-above-4g'] } },
+  // nsaid-anticoagulant
+  { name: 'ibuprofen + warfarin', source: 'guidelines.md §8 (NSAID AND anticoagulant)',
+    input: { items: [{ drug: 'ibuprofen', doseMg: 400, perDay: 3 }, { drug: 'warfarin', doseMg: 5, perDay: 1 }] },
+    expected: { fires: ['nsaid-anticoagulant'], doesNotFire: ['nsaid-kidney-disease'] } },
+  { name: 'naproxen + clopidogrel (antiplatelet, default setting on)', source: 'guidelines.md §8 (anticoagulant/antiplatelet)',
+    input: { items: [{ drug: 'naproxen', doseMg: 250, perDay: 2 }, { drug: 'clopidogrel', doseMg: 75, perDay: 1 }] },
+    expected: { fires: ['nsaid-anticoagulant'], doesNotFire: [] } },
+  { name: 'naproxen + clopidogrel with antiplatelets excluded by setting', source: 'settings.ts nsaidAnticoagulantIncludesAntiplatelets (UNCONFIRMED)',
+    input: { items: [{ drug: 'naproxen', doseMg: 250, perDay: 2 }, { drug: 'clopidogrel', doseMg: 75, perDay: 1 }] },
+    settings: { nsaidAnticoagulantIncludesAntiplatelets: false },
+    expected: { fires: [], doesNotFire: ['nsaid-anticoagulant'] } },
+  { name: 'aspirin alone (NSAID and antiplatelet in one drug)', source: 'guidelines.md §8 (needs two drugs)',
+    input: { items: [{ drug: 'aspirin', doseMg: 81, perDay: 1 }] },
+    expected: { fires: [], doesNotFire: ['nsaid-anticoagulant'] } },
+  { name: 'topical diclofenac + apixaban', source: 'guidelines.md §8 (Beers names oral and parenteral NSAIDs)',
+    input: { items: [{ drug: 'diclofenac-topical' }, { drug: 'apixaban', doseMg: 5, perDay: 2 }] },
+    expected: { fires: [], doesNotFire: ['nsaid-anticoagulant'] } },
+  // nsaid-kidney-disease
+  { name: 'naproxen with CrCl 25 mL/min', source: 'guidelines.md §8 (NSAID AND CrCl < 30)',
+    input: { items: [{ drug: 'naproxen', doseMg: 250, perDay: 2 }], patient: { age: 72, creatinineClearanceMlPerMin: 25 } },
+    expected: { fires: ['nsaid-kidney-disease'], doesNotFire: [] } },
+  { name: 'celecoxib with recorded kidney disease', source: 'guidelines.md §8; §1.7 reduced kidney function',
+    input: { items: [{ drug: 'celecoxib', doseMg: 200, perDay: 1 }], patient: { kidneyDisease: true } },
+    expected: { fires: ['nsaid-kidney-disease'], doesNotFire: [] } },
+  { name: 'naproxen with CrCl exactly 30 mL/min', source: 'guidelines.md §8 ("< 30", strict)',
+    input: { items: [{ drug: 'naproxen', doseMg: 250, perDay: 2 }], patient: { creatinineClearanceMlPerMin: 30 } },
+    expected: { fires: [], doesNotFire: ['nsaid-kidney-disease'] } },
+  { name: 'kidney disease without NSAID', source: 'guidelines.md §8',
+    input: { items: [{ drug: 'acetaminophen', doseMg: 500, perDay: 2 }], patient: { kidneyDisease: true } },
+    expected: { fires: [], doesNotFire: ['nsaid-kidney-disease'] } },
+  // methadone-qtc
+  { name: 'methadone with QTc 510 ms', source: 'guidelines.md §8 (Chou 2014: do not use if QTc > 500 ms)',
+    input: { items: [{ drug: 'methadone', doseMg: 5, perDay: 2 }], patient: { qtcMs: 510 } },
+    expected: { fires: ['methadone-qtc'], doesNotFire: ['mme-at-least-50'] } },
+  { name: 'no methadone', source: 'guidelines.md §8',
+    input: { items: [{ drug: 'morphine', doseMg: 15, perDay: 2 }], patient: { qtcMs: 510 } },
+    expected: { fires: [], doesNotFire: ['methadone-qtc'] } },
+  // er-la-opioid-naive
+  { name: 'fentanyl patch in an opioid-naive patient', source: 'guidelines.md §1.3 R3, §8',
+    input: { items: [{ drug: 'fentanyl-transdermal', doseMcgPerHour: 12 }], patient: { opioidNaive: true } },
+    expected: { fires: ['er-la-opioid-naive'], doesNotFire: [] } },
+  { name: 'immediate-release oxycodone in an opioid-naive patient', source: 'guidelines.md §1.3 R3 (IR preferred)',
+    input: { items: [{ drug: 'oxycodone', doseMg: 5, perDay: 4 }], patient: { opioidNaive: true } },
+    expected: { fires: [], doesNotFire: ['er-la-opioid-naive'] } },
+  { name: 'ER opioid with opioid-naive status unknown', source: 'unknown facts never fire (settings.ts header)',
+    input: { items: [{ drug: 'morphine-er', doseMg: 15, perDay: 2 }] },
+    expected: { fires: [], doesNotFire: ['er-la-opioid-naive'] } },
+  // older-adult-caution
+  { name: 'amitriptyline at 70 (TCA in older adult)', source: 'guidelines.md §8 TCAs in older adults (UNCONFIRMED wording; setting on)',
+    input: { items: [{ drug: 'amitriptyline', doseMg: 10, perDay: 1 }], patient: { age: 70 } },
+    expected: { fires: ['older-adult-caution'], doesNotFire: ['naloxone-not-on-list'] } },
+  { name: 'three CNS-active drugs at 66', source: 'guidelines.md §8 Beers ≥ 3 CNS-active drugs',
+    input: { items: [{ drug: 'sertraline', doseMg: 50, perDay: 1 }, { drug: 'cyclobenzaprine', doseMg: 5, perDay: 1 }, { drug: 'zolpidem', doseMg: 5, perDay: 1 }], patient: { age: 66 } },
+    expected: { fires: ['older-adult-caution'], doesNotFire: [] } },
+  { name: 'opioid at 65 (inclusive)', source: 'guidelines.md §1.7 (age ≥ 65)',
+    input: { items: [{ drug: 'oxycodone', doseMg: 5, perDay: 2 }], patient: { age: 65 } },
+    expected: { fires: ['older-adult-caution'], doesNotFire: [] } },
+  { name: 'opioid at 64', source: 'guidelines.md §1.7',
+    input: { items: [{ drug: 'oxycodone', doseMg: 5, perDay: 2 }], patient: { age: 64 } },
+    expected: { fires: [], doesNotFire: ['older-adult-caution'] } },
+  { name: 'ibuprofen only at 80 (no listed older-adult reason)', source: 'guidelines.md §1.7, §8',
+    input: { items: [{ drug: 'ibuprofen', doseMg: 200, perDay: 2 }], patient: { age: 80 } },
+    expected: { fires: [], doesNotFire: ['older-adult-caution'] } },
+  // naloxone-not-on-list
+  { name: 'opioid with naloxone on the list (patient fact)', source: 'guidelines.md §1.7',
+    input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }], patient: { naloxoneOnList: true } },
+    expected: { fires: ['mme-at-least-50'], doesNotFire: ['naloxone-not-on-list'] } },
+  { name: 'opioid with naloxone in the regimen', source: 'guidelines.md §1.7',
+    input: { items: [{ drug: 'tramadol', doseMg: 50, perDay: 2 }, NALOXONE] },
+    expected: { fires: [], doesNotFire: ['naloxone-not-on-list'] } },
+  { name: 'no opioid, no naloxone', source: 'guidelines.md §1.7 (offer when prescribing opioids)',
+    input: { items: [{ drug: 'ibuprofen', doseMg: 400, perDay: 3 }] },
+    expected: { fires: [], doesNotFire: ['naloxone-not-on-list'] } },
+  { name: 'low-dose opioid with sleep apnea and no naloxone', source: 'guidelines.md §1.7 (sleep-disordered breathing trigger)',
+    input: { items: [{ drug: 'codeine', doseMg: 30, perDay: 2 }], patient: { sleepApnea: true } },
+    expected: { fires: ['naloxone-not-on-list'], doesNotFire: ['mme-at-least-50'] } },
+];

@@ -1,0 +1,74 @@
+// Documented settings for the MME and safety-flag rules, with their defaults and sources.
+// Source: guidelines.md §1.4 (MME thresholds), §1.7 (naloxone), §8 (safety flags), §10 (UNCONFIRMED list).
+// Every default either carries a citation or is labelled UNCONFIRMED in SETTING_DOCS and in
+// docs/clinical-sources/medications.md.
+
+export interface MedicationSettings {
+  /** MME/day at or above which `mme-at-least-50` fires. CDC 2022: 50 (inclusive). */
+  readonly mmeCautionThreshold: number;
+  /** Legacy CDC 2016 / payer / state threshold for `mme-at-least-90`; null disables the flag. */
+  readonly mmeLegacyThreshold: number | null;
+  /** Acetaminophen mg/day above which `acetaminophen-above-3g` fires (strictly greater). */
+  readonly acetaminophenCautionMg: number;
+  /** Acetaminophen mg/day above which `acetaminophen-above-4g` fires (strictly greater). */
+  readonly acetaminophenMaxMg: number;
+  /** Age (years) from which `older-adult-caution` applies. */
+  readonly olderAdultAge: number;
+  /** Number of CNS-active drugs at which the Beers "≥ 3 CNS-active" reason applies. */
+  readonly cnsActiveDrugCount: number;
+  /** Creatinine clearance (mL/min) below which `nsaid-kidney-disease` fires. */
+  readonly nsaidCreatinineClearanceBelow: number;
+  /** UNCONFIRMED: whether antiplatelets (besides anticoagulants) trigger `nsaid-anticoagulant`. */
+  readonly nsaidAnticoagulantIncludesAntiplatelets: boolean;
+  /** UNCONFIRMED: age from which GI-bleed risk is mentioned in `nsaid-anticoagulant`. */
+  readonly nsaidGiBleedRiskAge: number;
+  /** UNCONFIRMED: whether a TCA at ≥ olderAdultAge is a reason for `older-adult-caution`. */
+  readonly tcaOlderAdultCaution: boolean;
+  /** QTc (ms) above which methadone is not recommended (APS/CPDD/HRS 2014). */
+  readonly methadoneQtcAvoidAboveMs: number;
+  /** QTc (ms) from which alternatives should be considered (APS/CPDD/HRS 2014; Krantz 2009). */
+  readonly methadoneQtcCautionFromMs: number;
+}
+
+export const DEFAULT_MEDICATION_SETTINGS: MedicationSettings = {
+  mmeCautionThreshold: 50,
+  mmeLegacyThreshold: 90,
+  acetaminophenCautionMg: 3000,
+  acetaminophenMaxMg: 4000,
+  olderAdultAge: 65,
+  cnsActiveDrugCount: 3,
+  nsaidCreatinineClearanceBelow: 30,
+  nsaidAnticoagulantIncludesAntiplatelets: true,
+  nsaidGiBleedRiskAge: 75,
+  tcaOlderAdultCaution: true,
+  methadoneQtcAvoidAboveMs: 500,
+  methadoneQtcCautionFromMs: 450,
+};
+
+export interface SettingDoc {
+  readonly key: keyof MedicationSettings;
+  readonly source: string;
+  readonly unconfirmed: boolean;
+  readonly note?: string;
+}
+
+export const SETTING_DOCS: readonly SettingDoc[] = [
+  { key: 'mmeCautionThreshold', source: 'CDC 2022 (draft implementation lines 2276–2281, 2378–2381); guidelines.md §1.4', unconfirmed: false },
+  { key: 'mmeLegacyThreshold', source: 'CDC 2016 R5 (secondary); not a CDC 2022 threshold; guidelines.md §1.4 developer guidance', unconfirmed: false,
+    note: 'legacy / payer / state rule, configurable; null disables' },
+  { key: 'acetaminophenCautionMg', source: 'guidelines.md §8 "> 3,000 mg (configurable caution)"; CDC 2022 ">3–4 g/day" §1.10', unconfirmed: false,
+    note: 'lower limits with liver disease or ≥ 3 drinks/day are not quantified in the reference; the message says so' },
+  { key: 'acetaminophenMaxMg', source: 'FDA 2011; Health Canada adult maximum 4,000 mg/day; guidelines.md §8', unconfirmed: false },
+  { key: 'olderAdultAge', source: 'cdc.gov Assess Risks (age ≥ 65) guidelines.md §1.7; AGS Beers 2023 §8', unconfirmed: false },
+  { key: 'cnsActiveDrugCount', source: 'AGS Beers 2023 (≥ 3 CNS-active drugs, ≥ 65 y) guidelines.md §8', unconfirmed: false },
+  { key: 'nsaidCreatinineClearanceBelow', source: 'AGS Beers 2023 Table 6 (CrCl < 30 mL/min) guidelines.md §8', unconfirmed: false },
+  { key: 'nsaidAnticoagulantIncludesAntiplatelets', source: 'guidelines.md §8 row "NSAID + GI bleed risk / anticoagulant"; Beers 2023 exact criteria UNCONFIRMED (§10 item 9)', unconfirmed: true },
+  { key: 'nsaidGiBleedRiskAge', source: 'guidelines.md §8 (age ≥ 75 from secondary Beers summaries); UNCONFIRMED (§10 item 9)', unconfirmed: true },
+  { key: 'tcaOlderAdultCaution', source: 'guidelines.md §8 "TCAs in older adults" — Beers 2023 wording UNCONFIRMED (§10 item 9)', unconfirmed: true },
+  { key: 'methadoneQtcAvoidAboveMs', source: 'Chou 2014 APS/CPDD/HRS; Krantz 2009 (guidelines.md §8)', unconfirmed: false },
+  { key: 'methadoneQtcCautionFromMs', source: 'Chou 2014 APS/CPDD/HRS; Krantz 2009 (guidelines.md §8)', unconfirmed: false },
+];
+
+export function resolveSettings(overrides?: Partial<MedicationSettings>): MedicationSettings {
+  return overrides ? { ...DEFAULT_MEDICATION_SETTINGS, ...overrides } : DEFAULT_MEDICATION_SETTINGS;
+}
