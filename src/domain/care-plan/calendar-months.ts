@@ -1,0 +1,21 @@
+// Calendar-month arithmetic on LocalDate (pure). A month is a calendar month, not 30 days:
+// 2024-01-31 + 1 month = 2024-02-29 (clamped to the last day of the shorter month).
+
+import type { LocalDate } from '../time/local-date.ts';
+
+function daysInMonth(year: number, month1: number): number {
+  return new Date(Date.UTC(year, month1, 0)).getUTCDate();
+}
+
+/** `date` plus `months` calendar months, clamping the day to the end of the target month. */
+export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
+  if (!Number.isInteger(months)) throw new RangeError('months must be an integer');
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12 + 1;
+  const td = Math.min(d, daysInMonth(ty, tm));
+  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}` as LocalDate;
+}

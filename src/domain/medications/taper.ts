@@ -1,0 +1,392 @@
+// Opioid taper planner (decision support: a schedule to discuss, never an order).
+//
+// Source: CDC 2022 R5 and its implementation considerations (guidelines.md §1.6):
+// - default: ~10 % of the ORIGINAL dose per month or slower, better tolerated after long-term use
+//   (≥ 1 year) — draft lines 2422–2424, 2636–2637;
+// - alternative: 10 % of the original dose per week until ~30 % of the original is reached, then ~10 %
+//   of the REMAINING dose per week (Berna 2015, via draft lines 2637–2641), for use over weeks–months;
+// - follow up at least monthly; the taper may be paused; once the smallest available dose is reached,
+//   extend the interval and stop when taken less than once daily; offer naloxone; when tapering opioids
+//   and benzodiazepines, taper opioids first (draft lines 2414–2441, 3606–3612).
+// The exact final-MMWR wording of these percentages is UNCONFIRMED (guidelines.md §10 item 1), so every
+// percentage is a TaperOptions setting with the draft values as defaults.
+//
+// Rounding: each step's total daily dose per drug is rounded to the nearest total that can be made from
+// the drug's available strengths (ties go to the higher dose, i.e. the slower taper), never above the
+// previous step and never below the target. Strengths come from TaperOptions.strengthsByDrug or the
+// formulary's cited (non-exhaustive) strengths; a drug with neither is not rounded (doses to 0.0001).
+//
+// Invariants (property-tested): per drug, doses never increase from one step to the next; the last step
+// is exactly the target dose; pauses move dates, never doses. Exact arithmetic (bigint rationals).
+
+import { addDays, differenceInCalendarDays, type LocalDate } from '../time/local-date.ts';
+import { addCalendarMonths } from '../care-plan/calendar-months.ts';
+import { classBit, findCompiledDrug } from './formulary.ts';
+import { DOSE_DECIMALS, PER_DAY_DECIMALS } from './compute-regimen.ts';
+import { formatScaled, fromScaled, toScaled } from './exact-decimal.ts';
+import { DAILY_DECIMALS, MME_DECIMALS } from './safety-flags.ts';
+import type { MmeUnit, Regimen } from './regimen.ts';
+
+export type TaperRate =
+  | { readonly kind: 'percent-of-original'; readonly percent: number; readonly interval: 'week' | 'month' }
+  | {
+    readonly kind: 'weekly-then-remaining';
+    readonly percentOfOriginal: number;
+    readonly switchAtPercentOfOriginal: number;
+    readonly percentOfRemaining: number;
+  };
+
+/** Default: 10 % of the original dose per month (guidelines.md §1.6, draft; UNCONFIRMED final wording). */
+export const DEFAULT_TAPER_RATE: TaperRate = { kind: 'percent-of-original', percent: 10, interval: 'month' };
+/** 10 % of original per week to 30 %, then 10 % of remaining per week (guidelines.md §1.6, Berna 2015). */
+export const WEEKLY_THEN_REMAINING_RATE: TaperRate = {
+  kind: 'weekly-then-remaining', percentOfOriginal: 10, switchAtPercentOfOriginal: 30, percentOfRemaining: 10,
+};
+
+export interface TaperOptions {
+  readonly rate?: TaperRate;
+  /** Target as a percentage of each drug's original daily dose; 0 (default) means discontinue. */
+  readonly targetPercentOfOriginal?: number;
+  /** Available strengths per formulary id (mg, or mcg/h for patches), replacing the formulary's list. */
+  readonly strengthsByDrug?: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface TaperStepItem {
+  readonly drug: string;
+  readonly dailyDose: number;
+  readonly unit: MmeUnit;
+  readonly roundedToStrengths: boolean;
+}
+
+export interface TaperStep {
+  /** 0 is the current regimen; later steps are dose changes only (steps that would not change any dose are merged). */
+  readonly index: number;
+  /** Weeks or months from the start at which this dose begins (the rate's interval). */
+  readonly interval: number;
+  readonly plannedStart: LocalDate;
+  readonly items: readonly TaperStepItem[];
+  readonly totalMme: number;
+  readonly totalMmeText: string;
+  readonly notCalculable: readonly string[];
+}
+
+export interface TaperPlan {
+  readonly startDate: LocalDate;
+  readonly rate: TaperRate;
+  readonly targetPercentOfOriginal: number;
+  readonly steps: readonly TaperStep[];
+  readonly notes: readonly string[];
+  readonly source: string;
+}
+
+export type TaperPlanResult =
+  | { readonly kind: 'planned'; readonly plan: TaperPlan }
+  | { readonly kind: 'nothing-to-taper' }
+  | { readonly kind: 'needs-strengths'; readonly drugs: readonly string[] }
+  | { readonly kind: 'invalid-options'; readonly problems: readonly string[] };
+
+export const TAPER_SOURCE = 'CDC 2022 R5 and implementation considerations (draft) — guidelines.md §1.6; percentages UNCONFIRMED in final wording (§10 item 1)';
+
+/** Safety bound on the number of intervals a plan may span (a programming guard, not a clinical number). */
+const MAX_INTERVALS = 2_000;
+const MAX_ACHIEVABLE_CELLS = 1_000_000;
+const OPIOID = classBit('opioid');
+const BENZO = classBit('benzodiazepine');
+const PCT = 10_000n; // percentages carry 2 fraction digits: 100 % = 10_000
+const TO_DAILY = 10 ** (DAILY_DECIMALS - DOSE_DECIMALS); // dose (10^-4) → daily unit (10^-7)
+
+interface Rational { readonly n: bigint; readonly d: bigint }
+
+interface DrugTaper {
+  readonly id: string;
+  readonly unit: MmeUnit;
+  readonly originalU: bigint; // daily dose in 10^-7 units
+  readonly factorScaled: number | undefined;
+  readonly reasonNotCalculable: boolean;
+  /** Ascending achievable daily totals (10^-7 units), including 0; undefined when not rounded. */
+  readonly achievable: readonly bigint[] | undefined;
+  readonly targetU: bigint;
+}
+
+function percentScaled(value: number): bigint | undefined {
+  const s = toScaled(value, 2);
+  return s === undefined ? undefined : BigInt(s);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** All totals ≤ maxU (10^-7 units) reachable as sums of `strengthsU`, ascending, including 0. */
+function achievableTotals(strengthsU: readonly bigint[], maxU: bigint): bigint[] | undefined {
+  const g = strengthsU.reduce((acc, s) => gcd(acc, s), 0n);
+  if (g === 0n) return undefined;
+  const cells = maxU / g;
+  if (cells > BigInt(MAX_ACHIEVABLE_CELLS)) return undefined;
+  const n = Number(cells);
+  const steps = strengthsU.map((s) => Number(s / g));
+  const reach = new Uint8Array(n + 1);
+  reach[0] = 1;
+  for (let i = 1; i <= n; i++) for (const s of steps) if (s <= i && reach[i - s]) { reach[i] = 1; break; }
+  const out: bigint[] = [];
+  for (let i = 0; i <= n; i++) if (reach[i]) out.push(BigInt(i) * g);
+  return out;
+}
+
+/** Nearest achievable total to `ideal` (ties to the higher total). */
+function nearestAchievable(ideal: Rational, achievable: readonly bigint[]): bigint {
+  // largest a with a·d ≤ n
+  let lo = 0;
+  let hi = achievable.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (achievable[mid]! * ideal.d <= ideal.n) lo = mid;
+    else hi = mid - 1;
+  }
+  const below = achievable[lo]!;
+  const above = achievable[lo + 1];
+  if (above === undefined || below * ideal.d === ideal.n) return below;
+  const distBelow = ideal.n - below * ideal.d;
+  const distAbove = above * ideal.d - ideal.n;
+  return distAbove <= distBelow ? above : below;
+}
+
+/** `ideal` quantized to 0.0001 of the dose unit (round half up), in 10^-7 units. */
+function quantize(ideal: Rational): bigint {
+  const q = BigInt(TO_DAILY) * ideal.d;
+  return ((2n * ideal.n + q) / (2n * q)) * BigInt(TO_DAILY);
+}
+
+function ceilToAchievable(ideal: Rational, achievable: readonly bigint[], fallback: bigint): bigint {
+  for (const a of achievable) if (a * ideal.d >= ideal.n) return a;
+  return fallback;
+}
+
+function roundDose(drug: DrugTaper, ideal: Rational, previousU: bigint): bigint {
+  const candidate = drug.achievable ? nearestAchievable(ideal, drug.achievable) : quantize(ideal);
+  const capped = candidate < previousU ? candidate : previousU;
+  return capped > drug.targetU ? capped : drug.targetU;
+}
+
+function validateOptions(options: TaperOptions): string[] {
+  const problems: string[] = [];
+  const rate = options.rate ?? DEFAULT_TAPER_RATE;
+  const pct = (name: string, v: number, allowZero: boolean) => {
+    const s = percentScaled(v);
+    if (s === undefined || s > PCT || (!allowZero && s === 0n)) problems.push(`${name} must be a percentage ${allowZero ? '0' : '> 0'}–100 with at most 2 decimals`);
+  };
+  if (rate.kind === 'percent-of-original') pct('rate.percent', rate.percent, false);
+  else {
+    pct('rate.percentOfOriginal', rate.percentOfOriginal, false);
+    pct('rate.switchAtPercentOfOriginal', rate.switchAtPercentOfOriginal, true);
+    pct('rate.percentOfRemaining', rate.percentOfRemaining, false);
+  }
+  const target = options.targetPercentOfOriginal ?? 0;
+  const t = percentScaled(target);
+  if (t === undefined || t >= PCT) problems.push('targetPercentOfOriginal must be a percentage 0–< 100 with at most 2 decimals');
+  for (const [id, strengths] of Object.entries(options.strengthsByDrug ?? {})) {
+    if (strengths.length === 0 || strengths.some((s) => toScaled(s, DOSE_DECIMALS) === undefined || s <= 0)) {
+      problems.push(`strengthsByDrug.${id} must be positive doses with at most ${DOSE_DECIMALS} decimals`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A taper schedule for every opioid in `regimen` (non-opioids are left unchanged and not listed).
+ * Example: oxycodone 10 mg × 6/day (60 mg), default rate, strengths 5/10 mg → 55, 50 (rounded from 48 → 50),
+ * 40 (from 42), 35 (from 36), 30, 25 (from 24), 20 (from 18), 10 (from 12), 5 (from 6), 0 over 10 months.
+ */
+export function planTaper(regimen: Regimen, startDate: LocalDate, options: TaperOptions = {}): TaperPlanResult {
+  const problems = validateOptions(options);
+  if (problems.length > 0) return { kind: 'invalid-options', problems };
+  const rate = options.rate ?? DEFAULT_TAPER_RATE;
+  const targetPct = percentScaled(options.targetPercentOfOriginal ?? 0)!;
+
+  // Original daily dose per opioid (10^-7 units), aggregated by formulary id.
+  const originals = new Map<string, bigint>();
+  let mask = 0;
+  for (const item of regimen.items) {
+    const compiled = findCompiledDrug(item.drug);
+    if (!compiled) throw new RangeError(`unknown drug ${JSON.stringify(item.drug)}`);
+    mask |= compiled.classMask;
+    if ((compiled.classMask & OPIOID) === 0) continue;
+    let dailyU: number | undefined;
+    if (compiled.drug.doseUnit === 'mcg/h') {
+      const d = item.doseMcgPerHour === undefined ? undefined : toScaled(item.doseMcgPerHour, DOSE_DECIMALS);
+      dailyU = d === undefined ? undefined : d * 10 ** PER_DAY_DECIMALS;
+    } else {
+      const d = item.doseMg === undefined ? undefined : toScaled(item.doseMg, DOSE_DECIMALS);
+      const p = item.perDay === undefined ? undefined : toScaled(item.perDay, PER_DAY_DECIMALS);
+      dailyU = d === undefined || p === undefined ? undefined : d * p;
+    }
+    if (dailyU === undefined) throw new RangeError(`${compiled.drug.id}: dose is required (validate input first)`);
+    originals.set(compiled.drug.id, (originals.get(compiled.drug.id) ?? 0n) + BigInt(dailyU));
+  }
+  if (originals.size === 0 || [...originals.values()].every((u) => u === 0n)) return { kind: 'nothing-to-taper' };
+
+  const drugs: DrugTaper[] = [];
+  const missingStrengths: string[] = [];
+  for (const id of [...originals.keys()].sort()) {
+    const compiled = findCompiledDrug(id)!;
+    const originalU = originals.get(id)!;
+    const strengths = options.strengthsByDrug?.[id] ?? compiled.drug.strengths?.values;
+    const strengthsU = strengths?.map((s) => BigInt(toScaled(s, DOSE_DECIMALS)!) * BigInt(TO_DAILY));
+    const achievable = strengthsU ? achievableTotals(strengthsU, originalU) : undefined;
+    if (!achievable && rate.kind === 'weekly-then-remaining') missingStrengths.push(id);
+    const targetIdeal: Rational = { n: originalU * targetPct, d: PCT };
+    const targetU = achievable ? ceilToAchievable(targetIdeal, achievable, originalU) : quantize(targetIdeal);
+    drugs.push({
+      id,
+      unit: compiled.drug.doseUnit === 'mcg/h' ? 'mcg/h' : 'mg/day',
+      originalU,
+      factorScaled: compiled.factorScaled,
+      reasonNotCalculable: compiled.factorScaled === undefined,
+      achievable,
+      targetU: targetU < originalU ? targetU : originalU,
+    });
+  }
+  if (missingStrengths.length > 0) return { kind: 'needs-strengths', drugs: missingStrengths };
+
+  const dateAt = (interval: number): LocalDate =>
+    rate.kind === 'percent-of-original' && rate.interval === 'month' ? addCalendarMonths(startDate, interval) : addDays(startDate, 7 * interval);
+
+  const steps: TaperStep[] = [];
+  const current = drugs.map((d) => d.originalU);
+  steps.push(makeStep(0, 0, startDate, drugs, current, false));
+
+  if (rate.kind === 'percent-of-original') {
+    const p = percentScaled(rate.percent)!;
+    for (let k = 1; k <= MAX_INTERVALS && drugs.some((d, i) => current[i]! > d.targetU); k++) {
+      const fraction = PCT - BigInt(k) * p; // may go ≤ 0: clamped to the target by roundDose
+      const changed = advance(drugs, current, (d) => ({ n: d.originalU * (fraction > 0n ? fraction : 0n), d: PCT }));
+      if (changed) steps.push(makeStep(steps.length, k, dateAt(k), drugs, current, true));
+    }
+  } else {
+    const p = percentScaled(rate.percentOfOriginal)!;
+    const s = percentScaled(rate.switchAtPercentOfOriginal)!;
+    const r = percentScaled(rate.percentOfRemaining)!;
+    let k = 0;
+    // Phase 1: linear in the original dose down to the switch point.
+    for (; PCT - BigInt(k) * p > s && k < MAX_INTERVALS;) {
+      k++;
+      const fraction = PCT - BigInt(k) * p;
+      const f = fraction > s ? fraction : s;
+      const changed = advance(drugs, current, (d) => ({ n: d.originalU * f, d: PCT }));
+      if (changed) steps.push(makeStep(steps.length, k, dateAt(k), drugs, current, true));
+      if (!drugs.some((d, i) => current[i]! > d.targetU)) break;
+    }
+    // Phase 2: geometric in the remaining (ideal) dose; once a drug is at its smallest available dose,
+    // its next step is the target ("extend the interval, then stop").
+    const switchFraction: Rational = { n: PCT - BigInt(k) * p > s ? PCT - BigInt(k) * p : s, d: PCT };
+    let geometric: Rational = { n: 1n, d: 1n };
+    for (let j = 1; k < MAX_INTERVALS && drugs.some((d, i) => current[i]! > d.targetU); j++) {
+      k++;
+      geometric = { n: geometric.n * (PCT - r), d: geometric.d * PCT };
+      const g = geometric;
+      const changed = advance(drugs, current, (d, i) => {
+        const smallest = d.achievable!.find((a) => a > 0n) ?? 0n;
+        if (current[i]! <= smallest) return { n: 0n, d: 1n };
+        return { n: d.originalU * switchFraction.n * g.n, d: switchFraction.d * g.d };
+      });
+      if (changed) steps.push(makeStep(steps.length, k, dateAt(k), drugs, current, true));
+    }
+  }
+
+  if (drugs.some((d, i) => current[i]! > d.targetU)) {
+    return { kind: 'invalid-options', problems: [`the rate does not reach the target within ${MAX_INTERVALS} intervals`] };
+  }
+
+  const notes = [
+    'Follow up at least monthly during the taper; the taper can be paused and resumed (CDC 2022, guidelines.md §1.6).',
+    'Once the smallest available dose is reached, the dosing interval can be extended; the opioid may be stopped when taken less than once daily.',
+    'Tolerance can be lost within a week: options to discuss include offering naloxone during the taper (guidelines.md §1.6, §1.7).',
+  ];
+  if (mask & BENZO) notes.push('A benzodiazepine is also listed: if both are to be tapered, tapering the opioid first may be safer; taper benzodiazepines gradually (guidelines.md §1.6).');
+  const unrounded = drugs.filter((d) => !d.achievable).map((d) => d.id);
+  if (unrounded.length > 0) notes.push(`No strengths on file for ${unrounded.join(', ')}: doses are not rounded to available strengths (set strengthsByDrug).`);
+
+  return {
+    kind: 'planned',
+    plan: { startDate, rate, targetPercentOfOriginal: Number(targetPct) / 100, steps, notes, source: TAPER_SOURCE },
+  };
+}
+
+function advance(drugs: readonly DrugTaper[], current: bigint[], idealOf: (d: DrugTaper, i: number) => Rational): boolean {
+  let changed = false;
+  const next = drugs.map((d, i) => (current[i]! > d.targetU ? roundDose(d, idealOf(d, i), current[i]!) : current[i]!));
+  next.forEach((v, i) => {
+    if (v !== current[i]) changed = true;
+    current[i] = v;
+  });
+  return changed;
+}
+
+function makeStep(index: number, interval: number, plannedStart: LocalDate, drugs: readonly DrugTaper[], current: readonly bigint[], afterStart: boolean): TaperStep {
+  let mme = 0;
+  const notCalculable: string[] = [];
+  const items = drugs.map((d, i) => {
+    const u = current[i]!;
+    if (d.factorScaled === undefined) notCalculable.push(d.id);
+    else mme += Number(u) * d.factorScaled;
+    if (!Number.isSafeInteger(mme)) throw new RangeError('taper MME too large for exact arithmetic');
+    return { drug: d.id, dailyDose: fromScaled(Number(u), DAILY_DECIMALS), unit: d.unit, roundedToStrengths: afterStart && d.achievable !== undefined };
+  });
+  return { index, interval, plannedStart, items, totalMme: fromScaled(mme, MME_DECIMALS), totalMmeText: formatScaled(mme, MME_DECIMALS), notCalculable };
+}
+
+// ── Pauses ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface TaperPauseEvent {
+  readonly kind: 'pause' | 'resume';
+  readonly on: LocalDate;
+}
+
+export interface ScheduledTaperStep extends TaperStep {
+  /** Start after pauses; null while an open pause holds this step. */
+  readonly scheduledStart: LocalDate | null;
+}
+
+export type PausedScheduleResult =
+  | { readonly kind: 'scheduled'; readonly steps: readonly ScheduledTaperStep[]; readonly pausedSince: LocalDate | null }
+  | { readonly kind: 'invalid-events'; readonly problem: string };
+
+/**
+ * The plan's steps with start dates moved by pauses: a pause on day X (at or before a step's start)
+ * holds that step and every later one until the resume, and the remaining schedule shifts by the pause
+ * length. Steps already started before the pause keep their dates. Doses never change.
+ * Events must alternate pause/resume in date order.
+ */
+export function applyTaperPauses(plan: TaperPlan, events: readonly TaperPauseEvent[]): PausedScheduleResult {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.kind !== (i % 2 === 0 ? 'pause' : 'resume')) return { kind: 'invalid-events', problem: `event ${i} should be a ${i % 2 === 0 ? 'pause' : 'resume'}` };
+    if (i > 0 && differenceInCalendarDays(e.on, events[i - 1]!.on) < 0) return { kind: 'invalid-events', problem: `event ${i} is earlier than event ${i - 1}` };
+  }
+  let shiftDays = 0;
+  let next = 0; // index of the next unconsumed pause event
+  let held = false;
+  const steps: ScheduledTaperStep[] = [];
+  for (const step of plan.steps) {
+    if (step.index === 0) {
+      steps.push({ ...step, scheduledStart: step.plannedStart });
+      continue;
+    }
+    let start = addDays(step.plannedStart, shiftDays);
+    while (!held && next < events.length && differenceInCalendarDays(start, events[next]!.on) >= 0) {
+      const pause = events[next]!;
+      const resume = events[next + 1];
+      if (!resume) {
+        held = true;
+        break;
+      }
+      shiftDays += differenceInCalendarDays(resume.on, pause.on);
+      start = addDays(step.plannedStart, shiftDays);
+      next += 2;
+    }
+    steps.push({ ...step, scheduledStart: held ? null : start });
+  }
+  const last = events[events.length - 1];
+  return { kind: 'scheduled', steps, pausedSince: last && last.kind === 'pause' ? last.on : null };
+}
