@@ -28,6 +28,8 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'already-member': { status: 409, title: 'Already a member' },
   'last-admin': { status: 409, title: 'An organization needs an admin' },
   conflict: { status: 409, title: 'Conflict' },
+  'diary-entry-conflict': { status: 409, title: 'The diary entry changed elsewhere' },
+  'invalid-if-match': { status: 400, title: 'If-Match must be an entry version, e.g. "3"' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
 };
 

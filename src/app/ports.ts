@@ -1,6 +1,8 @@
 // What the use cases need from the outside world. storage/ implements the stores over Kysely;
 // app/system.ts supplies the real clock, ids and password hasher; tests supply fixed ones.
 import type { AccessFacts } from './policy.ts';
+import type { DiaryEntry } from '../domain/diary/entry.ts';
+import type { DaySummaryAccumulator } from '../domain/diary/day-summary.ts';
 import type {
   ActorProfile, ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
   Organization, OrganizationRole, Patient, Session, User,
@@ -119,7 +121,41 @@ export interface AuditStore {
   listForOrganization(organizationId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
 }
 
+export interface StoredDiaryEntry {
+  readonly id: string;
+  readonly patientId: string;
+  readonly version: number;
+  readonly changeSeq: number;
+  readonly updatedAt: string;
+  readonly deletedAt: string | null;
+  /** The entry as stored (null for a tombstone: a deleted entry keeps only its id and version). */
+  readonly entry: DiaryEntry | null;
+}
+
+export interface DiaryWriteMeta {
+  readonly version: number;
+  readonly changeSeq: number;
+  readonly at: string;
+}
+
+export interface DiaryStore {
+  findEntry(id: string): Promise<StoredDiaryEntry | undefined>;
+  /** Reserves the patient's next change sequence number (locks the patient's counter until commit). */
+  nextChangeSeq(patientId: string): Promise<number>;
+  insertEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
+  updateEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
+  tombstone(patientId: string, id: string, meta: DiaryWriteMeta): Promise<void>;
+  /** Changes after `afterSeq`, oldest first, with the stored entry JSON as text (served as is). */
+  listChanges(patientId: string, afterSeq: number, limit: number): Promise<readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[]>;
+  /** Live (not deleted) entries whose local date is within [from, to], oldest first. */
+  listEntries(patientId: string, from: string, to: string): Promise<readonly DiaryEntry[]>;
+  loadSummaries(patientId: string, dates: readonly string[]): Promise<Map<string, DaySummaryAccumulator>>;
+  saveSummary(patientId: string, localDate: string, accumulator: DaySummaryAccumulator | undefined, at: string): Promise<void>;
+  listSummaries(patientId: string, from: string, to: string): Promise<readonly DaySummaryAccumulator[]>;
+}
+
 export interface Stores {
+  readonly diary: DiaryStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'already-member',
   'last-admin',
   'conflict',
+  'diary-entry-conflict',
+  'invalid-if-match',
   'internal-error',
 ] as const;
 

@@ -3,6 +3,7 @@ import type { Store, Stores } from '../app/ports.ts';
 import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
 import { apiTokenRepository, sessionRepository, signInFailureRepository, userRepository } from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
+import { diaryRepository } from './repositories/diary.repository.ts';
 import type { Executor } from './repositories/executor.ts';
 import { organizationRepository } from './repositories/organizations.repository.ts';
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
@@ -38,6 +39,7 @@ function storesOver(db: Executor): Stores {
     delegations: translateErrors(delegationRepository(db)),
     careRelationships: translateErrors(careRelationshipRepository(db)),
     audit: translateErrors(auditRepository(db)),
+    diary: translateErrors(diaryRepository(db)),
   };
 }
 

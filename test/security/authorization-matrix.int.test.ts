@@ -7,7 +7,7 @@ import type { PatientAction } from '../../src/app/policy.ts';
 import { CAREGIVER_SCOPES, type CaregiverScope } from '../../src/app/model.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { snapshotDatabase } from '../support/db-snapshot.ts';
-import { sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
+import { resolveRef, sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
 import { Client, createTestApp, signUp, type TestApp } from '../support/test-app.ts';
 
 interface Operation { method: string; path: string; body?: JsonSchema; action: PatientAction }
@@ -17,6 +17,7 @@ const CAREGIVER_SCOPE_FOR: Partial<Record<PatientAction, CaregiverScope>> = { re
 describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   let t: TestApp;
   let operations: Operation[];
+  let components: Record<string, JsonSchema> = {};
   const actors: Record<string, Client | undefined> = {};
   const caregivers = new Map<string, Client>(); // key: sorted scopes
   const params: Record<string, string> = {};
@@ -34,14 +35,16 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      components?: { schemas?: Record<string, JsonSchema> }; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+    components = doc.components?.schemas ?? {};
     operations = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!path.includes('{patientId}')) continue;
       for (const [method, op] of Object.entries(methods)) {
         const action = t.app.patientRouteActions.get(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
         if (!action) throw new Error(`${method.toUpperCase()} ${path} touches patient data but declares no config.patientAction`);
-        operations.push({ method: method.toUpperCase(), path, action, ...(op.requestBody ? { body: op.requestBody.content['application/json']!.schema } : {}) });
+        operations.push({ method: method.toUpperCase(), path, action, ...(op.requestBody ? { body: resolveRef(op.requestBody.content['application/json']!.schema, components) } : {}) });
       }
     }
 
@@ -60,6 +63,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
       caregivers.set([...scopes].sort().join(','), client);
     }
     // A pending invitation, for routes addressing a delegation.
+    params.entryId = '019a0000-0000-7000-8000-000000000001';
     params.delegationId = (await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Spare', scopes: ['read'] })).json().delegation.id;
 
     const none = await organizationWithClinician('No Relationship Clinic');
@@ -80,14 +84,19 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   });
   afterAll(async () => { await t.close(); });
 
+  // Required query strings, by route (a new route with required query parameters adds its line here).
+  const QUERIES: Record<string, string> = {
+    '/api/patients/{patientId}/day-summaries': '?from=2026-05-01&to=2026-06-30',
+  };
+
   function requestFor(op: Operation): { url: string; body?: unknown } {
     const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
       const value = params[name];
       if (!value) throw new Error(`No fixture for path parameter {${name}} of ${op.method} ${op.path}: add one to this test.`);
       return value;
-    });
+    }) + (QUERIES[op.path] ?? '');
     if (!op.body) return { url };
-    const body = sampleFromSchema(op.body, { futureInstant: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), uuid: params.patientId! }) as Record<string, unknown>;
+    const body = sampleFromSchema(op.body, { futureInstant: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), uuid: params.patientId!, components }) as Record<string, unknown>;
     if ('shareCode' in body) body.shareCode = spareShareCode;
     return { url, body };
   }

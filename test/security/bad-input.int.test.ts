@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects.ts';
 import { snapshotDatabase } from '../support/db-snapshot.ts';
-import { sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
+import { resolveRef, sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../support/test-app.ts';
 
 interface Operation { method: string; path: string; body?: JsonSchema; hasParams: boolean; hasQuery: boolean }
@@ -24,6 +24,7 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   let t: TestApp;
   let client: Client;
   let operations: Operation[];
+  let components: Record<string, JsonSchema> = {};
   let patientId: string;
 
   beforeAll(async () => {
@@ -32,13 +33,15 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     client = owner.client;
     patientId = owner.me.patient!.id;
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      components?: { schemas?: Record<string, JsonSchema> };
       paths: Record<string, Record<string, { parameters?: { in: string }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
     };
+    components = doc.components?.schemas ?? {};
     operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(), path,
       hasParams: (op.parameters ?? []).some((p) => p.in === 'path'),
       hasQuery: (op.parameters ?? []).some((p) => p.in === 'query'),
-      ...(op.requestBody ? { body: op.requestBody.content['application/json']!.schema } : {}),
+      ...(op.requestBody ? { body: resolveRef(op.requestBody.content['application/json']!.schema, components) } : {}),
     })));
   });
   afterAll(async () => { await t.close(); });
@@ -67,7 +70,7 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     });
     for (const op of operations.filter((o) => o.body)) {
       const label = `${op.method} ${op.path}`;
-      const sample = sampleFromSchema(op.body!, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId }) as Record<string, unknown>;
+      const sample = sampleFromSchema(op.body!, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components }) as Record<string, unknown>;
       await expectRejected(`${label} malformed JSON`, raw(op, '{"broken": '), failures);
       await expectRejected(`${label} JSON array`, raw(op, '[]'), failures);
       await expectRejected(`${label} text/plain`, raw(op, 'hello', 'text/plain'), failures);
@@ -89,7 +92,7 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     const failures: string[] = [];
     for (const op of operations.filter((o) => o.hasParams)) {
       for (const bad of ['not-a-uuid', '1', "x' or '1'='1", 'a'.repeat(150)]) {
-        const sample = op.body ? sampleFromSchema(op.body, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId }) : undefined;
+        const sample = op.body ? sampleFromSchema(op.body, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components }) : undefined;
         await expectRejected(`${op.method} ${op.path} id=${bad.slice(0, 12)}`, () => client.request(op.method, url(op, encodeURIComponent(bad)), sample), failures);
       }
     }

@@ -2,15 +2,19 @@
 // route a well-formed request without a hand-kept list that goes stale when routes are added.
 export type JsonSchema = {
   type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; enum?: unknown[]; const?: unknown;
-  format?: string; minimum?: number; minLength?: number; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; $ref?: string; default?: unknown; pattern?: string; minItems?: number;
+  format?: string; minimum?: number; examples?: unknown[]; minLength?: number; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; $ref?: string; default?: unknown; pattern?: string; minItems?: number;
 };
 
 export interface SampleHints {
   readonly futureInstant: string;
   readonly uuid: string;
+  /** `components.schemas` of the document, to follow `$ref`s. */
+  readonly components?: Record<string, JsonSchema>;
 }
 
 export function sampleFromSchema(schema: JsonSchema, hints: SampleHints, name = ''): unknown {
+  if (schema.$ref) return sampleFromSchema(hints.components?.[schema.$ref.split('/').at(-1)!] ?? {}, hints, name);
+  if (schema.examples && schema.examples.length > 0) return structuredClone(schema.examples[0]);
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
   const options = schema.anyOf ?? schema.oneOf;
@@ -33,4 +37,8 @@ export function sampleFromSchema(schema: JsonSchema, hints: SampleHints, name = 
       return 'sample text';
     default: return 'sample';
   }
+}
+
+export function resolveRef(schema: JsonSchema, components: Record<string, JsonSchema>): JsonSchema {
+  return schema.$ref ? components[schema.$ref.split('/').at(-1)!] ?? schema : schema;
 }

@@ -1,9 +1,11 @@
 // The ordered list of migrations. Names sort in application order; shipped ones are frozen.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-diary.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-diary': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

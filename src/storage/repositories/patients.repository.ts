@@ -4,7 +4,7 @@ import type { CareRelationship, CareScope, CaregiverScope, Delegation, Organizat
 import type { CareRelationshipRow, DelegationRow, PatientRow } from '../schema.ts';
 import { parseJsonArray, type Executor } from './executor.ts';
 
-const toPatient = (r: PatientRow): Patient => ({
+const toPatient = (r: Omit<PatientRow, 'diary_seq'>): Patient => ({
   id: r.id, userId: r.user_id, displayName: r.display_name, timeZone: r.time_zone, birthYear: r.birth_year, sex: r.sex as Sex, createdAt: r.created_at,
 });
 const toDelegation = (r: DelegationRow): Delegation => ({
@@ -32,7 +32,7 @@ export function patientRepository(db: Executor): PatientStore {
       return r && toPatient(r);
     },
     async update(id, patch) {
-      const set: Partial<PatientRow> = {};
+      const set: Partial<Omit<PatientRow, 'diary_seq'>> = {};
       if (patch.displayName !== undefined) set.display_name = patch.displayName;
       if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
       if (patch.birthYear !== undefined) set.birth_year = patch.birthYear;

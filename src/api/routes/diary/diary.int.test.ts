@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+import { diaryEntryArbitrary } from '../../../domain/diary/diary.arbitraries.ts';
+import { summarizeDay } from '../../../domain/diary/day-summary.ts';
+import type { DiaryEntry } from '../../../domain/diary/entry.ts';
+
+/** The request body for an entry: everything but id and provenance (the server sets who entered it). */
+function bodyOf(entry: DiaryEntry): Record<string, unknown> {
+  const { id: _id, provenance, ...rest } = entry;
+  return { ...rest, mode: provenance.mode };
+}
+
+const entryAt = (overrides: Partial<Record<string, unknown>> = {}) => ({
+  localDate: '2026-06-01', localTime: '13:55', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity: 5,
+  regions: [{ code: 'lumbar-spine', intensity: 5, qualities: ['aching'] }], mode: 'real-time', ...overrides,
+});
+
+let idCounter = 0;
+const newId = () => `019a0000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
+
+describe.each(DIALECTS)('pain diary on %s', (dialect) => {
+  let t: TestApp;
+  let patient: Client;
+  let pid: string;
+  const url = (id?: string) => `/api/patients/${pid}/diary-entries${id ? `/${id}` : ''}`;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
+    patient = s.client;
+    pid = s.me.patient!.id;
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('upserts idempotently by client id and detects conflicts by version', async () => {
+    const id = newId();
+    const created = await patient.request('PUT', url(id), entryAt());
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ status: 'created', version: 1, deleted: false, entry: { id, intensity: 5, provenance: { source: 'self', mode: 'real-time' } } });
+    expect(created.headers.etag).toBe('"1"');
+
+    const retried = await patient.request('PUT', url(id), entryAt());
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ status: 'unchanged', version: 1 });
+
+    const blind = await patient.request('PUT', url(id), entryAt({ intensity: 7 }));
+    expect(blind.statusCode).toBe(409);
+    expect(blind.json()).toMatchObject({ code: 'diary-entry-conflict', current: { version: 1, entry: { intensity: 5 } } });
+
+    const updated = await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' });
+    expect(updated.json()).toMatchObject({ status: 'updated', version: 2, entry: { intensity: 7 } });
+
+    const stale = await patient.request('PUT', url(id), entryAt({ intensity: 2 }), { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ version: 2, entry: { intensity: 7 } });
+
+    expect((await patient.request('PUT', url(id), entryAt(), { 'if-match': 'banana' })).json().code).toBe('invalid-if-match');
+
+    const deleted = await patient.request('DELETE', url(id), undefined, { 'if-match': '"2"' });
+    expect(deleted.json()).toMatchObject({ version: 3, deleted: true, entry: null });
+    expect((await patient.request('DELETE', url(id))).json()).toMatchObject({ status: 'unchanged', deleted: true });
+    const afterDelete = await patient.request('PUT', url(id), entryAt(), { 'if-match': '"2"' });
+    expect(afterDelete.statusCode).toBe(409);
+  });
+
+  it('rejects entries that break the domain rules with JSON pointers, and writes nothing', async () => {
+    const res = await patient.request('PUT', url(newId()), entryAt({ worstSinceLast: 2, regions: [{ code: 'tail', qualities: [] }] }));
+    expect(res.statusCode).toBe(400);
+    const pointers = res.json().errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/worstSinceLast', '/regions/0/code']));
+  });
+
+  it('pulls changes after a cursor, with tombstones, oldest first', async () => {
+    const first = await patient.request('GET', url());
+    const { cursor } = first.json();
+    const a = newId();
+    const b = newId();
+    await patient.request('PUT', url(a), entryAt({ intensity: 1 }));
+    await patient.request('PUT', url(b), entryAt({ intensity: 2 }));
+    await patient.request('DELETE', url(a));
+    const page = (await patient.request('GET', `${url()}?since=${cursor}`)).json();
+    expect(page.items.map((i: { id: string; deleted: boolean }) => [i.id, i.deleted])).toEqual([[b, false], [a, true]]);
+    expect(page.hasMore).toBe(false);
+    const none = (await patient.request('GET', `${url()}?since=${page.cursor}`)).json();
+    expect(none.items).toEqual([]);
+    expect((await patient.request('GET', `${url()}?since=not-a-cursor`)).statusCode).toBe(400);
+  });
+
+  it('keeps each entry on its own local date across time zones and DST', async () => {
+    const s = await signUp(t.app, { patient: true, timeZone: 'America/New_York' });
+    const u = (id: string) => `/api/patients/${s.me.patient!.id}/diary-entries/${id}`;
+    // 23:50 in New York on 2026-03-07 is 04:50 UTC on the 8th; 30 minutes later the person is in Tokyo (UTC+9), where it is the 8th.
+    await s.client.request('PUT', u(newId()), { localDate: '2026-03-07', localTime: '23:50', timeZone: 'America/New_York', recordedAt: '2026-03-08T04:50:00Z', intensity: 4, mode: 'real-time' });
+    await s.client.request('PUT', u(newId()), { localDate: '2026-03-08', localTime: '14:20', timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T05:20:00Z', intensity: 8, mode: 'real-time' });
+    // 2026-03-08 is the 23-hour day in New York: 03:30 local is 07:30 UTC.
+    await s.client.request('PUT', u(newId()), { localDate: '2026-03-08', localTime: '03:30', timeZone: 'America/New_York', recordedAt: '2026-03-08T07:30:00Z', intensity: 6, mode: 'real-time' });
+    const days = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/day-summaries?from=2026-03-01&to=2026-03-31`)).json();
+    expect(days.map((d: { localDate: string; entryCount: number; maxIntensity: number }) => [d.localDate, d.entryCount, d.maxIntensity])).toEqual([
+      ['2026-03-07', 1, 4],
+      ['2026-03-08', 2, 8],
+    ]);
+  });
+
+  it('pushes a batch of 500 in one transaction with a result per item', async () => {
+    const items = Array.from({ length: 500 }, (_, i) => ({ id: newId(), entry: entryAt({ intensity: i % 11, localTime: '13:50' }) }));
+    items[10] = { ...items[10]!, entry: entryAt({ intensity: 6, worstSinceLast: 2 }) };
+    items[20] = { id: items[19]!.id, entry: entryAt() };
+    const res = await patient.request('POST', `${url()}/batch`, { items });
+    expect(res.statusCode).toBe(200);
+    const results = res.json().results as { id: string; status: string }[];
+    expect(results).toHaveLength(500);
+    expect(results.filter((r) => r.status === 'created')).toHaveLength(498);
+    expect(results[10]!.status).toBe('invalid');
+    expect(results[20]!.status).toBe('invalid');
+    const again = (await patient.request('POST', `${url()}/batch`, { items: items.slice(0, 5) })).json().results;
+    expect(again.map((r: { status: string }) => r.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('records the caregiver as the source of entries they make', async () => {
+    const helper = (await signUp(t.app)).client;
+    const { code } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Son', scopes: ['read', 'write-diary'] })).json();
+    await helper.request('POST', '/api/caregiver-invitations/accept', { code });
+    const res = await helper.request('PUT', url(newId()), entryAt());
+    expect(res.json().entry.provenance).toMatchObject({ source: 'caregiver' });
+  });
+
+  it('keeps day summaries identical to a full recomputation under any sequence of writes', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(diaryEntryArbitrary({ zones: ['Europe/Berlin', 'Asia/Tokyo'] }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.tuple(fc.nat(), fc.constantFrom('edit', 'delete', 'move')), { maxLength: 6 }),
+      async (entries, ops) => {
+        const s = await signUp(t.app, { patient: true });
+        const base = `/api/patients/${s.me.patient!.id}`;
+        const live = new Map<string, { entry: DiaryEntry; version: number }>();
+        for (const e of entries) {
+          const res = await s.client.request('PUT', `${base}/diary-entries/${e.id}`, bodyOf(e));
+          if (res.statusCode === 201) live.set(e.id, { entry: e, version: 1 });
+        }
+        for (const [n, op] of ops) {
+          const ids = [...live.keys()];
+          if (ids.length === 0) break;
+          const id = ids[n % ids.length]!;
+          const current = live.get(id)!;
+          if (op === 'delete') {
+            await s.client.request('DELETE', `${base}/diary-entries/${id}`);
+            live.delete(id);
+            continue;
+          }
+          const other = entries[n % entries.length]!;
+          const changed = op === 'edit' ? { ...current.entry, intensity: (current.entry.intensity + 3) % 11, worstSinceLast: null, leastSinceLast: null, regions: other.regions }
+            : { ...other, id }; // "move": take another entry's time (possibly another day)
+          const res = await s.client.request('PUT', `${base}/diary-entries/${id}`, bodyOf(changed), { 'if-match': `"${current.version}"` });
+          expect(res.statusCode).toBe(200);
+          live.set(id, { entry: changed, version: current.version + 1 });
+        }
+        const stored = (await s.client.request('GET', `${base}/day-summaries?from=2024-01-01&to=2025-12-31`)).json()
+          .concat((await s.client.request('GET', `${base}/day-summaries?from=2026-01-01&to=2027-12-31`)).json());
+        const byDate = new Map<string, DiaryEntry[]>();
+        for (const { entry } of live.values()) byDate.set(entry.localDate, [...(byDate.get(entry.localDate) ?? []), entry]);
+        const expected = [...byDate.keys()].sort().map((d) => summarizeDay(byDate.get(d)!));
+        expect(stored).toEqual(JSON.parse(JSON.stringify(expected)));
+      },
+    ), { numRuns: 12 });
+  });
+});

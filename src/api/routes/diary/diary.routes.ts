@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { deleteDiaryEntry, listDaySummaries, pullDiaryChanges, pushDiaryBatch, putDiaryEntry, type PutOutcome } from '../../../app/diary.ts';
+import { AppError } from '../../../app/errors.ts';
+import { PatientParams } from '../../../contract/common.ts';
+import { DaySummaryQuery, DiaryBatchBody, DiaryEntryBody, DiaryEntryParams, DiaryPullQuery } from '../../../contract/diary.ts';
+import { sendProblem } from '../../problem.ts';
+import { contextOf } from '../../request-context.ts';
+import type { ApiDeps, ZodApp } from '../../types.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3; absent → undefined. */
+function baseVersionFrom(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
+  if (!m || Number(m[1]) < 1) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, e.g. "3".');
+  return Number(m[1]);
+}
+
+function sendOutcome(request: FastifyRequest, reply: FastifyReply, outcome: PutOutcome) {
+  if (outcome.status === 'conflict') {
+    return sendProblem(request, reply, 'diary-entry-conflict', { detail: outcome.reason, extra: { current: outcome.current } });
+  }
+  reply.header('etag', `"${outcome.record.version}"`);
+  return reply.code(outcome.status === 'created' ? 201 : 200).send({ status: outcome.status, ...outcome.record });
+}
+
+const tags = ['diary'];
+
+export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
+  app.put('/api/patients/:patientId/diary-entries/:entryId', {
+    config: { patientAction: 'write-diary' },
+    schema: {
+      tags, params: DiaryEntryParams, body: DiaryEntryBody,
+      summary: 'Create or update a diary entry by its client-generated id (idempotent). Send If-Match with the version you edited to change an existing entry; a stale version answers 409 with the server copy.',
+    },
+  }, async (req, reply) => {
+    const outcome = await putDiaryEntry(deps, contextOf(req), req.params.patientId, req.params.entryId.toLowerCase(), req.body, baseVersionFrom(req));
+    return sendOutcome(req, reply, outcome);
+  });
+
+  app.delete('/api/patients/:patientId/diary-entries/:entryId', {
+    config: { patientAction: 'write-diary' },
+    schema: { tags, params: DiaryEntryParams, summary: 'Delete a diary entry (kept as a tombstone so other devices learn of it). Optional If-Match.' },
+  }, async (req, reply) => {
+    const outcome = await deleteDiaryEntry(deps, contextOf(req), req.params.patientId, req.params.entryId.toLowerCase(), baseVersionFrom(req));
+    return sendOutcome(req, reply, outcome);
+  });
+
+  app.post('/api/patients/:patientId/diary-entries/batch', {
+    config: { patientAction: 'write-diary' },
+    schema: { tags, params: PatientParams, body: DiaryBatchBody, summary: 'Push up to 500 entries in one transaction; each item gets its own result (created, updated, unchanged, conflict or invalid).' },
+  }, async (req) => {
+    return { results: await pushDiaryBatch(deps, contextOf(req), req.params.patientId, req.body.items) };
+  });
+
+  app.get('/api/patients/:patientId/diary-entries', {
+    config: { patientAction: 'read' },
+    schema: {
+      tags, params: PatientParams, querystring: DiaryPullQuery,
+      summary: 'Pull entries changed since a cursor, oldest first: { items: [{ id, version, changeSeq, updatedAt, deleted, entry }], cursor, hasMore }. Deleted entries come as tombstones (entry null). Pass the returned cursor as `since` next time.',
+    },
+  }, async (req, reply) => {
+    const page = await pullDiaryChanges(deps, contextOf(req), req.params.patientId, req.query.since, req.query.limit);
+    // Entries are stored as validated JSON; they are spliced into the response as stored, not re-encoded.
+    const items = page.items.map((r) => `{"id":"${r.id}","version":${r.version},"changeSeq":${r.changeSeq},"updatedAt":"${r.updatedAt}","deleted":${r.deleted},"entry":${r.deleted ? 'null' : r.bodyJson}}`);
+    return reply.type('application/json; charset=utf-8').serializer((x: unknown) => x as string)
+      .send(`{"items":[${items.join(',')}],"cursor":"${page.cursor}","hasMore":${page.hasMore}}`);
+  });
+
+  app.get('/api/patients/:patientId/day-summaries', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, querystring: DaySummaryQuery, summary: 'Day summaries (local dates of the patient) between from and to inclusive', response: { 200: z.array(z.looseObject({ localDate: z.string() }).catchall(z.unknown())) } },
+  }, async (req) => (await listDaySummaries(deps, contextOf(req), req.params.patientId, req.query.from, req.query.to)).map((d) => ({ ...d })));
+}

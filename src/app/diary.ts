@@ -1,0 +1,179 @@
+// Pain diary use cases: idempotent upsert by client id with version checks, tombstone deletes, batch
+// push in one transaction, pull by change sequence, and day summaries kept exact on every write.
+import { applyToSummary, datesAffectedBy, summarizeAccumulator, type DaySummary } from '../domain/diary/day-summary.ts';
+import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain/diary/entry.ts';
+import { parseLocalDate, differenceInCalendarDays } from '../domain/time/local-date.ts';
+import { authorizePatientAccess, type Granted } from './access.ts';
+import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { AppError, notFound } from './errors.ts';
+import type { StoredDiaryEntry, Stores } from './ports.ts';
+
+export type DiaryEntryInput = Record<string, unknown> & { mode?: 'real-time' | 'recalled' };
+
+export interface DiaryRecord {
+  readonly id: string;
+  readonly version: number;
+  readonly changeSeq: number;
+  readonly updatedAt: string;
+  readonly deleted: boolean;
+  readonly entry: DiaryEntry | null;
+}
+
+export type PutOutcome =
+  | { readonly status: 'created' | 'updated' | 'unchanged'; readonly record: DiaryRecord }
+  | { readonly status: 'conflict'; readonly current: DiaryRecord | null; readonly reason: string };
+
+const SOURCE_FOR_BASIS: Record<Granted['basis']['kind'], EntrySource> = { owner: 'self', caregiver: 'caregiver', clinician: 'clinician' };
+
+const toRecord = (s: StoredDiaryEntry): DiaryRecord => ({ id: s.id, version: s.version, changeSeq: s.changeSeq, updatedAt: s.updatedAt, deleted: s.deletedAt !== null, entry: s.entry });
+
+function normalize(access: Granted, entryId: string, input: DiaryEntryInput, pointerPrefix = ''): DiaryEntry {
+  const { mode, ...fields } = input;
+  const result = validateDiaryEntry({
+    ...fields,
+    id: entryId,
+    provenance: { enteredBy: access.userId, mode: mode ?? 'real-time', source: SOURCE_FOR_BASIS[access.basis.kind] },
+  });
+  if (!result.ok) {
+    throw new AppError('validation-failed', 'The diary entry has invalid fields.', {
+      errors: result.errors.map((e) => ({ pointer: `${pointerPrefix}${e.pointer}`, detail: e.message })),
+    });
+  }
+  return result.entry;
+}
+
+async function updateSummaries(tx: Stores, patientId: string, before: DiaryEntry | undefined, after: DiaryEntry | undefined, at: string): Promise<void> {
+  const change = { before, after };
+  const dates = datesAffectedBy(change);
+  const stored = await tx.diary.loadSummaries(patientId, dates);
+  for (const date of dates) await tx.diary.saveSummary(patientId, date, applyToSummary(stored.get(date), change, date), at);
+}
+
+/** The write itself, inside a transaction; conflicts are outcomes, not exceptions, so a batch can report them per item. */
+async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: DiaryEntry, baseVersion: number | undefined): Promise<PutOutcome> {
+  const existing = await tx.diary.findEntry(entry.id);
+  const at = nowIso(deps);
+  if (existing && existing.patientId !== access.patientId) {
+    // Never reveal or touch another patient's entry: the client must pick a new id.
+    return { status: 'conflict', current: null, reason: 'This entry id is already used. Create the entry with a new id.' };
+  }
+  if (!existing) {
+    if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'The entry does not exist on the server (it may never have been synced).' };
+    const meta = { version: 1, changeSeq: await tx.diary.nextChangeSeq(access.patientId), at };
+    await tx.diary.insertEntry(access.patientId, entry, meta);
+    await updateSummaries(tx, access.patientId, undefined, entry, at);
+    await tx.audit.append([access.audit('diary-entry.create', 'diary_entry', entry.id)]);
+    return { status: 'created', record: { id: entry.id, version: 1, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
+  }
+  if (baseVersion === undefined) {
+    // A retry of a write the server already has is answered as if it were the first time.
+    if (existing.entry && JSON.stringify(existing.entry) === JSON.stringify(entry)) return { status: 'unchanged', record: toRecord(existing) };
+    return { status: 'conflict', current: toRecord(existing), reason: 'The entry already exists with other content; send its version to change it.' };
+  }
+  if (baseVersion !== existing.version) {
+    return { status: 'conflict', current: toRecord(existing), reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
+  }
+  if (existing.deletedAt !== null) return { status: 'conflict', current: toRecord(existing), reason: 'The entry was deleted on another device.' };
+  const meta = { version: existing.version + 1, changeSeq: await tx.diary.nextChangeSeq(access.patientId), at };
+  await tx.diary.updateEntry(access.patientId, entry, meta);
+  await updateSummaries(tx, access.patientId, existing.entry ?? undefined, entry, at);
+  await tx.audit.append([access.audit('diary-entry.update', 'diary_entry', entry.id)]);
+  return { status: 'updated', record: { id: entry.id, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
+}
+
+export async function putDiaryEntry(
+  deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, input: DiaryEntryInput, baseVersion?: number,
+): Promise<PutOutcome> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const entry = normalize(access, entryId, input);
+  return deps.store.transaction((tx) => applyPut(deps, tx, access, entry, baseVersion));
+}
+
+export type BatchItemResult =
+  | { readonly id: string; readonly status: 'created' | 'updated' | 'unchanged'; readonly version: number }
+  | { readonly id: string; readonly status: 'conflict'; readonly reason: string; readonly current: DiaryRecord | null }
+  | { readonly id: string; readonly status: 'invalid'; readonly errors: readonly { pointer: string; detail: string }[] };
+
+/** Up to 500 entries in one transaction; each item gets its own result (invalid and conflicting items are skipped). */
+export async function pushDiaryBatch(
+  deps: AppDeps, ctx: RequestContext, patientId: string, items: readonly { id: string; baseVersion?: number | null | undefined; entry: DiaryEntryInput }[],
+): Promise<readonly BatchItemResult[]> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const prepared = items.map((item, i) => {
+    try {
+      return { ok: true as const, item, entry: normalize(access, item.id.toLowerCase(), item.entry, `/items/${i}/entry`) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false as const, item, errors: error.errors };
+      throw error;
+    }
+  });
+  const seen = new Set<string>();
+  return deps.store.transaction(async (tx) => {
+    const results: BatchItemResult[] = [];
+    for (const p of prepared) {
+      const id = p.item.id.toLowerCase();
+      if (!p.ok) { results.push({ id, status: 'invalid', errors: p.errors }); continue; }
+      if (seen.has(id)) { results.push({ id, status: 'invalid', errors: [{ pointer: '/items', detail: `Entry ${id} appears more than once in this batch.` }] }); continue; }
+      seen.add(id);
+      const outcome = await applyPut(deps, tx, access, p.entry, p.item.baseVersion ?? undefined);
+      results.push(outcome.status === 'conflict'
+        ? { id, status: 'conflict', reason: outcome.reason, current: outcome.current }
+        : { id, status: outcome.status, version: outcome.record.version });
+    }
+    return results;
+  });
+}
+
+export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, baseVersion?: number): Promise<PutOutcome> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  return deps.store.transaction(async (tx): Promise<PutOutcome> => {
+    const existing = await tx.diary.findEntry(entryId);
+    if (!existing || existing.patientId !== patientId) throw notFound('The diary entry');
+    if (existing.deletedAt !== null) return { status: 'unchanged', record: toRecord(existing) };
+    if (baseVersion !== undefined && baseVersion !== existing.version) {
+      return { status: 'conflict', current: toRecord(existing), reason: `The entry changed on the server (version ${existing.version}).` };
+    }
+    const at = nowIso(deps);
+    const meta = { version: existing.version + 1, changeSeq: await tx.diary.nextChangeSeq(patientId), at };
+    await tx.diary.tombstone(patientId, entryId, meta);
+    await updateSummaries(tx, patientId, existing.entry ?? undefined, undefined, at);
+    await tx.audit.append([access.audit('diary-entry.delete', 'diary_entry', entryId)]);
+    return { status: 'updated', record: { id: entryId, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: true, entry: null } };
+  });
+}
+
+export function encodeSyncCursor(changeSeq: number): string {
+  return Buffer.from(`s${changeSeq}`, 'utf8').toString('base64url');
+}
+
+export function decodeSyncCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const m = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', { errors: [{ pointer: '/query/since', detail: 'Not a cursor this server issued.' }] });
+  return Number(m[1]);
+}
+
+/** Changes since a cursor, oldest first; the entry bodies come back as stored JSON text. */
+export async function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patientId: string, since: string | undefined, limit: number) {
+  const afterSeq = decodeSyncCursor(since);
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const rows = await deps.store.diary.listChanges(patientId, afterSeq, limit + 1);
+  const page = rows.slice(0, limit);
+  await deps.store.audit.append([access.audit('diary-entry.pull', 'diary_entry', null)]);
+  const last = page.at(-1);
+  return { items: page, cursor: encodeSyncCursor(last ? last.changeSeq : afterSeq), hasMore: rows.length > limit };
+}
+
+const MAX_SUMMARY_DAYS = 731;
+
+export async function listDaySummaries(deps: AppDeps, ctx: RequestContext, patientId: string, fromText: string, toText: string): Promise<readonly DaySummary[]> {
+  const from = parseLocalDate(fromText);
+  const to = parseLocalDate(toText);
+  if (!from || !to || to < from || differenceInCalendarDays(to, from) > MAX_SUMMARY_DAYS) {
+    throw new AppError('validation-failed', `Give real dates with from ≤ to, at most ${MAX_SUMMARY_DAYS} days apart.`, { errors: [{ pointer: '/query/from', detail: 'Check the date range.' }] });
+  }
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const rows = await deps.store.diary.listSummaries(patientId, from, to);
+  await deps.store.audit.append([access.audit('day-summary.read', 'day_summary', null)]);
+  return rows.map(summarizeAccumulator);
+}

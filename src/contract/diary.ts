@@ -1,0 +1,75 @@
+// HTTP shapes of the pain diary. The zod schemas give structure (and OpenAPI); the domain's
+// validateDiaryEntry then applies the cross-field rules (least ≤ now ≤ worst, wall clock vs instant …).
+import { z } from 'zod';
+import {
+  DIARY_LIMITS, DOSE_UNITS, ENTRY_MODES, HELP_LEVELS, MEDICINE_REGIMENS, MOODS, PAIN_QUALITIES, SLEEP_QUALITIES, TECHNIQUES, TRIGGERS,
+} from '../domain/diary/entry.ts';
+import { Id } from './common.ts';
+
+const Nrs = z.number().int().min(0).max(10);
+const ShortText = z.string().max(DIARY_LIMITS.shortText);
+
+export const DiaryEntryBody = z.strictObject({
+  localDate: z.string().max(10),
+  localTime: z.string().max(5),
+  timeZone: z.string().max(64),
+  recordedAt: z.string().max(40),
+  intensity: Nrs,
+  worstSinceLast: Nrs.nullable().optional(),
+  leastSinceLast: Nrs.nullable().optional(),
+  regions: z.array(z.strictObject({
+    code: z.string().max(DIARY_LIMITS.idLength),
+    intensity: Nrs.nullable().optional(),
+    qualities: z.array(z.enum(PAIN_QUALITIES)).max(PAIN_QUALITIES.length).optional(),
+  })).max(100).optional(),
+  interference: z.strictObject({ activity: Nrs.nullable().optional(), sleep: Nrs.nullable().optional(), mood: Nrs.nullable().optional(), stress: Nrs.nullable().optional() }).optional(),
+  sleep: z.strictObject({ hours: z.number().min(0).max(24).nullable().optional(), quality: z.enum(SLEEP_QUALITIES).nullable().optional() }).optional(),
+  activity: z.strictObject({ minutes: z.number().int().min(0).max(DIARY_LIMITS.activityMinutes).nullable().optional(), meaningful: z.array(ShortText).max(DIARY_LIMITS.meaningfulActivities).optional() }).optional(),
+  mood: z.enum(MOODS).nullable().optional(),
+  triggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
+  ownTriggers: z.array(ShortText).max(DIARY_LIMITS.ownTriggers).optional(),
+  medicines: z.array(z.strictObject({
+    name: ShortText,
+    dose: z.number().positive().nullable().optional(),
+    unit: z.enum(DOSE_UNITS).nullable().optional(),
+    takenAt: z.string().max(5).nullable().optional(),
+    regimen: z.enum(MEDICINE_REGIMENS),
+    formularyId: z.string().max(DIARY_LIMITS.idLength).nullable().optional(),
+    medicationOrderId: Id.nullable().optional(),
+  })).max(DIARY_LIMITS.medicines).optional(),
+  techniques: z.array(z.strictObject({
+    id: z.enum(TECHNIQUES), label: ShortText.nullable().optional(), helped: z.enum(HELP_LEVELS).nullable().optional(),
+  })).max(DIARY_LIMITS.techniques).optional(),
+  notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
+  /** Whether the entry is made at the time (real-time) or afterwards (recalled). */
+  mode: z.enum(ENTRY_MODES).default('real-time'),
+}).meta({
+  id: 'DiaryEntry',
+  examples: [{
+    localDate: '2026-06-01', localTime: '13:55', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity: 6, worstSinceLast: 7, leastSinceLast: 3,
+    regions: [{ code: 'lumbar-spine', intensity: 6, qualities: ['aching'] }, { code: 'thigh-left', intensity: 4, qualities: ['burning', 'tingling'] }, { code: 'knee-left', intensity: 3, qualities: [] }],
+    interference: { activity: 5, sleep: 4, mood: 3, stress: 4 }, sleep: { hours: 6.5, quality: 'poor' }, activity: { minutes: 20, meaningful: ['walked the dog'] },
+    mood: 'low', triggers: ['poor-sleep', 'prolonged-sitting'], ownTriggers: [],
+    medicines: [
+      { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled', formularyId: 'ibuprofen', medicationOrderId: null },
+      { name: 'Paracetamol', dose: 1, unit: 'g', takenAt: '12:30', regimen: 'as-needed', formularyId: 'acetaminophen', medicationOrderId: null },
+    ],
+    techniques: [{ id: 'heat', label: null, helped: 'somewhat' }], notes: 'Stiff after the drive.', mode: 'real-time',
+  }],
+});
+
+export const DiaryEntryParams = z.strictObject({ patientId: Id, entryId: Id });
+
+export const DiaryBatchBody = z.strictObject({
+  items: z.array(z.strictObject({ id: Id, baseVersion: z.number().int().min(1).nullable().optional(), entry: DiaryEntryBody })).min(1).max(500),
+});
+
+export const DiaryPullQuery = z.strictObject({
+  since: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
+});
+
+export const DaySummaryQuery = z.strictObject({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
+});
