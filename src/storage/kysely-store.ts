@@ -59,6 +59,7 @@ const GROUP_COMMIT_MAX = 256;
 function groupCommitter(db: Kysely<DatabaseSchema>): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
   const queue: Pending[] = [];
   let draining = false;
+  let scheduled = false;
   async function drain(): Promise<void> {
     draining = true;
     try {
@@ -95,7 +96,11 @@ function groupCommitter(db: Kysely<DatabaseSchema>): <T>(work: (tx: Stores) => P
   }
   return <T>(work: (tx: Stores) => Promise<T>) => new Promise<T>((resolve, reject) => {
     queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-    if (!draining) void drain();
+    // Start on the next turn of the event loop, so that every request read in this turn joins the batch.
+    if (!draining && !scheduled) {
+      scheduled = true;
+      setImmediate(() => { scheduled = false; void drain(); });
+    }
   });
 }
 
