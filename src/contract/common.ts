@@ -1,12 +1,11 @@
 // Shared schema pieces. Bodies are strict objects: an unknown field is a 400, not silently dropped.
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
+import { isTimeZone } from '../domain/time/local-date.ts';
 
 export const Id = z.uuid({ error: 'Must be an id (UUID).' });
 export const Instant = z.iso.datetime({ offset: true, error: 'Must be an ISO-8601 date-time, e.g. 2026-05-01T09:30:00Z.' });
-export const TimeZoneName = z.string().min(1).max(64).refine((name) => {
-  try { new Intl.DateTimeFormat('en-US', { timeZone: name }); return true; } catch { return false; }
-}, { error: 'Must be an IANA time zone, e.g. Europe/Berlin.' });
+export const TimeZoneName = z.string().min(1).max(64).refine((name) => isTimeZone(name), { error: 'Must be an IANA time zone, e.g. Europe/Berlin.' });
 export const Email = z.string().trim().max(254).pipe(z.email({ error: 'Must be an email address.' }));
 export const DisplayName = z.string().trim().min(1, { error: 'Enter a name.' }).max(100);
 export const Password = z.string().max(1024);

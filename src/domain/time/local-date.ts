@@ -25,22 +25,38 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return t.toISOString().slice(0, 10) as LocalDate;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, so one formatter per zone is kept.
+// (A cache of immutable formatters is not state the results depend on: the functions stay pure.)
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+const FORMATTER_CACHE_LIMIT = 1024;
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      });
+    } catch {
+      f = null;
+    }
+    if (formatters.size >= FORMATTER_CACHE_LIMIT) formatters.clear();
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** True when `name` is an IANA time zone this runtime knows (e.g. `Europe/Berlin`). */
 export function isTimeZone(name: string): name is TimeZone {
   if (name.length === 0 || name.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+  return formatterFor(name) !== null;
 }
 
 /** The local calendar date and wall-clock time of `instant` in `timeZone`. */
 export function toLocalDateTime(instant: Date, timeZone: TimeZone): { date: LocalDate; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(instant);
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  const parts = formatter.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}` as LocalDate, time: `${get('hour')}:${get('minute')}` };
 }
