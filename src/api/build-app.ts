@@ -16,6 +16,7 @@ import { ANONYMOUS } from './request-context.ts';
 import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
+import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     transformObject: jsonSchemaTransformObject,
   });
 
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   registerAuthentication(app, deps, deps.cookies);
   const patientRouteActions = collectPatientRouteActions(app);
   app.decorate('patientRouteActions', patientRouteActions);
@@ -128,6 +130,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerPatientRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerDiaryRoutes(app, deps);
+  registerDiaryDocumentRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

@@ -177,3 +177,50 @@ export async function listDaySummaries(deps: AppDeps, ctx: RequestContext, patie
   await deps.store.audit.append([access.audit('day-summary.read', 'day_summary', null)]);
   return rows.map(summarizeAccumulator);
 }
+
+/** Every live entry of the patient, oldest first (for export). */
+export async function exportDiary(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<readonly DiaryEntry[]> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const entries = await deps.store.diary.listEntries(patientId, '0000-01-01', '9999-12-31');
+  await deps.store.audit.append([access.audit('diary.export', 'diary_entry', null)]);
+  return entries;
+}
+
+export interface ImportReport {
+  readonly imported: number;
+  readonly alreadyPresent: number;
+}
+
+/**
+ * Imports entries (from our own CSV export) all-or-nothing. An entry whose id is already in the
+ * account with the same content is recognised as a duplicate and skipped; the same id with other
+ * content, or an id used by someone else, fails the whole import with a report naming the rows.
+ */
+export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, entries: readonly DiaryEntry[]): Promise<ImportReport> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  return deps.store.transaction(async (tx) => {
+    let imported = 0;
+    let alreadyPresent = 0;
+    const problems: { pointer: string; detail: string }[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const existing = await tx.diary.findEntry(entry.id);
+      if (existing) {
+        const same = existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
+        if (same) alreadyPresent += 1;
+        else problems.push({ pointer: `/rows/${i + 1}/id`, detail: `Entry ${entry.id} already exists with different content (or was deleted); remove the row or give it a new id.` });
+        continue;
+      }
+      if (problems.length > 0) continue;
+      const at = nowIso(deps);
+      await tx.diary.insertEntry(patientId, entry, { version: 1, changeSeq: await tx.diary.nextChangeSeq(patientId), at });
+      await updateSummaries(tx, patientId, undefined, entry, at);
+      imported += 1;
+    }
+    if (problems.length > 0) {
+      // Throwing rolls the whole transaction back: nothing of the file is kept.
+      throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) clash with entries already in the diary.`, { errors: problems });
+    }
+    await tx.audit.append([access.audit('diary.import', 'diary_entry', null)]);
+    return { imported, alreadyPresent };
+  });
+}

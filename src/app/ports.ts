@@ -3,6 +3,8 @@
 import type { AccessFacts } from './policy.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { DaySummaryAccumulator } from '../domain/diary/day-summary.ts';
+import type { Flare } from '../domain/diary/flare.ts';
+import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type {
   ActorProfile, ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
   Organization, OrganizationRole, Patient, Session, User,
@@ -154,7 +156,28 @@ export interface DiaryStore {
   listSummaries(patientId: string, from: string, to: string): Promise<readonly DaySummaryAccumulator[]>;
 }
 
+/** A versioned, soft-deleted document of one patient (flares, block diaries). */
+export interface StoredDocument<T> {
+  readonly id: string;
+  readonly patientId: string;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly deletedAt: string | null;
+  readonly body: T;
+}
+
+export interface DocumentStore<T> {
+  find(id: string): Promise<StoredDocument<T> | undefined>;
+  insert(patientId: string, id: string, body: T, sortAt: string, at: string): Promise<void>;
+  update(patientId: string, id: string, body: T, sortAt: string, version: number, at: string): Promise<void>;
+  softDelete(patientId: string, id: string, version: number, at: string): Promise<void>;
+  /** Live documents, newest first by their sort instant. */
+  list(patientId: string, limit: number): Promise<readonly StoredDocument<T>[]>;
+}
+
 export interface Stores {
+  readonly flares: DocumentStore<Flare>;
+  readonly blockDiaries: DocumentStore<BlockDiary>;
   readonly diary: DiaryStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;

@@ -73,3 +73,38 @@ export const DaySummaryQuery = z.strictObject({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
 });
+
+export const FlareBody = z.strictObject({
+  startedAt: z.string().max(40),
+  endedAt: z.string().max(40).nullable().optional(),
+  timeZone: z.string().max(64),
+  peakIntensity: Nrs.nullable().optional(),
+  suspectedTriggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
+  ownTriggers: z.array(ShortText).max(20).optional(),
+  helpedTechniques: z.array(z.enum(TECHNIQUES)).max(TECHNIQUES.length).optional(),
+  helpedText: z.array(ShortText).max(20).optional(),
+  notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
+}).meta({
+  id: 'Flare',
+  examples: [{ startedAt: '2026-05-30T07:00:00Z', endedAt: '2026-05-31T18:00:00Z', timeZone: 'Europe/Berlin', peakIntensity: 8, suspectedTriggers: ['poor-sleep', 'lifting'], ownTriggers: [], helpedTechniques: ['heat', 'rest'], helpedText: ['a warm bath'], notes: '' }],
+});
+
+export const BlockDiaryBody = z.strictObject({
+  procedureLabel: z.string().max(200),
+  procedureAt: z.string().max(40),
+  timeZone: z.string().max(64),
+  baselineIntensity: Nrs,
+  offsetsMinutes: z.array(z.number().int()).max(50).optional(),
+  readings: z.array(z.strictObject({
+    offsetMinutes: z.number().int(),
+    intensity: Nrs.nullable().optional(),
+    patientReportedReliefPct: z.number().min(0).max(100).nullable().optional(),
+    recordedAt: z.string().max(40).nullable().optional(),
+  })).max(50).optional(),
+}).meta({
+  id: 'BlockDiary',
+  examples: [{ procedureLabel: 'L4-L5 medial branch block (right)', procedureAt: '2026-05-28T09:00:00Z', timeZone: 'Europe/Berlin', baselineIntensity: 8, readings: [{ offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 80, recordedAt: null }, { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90, recordedAt: null }] }],
+});
+
+export const DocumentParams = z.strictObject({ patientId: Id, documentId: Id });
+export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });

@@ -4,6 +4,9 @@ import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
 import { apiTokenRepository, sessionRepository, signInFailureRepository, userRepository } from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { diaryRepository } from './repositories/diary.repository.ts';
+import { documentRepository } from './repositories/documents.repository.ts';
+import type { Flare } from '../domain/diary/flare.ts';
+import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { Executor } from './repositories/executor.ts';
 import { organizationRepository } from './repositories/organizations.repository.ts';
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
@@ -40,6 +43,8 @@ function storesOver(db: Executor): Stores {
     careRelationships: translateErrors(careRelationshipRepository(db)),
     audit: translateErrors(auditRepository(db)),
     diary: translateErrors(diaryRepository(db)),
+    flares: translateErrors(documentRepository<Flare>(db, 'flare')),
+    blockDiaries: translateErrors(documentRepository<BlockDiary>(db, 'block_diary')),
   };
 }
 

@@ -21,7 +21,11 @@ export interface EntryRegionRow { entry_id: string; patient_id: string; code: st
 export interface EntryMedicationRow { entry_id: string; position: number; patient_id: string; name: string; dose: number | null; unit: string | null; regimen: string; formulary_id: string | null; medication_order_id: string | null }
 export interface DaySummaryRow { patient_id: string; local_date: string; entry_count: number; accumulator: string; updated_at: string }
 
+export interface PatientDocumentRow { id: string; patient_id: string; version: number; sort_at: string; body: string; created_at: string; updated_at: string; deleted_at: string | null }
+
 export interface DatabaseSchema {
+  flare: PatientDocumentRow;
+  block_diary: PatientDocumentRow;
   diary_entry: DiaryEntryRow;
   entry_region: EntryRegionRow;
   entry_medication: EntryMedicationRow;

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { createTestApp, signUp, type TestApp } from '../../../../test/support/test-app.ts';
+
+let n = 0;
+const newId = () => `019b0000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
+
+describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(dialect); });
+  afterAll(async () => { await t.close(); });
+
+  it('computes block-diary relief from the stored readings (guidelines.md §7.2 formula)', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    const id = newId();
+    const res = await client.request('PUT', `/api/patients/${me.patient!.id}/block-diaries/${id}`, {
+      procedureLabel: 'Right L4-L5 medial branch block', procedureAt: '2026-05-28T09:00:00Z', timeZone: 'Europe/Berlin', baselineIntensity: 8,
+      readings: [
+        { offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 70 },
+        { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90 },
+        { offsetMinutes: 60, intensity: 4, patientReportedReliefPct: 50 },
+      ],
+    });
+    expect(res.statusCode).toBe(201);
+    const got = (await client.request('GET', `/api/patients/${me.patient!.id}/block-diaries/${id}`)).json();
+    // (8 − 2)/8 = 75 %, (8 − 1)/8 = 87.5 %, (8 − 4)/8 = 50 % — worked by hand from reliefPct = (baseline − NRS)/baseline × 100.
+    expect(got.relief.readings.map((r: { reliefPct: number }) => r.reliefPct)).toEqual([75, 87.5, 50]);
+    expect(got.relief.nrs).toMatchObject({ kind: 'computed', peakReliefPct: 87.5, peakAtMinutes: 30 });
+    // Patient-reported relief is kept beside the NRS-derived one: 70, 90, 50 → peak 90 at 30 minutes.
+    expect(got.relief.patientReported).toMatchObject({ peakReliefPct: 90, peakAtMinutes: 30 });
+    expect(got.schedule[0]).toEqual({ offsetMinutes: 15, dueAt: '2026-05-28T09:15:00.000Z' });
+  });
+
+  it('lists flares on a timeline and refuses an end before the start', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    const base = `/api/patients/${me.patient!.id}/flares`;
+    expect((await client.request('PUT', `${base}/${newId()}`, { startedAt: '2026-05-20T08:00:00Z', endedAt: '2026-05-21T08:00:00Z', timeZone: 'UTC', peakIntensity: 8 })).statusCode).toBe(201);
+    expect((await client.request('PUT', `${base}/${newId()}`, { startedAt: '2026-05-30T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 7 })).statusCode).toBe(201);
+    const bad = await client.request('PUT', `${base}/${newId()}`, { startedAt: '2026-05-30T08:00:00Z', endedAt: '2026-05-29T08:00:00Z', timeZone: 'UTC' });
+    expect(bad.statusCode).toBe(400);
+    const list = (await client.request('GET', base)).json().items;
+    expect(list.map((f: { ongoing: boolean; durationMinutes: number | null }) => [f.ongoing, f.durationMinutes])).toEqual([[true, null], [false, 1440]]);
+  });
+
+  it('exports CSV and imports it into another account all-or-nothing, recognising duplicates', async () => {
+    const a = await signUp(t.app, { patient: true });
+    const ids = [newId(), newId()];
+    for (const [i, id] of ids.entries()) {
+      await a.client.request('PUT', `/api/patients/${a.me.patient!.id}/diary-entries/${id}`, {
+        localDate: '2026-05-31', localTime: `0${i + 8}:00`, timeZone: 'UTC', recordedAt: '2026-06-01T10:00:00Z', intensity: 4 + i, mode: 'recalled',
+        regions: [{ code: 'knee-left', intensity: 4, qualities: ['aching'] }], notes: i === 0 ? '=cmd, "quoted", and\na new line' : '',
+      });
+    }
+    const exported = await a.client.request('GET', `/api/patients/${a.me.patient!.id}/diary-export.csv`);
+    expect(exported.headers['content-type']).toContain('text/csv');
+    const csv = exported.body;
+
+    const b = await signUp(t.app, { patient: true });
+    const imp = (body: string) => b.client.request('POST', `/api/patients/${b.me.patient!.id}/diary-import`, undefined, { 'content-type': 'text/csv' })
+      .then(() => t.app.inject({ method: 'POST', url: `/api/patients/${b.me.patient!.id}/diary-import`, payload: body, headers: { 'content-type': 'text/csv', cookie: b.client.cookie!, 'x-csrf-token': b.client.csrf! } }));
+    // The same ids belong to account A, so B cannot take them: nothing is imported.
+    const clash = await imp(csv);
+    expect(clash.statusCode).toBe(400);
+    expect((await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items).toEqual([]);
+
+    // A re-import into A recognises both entries as already present.
+    const again = await t.app.inject({ method: 'POST', url: `/api/patients/${a.me.patient!.id}/diary-import`, payload: csv, headers: { 'content-type': 'text/csv', cookie: a.client.cookie!, 'x-csrf-token': a.client.csrf! } });
+    expect(again.json()).toEqual({ imported: 0, alreadyPresent: 2 });
+
+    // A file with fresh ids imports both; a broken file imports nothing and names the row.
+    const fresh = csv.replaceAll(ids[0]!, newId()).replaceAll(ids[1]!, newId());
+    expect((await imp(fresh)).json()).toEqual({ imported: 2, alreadyPresent: 0 });
+    const broken = await imp(fresh.replace(',5,', ',15,'));
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().errors[0].pointer).toMatch(/^\/rows\/\d+/);
+    const pulled = (await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items;
+    expect(pulled).toHaveLength(2);
+    expect(pulled.find((i: { entry: { notes: string } }) => i.entry.notes.startsWith('=')).entry.notes).toBe('=cmd, "quoted", and\na new line');
+  });
+});

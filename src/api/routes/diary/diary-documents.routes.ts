@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  BLOCK_DIARIES, FLARES, deleteDocument, getDocument, listDocuments, presentBlockDiary, presentFlares, saveDocument, type DocumentOutcome,
+} from '../../../app/diary-documents.ts';
+import { exportDiary, importDiary } from '../../../app/diary.ts';
+import { AppError } from '../../../app/errors.ts';
+import { PatientParams } from '../../../contract/common.ts';
+import { BlockDiaryBody, DocumentParams, FlareBody, ListQuery } from '../../../contract/diary.ts';
+import { exportDiaryCsv, parseDiaryCsv } from '../../../interop/csv/diary-csv.ts';
+import { sendProblem } from '../../problem.ts';
+import { contextOf } from '../../request-context.ts';
+import type { ApiDeps, ZodApp } from '../../types.ts';
+
+function baseVersionFrom(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
+  if (!m || Number(m[1]) < 1) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, e.g. "3".');
+  return Number(m[1]);
+}
+
+function sendDocument<T>(request: FastifyRequest, reply: FastifyReply, outcome: DocumentOutcome<T>, present: (doc: { version: number; body: T }) => unknown) {
+  if (outcome.status === 'conflict') {
+    return sendProblem(request, reply, 'diary-entry-conflict', { detail: outcome.reason, extra: { current: outcome.current && present(outcome.current) } });
+  }
+  reply.header('etag', `"${outcome.document.version}"`);
+  return reply.code(outcome.status === 'created' ? 201 : 200).send({ status: outcome.status, ...(present(outcome.document) as object) });
+}
+
+export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
+  const tags = ['diary'];
+  const flare = (d: { version: number; body: object }) => ({ ...d.body, version: d.version });
+
+  app.put('/api/patients/:patientId/flares/:documentId', {
+    config: { patientAction: 'write-diary' },
+    schema: { tags, params: DocumentParams, body: FlareBody, summary: 'Record or edit a flare by its client-generated id (If-Match to edit)' },
+  }, async (req, reply) => sendDocument(req, reply, await saveDocument(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), req.body, baseVersionFrom(req)), flare));
+
+  app.get('/api/patients/:patientId/flares', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, querystring: ListQuery, summary: 'Flares as a timeline (newest first) with duration and whether ongoing' },
+  }, async (req) => ({ items: presentFlares(await listDocuments(FLARES, deps, contextOf(req), req.params.patientId, req.query.limit)) }));
+
+  app.delete('/api/patients/:patientId/flares/:documentId', {
+    config: { patientAction: 'write-diary' },
+    schema: { tags, params: DocumentParams, summary: 'Delete a flare' },
+  }, async (req, reply) => {
+    await deleteDocument(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase());
+    return reply.code(204).send();
+  });
+
+  app.put('/api/patients/:patientId/block-diaries/:documentId', {
+    config: { patientAction: 'write-diary' },
+    schema: { tags, params: DocumentParams, body: BlockDiaryBody, summary: 'Record or edit a block diary (baseline, timed readings) by client id (If-Match to edit)' },
+  }, async (req, reply) => sendDocument(req, reply, await saveDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), req.body, baseVersionFrom(req)),
+    (d) => presentBlockDiary({ ...d, id: '', patientId: '', updatedAt: '', deletedAt: null })));
+
+  app.get('/api/patients/:patientId/block-diaries/:documentId', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: DocumentParams, summary: 'A block diary with its reading schedule and relief (NRS-derived and patient-reported, peak, time at ≥ 50 % and ≥ 80 %)' },
+  }, async (req) => presentBlockDiary(await getDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase())));
+
+  app.get('/api/patients/:patientId/block-diaries', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, querystring: ListQuery, summary: 'Block diaries, newest procedure first' },
+  }, async (req) => ({ items: (await listDocuments(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.query.limit)).map(presentBlockDiary) }));
+
+  app.delete('/api/patients/:patientId/block-diaries/:documentId', {
+    config: { patientAction: 'write-diary' },
+    schema: { tags, params: DocumentParams, summary: 'Delete a block diary' },
+  }, async (req, reply) => {
+    await deleteDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase());
+    return reply.code(204).send();
+  });
+
+  app.get('/api/patients/:patientId/diary-export.csv', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, summary: 'Every diary entry as CSV (columns documented in docs/diary-csv.md)' },
+  }, async (req, reply) => {
+    const csv = exportDiaryCsv(await exportDiary(deps, contextOf(req), req.params.patientId));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="painwise-diary.csv"').serializer((x: unknown) => x as string).send(csv);
+  });
+
+  app.post('/api/patients/:patientId/diary-import', {
+    config: { patientAction: 'write-diary' },
+    schema: {
+      tags, params: PatientParams, body: z.string().max(20_000_000).describe('A Painwise diary CSV export (Content-Type: text/csv)'),
+      summary: 'Import a Painwise diary CSV all-or-nothing; entries already present (same id and content) are recognised and skipped',
+      response: { 200: z.object({ imported: z.number().int(), alreadyPresent: z.number().int() }) },
+    },
+  }, async (req) => {
+    const parsed = parseDiaryCsv(req.body);
+    if (!parsed.ok) {
+      throw new AppError('validation-failed', `The file has ${parsed.errors.length} problem(s); nothing was imported.`, {
+        errors: parsed.errors.slice(0, 200).map((e) => ({ pointer: `/rows/${e.row}${e.column ? `/${e.column}` : ''}`, detail: `Line ${e.line}: ${e.message}` })),
+      });
+    }
+    return importDiary(deps, contextOf(req), req.params.patientId, parsed.entries);
+  });
+}
