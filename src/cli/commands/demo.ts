@@ -10,6 +10,7 @@ import { acceptCaregiverInvitation, inviteCaregiver, revokeCareRelationship, sha
 import type { OrganizationRole } from '../../app/model.ts';
 import { EXIT_INVALID_INPUT, EXIT_OK, type CliCommand } from '../command.ts';
 import { withDeps } from '../compose.ts';
+import { loadDemoDiary } from '../demo-diary.ts';
 
 export const DEMO_DOMAIN = 'demo.painwise.test';
 export const DEMO_CLINIC = 'Riverside Pain Clinic (demo)';
@@ -66,6 +67,7 @@ export interface DemoSummary {
   readonly staff: readonly { email: string; role: string }[];
   readonly patients: readonly { email: string; name: string; timeZone: string; sharing: 'active' | 'revoked' | 'expired' | 'none' }[];
   readonly caregivers: readonly { email: string; forPatient: string }[];
+  readonly diaryEntries: number;
 }
 
 export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSummary> {
@@ -98,6 +100,10 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
     patients.push({ email, name: p.name, timeZone: p.timeZone, sharing, userId: user.id, patientId: patient!.id });
   }
 
+  // Six months of diaries with planted patterns for the first six patients.
+  let diaryEntries = 0;
+  for (const [i, p] of patients.slice(0, 6).entries()) diaryEntries += await loadDemoDiary(deps, as(p.userId), p.patientId, p.timeZone, 1000 + i);
+
   const caregivers = [];
   for (const c of CAREGIVERS) {
     const email = emailFor(c.name);
@@ -114,6 +120,7 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
     staff: staffUsers.map((s) => ({ email: s.user.email, role: s.role })),
     patients: patients.map(({ userId: _u, patientId: _p, ...p }) => p),
     caregivers,
+    diaryEntries,
   };
 }
 
@@ -162,6 +169,8 @@ export const demoCommand: CliCommand = {
       '',
       'Caregivers:',
       ...summary.caregivers.map((c) => `  ${c.email.padEnd(40)} for ${c.forPatient}`),
+      '',
+      `Diaries: ${summary.diaryEntries} entries over six months for the first six patients.`,
       '',
       `Password for every demo account: ${summary.password}`,
     ].join('\n'));
