@@ -1,12 +1,13 @@
 // Pain diary use cases: idempotent upsert by client id with version checks, tombstone deletes, batch
 // push in one transaction, pull by change sequence, and day summaries kept exact on every write.
-import { applyToSummary, datesAffectedBy, summarizeAccumulator, type DaySummary } from '../domain/diary/day-summary.ts';
+import { applyToSummary, datesAffectedBy, summarizeAccumulator, type DaySummary, type DaySummaryAccumulator, type EntryChange } from '../domain/diary/day-summary.ts';
 import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain/diary/entry.ts';
 import { parseLocalDate, differenceInCalendarDays } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import type { StoredDiaryEntry, Stores } from './ports.ts';
+import type { AuditEvent } from './model.ts';
 
 export type DiaryEntryInput = Record<string, unknown> & { mode?: 'real-time' | 'recalled' };
 
@@ -43,15 +44,44 @@ function normalize(access: Granted, entryId: string, input: DiaryEntryInput, poi
 }
 
 async function updateSummaries(tx: Stores, patientId: string, before: DiaryEntry | undefined, after: DiaryEntry | undefined, at: string): Promise<void> {
-  const change = { before, after };
-  const dates = datesAffectedBy(change);
+  await flushSummaries(tx, patientId, [{ before, after }], at);
+}
+
+/** Applies changes to the day summaries they touch, loading and saving each affected day once. */
+async function flushSummaries(tx: Stores, patientId: string, changes: readonly EntryChange[], at: string): Promise<void> {
+  if (changes.length === 0) return;
+  const dates = [...new Set(changes.flatMap((c) => datesAffectedBy(c)))];
   const stored = await tx.diary.loadSummaries(patientId, dates);
-  for (const date of dates) await tx.diary.saveSummary(patientId, date, applyToSummary(stored.get(date), change, date), at);
+  const current = new Map<string, DaySummaryAccumulator | undefined>(dates.map((d) => [d, stored.get(d)]));
+  for (const change of changes) {
+    for (const date of datesAffectedBy(change)) current.set(date, applyToSummary(current.get(date), change, date));
+  }
+  for (const [date, accumulator] of current) await tx.diary.saveSummary(patientId, date, accumulator, at);
+}
+
+/**
+ * What one or many writes in a transaction share: how to find the stored entry, where the next change
+ * sequence comes from, and the summary changes and audit events collected to be written once at the end.
+ */
+interface WriteBatch {
+  find(id: string): Promise<StoredDiaryEntry | undefined>;
+  nextSeq(): Promise<number>;
+  readonly changes: EntryChange[];
+  readonly audits: AuditEvent[];
+}
+
+function singleWrite(tx: Stores, patientId: string): WriteBatch {
+  return { find: (id) => tx.diary.findEntry(id), nextSeq: () => tx.diary.nextChangeSeq(patientId), changes: [], audits: [] };
+}
+
+async function flushWrites(tx: Stores, patientId: string, batch: WriteBatch, at: string): Promise<void> {
+  await flushSummaries(tx, patientId, batch.changes, at);
+  await tx.audit.append(batch.audits);
 }
 
 /** The write itself, inside a transaction; conflicts are outcomes, not exceptions, so a batch can report them per item. */
-async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: DiaryEntry, baseVersion: number | undefined): Promise<PutOutcome> {
-  const existing = await tx.diary.findEntry(entry.id);
+async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: DiaryEntry, baseVersion: number | undefined, batch: WriteBatch): Promise<PutOutcome> {
+  const existing = await batch.find(entry.id);
   const at = nowIso(deps);
   if (existing && existing.patientId !== access.patientId) {
     // Never reveal or touch another patient's entry: the client must pick a new id.
@@ -59,10 +89,10 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
   }
   if (!existing) {
     if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'The entry does not exist on the server (it may never have been synced).' };
-    const meta = { version: 1, changeSeq: await tx.diary.nextChangeSeq(access.patientId), at };
+    const meta = { version: 1, changeSeq: await batch.nextSeq(), at };
     await tx.diary.insertEntry(access.patientId, entry, meta);
-    await updateSummaries(tx, access.patientId, undefined, entry, at);
-    await tx.audit.append([access.audit('diary-entry.create', 'diary_entry', entry.id)]);
+    batch.changes.push({ after: entry });
+    batch.audits.push(access.audit('diary-entry.create', 'diary_entry', entry.id));
     return { status: 'created', record: { id: entry.id, version: 1, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
   }
   if (baseVersion === undefined) {
@@ -74,10 +104,10 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
     return { status: 'conflict', current: toRecord(existing), reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
   }
   if (existing.deletedAt !== null) return { status: 'conflict', current: toRecord(existing), reason: 'The entry was deleted on another device.' };
-  const meta = { version: existing.version + 1, changeSeq: await tx.diary.nextChangeSeq(access.patientId), at };
+  const meta = { version: existing.version + 1, changeSeq: await batch.nextSeq(), at };
   await tx.diary.updateEntry(access.patientId, entry, meta);
-  await updateSummaries(tx, access.patientId, existing.entry ?? undefined, entry, at);
-  await tx.audit.append([access.audit('diary-entry.update', 'diary_entry', entry.id)]);
+  batch.changes.push({ before: existing.entry ?? undefined, after: entry });
+  batch.audits.push(access.audit('diary-entry.update', 'diary_entry', entry.id));
   return { status: 'updated', record: { id: entry.id, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
 }
 
@@ -86,7 +116,12 @@ export async function putDiaryEntry(
 ): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const entry = normalize(access, entryId, input);
-  return deps.store.transaction((tx) => applyPut(deps, tx, access, entry, baseVersion));
+  return deps.store.transaction(async (tx) => {
+    const batch = singleWrite(tx, patientId);
+    const outcome = await applyPut(deps, tx, access, entry, baseVersion, batch);
+    await flushWrites(tx, patientId, batch, nowIso(deps));
+    return outcome;
+  });
 }
 
 export type BatchItemResult =
@@ -109,17 +144,23 @@ export async function pushDiaryBatch(
   });
   const seen = new Set<string>();
   return deps.store.transaction(async (tx) => {
+    const existing = await tx.diary.findEntries(prepared.filter((p) => p.ok).map((p) => p.item.id.toLowerCase()));
+    // Sequence numbers for every valid item are reserved at once; ones left unused (conflicts) leave gaps, which cursors allow.
+    const validCount = prepared.filter((p) => p.ok).length;
+    let seq = validCount > 0 ? (await tx.diary.nextChangeSeq(patientId, validCount)) - validCount : 0;
+    const batch: WriteBatch = { find: async (id) => existing.get(id), nextSeq: async () => ++seq, changes: [], audits: [] };
     const results: BatchItemResult[] = [];
     for (const p of prepared) {
       const id = p.item.id.toLowerCase();
       if (!p.ok) { results.push({ id, status: 'invalid', errors: p.errors }); continue; }
       if (seen.has(id)) { results.push({ id, status: 'invalid', errors: [{ pointer: '/items', detail: `Entry ${id} appears more than once in this batch.` }] }); continue; }
       seen.add(id);
-      const outcome = await applyPut(deps, tx, access, p.entry, p.item.baseVersion ?? undefined);
+      const outcome = await applyPut(deps, tx, access, p.entry, p.item.baseVersion ?? undefined, batch);
       results.push(outcome.status === 'conflict'
         ? { id, status: 'conflict', reason: outcome.reason, current: outcome.current }
         : { id, status: outcome.status, version: outcome.record.version });
     }
+    await flushWrites(tx, patientId, batch, nowIso(deps));
     return results;
   });
 }
@@ -202,8 +243,13 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
     let imported = 0;
     let alreadyPresent = 0;
     const problems: { pointer: string; detail: string }[] = [];
+    const found = await tx.diary.findEntries(entries.map((e) => e.id));
+    const fresh = entries.length - found.size;
+    let seq = fresh > 0 ? (await tx.diary.nextChangeSeq(patientId, fresh)) - fresh : 0;
+    const changes: EntryChange[] = [];
+    const at = nowIso(deps);
     for (const [i, entry] of entries.entries()) {
-      const existing = await tx.diary.findEntry(entry.id);
+      const existing = found.get(entry.id);
       if (existing) {
         const same = existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
         if (same) alreadyPresent += 1;
@@ -211,15 +257,15 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
         continue;
       }
       if (problems.length > 0) continue;
-      const at = nowIso(deps);
-      await tx.diary.insertEntry(patientId, entry, { version: 1, changeSeq: await tx.diary.nextChangeSeq(patientId), at });
-      await updateSummaries(tx, patientId, undefined, entry, at);
+      await tx.diary.insertEntry(patientId, entry, { version: 1, changeSeq: ++seq, at });
+      changes.push({ after: entry });
       imported += 1;
     }
     if (problems.length > 0) {
       // Throwing rolls the whole transaction back: nothing of the file is kept.
       throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) clash with entries already in the diary.`, { errors: problems });
     }
+    await flushSummaries(tx, patientId, changes, at);
     await tx.audit.append([access.audit('diary.import', 'diary_entry', null)]);
     return { imported, alreadyPresent };
   });

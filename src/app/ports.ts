@@ -142,8 +142,9 @@ export interface DiaryWriteMeta {
 
 export interface DiaryStore {
   findEntry(id: string): Promise<StoredDiaryEntry | undefined>;
-  /** Reserves the patient's next change sequence number (locks the patient's counter until commit). */
-  nextChangeSeq(patientId: string): Promise<number>;
+  findEntries(ids: readonly string[]): Promise<Map<string, StoredDiaryEntry>>;
+  /** Reserves the patient's next `count` change sequence numbers and returns the last (locks the counter until commit). */
+  nextChangeSeq(patientId: string, count?: number): Promise<number>;
   insertEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
   updateEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
   tombstone(patientId: string, id: string, meta: DiaryWriteMeta): Promise<void>;

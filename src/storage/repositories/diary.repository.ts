@@ -1,6 +1,6 @@
 // Diary entries, their region and medicine rows, and incrementally maintained day summaries.
 import { sql } from 'kysely';
-import type { DiaryStore } from '../../app/ports.ts';
+import type { DiaryStore, StoredDiaryEntry } from '../../app/ports.ts';
 import type { DiaryEntry } from '../../domain/diary/entry.ts';
 import type { DaySummaryAccumulator } from '../../domain/diary/day-summary.ts';
 import type { Executor } from './executor.ts';
@@ -32,8 +32,21 @@ export function diaryRepository(db: Executor): DiaryStore {
         entry: r.deleted_at ? null : (JSON.parse(r.body) as DiaryEntry),
       };
     },
-    async nextChangeSeq(patientId) {
-      const r = await db.updateTable('patient').set((eb) => ({ diary_seq: eb('diary_seq', '+', 1) })).where('id', '=', patientId).returning('diary_seq').executeTakeFirstOrThrow();
+    async findEntries(ids) {
+      const map = new Map<string, StoredDiaryEntry>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db.selectFrom('diary_entry').select(['id', 'patient_id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body']).where('id', 'in', ids.slice(i, i + 500)).execute();
+        for (const r of rows) {
+          map.set(r.id, {
+            id: r.id, patientId: r.patient_id, version: r.version, changeSeq: r.change_seq, updatedAt: r.updated_at, deletedAt: r.deleted_at,
+            entry: r.deleted_at ? null : (JSON.parse(r.body) as DiaryEntry),
+          });
+        }
+      }
+      return map;
+    },
+    async nextChangeSeq(patientId, count = 1) {
+      const r = await db.updateTable('patient').set((eb) => ({ diary_seq: eb('diary_seq', '+', count) })).where('id', '=', patientId).returning('diary_seq').executeTakeFirstOrThrow();
       return Number(r.diary_seq);
     },
     async insertEntry(patientId, entry, meta) {
