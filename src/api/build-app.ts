@@ -17,6 +17,7 @@ import { ANONYMOUS } from './request-context.ts';
 import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
+import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerOrganizationRoutes(app, deps);
   registerDiaryRoutes(app, deps);
   registerDiaryDocumentRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

@@ -6,7 +6,13 @@ import { argon2idHasher, systemClock, systemIds } from '../app/system.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../storage/database.ts';
 import { createKyselyStore } from '../storage/kysely-store.ts';
 import { buildApp } from './build-app.ts';
+import { createJobRunner, DEFAULT_JOB_RUNNER, ensureMaintenanceScheduled, MAINTENANCE_JOB, maintenanceHandler, type JobHandler } from '../app/jobs.ts';
 import type { ApiDeps } from './types.ts';
+
+/** Every kind of background job and what runs it. */
+export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
+  [MAINTENANCE_JOB]: maintenanceHandler,
+};
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
@@ -37,10 +43,18 @@ export async function startServer(env: Readonly<Record<string, string | undefine
   };
   const app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
   const address = await app.listen({ port: config.port, host: config.host });
+  // Background work: every process runs the job runner; claims in the database keep jobs exclusive.
+  const jobs = createJobRunner(deps, JOB_HANDLERS, {
+    ...DEFAULT_JOB_RUNNER,
+    onError: (job, error) => app.log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error instanceof Error ? error.message : 'failed' }, 'job failed'),
+  });
+  await ensureMaintenanceScheduled(deps);
+  jobs.start();
   return {
     app,
     url: address,
     async close() {
+      await jobs.stop();
       await app.close();
       await database.close();
     },

@@ -65,6 +65,7 @@ export interface SignInFailureStore {
   record(key: string, at: string): Promise<void>;
   countSince(key: string, since: string): Promise<number>;
   clear(key: string): Promise<void>;
+  pruneBefore(at: string): Promise<void>;
 }
 
 export interface OrganizationStore {
@@ -176,7 +177,49 @@ export interface DocumentStore<T> {
   list(patientId: string, limit: number): Promise<readonly StoredDocument<T>[]>;
 }
 
+export interface Job {
+  readonly id: string;
+  readonly kind: string;
+  readonly patientId: string | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly runAt: string;
+  readonly attempts: number;
+}
+
+export interface JobStore {
+  enqueue(job: { id: string; kind: string; patientId: string | null; payload: Record<string, unknown>; runAt: string; createdAt: string }): Promise<void>;
+  /** Marks up to `limit` due jobs as running until `lockedUntil` and returns them; a job whose lock lapsed (its process died) is due again. */
+  claimDue(now: string, lockedUntil: string, limit: number): Promise<readonly Job[]>;
+  complete(id: string): Promise<void>;
+  fail(id: string, error: string, retryAt: string | null): Promise<void>;
+  countPending(kind?: string): Promise<number>;
+}
+
+export type AlertSeverity = 'urgent' | 'high' | 'moderate';
+
+export interface Alert {
+  readonly id: string;
+  readonly patientId: string;
+  readonly organizationId: string;
+  readonly rule: string;
+  readonly severity: AlertSeverity;
+  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly status: 'open' | 'acknowledged';
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly acknowledgedBy: string | null;
+}
+
+export interface AlertStore {
+  insert(alerts: readonly Alert[]): Promise<void>;
+  listForOrganization(organizationId: string, status: 'open' | 'acknowledged' | 'all', limit: number): Promise<readonly (Alert & { patientName: string })[]>;
+  find(organizationId: string, id: string): Promise<Alert | undefined>;
+  acknowledge(id: string, userId: string, at: string): Promise<void>;
+}
+
 export interface Stores {
+  readonly jobs: JobStore;
+  readonly alerts: AlertStore;
   readonly flares: DocumentStore<Flare>;
   readonly blockDiaries: DocumentStore<BlockDiary>;
   readonly diary: DiaryStore;

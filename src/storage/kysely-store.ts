@@ -5,6 +5,8 @@ import { apiTokenRepository, sessionRepository, signInFailureRepository, userRep
 import { auditRepository } from './repositories/audit.repository.ts';
 import { diaryRepository } from './repositories/diary.repository.ts';
 import { documentRepository } from './repositories/documents.repository.ts';
+import { jobRepository } from './repositories/jobs.repository.ts';
+import { alertRepository } from './repositories/alerts.repository.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { Executor } from './repositories/executor.ts';
@@ -31,7 +33,7 @@ function translateErrors<T extends object>(repository: T): T {
   return wrapped as T;
 }
 
-function storesOver(db: Executor): Stores {
+function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
   return {
     users: translateErrors(userRepository(db)),
     sessions: translateErrors(sessionRepository(db)),
@@ -44,6 +46,8 @@ function storesOver(db: Executor): Stores {
     audit: translateErrors(auditRepository(db)),
     diary: translateErrors(diaryRepository(db)),
     flares: translateErrors(documentRepository<Flare>(db, 'flare')),
+    jobs: translateErrors(jobRepository(db, dialect)),
+    alerts: translateErrors(alertRepository(db)),
     blockDiaries: translateErrors(documentRepository<BlockDiary>(db, 'block_diary')),
   };
 }
@@ -61,7 +65,7 @@ const GROUP_COMMIT_MAX = 256;
  * caller is answered only after the shared COMMIT has reached the disk. Durability is unchanged (no
  * write is acknowledged before its fsync); throughput grows with concurrency.
  */
-function groupCommitter(db: Kysely<DatabaseSchema>): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
+function groupCommitter(db: Kysely<DatabaseSchema>, dialect: 'sqlite' | 'postgres'): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
   const queue: Pending[] = [];
   let draining = false;
   let scheduled = false;
@@ -73,7 +77,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>): <T>(work: (tx: Stores) => P
         let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
         try {
           outcomes = await db.transaction().execute(async (trx) => {
-            const stores = storesOver(trx);
+            const stores = storesOver(trx, dialect);
             const results: typeof outcomes = [];
             for (const item of batch) {
               await sql`savepoint group_commit_unit`.execute(trx);
@@ -112,10 +116,10 @@ function groupCommitter(db: Kysely<DatabaseSchema>): <T>(work: (tx: Stores) => P
 export function createKyselyStore(handle: DatabaseHandle): Store {
   let migrationsCurrent = false;
   return {
-    ...storesOver(handle.db),
+    ...storesOver(handle.db, handle.dialect),
     transaction: handle.dialect === 'sqlite'
-      ? groupCommitter(handle.db)
-      : (work) => handle.db.transaction().execute((trx) => work(storesOver(trx))),
+      ? groupCommitter(handle.db, handle.dialect)
+      : (work) => handle.db.transaction().execute((trx) => work(storesOver(trx, handle.dialect))),
     async isReady() {
       try {
         await sql`select 1`.execute(handle.db);

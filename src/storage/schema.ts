@@ -23,7 +23,10 @@ export interface DaySummaryRow { patient_id: string; local_date: string; entry_c
 
 export interface PatientDocumentRow { id: string; patient_id: string; version: number; sort_at: string; body: string; created_at: string; updated_at: string; deleted_at: string | null }
 
+export interface AlertRow { id: string; patient_id: string; organization_id: string; rule: string; severity: string; evidence: string; status: string; created_at: string; updated_at: string; acknowledged_by: string | null }
+
 export interface DatabaseSchema {
+  alert: AlertRow;
   flare: PatientDocumentRow;
   block_diary: PatientDocumentRow;
   diary_entry: DiaryEntryRow;

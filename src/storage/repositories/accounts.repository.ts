@@ -144,5 +144,8 @@ export function signInFailureRepository(db: Executor): SignInFailureStore {
     async clear(key) {
       await db.deleteFrom('sign_in_failure').where('key', '=', key).execute();
     },
+    async pruneBefore(at) {
+      await db.deleteFrom('sign_in_failure').where('at', '<', at).execute();
+    },
   };
 }

@@ -1,0 +1,50 @@
+// Alerts for the care team: raised for every organization with an active relationship to the patient,
+// read and acknowledged by that organization's clinicians.
+import { forbidden, notFound } from './errors.ts';
+import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { auditEvent, requireUser } from './access.ts';
+import { CLINICIAN_ROLES } from './model.ts';
+import type { Alert, AlertSeverity, Stores } from './ports.ts';
+
+/** Raises one alert per organization currently caring for the patient; returns how many. */
+export async function raiseAlert(
+  deps: Pick<AppDeps, 'ids' | 'clock'>, tx: Stores, patientId: string, rule: string, severity: AlertSeverity, evidence: Record<string, unknown>,
+): Promise<number> {
+  const now = nowIso(deps);
+  const organizations = (await tx.careRelationships.listForPatient(patientId))
+    .filter((r) => r.revokedAt === null && (r.expiresAt === null || r.expiresAt > now))
+    .map((r) => r.organizationId);
+  const alerts: Alert[] = [...new Set(organizations)].map((organizationId) => ({
+    id: deps.ids.newId(), patientId, organizationId, rule, severity, evidence, status: 'open', createdAt: now, updatedAt: now, acknowledgedBy: null,
+  }));
+  await tx.alerts.insert(alerts);
+  return alerts.length;
+}
+
+async function requireClinician(deps: AppDeps, organizationId: string, userId: string) {
+  const m = await deps.store.organizations.findMembership(organizationId, userId);
+  if (!m) throw notFound('The organization');
+  if (!CLINICIAN_ROLES.includes(m.role)) throw forbidden('Alerts are for the clinicians of this organization.');
+  return m;
+}
+
+export async function listAlerts(deps: AppDeps, ctx: RequestContext, organizationId: string, status: 'open' | 'acknowledged' | 'all', limit: number) {
+  const userId = requireUser(ctx);
+  await requireClinician(deps, organizationId, userId);
+  const alerts = await deps.store.alerts.listForOrganization(organizationId, status, limit);
+  await deps.store.audit.append([...new Set(alerts.map((a) => a.patientId))].map((patientId) => auditEvent(deps, ctx, {
+    actorBasis: 'clinician', organizationId, patientId, action: 'alert.list', resourceType: 'alert', resourceId: null,
+  })));
+  return alerts;
+}
+
+export async function acknowledgeAlert(deps: AppDeps, ctx: RequestContext, organizationId: string, alertId: string): Promise<void> {
+  const userId = requireUser(ctx);
+  await requireClinician(deps, organizationId, userId);
+  const alert = await deps.store.alerts.find(organizationId, alertId);
+  if (!alert) throw notFound('The alert');
+  await deps.store.transaction(async (tx) => {
+    await tx.alerts.acknowledge(alertId, userId, nowIso(deps));
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'clinician', organizationId, patientId: alert.patientId, action: 'alert.acknowledge', resourceType: 'alert', resourceId: alertId })]);
+  });
+}

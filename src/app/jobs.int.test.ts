@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/dialects.ts';
+import { FixedClock } from '../../test/support/clock.ts';
+import { createKyselyStore } from '../storage/kysely-store.ts';
+import { DEFAULT_SETTINGS, type AppDeps } from './context.ts';
+import { createJobRunner, enqueueJob } from './jobs.ts';
+import { systemIds } from './system.ts';
+import type { Job } from './ports.ts';
+
+describe.each(DIALECTS)('job table on %s', (dialect) => {
+  let db: TestDatabase;
+  const clock = new FixedClock('2026-06-01T12:00:00.000Z');
+  const depsOver = (database: TestDatabase): AppDeps => ({
+    store: createKyselyStore(database.handle), clock, ids: systemIds(clock), settings: DEFAULT_SETTINGS,
+    hasher: { hash: async () => 'x', verify: async () => false },
+  });
+  beforeAll(async () => { db = await createTestDatabase(dialect); });
+  afterAll(async () => { await db.drop(); });
+
+  it('runs due jobs once, retries failures with backoff, and survives a restart', async () => {
+    const first = depsOver(db);
+    const ran: string[] = [];
+    let failOnce = true;
+    const handlers = {
+      say: async (_d: AppDeps, job: Job) => { ran.push(String(job.payload.word)); },
+      flaky: async () => { if (failOnce) { failOnce = false; throw new Error('temporary'); } ran.push('flaky'); },
+    };
+    await enqueueJob(first, 'say', '2026-06-01T11:59:00.000Z', { word: 'due' });
+    await enqueueJob(first, 'say', '2026-06-01T13:00:00.000Z', { word: 'later' });
+    await enqueueJob(first, 'flaky', '2026-06-01T11:00:00.000Z', {});
+    const errors: string[] = [];
+    const runner = createJobRunner(first, handlers, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3, onError: (j) => errors.push(j.kind) });
+    expect(await runner.runOnce()).toBe(2);
+    expect(ran).toEqual(['due']);
+    expect(errors).toEqual(['flaky']);
+
+    // A "restart": a new store over the same database picks up what is due.
+    clock.advanceMinutes(61);
+    const second = createJobRunner(depsOver(db), handlers, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 });
+    expect(await second.runOnce()).toBe(2);
+    expect(ran.sort()).toEqual(['due', 'flaky', 'later']);
+    expect(await second.runOnce()).toBe(0);
+    expect(await first.store.jobs.countPending()).toBe(0);
+  });
+
+  it('gives a job back when its process died holding it (the lock lapses)', async () => {
+    const deps = depsOver(db);
+    await enqueueJob(deps, 'say', clock.now().toISOString(), { word: 'orphan' });
+    const claimed = await deps.store.jobs.claimDue(clock.now().toISOString(), new Date(clock.now().getTime() + 5 * 60_000).toISOString(), 10);
+    expect(claimed).toHaveLength(1);
+    expect(await deps.store.jobs.claimDue(clock.now().toISOString(), clock.now().toISOString(), 10)).toHaveLength(0);
+    clock.advanceMinutes(6);
+    const again = await deps.store.jobs.claimDue(clock.now().toISOString(), new Date(clock.now().getTime() + 5 * 60_000).toISOString(), 10);
+    expect(again.map((j) => [j.id, j.attempts])).toEqual([[claimed[0]!.id, 2]]);
+  });
+});

@@ -1,0 +1,43 @@
+// The job table: background work any process can pick up. Claiming is one UPDATE … RETURNING, so two
+// processes never run the same job; on PostgreSQL the candidate rows are taken with SKIP LOCKED.
+import { sql } from 'kysely';
+import type { Job, JobStore } from '../../app/ports.ts';
+import type { JobRow } from '../schema.ts';
+import type { Executor } from './executor.ts';
+
+const toJob = (r: JobRow): Job => ({ id: r.id, kind: r.kind, patientId: r.patient_id, payload: JSON.parse(r.payload) as Record<string, unknown>, runAt: r.run_at, attempts: Number(r.attempts) });
+
+export function jobRepository(db: Executor, dialect: 'sqlite' | 'postgres'): JobStore {
+  return {
+    async enqueue(job) {
+      await db.insertInto('job').values({
+        id: job.id, kind: job.kind, patient_id: job.patientId, payload: JSON.stringify(job.payload), run_at: job.runAt, state: 'pending', attempts: 0,
+        locked_until: null, last_error: null, created_at: job.createdAt,
+      }).execute();
+    },
+    async claimDue(now, lockedUntil, limit) {
+      const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``;
+      const { rows } = await sql<JobRow>`
+        update job set state = 'running', locked_until = ${lockedUntil}, attempts = attempts + 1
+        where id in (
+          select id from job
+          where run_at <= ${now} and (state = 'pending' or (state = 'running' and locked_until <= ${now}))
+          order by run_at limit ${limit} ${lock}
+        )
+        returning *`.execute(db);
+      return rows.map(toJob);
+    },
+    async complete(id) {
+      await db.updateTable('job').set({ state: 'done', locked_until: null }).where('id', '=', id).execute();
+    },
+    async fail(id, error, retryAt) {
+      await db.updateTable('job').set(retryAt ? { state: 'pending', run_at: retryAt, locked_until: null, last_error: error } : { state: 'failed', locked_until: null, last_error: error })
+        .where('id', '=', id).execute();
+    },
+    async countPending(kind) {
+      let q = db.selectFrom('job').select((eb) => eb.fn.countAll<number>().as('n')).where('state', 'in', ['pending', 'running']);
+      if (kind) q = q.where('kind', '=', kind);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    },
+  };
+}
