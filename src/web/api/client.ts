@@ -1,0 +1,118 @@
+// Typed API client. Request and response types come from the zod schemas in src/contract (types only:
+// no validator code ships to the browser). Problems (RFC 9457) become ApiError with a plain message.
+import type { z } from 'zod';
+import type { ErrorCode, FieldError } from '../../contract/errors.ts';
+import type { MeResponse, SignInBody, SignUpBody, ApiTokenView, CreatedApiToken } from '../../contract/accounts.ts';
+import type {
+  AuditPage, CareRelationshipView, DelegationView, InvitedCaregiver, PatientView, ShareBody, VisiblePatientView, InviteCaregiverBody, CreatePatientBody,
+} from '../../contract/patients.ts';
+import type { InvitedMember, MemberInvitationView, MemberView, OrganizationView } from '../../contract/organizations.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+
+export type Me = z.infer<typeof MeResponse>;
+export type Patient = z.infer<typeof PatientView>;
+export type VisiblePatient = z.infer<typeof VisiblePatientView>;
+export type CareRelationship = z.infer<typeof CareRelationshipView>;
+export type Delegation = z.infer<typeof DelegationView>;
+export type AuditEntry = z.infer<typeof AuditPage>['items'][number];
+export type Member = z.infer<typeof MemberView>;
+export type MemberInvitation = z.infer<typeof MemberInvitationView>;
+export type Organization = z.infer<typeof OrganizationView>;
+export type ApiToken = z.infer<typeof ApiTokenView>;
+
+const PLAIN: Partial<Record<ErrorCode, string>> = {
+  'invalid-credentials': 'That email and password do not match an account.',
+  'too-many-requests': 'Too many attempts. Please wait a few minutes and try again.',
+  'session-expired': 'Your session ended. Please sign in again.',
+  'authentication-required': 'Please sign in.',
+  'csrf-token-invalid': 'Please reload the page and try again.',
+  'route-not-found': 'That page does not exist.',
+  'internal-error': 'Something went wrong on our side. Please try again.',
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'network';
+  readonly fieldErrors: readonly FieldError[];
+  constructor(status: number, code: ErrorCode | 'network', message: string, fieldErrors: readonly FieldError[] = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+  /** The message for one field, by JSON pointer (e.g. "/email"). */
+  fieldError(pointer: string): string | undefined {
+    return this.fieldErrors.find((e) => e.pointer === pointer)?.detail;
+  }
+}
+
+let csrfToken: string | null = null;
+let onSessionEnded: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void { csrfToken = token; }
+export function onSessionEnd(handler: () => void): void { onSessionEnded = handler; }
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'network', t('app.offline'));
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = (data ?? {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
+    const code = problem.code ?? 'internal-error';
+    if ((code === 'session-expired' || code === 'authentication-required') && !path.startsWith('/api/auth/')) onSessionEnded?.();
+    throw new ApiError(response.status, code, PLAIN[code] ?? problem.detail ?? problem.title ?? t('common.error'), problem.errors ?? []);
+  }
+  return data as T;
+}
+
+export const api = {
+  me: () => request<Me>('GET', '/api/me'),
+  signIn: (body: z.infer<typeof SignInBody>) => request<Me>('POST', '/api/auth/sign-in', body),
+  signUp: (body: z.input<typeof SignUpBody>) => request<Me>('POST', '/api/auth/sign-up', body),
+  signOut: () => request<void>('POST', '/api/auth/sign-out'),
+  updateProfile: (displayName: string) => request<Me>('PATCH', '/api/me', { displayName }),
+  changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/api/me/password', { currentPassword, newPassword }),
+  deleteAccount: (password: string) => request<void>('DELETE', '/api/me', { password }),
+  tokens: () => request<ApiToken[]>('GET', '/api/me/tokens'),
+  createToken: (name: string) => request<z.infer<typeof CreatedApiToken>>('POST', '/api/me/tokens', { name }),
+  revokeToken: (id: string) => request<void>('DELETE', `/api/me/tokens/${id}`),
+  patients: () => request<VisiblePatient[]>('GET', '/api/patients'),
+  createPatient: (body: z.input<typeof CreatePatientBody>) => request<Patient>('POST', '/api/patients', body),
+  careRelationships: (pid: string) => request<CareRelationship[]>('GET', `/api/patients/${pid}/care-relationships`),
+  share: (pid: string, body: z.input<typeof ShareBody>) => request<CareRelationship>('POST', `/api/patients/${pid}/care-relationships`, body),
+  stopSharing: (pid: string, id: string) => request<void>('DELETE', `/api/patients/${pid}/care-relationships/${id}`),
+  caregivers: (pid: string) => request<Delegation[]>('GET', `/api/patients/${pid}/caregivers`),
+  inviteCaregiver: (pid: string, body: z.input<typeof InviteCaregiverBody>) => request<z.infer<typeof InvitedCaregiver>>('POST', `/api/patients/${pid}/caregivers`, body),
+  revokeCaregiver: (pid: string, id: string) => request<void>('DELETE', `/api/patients/${pid}/caregivers/${id}`),
+  acceptCaregiver: (code: string) => request<{ patientId: string }>('POST', '/api/caregiver-invitations/accept', { code }),
+  acceptMember: (code: string) => request<{ organizationId: string }>('POST', '/api/member-invitations/accept', { code }),
+  accessLog: (pid: string, cursor?: string) => request<z.infer<typeof AuditPage>>('GET', `/api/patients/${pid}/access-log?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  organization: (oid: string) => request<Organization>('GET', `/api/organizations/${oid}`),
+  organizationPatients: (oid: string) => request<VisiblePatient[]>('GET', `/api/organizations/${oid}/patients`),
+  members: (oid: string) => request<Member[]>('GET', `/api/organizations/${oid}/members`),
+  changeRole: (oid: string, mid: string, role: Member['role']) => request<void>('PATCH', `/api/organizations/${oid}/members/${mid}`, { role }),
+  removeMember: (oid: string, mid: string) => request<void>('DELETE', `/api/organizations/${oid}/members/${mid}`),
+  invitations: (oid: string) => request<MemberInvitation[]>('GET', `/api/organizations/${oid}/invitations`),
+  inviteMember: (oid: string, email: string, role: Member['role']) => request<z.infer<typeof InvitedMember>>('POST', `/api/organizations/${oid}/invitations`, { email, role }),
+  withdrawInvitation: (oid: string, id: string) => request<void>('DELETE', `/api/organizations/${oid}/invitations/${id}`),
+  rotateShareCode: (oid: string) => request<Organization>('POST', `/api/organizations/${oid}/share-code`),
+  organizationAudit: (oid: string, cursor?: string) => request<z.infer<typeof AuditPage>>('GET', `/api/organizations/${oid}/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+};
+
+export function roleLabel(role: Member['role']): string {
+  return t(`role.${role}` as MessageKey);
+}

@@ -1,0 +1,132 @@
+// The app frame: session, role-aware navigation, online/offline state, routes.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError, onSessionEnd, setCsrfToken, type Me } from './api/client.ts';
+import { Loading, Toasts } from './components/ui.tsx';
+import { Account } from './features/account/account.tsx';
+import { SignIn, SignUp } from './features/auth/auth.tsx';
+import { ClinicAudit, ClinicMembers, ClinicPatients } from './features/clinic/clinic.tsx';
+import { AcceptInvitation } from './features/invitations/accept.tsx';
+import { AccessLog, Sharing } from './features/sharing/sharing.tsx';
+import { Today } from './features/today/today.tsx';
+import { t } from './i18n/index.ts';
+import { match, navigate, usePath } from './router.ts';
+import { SessionContext, type SessionValue } from './session.ts';
+
+const PUBLIC = ['/sign-in', '/sign-up'];
+
+function Link(props: { href: string; current: string; children: ComponentChildren }) {
+  const active = props.current === props.href || (props.href !== '/' && props.current.startsWith(props.href));
+  return <a href={props.href} aria-current={active ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(props.href); }}>{props.children}</a>;
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(typeof navigator === 'undefined' ? true : navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    addEventListener('online', on);
+    addEventListener('offline', off);
+    return () => { removeEventListener('online', on); removeEventListener('offline', off); };
+  }, []);
+  return online;
+}
+
+export function App() {
+  const path = usePath();
+  const online = useOnline();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+
+  const accept = (next: Me) => {
+    setCsrfToken(next.csrfToken);
+    setMe(next);
+  };
+  useEffect(() => {
+    onSessionEnd(() => {
+      setCsrfToken(null);
+      setMe(null);
+      setNotice(t('auth.expired'));
+      setReturnTo(location.pathname);
+      navigate('/sign-in', { replace: true });
+    });
+    api.me().then(accept, (e: ApiError) => { if (e.status === 401) setMe(null); else setMe(null); });
+  }, []);
+
+  const session: SessionValue | null = useMemo(() => me ? {
+    me,
+    refresh: async () => accept(await api.me()),
+    signOut: async () => {
+      await api.signOut().catch(() => {});
+      setCsrfToken(null);
+      setMe(null);
+      navigate('/sign-in');
+    },
+  } : null, [me]);
+
+  useEffect(() => {
+    if (me === null && !PUBLIC.includes(path)) {
+      setReturnTo(path === '/' ? null : path);
+      navigate('/sign-in', { replace: true });
+    }
+    if (me && PUBLIC.includes(path)) navigate(returnTo ?? '/', { replace: true });
+  }, [me, path]);
+
+  useEffect(() => {
+    const title = document.querySelector('main h1')?.textContent;
+    document.title = title ? `${title} — Painwise` : 'Painwise';
+  });
+
+  if (me === undefined) return <main id="main"><Loading /></main>;
+
+  const signedIn = (next: Me) => { accept(next); setNotice(null); navigate(returnTo ?? '/', { replace: true }); setReturnTo(null); };
+  const clinical = me?.memberships.filter((m) => m.role !== 'admin') ?? [];
+  const admin = me?.memberships.filter((m) => m.role === 'admin') ?? [];
+
+  let page;
+  let params: Record<string, string> | null;
+  if (!session) page = path === '/sign-up' ? <SignUp onSignedIn={signedIn} /> : <SignIn onSignedIn={signedIn} notice={notice} />;
+  else if (path === '/' || path === '/today') page = <Today />;
+  else if (path === '/sharing' && session.me.patient) page = <Sharing />;
+  else if (path === '/access-log' && session.me.patient) page = <AccessLog />;
+  else if (path === '/account') page = <Account />;
+  else if (path === '/invitation') page = <AcceptInvitation />;
+  else if ((params = match('/clinic/:orgId/patients', path))) page = <ClinicPatients orgId={params.orgId!} />;
+  else if ((params = match('/clinic/:orgId/members', path))) page = <ClinicMembers orgId={params.orgId!} />;
+  else if ((params = match('/clinic/:orgId/audit', path))) page = <ClinicAudit orgId={params.orgId!} />;
+  else page = (
+    <main id="main">
+      <h1>{t('notFound.title')}</h1>
+      <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>{t('notFound.home')}</a>
+    </main>
+  );
+
+  return (
+    <>
+      <a class="skip" href="#main">{t('app.skip')}</a>
+      <header class="header">
+        <a class="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>{t('app.name')}</a>
+        {session && (
+          <nav class="nav" aria-label={t('nav.main')}>
+            <ul>
+              <li><Link href="/" current={path}>{t('nav.today')}</Link></li>
+              {session.me.patient && <li><Link href="/sharing" current={path}>{t('nav.sharing')}</Link></li>}
+              {session.me.patient && <li><Link href="/access-log" current={path}>{t('nav.accessLog')}</Link></li>}
+              {clinical.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/patients`} current={path}>{clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}</Link></li>)}
+              {admin.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/members`} current={path}>{admin.length > 1 ? `${t('nav.members')} · ${m.organizationName}` : t('nav.members')}</Link></li>)}
+              {admin.map((m) => <li key={`a-${m.id}`}><Link href={`/clinic/${m.organizationId}/audit`} current={path}>{t('nav.audit')}</Link></li>)}
+              <li><Link href="/invitation" current={path}>{t('nav.invitation')}</Link></li>
+              <li><Link href="/account" current={path}>{t('nav.account')}</Link></li>
+              <li><button type="button" class="button link" onClick={() => { void session.signOut(); }}>{t('nav.signOut')}</button></li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      {!online && <div class="banner" role="status">{t('app.offline')}</div>}
+      {session?.me.patient && <p class="crisis">{t('app.crisis')}</p>}
+      {session ? <SessionContext.Provider value={session}>{page}</SessionContext.Provider> : page}
+      <Toasts />
+    </>
+  );
+}

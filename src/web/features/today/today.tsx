@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type CareRelationship, type VisiblePatient } from '../../api/client.ts';
+import { ErrorMessage, Loading } from '../../components/ui.tsx';
+import { t } from '../../i18n/index.ts';
+import { navigate } from '../../router.ts';
+import { useSession } from '../../session.ts';
+
+export function Today() {
+  const { me, refresh } = useSession();
+  const [sharing, setSharing] = useState<CareRelationship[] | null>(null);
+  const [caring, setCaring] = useState<VisiblePatient[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (me.patient) api.careRelationships(me.patient.id).then(setSharing, (e: ApiError) => setError(e.message));
+    api.patients().then((list) => setCaring(list.filter((v) => v.basis === 'caregiver')), () => {});
+  }, [me.patient?.id]);
+  async function startRecord() {
+    try {
+      await api.createPatient({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
+      await refresh();
+    } catch (e) { setError((e as ApiError).message); }
+  }
+  const active = sharing?.filter((r) => !r.revokedAt && (!r.expiresAt || r.expiresAt > new Date().toISOString())) ?? [];
+  return (
+    <main id="main">
+      <h1>{t('today.title')}</h1>
+      <p>{t('today.greeting', { name: me.user.displayName })}</p>
+      <ErrorMessage message={error} />
+      {caring.length > 0 && <p class="card">{t('today.actingFor', { names: caring.map((c) => c.patient.displayName).join(', ') })}</p>}
+      {me.patient ? (
+        <section class="card" aria-labelledby="sharing-heading">
+          <h2 id="sharing-heading">{t('nav.sharing')}</h2>
+          {sharing === null ? <Loading /> : <p>{active.length > 0 ? t('today.sharingSummary', { count: active.length }) : t('today.noSharing')}</p>}
+          <a class="button secondary" href="/sharing" onClick={(e) => { e.preventDefault(); navigate('/sharing'); }}>{t('sharing.share')}</a>
+        </section>
+      ) : me.memberships.length === 0 ? (
+        <section class="card">
+          <p>{t('today.noRecord')}</p>
+          <button type="button" class="button" onClick={startRecord}>{t('today.createRecord')}</button>
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+// Message lookup with {placeholders}, and locale-aware formatting of dates and numbers.
+import { en, type MessageKey, type Messages } from './en.ts';
+
+const catalogues: Record<string, Messages> = { en };
+let current: Messages = en;
+let locale = 'en';
+
+export function setLocale(tag: string): void {
+  const base = tag.split('-')[0] ?? 'en';
+  current = catalogues[base] ?? en;
+  locale = catalogues[base] ? tag : 'en';
+}
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return (current[key] ?? (key as string)).replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function formatDateTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
+
+export type { MessageKey };
