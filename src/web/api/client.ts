@@ -73,7 +73,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (!response.ok) {
     const problem = (data ?? {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
     const code = problem.code ?? 'internal-error';
-    if ((code === 'session-expired' || code === 'authentication-required') && !path.startsWith('/api/auth/')) onSessionEnded?.();
+    // Only a session that existed can end: the first /api/me of a signed-out visitor is not an expiry.
+    if ((code === 'session-expired' || code === 'authentication-required') && csrfToken !== null && !path.startsWith('/api/auth/')) onSessionEnded?.();
     throw new ApiError(response.status, code, PLAIN[code] ?? problem.detail ?? problem.title ?? t('common.error'), problem.errors ?? []);
   }
   return data as T;

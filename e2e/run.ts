@@ -1,0 +1,137 @@
+// `npm run e2e`: the browser journeys. Prints one line per journey and closes with "N passed, N failed".
+import type { Page } from 'playwright-core';
+import { checkPage, DEMO_PASSWORD, expectVisible, newContext, startWorld, type World } from './harness.ts';
+import { SharingPage, SignInPage, SignUpPage } from './pages/pages.ts';
+
+type Journey = { name: string; run(world: World, violations: string[]): Promise<void> };
+
+const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+const PASSWORD = 'a calm and long passphrase';
+
+async function signedInAs(world: World, email: string): Promise<Page> {
+  const page = await (await newContext(world)).newPage();
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(email, DEMO_PASSWORD);
+  return page;
+}
+
+const journeys: Journey[] = [
+  {
+    name: 'patient signs up, shares with the demo clinic, and the physician sees them',
+    async run(world, violations) {
+      const page = await (await newContext(world)).newPage();
+      const signUp = new SignUpPage(page);
+      await signUp.open();
+      await checkPage(page, 'sign-up', violations);
+      const name = `Pat ${unique()}`;
+      await signUp.signUp(name, `pat-${unique()}@example.test`, PASSWORD);
+      await checkPage(page, 'today-patient', violations);
+      const sharing = new SharingPage(page);
+      await sharing.open();
+      await sharing.shareWithClinic(world.demo.clinic.shareCode.toLowerCase(), world.demo.clinic.name);
+      await checkPage(page, 'sharing', violations);
+
+      const doctor = await signedInAs(world, 'physician@demo.painwise.test');
+      await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+      await expectVisible(doctor.getByRole('cell', { name }), `${name} in the physician's patient list`);
+      await checkPage(doctor, 'clinic-patients', violations);
+
+      // The patient sees the physician's visit in their access log.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Who looked' }).click();
+      await expectVisible(page.getByRole('cell', { name: /Dr\. Priya Raman/ }), 'the physician in the access log');
+      await checkPage(page, 'access-log', violations);
+    },
+  },
+  {
+    name: 'caregiver signs in and acts for the patient they help',
+    async run(world, violations) {
+      const caregiver = world.demo.caregivers[0]!;
+      const page = await signedInAs(world, caregiver.email);
+      await expectVisible(page.getByText(`You are helping: ${caregiver.forPatient}`), 'the acting-for banner');
+      await checkPage(page, 'today-caregiver', violations);
+    },
+  },
+  {
+    name: 'admin invites a member, changes a role and withdraws the invitation',
+    async run(world, violations) {
+      const page = await signedInAs(world, 'admin@demo.painwise.test');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+      await expectVisible(page.getByRole('heading', { name: /Members of/ }), 'the members page');
+      const email = `new-nurse-${unique()}@example.test`;
+      await page.getByRole('textbox', { name: 'Email' }).fill(email);
+      await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption('nurse');
+      await page.getByRole('button', { name: 'Invite a member' }).click();
+      await expectVisible(page.getByTestId('one-time-code'), 'the invitation code');
+      await page.getByRole('combobox', { name: 'Role of Hana Sato, PharmD' }).selectOption('nurse');
+      await expectVisible(page.getByText('Saved.'), 'the role change confirmation');
+      await page.getByRole('button', { name: `Withdraw invitation for ${email}` }).click();
+      await page.getByRole('button', { name: `Withdraw invitation for ${email}` }).waitFor({ state: 'detached' });
+      await checkPage(page, 'clinic-members', violations);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
+      await expectVisible(page.getByRole('cell', { name: 'member.change-role' }), 'the role change in the audit trail');
+      await checkPage(page, 'clinic-audit', violations);
+    },
+  },
+  {
+    name: 'the patient journey with the keyboard only',
+    async run(world, violations) {
+      const page = await (await newContext(world)).newPage();
+      await page.goto('/sign-up');
+      await expectVisible(page.getByRole('heading', { name: 'Create your account' }), 'the sign-up page');
+      // Skip link first, then the fields in order.
+      await page.keyboard.press('Tab');
+      await expectVisible(page.getByRole('link', { name: 'Skip to main content' }), 'the skip link');
+      await page.getByRole('textbox', { name: 'Your name' }).focus();
+      await page.keyboard.type('Kim Keyboard');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(`kim-${unique()}@example.test`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab'); // past the hint to the password field? (the hint is not focusable)
+      const focusedName = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name);
+      if (focusedName !== 'password') await page.getByLabel('Password', { exact: true }).focus();
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      await expectVisible(page.getByRole('heading', { name: 'Today' }), 'Today after a keyboard sign-up');
+      // Navigate to Sharing with Tab + Enter.
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+        if (text === 'Sharing') break;
+      }
+      await page.keyboard.press('Enter');
+      await expectVisible(page.getByRole('heading', { name: 'Sharing', level: 1 }), 'the sharing page by keyboard');
+      await page.getByRole('textbox', { name: 'Clinic share code' }).focus();
+      await page.keyboard.type(world.demo.clinic.shareCode);
+      await page.keyboard.press('Enter');
+      await expectVisible(page.getByRole('list', { name: 'Clinics' }).getByText(world.demo.clinic.name), 'the clinic after a keyboard share');
+      await checkPage(page, 'sharing-keyboard', violations);
+    },
+  },
+];
+
+const world = await startWorld();
+let passed = 0;
+let failed = 0;
+const allViolations: string[] = [];
+try {
+  for (const journey of journeys) {
+    const violations: string[] = [];
+    const t0 = performance.now();
+    try {
+      await journey.run(world, violations);
+      if (violations.length > 0) throw new Error(`accessibility violations:\n    ${violations.join('\n    ')}`);
+      passed += 1;
+      console.log(`✓ ${journey.name} (${Math.round(performance.now() - t0)} ms)`);
+    } catch (error) {
+      failed += 1;
+      console.log(`✗ ${journey.name}\n    ${(error as Error).message}`);
+    }
+    allViolations.push(...violations);
+  }
+} finally {
+  await world.close();
+}
+console.log(`axe: ${allViolations.length} violation(s) on the pages visited; screenshots in e2e/screenshots/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
