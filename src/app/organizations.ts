@@ -4,7 +4,7 @@ import { nowIso, addMinutesIso, type AppDeps, type RequestContext } from './cont
 import { auditEvent, requireUser } from './access.ts';
 import { newShareCode } from './codes.ts';
 import { normalizeEmail } from './accounts.ts';
-import type { MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
+import type { CareScope, MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
 import type { Stores } from './ports.ts';
@@ -139,4 +139,18 @@ export async function removeMember(deps: AppDeps, ctx: RequestContext, organizat
 export async function readOrganizationAudit(deps: AppDeps, ctx: RequestContext, organizationId: string, limit: number, before?: string) {
   await requireMembership(deps.store, organizationId, requireUser(ctx), true);
   return deps.store.audit.listForOrganization(organizationId, limit, before);
+}
+
+/** A one-time code a clinic gives a patient; the patient shares their record by accepting it. Any member may create one. */
+export async function invitePatient(deps: AppDeps, ctx: RequestContext, organizationId: string, input: { scopes: readonly CareScope[] }): Promise<{ code: string; expiresAt: string }> {
+  const userId = requireUser(ctx);
+  await requireMembership(deps.store, organizationId, userId);
+  const code = deps.ids.newSecret(18);
+  const now = nowIso(deps);
+  const invitation = { id: deps.ids.newId(), organizationId, scopes: [...new Set(input.scopes)], createdBy: userId, createdAt: now, expiresAt: addMinutesIso(now, deps.settings.invitationDays * 24 * 60) };
+  await deps.store.transaction(async (tx) => {
+    await tx.organizations.insertPatientInvitation(invitation, sha256(code));
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'member', organizationId, patientId: null, action: 'patient.invite', resourceType: 'patient_invitation', resourceId: invitation.id })]);
+  });
+  return { code, expiresAt: invitation.expiresAt };
 }

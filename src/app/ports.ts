@@ -86,6 +86,10 @@ export interface OrganizationStore {
   listInvitations(organizationId: string): Promise<readonly MemberInvitation[]>;
   markInvitationAccepted(id: string, at: string): Promise<void>;
   revokeInvitation(organizationId: string, id: string, at: string): Promise<boolean>;
+  insertPatientInvitation(inv: { id: string; organizationId: string; scopes: readonly CareScope[]; createdBy: string; createdAt: string; expiresAt: string }, codeHash: string): Promise<void>;
+  findPatientInvitationByCodeHash(codeHash: string): Promise<{ id: string; organizationId: string; scopes: readonly CareScope[]; expiresAt: string; usedAt: string | null } | undefined>;
+  /** Marks the invitation used; false when someone else used it first. */
+  usePatientInvitation(id: string, at: string): Promise<boolean>;
 }
 
 export interface PatientStore {

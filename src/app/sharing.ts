@@ -107,3 +107,23 @@ export async function readAccessLog(deps: AppDeps, ctx: RequestContext, patientI
   // Reading one's own log is not itself logged: it would only ever add noise to the log being read.
   return deps.store.audit.listForPatient(patientId, limit, before);
 }
+
+/** The patient accepts a clinic's one-time invitation: a care relationship with the invitation's scopes. */
+export async function acceptPatientInvitation(deps: AppDeps, ctx: RequestContext, patientId: string, code: string): Promise<CareRelationship & { organizationName: string }> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  const invitation = await deps.store.organizations.findPatientInvitationByCodeHash(sha256(code.trim()));
+  const now = nowIso(deps);
+  const org = invitation && (await deps.store.organizations.findById(invitation.organizationId));
+  if (!invitation || !org || invitation.usedAt || invitation.expiresAt <= now) {
+    throw new AppError('invalid-invitation', 'This invitation code is not valid. It may have been used or expired — ask your clinic for a new one.', { errors: [{ pointer: '/code', detail: 'Not a valid invitation code.' }] });
+  }
+  const relationship: CareRelationship = {
+    id: deps.ids.newId(), patientId, organizationId: org.id, scopes: invitation.scopes, grantedByUserId: access.userId, createdAt: now, expiresAt: null, revokedAt: null,
+  };
+  await deps.store.transaction(async (tx) => {
+    if (!(await tx.organizations.usePatientInvitation(invitation.id, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used.');
+    await tx.careRelationships.insert(relationship);
+    await tx.audit.append([{ ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: org.id }]);
+  });
+  return { ...relationship, organizationName: org.name };
+}

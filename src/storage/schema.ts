@@ -25,7 +25,10 @@ export interface PatientDocumentRow { id: string; patient_id: string; version: n
 
 export interface AlertRow { id: string; patient_id: string; organization_id: string; rule: string; severity: string; evidence: string; status: string; created_at: string; updated_at: string; acknowledged_by: string | null }
 
+export interface PatientInvitationRow { id: string; organization_id: string; code_hash: string; scopes: string; created_by: string; created_at: string; expires_at: string; used_at: string | null }
+
 export interface DatabaseSchema {
+  patient_invitation: PatientInvitationRow;
   alert: AlertRow;
   flare: PatientDocumentRow;
   block_diary: PatientDocumentRow;

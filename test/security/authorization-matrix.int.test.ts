@@ -24,14 +24,14 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   const params: Record<string, string> = {};
   let spareShareCode = '';
 
-  async function organizationWithClinician(name: string): Promise<{ clinician: Client; shareCode: string }> {
+  async function organizationWithClinician(name: string): Promise<{ clinician: Client; shareCode: string; id: string }> {
     const { client: admin } = await signUp(t.app);
     const org = (await admin.request('POST', '/api/organizations', { name })).json();
     const email = `${name.replace(/\W/g, '').toLowerCase()}-${Date.now()}@example.test`;
     const { client: clinician } = await signUp(t.app, { email });
     const { code } = (await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'physician' })).json();
     expect((await clinician.request('POST', '/api/member-invitations/accept', { code })).statusCode).toBe(200);
-    return { clinician, shareCode: org.shareCode };
+    return { clinician, shareCode: org.shareCode, id: org.id };
   }
 
   beforeAll(async () => {
@@ -79,7 +79,10 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const soon = new Date(t.clock.now().getTime() + 60_000).toISOString();
     expect((await owner.client.request('POST', `/api/patients/${params.patientId}/care-relationships`, { shareCode: expired.shareCode, scopes: ['read', 'write'], expiresAt: soon })).statusCode).toBe(201);
     actors['clinician whose relationship expired'] = expired.clinician;
-    spareShareCode = (await organizationWithClinician('Spare Clinic')).shareCode;
+    const spare = await organizationWithClinician('Spare Clinic');
+    spareShareCode = spare.shareCode;
+    const invitation = await spare.clinician.request('POST', `/api/organizations/${spare.id}/patient-invitations`, { scopes: ['read'] });
+    BODIES['/api/patients/{patientId}/care-relationships/accept-invitation'] = { code: invitation.json().code };
     t.clock.advanceMinutes(2);
     // Sessions record activity at most once a minute; let that happen now, outside the comparisons.
     for (const client of [...Object.values(actors), ...caregivers.values()]) await client?.request('GET', '/api/me');

@@ -4,12 +4,14 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-diary.ts';
 import * as m0003 from './0003-flares-block-diaries.ts';
 import * as m0004 from './0004-alerts.ts';
+import * as m0005 from './0005-patient-invitations.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-diary': m0002,
   '0003-flares-block-diaries': m0003,
   '0004-alerts': m0004,
+  '0005-patient-invitations': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,8 @@
 // Organizations (clinics), their members and member invitations.
 import type { OrganizationStore } from '../../app/ports.ts';
-import type { MemberInvitation, Membership, OrganizationRole } from '../../app/model.ts';
+import type { CareScope, MemberInvitation, Membership, OrganizationRole } from '../../app/model.ts';
 import type { MemberInvitationRow, MembershipRow } from '../schema.ts';
-import type { Executor } from './executor.ts';
+import { parseJsonArray, type Executor } from './executor.ts';
 
 const toMembership = (r: MembershipRow): Membership => ({
   id: r.id, organizationId: r.organization_id, userId: r.user_id, role: r.role as OrganizationRole, createdAt: r.created_at,
@@ -83,6 +83,20 @@ export function organizationRepository(db: Executor): OrganizationStore {
     async revokeInvitation(organizationId, id, at) {
       const r = await db.updateTable('member_invitation').set({ revoked_at: at })
         .where('organization_id', '=', organizationId).where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+    async insertPatientInvitation(inv, codeHash) {
+      await db.insertInto('patient_invitation').values({
+        id: inv.id, organization_id: inv.organizationId, code_hash: codeHash, scopes: JSON.stringify(inv.scopes), created_by: inv.createdBy,
+        created_at: inv.createdAt, expires_at: inv.expiresAt, used_at: null,
+      }).execute();
+    },
+    async findPatientInvitationByCodeHash(codeHash) {
+      const r = await db.selectFrom('patient_invitation').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+      return r && { id: r.id, organizationId: r.organization_id, scopes: parseJsonArray<CareScope>(r.scopes), expiresAt: r.expires_at, usedAt: r.used_at };
+    },
+    async usePatientInvitation(id, at) {
+      const r = await db.updateTable('patient_invitation').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
   };

@@ -100,6 +100,8 @@ export const api = {
   inviteCaregiver: (pid: string, body: z.input<typeof InviteCaregiverBody>) => request<z.infer<typeof InvitedCaregiver>>('POST', `/api/patients/${pid}/caregivers`, body),
   revokeCaregiver: (pid: string, id: string) => request<void>('DELETE', `/api/patients/${pid}/caregivers/${id}`),
   acceptCaregiver: (code: string) => request<{ patientId: string }>('POST', '/api/caregiver-invitations/accept', { code }),
+  acceptClinicInvitation: (pid: string, code: string) => request<CareRelationship>('POST', `/api/patients/${pid}/care-relationships/accept-invitation`, { code }),
+  invitePatient: (oid: string, scopes: ('read' | 'write')[]) => request<{ code: string; expiresAt: string }>('POST', `/api/organizations/${oid}/patient-invitations`, { scopes }),
   acceptMember: (code: string) => request<{ organizationId: string }>('POST', '/api/member-invitations/accept', { code }),
   accessLog: (pid: string, cursor?: string) => request<z.infer<typeof AuditPage>>('GET', `/api/patients/${pid}/access-log?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
   organization: (oid: string) => request<Organization>('GET', `/api/organizations/${oid}`),

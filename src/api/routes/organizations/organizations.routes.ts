@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  acceptMemberInvitation, changeMemberRole, createOrganization, getOrganization, inviteMember, listMemberInvitations, listMembers, listMyMemberships,
+  acceptMemberInvitation, changeMemberRole, createOrganization, getOrganization, inviteMember, invitePatient, listMemberInvitations, listMembers, listMyMemberships,
   readOrganizationAudit, removeMember, revokeMemberInvitation, rotateShareCode,
 } from '../../../app/organizations.ts';
 import { listVisiblePatients } from '../../../app/patients.ts';
@@ -10,6 +10,7 @@ import {
   ChangeRoleBody, CreateOrganizationBody, InvitationParams, InvitedMember, InviteMemberBody, MemberInvitationView, MembershipParams, MemberView, OrganizationView,
 } from '../../../contract/organizations.ts';
 import { AcceptInvitationBody, AuditPage, VisiblePatientView } from '../../../contract/patients.ts';
+import { CARE_SCOPES_LIST } from '../../../contract/enums.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 import { presentPatient } from '../patients/patients.routes.ts';
@@ -61,6 +62,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.delete('/api/organizations/:organizationId/invitations/:invitationId', { schema: { tags, summary: 'Withdraw an invitation (admins)', params: InvitationParams } }, async (req, reply) => {
     await revokeMemberInvitation(deps, contextOf(req), req.params.organizationId, req.params.invitationId);
     return reply.code(204).send();
+  });
+
+  app.post('/api/organizations/:organizationId/patient-invitations', { schema: { tags, summary: 'Create a one-time code a patient accepts to share their record with this clinic (members)', params: OrganizationParams, body: z.strictObject({ scopes: z.array(z.enum(CARE_SCOPES_LIST)).min(1).max(2) }), response: { 201: z.object({ code: z.string(), expiresAt: z.string() }) } } }, async (req, reply) => {
+    return reply.code(201).send(await invitePatient(deps, contextOf(req), req.params.organizationId, req.body));
   });
 
   app.post('/api/member-invitations/accept', { schema: { tags, summary: 'Join an organization with an invitation code', body: AcceptInvitationBody } }, async (req) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createMyPatientRecord, getPatient, listVisiblePatients, updatePatient } from '../../../app/patients.ts';
 import {
-  acceptCaregiverInvitation, inviteCaregiver, listCareRelationships, listDelegations, readAccessLog, revokeCareRelationship, revokeDelegation, shareWithOrganization,
+  acceptCaregiverInvitation, acceptPatientInvitation, inviteCaregiver, listCareRelationships, listDelegations, readAccessLog, revokeCareRelationship, revokeDelegation, shareWithOrganization,
 } from '../../../app/sharing.ts';
 import type { Patient } from '../../../app/model.ts';
 import { PageQuery, PatientParams } from '../../../contract/common.ts';
@@ -59,6 +59,11 @@ export function registerPatientRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.post('/api/patients/:patientId/care-relationships', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Share your record with a clinic by its share code', params: PatientParams, body: ShareBody, response: { 201: CareRelationshipView } } }, async (req, reply) => {
     const { patientId: _p, grantedByUserId: _g, ...r } = await shareWithOrganization(deps, contextOf(req), req.params.patientId, req.body);
+    return reply.code(201).send(r);
+  });
+
+  app.post('/api/patients/:patientId/care-relationships/accept-invitation', { config: { patientAction: 'manage-access' }, schema: { tags: sharingTags, summary: 'Share your record with a clinic by accepting its one-time invitation code', params: PatientParams, body: AcceptInvitationBody, response: { 201: CareRelationshipView } } }, async (req, reply) => {
+    const { patientId: _p, grantedByUserId: _g, ...r } = await acceptPatientInvitation(deps, contextOf(req), req.params.patientId, req.body.code);
     return reply.code(201).send(r);
   });
 

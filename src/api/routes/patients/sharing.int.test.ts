@@ -88,6 +88,22 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect((await physician.request('GET', `/api/organizations/${org.id}`)).statusCode).toBe(404);
   });
 
+  it('lets a patient share by accepting a clinic\'s one-time invitation', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true, name: 'Invited' });
+    const pid = me.patient!.id;
+    const created = await admin.request('POST', `/api/organizations/${org.id}/patient-invitations`, { scopes: ['read', 'write'] });
+    expect(created.statusCode).toBe(201);
+    const { code } = created.json();
+    const accepted = await patient.request('POST', `/api/patients/${pid}/care-relationships/accept-invitation`, { code });
+    expect(accepted.statusCode).toBe(201);
+    expect(accepted.json()).toMatchObject({ organizationId: org.id, scopes: ['read', 'write'], organizationName: 'Clinic' });
+    const other = await signUp(t.app, { patient: true });
+    const reused = await other.client.request('POST', `/api/patients/${other.me.patient!.id}/care-relationships/accept-invitation`, { code });
+    expect(reused.json()).toMatchObject({ code: 'invalid-invitation', errors: [{ pointer: '/code' }] });
+    const { client: outsider } = await signUp(t.app);
+    expect((await outsider.request('POST', `/api/organizations/${org.id}/patient-invitations`, { scopes: ['read'] })).statusCode).toBe(404);
+  });
+
   it('rejects an unknown share code with a pointer to the field', async () => {
     const { client: patient, me } = await signUp(t.app, { patient: true });
     const res = await patient.request('POST', `/api/patients/${me.patient!.id}/care-relationships`, { shareCode: 'PW-AAAAA-AAAAA', scopes: ['read'] });

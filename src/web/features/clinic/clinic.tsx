@@ -17,11 +17,16 @@ export function ClinicPatients(props: { orgId: string }) {
   const { org, error: orgError } = useOrganization(props.orgId);
   const [patients, setPatients] = useState<VisiblePatient[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [invitation, setInvitation] = useState<{ code: string; expiresAt: string } | null>(null);
   useEffect(() => { api.organizationPatients(props.orgId).then(setPatients, (e: ApiError) => setError(e.message)); }, [props.orgId]);
   return (
     <main id="main" class="wide">
       <h1>{t('clinic.patients.title', { org: org?.name ?? '…' })}</h1>
       <ErrorMessage message={orgError ?? error} />
+      <div class="row">
+        <button type="button" class="button secondary" onClick={() => { api.invitePatient(props.orgId, ['read', 'write']).then(setInvitation, (e: ApiError) => setError(e.message)); }}>{t('clinic.patients.invite')}</button>
+      </div>
+      {invitation && <OneTimeCode intro={t('clinic.patients.inviteCode', { date: formatDateTime(invitation.expiresAt) })} code={invitation.code} />}
       {patients === null ? (!error && <Loading />) : patients.length === 0 ? <Empty>{t('clinic.patients.empty', { code: org?.shareCode ?? '' })}</Empty> : (
         <div class="table-wrap">
           <table>

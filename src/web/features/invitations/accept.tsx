@@ -6,17 +6,25 @@ import { navigate } from '../../router.ts';
 import { useSession } from '../../session.ts';
 
 export function AcceptInvitation() {
-  const { refresh } = useSession();
-  const [kind, setKind] = useState<'caregiver' | 'member'>('caregiver');
+  const { me, refresh } = useSession();
+  const kinds = [...(me.patient ? ['clinic' as const] : []), 'caregiver' as const, 'member' as const];
+  const [kind, setKind] = useState<'clinic' | 'caregiver' | 'member'>(kinds[0]!);
   const [code, setCode] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   async function submit(e: Event) {
     e.preventDefault();
     setError(null);
     try {
-      if (kind === 'caregiver') await api.acceptCaregiver(code.trim());
-      else await api.acceptMember(code.trim());
-      showToast(kind === 'caregiver' ? t('invitation.acceptedCaregiver') : t('invitation.acceptedMember'));
+      if (kind === 'clinic') {
+        const rel = await api.acceptClinicInvitation(me.patient!.id, code.trim());
+        showToast(t('invitation.acceptedClinic', { name: rel.organizationName }));
+      } else if (kind === 'caregiver') {
+        await api.acceptCaregiver(code.trim());
+        showToast(t('invitation.acceptedCaregiver'));
+      } else {
+        await api.acceptMember(code.trim());
+        showToast(t('invitation.acceptedMember'));
+      }
       await refresh();
       navigate('/');
     } catch (err) { setError(err as ApiError); }
@@ -28,10 +36,10 @@ export function AcceptInvitation() {
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend class="legend">{t('invitation.title')}</legend>
-          {(['caregiver', 'member'] as const).map((k) => (
+          {kinds.map((k) => (
             <div class="check" key={k}>
               <input type="radio" id={`kind-${k}`} name="kind" checked={kind === k} onChange={() => setKind(k)} />
-              <label for={`kind-${k}`}>{t(k === 'caregiver' ? 'invitation.caregiver' : 'invitation.member')}</label>
+              <label for={`kind-${k}`}>{t(k === 'clinic' ? 'invitation.clinic' : k === 'caregiver' ? 'invitation.caregiver' : 'invitation.member')}</label>
             </div>
           ))}
         </fieldset>
