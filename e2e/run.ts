@@ -64,6 +64,51 @@ const journeys: Journey[] = [
     },
   },
   {
+    name: 'returning patient checks in with "same as last time" in three interactions',
+    async run(world, violations) {
+      const page = await signedInAs(world, world.demo.patients[0]!.email);
+      await checkPage(page, 'today-returning', violations);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
+      await expectVisible(page.getByRole('button', { name: 'Same as last time' }), 'the carry-forward button');
+      await checkPage(page, 'check-in', violations);
+      await page.getByRole('button', { name: 'Same as last time' }).click(); // 1
+      await page.getByRole('radio', { name: /^4 — / }).check(); // 2
+      await page.getByRole('button', { name: 'Save check-in' }).click(); // 3
+      await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after saving');
+      await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^4\/10/).first(), 'the new 4/10 check-in at the top of the diary');
+      await checkPage(page, 'diary', violations);
+    },
+  },
+  {
+    name: 'a check-in made offline is kept and synced once when back online',
+    async run(world, violations) {
+      const context = await newContext(world);
+      const page = await context.newPage();
+      const signUp = new SignUpPage(page);
+      await signUp.open();
+      await signUp.signUp(`Olly ${unique()}`, `olly-${unique()}@example.test`, PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
+      await context.setOffline(true);
+      await expectVisible(page.getByText('You are offline'), 'the offline banner');
+      await page.getByRole('radio', { name: /^6 — / }).check();
+      await page.getByRole('checkbox', { name: 'Knee, left' }).click();
+      await page.getByRole('textbox', { name: 'Notes (optional)' }).fill('written offline');
+      await page.getByRole('button', { name: 'Save check-in' }).click();
+      await expectVisible(page.getByText('Saved on this device'), 'the saved-offline message');
+      await expectVisible(page.getByRole('list', { name: 'Waiting to be sent' }), 'the pending check-in');
+      await checkPage(page, 'diary-offline', violations);
+      await context.setOffline(false);
+      await page.getByRole('list', { name: 'Waiting to be sent' }).waitFor({ state: 'detached', timeout: 15_000 });
+      await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^6\/10/), 'the synced check-in');
+      const synced = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries`)).json();
+        return pulled.items.filter((i: { entry: { notes: string } | null }) => i.entry?.notes === 'written offline').length;
+      });
+      if (synced !== 1) throw new Error(`expected the offline check-in on the server exactly once, found ${synced}`);
+    },
+  },
+  {
     name: 'caregiver signs in and acts for the patient they help',
     async run(world, violations) {
       const caregiver = world.demo.caregivers[0]!;

@@ -9,6 +9,8 @@ import { ClinicAudit, ClinicMembers, ClinicPatients } from './features/clinic/cl
 import { AcceptInvitation } from './features/invitations/accept.tsx';
 import { AccessLog, Sharing } from './features/sharing/sharing.tsx';
 import { Today } from './features/today/today.tsx';
+import { CheckIn, DiaryHistory } from './features/diary/diary.tsx';
+import { outbox } from './offline/outbox-instance.ts';
 import { t } from './i18n/index.ts';
 import { match, navigate, usePath } from './router.ts';
 import { SessionContext, type SessionValue } from './session.ts';
@@ -42,6 +44,8 @@ export function App() {
   const accept = (next: Me) => {
     setCsrfToken(next.csrfToken);
     setMe(next);
+    // Anything written offline before (or while signed out) goes out now that there is a session.
+    void outbox.flush();
   };
   useEffect(() => {
     onSessionEnd(() => {
@@ -88,6 +92,8 @@ export function App() {
   let params: Record<string, string> | null;
   if (!session) page = path === '/sign-up' ? <SignUp onSignedIn={signedIn} /> : <SignIn onSignedIn={signedIn} notice={notice} />;
   else if (path === '/' || path === '/today') page = <Today />;
+  else if (path === '/check-in' && session.me.patient) page = <CheckIn />;
+  else if (path === '/diary' && session.me.patient) page = <DiaryHistory />;
   else if (path === '/sharing' && session.me.patient) page = <Sharing />;
   else if (path === '/access-log' && session.me.patient) page = <AccessLog />;
   else if (path === '/account') page = <Account />;
@@ -111,6 +117,8 @@ export function App() {
           <nav class="nav" aria-label={t('nav.main')}>
             <ul>
               <li><Link href="/" current={path}>{t('nav.today')}</Link></li>
+              {session.me.patient && <li><Link href="/check-in" current={path}>{t('nav.checkIn')}</Link></li>}
+              {session.me.patient && <li><Link href="/diary" current={path}>{t('nav.diary')}</Link></li>}
               {session.me.patient && <li><Link href="/sharing" current={path}>{t('nav.sharing')}</Link></li>}
               {session.me.patient && <li><Link href="/access-log" current={path}>{t('nav.accessLog')}</Link></li>}
               {clinical.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/patients`} current={path}>{clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}</Link></li>)}

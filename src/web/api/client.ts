@@ -50,6 +50,7 @@ let csrfToken: string | null = null;
 let onSessionEnded: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void { csrfToken = token; }
+export function csrf(): string | null { return csrfToken; }
 export function onSessionEnd(handler: () => void): void { onSessionEnded = handler; }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -80,7 +81,20 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return data as T;
 }
 
+export interface DiaryRecord { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; entry: DiaryEntryView | null }
+export interface DiaryEntryView {
+  id: string; localDate: string; localTime: string; timeZone: string; recordedAt: string; intensity: number;
+  worstSinceLast: number | null; leastSinceLast: number | null;
+  regions: { code: string; intensity: number | null; qualities: string[] }[];
+  sleep: { hours: number | null; quality: string | null }; notes: string;
+  medicines: { name: string; dose: number | null; unit: string | null; takenAt: string | null; regimen: string; formularyId: string | null; medicationOrderId: string | null }[];
+  provenance: { enteredBy: string; mode: string; source: string };
+}
+export interface DaySummaryView { localDate: string; entryCount: number; meanIntensity: number; maxIntensity: number; minIntensity: number }
+
 export const api = {
+  diaryChanges: (pid: string, since?: string) => request<{ items: DiaryRecord[]; cursor: string; hasMore: boolean }>('GET', `/api/patients/${pid}/diary-entries?limit=2000${since ? `&since=${encodeURIComponent(since)}` : ''}`),
+  daySummaries: (pid: string, from: string, to: string) => request<DaySummaryView[]>('GET', `/api/patients/${pid}/day-summaries?from=${from}&to=${to}`),
   me: () => request<Me>('GET', '/api/me'),
   signIn: (body: z.infer<typeof SignInBody>) => request<Me>('POST', '/api/auth/sign-in', body),
   signUp: (body: z.input<typeof SignUpBody>) => request<Me>('POST', '/api/auth/sign-up', body),

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type CareRelationship, type VisiblePatient } from '../../api/client.ts';
+import { api, ApiError, type CareRelationship, type DaySummaryView, type VisiblePatient } from '../../api/client.ts';
+import { Trend } from '../../components/trend.tsx';
+import { addDays, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { ErrorMessage, Loading } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
@@ -10,8 +12,13 @@ export function Today() {
   const [sharing, setSharing] = useState<CareRelationship[] | null>(null);
   const [caring, setCaring] = useState<VisiblePatient[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [days, setDays] = useState<DaySummaryView[] | null>(null);
   useEffect(() => {
-    if (me.patient) api.careRelationships(me.patient.id).then(setSharing, (e: ApiError) => setError(e.message));
+    if (me.patient) {
+      api.careRelationships(me.patient.id).then(setSharing, (e: ApiError) => setError(e.message));
+      const today = toLocalDateTime(new Date(), me.patient.timeZone as TimeZone).date;
+      api.daySummaries(me.patient.id, addDays(today, -27), today).then(setDays, () => setDays([]));
+    }
     api.patients().then((list) => setCaring(list.filter((v) => v.basis === 'caregiver')), () => {});
   }, [me.patient?.id]);
   async function startRecord() {
@@ -27,6 +34,13 @@ export function Today() {
       <p>{t('today.greeting', { name: me.user.displayName })}</p>
       <ErrorMessage message={error} />
       {caring.length > 0 && <p class="card">{t('today.actingFor', { names: caring.map((c) => c.patient.displayName).join(', ') })}</p>}
+      {me.patient && (
+        <section class="card" aria-labelledby="checkin-heading">
+          <h2 id="checkin-heading">{t('trend.title')}</h2>
+          <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
+          {days === null ? <Loading /> : <Trend days={days} />}
+        </section>
+      )}
       {me.patient ? (
         <section class="card" aria-labelledby="sharing-heading">
           <h2 id="sharing-heading">{t('nav.sharing')}</h2>

@@ -1,0 +1,179 @@
+// The pain diary: a seconds-fast check-in (with "same as last time"), and the history with pending,
+// conflicting and failed writes from the offline outbox shown in place.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiError, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
+import { BodyMap } from '../../components/body-map.tsx';
+import { Empty, ErrorMessage, Loading, RatingControl, showToast } from '../../components/ui.tsx';
+import { findBodyRegion } from '../../../domain/diary/body-map.ts';
+import { dvprsDescriptor, PAIN_QUALITIES } from '../../../domain/diary/entry.ts';
+import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
+import { newClientId } from '../../offline/ids.ts';
+import { outbox } from '../../offline/outbox-instance.ts';
+import type { OutboxItem } from '../../offline/outbox.ts';
+import { navigate } from '../../router.ts';
+import { useSession } from '../../session.ts';
+
+const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
+
+type RegionDraft = { code: string; intensity: number | null; qualities: string[] };
+
+function useOutboxItems(): readonly OutboxItem[] {
+  const [items, setItems] = useState<readonly OutboxItem[]>([]);
+  useEffect(() => outbox.subscribe(setItems), []);
+  return items;
+}
+
+/** The person's diary as the server has it, newest first (live entries only). */
+function useDiary(patientId: string): { records: DiaryRecord[] | null; error: string | null; reload: () => void } {
+  const [records, setRecords] = useState<DiaryRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = () => {
+    api.diaryChanges(patientId).then((page) => setRecords(page.items.filter((r) => !r.deleted).reverse()), (e: ApiError) => setError(e.message));
+  };
+  useEffect(reload, [patientId]);
+  return { records, error, reload };
+}
+
+export function CheckIn() {
+  const { me } = useSession();
+  const patient = me.patient!;
+  const { records } = useDiary(patient.id);
+  const [intensity, setIntensity] = useState<number | null>(null);
+  const [regions, setRegions] = useState<RegionDraft[]>([]);
+  const [medicines, setMedicines] = useState<DiaryEntryView['medicines']>([]);
+  const [sleepHours, setSleepHours] = useState('');
+  const [notes, setNotes] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [filled, setFilled] = useState(false);
+  const last = records?.find((r) => r.entry)?.entry ?? null;
+
+  function sameAsLast() {
+    if (!last) return;
+    setRegions(last.regions.map((r) => ({ code: r.code, intensity: r.intensity, qualities: [...r.qualities] })));
+    setMedicines(last.medicines.map((m) => ({ ...m, takenAt: null })));
+    setFilled(true);
+  }
+  function toggleRegion(code: string) {
+    setRegions((list) => (list.some((r) => r.code === code) ? list.filter((r) => r.code !== code) : [...list, { code, intensity: null, qualities: [] }]));
+  }
+  function toggleQuality(code: string, quality: string) {
+    setRegions((list) => list.map((r) => (r.code !== code ? r : { ...r, qualities: r.qualities.includes(quality) ? r.qualities.filter((q) => q !== quality) : [...r.qualities, quality] })));
+  }
+  async function save(e: Event) {
+    e.preventDefault();
+    if (intensity === null) { setError(t('checkIn.needIntensity')); return; }
+    const now = new Date();
+    const local = toLocalDateTime(now, patient.timeZone as TimeZone);
+    const id = newClientId(now.getTime());
+    const hours = sleepHours.trim() === '' ? null : Math.round(Number(sleepHours) * 4) / 4;
+    const body = {
+      localDate: local.date, localTime: local.time, timeZone: patient.timeZone, recordedAt: now.toISOString(), intensity, mode: 'real-time',
+      regions: regions.map((r) => ({ code: r.code, intensity: r.intensity ?? intensity, qualities: r.qualities })),
+      medicines, notes, ...(hours !== null && Number.isFinite(hours) ? { sleep: { hours, quality: null } } : {}),
+    };
+    await outbox.enqueue({ method: 'PUT', path: `/api/patients/${patient.id}/diary-entries/${id}`, body });
+    const pending = (await new Promise<readonly OutboxItem[]>((resolve) => { const off = outbox.subscribe((items) => { off(); resolve(items); }); }))
+      .some((i) => i.path.endsWith(id));
+    showToast(pending ? t('checkIn.savedOffline') : t('checkIn.saved'));
+    navigate('/diary');
+  }
+  return (
+    <main id="main">
+      <h1>{t('checkIn.title')}</h1>
+      <form onSubmit={save} noValidate>
+        {last && (
+          <p><button type="button" class="button secondary" onClick={sameAsLast}>{t('checkIn.sameAsLast')}</button></p>
+        )}
+        {filled && <p class="notice" role="status">{t('checkIn.sameAsLastDone')}</p>}
+        <ErrorMessage message={error} />
+        <RatingControl name="intensity" value={intensity} onChange={(v) => { setIntensity(v); setError(null); }} descriptors={DESCRIPTORS} />
+        <fieldset>
+          <legend class="legend">{t('checkIn.where')}</legend>
+          <BodyMap selected={regions.map((r) => r.code)} onToggle={toggleRegion} />
+          <p class="hint" aria-live="polite">{regions.length === 0 ? t('checkIn.noneSelected') : t('checkIn.selected', { list: regions.map((r) => findBodyRegion(r.code)?.label ?? r.code).join(', ') })}</p>
+        </fieldset>
+        {regions.map((r) => (
+          <fieldset key={r.code}>
+            <legend class="legend">{t('checkIn.feels', { region: findBodyRegion(r.code)?.label ?? r.code })}</legend>
+            <div class="chips">
+              {PAIN_QUALITIES.map((q) => (
+                <label class="chip" key={q}>
+                  <input type="checkbox" checked={r.qualities.includes(q)} onChange={() => toggleQuality(r.code, q)} />
+                  {t(`quality.${q}` as MessageKey)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <div class="field">
+          <label for="sleep-hours">{t('checkIn.sleep')}</label>
+          <input id="sleep-hours" name="sleepHours" type="number" min={0} max={24} step={0.25} inputMode="decimal" value={sleepHours} onInput={(e) => setSleepHours((e.currentTarget as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="notes">{t('checkIn.notes')}</label>
+          <textarea id="notes" name="notes" maxLength={10000} value={notes} onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)} />
+        </div>
+        <button class="button" type="submit">{t('checkIn.save')}</button>
+      </form>
+    </main>
+  );
+}
+
+export function DiaryHistory() {
+  const { me } = useSession();
+  const patient = me.patient!;
+  const { records, error, reload } = useDiary(patient.id);
+  const queued = useOutboxItems();
+  const [hidden, setHidden] = useState<string[]>([]);
+  useEffect(() => { if (queued.length === 0) reload(); }, [queued.length]);
+
+  const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
+  function remove(record: DiaryRecord) {
+    setHidden((h) => [...h, record.id]);
+    // Deleting waits a few seconds so Undo costs nothing: nothing is sent until the toast has gone.
+    const timer = setTimeout(() => { void outbox.enqueue({ method: 'DELETE', path: `/api/patients/${patient.id}/diary-entries/${record.id}`, baseVersion: record.version }); }, 6000);
+    showToast(t('diary.deleted'), () => { clearTimeout(timer); setHidden((h) => h.filter((id) => id !== record.id)); });
+  }
+  const visible = (records ?? []).filter((r) => !hidden.includes(r.id));
+  return (
+    <main id="main">
+      <h1>{t('diary.title')}</h1>
+      <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
+      <ErrorMessage message={error} />
+      {pendingEntries.length > 0 && (
+        <ul class="list" aria-label={t('diary.pending')}>
+          {pendingEntries.map((item) => {
+            const body = item.body as { localDate: string; localTime: string; intensity: number };
+            return (
+              <li key={item.key}>
+                <span>{body.localDate} {body.localTime} — {body.intensity}/10 · {item.state === 'pending' ? t('diary.pending') : item.state === 'conflict' ? t('diary.conflict') : t('diary.failed', { message: item.message ?? '' })}</span>
+                {item.state === 'conflict' && (
+                  <span class="row">
+                    <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.keepMine')}</button>
+                    <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.takeServer')}</button>
+                  </span>
+                )}
+                {item.state === 'failed' && <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.discard')}</button>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {records === null ? (!error && <Loading />) : visible.length === 0 && pendingEntries.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
+        <ul class="list" aria-label={t('diary.title')}>
+          {visible.slice(0, 200).map((r) => {
+            const e = r.entry!;
+            const when = `${e.localDate} ${e.localTime}`;
+            return (
+              <li key={r.id}>
+                <span><strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}{e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
+                <button type="button" class="button secondary" onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStorage, Outbox, type OutboxItem } from './outbox.ts';
+
+function server(responses: (item: OutboxItem) => { status: number; body?: unknown } | 'offline') {
+  const sent: OutboxItem[] = [];
+  return {
+    sent,
+    send: async (item: OutboxItem) => {
+      const r = responses(item);
+      if (r === 'offline') throw new TypeError('network');
+      sent.push(item);
+      return { status: r.status, body: r.body };
+    },
+  };
+}
+
+describe('Outbox', () => {
+  it('keeps writes while offline and replays them in order when back online', async () => {
+    let online = false;
+    const s = server(() => (online ? { status: 201 } : 'offline'));
+    const outbox = new Outbox(memoryStorage(), s.send);
+    await outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 1 } }, new Date('2026-01-01T00:00:00Z'));
+    await outbox.enqueue({ method: 'PUT', path: '/e/2', body: { n: 2 } }, new Date('2026-01-01T00:00:01Z'));
+    let seen: readonly OutboxItem[] = [];
+    outbox.subscribe((items) => { seen = items; });
+    expect(s.sent).toEqual([]);
+    online = true;
+    await outbox.flush();
+    expect(s.sent.map((i) => i.path)).toEqual(['/e/1', '/e/2']);
+    expect(seen).toEqual([]);
+  });
+
+  it('replaces a queued write to the same resource with the newer one', async () => {
+    const s = server(() => 'offline');
+    const storage = memoryStorage();
+    const outbox = new Outbox(storage, s.send);
+    await outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 1 } });
+    await outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 2 } });
+    expect((await storage.all()).map((i) => i.body)).toEqual([{ n: 2 }]);
+  });
+
+  it('holds a conflict with the server copy until the person resolves it', async () => {
+    let current = { version: 3 };
+    const s = server((item) => (item.baseVersion === current.version ? { status: 200 } : { status: 409, body: { current, detail: 'changed' } }));
+    const storage = memoryStorage();
+    const outbox = new Outbox(storage, s.send);
+    await outbox.enqueue({ method: 'PUT', path: '/e/9', body: { n: 1 }, baseVersion: 2 });
+    const [conflict] = await storage.all();
+    expect(conflict).toMatchObject({ state: 'conflict', serverCopy: { version: 3 }, message: 'changed' });
+    await outbox.keepMine('/e/9');
+    expect(await storage.all()).toEqual([]);
+    expect(s.sent.at(-1)).toMatchObject({ baseVersion: 3 });
+    current = { version: 5 };
+    await outbox.enqueue({ method: 'PUT', path: '/e/9', body: { n: 2 }, baseVersion: 4 });
+    await outbox.discard('/e/9');
+    expect(await storage.all()).toEqual([]);
+  });
+});

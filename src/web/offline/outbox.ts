@@ -1,0 +1,127 @@
+// The offline outbox: writes made while offline (or while the server is unreachable) are kept in
+// IndexedDB and replayed in order when the connection returns. Writes are idempotent on the server
+// (PUT by client-generated id), so a write replayed after a lost response is answered "unchanged",
+// never duplicated. A 409 keeps the item as a visible conflict holding the server's copy until the
+// person chooses: keep mine (re-send against the server's version) or take the server's.
+
+export interface OutboxItem {
+  /** One pending write per resource: a newer write to the same path replaces the queued one. */
+  readonly key: string;
+  readonly method: 'PUT' | 'DELETE';
+  readonly path: string;
+  readonly body?: unknown;
+  /** The version the person edited (sent as If-Match), or undefined for a new resource. */
+  readonly baseVersion?: number | undefined;
+  readonly createdAt: string;
+  readonly state: 'pending' | 'conflict' | 'failed';
+  readonly serverCopy?: unknown;
+  readonly message?: string;
+}
+
+export interface OutboxStorage {
+  all(): Promise<OutboxItem[]>;
+  put(item: OutboxItem): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export type Send = (item: OutboxItem) => Promise<{ status: number; body: unknown }>;
+
+export class Outbox {
+  readonly #storage: OutboxStorage;
+  readonly #send: Send;
+  readonly #listeners = new Set<(items: readonly OutboxItem[]) => void>();
+  #flushing: Promise<void> | null = null;
+
+  constructor(storage: OutboxStorage, send: Send) {
+    this.#storage = storage;
+    this.#send = send;
+  }
+
+  subscribe(listener: (items: readonly OutboxItem[]) => void): () => void {
+    this.#listeners.add(listener);
+    void this.#storage.all().then(listener);
+    return () => { this.#listeners.delete(listener); };
+  }
+
+  async #notify(): Promise<void> {
+    const items = await this.#storage.all();
+    this.#listeners.forEach((l) => l(items));
+  }
+
+  /** Queues a write and tries to send it (and anything queued before it) at once. */
+  async enqueue(write: Omit<OutboxItem, 'key' | 'state' | 'createdAt'>, now = new Date()): Promise<void> {
+    await this.#storage.put({ ...write, key: write.path, state: 'pending', createdAt: now.toISOString() });
+    await this.#notify();
+    await this.flush();
+  }
+
+  /** Sends pending items oldest first; stops at the first network failure (they stay queued). */
+  flush(): Promise<void> {
+    this.#flushing ??= this.#flushOnce().finally(() => { this.#flushing = null; });
+    return this.#flushing;
+  }
+
+  async #flushOnce(): Promise<void> {
+    const items = (await this.#storage.all()).filter((i) => i.state === 'pending').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const item of items) {
+      let result: { status: number; body: unknown };
+      try {
+        result = await this.#send(item);
+      } catch {
+        break; // offline or unreachable: keep everything for the next attempt
+      }
+      if (result.status >= 200 && result.status < 300) await this.#storage.remove(item.key);
+      else if (result.status === 409) {
+        const problem = result.body as { current?: unknown; detail?: string } | undefined;
+        await this.#storage.put({ ...item, state: 'conflict', serverCopy: problem?.current ?? null, message: problem?.detail ?? '' });
+      } else if (result.status === 401) break; // signed out: keep the writes until the person signs in again
+      else await this.#storage.put({ ...item, state: 'failed', message: (result.body as { detail?: string } | undefined)?.detail ?? `HTTP ${result.status}` });
+    }
+    await this.#notify();
+  }
+
+  /** Conflict resolution: send my version again over the server's current version. */
+  async keepMine(key: string): Promise<void> {
+    const item = (await this.#storage.all()).find((i) => i.key === key);
+    if (!item || item.state !== 'conflict') return;
+    const serverVersion = (item.serverCopy as { version?: number } | null)?.version;
+    await this.#storage.put({ ...item, state: 'pending', baseVersion: serverVersion, serverCopy: undefined, message: undefined });
+    await this.flush();
+  }
+
+  /** Conflict resolution (or giving up on a failed write): drop my change, keep the server's. */
+  async discard(key: string): Promise<void> {
+    await this.#storage.remove(key);
+    await this.#notify();
+  }
+}
+
+export function memoryStorage(): OutboxStorage {
+  const items = new Map<string, OutboxItem>();
+  return {
+    all: async () => [...items.values()],
+    put: async (item) => { items.set(item.key, item); },
+    remove: async (key) => { items.delete(key); },
+  };
+}
+
+/** IndexedDB storage (database "painwise", object store "outbox"). */
+export function indexedDbStorage(): OutboxStorage {
+  const open = () => new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('painwise', 1);
+    request.onupgradeneeded = () => { request.result.createObjectStore('outbox', { keyPath: 'key' }); };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  let db: Promise<IDBDatabase> | null = null;
+  const run = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) => (db ??= open()).then((d) => new Promise<T>((resolve, reject) => {
+    const request = work(d.transaction('outbox', mode).objectStore('outbox'));
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  }));
+  return {
+    all: () => run('readonly', (s) => s.getAll() as IDBRequest<OutboxItem[]>),
+    put: async (item) => { await run('readwrite', (s) => s.put(item)); },
+    remove: async (key) => { await run('readwrite', (s) => s.delete(key)); },
+  };
+}
