@@ -13,7 +13,7 @@ import { CheckIn, DiaryHistory } from './features/diary/diary.tsx';
 import { outbox } from './offline/outbox-instance.ts';
 import { t } from './i18n/index.ts';
 import { match, navigate, usePath } from './router.ts';
-import { SessionContext, type SessionValue } from './session.ts';
+import { SessionContext, type PatientInView, type SessionValue } from './session.ts';
 
 const PUBLIC = ['/sign-in', '/sign-up'];
 
@@ -40,6 +40,7 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const [returnTo, setReturnTo] = useState<string | null>(null);
+  const [actingFor, setActingFor] = useState<PatientInView | null>(null);
 
   const accept = (next: Me) => {
     setCsrfToken(next.csrfToken);
@@ -60,14 +61,17 @@ export function App() {
 
   const session: SessionValue | null = useMemo(() => me ? {
     me,
+    actingFor,
+    setActingFor,
     refresh: async () => accept(await api.me()),
     signOut: async () => {
       await api.signOut().catch(() => {});
       setCsrfToken(null);
       setMe(null);
+      setActingFor(null);
       navigate('/sign-in');
     },
-  } : null, [me]);
+  } : null, [me, actingFor]);
 
   useEffect(() => {
     if (me === null && !PUBLIC.includes(path)) {
@@ -92,8 +96,8 @@ export function App() {
   let params: Record<string, string> | null;
   if (!session) page = path === '/sign-up' ? <SignUp onSignedIn={signedIn} /> : <SignIn onSignedIn={signedIn} notice={notice} />;
   else if (path === '/' || path === '/today') page = <Today />;
-  else if (path === '/check-in' && session.me.patient) page = <CheckIn />;
-  else if (path === '/diary' && session.me.patient) page = <DiaryHistory />;
+  else if (path === '/check-in' && (session.me.patient || (actingFor && actingFor.scopes !== 'owner' && actingFor.scopes.includes('write-diary')))) page = <CheckIn />;
+  else if (path === '/diary' && (session.me.patient || actingFor)) page = <DiaryHistory />;
   else if (path === '/sharing' && session.me.patient) page = <Sharing />;
   else if (path === '/access-log' && session.me.patient) page = <AccessLog />;
   else if (path === '/account') page = <Account />;
@@ -117,8 +121,8 @@ export function App() {
           <nav class="nav" aria-label={t('nav.main')}>
             <ul>
               <li><Link href="/" current={path}>{t('nav.today')}</Link></li>
-              {session.me.patient && <li><Link href="/check-in" current={path}>{t('nav.checkIn')}</Link></li>}
-              {session.me.patient && <li><Link href="/diary" current={path}>{t('nav.diary')}</Link></li>}
+              {(session.me.patient || actingFor) && <li><Link href="/check-in" current={path}>{t('nav.checkIn')}</Link></li>}
+              {(session.me.patient || actingFor) && <li><Link href="/diary" current={path}>{t('nav.diary')}</Link></li>}
               {session.me.patient && <li><Link href="/sharing" current={path}>{t('nav.sharing')}</Link></li>}
               {session.me.patient && <li><Link href="/access-log" current={path}>{t('nav.accessLog')}</Link></li>}
               {clinical.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/patients`} current={path}>{clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}</Link></li>)}
@@ -132,6 +136,12 @@ export function App() {
         )}
       </header>
       {!online && <div class="banner" role="status">{t('app.offline')}</div>}
+      {actingFor && (
+        <div class="banner row" role="status">
+          <span>{t('app.actingFor', { name: actingFor.displayName })}</span>
+          <button type="button" class="button secondary" onClick={() => { setActingFor(null); navigate('/'); }}>{t('app.stopActing')}</button>
+        </div>
+      )}
       {session?.me.patient && <p class="crisis">{t('app.crisis')}</p>}
       {session ? <SessionContext.Provider value={session}>{page}</SessionContext.Provider> : page}
       <Toasts />

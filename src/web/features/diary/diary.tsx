@@ -12,7 +12,7 @@ import { newClientId } from '../../offline/ids.ts';
 import { outbox } from '../../offline/outbox-instance.ts';
 import type { OutboxItem } from '../../offline/outbox.ts';
 import { navigate } from '../../router.ts';
-import { useSession } from '../../session.ts';
+import { usePatientInView } from '../../session.ts';
 
 const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
 
@@ -36,8 +36,7 @@ function useDiary(patientId: string): { records: DiaryRecord[] | null; error: st
 }
 
 export function CheckIn() {
-  const { me } = useSession();
-  const patient = me.patient!;
+  const patient = usePatientInView()!;
   const { records } = useDiary(patient.id);
   const [intensity, setIntensity] = useState<number | null>(null);
   const [regions, setRegions] = useState<RegionDraft[]>([]);
@@ -121,8 +120,7 @@ export function CheckIn() {
 }
 
 export function DiaryHistory() {
-  const { me } = useSession();
-  const patient = me.patient!;
+  const patient = usePatientInView()!;
   const { records, error, reload } = useDiary(patient.id);
   const queued = useOutboxItems();
   const [hidden, setHidden] = useState<string[]>([]);

@@ -8,7 +8,7 @@ import { navigate } from '../../router.ts';
 import { useSession } from '../../session.ts';
 
 export function Today() {
-  const { me, refresh } = useSession();
+  const { me, refresh, setActingFor } = useSession();
   const [sharing, setSharing] = useState<CareRelationship[] | null>(null);
   const [caring, setCaring] = useState<VisiblePatient[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +33,19 @@ export function Today() {
       <h1>{t('today.title')}</h1>
       <p>{t('today.greeting', { name: me.user.displayName })}</p>
       <ErrorMessage message={error} />
-      {caring.length > 0 && <p class="card">{t('today.actingFor', { names: caring.map((c) => c.patient.displayName).join(', ') })}</p>}
+      {caring.length > 0 && (
+        <section class="card">
+          <p>{t('today.actingFor', { names: caring.map((c) => c.patient.displayName).join(', ') })}</p>
+          <div class="row">
+            {caring.map((c) => (
+              <button key={c.patient.id} type="button" class="button" onClick={() => {
+                setActingFor({ id: c.patient.id, displayName: c.patient.displayName, timeZone: c.patient.timeZone, scopes: c.scopes });
+                navigate('/diary');
+              }}>{t('today.helpNow', { name: c.patient.displayName })}</button>
+            ))}
+          </div>
+        </section>
+      )}
       {me.patient && (
         <section class="card" aria-labelledby="checkin-heading">
           <h2 id="checkin-heading">{t('trend.title')}</h2>
