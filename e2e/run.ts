@@ -36,6 +36,14 @@ const journeys: Journey[] = [
       await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
       await expectVisible(doctor.getByRole('cell', { name }), `${name} in the physician's patient list`);
       await checkPage(doctor, 'clinic-patients', violations);
+      await doctor.getByRole('link', { name }).click();
+      await expectVisible(doctor.getByRole('heading', { name, level: 1 }), `${name}'s chart`);
+      await checkPage(doctor, 'patient-chart', violations);
+      await doctor.getByRole('tab', { name: 'Diary' }).click();
+      await expectVisible(doctor.getByText('No check-ins yet.'), 'the empty diary of a new patient');
+      await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+      await expectVisible(doctor.getByRole('heading', { name: /Alerts at/ }), 'the alerts inbox');
+      await checkPage(doctor, 'clinic-alerts', violations);
 
       // The patient sees the physician's visit in their access log.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Who looked' }).click();

@@ -5,7 +5,7 @@ import { api, ApiError, onSessionEnd, setCsrfToken, type Me } from './api/client
 import { Loading, Toasts } from './components/ui.tsx';
 import { Account } from './features/account/account.tsx';
 import { SignIn, SignUp } from './features/auth/auth.tsx';
-import { ClinicAudit, ClinicMembers, ClinicPatients } from './features/clinic/clinic.tsx';
+import { ClinicAlerts, ClinicAudit, ClinicMembers, ClinicPatients, PatientChart } from './features/clinic/clinic.tsx';
 import { AcceptInvitation } from './features/invitations/accept.tsx';
 import { AccessLog, Sharing } from './features/sharing/sharing.tsx';
 import { Today } from './features/today/today.tsx';
@@ -103,6 +103,8 @@ export function App() {
   else if (path === '/account') page = <Account />;
   else if (path === '/invitation') page = <AcceptInvitation />;
   else if ((params = match('/clinic/:orgId/patients', path))) page = <ClinicPatients orgId={params.orgId!} />;
+  else if ((params = match('/clinic/:orgId/patients/:patientId', path))) page = <PatientChart orgId={params.orgId!} patientId={params.patientId!} />;
+  else if ((params = match('/clinic/:orgId/alerts', path))) page = <ClinicAlerts orgId={params.orgId!} />;
   else if ((params = match('/clinic/:orgId/members', path))) page = <ClinicMembers orgId={params.orgId!} />;
   else if ((params = match('/clinic/:orgId/audit', path))) page = <ClinicAudit orgId={params.orgId!} />;
   else page = (
@@ -126,6 +128,7 @@ export function App() {
               {session.me.patient && <li><Link href="/sharing" current={path}>{t('nav.sharing')}</Link></li>}
               {session.me.patient && <li><Link href="/access-log" current={path}>{t('nav.accessLog')}</Link></li>}
               {clinical.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/patients`} current={path}>{clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}</Link></li>)}
+              {clinical.map((m) => <li key={`al-${m.id}`}><Link href={`/clinic/${m.organizationId}/alerts`} current={path}>{t('nav.alerts')}</Link></li>)}
               {admin.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/members`} current={path}>{admin.length > 1 ? `${t('nav.members')} · ${m.organizationName}` : t('nav.members')}</Link></li>)}
               {admin.map((m) => <li key={`a-${m.id}`}><Link href={`/clinic/${m.organizationId}/audit`} current={path}>{t('nav.audit')}</Link></li>)}
               <li><Link href="/invitation" current={path}>{t('nav.invitation')}</Link></li>

@@ -92,7 +92,12 @@ export interface DiaryEntryView {
 }
 export interface DaySummaryView { localDate: string; entryCount: number; meanIntensity: number; maxIntensity: number; minIntensity: number }
 
+export interface AlertView { id: string; patientId: string; patientName: string; rule: string; severity: 'urgent' | 'high' | 'moderate'; status: 'open' | 'acknowledged'; createdAt: string; evidence: Record<string, unknown> }
+
 export const api = {
+  patient: (pid: string) => request<Patient>('GET', `/api/patients/${pid}`),
+  alerts: (oid: string, status: 'open' | 'acknowledged' | 'all') => request<{ items: AlertView[] }>('GET', `/api/organizations/${oid}/alerts?status=${status}`),
+  acknowledgeAlert: (oid: string, id: string) => request<void>('POST', `/api/organizations/${oid}/alerts/${id}/acknowledge`),
   diaryChanges: (pid: string, since?: string) => request<{ items: DiaryRecord[]; cursor: string; hasMore: boolean }>('GET', `/api/patients/${pid}/diary-entries?limit=2000${since ? `&since=${encodeURIComponent(since)}` : ''}`),
   daySummaries: (pid: string, from: string, to: string) => request<DaySummaryView[]>('GET', `/api/patients/${pid}/day-summaries?from=${from}&to=${to}`),
   me: () => request<Me>('GET', '/api/me'),

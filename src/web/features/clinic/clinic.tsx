@@ -2,6 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, roleLabel, type Member, type MemberInvitation, type Organization, type VisiblePatient } from '../../api/client.ts';
 import { Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDateTime, t } from '../../i18n/index.ts';
+import { navigate } from '../../router.ts';
+import { Trend } from '../../components/trend.tsx';
+import type { AlertView, DaySummaryView, DiaryRecord, Patient } from '../../api/client.ts';
+import { addDays, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
+import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
+import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 
 const ROLES = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'] as const;
 const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
@@ -34,7 +40,10 @@ export function ClinicPatients(props: { orgId: string }) {
             <thead><tr><th scope="col">{t('clinic.patients.name')}</th><th scope="col">{t('clinic.patients.timeZone')}</th><th scope="col">{t('clinic.patients.access')}</th></tr></thead>
             <tbody>
               {patients.map((v) => (
-                <tr key={v.patient.id}><td>{v.patient.displayName}</td><td>{v.patient.timeZone}</td><td>{v.scopes.join(', ')}</td></tr>
+                <tr key={v.patient.id}>
+                  <td><a href={`/clinic/${props.orgId}/patients/${v.patient.id}`} onClick={(e) => { e.preventDefault(); navigate(`/clinic/${props.orgId}/patients/${v.patient.id}`); }}>{v.patient.displayName}</a></td>
+                  <td>{v.patient.timeZone}</td><td>{v.scopes.join(', ')}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -145,6 +154,82 @@ export function ClinicAudit(props: { orgId: string }) {
         </div>
       )}
       {cursor && <button type="button" class="button secondary" onClick={() => load(cursor)}>{t('accessLog.more')}</button>}
+    </main>
+  );
+}
+
+export function PatientChart(props: { orgId: string; patientId: string }) {
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [days, setDays] = useState<DaySummaryView[] | null>(null);
+  const [records, setRecords] = useState<DiaryRecord[] | null>(null);
+  const [tab, setTab] = useState<'overview' | 'diary'>('overview');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.patient(props.patientId).then((p) => {
+      setPatient(p);
+      const today = toLocalDateTime(new Date(), p.timeZone as TimeZone).date;
+      api.daySummaries(p.id, addDays(today, -27), today).then(setDays, () => setDays([]));
+      api.diaryChanges(p.id).then((page) => setRecords(page.items.filter((r) => !r.deleted).reverse()), (e: ApiError) => setError(e.message));
+    }, (e: ApiError) => setError(e.message));
+  }, [props.patientId]);
+  const tabs = [{ id: 'overview', label: t('clinic.chart.overview') }, { id: 'diary', label: t('clinic.chart.diary') }] as const;
+  return (
+    <main id="main" class="wide">
+      <h1>{patient ? t('clinic.chart.title', { name: patient.displayName }) : t('app.loading')}</h1>
+      <ErrorMessage message={error} />
+      <div class="segmented" role="tablist" aria-label={t('clinic.chart.tabs')}>
+        {tabs.map((x) => (
+          <button key={x.id} id={`tab-${x.id}`} type="button" role="tab" aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} class={tab === x.id ? 'button' : 'button secondary'} onClick={() => setTab(x.id)}>{x.label}</button>
+        ))}
+      </div>
+      {patient && tab === 'overview' && (
+        <section id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" class="card">
+          <p>{t('clinic.chart.timeZone', { zone: patient.timeZone })}</p>
+          {patient.birthYear !== null && <p>{t('clinic.chart.born', { year: patient.birthYear })}</p>}
+          <h2>{t('trend.title')}</h2>
+          {days === null ? <Loading /> : <Trend days={days} />}
+        </section>
+      )}
+      {patient && tab === 'diary' && (
+        <section id="panel-diary" role="tabpanel" aria-labelledby="tab-diary">
+          {records === null ? <Loading /> : records.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
+            <ul class="list" aria-label={t('clinic.chart.diary')}>
+              {records.slice(0, 100).map((r) => (
+                <li key={r.id}>
+                  <span><strong>{r.entry!.intensity}/10</strong> — {dvprsDescriptor(r.entry!.intensity).text} · {r.entry!.localDate} {r.entry!.localTime}
+                    {r.entry!.regions.length > 0 ? ` · ${r.entry!.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}
+
+export function ClinicAlerts(props: { orgId: string }) {
+  const { org } = useOrganization(props.orgId);
+  const [alerts, setAlerts] = useState<AlertView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => { api.alerts(props.orgId, 'open').then((r) => setAlerts(r.items), (e: ApiError) => setError(e.message)); };
+  useEffect(load, [props.orgId]);
+  return (
+    <main id="main" class="wide">
+      <h1>{t('clinic.alerts.title', { org: org?.name ?? '…' })}</h1>
+      <ErrorMessage message={error} />
+      {alerts === null ? (!error && <Loading />) : alerts.length === 0 ? <Empty>{t('clinic.alerts.empty')}</Empty> : (
+        <ul class="list">
+          {alerts.map((a) => (
+            <li key={a.id}>
+              <span><strong>{a.patientName}</strong> — {t('clinic.alerts.rule', { rule: a.rule, severity: a.severity })} · {formatDateTime(a.createdAt)}</span>
+              <button type="button" class="button secondary" onClick={() => { void api.acknowledgeAlert(props.orgId, a.id).then(() => { showToast(t('clinic.alerts.acknowledged')); load(); }, (e: ApiError) => setError(e.message)); }}>
+                {t('clinic.alerts.acknowledge', { name: a.patientName })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </main>
   );
 }
