@@ -14,7 +14,10 @@ import { createKyselyStore } from '../src/storage/kysely-store.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { seedPopulation } from './synthetic.ts';
 import { EXTRA_SCENARIOS, type ScenarioContext } from './scenarios.ts';
+import { runLighthouse } from './lighthouse.ts';
+import { buildWebIfStale } from '../e2e/harness.ts';
 
+const lighthouseResults: import('./in-process.ts').InProcessResult[] = [];
 const DURATION_SECONDS = Number(process.env.PAINWISE_BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const PATIENTS = Number(process.env.PAINWISE_BENCH_PATIENTS ?? 200);
@@ -104,6 +107,7 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
       // Scenarios with an absolute target judge themselves; on PostgreSQL figures are reported only.
       results.push(engine === 'sqlite' ? judged : { ...judged, met: undefined } as ScenarioResult);
     }
+    if (engine === 'sqlite' && process.env.PAINWISE_BENCH_LIGHTHOUSE !== '0') lighthouseResults.push(...await runLighthouse(server.baseUrl, cookie));
     const signInResult = await drive('POST /api/auth/sign-in (argon2id; reported only)', {
       url: `${server.baseUrl}/api/auth/sign-in`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(population.benchUser), duration: Math.min(5, DURATION_SECONDS),
     });
@@ -130,6 +134,7 @@ function printTable(engine: string, results: readonly ScenarioResult[]): void {
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
 console.log(`Painwise bench — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario`);
 const report: Record<string, unknown> = { at: new Date().toISOString(), machine, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, engines: {} };
+buildWebIfStale();
 const sqlite = await benchEngine('sqlite');
 printTable('SQLite', sqlite);
 (report.engines as Record<string, unknown>).sqlite = sqlite;
@@ -141,9 +146,9 @@ if (postgresUrl) {
 } else {
   console.log('\nPostgreSQL: skipped (set PAINWISE_BENCH_POSTGRES_URL or DATABASE_URL to a server where the user may create databases).');
 }
-const inProcess = await import('./in-process.ts').then((m) => m.runInProcessBenchmarks());
+const inProcess = [...lighthouseResults, ...await import('./in-process.ts').then((m) => m.runInProcessBenchmarks())];
 if (inProcess.length > 0) {
-  console.log('\nIn-process');
+  console.log('\nIn-process and Lighthouse');
   for (const r of inProcess) console.log(`${r.name.padEnd(56)} ${r.figure}${r.target ? `  target ${r.target}${r.met ? ' — met' : ' — NOT MET'}` : ''}`);
   report.inProcess = inProcess;
 }

@@ -2,7 +2,7 @@
 // push in one transaction, pull by change sequence, and day summaries kept exact on every write.
 import { applyToSummary, datesAffectedBy, summarizeAccumulator, type DaySummary, type DaySummaryAccumulator, type EntryChange } from '../domain/diary/day-summary.ts';
 import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain/diary/entry.ts';
-import { parseLocalDate, differenceInCalendarDays } from '../domain/time/local-date.ts';
+import { addDays, parseLocalDate, differenceInCalendarDays, toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
@@ -206,6 +206,15 @@ export async function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patie
 }
 
 const MAX_SUMMARY_DAYS = 731;
+
+/** Day summaries of the last `days` local dates up to today in the patient's own time zone. */
+export async function listRecentDaySummaries(deps: AppDeps, ctx: RequestContext, patientId: string, days: number): Promise<readonly DaySummary[]> {
+  await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const patient = await deps.store.patients.findById(patientId);
+  if (!patient) throw notFound('The patient');
+  const today = toLocalDateTime(deps.clock.now(), patient.timeZone as TimeZone).date;
+  return listDaySummaries(deps, ctx, patientId, addDays(today, 1 - days), today);
+}
 
 export async function listDaySummaries(deps: AppDeps, ctx: RequestContext, patientId: string, fromText: string, toText: string): Promise<readonly DaySummary[]> {
   const from = parseLocalDate(fromText);

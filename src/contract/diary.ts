@@ -69,10 +69,14 @@ export const DiaryPullQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 
-export const DaySummaryQuery = z.strictObject({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
-});
+export const DaySummaryQuery = z.union([
+  z.strictObject({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
+  }),
+  /** The last N days up to today in the patient's own time zone. */
+  z.strictObject({ last: z.coerce.number().int().min(1).max(731) }),
+]);
 
 export const FlareBody = z.strictObject({
   startedAt: z.string().max(40),

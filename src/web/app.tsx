@@ -3,14 +3,23 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, onSessionEnd, setCsrfToken, type Me } from './api/client.ts';
 import { Loading, Toasts } from './components/ui.tsx';
-import { Account } from './features/account/account.tsx';
 import { SignIn, SignUp } from './features/auth/auth.tsx';
-import { ClinicAlerts, ClinicAudit, ClinicMembers, ClinicPatients, PatientChart } from './features/clinic/clinic.tsx';
-import { AcceptInvitation } from './features/invitations/accept.tsx';
-import { AccessLog, Sharing } from './features/sharing/sharing.tsx';
 import { Today } from './features/today/today.tsx';
-import { CheckIn, DiaryHistory } from './features/diary/diary.tsx';
+import { lazyScreen } from './lazy.tsx';
 import { outbox } from './offline/outbox-instance.ts';
+
+// Everything but the first screens loads on demand.
+const Account = lazyScreen(() => import('./features/account/account.tsx').then((m) => m.Account));
+const AcceptInvitation = lazyScreen(() => import('./features/invitations/accept.tsx').then((m) => m.AcceptInvitation));
+const Sharing = lazyScreen(() => import('./features/sharing/sharing.tsx').then((m) => m.Sharing));
+const AccessLog = lazyScreen(() => import('./features/sharing/sharing.tsx').then((m) => m.AccessLog));
+const CheckIn = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.CheckIn));
+const DiaryHistory = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.DiaryHistory));
+const ClinicPatients = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicPatients));
+const ClinicMembers = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicMembers));
+const ClinicAudit = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAudit));
+const ClinicAlerts = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAlerts));
+const PatientChart = lazyScreen<{ orgId: string; patientId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.PatientChart));
 import { t } from './i18n/index.ts';
 import { match, navigate, usePath } from './router.ts';
 import { SessionContext, type PatientInView, type SessionValue } from './session.ts';

@@ -99,7 +99,7 @@ export const api = {
   alerts: (oid: string, status: 'open' | 'acknowledged' | 'all') => request<{ items: AlertView[] }>('GET', `/api/organizations/${oid}/alerts?status=${status}`),
   acknowledgeAlert: (oid: string, id: string) => request<void>('POST', `/api/organizations/${oid}/alerts/${id}/acknowledge`),
   diaryChanges: (pid: string, since?: string) => request<{ items: DiaryRecord[]; cursor: string; hasMore: boolean }>('GET', `/api/patients/${pid}/diary-entries?limit=2000${since ? `&since=${encodeURIComponent(since)}` : ''}`),
-  daySummaries: (pid: string, from: string, to: string) => request<DaySummaryView[]>('GET', `/api/patients/${pid}/day-summaries?from=${from}&to=${to}`),
+  recentDays: (pid: string, last: number) => request<DaySummaryView[]>('GET', `/api/patients/${pid}/day-summaries?last=${last}`),
   me: () => request<Me>('GET', '/api/me'),
   signIn: (body: z.infer<typeof SignInBody>) => request<Me>('POST', '/api/auth/sign-in', body),
   signUp: (body: z.input<typeof SignUpBody>) => request<Me>('POST', '/api/auth/sign-up', body),

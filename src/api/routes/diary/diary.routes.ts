@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deleteDiaryEntry, listDaySummaries, pullDiaryChanges, pushDiaryBatch, putDiaryEntry, type PutOutcome } from '../../../app/diary.ts';
+import { deleteDiaryEntry, listDaySummaries, listRecentDaySummaries, pullDiaryChanges, pushDiaryBatch, putDiaryEntry, type PutOutcome } from '../../../app/diary.ts';
 import { AppError } from '../../../app/errors.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import { DaySummaryQuery, DiaryBatchBody, DiaryEntryBody, DiaryEntryParams, DiaryPullQuery } from '../../../contract/diary.ts';
@@ -70,6 +70,12 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.get('/api/patients/:patientId/day-summaries', {
     config: { patientAction: 'read' },
-    schema: { tags, params: PatientParams, querystring: DaySummaryQuery, summary: 'Day summaries (local dates of the patient) between from and to inclusive', response: { 200: z.array(z.looseObject({ localDate: z.string() }).catchall(z.unknown())) } },
-  }, async (req) => (await listDaySummaries(deps, contextOf(req), req.params.patientId, req.query.from, req.query.to)).map((d) => ({ ...d })));
+    schema: { tags, params: PatientParams, querystring: DaySummaryQuery, summary: 'Day summaries (the patient\'s local dates) between from and to inclusive, or for the last N days (?last=28) up to today in the patient\'s time zone', response: { 200: z.array(z.looseObject({ localDate: z.string() }).catchall(z.unknown())) } },
+  }, async (req) => {
+    const q = req.query;
+    const days = 'last' in q
+      ? await listRecentDaySummaries(deps, contextOf(req), req.params.patientId, q.last)
+      : await listDaySummaries(deps, contextOf(req), req.params.patientId, q.from, q.to);
+    return days.map((d) => ({ ...d }));
+  });
 }

@@ -5,7 +5,6 @@ import { formatDateTime, t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { Trend } from '../../components/trend.tsx';
 import type { AlertView, DaySummaryView, DiaryRecord, Patient } from '../../api/client.ts';
-import { addDays, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 
@@ -167,8 +166,7 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
   useEffect(() => {
     api.patient(props.patientId).then((p) => {
       setPatient(p);
-      const today = toLocalDateTime(new Date(), p.timeZone as TimeZone).date;
-      api.daySummaries(p.id, addDays(today, -27), today).then(setDays, () => setDays([]));
+      api.recentDays(p.id, 28).then(setDays, () => setDays([]));
       api.diaryChanges(p.id).then((page) => setRecords(page.items.filter((r) => !r.deleted).reverse()), (e: ApiError) => setError(e.message));
     }, (e: ApiError) => setError(e.message));
   }, [props.patientId]);

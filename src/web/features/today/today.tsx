@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type CareRelationship, type DaySummaryView, type VisiblePatient } from '../../api/client.ts';
 import { Trend } from '../../components/trend.tsx';
-import { addDays, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { ErrorMessage, Loading } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
@@ -16,8 +15,7 @@ export function Today() {
   useEffect(() => {
     if (me.patient) {
       api.careRelationships(me.patient.id).then(setSharing, (e: ApiError) => setError(e.message));
-      const today = toLocalDateTime(new Date(), me.patient.timeZone as TimeZone).date;
-      api.daySummaries(me.patient.id, addDays(today, -27), today).then(setDays, () => setDays([]));
+      api.recentDays(me.patient.id, 28).then(setDays, () => setDays([]));
     }
     api.patients().then((list) => setCaring(list.filter((v) => v.basis === 'caregiver')), () => {});
   }, [me.patient?.id]);
