@@ -117,6 +117,36 @@ const journeys: Journey[] = [
     },
   },
   {
+    name: 'patient records an earlier check-in, then deletes their account through the confirmation dialog',
+    async run(world, violations) {
+      const page = await (await newContext(world)).newPage();
+      const signUp = new SignUpPage(page);
+      await signUp.open();
+      await signUp.signUp(`Dee ${unique()}`, `dee-${unique()}@example.test`, PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
+      await page.getByRole('radio', { name: 'Earlier' }).click();
+      // Yesterday at 07:30 in the patient's zone (the browser's, Europe/Berlin) is always in the past.
+      const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() - 86_400_000));
+      await page.getByLabel('Date', { exact: true }).fill(yesterday);
+      await page.getByLabel('Time', { exact: true }).fill('07:30');
+      await page.getByRole('radio', { name: /^5 — / }).check();
+      await checkPage(page, 'check-in-earlier', violations);
+      await page.getByRole('button', { name: 'Save check-in' }).click();
+      await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/07:30/), 'the earlier check-in at 07:30');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+      await page.getByRole('button', { name: 'Delete account' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete account' });
+      await expectVisible(dialog, 'the confirmation dialog');
+      await checkPage(page, 'account-delete-dialog', violations);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Delete account' }).click();
+      await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await dialog.getByRole('button', { name: 'Delete my account' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Sign in' }), 'the sign-in page after deleting the account');
+    },
+  },
+  {
     name: 'caregiver signs in and acts for the patient they help',
     async run(world, violations) {
       const caregiver = world.demo.caregivers[0]!;

@@ -126,3 +126,49 @@ export function RatingControl(props: { name: string; value: number | null; onCha
     </fieldset>
   );
 }
+
+// ----- dialog -----------------------------------------------------------------------------------
+
+/**
+ * A modal dialog on the native <dialog> element: focus moves into it and is trapped there by the
+ * browser, Escape closes it, and focus returns to what opened it.
+ */
+export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ComponentChildren }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useRef(`d-${++fieldCounter}`).current;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  }, [props.open]);
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby={`${id}-title`} onClose={props.onClose} onCancel={props.onClose}>
+      <h2 id={`${id}-title`}>{props.title}</h2>
+      {props.children}
+    </dialog>
+  );
+}
+
+// ----- date and time in the patient's time zone -------------------------------------------------
+
+/** A local date and time picker: the values are wall-clock date/time in `timeZone`, shown as such. */
+export function LocalDateTimeField(props: { label: string; date: string; time: string; timeZone: string; max?: string; onChange: (date: string, time: string) => void }) {
+  const id = useRef(`dt-${++fieldCounter}`).current;
+  return (
+    <fieldset>
+      <legend class="legend">{props.label}</legend>
+      <p id={`${id}-zone`} class="hint">{t('field.inTimeZone', { zone: props.timeZone })}</p>
+      <div class="row">
+        <div class="field">
+          <label for={`${id}-date`}>{t('field.date')}</label>
+          <input id={`${id}-date`} type="date" value={props.date} max={props.max} aria-describedby={`${id}-zone`} onInput={(e) => props.onChange((e.currentTarget as HTMLInputElement).value, props.time)} />
+        </div>
+        <div class="field">
+          <label for={`${id}-time`}>{t('field.time')}</label>
+          <input id={`${id}-time`} type="time" value={props.time} aria-describedby={`${id}-zone`} onInput={(e) => props.onChange(props.date, (e.currentTarget as HTMLInputElement).value)} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}

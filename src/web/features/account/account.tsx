@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type ApiToken } from '../../api/client.ts';
-import { Empty, ErrorMessage, Field, OneTimeCode, showToast } from '../../components/ui.tsx';
+import { Dialog, Empty, ErrorMessage, Field, OneTimeCode, showToast } from '../../components/ui.tsx';
 import { formatDateTime, t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 
@@ -78,9 +78,9 @@ export function Account() {
       <section class="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t('account.delete')}</h2>
         <p>{t('account.deleteIntro')}</p>
-        {!confirmDelete ? (
-          <button type="button" class="button danger" onClick={() => setConfirmDelete(true)}>{t('account.delete')}</button>
-        ) : (
+        <button type="button" class="button danger" onClick={() => setConfirmDelete(true)}>{t('account.delete')}</button>
+        <Dialog open={confirmDelete} title={t('account.delete')} onClose={() => setConfirmDelete(false)}>
+          <p>{t('account.deleteIntro')}</p>
           <form onSubmit={deleteAccount}>
             <ErrorMessage message={deleteError?.message} />
             <Field label={t('field.password')} name="deletePassword" type="password" autoComplete="current-password" value={deletePassword} onInput={setDeletePassword} error={deleteError?.fieldError('/password')} />
@@ -89,7 +89,7 @@ export function Account() {
               <button class="button secondary" type="button" onClick={() => setConfirmDelete(false)}>{t('account.cancel')}</button>
             </div>
           </form>
-        )}
+        </Dialog>
       </section>
     </main>
   );

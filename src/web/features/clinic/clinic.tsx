@@ -4,6 +4,7 @@ import { Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToas
 import { formatDateTime, t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { Trend } from '../../components/trend.tsx';
+import { Bars } from '../../components/bars.tsx';
 import type { AlertView, DaySummaryView, DiaryRecord, Patient } from '../../api/client.ts';
 import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
@@ -186,6 +187,7 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
           {patient.birthYear !== null && <p>{t('clinic.chart.born', { year: patient.birthYear })}</p>}
           <h2>{t('trend.title')}</h2>
           {days === null ? <Loading /> : <Trend days={days} />}
+          {days && days.length > 0 && <Bars label={t('chart.checkInsPerDay')} values={days.map((d) => ({ key: d.localDate, value: d.entryCount }))} />}
         </section>
       )}
       {patient && tab === 'diary' && (

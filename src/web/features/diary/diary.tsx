@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
-import { Empty, ErrorMessage, Loading, RatingControl, showToast } from '../../components/ui.tsx';
+import { Empty, ErrorMessage, LocalDateTimeField, Loading, RatingControl, showToast } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { dvprsDescriptor, PAIN_QUALITIES } from '../../../domain/diary/entry.ts';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
@@ -45,6 +45,9 @@ export function CheckIn() {
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [filled, setFilled] = useState(false);
+  const nowLocal = useMemo(() => toLocalDateTime(new Date(), patient.timeZone as TimeZone), [patient.timeZone]);
+  const [earlier, setEarlier] = useState(false);
+  const [when, setWhen] = useState({ date: nowLocal.date as string, time: nowLocal.time });
   const last = records?.find((r) => r.entry)?.entry ?? null;
 
   function sameAsLast() {
@@ -63,11 +66,11 @@ export function CheckIn() {
     e.preventDefault();
     if (intensity === null) { setError(t('checkIn.needIntensity')); return; }
     const now = new Date();
-    const local = toLocalDateTime(now, patient.timeZone as TimeZone);
+    const local = earlier ? when : toLocalDateTime(now, patient.timeZone as TimeZone);
     const id = newClientId(now.getTime());
     const hours = sleepHours.trim() === '' ? null : Math.round(Number(sleepHours) * 4) / 4;
     const body = {
-      localDate: local.date, localTime: local.time, timeZone: patient.timeZone, recordedAt: now.toISOString(), intensity, mode: 'real-time',
+      localDate: local.date, localTime: local.time, timeZone: patient.timeZone, recordedAt: now.toISOString(), intensity, mode: earlier ? 'recalled' : 'real-time',
       regions: regions.map((r) => ({ code: r.code, intensity: r.intensity ?? intensity, qualities: r.qualities })),
       medicines, notes, ...(hours !== null && Number.isFinite(hours) ? { sleep: { hours, quality: null } } : {}),
     };
@@ -86,6 +89,17 @@ export function CheckIn() {
         )}
         {filled && <p class="notice" role="status">{t('checkIn.sameAsLastDone')}</p>}
         <ErrorMessage message={error} />
+        <fieldset>
+          <legend class="legend">{t('checkIn.when')}</legend>
+          <div class="segmented" role="radiogroup" aria-label={t('checkIn.when')}>
+            {[false, true].map((e) => (
+              <button key={String(e)} type="button" role="radio" aria-checked={earlier === e} class={earlier === e ? 'button' : 'button secondary'} onClick={() => setEarlier(e)}>
+                {t(e ? 'checkIn.earlier' : 'checkIn.now')}
+              </button>
+            ))}
+          </div>
+          {earlier && <LocalDateTimeField label={t('checkIn.whenEarlier')} date={when.date} time={when.time} max={nowLocal.date} timeZone={patient.timeZone} onChange={(date, time) => setWhen({ date, time })} />}
+        </fieldset>
         <RatingControl name="intensity" value={intensity} onChange={(v) => { setIntensity(v); setError(null); }} descriptors={DESCRIPTORS} />
         <fieldset>
           <legend class="legend">{t('checkIn.where')}</legend>
