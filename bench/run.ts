@@ -92,6 +92,8 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const ctx: ScenarioContext = { baseUrl: server.baseUrl, cookie, csrfToken: me.csrfToken, patientId: me.patient.id, drive };
 
+    // Lighthouse first, while the server is quiet, as a person's phone would find it.
+    if (engine === 'sqlite' && process.env.PAINWISE_BENCH_LIGHTHOUSE !== '0') lighthouseResults.push(...await runLighthouse(server.baseUrl, cookie));
     const results: ScenarioResult[] = [];
     const bare = await drive('bare route GET /health', { url: `${server.baseUrl}/health` });
     results.push(bare);
@@ -107,7 +109,6 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
       // Scenarios with an absolute target judge themselves; on PostgreSQL figures are reported only.
       results.push(engine === 'sqlite' ? judged : { ...judged, met: undefined } as ScenarioResult);
     }
-    if (engine === 'sqlite' && process.env.PAINWISE_BENCH_LIGHTHOUSE !== '0') lighthouseResults.push(...await runLighthouse(server.baseUrl, cookie));
     const signInResult = await drive('POST /api/auth/sign-in (argon2id; reported only)', {
       url: `${server.baseUrl}/api/auth/sign-in`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(population.benchUser), duration: Math.min(5, DURATION_SECONDS),
     });
