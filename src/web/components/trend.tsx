@@ -18,11 +18,28 @@ export function Trend(props: { days: readonly DaySummaryView[] }) {
   return (
     <figure>
       <svg class="trend" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
-        <rect class="band" x={0} y={y(10)} width={width} height={y(0) - y(10)} />
+        {/* Reference band: the DVPRS "mild" range, 1–4. */}
+        <rect class="band" x={10} y={y(4)} width={width - 20} height={y(1) - y(4)} />
+        <text class="band-label" x={width - 12} y={y(4) + 10} text-anchor="end">{t('trend.mild')}</text>
         <line class="axis" x1={10} x2={width - 10} y1={y(0)} y2={y(0)} />
         <polyline class="line" points={points} />
       </svg>
       <figcaption class="hint">{summary}</figcaption>
     </figure>
+  );
+}
+
+/** A word-sized line of daily mean pain, for lists; its numbers are in the accessible name. */
+export function Sparkline(props: { days: readonly DaySummaryView[]; label: string }) {
+  if (props.days.length < 2) return null;
+  const width = 80;
+  const height = 20;
+  const n = props.days.length;
+  const points = props.days.map((d, i) => `${((i / (n - 1)) * width).toFixed(1)},${(height - (d.meanIntensity / 10) * height).toFixed(1)}`).join(' ');
+  const last = props.days.at(-1)!;
+  return (
+    <svg class="sparkline" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={t('trend.sparkline', { label: props.label, last: last.meanIntensity.toFixed(1), date: last.localDate })}>
+      <polyline class="line" points={points} />
+    </svg>
   );
 }

@@ -194,6 +194,8 @@ export const en = {
   'checkIn.whenEarlier': 'When did it hurt like this?',
   'trend.title': 'Your last 28 days',
   'trend.summary': 'Average pain over the last 28 days: {mean} out of 10, from {first} on {firstDate} to {last} on {lastDate}.',
+  'trend.mild': 'mild (1–4)',
+  'trend.sparkline': '{label}: latest daily average {last} out of 10 on {date}.',
   'trend.empty': 'Your trend appears here after your first check-ins.',
   'quality.burning': 'Burning', 'quality.electric-shooting': 'Electric or shooting', 'quality.tingling': 'Tingling', 'quality.numbness': 'Numb',
   'quality.itching': 'Itching', 'quality.aching': 'Aching', 'quality.throbbing': 'Throbbing', 'quality.stabbing': 'Stabbing',

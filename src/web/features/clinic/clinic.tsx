@@ -3,7 +3,7 @@ import { api, ApiError, roleLabel, type Member, type MemberInvitation, type Orga
 import { Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDateTime, t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
-import { Trend } from '../../components/trend.tsx';
+import { Sparkline, Trend } from '../../components/trend.tsx';
 import { Bars } from '../../components/bars.tsx';
 import type { AlertView, DaySummaryView, DiaryRecord, Patient } from '../../api/client.ts';
 import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
@@ -175,6 +175,7 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
   return (
     <main id="main" class="wide">
       <h1>{patient ? t('clinic.chart.title', { name: patient.displayName }) : t('app.loading')}</h1>
+      {days && <p><Sparkline days={days} label={t('trend.title')} /></p>}
       <ErrorMessage message={error} />
       <div class="segmented" role="tablist" aria-label={t('clinic.chart.tabs')}>
         {tabs.map((x) => (
