@@ -4,24 +4,13 @@ import type { AppDeps, RequestContext } from '../src/app/context.ts';
 import { signUp } from '../src/app/accounts.ts';
 import { createOrganization } from '../src/app/organizations.ts';
 import { shareWithOrganization } from '../src/app/sharing.ts';
+import { seededRandom } from '../src/cli/demo-diary.ts';
 
 const ZONES = ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo'];
 
 export interface Population {
   readonly benchUser: { readonly email: string; readonly password: string };
   readonly patients: number;
-}
-
-/** A deterministic pseudo-random sequence (mulberry32), so every run seeds the same population. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function seedPopulation(deps: AppDeps, patients: number, seed = 42): Promise<Population> {

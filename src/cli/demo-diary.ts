@@ -12,7 +12,7 @@ import { addDays, toLocalDateTime, type LocalDate, type TimeZone } from '../doma
 export const DEMO_DIARY_DAYS = 182;
 
 /** mulberry32: a small seeded PRNG, so every demo load plants the same patterns. */
-function seeded(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -26,7 +26,7 @@ function seeded(seed: number): () => number {
 const clampNrs = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
 
 export async function loadDemoDiary(deps: AppDeps, ctx: RequestContext, patientId: string, timeZone: string, seed: number): Promise<number> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const now = deps.clock.now();
   const today = toLocalDateTime(now, timeZone as TimeZone).date;
   const start = addDays(today, -DEMO_DIARY_DAYS);

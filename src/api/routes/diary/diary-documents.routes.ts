@@ -10,15 +10,8 @@ import { BlockDiaryBody, DocumentParams, FlareBody, ListQuery } from '../../../c
 import { exportDiaryCsv, parseDiaryCsv } from '../../../interop/csv/diary-csv.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
+import { baseVersionFrom } from '../../if-match.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-
-function baseVersionFrom(request: FastifyRequest): number | undefined {
-  const header = request.headers['if-match'];
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
-  if (!m || Number(m[1]) < 1) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, e.g. "3".');
-  return Number(m[1]);
-}
 
 function sendDocument<T>(request: FastifyRequest, reply: FastifyReply, outcome: DocumentOutcome<T>, present: (doc: { version: number; body: T }) => unknown) {
   if (outcome.status === 'conflict') {

@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { deleteDiaryEntry, listDaySummaries, listRecentDaySummaries, pullDiaryChanges, pushDiaryBatch, putDiaryEntry, type PutOutcome } from '../../../app/diary.ts';
-import { AppError } from '../../../app/errors.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import { DaySummaryQuery, DiaryBatchBody, DiaryEntryBody, DiaryEntryParams, DiaryPullQuery } from '../../../contract/diary.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
+import { baseVersionFrom } from '../../if-match.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-
-/** `If-Match: "3"` (or W/"3", or 3) → 3; absent → undefined. */
-function baseVersionFrom(request: FastifyRequest): number | undefined {
-  const header = request.headers['if-match'];
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
-  if (!m || Number(m[1]) < 1) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, e.g. "3".');
-  return Number(m[1]);
-}
 
 function sendOutcome(request: FastifyRequest, reply: FastifyReply, outcome: PutOutcome) {
   if (outcome.status === 'conflict') {
