@@ -133,6 +133,19 @@ const journeys: Journey[] = [
       await checkPage(page, 'check-in-earlier', violations);
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/07:30/), 'the earlier check-in at 07:30');
+      // Edit it: more pain, a trigger and a medicine.
+      await page.getByRole('button', { name: new RegExp(`^Edit check-in of ${yesterday} 07:30`) }).click();
+      await expectVisible(page.getByRole('heading', { name: `Edit check-in of ${yesterday} 07:30` }), 'the edit form');
+      await page.getByRole('radio', { name: /^7 — / }).check();
+      await page.getByRole('checkbox', { name: 'Poor sleep' }).check();
+      await page.getByRole('textbox', { name: 'Medicine' }).fill('Ibuprofen');
+      await page.getByRole('spinbutton', { name: 'Dose' }).fill('400');
+      await page.getByRole('button', { name: 'Add medicine' }).click();
+      await expectVisible(page.getByRole('button', { name: 'Remove Ibuprofen' }), 'the added medicine');
+      await checkPage(page, 'check-in-edit', violations);
+      await page.getByRole('button', { name: 'Save check-in' }).click();
+      await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^7\/10.*07:30/), 'the edited check-in');
+      await checkPage(page, 'diary-heatmap', violations);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
       await page.getByRole('button', { name: 'Delete account' }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete account' });

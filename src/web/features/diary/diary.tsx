@@ -3,9 +3,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
-import { Empty, ErrorMessage, LocalDateTimeField, Loading, RatingControl, showToast } from '../../components/ui.tsx';
+import { Checkbox, Empty, ErrorMessage, Field, LocalDateTimeField, Loading, RatingControl, SelectField, showToast } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
-import { dvprsDescriptor, PAIN_QUALITIES } from '../../../domain/diary/entry.ts';
+import { DOSE_UNITS, dvprsDescriptor, PAIN_QUALITIES, TRIGGERS } from '../../../domain/diary/entry.ts';
+import { HeatMap } from '../../components/heatmap.tsx';
+import type { DaySummaryView } from '../../api/client.ts';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -38,11 +40,35 @@ function useDiary(patientId: string): { records: DiaryRecord[] | null; error: st
 export function CheckIn() {
   const patient = usePatientInView()!;
   const { records } = useDiary(patient.id);
+  const editId = new URLSearchParams(location.search).get('edit');
+  const editing = editId ? records?.find((r) => r.id === editId) ?? null : null;
   const [intensity, setIntensity] = useState<number | null>(null);
   const [regions, setRegions] = useState<RegionDraft[]>([]);
   const [medicines, setMedicines] = useState<DiaryEntryView['medicines']>([]);
+  const [triggers, setTriggers] = useState<string[]>([]);
   const [sleepHours, setSleepHours] = useState('');
   const [notes, setNotes] = useState('');
+  const [medName, setMedName] = useState('');
+  const [medDose, setMedDose] = useState('');
+  const [medUnit, setMedUnit] = useState<string>('mg');
+  const [medAsNeeded, setMedAsNeeded] = useState(true);
+  useEffect(() => {
+    if (!editing?.entry) return;
+    const e = editing.entry as DiaryEntryView & { triggers?: string[] };
+    setIntensity(e.intensity);
+    setRegions(e.regions.map((r) => ({ code: r.code, intensity: r.intensity, qualities: [...r.qualities] })));
+    setMedicines(e.medicines);
+    setTriggers(e.triggers ?? []);
+    setSleepHours(e.sleep.hours === null ? '' : String(e.sleep.hours));
+    setNotes(e.notes);
+  }, [editing?.id]);
+  function addMedicine() {
+    const dose = medDose.trim() === '' ? null : Number(medDose);
+    if (medName.trim() === '' || (dose !== null && !(dose > 0))) return;
+    setMedicines((list) => [...list, { name: medName.trim(), dose, unit: dose === null ? null : medUnit, takenAt: null, regimen: medAsNeeded ? 'as-needed' : 'scheduled', formularyId: null, medicationOrderId: null }]);
+    setMedName('');
+    setMedDose('');
+  }
   const [error, setError] = useState<string | null>(null);
   const [filled, setFilled] = useState(false);
   const nowLocal = useMemo(() => toLocalDateTime(new Date(), patient.timeZone as TimeZone), [patient.timeZone]);
@@ -66,15 +92,17 @@ export function CheckIn() {
     e.preventDefault();
     if (intensity === null) { setError(t('checkIn.needIntensity')); return; }
     const now = new Date();
-    const local = earlier ? when : toLocalDateTime(now, patient.timeZone as TimeZone);
-    const id = newClientId(now.getTime());
+    const original = editing?.entry ?? null;
+    const local = original ? { date: original.localDate, time: original.localTime } : earlier ? when : toLocalDateTime(now, patient.timeZone as TimeZone);
+    const id = original ? original.id : newClientId(now.getTime());
     const hours = sleepHours.trim() === '' ? null : Math.round(Number(sleepHours) * 4) / 4;
     const body = {
-      localDate: local.date, localTime: local.time, timeZone: patient.timeZone, recordedAt: now.toISOString(), intensity, mode: earlier ? 'recalled' : 'real-time',
+      localDate: local.date, localTime: local.time, timeZone: original?.timeZone ?? patient.timeZone, recordedAt: original?.recordedAt ?? now.toISOString(), intensity,
+      mode: original ? original.provenance.mode : earlier ? 'recalled' : 'real-time',
       regions: regions.map((r) => ({ code: r.code, intensity: r.intensity ?? intensity, qualities: r.qualities })),
-      medicines, notes, ...(hours !== null && Number.isFinite(hours) ? { sleep: { hours, quality: null } } : {}),
+      medicines, triggers, notes, ...(hours !== null && Number.isFinite(hours) ? { sleep: { hours, quality: original?.sleep.quality ?? null } } : {}),
     };
-    await outbox.enqueue({ method: 'PUT', path: `/api/patients/${patient.id}/diary-entries/${id}`, body });
+    await outbox.enqueue({ method: 'PUT', path: `/api/patients/${patient.id}/diary-entries/${id}`, body, baseVersion: editing?.version });
     const pending = (await new Promise<readonly OutboxItem[]>((resolve) => { const off = outbox.subscribe((items) => { off(); resolve(items); }); }))
       .some((i) => i.path.endsWith(id));
     showToast(pending ? t('checkIn.savedOffline') : t('checkIn.saved'));
@@ -82,14 +110,14 @@ export function CheckIn() {
   }
   return (
     <main id="main">
-      <h1>{t('checkIn.title')}</h1>
+      <h1>{editing?.entry ? t('checkIn.editTitle', { when: `${editing.entry.localDate} ${editing.entry.localTime}` }) : t('checkIn.title')}</h1>
       <form onSubmit={save} noValidate>
-        {last && (
+        {last && !editId && (
           <p><button type="button" class="button secondary" onClick={sameAsLast}>{t('checkIn.sameAsLast')}</button></p>
         )}
         {filled && <p class="notice" role="status">{t('checkIn.sameAsLastDone')}</p>}
         <ErrorMessage message={error} />
-        <fieldset>
+        {!editId && <fieldset>
           <legend class="legend">{t('checkIn.when')}</legend>
           <div class="segmented" role="radiogroup" aria-label={t('checkIn.when')}>
             {[false, true].map((e) => (
@@ -99,7 +127,7 @@ export function CheckIn() {
             ))}
           </div>
           {earlier && <LocalDateTimeField label={t('checkIn.whenEarlier')} date={when.date} time={when.time} max={nowLocal.date} timeZone={patient.timeZone} onChange={(date, time) => setWhen({ date, time })} />}
-        </fieldset>
+        </fieldset>}
         <RatingControl name="intensity" value={intensity} onChange={(v) => { setIntensity(v); setError(null); }} descriptors={DESCRIPTORS} />
         <fieldset>
           <legend class="legend">{t('checkIn.where')}</legend>
@@ -119,6 +147,37 @@ export function CheckIn() {
             </div>
           </fieldset>
         ))}
+        <fieldset>
+          <legend class="legend">{t('checkIn.triggers')}</legend>
+          <div class="chips">
+            {TRIGGERS.map((id) => (
+              <label class="chip" key={id}>
+                <input type="checkbox" checked={triggers.includes(id)} onChange={() => setTriggers((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]))} />
+                {t(`trigger.${id}` as MessageKey)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend class="legend">{t('checkIn.medicines')}</legend>
+          {medicines.length > 0 && (
+            <ul class="list">
+              {medicines.map((m, i) => (
+                <li key={`${m.name}-${i}`}>
+                  <span>{m.name}{m.dose !== null ? ` ${m.dose} ${m.unit}` : ''}</span>
+                  <button type="button" class="button secondary" onClick={() => setMedicines((list) => list.filter((_, j) => j !== i))}>{t('checkIn.removeMedicine', { name: m.name })}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="row">
+            <Field label={t('checkIn.medicineName')} name="medicineName" value={medName} onInput={setMedName} />
+            <Field label={t('checkIn.dose')} name="medicineDose" type="number" inputMode="decimal" value={medDose} onInput={setMedDose} />
+            <SelectField label={t('checkIn.unit')} name="medicineUnit" value={medUnit} options={DOSE_UNITS.map((u) => ({ value: u, label: u }))} onChange={setMedUnit} />
+          </div>
+          <Checkbox label={t('checkIn.asNeeded')} checked={medAsNeeded} onChange={setMedAsNeeded} />
+          <button type="button" class="button secondary" onClick={addMedicine}>{t('checkIn.addMedicine')}</button>
+        </fieldset>
         <div class="field">
           <label for="sleep-hours">{t('checkIn.sleep')}</label>
           <input id="sleep-hours" name="sleepHours" type="number" min={0} max={24} step={0.25} inputMode="decimal" value={sleepHours} onInput={(e) => setSleepHours((e.currentTarget as HTMLInputElement).value)} />
@@ -138,7 +197,9 @@ export function DiaryHistory() {
   const { records, error, reload } = useDiary(patient.id);
   const queued = useOutboxItems();
   const [hidden, setHidden] = useState<string[]>([]);
-  useEffect(() => { if (queued.length === 0) reload(); }, [queued.length]);
+  const [days, setDays] = useState<DaySummaryView[] | null>(null);
+  const loadDays = () => { api.recentDays(patient.id, 84).then(setDays, () => setDays([])); };
+  useEffect(() => { if (queued.length === 0) { reload(); loadDays(); } }, [queued.length]);
 
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
   function remove(record: DiaryRecord) {
@@ -153,6 +214,10 @@ export function DiaryHistory() {
       <h1>{t('diary.title')}</h1>
       <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
       <ErrorMessage message={error} />
+      <section aria-labelledby="heatmap-heading">
+        <h2 id="heatmap-heading">{t('heatmap.title')}</h2>
+        {days === null ? <Loading /> : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
+      </section>
       {pendingEntries.length > 0 && (
         <ul class="list" aria-label={t('diary.pending')}>
           {pendingEntries.map((item) => {
@@ -180,7 +245,10 @@ export function DiaryHistory() {
             return (
               <li key={r.id}>
                 <span><strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}{e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
-                <button type="button" class="button secondary" onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
+                <span class="row">
+                  <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>{t('diary.edit', { when })}</button>
+                  <button type="button" class="button secondary" onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
+                </span>
               </li>
             );
           })}
