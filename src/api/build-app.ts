@@ -18,6 +18,7 @@ import { collectPatientRouteActions, type PatientRouteActions } from './route-me
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
 import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
+import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerDiaryRoutes(app, deps);
   registerDiaryDocumentRoutes(app, deps);
   registerAlertRoutes(app, deps);
+  registerMedicationRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

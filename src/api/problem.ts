@@ -30,6 +30,10 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   conflict: { status: 409, title: 'Conflict' },
   'diary-entry-conflict': { status: 409, title: 'The diary entry changed elsewhere' },
   'invalid-if-match': { status: 400, title: 'If-Match must be an entry version, e.g. "3"' },
+  'clinical-record-conflict': { status: 409, title: 'The record changed elsewhere' },
+  'care-plan-conflict': { status: 409, title: 'The care plan changed since the version you edited' },
+  'nothing-to-taper': { status: 409, title: 'The current medicines include no opioid dose to taper' },
+  'taper-pause-invalid': { status: 409, title: 'The taper cannot be paused or resumed that way' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
 };
 

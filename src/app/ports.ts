@@ -5,6 +5,7 @@ import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { DaySummaryAccumulator } from '../domain/diary/day-summary.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
+import type { CarePlanStores } from './care-plan-records.ts';
 import type {
   ActorProfile, ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
   Organization, OrganizationRole, Patient, Session, User,
@@ -222,6 +223,7 @@ export interface AlertStore {
 }
 
 export interface Stores {
+  readonly carePlan: CarePlanStores;
   readonly jobs: JobStore;
   readonly alerts: AlertStore;
   readonly flares: DocumentStore<Flare>;

@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'conflict',
   'diary-entry-conflict',
   'invalid-if-match',
+  'clinical-record-conflict',
+  'care-plan-conflict',
+  'nothing-to-taper',
+  'taper-pause-invalid',
   'internal-error',
 ] as const;
 

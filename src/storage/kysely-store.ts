@@ -7,6 +7,7 @@ import { diaryRepository } from './repositories/diary.repository.ts';
 import { documentRepository } from './repositories/documents.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
+import { carePlanStores } from './repositories/care-plan.repository.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { Executor } from './repositories/executor.ts';
@@ -35,6 +36,7 @@ function translateErrors<T extends object>(repository: T): T {
 
 function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
   return {
+    carePlan: carePlanStores(db, translateErrors),
     users: translateErrors(userRepository(db)),
     sessions: translateErrors(sessionRepository(db)),
     apiTokens: translateErrors(apiTokenRepository(db)),

@@ -27,7 +27,15 @@ export interface AlertRow { id: string; patient_id: string; organization_id: str
 
 export interface PatientInvitationRow { id: string; organization_id: string; code_hash: string; scopes: string; created_by: string; created_at: string; expires_at: string; used_at: string | null }
 
+export interface CarePlanVersionRow { patient_id: string; version: number; body: string; created_by: string; created_at: string }
+
 export interface DatabaseSchema {
+  condition: PatientDocumentRow;
+  medication_order: PatientDocumentRow;
+  clinical_procedure: PatientDocumentRow;
+  conservative_care: PatientDocumentRow;
+  taper_plan: PatientDocumentRow;
+  care_plan_version: CarePlanVersionRow;
   patient_invitation: PatientInvitationRow;
   alert: AlertRow;
   flare: PatientDocumentRow;

@@ -66,6 +66,8 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     // A pending invitation, for routes addressing a delegation.
     params.entryId = '019a0000-0000-7000-8000-000000000001';
     params.documentId = '019a0000-0000-7000-8000-000000000002';
+    // Care plan and medicines (issue 6): records created by PUT with these client ids; plan versions count from 1.
+    Object.assign(params, { orderId: '019a0000-0000-7000-8000-000000000003', taperPlanId: '019a0000-0000-7000-8000-000000000004', conditionId: '019a0000-0000-7000-8000-000000000005', procedureId: '019a0000-0000-7000-8000-000000000006', conservativeCareId: '019a0000-0000-7000-8000-000000000007', version: '1' });
     params.delegationId = (await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Spare', scopes: ['read'] })).json().delegation.id;
 
     const none = await organizationWithClinician('No Relationship Clinic');

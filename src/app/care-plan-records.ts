@@ -1,0 +1,174 @@
+// The records of issue 6 as they cross the storage port: conditions, the versioned care plan,
+// medication orders, taper plans, procedures and conservative-care history. Dates are the patient's
+// local dates (YYYY-MM-DD). Validation lives in the use cases (care-plan.ts, medications.ts) and the
+// clinical rules in domain/care-plan and domain/medications.
+import type { PainMechanism } from '../domain/care-plan/index.ts';
+import type { TaperPauseEvent, TaperPlan, TaperRate } from '../domain/medications/taper.ts';
+
+export interface ConditionRecord {
+  readonly label: string;
+  readonly bodySite: string | null;
+  readonly mechanism: PainMechanism;
+  readonly onsetDate: string;
+  readonly cancerRelated: boolean;
+  readonly endOfLife: boolean;
+  readonly notes: string;
+}
+
+export const INTERVENTION_MODALITIES = ['pharmacological', 'interventional', 'physical', 'psychological', 'complementary', 'self-management'] as const;
+export type InterventionModality = (typeof INTERVENTION_MODALITIES)[number];
+export const INTERVENTION_STATUSES = ['planned', 'active', 'on-hold', 'completed', 'stopped'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+export interface PlanGoal {
+  readonly id: string;
+  readonly activity: string;
+  readonly measure: string;
+  readonly baseline: string;
+  readonly target: string;
+  readonly targetDate: string | null;
+}
+
+export interface PlanIntervention {
+  readonly id: string;
+  readonly modality: InterventionModality;
+  readonly description: string;
+  readonly startDate: string | null;
+  readonly stopDate: string | null;
+  readonly frequency: string;
+  /** A membership of a clinic the patient shares with, or null. */
+  readonly responsibleMemberId: string | null;
+  readonly status: InterventionStatus;
+}
+
+export interface CarePlanBody {
+  readonly goals: readonly PlanGoal[];
+  readonly interventions: readonly PlanIntervention[];
+  readonly notes: string;
+}
+
+export interface CarePlanVersion {
+  readonly patientId: string;
+  readonly version: number;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly plan: CarePlanBody;
+}
+
+export const MEDICATION_ROUTES = ['oral', 'sublingual', 'buccal', 'transdermal', 'topical', 'intranasal', 'rectal', 'subcutaneous', 'intramuscular', 'intravenous', 'inhalation', 'other'] as const;
+export type MedicationRoute = (typeof MEDICATION_ROUTES)[number];
+export const STRENGTH_UNITS = ['mg', 'mcg', 'g', 'mcg/h', 'mg/mL', 'mg/5mL', 'percent'] as const;
+export type StrengthUnit = (typeof STRENGTH_UNITS)[number];
+
+export interface MedicationOrderRecord {
+  /** Formulary id (resolved from an id, generic or brand name when saved). */
+  readonly formularyId: string;
+  readonly strength: { readonly value: number; readonly unit: StrengthUnit } | null;
+  /** mg per administration (every drug except transdermal patches). */
+  readonly doseMg: number | null;
+  /** Patch strength in mcg/h (transdermal patches). */
+  readonly doseMcgPerHour: number | null;
+  /** Acetaminophen mg per administration (combination products). */
+  readonly acetaminophenMg: number | null;
+  readonly schedule: 'scheduled' | 'as-needed';
+  /** Scheduled: administrations per day. */
+  readonly timesPerDay: number | null;
+  /** As-needed: the maximum administrations per day. */
+  readonly maxPerDay: number | null;
+  readonly route: MedicationRoute;
+  readonly startDate: string;
+  /** The first day the order is no longer taken; null while it runs. */
+  readonly stopDate: string | null;
+  readonly instructions: string;
+}
+
+export interface TaperPlanOptionsInput {
+  readonly startDate: string;
+  readonly rate?: TaperRate;
+  readonly targetPercentOfOriginal?: number;
+  readonly strengthsByDrug?: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface TaperPlanRecord {
+  /** What the clinician asked for (kept so a retried create is recognised). */
+  readonly options: TaperPlanOptionsInput;
+  readonly plan: TaperPlan;
+  /** The medication orders the plan was made from. */
+  readonly fromOrderIds: readonly string[];
+  readonly events: readonly TaperPauseEvent[];
+  readonly createdBy: string;
+}
+
+export const PROCEDURE_TYPES = [
+  'epidural-steroid-injection-interlaminar', 'epidural-steroid-injection-transforaminal', 'epidural-steroid-injection-caudal',
+  'facet-joint-injection', 'medial-branch-block', 'radiofrequency-ablation', 'si-joint-injection', 'trigger-point-injection',
+  'peripheral-nerve-block', 'sympathetic-block', 'spinal-cord-stimulator-trial', 'spinal-cord-stimulator-implant', 'other',
+] as const;
+export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
+export const PROCEDURE_SIDES = ['left', 'right', 'bilateral', 'midline', 'not-applicable'] as const;
+export const IMAGE_GUIDANCE = ['fluoroscopy', 'ultrasound', 'ct', 'none', 'other'] as const;
+
+export interface ProcedureRecord {
+  readonly type: ProcedureType;
+  /** Free text when type is `other`. */
+  readonly label: string;
+  readonly date: string;
+  readonly levels: readonly string[];
+  readonly side: (typeof PROCEDURE_SIDES)[number];
+  readonly intent: 'diagnostic' | 'therapeutic';
+  readonly imageGuidance: (typeof IMAGE_GUIDANCE)[number];
+  readonly blockDiaryId: string | null;
+  readonly notes: string;
+}
+
+export const CONSERVATIVE_OUTCOMES = ['improved', 'partly-improved', 'no-change', 'worse', 'not-tolerated', 'unknown'] as const;
+
+export interface ConservativeCareRecord {
+  readonly treatment: string;
+  readonly modality: InterventionModality;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly sessions: number | null;
+  readonly outcome: (typeof CONSERVATIVE_OUTCOMES)[number];
+  readonly outcomeNotes: string;
+}
+
+export interface CarePlanVersionStore {
+  /** The newest version, if any. */
+  findLatest(patientId: string): Promise<CarePlanVersion | undefined>;
+  find(patientId: string, version: number): Promise<CarePlanVersion | undefined>;
+  /** Inserts a version; a concurrent save of the same version fails with a unique violation. */
+  insert(version: CarePlanVersion): Promise<void>;
+  /** Newest first, without the plan bodies' details beyond counts. */
+  list(patientId: string, limit: number): Promise<readonly { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }[]>;
+}
+
+/** A versioned, soft-deleted record of one patient (the same contract as the diary's DocumentStore). */
+export interface StoredRecord<T> {
+  readonly id: string;
+  readonly patientId: string;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly deletedAt: string | null;
+  readonly body: T;
+}
+
+export interface RecordStore<T> {
+  find(id: string): Promise<StoredRecord<T> | undefined>;
+  insert(patientId: string, id: string, body: T, sortAt: string, at: string): Promise<void>;
+  /** Writes `version` only over `version - 1`; false when someone else changed it first. */
+  update(patientId: string, id: string, body: T, sortAt: string, version: number, at: string): Promise<boolean>;
+  softDelete(patientId: string, id: string, version: number, at: string): Promise<boolean>;
+  /** Live records, newest first by their sort key. */
+  list(patientId: string, limit: number): Promise<readonly StoredRecord<T>[]>;
+}
+
+/** Everything issue 6 stores, as one member of Stores. */
+export interface CarePlanStores {
+  readonly conditions: RecordStore<ConditionRecord>;
+  readonly medicationOrders: RecordStore<MedicationOrderRecord>;
+  readonly procedures: RecordStore<ProcedureRecord>;
+  readonly conservativeCare: RecordStore<ConservativeCareRecord>;
+  readonly taperPlans: RecordStore<TaperPlanRecord>;
+  readonly plans: CarePlanVersionStore;
+}
