@@ -1,4 +1,5 @@
 // `npm run e2e`: the browser journeys. Prints one line per journey and closes with "N passed, N failed".
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { checkPage, DEMO_PASSWORD, expectVisible, newContext, startWorld, type World } from './harness.ts';
 import { SharingPage, SignInPage, SignUpPage } from './pages/pages.ts';
@@ -85,6 +86,9 @@ const journeys: Journey[] = [
       await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after saving');
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^4\/10/).first(), 'the new 4/10 check-in at the top of the diary');
       await checkPage(page, 'diary', violations);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my diary (CSV)' }).click()]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      if (!csv.startsWith('id,') || csv.split('\n').length < 300) throw new Error('expected the CSV export with six months of check-ins');
     },
   },
   {

@@ -53,7 +53,13 @@ export function setCsrfToken(token: string | null): void { csrfToken = token; }
 export function csrf(): string | null { return csrfToken; }
 export function onSessionEnd(handler: () => void): void { onSessionEnded = handler; }
 
+/** A request whose body is already text of another type (e.g. a CSV file). */
+export function requestText<T>(method: string, path: string, text: string, contentType: string): Promise<T> {
+  return request<T>(method, path, { __raw: text, contentType });
+}
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const raw = typeof body === 'object' && body !== null && '__raw' in body ? (body as { __raw: string; contentType: string }) : null;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -61,10 +67,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined ? { 'content-type': raw ? raw.contentType : 'application/json' } : {}),
         ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
       },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: raw ? raw.__raw : JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, 'network', t('app.offline'));

@@ -1,7 +1,7 @@
 // The pain diary: a seconds-fast check-in (with "same as last time"), and the history with pending,
 // conflicting and failed writes from the offline outbox shown in place.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
+import { api, ApiError, requestText, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
 import { Checkbox, Empty, ErrorMessage, Field, LocalDateTimeField, Loading, RatingControl, SelectField, showToast } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
@@ -214,6 +214,10 @@ export function DiaryHistory() {
       <h1>{t('diary.title')}</h1>
       <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
       <ErrorMessage message={error} />
+      <p class="row">
+        <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">{t('diary.export')}</a>
+      </p>
+      <ImportCsv patientId={patient.id} onImported={() => { reload(); loadDays(); }} />
       <section aria-labelledby="heatmap-heading">
         <h2 id="heatmap-heading">{t('heatmap.title')}</h2>
         {days === null ? <Loading /> : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
@@ -255,5 +259,29 @@ export function DiaryHistory() {
         </ul>
       )}
     </main>
+  );
+}
+
+function ImportCsv(props: { patientId: string; onImported: () => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  async function onFile(e: Event) {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setError(null);
+    try {
+      const result = await requestText<{ imported: number; alreadyPresent: number }>('POST', `/api/patients/${props.patientId}/diary-import`, await file.text(), 'text/csv');
+      showToast(t('diary.imported', { imported: result.imported, present: result.alreadyPresent }));
+      props.onImported();
+    } catch (err) { setError(err as ApiError); }
+  }
+  return (
+    <details class="card">
+      <summary>{t('diary.import')}</summary>
+      <ErrorMessage message={error ? [error.message, ...error.fieldErrors.slice(0, 5).map((f) => f.detail)].join(' ') : null} />
+      <div class="field">
+        <label for="csv-file">{t('diary.importFile')}</label>
+        <input id="csv-file" type="file" accept=".csv,text/csv" onChange={onFile} />
+      </div>
+    </details>
   );
 }
