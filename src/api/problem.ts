@@ -29,6 +29,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'last-admin': { status: 409, title: 'An organization needs an admin' },
   conflict: { status: 409, title: 'Conflict' },
   'diary-entry-conflict': { status: 409, title: 'The diary entry changed elsewhere' },
+  'instrument-not-licensed': { status: 403, title: 'This questionnaire is not licensed here' },
   'invalid-if-match': { status: 400, title: 'If-Match must be an entry version, e.g. "3"' },
   'clinical-record-conflict': { status: 409, title: 'The record changed elsewhere' },
   'care-plan-conflict': { status: 409, title: 'The care plan changed since the version you edited' },

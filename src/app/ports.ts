@@ -222,7 +222,32 @@ export interface AlertStore {
   acknowledge(id: string, userId: string, at: string): Promise<void>;
 }
 
+export interface StoredInstrumentResponse {
+  readonly id: string;
+  readonly patientId: string;
+  readonly instrumentId: string;
+  readonly instrumentVersion: string;
+  readonly scoringVersion: string;
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly result: Readonly<Record<string, unknown>>;
+  readonly score: number | null;
+  readonly band: string | null;
+  readonly flags: readonly string[];
+  readonly context: 'routine' | 'visit' | 'assignment';
+  readonly enteredBy: string;
+  readonly source: string;
+  readonly completedAt: string;
+}
+
+export interface InstrumentResponseStore {
+  insert(response: StoredInstrumentResponse): Promise<void>;
+  find(patientId: string, id: string): Promise<StoredInstrumentResponse | undefined>;
+  /** Newest first; all instruments when `instrumentId` is undefined. */
+  list(patientId: string, instrumentId: string | undefined, limit: number): Promise<readonly StoredInstrumentResponse[]>;
+}
+
 export interface Stores {
+  readonly instrumentResponses: InstrumentResponseStore;
   readonly carePlan: CarePlanStores;
   readonly jobs: JobStore;
   readonly alerts: AlertStore;

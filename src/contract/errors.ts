@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'conflict',
   'diary-entry-conflict',
   'invalid-if-match',
+  'instrument-not-licensed',
   'clinical-record-conflict',
   'care-plan-conflict',
   'nothing-to-taper',

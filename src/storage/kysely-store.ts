@@ -7,6 +7,7 @@ import { diaryRepository } from './repositories/diary.repository.ts';
 import { documentRepository } from './repositories/documents.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
+import { instrumentResponseRepository } from './repositories/instrument-responses.repository.ts';
 import { carePlanStores } from './repositories/care-plan.repository.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
@@ -50,6 +51,7 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
     flares: translateErrors(documentRepository<Flare>(db, 'flare')),
     jobs: translateErrors(jobRepository(db, dialect)),
     alerts: translateErrors(alertRepository(db)),
+    instrumentResponses: translateErrors(instrumentResponseRepository(db)),
     blockDiaries: translateErrors(documentRepository<BlockDiary>(db, 'block_diary')),
   };
 }

@@ -29,7 +29,10 @@ export interface PatientInvitationRow { id: string; organization_id: string; cod
 
 export interface CarePlanVersionRow { patient_id: string; version: number; body: string; created_by: string; created_at: string }
 
+export interface InstrumentResponseRow { id: string; patient_id: string; instrument_id: string; instrument_version: string; scoring_version: string; answers: string; result: string; score: number | null; band: string | null; flags: string; context: string; entered_by: string; source: string; completed_at: string }
+
 export interface DatabaseSchema {
+  instrument_response: InstrumentResponseRow;
   condition: PatientDocumentRow;
   medication_order: PatientDocumentRow;
   clinical_procedure: PatientDocumentRow;

@@ -1,0 +1,36 @@
+// Stored questionnaire responses with their computed results.
+import type { InstrumentResponseStore, StoredInstrumentResponse } from '../../app/ports.ts';
+import type { Executor } from './executor.ts';
+
+interface Row {
+  id: string; patient_id: string; instrument_id: string; instrument_version: string; scoring_version: string; answers: string; result: string;
+  score: number | null; band: string | null; flags: string; context: string; entered_by: string; source: string; completed_at: string;
+}
+
+const toResponse = (r: Row): StoredInstrumentResponse => ({
+  id: r.id, patientId: r.patient_id, instrumentId: r.instrument_id, instrumentVersion: r.instrument_version, scoringVersion: r.scoring_version,
+  answers: JSON.parse(r.answers) as Record<string, unknown>, result: JSON.parse(r.result) as Record<string, unknown>, score: r.score === null ? null : Number(r.score),
+  band: r.band, flags: JSON.parse(r.flags) as string[], context: r.context as StoredInstrumentResponse['context'], enteredBy: r.entered_by,
+  source: r.source, completedAt: r.completed_at,
+});
+
+export function instrumentResponseRepository(db: Executor): InstrumentResponseStore {
+  return {
+    async insert(r) {
+      await db.insertInto('instrument_response').values({
+        id: r.id, patient_id: r.patientId, instrument_id: r.instrumentId, instrument_version: r.instrumentVersion, scoring_version: r.scoringVersion,
+        answers: JSON.stringify(r.answers), result: JSON.stringify(r.result), score: r.score, band: r.band, flags: JSON.stringify(r.flags), context: r.context,
+        entered_by: r.enteredBy, source: r.source, completed_at: r.completedAt,
+      }).execute();
+    },
+    async find(patientId, id) {
+      const r = await db.selectFrom('instrument_response').selectAll().where('patient_id', '=', patientId).where('id', '=', id).executeTakeFirst();
+      return r && toResponse(r as Row);
+    },
+    async list(patientId, instrumentId, limit) {
+      let q = db.selectFrom('instrument_response').selectAll().where('patient_id', '=', patientId).orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(limit);
+      if (instrumentId) q = q.where('instrument_id', '=', instrumentId);
+      return (await q.execute()).map((r) => toResponse(r as Row));
+    },
+  };
+}
