@@ -19,6 +19,7 @@ import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
 import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
+import { registerCarePlanRoutes } from './routes/care-plan/care-plan.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerDiaryDocumentRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerMedicationRoutes(app, deps);
+  registerCarePlanRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

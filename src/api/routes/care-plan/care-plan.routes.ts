@@ -1,0 +1,124 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CONDITIONS, CONSERVATIVE_CARE, PROCEDURES, getCarePlan, getCondition, listCarePlanVersions, listConditions, presentConservativeCare,
+  presentProcedure, saveCarePlan, saveCondition, saveConservativeCare, saveProcedure, type CarePlanOutcome,
+} from '../../../app/care-plan.ts';
+import type { CarePlanVersion } from '../../../app/care-plan-records.ts';
+import { deleteRecord, listRecords } from '../../../app/clinical-records.ts';
+import { PatientParams } from '../../../contract/common.ts';
+import {
+  CarePlanBody, CarePlanVersionParams, ConditionBody, ConditionParams, ConservativeCareBody, ConservativeCareParams, ProcedureBody, ProcedureParams,
+  RecordListQuery, VersionListQuery,
+} from '../../../contract/care-plan.ts';
+import { baseVersionFrom } from '../../if-match.ts';
+import { sendProblem } from '../../problem.ts';
+import { contextOf } from '../../request-context.ts';
+import type { ApiDeps, ZodApp } from '../../types.ts';
+import { presentRecord, sendRecordOutcome } from '../medications/medications.routes.ts';
+
+const presentPlan = (p: CarePlanVersion) => ({ version: p.version, createdBy: p.createdBy, createdAt: p.createdAt, ...p.plan });
+
+function sendPlanOutcome(request: FastifyRequest, reply: FastifyReply, outcome: CarePlanOutcome) {
+  if (outcome.status === 'conflict') return sendProblem(request, reply, 'care-plan-conflict', { detail: outcome.reason, extra: { current: outcome.current && presentPlan(outcome.current) } });
+  reply.header('etag', `"${outcome.plan.version}"`);
+  return reply.code(201).send({ status: 'created', ...presentPlan(outcome.plan) });
+}
+
+const tags = ['care plan'];
+
+export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
+  app.put('/api/patients/:patientId/conditions/:conditionId', {
+    config: { patientAction: 'write-clinical' },
+    schema: { tags, params: ConditionParams, body: ConditionBody, summary: 'Record or edit a pain condition by its client-generated id (If-Match to edit)' },
+  }, async (req, reply) => {
+    const outcome = await saveCondition(deps, contextOf(req), req.params.patientId, req.params.conditionId.toLowerCase(), req.body, baseVersionFrom(req));
+    return sendRecordOutcome(req, reply, outcome, presentRecord);
+  });
+
+  app.get('/api/patients/:patientId/conditions/:conditionId', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: ConditionParams, summary: 'A condition with its chronicity today (acute < 1 month, subacute 1–3 months, chronic > 3 months; CDC 2022) and whether the CDC 2022 opioid guideline applies' },
+  }, async (req) => getCondition(deps, contextOf(req), req.params.patientId, req.params.conditionId.toLowerCase()));
+
+  app.delete('/api/patients/:patientId/conditions/:conditionId', {
+    config: { patientAction: 'write-clinical' },
+    schema: { tags, params: ConditionParams, summary: 'Delete a condition recorded in error' },
+  }, async (req, reply) => {
+    await deleteRecord(CONDITIONS, deps, contextOf(req), req.params.patientId, req.params.conditionId.toLowerCase());
+    return reply.code(204).send();
+  });
+
+  app.get('/api/patients/:patientId/conditions', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, summary: 'Conditions, latest onset first, each with its chronicity today and CDC 2022 scope' },
+  }, async (req) => ({ items: await listConditions(deps, contextOf(req), req.params.patientId) }));
+
+  app.put('/api/patients/:patientId/care-plan', {
+    config: { patientAction: 'write-clinical' },
+    schema: {
+      tags, params: PatientParams, body: CarePlanBody,
+      summary: 'Save the care plan (functional goals and interventions by modality) as a new version; earlier versions are kept. Send If-Match with the version you edited (none for the first plan); a stale version answers 409 with the current plan.',
+    },
+  }, async (req, reply) => sendPlanOutcome(req, reply, await saveCarePlan(deps, contextOf(req), req.params.patientId, req.body, baseVersionFrom(req))));
+
+  app.get('/api/patients/:patientId/care-plan', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, summary: 'The current (latest) version of the care plan' },
+  }, async (req, reply) => {
+    const plan = await getCarePlan(deps, contextOf(req), req.params.patientId);
+    reply.header('etag', `"${plan.version}"`);
+    return presentPlan(plan);
+  });
+
+  app.get('/api/patients/:patientId/care-plan/versions', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, querystring: VersionListQuery, summary: 'Every saved version of the care plan, newest first (who saved it, when, how many goals and interventions)' },
+  }, async (req) => ({ items: await listCarePlanVersions(deps, contextOf(req), req.params.patientId, req.query.limit) }));
+
+  app.get('/api/patients/:patientId/care-plan/versions/:version', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: CarePlanVersionParams, summary: 'One saved version of the care plan, as it was' },
+  }, async (req) => presentPlan(await getCarePlan(deps, contextOf(req), req.params.patientId, req.params.version)));
+
+  app.put('/api/patients/:patientId/procedures/:procedureId', {
+    config: { patientAction: 'write-clinical' },
+    schema: { tags, params: ProcedureParams, body: ProcedureBody, summary: 'Record or edit a procedure by its client-generated id (If-Match to edit); follow-ups are due 2, 6 and 12 weeks after' },
+  }, async (req, reply) => {
+    const outcome = await saveProcedure(deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase(), req.body, baseVersionFrom(req));
+    return sendRecordOutcome(req, reply, outcome, presentProcedure);
+  });
+
+  app.delete('/api/patients/:patientId/procedures/:procedureId', {
+    config: { patientAction: 'write-clinical' },
+    schema: { tags, params: ProcedureParams, summary: 'Delete a procedure recorded in error' },
+  }, async (req, reply) => {
+    await deleteRecord(PROCEDURES, deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase());
+    return reply.code(204).send();
+  });
+
+  app.get('/api/patients/:patientId/procedures', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, querystring: RecordListQuery, summary: 'Procedures, newest first, with their follow-up dates' },
+  }, async (req) => ({ items: (await listRecords(PROCEDURES, deps, contextOf(req), req.params.patientId, req.query.limit)).map(presentProcedure) }));
+
+  app.put('/api/patients/:patientId/conservative-care/:conservativeCareId', {
+    config: { patientAction: 'write-clinical' },
+    schema: { tags, params: ConservativeCareParams, body: ConservativeCareBody, summary: 'Record or edit a conservative treatment tried (dates, sessions, documented outcome) by client id (If-Match to edit)' },
+  }, async (req, reply) => {
+    const outcome = await saveConservativeCare(deps, contextOf(req), req.params.patientId, req.params.conservativeCareId.toLowerCase(), req.body, baseVersionFrom(req));
+    return sendRecordOutcome(req, reply, outcome, presentConservativeCare);
+  });
+
+  app.delete('/api/patients/:patientId/conservative-care/:conservativeCareId', {
+    config: { patientAction: 'write-clinical' },
+    schema: { tags, params: ConservativeCareParams, summary: 'Delete a conservative-care record entered in error' },
+  }, async (req, reply) => {
+    await deleteRecord(CONSERVATIVE_CARE, deps, contextOf(req), req.params.patientId, req.params.conservativeCareId.toLowerCase());
+    return reply.code(204).send();
+  });
+
+  app.get('/api/patients/:patientId/conservative-care', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, querystring: RecordListQuery, summary: 'Conservative-care history, newest start first, with durations' },
+  }, async (req) => ({ items: (await listRecords(CONSERVATIVE_CARE, deps, contextOf(req), req.params.patientId, req.query.limit)).map(presentConservativeCare) }));
+}

@@ -1,0 +1,222 @@
+// Conditions, the versioned care plan, procedures and conservative-care history (issue 6 items 1, 2,
+// 9, 10). Chronicity and CDC 2022 scope are the domain's (domain/care-plan/condition.ts); a plan save
+// always writes a new version and never overwrites one.
+import { cdc2022Scope, classifyChronicity } from '../domain/care-plan/index.ts';
+import { addDays, differenceInCalendarDays, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
+import { authorizePatientAccess } from './access.ts';
+import type {
+  CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, PlanGoal, PlanIntervention, ProcedureRecord, StoredRecord,
+} from './care-plan-records.ts';
+import { invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
+import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { notFound } from './errors.ts';
+import type { Stores } from './ports.ts';
+import { isUniqueViolationError } from './unique.ts';
+
+type FieldErrors = { pointer: string; detail: string }[];
+
+function checkDateRange(errors: FieldErrors, start: string | null, stop: string | null, startPointer: string, stopPointer: string): void {
+  const s = start === null ? null : parseLocalDate(start);
+  const e = stop === null ? null : parseLocalDate(stop);
+  if (s === undefined) errors.push({ pointer: startPointer, detail: 'Must be a date YYYY-MM-DD.' });
+  if (e === undefined) errors.push({ pointer: stopPointer, detail: 'Must be a date YYYY-MM-DD.' });
+  if (s && e && differenceInCalendarDays(e, s) < 0) errors.push({ pointer: stopPointer, detail: 'The end is before the start.' });
+}
+
+// ── Conditions ───────────────────────────────────────────────────────────────────────────────────
+
+export const CONDITIONS: RecordKind<ConditionRecord> = { resource: 'condition', label: 'The condition', store: (tx) => tx.carePlan.conditions, sortAt: (c) => c.onsetDate };
+
+export type ConditionInput = Omit<ConditionRecord, 'bodySite' | 'notes' | 'cancerRelated' | 'endOfLife'> & {
+  readonly bodySite?: string | null; readonly notes?: string; readonly cancerRelated?: boolean; readonly endOfLife?: boolean;
+};
+
+export function saveCondition(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ConditionInput, baseVersion?: number): Promise<RecordOutcome<ConditionRecord>> {
+  const value: ConditionRecord = {
+    label: input.label, bodySite: input.bodySite ?? null, mechanism: input.mechanism, onsetDate: input.onsetDate,
+    cancerRelated: input.cancerRelated ?? false, endOfLife: input.endOfLife ?? false, notes: input.notes ?? '',
+  };
+  if (!parseLocalDate(value.onsetDate)) throw invalid('The condition', [{ pointer: '/onsetDate', detail: 'Must be a date YYYY-MM-DD.' }]);
+  return saveRecord(CONDITIONS, deps, ctx, patientId, id, value, baseVersion);
+}
+
+/** A condition with its chronicity as of `asOf` (the patient's today) and whether CDC 2022 applies. */
+export function presentCondition(r: StoredRecord<ConditionRecord>, asOf: string, ageThisYear: number | undefined) {
+  const chronicity = classifyChronicity(r.body.onsetDate as LocalDate, asOf as LocalDate);
+  return {
+    id: r.id, version: r.version, updatedAt: r.updatedAt, ...r.body,
+    chronicity: chronicity.kind === 'classified' ? { asOf, value: chronicity.chronicity, source: chronicity.source } : { asOf, value: null, source: 'The onset date is after today.' },
+    cdc2022Scope: cdc2022Scope({ ...r.body, bodySite: r.body.bodySite ?? undefined, onsetDate: r.body.onsetDate as LocalDate }, ageThisYear),
+  };
+}
+
+export async function listConditions(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const { today, ageThisYear } = await patientToday(deps, deps.store, patientId);
+  const list = await deps.store.carePlan.conditions.list(patientId, 500);
+  await deps.store.audit.append([access.audit('condition.list', 'condition', null)]);
+  return list.map((r) => presentCondition(r, today, ageThisYear));
+}
+
+export async function getCondition(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const { today, ageThisYear } = await patientToday(deps, deps.store, patientId);
+  const r = await deps.store.carePlan.conditions.find(id);
+  if (!r || r.patientId !== patientId || r.deletedAt !== null) throw notFound('The condition');
+  await deps.store.audit.append([access.audit('condition.read', 'condition', id)]);
+  return presentCondition(r, today, ageThisYear);
+}
+
+// ── Care plan (versioned) ────────────────────────────────────────────────────────────────────────
+
+export interface CarePlanInput {
+  readonly goals: readonly (Omit<PlanGoal, 'id' | 'targetDate'> & { readonly id?: string; readonly targetDate?: string | null })[];
+  readonly interventions: readonly (Omit<PlanIntervention, 'id' | 'startDate' | 'stopDate' | 'responsibleMemberId' | 'frequency'> & {
+    readonly id?: string; readonly startDate?: string | null; readonly stopDate?: string | null; readonly responsibleMemberId?: string | null; readonly frequency?: string;
+  })[];
+  readonly notes?: string;
+}
+
+export type CarePlanOutcome =
+  | { readonly status: 'created'; readonly plan: CarePlanVersion }
+  | { readonly status: 'conflict'; readonly current: CarePlanVersion | null; readonly reason: string };
+
+function normalizePlan(deps: AppDeps, input: CarePlanInput): CarePlanBody {
+  const errors: FieldErrors = [];
+  const seen = new Set<string>();
+  const idOf = (given: string | undefined, pointer: string) => {
+    const id = given?.toLowerCase() ?? deps.ids.newId();
+    if (seen.has(id)) errors.push({ pointer, detail: 'This id is used twice in the plan.' });
+    seen.add(id);
+    return id;
+  };
+  const goals = input.goals.map((g, i): PlanGoal => {
+    checkDateRange(errors, null, g.targetDate ?? null, '', `/goals/${i}/targetDate`);
+    return { id: idOf(g.id, `/goals/${i}/id`), activity: g.activity, measure: g.measure, baseline: g.baseline, target: g.target, targetDate: g.targetDate ?? null };
+  });
+  const interventions = input.interventions.map((v, i): PlanIntervention => {
+    checkDateRange(errors, v.startDate ?? null, v.stopDate ?? null, `/interventions/${i}/startDate`, `/interventions/${i}/stopDate`);
+    return {
+      id: idOf(v.id, `/interventions/${i}/id`), modality: v.modality, description: v.description, startDate: v.startDate ?? null, stopDate: v.stopDate ?? null,
+      frequency: v.frequency ?? '', responsibleMemberId: v.responsibleMemberId?.toLowerCase() ?? null, status: v.status,
+    };
+  });
+  if (errors.length > 0) throw invalid('The care plan', errors);
+  return { goals, interventions, notes: input.notes ?? '' };
+}
+
+/** Responsible members must belong to a clinic the patient currently shares their record with. */
+async function checkResponsibleMembers(tx: Stores, patientId: string, plan: CarePlanBody, now: string): Promise<void> {
+  const wanted = plan.interventions.map((v, i) => [v.responsibleMemberId, i] as const).filter(([m]) => m !== null);
+  if (wanted.length === 0) return;
+  const orgs = (await tx.careRelationships.listForPatient(patientId))
+    .filter((r) => r.revokedAt === null && (r.expiresAt === null || r.expiresAt > now)).map((r) => r.organizationId);
+  const errors: FieldErrors = [];
+  for (const [memberId, i] of wanted) {
+    let found = false;
+    for (const org of orgs) if (await tx.organizations.findMembershipById(org, memberId!)) { found = true; break; }
+    if (!found) errors.push({ pointer: `/interventions/${i}/responsibleMemberId`, detail: 'Not a member of a clinic this patient shares their record with.' });
+  }
+  if (errors.length > 0) throw invalid('The care plan', errors);
+}
+
+/**
+ * Saves the plan as a new version. The first save sends no version; later saves send the version they
+ * edited (If-Match) — a stale or missing one answers a conflict with the current plan.
+ */
+export async function saveCarePlan(deps: AppDeps, ctx: RequestContext, patientId: string, input: CarePlanInput, baseVersion?: number): Promise<CarePlanOutcome> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  const plan = normalizePlan(deps, input);
+  const at = nowIso(deps);
+  try {
+    return await deps.store.transaction(async (tx): Promise<CarePlanOutcome> => {
+      const latest = await tx.carePlan.plans.findLatest(patientId);
+      if (!latest && baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'This patient has no care plan yet; save without a version to create it.' };
+      if (latest && baseVersion === undefined) return { status: 'conflict', current: latest, reason: `A care plan exists (version ${latest.version}); send the version you edited.` };
+      if (latest && baseVersion !== latest.version) return { status: 'conflict', current: latest, reason: `The plan changed (version ${latest.version}; you edited version ${baseVersion}).` };
+      await checkResponsibleMembers(tx, patientId, plan, at);
+      const version: CarePlanVersion = { patientId, version: (latest?.version ?? 0) + 1, createdBy: access.userId, createdAt: at, plan };
+      await tx.carePlan.plans.insert(version);
+      await tx.audit.append([access.audit('care_plan.save', 'care_plan', `${patientId}/${version.version}`)]);
+      return { status: 'created', plan: version };
+    });
+  } catch (error) {
+    // Someone saved the same version at the same moment (the primary key refused the second).
+    if (!isUniqueViolationError(error)) throw error;
+    const current = (await deps.store.carePlan.plans.findLatest(patientId)) ?? null;
+    return { status: 'conflict', current, reason: 'The plan was saved by someone else at the same time.' };
+  }
+}
+
+export async function getCarePlan(deps: AppDeps, ctx: RequestContext, patientId: string, version?: number): Promise<CarePlanVersion> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const plan = version === undefined ? await deps.store.carePlan.plans.findLatest(patientId) : await deps.store.carePlan.plans.find(patientId, version);
+  if (!plan) throw notFound(version === undefined ? 'The care plan' : `Version ${version} of the care plan`);
+  await deps.store.audit.append([access.audit('care_plan.read', 'care_plan', `${patientId}/${plan.version}`)]);
+  return plan;
+}
+
+export async function listCarePlanVersions(deps: AppDeps, ctx: RequestContext, patientId: string, limit: number) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const versions = await deps.store.carePlan.plans.list(patientId, limit);
+  await deps.store.audit.append([access.audit('care_plan.list', 'care_plan', null)]);
+  return versions;
+}
+
+// ── Procedures and conservative care ─────────────────────────────────────────────────────────────
+
+export const PROCEDURES: RecordKind<ProcedureRecord> = { resource: 'procedure', label: 'The procedure', store: (tx) => tx.carePlan.procedures, sortAt: (p) => p.date };
+
+/** Follow-ups after a procedure, in weeks (issue 6 item 9: 2, 6 and 12 weeks). */
+export const PROCEDURE_FOLLOW_UP_WEEKS = [2, 6, 12] as const;
+
+export type ProcedureInput = Omit<ProcedureRecord, 'label' | 'levels' | 'blockDiaryId' | 'notes'> & {
+  readonly label?: string; readonly levels?: readonly string[]; readonly blockDiaryId?: string | null; readonly notes?: string;
+};
+
+export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ProcedureInput, baseVersion?: number): Promise<RecordOutcome<ProcedureRecord>> {
+  const value: ProcedureRecord = {
+    type: input.type, label: input.label ?? '', date: input.date, levels: input.levels ?? [], side: input.side, intent: input.intent,
+    imageGuidance: input.imageGuidance, blockDiaryId: input.blockDiaryId?.toLowerCase() ?? null, notes: input.notes ?? '',
+  };
+  if (!parseLocalDate(value.date)) throw invalid('The procedure', [{ pointer: '/date', detail: 'Must be a date YYYY-MM-DD.' }]);
+  if (value.type === 'other' && value.label.trim() === '') throw invalid('The procedure', [{ pointer: '/label', detail: 'Name the procedure when its type is "other".' }]);
+  return saveRecord(PROCEDURES, deps, ctx, patientId, id, value, baseVersion, async (tx) => {
+    if (value.blockDiaryId === null) return;
+    const diary = await tx.blockDiaries.find(value.blockDiaryId);
+    if (!diary || diary.patientId !== patientId || diary.deletedAt !== null) throw invalid('The procedure', [{ pointer: '/blockDiaryId', detail: 'No block diary of this patient has this id.' }]);
+  });
+}
+
+export function presentProcedure(r: StoredRecord<ProcedureRecord>) {
+  return {
+    id: r.id, version: r.version, updatedAt: r.updatedAt, ...r.body,
+    followUps: PROCEDURE_FOLLOW_UP_WEEKS.map((weeks) => ({ weeks, due: addDays(r.body.date as LocalDate, weeks * 7) })),
+  };
+}
+
+export const CONSERVATIVE_CARE: RecordKind<ConservativeCareRecord> = {
+  resource: 'conservative_care', label: 'The conservative-care record', store: (tx) => tx.carePlan.conservativeCare, sortAt: (c) => c.startDate,
+};
+
+export type ConservativeCareInput = Omit<ConservativeCareRecord, 'endDate' | 'sessions' | 'outcomeNotes'> & {
+  readonly endDate?: string | null; readonly sessions?: number | null; readonly outcomeNotes?: string;
+};
+
+export function saveConservativeCare(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ConservativeCareInput, baseVersion?: number) {
+  const value: ConservativeCareRecord = {
+    treatment: input.treatment, modality: input.modality, startDate: input.startDate, endDate: input.endDate ?? null, sessions: input.sessions ?? null,
+    outcome: input.outcome, outcomeNotes: input.outcomeNotes ?? '',
+  };
+  const errors: FieldErrors = [];
+  checkDateRange(errors, value.startDate, value.endDate, '/startDate', '/endDate');
+  if (errors.length > 0) throw invalid('The conservative-care record', errors);
+  return saveRecord(CONSERVATIVE_CARE, deps, ctx, patientId, id, value, baseVersion);
+}
+
+/** With its duration in days (start and end inclusive) once it has ended. */
+export function presentConservativeCare(r: StoredRecord<ConservativeCareRecord>) {
+  const { startDate, endDate } = r.body;
+  const durationDays = endDate === null ? null : differenceInCalendarDays(endDate as LocalDate, startDate as LocalDate) + 1;
+  return { id: r.id, version: r.version, updatedAt: r.updatedAt, ...r.body, durationDays };
+}

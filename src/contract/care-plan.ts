@@ -1,0 +1,101 @@
+// HTTP shapes of conditions, the versioned care plan, procedures and conservative-care history (issue 6).
+import { z } from 'zod';
+import { PAIN_MECHANISMS } from '../domain/care-plan/index.ts';
+import { Id } from './common.ts';
+import { LocalDateText } from './medications.ts';
+
+const Text = (max: number) => z.string().max(max);
+const MODALITIES = ['pharmacological', 'interventional', 'physical', 'psychological', 'complementary', 'self-management'] as const;
+
+export const ConditionBody = z.strictObject({
+  label: z.string().trim().min(1).max(200),
+  bodySite: Text(200).nullable().optional(),
+  mechanism: z.enum(PAIN_MECHANISMS),
+  onsetDate: LocalDateText,
+  /** Cancer-related pain (outside the CDC 2022 opioid guideline's scope). */
+  cancerRelated: z.boolean().optional(),
+  /** End-of-life care (outside the CDC 2022 opioid guideline's scope). */
+  endOfLife: z.boolean().optional(),
+  notes: Text(4000).optional(),
+}).meta({
+  id: 'Condition',
+  examples: [{ label: 'Chronic low back pain with left L5 radiculopathy', bodySite: 'lumbar spine', mechanism: 'mixed', onsetDate: '2025-09-15', cancerRelated: false, endOfLife: false, notes: '' }],
+});
+export const ConditionParams = z.strictObject({ patientId: Id, conditionId: Id });
+
+export const CarePlanBody = z.strictObject({
+  goals: z.array(z.strictObject({
+    id: Id.optional(),
+    /** What the patient wants to do again, in their words. */
+    activity: z.string().trim().min(1).max(300),
+    /** How progress is measured (e.g. "minutes walked without stopping"). */
+    measure: z.string().trim().min(1).max(300),
+    baseline: Text(200),
+    target: Text(200),
+    targetDate: LocalDateText.nullable().optional(),
+  })).max(50),
+  interventions: z.array(z.strictObject({
+    id: Id.optional(),
+    modality: z.enum(MODALITIES),
+    description: z.string().trim().min(1).max(500),
+    startDate: LocalDateText.nullable().optional(),
+    stopDate: LocalDateText.nullable().optional(),
+    frequency: Text(200).optional(),
+    /** A membership id of a clinic the patient shares with. */
+    responsibleMemberId: Id.nullable().optional(),
+    status: z.enum(['planned', 'active', 'on-hold', 'completed', 'stopped']),
+  })).max(100),
+  notes: Text(4000).optional(),
+}).meta({
+  id: 'CarePlan',
+  examples: [{
+    goals: [{ activity: 'Walk to the market and back', measure: 'minutes walked without stopping', baseline: '10', target: '30', targetDate: '2026-09-01' }],
+    interventions: [
+      { modality: 'physical', description: 'Graded walking programme with the physiotherapist', startDate: '2026-06-01', stopDate: null, frequency: '3 times a week', responsibleMemberId: null, status: 'active' },
+      { modality: 'psychological', description: 'CBT for chronic pain, 8 sessions', startDate: '2026-06-08', frequency: 'weekly', status: 'planned' },
+    ],
+    notes: '',
+  }],
+});
+export const CarePlanVersionParams = z.strictObject({ patientId: Id, version: z.coerce.number().int().min(1).max(1_000_000_000) });
+export const VersionListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
+const PROCEDURE_TYPES = [
+  'epidural-steroid-injection-interlaminar', 'epidural-steroid-injection-transforaminal', 'epidural-steroid-injection-caudal',
+  'facet-joint-injection', 'medial-branch-block', 'radiofrequency-ablation', 'si-joint-injection', 'trigger-point-injection',
+  'peripheral-nerve-block', 'sympathetic-block', 'spinal-cord-stimulator-trial', 'spinal-cord-stimulator-implant', 'other',
+] as const;
+
+export const ProcedureBody = z.strictObject({
+  type: z.enum(PROCEDURE_TYPES),
+  /** The procedure's name when type is `other` (optional otherwise). */
+  label: Text(200).optional(),
+  date: LocalDateText,
+  /** Spinal levels, e.g. "L4-L5", "L5-S1". */
+  levels: z.array(z.string().regex(/^[CTLS]\d{1,2}(-[CTLS]\d{1,2})?$/, { error: 'A spinal level such as L4 or L4-L5.' })).max(10).optional(),
+  side: z.enum(['left', 'right', 'bilateral', 'midline', 'not-applicable']),
+  intent: z.enum(['diagnostic', 'therapeutic']),
+  imageGuidance: z.enum(['fluoroscopy', 'ultrasound', 'ct', 'none', 'other']),
+  /** A block diary of this patient recording the response. */
+  blockDiaryId: Id.nullable().optional(),
+  notes: Text(4000).optional(),
+}).meta({
+  id: 'Procedure',
+  examples: [{ type: 'medial-branch-block', date: '2026-05-28', levels: ['L4-L5', 'L5-S1'], side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy', blockDiaryId: null, notes: '' }],
+});
+export const ProcedureParams = z.strictObject({ patientId: Id, procedureId: Id });
+
+export const ConservativeCareBody = z.strictObject({
+  treatment: z.string().trim().min(1).max(300),
+  modality: z.enum(MODALITIES),
+  startDate: LocalDateText,
+  endDate: LocalDateText.nullable().optional(),
+  sessions: z.number().int().min(0).max(10_000).optional(),
+  outcome: z.enum(['improved', 'partly-improved', 'no-change', 'worse', 'not-tolerated', 'unknown']),
+  outcomeNotes: Text(4000).optional(),
+}).meta({
+  id: 'ConservativeCare',
+  examples: [{ treatment: 'Physical therapy: core stabilisation', modality: 'physical', startDate: '2025-10-01', endDate: '2025-12-15', sessions: 12, outcome: 'partly-improved', outcomeNotes: 'Walking tolerance 10 → 20 minutes; pain unchanged.' }],
+});
+export const ConservativeCareParams = z.strictObject({ patientId: Id, conservativeCareId: Id });
+export const RecordListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
