@@ -11,6 +11,7 @@ import type { OrganizationRole } from '../../app/model.ts';
 import { EXIT_INVALID_INPUT, EXIT_OK, type CliCommand } from '../command.ts';
 import { withDeps } from '../compose.ts';
 import { loadDemoDiary } from '../demo-diary.ts';
+import { loadDemoCarePlans } from '../demo-care-plan.ts';
 
 export const DEMO_DOMAIN = 'demo.painwise.test';
 export const DEMO_CLINIC = 'Riverside Pain Clinic (demo)';
@@ -103,6 +104,9 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
   // Six months of diaries with planted patterns for the first six patients.
   let diaryEntries = 0;
   for (const [i, p] of patients.slice(0, 6).entries()) diaryEntries += await loadDemoDiary(deps, as(p.userId), p.patientId, p.timeZone, 1000 + i);
+
+  // Conditions, care plans, medicines (one at ≥ 50 MME with an opioid + benzodiazepine), procedures, entered by the physician.
+  await loadDemoCarePlans(deps, as(staffUsers[1]!.user.id), patients);
 
   const caregivers = [];
   for (const c of CAREGIVERS) {
