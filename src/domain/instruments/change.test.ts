@@ -1,0 +1,20 @@
+// Clinically important change. Expected values worked by hand from instruments.md G1 (NRS / IMMPACT),
+// G3 (BPI interference 1 point), §5.1 (PHQ-9 5 points), §6 (ODI 10 points or 30 %).
+import { describe, expect, it } from 'vitest';
+import { computeChange } from './change.ts';
+import { findInstrument } from './index.ts';
+
+const def = (id: string) => findInstrument(id)!;
+
+describe('computeChange — threshold rules', () => {
+  it('PHQ-9: a 5-point fall is an improvement, 4 is not (Löwe 2004)', () => {
+    expect(computeChange(def('phq-9'), 15, 10)).toMatchObject({ absolute: -5, category: 'improved' });
+    expect(computeChange(def('phq-9'), 15, 11)).toMatchObject({ absolute: -4, category: 'none' });
+    expect(computeChange(def('phq-9'), 5, 12)).toMatchObject({ absolute: 7, percent: 140, category: 'worsened' });
+  });
+  it('PEG: 1 point either way is important', () => {
+    expect(computeChange(def('peg'), 6, 5)).toMatchObject({ absolute: -1, category: 'improved' });
+    expect(computeChange(def('peg'), 5, 5.5)).toMatchObject({ category: 'none' });
+    expect(computeChange(def('peg'), 0, 0)).toMatchObject({ absolute: 0, percent: null, category: 'none' });
+  });
+});

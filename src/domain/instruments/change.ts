@@ -1,0 +1,69 @@
+// Clinically important change between two results of one instrument, direction-aware.
+//
+// Signs: `absolute` = to − from and `percent` = (to − from) / from × 100, both signed, so a fall in pain
+// from 8 to 5 is −3 points and −37.5 %. `percent` is null when `from` is 0 (instruments.md §1
+// implementation notes: undefined at baseline 0).
+//
+// Categories (ids are stable):
+// - IMMPACT percent rule for pain intensity (Dworkin 2008, instruments.md §1 and §16), measured as the
+//   percent decrease: ≥ 50 % `substantial`, ≥ 30 % `moderate`, ≥ 10 % `minimal`, otherwise `none`; any
+//   increase is `worsened` (IMMPACT defines no worsening threshold, so none is invented); baseline 0 → null.
+// - Threshold rules (PEG and BPI interference 1 point, ODI 10 points or 30 %, PHQ-9 5, GAD-7 4, PROMIS T
+//   per setting): a change of at least the threshold in the better direction is `improved`, in the worse
+//   direction `worsened`, otherwise `none`. Thresholds are inclusive ("≥ 1-point decrease").
+// - Instruments without an MCID in the sources, or rated as change themselves (PGIC), return null.
+
+import type { InstrumentDefinition } from './model.ts';
+
+export type ChangeCategory = 'substantial' | 'moderate' | 'minimal' | 'none' | 'improved' | 'worsened';
+
+export interface Change {
+  readonly absolute: number;
+  readonly percent: number | null;
+  readonly category: ChangeCategory | null;
+  /** Why `category` is null, when it is. */
+  readonly note?: string;
+  /** The rule applied, with its source. */
+  readonly rule: string;
+}
+
+/** Floating-point noise guard for threshold comparisons on values like 5.857 − 4.857. */
+const EPSILON = 1e-9;
+
+export function computeChange(definition: InstrumentDefinition, from: number, to: number): Change {
+  const absolute = roundNoise(to - from);
+  const percent = from === 0 ? null : roundNoise(((to - from) / from) * 100);
+  const better = definition.direction === 'lower-is-better' ? -absolute : absolute;
+  const rule = definition.change;
+  switch (rule.kind) {
+    case 'immpact-percent': {
+      const text = `IMMPACT percent change (${rule.source})`;
+      if (percent === null) return { absolute, percent, category: null, note: 'percent change is undefined when the baseline is 0', rule: text };
+      const improvementPct = definition.direction === 'lower-is-better' ? -percent : percent;
+      const category: ChangeCategory = improvementPct >= 50 - EPSILON ? 'substantial'
+        : improvementPct >= 30 - EPSILON ? 'moderate'
+          : improvementPct >= 10 - EPSILON ? 'minimal'
+            : better < 0 ? 'worsened' : 'none';
+      return { absolute, percent, category, rule: text };
+    }
+    case 'threshold': {
+      const parts = [`${rule.points} point${rule.points === 1 ? '' : 's'}`];
+      if (rule.percent !== undefined) parts.push(`${rule.percent} %`);
+      const text = `important change ≥ ${parts.join(' or ')} (${rule.source})`;
+      const magnitude = Math.abs(absolute);
+      const pctMagnitude = percent === null ? null : Math.abs(percent);
+      const important = magnitude >= rule.points - EPSILON || (rule.percent !== undefined && pctMagnitude !== null && pctMagnitude >= rule.percent - EPSILON);
+      const category: ChangeCategory = !important || better === 0 ? 'none' : better > 0 ? 'improved' : 'worsened';
+      return { absolute, percent, category, rule: text };
+    }
+    case 'rating':
+      return { absolute, percent, category: null, note: 'this instrument rates change itself; read its band', rule: rule.source };
+    case 'none':
+      return { absolute, percent, category: null, note: rule.reason, rule: 'no clinically important change threshold in the sources' };
+  }
+}
+
+/** Removes binary floating-point noise (e.g. 4.857142857142858 − 5.857142857142857) without rounding real digits. */
+function roundNoise(x: number): number {
+  return Number.parseFloat(x.toPrecision(12));
+}

@@ -1,0 +1,38 @@
+// Public entry of the instruments domain: the registry of validated instruments, scoring and change.
+// One folder per instrument (definition.ts + golden.ts). Source of truth: ../shared/clinical/instruments.md.
+
+import type { InstrumentDefinition, ScoreContext } from './model.ts';
+import type { InstrumentGolden } from './golden.ts';
+import { phq9 } from './phq-9/definition.ts';
+import { PHQ9_GOLDEN } from './phq-9/golden.ts';
+import { peg } from './peg/definition.ts';
+import { PEG_GOLDEN } from './peg/golden.ts';
+import { GROUP_A } from './registry-a.ts';
+import { GROUP_B } from './registry-b.ts';
+import { scoreRaw } from './scoring.ts';
+
+export type * from './model.ts';
+export { computeChange, type Change, type ChangeCategory } from './change.ts';
+export { validateAnswers, bandFor, scoreRaw, type AnswerError } from './scoring.ts';
+
+const ENTRIES: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
+  { definition: peg, golden: PEG_GOLDEN },
+  { definition: phq9, golden: PHQ9_GOLDEN },
+  ...GROUP_A,
+  ...GROUP_B,
+];
+
+export const INSTRUMENTS: readonly InstrumentDefinition[] = ENTRIES.map((e) => e.definition);
+export const INSTRUMENT_GOLDEN: ReadonlyMap<string, readonly InstrumentGolden[]> = new Map(ENTRIES.map((e) => [e.definition.id, e.golden]));
+
+const BY_ID = new Map(INSTRUMENTS.map((d) => [d.id, d]));
+
+export function findInstrument(id: string): InstrumentDefinition | undefined {
+  return BY_ID.get(id.toLowerCase());
+}
+
+/** Validate and score raw answers for an instrument id; undefined when the id is unknown. */
+export function scoreInstrument(id: string, raw: unknown, context: ScoreContext = {}): ReturnType<typeof scoreRaw> | undefined {
+  const definition = findInstrument(id);
+  return definition && scoreRaw(definition, raw, context);
+}

@@ -1,0 +1,86 @@
+// PHQ-9 (Kroenke, Spitzer, Williams 2001). Every fact: instruments.md §5.1.
+// Score: sum of items 1–9 (0–27). Missing: up to 3 items prorated, sum / (9 − missing) × 9 (DC/TMD
+// scoring manual, 2021); the value is kept unrounded and bands compare it unrounded (instruments.md §17.3).
+// Item 9 > 0 raises `crisis` whatever the total or missing status; item 9 missing raises `item-9-unknown`
+// (instruments.md §17.4). The optional major-depressive-syndrome algorithm (CamCOPS phq9.py) is reported
+// as scores.mds / scores.ods (1 = met, 0 = not met) when all nine items are answered.
+
+import type { InstrumentDefinition } from '../model.ts';
+import { bandFor, scaleOptions } from '../scoring.ts';
+
+export const PHQ9_MAX_MISSING = 3;
+
+const FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
+
+const ITEMS = [
+  ['1', 'Little interest or pleasure in doing things', '44250-9'],
+  ['2', 'Feeling down, depressed or hopeless', '44255-8'],
+  ['3', 'Trouble with sleep (falling or staying asleep, or sleeping too much)', '44259-0'],
+  ['4', 'Feeling tired or having little energy', '44254-1'],
+  ['5', 'Poor appetite or overeating', '44251-7'],
+  ['6', 'Feeling bad about yourself, or like a failure', '44258-2'],
+  ['7', 'Trouble concentrating', '44252-5'],
+  ['8', 'Moving or speaking slowly, or being fidgety or restless', '44253-3'],
+  ['9', 'Thoughts that you would be better off dead, or of hurting yourself', '44260-8'],
+] as const;
+
+const KEYS = ITEMS.map(([key]) => key);
+
+const BANDS = [
+  { id: 'none-minimal', label: 'None or minimal', from: 0, inclusive: true, range: '0–4', patientText: 'Your answers suggest few or no symptoms of depression.' },
+  { id: 'mild', label: 'Mild', from: 5, inclusive: true, range: '5–9', patientText: 'Your answers suggest mild symptoms of depression.' },
+  { id: 'moderate', label: 'Moderate', from: 10, inclusive: true, range: '10–14', patientText: 'Your answers suggest moderate symptoms of depression. Talk them over with your care team.' },
+  { id: 'moderately-severe', label: 'Moderately severe', from: 15, inclusive: true, range: '15–19', patientText: 'Your answers suggest moderately severe symptoms of depression. Your care team should know.' },
+  { id: 'severe', label: 'Severe', from: 20, inclusive: true, range: '20–27', patientText: 'Your answers suggest severe symptoms of depression. Please speak with your care team soon.' },
+] as const;
+
+export const phq9: InstrumentDefinition = {
+  id: 'phq-9',
+  version: 'PHQ-9 (Kroenke 2001)',
+  scoringVersion: '1',
+  title: 'Patient Health Questionnaire-9 (PHQ-9)',
+  shortTitle: 'PHQ-9',
+  measures: 'Depression severity',
+  recallPeriod: 'Over the last 2 weeks',
+  items: ITEMS.map(([key, construct, loinc]) => ({ key, construct, loinc, options: FREQUENCY })),
+  scoreRange: { min: 0, max: 27 },
+  primaryScore: 'total',
+  scoreUnit: 'points',
+  direction: 'lower-is-better',
+  bands: BANDS,
+  change: { kind: 'threshold', points: 5, source: 'Löwe 2004, Med Care 42:1194 (instruments.md §5.1)' },
+  monotone: true,
+  loinc: { panel: '44249-1', score: '44261-6' },
+  licence: {
+    kind: 'free', holder: 'Pfizer Inc.',
+    attribution: 'PHQ-9 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
+    note: 'Pfizer states that no permission is required to reproduce, translate, display or distribute the PHQ-9 (instruments.md §5.1).',
+  },
+  source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). instruments.md §5.1.',
+  settings: [
+    { name: 'PHQ9_MAX_MISSING', value: PHQ9_MAX_MISSING, why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (instruments.md §5.1).' },
+    { name: 'item-9 crisis flag', value: '> 0', why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (instruments.md §5.1).' },
+  ],
+  score(answers) {
+    const flags: string[] = [];
+    const item9 = answers.get('9');
+    if (item9 === undefined) flags.push('item-9-unknown');
+    else if (item9 > 0) flags.push('crisis');
+    const missing = KEYS.filter((k) => !answers.has(k));
+    const phq2 = answers.has('1') && answers.has('2') ? answers.get('1')! + answers.get('2')! : null;
+    if (missing.length > PHQ9_MAX_MISSING) return { kind: 'incomplete', missing, scores: { phq2 }, flags };
+    let sum = 0;
+    for (const k of KEYS) sum += answers.get(k) ?? 0;
+    const total = missing.length === 0 ? sum : (sum / (9 - missing.length)) * 9;
+    const scores: Record<string, number | null> = { total, answered: 9 - missing.length, phq2, mds: null, ods: null };
+    if (missing.length === 0) {
+      // CamCOPS phq9.py: a symptom counts at ≥ 2 ("more than half the days"), item 9 at ≥ 1.
+      const counts = (k: string): boolean => (k === '9' ? answers.get(k)! >= 1 : answers.get(k)! >= 2);
+      const core = ['1', '2'].filter(counts).length;
+      const other = KEYS.slice(2).filter(counts).length;
+      scores.mds = core >= 1 && core + other >= 5 ? 1 : 0;
+      scores.ods = core >= 1 && core + other >= 2 && core + other <= 4 ? 1 : 0;
+    }
+    return { kind: 'scored', score: total, scores, band: bandFor(BANDS, total)?.id ?? null, flags, missing };
+  },
+};
