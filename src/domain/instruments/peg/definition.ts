@@ -3,7 +3,7 @@
 // display ("round to the nearest whole number"). No proration rule is published, so any missing item
 // leaves the response incomplete (instruments.md §2 "Missing", recommended default). No bands.
 
-import type { InstrumentDefinition } from '../model.ts';
+import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { scaleOptions } from '../scoring.ts';
 
 const ZERO_TEN = (low: string, high: string) => scaleOptions(Array.from({ length: 11 }, (_, i) => (i === 0 ? `0 — ${low}` : i === 10 ? `10 — ${high}` : String(i))));
@@ -42,7 +42,7 @@ export const peg: InstrumentDefinition = {
     { name: 'PEG_MISSING_RULE', value: 'all 3 items required', why: 'No published proration rule (instruments.md §2, UNCONFIRMED); scoring only complete responses is the recommended default.' },
     { name: 'PEG_MCID_POINTS', value: 1, why: 'Reed 2023 reports anchor-based MIDs of mostly 1.0–1.75 points; no single MCID is published (instruments.md §2).' },
   ],
-  score(answers) {
+  score(answers): ScoreResult {
     const missing = ITEMS.map((i) => i.key).filter((k) => !answers.has(k));
     if (missing.length > 0) return { kind: 'incomplete', missing, scores: {}, flags: [] };
     const mean = (answers.get('1')! + answers.get('2')! + answers.get('3')!) / 3;

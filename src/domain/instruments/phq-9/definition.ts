@@ -5,7 +5,7 @@
 // (instruments.md §17.4). The optional major-depressive-syndrome algorithm (CamCOPS phq9.py) is reported
 // as scores.mds / scores.ods (1 = met, 0 = not met) when all nine items are answered.
 
-import type { InstrumentDefinition } from '../model.ts';
+import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, scaleOptions } from '../scoring.ts';
 
 export const PHQ9_MAX_MISSING = 3;
@@ -61,7 +61,7 @@ export const phq9: InstrumentDefinition = {
     { name: 'PHQ9_MAX_MISSING', value: PHQ9_MAX_MISSING, why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (instruments.md §5.1).' },
     { name: 'item-9 crisis flag', value: '> 0', why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (instruments.md §5.1).' },
   ],
-  score(answers) {
+  score(answers): ScoreResult {
     const flags: string[] = [];
     const item9 = answers.get('9');
     if (item9 === undefined) flags.push('item-9-unknown');
