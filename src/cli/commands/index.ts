@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.ts';
 import { createUserCommand } from './create-user.ts';
 import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
+import { changeCommand, instrumentsCommand, scoreCommand } from './instruments.ts';
 import { mmeCommand } from './mme.ts';
 import { serveCommand } from './serve.ts';
 
@@ -12,4 +13,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   createUserCommand,
   mmeCommand,
+  instrumentsCommand,
+  scoreCommand,
+  changeCommand,
 ];

@@ -13,6 +13,7 @@ import { scoreRaw } from './scoring.ts';
 
 export type * from './model.ts';
 export { computeChange, type Change, type ChangeCategory } from './change.ts';
+export { describeInstrument, type InstrumentDescription } from './describe.ts';
 export { validateAnswers, bandFor, scoreRaw, type AnswerError } from './scoring.ts';
 
 const ENTRIES: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
