@@ -1,0 +1,14 @@
+// BPI-SF interference change by the IMMPACT 1-point rule, worked by hand from instruments.md G3 row 4.
+import { describe, expect, it } from 'vitest';
+import { computeChange } from '../change.ts';
+import { bpiSf } from './definition.ts';
+
+describe('BPI-SF interference change (instruments.md G3, §16)', () => {
+  it('a 1-point drop 41/7 → 34/7 (5.86 → 4.86) meets the IMMPACT minimal threshold', () => {
+    expect(computeChange(bpiSf, 41 / 7, 34 / 7)).toMatchObject({ absolute: -1, category: 'improved' });
+  });
+  it('a 0.75-point drop is not important; a 1-point rise is worsened', () => {
+    expect(computeChange(bpiSf, 6.75, 6)).toMatchObject({ category: 'none' });
+    expect(computeChange(bpiSf, 4, 5)).toMatchObject({ absolute: 1, category: 'worsened' });
+  });
+});
