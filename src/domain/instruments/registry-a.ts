@@ -7,9 +7,18 @@ import { bpiSf } from './bpi-sf/definition.ts';
 import { BPI_SF_GOLDEN } from './bpi-sf/golden.ts';
 import { pcs } from './pcs/definition.ts';
 import { PCS_GOLDEN } from './pcs/golden.ts';
+import { phq2 } from './phq-2/definition.ts';
+import { PHQ2_GOLDEN } from './phq-2/golden.ts';
+import { gad7 } from './gad-7/definition.ts';
+import { GAD7_GOLDEN } from './gad-7/golden.ts';
+import { gad2 } from './gad-2/definition.ts';
+import { GAD2_GOLDEN } from './gad-2/golden.ts';
 
 export const GROUP_A: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: nrs, golden: NRS_GOLDEN },
   { definition: bpiSf, golden: BPI_SF_GOLDEN },
   { definition: pcs, golden: PCS_GOLDEN },
+  { definition: phq2, golden: PHQ2_GOLDEN },
+  { definition: gad7, golden: GAD7_GOLDEN },
+  { definition: gad2, golden: GAD2_GOLDEN },
 ];
