@@ -13,6 +13,8 @@ import { gad7 } from './gad-7/definition.ts';
 import { GAD7_GOLDEN } from './gad-7/golden.ts';
 import { gad2 } from './gad-2/definition.ts';
 import { GAD2_GOLDEN } from './gad-2/golden.ts';
+import { odi } from './odi/definition.ts';
+import { ODI_GOLDEN } from './odi/golden.ts';
 
 export const GROUP_A: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: nrs, golden: NRS_GOLDEN },
@@ -21,4 +23,5 @@ export const GROUP_A: readonly { readonly definition: InstrumentDefinition; read
   { definition: phq2, golden: PHQ2_GOLDEN },
   { definition: gad7, golden: GAD7_GOLDEN },
   { definition: gad2, golden: GAD2_GOLDEN },
+  { definition: odi, golden: ODI_GOLDEN },
 ];

@@ -1,0 +1,21 @@
+// ODI golden cases, worked by hand from instruments.md §6 (percent = total / (5 × answered) × 100; at most
+// 1 unanswered section; bands 0–20 / >20–40 / >40–60 / >60–80 / >80) and its table G7.
+import type { InstrumentGolden } from '../golden.ts';
+
+const G7 = 'instruments.md G7 (ODI)';
+const sections = (values: readonly (number | null)[]): Record<string, number | null> => Object.fromEntries(values.map((v, i) => [String(i + 1), v]));
+
+export const ODI_GOLDEN: readonly InstrumentGolden[] = [
+  { name: 'G7 row 1: 10 answered, sum 16 → 16/50 = 32 %, moderate', source: G7, answers: sections([2, 2, 2, 2, 2, 2, 1, 1, 1, 1]), expected: { kind: 'scored', score: 32, scores: { percent: 32, total: 16, answered: 10 }, band: 'moderate', flags: [], missing: [] } },
+  { name: 'G7 row 2: section 8 not applicable, sum 16 of 9 → 16/45 = 35.56 %, moderate', source: `${G7} (form prints 35.5)`, answers: sections([2, 2, 2, 2, 2, 2, 2, null, 1, 1]), expected: { kind: 'scored', score: 16 / 45 * 100, scores: { total: 16, answered: 9 }, band: 'moderate', missing: ['8'] } },
+  { name: 'G7 row 2 variant: a section other than 8 unanswered is allowed the same way', source: `${G7}; §6 missing rule`, answers: sections([2, 2, null, 2, 2, 2, 2, 2, 1, 1]), expected: { kind: 'scored', score: 16 / 45 * 100, band: 'moderate', missing: ['3'] } },
+  { name: 'G7 row 3: 8 answered (8 and 10 unanswered) → not scored under the 1-missing cap', source: G7, answers: sections([2, 2, 2, 2, 2, 2, 2, null, 2, null]), expected: { kind: 'incomplete', missing: ['8', '10'], scores: { percent: null } } },
+  { name: 'G7 row 4: sum 21 of 10 → 42 %, severe (edge 40/41)', source: G7, answers: sections([3, 3, 3, 2, 2, 2, 2, 2, 1, 1]), expected: { kind: 'scored', score: 42, band: 'severe' } },
+  { name: 'cut-off: exactly 20 % (10/50) is minimal', source: 'instruments.md §6 bands (0–20 minimal); §17.5 ODI 20/21', answers: sections([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]), expected: { kind: 'scored', score: 20, band: 'minimal' } },
+  { name: 'cut-off: 22 % (11/50) is moderate', source: 'instruments.md §6 bands (21–40 moderate)', answers: sections([2, 1, 1, 1, 1, 1, 1, 1, 1, 1]), expected: { kind: 'scored', score: 22, band: 'moderate' } },
+  { name: 'cut-off: 10/45 = 22.2 % with one section missing is above 20 → moderate', source: 'instruments.md §6 ("21–40 %" read as above 20)', answers: sections([2, 1, 1, 1, 1, 1, 1, null, 1, 1]), expected: { kind: 'scored', score: 10 / 45 * 100, band: 'moderate', missing: ['8'] } },
+  { name: 'cut-off: exactly 40 % (20/50) is moderate', source: 'instruments.md §6 bands; §17.5 ODI 40/41, 80/81', answers: sections([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]), expected: { kind: 'scored', score: 40, band: 'moderate' } },
+  { name: 'cut-off: exactly 80 % (40/50) is crippled', source: 'instruments.md §6 bands (61–80 crippled)', answers: sections([4, 4, 4, 4, 4, 4, 4, 4, 4, 4]), expected: { kind: 'scored', score: 80, band: 'crippled' } },
+  { name: 'maximum 50/50 = 100 % is bed-bound', source: 'instruments.md §6 bands (81–100)', answers: sections([5, 5, 5, 5, 5, 5, 5, 5, 5, 5]), expected: { kind: 'scored', score: 100, band: 'bed-bound' } },
+  { name: 'section score 6 is out of range', source: 'instruments.md §6 (0–5 per section)', answers: { 1: 6 }, expected: { kind: 'invalid', item: '1' } },
+];
