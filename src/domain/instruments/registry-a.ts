@@ -15,6 +15,10 @@ import { gad2 } from './gad-2/definition.ts';
 import { GAD2_GOLDEN } from './gad-2/golden.ts';
 import { odi } from './odi/definition.ts';
 import { ODI_GOLDEN } from './odi/golden.ts';
+import { dn4 } from './dn4/definition.ts';
+import { DN4_GOLDEN } from './dn4/golden.ts';
+import { dn4Interview } from './dn4-interview/definition.ts';
+import { DN4_INTERVIEW_GOLDEN } from './dn4-interview/golden.ts';
 
 export const GROUP_A: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: nrs, golden: NRS_GOLDEN },
@@ -24,4 +28,6 @@ export const GROUP_A: readonly { readonly definition: InstrumentDefinition; read
   { definition: gad7, golden: GAD7_GOLDEN },
   { definition: gad2, golden: GAD2_GOLDEN },
   { definition: odi, golden: ODI_GOLDEN },
+  { definition: dn4, golden: DN4_GOLDEN },
+  { definition: dn4Interview, golden: DN4_INTERVIEW_GOLDEN },
 ];
