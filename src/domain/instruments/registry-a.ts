@@ -19,6 +19,10 @@ import { dn4 } from './dn4/definition.ts';
 import { DN4_GOLDEN } from './dn4/golden.ts';
 import { dn4Interview } from './dn4-interview/definition.ts';
 import { DN4_INTERVIEW_GOLDEN } from './dn4-interview/golden.ts';
+import { pgic } from './pgic/definition.ts';
+import { PGIC_GOLDEN } from './pgic/golden.ts';
+import { dvprs } from './dvprs/definition.ts';
+import { DVPRS_GOLDEN } from './dvprs/golden.ts';
 
 export const GROUP_A: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: nrs, golden: NRS_GOLDEN },
@@ -30,4 +34,6 @@ export const GROUP_A: readonly { readonly definition: InstrumentDefinition; read
   { definition: odi, golden: ODI_GOLDEN },
   { definition: dn4, golden: DN4_GOLDEN },
   { definition: dn4Interview, golden: DN4_INTERVIEW_GOLDEN },
+  { definition: pgic, golden: PGIC_GOLDEN },
+  { definition: dvprs, golden: DVPRS_GOLDEN },
 ];
