@@ -7,11 +7,13 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../storage/d
 import { createKyselyStore } from '../storage/kysely-store.ts';
 import { buildApp } from './build-app.ts';
 import { createJobRunner, DEFAULT_JOB_RUNNER, ensureMaintenanceScheduled, MAINTENANCE_JOB, maintenanceHandler, type JobHandler } from '../app/jobs.ts';
+import { ASSIGNMENT_JOB, assignmentDueHandler } from '../app/instruments.ts';
 import type { ApiDeps } from './types.ts';
 
 /** Every kind of background job and what runs it. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [MAINTENANCE_JOB]: maintenanceHandler,
+  [ASSIGNMENT_JOB]: assignmentDueHandler,
 };
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');

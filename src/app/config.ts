@@ -30,6 +30,8 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_SESSION_ABSOLUTE_HOURS', default: String(DEFAULT_SETTINGS.sessionAbsoluteHours), meaning: 'Sign out this long after sign-in, however active' },
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount), meaning: 'Failed sign-ins per account before a pause' },
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerIp), meaning: 'Failed sign-ins per client address before a pause' },
+  { name: 'PAINWISE_CRISIS_LOCALE', default: DEFAULT_SETTINGS.crisisLocale, meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)' },
+  { name: 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', default: String(DEFAULT_SETTINGS.assignmentOverdueHours), meaning: 'Hours after which an assigned questionnaire shows as overdue' },
   { name: 'PAINWISE_SIGNIN_WINDOW_MINUTES', default: String(DEFAULT_SETTINGS.signInWindowMinutes), meaning: 'Window in which failed sign-ins are counted' },
 ];
 
@@ -60,6 +62,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     if (raw === 'false' || raw === '0') return false;
     problems.push(`${name} must be true or false (got "${raw}").`);
     return false;
+  };
+
+  const locale = (name: string, fallback: string): string => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^[a-z]{2,3}(-[A-Z]{2})?$/.test(raw)) problems.push(`${name} must be a locale such as en-US (got "${raw}").`);
+    return raw;
   };
 
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -95,6 +104,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       signInMaxFailuresPerIp: int('PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', DEFAULT_SETTINGS.signInMaxFailuresPerIp, 1, 100_000),
       signInWindowMinutes: int('PAINWISE_SIGNIN_WINDOW_MINUTES', DEFAULT_SETTINGS.signInWindowMinutes, 1, 24 * 60),
       invitationDays: DEFAULT_SETTINGS.invitationDays,
+      crisisLocale: locale('PAINWISE_CRISIS_LOCALE', DEFAULT_SETTINGS.crisisLocale),
+      assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -13,6 +13,10 @@ export interface AppSettings {
   readonly signInWindowMinutes: number;
   /** How long an invitation code stays valid. */
   readonly invitationDays: number;
+  /** Which crisis resources to show (DESIGN §7), e.g. en-US → 988 Suicide & Crisis Lifeline. */
+  readonly crisisLocale: string;
+  /** A questionnaire due item counts as overdue this many hours after it fell due (product convention, not a clinical rule). */
+  readonly assignmentOverdueHours: number;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -22,6 +26,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   signInMaxFailuresPerIp: 50,
   signInWindowMinutes: 15,
   invitationDays: 14,
+  crisisLocale: 'en-US',
+  assignmentOverdueHours: 48,
 };
 
 export interface AppDeps {

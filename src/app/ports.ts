@@ -242,11 +242,76 @@ export interface StoredInstrumentResponse {
 export interface InstrumentResponseStore {
   insert(response: StoredInstrumentResponse): Promise<void>;
   find(patientId: string, id: string): Promise<StoredInstrumentResponse | undefined>;
+  /** By id alone: only to recognise a replayed submission (idempotency), never to show another patient's data. */
+  findById(id: string): Promise<StoredInstrumentResponse | undefined>;
   /** Newest first; all instruments when `instrumentId` is undefined. */
   list(patientId: string, instrumentId: string | undefined, limit: number): Promise<readonly StoredInstrumentResponse[]>;
 }
 
+export interface InstrumentLicence {
+  readonly organizationId: string;
+  readonly instrumentId: string;
+  readonly enabledBy: string;
+  readonly enabledAt: string;
+  readonly note: string | null;
+}
+
+export interface InstrumentLicenceStore {
+  listForOrganization(organizationId: string): Promise<readonly (InstrumentLicence & { enabledByName: string | null })[]>;
+  /** Inserts or replaces the organization's licence record for the instrument. */
+  enable(licence: InstrumentLicence): Promise<void>;
+  disable(organizationId: string, instrumentId: string): Promise<boolean>;
+  /** Which of `organizationIds` have enabled the instrument. */
+  enabledAmong(organizationIds: readonly string[], instrumentId: string): Promise<readonly string[]>;
+}
+
+export type AssignmentSchedule =
+  | { readonly kind: 'once'; readonly dueAt: string }
+  | { readonly kind: 'recurring'; readonly startAt: string; readonly everyDays: number; readonly endAt: string | null }
+  | { readonly kind: 'before-visit'; readonly visitAt: string; readonly daysBefore: number };
+
+export interface InstrumentAssignment {
+  readonly id: string;
+  readonly patientId: string;
+  /** The assigning clinician's organization; null for reminders a patient set for themselves. */
+  readonly organizationId: string | null;
+  readonly instrumentId: string;
+  readonly schedule: AssignmentSchedule;
+  /** The next occurrence the job runner will materialise; null when the schedule is exhausted. */
+  readonly nextDueAt: string | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly cancelledAt: string | null;
+}
+
+export interface InstrumentDue {
+  readonly id: string;
+  readonly assignmentId: string;
+  readonly patientId: string;
+  readonly instrumentId: string;
+  readonly dueAt: string;
+  readonly completedAt: string | null;
+  readonly responseId: string | null;
+}
+
+export interface InstrumentAssignmentStore {
+  insert(assignment: InstrumentAssignment): Promise<void>;
+  find(id: string): Promise<InstrumentAssignment | undefined>;
+  listForPatient(patientId: string): Promise<readonly InstrumentAssignment[]>;
+  cancel(id: string, at: string): Promise<void>;
+  setNextDue(id: string, nextDueAt: string | null): Promise<void>;
+  /** Materialises one occurrence; a second call for the same assignment and time changes nothing. */
+  insertDue(due: InstrumentDue): Promise<void>;
+  listDue(patientId: string, options: { readonly openOnly: boolean; readonly limit: number }): Promise<readonly InstrumentDue[]>;
+  /** Completes the oldest open due item of the instrument for the patient; returns its id or null. */
+  completeOldestOpen(patientId: string, instrumentId: string, responseId: string, at: string): Promise<string | null>;
+  /** Drops open due items of a cancelled assignment. */
+  deleteOpenDue(assignmentId: string): Promise<void>;
+}
+
 export interface Stores {
+  readonly instrumentLicences: InstrumentLicenceStore;
+  readonly instrumentAssignments: InstrumentAssignmentStore;
   readonly instrumentResponses: InstrumentResponseStore;
   readonly carePlan: CarePlanStores;
   readonly jobs: JobStore;

@@ -8,6 +8,7 @@ import { documentRepository } from './repositories/documents.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
 import { instrumentResponseRepository } from './repositories/instrument-responses.repository.ts';
+import { instrumentAssignmentRepository, instrumentLicenceRepository } from './repositories/instrument-assignments.repository.ts';
 import { carePlanStores } from './repositories/care-plan.repository.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
@@ -52,6 +53,8 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
     jobs: translateErrors(jobRepository(db, dialect)),
     alerts: translateErrors(alertRepository(db)),
     instrumentResponses: translateErrors(instrumentResponseRepository(db)),
+    instrumentLicences: translateErrors(instrumentLicenceRepository(db)),
+    instrumentAssignments: translateErrors(instrumentAssignmentRepository(db)),
     blockDiaries: translateErrors(documentRepository<BlockDiary>(db, 'block_diary')),
   };
 }

@@ -31,7 +31,14 @@ export interface CarePlanVersionRow { patient_id: string; version: number; body:
 
 export interface InstrumentResponseRow { id: string; patient_id: string; instrument_id: string; instrument_version: string; scoring_version: string; answers: string; result: string; score: number | null; band: string | null; flags: string; context: string; entered_by: string; source: string; completed_at: string }
 
+export interface InstrumentLicenceRow { organization_id: string; instrument_id: string; enabled_by: string; enabled_at: string; note: string | null }
+export interface InstrumentAssignmentRow { id: string; patient_id: string; organization_id: string | null; instrument_id: string; schedule: string; next_due_at: string | null; created_by: string; created_at: string; cancelled_at: string | null }
+export interface InstrumentDueRow { id: string; assignment_id: string; patient_id: string; instrument_id: string; due_at: string; completed_at: string | null; response_id: string | null }
+
 export interface DatabaseSchema {
+  instrument_licence: InstrumentLicenceRow;
+  instrument_assignment: InstrumentAssignmentRow;
+  instrument_due: InstrumentDueRow;
   instrument_response: InstrumentResponseRow;
   condition: PatientDocumentRow;
   medication_order: PatientDocumentRow;

@@ -7,6 +7,7 @@ import * as m0004 from './0004-alerts.ts';
 import * as m0005 from './0005-patient-invitations.ts';
 import * as m0006 from './0006-care-plan.ts';
 import * as m0010 from './0010-instrument-responses.ts';
+import * as m0011 from './0011-instrument-licences-assignments.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-patient-invitations': m0005,
   '0006-care-plan': m0006,
   '0010-instrument-responses': m0010,
+  '0011-instrument-licences-assignments': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

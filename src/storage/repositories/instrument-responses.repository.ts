@@ -27,6 +27,10 @@ export function instrumentResponseRepository(db: Executor): InstrumentResponseSt
       const r = await db.selectFrom('instrument_response').selectAll().where('patient_id', '=', patientId).where('id', '=', id).executeTakeFirst();
       return r && toResponse(r as Row);
     },
+    async findById(id) {
+      const r = await db.selectFrom('instrument_response').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && toResponse(r as Row);
+    },
     async list(patientId, instrumentId, limit) {
       let q = db.selectFrom('instrument_response').selectAll().where('patient_id', '=', patientId).orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(limit);
       if (instrumentId) q = q.where('instrument_id', '=', instrumentId);

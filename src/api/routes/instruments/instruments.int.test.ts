@@ -1,0 +1,176 @@
+// Questionnaires over HTTP on both engines: submission scored and stored with its scoring version,
+// invalid answers refused naming the item and changing nothing, change versus the previous result,
+// PHQ-9 item 9 → crisis resources + urgent alert per caring organization, licence guard per
+// organization, assignments materialised through the job table (surviving a restart), FHIR.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { caregiverOf } from '../../../../test/support/care-team.ts';
+import { snapshotDatabase } from '../../../../test/support/db-snapshot.ts';
+import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+import { createJobRunner } from '../../../app/jobs.ts';
+import { JOB_HANDLERS } from '../../main.ts';
+
+let idCounter = 0;
+const newId = () => `019c0000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
+
+async function clinic(t: TestApp, owner: Client, patientId: string, scopes: ('read' | 'write')[]) {
+  const { client: admin } = await signUp(t.app);
+  const org = (await admin.request('POST', '/api/organizations', { name: `Clinic ${Math.random()}` })).json();
+  const email = `physician-${Math.random().toString(36).slice(2)}@example.test`;
+  const { client: clinician } = await signUp(t.app, { email });
+  const { code } = (await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'physician' })).json();
+  expect((await clinician.request('POST', '/api/member-invitations/accept', { code })).statusCode).toBe(200);
+  expect((await owner.request('POST', `/api/patients/${patientId}/care-relationships`, { shareCode: org.shareCode, scopes })).statusCode).toBe(201);
+  return { admin, clinician, organizationId: org.id as string };
+}
+
+describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let pid: string;
+  let a: Awaited<ReturnType<typeof clinic>>;
+  let b: Awaited<ReturnType<typeof clinic>>;
+  let caregiver: Client;
+  let stranger: Client;
+  const base = () => `/api/patients/${pid}`;
+
+  beforeAll(async () => {
+    // Sessions outlive the clock jumps of the scheduling test.
+    t = await createTestApp(dialect, { sessionIdleMinutes: 90 * 24 * 60, sessionAbsoluteHours: 90 * 24 });
+    const s = await signUp(t.app, { patient: true, timeZone: 'America/Chicago' });
+    owner = s.client;
+    pid = s.me.patient!.id;
+    a = await clinic(t, owner, pid, ['read', 'write']);
+    b = await clinic(t, owner, pid, ['read']);
+    caregiver = await caregiverOf(t, owner, pid);
+    stranger = (await signUp(t.app)).client;
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('lists the catalogue with attribution and serves FHIR Questionnaires with LOINC codes', async () => {
+    const list = (await owner.request('GET', '/api/instruments')).json().items as { id: string; licence: { attribution: string } }[];
+    expect(list.map((i) => i.id)).toEqual(expect.arrayContaining(['phq-9', 'peg']));
+    for (const i of list) expect(i.licence.attribution.length).toBeGreaterThan(0);
+    const fhir = await owner.request('GET', '/api/instruments/phq-9/fhir');
+    expect(fhir.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    const q = fhir.json();
+    expect(q).toMatchObject({ resourceType: 'Questionnaire', code: [{ system: 'http://loinc.org', code: '44249-1' }] });
+    expect(q.item[8]).toMatchObject({ linkId: '9', code: [{ code: '44260-8' }] });
+    expect(q.item[0].answerOption[3].valueCoding).toMatchObject({ system: 'http://loinc.org', code: 'LA6571-9' });
+    expect((await owner.request('GET', '/api/instruments/nope')).statusCode).toBe(404);
+  });
+
+  it('scores a PEG, stores it with its scoring version, and reports change against the previous one (instruments.md G2)', async () => {
+    const first = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 6, 2: 7, 3: 4 }, completedAt: '2026-05-20T10:00:00-05:00' });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().response).toMatchObject({ instrumentId: 'peg', scoringVersion: '1', band: null, source: 'self', completedAt: '2026-05-20T15:00:00.000Z' });
+    expect(first.json().response.score).toBeCloseTo(5.667, 3);
+    expect(first.json().change).toBeNull();
+    const id = newId();
+    const second = await caregiver.request('POST', `${base()}/instrument-responses`, { id, instrumentId: 'peg', answers: { 1: 4, 2: 5, 3: 3 } });
+    expect(second.statusCode).toBe(201);
+    expect(second.json().response.source).toBe('caregiver');
+    expect(second.json().change).toMatchObject({ category: 'improved', previousId: first.json().response.id });
+    expect(second.json().change.absolute).toBeCloseTo(4 - 17 / 3, 6);
+    // Replaying the same submission (an offline retry) changes nothing.
+    const replay = await caregiver.request('POST', `${base()}/instrument-responses`, { id, instrumentId: 'peg', answers: { 1: 4, 2: 5, 3: 3 } });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().status).toBe('unchanged');
+    expect((await caregiver.request('POST', `${base()}/instrument-responses`, { id, instrumentId: 'peg', answers: { 1: 9, 2: 5, 3: 3 } })).statusCode).toBe(409);
+    const history = (await a.clinician.request('GET', `${base()}/instrument-responses?instrument=peg`)).json().items;
+    expect(history.map((r: { id: string }) => r.id)).toEqual([id, first.json().response.id]);
+    expect((await stranger.request('GET', `${base()}/instrument-responses`)).statusCode).toBe(404);
+  });
+
+  it('refuses invalid answers with problem+json naming the item, and writes nothing', async () => {
+    const before = await snapshotDatabase(t.database.handle);
+    for (const [answers, pointer] of [[{ 1: 11, 2: 1, 3: 1 }, '/answers/1'], [{ 1: 1, 4: 1 }, '/answers/4'], [{ 1: true }, '/answers/1']] as const) {
+      const res = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+    }
+    expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'nope', answers: {} })).statusCode).toBe(400);
+    expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 1 }, completedAt: '2027-01-01T00:00:00Z' })).statusCode).toBe(400);
+    expect(await snapshotDatabase(t.database.handle)).toBe(before);
+  });
+
+  it('PHQ-9 item 9 = 1 returns crisis resources at once and raises an urgent alert for every caring organization', async () => {
+    const res = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'phq-9', answers: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 1 } });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.response.flags).toContain('crisis');
+    expect(body.crisis.alertsRaised).toBe(2);
+    expect(body.crisis.resources[0].name).toMatch(/988/);
+    for (const c of [a, b]) {
+      const alerts = (await c.clinician.request('GET', `/api/organizations/${c.organizationId}/alerts`)).json().items;
+      expect(alerts).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'phq9-item9-positive', severity: 'urgent', patientId: pid })]));
+    }
+    const calm = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'phq-9', answers: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 } });
+    expect(calm.json().crisis).toBeNull();
+    const fhir = (await owner.request('GET', `${base()}/instrument-responses/${body.response.id}/fhir`)).json();
+    expect(fhir).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed', subject: { reference: `Patient/${pid}` } });
+    expect(fhir.item.find((i: { linkId: string }) => i.linkId === 'score')).toMatchObject({ code: [{ code: '44261-6' }], answer: [{ valueDecimal: 2 }] });
+  });
+
+  it('refuses a licensed instrument until an admin of a caring organization enables it, recording who and when', async () => {
+    const licensed = ((await owner.request('GET', '/api/instruments')).json().items as { id: string; licence: { kind: string } }[]).find((i) => i.licence.kind === 'licensed');
+    if (!licensed) return; // no licensed instrument registered yet in this build
+    const answers = {};
+    const refused = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: licensed.id, answers });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('instrument-not-licensed');
+    expect((await owner.request('GET', `${base()}/instruments`)).json().items.find((i: { id: string }) => i.id === licensed.id).available).toBe(false);
+    expect((await a.clinician.request('PUT', `/api/organizations/${a.organizationId}/instruments/${licensed.id}/licence`, { confirm: true })).statusCode).toBe(403);
+    expect((await a.admin.request('PUT', `/api/organizations/${a.organizationId}/instruments/${licensed.id}/licence`, { confirm: false })).statusCode).toBe(400);
+    expect((await a.admin.request('PUT', `/api/organizations/${a.organizationId}/instruments/${licensed.id}/licence`, { confirm: true, note: 'Licence ref 42' })).statusCode).toBe(204);
+    const status = (await a.admin.request('GET', `/api/organizations/${a.organizationId}/instruments`)).json().items.find((i: { id: string }) => i.id === licensed.id);
+    expect(status).toMatchObject({ enabled: true, confirmation: { at: '2026-06-01T12:00:00.000Z', note: 'Licence ref 42' } });
+    expect((await owner.request('GET', `${base()}/instruments`)).json().items.find((i: { id: string }) => i.id === licensed.id).available).toBe(true);
+    expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: licensed.id, answers })).statusCode).toBe(201);
+    // Clinic B has not enabled it: its clinicians cannot present it.
+    expect((await b.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: licensed.id, schedule: { kind: 'once', dueAt: '2026-06-02T09:00:00Z' } })).statusCode).toBe(403);
+    expect((await a.admin.request('DELETE', `/api/organizations/${a.organizationId}/instruments/${licensed.id}/licence`)).statusCode).toBe(204);
+    expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: licensed.id, answers })).statusCode).toBe(403);
+  });
+
+  it('assigns PEG weekly through the job table: due, overdue, completed by a response; a second runner after a restart continues without duplicates', async () => {
+    const res = await a.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'recurring', startAt: '2026-06-02T09:00:00Z', everyDays: 7, endAt: '2026-06-20T00:00:00Z' } });
+    expect(res.statusCode).toBe(201);
+    expect((await caregiver.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'once', dueAt: '2026-06-02T09:00:00Z' } })).statusCode).toBe(403);
+    expect((await b.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'once', dueAt: '2026-06-02T09:00:00Z' } })).statusCode).toBe(403);
+    const runner = createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 });
+    expect((await owner.request('GET', `${base()}/instruments/due`)).json().items).toEqual([]);
+    t.clock.set('2026-06-02T09:00:00Z');
+    await runner.runOnce();
+    let due = (await owner.request('GET', `${base()}/instruments/due`)).json().items;
+    expect(due).toMatchObject([{ instrumentId: 'peg', dueAt: '2026-06-02T09:00:00.000Z', status: 'due' }]);
+    t.clock.set('2026-06-04T10:00:00Z');
+    due = (await owner.request('GET', `${base()}/instruments/due`)).json().items;
+    expect(due[0].status).toBe('overdue');
+    // A "restarted" process: a new runner over the same database picks up the schedule.
+    const restarted = createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 });
+    t.clock.set('2026-06-09T09:00:00Z');
+    await restarted.runOnce();
+    await restarted.runOnce();
+    due = (await owner.request('GET', `${base()}/instruments/due`)).json().items;
+    expect(due.map((d: { dueAt: string }) => d.dueAt)).toEqual(['2026-06-02T09:00:00.000Z', '2026-06-09T09:00:00.000Z']);
+    const submitted = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 3, 2: 3, 3: 3 } });
+    expect(submitted.json().completedDueId).toBe(due[0].id);
+    t.clock.set('2026-06-30T09:00:00Z');
+    await restarted.runOnce();
+    const assignments = (await a.clinician.request('GET', `${base()}/instrument-assignments`)).json().items;
+    const mine = assignments.find((x: { id: string }) => x.id === res.json().id);
+    expect(mine.due.map((d: { dueAt: string }) => d.dueAt).sort()).toEqual(['2026-06-02T09:00:00.000Z', '2026-06-09T09:00:00.000Z', '2026-06-16T09:00:00.000Z']);
+    expect(mine.completed).toBe(1);
+    expect(mine.nextDueAt).toBeNull();
+    expect((await a.clinician.request('DELETE', `${base()}/instrument-assignments/${mine.id}`)).statusCode).toBe(204);
+    expect((await owner.request('GET', `${base()}/instruments/due`)).json().items).toEqual([]);
+  });
+
+  it('a visit-relative assignment falls due the given days before the visit', async () => {
+    t.clock.set('2026-07-01T12:00:00Z');
+    const res = await a.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'phq-9', schedule: { kind: 'before-visit', visitAt: '2026-07-10T15:00:00Z', daysBefore: 3 } });
+    expect(res.json().nextDueAt).toBe('2026-07-07T15:00:00.000Z');
+  });
+});

@@ -1,0 +1,303 @@
+// Validated questionnaires: the catalogue, organization licences, responses (scored by the domain and
+// stored with their scoring version), change versus the previous result, PHQ-9 crisis handling, and
+// assignments scheduled through the job table.
+//
+// Licence guard (issue 4 §6): a licensed instrument is presented and accepted only through an
+// organization that has enabled it — the clinician's own organization, or, for a patient or caregiver,
+// any organization with an active care relationship to the patient. Scoring itself is never gated.
+
+import {
+  computeChange, describeInstrument, findInstrument, INSTRUMENTS, scoreRaw, type Change, type InstrumentDefinition, type ScoreResult, type Sex,
+} from '../domain/instruments/index.ts';
+import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
+import { raiseAlert } from './alerts.ts';
+import { firstDue, nextDue } from './assignment-schedule.ts';
+import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { crisisResourcesFor, type CrisisResource } from './crisis.ts';
+import { AppError, forbidden, notFound } from './errors.ts';
+import { enqueueJob, type JobHandler } from './jobs.ts';
+import { CLINICIAN_ROLES } from './model.ts';
+import type { AssignmentSchedule, InstrumentAssignment, InstrumentDue, StoredInstrumentResponse, Stores } from './ports.ts';
+
+export const CRISIS_ALERT_RULE = 'phq9-item9-positive';
+export const ASSIGNMENT_JOB = 'instrument-assignment.due';
+
+function requireInstrument(id: string): InstrumentDefinition {
+  const d = findInstrument(id);
+  if (!d) throw notFound('The questionnaire');
+  return d;
+}
+
+export function listCatalogue() {
+  return INSTRUMENTS.map(describeInstrument);
+}
+
+export function getCatalogueEntry(id: string) {
+  return describeInstrument(requireInstrument(id));
+}
+
+async function activeOrganizations(tx: Stores, patientId: string, now: string): Promise<string[]> {
+  return [...new Set((await tx.careRelationships.listForPatient(patientId))
+    .filter((r) => r.revokedAt === null && (r.expiresAt === null || r.expiresAt > now)).map((r) => r.organizationId))];
+}
+
+/** The organizations through which this access may present a licensed instrument. */
+async function licensingOrganizations(deps: AppDeps, tx: Stores, access: Granted): Promise<string[]> {
+  return access.basis.kind === 'clinician' ? [access.basis.organizationId] : activeOrganizations(tx, access.patientId, nowIso(deps));
+}
+
+async function isAvailable(deps: AppDeps, tx: Stores, access: Granted, d: InstrumentDefinition): Promise<boolean> {
+  if (d.licence.kind === 'free') return true;
+  return (await tx.instrumentLicences.enabledAmong(await licensingOrganizations(deps, tx, access), d.id)).length > 0;
+}
+
+function notLicensed(d: InstrumentDefinition): AppError {
+  return new AppError('instrument-not-licensed', `${d.shortTitle} is a licensed instrument. An admin of the clinic must confirm the licence before it can be used here.`);
+}
+
+export type ResponseView = StoredInstrumentResponse & { readonly attribution: string };
+
+const view = (r: StoredInstrumentResponse): ResponseView => ({ ...r, attribution: findInstrument(r.instrumentId)?.licence.attribution ?? '' });
+
+/** What the patient (or someone acting for them) can answer, with what is due. */
+export async function listPatientInstruments(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const enabled = new Set<string>();
+  const orgs = await licensingOrganizations(deps, deps.store, access);
+  for (const d of INSTRUMENTS) if (d.licence.kind === 'licensed' && (await deps.store.instrumentLicences.enabledAmong(orgs, d.id)).length > 0) enabled.add(d.id);
+  const due = await listDueFor(deps, patientId);
+  await deps.store.audit.append([access.audit('instrument.list', 'instrument', null)]);
+  return INSTRUMENTS.map((d) => ({
+    id: d.id, title: d.title, shortTitle: d.shortTitle, measures: d.measures, recallPeriod: d.recallPeriod, itemCount: d.items.length,
+    licence: d.licence.kind, attribution: d.licence.attribution,
+    available: d.licence.kind === 'free' || enabled.has(d.id),
+    due: due.filter((x) => x.instrumentId === d.id),
+  }));
+}
+
+export interface SubmitInput {
+  readonly id: string | undefined;
+  readonly instrumentId: string;
+  readonly answers: unknown;
+  readonly sex: Sex | undefined;
+  readonly completedAt: string | undefined;
+}
+
+export interface SubmitOutcome {
+  readonly status: 'created' | 'unchanged';
+  readonly response: ResponseView;
+  readonly change: (Change & { readonly previousId: string; readonly previousScore: number }) | null;
+  readonly crisis: { readonly resources: readonly CrisisResource[]; readonly alertsRaised: number } | null;
+  readonly completedDueId: string | null;
+}
+
+export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContext, patientId: string, input: SubmitInput): Promise<SubmitOutcome> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
+  const d = findInstrument(input.instrumentId);
+  if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
+  const scored = scoreRaw(d, input.answers, input.sex ? { sex: input.sex } : {});
+  if (!scored.ok) {
+    throw new AppError('validation-failed', `Some answers are not valid for ${d.shortTitle}.`, {
+      errors: scored.errors.map((e) => ({ pointer: e.item === '' ? '/answers' : `/answers/${e.item.replaceAll('~', '~0').replaceAll('/', '~1')}`, detail: e.message })),
+    });
+  }
+  const now = nowIso(deps);
+  const completedAt = input.completedAt ?? now;
+  if (completedAt > now) throw new AppError('validation-failed', 'A questionnaire cannot be completed in the future.', { errors: [{ pointer: '/completedAt', detail: 'must not be in the future' }] });
+  const result: ScoreResult = scored.result;
+  const answers = Object.fromEntries(scored.answers);
+  const id = input.id ?? deps.ids.newId();
+  return deps.store.transaction(async (tx): Promise<SubmitOutcome> => {
+    if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
+    if (input.id !== undefined) {
+      const existing = await tx.instrumentResponses.findById(input.id);
+      if (existing) {
+        if (existing.patientId !== patientId || existing.instrumentId !== d.id || JSON.stringify(existing.answers) !== JSON.stringify(answers)) {
+          throw new AppError('conflict', 'A different response already has this id. Submit it with a new id.');
+        }
+        return { status: 'unchanged', response: view(existing), change: null, crisis: null, completedDueId: null };
+      }
+    }
+    const previous = (await tx.instrumentResponses.list(patientId, d.id, 20)).find((r) => r.score !== null && r.completedAt <= completedAt);
+    const score = result.kind === 'scored' ? result.score : null;
+    const response: StoredInstrumentResponse = {
+      id, patientId, instrumentId: d.id, instrumentVersion: d.version, scoringVersion: d.scoringVersion, answers,
+      result: { ...result }, score, band: result.kind === 'scored' ? result.band : null, flags: [...result.flags],
+      context: 'routine', enteredBy: access.userId, source: access.basis.kind === 'owner' ? 'self' : access.basis.kind, completedAt,
+    };
+    await tx.instrumentResponses.insert(response);
+    const completedDueId = await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, now);
+    const events = [access.audit('instrument-response.create', 'instrument_response', id)];
+    let crisis: SubmitOutcome['crisis'] = null;
+    if (result.flags.includes('crisis')) {
+      const alertsRaised = await raiseAlert(deps, tx, patientId, CRISIS_ALERT_RULE, 'urgent', { responseId: id, instrumentId: d.id, item: '9', answer: scored.answers.get('9') ?? null });
+      crisis = { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised };
+    }
+    await tx.audit.append(events);
+    const change = previous && score !== null && previous.score !== null
+      ? { ...computeChange(d, previous.score, score), previousId: previous.id, previousScore: previous.score }
+      : null;
+    return { status: 'created', response: view(response), change, crisis, completedDueId };
+  });
+}
+
+export async function listInstrumentResponses(deps: AppDeps, ctx: RequestContext, patientId: string, instrumentId: string | undefined, limit: number) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  if (instrumentId !== undefined) requireInstrument(instrumentId);
+  const items = await deps.store.instrumentResponses.list(patientId, instrumentId, limit);
+  await deps.store.audit.append([access.audit('instrument-response.list', 'instrument_response', null)]);
+  return items.map(view);
+}
+
+export async function getInstrumentResponse(deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<ResponseView> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const r = await deps.store.instrumentResponses.find(patientId, id);
+  if (!r) throw notFound('The response');
+  await deps.store.audit.append([access.audit('instrument-response.read', 'instrument_response', id)]);
+  return view(r);
+}
+
+// ── Licences ────────────────────────────────────────────────────────────────────────────────────────
+
+async function requireMember(deps: AppDeps, organizationId: string, userId: string, admin: boolean) {
+  const m = await deps.store.organizations.findMembership(organizationId, userId);
+  if (!m) throw notFound('The organization');
+  if (admin && m.role !== 'admin') throw forbidden('Only an admin of this organization can change instrument licences.');
+  return m;
+}
+
+export async function listOrganizationInstruments(deps: AppDeps, ctx: RequestContext, organizationId: string) {
+  await requireMember(deps, organizationId, requireUser(ctx), false);
+  const licences = new Map((await deps.store.instrumentLicences.listForOrganization(organizationId)).map((l) => [l.instrumentId, l]));
+  return INSTRUMENTS.map((d) => {
+    const l = licences.get(d.id);
+    return {
+      id: d.id, title: d.title, shortTitle: d.shortTitle, licence: d.licence.kind, holder: d.licence.holder, attribution: d.licence.attribution, note: d.licence.note,
+      enabled: d.licence.kind === 'free' || l !== undefined,
+      confirmation: l ? { by: l.enabledBy, byName: l.enabledByName, at: l.enabledAt, note: l.note } : null,
+    };
+  });
+}
+
+export async function enableInstrumentLicence(deps: AppDeps, ctx: RequestContext, organizationId: string, instrumentId: string, input: { confirm: boolean; note: string | null }): Promise<void> {
+  const userId = requireUser(ctx);
+  await requireMember(deps, organizationId, userId, true);
+  const d = requireInstrument(instrumentId);
+  if (d.licence.kind === 'free') throw new AppError('validation-failed', `${d.shortTitle} needs no licence.`, { errors: [{ pointer: '/instrumentId', detail: 'free instruments are always enabled' }] });
+  if (!input.confirm) throw new AppError('validation-failed', 'Confirm that the organization holds a licence.', { errors: [{ pointer: '/confirm', detail: 'must be true' }] });
+  await deps.store.transaction(async (tx) => {
+    await tx.instrumentLicences.enable({ organizationId, instrumentId: d.id, enabledBy: userId, enabledAt: nowIso(deps), note: input.note });
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'instrument-licence.enable', resourceType: 'instrument', resourceId: d.id })]);
+  });
+}
+
+export async function disableInstrumentLicence(deps: AppDeps, ctx: RequestContext, organizationId: string, instrumentId: string): Promise<void> {
+  const userId = requireUser(ctx);
+  await requireMember(deps, organizationId, userId, true);
+  const d = requireInstrument(instrumentId);
+  await deps.store.transaction(async (tx) => {
+    if (!(await tx.instrumentLicences.disable(organizationId, d.id))) throw notFound('The licence');
+    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'instrument-licence.disable', resourceType: 'instrument', resourceId: d.id })]);
+  });
+}
+
+// ── Assignments ─────────────────────────────────────────────────────────────────────────────────────
+
+export type DueView = InstrumentDue & { readonly status: 'due' | 'overdue' | 'completed'; readonly title: string };
+
+function dueView(deps: AppDeps, d: InstrumentDue): DueView {
+  const overdueAt = new Date(Date.parse(d.dueAt) + deps.settings.assignmentOverdueHours * 3_600_000).toISOString();
+  return { ...d, title: findInstrument(d.instrumentId)?.shortTitle ?? d.instrumentId, status: d.completedAt !== null ? 'completed' : nowIso(deps) >= overdueAt ? 'overdue' : 'due' };
+}
+
+async function listDueFor(deps: AppDeps, patientId: string): Promise<DueView[]> {
+  return (await deps.store.instrumentAssignments.listDue(patientId, { openOnly: true, limit: 100 })).map((d) => dueView(deps, d));
+}
+
+/** Open questionnaire items for the patient, oldest first: what is due and overdue now. */
+export async function listDueInstruments(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<DueView[]> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const items = (await listDueFor(deps, patientId)).reverse();
+  await deps.store.audit.append([access.audit('instrument-due.list', 'instrument_assignment', null)]);
+  return items;
+}
+
+export interface AssignInput {
+  readonly id: string | undefined;
+  readonly instrumentId: string;
+  readonly schedule: AssignmentSchedule;
+}
+
+export async function assignInstrument(deps: AppDeps, ctx: RequestContext, patientId: string, input: AssignInput): Promise<InstrumentAssignment> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  // Clinicians assign; a patient may also set reminders for themselves (self-managed use).
+  if (access.basis.kind === 'caregiver' || (access.basis.kind === 'clinician' && !CLINICIAN_ROLES.includes(access.basis.role))) {
+    throw forbidden('Only the patient or the clinicians caring for them can assign questionnaires.');
+  }
+  const organizationId = access.basis.kind === 'clinician' ? access.basis.organizationId : null;
+  const d = findInstrument(input.instrumentId);
+  if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
+  const s = input.schedule;
+  if (s.kind === 'recurring' && s.endAt !== null && s.endAt < s.startAt) {
+    throw new AppError('validation-failed', 'The schedule ends before it starts.', { errors: [{ pointer: '/schedule/endAt', detail: 'must not be before startAt' }] });
+  }
+  const now = nowIso(deps);
+  const first = firstDue(s);
+  const assignment: InstrumentAssignment = {
+    id: input.id ?? deps.ids.newId(), patientId, organizationId, instrumentId: d.id, schedule: s, nextDueAt: first, createdBy: access.userId, createdAt: now, cancelledAt: null,
+  };
+  await deps.store.transaction(async (tx) => {
+    if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
+    if (await tx.instrumentAssignments.find(assignment.id)) throw new AppError('conflict', 'An assignment with this id already exists.');
+    await tx.instrumentAssignments.insert(assignment);
+    await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId, payload: { assignmentId: assignment.id, dueAt: first }, runAt: first, createdAt: now });
+    await tx.audit.append([access.audit('instrument-assignment.create', 'instrument_assignment', assignment.id)]);
+  });
+  return assignment;
+}
+
+export async function listAssignments(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const [assignments, due] = await Promise.all([
+    deps.store.instrumentAssignments.listForPatient(patientId),
+    deps.store.instrumentAssignments.listDue(patientId, { openOnly: false, limit: 500 }),
+  ]);
+  await deps.store.audit.append([access.audit('instrument-assignment.list', 'instrument_assignment', null)]);
+  return assignments.map((a) => {
+    const items = due.filter((x) => x.assignmentId === a.id).map((x) => dueView(deps, x));
+    return { ...a, title: findInstrument(a.instrumentId)?.shortTitle ?? a.instrumentId, due: items, completed: items.filter((x) => x.status === 'completed').length };
+  });
+}
+
+export async function cancelAssignment(deps: AppDeps, ctx: RequestContext, patientId: string, assignmentId: string): Promise<void> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  if (access.basis.kind === 'caregiver') throw forbidden('Only the patient or the clinicians caring for them can cancel assignments.');
+  await deps.store.transaction(async (tx) => {
+    const a = await tx.instrumentAssignments.find(assignmentId);
+    if (!a || a.patientId !== patientId) throw notFound('The assignment');
+    if (a.cancelledAt !== null) return;
+    await tx.instrumentAssignments.cancel(a.id, nowIso(deps));
+    await tx.instrumentAssignments.deleteOpenDue(a.id);
+    await tx.audit.append([access.audit('instrument-assignment.cancel', 'instrument_assignment', a.id)]);
+  });
+}
+
+/**
+ * Job: materialise one occurrence of an assignment and schedule the next, in one transaction. A job
+ * that runs twice (its process died after committing, before the runner marked it done) finds that
+ * `nextDueAt` has moved on and does nothing, so occurrences are never duplicated or skipped.
+ */
+export const assignmentDueHandler: JobHandler = async (deps, job) => {
+  const assignmentId = String(job.payload.assignmentId);
+  const dueAt = String(job.payload.dueAt);
+  await deps.store.transaction(async (tx) => {
+    const a = await tx.instrumentAssignments.find(assignmentId);
+    if (!a || a.cancelledAt !== null || a.nextDueAt !== dueAt) return;
+    await tx.instrumentAssignments.insertDue({ id: deps.ids.newId(), assignmentId: a.id, patientId: a.patientId, instrumentId: a.instrumentId, dueAt, completedAt: null, responseId: null });
+    const next = nextDue(a.schedule, dueAt);
+    await tx.instrumentAssignments.setNextDue(a.id, next);
+    if (next !== null) await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: a.patientId, payload: { assignmentId: a.id, dueAt: next }, runAt: next, createdAt: nowIso(deps) });
+  });
+};
+
+export { enqueueJob };

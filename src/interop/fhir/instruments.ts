@@ -1,0 +1,77 @@
+// FHIR R4 Questionnaire for an instrument and QuestionnaireResponse for a stored response.
+// LOINC codes are attached where instruments.md lists them (panel on the Questionnaire, item codes on
+// items, LA answer codes on options, the score code on the calculated total). Items carry the
+// construct paraphrase, never copyrighted wording; the licence attribution goes in `copyright`.
+import type { InstrumentDefinition } from '../../domain/instruments/index.ts';
+
+const LOINC = 'http://loinc.org';
+const BASE = 'https://painwise.org/fhir/Questionnaire';
+
+export function questionnaireCanonical(d: InstrumentDefinition): string {
+  return `${BASE}/${d.id}`;
+}
+
+const optionCoding = (d: InstrumentDefinition, itemKey: string, o: { value: number; label: string; loinc?: string }) => (o.loinc
+  ? { system: LOINC, code: o.loinc, display: o.label }
+  : { system: `${questionnaireCanonical(d)}/item/${itemKey}`, code: String(o.value), display: o.label });
+
+export function toFhirQuestionnaire(d: InstrumentDefinition) {
+  return {
+    resourceType: 'Questionnaire',
+    id: d.id,
+    url: questionnaireCanonical(d),
+    version: d.version,
+    name: d.shortTitle.replace(/[^A-Za-z0-9]/g, ''),
+    title: d.title,
+    status: 'active',
+    description: `${d.measures}. ${d.recallPeriod ? `Recall: ${d.recallPeriod}. ` : ''}Source: ${d.source}`,
+    copyright: d.licence.attribution,
+    ...(d.loinc.panel ? { code: [{ system: LOINC, code: d.loinc.panel, display: d.title }] } : {}),
+    item: d.items.map((i) => ({
+      linkId: i.key,
+      ...(i.loinc ? { code: [{ system: LOINC, code: i.loinc }] } : {}),
+      prefix: i.key,
+      text: i.construct,
+      type: 'choice',
+      required: !i.optional,
+      answerOption: i.options.map((o) => ({
+        valueCoding: optionCoding(d, i.key, o),
+        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: o.value }],
+      })),
+    })),
+  };
+}
+
+export interface FhirResponseInput {
+  readonly id: string;
+  readonly patientId: string;
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly score: number | null;
+  readonly completedAt: string;
+  readonly enteredBy: string;
+}
+
+export function toFhirQuestionnaireResponse(d: InstrumentDefinition, r: FhirResponseInput) {
+  const items: Record<string, unknown>[] = d.items.filter((i) => typeof r.answers[i.key] === 'number').map((i) => {
+    const value = r.answers[i.key] as number;
+    const option = i.options.find((o) => o.value === value);
+    return { linkId: i.key, text: i.construct, answer: [{ valueCoding: option ? optionCoding(d, i.key, option) : { code: String(value) } }] };
+  });
+  if (r.score !== null) {
+    items.push({
+      linkId: 'score', text: `${d.shortTitle} ${d.primaryScore}`,
+      ...(d.loinc.score ? { code: [{ system: LOINC, code: d.loinc.score }] } : {}),
+      answer: [{ valueDecimal: r.score }],
+    });
+  }
+  return {
+    resourceType: 'QuestionnaireResponse',
+    id: r.id,
+    questionnaire: `${questionnaireCanonical(d)}|${d.version}`,
+    status: 'completed',
+    subject: { reference: `Patient/${r.patientId}` },
+    authored: r.completedAt,
+    author: { identifier: { system: 'https://painwise.org/fhir/user', value: r.enteredBy } },
+    item: items,
+  };
+}
