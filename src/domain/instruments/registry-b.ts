@@ -1,5 +1,10 @@
 // Instruments registered by group B (see index.ts). Each entry: definition + golden cases.
+// Sources and the settings standing in for UNCONFIRMED facts: docs/clinical-sources/instruments-group-b.md.
 import type { InstrumentDefinition } from './model.ts';
 import type { InstrumentGolden } from './golden.ts';
+import { acr2016Fm } from './acr-2016-fm/definition.ts';
+import { ACR_2016_FM_GOLDEN } from './acr-2016-fm/golden.ts';
 
-export const GROUP_B: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [];
+export const GROUP_B: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
+  { definition: acr2016Fm, golden: ACR_2016_FM_GOLDEN },
+];
