@@ -4,7 +4,13 @@ import type { InstrumentDefinition } from './model.ts';
 import type { InstrumentGolden } from './golden.ts';
 import { acr2016Fm } from './acr-2016-fm/definition.ts';
 import { ACR_2016_FM_GOLDEN } from './acr-2016-fm/golden.ts';
+import { pseq10 } from './pseq-10/definition.ts';
+import { PSEQ_10_GOLDEN } from './pseq-10/golden.ts';
+import { pseq2 } from './pseq-2/definition.ts';
+import { PSEQ_2_GOLDEN } from './pseq-2/golden.ts';
 
 export const GROUP_B: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: acr2016Fm, golden: ACR_2016_FM_GOLDEN },
+  { definition: pseq10, golden: PSEQ_10_GOLDEN },
+  { definition: pseq2, golden: PSEQ_2_GOLDEN },
 ];
