@@ -10,10 +10,16 @@ import { pseq2 } from './pseq-2/definition.ts';
 import { PSEQ_2_GOLDEN } from './pseq-2/golden.ts';
 import { startBack } from './start-back/definition.ts';
 import { START_BACK_GOLDEN } from './start-back/golden.ts';
+import { ort } from './ort/definition.ts';
+import { ORT_GOLDEN } from './ort/golden.ts';
+import { ortOud } from './ort-oud/definition.ts';
+import { ORT_OUD_GOLDEN } from './ort-oud/golden.ts';
 
 export const GROUP_B: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: acr2016Fm, golden: ACR_2016_FM_GOLDEN },
   { definition: pseq10, golden: PSEQ_10_GOLDEN },
   { definition: pseq2, golden: PSEQ_2_GOLDEN },
   { definition: startBack, golden: START_BACK_GOLDEN },
+  { definition: ort, golden: ORT_GOLDEN },
+  { definition: ortOud, golden: ORT_OUD_GOLDEN },
 ];
