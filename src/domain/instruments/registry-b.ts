@@ -14,6 +14,8 @@ import { ort } from './ort/definition.ts';
 import { ORT_GOLDEN } from './ort/golden.ts';
 import { ortOud } from './ort-oud/definition.ts';
 import { ORT_OUD_GOLDEN } from './ort-oud/golden.ts';
+import { gcpsR } from './gcps-r/definition.ts';
+import { GCPS_R_GOLDEN } from './gcps-r/golden.ts';
 
 export const GROUP_B: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: acr2016Fm, golden: ACR_2016_FM_GOLDEN },
@@ -22,4 +24,5 @@ export const GROUP_B: readonly { readonly definition: InstrumentDefinition; read
   { definition: startBack, golden: START_BACK_GOLDEN },
   { definition: ort, golden: ORT_GOLDEN },
   { definition: ortOud, golden: ORT_OUD_GOLDEN },
+  { definition: gcpsR, golden: GCPS_R_GOLDEN },
 ];
