@@ -16,6 +16,14 @@ import { ortOud } from './ort-oud/definition.ts';
 import { ORT_OUD_GOLDEN } from './ort-oud/golden.ts';
 import { gcpsR } from './gcps-r/definition.ts';
 import { GCPS_R_GOLDEN } from './gcps-r/golden.ts';
+import { promisPi4a } from './promis-pi-4a/definition.ts';
+import { PROMIS_PI_4A_GOLDEN } from './promis-pi-4a/golden.ts';
+import { promisPi6a } from './promis-pi-6a/definition.ts';
+import { PROMIS_PI_6A_GOLDEN } from './promis-pi-6a/golden.ts';
+import { promisPf6b } from './promis-pf-6b/definition.ts';
+import { PROMIS_PF_6B_GOLDEN } from './promis-pf-6b/golden.ts';
+import { promisPainIntensity3a } from './promis-pain-intensity-3a/definition.ts';
+import { PROMIS_PAIN_INTENSITY_3A_GOLDEN } from './promis-pain-intensity-3a/golden.ts';
 
 export const GROUP_B: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: acr2016Fm, golden: ACR_2016_FM_GOLDEN },
@@ -25,4 +33,8 @@ export const GROUP_B: readonly { readonly definition: InstrumentDefinition; read
   { definition: ort, golden: ORT_GOLDEN },
   { definition: ortOud, golden: ORT_OUD_GOLDEN },
   { definition: gcpsR, golden: GCPS_R_GOLDEN },
+  { definition: promisPi4a, golden: PROMIS_PI_4A_GOLDEN },
+  { definition: promisPi6a, golden: PROMIS_PI_6A_GOLDEN },
+  { definition: promisPf6b, golden: PROMIS_PF_6B_GOLDEN },
+  { definition: promisPainIntensity3a, golden: PROMIS_PAIN_INTENSITY_3A_GOLDEN },
 ];
