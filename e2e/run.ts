@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { checkPage, DEMO_PASSWORD, expectVisible, newContext, startWorld, type World } from './harness.ts';
-import { SharingPage, SignInPage, SignUpPage } from './pages/pages.ts';
+import { MedicinesTab, PatientChartPage, SharingPage, SignInPage, SignUpPage } from './pages/pages.ts';
 
 type Journey = { name: string; run(world: World, violations: string[]): Promise<void> };
 
@@ -209,6 +209,92 @@ const journeys: Journey[] = [
     },
   },
   {
+    name: 'clinician adds an opioid and a benzodiazepine, sees MME and the flag before saving, and the patient sees the plan',
+    async run(world, violations) {
+      const page = await (await newContext(world)).newPage();
+      const signUp = new SignUpPage(page);
+      await signUp.open();
+      const name = `Paz ${unique()}`;
+      await signUp.signUp(name, `paz-${unique()}@example.test`, PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
+      await expectVisible(page.getByText('Your care team has not written a plan with you yet.'), 'the empty plan of a new patient');
+      await checkPage(page, 'my-plan-empty', violations);
+      const sharing = new SharingPage(page);
+      await sharing.open();
+      await sharing.shareWithClinic(world.demo.clinic.shareCode, world.demo.clinic.name);
+
+      const doctor = await signedInAs(world, 'physician@demo.painwise.test');
+      const chart = new PatientChartPage(doctor);
+      await chart.open(name);
+      await chart.openTab('Medicines');
+      await expectVisible(doctor.getByText('No medicines recorded.'), 'the empty medicine list');
+      const meds = new MedicinesTab(doctor);
+      // Oxycodone 10 mg four times a day: 10 × 4 × 1.5 = 60 MME/day (CDC 2022 factor), before saving.
+      await meds.addDraft(1, { drug: 'oxycodone', dose: '10', timesPerDay: '4' });
+      await expectVisible(doctor.getByText('Total: 60 MME/day'), 'the live MME of the unsaved opioid order');
+      await expectVisible(meds.flags().getByText('mme-at-least-50'), 'the 50 MME/day flag before saving');
+      await meds.addDraft(2, { drug: 'alprazolam', dose: '0.5', timesPerDay: '3' });
+      await expectVisible(meds.flags().getByText('opioid-benzodiazepine'), 'the opioid + benzodiazepine flag before saving');
+      await expectVisible(meds.flags().getByText(/Source: FDA Drug Safety Communication 31 Aug 2016/), 'the flag\'s citation');
+      await checkPage(doctor, 'chart-medicines-drafts', violations);
+      await doctor.getByRole('button', { name: 'Save 2 order(s)' }).click();
+      const current = doctor.getByRole('list', { name: 'Medicines in effect today' });
+      await expectVisible(current.getByText('oxycodone', { exact: true }), 'the saved oxycodone order');
+      await expectVisible(current.getByText('alprazolam', { exact: true }), 'the saved alprazolam order');
+      await expectVisible(doctor.getByRole('heading', { name: /^Current regimen/ }), 'the saved regimen');
+      await expectVisible(meds.flags().getByText('opioid-benzodiazepine'), 'the flag on the saved regimen');
+      await doctor.getByRole('button', { name: 'Plan the taper' }).click();
+      await expectVisible(doctor.getByRole('table', { name: 'Taper steps' }), 'the taper steps with MME');
+      await checkPage(doctor, 'chart-medicines', violations);
+
+      await chart.openTab('Plan');
+      await expectVisible(doctor.getByText('No care plan yet.', { exact: false }), 'the empty care plan');
+      await doctor.getByRole('button', { name: 'Add a goal' }).click();
+      const goal = doctor.getByRole('group', { name: 'Goal 1' });
+      await goal.getByRole('textbox', { name: 'Activity' }).fill('Walk to the park');
+      await goal.getByRole('textbox', { name: 'Measure' }).fill('minutes walked without stopping');
+      await goal.getByRole('textbox', { name: 'Baseline' }).fill('10');
+      await goal.getByRole('textbox', { name: 'Target', exact: true }).fill('30');
+      await doctor.getByRole('button', { name: 'Add an intervention' }).click();
+      const intervention = doctor.getByRole('group', { name: 'Intervention 1' });
+      await intervention.getByRole('textbox', { name: 'Description' }).fill('Graded walking with the physical therapist');
+      await intervention.getByRole('combobox', { name: 'Status' }).selectOption('active');
+      await doctor.getByRole('button', { name: 'Save as version 1' }).click();
+      await expectVisible(doctor.getByRole('list', { name: 'Version history' }).getByText(/^Version 1 —/), 'version 1 in the history');
+      // Someone else saves version 2 meanwhile: this save meets a 409, shows version 2, and re-applies on top of it.
+      const elsewhere = await doctor.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const url = `/api/patients/${location.pathname.split('/').pop()}/care-plan`;
+        const current = await (await fetch(url)).json();
+        const body = { goals: current.goals, interventions: current.interventions, notes: 'Saved elsewhere.' };
+        return (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${current.version}"`, 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) })).status;
+      });
+      if (elsewhere !== 201) throw new Error(`expected the concurrent save to create version 2, got ${elsewhere}`);
+      await goal.getByRole('textbox', { name: 'Target', exact: true }).fill('40');
+      await doctor.getByRole('button', { name: 'Save as version 2' }).click();
+      await expectVisible(doctor.getByRole('alert').getByText(/The plan changed while you were editing: version 2/), 'the conflict with version 2');
+      await checkPage(doctor, 'chart-plan-conflict', violations);
+      await doctor.getByRole('button', { name: 'Save my changes over version 2' }).click();
+      await expectVisible(doctor.getByRole('list', { name: 'Version history' }).getByText(/^Version 3 —/), 'version 3 in the history');
+      await doctor.getByRole('button', { name: 'Add a condition' }).click();
+      await doctor.getByRole('textbox', { name: 'Condition' }).fill('Chronic low back pain');
+      await doctor.getByLabel('Onset date').fill('2025-01-15');
+      await expectVisible(doctor.getByText('As of today: Chronic (more than 3 months).'), 'the chronicity shown as the onset is typed');
+      await doctor.getByRole('button', { name: 'Save', exact: true }).click();
+      await expectVisible(doctor.getByRole('list', { name: 'Conditions' }).getByText('Chronic low back pain'), 'the saved condition');
+      await checkPage(doctor, 'chart-plan', violations);
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'My plan', level: 1 }), 'the patient\'s plan');
+      await expectVisible(page.getByRole('list', { name: 'Your goals' }).getByText('Walk to the park'), 'the goal in plain language');
+      await expectVisible(page.getByText('Graded walking with the physical therapist'), 'the intervention');
+      await expectVisible(page.getByRole('list', { name: 'Your medicines' }).getByText('oxycodone', { exact: true }), 'the medicine');
+      await expectVisible(page.getByRole('list', { name: 'Steps' }).getByText('Your step now:'), 'today\'s taper step, highlighted');
+      await expectVisible(page.getByText('Naloxone is not on your medicines list.', { exact: false }), 'the naloxone check');
+      await checkPage(page, 'my-plan', violations);
+    },
+  },
+  {
     name: 'the patient journey with the keyboard only',
     async run(world, violations) {
       const page = await (await newContext(world)).newPage();
@@ -243,6 +329,46 @@ const journeys: Journey[] = [
       await checkPage(page, 'sharing-keyboard', violations);
     },
   },
+  {
+    name: 'patient answers a PHQ-9 with item 9 = 1: crisis resources show at once, the result is explained, and the clinic gets an urgent alert',
+    async run(world, violations) {
+      const patient = world.demo.patients.filter((p) => p.sharing === 'active')[3]!;
+      const page = await signedInAs(world, patient.email);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questionnaires' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Questionnaires', level: 1 }), 'the questionnaires list');
+      await checkPage(page, 'questionnaires', violations);
+      await page.getByRole('link', { name: 'Start PHQ-9' }).click();
+      for (let n = 1; n <= 8; n++) {
+        await expectVisible(page.getByText(`Question ${n} of 9`), `question ${n}`);
+        if (n === 1) await checkPage(page, 'questionnaire-item', violations);
+        await page.getByRole('radio', { name: 'Not at all' }).check();
+        await page.getByRole('button', { name: 'Next' }).click();
+      }
+      await expectVisible(page.getByText('Question 9 of 9'), 'question 9');
+      await page.getByRole('radio', { name: 'Several days' }).check();
+      // Shown the moment the answer is chosen, before anything is sent.
+      await expectVisible(page.getByRole('alert').getByText(/988 Suicide & Crisis Lifeline/), 'crisis resources on choosing item 9 = 1');
+      await checkPage(page, 'questionnaire-crisis', violations);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expectVisible(page.getByRole('heading', { name: /Review your answers/ }), 'the review screen');
+      await checkPage(page, 'questionnaire-review', violations);
+      await page.getByRole('button', { name: 'Send answers' }).click();
+      await expectVisible(page.getByRole('heading', { name: /Your result/ }), 'the result');
+      await expectVisible(page.getByText('Your care team has been told so they can contact you.'), 'the care team was told');
+      await expectVisible(page.getByText(/None or minimal/), 'the band in plain language');
+      await checkPage(page, 'questionnaire-result', violations);
+
+      const doctor = await signedInAs(world, 'physician@demo.painwise.test');
+      await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+      await expectVisible(doctor.getByText(new RegExp(`${patient.name}.*phq9-item9-positive`)).first(), 'the urgent alert in the clinic inbox');
+
+      // The admin sees which licensed instruments are switched off.
+      const admin = await signedInAs(world, 'admin@demo.painwise.test');
+      await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Instruments' }).click();
+      await expectVisible(admin.getByRole('heading', { name: 'Instruments and licences' }), 'the licences page');
+      await checkPage(admin, 'instrument-licences', violations);
+    },
+  },
 ];
 
 const world = await startWorld();
@@ -250,7 +376,8 @@ let passed = 0;
 let failed = 0;
 const allViolations: string[] = [];
 try {
-  for (const journey of journeys) {
+  // E2E_ONLY=<text> runs only the journeys whose name contains it (for working on one journey).
+  for (const journey of journeys.filter((j) => !process.env.E2E_ONLY || j.name.includes(process.env.E2E_ONLY))) {
     const violations: string[] = [];
     const t0 = performance.now();
     try {

@@ -15,6 +15,11 @@ const Sharing = lazyScreen(() => import('./features/sharing/sharing.tsx').then((
 const AccessLog = lazyScreen(() => import('./features/sharing/sharing.tsx').then((m) => m.AccessLog));
 const CheckIn = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.CheckIn));
 const DiaryHistory = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.DiaryHistory));
+const Questionnaires = lazyScreen(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.Questionnaires));
+const AnswerQuestionnaire = lazyScreen<{ instrumentId: string }>(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.AnswerQuestionnaire));
+const QuestionnaireHistory = lazyScreen<{ instrumentId: string }>(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.QuestionnaireHistory));
+const ClinicInstruments = lazyScreen<{ orgId: string }>(() => import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments));
+const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
 const ClinicPatients = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicPatients));
 const ClinicMembers = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicMembers));
 const ClinicAudit = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAudit));
@@ -107,6 +112,10 @@ export function App() {
   else if (path === '/' || path === '/today') page = <Today />;
   else if (path === '/check-in' && (session.me.patient || (actingFor && actingFor.scopes !== 'owner' && actingFor.scopes.includes('write-diary')))) page = <CheckIn />;
   else if (path === '/diary' && (session.me.patient || actingFor)) page = <DiaryHistory />;
+  else if (path === '/questionnaires' && (session.me.patient || actingFor)) page = <Questionnaires />;
+  else if ((params = match('/questionnaires/:instrumentId', path)) && (session.me.patient || actingFor)) page = <AnswerQuestionnaire instrumentId={params.instrumentId!} />;
+  else if ((params = match('/questionnaires/:instrumentId/history', path)) && (session.me.patient || actingFor)) page = <QuestionnaireHistory instrumentId={params.instrumentId!} />;
+  else if (path === '/plan' && (session.me.patient || actingFor)) page = <MyPlan />;
   else if (path === '/sharing' && session.me.patient) page = <Sharing />;
   else if (path === '/access-log' && session.me.patient) page = <AccessLog />;
   else if (path === '/account') page = <Account />;
@@ -116,6 +125,7 @@ export function App() {
   else if ((params = match('/clinic/:orgId/alerts', path))) page = <ClinicAlerts orgId={params.orgId!} />;
   else if ((params = match('/clinic/:orgId/members', path))) page = <ClinicMembers orgId={params.orgId!} />;
   else if ((params = match('/clinic/:orgId/audit', path))) page = <ClinicAudit orgId={params.orgId!} />;
+  else if ((params = match('/clinic/:orgId/instruments', path))) page = <ClinicInstruments orgId={params.orgId!} />;
   else page = (
     <main id="main">
       <h1>{t('notFound.title')}</h1>
@@ -134,12 +144,15 @@ export function App() {
               <li><Link href="/" current={path}>{t('nav.today')}</Link></li>
               {(session.me.patient || actingFor) && <li><Link href="/check-in" current={path}>{t('nav.checkIn')}</Link></li>}
               {(session.me.patient || actingFor) && <li><Link href="/diary" current={path}>{t('nav.diary')}</Link></li>}
+              {(session.me.patient || actingFor) && <li><Link href="/questionnaires" current={path}>{t('nav.questionnaires')}</Link></li>}
+              {(session.me.patient || actingFor) && <li><Link href="/plan" current={path}>{t('nav.plan')}</Link></li>}
               {session.me.patient && <li><Link href="/sharing" current={path}>{t('nav.sharing')}</Link></li>}
               {session.me.patient && <li><Link href="/access-log" current={path}>{t('nav.accessLog')}</Link></li>}
               {clinical.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/patients`} current={path}>{clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}</Link></li>)}
               {clinical.map((m) => <li key={`al-${m.id}`}><Link href={`/clinic/${m.organizationId}/alerts`} current={path}>{t('nav.alerts')}</Link></li>)}
               {admin.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/members`} current={path}>{admin.length > 1 ? `${t('nav.members')} · ${m.organizationName}` : t('nav.members')}</Link></li>)}
               {admin.map((m) => <li key={`a-${m.id}`}><Link href={`/clinic/${m.organizationId}/audit`} current={path}>{t('nav.audit')}</Link></li>)}
+              {admin.map((m) => <li key={`i-${m.id}`}><Link href={`/clinic/${m.organizationId}/instruments`} current={path}>{t('nav.instruments')}</Link></li>)}
               <li><Link href="/invitation" current={path}>{t('nav.invitation')}</Link></li>
               <li><Link href="/account" current={path}>{t('nav.account')}</Link></li>
               <li><button type="button" class="button link" onClick={() => { void session.signOut(); }}>{t('nav.signOut')}</button></li>

@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 let fieldCounter = 0;
 
 export function Field(props: {
-  label: string; name: string; type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number'; value: string; onInput: (value: string) => void;
+  label: string; name: string; type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'datetime-local' | 'number'; value: string; onInput: (value: string) => void;
   error?: string | undefined; hint?: string; autoComplete?: string; required?: boolean; inputMode?: 'text' | 'numeric' | 'decimal' | 'email';
 }) {
   const id = useRef(`f-${props.name}-${++fieldCounter}`).current;

@@ -1,6 +1,11 @@
 // English message catalogue. Every user-facing string lives here; components look strings up by key.
 // A Spanish catalogue (es.ts) has the same keys; `Messages` makes a missing key a type error.
+import { enQuestionnaires } from './en-questionnaires.ts';
+import { enPlan } from './en-plan.ts';
+
 export const en = {
+  ...enQuestionnaires,
+  ...enPlan,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -8,6 +8,12 @@ import { Bars } from '../../components/bars.tsx';
 import type { AlertView, DaySummaryView, DiaryRecord, Patient } from '../../api/client.ts';
 import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
+import { lazyPart } from '../../lazy.tsx';
+
+// The Plan and Medicines tabs load their code only when opened.
+const PlanPanel = lazyPart<{ orgId: string; patient: Patient }>(() => import('../plan/clinician-plan.tsx').then((m) => m.PlanPanel));
+const QuestionnairesPanel = lazyPart<{ orgId: string; patient: Patient }>(() => import('../questionnaires/clinic-questionnaires.tsx').then((m) => m.QuestionnairesPanel));
+const MedicinesPanel = lazyPart<{ orgId: string; patient: Patient }>(() => import('../plan/clinician-medicines.tsx').then((m) => m.MedicinesPanel));
 
 const ROLES = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'] as const;
 const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
@@ -162,7 +168,7 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
   const [patient, setPatient] = useState<Patient | null>(null);
   const [days, setDays] = useState<DaySummaryView[] | null>(null);
   const [records, setRecords] = useState<DiaryRecord[] | null>(null);
-  const [tab, setTab] = useState<'overview' | 'diary'>('overview');
+  const [tab, setTab] = useState<'overview' | 'diary' | 'questionnaires' | 'plan' | 'medicines'>('overview');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api.patient(props.patientId).then((p) => {
@@ -171,7 +177,10 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
       api.diaryChanges(p.id).then((page) => setRecords(page.items.filter((r) => !r.deleted).reverse()), (e: ApiError) => setError(e.message));
     }, (e: ApiError) => setError(e.message));
   }, [props.patientId]);
-  const tabs = [{ id: 'overview', label: t('clinic.chart.overview') }, { id: 'diary', label: t('clinic.chart.diary') }] as const;
+  const tabs = [
+    { id: 'overview', label: t('clinic.chart.overview') }, { id: 'diary', label: t('clinic.chart.diary') }, { id: 'questionnaires', label: t('q.title') },
+    { id: 'plan', label: t('clinic.chart.plan') }, { id: 'medicines', label: t('clinic.chart.medicines') },
+  ] as const;
   return (
     <main id="main" class="wide">
       <h1>{patient ? t('clinic.chart.title', { name: patient.displayName }) : t('app.loading')}</h1>
@@ -203,6 +212,21 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
               ))}
             </ul>
           )}
+        </section>
+      )}
+      {patient && tab === 'questionnaires' && (
+        <section id="panel-questionnaires" role="tabpanel" aria-labelledby="tab-questionnaires">
+          <QuestionnairesPanel orgId={props.orgId} patient={patient} />
+        </section>
+      )}
+      {patient && tab === 'plan' && (
+        <section id="panel-plan" role="tabpanel" aria-labelledby="tab-plan">
+          <PlanPanel orgId={props.orgId} patient={patient} />
+        </section>
+      )}
+      {patient && tab === 'medicines' && (
+        <section id="panel-medicines" role="tabpanel" aria-labelledby="tab-medicines">
+          <MedicinesPanel orgId={props.orgId} patient={patient} />
         </section>
       )}
     </main>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type CareRelationship, type DaySummaryView, type VisiblePatient } from '../../api/client.ts';
+import { questionnairesApi, type DueItem } from '../../api/questionnaires.ts';
 import { Trend } from '../../components/trend.tsx';
 import { ErrorMessage, Loading } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
@@ -12,10 +13,12 @@ export function Today() {
   const [caring, setCaring] = useState<VisiblePatient[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [days, setDays] = useState<DaySummaryView[] | null>(null);
+  const [due, setDue] = useState<DueItem[]>([]);
   useEffect(() => {
     if (me.patient) {
       api.careRelationships(me.patient.id).then(setSharing, (e: ApiError) => setError(e.message));
       api.recentDays(me.patient.id, 28).then(setDays, () => setDays([]));
+      questionnairesApi.due(me.patient.id).then((r) => setDue(r.items), () => setDue([]));
     }
     api.patients().then((list) => setCaring(list.filter((v) => v.basis === 'caregiver')), () => {});
   }, [me.patient?.id]);
@@ -42,6 +45,19 @@ export function Today() {
               }}>{t('today.helpNow', { name: c.patient.displayName })}</button>
             ))}
           </div>
+        </section>
+      )}
+      {me.patient && due.length > 0 && (
+        <section class="card" aria-labelledby="due-q-heading">
+          <h2 id="due-q-heading">{t('today.dueQuestionnaires')}</h2>
+          <ul class="list">
+            {due.map((d) => (
+              <li key={d.id}>
+                <span>{d.title}{d.status === 'overdue' ? ` — ${t('q.overdue')}` : ''}</span>
+                <a class="button" href={`/questionnaires/${d.instrumentId}`} onClick={(e) => { e.preventDefault(); navigate(`/questionnaires/${d.instrumentId}`); }}>{t('q.start', { title: d.title })}</a>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {me.patient && (

@@ -1,0 +1,181 @@
+// Clinician and admin sides of questionnaires: the patient chart's Questionnaires tab (assign once, on a
+// recurrence or before a visit; see completion; review results with the MCID-marked chart) and the
+// organization's Instruments page where an admin confirms licences.
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiError, Patient } from '../../api/client.ts';
+import { questionnairesApi, type Assignment, type Instrument, type OrganizationInstrument, type StoredResponse } from '../../api/questionnaires.ts';
+import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
+import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
+import { formatScore, ScoreChart } from './questionnaires.tsx';
+
+type Kind = 'once' | 'recurring' | 'before-visit';
+
+/** A local datetime-local value (no zone) → ISO instant, read in the browser's zone. */
+const toInstant = (local: string): string => new Date(local).toISOString();
+const inDays = (days: number): string => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setMinutes(0, 0, 0);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) {
+  const pid = props.patient.id;
+  const [catalogue, setCatalogue] = useState<{ id: string; shortTitle: string; available: boolean }[] | null>(null);
+  const [assignments, setAssignments] = useState<Assignment[] | null>(null);
+  const [responses, setResponses] = useState<StoredResponse[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [instrumentId, setInstrumentId] = useState('peg');
+  const [kind, setKind] = useState<Kind>('recurring');
+  const [when, setWhen] = useState(inDays(1));
+  const [everyDays, setEveryDays] = useState('7');
+  const [daysBefore, setDaysBefore] = useState('3');
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [viewing, setViewing] = useState<Instrument | null>(null);
+
+  const load = () => {
+    questionnairesApi.forPatient(pid).then((r) => setCatalogue(r.items.map((i) => ({ id: i.id, shortTitle: i.shortTitle, available: i.available }))), (e: ApiError) => setError(e.message));
+    questionnairesApi.assignments(pid).then((r) => setAssignments(r.items), (e: ApiError) => setError(e.message));
+    questionnairesApi.history(pid).then((r) => setResponses(r.items), (e: ApiError) => setError(e.message));
+  };
+  useEffect(load, [pid]);
+
+  async function assign(e: Event) {
+    e.preventDefault();
+    setFormError(null);
+    const schedule = kind === 'once' ? { kind, dueAt: toInstant(when) }
+      : kind === 'recurring' ? { kind, startAt: toInstant(when), everyDays: Number(everyDays), endAt: null }
+        : { kind, visitAt: toInstant(when), daysBefore: Number(daysBefore) };
+    try {
+      const a = await questionnairesApi.assign(pid, { instrumentId, schedule });
+      showToast(t('q.assign.done', { title: a.title }));
+      load();
+    } catch (err) { setFormError(err as ApiError); }
+  }
+
+  async function cancel(a: Assignment) {
+    try {
+      await questionnairesApi.cancelAssignment(pid, a.id);
+      showToast(t('q.assign.cancelled'));
+      load();
+    } catch (err) { setError((err as ApiError).message); }
+  }
+
+  const byInstrument = new Map<string, StoredResponse[]>();
+  for (const r of responses ?? []) byInstrument.set(r.instrumentId, [...(byInstrument.get(r.instrumentId) ?? []), r]);
+  const options = (catalogue ?? []).filter((c) => c.available).map((c) => ({ value: c.id, label: c.shortTitle }));
+  return (
+    <div>
+      <ErrorMessage message={error} />
+      <section class="card" aria-labelledby="assign-heading">
+        <h2 id="assign-heading">{t('q.assign.title')}</h2>
+        {catalogue === null ? <Loading /> : (
+          <form onSubmit={(e) => { void assign(e); }}>
+            <SelectField label={t('q.assign.instrument')} name="instrument" value={instrumentId} options={options} onChange={setInstrumentId} />
+            <SelectField<Kind> label={t('q.assign.kind')} name="kind" value={kind} onChange={setKind}
+              options={[{ value: 'once', label: t('q.assign.once') }, { value: 'recurring', label: t('q.assign.recurring') }, { value: 'before-visit', label: t('q.assign.beforeVisit') }]} />
+            <Field label={t(kind === 'once' ? 'q.assign.dueAt' : kind === 'recurring' ? 'q.assign.startAt' : 'q.assign.visitAt')} name="when" type="datetime-local" value={when} onInput={setWhen} />
+            {kind === 'recurring' && <Field label={t('q.assign.everyDays')} name="everyDays" type="number" value={everyDays} onInput={setEveryDays} error={formError?.fieldError('/schedule/everyDays')} />}
+            {kind === 'before-visit' && <Field label={t('q.assign.daysBefore')} name="daysBefore" type="number" value={daysBefore} onInput={setDaysBefore} error={formError?.fieldError('/schedule/daysBefore')} />}
+            <ErrorMessage message={formError?.message} />
+            <button type="submit" class="button">{t('q.assign.submit')}</button>
+          </form>
+        )}
+      </section>
+      <section class="card" aria-labelledby="assigned-heading">
+        <h2 id="assigned-heading">{t('q.assign.list')}</h2>
+        {assignments === null ? <Loading /> : assignments.filter((a) => a.cancelledAt === null).length === 0 ? <Empty>{t('q.assign.none')}</Empty> : (
+          <ul class="list">
+            {assignments.filter((a) => a.cancelledAt === null).map((a) => (
+              <li key={a.id}>
+                <span><strong>{a.title}</strong> — {t('q.assign.completion', { done: a.completed, total: a.due.length })}
+                  {' · '}{a.nextDueAt ? t('q.assign.next', { date: formatDateTime(a.nextDueAt, props.patient.timeZone) }) : t('q.assign.finished')}
+                  {a.due.some((d) => d.status === 'overdue') && <> · <strong>{t('q.overdue')}</strong></>}</span>
+                <button type="button" class="button secondary" onClick={() => { void cancel(a); }}>{t('q.assign.cancel', { title: a.title })}</button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="card" aria-labelledby="results-heading">
+        <h2 id="results-heading">{t('q.responses')}</h2>
+        {responses === null ? <Loading /> : responses.length === 0 ? <Empty>{t('q.noHistory')}</Empty> : (
+          <ul class="list">
+            {[...byInstrument.entries()].map(([id, list]) => {
+              const last = list[0]!;
+              return (
+                <li key={id}>
+                  <span><strong>{id.toUpperCase()}</strong> — {last.score === null ? t('q.notAnswered') : formatScore(last.score)}{last.band ? ` (${last.band})` : ''} · {formatDate(last.completedAt, props.patient.timeZone)}
+                    {last.flags.includes('crisis') && <> · <strong class="error">{t('q.flag.crisis')}</strong></>}</span>
+                  <button type="button" class="button secondary" onClick={() => { questionnairesApi.instrument(id).then(setViewing, (e: ApiError) => setError(e.message)); }}>{t('q.history')} — {id.toUpperCase()}</button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {viewing && <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} />}
+      </section>
+    </div>
+  );
+}
+
+export function ClinicInstruments(props: { orgId: string }) {
+  const [items, setItems] = useState<OrganizationInstrument[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [enabling, setEnabling] = useState<OrganizationInstrument | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [note, setNote] = useState('');
+  const load = () => { questionnairesApi.organizationInstruments(props.orgId).then((r) => setItems(r.items), (e: ApiError) => setError(e.message)); };
+  useEffect(load, [props.orgId]);
+
+  async function enable() {
+    if (!enabling || !confirmed) return;
+    try {
+      await questionnairesApi.enableLicence(props.orgId, enabling.id, note.trim() === '' ? null : note.trim());
+      showToast(t('licences.done', { title: enabling.shortTitle }));
+      setEnabling(null);
+      load();
+    } catch (e) { setError((e as ApiError).message); }
+  }
+  async function disable(i: OrganizationInstrument) {
+    try {
+      await questionnairesApi.disableLicence(props.orgId, i.id);
+      showToast(t('licences.off', { title: i.shortTitle }));
+      load();
+    } catch (e) { setError((e as ApiError).message); }
+  }
+
+  return (
+    <main id="main" class="wide">
+      <h1>{t('licences.title')}</h1>
+      <p>{t('licences.intro')}</p>
+      <ErrorMessage message={error} />
+      {items === null && !error ? <Loading /> : items && (
+        <ul class="list">
+          {items.map((i) => (
+            <li key={i.id}>
+              <span><strong>{i.title}</strong><br />
+                <span class="hint">{i.licence === 'free' ? t('licences.free') : i.enabled && i.confirmation ? t('licences.enabled', { name: i.confirmation.byName ?? '—', date: formatDate(i.confirmation.at) }) : t('licences.disabled')}</span><br />
+                <span class="hint">{i.attribution}</span></span>
+              {i.licence === 'licensed' && (i.enabled
+                ? <button type="button" class="button secondary" onClick={() => { void disable(i); }}>{t('licences.disable', { title: i.shortTitle })}</button>
+                : <button type="button" class="button" onClick={() => { setEnabling(i); setConfirmed(false); setNote(''); }}>{t('licences.enable', { title: i.shortTitle })}</button>)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Dialog open={enabling !== null} title={enabling ? t('licences.enable', { title: enabling.shortTitle }) : ''} onClose={() => setEnabling(null)}>
+        {enabling && (
+          <form onSubmit={(e) => { e.preventDefault(); void enable(); }}>
+            <p class="hint">{enabling.note}</p>
+            <Checkbox label={t('licences.confirm', { title: enabling.shortTitle, holder: enabling.holder })} checked={confirmed} onChange={setConfirmed} />
+            <Field label={t('licences.note')} name="note" value={note} onInput={setNote} />
+            <div class="row">
+              <button type="button" class="button secondary" onClick={() => setEnabling(null)}>{t('licences.cancel')}</button>
+              <button type="submit" class="button" disabled={!confirmed}>{t('licences.save')}</button>
+            </div>
+          </form>
+        )}
+      </Dialog>
+    </main>
+  );
+}

@@ -1,0 +1,320 @@
+// Questionnaires: the patient's list (what is due, what is available here), answering one instrument
+// (one item per screen, progress, back, review before sending, a draft kept on the device so it can be
+// resumed), the result in plain language with change since last time, and history as a chart with the
+// clinically important change marked. PHQ-9 item 9 above 0 shows crisis resources the moment it is
+// chosen, before anything is sent. Clinician and admin panels live at the end of this module.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DEFAULT_CRISIS_RESOURCES, type CrisisResource } from '../../../contract/crisis.ts';
+import { ApiError } from '../../api/client.ts';
+import { questionnairesApi, type Instrument, type PatientInstrument, type StoredResponse, type Submitted } from '../../api/questionnaires.ts';
+import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
+import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
+import { navigate } from '../../router.ts';
+import { usePatientInView } from '../../session.ts';
+
+const go = (href: string) => (e: Event) => { e.preventDefault(); navigate(href); };
+const draftKey = (patientId: string, instrumentId: string) => `painwise.q.${patientId}.${instrumentId}`;
+
+function readDraft(key: string): Record<string, number> | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as Record<string, number>) : null;
+  } catch { return null; }
+}
+
+export const formatScore = (score: number): string => (Number.isInteger(score) ? String(score) : score.toFixed(1));
+
+function CrisisPanel(props: { resources: readonly CrisisResource[]; teamTold: boolean }) {
+  return (
+    <section class="card crisis-panel" role="alert" aria-labelledby="crisis-title">
+      <h2 id="crisis-title">{t('q.crisis.title')}</h2>
+      <p>{t('q.crisis.body')}</p>
+      <ul>{props.resources.map((r) => <li key={r.name}><strong>{r.name}</strong> — {r.contact}</li>)}</ul>
+      {props.teamTold && <p>{t('q.crisis.team')}</p>}
+    </section>
+  );
+}
+
+// ----- list ---------------------------------------------------------------------------------------
+
+export function Questionnaires() {
+  const patient = usePatientInView();
+  const [items, setItems] = useState<PatientInstrument[] | null>(null);
+  const [latest, setLatest] = useState<Map<string, StoredResponse>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!patient) return;
+    questionnairesApi.forPatient(patient.id).then((r) => setItems(r.items), (e: ApiError) => setError(e.message));
+    questionnairesApi.history(patient.id).then((r) => {
+      const map = new Map<string, StoredResponse>();
+      for (const x of r.items) if (!map.has(x.instrumentId)) map.set(x.instrumentId, x);
+      setLatest(map);
+    }, () => {});
+  }, [patient?.id]);
+  if (!patient) return <main id="main"><h1>{t('q.title')}</h1><Empty>{t('today.noRecord')}</Empty></main>;
+  const due = items?.flatMap((i) => i.due.map((d) => ({ ...d, instrument: i }))) ?? [];
+  return (
+    <main id="main">
+      <h1>{t('q.title')}</h1>
+      <p>{t('q.intro')}</p>
+      <ErrorMessage message={error} />
+      {items === null && !error ? <Loading /> : items && (
+        <>
+          <section class="card" aria-labelledby="due-heading">
+            <h2 id="due-heading">{t('q.due')}</h2>
+            {due.length === 0 ? <p>{t('q.nothingDue')}</p> : (
+              <ul class="list">
+                {due.map((d) => (
+                  <li key={d.id}>
+                    <span>{d.instrument.shortTitle} — {d.status === 'overdue' ? <strong>{t('q.overdue')}</strong> : t('q.dueOn', { date: formatDate(d.dueAt, patient.timeZone) })}</span>
+                    {d.instrument.available && <a class="button" href={`/questionnaires/${d.instrumentId}`} onClick={go(`/questionnaires/${d.instrumentId}`)}>{t('q.start', { title: d.instrument.shortTitle })}</a>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <ul class="list" aria-label={t('q.title')}>
+            {items.map((i) => {
+              const last = latest.get(i.id);
+              const hasDraft = readDraft(draftKey(patient.id, i.id)) !== null;
+              return (
+                <li key={i.id}>
+                  <span>
+                    <strong>{i.title}</strong><br />
+                    <span class="hint">{i.measures} · {t('q.questions', { count: i.itemCount })}</span>
+                    {last && last.score !== null && <><br /><span class="hint">{t('q.latest', { score: formatScore(last.score), date: formatDate(last.completedAt, patient.timeZone) })}</span></>}
+                    {!i.available && <><br /><span class="hint">{t('q.notLicensed')}</span></>}
+                  </span>
+                  <span class="row">
+                    {i.available && <a class="button" href={`/questionnaires/${i.id}`} onClick={go(`/questionnaires/${i.id}`)}>{t(hasDraft ? 'q.resume' : 'q.start', { title: i.shortTitle })}</a>}
+                    {last && <a class="button secondary" href={`/questionnaires/${i.id}/history`} onClick={go(`/questionnaires/${i.id}/history`)} aria-label={`${t('q.history')} — ${i.shortTitle}`}>{t('q.history')}</a>}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </main>
+  );
+}
+
+// ----- answering ----------------------------------------------------------------------------------
+
+export function AnswerQuestionnaire(props: { instrumentId: string }) {
+  const patient = usePatientInView();
+  const [definition, setDefinition] = useState<Instrument | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = patient ? draftKey(patient.id, props.instrumentId) : '';
+  const [answers, setAnswers] = useState<Record<string, number>>(() => (key ? readDraft(key) ?? {} : {}));
+  const [step, setStep] = useState(0);
+  const [prompt, setPrompt] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const clientId = useRef(crypto.randomUUID());
+
+  useEffect(() => {
+    questionnairesApi.instrument(props.instrumentId).then((d) => {
+      setDefinition(d);
+      // Resume where the draft stopped: the first unanswered item.
+      const firstOpen = d.items.findIndex((i) => !(i.key in answers));
+      if (Object.keys(answers).length > 0) setStep(firstOpen === -1 ? d.items.length : firstOpen);
+    }, (e: ApiError) => setError(e.message));
+  }, [props.instrumentId]);
+  useEffect(() => { heading.current?.focus(); }, [step, submitted]);
+
+  const save = (next: Record<string, number>) => {
+    setAnswers(next);
+    try { localStorage.setItem(key, JSON.stringify(next)); } catch { /* storage full or disabled: the answers stay in memory */ }
+  };
+  const crisisNow = props.instrumentId === 'phq-9' && (answers['9'] ?? 0) > 0;
+  const resources = DEFAULT_CRISIS_RESOURCES['en-US']!;
+
+  if (!patient) return <main id="main"><Empty>{t('today.noRecord')}</Empty></main>;
+  if (error && !definition) return <main id="main"><h1>{t('q.title')}</h1><ErrorMessage message={error} /></main>;
+  if (!definition) return <main id="main"><Loading /></main>;
+
+  const items = definition.items;
+  const total = items.length;
+
+  if (submitted) return <Result definition={definition} submitted={submitted} timeZone={patient.timeZone} headingRef={heading} />;
+
+  async function send() {
+    setSending(true);
+    setError(null);
+    try {
+      const result = await questionnairesApi.submit(patient!.id, { id: clientId.current, instrumentId: definition!.id, answers });
+      try { localStorage.removeItem(key); } catch { /* nothing to clean */ }
+      setSubmitted(result);
+    } catch (e) {
+      setError((e as ApiError).message);
+    } finally { setSending(false); }
+  }
+
+  if (step >= total) {
+    return (
+      <main id="main">
+        <h1 ref={heading} tabIndex={-1}>{t('q.review')} — {definition.shortTitle}</h1>
+        <p>{t('q.reviewIntro')}</p>
+        {crisisNow && <CrisisPanel resources={resources} teamTold={false} />}
+        <ol class="list review">
+          {items.map((item, index) => {
+            const chosen = item.options.find((o) => o.value === answers[item.key]);
+            return (
+              <li key={item.key}>
+                <span><span class="hint">{item.key}. {item.construct}</span><br /><strong>{chosen ? chosen.label : t('q.notAnswered')}</strong></span>
+                <button type="button" class="button secondary" aria-label={t('q.change', { n: index + 1 })} onClick={() => setStep(index)}>{t('q.changeShort')}</button>
+              </li>
+            );
+          })}
+        </ol>
+        <ErrorMessage message={error} />
+        <div class="row">
+          <button type="button" class="button secondary" onClick={() => setStep(total - 1)}>{t('q.back')}</button>
+          <button type="button" class="button" disabled={sending} onClick={() => { void send(); }}>{sending ? t('q.sending') : t('q.submit')}</button>
+        </div>
+        <p class="hint">{definition.licence.attribution}</p>
+      </main>
+    );
+  }
+
+  const item = items[step]!;
+  const value = answers[item.key];
+  const next = () => {
+    if (value === undefined && !item.optional) { setPrompt(t('q.pickOne')); return; }
+    setPrompt(null);
+    setStep(step + 1);
+  };
+  return (
+    <main id="main">
+      <h1 ref={heading} tabIndex={-1}>{definition.shortTitle}</h1>
+      <p class="hint">{definition.recallPeriod ? t('q.recall', { period: definition.recallPeriod }) : definition.measures}</p>
+      <p><progress max={total} value={step} aria-hidden="true" /> {t('q.progress', { n: step + 1, total })}</p>
+      <form onSubmit={(e) => { e.preventDefault(); next(); }}>
+        <fieldset aria-describedby={prompt ? 'q-prompt' : undefined}>
+          <legend class="legend">{item.group ? `${item.group}: ` : ''}{item.construct}</legend>
+          <div class="choices">
+            {item.options.map((o) => (
+              <label key={o.value} class="choice">
+                <input type="radio" name={`q-${item.key}`} value={o.value} checked={value === o.value} onChange={() => { save({ ...answers, [item.key]: o.value }); setPrompt(null); }} />
+                <span>{o.label}</span>
+              </label>
+            ))}
+          </div>
+          {prompt && <p id="q-prompt" class="error" role="alert">{prompt}</p>}
+        </fieldset>
+        {props.instrumentId === 'phq-9' && item.key === '9' && crisisNow && <CrisisPanel resources={resources} teamTold={false} />}
+        <div class="row">
+          {step > 0 && <button type="button" class="button secondary" onClick={() => { setPrompt(null); setStep(step - 1); }}>{t('q.back')}</button>}
+          {item.optional && value === undefined && <button type="button" class="button secondary" onClick={() => setStep(step + 1)}>{t('q.skip')}</button>}
+          <button type="submit" class="button">{t('q.next')}</button>
+        </div>
+      </form>
+      {Object.keys(answers).length > 0 && (
+        <p class="hint">{t('q.draftKept')} <button type="button" class="button link" onClick={() => { save({}); try { localStorage.removeItem(key); } catch { /* ignore */ } setStep(0); }}>{t('q.discard')}</button></p>
+      )}
+    </main>
+  );
+}
+
+const CHANGE_KEYS: Record<string, MessageKey> = {
+  improved: 'q.change.improved', worsened: 'q.change.worsened', none: 'q.change.none',
+  substantial: 'q.change.substantial', moderate: 'q.change.moderate', minimal: 'q.change.minimal',
+};
+
+function Result(props: { definition: Instrument; submitted: Submitted; timeZone: string; headingRef: { current: HTMLHeadingElement | null } }) {
+  const { definition, submitted } = props;
+  const r = submitted.response;
+  const band = definition.bands.find((b) => b.id === r.band);
+  const c = submitted.change;
+  return (
+    <main id="main">
+      <h1 ref={props.headingRef} tabIndex={-1}>{t('q.result')} — {definition.shortTitle}</h1>
+      {submitted.crisis && <CrisisPanel resources={submitted.crisis.resources} teamTold={submitted.crisis.alertsRaised > 0} />}
+      <section class="card">
+        {r.score === null ? <p>{t('q.incomplete')}</p> : (
+          <>
+            <p class="big">{t('q.score', { score: t('q.scoreOf', { score: formatScore(r.score), min: definition.scoreRange.min, max: definition.scoreRange.max }) })}</p>
+            {band && <p><strong>{band.label}</strong> — {band.patientText}</p>}
+          </>
+        )}
+        {c && <p>{t(c.category ? CHANGE_KEYS[c.category] ?? 'q.change.unknown' : 'q.change.unknown', { from: formatScore(c.previousScore), to: formatScore(r.score ?? 0) })}</p>}
+        <p class="hint">{formatDateTime(r.completedAt, props.timeZone)}</p>
+      </section>
+      <p class="hint"><strong>{t('q.attribution')}:</strong> {r.attribution}</p>
+      <div class="row">
+        <a class="button" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
+        <a class="button secondary" href={`/questionnaires/${definition.id}/history`} onClick={go(`/questionnaires/${definition.id}/history`)}>{t('q.history')}</a>
+      </div>
+    </main>
+  );
+}
+
+// ----- history --------------------------------------------------------------------------------------
+
+/** Line chart of scores with the MCID marked as a band around the first result, and a table alternative. */
+export function ScoreChart(props: { definition: Instrument; responses: readonly StoredResponse[]; timeZone: string }) {
+  const { definition } = props;
+  const points = useMemo(() => props.responses.filter((r) => r.score !== null).slice().sort((a, b) => a.completedAt.localeCompare(b.completedAt)), [props.responses]);
+  if (points.length === 0) return <Empty>{t('q.noHistory')}</Empty>;
+  const width = 600;
+  const height = 200;
+  const pad = 28;
+  const { min, max } = definition.scoreRange;
+  const y = (v: number) => height - pad - ((v - min) / (max - min || 1)) * (height - 2 * pad);
+  const x = (i: number) => pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad));
+  const mcid = definition.change.points;
+  const baseline = points[0]!.score!;
+  const label = t('q.chart.label', { title: definition.shortTitle });
+  return (
+    <figure>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">
+        {mcid !== null && (
+          <rect x={pad} width={width - 2 * pad} y={y(Math.min(max, baseline + mcid))} height={Math.max(0, y(Math.max(min, baseline - mcid)) - y(Math.min(max, baseline + mcid)))} class="chart-band" />
+        )}
+        <line x1={pad} x2={width - pad} y1={y(min)} y2={y(min)} class="chart-axis" />
+        <text x={4} y={y(max) + 4} class="chart-label">{max}</text>
+        <text x={4} y={y(min) + 4} class="chart-label">{min}</text>
+        <polyline fill="none" class="chart-line" points={points.map((p, i) => `${x(i)},${y(p.score!)}`).join(' ')} />
+        {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.score!)} r={4} class="chart-point" />)}
+      </svg>
+      {mcid !== null && <figcaption class="hint">{t('q.chart.mcid', { points: mcid })}</figcaption>}
+      <table class="table">
+        <caption class="visually-hidden">{label}</caption>
+        <thead><tr><th scope="col">{t('q.chart.date')}</th><th scope="col">{t('q.chart.score')}</th><th scope="col">{t('q.chart.band')}</th></tr></thead>
+        <tbody>
+          {points.slice().reverse().map((p) => (
+            <tr key={p.id}>
+              <td>{formatDate(p.completedAt, props.timeZone)}</td>
+              <td>{formatScore(p.score!)}</td>
+              <td>{definition.bands.find((b) => b.id === p.band)?.label ?? '—'}{p.flags.includes('crisis') ? ` · ${t('q.flag.crisis')}` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function QuestionnaireHistory(props: { instrumentId: string }) {
+  const patient = usePatientInView();
+  const [definition, setDefinition] = useState<Instrument | null>(null);
+  const [responses, setResponses] = useState<StoredResponse[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!patient) return;
+    questionnairesApi.instrument(props.instrumentId).then(setDefinition, (e: ApiError) => setError(e.message));
+    questionnairesApi.history(patient.id, props.instrumentId).then((r) => setResponses(r.items), (e: ApiError) => setError(e.message));
+  }, [props.instrumentId, patient?.id]);
+  if (!patient) return <main id="main"><Empty>{t('today.noRecord')}</Empty></main>;
+  return (
+    <main id="main">
+      <h1>{definition ? `${t('q.history')} — ${definition.shortTitle}` : t('q.history')}</h1>
+      <ErrorMessage message={error} />
+      {definition && responses ? <ScoreChart definition={definition} responses={responses} timeZone={patient.timeZone} /> : !error && <Loading />}
+      {definition && <p class="hint"><strong>{t('q.attribution')}:</strong> {definition.licence.attribution}</p>}
+      <a class="button secondary" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
+    </main>
+  );
+}
