@@ -10,5 +10,7 @@ export const GAD7_GOLDEN: readonly InstrumentGolden[] = [
   { name: 'G6 row 4: 3 items missing → not scored, GAD-2 as answered', source: G6, answers: { 1: 2, 2: 1, 3: 1, 4: 1 }, expected: { kind: 'incomplete', missing: ['5', '6', '7'], scores: { total: null, gad2: 3 } } },
   { name: 'cut-off 9/10: total exactly 10 is moderate', source: 'instruments.md §5.3 bands; §17.5 GAD-7 9/10', answers: { 1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 0, 7: 0 }, expected: { kind: 'scored', score: 10, band: 'moderate' } },
   { name: 'cut-off 9/10: total 9 is mild', source: 'instruments.md §5.3 bands', answers: { 1: 2, 2: 2, 3: 2, 4: 2, 5: 1, 6: 0, 7: 0 }, expected: { kind: 'scored', score: 9, band: 'mild' } },
+  { name: 'cut-off 4/5: total 4 (1,1,1,1,0,0,0) is minimal', source: 'instruments.md §5.3 bands (0–4 minimal); §17.5 GAD-7 4/5', answers: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 0, 6: 0, 7: 0 }, expected: { kind: 'scored', score: 4, band: 'minimal' } },
+  { name: 'cut-off 14/15: total 14 (2,2,2,2,2,2,2) is moderate', source: 'instruments.md §5.3 bands (10–14 moderate); §17.5 GAD-7 14/15', answers: { 1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 2 }, expected: { kind: 'scored', score: 14, band: 'moderate' } },
   { name: 'answer 4 is out of range', source: 'instruments.md §5.3 (0–3 scale)', answers: { 7: 4 }, expected: { kind: 'invalid', item: '7' } },
 ];

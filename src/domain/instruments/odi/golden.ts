@@ -15,7 +15,10 @@ export const ODI_GOLDEN: readonly InstrumentGolden[] = [
   { name: 'cut-off: 22 % (11/50) is moderate', source: 'instruments.md §6 bands (21–40 moderate)', answers: sections([2, 1, 1, 1, 1, 1, 1, 1, 1, 1]), expected: { kind: 'scored', score: 22, band: 'moderate' } },
   { name: 'cut-off: 10/45 = 22.2 % with one section missing is above 20 → moderate', source: 'instruments.md §6 ("21–40 %" read as above 20)', answers: sections([2, 1, 1, 1, 1, 1, 1, null, 1, 1]), expected: { kind: 'scored', score: 10 / 45 * 100, band: 'moderate', missing: ['8'] } },
   { name: 'cut-off: exactly 40 % (20/50) is moderate', source: 'instruments.md §6 bands; §17.5 ODI 40/41, 80/81', answers: sections([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]), expected: { kind: 'scored', score: 40, band: 'moderate' } },
+  { name: 'cut-off: exactly 60 % (30/50) is severe', source: 'instruments.md §6 bands (41–60 severe); §17.5 ODI 60/61', answers: sections([3, 3, 3, 3, 3, 3, 3, 3, 3, 3]), expected: { kind: 'scored', score: 60, band: 'severe' } },
+  { name: 'cut-off: 62 % (31/50) is crippled', source: 'instruments.md §6 bands (61–80 crippled); §17.5 ODI 60/61', answers: sections([4, 3, 3, 3, 3, 3, 3, 3, 3, 3]), expected: { kind: 'scored', score: 62, band: 'crippled' } },
   { name: 'cut-off: exactly 80 % (40/50) is crippled', source: 'instruments.md §6 bands (61–80 crippled)', answers: sections([4, 4, 4, 4, 4, 4, 4, 4, 4, 4]), expected: { kind: 'scored', score: 80, band: 'crippled' } },
+  { name: 'cut-off: 82 % (41/50) is bed-bound', source: 'instruments.md §6 bands (81–100 bed-bound); §17.5 ODI 80/81', answers: sections([5, 4, 4, 4, 4, 4, 4, 4, 4, 4]), expected: { kind: 'scored', score: 82, band: 'bed-bound' } },
   { name: 'maximum 50/50 = 100 % is bed-bound', source: 'instruments.md §6 bands (81–100)', answers: sections([5, 5, 5, 5, 5, 5, 5, 5, 5, 5]), expected: { kind: 'scored', score: 100, band: 'bed-bound' } },
   { name: 'section score 6 is out of range', source: 'instruments.md §6 (0–5 per section)', answers: { 1: 6 }, expected: { kind: 'invalid', item: '1' } },
 ];
