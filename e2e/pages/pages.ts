@@ -40,3 +40,31 @@ export class SharingPage {
     await expectVisible(this.page.getByRole('list', { name: 'Clinics' }).getByText(clinicName), `${clinicName} in the list of clinics`);
   }
 }
+
+export class PatientChartPage {
+  readonly page: Page;
+  constructor(page: Page) { this.page = page; }
+  async open(patientName: string) {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await this.page.getByRole('link', { name: patientName }).click();
+    await expectVisible(this.page.getByRole('heading', { name: patientName, level: 1 }), `${patientName}'s chart`);
+  }
+  async openTab(name: 'Overview' | 'Diary' | 'Plan' | 'Medicines') {
+    await this.page.getByRole('tab', { name }).click();
+    await expectVisible(this.page.getByRole('tabpanel', { name }), `the ${name} tab`);
+  }
+}
+
+/** The chart's Medicines tab: draft orders are typed into numbered groups ("New medicine 1" …). */
+export class MedicinesTab {
+  readonly page: Page;
+  constructor(page: Page) { this.page = page; }
+  async addDraft(n: number, order: { drug: string; dose: string; timesPerDay: string }) {
+    await this.page.getByRole('button', { name: 'Add a medicine' }).click();
+    const group = this.page.getByRole('group', { name: `New medicine ${n}` });
+    await group.getByRole('combobox', { name: 'Medicine' }).fill(order.drug);
+    await group.getByRole('spinbutton', { name: 'Dose per administration (mg)' }).fill(order.dose);
+    await group.getByRole('spinbutton', { name: 'Times a day' }).fill(order.timesPerDay);
+  }
+  flags() { return this.page.getByRole('list', { name: 'Safety flags' }); }
+}

@@ -34,11 +34,14 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | 'network';
   readonly fieldErrors: readonly FieldError[];
-  constructor(status: number, code: ErrorCode | 'network', message: string, fieldErrors: readonly FieldError[] = []) {
+  /** The whole problem document (e.g. a 409's `current`); empty for network errors. */
+  readonly problem: Readonly<Record<string, unknown>>;
+  constructor(status: number, code: ErrorCode | 'network', message: string, fieldErrors: readonly FieldError[] = [], problem: Readonly<Record<string, unknown>> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.problem = problem;
   }
   /** The message for one field, by JSON pointer (e.g. "/email"). */
   fieldError(pointer: string): string | undefined {
@@ -58,7 +61,7 @@ export function requestText<T>(method: string, path: string, text: string, conte
   return request<T>(method, path, { __raw: text, contentType });
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
   const raw = typeof body === 'object' && body !== null && '__raw' in body ? (body as { __raw: string; contentType: string }) : null;
   let response: Response;
   try {
@@ -69,6 +72,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
         accept: 'application/json',
         ...(body !== undefined ? { 'content-type': raw ? raw.contentType : 'application/json' } : {}),
         ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...headers,
       },
       ...(body !== undefined ? { body: raw ? raw.__raw : JSON.stringify(body) } : {}),
     });
@@ -82,7 +86,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     const code = problem.code ?? 'internal-error';
     // Only a session that existed can end: the first /api/me of a signed-out visitor is not an expiry.
     if ((code === 'session-expired' || code === 'authentication-required') && csrfToken !== null && !path.startsWith('/api/auth/')) onSessionEnded?.();
-    throw new ApiError(response.status, code, PLAIN[code] ?? problem.detail ?? problem.title ?? t('common.error'), problem.errors ?? []);
+    throw new ApiError(response.status, code, PLAIN[code] ?? problem.detail ?? problem.title ?? t('common.error'), problem.errors ?? [], problem as Record<string, unknown>);
   }
   return data as T;
 }

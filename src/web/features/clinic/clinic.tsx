@@ -221,12 +221,12 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
       )}
       {patient && tab === 'plan' && (
         <section id="panel-plan" role="tabpanel" aria-labelledby="tab-plan">
-          <PlanPanel orgId={props.orgId} patient={patient} />
+          <PlanPanel key={patient.id} orgId={props.orgId} patient={patient} />
         </section>
       )}
       {patient && tab === 'medicines' && (
         <section id="panel-medicines" role="tabpanel" aria-labelledby="tab-medicines">
-          <MedicinesPanel orgId={props.orgId} patient={patient} />
+          <MedicinesPanel key={patient.id} orgId={props.orgId} patient={patient} />
         </section>
       )}
     </main>

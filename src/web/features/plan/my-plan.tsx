@@ -1,0 +1,169 @@
+// The patient's Plan page (and a caregiver's, acting for them): the current care plan in plain
+// language — goals, what the care team and the patient are doing, the medicines in effect, the taper
+// schedule with today's step marked, and whether naloxone is on the medicines list when opioids are.
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiError } from '../../api/client.ts';
+import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
+import { findDrug } from '../../../domain/medications/formulary.ts';
+import { formatDate, t } from '../../i18n/index.ts';
+import { usePatientInView } from '../../session.ts';
+import { planApi, type CarePlanView, type MedicationSummaryView, type TaperPlanView } from './plan-api.ts';
+import { doseInWords, drugName, formatNumber } from './plan-format.ts';
+import { label } from './plan-ui.tsx';
+import { MODALITIES } from './plan-values.ts';
+
+/** A patient's local date (YYYY-MM-DD) in words, without shifting it through a time zone. */
+function dateInWords(date: string): string {
+  return formatDate(`${date}T00:00:00Z`, 'UTC');
+}
+
+export function MyPlan() {
+  const patient = usePatientInView()!;
+  const pid = patient.id;
+  const own = patient.scopes === 'owner';
+  const [plan, setPlan] = useState<CarePlanView | null | undefined>(undefined);
+  const [summary, setSummary] = useState<MedicationSummaryView | null | undefined>(undefined);
+  const [tapers, setTapers] = useState<TaperPlanView[] | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const failed = (e: ApiError) => { if (e.status !== 404) setError(e.message); };
+    planApi.carePlan(pid).then(setPlan, (e: ApiError) => { setPlan(null); failed(e); });
+    planApi.medicationSummary(pid).then(setSummary, (e: ApiError) => { setSummary(null); failed(e); });
+    planApi.taperPlans(pid).then((r) => setTapers(r.items), (e: ApiError) => { setTapers(null); failed(e); });
+  }, [pid]);
+
+  const loading = plan === undefined || summary === undefined || tapers === undefined;
+  const orders = summary?.orders ?? [];
+  const taper = tapers?.[0];
+  const nothing = !loading && !plan && orders.length === 0 && !taper;
+  return (
+    <main id="main">
+      <h1>{own ? t('my.title') : t('my.titleFor', { name: patient.displayName })}</h1>
+      <ErrorMessage message={error} />
+      {loading ? <Loading /> : nothing ? (!error && <Empty>{t('my.empty')}</Empty>) : (
+        <>
+          {plan && <Goals plan={plan} />}
+          {plan && <Interventions plan={plan} />}
+          {orders.length > 0 && (
+            <section class="card" aria-labelledby="my-meds-heading">
+              <h2 id="my-meds-heading">{t('my.medicines')}</h2>
+              <ul class="list" aria-label={t('my.medicines')}>
+                {orders.map((o) => (
+                  <li key={o.id}>
+                    <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)}{o.instructions ? <><br />{o.instructions}</> : null}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {taper && <Taper taper={taper} />}
+          {summary && <Naloxone summary={summary} />}
+        </>
+      )}
+    </main>
+  );
+}
+
+function Goals(props: { plan: CarePlanView }) {
+  const { goals } = props.plan;
+  return (
+    <section class="card" aria-labelledby="my-goals-heading">
+      <h2 id="my-goals-heading">{t('my.goals')}</h2>
+      {goals.length === 0 ? <Empty>{t('my.goals.none')}</Empty> : (
+        <ul class="list" aria-label={t('my.goals')}>
+          {goals.map((g) => (
+            <li key={g.id}>
+              <div>
+                <strong>{g.activity}</strong>
+                <p>{t('my.goal.measure', { measure: g.measure })}</p>
+                {g.target && (
+                  <p>{t(g.baseline ? (g.targetDate ? 'my.goal.fromToBy' : 'my.goal.fromTo') : (g.targetDate ? 'my.goal.toBy' : 'my.goal.to'),
+                    { baseline: g.baseline, target: g.target, date: g.targetDate ? dateInWords(g.targetDate) : '' })}</p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Interventions(props: { plan: CarePlanView }) {
+  const { interventions, notes } = props.plan;
+  const groups = MODALITIES.map((m) => ({ modality: m, items: interventions.filter((v) => v.modality === m) })).filter((g) => g.items.length > 0);
+  return (
+    <section class="card" aria-labelledby="my-doing-heading">
+      <h2 id="my-doing-heading">{t('my.doing')}</h2>
+      {groups.length === 0 ? <Empty>{t('my.doing.none')}</Empty> : groups.map((g) => (
+        <div key={g.modality}>
+          <h3>{label('my.modality', g.modality)}</h3>
+          <ul class="list">
+            {g.items.map((v) => (
+              <li key={v.id}>
+                <span>
+                  <strong>{v.description}</strong>
+                  {v.frequency ? ` — ${v.frequency}` : ''}
+                  <br />
+                  {label('my.status', v.status)}
+                  {v.startDate ? ` · ${t('my.since', { date: dateInWords(v.startDate) })}` : ''}
+                  {v.stopDate ? ` · ${t('my.until', { date: dateInWords(v.stopDate) })}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {notes && (
+        <>
+          <h3>{t('my.notes')}</h3>
+          <p>{notes}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Taper(props: { taper: TaperPlanView }) {
+  const { steps, currentStepIndex, pausedSince } = props.taper.schedule;
+  const doses = (items: TaperPlanView['schedule']['steps'][number]['items']) => items.map((i) => (
+    i.dailyDose === 0 ? t('my.taper.stop', { drug: drugName(i.drug) })
+      : i.unit === 'mcg/h' ? t('my.taper.patch', { drug: drugName(i.drug), dose: formatNumber(i.dailyDose) })
+        : t('my.taper.dose', { drug: drugName(i.drug), dose: formatNumber(i.dailyDose) })
+  )).join('; ');
+  return (
+    <section class="card" aria-labelledby="my-taper-heading">
+      <h2 id="my-taper-heading">{t('my.taper')}</h2>
+      <p>{t('my.taper.intro')}</p>
+      {pausedSince && <p class="notice">{t('my.taper.paused', { date: dateInWords(pausedSince) })}</p>}
+      <ol class="steps" aria-label={t('my.taper.steps')}>
+        {steps.map((s) => {
+          const now = s.index === currentStepIndex;
+          const text = s.index === 0 ? t('my.taper.first', { doses: doses(s.items) })
+            : s.scheduledStart === null ? t('my.taper.held', { doses: doses(s.items) })
+              : t('my.taper.from', { date: dateInWords(s.scheduledStart), doses: doses(s.items) });
+          return (
+            <li key={s.index} class={now ? 'current-step' : undefined} aria-current={now ? 'step' : undefined}>
+              {now && <strong>{t('my.taper.now')} </strong>}{text}
+            </li>
+          );
+        })}
+      </ol>
+      <p class="hint">{t('my.taper.talk')}</p>
+    </section>
+  );
+}
+
+/** When an opioid is on the list: is naloxone there too? (Whether the patient has it at home is not recorded.) */
+function Naloxone(props: { summary: MedicationSummaryView }) {
+  const drugs = props.summary.orders.map((o) => findDrug(o.formularyId)).filter((d) => d !== undefined);
+  if (!drugs.some((d) => d.classes.includes('opioid'))) return null;
+  const naloxone = drugs.find((d) => d.classes.includes('naloxone'));
+  return (
+    <section class="card" aria-labelledby="my-naloxone-heading">
+      <h2 id="my-naloxone-heading">{t('my.naloxone')}</h2>
+      <p>{naloxone ? t('my.naloxone.onList', { name: naloxone.generic }) : t('my.naloxone.notOnList')}</p>
+      <p>{t('my.naloxone.keep')}</p>
+    </section>
+  );
+}

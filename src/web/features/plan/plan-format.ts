@@ -1,0 +1,31 @@
+// Medicines and numbers in words for the plan screens (pure; no components).
+import { findDrug } from '../../../domain/medications/formulary.ts';
+import { t } from '../../i18n/index.ts';
+import type { MedicationOrderView } from './plan-api.ts';
+
+/** A number typed into a field, or undefined when blank or not a number. */
+export function parseNumber(text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function drugName(formularyId: string): string {
+  return findDrug(formularyId)?.generic ?? formularyId;
+}
+
+/** Up to four decimals, in the browser's locale. */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 }).format(n);
+}
+const fmt = formatNumber;
+
+/** "10 mg, 6 times a day" / "5 mg, up to 4 times a day when needed" / "25 mcg/h patch". */
+export function doseInWords(o: Pick<MedicationOrderView, 'doseMg' | 'doseMcgPerHour' | 'acetaminophenMg' | 'schedule' | 'timesPerDay' | 'maxPerDay'>): string {
+  const parts: string[] = [];
+  if (o.doseMcgPerHour !== null) parts.push(t('meds.words.patch', { dose: fmt(o.doseMcgPerHour) }));
+  if (o.doseMg !== null) parts.push(o.acetaminophenMg !== null ? t('meds.words.doseWithApap', { dose: fmt(o.doseMg), apap: fmt(o.acetaminophenMg) }) : t('meds.words.dose', { dose: fmt(o.doseMg) }));
+  if (o.schedule === 'scheduled' && o.timesPerDay !== null) parts.push(t('meds.words.timesPerDay', { n: fmt(o.timesPerDay) }));
+  if (o.schedule === 'as-needed') parts.push(o.maxPerDay !== null ? t('meds.words.upTo', { n: fmt(o.maxPerDay) }) : t('meds.words.asNeeded'));
+  return parts.join(', ');
+}

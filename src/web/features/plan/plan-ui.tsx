@@ -1,0 +1,162 @@
+// Pieces shared by the clinician's Plan and Medicines tabs and the patient's Plan page: labels for the
+// contract's enumerations, the patient's today, a labelled text area, a conflict box, a generic
+// versioned-record section (list + add/edit form + delete with Undo).
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../api/client.ts';
+import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
+import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
+import { newClientId } from '../../offline/ids.ts';
+import './plan.css';
+
+/** A label for one value of a contract enumeration, e.g. label('plan.modality', 'physical'). */
+export function label(prefix: string, value: string): string {
+  return t(`${prefix}.${value}` as MessageKey);
+}
+
+export function options<T extends string>(prefix: string, values: readonly T[]): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: label(prefix, value) }));
+}
+
+/** Today's date (YYYY-MM-DD) in the patient's time zone. */
+export function usePatientToday(timeZone: string): string {
+  return useMemo(() => {
+    try { return toLocalDateTime(new Date(), timeZone as TimeZone).date; } catch { return new Date().toISOString().slice(0, 10); }
+  }, [timeZone]);
+}
+
+let areaCounter = 0;
+export function TextArea(props: { label: string; name: string; value: string; onInput: (value: string) => void; error?: string | undefined; maxLength?: number }) {
+  const id = useRef(`ta-${props.name}-${++areaCounter}`).current;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <textarea id={id} name={props.name} value={props.value} maxLength={props.maxLength ?? 4000} aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined} onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
+      {props.error && <span id={`${id}-error`} class="error">{props.error}</span>}
+    </div>
+  );
+}
+
+/** First error under a JSON pointer (the field itself or anything inside it, e.g. /levels/1). */
+export function errorAt(error: ApiError | null, pointer: string): string | undefined {
+  return error?.fieldErrors.find((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`))?.detail;
+}
+
+/** A save that met a newer version: what changed, and the two ways on. */
+export function ConflictBox(props: { message: string; children?: ComponentChildren; reapplyLabel: string; discardLabel: string; onReapply: () => void; onDiscard: () => void }) {
+  return (
+    <div class="alert" role="alert">
+      <p>{props.message}</p>
+      {props.children}
+      <div class="row">
+        <button type="button" class="button" onClick={props.onReapply}>{props.reapplyLabel}</button>
+        <button type="button" class="button secondary" onClick={props.onDiscard}>{props.discardLabel}</button>
+      </div>
+    </div>
+  );
+}
+
+interface Versioned { id: string; version: number }
+
+/**
+ * A list of a patient's versioned records with an add/edit form. Edits send If-Match; a 409 shows the
+ * newer record and lets the clinician save theirs over it or take the newer one. Deleting waits a few
+ * seconds so Undo costs nothing.
+ */
+export function RecordSection<V extends Versioned, D>(props: {
+  id: string;
+  title: string;
+  addLabel: string;
+  empty: string;
+  listLabel: string;
+  load: () => Promise<V[]>;
+  save: (id: string, draft: D, version: number | undefined) => Promise<unknown>;
+  remove: (id: string) => Promise<void>;
+  blank: () => D;
+  fromView: (view: V) => D;
+  itemName: (view: V) => string;
+  renderItem: (view: V) => ComponentChildren;
+  renderForm: (draft: D, set: (patch: Partial<D>) => void, error: ApiError | null) => ComponentChildren;
+  formTitle: (editing: boolean) => string;
+}) {
+  const [items, setItems] = useState<V[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; version: number | undefined; draft: D } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [conflict, setConflict] = useState<V | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [hidden, setHidden] = useState<string[]>([]);
+  const reload = () => { props.load().then((list) => { setItems(list); setLoadError(null); }, (e: ApiError) => setLoadError(e.message)); };
+  useEffect(reload, []);
+
+  async function save(version: number | undefined) {
+    if (!editing) return;
+    setSaving(true);
+    setError(null);
+    setConflict(null);
+    try {
+      await props.save(editing.id, editing.draft, version);
+      showToast(t('plan.saved'));
+      setEditing(null);
+      reload();
+    } catch (e) {
+      const err = e as ApiError;
+      const current = err.problem.current as V | undefined;
+      if (err.code === 'clinical-record-conflict' && current) setConflict(current);
+      else setError(err);
+    } finally { setSaving(false); }
+  }
+  function remove(view: V) {
+    setHidden((h) => [...h, view.id]);
+    const timer = setTimeout(() => {
+      props.remove(view.id).then(reload, (e: ApiError) => { setHidden((h) => h.filter((x) => x !== view.id)); setLoadError(e.message); });
+    }, 6000);
+    showToast(t('plan.deleted', { name: props.itemName(view) }), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== view.id)); });
+  }
+  const visible = (items ?? []).filter((v) => !hidden.includes(v.id));
+  const headingId = `${props.id}-heading`;
+  return (
+    <section class="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{props.title}</h2>
+      <ErrorMessage message={loadError} />
+      {items === null ? (!loadError && <Loading />) : visible.length === 0 ? <Empty>{props.empty}</Empty> : (
+        <ul class="list" aria-label={props.listLabel}>
+          {visible.map((v) => (
+            <li key={v.id}>
+              <div>{props.renderItem(v)}</div>
+              <span class="row">
+                <button type="button" class="button secondary" onClick={() => { setEditing({ id: v.id, version: v.version, draft: props.fromView(v) }); setError(null); setConflict(null); }}>
+                  {t('plan.editNamed', { name: props.itemName(v) })}
+                </button>
+                <button type="button" class="button secondary" onClick={() => remove(v)}>{t('plan.deleteNamed', { name: props.itemName(v) })}</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editing ? (
+        <form class="subform" onSubmit={(e) => { e.preventDefault(); void save(editing.version); }} noValidate aria-labelledby={`${props.id}-form-heading`}>
+          <h3 id={`${props.id}-form-heading`}>{props.formTitle(editing.version !== undefined)}</h3>
+          <ErrorMessage message={error?.message} />
+          {conflict && (
+            <ConflictBox message={t('plan.recordConflict', { version: conflict.version })} reapplyLabel={t('plan.reapply', { version: conflict.version })}
+              discardLabel={t('plan.takeTheirs', { version: conflict.version })}
+              onReapply={() => { setEditing({ ...editing, version: conflict.version }); void save(conflict.version); }}
+              onDiscard={() => { setEditing({ id: conflict.id, version: conflict.version, draft: props.fromView(conflict) }); setConflict(null); }}>
+              <div>{props.renderItem(conflict)}</div>
+            </ConflictBox>
+          )}
+          {props.renderForm(editing.draft, (patch) => setEditing({ ...editing, draft: { ...editing.draft, ...patch } }), error)}
+          <div class="row">
+            <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.save')}</button>
+            <button type="button" class="button secondary" onClick={() => { setEditing(null); setError(null); setConflict(null); }}>{t('plan.cancel')}</button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" class="button secondary" onClick={() => { setEditing({ id: newClientId(), version: undefined, draft: props.blank() }); setError(null); }}>{props.addLabel}</button>
+      )}
+    </section>
+  );
+}
