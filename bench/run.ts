@@ -103,7 +103,8 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
       return { ...r, ratioToBare, target: `≥ ${minRatio * 100} % of bare, ${pKey === 'p99Ms' ? 'p99' : 'p95'} ≤ ${maxP99Ms} ms`, ...(met === undefined ? {} : { met }) };
     };
     results.push(withRatio(await drive('GET /api/me (authenticated)', { url: `${server.baseUrl}/api/me`, headers: { cookie } }), 0.4, 20));
-    for (const scenario of EXTRA_SCENARIOS) {
+    // PAINWISE_BENCH_ONLY=<text> runs only the scenarios whose name contains it (for working on one).
+    for (const scenario of EXTRA_SCENARIOS.filter((x) => !process.env.PAINWISE_BENCH_ONLY || x.name.includes(process.env.PAINWISE_BENCH_ONLY))) {
       const r = await scenario.run(ctx);
       const judged = scenario.target ? withRatio(r, scenario.target.minRatio, scenario.target.maxMs, scenario.target.percentile) : r;
       // Scenarios with an absolute target judge themselves; on PostgreSQL figures are reported only.

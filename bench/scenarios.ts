@@ -67,6 +67,18 @@ function benchOrders(startDate: string): Record<string, unknown>[] {
 
 export const EXTRA_SCENARIOS: readonly Scenario[] = [
   {
+    // Issue 4: scored with the published rule, stored with its scoring version, change against the
+    // previous PEG and the due-item completion check, all in one transaction per request.
+    name: 'Submit a PEG response',
+    target: { minRatio: 0.3, maxMs: 25 },
+    run: (ctx) => ctx.drive('Submit a PEG response', {
+      url: `${ctx.baseUrl}/api/patients/${ctx.patientId}/instrument-responses`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: ctx.cookie, 'x-csrf-token': ctx.csrfToken },
+      body: JSON.stringify({ instrumentId: 'peg', answers: { 1: 6, 2: 7, 3: 4 } }),
+    }),
+  },
+  {
     name: 'PUT diary entry (3 regions, 2 medicines)',
     target: { minRatio: 0.25, maxMs: 25 },
     run: (ctx) => {

@@ -118,7 +118,7 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
         return { status: 'unchanged', response: view(existing), change: null, crisis: null, completedDueId: null };
       }
     }
-    const previous = (await tx.instrumentResponses.list(patientId, d.id, 20)).find((r) => r.score !== null && r.completedAt <= completedAt);
+    const previous = await tx.instrumentResponses.previousScored(patientId, d.id, completedAt);
     const score = result.kind === 'scored' ? result.score : null;
     const response: StoredInstrumentResponse = {
       id, patientId, instrumentId: d.id, instrumentVersion: d.version, scoringVersion: d.scoringVersion, answers,
@@ -134,7 +134,7 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
       crisis = { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised };
     }
     await tx.audit.append(events);
-    const change = previous && score !== null && previous.score !== null
+    const change = previous && score !== null
       ? { ...computeChange(d, previous.score, score), previousId: previous.id, previousScore: previous.score }
       : null;
     return { status: 'created', response: view(response), change, crisis, completedDueId };

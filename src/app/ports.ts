@@ -244,6 +244,8 @@ export interface InstrumentResponseStore {
   find(patientId: string, id: string): Promise<StoredInstrumentResponse | undefined>;
   /** By id alone: only to recognise a replayed submission (idempotency), never to show another patient's data. */
   findById(id: string): Promise<StoredInstrumentResponse | undefined>;
+  /** The latest scored response of the instrument completed at or before `atOrBefore` (for change since last time). */
+  previousScored(patientId: string, instrumentId: string, atOrBefore: string): Promise<{ readonly id: string; readonly score: number } | undefined>;
   /** Newest first; all instruments when `instrumentId` is undefined. */
   list(patientId: string, instrumentId: string | undefined, limit: number): Promise<readonly StoredInstrumentResponse[]>;
 }

@@ -50,7 +50,7 @@ Prints { "absolute", "percent", "category" }:
             "moderate" (≥ 30 %), "minimal" (≥ 10 %), "none", or "worsened"; null at baseline 0.
             Instruments with an MCID (PEG 1, BPI interference 1, ODI 10 points or 30 %, PHQ-9 5,
             GAD-7 4, PROMIS T per setting): "improved", "worsened" or "none".
-            null where the sources give no threshold (the output then has a "note").
+            null where the sources give no threshold or the baseline is 0 with no change.
 
 Exit codes: 0 success, 2 invalid input.`;
 
@@ -158,7 +158,7 @@ export const changeCommand: CliCommand = {
       values.push(value);
     }
     const c = computeChange(d, values[0]!, values[1]!);
-    io.out(`${JSON.stringify({ absolute: c.absolute, percent: c.percent, category: c.category, ...(c.note ? { note: c.note } : {}), rule: c.rule }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ absolute: c.absolute, percent: c.percent, category: c.category }, null, 2)}\n`);
     return EXIT_OK;
   },
 };

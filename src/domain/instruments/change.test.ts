@@ -18,3 +18,10 @@ describe('computeChange — threshold rules', () => {
     expect(computeChange(def('peg'), 0, 0)).toMatchObject({ absolute: 0, percent: null, category: 'none' });
   });
 });
+
+describe('computeChange — IMMPACT percent rule at baseline 0', () => {
+  it.runIf(findInstrument('nrs') !== undefined)('a rise from 0 is worsened; 0 → 0 has no category (instruments.md G1 row 4)', () => {
+    expect(computeChange(def('nrs'), 0, 8)).toMatchObject({ absolute: 8, percent: null, category: 'worsened' });
+    expect(computeChange(def('nrs'), 0, 0)).toMatchObject({ absolute: 0, percent: null, category: null });
+  });
+});

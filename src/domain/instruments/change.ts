@@ -7,7 +7,9 @@
 // Categories (ids are stable):
 // - IMMPACT percent rule for pain intensity (Dworkin 2008, instruments.md §1 and §16), measured as the
 //   percent decrease: ≥ 50 % `substantial`, ≥ 30 % `moderate`, ≥ 10 % `minimal`, otherwise `none`; any
-//   increase is `worsened` (IMMPACT defines no worsening threshold, so none is invented); baseline 0 → null.
+//   increase is `worsened` — IMMPACT defines no worsening threshold, so none is invented and any rise
+//   is reported as a rise; from a baseline of 0 a rise is `worsened` and no change (0 → 0) is null
+//   (instruments.md G1: percent change undefined at baseline 0).
 // - Threshold rules (PEG and BPI interference 1 point, ODI 10 points or 30 %, PHQ-9 5, GAD-7 4, PROMIS T
 //   per setting): a change of at least the threshold in the better direction is `improved`, in the worse
 //   direction `worsened`, otherwise `none`. Thresholds are inclusive ("≥ 1-point decrease").
@@ -38,7 +40,11 @@ export function computeChange(definition: InstrumentDefinition, from: number, to
   switch (rule.kind) {
     case 'immpact-percent': {
       const text = `IMMPACT percent change (${rule.source})`;
-      if (percent === null) return { absolute, percent, category: null, note: 'percent change is undefined when the baseline is 0', rule: text };
+      if (percent === null) {
+        return better < 0
+          ? { absolute, percent, category: 'worsened', rule: text }
+          : { absolute, percent, category: null, note: 'percent change is undefined when the baseline is 0', rule: text };
+      }
       const improvementPct = definition.direction === 'lower-is-better' ? -percent : percent;
       const category: ChangeCategory = improvementPct >= 50 - EPSILON ? 'substantial'
         : improvementPct >= 30 - EPSILON ? 'moderate'

@@ -31,6 +31,11 @@ export function instrumentResponseRepository(db: Executor): InstrumentResponseSt
       const r = await db.selectFrom('instrument_response').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toResponse(r as Row);
     },
+    async previousScored(patientId, instrumentId, atOrBefore) {
+      const r = await db.selectFrom('instrument_response').select(['id', 'score']).where('patient_id', '=', patientId).where('instrument_id', '=', instrumentId)
+        .where('completed_at', '<=', atOrBefore).where('score', 'is not', null).orderBy('completed_at', 'desc').limit(1).executeTakeFirst();
+      return r && r.score !== null ? { id: r.id, score: Number(r.score) } : undefined;
+    },
     async list(patientId, instrumentId, limit) {
       let q = db.selectFrom('instrument_response').selectAll().where('patient_id', '=', patientId).orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(limit);
       if (instrumentId) q = q.where('instrument_id', '=', instrumentId);
