@@ -95,7 +95,9 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
   const access = await authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
   const d = findInstrument(input.instrumentId);
   if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
-  const scored = scoreRaw(d, input.answers, input.sex ? { sex: input.sex } : {});
+  // Sex-weighted instruments (ORT) use the sex given with the answers, else the patient record's.
+  const sex = input.sex ?? (d.usesSex ? (await deps.store.patients.findById(patientId))?.sex : undefined);
+  const scored = scoreRaw(d, input.answers, sex ? { sex: sex as Sex } : {});
   if (!scored.ok) {
     throw new AppError('validation-failed', `Some answers are not valid for ${d.shortTitle}.`, {
       errors: scored.errors.map((e) => ({ pointer: e.item === '' ? '/answers' : `/answers/${e.item.replaceAll('~', '~0').replaceAll('/', '~1')}`, detail: e.message })),

@@ -12,6 +12,7 @@ import { EXIT_INVALID_INPUT, EXIT_OK, type CliCommand } from '../command.ts';
 import { withDeps } from '../compose.ts';
 import { loadDemoDiary } from '../demo-diary.ts';
 import { loadDemoCarePlans } from '../demo-care-plan.ts';
+import { loadDemoQuestionnaires } from '../demo-questionnaires.ts';
 
 export const DEMO_DOMAIN = 'demo.painwise.test';
 export const DEMO_CLINIC = 'Riverside Pain Clinic (demo)';
@@ -69,6 +70,7 @@ export interface DemoSummary {
   readonly patients: readonly { email: string; name: string; timeZone: string; sharing: 'active' | 'revoked' | 'expired' | 'none' }[];
   readonly caregivers: readonly { email: string; forPatient: string }[];
   readonly diaryEntries: number;
+  readonly questionnaireResponses: number;
 }
 
 export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSummary> {
@@ -108,6 +110,10 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
   // Conditions, care plans, medicines (one at ≥ 50 MME with an opioid + benzodiazepine), procedures, entered by the physician.
   await loadDemoCarePlans(deps, as(staffUsers[1]!.user.id), patients);
 
+  // Six months of questionnaire histories, two confirmed licences, and assignments from the physician.
+  const questionnaireResponses = await loadDemoQuestionnaires(deps, as(admin.user.id), organization.id, as(staffUsers[1]!.user.id),
+    patients.map((p) => ({ patientId: p.patientId, as: as(p.userId) })));
+
   const caregivers = [];
   for (const c of CAREGIVERS) {
     const email = emailFor(c.name);
@@ -125,6 +131,7 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
     patients: patients.map(({ userId: _u, patientId: _p, ...p }) => p),
     caregivers,
     diaryEntries,
+    questionnaireResponses,
   };
 }
 
@@ -175,6 +182,7 @@ export const demoCommand: CliCommand = {
       ...summary.caregivers.map((c) => `  ${c.email.padEnd(40)} for ${c.forPatient}`),
       '',
       `Diaries: ${summary.diaryEntries} entries over six months for the first six patients.`,
+      `Questionnaires: ${summary.questionnaireResponses} PEG, PHQ-9, GAD-7 and ODI results over six months; BPI-SF and ODI licences confirmed; PEG and PHQ-9 assigned.`,
       '',
       `Password for every demo account: ${summary.password}`,
     ].join('\n'));

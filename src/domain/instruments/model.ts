@@ -132,5 +132,7 @@ export interface InstrumentDefinition {
   readonly licence: Licence;
   readonly source: string;
   readonly settings: readonly SettingDoc[];
+  /** Scoring depends on ScoreContext.sex (ORT's sex-weighted items). */
+  readonly usesSex?: boolean;
   readonly score: (answers: Answers, context: ScoreContext) => ScoreResult;
 }

@@ -41,6 +41,7 @@ const BANDS = [
 
 export const ort: InstrumentDefinition = {
   id: 'ort',
+  usesSex: true,
   version: 'Opioid Risk Tool (Webster & Webster 2005)',
   scoringVersion: '1',
   title: 'Opioid Risk Tool (ORT)',
