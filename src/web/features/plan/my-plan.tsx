@@ -34,7 +34,8 @@ export function MyPlan() {
 
   const loading = plan === undefined || summary === undefined || tapers === undefined;
   const orders = summary?.orders ?? [];
-  const taper = tapers?.[0];
+  // The taper under way (the list is newest first), else the next one planned.
+  const taper = tapers?.find((x) => x.schedule.currentStepIndex !== null) ?? tapers?.[0];
   const nothing = !loading && !plan && orders.length === 0 && !taper;
   return (
     <main id="main">
@@ -139,8 +140,7 @@ function Taper(props: { taper: TaperPlanView }) {
       <ol class="steps" aria-label={t('my.taper.steps')}>
         {steps.map((s) => {
           const now = s.index === currentStepIndex;
-          const text = s.index === 0 ? t('my.taper.first', { doses: doses(s.items) })
-            : s.scheduledStart === null ? t('my.taper.held', { doses: doses(s.items) })
+          const text = s.scheduledStart === null ? t('my.taper.held', { doses: doses(s.items) })
               : t('my.taper.from', { date: dateInWords(s.scheduledStart), doses: doses(s.items) });
           return (
             <li key={s.index} class={now ? 'current-step' : undefined} aria-current={now ? 'step' : undefined}>

@@ -25,7 +25,12 @@ export function doseInWords(o: Pick<MedicationOrderView, 'doseMg' | 'doseMcgPerH
   const parts: string[] = [];
   if (o.doseMcgPerHour !== null) parts.push(t('meds.words.patch', { dose: fmt(o.doseMcgPerHour) }));
   if (o.doseMg !== null) parts.push(o.acetaminophenMg !== null ? t('meds.words.doseWithApap', { dose: fmt(o.doseMg), apap: fmt(o.acetaminophenMg) }) : t('meds.words.dose', { dose: fmt(o.doseMg) }));
-  if (o.schedule === 'scheduled' && o.timesPerDay !== null) parts.push(t('meds.words.timesPerDay', { n: fmt(o.timesPerDay) }));
-  if (o.schedule === 'as-needed') parts.push(o.maxPerDay !== null ? t('meds.words.upTo', { n: fmt(o.maxPerDay) }) : t('meds.words.asNeeded'));
+  if (o.schedule === 'scheduled' && o.timesPerDay !== null) {
+    parts.push(o.timesPerDay === 1 ? t('meds.words.once') : o.timesPerDay === 2 ? t('meds.words.twice') : t('meds.words.timesPerDay', { n: fmt(o.timesPerDay) }));
+  }
+  if (o.schedule === 'as-needed') {
+    const max = o.maxPerDay;
+    parts.push(max === null ? t('meds.words.asNeeded') : max === 1 ? t('meds.words.upToOnce') : max === 2 ? t('meds.words.upToTwice') : t('meds.words.upTo', { n: fmt(max) }));
+  }
   return parts.join(', ');
 }
