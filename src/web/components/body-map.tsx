@@ -1,33 +1,93 @@
 // The body map: an SVG figure, front or back, in which every region is a named, focusable toggle
 // (role="checkbox", Space or Enter toggles), so it works by touch, mouse, keyboard and screen reader.
+// Zoom shows only the hands, the feet or the spine, each side enlarged, so small regions become large
+// targets for shaking hands and low vision.
 import { useState } from 'preact/hooks';
 import { FIGURE_SIZE, regionsInView, type BodyView } from '../../domain/diary/body-map.ts';
-import { t } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+
+type Zoom = 'whole' | 'hands' | 'feet' | 'spine';
+
+/** Region code stems each zoom shows. */
+const ZOOM_STEMS: Record<Exclude<Zoom, 'whole'>, readonly string[]> = {
+  hands: ['wrist', 'hand'],
+  feet: ['ankle', 'foot'],
+  spine: ['neck-back', 'cervical-spine', 'thoracic-spine', 'lumbar-spine', 'sacrum'],
+};
+
+const ZOOM_LABEL: Record<Zoom, MessageKey> = { whole: 'bodyMap.whole', hands: 'bodyMap.hands', feet: 'bodyMap.feet', spine: 'bodyMap.spine' };
+
+interface Placed { code: string; label: string; x: number; y: number; w: number; h: number }
+
+/** Lays out the view's regions for a zoom: each side's cluster moved next to the other, with a gap. */
+function layout(view: BodyView, zoom: Zoom): { placed: Placed[]; width: number; height: number } {
+  const all = regionsInView(view);
+  if (zoom === 'whole') {
+    return { placed: all.map(({ region, box }) => ({ code: region.code, label: region.label, x: box.x, y: box.y, w: box.w, h: box.h })), ...FIGURE_SIZE };
+  }
+  const stems = ZOOM_STEMS[zoom];
+  const chosen = all.filter(({ region }) => stems.some((s) => region.code === s || region.code.startsWith(`${s}-`)));
+  // Clusters in viewer order: left half of the figure, midline, right half.
+  const mid = FIGURE_SIZE.width / 2;
+  const clusters = [
+    chosen.filter(({ box }) => box.x + box.w <= mid),
+    chosen.filter(({ box }) => box.x < mid && box.x + box.w > mid),
+    chosen.filter(({ box }) => box.x >= mid),
+  ].filter((c) => c.length > 0);
+  const gap = 6;
+  const placed: Placed[] = [];
+  let offset = 0;
+  let height = 0;
+  for (const cluster of clusters) {
+    const minX = Math.min(...cluster.map(({ box }) => box.x));
+    const maxX = Math.max(...cluster.map(({ box }) => box.x + box.w));
+    const minY = Math.min(...cluster.map(({ box }) => box.y));
+    const maxY = Math.max(...cluster.map(({ box }) => box.y + box.h));
+    for (const { region, box } of cluster) placed.push({ code: region.code, label: region.label, x: offset + box.x - minX, y: box.y - minY, w: box.w, h: box.h });
+    offset += maxX - minX + gap;
+    height = Math.max(height, maxY - minY);
+  }
+  return { placed, width: Math.max(1, offset - gap), height: Math.max(1, height) };
+}
 
 export function BodyMap(props: { selected: readonly string[]; onToggle: (code: string) => void }) {
   const [view, setView] = useState<BodyView>('front');
-  const regions = regionsInView(view);
+  const [zoom, setZoom] = useState<Zoom>('whole');
+  // The spine is drawn on the back only.
+  const shownView: BodyView = zoom === 'spine' ? 'back' : view;
+  const { placed, width, height } = layout(shownView, zoom);
+  const pad = zoom === 'whole' ? 0 : 2;
   return (
     <div class="body-map">
       <div class="segmented" role="radiogroup" aria-label={t('checkIn.view')}>
         {(['front', 'back'] as const).map((v) => (
-          <button key={v} type="button" role="radio" aria-checked={view === v} class={view === v ? 'button' : 'button secondary'} onClick={() => setView(v)}>
+          <button key={v} type="button" role="radio" aria-checked={shownView === v} disabled={zoom === 'spine' && v === 'front'} class={shownView === v ? 'button' : 'button secondary'} onClick={() => setView(v)}>
             {t(v === 'front' ? 'checkIn.front' : 'checkIn.back')}
           </button>
         ))}
       </div>
-      <svg viewBox={`0 0 ${FIGURE_SIZE.width} ${FIGURE_SIZE.height}`} class="figure" role="group" aria-label={t('checkIn.regionMap', { view: t(view === 'front' ? 'checkIn.front' : 'checkIn.back') })}>
-        {regions.map(({ region, box }) => {
-          const on = props.selected.includes(region.code);
-          const toggle = () => props.onToggle(region.code);
+      <div class="segmented" role="radiogroup" aria-label={t('bodyMap.zoom')}>
+        {(['whole', 'hands', 'feet', 'spine'] as const).map((z) => (
+          <button key={z} type="button" role="radio" aria-checked={zoom === z} class={zoom === z ? 'button' : 'button secondary'} onClick={() => setZoom(z)}>
+            {t(ZOOM_LABEL[z])}
+          </button>
+        ))}
+      </div>
+      <svg
+        viewBox={`${-pad} ${-pad} ${width + 2 * pad} ${height + 2 * pad}`} class={zoom === 'whole' ? 'figure' : 'figure zoomed'} role="group"
+        aria-label={t('checkIn.regionMap', { view: `${t(shownView === 'front' ? 'checkIn.front' : 'checkIn.back')}${zoom === 'whole' ? '' : ` — ${t(ZOOM_LABEL[zoom])}`}` })}
+      >
+        {placed.map((r) => {
+          const on = props.selected.includes(r.code);
+          const toggle = () => props.onToggle(r.code);
           return (
             <rect
-              key={region.code} x={box.x} y={box.y} width={box.w} height={box.h} rx={4}
-              class={on ? 'region on' : 'region'} role="checkbox" aria-checked={on} aria-label={region.label} tabIndex={0}
+              key={r.code} x={r.x} y={r.y} width={r.w} height={r.h} rx={zoom === 'whole' ? 4 : 2}
+              class={on ? 'region on' : 'region'} role="checkbox" aria-checked={on} aria-label={r.label} tabindex={0}
               onClick={toggle}
               onKeyDown={(e) => { if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); toggle(); } }}
             >
-              <title>{region.label}</title>
+              <title>{r.label}</title>
             </rect>
           );
         })}
