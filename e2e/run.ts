@@ -327,6 +327,24 @@ const journeys: Journey[] = [
       await page.keyboard.press('Enter');
       await expectVisible(page.getByRole('list', { name: 'Clinics' }).getByText(world.demo.clinic.name), 'the clinic after a keyboard share');
       await checkPage(page, 'sharing-keyboard', violations);
+      // A check-in by keyboard: a rating by arrow keys, a body region reached with Tab and toggled with Space.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).focus();
+      await page.keyboard.press('Enter');
+      await expectVisible(page.getByRole('heading', { name: 'Check in', level: 1 }), 'the check-in by keyboard');
+      await page.getByRole('radio', { name: /^3 — / }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expectVisible(page.getByRole('radio', { name: /^4 — /, checked: true }), 'the rating moved with the arrow key');
+      let region = '';
+      for (let i = 0; i < 40 && !region; i++) {
+        await page.keyboard.press('Tab');
+        region = await page.evaluate(() => (document.activeElement?.getAttribute('role') === 'checkbox' && document.activeElement.tagName === 'rect' ? document.activeElement.getAttribute('aria-label') ?? '' : ''));
+      }
+      if (!region) throw new Error('Tab never reached a body-map region');
+      await page.keyboard.press('Space');
+      await expectVisible(page.getByRole('checkbox', { name: region, checked: true }), `${region} toggled with Space`);
+      await page.getByRole('button', { name: 'Save check-in' }).focus();
+      await page.keyboard.press('Enter');
+      await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after a keyboard check-in');
     },
   },
   {
