@@ -1,0 +1,29 @@
+// Configuration from the environment: defaults, the questionnaire settings, and clear refusals.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite on 127.0.0.1:3000 with US crisis resources', () => {
+    const c = loadConfig({}, '/srv');
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/srv/data', databaseUrl: undefined });
+    expect(c.settings).toMatchObject({ crisisLocale: 'en-US', assignmentOverdueHours: 48 });
+  });
+  it('reads the crisis locale and the overdue window', () => {
+    const c = loadConfig({ PAINWISE_CRISIS_LOCALE: 'en-GB', PAINWISE_ASSIGNMENT_OVERDUE_HOURS: '24' }, '/srv');
+    expect(c.settings).toMatchObject({ crisisLocale: 'en-GB', assignmentOverdueHours: 24 });
+  });
+  it('names every bad value in one error', () => {
+    try {
+      loadConfig({ PORT: 'x', PAINWISE_CRISIS_LOCALE: 'not a locale', PAINWISE_ASSIGNMENT_OVERDUE_HOURS: '0' }, '/srv');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS']) expect(problems).toContain(name);
+    }
+  });
+  it('documents every variable it reads', () => {
+    const names = ENVIRONMENT_VARIABLES.map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(['PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS']));
+  });
+});
