@@ -84,6 +84,19 @@ export function sumOf(answers: Answers, keys: readonly string[]): number {
   return total;
 }
 
+/**
+ * A sum prorated over the answered items — `sum / answered × items` — when at most `maxMissing` are
+ * missing (the DC/TMD rule for PHQ-9 and GAD-7, instruments.md §5.1, §5.3); unrounded. Null when more
+ * are missing.
+ */
+export function proratedSum(answers: Answers, keys: readonly string[], maxMissing: number): { total: number; missing: string[] } | { total: null; missing: string[] } {
+  const missing = keys.filter((k) => !answers.has(k));
+  if (missing.length > maxMissing) return { total: null, missing };
+  const sum = sumOf(answers, keys);
+  const answered = keys.length - missing.length;
+  return { total: missing.length === 0 ? sum : (sum / answered) * keys.length, missing };
+}
+
 /** Sum of `keys` when all are answered, else null. */
 export function completeSum(answers: Answers, keys: readonly string[]): number | null {
   return keys.every((k) => answers.has(k)) ? sumOf(answers, keys) : null;

@@ -6,7 +6,7 @@
 // Answer LOINC (LA) codes: instruments.md gives them for the PHQ-9 only, so none are set here.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
-import { bandFor, completeSum, scaleOptions } from '../scoring.ts';
+import { bandFor, completeSum, proratedSum, scaleOptions } from '../scoring.ts';
 
 export const GAD7_MAX_MISSING = 2;
 
@@ -60,12 +60,9 @@ export const gad7: InstrumentDefinition = {
     { name: 'GAD7_PRORATED_ROUNDING', value: 'unrounded', why: 'The manual does not specify rounding of prorated scores — UNCONFIRMED convention: keep full precision and band the unrounded value (instruments.md §17.3).' },
   ],
   score(answers): ScoreResult {
-    const missing = KEYS.filter((k) => !answers.has(k));
+    const { total, missing } = proratedSum(answers, KEYS, GAD7_MAX_MISSING);
     const gad2 = completeSum(answers, ['1', '2']);
-    if (missing.length > GAD7_MAX_MISSING) return { kind: 'incomplete', missing, scores: { total: null, gad2 }, flags: [] };
-    let sum = 0;
-    for (const k of KEYS) sum += answers.get(k) ?? 0;
-    const total = missing.length === 0 ? sum : (sum / (7 - missing.length)) * 7;
+    if (total === null) return { kind: 'incomplete', missing, scores: { total: null, gad2 }, flags: [] };
     return { kind: 'scored', score: total, scores: { total, answered: 7 - missing.length, gad2 }, band: bandFor(BANDS, total)?.id ?? null, flags: [], missing };
   },
 };

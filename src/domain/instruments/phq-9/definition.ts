@@ -6,7 +6,7 @@
 // as scores.mds / scores.ods (1 = met, 0 = not met) when all nine items are answered.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
-import { bandFor, scaleOptions } from '../scoring.ts';
+import { bandFor, completeSum, proratedSum, scaleOptions } from '../scoring.ts';
 
 export const PHQ9_MAX_MISSING = 3;
 
@@ -66,12 +66,9 @@ export const phq9: InstrumentDefinition = {
     const item9 = answers.get('9');
     if (item9 === undefined) flags.push('item-9-unknown');
     else if (item9 > 0) flags.push('crisis');
-    const missing = KEYS.filter((k) => !answers.has(k));
-    const phq2 = answers.has('1') && answers.has('2') ? answers.get('1')! + answers.get('2')! : null;
-    if (missing.length > PHQ9_MAX_MISSING) return { kind: 'incomplete', missing, scores: { phq2 }, flags };
-    let sum = 0;
-    for (const k of KEYS) sum += answers.get(k) ?? 0;
-    const total = missing.length === 0 ? sum : (sum / (9 - missing.length)) * 9;
+    const { total, missing } = proratedSum(answers, KEYS, PHQ9_MAX_MISSING);
+    const phq2 = completeSum(answers, ['1', '2']);
+    if (total === null) return { kind: 'incomplete', missing, scores: { phq2 }, flags };
     const scores: Record<string, number | null> = { total, answered: 9 - missing.length, phq2, mds: null, ods: null };
     if (missing.length === 0) {
       // CamCOPS phq9.py: a symptom counts at ≥ 2 ("more than half the days"), item 9 at ≥ 1.
