@@ -2,7 +2,8 @@
 // medication orders, taper plans, procedures and conservative-care history. Dates are the patient's
 // local dates (YYYY-MM-DD). Validation lives in the use cases (care-plan.ts, medications.ts) and the
 // clinical rules in domain/care-plan and domain/medications.
-import type { PainMechanism } from '../domain/care-plan/index.ts';
+import type { PainMechanism, PacingSettings } from '../domain/care-plan/index.ts';
+import type { DiaryMeasure } from '../domain/care-plan/goal-progress.ts';
 import type { TaperPauseEvent, TaperPlan, TaperRate } from '../domain/medications/taper.ts';
 
 export interface ConditionRecord {
@@ -20,6 +21,11 @@ export type InterventionModality = (typeof INTERVENTION_MODALITIES)[number];
 export const INTERVENTION_STATUSES = ['planned', 'active', 'on-hold', 'completed', 'stopped'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 
+/** Where a goal's progress is read: a diary measure or a questionnaire (instrument id). */
+export type GoalMeasureSource =
+  | { readonly kind: 'diary'; readonly measure: DiaryMeasure }
+  | { readonly kind: 'instrument'; readonly instrumentId: string };
+
 export interface PlanGoal {
   readonly id: string;
   readonly activity: string;
@@ -27,6 +33,25 @@ export interface PlanGoal {
   readonly baseline: string;
   readonly target: string;
   readonly targetDate: string | null;
+  /** Absent in versions saved before goals could name a source; null when none is named. */
+  readonly measureSource?: GoalMeasureSource | null;
+}
+
+/**
+ * An activity paced by quota (domain/care-plan/pacing.ts). The baseline sessions are either the
+ * diary's activity minutes in the days before the start (`diary-activity-minutes`, unit minutes) or
+ * the sessions recorded on the activity itself (`recorded`, e.g. timed with the physiotherapist).
+ */
+export interface PacingActivity {
+  readonly id: string;
+  readonly activity: string;
+  readonly unit: string;
+  readonly goal: number | null;
+  readonly startDate: string;
+  readonly sessionSource: 'diary-activity-minutes' | 'recorded';
+  readonly sessions: readonly { readonly date: string; readonly amount: number }[];
+  /** Overrides of the documented pacing settings for this activity. */
+  readonly settings: Partial<PacingSettings>;
 }
 
 export interface PlanIntervention {
@@ -44,7 +69,16 @@ export interface PlanIntervention {
 export interface CarePlanBody {
   readonly goals: readonly PlanGoal[];
   readonly interventions: readonly PlanIntervention[];
+  /** Absent in versions saved before pacing was part of the plan. */
+  readonly pacing?: readonly PacingActivity[];
   readonly notes: string;
+}
+
+/** The patient's own answer to "do you have naloxone, and where is it?" (issue 6 item 8). */
+export interface NaloxoneCheckRecord {
+  readonly hasNaloxone: boolean;
+  /** Where it is kept ('' when not said or when they have none). */
+  readonly location: string;
 }
 
 export interface CarePlanVersion {
@@ -119,6 +153,11 @@ export interface ProcedureRecord {
   readonly imageGuidance: (typeof IMAGE_GUIDANCE)[number];
   readonly blockDiaryId: string | null;
   readonly notes: string;
+  /**
+   * Which pain questionnaire the 2-, 6- and 12-week follow-ups assign beside PGIC ('none': no
+   * follow-up questionnaires). Absent in records saved before follow-ups were assigned.
+   */
+  readonly followUpInstrument?: 'peg' | 'nrs' | 'none';
 }
 
 export const CONSERVATIVE_OUTCOMES = ['improved', 'partly-improved', 'no-change', 'worse', 'not-tolerated', 'unknown'] as const;
@@ -170,5 +209,6 @@ export interface CarePlanStores {
   readonly procedures: RecordStore<ProcedureRecord>;
   readonly conservativeCare: RecordStore<ConservativeCareRecord>;
   readonly taperPlans: RecordStore<TaperPlanRecord>;
+  readonly naloxoneChecks: RecordStore<NaloxoneCheckRecord>;
   readonly plans: CarePlanVersionStore;
 }

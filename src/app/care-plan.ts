@@ -2,16 +2,20 @@
 // 9, 10). Chronicity and CDC 2022 scope are the domain's (domain/care-plan/condition.ts); a plan save
 // always writes a new version and never overwrites one.
 import { cdc2022Scope, classifyChronicity } from '../domain/care-plan/index.ts';
-import { addDays, differenceInCalendarDays, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
+import { findInstrument } from '../domain/instruments/index.ts';
+import { differenceInCalendarDays, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
 import type {
-  CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, PlanGoal, PlanIntervention, ProcedureRecord, StoredRecord,
+  CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, GoalMeasureSource, PacingActivity, PlanGoal, PlanIntervention, ProcedureRecord, StoredRecord,
 } from './care-plan-records.ts';
 import { invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
 import type { Stores } from './ports.ts';
 import { isUniqueViolationError } from './unique.ts';
+import { followUpDates, followUpInstruments, procedureFollowUps } from './procedure-follow-ups.ts';
+
+export { PROCEDURE_FOLLOW_UP_WEEKS } from './procedure-follow-ups.ts';
 
 type FieldErrors = { pointer: string; detail: string }[];
 
@@ -70,9 +74,12 @@ export async function getCondition(deps: AppDeps, ctx: RequestContext, patientId
 // ── Care plan (versioned) ────────────────────────────────────────────────────────────────────────
 
 export interface CarePlanInput {
-  readonly goals: readonly (Omit<PlanGoal, 'id' | 'targetDate'> & { readonly id?: string; readonly targetDate?: string | null })[];
+  readonly goals: readonly (Omit<PlanGoal, 'id' | 'targetDate' | 'measureSource'> & { readonly id?: string; readonly targetDate?: string | null; readonly measureSource?: GoalMeasureSource | null })[];
   readonly interventions: readonly (Omit<PlanIntervention, 'id' | 'startDate' | 'stopDate' | 'responsibleMemberId' | 'frequency'> & {
     readonly id?: string; readonly startDate?: string | null; readonly stopDate?: string | null; readonly responsibleMemberId?: string | null; readonly frequency?: string;
+  })[];
+  readonly pacing?: readonly (Omit<PacingActivity, 'id' | 'goal' | 'sessions' | 'settings'> & {
+    readonly id?: string; readonly goal?: number | null; readonly sessions?: PacingActivity['sessions']; readonly settings?: PacingActivity['settings'];
   })[];
   readonly notes?: string;
 }
@@ -92,7 +99,26 @@ function normalizePlan(deps: AppDeps, input: CarePlanInput): CarePlanBody {
   };
   const goals = input.goals.map((g, i): PlanGoal => {
     checkDateRange(errors, null, g.targetDate ?? null, '', `/goals/${i}/targetDate`);
-    return { id: idOf(g.id, `/goals/${i}/id`), activity: g.activity, measure: g.measure, baseline: g.baseline, target: g.target, targetDate: g.targetDate ?? null };
+    const source = g.measureSource ?? null;
+    if (source?.kind === 'instrument' && !findInstrument(source.instrumentId)) errors.push({ pointer: `/goals/${i}/measureSource/instrumentId`, detail: `There is no questionnaire "${source.instrumentId}".` });
+    const measureSource: GoalMeasureSource | null = source === null ? null
+      : source.kind === 'diary' ? { kind: 'diary', measure: source.measure } : { kind: 'instrument', instrumentId: findInstrument(source.instrumentId)?.id ?? source.instrumentId };
+    return { id: idOf(g.id, `/goals/${i}/id`), activity: g.activity, measure: g.measure, baseline: g.baseline, target: g.target, targetDate: g.targetDate ?? null, measureSource };
+  });
+  const pacing = (input.pacing ?? []).map((a, i): PacingActivity => {
+    checkDateRange(errors, a.startDate, null, `/pacing/${i}/startDate`, '');
+    const sessions = a.sessions ?? [];
+    sessions.forEach((x, j) => checkDateRange(errors, x.date, null, `/pacing/${i}/sessions/${j}/date`, ''));
+    if (a.sessionSource === 'diary-activity-minutes' && a.unit !== 'minutes') {
+      errors.push({ pointer: `/pacing/${i}/unit`, detail: 'The diary records activity in minutes; use the unit "minutes" or record the sessions on the activity.' });
+    }
+    if (a.sessionSource === 'diary-activity-minutes' && sessions.length > 0) {
+      errors.push({ pointer: `/pacing/${i}/sessions`, detail: 'Sessions come from the diary for this activity; leave them out or choose recorded sessions.' });
+    }
+    return {
+      id: idOf(a.id, `/pacing/${i}/id`), activity: a.activity, unit: a.unit, goal: a.goal ?? null, startDate: a.startDate, sessionSource: a.sessionSource,
+      sessions: sessions.map((x) => ({ date: x.date, amount: x.amount })), settings: { ...a.settings },
+    };
   });
   const interventions = input.interventions.map((v, i): PlanIntervention => {
     checkDateRange(errors, v.startDate ?? null, v.stopDate ?? null, `/interventions/${i}/startDate`, `/interventions/${i}/stopDate`);
@@ -102,7 +128,7 @@ function normalizePlan(deps: AppDeps, input: CarePlanInput): CarePlanBody {
     };
   });
   if (errors.length > 0) throw invalid('The care plan', errors);
-  return { goals, interventions, notes: input.notes ?? '' };
+  return { goals, interventions, pacing, notes: input.notes ?? '' };
 }
 
 /** Responsible members must belong to a clinic the patient currently shares their record with. */
@@ -167,17 +193,16 @@ export async function listCarePlanVersions(deps: AppDeps, ctx: RequestContext, p
 
 export const PROCEDURES: RecordKind<ProcedureRecord> = { resource: 'procedure', label: 'The procedure', store: (tx) => tx.carePlan.procedures, sortAt: (p) => p.date };
 
-/** Follow-ups after a procedure, in weeks (issue 6 item 9: 2, 6 and 12 weeks). */
-export const PROCEDURE_FOLLOW_UP_WEEKS = [2, 6, 12] as const;
-
-export type ProcedureInput = Omit<ProcedureRecord, 'label' | 'levels' | 'blockDiaryId' | 'notes'> & {
+export type ProcedureInput = Omit<ProcedureRecord, 'label' | 'levels' | 'blockDiaryId' | 'notes' | 'followUpInstrument'> & {
   readonly label?: string; readonly levels?: readonly string[]; readonly blockDiaryId?: string | null; readonly notes?: string;
+  readonly followUpInstrument?: 'peg' | 'nrs' | 'none';
 };
 
 export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ProcedureInput, baseVersion?: number): Promise<RecordOutcome<ProcedureRecord>> {
   const value: ProcedureRecord = {
     type: input.type, label: input.label ?? '', date: input.date, levels: input.levels ?? [], side: input.side, intent: input.intent,
     imageGuidance: input.imageGuidance, blockDiaryId: input.blockDiaryId?.toLowerCase() ?? null, notes: input.notes ?? '',
+    followUpInstrument: input.followUpInstrument ?? 'peg',
   };
   if (!parseLocalDate(value.date)) throw invalid('The procedure', [{ pointer: '/date', detail: 'Must be a date YYYY-MM-DD.' }]);
   if (value.type === 'other' && value.label.trim() === '') throw invalid('The procedure', [{ pointer: '/label', detail: 'Name the procedure when its type is "other".' }]);
@@ -185,13 +210,13 @@ export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: str
     if (value.blockDiaryId === null) return;
     const diary = await tx.blockDiaries.find(value.blockDiaryId);
     if (!diary || diary.patientId !== patientId || diary.deletedAt !== null) throw invalid('The procedure', [{ pointer: '/blockDiaryId', detail: 'No block diary of this patient has this id.' }]);
-  });
+  }, procedureFollowUps(deps, id));
 }
 
 export function presentProcedure(r: StoredRecord<ProcedureRecord>) {
   return {
     id: r.id, version: r.version, updatedAt: r.updatedAt, ...r.body,
-    followUps: PROCEDURE_FOLLOW_UP_WEEKS.map((weeks) => ({ weeks, due: addDays(r.body.date as LocalDate, weeks * 7) })),
+    followUps: followUpDates(r.body.date).map((f) => ({ ...f, instruments: followUpInstruments(r.body.followUpInstrument) })),
   };
 }
 

@@ -6,6 +6,7 @@ import { authorizePatientAccess, type Granted } from './access.ts';
 import type { RecordStore, StoredRecord } from './care-plan-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
+import type { PatientAction } from './policy.ts';
 import type { Stores } from './ports.ts';
 
 export interface RecordKind<T> {
@@ -14,6 +15,8 @@ export interface RecordKind<T> {
   readonly label: string;
   store(tx: Stores): RecordStore<T>;
   sortAt(value: T): string;
+  /** The action a write needs (default `write-clinical`). */
+  readonly writeAction?: PatientAction;
 }
 
 export type RecordOutcome<T> =
@@ -23,10 +26,14 @@ export type RecordOutcome<T> =
 /** Checks that need the database (e.g. a linked record exists); throw an AppError to refuse. */
 export type RecordCheck<T> = (tx: Stores, access: Granted, value: T) => Promise<void>;
 
+/** Work done in the same transaction after a record was created or changed (`previous` is null on create). */
+export type RecordAfterWrite<T> = (tx: Stores, access: Granted, write: { readonly value: T; readonly previous: StoredRecord<T> | null; readonly version: number }) => Promise<void>;
+
 export async function saveRecord<T>(
   kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string, value: T, baseVersion?: number, check?: RecordCheck<T>,
+  afterWrite?: RecordAfterWrite<T>,
 ): Promise<RecordOutcome<T>> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  const access = await authorizePatientAccess(deps, ctx, patientId, kind.writeAction ?? 'write-clinical');
   const at = nowIso(deps);
   return deps.store.transaction(async (tx): Promise<RecordOutcome<T>> => {
     const store = kind.store(tx);
@@ -37,6 +44,7 @@ export async function saveRecord<T>(
       if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'It does not exist on the server.' };
       await store.insert(patientId, id, value, kind.sortAt(value), at);
       await tx.audit.append([access.audit(`${kind.resource}.create`, kind.resource, id)]);
+      if (afterWrite) await afterWrite(tx, access, { value, previous: null, version: 1 });
       return { status: 'created', record: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body: value } };
     }
     const same = existing.deletedAt === null && JSON.stringify(existing.body) === JSON.stringify(value);
@@ -50,12 +58,13 @@ export async function saveRecord<T>(
       return { status: 'conflict', current: (await store.find(id)) ?? null, reason: 'It changed on the server while you saved.' };
     }
     await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);
+    if (afterWrite) await afterWrite(tx, access, { value, previous: existing, version: existing.version + 1 });
     return { status: 'updated', record: { id, patientId, version: existing.version + 1, updatedAt: at, deletedAt: null, body: value } };
   });
 }
 
 export async function deleteRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<void> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  const access = await authorizePatientAccess(deps, ctx, patientId, kind.writeAction ?? 'write-clinical');
   await deps.store.transaction(async (tx) => {
     const store = kind.store(tx);
     const existing = await store.find(id);

@@ -232,6 +232,15 @@ export interface AssignInput {
 
 export async function assignInstrument(deps: AppDeps, ctx: RequestContext, patientId: string, input: AssignInput): Promise<InstrumentAssignment> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  return deps.store.transaction((tx) => scheduleAssignment(deps, tx, access, input));
+}
+
+/**
+ * The body of `assignInstrument` inside a caller's transaction, for use cases that assign as part of
+ * a larger write (a procedure's follow-ups): who may assign, the licence guard, the assignment, its
+ * first job and the audit event.
+ */
+export async function scheduleAssignment(deps: AppDeps, tx: Stores, access: Granted, input: AssignInput): Promise<InstrumentAssignment> {
   // Clinicians assign; a patient may also set reminders for themselves (self-managed use).
   if (access.basis.kind === 'caregiver' || (access.basis.kind === 'clinician' && !CLINICIAN_ROLES.includes(access.basis.role))) {
     throw forbidden('Only the patient or the clinicians caring for them can assign questionnaires.');
@@ -246,15 +255,13 @@ export async function assignInstrument(deps: AppDeps, ctx: RequestContext, patie
   const now = nowIso(deps);
   const first = firstDue(s);
   const assignment: InstrumentAssignment = {
-    id: input.id ?? deps.ids.newId(), patientId, organizationId, instrumentId: d.id, schedule: s, nextDueAt: first, createdBy: access.userId, createdAt: now, cancelledAt: null,
+    id: input.id ?? deps.ids.newId(), patientId: access.patientId, organizationId, instrumentId: d.id, schedule: s, nextDueAt: first, createdBy: access.userId, createdAt: now, cancelledAt: null,
   };
-  await deps.store.transaction(async (tx) => {
-    if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
-    if (await tx.instrumentAssignments.find(assignment.id)) throw new AppError('conflict', 'An assignment with this id already exists.');
-    await tx.instrumentAssignments.insert(assignment);
-    await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId, payload: { assignmentId: assignment.id, dueAt: first }, runAt: first, createdAt: now });
-    await tx.audit.append([access.audit('instrument-assignment.create', 'instrument_assignment', assignment.id)]);
-  });
+  if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
+  if (await tx.instrumentAssignments.find(assignment.id)) throw new AppError('conflict', 'An assignment with this id already exists.');
+  await tx.instrumentAssignments.insert(assignment);
+  await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: access.patientId, payload: { assignmentId: assignment.id, dueAt: first }, runAt: first, createdAt: now });
+  await tx.audit.append([access.audit('instrument-assignment.create', 'instrument_assignment', assignment.id)]);
   return assignment;
 }
 

@@ -1,6 +1,7 @@
 // HTTP shapes of conditions, the versioned care plan, procedures and conservative-care history (issue 6).
 import { z } from 'zod';
 import { PAIN_MECHANISMS } from '../domain/care-plan/index.ts';
+import { DIARY_MEASURES } from '../domain/care-plan/goal-progress.ts';
 import { Id } from './common.ts';
 import { LocalDateText } from './medications.ts';
 
@@ -33,6 +34,11 @@ export const CarePlanBody = z.strictObject({
     baseline: Text(200),
     target: Text(200),
     targetDate: LocalDateText.nullable().optional(),
+    /** Where progress is read: a diary measure, or a questionnaire by instrument id (e.g. "peg", "odi"). */
+    measureSource: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('diary'), measure: z.enum(DIARY_MEASURES) }),
+      z.strictObject({ kind: z.literal('instrument'), instrumentId: z.string().min(1).max(50) }),
+    ]).nullable().optional(),
   })).max(50),
   interventions: z.array(z.strictObject({
     id: Id.optional(),
@@ -45,15 +51,36 @@ export const CarePlanBody = z.strictObject({
     responsibleMemberId: Id.nullable().optional(),
     status: z.enum(['planned', 'active', 'on-hold', 'completed', 'stopped']),
   })).max(100),
+  /** Activities paced by quota (clinical convention, unconfirmed settings; docs/clinical-sources). */
+  pacing: z.array(z.strictObject({
+    id: Id.optional(),
+    /** The activity in the patient's words (e.g. "walking"). */
+    activity: z.string().trim().min(1).max(200),
+    /** Whole units counted (e.g. "minutes", "steps"). */
+    unit: z.string().trim().min(1).max(50),
+    goal: z.number().int().min(1).max(1_000_000).nullable().optional(),
+    startDate: LocalDateText,
+    /** `diary-activity-minutes`: the diary's active minutes on each day of the 14 before the start; `recorded`: the sessions below. */
+    sessionSource: z.enum(['diary-activity-minutes', 'recorded']),
+    sessions: z.array(z.strictObject({ date: LocalDateText, amount: z.number().int().min(0).max(1_000_000) })).max(60).optional(),
+    settings: z.strictObject({
+      startingQuotaPercentOfBaseline: z.number().int().min(0).max(100).optional(),
+      weeklyIncreasePercent: z.number().int().min(0).max(100).optional(),
+      flareStepBackWeeks: z.number().int().min(0).max(52).optional(),
+      minimumBaselineSessions: z.number().int().min(1).max(60).optional(),
+    }).optional(),
+  })).max(20).optional(),
   notes: Text(4000).optional(),
 }).meta({
   id: 'CarePlan',
   examples: [{
-    goals: [{ activity: 'Walk to the market and back', measure: 'minutes walked without stopping', baseline: '10', target: '30', targetDate: '2026-09-01' }],
+    goals: [{ activity: 'Walk to the market and back', measure: 'minutes walked without stopping', baseline: '10', target: '30', targetDate: '2026-09-01' },
+      { activity: 'Less pain getting in the way', measure: 'PEG score', baseline: '7', target: '4', measureSource: { kind: 'instrument', instrumentId: 'peg' } }],
     interventions: [
       { modality: 'physical', description: 'Graded walking programme with the physiotherapist', startDate: '2026-06-01', stopDate: null, frequency: '3 times a week', responsibleMemberId: null, status: 'active' },
       { modality: 'psychological', description: 'CBT for chronic pain, 8 sessions', startDate: '2026-06-08', frequency: 'weekly', status: 'planned' },
     ],
+    pacing: [{ activity: 'walking', unit: 'minutes', goal: 30, startDate: '2026-06-01', sessionSource: 'recorded', sessions: [{ date: '2026-05-28', amount: 12 }, { date: '2026-05-29', amount: 10 }, { date: '2026-05-30', amount: 14 }] }],
     notes: '',
   }],
 });
@@ -79,6 +106,8 @@ export const ProcedureBody = z.strictObject({
   /** A block diary of this patient recording the response. */
   blockDiaryId: Id.nullable().optional(),
   notes: Text(4000).optional(),
+  /** Follow-ups at 2, 6 and 12 weeks assign this questionnaire and PGIC (default "peg"; "none" assigns nothing). */
+  followUpInstrument: z.enum(['peg', 'nrs', 'none']).optional(),
 }).meta({
   id: 'Procedure',
   examples: [{ type: 'medial-branch-block', date: '2026-05-28', levels: ['L4-L5', 'L5-S1'], side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy', blockDiaryId: null, notes: '' }],
@@ -99,3 +128,11 @@ export const ConservativeCareBody = z.strictObject({
 });
 export const ConservativeCareParams = z.strictObject({ patientId: Id, conservativeCareId: Id });
 export const RecordListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+/** The patient's naloxone check: do they have naloxone, and where is it kept. */
+export const NaloxoneCheckBody = z.strictObject({
+  hasNaloxone: z.boolean(),
+  location: Text(300).optional(),
+}).meta({ id: 'NaloxoneCheck', examples: [{ hasNaloxone: true, location: 'Kitchen drawer by the fridge' }] });
+
+export const AsNeededUseQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(90).default(14) });

@@ -45,6 +45,7 @@ export interface DatabaseSchema {
   clinical_procedure: PatientDocumentRow;
   conservative_care: PatientDocumentRow;
   taper_plan: PatientDocumentRow;
+  naloxone_check: PatientDocumentRow;
   care_plan_version: CarePlanVersionRow;
   patient_invitation: PatientInvitationRow;
   alert: AlertRow;

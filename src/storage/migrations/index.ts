@@ -8,6 +8,7 @@ import * as m0005 from './0005-patient-invitations.ts';
 import * as m0006 from './0006-care-plan.ts';
 import * as m0010 from './0010-instrument-responses.ts';
 import * as m0011 from './0011-instrument-licences-assignments.ts';
+import * as m0012 from './0012-naloxone-check.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-care-plan': m0006,
   '0010-instrument-responses': m0010,
   '0011-instrument-licences-assignments': m0011,
+  '0012-naloxone-check': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,14 +1,14 @@
 // Issue 6 storage: clinical records as versioned, soft-deleted JSON documents of one patient
-// (conditions, medication orders, procedures, conservative care, taper plans) and the care plan as
+// (conditions, medication orders, procedures, conservative care, taper plans, the naloxone check) and the care plan as
 // append-only versions.
 import type {
-  CarePlanStores, CarePlanVersion, CarePlanVersionStore, ConditionRecord, ConservativeCareRecord, MedicationOrderRecord, ProcedureRecord,
+  CarePlanStores, CarePlanVersion, CarePlanVersionStore, ConditionRecord, ConservativeCareRecord, MedicationOrderRecord, NaloxoneCheckRecord, ProcedureRecord,
   RecordStore, StoredRecord, TaperPlanRecord,
 } from '../../app/care-plan-records.ts';
 import type { PatientDocumentRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-type RecordTable = 'condition' | 'medication_order' | 'clinical_procedure' | 'conservative_care' | 'taper_plan';
+type RecordTable = 'condition' | 'medication_order' | 'clinical_procedure' | 'conservative_care' | 'taper_plan' | 'naloxone_check';
 
 const toRecord = <T>(r: PatientDocumentRow): StoredRecord<T> => ({
   id: r.id, patientId: r.patient_id, version: Number(r.version), updatedAt: r.updated_at, deletedAt: r.deleted_at, body: JSON.parse(r.body) as T,
@@ -75,6 +75,7 @@ export function carePlanStores(db: Executor, wrap: <S extends object>(store: S) 
     procedures: wrap(recordRepository<ProcedureRecord>(db, 'clinical_procedure')),
     conservativeCare: wrap(recordRepository<ConservativeCareRecord>(db, 'conservative_care')),
     taperPlans: wrap(recordRepository<TaperPlanRecord>(db, 'taper_plan')),
+    naloxoneChecks: wrap(recordRepository<NaloxoneCheckRecord>(db, 'naloxone_check')),
     plans: wrap(carePlanVersionRepository(db)),
   };
 }

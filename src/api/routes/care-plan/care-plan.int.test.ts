@@ -134,7 +134,7 @@ describe.each(DIALECTS)('conditions, care plan, procedures and conservative care
     const body = { type: 'medial-branch-block', date: '2026-05-29', levels: ['L4-L5', 'L5-S1'], side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy', blockDiaryId: diaryId };
     const created = await writer.request('PUT', `${base()}/procedures/${id}`, body);
     expect(created.statusCode).toBe(201);
-    expect(created.json().followUps).toEqual([{ weeks: 2, due: '2026-06-12' }, { weeks: 6, due: '2026-07-10' }, { weeks: 12, due: '2026-08-21' }]);
+    expect(created.json().followUps).toEqual([2, 6, 12].map((weeks, i) => ({ weeks, due: ['2026-06-12', '2026-07-10', '2026-08-21'][i], instruments: ['peg', 'pgic'] })));
     const unlinked = await writer.request('PUT', `${base()}/procedures/${newId()}`, { ...body, blockDiaryId: newId() });
     expect(unlinked.statusCode).toBe(400);
     expect(unlinked.json().errors[0].pointer).toBe('/blockDiaryId');

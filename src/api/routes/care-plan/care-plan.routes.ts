@@ -4,6 +4,7 @@ import {
   presentProcedure, saveCarePlan, saveCondition, saveConservativeCare, saveProcedure, type CarePlanOutcome,
 } from '../../../app/care-plan.ts';
 import type { CarePlanVersion } from '../../../app/care-plan-records.ts';
+import { loadCarePlanProgress } from '../../../app/care-plan-progress.ts';
 import { deleteRecord, listRecords } from '../../../app/clinical-records.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import {
@@ -70,6 +71,14 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     return presentPlan(plan);
   });
 
+  app.get('/api/patients/:patientId/care-plan/progress', {
+    config: { patientAction: 'read' },
+    schema: {
+      tags, params: PatientParams,
+      summary: 'Progress against the current plan: for each goal with a measure source, the latest value, the one before and which way it moved (diary weekly means or questionnaire scores, with the cited important-change rule where one exists); for each pacing activity, today\'s quota in the patient\'s local date',
+    },
+  }, async (req) => loadCarePlanProgress(deps, contextOf(req), req.params.patientId));
+
   app.get('/api/patients/:patientId/care-plan/versions', {
     config: { patientAction: 'read' },
     schema: { tags, params: PatientParams, querystring: VersionListQuery, summary: 'Every saved version of the care plan, newest first (who saved it, when, how many goals and interventions)' },
@@ -82,7 +91,7 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.put('/api/patients/:patientId/procedures/:procedureId', {
     config: { patientAction: 'write-clinical' },
-    schema: { tags, params: ProcedureParams, body: ProcedureBody, summary: 'Record or edit a procedure by its client-generated id (If-Match to edit); follow-ups are due 2, 6 and 12 weeks after' },
+    schema: { tags, params: ProcedureParams, body: ProcedureBody, summary: 'Record or edit a procedure by its client-generated id (If-Match to edit); follow-ups 2, 6 and 12 weeks after assign a pain questionnaire (PEG by default, or NRS) and PGIC, due at 09:00 local time on each day not yet passed; changing the date or questionnaire re-assigns them' },
   }, async (req, reply) => {
     const outcome = await saveProcedure(deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase(), req.body, baseVersionFrom(req));
     return sendRecordOutcome(req, reply, outcome, presentProcedure);

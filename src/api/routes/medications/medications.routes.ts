@@ -5,6 +5,8 @@ import {
   computeMmeForRegimen, createTaperPlan, getTaperPlan, listMedicationOrders, listTaperPlans, loadMedicationSummary, pauseOrResumeTaper,
   saveMedicationOrder, scheduleOf, type TaperOutcome,
 } from '../../../app/medications.ts';
+import { getNaloxoneCheck, loadAsNeededUse, saveNaloxoneCheck } from '../../../app/opioid-safety.ts';
+import { AsNeededUseQuery, NaloxoneCheckBody } from '../../../contract/care-plan.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import {
   MedicationOrderBody, MedicationOrderParams, MmeRequestBody, TaperPauseBody, TaperPlanBody, TaperPlanParams, TaperResumeBody,
@@ -111,4 +113,29 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
     const { asOf, items } = await listTaperPlans(deps, contextOf(req), req.params.patientId);
     return { asOf, items: items.map((i) => presentTaper(asOf)(i.record)) };
   });
+
+  app.get('/api/patients/:patientId/medications/as-needed-use', {
+    config: { patientAction: 'read' },
+    schema: {
+      tags, params: PatientParams, querystring: AsNeededUseQuery,
+      summary: 'As-needed opioid use logged in the diary over the last `days` days (the patient\'s local dates, ending today), each day against the maximum per day of the as-needed orders in effect; one logged medicine is one administration',
+    },
+  }, async (req) => loadAsNeededUse(deps, contextOf(req), req.params.patientId, req.query.days));
+
+  app.get('/api/patients/:patientId/naloxone-check', {
+    config: { patientAction: 'read' },
+    schema: { tags, params: PatientParams, summary: 'The patient\'s naloxone check: whether they have naloxone and where it is (404 until answered)' },
+  }, async (req, reply) => {
+    const r = await getNaloxoneCheck(deps, contextOf(req), req.params.patientId);
+    reply.header('etag', `"${r.version}"`);
+    return presentRecord(r);
+  });
+
+  app.put('/api/patients/:patientId/naloxone-check', {
+    config: { patientAction: 'write-diary' },
+    schema: {
+      tags, params: PatientParams, body: NaloxoneCheckBody,
+      summary: 'Record the naloxone check (the patient, a caregiver with diary scope, or a clinician with write scope); If-Match with the version you edited to change it',
+    },
+  }, async (req, reply) => sendRecordOutcome(req, reply, await saveNaloxoneCheck(deps, contextOf(req), req.params.patientId, req.body, baseVersionFrom(req)), presentRecord));
 }

@@ -1,0 +1,197 @@
+// Issue 6 items 2, 3, 8 and 9 end to end over HTTP: goal progress from the diary and questionnaires,
+// today's pacing quota with a flare's step back, as-needed opioid use against the allowance, the
+// naloxone check, and procedure follow-ups assigned through the job table.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { caregiverOf, clinicianWithAccess } from '../../../../test/support/care-team.ts';
+import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+import { createJobRunner } from '../../../app/jobs.ts';
+import { JOB_HANDLERS } from '../../main.ts';
+
+let idCounter = 0;
+const newId = () => `019c1000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
+
+describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and procedure follow-ups on %s', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let pid: string;
+  let writer: Client;
+  let reader: Client;
+  let caregiver: Client;
+  const base = () => `/api/patients/${pid}`;
+  // The clock is 2026-06-01T12:00Z: already 2026-06-02 in Auckland, the patient's zone.
+  const TODAY = '2026-06-02';
+
+  const logDay = (localDate: string, fields: Record<string, unknown>) => owner.request('PUT', `${base()}/diary-entries/${newId()}`, {
+    localDate, localTime: localDate === '2026-06-02' ? '00:00' : '20:00', timeZone: 'Pacific/Auckland', recordedAt: '2026-06-01T12:00:00Z', mode: 'recalled', intensity: 5, ...fields,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const s = await signUp(t.app, { patient: true, timeZone: 'Pacific/Auckland' });
+    owner = s.client;
+    pid = s.me.patient!.id;
+    writer = (await clinicianWithAccess(t, owner, pid, ['read', 'write'])).clinician;
+    reader = (await clinicianWithAccess(t, owner, pid, ['read'])).clinician;
+    caregiver = await caregiverOf(t, owner, pid);
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('gives today\'s pacing quota in the patient\'s local date, from recorded sessions or the diary, stepping back after a flare', async () => {
+    // Diary baseline for a plan starting 2026-06-01: 30, 20 and 10 active minutes → mean 20 → quota 16.
+    for (const [date, minutes] of [['2026-05-25', 30], ['2026-05-26', 20], ['2026-05-27', 10]] as const) {
+      expect((await logDay(date, { activity: { minutes } })).statusCode).toBe(201);
+    }
+    const plan = {
+      goals: [], interventions: [],
+      pacing: [
+        // Recorded 20, 25, 15 → baseline 20, start 16, +10 %/week: day 21 is level 3 (21 min) without flares.
+        { activity: 'walking', unit: 'minutes', goal: 40, startDate: '2026-05-12', sessionSource: 'recorded', sessions: [{ date: '2026-05-09', amount: 20 }, { date: '2026-05-10', amount: 25 }, { date: '2026-05-11', amount: 15 }] },
+        { activity: 'gardening', unit: 'minutes', startDate: '2026-06-01', sessionSource: 'diary-activity-minutes' },
+        { activity: 'stairs', unit: 'flights', startDate: '2026-06-01', sessionSource: 'recorded', sessions: [{ date: '2026-05-30', amount: 2 }] },
+      ],
+    };
+    const saved = await writer.request('PUT', `${base()}/care-plan`, plan);
+    expect(saved.statusCode).toBe(201);
+    let progress = (await owner.request('GET', `${base()}/care-plan/progress`)).json();
+    expect(progress.asOf).toBe(TODAY);
+    expect(progress.pacing.map((p: { status: unknown }) => p.status)).toEqual([
+      { kind: 'quota', quota: 21, level: 3, lastFlare: null, baseline: '20', startingQuota: 16 },
+      { kind: 'quota', quota: 16, level: 0, lastFlare: null, baseline: '20', startingQuota: 16 },
+      { kind: 'insufficient-sessions', have: 1, need: 3 },
+    ]);
+    expect(progress.pacing[1].sessionsUsed).toBe(3);
+
+    // A flare that started on 2026-05-27 local time (day 15, level 2) steps walking back to level 1.
+    expect((await owner.request('PUT', `${base()}/flares/${newId()}`, { startedAt: '2026-05-26T20:00:00Z', endedAt: '2026-05-27T20:00:00Z', timeZone: 'Pacific/Auckland', peakIntensity: 8 })).statusCode).toBe(201);
+    progress = (await reader.request('GET', `${base()}/care-plan/progress`)).json();
+    expect(progress.pacing[0].status).toMatchObject({ kind: 'quota', quota: 17, level: 1, lastFlare: '2026-05-27' });
+    // The flare was before gardening started: no effect there.
+    expect(progress.pacing[1].status).toMatchObject({ quota: 16, lastFlare: null });
+
+    // Diary sessions with a unit other than minutes are refused with a pointer; settings are range-checked.
+    const bad = await writer.request('PUT', `${base()}/care-plan`, { goals: [], interventions: [], pacing: [{ activity: 'steps', unit: 'steps', startDate: '2026-06-01', sessionSource: 'diary-activity-minutes' }] }, { 'if-match': '"1"' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ pointer: '/pacing/0/unit' })]);
+    const badSetting = await writer.request('PUT', `${base()}/care-plan`, { ...plan, pacing: [{ ...plan.pacing[0], settings: { weeklyIncreasePercent: 500 } }] }, { 'if-match': '"1"' });
+    expect(badSetting.statusCode).toBe(400);
+    expect((await owner.request('GET', `${base()}/care-plan`)).json().version).toBe(1);
+  });
+
+  it('reads goal progress from diary weekly means and questionnaire scores, with the cited change rule', async () => {
+    // With the first test's days (05-25, 05-26, 05-27 at 5): the week ending 2026-06-02 has 05-27 (5),
+    // 05-30 (4) and 06-02 (4), mean 13/3; the week before has 05-22 (7), 05-24 (7), 05-25 and 05-26 (5),
+    // mean 6 → 27.8 % lower: IMMPACT "minimal" (10–30 %).
+    for (const [date, intensity] of [['2026-05-22', 7], ['2026-05-24', 7], ['2026-05-30', 4], ['2026-06-02', 4]] as const) {
+      expect((await logDay(date, { intensity })).statusCode).toBe(201);
+    }
+    for (const score of [6, 4]) {
+      expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: score, 2: score, 3: score } })).statusCode).toBe(201);
+    }
+    const current = (await owner.request('GET', `${base()}/care-plan`)).json();
+    const goals = [
+      { activity: 'Less pain day to day', measure: 'diary pain', baseline: '7', target: '4', measureSource: { kind: 'diary', measure: 'pain-intensity' } },
+      { activity: 'Pain gets in the way less', measure: 'PEG', baseline: '6', target: '3', measureSource: { kind: 'instrument', instrumentId: 'PEG' } },
+      { activity: 'Disability', measure: 'ODI', baseline: '40', target: '20', measureSource: { kind: 'instrument', instrumentId: 'odi' } },
+      { activity: 'Free text only', measure: 'how I feel', baseline: '', target: '' },
+    ];
+    const { version, createdAt: _c, createdBy: _b, ...body } = current;
+    expect((await writer.request('PUT', `${base()}/care-plan`, { ...body, goals }, { 'if-match': `"${version}"` })).statusCode).toBe(201);
+    const unknown = await writer.request('PUT', `${base()}/care-plan`, { ...body, goals: [{ ...goals[1], measureSource: { kind: 'instrument', instrumentId: 'nope' } }] }, { 'if-match': `"${version + 1}"` });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].pointer).toBe('/goals/0/measureSource/instrumentId');
+
+    const progress = (await caregiver.request('GET', `${base()}/care-plan/progress`)).json();
+    expect(progress.goals).toHaveLength(3);
+    const [pain, peg, odi] = progress.goals;
+    expect(pain).toMatchObject({ source: { kind: 'diary', measure: 'pain-intensity' }, direction: 'lower-is-better', movement: 'better' });
+    expect(pain.latest).toMatchObject({ date: TODAY, count: 3 });
+    expect(pain.latest.value).toBeCloseTo(13 / 3, 9);
+    expect(pain.previous).toEqual({ date: '2026-05-26', count: 4, value: 6 });
+    expect(pain.change).toMatchObject({ category: 'minimal' });
+    expect(pain.change.rule).toMatch(/IMMPACT/);
+    expect(peg).toMatchObject({ source: { kind: 'instrument', instrumentId: 'peg' }, movement: 'better', latest: { value: 4 }, previous: { value: 6 } });
+    expect(peg.change).toMatchObject({ category: 'improved' });
+    expect(odi).toMatchObject({ points: [], latest: null, movement: null, change: null });
+  });
+
+  it('shows as-needed opioid use from the diary against the orders\' maximum per day', async () => {
+    const orderId = newId();
+    expect((await writer.request('PUT', `${base()}/medication-orders/${orderId}`, {
+      formularyId: 'oxycodone', doseMg: 5, schedule: 'as-needed', maxPerDay: 2, route: 'oral', startDate: '2026-05-01',
+    })).statusCode).toBe(201);
+    const prn = { name: 'Oxycodone 5 mg', regimen: 'as-needed', medicationOrderId: orderId };
+    await logDay('2026-06-01', { medicines: [prn, prn, prn, { name: 'Ibuprofen', regimen: 'as-needed', formularyId: 'ibuprofen' }] });
+    await logDay('2026-05-31', { medicines: [prn] });
+    await logDay('2026-05-10', { medicines: [prn] }); // outside a 7-day window
+    const use = (await owner.request('GET', `${base()}/medications/as-needed-use?days=7`)).json();
+    expect(use).toMatchObject({ from: '2026-05-27', to: TODAY });
+    expect(use.days.filter((d: { taken: number }) => d.taken > 0)).toEqual([
+      { date: '2026-05-31', drug: 'oxycodone', taken: 1, allowed: 2, over: false },
+      { date: '2026-06-01', drug: 'oxycodone', taken: 3, allowed: 2, over: true },
+    ]);
+    expect(use.drugs).toEqual([{ drug: 'oxycodone', taken: 4, daysUsed: 2, daysOver: 1, allowedToday: 2 }]);
+    expect((await owner.request('GET', `${base()}/medications/as-needed-use?days=91`)).statusCode).toBe(400);
+  });
+
+  it('keeps the naloxone check: recorded by the patient, edited with If-Match, audited, seen by the care team', async () => {
+    expect((await owner.request('GET', `${base()}/naloxone-check`)).statusCode).toBe(404);
+    const first = await owner.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: true, location: '  Kitchen drawer  ' });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ hasNaloxone: true, location: 'Kitchen drawer', version: 1 });
+    expect((await reader.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: false }, { 'if-match': '"1"' })).statusCode).toBe(403);
+    const stale = await caregiver.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: false });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ hasNaloxone: true });
+    const edited = await caregiver.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: true, location: 'Handbag' }, { 'if-match': '"1"' });
+    expect(edited.json()).toMatchObject({ status: 'updated', version: 2, location: 'Handbag' });
+    expect((await reader.request('GET', `${base()}/naloxone-check`)).json()).toMatchObject({ hasNaloxone: true, location: 'Handbag', version: 2 });
+    expect((await owner.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: 'yes' }, { 'if-match': '"2"' })).statusCode).toBe(400);
+    const log = (await owner.request('GET', `${base()}/access-log?limit=100`)).json().items as { action: string }[];
+    expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['naloxone_check.create', 'naloxone_check.update', 'naloxone_check.read']));
+  });
+
+  it('assigns PEG and PGIC at 2, 6 and 12 weeks after a procedure, due through the job table; an edited date re-assigns them', async () => {
+    const id = newId();
+    const procedure = { type: 'medial-branch-block', date: '2026-05-26', levels: ['L4-L5'], side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy' };
+    const res = await writer.request('PUT', `${base()}/procedures/${id}`, procedure);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().followUps).toEqual([
+      { weeks: 2, due: '2026-06-09', instruments: ['peg', 'pgic'] },
+      { weeks: 6, due: '2026-07-07', instruments: ['peg', 'pgic'] },
+      { weeks: 12, due: '2026-08-18', instruments: ['peg', 'pgic'] },
+    ]);
+    expect((await writer.request('PUT', `${base()}/procedures/${id}`, procedure)).json().status).toBe('unchanged');
+    const followUps = async () => ((await writer.request('GET', `${base()}/instrument-assignments`)).json().items as { instrumentId: string; nextDueAt: string | null; cancelledAt: string | null; organizationId: string | null }[])
+      .filter((a) => a.cancelledAt === null && (a.instrumentId === 'pgic' || (a.instrumentId === 'peg' && a.nextDueAt !== null && a.nextDueAt > '2026-06-05')));
+    let active = await followUps();
+    // 09:00 in Auckland (NZST, UTC+12) is 21:00 UTC the day before.
+    expect(active.map((a) => `${a.instrumentId} ${a.nextDueAt}`).sort()).toEqual([
+      'peg 2026-06-08T21:00:00.000Z', 'peg 2026-07-06T21:00:00.000Z', 'peg 2026-08-17T21:00:00.000Z',
+      'pgic 2026-06-08T21:00:00.000Z', 'pgic 2026-07-06T21:00:00.000Z', 'pgic 2026-08-17T21:00:00.000Z',
+    ]);
+    expect(active.every((a) => a.organizationId !== null)).toBe(true);
+
+    const runner = createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 50, lockMinutes: 5, maxAttempts: 3 });
+    t.clock.set('2026-06-08T21:00:00Z');
+    await runner.runOnce();
+    // (Read through the store: a week later the test sessions have expired.)
+    const due = await t.deps.store.instrumentAssignments.listDue(pid, { openOnly: true, limit: 50 });
+    expect(due.filter((d) => d.dueAt === '2026-06-08T21:00:00.000Z').map((d) => d.instrumentId).sort()).toEqual(['peg', 'pgic']);
+    t.clock.set('2026-06-01T12:00:00Z');
+
+    // Moving the date to 2026-04-07: the 2- and 6-week days have passed; only the 12-week one (06-30) is assigned, with NRS.
+    const moved = await writer.request('PUT', `${base()}/procedures/${id}`, { ...procedure, date: '2026-04-07', followUpInstrument: 'nrs' }, { 'if-match': '"1"' });
+    expect(moved.statusCode).toBe(200);
+    active = await followUps();
+    expect(active.map((a) => `${a.instrumentId} ${a.nextDueAt}`)).toEqual(['pgic 2026-06-29T21:00:00.000Z']);
+    const all = (await writer.request('GET', `${base()}/instrument-assignments`)).json().items as { instrumentId: string; nextDueAt: string | null; cancelledAt: string | null }[];
+    expect(all.filter((a) => a.instrumentId === 'nrs' && a.cancelledAt === null).map((a) => a.nextDueAt)).toEqual(['2026-06-29T21:00:00.000Z']);
+    expect((await owner.request('GET', `${base()}/instruments/due`)).json().items.filter((d: { dueAt: string }) => d.dueAt === '2026-06-08T21:00:00.000Z')).toEqual([]);
+
+    // "none" assigns nothing; a caregiver cannot record procedures at all.
+    const none = await owner.request('PUT', `${base()}/procedures/${newId()}`, { ...procedure, followUpInstrument: 'none' });
+    expect(none.json().followUps.every((f: { instruments: string[] }) => f.instruments.length === 0)).toBe(true);
+    expect((await caregiver.request('PUT', `${base()}/procedures/${newId()}`, procedure)).statusCode).toBe(403);
+  });
+});
