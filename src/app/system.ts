@@ -5,11 +5,28 @@ import type { Clock, Ids, PasswordHasher } from './ports.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
+// Random bytes are drawn from the CSPRNG a few kilobytes at a time: one call per id costs more than the id.
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+function pooledRandomBytes(n: number): Uint8Array {
+  if (randomOffset + n > randomPool.length) {
+    randomPool = crypto.randomBytes(RANDOM_POOL_BYTES);
+    randomOffset = 0;
+  }
+  const bytes = randomPool.subarray(randomOffset, randomOffset + n);
+  randomOffset += n;
+  return bytes;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /**
  * UUIDv7 (RFC 9562 §5.7): 48-bit Unix milliseconds, a 12-bit sequence (rand_a used as a counter,
  * §6.2 method 1) so ids made in the same millisecond still sort in creation order, then random bits.
  */
-export function uuidv7(nowMs: number, sequence: number, random: Uint8Array = crypto.randomBytes(8)): string {
+export function uuidv7(nowMs: number, sequence: number, random: Uint8Array = pooledRandomBytes(8)): string {
   const b = new Uint8Array(16);
   let ms = nowMs;
   for (let i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
@@ -17,8 +34,8 @@ export function uuidv7(nowMs: number, sequence: number, random: Uint8Array = cry
   b[7] = sequence & 0xff;
   b.set(random.subarray(0, 8), 8);
   b[8] = 0x80 | (b[8]! & 0x3f);
-  const hex = Buffer.from(b).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const h = (i: number) => HEX[b[i]!]!;
+  return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
 }
 
 export function systemIds(clock: Clock = systemClock): Ids {
