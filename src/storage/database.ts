@@ -2,8 +2,8 @@
 // applies migrations, and translates driver errors by code — never by message text.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator } from 'kysely';
-import { nodeSqliteDialect } from './dialects/node-sqlite.ts';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { openNodeSqlite, type NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import { postgresDialect } from './dialects/postgres.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -13,6 +13,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   readonly db: Kysely<DatabaseSchema>;
   readonly dialect: Dialect;
+  /** SQLite only: the connection under `db`, for the group commit to run its own statements on. */
+  readonly sqlite?: NodeSqliteDatabase;
   close(): Promise<void>;
 }
 
@@ -23,8 +25,9 @@ export type DatabaseTarget =
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
-    const db = new Kysely<DatabaseSchema>({ dialect: nodeSqliteDialect({ path: target.path }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const sqlite = openNodeSqlite({ path: target.path });
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const db = new Kysely<DatabaseSchema>({
     dialect: postgresDialect({ connectionString: target.url, ...(target.maxConnections ? { maxConnections: target.maxConnections } : {}) }),

@@ -12,7 +12,8 @@ import { instrumentAssignmentRepository, instrumentLicenceRepository } from './r
 import { carePlanStores } from './repositories/care-plan.repository.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
-import type { Executor } from './repositories/executor.ts';
+import { withDirectSqlite, type DirectSqlite, type Executor } from './repositories/executor.ts';
+import type { NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import { organizationRepository } from './repositories/organizations.repository.ts';
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
 import { sql, type Kysely } from 'kysely';
@@ -61,6 +62,7 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
 
 type Work = (tx: Stores) => Promise<unknown>;
 interface Pending { work: Work; resolve(value: unknown): void; reject(error: unknown): void }
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** How many queued units of work at most share one commit. */
 const GROUP_COMMIT_MAX = 256;
@@ -71,35 +73,55 @@ const GROUP_COMMIT_MAX = 256;
  * the next transaction, each inside its own SAVEPOINT so that one failing unit rolls back alone; every
  * caller is answered only after the shared COMMIT has reached the disk. Durability is unchanged (no
  * write is acknowledged before its fsync); throughput grows with concurrency.
+ *
+ * The batch holds Kysely's one connection for itself (`db.connection()`), so nothing else runs on it
+ * meanwhile; that is what lets the transaction statements and the repositories' prepared queries
+ * run straight on the connection, synchronously, without Kysely's per-statement promise chain.
  */
-function groupCommitter(db: Kysely<DatabaseSchema>, dialect: 'sqlite' | 'postgres'): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
+function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
   const queue: Pending[] = [];
   let draining = false;
   let scheduled = false;
+  const exec = (statement: string): void => { sqlite.prepare(statement).run([]); };
+  const direct: DirectSqlite = {
+    ready: () => true,
+    rows: (text, parameters) => sqlite.prepare(text).all(parameters),
+    run: (text, parameters) => sqlite.prepare(text).run(parameters),
+  };
+  async function runBatch(batch: readonly Pending[]): Promise<Outcome[]> {
+    return db.connection().execute(async (connection) => {
+      exec('begin');
+      try {
+        const stores = storesOver(withDirectSqlite(connection, direct), 'sqlite');
+        const results: Outcome[] = [];
+        for (const item of batch) {
+          exec('savepoint group_commit_unit');
+          try {
+            const value = await item.work(stores);
+            exec('release savepoint group_commit_unit');
+            results.push({ ok: true, value });
+          } catch (error) {
+            exec('rollback to savepoint group_commit_unit');
+            exec('release savepoint group_commit_unit');
+            results.push({ ok: false, error });
+          }
+        }
+        exec('commit');
+        return results;
+      } catch (error) {
+        if (sqlite.raw.isTransaction) exec('rollback');
+        throw error;
+      }
+    });
+  }
   async function drain(): Promise<void> {
     draining = true;
     try {
       while (queue.length > 0) {
         const batch = queue.splice(0, GROUP_COMMIT_MAX);
-        let outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[];
+        let outcomes: Outcome[];
         try {
-          outcomes = await db.transaction().execute(async (trx) => {
-            const stores = storesOver(trx, dialect);
-            const results: typeof outcomes = [];
-            for (const item of batch) {
-              await sql`savepoint group_commit_unit`.execute(trx);
-              try {
-                const value = await item.work(stores);
-                await sql`release savepoint group_commit_unit`.execute(trx);
-                results.push({ ok: true, value });
-              } catch (error) {
-                await sql`rollback to savepoint group_commit_unit`.execute(trx);
-                await sql`release savepoint group_commit_unit`.execute(trx);
-                results.push({ ok: false, error });
-              }
-            }
-            return results;
-          });
+          outcomes = await runBatch(batch);
         } catch (error) {
           for (const item of batch) item.reject(error);
           continue;
@@ -120,12 +142,21 @@ function groupCommitter(db: Kysely<DatabaseSchema>, dialect: 'sqlite' | 'postgre
   });
 }
 
+/** Outside the group commit: direct only while no transaction is open on the connection. */
+function autocommitDirect(sqlite: NodeSqliteDatabase): DirectSqlite {
+  return {
+    ready: () => !sqlite.raw.isTransaction,
+    rows: (text, parameters) => sqlite.prepare(text).all(parameters),
+    run: (text, parameters) => sqlite.prepare(text).run(parameters),
+  };
+}
+
 export function createKyselyStore(handle: DatabaseHandle): Store {
   let migrationsCurrent = false;
   return {
-    ...storesOver(handle.db, handle.dialect),
-    transaction: handle.dialect === 'sqlite'
-      ? groupCommitter(handle.db, handle.dialect)
+    ...storesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
+    transaction: handle.sqlite
+      ? groupCommitter(handle.db, handle.sqlite)
       : (work) => handle.db.transaction().execute((trx) => work(storesOver(trx, handle.dialect))),
     async isReady() {
       try {

@@ -14,7 +14,15 @@ function toSqliteValue(value: unknown): unknown {
   return value;
 }
 
-class CachedStatement implements SqliteStatement {
+/** The parameters as node:sqlite binds them; the array itself when nothing needs converting (the usual case). */
+function toSqliteValues(parameters: ReadonlyArray<unknown>): never[] {
+  for (const value of parameters) {
+    if (typeof value === 'boolean' || value === undefined || value instanceof Date) return parameters.map(toSqliteValue) as never[];
+  }
+  return parameters as never[];
+}
+
+export class CachedStatement implements SqliteStatement {
   readonly reader: boolean;
   readonly #stmt: StatementSync;
   constructor(stmt: StatementSync) {
@@ -22,13 +30,13 @@ class CachedStatement implements SqliteStatement {
     this.reader = stmt.columns().length > 0;
   }
   all(parameters: ReadonlyArray<unknown>): unknown[] {
-    return this.#stmt.all(...(parameters.map(toSqliteValue) as never[]));
+    return this.#stmt.all(...toSqliteValues(parameters));
   }
   run(parameters: ReadonlyArray<unknown>) {
-    return this.#stmt.run(...(parameters.map(toSqliteValue) as never[]));
+    return this.#stmt.run(...toSqliteValues(parameters));
   }
   iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
-    return this.#stmt.iterate(...(parameters.map(toSqliteValue) as never[])) as IterableIterator<unknown>;
+    return this.#stmt.iterate(...toSqliteValues(parameters)) as IterableIterator<unknown>;
   }
 }
 
@@ -39,7 +47,9 @@ export interface NodeSqliteOptions {
   readonly busyTimeoutMs?: number;
 }
 
-export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { raw: DatabaseSync } {
+export type NodeSqliteDatabase = SqliteDatabase & { readonly raw: DatabaseSync; prepare(sql: string): CachedStatement };
+
+export function openNodeSqlite(options: NodeSqliteOptions): NodeSqliteDatabase {
   const raw = new DatabaseSync(options.path);
   raw.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   if (options.path !== ':memory:') raw.exec('PRAGMA journal_mode = WAL');
@@ -49,7 +59,7 @@ export function openNodeSqlite(options: NodeSqliteOptions): SqliteDatabase & { r
   return {
     raw,
     close: () => raw.close(),
-    prepare(sql: string): SqliteStatement {
+    prepare(sql: string): CachedStatement {
       let stmt = cache.get(sql);
       if (!stmt) {
         stmt = new CachedStatement(raw.prepare(sql));

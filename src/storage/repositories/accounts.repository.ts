@@ -3,7 +3,7 @@ import type { ApiTokenStore, SessionStore, SignInFailureStore, UserStore } from 
 import type { ApiToken, OrganizationRole, Session, User } from '../../app/model.ts';
 import type { ApiTokenRow, SessionRow, UserRow } from '../schema.ts';
 import { sql } from 'kysely';
-import type { Executor } from './executor.ts';
+import { preparedQuery, type Executor } from './executor.ts';
 
 const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, displayName: r.display_name, passwordHash: r.password_hash, createdAt: r.created_at });
 const toSession = (r: SessionRow): Session => ({
@@ -50,6 +50,24 @@ export function userRepository(db: Executor): UserStore {
   };
 }
 
+type SessionWithProfileRow = SessionRow & {
+  email: string; display_name: string; patient_id: string | null; patient_name: string | null; time_zone: string | null;
+  membership_id: string | null; organization_id: string | null; role: string | null; organization_name: string | null;
+};
+
+// Runs on every cookie-authenticated request: one prepared query for the session, the user, their own
+// patient record and their memberships.
+const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) => sql<SessionWithProfileRow>`
+  select s.*, u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
+         m.id as membership_id, m.organization_id, m.role, o.name as organization_name
+  from session s
+  join user_account u on u.id = s.user_id
+  left join patient p on p.user_id = u.id
+  left join membership m on m.user_id = u.id
+  left join organization o on o.id = m.organization_id
+  where s.id = ${a.id}
+  order by o.name`.compile(db));
+
 export function sessionRepository(db: Executor): SessionStore {
   return {
     async insert(s) {
@@ -64,21 +82,7 @@ export function sessionRepository(db: Executor): SessionStore {
       return rows[0] && toSession(rows[0]);
     },
     async findWithProfile(id) {
-      // Runs on every cookie-authenticated request: one raw query (no builder compilation per call)
-      // for the session, the user, their own patient record and their memberships.
-      const { rows } = await sql<SessionRow & {
-        email: string; display_name: string; patient_id: string | null; patient_name: string | null; time_zone: string | null;
-        membership_id: string | null; organization_id: string | null; role: string | null; organization_name: string | null;
-      }>`
-        select s.*, u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
-               m.id as membership_id, m.organization_id, m.role, o.name as organization_name
-        from session s
-        join user_account u on u.id = s.user_id
-        left join patient p on p.user_id = u.id
-        left join membership m on m.user_id = u.id
-        left join organization o on o.id = m.organization_id
-        where s.id = ${id}
-        order by o.name`.execute(db);
+      const rows = await SESSION_WITH_PROFILE.rows(db, { id });
       const first = rows[0];
       if (!first) return undefined;
       return {

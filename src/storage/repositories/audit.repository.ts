@@ -2,7 +2,7 @@
 import type { AuditStore } from '../../app/ports.ts';
 import type { AuditEvent } from '../../app/model.ts';
 import type { AuditEventRow } from '../schema.ts';
-import { decodeCursor, encodeCursor, type Executor } from './executor.ts';
+import { decodeCursor, encodeCursor, preparedQuery, type Executor } from './executor.ts';
 
 const toEvent = (r: AuditEventRow & { actor_name: string | null }) => ({
   id: r.id, at: r.at, actorUserId: r.actor_user_id, actorBasis: r.actor_basis, organizationId: r.organization_id, patientId: r.patient_id,
@@ -13,6 +13,12 @@ const toRow = (e: AuditEvent): AuditEventRow => ({
   id: e.id, at: e.at, actor_user_id: e.actorUserId, actor_basis: e.actorBasis, organization_id: e.organizationId, patient_id: e.patientId,
   action: e.action, resource_type: e.resourceType, resource_id: e.resourceId, request_id: e.requestId,
 });
+
+// Every read and write of patient data appends one event.
+const INSERT_EVENT = preparedQuery((db, a: AuditEventRow) => db.insertInto('audit_event').values({
+  id: a.id, at: a.at, actor_user_id: a.actor_user_id, actor_basis: a.actor_basis, organization_id: a.organization_id, patient_id: a.patient_id,
+  action: a.action, resource_type: a.resource_type, resource_id: a.resource_id, request_id: a.request_id,
+}));
 
 export function auditRepository(db: Executor): AuditStore {
   const page = async (column: 'patient_id' | 'organization_id', value: string, limit: number, before?: string) => {
@@ -27,7 +33,8 @@ export function auditRepository(db: Executor): AuditStore {
   };
   return {
     async append(events) {
-      if (events.length > 0) await db.insertInto('audit_event').values(events.map(toRow)).execute();
+      if (events.length === 1) await INSERT_EVENT.run(db, toRow(events[0]!));
+      else if (events.length > 0) await db.insertInto('audit_event').values(events.map(toRow)).execute();
     },
     listForPatient: (patientId, limit, before) => page('patient_id', patientId, limit, before),
     listForOrganization: (organizationId, limit, before) => page('organization_id', organizationId, limit, before),

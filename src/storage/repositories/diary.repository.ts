@@ -3,17 +3,54 @@ import { sql } from 'kysely';
 import type { DiaryStore, StoredDiaryEntry } from '../../app/ports.ts';
 import type { DiaryEntry } from '../../domain/diary/entry.ts';
 import type { DaySummaryAccumulator } from '../../domain/diary/day-summary.ts';
-import type { Executor } from './executor.ts';
+import { preparedQuery, runsDirectly, type Executor } from './executor.ts';
+import type { DatabaseSchema } from '../schema.ts';
+import type { Insertable } from 'kysely';
+
+// The statements of a single-entry write (PUT), prepared once: see preparedQuery.
+const INSERT_REGION = preparedQuery((db, a: Insertable<DatabaseSchema['entry_region']>) => db.insertInto('entry_region').values({
+  entry_id: a.entry_id, patient_id: a.patient_id, code: a.code, intensity: a.intensity,
+}));
+const INSERT_MEDICATION = preparedQuery((db, a: Insertable<DatabaseSchema['entry_medication']>) => db.insertInto('entry_medication').values({
+  entry_id: a.entry_id, position: a.position, patient_id: a.patient_id, name: a.name, dose: a.dose, unit: a.unit, regimen: a.regimen,
+  formulary_id: a.formulary_id, medication_order_id: a.medication_order_id,
+}));
+const FIND_ENTRY = preparedQuery((db, a: { id: string }) => db.selectFrom('diary_entry')
+  .select(['id', 'patient_id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body']).where('id', '=', a.id));
+const NEXT_CHANGE_SEQ = preparedQuery((db, a: { patientId: string; count: number }) => db.updateTable('patient')
+  .set((eb) => ({ diary_seq: eb('diary_seq', '+', a.count) })).where('id', '=', a.patientId).returning('diary_seq'));
+const INSERT_ENTRY = preparedQuery((db, a: Insertable<DatabaseSchema['diary_entry']>) => db.insertInto('diary_entry').values({
+  id: a.id, patient_id: a.patient_id, version: a.version, change_seq: a.change_seq, local_date: a.local_date, local_time: a.local_time,
+  time_zone: a.time_zone, recorded_at: a.recorded_at, intensity: a.intensity, body: a.body, entered_by: a.entered_by, created_at: a.created_at,
+  updated_at: a.updated_at, deleted_at: a.deleted_at,
+}));
+const LOAD_SUMMARY = preparedQuery((db, a: { patientId: string; localDate: string }) => db.selectFrom('day_summary').select(['local_date', 'accumulator'])
+  .where('patient_id', '=', a.patientId).where('local_date', '=', a.localDate));
+const SAVE_SUMMARY = preparedQuery((db, a: { patientId: string; localDate: string; entryCount: number; json: string; at: string }) => db.insertInto('day_summary')
+  .values({ patient_id: a.patientId, local_date: a.localDate, entry_count: a.entryCount, accumulator: a.json, updated_at: a.at })
+  .onConflict((oc) => oc.columns(['patient_id', 'local_date']).doUpdateSet({ entry_count: a.entryCount, accumulator: a.json, updated_at: a.at })));
 
 async function writeChildRows(db: Executor, patientId: string, entry: DiaryEntry): Promise<void> {
-  if (entry.regions.length > 0) {
-    await db.insertInto('entry_region').values(entry.regions.map((r) => ({ entry_id: entry.id, patient_id: patientId, code: r.code, intensity: r.intensity }))).execute();
+  if (!runsDirectly(db)) {
+    // Over a network connection one multi-row insert per table saves round trips.
+    if (entry.regions.length > 0) {
+      await db.insertInto('entry_region').values(entry.regions.map((r) => ({ entry_id: entry.id, patient_id: patientId, code: r.code, intensity: r.intensity }))).execute();
+    }
+    if (entry.medicines.length > 0) {
+      await db.insertInto('entry_medication').values(entry.medicines.map((m, position) => ({
+        entry_id: entry.id, position, patient_id: patientId, name: m.name, dose: m.dose, unit: m.unit, regimen: m.regimen,
+        formulary_id: m.formularyId, medication_order_id: m.medicationOrderId,
+      }))).execute();
+    }
+    return;
   }
-  if (entry.medicines.length > 0) {
-    await db.insertInto('entry_medication').values(entry.medicines.map((m, position) => ({
+  // In-process SQLite: one prepared statement per row is cheaper than building a multi-row insert of varying length.
+  for (const r of entry.regions) await INSERT_REGION.run(db, { entry_id: entry.id, patient_id: patientId, code: r.code, intensity: r.intensity });
+  for (const [position, m] of entry.medicines.entries()) {
+    await INSERT_MEDICATION.run(db, {
       entry_id: entry.id, position, patient_id: patientId, name: m.name, dose: m.dose, unit: m.unit, regimen: m.regimen,
-      formulary_id: m.formularyId, medication_order_id: m.medicationOrderId,
-    }))).execute();
+      formulary_id: m.formularyId ?? null, medication_order_id: m.medicationOrderId ?? null,
+    });
   }
 }
 
@@ -25,7 +62,7 @@ async function deleteChildRows(db: Executor, entryId: string): Promise<void> {
 export function diaryRepository(db: Executor): DiaryStore {
   return {
     async findEntry(id) {
-      const r = await db.selectFrom('diary_entry').select(['id', 'patient_id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body']).where('id', '=', id).executeTakeFirst();
+      const r = await FIND_ENTRY.first(db, { id });
       if (!r) return undefined;
       return {
         id: r.id, patientId: r.patient_id, version: r.version, changeSeq: r.change_seq, updatedAt: r.updated_at, deletedAt: r.deleted_at,
@@ -46,15 +83,16 @@ export function diaryRepository(db: Executor): DiaryStore {
       return map;
     },
     async nextChangeSeq(patientId, count = 1) {
-      const r = await db.updateTable('patient').set((eb) => ({ diary_seq: eb('diary_seq', '+', count) })).where('id', '=', patientId).returning('diary_seq').executeTakeFirstOrThrow();
+      const r = await NEXT_CHANGE_SEQ.first(db, { patientId, count });
+      if (!r) throw new Error(`No patient ${patientId} to number diary changes for.`);
       return Number(r.diary_seq);
     },
     async insertEntry(patientId, entry, meta) {
-      await db.insertInto('diary_entry').values({
+      await INSERT_ENTRY.run(db, {
         id: entry.id, patient_id: patientId, version: meta.version, change_seq: meta.changeSeq, local_date: entry.localDate, local_time: entry.localTime,
         time_zone: entry.timeZone, recorded_at: entry.recordedAt, intensity: entry.intensity, body: JSON.stringify(entry),
         entered_by: entry.provenance.enteredBy, created_at: meta.at, updated_at: meta.at, deleted_at: null,
-      }).execute();
+      });
       await writeChildRows(db, patientId, entry);
     },
     async updateEntry(patientId, entry, meta) {
@@ -86,7 +124,9 @@ export function diaryRepository(db: Executor): DiaryStore {
     async loadSummaries(patientId, dates) {
       const map = new Map<string, DaySummaryAccumulator>();
       if (dates.length === 0) return map;
-      const rows = await db.selectFrom('day_summary').select(['local_date', 'accumulator']).where('patient_id', '=', patientId).where('local_date', 'in', dates).execute();
+      const rows = dates.length === 1
+        ? await LOAD_SUMMARY.rows(db, { patientId, localDate: dates[0]! })
+        : await db.selectFrom('day_summary').select(['local_date', 'accumulator']).where('patient_id', '=', patientId).where('local_date', 'in', dates).execute();
       for (const r of rows) map.set(r.local_date, JSON.parse(r.accumulator) as DaySummaryAccumulator);
       return map;
     },
@@ -96,9 +136,7 @@ export function diaryRepository(db: Executor): DiaryStore {
         return;
       }
       const json = JSON.stringify(accumulator);
-      await db.insertInto('day_summary').values({ patient_id: patientId, local_date: localDate, entry_count: accumulator.entryCount, accumulator: json, updated_at: at })
-        .onConflict((oc) => oc.columns(['patient_id', 'local_date']).doUpdateSet({ entry_count: accumulator.entryCount, accumulator: json, updated_at: at }))
-        .execute();
+      await SAVE_SUMMARY.run(db, { patientId, localDate, entryCount: accumulator.entryCount, json, at });
     },
     async listSummaries(patientId, from, to) {
       const rows = await db.selectFrom('day_summary').select('accumulator').where('patient_id', '=', patientId)

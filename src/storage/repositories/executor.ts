@@ -1,8 +1,93 @@
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 
 /** A connection or an open transaction: repositories never find one on their own. */
 export type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+/**
+ * Runs SQL on the SQLite connection synchronously, skipping Kysely's per-query promise chain. Registered
+ * (see `withDirectSqlite`) for the group-commit transaction, which holds the one SQLite connection for
+ * itself, and for the plain connection, where `ready()` lets a statement run directly only while no
+ * transaction is open on it (an autocommit statement run synchronously cannot interleave with anything).
+ */
+export interface DirectSqlite {
+  ready(): boolean;
+  rows(sql: string, parameters: readonly unknown[]): unknown[];
+  run(sql: string, parameters: readonly unknown[]): { changes: number | bigint };
+}
+
+const directExecutors = new WeakMap<object, DirectSqlite>();
+
+export function withDirectSqlite<T extends Executor>(db: T, direct: DirectSqlite): T {
+  directExecutors.set(db, direct);
+  return db;
+}
+
+/** True when statements on `db` run in-process without a round trip (so several small ones cost little). */
+export function runsDirectly(db: Executor): boolean {
+  return directExecutors.get(db)?.ready() ?? false;
+}
+
+type Parameter = { readonly arg: string } | { readonly value: unknown };
+interface Plan { readonly sql: string; readonly parameters: readonly Parameter[] }
+
+const SENTINEL = '\u0000painwise-arg:';
+
+/**
+ * A query built once per dialect with Kysely and then run from its SQL text: each call only binds the
+ * arguments, so a hot query costs no query-tree building and no compilation. `build` must be
+ * straight-line (no branching on argument values) and pass every argument through as a parameter
+ * unchanged; both are checked when the query is first compiled.
+ */
+export function preparedQuery<A extends object, R = unknown>(
+  build: (db: Executor, args: A) => Compilable<R> | CompiledQuery<R>,
+): PreparedQuery<A, R> {
+  const plans = new Map<unknown, Plan>();
+  const planFor = (db: Executor): Plan => {
+    const key = db.getExecutor().adapter.constructor;
+    let plan = plans.get(key);
+    if (plan) return plan;
+    const used = new Set<string>();
+    const args = new Proxy({}, { get: (_t, name) => { used.add(String(name)); return `${SENTINEL}${String(name)}`; } }) as A;
+    const built = build(db, args);
+    const compiled = 'compile' in built ? built.compile() : built;
+    const parameters = compiled.parameters.map((value): Parameter => (typeof value === 'string' && value.startsWith(SENTINEL) ? { arg: value.slice(SENTINEL.length) } : { value }));
+    const bound = new Set(parameters.flatMap((p) => ('arg' in p ? [p.arg] : [])));
+    if (compiled.sql.includes(SENTINEL) || [...used].some((name) => !bound.has(name))) {
+      throw new Error(`preparedQuery: an argument is not passed through as a parameter in: ${compiled.sql}`);
+    }
+    plan = { sql: compiled.sql, parameters };
+    plans.set(key, plan);
+    return plan;
+  };
+  const bind = (plan: Plan, args: A): unknown[] => plan.parameters.map((p) => ('arg' in p ? (args as Record<string, unknown>)[p.arg] : p.value));
+  const rows = async (db: Executor, args: A): Promise<R[]> => {
+    const plan = planFor(db);
+    const direct = directExecutors.get(db);
+    if (direct?.ready()) return direct.rows(plan.sql, bind(plan, args)) as R[];
+    return (await db.executeQuery(CompiledQuery.raw(plan.sql, bind(plan, args)))).rows as R[];
+  };
+  return {
+    rows,
+    async first(db, args) {
+      return (await rows(db, args))[0];
+    },
+    async run(db, args) {
+      const plan = planFor(db);
+      const direct = directExecutors.get(db);
+      if (direct?.ready()) return BigInt(direct.run(plan.sql, bind(plan, args)).changes);
+      return (await db.executeQuery(CompiledQuery.raw(plan.sql, bind(plan, args)))).numAffectedRows ?? 0n;
+    },
+  };
+}
+
+export interface PreparedQuery<A, R> {
+  /** The rows a query returns. */
+  rows(db: Executor, args: A): Promise<R[]>;
+  first(db: Executor, args: A): Promise<R | undefined>;
+  /** Runs a statement that returns no rows; resolves to the number of rows it changed. */
+  run(db: Executor, args: A): Promise<bigint>;
+}
 
 export function parseJsonArray<T extends string>(text: string): T[] {
   const value: unknown = JSON.parse(text);

@@ -1,7 +1,8 @@
 // Instrument licences per organization, and instrument assignments with their materialised due items.
 import type { AssignmentSchedule, InstrumentAssignment, InstrumentAssignmentStore, InstrumentDue, InstrumentLicenceStore } from '../../app/ports.ts';
 import type { InstrumentAssignmentRow, InstrumentDueRow } from '../schema.ts';
-import type { Executor } from './executor.ts';
+import { sql } from 'kysely';
+import { preparedQuery, type Executor } from './executor.ts';
 
 export function instrumentLicenceRepository(db: Executor): InstrumentLicenceStore {
   return {
@@ -39,6 +40,11 @@ const toDue = (r: InstrumentDueRow): InstrumentDue => ({
   id: r.id, assignmentId: r.assignment_id, patientId: r.patient_id, instrumentId: r.instrument_id, dueAt: r.due_at, completedAt: r.completed_at, responseId: r.response_id,
 });
 
+// Runs on every submitted response.
+const OLDEST_OPEN_DUE = preparedQuery((db, a: { patientId: string; instrumentId: string; at: string }) => db.selectFrom('instrument_due').select('id')
+  .where('patient_id', '=', a.patientId).where('instrument_id', '=', a.instrumentId).where('completed_at', 'is', null).where('due_at', '<=', a.at)
+  .orderBy('due_at').orderBy('id').limit(sql.lit(1))); // a literal LIMIT: SQLite runs `limit ?` markedly slower
+
 export function instrumentAssignmentRepository(db: Executor): InstrumentAssignmentStore {
   return {
     async insert(a) {
@@ -71,8 +77,7 @@ export function instrumentAssignmentRepository(db: Executor): InstrumentAssignme
       return (await q.execute()).map(toDue);
     },
     async completeOldestOpen(patientId, instrumentId, responseId, at) {
-      const open = await db.selectFrom('instrument_due').select('id').where('patient_id', '=', patientId).where('instrument_id', '=', instrumentId)
-        .where('completed_at', 'is', null).where('due_at', '<=', at).orderBy('due_at').orderBy('id').limit(1).executeTakeFirst();
+      const open = await OLDEST_OPEN_DUE.first(db, { patientId, instrumentId, at });
       if (!open) return null;
       await db.updateTable('instrument_due').set({ completed_at: at, response_id: responseId }).where('id', '=', open.id).execute();
       return open.id;

@@ -1,6 +1,7 @@
 // Stored questionnaire responses with their computed results.
 import type { InstrumentResponseStore, StoredInstrumentResponse } from '../../app/ports.ts';
-import type { Executor } from './executor.ts';
+import { sql } from 'kysely';
+import { preparedQuery, type Executor } from './executor.ts';
 
 interface Row {
   id: string; patient_id: string; instrument_id: string; instrument_version: string; scoring_version: string; answers: string; result: string;
@@ -14,14 +15,25 @@ const toResponse = (r: Row): StoredInstrumentResponse => ({
   source: r.source, completedAt: r.completed_at,
 });
 
+const INSERT_RESPONSE = preparedQuery((db, a: Row) => db.insertInto('instrument_response').values({
+  id: a.id, patient_id: a.patient_id, instrument_id: a.instrument_id, instrument_version: a.instrument_version, scoring_version: a.scoring_version,
+  answers: a.answers, result: a.result, score: a.score, band: a.band, flags: a.flags, context: a.context, entered_by: a.entered_by, source: a.source,
+  completed_at: a.completed_at,
+}));
+
+// A literal LIMIT: SQLite plans `limit ?` about twice as slowly here.
+const PREVIOUS_SCORED = preparedQuery((db, a: { patientId: string; instrumentId: string; atOrBefore: string }) => db.selectFrom('instrument_response')
+  .select(['id', 'score']).where('patient_id', '=', a.patientId).where('instrument_id', '=', a.instrumentId)
+  .where('completed_at', '<=', a.atOrBefore).where('score', 'is not', null).orderBy('completed_at', 'desc').limit(sql.lit(1)));
+
 export function instrumentResponseRepository(db: Executor): InstrumentResponseStore {
   return {
     async insert(r) {
-      await db.insertInto('instrument_response').values({
+      await INSERT_RESPONSE.run(db, {
         id: r.id, patient_id: r.patientId, instrument_id: r.instrumentId, instrument_version: r.instrumentVersion, scoring_version: r.scoringVersion,
         answers: JSON.stringify(r.answers), result: JSON.stringify(r.result), score: r.score, band: r.band, flags: JSON.stringify(r.flags), context: r.context,
         entered_by: r.enteredBy, source: r.source, completed_at: r.completedAt,
-      }).execute();
+      });
     },
     async find(patientId, id) {
       const r = await db.selectFrom('instrument_response').selectAll().where('patient_id', '=', patientId).where('id', '=', id).executeTakeFirst();
@@ -32,8 +44,7 @@ export function instrumentResponseRepository(db: Executor): InstrumentResponseSt
       return r && toResponse(r as Row);
     },
     async previousScored(patientId, instrumentId, atOrBefore) {
-      const r = await db.selectFrom('instrument_response').select(['id', 'score']).where('patient_id', '=', patientId).where('instrument_id', '=', instrumentId)
-        .where('completed_at', '<=', atOrBefore).where('score', 'is not', null).orderBy('completed_at', 'desc').limit(1).executeTakeFirst();
+      const r = await PREVIOUS_SCORED.first(db, { patientId, instrumentId, atOrBefore });
       return r && r.score !== null ? { id: r.id, score: Number(r.score) } : undefined;
     },
     async list(patientId, instrumentId, limit) {

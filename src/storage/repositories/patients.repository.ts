@@ -2,7 +2,7 @@
 import type { CareRelationshipStore, DelegationStore, PatientStore } from '../../app/ports.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation, OrganizationRole, Patient, Sex } from '../../app/model.ts';
 import type { CareRelationshipRow, DelegationRow, PatientRow } from '../schema.ts';
-import { parseJsonArray, type Executor } from './executor.ts';
+import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
 
 const toPatient = (r: Omit<PatientRow, 'diary_seq'>): Patient => ({
   id: r.id, userId: r.user_id, displayName: r.display_name, timeZone: r.time_zone, birthYear: r.birth_year, sex: r.sex as Sex, createdAt: r.created_at,
@@ -15,6 +15,9 @@ const toRelationship = (r: CareRelationshipRow): CareRelationship => ({
   id: r.id, patientId: r.patient_id, organizationId: r.organization_id, scopes: parseJsonArray<CareScope>(r.scopes),
   grantedByUserId: r.granted_by_user_id, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at,
 });
+
+// Every access decision starts here.
+const PATIENT_OWNER = preparedQuery((db, a: { id: string }) => db.selectFrom('patient').select(['id', 'user_id']).where('id', '=', a.id));
 
 export function patientRepository(db: Executor): PatientStore {
   return {
@@ -40,7 +43,7 @@ export function patientRepository(db: Executor): PatientStore {
       if (Object.keys(set).length > 0) await db.updateTable('patient').set(set).where('id', '=', id).execute();
     },
     async loadAccessFacts(patientId, actorUserId) {
-      const patient = await db.selectFrom('patient').select(['id', 'user_id']).where('id', '=', patientId).executeTakeFirst();
+      const patient = await PATIENT_OWNER.first(db, { id: patientId });
       if (!patient) return { patient: undefined, delegations: [], careGrants: [] };
       if (patient.user_id === actorUserId) return { patient: { id: patient.id, userId: patient.user_id }, delegations: [], careGrants: [] };
       const [delegations, grants] = await Promise.all([
