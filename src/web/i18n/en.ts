@@ -2,10 +2,12 @@
 // A Spanish catalogue (es.ts) has the same keys; `Messages` makes a missing key a type error.
 import { enQuestionnaires } from './en-questionnaires.ts';
 import { enPlan } from './en-plan.ts';
+import { enPlanProgress } from './en-plan-progress.ts';
 
 export const en = {
   ...enQuestionnaires,
   ...enPlan,
+  ...enPlanProgress,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -12,6 +12,7 @@ import { t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, newDraft, ROUTE_OF_FORM, type OrderDraft } from './order-draft.ts';
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
+import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
 import { doseInWords, drugName, formatNumber, parseNumber } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
@@ -124,7 +125,11 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
             ))}
           </ul>
         )}
+        <h3 id="naloxone-check-heading">{t('my.naloxone')}</h3>
+        <NaloxoneCheck pid={pid} editable={false} />
       </section>
+
+      <AsNeededUse pid={pid} clinician />
 
       <form class="card" onSubmit={saveAll} noValidate aria-labelledby="changes-heading">
         <h2 id="changes-heading">{t('meds.changes')}</h2>

@@ -1,17 +1,21 @@
 // The chart's Plan tab: conditions (chronicity shown as the onset is typed), the versioned care plan
 // (functional goals, interventions by modality; each save a new version with If-Match, a 409 shows the
-// newer version and lets the clinician re-apply), the version history, procedures and conservative care.
+// newer version and lets the clinician re-apply), goals' measure sources and paced activities with the
+// progress they show today, the version history, procedures (with follow-up questionnaires) and
+// conservative care.
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Member, type Patient } from '../../api/client.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { classifyChronicity, PAIN_MECHANISMS, type PainMechanism } from '../../../domain/care-plan/condition.ts';
 import { parseLocalDate } from '../../../domain/time/local-date.ts';
-import { formatDateTime, t } from '../../i18n/index.ts';
+import { formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import {
   planApi, type CarePlanInput, type CarePlanVersionSummary, type CarePlanView, type ConditionView, type ConservativeCareInput, type ConservativeCareView,
-  type InterventionStatus, type Modality, type ProcedureInput, type ProcedureView,
+  type InterventionStatus, type MeasureSource, type Modality, type PacingView, type ProcedureInput, type ProcedureView,
 } from './plan-api.ts';
+import { GoalProgressLine, PacingToday, usePlanProgress } from './plan-progress.tsx';
+import { DEFAULT_PACING_SETTINGS } from '../../../domain/care-plan/pacing.ts';
 import { parseNumber } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, RecordSection, TextArea, usePatientToday } from './plan-ui.tsx';
 import { CONSERVATIVE_OUTCOMES, IMAGE_GUIDANCE, INTERVENTION_STATUSES, MODALITIES, PROCEDURE_INTENTS, PROCEDURE_SIDES, PROCEDURE_TYPES } from './plan-values.ts';
@@ -89,15 +93,41 @@ function Conditions(props: { patient: Patient }) {
 
 // ----- the care plan -----------------------------------------------------------------------------
 
-interface GoalDraft { id: string; activity: string; measure: string; baseline: string; target: string; targetDate: string }
+interface GoalDraft { id: string; activity: string; measure: string; baseline: string; target: string; targetDate: string; source: string }
+interface PacingDraft { id: string; activity: string; unit: string; goal: string; startDate: string; sessionSource: PacingView['sessionSource']; sessions: string; settings: PacingView['settings'] }
 interface InterventionDraft { id: string; modality: Modality; description: string; startDate: string; stopDate: string; frequency: string; responsibleMemberId: string; status: InterventionStatus }
-interface PlanDraft { goals: GoalDraft[]; interventions: InterventionDraft[]; notes: string }
+interface PlanDraft { goals: GoalDraft[]; interventions: InterventionDraft[]; pacing: PacingDraft[]; notes: string }
 
-const emptyPlan: PlanDraft = { goals: [], interventions: [], notes: '' };
+const emptyPlan: PlanDraft = { goals: [], interventions: [], pacing: [], notes: '' };
+
+/** Measure sources offered for a goal, as `kind:id` (the value of the select). */
+const GOAL_SOURCES = [
+  '', 'diary:pain-intensity', 'diary:activity-minutes', 'diary:sleep-hours', 'diary:interference-activity',
+  'instrument:peg', 'instrument:nrs', 'instrument:odi', 'instrument:bpi-sf', 'instrument:pseq-10', 'instrument:phq-9', 'instrument:gad-7',
+] as const;
+const sourceText = (s: MeasureSource | null | undefined) => (!s ? '' : s.kind === 'diary' ? `diary:${s.measure}` : `instrument:${s.instrumentId}`);
+function sourceOf(text: string): MeasureSource | null {
+  const [kind, id] = text.split(':');
+  if (!id) return null;
+  return kind === 'diary' ? { kind: 'diary', measure: id as Extract<MeasureSource, { kind: 'diary' }>['measure'] } : { kind: 'instrument', instrumentId: id };
+}
+const sessionsText = (sessions: PacingView['sessions']) => sessions.map((x) => `${x.date} ${x.amount}`).join('\n');
+/** "2026-05-28 12" lines → sessions; a line that does not parse is sent as an amount of -1 so the server names it. */
+function sessionsOf(text: string): { date: string; amount: number }[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+    const [date = '', amount = ''] = l.split(/\s+/);
+    const n = parseNumber(amount);
+    return { date, amount: n === undefined ? -1 : n };
+  });
+}
 
 function draftOf(plan: CarePlanView): PlanDraft {
   return {
-    goals: plan.goals.map((g) => ({ id: g.id, activity: g.activity, measure: g.measure, baseline: g.baseline, target: g.target, targetDate: g.targetDate ?? '' })),
+    goals: plan.goals.map((g) => ({ id: g.id, activity: g.activity, measure: g.measure, baseline: g.baseline, target: g.target, targetDate: g.targetDate ?? '', source: sourceText(g.measureSource) })),
+    pacing: (plan.pacing ?? []).map((a) => ({
+      id: a.id, activity: a.activity, unit: a.unit, goal: a.goal === null ? '' : String(a.goal), startDate: a.startDate, sessionSource: a.sessionSource,
+      sessions: sessionsText(a.sessions), settings: a.settings,
+    })),
     interventions: plan.interventions.map((v) => ({
       id: v.id, modality: v.modality, description: v.description, startDate: v.startDate ?? '', stopDate: v.stopDate ?? '', frequency: v.frequency,
       responsibleMemberId: v.responsibleMemberId ?? '', status: v.status,
@@ -108,7 +138,11 @@ function draftOf(plan: CarePlanView): PlanDraft {
 
 function bodyOf(draft: PlanDraft): CarePlanInput {
   return {
-    goals: draft.goals.map((g) => ({ id: g.id, activity: g.activity, measure: g.measure, baseline: g.baseline, target: g.target, targetDate: g.targetDate || null })),
+    goals: draft.goals.map((g) => ({ id: g.id, activity: g.activity, measure: g.measure, baseline: g.baseline, target: g.target, targetDate: g.targetDate || null, measureSource: sourceOf(g.source) })),
+    pacing: draft.pacing.map((a) => ({
+      id: a.id, activity: a.activity, unit: a.unit, goal: parseNumber(a.goal) ?? null, startDate: a.startDate, sessionSource: a.sessionSource,
+      ...(a.sessionSource === 'recorded' ? { sessions: sessionsOf(a.sessions) } : {}), settings: a.settings,
+    })),
     interventions: draft.interventions.map((v) => ({
       id: v.id, modality: v.modality, description: v.description, startDate: v.startDate || null, stopDate: v.stopDate || null, frequency: v.frequency,
       responsibleMemberId: v.responsibleMemberId || null, status: v.status,
@@ -157,6 +191,9 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
   const [saving, setSaving] = useState(false);
   const [history, setHistory] = useState<CarePlanVersionSummary[] | null>(null);
   const [viewing, setViewing] = useState<CarePlanView | null>(null);
+  const today = usePatientToday(props.patient.timeZone);
+  const [savedCount, setSavedCount] = useState(0);
+  const progress = usePlanProgress(pid, savedCount);
 
   const loadHistory = () => { planApi.carePlanVersions(pid).then((r) => setHistory(r.items), () => setHistory([])); };
   useEffect(() => {
@@ -173,6 +210,7 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
       const saved = await planApi.saveCarePlan(pid, bodyOf(draft), baseVersion);
       setCurrent(saved);
       setDraft(draftOf(saved));
+      setSavedCount((n) => n + 1);
       setConflict(null);
       showToast(t('plan.savedVersion', { version: saved.version }));
       loadHistory();
@@ -186,6 +224,7 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
     } finally { setSaving(false); }
   }
 
+  const setPacing = (i: number, patch: Partial<PacingDraft>) => setDraft({ ...draft, pacing: draft.pacing.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   const setGoal = (i: number, patch: Partial<GoalDraft>) => setDraft({ ...draft, goals: draft.goals.map((g, j) => (j === i ? { ...g, ...patch } : g)) });
   const setIntervention = (i: number, patch: Partial<InterventionDraft>) => setDraft({ ...draft, interventions: draft.interventions.map((v, j) => (j === i ? { ...v, ...patch } : v)) });
   const memberOptions = [{ value: '', label: t('plan.intervention.noOne') }, ...props.members.filter((m) => m.role !== 'admin').map((m) => ({ value: m.id, label: m.displayName }))];
@@ -222,11 +261,15 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                   <Field label={t('plan.goal.target')} name={`goal-target-${i}`} value={g.target} onInput={(target) => setGoal(i, { target })} error={errorAt(error, `/goals/${i}/target`)} />
                   <Field label={t('plan.goal.targetDate')} name={`goal-date-${i}`} type="date" value={g.targetDate} onInput={(targetDate) => setGoal(i, { targetDate })} error={errorAt(error, `/goals/${i}/targetDate`)} />
                 </div>
+                <SelectField label={t('progress.source')} name={`goal-source-${i}`} value={g.source}
+                  options={GOAL_SOURCES.map((v) => ({ value: v as string, label: t(v === '' ? 'progress.source.none' : `progress.source.${v}` as MessageKey) }))} onChange={(source) => setGoal(i, { source })} />
+                {errorAt(error, `/goals/${i}/measureSource`) && <p class="error">{errorAt(error, `/goals/${i}/measureSource`)}</p>}
+                <GoalProgressLine progress={progress?.goals.find((p) => p.goalId === g.id)} />
                 <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, goals: draft.goals.filter((_, j) => j !== i) })}>{t('plan.goal.remove', { n: i + 1 })}</button>
               </fieldset>
             ))}
             <p>
-              <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, goals: [...draft.goals, { id: newClientId(), activity: '', measure: '', baseline: '', target: '', targetDate: '' }] })}>
+              <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, goals: [...draft.goals, { id: newClientId(), activity: '', measure: '', baseline: '', target: '', targetDate: '', source: '' }] })}>
                 {t('plan.goal.add')}
               </button>
             </p>
@@ -255,11 +298,37 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                 ...draft, interventions: [...draft.interventions, { id: newClientId(), modality: 'physical', description: '', startDate: '', stopDate: '', frequency: '', responsibleMemberId: '', status: 'planned' }],
               })}>{t('plan.intervention.add')}</button>
             </p>
+            <h3>{t('pacing.title')}</h3>
+            <p class="hint">{t('pacing.settingsHint', { start: DEFAULT_PACING_SETTINGS.startingQuotaPercentOfBaseline, weekly: DEFAULT_PACING_SETTINGS.weeklyIncreasePercent })}</p>
+            {draft.pacing.length === 0 && <p class="empty">{t('pacing.empty')}</p>}
+            {draft.pacing.map((a, i) => (
+              <fieldset key={a.id} class="subform">
+                <legend class="legend">{t('pacing.legend', { n: i + 1 })}</legend>
+                <div class="grid">
+                  <Field label={t('pacing.activity')} name={`pacing-activity-${i}`} value={a.activity} onInput={(activity) => setPacing(i, { activity })} required error={errorAt(error, `/pacing/${i}/activity`)} />
+                  <Field label={t('pacing.unit')} name={`pacing-unit-${i}`} value={a.unit} onInput={(unit) => setPacing(i, { unit })} required hint={t('pacing.unitHint')} error={errorAt(error, `/pacing/${i}/unit`)} />
+                  <Field label={t('pacing.goal')} name={`pacing-goal-${i}`} value={a.goal} inputMode="numeric" onInput={(goal) => setPacing(i, { goal })} error={errorAt(error, `/pacing/${i}/goal`)} />
+                  <Field label={t('pacing.start')} name={`pacing-start-${i}`} type="date" value={a.startDate} onInput={(startDate) => setPacing(i, { startDate })} required error={errorAt(error, `/pacing/${i}/startDate`)} />
+                </div>
+                <SelectField label={t('pacing.source')} name={`pacing-source-${i}`} value={a.sessionSource}
+                  options={options('pacing.source', ['recorded', 'diary-activity-minutes'] as const)} onChange={(sessionSource) => setPacing(i, { sessionSource, ...(sessionSource === 'diary-activity-minutes' ? { unit: 'minutes' } : {}) })} />
+                {a.sessionSource === 'recorded' && (
+                  <TextArea label={t('pacing.sessions')} name={`pacing-sessions-${i}`} value={a.sessions} onInput={(sessions) => setPacing(i, { sessions })} hint={t('pacing.sessionsHint')} error={errorAt(error, `/pacing/${i}/sessions`)} />
+                )}
+                <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, pacing: draft.pacing.filter((_, j) => j !== i) })}>{t('pacing.remove', { n: i + 1 })}</button>
+              </fieldset>
+            ))}
+            <p>
+              <button type="button" class="button secondary" onClick={() => setDraft({
+                ...draft, pacing: [...draft.pacing, { id: newClientId(), activity: '', unit: 'minutes', goal: '', startDate: today, sessionSource: 'recorded', sessions: '', settings: {} }],
+              })}>{t('pacing.add')}</button>
+            </p>
             <TextArea label={t('plan.notes')} name="planNotes" value={draft.notes} onInput={(notes) => setDraft({ ...draft, notes })} error={errorAt(error, '/notes')} />
             <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}</button>
           </form>
         )}
       </section>
+      {progress && <PacingToday pacing={progress.pacing} clinician />}
       <section class="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('plan.history')}</h2>
         {history === null ? <Loading /> : history.length === 0 ? <Empty>{t('plan.history.empty')}</Empty> : (
@@ -288,7 +357,7 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
 
 interface ProcedureDraft {
   type: ProcedureInput['type']; label: string; date: string; levels: string; side: ProcedureInput['side']; intent: ProcedureInput['intent'];
-  imageGuidance: ProcedureInput['imageGuidance']; notes: string; blockDiaryId: string | null;
+  imageGuidance: ProcedureInput['imageGuidance']; notes: string; blockDiaryId: string | null; followUpInstrument: 'peg' | 'nrs' | 'none';
 }
 
 function Procedures(props: { patient: Patient }) {
@@ -301,11 +370,11 @@ function Procedures(props: { patient: Patient }) {
       load={() => planApi.procedures(pid).then((r) => r.items)}
       save={(id, d, version) => planApi.saveProcedure(pid, id, {
         type: d.type, label: d.label, date: d.date, levels: d.levels.split(/[,\s]+/).map((l) => l.trim().toUpperCase()).filter(Boolean),
-        side: d.side, intent: d.intent, imageGuidance: d.imageGuidance, notes: d.notes, blockDiaryId: d.blockDiaryId,
+        side: d.side, intent: d.intent, imageGuidance: d.imageGuidance, notes: d.notes, blockDiaryId: d.blockDiaryId, followUpInstrument: d.followUpInstrument,
       }, version)}
       remove={(id) => planApi.deleteProcedure(pid, id)}
-      blank={() => ({ type: 'epidural-steroid-injection-transforaminal', label: '', date: '', levels: '', side: 'not-applicable', intent: 'therapeutic', imageGuidance: 'fluoroscopy', notes: '', blockDiaryId: null })}
-      fromView={(p) => ({ type: p.type, label: p.label, date: p.date, levels: p.levels.join(', '), side: p.side, intent: p.intent, imageGuidance: p.imageGuidance, notes: p.notes, blockDiaryId: p.blockDiaryId })}
+      blank={() => ({ type: 'epidural-steroid-injection-transforaminal', label: '', date: '', levels: '', side: 'not-applicable', intent: 'therapeutic', imageGuidance: 'fluoroscopy', notes: '', blockDiaryId: null, followUpInstrument: 'peg' })}
+      fromView={(p) => ({ type: p.type, label: p.label, date: p.date, levels: p.levels.join(', '), side: p.side, intent: p.intent, imageGuidance: p.imageGuidance, notes: p.notes, blockDiaryId: p.blockDiaryId, followUpInstrument: p.followUpInstrument ?? 'peg' })}
       itemName={(p) => `${name(p)} ${p.date}`}
       renderItem={(p) => (
         <>
@@ -328,6 +397,7 @@ function Procedures(props: { patient: Patient }) {
             <SelectField label={t('plan.procedure.intent')} name="procedureIntent" value={d.intent} options={options('plan.intent', PROCEDURE_INTENTS)} onChange={(intent) => set({ intent })} />
             <SelectField label={t('plan.procedure.guidance')} name="procedureGuidance" value={d.imageGuidance} options={options('plan.guidance', IMAGE_GUIDANCE)} onChange={(imageGuidance) => set({ imageGuidance })} />
           </div>
+          <SelectField label={t('plan.procedure.followUpInstrument')} name="procedureFollowUp" value={d.followUpInstrument} options={options('plan.procedure.followUpInstrument', ['peg', 'nrs', 'none'] as const)} onChange={(followUpInstrument) => set({ followUpInstrument })} />
           <TextArea label={t('plan.notes')} name="procedureNotes" value={d.notes} onInput={(notes) => set({ notes })} error={errorAt(error, '/notes')} />
         </>
       )}

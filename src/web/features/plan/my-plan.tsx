@@ -1,26 +1,25 @@
 // The patient's Plan page (and a caregiver's, acting for them): the current care plan in plain
 // language — goals, what the care team and the patient are doing, the medicines in effect, the taper
-// schedule with today's step marked, and whether naloxone is on the medicines list when opioids are.
+// schedule with today's step marked, goal progress read from the diary and questionnaires, today's
+// pacing quota, as-needed opioid use against the plan, and the naloxone check the patient answers.
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { findDrug } from '../../../domain/medications/formulary.ts';
-import { formatDate, t } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { usePatientInView } from '../../session.ts';
-import { planApi, type CarePlanView, type MedicationSummaryView, type TaperPlanView } from './plan-api.ts';
+import { planApi, type CarePlanProgressView, type CarePlanView, type MedicationSummaryView, type TaperPlanView } from './plan-api.ts';
+import { AsNeededUse, dateInWords, GoalProgressLine, NaloxoneCheck, PacingToday, usePlanProgress } from './plan-progress.tsx';
 import { doseInWords, drugName, formatNumber } from './plan-format.ts';
 import { label } from './plan-ui.tsx';
 import { MODALITIES } from './plan-values.ts';
-
-/** A patient's local date (YYYY-MM-DD) in words, without shifting it through a time zone. */
-function dateInWords(date: string): string {
-  return formatDate(`${date}T00:00:00Z`, 'UTC');
-}
 
 export function MyPlan() {
   const patient = usePatientInView()!;
   const pid = patient.id;
   const own = patient.scopes === 'owner';
+  const canAnswer = own || patient.scopes.includes('write-diary');
+  const progress = usePlanProgress(pid);
   const [plan, setPlan] = useState<CarePlanView | null | undefined>(undefined);
   const [summary, setSummary] = useState<MedicationSummaryView | null | undefined>(undefined);
   const [tapers, setTapers] = useState<TaperPlanView[] | null | undefined>(undefined);
@@ -43,7 +42,8 @@ export function MyPlan() {
       <ErrorMessage message={error} />
       {loading ? <Loading /> : nothing ? (!error && <Empty>{t('my.empty')}</Empty>) : (
         <>
-          {plan && <Goals plan={plan} />}
+          {plan && <Goals plan={plan} progress={progress ?? null} />}
+          {progress && <PacingToday pacing={progress.pacing} />}
           {plan && <Interventions plan={plan} />}
           {orders.length > 0 && (
             <section class="card" aria-labelledby="my-meds-heading">
@@ -58,14 +58,15 @@ export function MyPlan() {
             </section>
           )}
           {taper && <Taper taper={taper} />}
-          {summary && <Naloxone summary={summary} />}
+          {summary && <AsNeededUse pid={pid} />}
+          {summary && <Naloxone summary={summary} pid={pid} canAnswer={canAnswer} />}
         </>
       )}
     </main>
   );
 }
 
-function Goals(props: { plan: CarePlanView }) {
+function Goals(props: { plan: CarePlanView; progress: CarePlanProgressView | null }) {
   const { goals } = props.plan;
   return (
     <section class="card" aria-labelledby="my-goals-heading">
@@ -81,6 +82,7 @@ function Goals(props: { plan: CarePlanView }) {
                   <p>{t(g.baseline ? (g.targetDate ? 'my.goal.fromToBy' : 'my.goal.fromTo') : (g.targetDate ? 'my.goal.toBy' : 'my.goal.to'),
                     { baseline: g.baseline, target: g.target, date: g.targetDate ? dateInWords(g.targetDate) : '' })}</p>
                 )}
+                <GoalProgressLine progress={props.progress?.goals.find((p) => p.goalId === g.id)} />
               </div>
             </li>
           ))}
@@ -154,8 +156,8 @@ function Taper(props: { taper: TaperPlanView }) {
   );
 }
 
-/** When an opioid is on the list: is naloxone there too? (Whether the patient has it at home is not recorded.) */
-function Naloxone(props: { summary: MedicationSummaryView }) {
+/** When an opioid is on the list: is naloxone there too, does the patient have it, and where is it. */
+function Naloxone(props: { summary: MedicationSummaryView; pid: string; canAnswer: boolean }) {
   const drugs = props.summary.orders.map((o) => findDrug(o.formularyId)).filter((d) => d !== undefined);
   if (!drugs.some((d) => d.classes.includes('opioid'))) return null;
   const naloxone = drugs.find((d) => d.classes.includes('naloxone'));
@@ -164,6 +166,7 @@ function Naloxone(props: { summary: MedicationSummaryView }) {
       <h2 id="my-naloxone-heading">{t('my.naloxone')}</h2>
       <p>{naloxone ? t('my.naloxone.onList', { name: naloxone.generic }) : t('my.naloxone.notOnList')}</p>
       <p>{t('my.naloxone.keep')}</p>
+      <NaloxoneCheck pid={props.pid} editable={props.canAnswer} headingId="my-naloxone-heading" />
     </section>
   );
 }

@@ -3,7 +3,9 @@
 // response shapes mirror the API's presenters (api/routes/care-plan, api/routes/medications). Kept out
 // of api/client.ts so this code loads only with the plan screens.
 import type { z } from 'zod';
-import type { CarePlanBody, ConditionBody, ConservativeCareBody, ProcedureBody } from '../../../contract/care-plan.ts';
+import type { CarePlanBody, ConditionBody, ConservativeCareBody, NaloxoneCheckBody, ProcedureBody } from '../../../contract/care-plan.ts';
+import type { DiaryMeasure } from '../../../domain/care-plan/goal-progress.ts';
+import type { AsNeededUse } from '../../../domain/medications/as-needed-use.ts';
 import type { MedicationOrderBody, MmeRequestBody, TaperPlanBody } from '../../../contract/medications.ts';
 import type { Cdc2022ScopeReason, Chronicity } from '../../../domain/care-plan/condition.ts';
 import type { PatientFacts, RegimenResult } from '../../../domain/medications/regimen.ts';
@@ -25,18 +27,45 @@ export type GoalInput = CarePlanInput['goals'][number];
 export type InterventionInput = CarePlanInput['interventions'][number];
 export type Modality = InterventionInput['modality'];
 export type InterventionStatus = InterventionInput['status'];
-export interface GoalView { id: string; activity: string; measure: string; baseline: string; target: string; targetDate: string | null }
+export type MeasureSource = { kind: 'diary'; measure: DiaryMeasure } | { kind: 'instrument'; instrumentId: string };
+export interface GoalView { id: string; activity: string; measure: string; baseline: string; target: string; targetDate: string | null; measureSource?: MeasureSource | null }
+export type PacingInput = NonNullable<CarePlanInput['pacing']>[number];
+export interface PacingView {
+  id: string; activity: string; unit: string; goal: number | null; startDate: string; sessionSource: 'diary-activity-minutes' | 'recorded';
+  sessions: { date: string; amount: number }[]; settings: NonNullable<PacingInput['settings']>;
+}
 export interface InterventionView {
   id: string; modality: Modality; description: string; startDate: string | null; stopDate: string | null;
   frequency: string; responsibleMemberId: string | null; status: InterventionStatus;
 }
-export interface CarePlanView { version: number; createdBy: string; createdAt: string; goals: GoalView[]; interventions: InterventionView[]; notes: string }
+export interface CarePlanView { version: number; createdBy: string; createdAt: string; goals: GoalView[]; interventions: InterventionView[]; pacing?: PacingView[]; notes: string }
+
+export interface ProgressPointView { date: string; value: number; count: number }
+export interface GoalProgressView {
+  goalId: string; source: MeasureSource; label: string; unit: string; direction: 'lower-is-better' | 'higher-is-better';
+  points: ProgressPointView[]; latest: ProgressPointView | null; previous: ProgressPointView | null; movement: 'better' | 'worse' | 'same' | null;
+  change: { absolute: number; percent: number | null; category: string | null; rule: string } | null;
+}
+export type PacingStatusView =
+  | { kind: 'quota'; quota: number; level: number; lastFlare: string | null; baseline: string; startingQuota: number }
+  | { kind: 'not-started'; startingQuota: number; baseline: string }
+  | { kind: 'insufficient-sessions'; have: number; need: number }
+  | { kind: 'no-tolerance' }
+  | { kind: 'invalid'; problems: string[] };
+export interface PacingProgressView {
+  activityId: string; activity: string; unit: string; goal: number | null; startDate: string; sessionSource: PacingView['sessionSource']; sessionsUsed: number; status: PacingStatusView;
+}
+export interface CarePlanProgressView { asOf: string; planVersion: number; goals: GoalProgressView[]; pacing: PacingProgressView[] }
+export type AsNeededUseView = AsNeededUse;
+export type NaloxoneCheckInput = z.input<typeof NaloxoneCheckBody>;
+export interface NaloxoneCheckView extends Versioned { hasNaloxone: boolean; location: string }
 export interface CarePlanVersionSummary { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }
 
 export type ProcedureInput = z.input<typeof ProcedureBody>;
 export interface ProcedureView extends Versioned {
   type: ProcedureInput['type']; label: string; date: string; levels: string[]; side: ProcedureInput['side']; intent: ProcedureInput['intent'];
-  imageGuidance: ProcedureInput['imageGuidance']; blockDiaryId: string | null; notes: string; followUps: { weeks: number; due: string }[];
+  imageGuidance: ProcedureInput['imageGuidance']; blockDiaryId: string | null; notes: string; followUpInstrument?: 'peg' | 'nrs' | 'none';
+  followUps: { weeks: number; due: string; instruments: string[] }[];
 }
 
 export type ConservativeCareInput = z.input<typeof ConservativeCareBody>;
@@ -80,6 +109,7 @@ export const planApi = {
   carePlan: (pid: string) => request<CarePlanView>('GET', `${base(pid)}/care-plan`),
   saveCarePlan: (pid: string, body: CarePlanInput, version: number | undefined) =>
     request<CarePlanView>('PUT', `${base(pid)}/care-plan`, body, ifMatch(version)),
+  carePlanProgress: (pid: string) => request<CarePlanProgressView>('GET', `${base(pid)}/care-plan/progress`),
   carePlanVersions: (pid: string) => request<{ items: CarePlanVersionSummary[] }>('GET', `${base(pid)}/care-plan/versions`),
   carePlanVersion: (pid: string, version: number) => request<CarePlanView>('GET', `${base(pid)}/care-plan/versions/${version}`),
 
@@ -97,6 +127,9 @@ export const planApi = {
   medicationSummary: (pid: string) => request<MedicationSummaryView>('GET', `${base(pid)}/medications/summary`),
   saveMedicationOrder: (pid: string, id: string, body: MedicationOrderInput, version?: number) =>
     request<MedicationOrderView>('PUT', `${base(pid)}/medication-orders/${id}`, body, ifMatch(version)),
+  asNeededUse: (pid: string, days = 14) => request<AsNeededUseView>('GET', `${base(pid)}/medications/as-needed-use?days=${days}`),
+  naloxoneCheck: (pid: string) => request<NaloxoneCheckView>('GET', `${base(pid)}/naloxone-check`),
+  saveNaloxoneCheck: (pid: string, body: NaloxoneCheckInput, version?: number) => request<NaloxoneCheckView>('PUT', `${base(pid)}/naloxone-check`, body, ifMatch(version)),
   mme: (body: MmeRequest) => request<MmeResult>('POST', '/api/mme', body),
 
   taperPlans: (pid: string) => request<{ asOf: string; items: TaperPlanView[] }>('GET', `${base(pid)}/taper-plans`),

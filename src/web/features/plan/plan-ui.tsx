@@ -27,13 +27,15 @@ export function usePatientToday(timeZone: string): string {
 }
 
 let areaCounter = 0;
-export function TextArea(props: { label: string; name: string; value: string; onInput: (value: string) => void; error?: string | undefined; maxLength?: number }) {
+export function TextArea(props: { label: string; name: string; value: string; onInput: (value: string) => void; error?: string | undefined; maxLength?: number; hint?: string }) {
   const id = useRef(`ta-${props.name}-${++areaCounter}`).current;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
+      {props.hint && <span id={`${id}-hint`} class="hint">{props.hint}</span>}
       <textarea id={id} name={props.name} value={props.value} maxLength={props.maxLength ?? 4000} aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined} onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
+        aria-describedby={describedBy} onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
       {props.error && <span id={`${id}-error`} class="error">{props.error}</span>}
     </div>
   );
