@@ -25,6 +25,7 @@ describe.each(DIALECTS)('painwise demo on %s', (dialect) => {
     expect(licences.map((l) => l.instrumentId).sort()).toEqual(['bpi-sf', 'odi']);
     const assignments = await t.deps.store.instrumentAssignments.listForPatient(maria.id);
     expect(assignments.map((a) => a.instrumentId).sort()).toEqual(['bpi-sf', 'peg', 'phq-9']);
-    expect(await t.deps.store.jobs.countPending('instrument-assignment.due')).toBe(13);
+    // 13 assigned by the physician, and 10 procedure follow-ups (PEG + PGIC on each 2-, 6- or 12-week day not yet past).
+    expect(await t.deps.store.jobs.countPending('instrument-assignment.due')).toBe(23);
   }, 60_000);
 });
