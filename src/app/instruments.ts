@@ -117,7 +117,9 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
         if (existing.patientId !== patientId || existing.instrumentId !== d.id || JSON.stringify(existing.answers) !== JSON.stringify(answers)) {
           throw new AppError('conflict', 'A different response already has this id. Submit it with a new id.');
         }
-        return { status: 'unchanged', response: view(existing), change: null, crisis: null, completedDueId: null };
+        // A retry whose first answer was lost must still show crisis resources; the alert was raised the first time.
+        const crisis = existing.flags.includes('crisis') ? { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised: 0 } : null;
+        return { status: 'unchanged', response: view(existing), change: null, crisis, completedDueId: null };
       }
     }
     const previous = await tx.instrumentResponses.previousScored(patientId, d.id, completedAt);

@@ -106,6 +106,12 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
       const alerts = (await c.clinician.request('GET', `/api/organizations/${c.organizationId}/alerts`)).json().items;
       expect(alerts).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'phq9-item9-positive', severity: 'urgent', patientId: pid })]));
     }
+    // The answer to the first submission was lost (offline): the retry with the same id still shows the
+    // crisis resources, and raises no second alert.
+    const retried = await owner.request('POST', `${base()}/instrument-responses`, { id: body.response.id, instrumentId: 'phq-9', answers: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 1 } });
+    expect(retried.json().status).toBe('unchanged');
+    expect(retried.json().crisis.alertsRaised).toBe(0);
+    expect(retried.json().crisis.resources[0].name).toMatch(/988/);
     const calm = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'phq-9', answers: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 } });
     expect(calm.json().crisis).toBeNull();
     const fhir = (await owner.request('GET', `${base()}/instrument-responses/${body.response.id}/fhir`)).json();
