@@ -8,12 +8,12 @@ import { authorizePatientAccess } from './access.ts';
 import type {
   CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, GoalMeasureSource, PacingActivity, PlanGoal, PlanIntervention, ProcedureRecord, StoredRecord,
 } from './care-plan-records.ts';
-import { invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
+import { deleteRecord, invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
 import type { Stores } from './ports.ts';
 import { isUniqueViolationError } from './unique.ts';
-import { followUpDates, followUpInstruments, procedureFollowUps } from './procedure-follow-ups.ts';
+import { followUpDates, followUpInstruments, procedureFollowUps, procedureFollowUpsWithdrawn } from './procedure-follow-ups.ts';
 
 export { PROCEDURE_FOLLOW_UP_WEEKS } from './procedure-follow-ups.ts';
 
@@ -211,6 +211,11 @@ export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: str
     const diary = await tx.blockDiaries.find(value.blockDiaryId);
     if (!diary || diary.patientId !== patientId || diary.deletedAt !== null) throw invalid('The procedure', [{ pointer: '/blockDiaryId', detail: 'No block diary of this patient has this id.' }]);
   }, procedureFollowUps(deps, id));
+}
+
+/** Soft-deletes a procedure and cancels the follow-up questionnaires it assigned, in one transaction. */
+export function deleteProcedure(deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<void> {
+  return deleteRecord(PROCEDURES, deps, ctx, patientId, id, procedureFollowUpsWithdrawn(deps, id));
 }
 
 export function presentProcedure(r: StoredRecord<ProcedureRecord>) {

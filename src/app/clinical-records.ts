@@ -63,7 +63,12 @@ export async function saveRecord<T>(
   });
 }
 
-export async function deleteRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<void> {
+/** Work done in the same transaction after a record was deleted (`deleted` is the record as it was). */
+export type RecordAfterDelete<T> = (tx: Stores, access: Granted, deleted: StoredRecord<T>) => Promise<void>;
+
+export async function deleteRecord<T>(
+  kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string, afterDelete?: RecordAfterDelete<T>,
+): Promise<void> {
   const access = await authorizePatientAccess(deps, ctx, patientId, kind.writeAction ?? 'write-clinical');
   await deps.store.transaction(async (tx) => {
     const store = kind.store(tx);
@@ -71,6 +76,7 @@ export async function deleteRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: R
     if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound(kind.label);
     if (!await store.softDelete(patientId, id, existing.version + 1, nowIso(deps))) throw new AppError('clinical-record-conflict', `${kind.label} changed while you deleted it; reload and try again.`);
     await tx.audit.append([access.audit(`${kind.resource}.delete`, kind.resource, id)]);
+    if (afterDelete) await afterDelete(tx, access, existing);
   });
 }
 

@@ -9,13 +9,14 @@
 // - Assignment ids are derived from (procedure id, record version, weeks, instrument), so a retried
 //   save cannot assign twice and an edit can find what earlier versions assigned: when the date or the
 //   questionnaire changes, the earlier follow-ups are cancelled and new ones assigned.
+// - Deleting the procedure cancels the follow-ups it assigned, like an edit of its date does.
 // - Recording a procedure needs `write-clinical` (the patient or a clinician with write scope); the
 //   assignment belongs to the clinician's organization, or to nobody when the patient recorded it.
 import { createHash } from 'node:crypto';
 import { addDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
 import type { Granted } from './access.ts';
 import type { ProcedureRecord } from './care-plan-records.ts';
-import type { RecordAfterWrite } from './clinical-records.ts';
+import type { RecordAfterDelete, RecordAfterWrite } from './clinical-records.ts';
 import { nowIso, type AppDeps } from './context.ts';
 import { notFound } from './errors.ts';
 import { scheduleAssignment } from './instruments.ts';
@@ -94,4 +95,9 @@ export function procedureFollowUps(deps: AppDeps, procedureId: string): RecordAf
       }
     }
   };
+}
+
+/** `afterDelete` of a procedure: a deleted procedure (e.g. recorded in error) asks no more follow-ups. */
+export function procedureFollowUpsWithdrawn(deps: AppDeps, procedureId: string): RecordAfterDelete<ProcedureRecord> {
+  return (tx, access, deleted) => cancelEarlierFollowUps(deps, tx, access, procedureId, deleted.version);
 }

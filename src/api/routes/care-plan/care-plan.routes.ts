@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CONDITIONS, CONSERVATIVE_CARE, PROCEDURES, getCarePlan, getCondition, listCarePlanVersions, listConditions, presentConservativeCare,
+  CONDITIONS, CONSERVATIVE_CARE, PROCEDURES, deleteProcedure, getCarePlan, getCondition, listCarePlanVersions, listConditions, presentConservativeCare,
   presentProcedure, saveCarePlan, saveCondition, saveConservativeCare, saveProcedure, type CarePlanOutcome,
 } from '../../../app/care-plan.ts';
 import type { CarePlanVersion } from '../../../app/care-plan-records.ts';
@@ -99,9 +99,9 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.delete('/api/patients/:patientId/procedures/:procedureId', {
     config: { patientAction: 'write-clinical' },
-    schema: { tags, params: ProcedureParams, summary: 'Delete a procedure recorded in error' },
+    schema: { tags, params: ProcedureParams, summary: 'Delete a procedure recorded in error; the follow-up questionnaires it assigned are cancelled' },
   }, async (req, reply) => {
-    await deleteRecord(PROCEDURES, deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase());
+    await deleteProcedure(deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase());
     return reply.code(204).send();
   });
 

@@ -189,6 +189,11 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     expect(all.filter((a) => a.instrumentId === 'nrs' && a.cancelledAt === null).map((a) => a.nextDueAt)).toEqual(['2026-06-29T21:00:00.000Z']);
     expect((await owner.request('GET', `${base()}/instruments/due`)).json().items.filter((d: { dueAt: string }) => d.dueAt === '2026-06-08T21:00:00.000Z')).toEqual([]);
 
+    // Deleting the procedure (e.g. recorded in error) withdraws its follow-ups.
+    expect((await writer.request('DELETE', `${base()}/procedures/${id}`)).statusCode).toBe(204);
+    const afterDelete = (await writer.request('GET', `${base()}/instrument-assignments`)).json().items as { instrumentId: string; cancelledAt: string | null }[];
+    expect(afterDelete.filter((a) => (a.instrumentId === 'nrs' || a.instrumentId === 'pgic') && a.cancelledAt === null)).toEqual([]);
+
     // "none" assigns nothing; a caregiver cannot record procedures at all.
     const none = await owner.request('PUT', `${base()}/procedures/${newId()}`, { ...procedure, followUpInstrument: 'none' });
     expect(none.json().followUps.every((f: { instruments: string[] }) => f.instruments.length === 0)).toBe(true);
