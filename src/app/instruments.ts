@@ -296,7 +296,9 @@ export async function cancelAssignment(deps: AppDeps, ctx: RequestContext, patie
 /**
  * Job: materialise one occurrence of an assignment and schedule the next, in one transaction. A job
  * that runs twice (its process died after committing, before the runner marked it done) finds that
- * `nextDueAt` has moved on and does nothing, so occurrences are never duplicated or skipped.
+ * `nextDueAt` has moved on and does nothing, so occurrences are never duplicated or skipped. The move
+ * is a compare-and-set done first: on PostgreSQL (READ COMMITTED) a concurrent run or cancel may have
+ * committed after this transaction read the assignment, and only the conditional update sees that.
  */
 export const assignmentDueHandler: JobHandler = async (deps, job) => {
   const assignmentId = String(job.payload.assignmentId);
@@ -304,9 +306,9 @@ export const assignmentDueHandler: JobHandler = async (deps, job) => {
   await deps.store.transaction(async (tx) => {
     const a = await tx.instrumentAssignments.find(assignmentId);
     if (!a || a.cancelledAt !== null || a.nextDueAt !== dueAt) return;
-    await tx.instrumentAssignments.insertDue({ id: deps.ids.newId(), assignmentId: a.id, patientId: a.patientId, instrumentId: a.instrumentId, dueAt, completedAt: null, responseId: null });
     const next = nextDue(a.schedule, dueAt);
-    await tx.instrumentAssignments.setNextDue(a.id, next);
+    if (!(await tx.instrumentAssignments.advanceNextDue(a.id, dueAt, next))) return;
+    await tx.instrumentAssignments.insertDue({ id: deps.ids.newId(), assignmentId: a.id, patientId: a.patientId, instrumentId: a.instrumentId, dueAt, completedAt: null, responseId: null });
     if (next !== null) await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: a.patientId, payload: { assignmentId: a.id, dueAt: next }, runAt: next, createdAt: nowIso(deps) });
   });
 };

@@ -301,7 +301,11 @@ export interface InstrumentAssignmentStore {
   find(id: string): Promise<InstrumentAssignment | undefined>;
   listForPatient(patientId: string): Promise<readonly InstrumentAssignment[]>;
   cancel(id: string, at: string): Promise<void>;
-  setNextDue(id: string, nextDueAt: string | null): Promise<void>;
+  /**
+   * Moves `nextDueAt` from `from` to `to` only if the assignment is still at `from` and not cancelled,
+   * atomically (a row lock on PostgreSQL); false when another run or a cancel got there first.
+   */
+  advanceNextDue(id: string, from: string, to: string | null): Promise<boolean>;
   /** Materialises one occurrence; a second call for the same assignment and time changes nothing. */
   insertDue(due: InstrumentDue): Promise<void>;
   listDue(patientId: string, options: { readonly openOnly: boolean; readonly limit: number }): Promise<readonly InstrumentDue[]>;

@@ -63,8 +63,10 @@ export function instrumentAssignmentRepository(db: Executor): InstrumentAssignme
     async cancel(id, at) {
       await db.updateTable('instrument_assignment').set({ cancelled_at: at, next_due_at: null }).where('id', '=', id).execute();
     },
-    async setNextDue(id, nextDueAt) {
-      await db.updateTable('instrument_assignment').set({ next_due_at: nextDueAt }).where('id', '=', id).execute();
+    async advanceNextDue(id, from, to) {
+      const r = await db.updateTable('instrument_assignment').set({ next_due_at: to })
+        .where('id', '=', id).where('next_due_at', '=', from).where('cancelled_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
     async insertDue(d) {
       await db.insertInto('instrument_due').values({

@@ -7,7 +7,9 @@ import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { caregiverOf } from '../../../../test/support/care-team.ts';
 import { snapshotDatabase } from '../../../../test/support/db-snapshot.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+import { ASSIGNMENT_JOB, assignmentDueHandler } from '../../../app/instruments.ts';
 import { createJobRunner } from '../../../app/jobs.ts';
+import type { Stores } from '../../../app/ports.ts';
 import { JOB_HANDLERS } from '../../main.ts';
 
 let idCounter = 0;
@@ -172,6 +174,29 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect(mine.nextDueAt).toBeNull();
     expect((await a.clinician.request('DELETE', `${base()}/instrument-assignments/${mine.id}`)).statusCode).toBe(204);
     expect((await owner.request('GET', `${base()}/instruments/due`)).json().items).toEqual([]);
+  });
+
+  it('an assignment job that read the assignment before a concurrent run or a cancel committed (READ COMMITTED) schedules nothing twice', async () => {
+    t.clock.set('2026-08-01T12:00:00Z');
+    const created = await a.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'gad-7', schedule: { kind: 'recurring', startAt: '2026-08-02T09:00:00Z', everyDays: 7, endAt: null } });
+    const stale = (await t.deps.store.instrumentAssignments.find(created.json().id))!;
+    // The view a second transaction took before the first one committed: same assignment, nextDueAt not yet moved.
+    const staleDeps = {
+      ...t.deps,
+      store: { ...t.deps.store, transaction: <T>(work: (tx: Stores) => Promise<T>) => t.deps.store.transaction((tx) => work({ ...tx, instrumentAssignments: { ...tx.instrumentAssignments, find: async () => stale } })) },
+    };
+    const job = { id: newId(), kind: ASSIGNMENT_JOB, patientId: pid, payload: { assignmentId: stale.id, dueAt: stale.nextDueAt }, runAt: stale.nextDueAt!, attempts: 1 };
+    const pendingBefore = await t.deps.store.jobs.countPending(ASSIGNMENT_JOB);
+    t.clock.set('2026-08-02T09:00:00Z');
+    await assignmentDueHandler(t.deps, job);
+    await assignmentDueHandler(staleDeps, job);
+    // One next occurrence scheduled, not two.
+    expect(await t.deps.store.jobs.countPending(ASSIGNMENT_JOB)).toBe(pendingBefore + 1);
+    // Cancelled meanwhile: the stale run materialises nothing for the cancelled assignment.
+    expect((await a.clinician.request('DELETE', `${base()}/instrument-assignments/${stale.id}`)).statusCode).toBe(204);
+    await assignmentDueHandler(staleDeps, job);
+    expect((await t.deps.store.instrumentAssignments.listDue(pid, { openOnly: true, limit: 100 })).filter((d) => d.assignmentId === stale.id)).toEqual([]);
+    expect((await t.deps.store.instrumentAssignments.find(stale.id))!.nextDueAt).toBeNull();
   });
 
   it('a visit-relative assignment falls due the given days before the visit', async () => {
