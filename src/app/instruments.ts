@@ -255,6 +255,11 @@ export async function scheduleAssignment(deps: AppDeps, tx: Stores, access: Gran
     throw new AppError('validation-failed', 'The schedule ends before it starts.', { errors: [{ pointer: '/schedule/endAt', detail: 'must not be before startAt' }] });
   }
   const now = nowIso(deps);
+  // Every past occurrence is materialised as soon as the runner sees it: a start years back would
+  // flood the patient (and the job table) with a backlog no one can answer.
+  if (s.kind === 'recurring' && Date.parse(s.startAt) < Date.parse(now) - s.everyDays * 24 * 3_600_000) {
+    throw new AppError('validation-failed', 'The schedule starts too far in the past.', { errors: [{ pointer: '/schedule/startAt', detail: `must not be more than ${s.everyDays} day(s) (one period) before now` }] });
+  }
   const first = firstDue(s);
   const assignment: InstrumentAssignment = {
     id: input.id ?? deps.ids.newId(), patientId: access.patientId, organizationId, instrumentId: d.id, schedule: s, nextDueAt: first, createdBy: access.userId, createdAt: now, cancelledAt: null,

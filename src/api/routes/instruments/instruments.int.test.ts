@@ -199,6 +199,19 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect((await t.deps.store.instrumentAssignments.find(stale.id))!.nextDueAt).toBeNull();
   });
 
+  it('refuses a recurring schedule starting more than one period in the past, which would materialise its whole backlog at once', async () => {
+    t.clock.set('2026-07-01T12:00:00Z');
+    const pendingBefore = await t.deps.store.jobs.countPending(ASSIGNMENT_JOB);
+    const backlog = await owner.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'recurring', startAt: '2000-01-01T00:00:00Z', everyDays: 1, endAt: null } });
+    expect(backlog.statusCode).toBe(400);
+    expect(backlog.json().errors).toEqual([expect.objectContaining({ pointer: '/schedule/startAt' })]);
+    expect(await t.deps.store.jobs.countPending(ASSIGNMENT_JOB)).toBe(pendingBefore);
+    // Last Monday, weekly: one occurrence already due is fine.
+    const recent = await owner.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'recurring', startAt: '2026-06-29T09:00:00Z', everyDays: 7, endAt: null } });
+    expect(recent.statusCode).toBe(201);
+    expect((await owner.request('DELETE', `${base()}/instrument-assignments/${recent.json().id}`)).statusCode).toBe(204);
+  });
+
   it('a visit-relative assignment falls due the given days before the visit', async () => {
     t.clock.set('2026-07-01T12:00:00Z');
     const res = await a.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'phq-9', schedule: { kind: 'before-visit', visitAt: '2026-07-10T15:00:00Z', daysBefore: 3 } });
