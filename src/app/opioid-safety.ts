@@ -20,7 +20,7 @@ export async function loadAsNeededUse(deps: AppDeps, ctx: RequestContext, patien
   const to = today as LocalDate;
   const from = addDays(to, -(days - 1));
   const orders: AsNeededOrder[] = (await deps.store.carePlan.medicationOrders.list(patientId, MAX_ORDERS)).flatMap((o) => (
-    o.body.schedule === 'as-needed' && o.body.maxPerDay !== null
+    o.body.schedule === 'as-needed'
       ? [{ id: o.id, drug: o.body.formularyId, maxPerDay: o.body.maxPerDay, startDate: o.body.startDate as LocalDate, stopDate: o.body.stopDate as LocalDate | null }]
       : []));
   const logged: LoggedMedicine[] = (await deps.store.diary.listEntries(patientId, from, to)).flatMap((e) => e.medicines.map((m) => ({

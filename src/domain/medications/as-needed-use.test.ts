@@ -45,3 +45,13 @@ describe('as-needed opioid use versus the allowance', () => {
     }));
   });
 });
+
+describe('an as-needed order without a maximum per day', () => {
+  it('covers its use without counting it as over, and shows no allowance', () => {
+    const orders = [{ id: 'o1', drug: 'oxycodone', maxPerDay: null, startDate: '2026-05-01' as LocalDate, stopDate: null }];
+    const logged = [0, 1, 2].map(() => ({ date: '2026-05-03' as LocalDate, regimen: 'as-needed' as const, formularyId: 'oxycodone', medicationOrderId: 'o1' }));
+    const use = summarizeAsNeededOpioidUse(orders, logged, '2026-05-01' as LocalDate, '2026-05-03' as LocalDate);
+    expect(use.days).toEqual([{ date: '2026-05-03', drug: 'oxycodone', taken: 3, allowed: null, over: false }]);
+    expect(use.drugs[0]).toMatchObject({ taken: 3, daysOver: 0, allowedToday: null });
+  });
+});

@@ -22,7 +22,8 @@ export interface AsNeededOrder {
   readonly id: string;
   /** Formulary id. */
   readonly drug: string;
-  readonly maxPerDay: number;
+  /** Null when the order sets no maximum per day: its use is then never counted as over. */
+  readonly maxPerDay: number | null;
   readonly startDate: LocalDate;
   /** The first day without it; null while it runs. */
   readonly stopDate: LocalDate | null;
@@ -77,9 +78,11 @@ export function summarizeAsNeededOpioidUse(orders: readonly AsNeededOrder[], log
     const key = `${m.date}|${drug}`;
     taken.set(key, (taken.get(key) ?? 0) + 1);
   }
+  const covered = (drug: string, date: LocalDate) => opioidOrders.filter((o) => o.drug === drug && inEffect(o, date));
+  /** The day's allowance; null when no order covers the day or a covering order sets no maximum. */
   const allowedOn = (drug: string, date: LocalDate): number | null => {
-    const covering = opioidOrders.filter((o) => o.drug === drug && inEffect(o, date));
-    return covering.length === 0 ? null : covering.reduce((s, o) => s + o.maxPerDay, 0);
+    const covering = covered(drug, date);
+    return covering.length === 0 || covering.some((o) => o.maxPerDay === null) ? null : covering.reduce((s, o) => s + o.maxPerDay!, 0);
   };
   const drugs = [...new Set([...opioidOrders.map((o) => o.drug), ...[...taken.keys()].map((k) => k.split('|')[1]!)])].sort();
   const days: AsNeededDay[] = [];
@@ -89,8 +92,10 @@ export function summarizeAsNeededOpioidUse(orders: readonly AsNeededOrder[], log
     for (const drug of drugs) {
       const n = taken.get(`${date}|${drug}`) ?? 0;
       const allowed = allowedOn(drug, date);
+      const isCovered = covered(drug, date).length > 0;
       if (n === 0 && allowed === null) continue;
-      days.push({ date, drug, taken: n, allowed, over: n > (allowed ?? 0) });
+      // Use with no order covering the day is over; use under an order without a maximum is not.
+      days.push({ date, drug, taken: n, allowed, over: isCovered ? allowed !== null && n > allowed : n > 0 });
     }
   }
   const totals = drugs.map((drug): AsNeededDrugTotal => {

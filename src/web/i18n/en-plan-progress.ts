@@ -57,7 +57,7 @@ export const enPlanProgress = {
   'asNeeded.title': 'Medicines taken as needed',
   'asNeeded.line': '{drug}: taken {taken} times on {days} of the last {window} days.',
   'asNeeded.allowed': 'Your plan allows up to {allowed} a day.',
-  'asNeeded.noOrder': 'There is no as-needed order for it on your plan today.',
+  'asNeeded.noOrder': 'Your plan sets no as-needed maximum for it today — ask your care team how much is safe.',
   'asNeeded.over': 'On {days} of those days you took more than your plan allows. Talk to your care team about it.',
   'asNeeded.within': 'You stayed within your plan.',
   'asNeeded.fromDiary': 'Counted from the medicines you logged in your diary.',
