@@ -103,6 +103,9 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
       errors: scored.errors.map((e) => ({ pointer: e.item === '' ? '/answers' : `/answers/${e.item.replaceAll('~', '~0').replaceAll('/', '~1')}`, detail: e.message })),
     });
   }
+  if (scored.answers.size === 0) {
+    throw new AppError('validation-failed', 'Answer at least one question before sending.', { errors: [{ pointer: '/answers', detail: 'no question is answered' }] });
+  }
   const now = nowIso(deps);
   const completedAt = input.completedAt ?? now;
   if (completedAt > now) throw new AppError('validation-failed', 'A questionnaire cannot be completed in the future.', { errors: [{ pointer: '/completedAt', detail: 'must not be in the future' }] });
@@ -130,7 +133,8 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
       context: 'routine', enteredBy: access.userId, source: access.basis.kind === 'owner' ? 'self' : access.basis.kind, completedAt,
     };
     await tx.instrumentResponses.insert(response);
-    const completedDueId = await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, now);
+    // Only a scored response completes what was assigned; an incomplete one stays visible as such.
+    const completedDueId = result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, now) : null;
     const events = [access.audit('instrument-response.create', 'instrument_response', id)];
     let crisis: SubmitOutcome['crisis'] = null;
     if (result.flags.includes('crisis')) {

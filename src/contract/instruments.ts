@@ -11,7 +11,8 @@ export const OrganizationInstrumentParams = z.strictObject({ organizationId: Id,
 
 /** Answers: item key → value (null = not answered). Validated against the instrument by the domain. */
 export const Answers = z.record(z.string().min(1).max(40), z.union([z.number(), z.boolean(), z.null()]))
-  .refine((a) => Object.keys(a).length <= 100, { error: 'Too many answers.' });
+  .refine((a) => Object.keys(a).length <= 100, { error: 'Too many answers.' })
+  .meta({ examples: [{ 1: 6, 2: 7, 3: 4 }] });
 
 export const SubmitResponseBody = z.strictObject({
   id: Id.optional().meta({ description: 'Client-generated id; resubmitting the same response with the same id changes nothing' }),

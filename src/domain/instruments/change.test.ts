@@ -25,3 +25,11 @@ describe('computeChange — IMMPACT percent rule at baseline 0', () => {
     expect(computeChange(def('nrs'), 0, 0)).toMatchObject({ absolute: 0, percent: null, category: null });
   });
 });
+
+describe('computeChange — ODI 10 points or 30 % improvement (Ostelo 2008, instruments.md §6)', () => {
+  it.runIf(findInstrument('odi') !== undefined)('30 % counts for improvement; a rise needs 10 points', () => {
+    expect(computeChange(def('odi'), 20, 14)).toMatchObject({ absolute: -6, percent: -30, category: 'improved' });
+    expect(computeChange(def('odi'), 4, 6)).toMatchObject({ absolute: 2, percent: 50, category: 'none' });
+    expect(computeChange(def('odi'), 30, 40)).toMatchObject({ absolute: 10, category: 'worsened' });
+  });
+});

@@ -12,7 +12,8 @@
 //   (instruments.md G1: percent change undefined at baseline 0).
 // - Threshold rules (PEG and BPI interference 1 point, ODI 10 points or 30 %, PHQ-9 5, GAD-7 4, PROMIS T
 //   per setting): a change of at least the threshold in the better direction is `improved`, in the worse
-//   direction `worsened`, otherwise `none`. Thresholds are inclusive ("≥ 1-point decrease").
+//   direction `worsened`, otherwise `none`. Thresholds are inclusive ("≥ 1-point decrease"). A percent
+//   clause (ODI's 30 %) applies to improvement only, as its source states it; a rise needs the points.
 // - Instruments without an MCID in the sources, or rated as change themselves (PGIC), return null.
 
 import type { InstrumentDefinition } from './model.ts';
@@ -58,7 +59,9 @@ export function computeChange(definition: InstrumentDefinition, from: number, to
       const text = `important change ≥ ${parts.join(' or ')} (${rule.source})`;
       const magnitude = Math.abs(absolute);
       const pctMagnitude = percent === null ? null : Math.abs(percent);
-      const important = magnitude >= rule.points - EPSILON || (rule.percent !== undefined && pctMagnitude !== null && pctMagnitude >= rule.percent - EPSILON);
+      // The percent clause is an improvement rule (Ostelo 2008: "30 % improvement from baseline"); a rise
+      // counts as important only by points.
+      const important = magnitude >= rule.points - EPSILON || (rule.percent !== undefined && better > 0 && pctMagnitude !== null && pctMagnitude >= rule.percent - EPSILON);
       const category: ChangeCategory = !important || better === 0 ? 'none' : better > 0 ? 'improved' : 'worsened';
       return { absolute, percent, category, rule: text };
     }

@@ -93,6 +93,9 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
       expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
     }
     expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'nope', answers: {} })).statusCode).toBe(400);
+    const empty = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: null } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors[0].pointer).toBe('/answers');
     expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 1 }, completedAt: '2027-01-01T00:00:00Z' })).statusCode).toBe(400);
     expect(await snapshotDatabase(t.database.handle)).toBe(before);
   });
@@ -122,9 +125,10 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
   });
 
   it('refuses a licensed instrument until an admin of a caring organization enables it, recording who and when', async () => {
-    const licensed = ((await owner.request('GET', '/api/instruments')).json().items as { id: string; licence: { kind: string } }[]).find((i) => i.licence.kind === 'licensed');
-    if (!licensed) return; // no licensed instrument registered yet in this build
-    const answers = {};
+    const licensed = ((await owner.request('GET', '/api/instruments')).json().items as { id: string; licence: { kind: string }; items: { key: string; options: { value: number }[] }[] }[])
+      .find((i) => i.id === 'odi')!;
+    expect(licensed.licence.kind).toBe('licensed');
+    const answers = Object.fromEntries(licensed.items.map((i) => [i.key, i.options[0]!.value]));
     const refused = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: licensed.id, answers });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('instrument-not-licensed');
@@ -163,6 +167,8 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     await restarted.runOnce();
     due = (await owner.request('GET', `${base()}/instruments/due`)).json().items;
     expect(due.map((d: { dueAt: string }) => d.dueAt)).toEqual(['2026-06-02T09:00:00.000Z', '2026-06-09T09:00:00.000Z']);
+    const incomplete = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 3 } });
+    expect(incomplete.json()).toMatchObject({ response: { score: null }, completedDueId: null });
     const submitted = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 3, 2: 3, 3: 3 } });
     expect(submitted.json().completedDueId).toBe(due[0].id);
     t.clock.set('2026-06-30T09:00:00Z');
