@@ -442,6 +442,10 @@ const journeys: Journey[] = [
       await expectVisible(page.getByText('Your care team has been told so they can contact you.'), 'the care team was told');
       await expectVisible(page.getByText(/None or minimal/), 'the band in plain language');
       await checkPage(page, 'questionnaire-result', violations);
+      // A licensed instrument the clinic has not enabled is not shown, even at its own address.
+      await page.goto('/questionnaires/promis-pi-4a');
+      await expectVisible(page.getByText('Needs a licence from your clinic before it can be shown here.'), 'the licence guard on a typed address');
+      if (await page.getByRole('radio').count() !== 0) throw new Error('items of an unlicensed instrument were shown');
 
       const doctor = await signedInAs(world, 'physician@demo.painwise.test');
       await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();

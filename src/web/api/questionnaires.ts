@@ -39,6 +39,7 @@ export interface OrganizationInstrument {
 }
 
 export const questionnairesApi = {
+  crisisResources: () => request<{ locale: string; resources: CrisisResource[] }>('GET', '/api/crisis-resources'),
   instrument: (id: string) => request<Instrument>('GET', `/api/instruments/${encodeURIComponent(id)}`),
   forPatient: (pid: string) => request<{ items: PatientInstrument[] }>('GET', `/api/patients/${pid}/instruments`),
   due: (pid: string) => request<{ items: DueItem[] }>('GET', `/api/patients/${pid}/instruments/due`),

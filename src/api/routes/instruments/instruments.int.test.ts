@@ -49,6 +49,12 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
   });
   afterAll(async () => { await t.close(); });
 
+  it('serves the configured crisis resources without sign-in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/crisis-resources' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ locale: 'en-US', resources: [{ name: '988 Suicide & Crisis Lifeline' }, { name: 'Emergency services' }] });
+  });
+
   it('lists the catalogue with attribution and serves FHIR Questionnaires with LOINC codes', async () => {
     const list = (await owner.request('GET', '/api/instruments')).json().items as { id: string; licence: { attribution: string } }[];
     expect(list.map((i) => i.id)).toEqual(expect.arrayContaining(['phq-9', 'peg']));

@@ -5,6 +5,7 @@ import {
   listCatalogue, listDueInstruments, listInstrumentResponses, listOrganizationInstruments, listPatientInstruments, submitInstrumentResponse,
 } from '../../../app/instruments.ts';
 import { requireUser } from '../../../app/access.ts';
+import { crisisResourcesFor } from '../../../app/crisis.ts';
 import { findInstrument } from '../../../domain/instruments/index.ts';
 import { OrganizationParams, PatientParams } from '../../../contract/common.ts';
 import {
@@ -21,6 +22,10 @@ const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const utc = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso).toISOString());
 
 export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
+  app.get('/api/crisis-resources', {
+    schema: { tags, summary: 'The crisis resources configured for this installation (PAINWISE_CRISIS_LOCALE); public, so they can be shown before sign-in and cached offline' },
+  }, async () => ({ locale: deps.settings.crisisLocale, resources: crisisResourcesFor(deps.settings.crisisLocale) }));
+
   app.get('/api/instruments', {
     schema: { tags, summary: 'Every validated instrument: items (keys and allowed values), scoring range, bands, change rule, LOINC codes, licence and attribution' },
   }, async (req) => {

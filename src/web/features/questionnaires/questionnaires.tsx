@@ -114,7 +114,13 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const clientId = useRef(crypto.randomUUID());
 
+  const [resources, setResources] = useState<readonly CrisisResource[]>(DEFAULT_CRISIS_RESOURCES['en-US']!);
+  const [available, setAvailable] = useState<boolean | null>(null);
   useEffect(() => {
+    // The installation's crisis resources (PAINWISE_CRISIS_LOCALE); the US list stands in while offline.
+    if (props.instrumentId === 'phq-9') questionnairesApi.crisisResources().then((r) => setResources(r.resources), () => {});
+    // A licensed instrument is shown only where a caring clinic enabled it, even when its address is typed.
+    if (patient) questionnairesApi.forPatient(patient.id).then((r) => setAvailable(r.items.find((i) => i.id === props.instrumentId)?.available ?? false), () => setAvailable(true));
     questionnairesApi.instrument(props.instrumentId).then((d) => {
       setDefinition(d);
       // Resume where the draft stopped: the first unanswered item.
@@ -129,11 +135,19 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
     try { localStorage.setItem(key, JSON.stringify(next)); } catch { /* storage full or disabled: the answers stay in memory */ }
   };
   const crisisNow = props.instrumentId === 'phq-9' && (answers['9'] ?? 0) > 0;
-  const resources = DEFAULT_CRISIS_RESOURCES['en-US']!;
 
   if (!patient) return <main id="main"><Empty>{t('today.noRecord')}</Empty></main>;
   if (error && !definition) return <main id="main"><h1>{t('q.title')}</h1><ErrorMessage message={error} /></main>;
-  if (!definition) return <main id="main"><Loading /></main>;
+  if (!definition || available === null) return <main id="main"><Loading /></main>;
+  if (!available) {
+    return (
+      <main id="main">
+        <h1>{definition.shortTitle}</h1>
+        <p>{t('q.notLicensed')}</p>
+        <a class="button secondary" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
+      </main>
+    );
+  }
 
   const items = definition.items;
   const total = items.length;
