@@ -62,9 +62,7 @@ const view = (r: StoredInstrumentResponse): ResponseView => ({ ...r, attribution
 /** What the patient (or someone acting for them) can answer, with what is due. */
 export async function listPatientInstruments(deps: AppDeps, ctx: RequestContext, patientId: string) {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-  const enabled = new Set<string>();
-  const orgs = await licensingOrganizations(deps, deps.store, access);
-  for (const d of INSTRUMENTS) if (d.licence.kind === 'licensed' && (await deps.store.instrumentLicences.enabledAmong(orgs, d.id)).length > 0) enabled.add(d.id);
+  const enabled = await deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
   const due = await listDueFor(deps, patientId);
   await deps.store.audit.append([access.audit('instrument.list', 'instrument', null)]);
   return INSTRUMENTS.map((d) => ({

@@ -265,6 +265,8 @@ export interface InstrumentLicenceStore {
   disable(organizationId: string, instrumentId: string): Promise<boolean>;
   /** Which of `organizationIds` have enabled the instrument. */
   enabledAmong(organizationIds: readonly string[], instrumentId: string): Promise<readonly string[]>;
+  /** Every instrument any of `organizationIds` has enabled. */
+  enabledFor(organizationIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 export type AssignmentSchedule =

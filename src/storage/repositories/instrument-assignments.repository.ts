@@ -22,6 +22,11 @@ export function instrumentLicenceRepository(db: Executor): InstrumentLicenceStor
       const r = await db.deleteFrom('instrument_licence').where('organization_id', '=', organizationId).where('instrument_id', '=', instrumentId).executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
+    async enabledFor(organizationIds) {
+      if (organizationIds.length === 0) return new Set();
+      const rows = await db.selectFrom('instrument_licence').select('instrument_id').distinct().where('organization_id', 'in', [...organizationIds]).execute();
+      return new Set(rows.map((r) => r.instrument_id));
+    },
     async enabledAmong(organizationIds, instrumentId) {
       if (organizationIds.length === 0) return [];
       const rows = await db.selectFrom('instrument_licence').select('organization_id')
