@@ -55,6 +55,10 @@ export function openNodeSqlite(options: NodeSqliteOptions): NodeSqliteDatabase {
   if (options.path !== ':memory:') raw.exec('PRAGMA journal_mode = WAL');
   raw.exec('PRAGMA synchronous = FULL');
   raw.exec('PRAGMA foreign_keys = ON');
+  // The group commit runs each unit of work in a SAVEPOINT; the sub-journal that makes a savepoint
+  // undoable is a temporary file by default, written on the first change to every page. In memory it
+  // costs no system calls (it lives only until the savepoint is released), which halves a diary write.
+  raw.exec('PRAGMA temp_store = MEMORY');
   const cache = new Map<string, CachedStatement>();
   return {
     raw,
