@@ -1,6 +1,8 @@
 // Builds the Fastify app from its dependencies. Nothing here reads the environment or opens a
 // database: api/main.ts and cli/main.ts compose the pieces and pass them in.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { threadId } from 'node:worker_threads';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -50,6 +52,8 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
+      // `thread` tells apart the serving threads of one process (see main.ts); 0 is the primary.
+      base: { pid: process.pid, hostname: os.hostname(), thread: threadId },
       // Requests are logged by method, route and status only: never bodies, headers or query values.
       serializers: {
         req: (req: { method: string; routeOptions?: { url?: string }; url: string }) => ({ method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0] }),

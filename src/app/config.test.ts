@@ -1,6 +1,7 @@
 // Configuration from the environment: defaults, the questionnaire settings, and clear refusals.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from './config.ts';
+import os from 'node:os';
+import { ConfigError, defaultHttpThreads, ENVIRONMENT_VARIABLES, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to SQLite on 127.0.0.1:3000 with US crisis resources', () => {
@@ -14,16 +15,25 @@ describe('loadConfig', () => {
   });
   it('names every bad value in one error', () => {
     try {
-      loadConfig({ PORT: 'x', PAINWISE_CRISIS_LOCALE: 'not a locale', PAINWISE_ASSIGNMENT_OVERDUE_HOURS: '0' }, '/srv');
+      loadConfig({ PORT: 'x', PAINWISE_CRISIS_LOCALE: 'not a locale', PAINWISE_ASSIGNMENT_OVERDUE_HOURS: '0', PAINWISE_HTTP_THREADS: '0' }, '/srv');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const problems = (e as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS']) expect(problems).toContain(name);
+      for (const name of ['PORT', 'PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', 'PAINWISE_HTTP_THREADS']) expect(problems).toContain(name);
     }
   });
   it('documents every variable it reads', () => {
     const names = ENVIRONMENT_VARIABLES.map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(['PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS']));
+    expect(names).toEqual(expect.arrayContaining(['PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', 'PAINWISE_HTTP_THREADS']));
+  });
+  it('serves with one thread per CPU (at most 8) on Linux and one thread elsewhere, unless told', () => {
+    expect(defaultHttpThreads('linux', 2)).toBe(2);
+    expect(defaultHttpThreads('linux', 32)).toBe(8);
+    expect(defaultHttpThreads('darwin', 8)).toBe(1);
+    expect(defaultHttpThreads('win32', 8)).toBe(1);
+    expect(loadConfig({ PAINWISE_HTTP_THREADS: '1' }, '/srv').httpThreads).toBe(1);
+    if (os.platform() === 'linux') expect(loadConfig({ PAINWISE_HTTP_THREADS: '3' }, '/srv').httpThreads).toBe(3);
+    else expect(() => loadConfig({ PAINWISE_HTTP_THREADS: '3' }, '/srv')).toThrow(/needs Linux/);
   });
 });

@@ -1,4 +1,5 @@
 // Configuration comes only from the environment, validated once at start with messages a person can act on.
+import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type AppSettings } from './context.ts';
 
@@ -14,6 +15,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
   readonly bodyLimitBytes: number;
+  /** How many threads serve HTTP in one process; each runs the whole app over its own connection. */
+  readonly httpThreads: number;
   readonly settings: AppSettings;
 }
 
@@ -26,6 +29,7 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_TRUST_PROXY', default: 'false', meaning: 'true when behind a reverse proxy that sets X-Forwarded-For' },
   { name: 'PAINWISE_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'PAINWISE_BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest request body accepted' },
+  { name: 'PAINWISE_HTTP_THREADS', default: 'CPU count on Linux, else 1', meaning: 'Threads serving HTTP in one process (Linux only above 1: they share the port with SO_REUSEPORT)' },
   { name: 'PAINWISE_SESSION_IDLE_MINUTES', default: String(DEFAULT_SETTINGS.sessionIdleMinutes), meaning: 'Sign out after this long without activity' },
   { name: 'PAINWISE_SESSION_ABSOLUTE_HOURS', default: String(DEFAULT_SETTINGS.sessionAbsoluteHours), meaning: 'Sign out this long after sign-in, however active' },
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount), meaning: 'Failed sign-ins per account before a pause' },
@@ -34,6 +38,14 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', default: String(DEFAULT_SETTINGS.assignmentOverdueHours), meaning: 'Hours after which an assigned questionnaire shows as overdue' },
   { name: 'PAINWISE_SIGNIN_WINDOW_MINUTES', default: String(DEFAULT_SETTINGS.signInWindowMinutes), meaning: 'Window in which failed sign-ins are counted' },
 ];
+
+/**
+ * Several threads need SO_REUSEPORT to share one port, which Node offers on Linux (and some BSDs)
+ * but not on macOS or Windows; elsewhere one thread serves, as it always did.
+ */
+export function defaultHttpThreads(platform: NodeJS.Platform = os.platform(), cpus: number = os.availableParallelism()): number {
+  return platform === 'linux' ? Math.max(1, Math.min(cpus, 8)) : 1;
+}
 
 export class ConfigError extends Error {
   readonly problems: readonly string[];
@@ -97,6 +109,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     logLevel,
     trustProxy: bool('PAINWISE_TRUST_PROXY'),
     bodyLimitBytes: int('PAINWISE_BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    httpThreads: int('PAINWISE_HTTP_THREADS', defaultHttpThreads(), 1, 64),
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
       sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),
@@ -108,6 +121,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),
     },
   };
+  if (config.httpThreads > 1 && os.platform() !== 'linux') problems.push(`PAINWISE_HTTP_THREADS above 1 needs Linux (SO_REUSEPORT); this is ${os.platform()}.`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -7,6 +7,7 @@ import { openNodeSqlite, type NodeSqliteDatabase } from './dialects/node-sqlite.
 import { postgresDialect } from './dialects/postgres.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
+import type { WriteLock } from './write-lock.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,11 +16,13 @@ export interface DatabaseHandle {
   readonly dialect: Dialect;
   /** SQLite only: the connection under `db`, for the group commit to run its own statements on. */
   readonly sqlite?: NodeSqliteDatabase;
+  /** SQLite only: taken around every write transaction when several threads write to the file. */
+  readonly writeLock?: WriteLock;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
-  | { readonly dialect: 'sqlite'; readonly path: string }
+  | { readonly dialect: 'sqlite'; readonly path: string; readonly writeLock?: WriteLock }
   | { readonly dialect: 'postgres'; readonly url: string; readonly maxConnections?: number };
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
@@ -27,7 +30,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     if (target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
     const sqlite = openNodeSqlite({ path: target.path });
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite, ...(target.writeLock ? { writeLock: target.writeLock } : {}), close: () => db.destroy() };
   }
   const db = new Kysely<DatabaseSchema>({
     dialect: postgresDialect({ connectionString: target.url, ...(target.maxConnections ? { maxConnections: target.maxConnections } : {}) }),

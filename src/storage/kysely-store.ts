@@ -19,6 +19,7 @@ import { careRelationshipRepository, delegationRepository, patientRepository } f
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
+import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
 import { isUniqueViolation } from './database.ts';
 
 /** Marks driver unique-constraint errors (by code, on either engine) so the app can recognise them. */
@@ -77,8 +78,11 @@ const GROUP_COMMIT_MAX = 256;
  * The batch holds Kysely's one connection for itself (`db.connection()`), so nothing else runs on it
  * meanwhile; that is what lets the transaction statements and the repositories' prepared queries
  * run straight on the connection, synchronously, without Kysely's per-statement promise chain.
+ *
+ * Where several threads serve (api/main.ts), each has its own committer and connection; `writeLock`
+ * makes their batches take turns, and BEGIN IMMEDIATE takes SQLite's write lock before the first read.
  */
-function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
+function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, writeLock: WriteLock): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
   const queue: Pending[] = [];
   let draining = false;
   let scheduled = false;
@@ -90,7 +94,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase):
   };
   async function runBatch(batch: readonly Pending[]): Promise<Outcome[]> {
     return db.connection().execute(async (connection) => {
-      exec('begin');
+      exec('begin immediate');
       try {
         const stores = storesOver(withDirectSqlite(connection, direct), 'sqlite');
         const results: Outcome[] = [];
@@ -118,6 +122,8 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase):
     draining = true;
     try {
       while (queue.length > 0) {
+        // Work that arrives while another thread holds the lock joins this batch.
+        await writeLock.acquire();
         const batch = queue.splice(0, GROUP_COMMIT_MAX);
         let outcomes: Outcome[];
         try {
@@ -125,6 +131,8 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase):
         } catch (error) {
           for (const item of batch) item.reject(error);
           continue;
+        } finally {
+          writeLock.release();
         }
         outcomes.forEach((o, i) => (o.ok ? batch[i]!.resolve(o.value) : batch[i]!.reject(o.error)));
       }
@@ -156,7 +164,7 @@ export function createKyselyStore(handle: DatabaseHandle): Store {
   return {
     ...storesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
     transaction: handle.sqlite
-      ? groupCommitter(handle.db, handle.sqlite)
+      ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK)
       : (work) => handle.db.transaction().execute((trx) => work(storesOver(trx, handle.dialect))),
     async isReady() {
       try {

@@ -8,6 +8,8 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly baseUrl: string;
+  /** What the server printed so far (its log lines). */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   return {
     child,
     baseUrl,
+    output: () => output,
     stop: (signal = 'SIGTERM') => new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
