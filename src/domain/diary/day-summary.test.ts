@@ -130,6 +130,17 @@ describe('applyToSummary (incremental)', () => {
     expect(() => applyToSummary(s, { before: b })).toThrow(/does not match/);
     applyToSummary(s, { after: b });
     expect(s).toEqual(copy);
+    // Removing and adding an entry with a region, qualities, triggers, sleep and medicines leaves the stored summary as it was.
+    const c = entry({
+      intensity: 7, regions: [{ code: 'foot-left', intensity: 6, qualities: ['burning'] }], triggers: ['weather-change'], sleep: { hours: 6, quality: 'poor' },
+      interference: { activity: 3, sleep: 4, mood: 2, stress: 5 }, medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled' }],
+    });
+    const full = accumulateDay([a, c])!;
+    const fullCopy = structuredClone(full);
+    expect(applyToSummary(full, { before: c })).toEqual(s);
+    applyToSummary(full, { after: c });
+    applyToSummary(full, { before: c, after: { ...c, intensity: 2, regions: [{ code: 'foot-left', intensity: 1, qualities: [] }] } });
+    expect(full).toEqual(fullCopy);
   });
 });
 
