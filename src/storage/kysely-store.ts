@@ -90,6 +90,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
   const direct: DirectSqlite = {
     ready: () => true,
     rows: (text, parameters) => sqlite.prepare(text).all(parameters),
+    tuples: (text, parameters) => sqlite.prepareTuples(text).all(parameters) as unknown[][],
     run: (text, parameters) => sqlite.prepare(text).run(parameters),
   };
   async function runBatch(batch: readonly Pending[]): Promise<Outcome[]> {
@@ -155,6 +156,7 @@ function autocommitDirect(sqlite: NodeSqliteDatabase): DirectSqlite {
   return {
     ready: () => !sqlite.raw.isTransaction,
     rows: (text, parameters) => sqlite.prepare(text).all(parameters),
+    tuples: (text, parameters) => sqlite.prepareTuples(text).all(parameters) as unknown[][],
     run: (text, parameters) => sqlite.prepare(text).run(parameters),
   };
 }

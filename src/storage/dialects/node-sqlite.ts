@@ -47,7 +47,12 @@ export interface NodeSqliteOptions {
   readonly busyTimeoutMs?: number;
 }
 
-export type NodeSqliteDatabase = SqliteDatabase & { readonly raw: DatabaseSync; prepare(sql: string): CachedStatement };
+export type NodeSqliteDatabase = SqliteDatabase & {
+  readonly raw: DatabaseSync;
+  prepare(sql: string): CachedStatement;
+  /** The same, but rows come back as arrays in column order: much cheaper to build for large results. */
+  prepareTuples(sql: string): CachedStatement;
+};
 
 export function openNodeSqlite(options: NodeSqliteOptions): NodeSqliteDatabase {
   const raw = new DatabaseSync(options.path);
@@ -60,17 +65,26 @@ export function openNodeSqlite(options: NodeSqliteOptions): NodeSqliteDatabase {
   // costs no system calls (it lives only until the savepoint is released), which halves a diary write.
   raw.exec('PRAGMA temp_store = MEMORY');
   const cache = new Map<string, CachedStatement>();
+  const cached = (sql: string, tuples: boolean): CachedStatement => {
+    const key = tuples ? `\u0000tuples\u0000${sql}` : sql;
+    let stmt = cache.get(key);
+    if (!stmt) {
+      const prepared = raw.prepare(sql);
+      if (tuples) prepared.setReturnArrays(true);
+      stmt = new CachedStatement(prepared);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(key, stmt);
+    }
+    return stmt;
+  };
   return {
     raw,
     close: () => raw.close(),
     prepare(sql: string): CachedStatement {
-      let stmt = cache.get(sql);
-      if (!stmt) {
-        stmt = new CachedStatement(raw.prepare(sql));
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-        cache.set(sql, stmt);
-      }
-      return stmt;
+      return cached(sql, false);
+    },
+    prepareTuples(sql: string): CachedStatement {
+      return cached(sql, true);
     },
   };
 }

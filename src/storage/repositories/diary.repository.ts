@@ -30,6 +30,10 @@ const SAVE_SUMMARY = preparedQuery((db, a: { patientId: string; localDate: strin
   .values({ patient_id: a.patientId, local_date: a.localDate, entry_count: a.entryCount, accumulator: a.json, updated_at: a.at })
   .onConflict((oc) => oc.columns(['patient_id', 'local_date']).doUpdateSet({ entry_count: a.entryCount, accumulator: a.json, updated_at: a.at })));
 
+const LIST_CHANGES = preparedQuery((db, a: { patientId: string; afterSeq: number; limit: number }) => db.selectFrom('diary_entry')
+  .select(['id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body'])
+  .where('patient_id', '=', a.patientId).where('change_seq', '>', a.afterSeq).orderBy('change_seq').limit(a.limit));
+
 async function writeChildRows(db: Executor, patientId: string, entry: DiaryEntry): Promise<void> {
   if (!runsDirectly(db)) {
     // Over a network connection one multi-row insert per table saves round trips.
@@ -111,10 +115,11 @@ export function diaryRepository(db: Executor): DiaryStore {
       await deleteChildRows(db, id);
     },
     async listChanges(patientId, afterSeq, limit) {
-      const { rows } = await sql<{ id: string; version: number; change_seq: number; updated_at: string; deleted_at: string | null; body: string }>`
-        select id, version, change_seq, updated_at, deleted_at, body from diary_entry
-        where patient_id = ${patientId} and change_seq > ${afterSeq} order by change_seq limit ${limit}`.execute(db);
-      return rows.map((r) => ({ id: r.id, version: Number(r.version), changeSeq: Number(r.change_seq), updatedAt: r.updated_at, deleted: r.deleted_at !== null, bodyJson: r.body }));
+      // A pull reads up to a year of entries at once: rows as arrays cost a fraction of row objects.
+      const rows = await LIST_CHANGES.tuples(db, { patientId, afterSeq, limit });
+      return rows.map((r) => ({
+        id: r[0] as string, version: Number(r[1]), changeSeq: Number(r[2]), updatedAt: r[3] as string, deleted: r[4] !== null, bodyJson: r[5] as string,
+      }));
     },
     async listEntries(patientId, from, to) {
       const rows = await db.selectFrom('diary_entry').select('body').where('patient_id', '=', patientId).where('deleted_at', 'is', null)

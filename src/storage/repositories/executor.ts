@@ -13,6 +13,8 @@ export type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 export interface DirectSqlite {
   ready(): boolean;
   rows(sql: string, parameters: readonly unknown[]): unknown[];
+  /** Rows as arrays in column order. */
+  tuples(sql: string, parameters: readonly unknown[]): unknown[][];
   run(sql: string, parameters: readonly unknown[]): { changes: number | bigint };
 }
 
@@ -69,6 +71,13 @@ export function preparedQuery<A extends object, R = unknown>(
   };
   return {
     rows,
+    async tuples(db, args) {
+      const plan = planFor(db);
+      const direct = directExecutors.get(db);
+      if (direct?.ready()) return direct.tuples(plan.sql, bind(plan, args));
+      // Column order is the select list's order in the driver's row objects.
+      return (await db.executeQuery(CompiledQuery.raw(plan.sql, bind(plan, args)))).rows.map((r) => Object.values(r as object));
+    },
     async first(db, args) {
       return (await rows(db, args))[0];
     },
@@ -84,6 +93,8 @@ export function preparedQuery<A extends object, R = unknown>(
 export interface PreparedQuery<A, R> {
   /** The rows a query returns. */
   rows(db: Executor, args: A): Promise<R[]>;
+  /** The same rows as arrays in select-list order: for large results, far cheaper than row objects on SQLite. */
+  tuples(db: Executor, args: A): Promise<unknown[][]>;
   first(db: Executor, args: A): Promise<R | undefined>;
   /** Runs a statement that returns no rows; resolves to the number of rows it changed. */
   run(db: Executor, args: A): Promise<bigint>;
