@@ -34,7 +34,11 @@ export async function authorizePatientAccess(
   deps: AppDeps, ctx: RequestContext, patientId: string, action: PatientAction, stores: Stores = deps.store,
 ): Promise<Granted> {
   const userId = requireUser(ctx);
-  const facts = await stores.patients.loadAccessFacts(patientId, userId);
+  // A person's own record needs no lookup: the session was read with it moments ago, and a record
+  // never changes owner. Everyone else's access is read from the relationships, in this transaction.
+  const facts = ctx.actor.kind === 'user' && ctx.actor.ownPatientId === patientId
+    ? { patient: { id: patientId, userId }, delegations: [], careGrants: [] }
+    : await stores.patients.loadAccessFacts(patientId, userId);
   const decision = decidePatientAccess(ctx.actor, action, facts, nowIso(deps));
   if (!decision.allowed) {
     if (decision.refusal === 'unauthenticated') throw new AppError('authentication-required', 'Sign in to continue.');

@@ -117,7 +117,7 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
   if (Date.parse(now) - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
     await deps.store.sessions.touch(session.id, now, addMinutesIso(now, deps.settings.sessionIdleMinutes));
   }
-  return { kind: 'active', session, profile, actor: { kind: 'user', userId: session.userId, via: 'session' } };
+  return { kind: 'active', session, profile, actor: { kind: 'user', userId: session.userId, via: 'session', ownPatientId: profile.patient?.id ?? null } };
 }
 
 export async function signOut(deps: AppDeps, sessionId: string): Promise<void> {

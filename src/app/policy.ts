@@ -14,7 +14,11 @@ import { CLINICIAN_ROLES, type CaregiverScope, type CareScope, type Organization
 
 export type Actor =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'user'; readonly userId: string; readonly via: 'session' | 'token' };
+  | {
+    readonly kind: 'user'; readonly userId: string; readonly via: 'session' | 'token';
+    /** The patient record this user owns, as read with the session (a record never changes owner). */
+    readonly ownPatientId?: string | null;
+  };
 
 export const PATIENT_ACTIONS = ['read', 'write-diary', 'answer-questionnaires', 'write-clinical', 'manage-access', 'read-access-log'] as const;
 export type PatientAction = (typeof PATIENT_ACTIONS)[number];
