@@ -28,7 +28,7 @@ export type DatabaseTarget =
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
-    const sqlite = openNodeSqlite({ path: target.path });
+    const sqlite = openNodeSqlite({ path: target.path, ...(target.writeLock ? { writeLock: target.writeLock } : {}) });
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', sqlite, ...(target.writeLock ? { writeLock: target.writeLock } : {}), close: () => db.destroy() };
   }
