@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import { uuidv7 } from '../src/app/system.ts';
+import { startServer } from '../src/api/main.ts';
 import { DIALECTS } from './support/dialects.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 
@@ -30,6 +32,8 @@ describe.runIf(DIALECTS.includes('sqlite') && os.platform() === 'linux')('severa
 
     // All at once: fetch opens a connection per request in flight, and the kernel spreads them over the threads.
     const ids = Array.from({ length: WRITES }, () => uuidv7(Date.now(), crypto.randomInt(4096)));
+    // Reads are audited by a write outside any transaction: mixed in, they meet the batches of both threads.
+    const reads = Array.from({ length: 40 }, async () => (await fetch(`${base}?limit=10`, { headers })).status);
     const statuses = await Promise.all(ids.map(async (id, i) => {
       const res = await fetch(`${base}/${id}`, {
         method: 'PUT', headers,
@@ -39,6 +43,7 @@ describe.runIf(DIALECTS.includes('sqlite') && os.platform() === 'linux')('severa
       return res.status;
     }));
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
+    expect((await Promise.all(reads)).filter((s) => s !== 200)).toEqual([]);
 
     const pulled = await (await fetch(`${base}?limit=1000`, { headers })).json() as { items: { id: string; changeSeq: number }[] };
     expect(pulled.items.map((x) => x.id).sort()).toEqual([...ids].sort());
@@ -54,5 +59,27 @@ describe.runIf(DIALECTS.includes('sqlite') && os.platform() === 'linux')('severa
     const exited = new Promise<number | null>((resolve) => server!.child.once('exit', (code) => resolve(code)));
     server.child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('shares a chosen port when PORT is 0, and refuses a port another process holds', async () => {
+    const env = { PAINWISE_DATA_DIR: dataDir, PAINWISE_HTTP_THREADS: '2', PAINWISE_LOG_LEVEL: 'silent', HOST: '127.0.0.1' };
+    const running = await startServer({ ...env, PORT: '0' }, process.cwd());
+    try {
+      const port = Number(new URL(running.url).port);
+      expect(port).toBeGreaterThan(0);
+      // Many connections at once: every one is answered on that port, whichever thread takes it.
+      const answers = await Promise.all(Array.from({ length: 40 }, async () => (await fetch(`http://127.0.0.1:${port}/ready`)).status));
+      expect(answers.every((s) => s === 200)).toBe(true);
+    } finally {
+      await running.close();
+    }
+    const other = net.createServer();
+    await new Promise<void>((resolve) => other.listen({ port: 0, host: '127.0.0.1' }, resolve));
+    try {
+      const taken = (other.address() as net.AddressInfo).port;
+      await expect(startServer({ ...env, PORT: String(taken) }, process.cwd())).rejects.toThrow(`Port ${taken} on 127.0.0.1 is already in use.`);
+    } finally {
+      other.close();
+    }
   });
 });

@@ -25,9 +25,13 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 
+/**
+ * A serving thread's connection. On PostgreSQL the process keeps about ten connections whatever the
+ * number of threads, so that several processes still fit under the server's connection limit.
+ */
 export function openConfiguredDatabase(config: Config, writeLock?: WriteLock): DatabaseHandle {
   return config.databaseUrl
-    ? openDatabase({ dialect: 'postgres', url: config.databaseUrl })
+    ? openDatabase({ dialect: 'postgres', url: config.databaseUrl, maxConnections: Math.max(2, Math.ceil(10 / config.httpThreads)) })
     : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite'), ...(writeLock ? { writeLock } : {}) });
 }
 
@@ -43,14 +47,12 @@ export interface ThreadRole {
   readonly primary: boolean;
   /** Shared by every thread of the process when there are several (SQLite's one writer). */
   readonly writeLockBuffer?: SharedArrayBuffer;
-  /** The port to share; the configured one unless that was 0 and the primary was given another. */
-  readonly port?: number;
 }
 
 /** One thread's server: its own connection and app; `listen` opens its socket and starts its jobs. */
-export async function prepareServerThread(config: Config, role: ThreadRole): Promise<{ app: FastifyInstance; listen(): Promise<RunningServer> }> {
+export async function prepareServerThread(config: Config, role: ThreadRole): Promise<{ app: FastifyInstance; listen(port: number): Promise<RunningServer>; close(): Promise<void> }> {
   const database = openConfiguredDatabase(config, role.writeLockBuffer ? sharedWriteLock(role.writeLockBuffer) : undefined);
-  if (role.primary) await migrateToLatest(database.db);
+  let app: FastifyInstance;
   const deps: ApiDeps = {
     store: createKyselyStore(database),
     clock: systemClock,
@@ -59,70 +61,100 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
     settings: config.settings,
     cookies: { secure: config.secureCookies, idleMinutes: config.settings.sessionIdleMinutes },
   };
-  const app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
+  try {
+    if (role.primary) await migrateToLatest(database.db);
+    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  let jobs: ReturnType<typeof createJobRunner> | undefined;
+  // Stop taking connections and finish the requests in hand, let the queued commits finish (and take
+  // no new turn at the shared write lock), then close the connection.
+  const close = async (): Promise<void> => {
+    await jobs?.stop();
+    await app.close();
+    await deps.store.settle();
+    await database.close();
+  };
   return {
     app,
-    async listen() {
+    close,
+    async listen(port) {
       // reusePort only when threads share the port: it is Linux-only, and one thread needs nothing of it.
-      const address = await app.listen({ port: role.port ?? config.port, host: config.host, ...(config.httpThreads > 1 ? { reusePort: true } : {}) });
+      const address = await app.listen({ port, host: config.host, ...(config.httpThreads > 1 ? { reusePort: true } : {}) });
       // Background work: the primary thread of every process runs the job runner; claims in the database keep jobs exclusive.
-      const jobs = role.primary
-        ? createJobRunner(deps, JOB_HANDLERS, {
+      if (role.primary) {
+        jobs = createJobRunner(deps, JOB_HANDLERS, {
           ...DEFAULT_JOB_RUNNER,
           onError: (job, error) => app.log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error instanceof Error ? error.message : 'failed' }, 'job failed'),
-        })
-        : undefined;
-      if (jobs) {
+        });
         await ensureMaintenanceScheduled(deps);
         jobs.start();
       }
-      return {
-        app,
-        url: address,
-        async close() {
-          await jobs?.stop();
-          await app.close();
-          await database.close();
-        },
-      };
+      return { app, url: address, close };
     },
   };
 }
 
 export async function startServer(env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<RunningServer> {
   const config = loadConfig(env, cwd);
-  if (config.httpThreads === 1) return (await prepareServerThread(config, { primary: true })).listen();
-  // The further threads listen first, so that once the primary answers /ready every thread takes connections.
-  // A configured port of 0 would give each thread its own port, so the primary chooses one first.
+  if (config.httpThreads === 1) {
+    const single = await prepareServerThread(config, { primary: true });
+    try {
+      return await single.listen(config.port);
+    } catch (error) {
+      await single.close();
+      throw error;
+    }
+  }
+  // SO_REUSEPORT would also let an unrelated process on the same port share it without an error, so
+  // first make sure the port is free (or choose one: a port of 0 would give each thread its own).
+  const port = await claimPort(config.host, config.port);
   const buffer = writeLockBuffer();
   const prepared = await prepareServerThread(config, { primary: true, writeLockBuffer: buffer });
-  const port = config.port === 0 ? await freePortOn(config.host) : config.port;
   const workers: Worker[] = [];
+  let closing = false;
+  const fatal = (what: string) => {
+    if (closing) return;
+    // A thread that died may have held its turn at the write lock: every other write would wait for
+    // ever. Stop the process, so that its supervisor starts a whole one (every acknowledged write is on disk).
+    prepared.app.log.fatal({ err: what }, 'a server thread stopped; exiting');
+    process.exit(1);
+  };
   let primary: RunningServer;
   try {
+    // The further threads listen first and the primary last, so that once startServer returns every
+    // thread takes connections.
     for (let i = 1; i < config.httpThreads; i++) {
       const worker = new Worker(new URL('./server-thread.ts', import.meta.url), { workerData: { env: { ...env }, cwd, port, writeLockBuffer: buffer } });
       workers.push(worker);
       await new Promise<void>((resolve, reject) => {
-        worker.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(`a server thread failed to start: ${m.error}`))));
+        worker.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(`A server thread failed to start: ${m.error}`))));
         worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`A server thread exited with code ${code} while starting.`)));
       });
-      worker.removeAllListeners('error');
-      worker.on('error', (error) => prepared.app.log.error({ err: error.message }, 'server thread failed'));
+      worker.removeAllListeners();
+      worker.on('error', (error) => fatal(error.message));
+      worker.on('exit', (code) => fatal(`exited with code ${code}`));
     }
-    primary = await prepared.listen();
+    primary = await prepared.listen(port);
   } catch (error) {
+    closing = true;
     await Promise.all(workers.map((w) => w.terminate()));
-    await prepared.app.close();
+    await prepared.close();
     throw error;
   }
   return {
     app: primary.app,
     url: primary.url,
     async close() {
-      // Each thread stops taking connections and finishes what it holds; the primary closes last.
+      closing = true;
+      // Each thread stops taking connections, finishes what it holds and closes its connection; the
+      // primary closes last. A thread that does not finish in time is stopped.
       await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
-        w.once('exit', () => resolve());
+        const timer = setTimeout(() => { void w.terminate(); }, 15_000);
+        w.once('exit', () => { clearTimeout(timer); resolve(); });
         w.postMessage('close');
       })));
       await primary.close();
@@ -130,13 +162,16 @@ export async function startServer(env: Readonly<Record<string, string | undefine
   };
 }
 
-function freePortOn(host: string): Promise<number> {
+/** Checks that `port` is free on `host` (0: picks a free one) and returns it, leaving it unbound. */
+function claimPort(host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen({ port: 0, host }, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use.`) : error);
+    });
+    probe.listen({ port, host, exclusive: true }, () => {
+      const chosen = (probe.address() as net.AddressInfo).port;
+      probe.close(() => resolve(chosen));
     });
   });
 }

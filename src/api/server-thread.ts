@@ -14,9 +14,9 @@ interface ThreadData {
 const data = workerData as ThreadData;
 try {
   const prepared = await prepareServerThread(loadConfig(data.env, data.cwd), {
-    primary: false, port: data.port, ...(data.writeLockBuffer ? { writeLockBuffer: data.writeLockBuffer } : {}),
+    primary: false, ...(data.writeLockBuffer ? { writeLockBuffer: data.writeLockBuffer } : {}),
   });
-  const server = await prepared.listen();
+  const server = await prepared.listen(data.port);
   parentPort!.on('message', (message) => {
     if (message === 'close') void server.close().then(() => process.exit(0));
   });

@@ -343,6 +343,8 @@ export interface Store extends Stores {
   transaction<T>(work: (tx: Stores) => Promise<T>): Promise<T>;
   /** True when the database answers and every migration is applied. */
   isReady(): Promise<boolean>;
+  /** Waits for the work queued for a commit, then refuses more: call before closing the database. */
+  settle(): Promise<void>;
 }
 
 export type { CareScope, CaregiverScope };

@@ -82,10 +82,17 @@ const GROUP_COMMIT_MAX = 256;
  * Where several threads serve (api/main.ts), each has its own committer and connection; `writeLock`
  * makes their batches take turns, and BEGIN IMMEDIATE takes SQLite's write lock before the first read.
  */
-function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, writeLock: WriteLock): <T>(work: (tx: Stores) => Promise<T>) => Promise<T> {
+interface GroupCommitter {
+  transaction<T>(work: (tx: Stores) => Promise<T>): Promise<T>;
+  settle(): Promise<void>;
+}
+
+function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, writeLock: WriteLock): GroupCommitter {
   const queue: Pending[] = [];
   let draining = false;
   let scheduled = false;
+  let settled = false;
+  let onIdle: (() => void) | undefined;
   const exec = (statement: string): void => { sqlite.prepare(statement).run([]); };
   const direct: DirectSqlite = {
     ready: () => true,
@@ -139,16 +146,26 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
       }
     } finally {
       draining = false;
+      if (!scheduled) onIdle?.();
     }
   }
-  return <T>(work: (tx: Stores) => Promise<T>) => new Promise<T>((resolve, reject) => {
-    queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-    // Start on the next turn of the event loop, so that every request read in this turn joins the batch.
-    if (!draining && !scheduled) {
-      scheduled = true;
-      setImmediate(() => { scheduled = false; void drain(); });
-    }
-  });
+  return {
+    transaction: <T>(work: (tx: Stores) => Promise<T>) => new Promise<T>((resolve, reject) => {
+      // After settle(): a thread that is closing takes no new turn at the shared write lock.
+      if (settled) return reject(new Error('The database is closing.'));
+      queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      // Start on the next turn of the event loop, so that every request read in this turn joins the batch.
+      if (!draining && !scheduled) {
+        scheduled = true;
+        setImmediate(() => { scheduled = false; void drain(); });
+      }
+    }),
+    settle: () => new Promise<void>((resolve) => {
+      settled = true;
+      if (!draining && !scheduled) return resolve();
+      onIdle = resolve;
+    }),
+  };
 }
 
 /** Outside the group commit: direct only while no transaction is open on the connection. */
@@ -163,11 +180,13 @@ function autocommitDirect(sqlite: NodeSqliteDatabase): DirectSqlite {
 
 export function createKyselyStore(handle: DatabaseHandle): Store {
   let migrationsCurrent = false;
+  const committer = handle.sqlite ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK) : undefined;
   return {
     ...storesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
-    transaction: handle.sqlite
-      ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK)
+    transaction: committer
+      ? committer.transaction
       : (work) => handle.db.transaction().execute((trx) => work(storesOver(trx, handle.dialect))),
+    settle: committer ? committer.settle : () => Promise.resolve(),
     async isReady() {
       try {
         await sql`select 1`.execute(handle.db);
