@@ -44,6 +44,13 @@ export async function createTestDatabase(dialect: Dialect, options: { sqlitePath
       await handle.close();
       const c = new pg.Client({ connectionString: postgresUrl });
       await c.connect();
+      // The pool's clients may still be closing; FORCE would terminate them mid-close and their
+      // 'terminating connection' error would surface in whatever test runs next. Wait them out first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+        if (Number(rows[0]!.n) === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

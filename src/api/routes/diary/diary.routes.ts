@@ -86,5 +86,6 @@ export function renderPullPage(page: { items: readonly { id: string; version: nu
     at += out.write('}', at);
   });
   at += out.write(tail, at);
-  return out.subarray(0, at);
+  if (at !== size) throw new Error(`pull page measured ${size} bytes but wrote ${at}`);
+  return out;
 }
