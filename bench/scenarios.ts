@@ -1,5 +1,6 @@
 // HTTP scenarios that feature issues add to `npm run bench` (each with its target, if it has one).
 import crypto from 'node:crypto';
+import http from 'node:http';
 import type autocannon from 'autocannon';
 import type { ScenarioResult } from './run.ts';
 import { uuidv7 } from '../src/app/system.ts';
@@ -105,19 +106,28 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
         const res = await fetch(`${base}/batch`, { method: 'POST', headers, body: JSON.stringify({ items }) });
         if (!res.ok) throw new Error(`seeding the year failed: ${res.status} ${await res.text()}`);
       }
-      // Timed: request to the last byte received (the server's work and the transfer), not the client's JSON.parse.
+      // Timed: request to the last byte received (the server's work and the transfer), not the client's
+      // JSON.parse. The client is node:http on a kept-alive connection: fetch (undici) in this process,
+      // which has just run autocannon, added 3–6 ms of its own to every pull when both were timed side by side.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const pull = () => new Promise<Buffer>((resolve, reject) => {
+        http.get(`${base}?limit=1500`, { agent, headers: { cookie: ctx.cookie } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`pull failed: ${res.statusCode}`))));
+        }).on('error', reject);
+      });
+      // Like the plan read: the first pulls warm up (statement preparation, JIT), then 100 are timed.
+      for (let i = 0; i < 10; i++) await pull();
       const samples: number[] = [];
-      let body = new ArrayBuffer(0);
-      for (let i = 0; i < 60; i++) {
-        samples.push(await timeMs(async () => {
-          body = await (await fetch(`${base}?limit=1500`, { headers: { cookie: ctx.cookie } })).arrayBuffer();
-        }));
-      }
-      const count = (JSON.parse(new TextDecoder().decode(body)) as { items: unknown[] }).items.length;
+      let body: Buffer = Buffer.alloc(0);
+      for (let i = 0; i < 100; i++) samples.push(await timeMs(async () => { body = await pull(); }));
+      agent.destroy();
+      const count = (JSON.parse(body.toString('utf8')) as { items: unknown[] }).items.length;
       samples.sort((a, b) => a - b);
       const p95 = percentile(samples, 95);
       return {
-        name: `Pull ${count} entries (1 connection, 60 pulls)`, requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
+        name: `Pull ${count} entries (1 connection, 100 pulls)`, requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
         p50Ms: percentile(samples, 50), p95Ms: p95, p99Ms: percentile(samples, 99), non2xx: 0, errors: 0,
         target: 'p95 ≤ 30 ms', met: p95 <= 30,
       };
