@@ -50,15 +50,11 @@ export function userRepository(db: Executor): UserStore {
   };
 }
 
-type SessionWithProfileRow = SessionRow & {
-  email: string; display_name: string; patient_id: string | null; patient_name: string | null; time_zone: string | null;
-  membership_id: string | null; organization_id: string | null; role: string | null; organization_name: string | null;
-};
-
 // Runs on every cookie-authenticated request: one prepared query for the session, the user, their own
-// patient record and their memberships.
-const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) => sql<SessionWithProfileRow>`
-  select s.*, u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
+// patient record and their memberships, read as arrays (half the cost of row objects on SQLite).
+const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) => sql`
+  select s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
+         u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
          m.id as membership_id, m.organization_id, m.role, o.name as organization_name
   from session s
   join user_account u on u.id = s.user_id
@@ -82,16 +78,17 @@ export function sessionRepository(db: Executor): SessionStore {
       return rows[0] && toSession(rows[0]);
     },
     async findWithProfile(id) {
-      const rows = await SESSION_WITH_PROFILE.rows(db, { id });
+      const rows = (await SESSION_WITH_PROFILE.tuples(db, { id })) as (string | null)[][];
       const first = rows[0];
       if (!first) return undefined;
+      const [sessionId, userId, csrfToken, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, email, displayName, patientId, patientName, timeZone] = first as string[];
       return {
-        session: toSession(first),
+        session: { id: sessionId!, userId: userId!, csrfToken: csrfToken!, createdAt: createdAt!, lastSeenAt: lastSeenAt!, idleExpiresAt: idleExpiresAt!, absoluteExpiresAt: absoluteExpiresAt! },
         profile: {
-          user: { id: first.user_id, email: first.email, displayName: first.display_name },
-          patient: first.patient_id ? { id: first.patient_id, displayName: first.patient_name!, timeZone: first.time_zone! } : null,
-          memberships: rows.filter((r) => r.membership_id).map((r) => ({
-            id: r.membership_id!, organizationId: r.organization_id!, organizationName: r.organization_name!, role: r.role as OrganizationRole,
+          user: { id: userId!, email: email!, displayName: displayName! },
+          patient: patientId ? { id: patientId, displayName: patientName!, timeZone: timeZone! } : null,
+          memberships: rows.filter((r) => r[12]).map((r) => ({
+            id: r[12]!, organizationId: r[13]!, organizationName: r[15]!, role: r[14] as OrganizationRole,
           })),
         },
       };

@@ -93,7 +93,10 @@ export function preparedQuery<A extends object, R = unknown>(
 export interface PreparedQuery<A, R> {
   /** The rows a query returns. */
   rows(db: Executor, args: A): Promise<R[]>;
-  /** The same rows as arrays in select-list order: for large results, far cheaper than row objects on SQLite. */
+  /**
+   * The same rows as arrays in select-list order: far cheaper than row objects on SQLite. The selected
+   * column names must be distinct (on PostgreSQL the arrays are the row objects' values).
+   */
   tuples(db: Executor, args: A): Promise<unknown[][]>;
   first(db: Executor, args: A): Promise<R | undefined>;
   /** Runs a statement that returns no rows; resolves to the number of rows it changed. */
