@@ -45,8 +45,17 @@ export interface RequestContext {
   readonly ip: string;
 }
 
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** The clock's time as ISO-8601 text; formatted once per millisecond (a request asks several times). */
 export function nowIso(deps: Pick<AppDeps, 'clock'>): string {
-  return deps.clock.now().toISOString();
+  const ms = deps.clock.now().getTime();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 export function addMinutesIso(iso: string, minutes: number): string {

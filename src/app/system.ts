@@ -59,7 +59,8 @@ export function systemIds(clock: Clock = systemClock): Ids {
 }
 
 export function sha256(text: string): string {
-  return crypto.createHash('sha256').update(text).digest('base64url');
+  // The one-shot form: half the cost of createHash().update().digest(), on every authenticated request.
+  return crypto.hash('sha256', text, 'base64url');
 }
 
 // OWASP Password Storage Cheat Sheet, argon2id minimum: m = 19 MiB, t = 2, p = 1.
