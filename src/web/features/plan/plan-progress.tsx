@@ -1,7 +1,7 @@
 // Progress against the plan, shared by the patient's Plan page and the chart: goal progress from the
 // diary and questionnaires, today's pacing quota, as-needed opioid use against the plan, and the
 // naloxone check (the patient answers it; the care team reads it).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Field, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, t, type MessageKey } from '../../i18n/index.ts';
@@ -50,10 +50,11 @@ function pacingText(p: PacingProgressView): string {
 
 /** Today's quota for each paced activity, in plain language (the clinician also sees the numbers behind it). */
 export function PacingToday(props: { pacing: readonly PacingProgressView[]; clinician?: boolean }) {
+  const headingId = useId();
   if (props.pacing.length === 0) return null;
   return (
-    <section class="card" aria-labelledby="pacing-heading">
-      <h2 id="pacing-heading">{t('pacing.title')}</h2>
+    <section class="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('pacing.title')}</h2>
       <ul class="list" aria-label={t('pacing.title')}>
         {props.pacing.map((p) => (
           <li key={p.activityId}>
@@ -76,12 +77,13 @@ export function PacingToday(props: { pacing: readonly PacingProgressView[]; clin
 /** As-needed opioid use from the diary against the plan's allowance (shown only when there is any). */
 export function AsNeededUse(props: { pid: string; clinician?: boolean }) {
   const [use, setUse] = useState<AsNeededUseView | null>(null);
+  const headingId = useId();
   useEffect(() => { planApi.asNeededUse(props.pid).then(setUse, () => setUse(null)); }, [props.pid]);
   if (!use || use.drugs.length === 0) return null;
   const window = use.days.length === 0 ? 14 : Math.round((Date.parse(use.to) - Date.parse(use.from)) / 86_400_000) + 1;
   return (
-    <section class="card" aria-labelledby="as-needed-heading">
-      <h2 id="as-needed-heading">{t('asNeeded.title')}</h2>
+    <section class="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('asNeeded.title')}</h2>
       <ul class="list" aria-label={t('asNeeded.title')}>
         {use.drugs.map((d) => (
           <li key={d.drug}>
