@@ -27,9 +27,9 @@ describe('loadConfig', () => {
     const names = ENVIRONMENT_VARIABLES.map((v) => v.name);
     expect(names).toEqual(expect.arrayContaining(['PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', 'PAINWISE_HTTP_THREADS']));
   });
-  it('serves with one thread per CPU (at most 8) on Linux and one thread elsewhere, unless told', () => {
+  it('serves with one thread per CPU (at most 4) on Linux and one thread elsewhere, unless told', () => {
     expect(defaultHttpThreads('linux', 2)).toBe(2);
-    expect(defaultHttpThreads('linux', 32)).toBe(8);
+    expect(defaultHttpThreads('linux', 32)).toBe(4);
     expect(defaultHttpThreads('darwin', 8)).toBe(1);
     expect(defaultHttpThreads('win32', 8)).toBe(1);
     expect(loadConfig({ PAINWISE_HTTP_THREADS: '1' }, '/srv').httpThreads).toBe(1);

@@ -29,7 +29,7 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_TRUST_PROXY', default: 'false', meaning: 'true when behind a reverse proxy that sets X-Forwarded-For' },
   { name: 'PAINWISE_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'PAINWISE_BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest request body accepted' },
-  { name: 'PAINWISE_HTTP_THREADS', default: 'CPUs (at most 8) on Linux, else 1', meaning: 'Threads serving HTTP in one process (Linux only above 1: they share the port with SO_REUSEPORT)' },
+  { name: 'PAINWISE_HTTP_THREADS', default: 'CPUs (at most 4) on Linux, else 1', meaning: 'Threads serving HTTP in one process (Linux only above 1: they share the port with SO_REUSEPORT)' },
   { name: 'PAINWISE_SESSION_IDLE_MINUTES', default: String(DEFAULT_SETTINGS.sessionIdleMinutes), meaning: 'Sign out after this long without activity' },
   { name: 'PAINWISE_SESSION_ABSOLUTE_HOURS', default: String(DEFAULT_SETTINGS.sessionAbsoluteHours), meaning: 'Sign out this long after sign-in, however active' },
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount), meaning: 'Failed sign-ins per account before a pause' },
@@ -39,12 +39,15 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_SIGNIN_WINDOW_MINUTES', default: String(DEFAULT_SETTINGS.signInWindowMinutes), meaning: 'Window in which failed sign-ins are counted' },
 ];
 
+/** Each serving thread holds its own copy of the app (about 70 MB measured), so the default stays laptop-sized. */
+export const MAX_DEFAULT_HTTP_THREADS = 4;
+
 /**
  * Several threads need SO_REUSEPORT to share one port, which Node offers on Linux (and some BSDs)
  * but not on macOS or Windows; elsewhere one thread serves, as it always did.
  */
 export function defaultHttpThreads(platform: NodeJS.Platform = os.platform(), cpus: number = os.availableParallelism()): number {
-  return platform === 'linux' ? Math.max(1, Math.min(cpus, 8)) : 1;
+  return platform === 'linux' ? Math.max(1, Math.min(cpus, MAX_DEFAULT_HTTP_THREADS)) : 1;
 }
 
 export class ConfigError extends Error {
