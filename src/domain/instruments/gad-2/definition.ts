@@ -3,16 +3,13 @@
 // either item missing → incomplete (instruments.md §17.2). No dedicated LOINC panel or total code found.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
-import { bandFor, completeSum, scaleOptions } from '../scoring.ts';
+import { bandFor, completeSum } from '../scoring.ts';
+import { GAD7_FREQUENCY, GAD7_ITEMS } from '../gad-7/definition.ts';
 
 export const GAD2_POSITIVE_FROM = 3;
 
-const FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day']);
-
-const ITEMS = [
-  { key: '1', construct: 'Feeling nervous, anxious or on edge', loinc: '69725-0', options: FREQUENCY },
-  { key: '2', construct: 'Being unable to stop or control worrying', loinc: '68509-9', options: FREQUENCY },
-];
+// Items 1–2 of the GAD-7, with its answer scale.
+const ITEMS = GAD7_ITEMS.slice(0, 2).map(([key, construct, loinc]) => ({ key, construct, loinc, options: GAD7_FREQUENCY }));
 const KEYS = ITEMS.map((i) => i.key);
 
 const BANDS = [

@@ -11,9 +11,10 @@ import { bandFor, completeSum, proratedSum, scaleOptions } from '../scoring.ts';
 export const GAD7_MAX_MISSING = 2;
 
 // The correct 0 anchor is "Not at all" (not "not at all sure" — Zorowitz 2021, instruments.md §5.3).
-const FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day']);
+/** The answer scale, shared with the GAD-2 (the same items 1–2). */
+export const GAD7_FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day']);
 
-const ITEMS = [
+export const GAD7_ITEMS = [
   ['1', 'Feeling nervous, anxious or on edge', '69725-0'],
   ['2', 'Being unable to stop or control worrying', '68509-9'],
   ['3', 'Worrying too much about different things', '69733-4'],
@@ -23,7 +24,7 @@ const ITEMS = [
   ['7', 'Feeling afraid that something awful might happen', '69736-7'],
 ] as const;
 
-const KEYS = ITEMS.map(([key]) => key);
+const KEYS = GAD7_ITEMS.map(([key]) => key);
 
 const BANDS = [
   { id: 'minimal', label: 'Minimal', from: 0, inclusive: true, range: '0–4', patientText: 'Your answers suggest few or no symptoms of anxiety.' },
@@ -40,7 +41,7 @@ export const gad7: InstrumentDefinition = {
   shortTitle: 'GAD-7',
   measures: 'Anxiety severity',
   recallPeriod: 'Over the last 2 weeks',
-  items: ITEMS.map(([key, construct, loinc]) => ({ key, construct, loinc, options: FREQUENCY })),
+  items: GAD7_ITEMS.map(([key, construct, loinc]) => ({ key, construct, loinc, options: GAD7_FREQUENCY })),
   scoreRange: { min: 0, max: 21 },
   primaryScore: 'total',
   scoreUnit: 'points',

@@ -4,16 +4,13 @@
 // found ≥ 2 more sensitive — not used). No proration for a 2-item screener: either item missing → incomplete.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
-import { bandFor, completeSum, scaleOptions } from '../scoring.ts';
+import { bandFor, completeSum } from '../scoring.ts';
+import { PHQ9_FREQUENCY, PHQ9_ITEMS } from '../phq-9/definition.ts';
 
 export const PHQ2_POSITIVE_FROM = 3;
 
-const FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
-
-const ITEMS = [
-  { key: '1', construct: 'Little interest or pleasure in doing things', loinc: '44250-9', options: FREQUENCY },
-  { key: '2', construct: 'Feeling down, depressed or hopeless', loinc: '44255-8', options: FREQUENCY },
-];
+// Items 1–2 of the PHQ-9, with its answer scale.
+const ITEMS = PHQ9_ITEMS.slice(0, 2).map(([key, construct, loinc]) => ({ key, construct, loinc, options: PHQ9_FREQUENCY }));
 const KEYS = ITEMS.map((i) => i.key);
 
 const BANDS = [

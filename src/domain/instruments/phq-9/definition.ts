@@ -10,9 +10,10 @@ import { bandFor, completeSum, proratedSum, scaleOptions } from '../scoring.ts';
 
 export const PHQ9_MAX_MISSING = 3;
 
-const FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
+/** The answer scale, shared with the PHQ-2 (the same items 1–2). */
+export const PHQ9_FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
 
-const ITEMS = [
+export const PHQ9_ITEMS = [
   ['1', 'Little interest or pleasure in doing things', '44250-9'],
   ['2', 'Feeling down, depressed or hopeless', '44255-8'],
   ['3', 'Trouble with sleep (falling or staying asleep, or sleeping too much)', '44259-0'],
@@ -24,7 +25,7 @@ const ITEMS = [
   ['9', 'Thoughts that you would be better off dead, or of hurting yourself', '44260-8'],
 ] as const;
 
-const KEYS = ITEMS.map(([key]) => key);
+const KEYS = PHQ9_ITEMS.map(([key]) => key);
 
 const BANDS = [
   { id: 'none-minimal', label: 'None or minimal', from: 0, inclusive: true, range: '0–4', patientText: 'Your answers suggest few or no symptoms of depression.' },
@@ -42,7 +43,7 @@ export const phq9: InstrumentDefinition = {
   shortTitle: 'PHQ-9',
   measures: 'Depression severity',
   recallPeriod: 'Over the last 2 weeks',
-  items: ITEMS.map(([key, construct, loinc]) => ({ key, construct, loinc, options: FREQUENCY })),
+  items: PHQ9_ITEMS.map(([key, construct, loinc]) => ({ key, construct, loinc, options: PHQ9_FREQUENCY })),
   scoreRange: { min: 0, max: 27 },
   primaryScore: 'total',
   scoreUnit: 'points',
