@@ -68,6 +68,8 @@ export const CarePlanBody = z.strictObject({
       weeklyIncreasePercent: z.number().int().min(0).max(100).optional(),
       flareStepBackWeeks: z.number().int().min(0).max(52).optional(),
       minimumBaselineSessions: z.number().int().min(1).max(60).optional(),
+      /** Without a goal, the level at which weekly increases stop (product choice; default 12). */
+      maximumLevelWithoutGoal: z.number().int().min(0).max(520).optional(),
     }).optional(),
   })).max(20).optional(),
   notes: Text(4000).optional(),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeTodaysQuota, planPacing, quotaAtLevel, type PacingPlan } from './pacing.ts';
+import { computeTodaysQuota, MINUTES_PER_DAY, planPacing, quotaAtLevel, type PacingPlan } from './pacing.ts';
 import { addDays, type LocalDate } from '../time/local-date.ts';
 
 const START = '2026-03-02' as LocalDate;
 const d = (n: number) => addDays(START, n);
 
-function plan(amounts: number[], goal?: number, overrides = {}): PacingPlan {
-  const r = planPacing({ activity: 'walking', unit: 'minutes', sessions: amounts.map((amount, i) => ({ date: d(-i - 1), amount })), startDate: START,
+function plan(amounts: number[], goal?: number, overrides = {}, unit = 'minutes'): PacingPlan {
+  const r = planPacing({ activity: 'walking', unit, sessions: amounts.map((amount, i) => ({ date: d(-i - 1), amount })), startDate: START,
     ...(goal !== undefined ? { goal } : {}) }, overrides);
   if (r.kind !== 'planned') throw new Error(JSON.stringify(r));
   return r.plan;
@@ -44,6 +44,50 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     expect(quotaAtLevel(p, 50)).toBe(12);
   });
 
+  it('stays bounded for a plan started long ago: holds at the maximum level without a goal, never beyond a day of minutes', () => {
+    // Two years at +10 %/week used to give 16 × 1.1^104 ≈ 320,000 minutes a day.
+    const p = plan([20, 25, 15]);
+    const twoYears = computeTodaysQuota(p, [], d(730));
+    // Default maximumLevelWithoutGoal 12 (product choice): floor(16 × 1.1^12) = floor(50.21…) = 50.
+    expect(twoYears).toEqual({ kind: 'quota', quota: 50, level: 12, lastFlare: null });
+    expect(quotaAtLevel(p, 104)).toBe(50);
+    // A flare steps back from the level in use, not from an unbounded one.
+    expect(computeTodaysQuota(p, [d(700)], d(701))).toMatchObject({ level: 11, quota: quotaAtLevel(p, 11) });
+    // With a goal the plan rises to the goal, but a quota in minutes never exceeds a day.
+    const big = plan([600, 600, 600], 1_000_000, { startingQuotaPercentOfBaseline: 100, weeklyIncreasePercent: 100 });
+    expect(quotaAtLevel(big, 2)).toBe(MINUTES_PER_DAY);
+    expect(computeTodaysQuota(big, [], d(3650))).toMatchObject({ quota: MINUTES_PER_DAY });
+    // Other units are bounded by the goal only; steps may well exceed 1,440 a day.
+    const steps = plan([2000, 2000, 2000], 5000, {}, 'steps');
+    expect(quotaAtLevel(steps, 1)).toBe(1760);
+    expect(quotaAtLevel(steps, 500)).toBe(5000);
+    // No weekly increase: the starting quota however long the plan runs (and quickly).
+    expect(quotaAtLevel(plan([20, 20, 20], 40, { weeklyIncreasePercent: 0 }), 1_000_000)).toBe(16);
+    // The setting is a documented override.
+    expect(computeTodaysQuota(plan([20, 25, 15], undefined, { maximumLevelWithoutGoal: 0 }), [], d(100))).toMatchObject({ quota: 16, level: 0 });
+    expect(planPacing({ activity: 'walking', unit: 'minutes', sessions: [20, 20, 20].map((amount) => ({ date: d(-1), amount })), startDate: START }, { maximumLevelWithoutGoal: -1 }).kind).toBe('invalid');
+  });
+
+  it('steps back once per flare day, holds while a flare lasts and ignores flares over before the start', () => {
+    const p = plan([20, 25, 15]);
+    // Two flares on day 15 step back once (level 2 → 1), like one.
+    expect(computeTodaysQuota(p, [d(15), d(15)], d(16))).toEqual(computeTodaysQuota(p, [d(15)], d(16)));
+    expect(computeTodaysQuota(p, [d(15), { start: d(15), end: d(15) }], d(16))).toMatchObject({ level: 1, lastFlare: d(15) });
+    // Flares on different days each step back: day 15 → level 1; day 16 → level 0.
+    expect(computeTodaysQuota(p, [d(15), d(16)], d(16))).toMatchObject({ level: 0, lastFlare: d(16) });
+    // A flare from day 15 to day 24 holds level 1 until it ends; progression restarts from day 24.
+    expect(computeTodaysQuota(p, [{ start: d(15), end: d(24) }], d(30))).toMatchObject({ level: 1 });
+    expect(computeTodaysQuota(p, [{ start: d(15), end: d(24) }], d(31))).toMatchObject({ level: 2 });
+    // An ongoing flare holds until today.
+    expect(computeTodaysQuota(p, [{ start: d(15), end: null }], d(60))).toMatchObject({ level: 1, lastFlare: d(15) });
+    // Before the start: over before it, no effect; still going at the start, level 0 until it ends.
+    expect(computeTodaysQuota(p, [{ start: d(-10), end: d(-1) }], d(7))).toMatchObject({ level: 1, lastFlare: null });
+    expect(computeTodaysQuota(p, [{ start: d(-3), end: d(5) }], d(7))).toMatchObject({ level: 0 });
+    expect(computeTodaysQuota(p, [{ start: d(-3), end: d(5) }], d(12))).toMatchObject({ level: 1 });
+    // A flare after today is not counted yet.
+    expect(computeTodaysQuota(p, [d(30)], d(20))).toMatchObject({ level: 2, lastFlare: null });
+  });
+
   it('reports what it cannot plan', () => {
     expect(planPacing({ activity: 'walking', unit: 'minutes', sessions: [{ date: d(-1), amount: 10 }], startDate: START }))
       .toEqual({ kind: 'insufficient-sessions', have: 1, need: 3 });
@@ -54,22 +98,26 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
 
   const sessions = fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 3, maxLength: 20 }).filter((a) => a.some((x) => x > 0));
   const settings = fc.record({ startingQuotaPercentOfBaseline: fc.integer({ min: 0, max: 100 }), weeklyIncreasePercent: fc.integer({ min: 0, max: 50 }),
-    flareStepBackWeeks: fc.integer({ min: 0, max: 4 }) });
+    flareStepBackWeeks: fc.integer({ min: 0, max: 4 }), maximumLevelWithoutGoal: fc.integer({ min: 0, max: 60 }) });
+  const unit = fc.constantFrom('minutes', 'steps');
   const goal = fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined });
 
-  it('starting quota never exceeds baseline; quota never exceeds the goal', () => {
-    fc.assert(fc.property(sessions, settings, goal, fc.integer({ min: 0, max: 400 }), (s, set, g, day) => {
-      const p = plan(s, g, set);
+  it('starting quota never exceeds baseline; quota never exceeds the goal, the maximum level or a day of minutes', () => {
+    fc.assert(fc.property(sessions, settings, goal, unit, fc.integer({ min: 0, max: 5000 }), (s, set, g, u, day) => {
+      const p = plan(s, g, set, u);
       expect(p.startingQuota).toBeLessThanOrEqual(p.baseline);
       const q = computeTodaysQuota(p, [], d(day));
       if (q.kind !== 'quota') throw new Error('quota expected');
-      if (g !== undefined) expect(q.quota).toBeLessThanOrEqual(Math.max(g, p.startingQuota));
+      if (g !== undefined) expect(q.quota).toBeLessThanOrEqual(g);
+      if (g === undefined) expect(q.level).toBeLessThanOrEqual(set.maximumLevelWithoutGoal);
+      if (u === 'minutes') expect(q.quota).toBeLessThanOrEqual(MINUTES_PER_DAY);
+      expect(Number.isSafeInteger(q.quota)).toBe(true);
     }));
   });
 
   it('without flares the quota never decreases over time', () => {
-    fc.assert(fc.property(sessions, settings, goal, fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), (s, set, g, a, b) => {
-      const p = plan(s, g, set);
+    fc.assert(fc.property(sessions, settings, goal, unit, fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (s, set, g, u, a, b) => {
+      const p = plan(s, g, set, u);
       const early = computeTodaysQuota(p, [], d(Math.min(a, b)));
       const late = computeTodaysQuota(p, [], d(Math.max(a, b)));
       if (early.kind !== 'quota' || late.kind !== 'quota') throw new Error('quota expected');
@@ -77,13 +125,16 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     }));
   });
 
+  // Flares as (start, length in days or ongoing), some starting before the plan.
+  const flare = fc.record({ start: fc.integer({ min: -20, max: 200 }), days: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }) })
+    .map(({ start, days }) => ({ start: d(start), end: days === null ? null : d(start + days) }));
+
   it('a flare never raises the quota on any later day', () => {
-    fc.assert(fc.property(sessions, settings, fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 5 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 300 }),
-      (s, set, flareDays, extraFlare, day) => {
-        const p = plan(s, undefined, set);
-        const flares = flareDays.map(d);
+    fc.assert(fc.property(sessions, settings, goal, fc.array(flare, { maxLength: 5 }), flare, fc.integer({ min: 0, max: 300 }),
+      (s, set, g, flares, extraFlare, day) => {
+        const p = plan(s, g, set);
         const without = computeTodaysQuota(p, flares, d(day));
-        const withExtra = computeTodaysQuota(p, [...flares, d(extraFlare)], d(day));
+        const withExtra = computeTodaysQuota(p, [...flares, extraFlare], d(day));
         if (without.kind !== 'quota' || withExtra.kind !== 'quota') throw new Error('quota expected');
         expect(withExtra.quota).toBeLessThanOrEqual(without.quota);
       }));

@@ -10,10 +10,17 @@
 // - Starting quota = floor(baseline × startingQuotaPercentOfBaseline / 100): below tolerance.
 // - Level L quota = floor(startingQuota × (1 + weeklyIncreasePercent/100)^L), capped at the goal if any;
 //   the level rises by one every 7 days from the plan start.
-// - A flare on day F steps the level back `flareStepBackWeeks` (not below 0) and progression restarts
-//   from F. Floors make every quota a whole unit that never exceeds the exact pacing value.
+// - Bounds, so that a plan left running for years stays sensible: without a goal the level stops rising
+//   at `maximumLevelWithoutGoal` (a product choice: progression then holds until the plan is reviewed);
+//   a quota in minutes never exceeds MINUTES_PER_DAY (1,440, the minutes in a day: a physical bound).
+// - A flare that starts on day F steps the level back `flareStepBackWeeks` (not below 0) from the level
+//   of day F; the level is held while the flare lasts and progression restarts from the day it ended
+//   (today while it goes on). Several flares starting on the same day step back once. A flare that
+//   started before the plan start but lasts into it holds level 0 until it ends; one that ended before
+//   the start has no effect. Floors make every quota a whole unit that never exceeds the exact value.
 // Invariants (property-tested): starting quota ≤ baseline; without flares the quota never decreases over
-// time; a flare never raises the quota on any later day; the quota never exceeds the goal.
+// time; a flare never raises the quota on any later day; the quota never exceeds the goal; the level
+// never exceeds `maximumLevelWithoutGoal` without a goal; a quota in minutes never exceeds 1,440.
 // Pure; exact integer arithmetic (bigint); `asOf` is an argument.
 
 import { differenceInCalendarDays, type LocalDate } from '../time/local-date.ts';
@@ -23,13 +30,19 @@ export interface PacingSettings {
   readonly weeklyIncreasePercent: number;
   readonly flareStepBackWeeks: number;
   readonly minimumBaselineSessions: number;
+  /** Without a goal, the level at which progression stops (0: the starting quota is kept). */
+  readonly maximumLevelWithoutGoal: number;
 }
+
+/** Minutes in a day: no daily quota in minutes can be larger (a physical bound, not a clinical one). */
+export const MINUTES_PER_DAY = 1440;
 
 export const DEFAULT_PACING_SETTINGS: PacingSettings = {
   startingQuotaPercentOfBaseline: 80,
   weeklyIncreasePercent: 10,
   flareStepBackWeeks: 1,
   minimumBaselineSessions: 3,
+  maximumLevelWithoutGoal: 12,
 };
 
 export const PACING_SETTING_DOCS: readonly { key: keyof PacingSettings; source: string }[] = [
@@ -37,6 +50,7 @@ export const PACING_SETTING_DOCS: readonly { key: keyof PacingSettings; source: 
   { key: 'weeklyIncreasePercent', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
   { key: 'flareStepBackWeeks', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
   { key: 'minimumBaselineSessions', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
+  { key: 'maximumLevelWithoutGoal', source: 'product choice (not in guidelines.md): about a quarter-year of weekly increases, after which a plan without a goal holds until it is reviewed' },
 ];
 
 export interface PacingSession {
@@ -73,6 +87,7 @@ function validateSettings(s: PacingSettings): string[] {
   if (!isWhole(s.weeklyIncreasePercent) || s.weeklyIncreasePercent > 100) problems.push('weeklyIncreasePercent must be a whole percentage 0–100');
   if (!isWhole(s.flareStepBackWeeks)) problems.push('flareStepBackWeeks must be a whole number ≥ 0');
   if (!isWhole(s.minimumBaselineSessions) || s.minimumBaselineSessions < 1) problems.push('minimumBaselineSessions must be a whole number ≥ 1');
+  if (!isWhole(s.maximumLevelWithoutGoal)) problems.push('maximumLevelWithoutGoal must be a whole number ≥ 0');
   return problems;
 }
 
@@ -122,44 +137,82 @@ function exactMean(sum: bigint, n: bigint): string {
   return `${whole}.${digits}${rest !== 0n ? '…' : ''}`;
 }
 
-/** Quota at pacing level `level` (0 = starting quota), capped at the goal. */
+/** True when the activity is counted in minutes, so that a day's quota is bounded by MINUTES_PER_DAY. */
+export function isMinutesUnit(unit: string): boolean {
+  return /^(minutes?|mins?)$/i.test(unit.trim());
+}
+
+/** The highest level the plan can reach: unbounded (up to the goal) with a goal, else the setting. */
+export function maximumLevel(plan: PacingPlan): number {
+  return plan.goal === undefined ? plan.settings.maximumLevelWithoutGoal : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Quota at pacing level `level` (0 = starting quota), capped at the goal, at the plan's maximum level
+ * and, for minutes, at MINUTES_PER_DAY.
+ */
 export function quotaAtLevel(plan: PacingPlan, level: number): number {
   const inc = BigInt(plan.settings.weeklyIncreasePercent);
-  let value = BigInt(plan.startingQuota);
-  const goal = plan.goal === undefined ? undefined : BigInt(plan.goal);
-  // Exact: startingQuota × (100 + inc)^L / 100^L, floored once at the end.
-  let num = value;
+  const levels = Math.min(Math.max(0, level), maximumLevel(plan));
+  let cap = plan.goal === undefined ? BigInt(Number.MAX_SAFE_INTEGER) : BigInt(plan.goal);
+  if (isMinutesUnit(plan.unit) && cap > BigInt(MINUTES_PER_DAY)) cap = BigInt(MINUTES_PER_DAY);
+  const start = BigInt(plan.startingQuota);
+  const capped = (v: bigint) => Number(v > cap ? cap : v);
+  if (inc === 0n || levels === 0) return capped(start);
+  // Exact: startingQuota × (100 + inc)^L / 100^L, floored once at the end; stops once the cap is met.
+  let num = start;
   let den = 1n;
-  for (let i = 0; i < level; i++) {
+  for (let i = 0; i < levels; i++) {
     num *= 100n + inc;
     den *= 100n;
-    value = num / den;
-    if (goal !== undefined && value >= goal) return Number(goal);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
+    if (num / den >= cap) return capped(cap);
   }
-  value = num / den;
-  return Number(goal !== undefined && value > goal ? goal : value);
+  return capped(num / den);
+}
+
+/** A flare as pacing sees it: the local dates it started and ended (`end` null while it goes on). */
+export interface PacingFlare {
+  readonly start: LocalDate;
+  readonly end?: LocalDate | null;
 }
 
 export type TodaysQuota =
   | { readonly kind: 'quota'; readonly quota: number; readonly level: number; readonly lastFlare: LocalDate | null }
   | { readonly kind: 'not-started' };
 
-/** Today's quota given the flares logged so far (flares outside [startDate, asOf] are ignored). */
-export function computeTodaysQuota(plan: PacingPlan, flares: readonly LocalDate[], asOf: LocalDate): TodaysQuota {
+function laterOf(a: LocalDate, b: LocalDate): LocalDate {
+  return differenceInCalendarDays(a, b) >= 0 ? a : b;
+}
+
+/**
+ * Today's quota given the flares logged so far. A bare date is a one-day flare. Flares that ended
+ * before the plan start or start after `asOf` are ignored.
+ */
+export function computeTodaysQuota(plan: PacingPlan, flares: readonly (LocalDate | PacingFlare)[], asOf: LocalDate): TodaysQuota {
   if (differenceInCalendarDays(asOf, plan.startDate) < 0) return { kind: 'not-started' };
-  const relevant = flares
-    .filter((f) => differenceInCalendarDays(f, plan.startDate) >= 0 && differenceInCalendarDays(asOf, f) >= 0)
-    .sort();
+  const top = maximumLevel(plan);
+  // One step back per start day; a longer flare on the same day holds longer.
+  const byStart = new Map<LocalDate, LocalDate>();
+  for (const f of flares) {
+    const flare: PacingFlare = typeof f === 'string' ? { start: f, end: f } : f;
+    if (differenceInCalendarDays(asOf, flare.start) < 0) continue;
+    const ongoingOrEnd = flare.end === null || flare.end === undefined ? asOf : flare.end;
+    const end = differenceInCalendarDays(ongoingOrEnd, asOf) > 0 ? asOf : laterOf(ongoingOrEnd, flare.start);
+    if (differenceInCalendarDays(end, plan.startDate) < 0) continue;
+    const known = byStart.get(flare.start);
+    byStart.set(flare.start, known === undefined ? end : laterOf(known, end));
+  }
   let anchor = plan.startDate;
   let anchorLevel = 0;
   let lastFlare: LocalDate | null = null;
-  for (const flare of relevant) {
-    const levelAtFlare = anchorLevel + Math.floor(differenceInCalendarDays(flare, anchor) / 7);
-    anchorLevel = Math.max(0, levelAtFlare - plan.settings.flareStepBackWeeks);
-    anchor = flare;
-    lastFlare = flare;
+  const levelOn = (day: LocalDate) => Math.min(top, anchorLevel + Math.floor(Math.max(0, differenceInCalendarDays(day, anchor)) / 7));
+  for (const start of [...byStart.keys()].sort()) {
+    const end = byStart.get(start)!;
+    const steppedFrom = laterOf(start, plan.startDate);
+    anchorLevel = Math.max(0, levelOn(steppedFrom) - plan.settings.flareStepBackWeeks);
+    anchor = laterOf(anchor, end);
+    if (differenceInCalendarDays(start, plan.startDate) >= 0) lastFlare = start;
   }
-  const level = anchorLevel + Math.floor(differenceInCalendarDays(asOf, anchor) / 7);
+  const level = levelOn(asOf);
   return { kind: 'quota', quota: quotaAtLevel(plan, level), level, lastFlare };
 }
