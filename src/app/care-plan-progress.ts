@@ -4,8 +4,9 @@
 //   their scored responses with the instrument's own important-change rule (domain/instruments);
 // - each pacing activity gets today's quota in the patient's local date (domain/care-plan/pacing.ts):
 //   baseline sessions from the diary's activity minutes in the days before the start, or the
-//   sessions recorded on the activity; every flare steps back from the local date it started.
-import { computeTodaysQuota, planPacing, type PacingSession } from '../domain/care-plan/index.ts';
+//   sessions recorded on the activity; each flare steps back from the local date it started and holds
+//   the level until the local date it ended (today while it goes on), both in the flare's own zone.
+import { computeTodaysQuota, planPacing, type PacingFlare, type PacingSession } from '../domain/care-plan/index.ts';
 import { DIARY_MEASURE_INFO, diaryMeasureOfDay, movementOf, weeklyMeans, type MeasureDirection, type Movement, type ProgressPoint } from '../domain/care-plan/goal-progress.ts';
 import { summarizeAccumulator } from '../domain/diary/day-summary.ts';
 import { computeChange, findInstrument, type Change } from '../domain/instruments/index.ts';
@@ -107,7 +108,7 @@ async function pacingSessions(stores: Stores, patientId: string, a: PacingActivi
   return days.flatMap((d) => (d.activityMinutes === null ? [] : [{ date: d.localDate, amount: d.activityMinutes }]));
 }
 
-function pacingStatus(a: PacingActivity, sessions: readonly PacingSession[], flares: readonly LocalDate[], today: LocalDate): PacingStatus {
+function pacingStatus(a: PacingActivity, sessions: readonly PacingSession[], flares: readonly PacingFlare[], today: LocalDate): PacingStatus {
   const planned = planPacing({ activity: a.activity, unit: a.unit, sessions, startDate: a.startDate as LocalDate, ...(a.goal !== null ? { goal: a.goal } : {}) }, a.settings);
   if (planned.kind !== 'planned') return planned;
   const { plan } = planned;
@@ -130,8 +131,10 @@ export async function loadCarePlanProgress(deps: AppDeps, ctx: RequestContext, p
     if (p) goals.push(p);
   }
   const activities = plan.plan.pacing ?? [];
-  const flares = activities.length === 0 ? [] : (await deps.store.flares.list(patientId, FLARE_LIMIT))
-    .map((f) => toLocalDateTime(new Date(f.body.startedAt), f.body.timeZone).date);
+  const flares = activities.length === 0 ? [] : (await deps.store.flares.list(patientId, FLARE_LIMIT)).map((f): PacingFlare => ({
+    start: toLocalDateTime(new Date(f.body.startedAt), f.body.timeZone).date,
+    end: f.body.endedAt === null ? null : toLocalDateTime(new Date(f.body.endedAt), f.body.timeZone).date,
+  }));
   const pacing: PacingProgress[] = [];
   for (const a of activities) {
     const sessions = await pacingSessions(deps.store, patientId, a);

@@ -69,6 +69,18 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     // The flare was before gardening started: no effect there.
     expect(progress.pacing[1].status).toMatchObject({ quota: 16, lastFlare: null });
 
+    // A second flare starting the same local day steps back once, not twice (level stays 1).
+    expect((await owner.request('PUT', `${base()}/flares/${newId()}`, { startedAt: '2026-05-27T02:00:00Z', endedAt: '2026-05-27T03:00:00Z', timeZone: 'Pacific/Auckland', peakIntensity: 7 })).statusCode).toBe(201);
+    progress = (await reader.request('GET', `${base()}/care-plan/progress`)).json();
+    expect(progress.pacing[0].status).toMatchObject({ quota: 17, level: 1, lastFlare: '2026-05-27' });
+    // An ongoing flare that started before gardening's start holds it at level 0 while it lasts.
+    const ongoing = newId();
+    expect((await owner.request('PUT', `${base()}/flares/${ongoing}`, { startedAt: '2026-05-30T20:00:00Z', endedAt: null, timeZone: 'Pacific/Auckland', peakIntensity: 6 })).statusCode).toBe(201);
+    progress = (await reader.request('GET', `${base()}/care-plan/progress`)).json();
+    expect(progress.pacing[0].status).toMatchObject({ level: 0, lastFlare: '2026-05-31' });
+    expect(progress.pacing[1].status).toMatchObject({ level: 0, lastFlare: null });
+    expect((await owner.request('DELETE', `${base()}/flares/${ongoing}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
+
     // Diary sessions with a unit other than minutes are refused with a pointer; settings are range-checked.
     const bad = await writer.request('PUT', `${base()}/care-plan`, { goals: [], interventions: [], pacing: [{ activity: 'steps', unit: 'steps', startDate: '2026-06-01', sessionSource: 'diary-activity-minutes' }] }, { 'if-match': '"1"' });
     expect(bad.statusCode).toBe(400);
