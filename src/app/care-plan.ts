@@ -3,7 +3,7 @@
 // always writes a new version and never overwrites one.
 import { cdc2022Scope, classifyChronicity } from '../domain/care-plan/index.ts';
 import { findInstrument } from '../domain/instruments/index.ts';
-import { differenceInCalendarDays, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
+import { canAddDays, differenceInCalendarDays, LATEST_LOCAL_DATE, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
 import type {
   CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, GoalMeasureSource, PacingActivity, PlanGoal, PlanIntervention, ProcedureRecord, StoredRecord,
@@ -13,7 +13,7 @@ import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
 import type { Stores } from './ports.ts';
 import { isUniqueViolationError } from './unique.ts';
-import { followUpDates, followUpInstruments, procedureFollowUps, procedureFollowUpsWithdrawn } from './procedure-follow-ups.ts';
+import { followUpDates, followUpInstruments, procedureFollowUps, procedureFollowUpsWithdrawn, PROCEDURE_FOLLOW_UP_WEEKS } from './procedure-follow-ups.ts';
 
 export { PROCEDURE_FOLLOW_UP_WEEKS } from './procedure-follow-ups.ts';
 
@@ -204,7 +204,12 @@ export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: str
     imageGuidance: input.imageGuidance, blockDiaryId: input.blockDiaryId?.toLowerCase() ?? null, notes: input.notes ?? '',
     followUpInstrument: input.followUpInstrument ?? 'peg',
   };
-  if (!parseLocalDate(value.date)) throw invalid('The procedure', [{ pointer: '/date', detail: 'Must be a date YYYY-MM-DD.' }]);
+  const date = parseLocalDate(value.date);
+  if (!date) throw invalid('The procedure', [{ pointer: '/date', detail: 'Must be a date YYYY-MM-DD.' }]);
+  const lastFollowUpDays = 7 * Math.max(...PROCEDURE_FOLLOW_UP_WEEKS);
+  if (!canAddDays(date, lastFollowUpDays)) {
+    throw invalid('The procedure', [{ pointer: '/date', detail: `Its follow-ups (${lastFollowUpDays} days later) would fall after ${LATEST_LOCAL_DATE}.` }]);
+  }
   if (value.type === 'other' && value.label.trim() === '') throw invalid('The procedure', [{ pointer: '/label', detail: 'Name the procedure when its type is "other".' }]);
   return saveRecord(PROCEDURES, deps, ctx, patientId, id, value, baseVersion, async (tx) => {
     if (value.blockDiaryId === null) return;

@@ -5,7 +5,7 @@
 import { computeRegimen, findDrug, FORMULARY_VERSION, validateRegimenInput } from '../domain/medications/index.ts';
 import type { PatientFacts, Regimen, RegimenItem, RegimenResult } from '../domain/medications/regimen.ts';
 import { applyTaperPauses, planTaper, type ScheduledTaperStep, type TaperPauseEvent } from '../domain/medications/taper.ts';
-import { differenceInCalendarDays, parseLocalDate } from '../domain/time/local-date.ts';
+import { differenceInCalendarDays, LocalDateRangeError, parseLocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, requireUser } from './access.ts';
 import type { MedicationOrderRecord, MedicationRoute, StoredRecord, StrengthUnit, TaperPlanOptionsInput, TaperPlanRecord } from './care-plan-records.ts';
 import { invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
@@ -186,6 +186,19 @@ export type TaperOutcome =
   | { readonly status: 'created' | 'unchanged'; readonly record: StoredRecord<TaperPlanRecord> }
   | { readonly status: 'conflict'; readonly current: StoredRecord<TaperPlanRecord> | null; readonly reason: string };
 
+/**
+ * Runs date arithmetic on a date the client chose; a schedule that would leave the four-digit calendar
+ * (LocalDateRangeError) is the client's input at fault: 400 at `pointer`, not a 500.
+ */
+function withinCalendar<T>(pointer: string, detail: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof LocalDateRangeError) throw invalid('The taper plan', [{ pointer, detail }]);
+    throw error;
+  }
+}
+
 /** A taper plan from the orders in effect today (the domain's planner); stored with the options asked for. */
 export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, options: TaperPlanOptionsInput): Promise<TaperOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
@@ -201,11 +214,11 @@ export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patien
         : { status: 'conflict', current: existing, reason: 'A taper plan with this id exists with other options; a plan is not edited — pause it, or create a new one.' };
     }
     const { orders, regimen } = await currentRegimen(deps, tx, patientId);
-    const result = planTaper(regimen, startDate, {
+    const result = withinCalendar('/startDate', 'The taper would run past 9999-12-31.', () => planTaper(regimen, startDate, {
       ...(options.rate ? { rate: options.rate } : {}),
       ...(options.targetPercentOfOriginal !== undefined ? { targetPercentOfOriginal: options.targetPercentOfOriginal } : {}),
       ...(options.strengthsByDrug ? { strengthsByDrug: options.strengthsByDrug } : {}),
-    });
+    }));
     if (result.kind === 'nothing-to-taper') throw new AppError('nothing-to-taper', 'None of the medicines in effect today is an opioid with a dose to taper.');
     if (result.kind === 'needs-strengths') {
       throw invalid('The taper plan', result.drugs.map((d) => ({ pointer: `/strengthsByDrug/${d}`, detail: `This rate needs the available strengths of ${d}; none are on file.` })));
@@ -228,7 +241,7 @@ export async function pauseOrResumeTaper(deps: AppDeps, ctx: RequestContext, pat
     const existing = await tx.carePlan.taperPlans.find(id);
     if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound('The taper plan');
     const events = [...existing.body.events, { kind, on: date }];
-    const scheduled = applyTaperPauses(existing.body.plan, events);
+    const scheduled = withinCalendar('/on', 'Resuming then would move the later steps past 9999-12-31.', () => applyTaperPauses(existing.body.plan, events));
     if (scheduled.kind === 'invalid-events') {
       const paused = existing.body.events.at(-1)?.kind === 'pause';
       throw new AppError('taper-pause-invalid', kind === 'pause' && paused ? 'The taper is already paused.' : kind === 'resume' && !paused ? 'The taper is not paused.' : `The ${kind} date is before the last pause or resume.`);

@@ -13,7 +13,7 @@
 // - Recording a procedure needs `write-clinical` (the patient or a clinician with write scope); the
 //   assignment belongs to the clinician's organization, or to nobody when the patient recorded it.
 import { createHash } from 'node:crypto';
-import { addDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
+import { addDays, canAddDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
 import type { Granted } from './access.ts';
 import type { ProcedureRecord } from './care-plan-records.ts';
 import type { RecordAfterDelete, RecordAfterWrite } from './clinical-records.ts';
@@ -55,8 +55,10 @@ export function instantOfLocal(date: LocalDate, time: string, timeZone: TimeZone
   return new Date(guess).toISOString();
 }
 
+/** The follow-up days of a procedure on `date` (saves refuse dates whose follow-ups pass 9999-12-31; any such older record shows none). */
 export function followUpDates(date: string): { weeks: number; due: LocalDate }[] {
-  return PROCEDURE_FOLLOW_UP_WEEKS.map((weeks) => ({ weeks, due: addDays(date as LocalDate, weeks * 7) }));
+  return PROCEDURE_FOLLOW_UP_WEEKS.filter((weeks) => canAddDays(date as LocalDate, weeks * 7))
+    .map((weeks) => ({ weeks, due: addDays(date as LocalDate, weeks * 7) }));
 }
 
 async function cancelEarlierFollowUps(deps: AppDeps, tx: Stores, access: Granted, procedureId: string, upToVersion: number): Promise<void> {

@@ -1,7 +1,7 @@
 // Calendar-month arithmetic on LocalDate (pure). A month is a calendar month, not 30 days:
 // 2024-01-31 + 1 month = 2024-02-29 (clamped to the last day of the shorter month).
 
-import type { LocalDate } from '../time/local-date.ts';
+import { LocalDateRangeError, type LocalDate } from '../time/local-date.ts';
 
 function daysInMonth(year: number, month1: number): number {
   return new Date(Date.UTC(year, month1, 0)).getUTCDate();
@@ -15,6 +15,7 @@ export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
   const d = Number(date.slice(8, 10));
   const index = y * 12 + (m - 1) + months;
   const ty = Math.floor(index / 12);
+  if (ty < 0 || ty > 9999) throw new LocalDateRangeError(`${date} + ${months} months is outside 0000-01-01…9999-12-31`);
   const tm = index - ty * 12 + 1;
   const td = Math.min(d, daysInMonth(ty, tm));
   return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}` as LocalDate;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, differenceInCalendarDays, isTimeZone, parseLocalDate, toLocalDateTime, type TimeZone } from './local-date.ts';
+import { addDays, canAddDays, differenceInCalendarDays, LocalDateRangeError, isTimeZone, parseLocalDate, toLocalDateTime, type TimeZone } from './local-date.ts';
 
 describe('LocalDate', () => {
   it('accepts real dates and rejects impossible ones', () => {
@@ -19,5 +19,14 @@ describe('LocalDate', () => {
     expect(toLocalDateTime(new Date('2026-07-01T02:30:00Z'), 'America/Los_Angeles' as TimeZone)).toEqual({ date: '2026-06-30', time: '19:30' });
     expect(isTimeZone('Europe/Berlin')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+  it('adds days only within 0000-01-01…9999-12-31, failing clearly instead of writing +010000-…', () => {
+    expect(addDays(parseLocalDate('9999-12-30')!, 1)).toBe('9999-12-31');
+    expect(canAddDays(parseLocalDate('9999-12-31')!, 1)).toBe(false);
+    expect(() => addDays(parseLocalDate('9999-12-31')!, 1)).toThrow(LocalDateRangeError);
+    expect(() => addDays(parseLocalDate('9999-12-01')!, 84)).toThrow(/outside 0000-01-01…9999-12-31/);
+    expect(() => addDays(parseLocalDate('0100-01-01')!, -40_000)).toThrow(LocalDateRangeError);
+    expect(addDays(parseLocalDate('0100-01-05')!, -14)).toBe('0099-12-22');
+    expect(canAddDays(parseLocalDate('2026-01-01')!, 1.5)).toBe(false);
   });
 });

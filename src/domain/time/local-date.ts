@@ -20,7 +20,28 @@ export function differenceInCalendarDays(later: LocalDate, earlier: LocalDate): 
   return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The first and last dates a LocalDate can write (four-digit years). */
+export const EARLIEST_LOCAL_DATE = '0000-01-01' as LocalDate;
+export const LATEST_LOCAL_DATE = '9999-12-31' as LocalDate;
+
+/** Date arithmetic that would leave EARLIEST_LOCAL_DATE…LATEST_LOCAL_DATE (a caller failed to check its input). */
+export class LocalDateRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalDateRangeError';
+  }
+}
+
+/** True when `date` plus `days` is still a date YYYY-MM-DD can write (0000-01-01…9999-12-31). */
+export function canAddDays(date: LocalDate, days: number): boolean {
+  if (!Number.isSafeInteger(days)) return false;
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return t >= Date.parse(`${EARLIEST_LOCAL_DATE}T00:00:00Z`) && t <= Date.parse(`${LATEST_LOCAL_DATE}T00:00:00Z`);
+}
+
+/** `date` plus whole `days`; throws LocalDateRangeError outside 0000-01-01…9999-12-31 (check with canAddDays). */
 export function addDays(date: LocalDate, days: number): LocalDate {
+  if (!canAddDays(date, days)) throw new LocalDateRangeError(`${date} + ${days} days is outside ${EARLIEST_LOCAL_DATE}…${LATEST_LOCAL_DATE}`);
   const t = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
   return t.toISOString().slice(0, 10) as LocalDate;
 }

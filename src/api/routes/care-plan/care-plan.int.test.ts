@@ -139,7 +139,17 @@ describe.each(DIALECTS)('conditions, care plan, procedures and conservative care
     expect(unlinked.statusCode).toBe(400);
     expect(unlinked.json().errors[0].pointer).toBe('/blockDiaryId');
     expect((await writer.request('PUT', `${base()}/procedures/${newId()}`, { ...body, type: 'other', blockDiaryId: null })).json().errors[0].pointer).toBe('/label');
-    expect((await owner.request('GET', `${base()}/procedures`)).json().items.map((p: { id: string }) => p.id)).toEqual([id]);
+    // A date whose 12-week follow-up would pass 9999-12-31 is refused (it used to be saved with
+    // follow-ups due "+010000-…").
+    const late = await writer.request('PUT', `${base()}/procedures/${newId()}`, { ...body, date: '9999-12-01', blockDiaryId: null });
+    expect(late.statusCode, late.body).toBe(400);
+    expect(late.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(late.json().errors).toEqual([expect.objectContaining({ pointer: '/date' })]);
+    const lastDay = newId();
+    const edge = await writer.request('PUT', `${base()}/procedures/${lastDay}`, { ...body, date: '9999-10-08', blockDiaryId: null, followUpInstrument: 'none' });
+    expect(edge.statusCode, edge.body).toBe(201);
+    expect(edge.json().followUps.at(-1)).toEqual({ weeks: 12, due: '9999-12-31', instruments: [] });
+    expect((await owner.request('GET', `${base()}/procedures`)).json().items.map((p: { id: string }) => p.id)).toEqual([lastDay, id]);
 
     const pt = newId();
     const cc = await writer.request('PUT', `${base()}/conservative-care/${pt}`, { treatment: 'Physical therapy', modality: 'physical', startDate: '2025-10-01', endDate: '2025-12-15', sessions: 12, outcome: 'partly-improved' });

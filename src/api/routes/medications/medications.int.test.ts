@@ -165,5 +165,16 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     expect((await p.client.request('GET', `/api/patients/${p.pid}/medications/summary`)).json().patientFacts.tapering).toBeUndefined();
     expect((await p.client.request('PUT', `/api/patients/${p.pid}/taper-plans/${newId()}`, { startDate: '2026-05-25' })).statusCode).toBe(201);
     expect((await p.client.request('GET', `/api/patients/${p.pid}/medications/summary`)).json().patientFacts).toMatchObject({ tapering: true });
+
+    // Dates whose schedule would pass 9999-12-31 are the client's error (400 problem+json), not a 500.
+    const late = await p.client.request('PUT', `/api/patients/${p.pid}/taper-plans/${newId()}`, { startDate: '9999-10-01', strengthsByDrug: { oxycodone: [5, 10] } });
+    expect(late.statusCode, late.body).toBe(400);
+    expect(late.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(late.json().errors).toEqual([expect.objectContaining({ pointer: '/startDate' })]);
+    expect((await p.client.request('POST', `${url}/pause`, { on: '2026-08-01' })).statusCode).toBe(200);
+    const farResume = await p.client.request('POST', `${url}/resume`, { on: '9999-12-31' });
+    expect(farResume.statusCode, farResume.body).toBe(400);
+    expect(farResume.json().errors).toEqual([expect.objectContaining({ pointer: '/on' })]);
+    expect((await p.client.request('GET', url)).json().events).toHaveLength(3);
   });
 });
