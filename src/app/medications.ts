@@ -144,14 +144,21 @@ async function currentRegimen(deps: AppDeps, stores: Stores, patientId: string) 
 /**
  * The orders in effect today with MME (CDC 2022) and safety flags from the domain. Patient facts: the
  * age reached this calendar year (only the birth year is recorded, so before the birthday this is one
- * year above the true age — the older-adult caution errs towards showing) and whether a taper is under way.
+ * year above the true age — the older-adult caution errs towards showing), whether a taper is under way and
+ * the patient's answer to the naloxone check (shown in the naloxone flag; it does not clear it).
  */
 export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<MedicationSummary> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const { today, ageThisYear, orders, regimen } = await currentRegimen(deps, deps.store, patientId);
   const tapers = await deps.store.carePlan.taperPlans.list(patientId, 20);
   const tapering = tapers.some((t) => taperInProgress(t.body, today));
-  const patientFacts: PatientFacts = { ...(ageThisYear !== undefined ? { age: ageThisYear } : {}), ...(tapering ? { tapering: true } : {}) };
+  // The patient's own answer to the naloxone check (opioid-safety.ts; its id is the patient's id).
+  const naloxoneCheck = await deps.store.carePlan.naloxoneChecks.find(patientId);
+  const reported = naloxoneCheck && naloxoneCheck.patientId === patientId && naloxoneCheck.deletedAt === null ? naloxoneCheck.body.hasNaloxone : undefined;
+  const patientFacts: PatientFacts = {
+    ...(ageThisYear !== undefined ? { age: ageThisYear } : {}), ...(tapering ? { tapering: true } : {}),
+    ...(reported !== undefined ? { patientReportsNaloxone: reported } : {}),
+  };
   const result = computeRegimen(regimen, patientFacts);
   await deps.store.audit.append([access.audit('medication_summary.read', 'medication_order', null)]);
   return { asOf: today, formularyVersion: FORMULARY_VERSION, orders, patientFacts, regimen: result };

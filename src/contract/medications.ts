@@ -60,6 +60,8 @@ export const MmeRequestBody = z.strictObject({
     alcoholDrinksPerDay: z.number().min(0).optional(),
     opioidNaive: z.boolean().optional(),
     naloxoneOnList: z.boolean().optional(),
+    /** The patient's own answer to "do you have naloxone?" (not the medication list). */
+    patientReportsNaloxone: z.boolean().optional(),
     historyOfOverdose: z.boolean().optional(),
     substanceUseDisorder: z.boolean().optional(),
     sleepApnea: z.boolean().optional(),

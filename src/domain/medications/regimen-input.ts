@@ -18,7 +18,7 @@ export type RegimenInputResult =
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
 const ITEM_KEYS = new Set(['drug', 'doseMg', 'doseMcgPerHour', 'perDay', 'prn', 'acetaminophenMg']);
-const PATIENT_BOOLEANS = ['kidneyDisease', 'liverDisease', 'opioidNaive', 'naloxoneOnList', 'historyOfOverdose', 'substanceUseDisorder',
+const PATIENT_BOOLEANS = ['kidneyDisease', 'liverDisease', 'opioidNaive', 'naloxoneOnList', 'patientReportsNaloxone', 'historyOfOverdose', 'substanceUseDisorder',
   'sleepApnea', 'tapering', 'recentIncarceration', 'priorGiBleed'] as const;
 const PATIENT_NUMBERS = ['age', 'creatinineClearanceMlPerMin', 'alcoholDrinksPerDay', 'qtcMs'] as const;
 const PATIENT_KEYS = new Set<string>([...PATIENT_BOOLEANS, ...PATIENT_NUMBERS]);

@@ -32,6 +32,11 @@ export interface PatientFacts {
   readonly opioidNaive?: boolean;
   /** Naloxone is on the patient's medication list (also true when a naloxone item is in the regimen). */
   readonly naloxoneOnList?: boolean;
+  /**
+   * The patient's own answer to "do you have naloxone?" (the naloxone check): true when they say they
+   * have it, false when they say they do not; absent when never asked. Not the same as it being on the list.
+   */
+  readonly patientReportsNaloxone?: boolean;
   readonly historyOfOverdose?: boolean;
   readonly substanceUseDisorder?: boolean;
   readonly sleepApnea?: boolean;

@@ -9,7 +9,12 @@ export interface FlagGoldenCase {
   readonly source: string;
   readonly input: { readonly items: readonly Record<string, unknown>[]; readonly patient?: Record<string, unknown> };
   readonly settings?: Record<string, unknown>;
-  readonly expected: { readonly fires: readonly FlagId[]; readonly doesNotFire: readonly FlagId[] };
+  readonly expected: {
+    readonly fires: readonly FlagId[];
+    readonly doesNotFire: readonly FlagId[];
+    /** Severity and a phrase the message must contain, for flags whose wording carries the rule. */
+    readonly detail?: Partial<Record<FlagId, { readonly severity: 'caution' | 'warning'; readonly says: string }>>;
+  };
 }
 
 const NALOXONE = { drug: 'naloxone-nasal' };
@@ -147,6 +152,19 @@ export const FLAG_GOLDEN_CASES: readonly FlagGoldenCase[] = [
     expected: { fires: [], doesNotFire: ['naloxone-not-on-list'] } },
   { name: 'no opioid, no naloxone', source: 'guidelines.md §1.7 (offer when prescribing opioids)',
     input: { items: [{ drug: 'ibuprofen', doseMg: 400, perDay: 3 }] },
+    expected: { fires: [], doesNotFire: ['naloxone-not-on-list'] } },
+  // The patient's own naloxone check answer: REC08 ([OCDS], guidelines.md §1.7) keeps the card until the
+  // clinician documents "already has naloxone"; the patient's report is shown, not taken as documentation.
+  { name: 'opioid at 90 MME, patient reports having naloxone, not on the list', source: 'guidelines.md §1.7 ([OCDS] OpioidCDSREC08: "document already has naloxone")',
+    input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }], patient: { patientReportsNaloxone: true } },
+    expected: { fires: ['mme-at-least-50', 'naloxone-not-on-list'], doesNotFire: [],
+      detail: { 'naloxone-not-on-list': { severity: 'caution', says: 'the patient reports having naloxone' } } } },
+  { name: 'opioid with sleep apnea, patient reports having no naloxone', source: 'guidelines.md §1.7 (sleep-disordered breathing trigger; [OCDS] REC08)',
+    input: { items: [{ drug: 'codeine', doseMg: 30, perDay: 2 }], patient: { sleepApnea: true, patientReportsNaloxone: false } },
+    expected: { fires: ['naloxone-not-on-list'], doesNotFire: [],
+      detail: { 'naloxone-not-on-list': { severity: 'warning', says: 'the patient reports having no naloxone' } } } },
+  { name: 'patient reports naloxone and it is documented on the list', source: 'guidelines.md §1.7 ([OCDS] REC08: documented → satisfied)',
+    input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }], patient: { patientReportsNaloxone: true, naloxoneOnList: true } },
     expected: { fires: [], doesNotFire: ['naloxone-not-on-list'] } },
   { name: 'low-dose opioid with sleep apnea and no naloxone', source: 'guidelines.md §1.7 (sleep-disordered breathing trigger)',
     input: { items: [{ drug: 'codeine', doseMg: 30, perDay: 2 }], patient: { sleepApnea: true } },

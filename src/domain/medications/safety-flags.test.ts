@@ -11,9 +11,16 @@ describe('safety flag golden cases', () => {
     it(c.name, () => {
       const v = validateRegimenInput(c.input);
       if (v.kind !== 'valid') throw new Error(v.problems.join('; '));
-      const ids = computeRegimen(v.regimen, v.patient, c.settings as Partial<MedicationSettings> | undefined).flags.map((f) => f.id);
+      const flags = computeRegimen(v.regimen, v.patient, c.settings as Partial<MedicationSettings> | undefined).flags;
+      const ids = flags.map((f) => f.id);
       for (const id of c.expected.fires) expect(ids).toContain(id);
       for (const id of c.expected.doesNotFire) expect(ids).not.toContain(id);
+      for (const [id, want] of Object.entries(c.expected.detail ?? {})) {
+        const f = flags.find((x) => x.id === id);
+        expect(f, id).toBeDefined();
+        expect(f!.severity).toBe(want.severity);
+        expect(f!.message).toContain(want.says);
+      }
     });
   }
 

@@ -13,7 +13,12 @@
 //   methadone-qtc            Krantz 2009; Chou 2014 APS/CPDD/HRS; CDC 2022 3-day follow-up (draft) [§8, §1.10]
 //   er-la-opioid-naive       CDC 2022 R3 [§1.3, §8]
 //   older-adult-caution      cdc.gov Assess Risks (age ≥ 65); Beers 2023 [§1.7, §8]
-//   naloxone-not-on-list     CDC 2022 R8; cdc.gov Assess Risks triggers [§1.7]
+//   naloxone-not-on-list     CDC 2022 R8; cdc.gov Assess Risks triggers [§1.7]. The patient's own answer
+//                            to the naloxone check does not clear it: in the CDS reference (OCDS REC08,
+//                            §1.7) the card stays until the clinician documents "already has naloxone"
+//                            (here: naloxone on the list). A reported "yes" is shown in the message at
+//                            severity caution (the offer is met; documenting and checking it remain); a
+//                            reported "no" is shown too, with the usual severity.
 //
 // Invariants: flags are reported in FLAG_IDS order; thresholds are compared on exact scaled integers;
 // an unknown patient fact never fires a flag that needs it (it may be mentioned as unknown).
@@ -198,10 +203,20 @@ export function evaluateSafetyFlags(facts: RegimenFacts, patient: PatientFacts, 
     if (patient.sleepApnea === true) triggers.push('sleep-disordered breathing');
     if (patient.tapering === true) triggers.push('tapering (loss of tolerance)');
     if (patient.recentIncarceration === true) triggers.push('recent release from incarceration');
-    flags.push(flag('naloxone-not-on-list',
-      `An opioid is listed and naloxone is not on the medication list${triggers.length ? `; particular reasons to offer it: ${triggers.join(', ')}` : ''}. ` +
-      'Options to discuss: offering naloxone and overdose education (do they have it, where is it kept).',
-      triggers.length > 0 ? 'warning' : 'caution'));
+    const reasons = triggers.length ? `; particular reasons to offer it: ${triggers.join(', ')}` : '';
+    if (patient.patientReportsNaloxone === true) {
+      flags.push(flag('naloxone-not-on-list',
+        `An opioid is listed and naloxone is not on the medication list, but the patient reports having naloxone (naloxone check)${reasons}. ` +
+        'Options to discuss: confirming it is in date and that the household knows where it is and how to use it, overdose education, ' +
+        'and documenting it on the medication list.',
+        'caution'));
+    } else {
+      const answer = patient.patientReportsNaloxone === false ? '; the patient reports having no naloxone (naloxone check)' : '';
+      flags.push(flag('naloxone-not-on-list',
+        `An opioid is listed and naloxone is not on the medication list${answer}${reasons}. ` +
+        'Options to discuss: offering naloxone and overdose education (do they have it, where is it kept).',
+        triggers.length > 0 ? 'warning' : 'caution'));
+    }
   }
   return flags;
 }

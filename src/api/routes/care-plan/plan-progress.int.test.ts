@@ -161,6 +161,18 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     expect((await owner.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: 'yes' }, { 'if-match': '"2"' })).statusCode).toBe(400);
     const log = (await owner.request('GET', `${base()}/access-log?limit=100`)).json().items as { action: string }[];
     expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['naloxone_check.create', 'naloxone_check.update', 'naloxone_check.read']));
+
+    // The clinician's medicines summary (an as-needed oxycodone order is in effect from the test above)
+    // shows the patient's answer in the naloxone flag, which stays until naloxone is on the list.
+    let summary = (await reader.request('GET', `${base()}/medications/summary`)).json();
+    expect(summary.patientFacts).toMatchObject({ patientReportsNaloxone: true });
+    let flag = summary.regimen.flags.find((f: { id: string }) => f.id === 'naloxone-not-on-list');
+    expect(flag).toMatchObject({ severity: 'caution' });
+    expect(flag.message).toContain('the patient reports having naloxone');
+    expect((await owner.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: false }, { 'if-match': '"2"' })).statusCode).toBe(200);
+    summary = (await reader.request('GET', `${base()}/medications/summary`)).json();
+    flag = summary.regimen.flags.find((f: { id: string }) => f.id === 'naloxone-not-on-list');
+    expect(flag.message).toContain('the patient reports having no naloxone');
   });
 
   it('assigns PEG and PGIC at 2, 6 and 12 weeks after a procedure, due through the job table; an edited date re-assigns them', async () => {
