@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
-import type { Stores } from '../../../app/ports.ts';
+import type { Store, Stores } from '../../../app/ports.ts';
 
 let idCounter = 0;
 const newId = () => `019c2000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
@@ -15,7 +15,7 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
   let t: TestApp;
   let owner: Client;
   let pid: string;
-  let realStore: Stores & { transaction: Stores['transaction'] };
+  let realStore: Store;
   const base = () => `/api/patients/${pid}`;
   const procedure = { type: 'medial-branch-block', date: '2026-05-29', levels: ['L4-L5'], side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy' };
 
@@ -40,20 +40,20 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
         });
       },
     });
-    (t.deps as { store: Stores }).store = new Proxy(store, {
+    (t.deps as { store: Store }).store = new Proxy(store, {
       get(target, key, receiver) {
         if (key === 'transaction') return <T>(work: (tx: Stores) => Promise<T>) => target.transaction((tx) => work(wrapTx(tx)));
         return Reflect.get(target, key, receiver);
       },
     });
   }
-  const heal = () => { (t.deps as { store: Stores }).store = realStore; };
+  const heal = () => { (t.deps as { store: Store }).store = realStore; };
 
   const activeFollowUps = async () => (await t.deps.store.instrumentAssignments.listForPatient(pid)).filter((a) => a.cancelledAt === null);
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    realStore = t.deps.store as typeof realStore;
+    realStore = t.deps.store;
     const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
     owner = s.client;
     pid = s.me.patient!.id;
