@@ -189,6 +189,69 @@ export async function listCarePlanVersions(deps: AppDeps, ctx: RequestContext, p
   return versions;
 }
 
+// ── Pacing sessions recorded by the patient ──────────────────────────────────────────────────────
+
+/** The most sessions an activity keeps (the care-plan contract's limit). */
+export const MAX_PACING_SESSIONS = 60;
+
+export type PacingSessionOutcome =
+  | { readonly status: 'created' | 'updated'; readonly plan: CarePlanVersion; readonly activityId: string; readonly session: { readonly date: string; readonly amount: number } }
+  | { readonly status: 'unchanged'; readonly plan: CarePlanVersion; readonly activityId: string; readonly session: { readonly date: string; readonly amount: number } }
+  | { readonly status: 'conflict'; readonly current: CarePlanVersion | null; readonly reason: string };
+
+/**
+ * Records the baseline session of one day of a `recorded` pacing activity (an idempotent upsert by
+ * date: a retry changes nothing; a new amount replaces that day's session), as a new version of the
+ * plan, so the plan's history shows who added it. Under `write-diary`: the patient, a caregiver with
+ * diary scope, or a clinician with write scope — logging what was done is diary-like, while the plan
+ * itself stays `write-clinical`. The day must be before the activity's start (sessions form the
+ * baseline) and not after the patient's today.
+ */
+export async function recordPacingSession(
+  deps: AppDeps, ctx: RequestContext, patientId: string, activityId: string, dateText: string, input: { readonly amount: number },
+): Promise<PacingSessionOutcome> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const date = parseLocalDate(dateText);
+  if (!date) throw invalid('The session', [{ pointer: '/date', detail: 'Must be a date YYYY-MM-DD.' }]);
+  const session = { date, amount: input.amount };
+  const at = nowIso(deps);
+  try {
+    return await deps.store.transaction(async (tx): Promise<PacingSessionOutcome> => {
+      const latest = await tx.carePlan.plans.findLatest(patientId);
+      if (!latest) throw notFound('The care plan');
+      const activities = latest.plan.pacing ?? [];
+      const index = activities.findIndex((a) => a.id === activityId);
+      if (index < 0) throw notFound('The pacing activity');
+      const activity = activities[index]!;
+      const { today } = await patientToday(deps, tx, patientId);
+      const errors: FieldErrors = [];
+      if (activity.sessionSource !== 'recorded') errors.push({ pointer: '', detail: 'This activity takes its sessions from the diary\'s active minutes; log activity in the diary instead.' });
+      if (differenceInCalendarDays(date, today as LocalDate) > 0) errors.push({ pointer: '/date', detail: 'The session cannot be after today.' });
+      else if (differenceInCalendarDays(date, activity.startDate as LocalDate) >= 0) {
+        errors.push({ pointer: '/date', detail: `Sessions set the starting point, so they are before the start (${activity.startDate}); ask your care team to move the start to add more.` });
+      }
+      const others = activity.sessions.filter((x) => x.date !== date);
+      const replaced = others.length < activity.sessions.length;
+      if (errors.length === 0 && !replaced && activity.sessions.length >= MAX_PACING_SESSIONS) errors.push({ pointer: '', detail: `This activity already has ${MAX_PACING_SESSIONS} sessions.` });
+      if (errors.length > 0) throw invalid('The session', errors);
+      if (replaced && others.length === activity.sessions.length - 1 && activity.sessions.some((x) => x.date === date && x.amount === input.amount)) {
+        return { status: 'unchanged', plan: latest, activityId, session };
+      }
+      const sessions = [...others, session].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const pacing = activities.map((a, i) => (i === index ? { ...a, sessions } : a));
+      const version: CarePlanVersion = { patientId, version: latest.version + 1, createdBy: access.userId, createdAt: at, plan: { ...latest.plan, pacing } };
+      await tx.carePlan.plans.insert(version);
+      await tx.audit.append([access.audit(`care_plan.pacing_session.${replaced ? 'update' : 'create'}`, 'care_plan', `${patientId}/${version.version}`)]);
+      return { status: replaced ? 'updated' : 'created', plan: version, activityId, session };
+    });
+  } catch (error) {
+    // Someone saved the plan at the same moment (the primary key refused the second version).
+    if (!isUniqueViolationError(error)) throw error;
+    const current = (await deps.store.carePlan.plans.findLatest(patientId)) ?? null;
+    return { status: 'conflict', current, reason: 'The plan was saved by someone else at the same time; try again.' };
+  }
+}
+
 // ── Procedures and conservative care ─────────────────────────────────────────────────────────────
 
 export const PROCEDURES: RecordKind<ProcedureRecord> = { resource: 'procedure', label: 'The procedure', store: (tx) => tx.carePlan.procedures, sortAt: (p) => p.date };

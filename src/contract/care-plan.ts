@@ -82,10 +82,18 @@ export const CarePlanBody = z.strictObject({
       { modality: 'physical', description: 'Graded walking programme with the physiotherapist', startDate: '2026-06-01', stopDate: null, frequency: '3 times a week', responsibleMemberId: null, status: 'active' },
       { modality: 'psychological', description: 'CBT for chronic pain, 8 sessions', startDate: '2026-06-08', frequency: 'weekly', status: 'planned' },
     ],
-    pacing: [{ activity: 'walking', unit: 'minutes', goal: 30, startDate: '2026-06-01', sessionSource: 'recorded', sessions: [{ date: '2026-05-28', amount: 12 }, { date: '2026-05-29', amount: 10 }, { date: '2026-05-30', amount: 14 }] }],
+    pacing: [{ id: '019a0000-0000-7000-8000-0000000000a1', activity: 'walking', unit: 'minutes', goal: 30, startDate: '2026-06-01', sessionSource: 'recorded', sessions: [{ date: '2026-05-28', amount: 12 }, { date: '2026-05-29', amount: 10 }, { date: '2026-05-30', amount: 14 }] }],
     notes: '',
   }],
 });
+/** The session of one day of a paced activity whose baseline is recorded (sessionSource `recorded`). */
+export const PacingSessionBody = z.strictObject({
+  /** Whole units of the activity (its plan unit: minutes, steps …). */
+  amount: z.number().int().min(0).max(1_000_000),
+}).meta({ id: 'PacingSession', examples: [{ amount: 12 }] });
+/** `date`: the patient's local date of the session — before the activity's start (a baseline session), not after today. */
+export const PacingSessionParams = z.strictObject({ patientId: Id, activityId: Id, date: LocalDateText });
+
 export const CarePlanVersionParams = z.strictObject({ patientId: Id, version: z.coerce.number().int().min(1).max(1_000_000_000) });
 export const VersionListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 

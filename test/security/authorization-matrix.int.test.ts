@@ -68,6 +68,8 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     params.documentId = '019a0000-0000-7000-8000-000000000002';
     // Care plan and medicines (issue 6): records created by PUT with these client ids; plan versions count from 1.
     Object.assign(params, { orderId: '019a0000-0000-7000-8000-000000000003', taperPlanId: '019a0000-0000-7000-8000-000000000004', conditionId: '019a0000-0000-7000-8000-000000000005', procedureId: '019a0000-0000-7000-8000-000000000006', conservativeCareId: '019a0000-0000-7000-8000-000000000007', version: '1' });
+    // A pacing activity of the care plan's example (created by the owner's PUT of the plan) and a day before its start.
+    Object.assign(params, { activityId: '019a0000-0000-7000-8000-0000000000a1', date: '2026-05-31' });
     // The naloxone check (issue 6 item 8) exists once the patient has answered it.
     expect((await owner.client.request('PUT', `/api/patients/${params.patientId}/naloxone-check`, { hasNaloxone: true, location: 'Kitchen drawer by the fridge' })).statusCode).toBe(201); // the schema's example, which the owner re-sends below
     // Questionnaires (issue 4): a response and a self-set reminder the owner made.

@@ -1,14 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CONDITIONS, CONSERVATIVE_CARE, PROCEDURES, deleteProcedure, getCarePlan, getCondition, listCarePlanVersions, listConditions, presentConservativeCare,
-  presentProcedure, saveCarePlan, saveCondition, saveConservativeCare, saveProcedure, type CarePlanOutcome,
+  presentProcedure, recordPacingSession, saveCarePlan, saveCondition, saveConservativeCare, saveProcedure, type CarePlanOutcome,
 } from '../../../app/care-plan.ts';
 import type { CarePlanVersion } from '../../../app/care-plan-records.ts';
 import { loadCarePlanProgress } from '../../../app/care-plan-progress.ts';
 import { deleteRecord, listRecords } from '../../../app/clinical-records.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import {
-  CarePlanBody, CarePlanVersionParams, ConditionBody, ConditionParams, ConservativeCareBody, ConservativeCareParams, ProcedureBody, ProcedureParams,
+  CarePlanBody, CarePlanVersionParams, ConditionBody, ConditionParams, ConservativeCareBody, ConservativeCareParams, PacingSessionBody, PacingSessionParams, ProcedureBody, ProcedureParams,
   RecordListQuery, VersionListQuery,
 } from '../../../contract/care-plan.ts';
 import { baseVersionFrom } from '../../if-match.ts';
@@ -78,6 +78,19 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
       summary: 'Progress against the current plan: for each goal with a measure source, the latest value, the one before and which way it moved (diary weekly means or questionnaire scores, with the cited important-change rule where one exists); for each pacing activity, today\'s quota in the patient\'s local date',
     },
   }, async (req) => loadCarePlanProgress(deps, contextOf(req), req.params.patientId));
+
+  app.put('/api/patients/:patientId/care-plan/pacing/:activityId/sessions/:date', {
+    config: { patientAction: 'write-diary' },
+    schema: {
+      tags, params: PacingSessionParams, body: PacingSessionBody,
+      summary: 'Record the baseline session of one day (before the start, not after today) of a pacing activity whose sessions are recorded — the patient, a caregiver with diary scope or a clinician with write scope. Idempotent by date: a new amount replaces that day\'s session. Saved as a new plan version.',
+    },
+  }, async (req, reply) => {
+    const outcome = await recordPacingSession(deps, contextOf(req), req.params.patientId, req.params.activityId.toLowerCase(), req.params.date, req.body);
+    if (outcome.status === 'conflict') return sendProblem(req, reply, 'care-plan-conflict', { detail: outcome.reason, extra: { current: outcome.current && presentPlan(outcome.current) } });
+    reply.header('etag', `"${outcome.plan.version}"`);
+    return reply.code(outcome.status === 'created' ? 201 : 200).send({ status: outcome.status, version: outcome.plan.version, activityId: outcome.activityId, session: outcome.session });
+  });
 
   app.get('/api/patients/:patientId/care-plan/versions', {
     config: { patientAction: 'read' },

@@ -223,4 +223,55 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     expect(none.json().followUps.every((f: { instruments: string[] }) => f.instruments.length === 0)).toBe(true);
     expect((await caregiver.request('PUT', `${base()}/procedures/${newId()}`, procedure)).statusCode).toBe(403);
   });
+
+  it('lets the patient or a caregiver record baseline sessions of a recorded pacing activity, as a new plan version', async () => {
+    const current = (await owner.request('GET', `${base()}/care-plan`)).json();
+    const { version, createdAt: _c, createdBy: _b, ...body } = current;
+    const swimId = '019c1000-0000-7000-8000-00000000aaaa';
+    const pacing = [...body.pacing, { id: swimId, activity: 'swimming', unit: 'lengths', startDate: '2026-06-10', sessionSource: 'recorded' }];
+    expect((await writer.request('PUT', `${base()}/care-plan`, { ...body, pacing }, { 'if-match': `"${version}"` })).statusCode).toBe(201);
+    const url = (date: string) => `${base()}/care-plan/pacing/${swimId}/sessions/${date}`;
+    let v = version + 1;
+
+    const first = await caregiver.request('PUT', url('2026-06-01'), { amount: 10 });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual({ status: 'created', version: v + 1, activityId: swimId, session: { date: '2026-06-01', amount: 10 } });
+    v += 1;
+    // Idempotent by date: a retry changes nothing; a new amount replaces that day's session.
+    expect((await caregiver.request('PUT', url('2026-06-01'), { amount: 10 })).json()).toMatchObject({ status: 'unchanged', version: v });
+    const fixed = await owner.request('PUT', url('2026-06-01'), { amount: 11 });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json()).toMatchObject({ status: 'updated', version: v + 1 });
+    v += 1;
+    // After today, or on/after the start (it is a baseline session), is refused with a pointer.
+    const future = await owner.request('PUT', url('2026-06-03'), { amount: 10 });
+    expect(future.statusCode).toBe(400);
+    expect(future.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(future.json().errors).toEqual([expect.objectContaining({ pointer: '/date' })]);
+    expect((await owner.request('PUT', url('2026-05-31'), { amount: -1 })).statusCode).toBe(400);
+    expect((await owner.request('PUT', url('2026-02-30'), { amount: 1 })).statusCode).toBe(400);
+    // A read-only clinician may not; a diary-measured activity takes no recorded sessions; unknown ids are 404.
+    expect((await reader.request('PUT', url('2026-05-31'), { amount: 12 })).statusCode).toBe(403);
+    const gardening = body.pacing.find((a: { activity: string }) => a.activity === 'gardening');
+    expect((await owner.request('PUT', `${base()}/care-plan/pacing/${gardening.id}/sessions/2026-05-31`, { amount: 12 })).statusCode).toBe(400);
+    expect((await owner.request('PUT', `${base()}/care-plan/pacing/019c1000-0000-7000-8000-00000000bbbb/sessions/2026-05-31`, { amount: 12 })).statusCode).toBe(404);
+    expect((await owner.request('GET', `${base()}/care-plan`)).json()).toMatchObject({ version: v });
+
+    for (const [date, amount] of [['2026-05-31', 12], ['2026-06-02', 7]] as const) {
+      expect((await owner.request('PUT', url(date), { amount })).statusCode).toBe(201);
+      v += 1;
+    }
+    const progress = (await owner.request('GET', `${base()}/care-plan/progress`)).json();
+    const swim = progress.pacing.find((p: { activityId: string }) => p.activityId === swimId);
+    // 11, 12, 7 lengths → baseline 10, starting quota 8 (80 %), from 2026-06-10.
+    expect(swim).toMatchObject({ sessionsUsed: 3, status: { kind: 'not-started', startingQuota: 8, baseline: '10' } });
+    const plan = (await owner.request('GET', `${base()}/care-plan`)).json();
+    expect(plan.version).toBe(v);
+    expect(plan.pacing.find((a: { id: string }) => a.id === swimId).sessions).toEqual([
+      { date: '2026-05-31', amount: 12 }, { date: '2026-06-01', amount: 11 }, { date: '2026-06-02', amount: 7 },
+    ]);
+    const log = (await owner.request('GET', `${base()}/access-log?limit=200`)).json().items as { action: string }[];
+    expect(log.filter((e) => e.action === 'care_plan.pacing_session.create')).toHaveLength(3);
+    expect(log.filter((e) => e.action === 'care_plan.pacing_session.update')).toHaveLength(1);
+  });
 });

@@ -1,7 +1,8 @@
 // The patient's Plan page (and a caregiver's, acting for them): the current care plan in plain
 // language — goals, what the care team and the patient are doing, the medicines in effect, the taper
 // schedule with today's step marked, goal progress read from the diary and questionnaires, today's
-// pacing quota, as-needed opioid use against the plan, and the naloxone check the patient answers.
+// pacing quota (with baseline sessions the patient logs for a recorded activity), as-needed opioid use
+// against the plan, and the naloxone check the patient answers.
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
@@ -19,7 +20,8 @@ export function MyPlan() {
   const pid = patient.id;
   const own = patient.scopes === 'owner';
   const canAnswer = own || patient.scopes.includes('write-diary');
-  const progress = usePlanProgress(pid);
+  const [progressKey, setProgressKey] = useState(0);
+  const progress = usePlanProgress(pid, progressKey);
   const [plan, setPlan] = useState<CarePlanView | null | undefined>(undefined);
   const [summary, setSummary] = useState<MedicationSummaryView | null | undefined>(undefined);
   const [tapers, setTapers] = useState<TaperPlanView[] | null | undefined>(undefined);
@@ -43,7 +45,7 @@ export function MyPlan() {
       {loading ? <Loading /> : nothing ? (!error && <Empty>{t('my.empty')}</Empty>) : (
         <>
           {plan && <Goals plan={plan} progress={progress ?? null} />}
-          {progress && <PacingToday pacing={progress.pacing} />}
+          {progress && <PacingToday pacing={progress.pacing} {...(canAnswer ? { log: { pid, asOf: progress.asOf, onSaved: () => setProgressKey((k) => k + 1) } } : {})} />}
           {plan && <Interventions plan={plan} />}
           {orders.length > 0 && (
             <section class="card" aria-labelledby="my-meds-heading">

@@ -48,8 +48,52 @@ function pacingText(p: PacingProgressView): string {
   }
 }
 
-/** Today's quota for each paced activity, in plain language (the clinician also sees the numbers behind it). */
-export function PacingToday(props: { pacing: readonly PacingProgressView[]; clinician?: boolean }) {
+/** The day before `date` (YYYY-MM-DD), read as a calendar date. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** One baseline session of a recorded activity, before its start (the server checks the dates again). */
+function LogPacingSession(props: { pid: string; activity: PacingProgressView; asOf: string; onSaved: () => void }) {
+  const a = props.activity;
+  const latest = a.startDate <= props.asOf ? dayBefore(a.startDate) : props.asOf;
+  const [date, setDate] = useState(latest);
+  const [amount, setAmount] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const headingId = useId();
+  async function save() {
+    const n = Number(amount);
+    if (amount.trim() === '' || !Number.isSafeInteger(n) || n < 0) { setError(t('pacing.log.badAmount')); return; }
+    setSaving(true);
+    setError(null);
+    try {
+      await planApi.recordPacingSession(props.pid, a.activityId, date, n);
+      setAmount('');
+      showToast(t('pacing.log.saved', { activity: a.activity }));
+      props.onSaved();
+    } catch (e) {
+      setError((e as ApiError).message);
+    } finally { setSaving(false); }
+  }
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('pacing.log.title', { activity: a.activity })}</h3>
+      <p class="hint">{t('pacing.log.hint', { activity: a.activity })}</p>
+      <ErrorMessage message={error} />
+      <Field label={t('pacing.log.date')} name={`pacingDate-${a.activityId}`} type="date" value={date} onInput={setDate} />
+      <Field label={t('pacing.log.amount', { unit: a.unit })} name={`pacingAmount-${a.activityId}`} type="number" inputMode="numeric" value={amount} onInput={setAmount} />
+      <button type="submit" class="button" disabled={saving}>{t('pacing.log.save')}</button>
+    </form>
+  );
+}
+
+/**
+ * Today's quota for each paced activity, in plain language (the clinician also sees the numbers behind
+ * it). With `log`, the patient (or a caregiver with diary scope) can record the baseline sessions of a
+ * `recorded` activity that has not started yet or has too few sessions.
+ */
+export function PacingToday(props: { pacing: readonly PacingProgressView[]; clinician?: boolean; log?: { pid: string; asOf: string; onSaved: () => void } }) {
   const headingId = useId();
   if (props.pacing.length === 0) return null;
   return (
@@ -64,6 +108,9 @@ export function PacingToday(props: { pacing: readonly PacingProgressView[]; clin
               {p.status.kind === 'quota' && p.status.lastFlare && <p>{t('pacing.steppedBack', { date: dateInWords(p.status.lastFlare) })}</p>}
               {props.clinician && p.status.kind === 'quota' && (
                 <p class="hint">{t('pacing.clinicianLine', { baseline: p.status.baseline, unit: p.unit, sessions: p.sessionsUsed, start: p.status.startingQuota, level: p.status.level })}</p>
+              )}
+              {props.log && p.sessionSource === 'recorded' && (p.startDate > props.log.asOf || p.status.kind === 'insufficient-sessions') && (
+                <LogPacingSession pid={props.log.pid} activity={p} asOf={props.log.asOf} onSaved={props.log.onSaved} />
               )}
             </div>
           </li>
