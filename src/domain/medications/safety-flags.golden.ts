@@ -158,7 +158,7 @@ export const FLAG_GOLDEN_CASES: readonly FlagGoldenCase[] = [
   { name: 'opioid at 90 MME, patient reports having naloxone, not on the list', source: 'guidelines.md §1.7 ([OCDS] OpioidCDSREC08: "document already has naloxone")',
     input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }], patient: { patientReportsNaloxone: true } },
     expected: { fires: ['mme-at-least-50', 'naloxone-not-on-list'], doesNotFire: [],
-      detail: { 'naloxone-not-on-list': { severity: 'caution', says: 'the patient reports having naloxone' } } } },
+      detail: { 'naloxone-not-on-list': { severity: 'warning', says: 'the patient reports having naloxone' } } } },
   { name: 'opioid with sleep apnea, patient reports having no naloxone', source: 'guidelines.md §1.7 (sleep-disordered breathing trigger; [OCDS] REC08)',
     input: { items: [{ drug: 'codeine', doseMg: 30, perDay: 2 }], patient: { sleepApnea: true, patientReportsNaloxone: false } },
     expected: { fires: ['naloxone-not-on-list'], doesNotFire: [],

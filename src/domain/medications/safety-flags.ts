@@ -16,9 +16,8 @@
 //   naloxone-not-on-list     CDC 2022 R8; cdc.gov Assess Risks triggers [§1.7]. The patient's own answer
 //                            to the naloxone check does not clear it: in the CDS reference (OCDS REC08,
 //                            §1.7) the card stays until the clinician documents "already has naloxone"
-//                            (here: naloxone on the list). A reported "yes" is shown in the message at
-//                            severity caution (the offer is met; documenting and checking it remain); a
-//                            reported "no" is shown too, with the usual severity.
+//                            (here: naloxone on the list). Either answer is shown in the message; the
+//                            severity stays the one the triggers give (a self-report is not documentation).
 //
 // Invariants: flags are reported in FLAG_IDS order; thresholds are compared on exact scaled integers;
 // an unknown patient fact never fires a flag that needs it (it may be mentioned as unknown).
@@ -209,7 +208,7 @@ export function evaluateSafetyFlags(facts: RegimenFacts, patient: PatientFacts, 
         `An opioid is listed and naloxone is not on the medication list, but the patient reports having naloxone (naloxone check)${reasons}. ` +
         'Options to discuss: confirming it is in date and that the household knows where it is and how to use it, overdose education, ' +
         'and documenting it on the medication list.',
-        'caution'));
+        triggers.length > 0 ? 'warning' : 'caution'));
     } else {
       const answer = patient.patientReportsNaloxone === false ? '; the patient reports having no naloxone (naloxone check)' : '';
       flags.push(flag('naloxone-not-on-list',
