@@ -340,6 +340,9 @@ const journeys: Journey[] = [
       await paced.getByRole('textbox', { name: 'Goal (optional)' }).fill('30');
       // 20, 25 and 15 minutes → baseline 20 → today 16 minutes (80 %, a clinical convention).
       await paced.getByRole('textbox', { name: 'Sessions' }).fill('2026-01-05 20\n2026-01-06 25\n2026-01-07 15');
+      // A second activity starting today with no sessions yet: the patient logs its baseline sessions.
+      await doctor.getByRole('button', { name: 'Add a paced activity' }).click();
+      await doctor.getByRole('group', { name: 'Paced activity 2' }).getByRole('textbox', { name: 'Activity' }).fill('cycling');
       await checkPage(doctor, 'chart-plan-pacing-draft', violations);
       await doctor.getByRole('button', { name: 'Save as version 1' }).click();
       await expectVisible(doctor.getByRole('list', { name: 'Pacing' }).getByText('Today: aim for 16 minutes of walking.'), 'today\'s quota in the chart');
@@ -349,6 +352,10 @@ const journeys: Journey[] = [
       await expectVisible(page.getByRole('list', { name: 'Pacing' }).getByText('Today: aim for 16 minutes of walking.'), 'today\'s quota for the patient');
       await expectVisible(page.getByRole('list', { name: 'Your goals' }).getByText('Getting better.'), 'the goal\'s progress for the patient');
       await expectVisible(page.getByText('On 1 of those days you took more than your plan allows.', { exact: false }), 'as-needed use over the allowance');
+      const logCycling = page.getByRole('form', { name: 'Log a cycling session before you start' });
+      await logCycling.getByRole('spinbutton', { name: 'How much (minutes)' }).fill('12');
+      await logCycling.getByRole('button', { name: 'Save session' }).click();
+      await expectVisible(page.getByText('Saved your cycling session.'), 'a baseline session the patient logged');
       await page.getByRole('combobox', { name: 'Do you have naloxone?' }).selectOption('yes');
       await page.getByRole('textbox', { name: 'Where is it kept?' }).fill('Kitchen drawer');
       await page.getByRole('button', { name: 'Save my answer' }).click();
