@@ -1,7 +1,7 @@
 // Conditions, the versioned care plan, procedures and conservative-care history (issue 6 items 1, 2,
 // 9, 10). Chronicity and CDC 2022 scope are the domain's (domain/care-plan/condition.ts); a plan save
 // always writes a new version and never overwrites one.
-import { cdc2022Scope, classifyChronicity } from '../domain/care-plan/index.ts';
+import { cdc2022Scope, classifyChronicity, isMinutesUnit, MINUTES_PER_DAY } from '../domain/care-plan/index.ts';
 import { findInstrument } from '../domain/instruments/index.ts';
 import { canAddDays, differenceInCalendarDays, LATEST_LOCAL_DATE, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
@@ -109,6 +109,9 @@ function normalizePlan(deps: AppDeps, input: CarePlanInput): CarePlanBody {
     checkDateRange(errors, a.startDate, null, `/pacing/${i}/startDate`, '');
     const sessions = a.sessions ?? [];
     sessions.forEach((x, j) => checkDateRange(errors, x.date, null, `/pacing/${i}/sessions/${j}/date`, ''));
+    if (isMinutesUnit(a.unit)) {
+      sessions.forEach((x, j) => { if (x.amount > MINUTES_PER_DAY) errors.push({ pointer: `/pacing/${i}/sessions/${j}/amount`, detail: `A day has ${MINUTES_PER_DAY} minutes.` }); });
+    }
     if (a.sessionSource === 'diary-activity-minutes' && a.unit !== 'minutes') {
       errors.push({ pointer: `/pacing/${i}/unit`, detail: 'The diary records activity in minutes; use the unit "minutes" or record the sessions on the activity.' });
     }
@@ -197,7 +200,7 @@ export const MAX_PACING_SESSIONS = 60;
 export type PacingSessionOutcome =
   | { readonly status: 'created' | 'updated'; readonly plan: CarePlanVersion; readonly activityId: string; readonly session: { readonly date: string; readonly amount: number } }
   | { readonly status: 'unchanged'; readonly plan: CarePlanVersion; readonly activityId: string; readonly session: { readonly date: string; readonly amount: number } }
-  | { readonly status: 'conflict'; readonly current: CarePlanVersion | null; readonly reason: string };
+  | { readonly status: 'conflict'; readonly reason: string };
 
 /**
  * Records the baseline session of one day of a `recorded` pacing activity (an idempotent upsert by
@@ -228,13 +231,16 @@ export async function recordPacingSession(
       if (activity.sessionSource !== 'recorded') errors.push({ pointer: '', detail: 'This activity takes its sessions from the diary\'s active minutes; log activity in the diary instead.' });
       if (differenceInCalendarDays(date, today as LocalDate) > 0) errors.push({ pointer: '/date', detail: 'The session cannot be after today.' });
       else if (differenceInCalendarDays(date, activity.startDate as LocalDate) >= 0) {
-        errors.push({ pointer: '/date', detail: `Sessions set the starting point, so they are before the start (${activity.startDate}); ask your care team to move the start to add more.` });
+        errors.push({ pointer: '/date', detail: 'Sessions set the starting point, so they are before the activity starts; ask your care team to move the start to add more.' });
       }
+      if (isMinutesUnit(activity.unit) && input.amount > MINUTES_PER_DAY) errors.push({ pointer: '/amount', detail: `A day has ${MINUTES_PER_DAY} minutes.` });
       const others = activity.sessions.filter((x) => x.date !== date);
       const replaced = others.length < activity.sessions.length;
       if (errors.length === 0 && !replaced && activity.sessions.length >= MAX_PACING_SESSIONS) errors.push({ pointer: '', detail: `This activity already has ${MAX_PACING_SESSIONS} sessions.` });
       if (errors.length > 0) throw invalid('The session', errors);
       if (replaced && others.length === activity.sessions.length - 1 && activity.sessions.some((x) => x.date === date && x.amount === input.amount)) {
+        // A retry: nothing is written, but the plan was read to tell.
+        await tx.audit.append([access.audit('care_plan.pacing_session.read', 'care_plan', `${patientId}/${latest.version}`)]);
         return { status: 'unchanged', plan: latest, activityId, session };
       }
       const sessions = [...others, session].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -247,8 +253,7 @@ export async function recordPacingSession(
   } catch (error) {
     // Someone saved the plan at the same moment (the primary key refused the second version).
     if (!isUniqueViolationError(error)) throw error;
-    const current = (await deps.store.carePlan.plans.findLatest(patientId)) ?? null;
-    return { status: 'conflict', current, reason: 'The plan was saved by someone else at the same time; try again.' };
+    return { status: 'conflict', reason: 'The plan was saved by someone else at the same time; try again.' };
   }
 }
 

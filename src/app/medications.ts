@@ -160,7 +160,11 @@ export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, 
     ...(reported !== undefined ? { patientReportsNaloxone: reported } : {}),
   };
   const result = computeRegimen(regimen, patientFacts);
-  await deps.store.audit.append([access.audit('medication_summary.read', 'medication_order', null)]);
+  await deps.store.audit.append([
+    access.audit('medication_summary.read', 'medication_order', null),
+    // The patient's answer was read too: their access log shows it.
+    ...(naloxoneCheck && reported !== undefined ? [access.audit('naloxone_check.read', 'naloxone_check', naloxoneCheck.id)] : []),
+  ]);
   return { asOf: today, formularyVersion: FORMULARY_VERSION, orders, patientFacts, regimen: result };
 }
 

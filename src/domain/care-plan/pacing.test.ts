@@ -61,6 +61,14 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     const steps = plan([2000, 2000, 2000], 5000, {}, 'steps');
     expect(quotaAtLevel(steps, 1)).toBe(1760);
     expect(quotaAtLevel(steps, 500)).toBe(5000);
+    // A starting quota of 0 (sessions of 1 minute at 80 %) stays 0 at any level, at once (it used to
+    // loop once per level over ever larger numbers: minutes for a million levels, past the test's
+    // timeout); with a goal and no level bound, a quota of 1 meets the largest cap within a few
+    // thousand levels.
+    const zero = plan([1, 1, 1], 30);
+    expect(zero.startingQuota).toBe(0);
+    expect(quotaAtLevel(zero, 1_000_000)).toBe(0);
+    expect(quotaAtLevel(plan([2, 1, 1], Number.MAX_SAFE_INTEGER, { weeklyIncreasePercent: 1 }, 'steps'), 1_000_000)).toBe(Number.MAX_SAFE_INTEGER);
     // No weekly increase: the starting quota however long the plan runs (and quickly).
     expect(quotaAtLevel(plan([20, 20, 20], 40, { weeklyIncreasePercent: 0 }), 1_000_000)).toBe(16);
     // The setting is a documented override.

@@ -158,14 +158,17 @@ export function quotaAtLevel(plan: PacingPlan, level: number): number {
   if (isMinutesUnit(plan.unit) && cap > BigInt(MINUTES_PER_DAY)) cap = BigInt(MINUTES_PER_DAY);
   const start = BigInt(plan.startingQuota);
   const capped = (v: bigint) => Number(v > cap ? cap : v);
-  if (inc === 0n || levels === 0) return capped(start);
+  // A starting quota of 0 stays 0 at every level (and would never meet the cap below).
+  if (inc === 0n || levels === 0 || start === 0n) return capped(start);
   // Exact: startingQuota × (100 + inc)^L / 100^L, floored once at the end; stops once the cap is met.
+  // With start ≥ 1 and inc ≥ 1 the cap (≤ 2^53) is met within about 3,700 levels; comparing by
+  // multiplication keeps each step linear in the size of the numbers.
   let num = start;
   let den = 1n;
   for (let i = 0; i < levels; i++) {
     num *= 100n + inc;
     den *= 100n;
-    if (num / den >= cap) return capped(cap);
+    if (num >= cap * den) return capped(cap);
   }
   return capped(num / den);
 }

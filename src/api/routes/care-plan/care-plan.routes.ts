@@ -87,7 +87,9 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     },
   }, async (req, reply) => {
     const outcome = await recordPacingSession(deps, contextOf(req), req.params.patientId, req.params.activityId.toLowerCase(), req.params.date, req.body);
-    if (outcome.status === 'conflict') return sendProblem(req, reply, 'care-plan-conflict', { detail: outcome.reason, extra: { current: outcome.current && presentPlan(outcome.current) } });
+    // No copy of the plan with the conflict: `write-diary` does not imply `read` (a caregiver may log
+    // sessions without reading the plan); the client only needs to send the session again.
+    if (outcome.status === 'conflict') return sendProblem(req, reply, 'care-plan-conflict', { detail: outcome.reason });
     reply.header('etag', `"${outcome.plan.version}"`);
     return reply.code(outcome.status === 'created' ? 201 : 200).send({ status: outcome.status, version: outcome.plan.version, activityId: outcome.activityId, session: outcome.session });
   });

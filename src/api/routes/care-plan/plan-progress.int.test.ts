@@ -173,6 +173,19 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     summary = (await reader.request('GET', `${base()}/medications/summary`)).json();
     flag = summary.regimen.flags.find((f: { id: string }) => f.id === 'naloxone-not-on-list');
     expect(flag.message).toContain('the patient reports having no naloxone');
+    // With a §1.7 trigger (a benzodiazepine) the flag is a warning, and a reported "yes" does not lower
+    // it: the patient's answer is not the clinician's documentation.
+    expect((await writer.request('PUT', `${base()}/medication-orders/${newId()}`, {
+      formularyId: 'alprazolam', doseMg: 0.5, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-05-01',
+    })).statusCode).toBe(201);
+    expect((await owner.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: true, location: 'Handbag' }, { 'if-match': '"3"' })).statusCode).toBe(200);
+    summary = (await reader.request('GET', `${base()}/medications/summary`)).json();
+    flag = summary.regimen.flags.find((f: { id: string }) => f.id === 'naloxone-not-on-list');
+    expect(flag).toMatchObject({ severity: 'warning' });
+    expect(flag.message).toContain('the patient reports having naloxone');
+    // Reading the summary read the patient's answer, and the access log says so.
+    const reads = (await owner.request('GET', `${base()}/access-log?limit=200`)).json().items as { action: string; actorName: string | null }[];
+    expect(reads.filter((e) => e.action === 'naloxone_check.read').length).toBeGreaterThanOrEqual(4);
   });
 
   it('assigns PEG and PGIC at 2, 6 and 12 weeks after a procedure, due through the job table; an edited date re-assigns them', async () => {
@@ -228,7 +241,9 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     const current = (await owner.request('GET', `${base()}/care-plan`)).json();
     const { version, createdAt: _c, createdBy: _b, ...body } = current;
     const swimId = '019c1000-0000-7000-8000-00000000aaaa';
-    const pacing = [...body.pacing, { id: swimId, activity: 'swimming', unit: 'lengths', startDate: '2026-06-10', sessionSource: 'recorded' }];
+    const walkId = '019c1000-0000-7000-8000-00000000cccc';
+    const pacing = [...body.pacing, { id: swimId, activity: 'swimming', unit: 'lengths', startDate: '2026-06-10', sessionSource: 'recorded' },
+      { id: walkId, activity: 'walking', unit: 'minutes', startDate: '2026-06-10', sessionSource: 'recorded' }];
     expect((await writer.request('PUT', `${base()}/care-plan`, { ...body, pacing }, { 'if-match': `"${version}"` })).statusCode).toBe(201);
     const url = (date: string) => `${base()}/care-plan/pacing/${swimId}/sessions/${date}`;
     let v = version + 1;
@@ -273,5 +288,22 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     const log = (await owner.request('GET', `${base()}/access-log?limit=200`)).json().items as { action: string }[];
     expect(log.filter((e) => e.action === 'care_plan.pacing_session.create')).toHaveLength(3);
     expect(log.filter((e) => e.action === 'care_plan.pacing_session.update')).toHaveLength(1);
+    // The retry that changed nothing still read the plan, and says so.
+    expect(log.filter((e) => e.action === 'care_plan.pacing_session.read')).toHaveLength(1);
+
+    // A day has 1,440 minutes: more is refused at /amount and changes nothing; 1,440 itself is a day's worth.
+    const walk = (date: string) => `${base()}/care-plan/pacing/${walkId}/sessions/${date}`;
+    const tooLong = await owner.request('PUT', walk('2026-06-01'), { amount: 1441 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors).toEqual([expect.objectContaining({ pointer: '/amount' })]);
+    expect((await owner.request('GET', `${base()}/care-plan`)).json()).toMatchObject({ version: v });
+    expect((await owner.request('PUT', walk('2026-06-01'), { amount: 1440 })).statusCode).toBe(201);
+    // The same bound when a clinician types the sessions into the plan.
+    const latest = (await owner.request('GET', `${base()}/care-plan`)).json();
+    const { version: lv, createdAt: _c2, createdBy: _b2, ...latestBody } = latest;
+    const overlong = latestBody.pacing.map((a: { id: string; sessions: unknown[] }) => (a.id === walkId ? { ...a, sessions: [{ date: '2026-06-02', amount: 1441 }] } : a));
+    const refused = await writer.request('PUT', `${base()}/care-plan`, { ...latestBody, pacing: overlong }, { 'if-match': `"${lv}"` });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: expect.stringMatching(/^\/pacing\/\d+\/sessions\/0\/amount$/) })]);
   });
 });
