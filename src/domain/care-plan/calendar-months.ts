@@ -4,7 +4,10 @@
 import { LocalDateRangeError, type LocalDate } from '../time/local-date.ts';
 
 function daysInMonth(year: number, month1: number): number {
-  return new Date(Date.UTC(year, month1, 0)).getUTCDate();
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month1, 0);
+  return d.getUTCDate();
 }
 
 /** `date` plus `months` calendar months, clamping the day to the end of the target month. */

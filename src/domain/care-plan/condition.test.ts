@@ -37,6 +37,13 @@ describe('chronicity (guidelines.md §1.1)', () => {
       expect(addCalendarMonths(d, m + 1) > addCalendarMonths(d, m)).toBe(true);
     }));
   });
+
+  it('clamps to the right month end in years 0–99 too (not read as 1900–1999)', () => {
+    // Year 0 is a leap year in the proleptic Gregorian calendar and 1900 is not: read as 1900, February
+    // would end on the 28th.
+    expect(addCalendarMonths('0000-01-31' as LocalDate, 1)).toBe('0000-02-29');
+    expect(addCalendarMonths('0001-01-31' as LocalDate, 1)).toBe('0001-02-28');
+  });
 });
 
 describe('CDC 2022 scope', () => {

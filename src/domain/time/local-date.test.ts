@@ -27,6 +27,11 @@ describe('LocalDate', () => {
     expect(() => addDays(parseLocalDate('9999-12-01')!, 84)).toThrow(/outside 0000-01-01…9999-12-31/);
     expect(() => addDays(parseLocalDate('0100-01-01')!, -40_000)).toThrow(LocalDateRangeError);
     expect(addDays(parseLocalDate('0100-01-05')!, -14)).toBe('0099-12-22');
+    // Every date addDays can write parses back (years 0–99 are not read as 1900–1999).
+    expect(parseLocalDate('0099-12-22')).toBe('0099-12-22');
+    expect(parseLocalDate('0000-01-01')).toBe('0000-01-01');
+    expect(parseLocalDate('0000-02-29')).toBe('0000-02-29'); // year 0 is a leap year in the proleptic calendar
+    expect(parseLocalDate('0100-02-29')).toBeUndefined();
     expect(canAddDays(parseLocalDate('2026-01-01')!, 1.5)).toBe(false);
   });
 });

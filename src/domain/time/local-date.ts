@@ -10,7 +10,9 @@ export function parseLocalDate(text: string): LocalDate | undefined {
   const m = LOCAL_DATE.exec(text);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const probe = new Date(0);
+  probe.setUTCFullYear(y, mo - 1, d);
   if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return undefined;
   return text as LocalDate;
 }
