@@ -353,7 +353,13 @@ const journeys: Journey[] = [
       await expectVisible(page.getByRole('list', { name: 'Your goals' }).getByText('Getting better.'), 'the goal\'s progress for the patient');
       await expectVisible(page.getByText('On 1 of those days you took more than your plan allows.', { exact: false }), 'as-needed use over the allowance');
       const logCycling = page.getByRole('form', { name: 'Log a cycling session before you start' });
-      await logCycling.getByRole('spinbutton', { name: 'How much (minutes)' }).fill('12');
+      const cyclingAmount = logCycling.getByRole('spinbutton', { name: 'How much (minutes)' });
+      await cyclingAmount.fill('2000');
+      await logCycling.getByRole('button', { name: 'Save session' }).click();
+      // The server's reason, on the field it is about.
+      await expectVisible(logCycling.getByText('A day has 1440 minutes.'), 'the refused amount explained');
+      if (await cyclingAmount.getAttribute('aria-invalid') !== 'true') throw new Error('the refused amount is not marked invalid');
+      await cyclingAmount.fill('12');
       await logCycling.getByRole('button', { name: 'Save session' }).click();
       await expectVisible(page.getByText('Saved your cycling session.'), 'a baseline session the patient logged');
       await page.getByRole('combobox', { name: 'Do you have naloxone?' }).selectOption('yes');

@@ -42,6 +42,7 @@ export const enPlanProgress = {
   'pacing.log.date': 'Day',
   'pacing.log.amount': 'How much ({unit})',
   'pacing.log.badAmount': 'Enter a whole number, 0 or more.',
+  'pacing.log.noDate': 'Choose the day of the session.',
   'pacing.log.save': 'Save session',
   'pacing.log.saved': 'Saved your {activity} session.',
   'pacing.why': 'Pacing means doing a steady amount each day, a bit below what you can manage, and building up slowly — even on good days.',

@@ -59,30 +59,40 @@ function LogPacingSession(props: { pid: string; activity: PacingProgressView; as
   const latest = a.startDate <= props.asOf ? dayBefore(a.startDate) : props.asOf;
   const [date, setDate] = useState(latest);
   const [amount, setAmount] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Field errors sit on their fields (aria-invalid, described by); the rest show above the form.
+  const [errors, setErrors] = useState<{ form?: string | undefined; date?: string | undefined; amount?: string | undefined }>({});
   const [saving, setSaving] = useState(false);
   const headingId = useId();
   async function save() {
     const n = Number(amount);
-    if (amount.trim() === '' || !Number.isSafeInteger(n) || n < 0) { setError(t('pacing.log.badAmount')); return; }
+    const local = {
+      date: date === '' ? t('pacing.log.noDate') : undefined,
+      amount: amount.trim() === '' || !Number.isSafeInteger(n) || n < 0 ? t('pacing.log.badAmount') : undefined,
+    };
+    if (local.date || local.amount) { setErrors(local); return; }
     setSaving(true);
-    setError(null);
+    setErrors({});
     try {
       await planApi.recordPacingSession(props.pid, a.activityId, date, n);
       setAmount('');
       showToast(t('pacing.log.saved', { activity: a.activity }));
       props.onSaved();
     } catch (e) {
-      setError((e as ApiError).message);
+      const error = e as ApiError;
+      const other = error.fieldErrors.filter((f) => f.pointer !== '/date' && f.pointer !== '/amount').map((f) => f.detail);
+      setErrors({
+        date: error.fieldError('/date'), amount: error.fieldError('/amount'),
+        form: other.length > 0 ? other.join(' ') : error.fieldErrors.length > 0 ? undefined : error.message,
+      });
     } finally { setSaving(false); }
   }
   return (
     <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate aria-labelledby={headingId}>
       <h3 id={headingId}>{t('pacing.log.title', { activity: a.activity })}</h3>
-      <p class="hint">{t('pacing.log.hint', { activity: a.activity })}</p>
-      <ErrorMessage message={error} />
-      <Field label={t('pacing.log.date')} name={`pacingDate-${a.activityId}`} type="date" value={date} onInput={setDate} />
-      <Field label={t('pacing.log.amount', { unit: a.unit })} name={`pacingAmount-${a.activityId}`} type="number" inputMode="numeric" value={amount} onInput={setAmount} />
+      <ErrorMessage message={errors.form ?? null} />
+      <Field label={t('pacing.log.date')} name={`pacingDate-${a.activityId}`} type="date" value={date} onInput={setDate} error={errors.date}
+        hint={t('pacing.log.hint', { activity: a.activity })} required />
+      <Field label={t('pacing.log.amount', { unit: a.unit })} name={`pacingAmount-${a.activityId}`} type="number" inputMode="numeric" value={amount} onInput={setAmount} error={errors.amount} required />
       <button type="submit" class="button" disabled={saving}>{t('pacing.log.save')}</button>
     </form>
   );
