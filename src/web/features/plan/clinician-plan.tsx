@@ -10,6 +10,7 @@ import { classifyChronicity, PAIN_MECHANISMS, type PainMechanism } from '../../.
 import { parseLocalDate } from '../../../domain/time/local-date.ts';
 import { formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
+import { mergeLoggedSessions, sessionsText } from './pacing-merge.ts';
 import {
   planApi, type CarePlanInput, type CarePlanVersionSummary, type CarePlanView, type ConditionView, type ConservativeCareInput, type ConservativeCareView,
   type InterventionStatus, type MeasureSource, type Modality, type PacingView, type ProcedureInput, type ProcedureView,
@@ -111,7 +112,6 @@ function sourceOf(text: string): MeasureSource | null {
   if (!id) return null;
   return kind === 'diary' ? { kind: 'diary', measure: id as Extract<MeasureSource, { kind: 'diary' }>['measure'] } : { kind: 'instrument', instrumentId: id };
 }
-const sessionsText = (sessions: PacingView['sessions']) => sessions.map((x) => `${x.date} ${x.amount}`).join('\n');
 /** "2026-05-28 12" lines → sessions; a line that does not parse is sent as an amount of -1 so the server names it. */
 function sessionsOf(text: string): { date: string; amount: number }[] {
   return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
@@ -203,11 +203,11 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
     loadHistory();
   }, [pid]);
 
-  async function save(baseVersion: number | undefined) {
+  async function save(baseVersion: number | undefined, toSave: PlanDraft = draft) {
     setSaving(true);
     setError(null);
     try {
-      const saved = await planApi.saveCarePlan(pid, bodyOf(draft), baseVersion);
+      const saved = await planApi.saveCarePlan(pid, bodyOf(toSave), baseVersion);
       setCurrent(saved);
       setDraft(draftOf(saved));
       setSavedCount((n) => n + 1);
@@ -244,7 +244,13 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
               <ConflictBox message={conflict.message}
                 reapplyLabel={conflict.current ? t('plan.reapply', { version: conflict.current.version }) : t('plan.save')}
                 discardLabel={conflict.current ? t('plan.takeTheirs', { version: conflict.current.version }) : t('plan.cancel')}
-                onReapply={() => { setCurrent(conflict.current); void save(conflict.current?.version); }}
+                onReapply={() => {
+                  // Sessions the patient logged since this draft was loaded are kept unless the clinician edited them.
+                  const merged = conflict.current ? { ...draft, pacing: mergeLoggedSessions(draft.pacing, current?.pacing ?? [], conflict.current.pacing ?? []) } : draft;
+                  setDraft(merged);
+                  setCurrent(conflict.current);
+                  void save(conflict.current?.version, merged);
+                }}
                 onDiscard={() => { setCurrent(conflict.current); setDraft(conflict.current ? draftOf(conflict.current) : emptyPlan); setConflict(null); }}>
                 {conflict.current && <PlanSummary plan={conflict.current} members={props.members} />}
               </ConflictBox>
