@@ -50,7 +50,7 @@ export const PACING_SETTING_DOCS: readonly { key: keyof PacingSettings; source: 
   { key: 'weeklyIncreasePercent', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
   { key: 'flareStepBackWeeks', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
   { key: 'minimumBaselineSessions', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
-  { key: 'maximumLevelWithoutGoal', source: 'product choice (not in guidelines.md): about a quarter-year of weekly increases, after which a plan without a goal holds until it is reviewed' },
+  { key: 'maximumLevelWithoutGoal', source: 'product choice, clinically unconfirmed (not in guidelines.md): about a quarter-year of weekly increases, after which a plan without a goal holds until it is reviewed' },
 ];
 
 export interface PacingSession {
