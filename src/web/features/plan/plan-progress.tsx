@@ -7,6 +7,7 @@ import { ErrorMessage, Field, SelectField, showToast } from '../../components/ui
 import { formatDate, t, type MessageKey } from '../../i18n/index.ts';
 import { planApi, type AsNeededUseView, type CarePlanProgressView, type GoalProgressView, type NaloxoneCheckView, type PacingProgressView } from './plan-api.ts';
 import { drugName } from './plan-format.ts';
+import { addDays, type LocalDate } from '../../../domain/time/local-date.ts';
 
 /** A patient's local date (YYYY-MM-DD) in words, without shifting it through a time zone. */
 export function dateInWords(date: string): string {
@@ -48,15 +49,10 @@ function pacingText(p: PacingProgressView): string {
   }
 }
 
-/** The day before `date` (YYYY-MM-DD), read as a calendar date. */
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 /** One baseline session of a recorded activity, before its start (the server checks the dates again). */
 function LogPacingSession(props: { pid: string; activity: PacingProgressView; asOf: string; onSaved: () => void }) {
   const a = props.activity;
-  const latest = a.startDate <= props.asOf ? dayBefore(a.startDate) : props.asOf;
+  const latest = a.startDate <= props.asOf ? addDays(a.startDate as LocalDate, -1) : props.asOf;
   const [date, setDate] = useState(latest);
   const [amount, setAmount] = useState('');
   // Field errors sit on their fields (aria-invalid, described by); the rest show above the form.
