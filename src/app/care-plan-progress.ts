@@ -42,7 +42,11 @@ export interface GoalProgress {
 }
 
 export type PacingStatus =
-  | { readonly kind: 'quota'; readonly quota: number; readonly level: number; readonly lastFlare: string | null; readonly baseline: string; readonly startingQuota: number }
+  | {
+    readonly kind: 'quota'; readonly quota: number; readonly level: number; readonly lastFlare: string | null;
+    /** A flare still going on since this local date holds the level until it ends. */
+    readonly ongoingFlareSince: string | null; readonly baseline: string; readonly startingQuota: number;
+  }
   | { readonly kind: 'not-started'; readonly startingQuota: number; readonly baseline: string }
   | { readonly kind: 'insufficient-sessions'; readonly have: number; readonly need: number }
   | { readonly kind: 'no-tolerance' }
@@ -114,7 +118,7 @@ function pacingStatus(a: PacingActivity, sessions: readonly PacingSession[], fla
   const { plan } = planned;
   const q = computeTodaysQuota(plan, flares, today);
   if (q.kind === 'not-started') return { kind: 'not-started', startingQuota: plan.startingQuota, baseline: plan.baselineText };
-  return { kind: 'quota', quota: q.quota, level: q.level, lastFlare: q.lastFlare, baseline: plan.baselineText, startingQuota: plan.startingQuota };
+  return { kind: 'quota', quota: q.quota, level: q.level, lastFlare: q.lastFlare, ongoingFlareSince: q.ongoingFlareSince, baseline: plan.baselineText, startingQuota: plan.startingQuota };
 }
 
 export async function loadCarePlanProgress(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<CarePlanProgress> {

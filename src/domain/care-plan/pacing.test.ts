@@ -22,7 +22,7 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     expect(p.baseline).toBe(20);
     expect(p.startingQuota).toBe(16);
     expect([0, 1, 2, 3].map((l) => quotaAtLevel(p, l))).toEqual([16, 17, 19, 21]);
-    expect(computeTodaysQuota(p, [], d(0))).toEqual({ kind: 'quota', quota: 16, level: 0, lastFlare: null });
+    expect(computeTodaysQuota(p, [], d(0))).toEqual({ kind: 'quota', quota: 16, level: 0, lastFlare: null, ongoingFlareSince: null });
     expect(computeTodaysQuota(p, [], d(6))).toMatchObject({ quota: 16, level: 0 });
     expect(computeTodaysQuota(p, [], d(7))).toMatchObject({ quota: 17, level: 1 });
     expect(computeTodaysQuota(p, [], d(20))).toMatchObject({ quota: 19, level: 2 });
@@ -49,7 +49,7 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     const p = plan([20, 25, 15]);
     const twoYears = computeTodaysQuota(p, [], d(730));
     // Default maximumLevelWithoutGoal 12 (product choice): floor(16 × 1.1^12) = floor(50.21…) = 50.
-    expect(twoYears).toEqual({ kind: 'quota', quota: 50, level: 12, lastFlare: null });
+    expect(twoYears).toEqual({ kind: 'quota', quota: 50, level: 12, lastFlare: null, ongoingFlareSince: null });
     expect(quotaAtLevel(p, 104)).toBe(50);
     // A flare steps back from the level in use, not from an unbounded one.
     expect(computeTodaysQuota(p, [d(700)], d(701))).toMatchObject({ level: 11, quota: quotaAtLevel(p, 11) });
@@ -87,7 +87,11 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     expect(computeTodaysQuota(p, [{ start: d(15), end: d(24) }], d(30))).toMatchObject({ level: 1 });
     expect(computeTodaysQuota(p, [{ start: d(15), end: d(24) }], d(31))).toMatchObject({ level: 2 });
     // An ongoing flare holds until today.
-    expect(computeTodaysQuota(p, [{ start: d(15), end: null }], d(60))).toMatchObject({ level: 1, lastFlare: d(15) });
+    expect(computeTodaysQuota(p, [{ start: d(15), end: null }], d(60))).toMatchObject({ level: 1, lastFlare: d(15), ongoingFlareSince: d(15) });
+    // Once it has ended, nothing is held on its account any more.
+    expect(computeTodaysQuota(p, [{ start: d(15), end: d(20) }], d(60))).toMatchObject({ lastFlare: d(15), ongoingFlareSince: null });
+    // A flare going on since before the start is what holds level 0, though no step back is dated in the plan.
+    expect(computeTodaysQuota(p, [{ start: d(-3), end: null }], d(30))).toMatchObject({ level: 0, lastFlare: null, ongoingFlareSince: d(-3) });
     // Before the start: over before it, no effect; still going at the start, level 0 until it ends.
     expect(computeTodaysQuota(p, [{ start: d(-10), end: d(-1) }], d(7))).toMatchObject({ level: 1, lastFlare: null });
     expect(computeTodaysQuota(p, [{ start: d(-3), end: d(5) }], d(7))).toMatchObject({ level: 0 });

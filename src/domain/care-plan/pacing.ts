@@ -180,7 +180,11 @@ export interface PacingFlare {
 }
 
 export type TodaysQuota =
-  | { readonly kind: 'quota'; readonly quota: number; readonly level: number; readonly lastFlare: LocalDate | null }
+  | {
+    readonly kind: 'quota'; readonly quota: number; readonly level: number; readonly lastFlare: LocalDate | null;
+    /** The start of the earliest flare still going on (the level holds until it ends), or null. */
+    readonly ongoingFlareSince: LocalDate | null;
+  }
   | { readonly kind: 'not-started' };
 
 function laterOf(a: LocalDate, b: LocalDate): LocalDate {
@@ -196,12 +200,15 @@ export function computeTodaysQuota(plan: PacingPlan, flares: readonly (LocalDate
   const top = maximumLevel(plan);
   // One step back per start day; a longer flare on the same day holds longer.
   const byStart = new Map<LocalDate, LocalDate>();
+  let ongoingFlareSince: LocalDate | null = null;
   for (const f of flares) {
     const flare: PacingFlare = typeof f === 'string' ? { start: f, end: f } : f;
     if (differenceInCalendarDays(asOf, flare.start) < 0) continue;
     const ongoingOrEnd = flare.end === null || flare.end === undefined ? asOf : flare.end;
     const end = differenceInCalendarDays(ongoingOrEnd, asOf) > 0 ? asOf : laterOf(ongoingOrEnd, flare.start);
     if (differenceInCalendarDays(end, plan.startDate) < 0) continue;
+    if ((flare.end === null || flare.end === undefined || differenceInCalendarDays(flare.end, asOf) > 0)
+      && (ongoingFlareSince === null || differenceInCalendarDays(flare.start, ongoingFlareSince) < 0)) ongoingFlareSince = flare.start;
     const known = byStart.get(flare.start);
     byStart.set(flare.start, known === undefined ? end : laterOf(known, end));
   }
@@ -217,5 +224,5 @@ export function computeTodaysQuota(plan: PacingPlan, flares: readonly (LocalDate
     if (differenceInCalendarDays(start, plan.startDate) >= 0) lastFlare = start;
   }
   const level = levelOn(asOf);
-  return { kind: 'quota', quota: quotaAtLevel(plan, level), level, lastFlare };
+  return { kind: 'quota', quota: quotaAtLevel(plan, level), level, lastFlare, ongoingFlareSince };
 }

@@ -56,8 +56,8 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     let progress = (await owner.request('GET', `${base()}/care-plan/progress`)).json();
     expect(progress.asOf).toBe(TODAY);
     expect(progress.pacing.map((p: { status: unknown }) => p.status)).toEqual([
-      { kind: 'quota', quota: 21, level: 3, lastFlare: null, baseline: '20', startingQuota: 16 },
-      { kind: 'quota', quota: 16, level: 0, lastFlare: null, baseline: '20', startingQuota: 16 },
+      { kind: 'quota', quota: 21, level: 3, lastFlare: null, ongoingFlareSince: null, baseline: '20', startingQuota: 16 },
+      { kind: 'quota', quota: 16, level: 0, lastFlare: null, ongoingFlareSince: null, baseline: '20', startingQuota: 16 },
       { kind: 'insufficient-sessions', have: 1, need: 3 },
     ]);
     expect(progress.pacing[1].sessionsUsed).toBe(3);
@@ -65,7 +65,7 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     // A flare that started on 2026-05-27 local time (day 15, level 2) steps walking back to level 1.
     expect((await owner.request('PUT', `${base()}/flares/${newId()}`, { startedAt: '2026-05-26T20:00:00Z', endedAt: '2026-05-27T20:00:00Z', timeZone: 'Pacific/Auckland', peakIntensity: 8 })).statusCode).toBe(201);
     progress = (await reader.request('GET', `${base()}/care-plan/progress`)).json();
-    expect(progress.pacing[0].status).toMatchObject({ kind: 'quota', quota: 17, level: 1, lastFlare: '2026-05-27' });
+    expect(progress.pacing[0].status).toMatchObject({ kind: 'quota', quota: 17, level: 1, lastFlare: '2026-05-27', ongoingFlareSince: null });
     // The flare was before gardening started: no effect there.
     expect(progress.pacing[1].status).toMatchObject({ quota: 16, lastFlare: null });
 
@@ -77,8 +77,8 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     const ongoing = newId();
     expect((await owner.request('PUT', `${base()}/flares/${ongoing}`, { startedAt: '2026-05-30T20:00:00Z', endedAt: null, timeZone: 'Pacific/Auckland', peakIntensity: 6 })).statusCode).toBe(201);
     progress = (await reader.request('GET', `${base()}/care-plan/progress`)).json();
-    expect(progress.pacing[0].status).toMatchObject({ level: 0, lastFlare: '2026-05-31' });
-    expect(progress.pacing[1].status).toMatchObject({ level: 0, lastFlare: null });
+    expect(progress.pacing[0].status).toMatchObject({ level: 0, lastFlare: '2026-05-31', ongoingFlareSince: '2026-05-31' });
+    expect(progress.pacing[1].status).toMatchObject({ level: 0, lastFlare: null, ongoingFlareSince: '2026-05-31' });
     expect((await owner.request('DELETE', `${base()}/flares/${ongoing}`, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
 
     // Diary sessions with a unit other than minutes are refused with a pointer; settings are range-checked.

@@ -47,7 +47,7 @@ export interface GoalProgressView {
   change: { absolute: number; percent: number | null; category: string | null; rule: string } | null;
 }
 export type PacingStatusView =
-  | { kind: 'quota'; quota: number; level: number; lastFlare: string | null; baseline: string; startingQuota: number }
+  | { kind: 'quota'; quota: number; level: number; lastFlare: string | null; ongoingFlareSince: string | null; baseline: string; startingQuota: number }
   | { kind: 'not-started'; startingQuota: number; baseline: string }
   | { kind: 'insufficient-sessions'; have: number; need: number }
   | { kind: 'no-tolerance' }

@@ -111,7 +111,9 @@ export function PacingToday(props: { pacing: readonly PacingProgressView[]; clin
             <div>
               <strong>{pacingText(p)}</strong>
               {p.goal !== null && p.status.kind === 'quota' && <> {t('pacing.todayGoal', { goal: p.goal, unit: p.unit })}</>}
-              {p.status.kind === 'quota' && p.status.lastFlare && <p>{t('pacing.steppedBack', { date: dateInWords(p.status.lastFlare) })}</p>}
+              {p.status.kind === 'quota' && p.status.ongoingFlareSince
+                ? <p>{t('pacing.holding', { date: dateInWords(p.status.ongoingFlareSince) })}</p>
+                : p.status.kind === 'quota' && p.status.lastFlare && <p>{t('pacing.steppedBack', { date: dateInWords(p.status.lastFlare) })}</p>}
               {props.clinician && p.status.kind === 'quota' && (
                 <p class="hint">{t('pacing.clinicianLine', { baseline: p.status.baseline, unit: p.unit, sessions: p.sessionsUsed, start: p.status.startingQuota, level: p.status.level })}</p>
               )}
