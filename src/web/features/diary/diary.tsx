@@ -1,5 +1,6 @@
 // The pain diary: a seconds-fast check-in (with "same as last time"), and the history with pending,
 // conflicting and failed writes from the offline outbox shown in place.
+import { checkInBody } from './entry-body.ts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, requestText, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
@@ -96,12 +97,11 @@ export function CheckIn() {
     const local = original ? { date: original.localDate, time: original.localTime } : earlier ? when : toLocalDateTime(now, patient.timeZone as TimeZone);
     const id = original ? original.id : newClientId(now.getTime());
     const hours = sleepHours.trim() === '' ? null : Math.round(Number(sleepHours) * 4) / 4;
-    const body = {
-      localDate: local.date, localTime: local.time, timeZone: original?.timeZone ?? patient.timeZone, recordedAt: original?.recordedAt ?? now.toISOString(), intensity,
+    const body = checkInBody(original, {
+      local, timeZone: original?.timeZone ?? patient.timeZone, recordedAt: original?.recordedAt ?? now.toISOString(), intensity,
       mode: original ? original.provenance.mode : earlier ? 'recalled' : 'real-time',
-      regions: regions.map((r) => ({ code: r.code, intensity: r.intensity ?? intensity, qualities: r.qualities })),
-      medicines, triggers, notes, ...(hours !== null && Number.isFinite(hours) ? { sleep: { hours, quality: original?.sleep.quality ?? null } } : {}),
-    };
+      regions, medicines, triggers, notes, sleepHours: hours !== null && Number.isFinite(hours) ? hours : null,
+    });
     await outbox.enqueue({ method: 'PUT', path: `/api/patients/${patient.id}/diary-entries/${id}`, body, baseVersion: editing?.version });
     const pending = (await new Promise<readonly OutboxItem[]>((resolve) => { const off = outbox.subscribe((items) => { off(); resolve(items); }); }))
       .some((i) => i.path.endsWith(id));
