@@ -79,6 +79,11 @@ async function flushWrites(tx: Stores, patientId: string, batch: WriteBatch, at:
   await tx.audit.append(batch.audits);
 }
 
+/** The same content (both are normalised by validateDiaryEntry, so key order and defaults agree). */
+function sameEntry(stored: DiaryEntry | null, incoming: DiaryEntry): boolean {
+  return stored !== null && JSON.stringify(stored) === JSON.stringify(incoming);
+}
+
 /** The write itself, inside a transaction; conflicts are outcomes, not exceptions, so a batch can report them per item. */
 async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: DiaryEntry, baseVersion: number | undefined, batch: WriteBatch): Promise<PutOutcome> {
   const existing = await batch.find(entry.id);
@@ -97,10 +102,13 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
   }
   if (baseVersion === undefined) {
     // A retry of a write the server already has is answered as if it were the first time.
-    if (existing.entry && JSON.stringify(existing.entry) === JSON.stringify(entry)) return { status: 'unchanged', record: toRecord(existing) };
+    if (sameEntry(existing.entry, entry)) return { status: 'unchanged', record: toRecord(existing) };
     return { status: 'conflict', current: toRecord(existing), reason: 'The entry already exists with other content; send its version to change it.' };
   }
   if (baseVersion !== existing.version) {
+    // A retry of an edit the server already applied (its answer was lost on the way back, so the outbox
+    // sends it again with the version it edited) is answered as if it were the first time.
+    if (baseVersion === existing.version - 1 && existing.deletedAt === null && sameEntry(existing.entry, entry)) return { status: 'unchanged', record: toRecord(existing) };
     return { status: 'conflict', current: toRecord(existing), reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
   }
   if (existing.deletedAt !== null) return { status: 'conflict', current: toRecord(existing), reason: 'The entry was deleted on another device.' };

@@ -51,6 +51,10 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
 
     const updated = await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' });
     expect(updated.json()).toMatchObject({ status: 'updated', version: 2, entry: { intensity: 7 } });
+    // The same edit again (its answer was lost, so the outbox retries with the version it edited): unchanged, not a conflict.
+    const retriedEdit = await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' });
+    expect(retriedEdit.statusCode).toBe(200);
+    expect(retriedEdit.json()).toMatchObject({ status: 'unchanged', version: 2, entry: { intensity: 7 } });
 
     const stale = await patient.request('PUT', url(id), entryAt({ intensity: 2 }), { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(409);
