@@ -139,10 +139,13 @@ export type BatchItemResult =
 
 /** Up to 500 entries in one transaction; each item gets its own result (invalid and conflicting items are skipped). */
 export async function pushDiaryBatch(
-  deps: AppDeps, ctx: RequestContext, patientId: string, items: readonly { id: string; baseVersion?: number | null | undefined; entry: DiaryEntryInput }[],
+  deps: AppDeps, ctx: RequestContext, patientId: string,
+  // `invalid`: the item was already refused by the API's schema check; it is reported as such, in its place.
+  items: readonly { id: string; baseVersion?: number | null | undefined; entry: DiaryEntryInput; invalid?: readonly { pointer: string; detail: string }[] }[],
 ): Promise<readonly BatchItemResult[]> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const prepared = items.map((item, i) => {
+    if (item.invalid) return { ok: false as const, item, errors: item.invalid };
     try {
       return { ok: true as const, item, entry: normalize(access, item.id.toLowerCase(), item.entry, `/items/${i}/entry`) };
     } catch (error) {

@@ -60,8 +60,16 @@ export const DiaryEntryBody = z.strictObject({
 
 export const DiaryEntryParams = z.strictObject({ patientId: Id, entryId: Id });
 
+/**
+ * A batch item's entry is checked against DiaryEntryBody one item at a time (diary.routes.ts), so that a
+ * malformed entry (an old client, a bad value) comes back as that item's `invalid` result instead of
+ * refusing the other 499. The body's shape around the entries is still checked here.
+ */
 export const DiaryBatchBody = z.strictObject({
-  items: z.array(z.strictObject({ id: Id, baseVersion: z.number().int().min(1).nullable().optional(), entry: DiaryEntryBody })).min(1).max(500),
+  items: z.array(z.strictObject({
+    id: Id, baseVersion: z.number().int().min(1).nullable().optional(),
+    entry: z.record(z.string(), z.unknown()).meta({ description: 'A diary entry, as the body of PUT …/diary-entries/:entryId.' }),
+  })).min(1).max(500),
 });
 
 export const DiaryPullQuery = z.strictObject({

@@ -108,16 +108,28 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
   });
 
   it('pushes a batch of 500 in one transaction with a result per item', async () => {
-    const items = Array.from({ length: 500 }, (_, i) => ({ id: newId(), entry: entryAt({ intensity: i % 11, localTime: '13:50' }) }));
+    const items: { id: string; entry: Record<string, unknown> }[] = Array.from({ length: 500 }, (_, i) => ({ id: newId(), entry: entryAt({ intensity: i % 11, localTime: '13:50' }) }));
     items[10] = { ...items[10]!, entry: entryAt({ intensity: 6, worstSinceLast: 2 }) };
     items[20] = { id: items[19]!.id, entry: entryAt() };
+    // Malformed entries (out of range, an unknown field, the wrong type) are that item's `invalid`, not a 400 for all.
+    items[30] = { ...items[30]!, entry: entryAt({ intensity: 11 }) };
+    items[40] = { ...items[40]!, entry: { ...entryAt(), colour: 'red' } };
+    items[50] = { ...items[50]!, entry: entryAt({ regions: 'back' }) };
     const res = await patient.request('POST', `${url()}/batch`, { items });
     expect(res.statusCode).toBe(200);
-    const results = res.json().results as { id: string; status: string }[];
+    const results = res.json().results as { id: string; status: string; errors?: { pointer: string }[] }[];
     expect(results).toHaveLength(500);
-    expect(results.filter((r) => r.status === 'created')).toHaveLength(498);
+    expect(results.filter((r) => r.status === 'created')).toHaveLength(495);
     expect(results[10]!.status).toBe('invalid');
     expect(results[20]!.status).toBe('invalid');
+    expect(results[30]).toMatchObject({ id: items[30]!.id, status: 'invalid', errors: [{ pointer: '/items/30/entry/intensity' }] });
+    expect(results[40]).toMatchObject({ status: 'invalid', errors: [{ pointer: '/items/40/entry/colour' }] });
+    expect(results[50]).toMatchObject({ status: 'invalid', errors: [{ pointer: '/items/50/entry/regions' }] });
+    // Nothing of the refused items was stored.
+    expect((await patient.request('PUT', url(items[30]!.id), entryAt({ intensity: 3 }))).statusCode).toBe(201);
+    // The shape around the entries is still checked as a whole.
+    expect((await patient.request('POST', `${url()}/batch`, { items: [{ id: 'not-a-uuid', entry: entryAt() }] })).statusCode).toBe(400);
+    expect((await patient.request('POST', `${url()}/batch`, { items: [{ id: newId(), entry: 'text' }] })).statusCode).toBe(400);
     const again = (await patient.request('POST', `${url()}/batch`, { items: items.slice(0, 5) })).json().results;
     expect(again.map((r: { status: string }) => r.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
   });

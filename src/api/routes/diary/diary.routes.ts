@@ -18,6 +18,13 @@ function sendOutcome(request: FastifyRequest, reply: FastifyReply, outcome: PutO
 
 const tags = ['diary'];
 
+/** One schema issue of a batch item's entry as a field error (as the API's validation errors read). */
+function schemaProblem(prefix: string, issue: z.core.$ZodIssue): { pointer: string; detail: string } {
+  const at = `${prefix}${issue.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
+  if (issue.code === 'unrecognized_keys') return { pointer: `${at}/${issue.keys[0]}`, detail: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.` };
+  return { pointer: at, detail: issue.message };
+}
+
 export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
   app.put('/api/patients/:patientId/diary-entries/:entryId', {
     config: { patientAction: 'write-diary' },
@@ -42,7 +49,12 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
     config: { patientAction: 'write-diary' },
     schema: { tags, params: PatientParams, body: DiaryBatchBody, summary: 'Push up to 500 entries in one transaction; each item gets its own result (created, updated, unchanged, conflict or invalid).' },
   }, async (req) => {
-    return { results: await pushDiaryBatch(deps, contextOf(req), req.params.patientId, req.body.items) };
+    const items = req.body.items.map((item, i) => {
+      const checked = DiaryEntryBody.safeParse(item.entry);
+      if (checked.success) return { ...item, entry: checked.data };
+      return { ...item, invalid: checked.error.issues.map((issue) => schemaProblem(`/items/${i}/entry`, issue)) };
+    });
+    return { results: await pushDiaryBatch(deps, contextOf(req), req.params.patientId, items) };
   });
 
   app.get('/api/patients/:patientId/diary-entries', {
