@@ -1,6 +1,6 @@
 // FHIR R4 Questionnaire for an instrument and QuestionnaireResponse for a stored response.
 // LOINC codes are attached where instruments.md lists them (panel on the Questionnaire, item codes on
-// items, LA answer codes on options, the score code on the calculated total). Items carry the
+// items, LA answer codes on options, the score code on the read-only calculated-score item). Items carry the
 // construct paraphrase, never copyrighted wording; the licence attribution goes in `copyright`.
 import type { InstrumentDefinition } from '../../domain/instruments/index.ts';
 
@@ -11,6 +11,17 @@ export function questionnaireCanonical(d: InstrumentDefinition): string {
   return `${BASE}/${d.id}`;
 }
 
+/**
+ * Questionnaire.version: the published edition as a token, because a canonical reference
+ * (`url|version`) may not contain whitespace — "PHQ-9 (Kroenke 2001)" → "PHQ-9-Kroenke-2001".
+ */
+export function questionnaireVersion(d: InstrumentDefinition): string {
+  return d.version.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** The calculated primary score, a read-only item of the Questionnaire (linkId `score`). */
+const SCORE_LINK_ID = 'score';
+
 const optionCoding = (d: InstrumentDefinition, itemKey: string, o: { value: number; label: string; loinc?: string }) => (o.loinc
   ? { system: LOINC, code: o.loinc, display: o.label }
   : { system: `${questionnaireCanonical(d)}/item/${itemKey}`, code: String(o.value), display: o.label });
@@ -20,14 +31,14 @@ export function toFhirQuestionnaire(d: InstrumentDefinition) {
     resourceType: 'Questionnaire',
     id: d.id,
     url: questionnaireCanonical(d),
-    version: d.version,
+    version: questionnaireVersion(d),
     name: d.shortTitle.replace(/[^A-Za-z0-9]/g, ''),
     title: d.title,
     status: 'active',
     description: `${d.measures}. ${d.recallPeriod ? `Recall: ${d.recallPeriod}. ` : ''}Source: ${d.source}`,
     copyright: d.licence.attribution,
     ...(d.loinc.panel ? { code: [{ system: LOINC, code: d.loinc.panel, display: d.title }] } : {}),
-    item: d.items.map((i) => ({
+    item: [...d.items.map((i): Record<string, unknown> => ({
       linkId: i.key,
       ...(i.loinc ? { code: [{ system: LOINC, code: i.loinc }] } : {}),
       prefix: i.key,
@@ -38,7 +49,14 @@ export function toFhirQuestionnaire(d: InstrumentDefinition) {
         valueCoding: optionCoding(d, i.key, o),
         extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: o.value }],
       })),
-    })),
+    })), {
+      linkId: SCORE_LINK_ID,
+      ...(d.loinc.score ? { code: [{ system: LOINC, code: d.loinc.score }] } : {}),
+      text: `${d.shortTitle} ${d.primaryScore}`,
+      type: 'decimal',
+      required: false,
+      readOnly: true,
+    }],
   };
 }
 
@@ -57,17 +75,12 @@ export function toFhirQuestionnaireResponse(d: InstrumentDefinition, r: FhirResp
     const option = i.options.find((o) => o.value === value);
     return { linkId: i.key, text: i.construct, answer: [{ valueCoding: option ? optionCoding(d, i.key, option) : { code: String(value) } }] };
   });
-  if (r.score !== null) {
-    items.push({
-      linkId: 'score', text: `${d.shortTitle} ${d.primaryScore}`,
-      ...(d.loinc.score ? { code: [{ system: LOINC, code: d.loinc.score }] } : {}),
-      answer: [{ valueDecimal: r.score }],
-    });
-  }
+  // QuestionnaireResponse.item has no `code` in R4: the LOINC score code is on the Questionnaire's item.
+  if (r.score !== null) items.push({ linkId: SCORE_LINK_ID, text: `${d.shortTitle} ${d.primaryScore}`, answer: [{ valueDecimal: r.score }] });
   return {
     resourceType: 'QuestionnaireResponse',
     id: r.id,
-    questionnaire: `${questionnaireCanonical(d)}|${d.version}`,
+    questionnaire: `${questionnaireCanonical(d)}|${questionnaireVersion(d)}`,
     status: 'completed',
     subject: { reference: `Patient/${r.patientId}` },
     authored: r.completedAt,

@@ -127,7 +127,22 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect(calm.json().crisis).toBeNull();
     const fhir = (await owner.request('GET', `${base()}/instrument-responses/${body.response.id}/fhir`)).json();
     expect(fhir).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed', subject: { reference: `Patient/${pid}` } });
-    expect(fhir.item.find((i: { linkId: string }) => i.linkId === 'score')).toMatchObject({ code: [{ code: '44261-6' }], answer: [{ valueDecimal: 2 }] });
+    expect(fhir.item.find((i: { linkId: string }) => i.linkId === 'score')).toEqual({ linkId: 'score', text: expect.any(String), answer: [{ valueDecimal: 2 }] });
+    // R4 conformance against its Questionnaire: the canonical has no whitespace and names the Questionnaire's
+    // url and version; every item links to an item there; R4 response items carry no `code` (the LOINC
+    // score code sits on the Questionnaire's read-only score item); answers are of the item's type.
+    const q = (await owner.request('GET', `/api/instruments/${fhir.questionnaire.split('/').pop().split('|')[0]}/fhir`)).json();
+    expect(fhir.questionnaire).not.toMatch(/\s/);
+    expect(fhir.questionnaire).toBe(`${q.url}|${q.version}`);
+    const byLink = new Map((q.item as { linkId: string; type: string; readOnly?: boolean; code?: { code: string }[]; answerOption?: { valueCoding: { code: string } }[] }[]).map((i) => [i.linkId, i]));
+    expect(byLink.get('score')).toMatchObject({ type: 'decimal', readOnly: true, code: [{ system: 'http://loinc.org', code: '44261-6' }] });
+    for (const item of fhir.item as { linkId: string; code?: unknown; answer: { valueCoding?: { code: string }; valueDecimal?: number }[] }[]) {
+      const def = byLink.get(item.linkId);
+      expect(def, item.linkId).toBeDefined();
+      expect(item).not.toHaveProperty('code');
+      if (def!.type === 'choice') expect(def!.answerOption!.map((o) => o.valueCoding.code)).toContain(item.answer[0]!.valueCoding!.code);
+      else expect(typeof item.answer[0]!.valueDecimal).toBe('number');
+    }
   });
 
   it('refuses a licensed instrument until an admin of a caring organization enables it, recording who and when', async () => {
