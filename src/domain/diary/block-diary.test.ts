@@ -70,6 +70,13 @@ describe('validateBlockDiary', () => {
       '/baselineIntensity', '/offsetsMinutes/0', '/readings/1/offsetMinutes', '/readings/2', '/readings/3/patientReportedReliefPct',
     ]);
   });
+  it('refuses a procedure so late that a reading would fall after the year 9999 (its due time could not be written)', () => {
+    const late = validateBlockDiary({ ...base, procedureAt: '9999-12-31T20:00:00Z' });
+    expect(late.ok ? [] : late.errors.map((e) => e.pointer)).toEqual(['/procedureAt']);
+    // The last default reading is at 8 h: 15:59:59.999 still fits.
+    expect(validateBlockDiary({ ...base, procedureAt: '9999-12-31T15:59:59.999Z' }).ok).toBe(true);
+    expect(validateBlockDiary({ ...base, procedureAt: '9999-12-31T16:00:00Z' }).ok).toBe(false);
+  });
 });
 
 describe('properties', () => {

@@ -193,6 +193,9 @@ export type BlockDiaryValidation = { ok: true; diary: BlockDiary } | { ok: false
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** The last instant `toISOString` writes with a four-digit year. */
+const LATEST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
+
 function instantOrUndefined(v: unknown): string | undefined {
   return typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? new Date(Date.parse(v)).toISOString() : undefined;
 }
@@ -229,6 +232,11 @@ export function validateBlockDiary(input: unknown): BlockDiaryValidation {
       });
       offsets = [...new Set(v.offsetsMinutes.filter(isOffset))].sort((a, b) => a - b);
     }
+  }
+
+  // Every reading's due time must be writable as an ISO instant with a four-digit year.
+  if (procedureAt && Date.parse(procedureAt) + Math.max(...offsets) * 60_000 > LATEST_INSTANT_MS) {
+    fail('/procedureAt', 'is so late that the readings would fall after the year 9999');
   }
 
   const readings: BlockDiaryReading[] = [];
