@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, canAddDays, differenceInCalendarDays, LocalDateRangeError, isTimeZone, parseLocalDate, toLocalDateTime, type TimeZone } from './local-date.ts';
+import { addDays, canAddDays, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
 
 describe('LocalDate', () => {
   it('accepts real dates and rejects impossible ones', () => {
@@ -33,5 +34,29 @@ describe('LocalDate', () => {
     expect(parseLocalDate('0000-02-29')).toBe('0000-02-29'); // year 0 is a leap year in the proleptic calendar
     expect(parseLocalDate('0100-02-29')).toBeUndefined();
     expect(canAddDays(parseLocalDate('2026-01-01')!, 1.5)).toBe(false);
+  });
+});
+
+describe('instantOfLocalDateTime', () => {
+  const at = (date: string, time: string, zone: string) => instantOfLocalDateTime(parseLocalDate(date)!, parseLocalTime(time)!, zone as TimeZone).toISOString();
+  it('reads a wall clock in its zone, summer and winter', () => {
+    expect(at('2026-01-15', '09:30', 'Europe/Berlin')).toBe('2026-01-15T08:30:00.000Z');
+    expect(at('2026-07-15', '09:30', 'Europe/Berlin')).toBe('2026-07-15T07:30:00.000Z');
+    expect(at('2026-07-15', '09:30', 'America/New_York')).toBe('2026-07-15T13:30:00.000Z');
+    expect(at('2026-07-15', '09:30', 'Asia/Kolkata')).toBe('2026-07-15T04:00:00.000Z');
+  });
+  it('reads a time a DST change skips as after the gap, and a repeated one as the later', () => {
+    // Berlin, 29 March 2026: 02:00 CET jumps to 03:00 CEST, so 02:30 does not exist: it reads as 03:30 CEST.
+    expect(at('2026-03-29', '02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z');
+    // Berlin, 25 October 2026: 02:30 happens at 00:30Z (CEST) and again at 01:30Z (CET): the later.
+    expect(at('2026-10-25', '02:30', 'Europe/Berlin')).toBe('2026-10-25T01:30:00.000Z');
+  });
+  it('gives back the wall clock of any minute in several zones', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'] as TimeZone[];
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), fc.constantFrom(...zones), (minute, zone) => {
+      const local = toLocalDateTime(new Date(minute * 60_000), zone);
+      const back = toLocalDateTime(instantOfLocalDateTime(local.date, local.time as LocalTime, zone), zone);
+      expect(back).toEqual(local);
+    }));
   });
 });

@@ -84,6 +84,23 @@ export function toLocalDateTime(instant: Date, timeZone: TimeZone): { date: Loca
   return { date: `${get('year')}-${get('month')}-${get('day')}` as LocalDate, time: `${get('hour')}:${get('minute')}` };
 }
 
+/**
+ * The instant a wall-clock date and time shows in `timeZone` (what a person types for "when", read in
+ * their zone). A time skipped by a DST change reads as the same wall-clock distance after the last time
+ * before the gap; a repeated one as the later of the two.
+ */
+export function instantOfLocalDateTime(date: LocalDate, time: LocalTime, timeZone: TimeZone): Date {
+  const target = Date.parse(`${date}T${time}:00Z`);
+  // Move a guess by the difference between the wall clock it shows and the one wanted; two steps
+  // settle every zone offset, including the hour a DST change skips or repeats.
+  let guess = target;
+  for (let step = 0; step < 2; step++) {
+    const shown = toLocalDateTime(new Date(guess), timeZone);
+    guess += target - Date.parse(`${shown.date}T${shown.time}:00Z`);
+  }
+  return new Date(guess);
+}
+
 /** A wall-clock time `HH:MM` (24-hour) in some time zone, branded like LocalDate. */
 export type LocalTime = string & { readonly __brand: 'LocalTime' };
 
