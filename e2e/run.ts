@@ -92,6 +92,29 @@ const journeys: Journey[] = [
     },
   },
   {
+    name: 'patient with a medicine list checks in with "Took <drug>" from their list',
+    async run(world, violations) {
+      const page = await signedInAs(world, world.demo.patients[2]!.email);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
+      const took = page.getByRole('group', { name: 'From your medicine list' }).getByRole('button', { name: 'Took Pregabalin' });
+      await took.click();
+      await expectVisible(page.getByRole('button', { name: 'Remove Pregabalin' }), 'the picked medicine');
+      await checkPage(page, 'check-in-medicine-list', violations);
+      await page.getByRole('radio', { name: /^5 — / }).check();
+      await page.getByRole('textbox', { name: 'Notes (optional)' }).fill('took it from my list');
+      await page.getByRole('button', { name: 'Save check-in' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after saving');
+      const medicine = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries`)).json();
+        return pulled.items.find((i: { entry: { notes: string } | null }) => i.entry?.notes === 'took it from my list')?.entry.medicines[0];
+      });
+      if (medicine?.formularyId !== 'pregabalin' || !medicine.medicationOrderId || medicine.dose !== 75 || medicine.unit !== 'mg') {
+        throw new Error(`expected pregabalin 75 mg with its order id, got ${JSON.stringify(medicine)}`);
+      }
+    },
+  },
+  {
     name: 'a check-in made offline is kept and synced once when back online',
     async run(world, violations) {
       const context = await newContext(world);
@@ -121,6 +144,91 @@ const journeys: Journey[] = [
     },
   },
   {
+    name: 'patient keeps a block diary: baseline 8, the 15-minute reading due, records 2 with 75 % reported relief and sees the relief',
+    async run(world, violations) {
+      const page = await (await newContext(world)).newPage();
+      const signUp = new SignUpPage(page);
+      await signUp.open();
+      await signUp.signUp(`Bea ${unique()}`, `bea-${unique()}@example.test`, PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Block diary' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Block diaries', level: 1 }), 'the block diaries page');
+      await expectVisible(page.getByText('No block diaries yet.'), 'the empty list');
+      await page.getByRole('button', { name: 'Start a block diary' }).click();
+      const label = 'Right L4-L5 medial branch block';
+      await page.getByRole('textbox', { name: 'Which procedure did you have?' }).fill(label);
+      // The procedure 20 minutes ago, as wall-clock date and time in the patient's zone (the browser's, Europe/Berlin).
+      const then = new Date(Date.now() - 20 * 60_000);
+      await page.getByLabel('Date of the procedure').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(then));
+      await page.getByLabel('Time of the procedure').fill(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(then));
+      await page.getByRole('radio', { name: /^8 — / }).check();
+      const offsets = await page.getByRole('textbox', { name: 'Reading times, in minutes after the procedure' }).inputValue();
+      if (offsets !== '15, 30, 60, 120, 240, 360, 480') throw new Error(`expected the default reading times, got "${offsets}"`);
+      await checkPage(page, 'block-diary-start', violations);
+      await page.getByRole('button', { name: 'Start the diary' }).click();
+
+      await expectVisible(page.getByRole('heading', { name: label, level: 1 }), 'the new diary');
+      await expectVisible(page.getByRole('status').filter({ hasText: 'Your reading at 15 minutes is due now.' }), 'the 15-minute reading due now');
+      await expectVisible(page.getByText(/^Next reading at .+, in \d+ minutes?\.$/), 'when the next reading is');
+      await page.getByRole('button', { name: 'Record the reading at 15 minutes' }).click();
+      const form = page.getByRole('form', { name: 'Reading at 15 minutes' });
+      await form.getByRole('radio', { name: /^2 — / }).check();
+      await form.getByRole('spinbutton', { name: 'How much relief do you feel, in percent? (optional)' }).fill('75');
+      await form.getByRole('button', { name: 'Save reading' }).click();
+      // (8 − 2) / 8 = 75 % from the pain scores, beside the patient's own 75 %.
+      await expectVisible(page.getByRole('list', { name: 'Readings' }).getByText('Pain 2 out of 10 · 75% relief by your pain score · You said 75% relief'), 'the computed relief of the reading');
+      await expectVisible(page.getByText('Most relief: 75%, at 15 minutes.').first(), 'the peak relief');
+      await expectVisible(page.getByText('Relief did not reach 80% at any reading.').first(), 'no relief of 80 % or more');
+      await expectVisible(page.getByRole('button', { name: 'Change the reading at 15 minutes' }), 'the recorded reading can be changed');
+      await checkPage(page, 'block-diary', violations);
+
+      // Another device adds the 30-minute reading (version 3) while this one changes the 15-minute one: the
+      // save meets a 409, shows the server's copy, and re-applies the change on top of it.
+      await page.getByRole('button', { name: 'Change the reading at 15 minutes' }).click();
+      await form.getByRole('spinbutton', { name: 'How much relief do you feel, in percent? (optional)' }).fill('80');
+      const elsewhere = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const url = `/api/patients/${me.patient.id}/block-diaries`;
+        const { id, version, schedule, relief, ...body } = (await (await fetch(url)).json()).items[0];
+        void schedule; void relief;
+        body.readings.push({ offsetMinutes: 30, intensity: 1, patientReportedReliefPct: null, recordedAt: null });
+        return (await fetch(`${url}/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${version}"`, 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) })).status;
+      });
+      if (elsewhere !== 200) throw new Error(`expected the other device's save to succeed, got ${elsewhere}`);
+      await form.getByRole('button', { name: 'Save reading' }).click();
+      await expectVisible(form.getByRole('alert').getByText(/It is now version 3/), 'the conflict with the server copy');
+      await expectVisible(form.getByRole('alert').getByText('30 minutes after: Pain 1 out of 10'), 'the other device\'s reading in the server copy');
+      await checkPage(page, 'block-diary-conflict', violations);
+      await form.getByRole('button', { name: 'Apply my change to version 3' }).click();
+      const readings = page.getByRole('list', { name: 'Readings' });
+      await expectVisible(readings.getByText('Pain 2 out of 10 · 75% relief by your pain score · You said 80% relief'), 'the re-applied change');
+      await expectVisible(readings.getByText('Pain 1 out of 10 · 87.5% relief by your pain score'), 'the other device\'s reading kept');
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+      await expectVisible(page.getByRole('link', { name: `Open the block diary for ${label}` }), 'the diary in progress on Today');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Block diary' }).click();
+      const item = page.getByRole('list', { name: 'Block diaries' }).getByRole('listitem').filter({ hasText: label });
+      await expectVisible(item.getByText(/2 of 7 readings done\./), 'readings done in the list');
+      await expectVisible(item.getByText(/Most relief by your pain scores: 87\.5%\./), 'the peak in the list');
+
+      // Fewer reading times (a wrong one is marked on its field first), then delete the diary.
+      await item.getByRole('link', { name: label }).click();
+      // By keyboard: the toasts of the last saves still cover the bottom of the window for a few seconds.
+      await page.getByRole('button', { name: 'Change the details' }).press('Enter');
+      const times = page.getByRole('textbox', { name: 'Reading times, in minutes after the procedure' });
+      await times.fill('15, 30, 1h');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expectVisible(page.locator('input[name="offsets"][aria-invalid="true"]'), 'the reading times marked invalid');
+      await expectVisible(page.getByText('"1h" is not a whole number of minutes.'), 'why the reading times are wrong');
+      await times.fill('15, 30, 60');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('list', { name: 'Readings' }).getByText('2 hours after').waitFor({ state: 'detached' });
+      if (await page.getByRole('list', { name: 'Readings' }).getByRole('listitem').count() !== 3) throw new Error('expected three scheduled readings');
+      await page.getByRole('button', { name: 'Delete this diary' }).press('Enter');
+      await page.getByRole('dialog', { name: 'Delete this block diary?' }).getByRole('button', { name: 'Delete the diary' }).click();
+      await expectVisible(page.getByText('No block diaries yet.'), 'the empty list after deleting');
+    },
+  },
+  {
     name: 'patient records an earlier check-in, then deletes their account through the confirmation dialog',
     async run(world, violations) {
       const page = await (await newContext(world)).newPage();
@@ -135,11 +243,33 @@ const journeys: Journey[] = [
       await page.getByLabel('Time', { exact: true }).fill('07:30');
       await page.getByRole('radio', { name: /^5 — / }).check();
       await checkPage(page, 'check-in-earlier', violations);
+      // More details: worst below now is explained at once; then worst 8, least 3, interference, sleep,
+      // mood, a technique with how much it helped, and the left knee rated on its own.
+      await page.getByRole('checkbox', { name: 'Knee, left' }).click();
+      await page.getByRole('button', { name: 'More details', expanded: false }).click();
+      const worst = page.getByRole('combobox', { name: 'Worst pain since your last check-in' });
+      await worst.selectOption('4');
+      await expectVisible(page.getByText('Your worst pain can’t be lower than your pain now (5).', { exact: false }), 'why a worst of 4 is wrong');
+      await checkPage(page, 'check-in-details', violations);
+      await worst.selectOption('8');
+      await page.getByRole('combobox', { name: 'Least pain since your last check-in' }).selectOption('3');
+      await page.getByRole('combobox', { name: 'Your usual activities' }).selectOption('6');
+      await page.getByRole('combobox', { name: 'How well did you sleep?' }).selectOption('poor');
+      await page.getByRole('combobox', { name: 'How is your mood?' }).selectOption('low');
+      await page.getByRole('group', { name: 'What did you try to ease the pain?' }).getByRole('checkbox', { name: 'Heat', exact: true }).check();
+      await page.getByRole('combobox', { name: 'How much did “Heat” help?' }).selectOption('a-lot');
+      await page.getByRole('combobox', { name: 'Knee, left', exact: true }).selectOption('6');
+      // A client whose own check was bypassed: the server refuses worst < now, and the form shows it on the field.
+      await page.route('**/diary-entries/*', (route) => route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), worstSinceLast: 2 }) }), { times: 1 });
+      await page.getByRole('button', { name: 'Save check-in' }).click();
+      await expectVisible(page.getByText('The worst pain since the last entry cannot be lower than the pain now'), 'the server\'s refusal on its field');
+      if (await worst.getAttribute('aria-invalid') !== 'true') throw new Error('expected the worst-pain field marked invalid');
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/07:30/), 'the earlier check-in at 07:30');
       // Edit it: more pain, a trigger and a medicine.
       await page.getByRole('button', { name: new RegExp(`^Edit check-in of ${yesterday} 07:30`) }).click();
       await expectVisible(page.getByRole('heading', { name: `Edit check-in of ${yesterday} 07:30` }), 'the edit form');
+      await expectVisible(page.getByRole('button', { name: 'More details', expanded: true }), 'the details opened for an entry that has them');
       await page.getByRole('radio', { name: /^7 — / }).check();
       await page.getByRole('checkbox', { name: 'Poor sleep' }).check();
       await page.getByRole('textbox', { name: 'Medicine' }).fill('Ibuprofen');
@@ -149,6 +279,21 @@ const journeys: Journey[] = [
       await checkPage(page, 'check-in-edit', violations);
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^7\/10.*07:30/), 'the edited check-in');
+      const stored = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries`)).json();
+        return pulled.items.find((i: { entry: { localTime: string } | null }) => i.entry?.localTime === '07:30')?.entry;
+      });
+      const want = {
+        intensity: 7, worstSinceLast: 8, leastSinceLast: 3, interference: { activity: 6, sleep: null, mood: null, stress: null }, sleepQuality: 'poor', mood: 'low',
+        techniques: [{ id: 'heat', label: null, helped: 'a-lot' }], regions: [{ code: 'knee-left', intensity: 6, qualities: [] }], medicines: ['Ibuprofen'],
+      };
+      const got = {
+        intensity: stored?.intensity, worstSinceLast: stored?.worstSinceLast, leastSinceLast: stored?.leastSinceLast, interference: stored?.interference,
+        sleepQuality: stored?.sleep.quality, mood: stored?.mood, techniques: stored?.techniques, regions: stored?.regions,
+        medicines: stored?.medicines.map((m: { name: string }) => m.name),
+      };
+      if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`expected the details stored as ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
       await checkPage(page, 'diary-heatmap', violations);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
       await page.getByRole('button', { name: 'Delete account' }).click();
@@ -161,6 +306,82 @@ const journeys: Journey[] = [
       await dialog.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await dialog.getByRole('button', { name: 'Delete my account' }).click();
       await expectVisible(page.getByRole('heading', { name: 'Sign in' }), 'the sign-in page after deleting the account');
+    },
+  },
+  {
+    name: 'patient notes flares: starts one (peak 7, a trigger), edits it through a conflict, marks it over, and deletes another',
+    async run(world, violations) {
+      const page = await (await newContext(world)).newPage();
+      const signUp = new SignUpPage(page);
+      await signUp.open();
+      await signUp.signUp(`Flo ${unique()}`, `flo-${unique()}@example.test`, PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flares' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Flares', level: 1 }), 'the flares page');
+      await expectVisible(page.getByText(/^No flares noted yet/), 'the empty timeline');
+      const timeline = page.getByRole('list', { name: 'Your flares, newest first' });
+      // The patient's zone is the browser's (Europe/Berlin).
+      const berlinDate = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+      // An earlier flare, yesterday 08:00–10:30 (to delete later); a start in the future is refused on its field.
+      await page.getByRole('button', { name: 'Start a flare' }).click();
+      await page.getByLabel('When did it start?').fill(`${berlinDate(2)}T08:00`);
+      await page.getByRole('checkbox', { name: 'It is still going on' }).uncheck();
+      await page.getByLabel('When was it over?').fill(`${berlinDate(2)}T10:30`);
+      await page.getByRole('button', { name: 'Save flare' }).click();
+      await expectVisible(page.locator('input[name="flareStarted"][aria-invalid="true"]'), 'the future start marked invalid');
+      await expectVisible(page.getByText('cannot be in the future').first(), 'the server\'s reason on the start field');
+      await page.getByLabel('When did it start?').fill(`${berlinDate(-1)}T08:00`);
+      await page.getByLabel('When was it over?').fill(`${berlinDate(-1)}T10:30`);
+      await page.getByRole('radio', { name: /^4 — / }).check();
+      await page.getByRole('button', { name: 'Save flare' }).click();
+      await expectVisible(timeline.getByText('Lasted 2 hours 30 minutes.'), 'the earlier flare with its duration');
+
+      // The flare now: peak 7 and a trigger; it shows as going on.
+      await page.getByRole('button', { name: 'Start a flare' }).click();
+      await page.getByRole('radio', { name: /^7 — / }).check();
+      await page.getByRole('group', { name: 'What may have set it off? (optional)' }).getByRole('checkbox', { name: 'Poor sleep' }).check();
+      await checkPage(page, 'flares-start', violations);
+      await page.getByRole('button', { name: 'Save flare' }).click();
+      const ongoing = timeline.getByRole('listitem').filter({ hasText: 'Going on since' });
+      await expectVisible(ongoing.getByText(/^At its worst: 7 out of 10/), 'the ongoing flare with its peak');
+      await expectVisible(ongoing.getByText('May have set it off: Poor sleep.'), 'the ongoing flare\'s trigger');
+      await checkPage(page, 'flares', violations);
+
+      // Edit it (adds what helped) while another device changes it: the save meets a 409, shows version 2, and re-applies.
+      await ongoing.getByRole('button', { name: /^Edit the flare from/ }).click();
+      await expectVisible(page.getByRole('heading', { name: /^Edit the flare from/, level: 2 }), 'the edit form');
+      const elsewhere = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const url = `/api/patients/${me.patient.id}/flares`;
+        const current = (await (await fetch(url)).json()).items.find((f: { ongoing: boolean }) => f.ongoing);
+        const { id, version, durationMinutes, ongoing, ...body } = current;
+        void durationMinutes; void ongoing;
+        return (await fetch(`${url}/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${version}"`, 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ ...body, notes: 'Noted on my phone.' }) })).status;
+      });
+      if (elsewhere !== 200) throw new Error(`expected the concurrent edit to make version 2, got ${elsewhere}`);
+      await page.getByRole('group', { name: 'What helped? (optional)' }).getByRole('checkbox', { name: 'Heat' }).check();
+      await page.getByRole('textbox', { name: 'Anything else that helped, in your own words (optional)' }).fill('a warm bath');
+      await page.getByRole('button', { name: 'Save flare' }).click();
+      await expectVisible(page.getByRole('alert').getByText(/changed somewhere else.*version 2/), 'the conflict with version 2');
+      await checkPage(page, 'flares-conflict', violations);
+      await page.getByRole('button', { name: 'Save my changes over version 2' }).click();
+      await expectVisible(ongoing.getByText('What helped: Heat, a warm bath.'), 'what helped on the timeline');
+
+      // It's over now: the flare gets an end and a duration.
+      await ongoing.getByRole('button', { name: /^It's over now/ }).click();
+      const ended = timeline.getByRole('listitem').filter({ hasText: 'What helped: Heat, a warm bath.' });
+      await expectVisible(ended.getByText(/^Lasted (less than a minute|\d+ minutes?)\.$/), 'the duration once it is over');
+      if (await timeline.getByText(/^Going on since/).count() !== 0) throw new Error('the flare still shows as going on');
+
+      // Delete the earlier flare (Undo stays offered; the delete is sent when the toast goes).
+      const earlier = timeline.getByRole('listitem').filter({ hasText: 'Lasted 2 hours 30 minutes.' });
+      const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/flares/'), { timeout: 20_000 });
+      await earlier.getByRole('button', { name: /^Delete the flare from/ }).click();
+      await expectVisible(page.getByRole('button', { name: 'Undo' }), 'Undo after deleting');
+      if ((await deleted).status() !== 204) throw new Error('the flare was not deleted on the server');
+      await page.reload();
+      await expectVisible(timeline.getByText('What helped: Heat, a warm bath.'), 'the remaining flare after reload');
+      if (await timeline.getByRole('listitem').count() !== 1) throw new Error('expected one flare left on the timeline');
     },
   },
   {
@@ -395,7 +616,7 @@ const journeys: Journey[] = [
       await page.keyboard.press('Enter');
       await expectVisible(page.getByRole('heading', { name: 'Today' }), 'Today after a keyboard sign-up');
       // Navigate to Sharing with Tab + Enter.
-      for (let i = 0; i < 12; i++) {
+      for (let i = 0; i < 25; i++) {
         await page.keyboard.press('Tab');
         const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
         if (text === 'Sharing') break;

@@ -15,11 +15,14 @@ const Sharing = lazyScreen(() => import('./features/sharing/sharing.tsx').then((
 const AccessLog = lazyScreen(() => import('./features/sharing/sharing.tsx').then((m) => m.AccessLog));
 const CheckIn = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.CheckIn));
 const DiaryHistory = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.DiaryHistory));
+const Flares = lazyScreen(() => import('./features/flares/flares.tsx').then((m) => m.Flares));
 const Questionnaires = lazyScreen(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.Questionnaires));
 const AnswerQuestionnaire = lazyScreen<{ instrumentId: string }>(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.AnswerQuestionnaire));
 const QuestionnaireHistory = lazyScreen<{ instrumentId: string }>(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.QuestionnaireHistory));
 const ClinicInstruments = lazyScreen<{ orgId: string }>(() => import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments));
 const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
+const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaries));
+const BlockDiaryPage = lazyScreen<{ id: string }>(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaryPage));
 const ClinicPatients = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicPatients));
 const ClinicMembers = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicMembers));
 const ClinicAudit = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAudit));
@@ -112,10 +115,14 @@ export function App() {
   else if (path === '/' || path === '/today') page = <Today />;
   else if (path === '/check-in' && (session.me.patient || (actingFor && actingFor.scopes !== 'owner' && actingFor.scopes.includes('write-diary')))) page = <CheckIn />;
   else if (path === '/diary' && (session.me.patient || actingFor)) page = <DiaryHistory />;
+  else if (path === '/flares' && (session.me.patient || actingFor)) page = <Flares />;
   else if (path === '/questionnaires' && (session.me.patient || actingFor)) page = <Questionnaires />;
   else if ((params = match('/questionnaires/:instrumentId', path)) && (session.me.patient || actingFor)) page = <AnswerQuestionnaire instrumentId={params.instrumentId!} />;
   else if ((params = match('/questionnaires/:instrumentId/history', path)) && (session.me.patient || actingFor)) page = <QuestionnaireHistory instrumentId={params.instrumentId!} />;
   else if (path === '/plan' && (session.me.patient || actingFor)) page = <MyPlan />;
+  // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
+  else if (path === '/block-diaries' && (session.me.patient || actingFor)) page = <BlockDiaries />;
+  else if ((params = match('/block-diaries/:id', path)) && (session.me.patient || actingFor)) page = <BlockDiaryPage key={params.id} id={params.id!} />;
   else if (path === '/sharing' && session.me.patient) page = <Sharing />;
   else if (path === '/access-log' && session.me.patient) page = <AccessLog />;
   else if (path === '/account') page = <Account />;
@@ -144,8 +151,10 @@ export function App() {
               <li><Link href="/" current={path}>{t('nav.today')}</Link></li>
               {(session.me.patient || actingFor) && <li><Link href="/check-in" current={path}>{t('nav.checkIn')}</Link></li>}
               {(session.me.patient || actingFor) && <li><Link href="/diary" current={path}>{t('nav.diary')}</Link></li>}
+              {(session.me.patient || actingFor) && <li><Link href="/flares" current={path}>{t('nav.flares')}</Link></li>}
               {(session.me.patient || actingFor) && <li><Link href="/questionnaires" current={path}>{t('nav.questionnaires')}</Link></li>}
               {(session.me.patient || actingFor) && <li><Link href="/plan" current={path}>{t('nav.plan')}</Link></li>}
+              {(session.me.patient || actingFor) && <li><Link href="/block-diaries" current={path}>{t('nav.blockDiary')}</Link></li>}
               {session.me.patient && <li><Link href="/sharing" current={path}>{t('nav.sharing')}</Link></li>}
               {session.me.patient && <li><Link href="/access-log" current={path}>{t('nav.accessLog')}</Link></li>}
               {clinical.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/patients`} current={path}>{clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}</Link></li>)}

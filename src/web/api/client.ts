@@ -96,8 +96,12 @@ export interface DiaryEntryView {
   id: string; localDate: string; localTime: string; timeZone: string; recordedAt: string; intensity: number;
   worstSinceLast: number | null; leastSinceLast: number | null;
   regions: { code: string; intensity: number | null; qualities: string[] }[];
+  interference: { activity: number | null; sleep: number | null; mood: number | null; stress: number | null };
   sleep: { hours: number | null; quality: string | null }; notes: string;
+  activity: { minutes: number | null; meaningful: string[] };
+  mood: string | null; triggers: string[]; ownTriggers: string[];
   medicines: { name: string; dose: number | null; unit: string | null; takenAt: string | null; regimen: string; formularyId: string | null; medicationOrderId: string | null }[];
+  techniques: { id: string; label: string | null; helped: string | null }[];
   provenance: { enteredBy: string; mode: string; source: string };
 }
 export interface DaySummaryView { localDate: string; entryCount: number; meanIntensity: number; maxIntensity: number; minIntensity: number }

@@ -32,7 +32,7 @@ export const enPlanProgress = {
   'pacing.title': 'Pacing',
   'pacing.today': 'Today: aim for {quota} {unit} of {activity}.',
   'pacing.todayGoal': 'Your goal is {goal} {unit}.',
-  'pacing.holding': 'The flare that began on {date} is still going on, so the amount stays where it is. It starts rising again once the flare is over (mark it over in the diary).',
+  'pacing.holding': 'The flare that began on {date} is still going on, so the amount stays where it is. It starts rising again once the flare is over (mark it over on the Flares page).',
   'pacing.steppedBack': 'After the flare on {date} the amount stepped back a little, to let you recover.',
   'pacing.notStarted': '{activity} pacing starts on {date}, at {quota} {unit} a day.',
   'pacing.insufficient': '{activity}: {have} of the {need} sessions needed to set a starting amount are recorded.',

@@ -3,11 +3,17 @@
 import { enQuestionnaires } from './en-questionnaires.ts';
 import { enPlan } from './en-plan.ts';
 import { enPlanProgress } from './en-plan-progress.ts';
+import { enCheckIn } from './en-check-in.ts';
+import { enBlockDiary } from './en-block-diary.ts';
+import { enFlares } from './en-flares.ts';
 
 export const en = {
   ...enQuestionnaires,
   ...enPlan,
   ...enPlanProgress,
+  ...enCheckIn,
+  ...enBlockDiary,
+  ...enFlares,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

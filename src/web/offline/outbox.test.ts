@@ -55,4 +55,15 @@ describe('Outbox', () => {
     await outbox.discard('/e/9');
     expect(await storage.all()).toEqual([]);
   });
+
+  it('keeps a refused write with its field errors, and does not send it again', async () => {
+    const errors = [{ pointer: '/worstSinceLast', detail: 'the worst pain since the last entry cannot be lower than the pain now' }];
+    const s = server(() => ({ status: 400, body: { detail: 'The request is not valid.', errors } }));
+    const storage = memoryStorage();
+    const outbox = new Outbox(storage, s.send);
+    await outbox.enqueue({ method: 'PUT', path: '/e/3', body: { n: 1 } });
+    expect(await storage.all()).toMatchObject([{ state: 'failed', message: 'The request is not valid.', fieldErrors: errors }]);
+    await outbox.flush();
+    expect(s.sent).toHaveLength(1);
+  });
 });

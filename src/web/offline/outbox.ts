@@ -16,6 +16,8 @@ export interface OutboxItem {
   readonly state: 'pending' | 'conflict' | 'failed';
   readonly serverCopy?: unknown;
   readonly message?: string;
+  /** A refused write's validation problems (RFC 9457 `errors`), so the form can show each on its field. */
+  readonly fieldErrors?: readonly { readonly pointer: string; readonly detail: string }[];
 }
 
 export interface OutboxStorage {
@@ -75,7 +77,10 @@ export class Outbox {
         const problem = result.body as { current?: unknown; detail?: string } | undefined;
         await this.#storage.put({ ...item, state: 'conflict', serverCopy: problem?.current ?? null, message: problem?.detail ?? '' });
       } else if (result.status === 401) break; // signed out: keep the writes until the person signs in again
-      else await this.#storage.put({ ...item, state: 'failed', message: (result.body as { detail?: string } | undefined)?.detail ?? `HTTP ${result.status}` });
+      else {
+        const problem = result.body as { detail?: string; errors?: { pointer: string; detail: string }[] } | undefined;
+        await this.#storage.put({ ...item, state: 'failed', message: problem?.detail ?? `HTTP ${result.status}`, fieldErrors: problem?.errors ?? [] });
+      }
     }
     await this.#notify();
   }

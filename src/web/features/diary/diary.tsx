@@ -1,8 +1,11 @@
-// The pain diary: a seconds-fast check-in (with "same as last time"), and the history with pending,
-// conflicting and failed writes from the offline outbox shown in place.
-import { checkInBody } from './entry-body.ts';
+// The pain diary: a seconds-fast check-in (with "same as last time", quick picks from the person's
+// medicine list and the rest under "More details"), and the history with pending, conflicting and
+// failed writes from the offline outbox shown in place.
+import { checkInBody, detailsOf, EMPTY_DETAILS, hasDetails, sinceLastProblems, type CheckInDetails } from './entry-body.ts';
+import { CheckInDetailsSection } from './check-in-details.tsx';
+import type { MedicationOrderView } from '../plan/plan-api.ts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, requestText, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
+import { api, ApiError, request, requestText, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
 import { Checkbox, Empty, ErrorMessage, Field, LocalDateTimeField, Loading, RatingControl, SelectField, showToast } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
@@ -20,6 +23,40 @@ import { usePatientInView } from '../../session.ts';
 const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
 
 type RegionDraft = { code: string; intensity: number | null; qualities: string[] };
+
+/** An entry's regions as drafts: a region rated like the whole entry follows the new overall rating. */
+const regionDrafts = (e: DiaryEntryView): RegionDraft[] =>
+  e.regions.map((r) => ({ code: r.code, intensity: r.intensity === e.intensity ? null : r.intensity, qualities: [...r.qualities] }));
+
+type MedicineTaken = DiaryEntryView['medicines'][number];
+
+/**
+ * The medicines on the person's list today, as diary medicines ready to add. The formulary (for the
+ * drug names) loads only when there is a list, keeping it off the quick check-in's path otherwise.
+ */
+function useMedicineList(patientId: string): readonly MedicineTaken[] {
+  const [picks, setPicks] = useState<readonly MedicineTaken[]>([]);
+  useEffect(() => {
+    let live = true;
+    request<{ current: MedicationOrderView[] }>('GET', `/api/patients/${patientId}/medication-orders`).then(async ({ current }) => {
+      if (current.length === 0) return;
+      const { findDrug } = await import('../../../domain/medications/formulary.ts');
+      const name = (id: string) => { const g = findDrug(id)?.generic ?? id; return g.charAt(0).toUpperCase() + g.slice(1); };
+      if (live) {
+        setPicks(current.map((o) => ({
+          name: name(o.formularyId), dose: o.doseMg, unit: o.doseMg === null ? null : 'mg', takenAt: null, regimen: o.schedule, formularyId: o.formularyId, medicationOrderId: o.id,
+        })));
+      }
+    }).catch(() => { /* no list (offline, or not allowed to see it): the typed form still works */ });
+    return () => { live = false; };
+  }, [patientId]);
+  return picks;
+}
+
+/** Where the check-in shows a refused entry's field errors (the rest go in the form's alert). */
+const IN_DETAILS = ['/worstSinceLast', '/leastSinceLast', '/regions', '/interference', '/sleep/quality', '/activity', '/mood', '/ownTriggers', '/techniques'];
+const PLACED = [...IN_DETAILS, '/sleep/hours'];
+const under = (pointer: string, prefix: string) => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
 function useOutboxItems(): readonly OutboxItem[] {
   const [items, setItems] = useState<readonly OutboxItem[]>([]);
@@ -53,16 +90,26 @@ export function CheckIn() {
   const [medDose, setMedDose] = useState('');
   const [medUnit, setMedUnit] = useState<string>('mg');
   const [medAsNeeded, setMedAsNeeded] = useState(true);
+  const [details, setDetails] = useState<CheckInDetails>(EMPTY_DETAILS);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [refused, setRefused] = useState<readonly { pointer: string; detail: string }[]>([]);
+  const medicineList = useMedicineList(patient.id);
   useEffect(() => {
     if (!editing?.entry) return;
-    const e = editing.entry as DiaryEntryView & { triggers?: string[] };
+    const e = editing.entry;
     setIntensity(e.intensity);
-    setRegions(e.regions.map((r) => ({ code: r.code, intensity: r.intensity, qualities: [...r.qualities] })));
+    setRegions(regionDrafts(e));
     setMedicines(e.medicines);
     setTriggers(e.triggers ?? []);
     setSleepHours(e.sleep.hours === null ? '' : String(e.sleep.hours));
     setNotes(e.notes);
+    setDetails(detailsOf(e));
+    setDetailsOpen(hasDetails(e));
   }, [editing?.id]);
+  const errorAt = (pointer: string) => {
+    const detail = refused.find((f) => under(f.pointer, pointer))?.detail;
+    return detail && detail.charAt(0).toUpperCase() + detail.slice(1);
+  };
   function addMedicine() {
     const dose = medDose.trim() === '' ? null : Number(medDose);
     if (medName.trim() === '' || (dose !== null && !(dose > 0))) return;
@@ -79,7 +126,7 @@ export function CheckIn() {
 
   function sameAsLast() {
     if (!last) return;
-    setRegions(last.regions.map((r) => ({ code: r.code, intensity: r.intensity, qualities: [...r.qualities] })));
+    setRegions(regionDrafts(last));
     setMedicines(last.medicines.map((m) => ({ ...m, takenAt: null })));
     setFilled(true);
   }
@@ -92,6 +139,8 @@ export function CheckIn() {
   async function save(e: Event) {
     e.preventDefault();
     if (intensity === null) { setError(t('checkIn.needIntensity')); return; }
+    if (Object.keys(sinceLastProblems(intensity, details)).length > 0) { setDetailsOpen(true); setError(t('checkIn.fixBelow')); return; }
+    setRefused([]);
     const now = new Date();
     const original = editing?.entry ?? null;
     const local = original ? { date: original.localDate, time: original.localTime } : earlier ? when : toLocalDateTime(now, patient.timeZone as TimeZone);
@@ -100,12 +149,23 @@ export function CheckIn() {
     const body = checkInBody(original, {
       local, timeZone: original?.timeZone ?? patient.timeZone, recordedAt: original?.recordedAt ?? now.toISOString(), intensity,
       mode: original ? original.provenance.mode : earlier ? 'recalled' : 'real-time',
-      regions, medicines, triggers, notes, sleepHours: hours !== null && Number.isFinite(hours) ? hours : null,
+      regions, medicines, triggers, notes, sleepHours: hours !== null && Number.isFinite(hours) ? hours : null, details,
     });
-    await outbox.enqueue({ method: 'PUT', path: `/api/patients/${patient.id}/diary-entries/${id}`, body, baseVersion: editing?.version });
-    const pending = (await new Promise<readonly OutboxItem[]>((resolve) => { const off = outbox.subscribe((items) => { off(); resolve(items); }); }))
-      .some((i) => i.path.endsWith(id));
-    showToast(pending ? t('checkIn.savedOffline') : t('checkIn.saved'));
+    const path = `/api/patients/${patient.id}/diary-entries/${id}`;
+    await outbox.enqueue({ method: 'PUT', path, body, baseVersion: editing?.version });
+    const mine = (await new Promise<readonly OutboxItem[]>((resolve) => { const off = outbox.subscribe((items) => { off(); resolve(items); }); }))
+      .find((i) => i.path === path);
+    if (mine?.state === 'failed') {
+      // Refused (not offline): stay on the form with each problem on its field. The write stays in the
+      // outbox as failed until saved again (same path) or discarded from the diary.
+      const fieldErrors = mine.fieldErrors ?? [];
+      setRefused(fieldErrors);
+      if (fieldErrors.some((f) => IN_DETAILS.some((p) => under(f.pointer, p)))) setDetailsOpen(true);
+      const unplaced = fieldErrors.filter((f) => !PLACED.some((p) => under(f.pointer, p))).map((f) => f.detail);
+      setError(fieldErrors.length === 0 ? t('checkIn.refused', { message: mine.message ?? '' }) : [t('checkIn.fixBelow'), ...unplaced].join(' '));
+      return;
+    }
+    showToast(mine ? t('checkIn.savedOffline') : t('checkIn.saved'));
     navigate('/diary');
   }
   return (
@@ -160,6 +220,14 @@ export function CheckIn() {
         </fieldset>
         <fieldset>
           <legend class="legend">{t('checkIn.medicines')}</legend>
+          {medicineList.length > 0 && (
+            <div class="row" role="group" aria-label={t('checkIn.tookFromList')}>
+              {medicineList.map((m) => (
+                <button key={m.medicationOrderId} type="button" class="button secondary" disabled={medicines.some((x) => x.medicationOrderId === m.medicationOrderId)}
+                  onClick={() => setMedicines((list) => [...list, m])}>{t('checkIn.took', { drug: m.name })}</button>
+              ))}
+            </div>
+          )}
           {medicines.length > 0 && (
             <ul class="list">
               {medicines.map((m, i) => (
@@ -180,12 +248,17 @@ export function CheckIn() {
         </fieldset>
         <div class="field">
           <label for="sleep-hours">{t('checkIn.sleep')}</label>
-          <input id="sleep-hours" name="sleepHours" type="number" min={0} max={24} step={0.25} inputMode="decimal" value={sleepHours} onInput={(e) => setSleepHours((e.currentTarget as HTMLInputElement).value)} />
+          <input id="sleep-hours" name="sleepHours" type="number" min={0} max={24} step={0.25} inputMode="decimal" value={sleepHours} onInput={(e) => setSleepHours((e.currentTarget as HTMLInputElement).value)}
+            aria-invalid={errorAt('/sleep/hours') ? 'true' : undefined} aria-describedby={errorAt('/sleep/hours') ? 'sleep-hours-error' : undefined} />
+          {errorAt('/sleep/hours') && <span id="sleep-hours-error" class="error">{errorAt('/sleep/hours')}</span>}
         </div>
         <div class="field">
           <label for="notes">{t('checkIn.notes')}</label>
           <textarea id="notes" name="notes" maxLength={10000} value={notes} onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)} />
         </div>
+        <CheckInDetailsSection open={detailsOpen} onToggle={() => setDetailsOpen((o) => !o)} intensity={intensity} descriptors={DESCRIPTORS}
+          details={details} onChange={setDetails} regions={regions} errorAt={errorAt}
+          onRegionIntensity={(code, value) => setRegions((list) => list.map((r) => (r.code === code ? { ...r, intensity: value } : r)))} />
         <button class="button" type="submit">{t('checkIn.save')}</button>
       </form>
     </main>

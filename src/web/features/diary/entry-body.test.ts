@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiaryEntryView } from '../../api/client.ts';
-import { checkInBody, type CheckInFields } from './entry-body.ts';
+import { checkInBody, detailsOf, EMPTY_DETAILS, hasDetails, sinceLastProblems, type CheckInDetails, type CheckInFields } from './entry-body.ts';
 
 const stored = {
   id: '019c1000-0000-7000-8000-000000000001', localDate: '2026-11-20', localTime: '07:30', timeZone: 'Europe/Berlin', recordedAt: '2026-11-20T06:31:00.000Z',
@@ -33,5 +33,52 @@ describe('the check-in body', () => {
     expect(checkInBody(stored, form({ sleepHours: null })).sleep).toEqual({ hours: null, quality: 'poor' });
     expect(checkInBody(null, form({ sleepHours: null }))).not.toHaveProperty('sleep');
     expect(checkInBody(null, form({ sleepHours: 7.5 })).sleep).toEqual({ hours: 7.5, quality: null });
+  });
+
+  it('sends the "More details" fields from the form, replacing the stored ones on edit', () => {
+    const details: CheckInDetails = {
+      worstSinceLast: 8, leastSinceLast: 3, interference: { activity: 6, sleep: null, mood: 2, stress: null }, sleepQuality: 'very-poor',
+      activityMinutes: 20, meaningful: ['walked the dog'], mood: 'low', ownTriggers: ['cold office'],
+      techniques: [{ id: 'heat', label: null, helped: 'a-lot' }, { id: 'own', label: 'warm bath', helped: null }],
+    };
+    const body = checkInBody(stored, form({ details }));
+    expect(body).toMatchObject({
+      worstSinceLast: 8, leastSinceLast: 3, interference: { activity: 6, sleep: null, mood: 2, stress: null }, sleep: { hours: 6, quality: 'very-poor' },
+      activity: { minutes: 20, meaningful: ['walked the dog'] }, mood: 'low', ownTriggers: ['cold office'],
+      techniques: [{ id: 'heat', label: null, helped: 'a-lot' }, { id: 'own', label: 'warm bath', helped: null }],
+    });
+    // Emptied on the form is emptied on the server: nothing of the stored details survives.
+    expect(checkInBody(stored, form({ details: EMPTY_DETAILS }))).toMatchObject({
+      worstSinceLast: null, leastSinceLast: null, interference: { activity: null, sleep: null, mood: null, stress: null }, sleep: { hours: 6, quality: null },
+      activity: { minutes: null, meaningful: [] }, mood: null, ownTriggers: [], techniques: [],
+    });
+  });
+
+  it('sends a new entry\'s sleep quality without hours, and a label only for the person\'s own technique', () => {
+    const body = checkInBody(null, form({ sleepHours: null, details: { ...EMPTY_DETAILS, sleepQuality: 'good', techniques: [{ id: 'rest', label: 'sofa', helped: 'somewhat' }] } }));
+    expect(body.sleep).toEqual({ hours: null, quality: 'good' });
+    expect(body.techniques).toEqual([{ id: 'rest', label: null, helped: 'somewhat' }]);
+  });
+
+  it('reads the details of a stored entry back into the form, and knows when it has any', () => {
+    expect(detailsOf(stored)).toEqual({
+      worstSinceLast: 8, leastSinceLast: 2, interference: { activity: 4, sleep: null, mood: 3, stress: 4 }, sleepQuality: 'poor',
+      activityMinutes: 53, meaningful: ['gardening'], mood: 'neutral', ownTriggers: ['long drive'], techniques: [{ id: 'tens', label: null, helped: 'a-lot' }],
+    });
+    expect(hasDetails(stored)).toBe(true);
+    const plain = {
+      ...stored, worstSinceLast: null, leastSinceLast: null, interference: { activity: null, sleep: null, mood: null, stress: null }, sleep: { hours: 7, quality: null },
+      activity: { minutes: null, meaningful: [] }, mood: null, ownTriggers: [], techniques: [], regions: [{ code: 'lumbar-spine', intensity: 5, qualities: [] }],
+    } as DiaryEntryView;
+    expect(hasDetails(plain)).toBe(false);
+    // A region rated differently from the whole entry is a detail too.
+    expect(hasDetails({ ...plain, regions: [{ code: 'lumbar-spine', intensity: 6, qualities: [] }] })).toBe(true);
+  });
+
+  it('explains worst below now and least above now, and accepts the bounds themselves', () => {
+    expect(sinceLastProblems(5, { worstSinceLast: 4, leastSinceLast: 6 })).toEqual({ worstSinceLast: 'below-now', leastSinceLast: 'above-now' });
+    expect(sinceLastProblems(5, { worstSinceLast: 5, leastSinceLast: 5 })).toEqual({});
+    expect(sinceLastProblems(5, { worstSinceLast: null, leastSinceLast: null })).toEqual({});
+    expect(sinceLastProblems(null, { worstSinceLast: 0, leastSinceLast: 10 })).toEqual({});
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type CareRelationship, type DaySummaryView, type VisiblePatient } from '../../api/client.ts';
 import { questionnairesApi, type DueItem } from '../../api/questionnaires.ts';
 import { Trend } from '../../components/trend.tsx';
+import { BlockDiaryToday } from '../block-diary/block-diary-reminder.tsx';
 import { ErrorMessage, Loading } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
@@ -60,6 +61,7 @@ export function Today() {
           </ul>
         </section>
       )}
+      {me.patient && <BlockDiaryToday patientId={me.patient.id} />}
       {me.patient && (
         <section class="card" aria-labelledby="checkin-heading">
           <h2 id="checkin-heading">{t('trend.title')}</h2>

@@ -1,0 +1,340 @@
+// The patient's block diaries (and a caregiver's, acting for them): the list with a form to start one,
+// and one diary — its reading schedule with due times, recording a reading, reminders while the app is
+// open, the relief the server computed, and changing or deleting the diary. Reading is open to anyone
+// who may see the record; writing only to the patient or a caregiver with the diary scope. Edits send
+// If-Match; a 409 shows the server's copy and lets the person re-apply their change or keep that copy.
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiError } from '../../api/client.ts';
+import { Dialog, Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
+import { t } from '../../i18n/index.ts';
+import { newClientId } from '../../offline/ids.ts';
+import { navigate } from '../../router.ts';
+import { usePatientInView, type PatientInView } from '../../session.ts';
+import { ConflictBox } from '../plan/plan-ui.tsx';
+import { blockDiaryApi, toInput, type BlockDiaryInput, type BlockDiaryView } from './block-diary-api.ts';
+import { blankDetails, DiaryDetailsForm, detailsOf, ReadingForm, type DetailsValue, type ReadingValue } from './block-diary-forms.tsx';
+import { ReminderLines, UrgentReminderCard, useNow } from './block-diary-reminder.tsx';
+import { durationInWords, momentInWords, percentInWords } from './block-diary-words.ts';
+import { findReadingReminder, readingStates, type ReadingState } from './reading-schedule.ts';
+import { ReliefSummary } from './relief-summary.tsx';
+
+const canWrite = (patient: PatientInView) => patient.scopes === 'owner' || patient.scopes.includes('write-diary');
+
+function go(href: string) {
+  return (e: Event) => { e.preventDefault(); navigate(href); };
+}
+
+/** Readings done out of those scheduled. */
+function doneCount(diary: BlockDiaryView): number {
+  const recorded = new Set(diary.readings.map((r) => r.offsetMinutes));
+  return diary.schedule.filter((s) => recorded.has(s.offsetMinutes)).length;
+}
+
+function PeakLines(props: { diary: BlockDiaryView }) {
+  const { nrs, patientReported } = props.diary.relief;
+  const nrsPeak = nrs.kind === 'computed' ? nrs.peakReliefPct : null;
+  const reportedPeak = patientReported.peakReliefPct;
+  if (nrsPeak === null && reportedPeak === null) return <p>{t('blockDiary.noReadings')}</p>;
+  return (
+    <p>
+      {nrsPeak !== null && t('blockDiary.peakNrs', { pct: percentInWords(nrsPeak) })}
+      {nrsPeak !== null && reportedPeak !== null && ' '}
+      {reportedPeak !== null && t('blockDiary.peakReported', { pct: percentInWords(reportedPeak) })}
+    </p>
+  );
+}
+
+export function BlockDiaries() {
+  const patient = usePatientInView()!;
+  const writable = canWrite(patient);
+  const [diaries, setDiaries] = useState<BlockDiaryView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const now = useNow();
+  useEffect(() => {
+    blockDiaryApi.list(patient.id).then((r) => setDiaries(r.items), (e: ApiError) => setError(e.message));
+  }, [patient.id]);
+
+  async function start(value: DetailsValue): Promise<ApiError | null> {
+    const id = newClientId();
+    try {
+      await blockDiaryApi.save(patient.id, id, { ...value, timeZone: patient.timeZone, readings: [] });
+      showToast(t('blockDiary.started'));
+      navigate(`/block-diaries/${id}`);
+      return null;
+    } catch (e) { return e as ApiError; }
+  }
+
+  return (
+    <main id="main">
+      <h1>{patient.scopes === 'owner' ? t('blockDiary.title') : t('blockDiary.titleFor', { name: patient.displayName })}</h1>
+      <p>{t('blockDiary.intro')}</p>
+      <ErrorMessage message={error} />
+      {diaries && <UrgentReminderCard diaries={diaries} now={now} heading={t('blockDiary.reminder.title')} />}
+      {writable && (starting ? (
+        <section class="card">
+          <DiaryDetailsForm title={t('blockDiary.startTitle')} submitLabel={t('blockDiary.field.save')} timeZone={patient.timeZone}
+            initial={blankDetails(patient.timeZone, new Date())} save={start} onCancel={() => setStarting(false)} />
+        </section>
+      ) : (
+        <p><button type="button" class="button" onClick={() => setStarting(true)}>{t('blockDiary.start')}</button></p>
+      ))}
+      {diaries === null ? (!error && <Loading />) : diaries.length === 0 ? <Empty>{t('blockDiary.empty')}</Empty> : (
+        <ul class="list" aria-label={t('blockDiary.list')}>
+          {diaries.map((d) => (
+            <li key={d.id}>
+              <div>
+                <a href={`/block-diaries/${d.id}`} onClick={go(`/block-diaries/${d.id}`)}><strong>{d.procedureLabel}</strong></a>
+                <p>{t('blockDiary.procedureAt', { when: momentInWords(d.procedureAt, d.timeZone, now) })} {t('blockDiary.readingsDone', { done: doneCount(d), total: d.schedule.length })}</p>
+                <PeakLines diary={d} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+const STATE_TEXT: Record<ReadingState, Parameters<typeof t>[0]> = {
+  done: 'blockDiary.slot.done', due: 'blockDiary.slot.due', missed: 'blockDiary.slot.missed', upcoming: 'blockDiary.slot.upcoming',
+};
+
+/** A short account of a diary, for the conflict box: what the server now holds. */
+function DiaryBrief(props: { diary: BlockDiaryView }) {
+  const d = props.diary;
+  return (
+    <ul>
+      <li>{d.procedureLabel} — {t('blockDiary.baseline', { value: d.baselineIntensity })}</li>
+      {d.readings.map((r) => (
+        <li key={r.offsetMinutes}>
+          {t('blockDiary.slot.title', { offset: durationInWords(r.offsetMinutes) })}:{' '}
+          {[r.intensity !== null ? t('blockDiary.slot.pain', { value: r.intensity }) : '', r.patientReportedReliefPct !== null ? t('blockDiary.slot.reported', { pct: percentInWords(r.patientReportedReliefPct) }) : '']
+            .filter(Boolean).join(' · ')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The diary's body with one reading set (value) or removed (null), readings in offset order. */
+function withReading(diary: BlockDiaryView, offsetMinutes: number, value: ReadingValue | null, recordedAt: string): BlockDiaryInput {
+  const input = toInput(diary);
+  const others = (input.readings ?? []).filter((r) => r.offsetMinutes !== offsetMinutes);
+  const previous = diary.readings.find((r) => r.offsetMinutes === offsetMinutes);
+  const readings = value === null ? others : [...others, { offsetMinutes, ...value, recordedAt: previous?.recordedAt ?? recordedAt }];
+  return { ...input, readings: readings.sort((a, b) => a.offsetMinutes - b.offsetMinutes) };
+}
+
+type Change = (diary: BlockDiaryView) => BlockDiaryInput;
+
+export function BlockDiaryPage(props: { id: string }) {
+  const patient = usePatientInView()!;
+  const writable = canWrite(patient);
+  const pid = patient.id;
+  const [diary, setDiary] = useState<BlockDiaryView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const requested = Number(new URLSearchParams(location.search).get('record'));
+  const [recording, setRecording] = useState<number | null>(writable && Number.isInteger(requested) && requested > 0 ? requested : null);
+  const [editing, setEditing] = useState(false);
+  const [conflict, setConflict] = useState<{ current: BlockDiaryView; change: Change } | null>(null);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const now = useNow();
+  useEffect(() => {
+    setDiary(null);
+    setLoadError(null);
+    blockDiaryApi.get(pid, props.id).then(setDiary, (e: ApiError) => setLoadError(e.message));
+  }, [pid, props.id]);
+  // After a form closes, focus goes back to what opened it.
+  useEffect(() => {
+    if (!focusId) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId, diary]);
+
+  if (!diary) {
+    return (
+      <main id="main">
+        <h1>{t('nav.blockDiary')}</h1>
+        <ErrorMessage message={loadError} />
+        {!loadError && <Loading />}
+        <p><a href="/block-diaries" onClick={go('/block-diaries')}>{t('blockDiary.back')}</a></p>
+      </main>
+    );
+  }
+  const current = diary;
+
+  /** Saves `change` applied to `base`; a 409 keeps the change so it can be applied to the server's copy. */
+  async function put(base: BlockDiaryView, change: Change): Promise<ApiError | 'conflict' | null> {
+    try {
+      const saved = await blockDiaryApi.save(pid, base.id, change(base), base.version);
+      setDiary(saved);
+      setConflict(null);
+      return null;
+    } catch (e) {
+      const error = e as ApiError;
+      const serverCopy = error.problem.current as BlockDiaryView | null | undefined;
+      if (error.status === 409 && serverCopy) { setConflict({ current: serverCopy, change }); return 'conflict'; }
+      return error;
+    }
+  }
+  function closeForms(focus: string | null) {
+    setRecording(null);
+    setEditing(false);
+    setConflict(null);
+    if (focus) setFocusId(focus);
+  }
+  async function saveReading(offsetMinutes: number, value: ReadingValue | null): Promise<ApiError | null> {
+    const recordedAt = new Date().toISOString();
+    const result = await put(current, (d) => withReading(d, offsetMinutes, value, recordedAt));
+    if (result === null) {
+      showToast(t(value === null ? 'blockDiary.reading.removed' : 'blockDiary.reading.saved'));
+      closeForms(`bd-reading-${offsetMinutes}-action`);
+    }
+    return result === 'conflict' ? null : result;
+  }
+  async function saveDetails(value: DetailsValue): Promise<ApiError | null> {
+    const result = await put(current, (d) => ({ ...toInput(d), ...value }));
+    if (result === null) {
+      showToast(t('blockDiary.details.saved'));
+      closeForms('bd-details-edit');
+    }
+    return result === 'conflict' ? null : result;
+  }
+  const conflictBox = conflict && (
+    <ConflictBox message={t('blockDiary.conflict', { version: conflict.current.version })}
+      reapplyLabel={t('blockDiary.conflict.reapply', { version: conflict.current.version })}
+      discardLabel={t('blockDiary.conflict.takeTheirs', { version: conflict.current.version })}
+      onReapply={() => {
+        const { current: theirs, change } = conflict;
+        void put(theirs, change).then((r) => {
+          if (r === null) { showToast(t('blockDiary.details.saved')); closeForms(null); } else if (r !== 'conflict') showToast(r.message);
+        });
+      }}
+      onDiscard={() => { setDiary(conflict.current); closeForms(null); }}>
+      <DiaryBrief diary={conflict.current} />
+    </ConflictBox>
+  );
+
+  const recorded = diary.readings.map((r) => r.offsetMinutes);
+  const slots = readingStates(diary.schedule, recorded, now);
+  const scheduled = new Set(diary.schedule.map((s) => s.offsetMinutes));
+  const offSchedule = diary.readings.filter((r) => !scheduled.has(r.offsetMinutes));
+  const reminder = findReadingReminder(diary.schedule, recorded, now);
+  const everyDone = slots.every((s) => s.state === 'done');
+  const readingOf = (offset: number) => diary.readings.find((r) => r.offsetMinutes === offset);
+  // Per-reading relief exactly as the server computed it (guidelines.md §7.2 formula).
+  const reliefOf = (offset: number) => diary.relief.readings.find((r) => r.offsetMinutes === offset);
+  const recordingIndex = recording === null ? -1 : diary.readings.filter((r) => r.offsetMinutes < recording).length;
+
+  // Plain render helpers, not components: a component defined here would remount on every clock tick
+  // and lose the keyboard focus.
+  function readingLine(offset: number) {
+    const r = readingOf(offset);
+    if (!r) return null;
+    const computed = reliefOf(offset);
+    const parts = [
+      r.intensity !== null ? t('blockDiary.slot.pain', { value: r.intensity }) : '',
+      r.intensity !== null ? (computed?.reliefPct != null ? t('blockDiary.slot.nrsRelief', { pct: percentInWords(computed.reliefPct) }) : t('blockDiary.slot.nrsReliefNone')) : '',
+      r.patientReportedReliefPct !== null ? t('blockDiary.slot.reported', { pct: percentInWords(r.patientReportedReliefPct) }) : '',
+    ].filter(Boolean);
+    return <p>{parts.join(' · ')}</p>;
+  }
+  function action(offsetMinutes: number, state: ReadingState | null) {
+    if (!writable) return null;
+    const done = readingOf(offsetMinutes) !== undefined;
+    const urgent = state === 'due' || state === 'missed';
+    const offset = durationInWords(offsetMinutes);
+    return (
+      <button type="button" id={`bd-reading-${offsetMinutes}-action`} class={urgent ? 'button' : 'button secondary'} aria-expanded={recording === offsetMinutes}
+        onClick={() => { setRecording(offsetMinutes); setEditing(false); setConflict(null); }}>
+        {t(done ? 'blockDiary.slot.change' : 'blockDiary.slot.record', { offset })}
+      </button>
+    );
+  }
+
+  return (
+    <main id="main">
+      <h1>{diary.procedureLabel}</h1>
+      <p>{t('blockDiary.procedureAt', { when: momentInWords(diary.procedureAt, diary.timeZone, now) })} {t('blockDiary.baseline', { value: diary.baselineIntensity })}</p>
+      <p><a href="/block-diaries" onClick={go('/block-diaries')}>{t('blockDiary.back')}</a></p>
+      {!writable && <p class="hint">{t('blockDiary.readOnly')}</p>}
+
+      <section class="card" aria-labelledby="bd-reminder-heading">
+        <h2 id="bd-reminder-heading">{t('blockDiary.reminder.title')}</h2>
+        <ReminderLines reminder={reminder} timeZone={diary.timeZone} now={now} />
+        {!reminder.due && !reminder.next && <p>{everyDone ? t('blockDiary.reminder.allDone') : t('blockDiary.reminder.ended')}</p>}
+        {(reminder.due || reminder.next) && <p class="hint">{t('blockDiary.reminder.hint')}</p>}
+      </section>
+
+      <section class="card" aria-labelledby="bd-readings-heading">
+        <h2 id="bd-readings-heading">{t('blockDiary.readings')}</h2>
+        <ul class="list" aria-label={t('blockDiary.readings')}>
+          {slots.map((s) => (
+            <li key={s.offsetMinutes}>
+              <div>
+                <strong>{t('blockDiary.slot.title', { offset: durationInWords(s.offsetMinutes) })}</strong>
+                <p>{t('blockDiary.slot.dueAt', { time: momentInWords(s.dueAt, diary.timeZone, now) })} {t(STATE_TEXT[s.state])}</p>
+                {readingLine(s.offsetMinutes)}
+              </div>
+              {action(s.offsetMinutes, s.state)}
+            </li>
+          ))}
+          {offSchedule.map((r) => (
+            <li key={r.offsetMinutes}>
+              <div>
+                <strong>{t('blockDiary.slot.title', { offset: durationInWords(r.offsetMinutes) })}</strong>
+                <p>{t('blockDiary.slot.offSchedule')}</p>
+                {readingLine(r.offsetMinutes)}
+              </div>
+              {action(r.offsetMinutes, null)}
+            </li>
+          ))}
+        </ul>
+        {writable && recording !== null && (
+          <ReadingForm key={recording} offsetMinutes={recording} pointer={`/readings/${recordingIndex}`}
+            initial={{ intensity: readingOf(recording)?.intensity ?? null, patientReportedReliefPct: readingOf(recording)?.patientReportedReliefPct ?? null }}
+            save={(value) => saveReading(recording, value)}
+            onRemove={readingOf(recording) ? () => { void saveReading(recording, null); } : undefined}
+            onCancel={() => closeForms(`bd-reading-${recording}-action`)}>
+            {conflictBox}
+          </ReadingForm>
+        )}
+      </section>
+
+      <ReliefSummary diary={diary} />
+
+      {writable && (
+        <section class="card" aria-labelledby={editing ? undefined : 'bd-details-heading'}>
+          {editing ? (
+            <DiaryDetailsForm title={t('blockDiary.details.editTitle')} submitLabel={t('blockDiary.field.saveChanges')} timeZone={diary.timeZone}
+              initial={detailsOf(diary)} save={saveDetails} onCancel={() => closeForms('bd-details-edit')}>
+              {conflictBox}
+            </DiaryDetailsForm>
+          ) : (
+            <>
+              <h2 id="bd-details-heading">{t('blockDiary.details.title')}</h2>
+              <div class="row">
+                <button type="button" id="bd-details-edit" class="button secondary" onClick={() => { setEditing(true); setRecording(null); setConflict(null); }}>{t('blockDiary.details.edit')}</button>
+                <button type="button" class="button secondary" onClick={() => { setDeleteError(null); setDeleteOpen(true); }}>{t('blockDiary.delete')}</button>
+              </div>
+            </>
+          )}
+        </section>
+      )}
+      <Dialog open={deleteOpen} title={t('blockDiary.delete.title')} onClose={() => setDeleteOpen(false)}>
+        <p>{t('blockDiary.delete.body', { label: diary.procedureLabel })}</p>
+        <ErrorMessage message={deleteError} />
+        <div class="row">
+          <button type="button" class="button" onClick={() => {
+            blockDiaryApi.remove(pid, current.id).then(() => { setDeleteOpen(false); showToast(t('blockDiary.deleted')); navigate('/block-diaries'); },
+              (e: ApiError) => setDeleteError(e.message));
+          }}>{t('blockDiary.delete.confirm')}</button>
+          <button type="button" class="button secondary" onClick={() => setDeleteOpen(false)}>{t('blockDiary.delete.keep')}</button>
+        </div>
+      </Dialog>
+    </main>
+  );
+}

@@ -1,0 +1,206 @@
+// The block-diary forms: the diary's details (procedure, time, baseline pain, reading times) used to
+// start a diary and to change one, and one reading (pain score and/or the patient's own percent
+// relief). Field errors — checked here first, then from the server's problem+json pointers — sit on
+// their fields (aria-invalid, described by); anything else shows above the form.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ApiError } from '../../api/client.ts';
+import { ErrorMessage, Field } from '../../components/ui.tsx';
+import { DEFAULT_BLOCK_OFFSETS_MINUTES, MAX_BLOCK_OFFSET_MINUTES } from '../../../domain/diary/block-diary.ts';
+import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
+import { instantOfLocalDateTime, parseLocalDate, parseLocalTime, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
+import { t } from '../../i18n/index.ts';
+import type { BlockDiaryView } from './block-diary-api.ts';
+import { durationInWords } from './block-diary-words.ts';
+import { parseOffsets } from './reading-schedule.ts';
+
+const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
+/** The API takes at most 50 reading times (contract/diary.ts BlockDiaryBody). */
+const MAX_OFFSETS = 50;
+
+/** First error under a JSON pointer (the field itself or anything inside it, e.g. /offsetsMinutes/2). */
+function errorUnder(error: ApiError, pointer: string): string | undefined {
+  return error.fieldErrors.find((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`))?.detail;
+}
+
+/** The messages of field errors not shown on a field, or the problem's own message when it has none. */
+function otherErrors(error: ApiError, shown: readonly string[]): string | undefined {
+  const rest = error.fieldErrors.filter((e) => !shown.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`))).map((e) => e.detail);
+  return rest.length > 0 ? rest.join(' ') : error.fieldErrors.length > 0 ? undefined : error.message;
+}
+
+/** A 0–10 pain rating (radio group with each value's DVPRS words), with a hint and an error tied to it. */
+export function NrsControl(props: { name: string; legend: string; hint?: string; value: number | null; onChange: (value: number) => void; error?: string | undefined }) {
+  const id = useId();
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend class="legend">{props.legend}</legend>
+      {props.hint && <p id={`${id}-hint`} class="hint">{props.hint}</p>}
+      <div class="rating">
+        {DESCRIPTORS.map((text, value) => (
+          <label key={value} title={text}>
+            <input type="radio" name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)}
+              aria-label={`${value} — ${text}`} aria-invalid={props.error ? 'true' : undefined} />
+            <span aria-hidden="true">{value}</span>
+          </label>
+        ))}
+      </div>
+      {props.value !== null && <p class="hint" aria-live="polite">{props.value}: {DESCRIPTORS[props.value]}</p>}
+      {props.error && <p id={`${id}-error`} class="error">{props.error}</p>}
+    </fieldset>
+  );
+}
+
+// ----- the diary's details ------------------------------------------------------------------------
+
+export interface DetailsDraft { label: string; date: string; time: string; baseline: number | null; offsets: string }
+export interface DetailsValue { procedureLabel: string; procedureAt: string; baselineIntensity: number; offsetsMinutes: number[] }
+
+/** A new diary: the procedure now, the standard reading times. */
+export function blankDetails(timeZone: string, now: Date): DetailsDraft {
+  const local = toLocalDateTime(now, timeZone as TimeZone);
+  return { label: '', date: local.date, time: local.time, baseline: null, offsets: DEFAULT_BLOCK_OFFSETS_MINUTES.join(', ') };
+}
+
+export function detailsOf(diary: BlockDiaryView): DetailsDraft {
+  const local = toLocalDateTime(new Date(diary.procedureAt), diary.timeZone);
+  return { label: diary.procedureLabel, date: local.date, time: local.time, baseline: diary.baselineIntensity, offsets: diary.offsetsMinutes.join(', ') };
+}
+
+type DetailsErrors = { form?: string | undefined; label?: string | undefined; date?: string | undefined; time?: string | undefined; baseline?: string | undefined; offsets?: string | undefined };
+
+function checkDetails(draft: DetailsDraft, timeZone: string): { value: DetailsValue } | { errors: DetailsErrors } {
+  const errors: DetailsErrors = {};
+  if (draft.label.trim() === '') errors.label = t('blockDiary.error.label');
+  const date = parseLocalDate(draft.date);
+  const time = parseLocalTime(draft.time);
+  const procedureAt = date && time ? instantOfLocalDateTime(date, time, timeZone as TimeZone).toISOString() : null;
+  if (!procedureAt) {
+    if (!draft.time) errors.time = t('blockDiary.error.when');
+    else errors.date = t('blockDiary.error.when');
+  }
+  if (draft.baseline === null) errors.baseline = t('blockDiary.error.baseline');
+  const offsets = parseOffsets(draft.offsets, MAX_BLOCK_OFFSET_MINUTES, MAX_OFFSETS);
+  if (!offsets.ok) {
+    errors.offsets = offsets.reason === 'empty' ? t('blockDiary.error.offsetsEmpty')
+      : offsets.reason === 'too-many' ? t('blockDiary.error.offsetsTooMany', { max: MAX_OFFSETS })
+        : offsets.reason === 'not-whole-minutes' ? t('blockDiary.error.offsetsNotWhole', { token: offsets.token ?? '' })
+          : t('blockDiary.error.offsetsRange', { token: offsets.token ?? '', max: MAX_BLOCK_OFFSET_MINUTES });
+  }
+  if (Object.keys(errors).length > 0 || !procedureAt || draft.baseline === null || !offsets.ok) return { errors };
+  return { value: { procedureLabel: draft.label.trim(), procedureAt, baselineIntensity: draft.baseline, offsetsMinutes: offsets.offsetsMinutes } };
+}
+
+/**
+ * The procedure, its time (in the patient's zone), the baseline pain and the reading times. `save`
+ * resolves to the server's error to show, or null when saved (or when the caller took over, e.g. a
+ * conflict it shows in `children`).
+ */
+export function DiaryDetailsForm(props: {
+  title: string; submitLabel: string; timeZone: string; initial: DetailsDraft;
+  save: (value: DetailsValue) => Promise<ApiError | null>; onCancel?: () => void; children?: ComponentChildren;
+}) {
+  const [draft, setDraft] = useState(props.initial);
+  const [errors, setErrors] = useState<DetailsErrors>({});
+  const [saving, setSaving] = useState(false);
+  const headingId = useId();
+  const set = (patch: Partial<DetailsDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  async function submit(e: Event) {
+    e.preventDefault();
+    const checked = checkDetails(draft, props.timeZone);
+    if ('errors' in checked) { setErrors(checked.errors); return; }
+    setErrors({});
+    setSaving(true);
+    try {
+      const error = await props.save(checked.value);
+      if (error) {
+        setErrors({
+          label: error.fieldError('/procedureLabel'), date: error.fieldError('/procedureAt'), baseline: error.fieldError('/baselineIntensity'),
+          offsets: errorUnder(error, '/offsetsMinutes'),
+          form: otherErrors(error, ['/procedureLabel', '/procedureAt', '/baselineIntensity', '/offsetsMinutes']),
+        });
+      }
+    } finally { setSaving(false); }
+  }
+  const usual = DEFAULT_BLOCK_OFFSETS_MINUTES.map(durationInWords).join(', ');
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+      <h2 id={headingId}>{props.title}</h2>
+      <ErrorMessage message={errors.form} />
+      {props.children}
+      <Field label={t('blockDiary.field.label')} name="procedureLabel" value={draft.label} onInput={(label) => set({ label })} error={errors.label}
+        hint={t('blockDiary.field.labelHint')} required />
+      <div class="row">
+        <Field label={t('blockDiary.field.date')} name="procedureDate" type="date" value={draft.date} onInput={(date) => set({ date })} error={errors.date} required />
+        <Field label={t('blockDiary.field.time')} name="procedureTime" type="time" value={draft.time} onInput={(time) => set({ time })} error={errors.time}
+          hint={t('blockDiary.field.zoneHint', { zone: props.timeZone })} required />
+      </div>
+      <NrsControl name="baseline" legend={t('blockDiary.field.baseline')} hint={t('blockDiary.field.baselineHint')} value={draft.baseline}
+        onChange={(baseline) => set({ baseline })} error={errors.baseline} />
+      <Field label={t('blockDiary.field.offsets')} name="offsets" value={draft.offsets} onInput={(offsets) => set({ offsets })} error={errors.offsets}
+        hint={t('blockDiary.field.offsetsHint', { usual, minutes: DEFAULT_BLOCK_OFFSETS_MINUTES.join(', ') })} inputMode="numeric" />
+      <div class="row">
+        <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : props.submitLabel}</button>
+        {props.onCancel && <button type="button" class="button secondary" onClick={props.onCancel}>{t('blockDiary.field.cancel')}</button>}
+      </div>
+    </form>
+  );
+}
+
+// ----- one reading ------------------------------------------------------------------------------
+
+export interface ReadingValue { intensity: number | null; patientReportedReliefPct: number | null }
+
+/**
+ * One reading: the pain score and/or the patient's own percent relief (the domain needs at least one).
+ * `pointer` is where the server reports this reading's errors (e.g. /readings/0). The heading takes
+ * focus when the form opens.
+ */
+export function ReadingForm(props: {
+  offsetMinutes: number; pointer: string; initial: ReadingValue;
+  save: (value: ReadingValue) => Promise<ApiError | null>; onRemove?: (() => void) | undefined; onCancel: () => void; children?: ComponentChildren;
+}) {
+  const [intensity, setIntensity] = useState(props.initial.intensity);
+  const [relief, setRelief] = useState(props.initial.patientReportedReliefPct === null ? '' : String(props.initial.patientReportedReliefPct));
+  const [errors, setErrors] = useState<{ form?: string | undefined; intensity?: string | undefined; relief?: string | undefined }>({});
+  const [saving, setSaving] = useState(false);
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, [props.offsetMinutes]);
+  async function submit(e: Event) {
+    e.preventDefault();
+    const pct = relief.trim() === '' ? null : Number(relief.replace(',', '.'));
+    if (pct !== null && !(Number.isFinite(pct) && pct >= 0 && pct <= 100)) { setErrors({ relief: t('blockDiary.reading.badRelief') }); return; }
+    if (intensity === null && pct === null) { setErrors({ form: t('blockDiary.reading.needOne') }); return; }
+    setErrors({});
+    setSaving(true);
+    try {
+      const error = await props.save({ intensity, patientReportedReliefPct: pct });
+      if (error) {
+        const p = props.pointer;
+        setErrors({
+          intensity: error.fieldError(`${p}/intensity`), relief: error.fieldError(`${p}/patientReportedReliefPct`),
+          form: otherErrors(error, [`${p}/intensity`, `${p}/patientReportedReliefPct`]),
+        });
+      }
+    } finally { setSaving(false); }
+  }
+  return (
+    <form class="card" onSubmit={submit} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId} ref={heading} tabIndex={-1}>{t('blockDiary.reading.title', { offset: durationInWords(props.offsetMinutes) })}</h3>
+      <ErrorMessage message={errors.form} />
+      {props.children}
+      <NrsControl name={`reading-${props.offsetMinutes}`} legend={t('blockDiary.reading.nrs')} hint={t('blockDiary.reading.nrsHint')} value={intensity}
+        onChange={setIntensity} error={errors.intensity} />
+      {intensity !== null && <p><button type="button" class="button secondary" onClick={() => setIntensity(null)}>{t('blockDiary.reading.clearNrs')}</button></p>}
+      <Field label={t('blockDiary.reading.relief')} name="patientReportedReliefPct" type="number" inputMode="decimal" value={relief} onInput={setRelief}
+        error={errors.relief} hint={t('blockDiary.reading.reliefHint')} />
+      <div class="row">
+        <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('blockDiary.reading.save')}</button>
+        <button type="button" class="button secondary" onClick={props.onCancel}>{t('blockDiary.field.cancel')}</button>
+        {props.onRemove && <button type="button" class="button secondary" onClick={props.onRemove}>{t('blockDiary.reading.remove')}</button>}
+      </div>
+    </form>
+  );
+}
