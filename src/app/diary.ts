@@ -5,6 +5,7 @@ import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain
 import { addDays, parseLocalDate, differenceInCalendarDays, toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { sha256Hex } from './system.ts';
 import { AppError, notFound } from './errors.ts';
 import type { StoredDiaryEntry, Stores } from './ports.ts';
 import type { AuditEvent } from './model.ts';
@@ -250,25 +251,48 @@ export async function exportDiary(deps: AppDeps, ctx: RequestContext, patientId:
 export interface ImportReport {
   readonly imported: number;
   readonly alreadyPresent: number;
+  /** Entries whose id another account on this server uses, imported under an id of this account's own. */
+  readonly newIds: number;
+}
+
+/**
+ * The id an imported entry takes when its own belongs to another account on this server (a person
+ * moving their diary to a new account): derived from both ids, so importing the same file again finds
+ * it already present. A UUID of version 8 (RFC 9562: custom), from SHA-256.
+ */
+export function importedEntryId(patientId: string, entryId: string): string {
+  const h = sha256Hex(`painwise-diary-import:${patientId}:${entryId}`);
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
  * Imports entries (from our own CSV export) all-or-nothing. An entry whose id is already in the
  * account with the same content is recognised as a duplicate and skipped; the same id with other
- * content, or an id used by someone else, fails the whole import with a report naming the rows.
+ * content fails the whole import with a report naming the rows. An id another account uses (the file
+ * came from the person's other account here) is imported under `importedEntryId`, never touching or
+ * revealing that account's entry.
  */
 export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, entries: readonly DiaryEntry[]): Promise<ImportReport> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   return deps.store.transaction(async (tx) => {
     let imported = 0;
     let alreadyPresent = 0;
+    let newIds = 0;
     const problems: { pointer: string; detail: string }[] = [];
-    const found = await tx.diary.findEntries(entries.map((e) => e.id));
-    const fresh = entries.length - found.size;
+    // Ids another account uses are read as this account's derived ids (and looked up again as such).
+    const foreign = await tx.diary.findEntries(entries.map((e) => e.id));
+    const own = entries.map((e) => {
+      const other = foreign.get(e.id);
+      return other && other.patientId !== patientId ? { ...e, id: importedEntryId(patientId, e.id) } : e;
+    });
+    newIds = own.filter((e, i) => e.id !== entries[i]!.id).length;
+    const found = await tx.diary.findEntries(own.map((e) => e.id));
+    const fresh = own.length - found.size;
     let seq = fresh > 0 ? (await tx.diary.nextChangeSeq(patientId, fresh)) - fresh : 0;
     const changes: EntryChange[] = [];
     const at = nowIso(deps);
-    for (const [i, entry] of entries.entries()) {
+    for (const [i, entry] of own.entries()) {
       const existing = found.get(entry.id);
       if (existing) {
         const same = existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
@@ -287,6 +311,6 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
     }
     await flushSummaries(tx, patientId, changes, at);
     await tx.audit.append([access.audit('diary.import', 'diary_entry', null)]);
-    return { imported, alreadyPresent };
+    return { imported, alreadyPresent, newIds };
   });
 }

@@ -63,6 +63,11 @@ export function sha256(text: string): string {
   return crypto.hash('sha256', text, 'base64url');
 }
 
+/** SHA-256 as 64 lower-case hex digits. */
+export function sha256Hex(text: string): string {
+  return crypto.hash('sha256', text, 'hex');
+}
+
 // OWASP Password Storage Cheat Sheet, argon2id minimum: m = 19 MiB, t = 2, p = 1.
 export const ARGON2_OWASP = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const;
 export type Argon2Params = { readonly memory: number; readonly passes: number; readonly parallelism: number; readonly tagLength: number };

@@ -256,6 +256,7 @@ export const en = {
   'diary.import': 'Import a Painwise diary CSV',
   'diary.importFile': 'CSV file',
   'diary.imported': 'Imported {imported} check-in(s); {present} were already here.',
+  'diary.importedNewIds': '{count} came from another account on this service and were given new ids here.',
   'heatmap.title': 'The last 12 weeks',
   'heatmap.summary': '{days} of the last 84 days have check-ins; the highest daily average was {max} on {date}.',
   'heatmap.none': 'No check-ins in the last 12 weeks.',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { createTestApp, signUp, type TestApp } from '../../../../test/support/test-app.ts';
+import { importedEntryId } from '../../../app/diary.ts';
 
 let n = 0;
 const newId = () => `019b0000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
@@ -58,23 +59,30 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     const b = await signUp(t.app, { patient: true });
     const imp = (body: string) => b.client.request('POST', `/api/patients/${b.me.patient!.id}/diary-import`, undefined, { 'content-type': 'text/csv' })
       .then(() => t.app.inject({ method: 'POST', url: `/api/patients/${b.me.patient!.id}/diary-import`, payload: body, headers: { 'content-type': 'text/csv', cookie: b.client.cookie!, 'x-csrf-token': b.client.csrf! } }));
-    // The same ids belong to account A, so B cannot take them: nothing is imported.
-    const clash = await imp(csv);
-    expect(clash.statusCode).toBe(400);
-    expect((await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items).toEqual([]);
+    // The same ids belong to account A (the person moves their diary to account B on this server): B
+    // imports both under ids of its own, derived so that importing the file again finds them present.
+    const moved = await imp(csv);
+    expect(moved.json()).toEqual({ imported: 2, alreadyPresent: 0, newIds: 2 });
+    expect((await imp(csv)).json()).toEqual({ imported: 0, alreadyPresent: 2, newIds: 2 });
+    const inB = (await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items as { id: string }[];
+    expect(inB.map((i) => i.id).sort()).toEqual(ids.map((id) => importedEntryId(b.me.patient!.id, id)).sort());
+    for (const id of inB.map((i) => i.id)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // A's entries are untouched.
+    expect((await a.client.request('GET', `/api/patients/${a.me.patient!.id}/diary-entries`)).json().items.map((i: { id: string; version: number }) => [i.id, i.version]).sort())
+      .toEqual(ids.map((id) => [id, 1]).sort());
 
     // A re-import into A recognises both entries as already present.
     const again = await t.app.inject({ method: 'POST', url: `/api/patients/${a.me.patient!.id}/diary-import`, payload: csv, headers: { 'content-type': 'text/csv', cookie: a.client.cookie!, 'x-csrf-token': a.client.csrf! } });
-    expect(again.json()).toEqual({ imported: 0, alreadyPresent: 2 });
+    expect(again.json()).toEqual({ imported: 0, alreadyPresent: 2, newIds: 0 });
 
     // A file with fresh ids imports both; a broken file imports nothing and names the row.
     const fresh = csv.replaceAll(ids[0]!, newId()).replaceAll(ids[1]!, newId());
-    expect((await imp(fresh)).json()).toEqual({ imported: 2, alreadyPresent: 0 });
+    expect((await imp(fresh)).json()).toEqual({ imported: 2, alreadyPresent: 0, newIds: 0 });
     const broken = await imp(fresh.replace(',5,', ',15,'));
     expect(broken.statusCode).toBe(400);
     expect(broken.json().errors[0].pointer).toMatch(/^\/rows\/\d+/);
     const pulled = (await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items;
-    expect(pulled).toHaveLength(2);
+    expect(pulled).toHaveLength(4);
     expect(pulled.find((i: { entry: { notes: string } }) => i.entry.notes.startsWith('=')).entry.notes).toBe('=cmd, "quoted", and\na new line');
   });
 });

@@ -80,7 +80,7 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
     schema: {
       tags, params: PatientParams, body: z.string().max(20_000_000).describe('A Painwise diary CSV export (Content-Type: text/csv)'),
       summary: 'Import a Painwise diary CSV all-or-nothing; entries already present (same id and content) are recognised and skipped',
-      response: { 200: z.object({ imported: z.number().int(), alreadyPresent: z.number().int() }) },
+      response: { 200: z.object({ imported: z.number().int(), alreadyPresent: z.number().int(), newIds: z.number().int() }) },
     },
   }, async (req) => {
     const parsed = parseDiaryCsv(req.body);

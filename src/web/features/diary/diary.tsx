@@ -342,8 +342,8 @@ function ImportCsv(props: { patientId: string; onImported: () => void }) {
     if (!file) return;
     setError(null);
     try {
-      const result = await requestText<{ imported: number; alreadyPresent: number }>('POST', `/api/patients/${props.patientId}/diary-import`, await file.text(), 'text/csv');
-      showToast(t('diary.imported', { imported: result.imported, present: result.alreadyPresent }));
+      const result = await requestText<{ imported: number; alreadyPresent: number; newIds: number }>('POST', `/api/patients/${props.patientId}/diary-import`, await file.text(), 'text/csv');
+      showToast(`${t('diary.imported', { imported: result.imported, present: result.alreadyPresent })}${result.newIds > 0 ? ` ${t('diary.importedNewIds', { count: result.newIds })}` : ''}`);
       props.onImported();
     } catch (err) { setError(err as ApiError); }
   }
