@@ -73,6 +73,8 @@ export const enQuestionnaires = {
   'q.assign.cancelled': 'Assignment cancelled.',
   'q.responses': 'Results',
   'q.flag.crisis': 'Item 9 positive — assess suicide risk',
+  // instruments.md §17 note 4: a missing item 9 is "unknown", not "negative".
+  'q.flag.item9Unknown': 'Item 9 not answered — unknown, not negative; ask directly',
   'licences.title': 'Instruments and licences',
   'licences.intro': 'Licensed instruments stay switched off for your patients until an admin confirms your organization holds the licence.',
   'licences.free': 'Free to use',

@@ -302,7 +302,7 @@ export function ScoreChart(props: { definition: Instrument; responses: readonly 
             <tr key={p.id}>
               <td>{formatDate(p.completedAt, props.timeZone)}</td>
               <td>{formatScore(p.score!)}</td>
-              <td>{definition.bands.find((b) => b.id === p.band)?.label ?? '—'}{p.flags.includes('crisis') ? ` · ${t('q.flag.crisis')}` : ''}</td>
+              <td>{definition.bands.find((b) => b.id === p.band)?.label ?? '—'}{p.flags.includes('crisis') ? ` · ${t('q.flag.crisis')}` : ''}{p.flags.includes('item-9-unknown') ? ` · ${t('q.flag.item9Unknown')}` : ''}</td>
             </tr>
           ))}
         </tbody>
