@@ -50,6 +50,14 @@ describe('instantOfLocalDateTime', () => {
     expect(at('2026-03-29', '02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z');
     // Berlin, 25 October 2026: 02:30 happens at 00:30Z (CEST) and again at 01:30Z (CET): the later.
     expect(at('2026-10-25', '02:30', 'Europe/Berlin')).toBe('2026-10-25T01:30:00.000Z');
+    // West of UTC the same rules: New York, 8 March 2026, 02:00 EST jumps to 03:00 EDT (02:30 → 03:30 EDT);
+    // 1 November 2026, 01:30 happens at 05:30Z (EDT) and 06:30Z (EST): the later.
+    expect(at('2026-03-08', '02:30', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    expect(at('2026-11-01', '01:30', 'America/New_York')).toBe('2026-11-01T06:30:00.000Z');
+    // A half-hour change: Lord Howe, 4 October 2026, 02:00 +10:30 jumps to 02:30 +11 (02:15 → 02:45);
+    // 5 April 2026, 01:45 happens at 14:45Z (+11) and 15:15Z (+10:30): the later.
+    expect(at('2026-10-04', '02:15', 'Australia/Lord_Howe')).toBe('2026-10-03T15:45:00.000Z');
+    expect(at('2026-04-05', '01:45', 'Australia/Lord_Howe')).toBe('2026-04-04T15:15:00.000Z');
   });
   it('gives back the wall clock of any minute in several zones', () => {
     const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'] as TimeZone[];

@@ -87,18 +87,24 @@ export function toLocalDateTime(instant: Date, timeZone: TimeZone): { date: Loca
 /**
  * The instant a wall-clock date and time shows in `timeZone` (what a person types for "when", read in
  * their zone). A time skipped by a DST change reads as the same wall-clock distance after the last time
- * before the gap; a repeated one as the later of the two.
+ * before the gap (02:30 in a gap from 02:00 to 03:00 is 03:30); a repeated one as the later of the two.
  */
 export function instantOfLocalDateTime(date: LocalDate, time: LocalTime, timeZone: TimeZone): Date {
-  const target = Date.parse(`${date}T${time}:00Z`);
-  // Move a guess by the difference between the wall clock it shows and the one wanted; two steps
-  // settle every zone offset, including the hour a DST change skips or repeats.
-  let guess = target;
-  for (let step = 0; step < 2; step++) {
-    const shown = toLocalDateTime(new Date(guess), timeZone);
-    guess += target - Date.parse(`${shown.date}T${shown.time}:00Z`);
-  }
-  return new Date(guess);
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  // The zone's offset (wall clock − UTC) a day before and a day after: no zone changes twice in two days.
+  const offsetAt = (instant: number) => {
+    const shown = toLocalDateTime(new Date(instant), timeZone);
+    return Date.parse(`${shown.date}T${shown.time}:00Z`) - Math.floor(instant / 60_000) * 60_000;
+  };
+  const before = offsetAt(wall - 86_400_000);
+  const after = offsetAt(wall + 86_400_000);
+  const shows = (instant: number) => {
+    const shown = toLocalDateTime(new Date(instant), timeZone);
+    return `${shown.date}T${shown.time}` === `${date}T${time}`;
+  };
+  const candidates = [...new Set([wall - before, wall - after])].filter(shows);
+  // Both read true: the hour is repeated, take the later. Neither: it is skipped, read with the offset before the gap.
+  return new Date(candidates.length > 0 ? Math.max(...candidates) : wall - before);
 }
 
 /** A wall-clock time `HH:MM` (24-hour) in some time zone, branded like LocalDate. */
