@@ -53,11 +53,13 @@ export async function saveDocument<T>(
       await tx.audit.append([access.audit(`${kind.resource}.create`, kind.resource, id)]);
       return { status: 'created', document: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body: value } };
     }
-    const same = existing.deletedAt === null && JSON.stringify(existing.body) === JSON.stringify(value);
+    // Deleted on another device: no copy to compare with or to save over (a tombstone keeps its id).
+    if (existing.deletedAt !== null) return { status: 'conflict', current: null, reason: 'It was deleted on another device; save it under a new id to keep it.' };
+    const same = JSON.stringify(existing.body) === JSON.stringify(value);
     if (baseVersion === undefined) {
       return same ? { status: 'unchanged', document: existing } : { status: 'conflict', current: existing, reason: 'It already exists with other content; send its version to change it.' };
     }
-    if (baseVersion !== existing.version || existing.deletedAt !== null) {
+    if (baseVersion !== existing.version) {
       return { status: 'conflict', current: existing, reason: `It changed on the server (version ${existing.version}).` };
     }
     await store.update(patientId, id, value, kind.sortAt(value), existing.version + 1, at);

@@ -43,6 +43,19 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     expect(list.map((f: { ongoing: boolean; durationMinutes: number | null }) => [f.ongoing, f.durationMinutes])).toEqual([[true, null], [false, 1440]]);
   });
 
+  it('answers a save over a flare deleted on another device with a conflict and no copy (not a loop over the tombstone)', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    const url = `/api/patients/${me.patient!.id}/flares/${newId()}`;
+    const flare = { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6 };
+    expect((await client.request('PUT', url, flare)).statusCode).toBe(201);
+    expect((await client.request('DELETE', url, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
+    for (const headers of [{ 'if-match': '"1"' }, { 'if-match': '"2"' }, {}]) {
+      const res = await client.request('PUT', url, { ...flare, peakIntensity: 7 }, headers);
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ current: null, detail: expect.stringMatching(/deleted on another device/) });
+    }
+  });
+
   it('exports CSV and imports it into another account all-or-nothing, recognising duplicates', async () => {
     const a = await signUp(t.app, { patient: true });
     const ids = [newId(), newId()];
