@@ -85,11 +85,18 @@ let toastListener: ((toasts: Toast[]) => void) | null = null;
 let toasts: Toast[] = [];
 let toastId = 0;
 
+/**
+ * How long Undo is offered. A caller that defers a delete sends it after this long, and the toast with
+ * the Undo button goes at the same moment, so Undo is never offered for a change already sent.
+ */
+export const UNDO_WINDOW_MS = 6000;
+const TOAST_MS = 8000;
+
 export function showToast(message: string, undo?: () => void): void {
   const toast = { id: ++toastId, message, undo };
   toasts = [...toasts, toast];
   toastListener?.(toasts);
-  setTimeout(() => { toasts = toasts.filter((x) => x.id !== toast.id); toastListener?.(toasts); }, 8000);
+  setTimeout(() => { toasts = toasts.filter((x) => x.id !== toast.id); toastListener?.(toasts); }, undo ? UNDO_WINDOW_MS : TOAST_MS);
 }
 
 export function Toasts() {

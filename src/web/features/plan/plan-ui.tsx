@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
-import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
+import { Empty, ErrorMessage, Loading, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -47,14 +47,14 @@ export function errorAt(error: ApiError | null, pointer: string): string | undef
 }
 
 /** A save that met a newer version: what changed, and the two ways on. */
-export function ConflictBox(props: { message: string; children?: ComponentChildren; reapplyLabel: string; discardLabel: string; onReapply: () => void; onDiscard: () => void }) {
+export function ConflictBox(props: { message: string; children?: ComponentChildren; reapplyLabel: string; discardLabel: string; onReapply: () => void; onDiscard: () => void; busy?: boolean }) {
   return (
     <div class="alert" role="alert">
       <p>{props.message}</p>
       {props.children}
       <div class="row">
-        <button type="button" class="button" onClick={props.onReapply}>{props.reapplyLabel}</button>
-        <button type="button" class="button secondary" onClick={props.onDiscard}>{props.discardLabel}</button>
+        <button type="button" class="button" disabled={props.busy} onClick={props.onReapply}>{props.reapplyLabel}</button>
+        <button type="button" class="button secondary" disabled={props.busy} onClick={props.onDiscard}>{props.discardLabel}</button>
       </div>
     </div>
   );
@@ -114,7 +114,7 @@ export function RecordSection<V extends Versioned, D>(props: {
     setHidden((h) => [...h, view.id]);
     const timer = setTimeout(() => {
       props.remove(view.id).then(reload, (e: ApiError) => { setHidden((h) => h.filter((x) => x !== view.id)); setLoadError(e.message); });
-    }, 6000);
+    }, UNDO_WINDOW_MS);
     showToast(t('plan.deleted', { name: props.itemName(view) }), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== view.id)); });
   }
   const visible = (items ?? []).filter((v) => !hidden.includes(v.id));
