@@ -49,7 +49,7 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     const flare = { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6 };
     expect((await client.request('PUT', url, flare)).statusCode).toBe(201);
     expect((await client.request('DELETE', url, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
-    for (const headers of [{ 'if-match': '"1"' }, { 'if-match': '"2"' }, {}]) {
+    for (const headers of [{ 'if-match': '"1"' }, { 'if-match': '"2"' }, {}] as Record<string, string>[]) {
       const res = await client.request('PUT', url, { ...flare, peakIntensity: 7 }, headers);
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ current: null, detail: expect.stringMatching(/deleted on another device/) });
