@@ -28,12 +28,47 @@ function requireInstrument(id: string): InstrumentDefinition {
   return d;
 }
 
-export function listCatalogue() {
-  return INSTRUMENTS.map(describeInstrument);
+/**
+ * Licensed instruments whose item text this requester may be shown (issue 4 item 6): through the
+ * patient's caring organizations when a patient is named (as for answering), else through the
+ * requester's own memberships and own patient record. Free instruments need nothing.
+ */
+export async function presentableInstruments(deps: AppDeps, ctx: RequestContext, patientId: string | undefined): Promise<ReadonlySet<string>> {
+  if (patientId !== undefined) {
+    const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+    return deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
+  }
+  const userId = requireUser(ctx);
+  const memberOf = (await deps.store.organizations.listMembershipsOfUser(userId)).map((m) => m.organizationId);
+  const own = ctx.actor.kind === 'user' && ctx.actor.ownPatientId ? ctx.actor.ownPatientId : (await deps.store.patients.findByUserId(userId))?.id;
+  const caring = own ? await activeOrganizations(deps.store, own, nowIso(deps)) : [];
+  return deps.store.instrumentLicences.enabledFor([...new Set([...memberOf, ...caring])]);
 }
 
-export function getCatalogueEntry(id: string) {
-  return describeInstrument(requireInstrument(id));
+/** A definition as the requester may see it: a licensed one without a licence here keeps everything but its item text. */
+function presentedAs(d: InstrumentDefinition, presentable: ReadonlySet<string>) {
+  const described = describeInstrument(d);
+  if (d.licence.kind === 'free' || presentable.has(d.id)) return { ...described, itemTextWithheld: false };
+  return {
+    ...described,
+    itemTextWithheld: true,
+    items: described.items.map((i) => ({ ...i, construct: null, options: i.options.map((o) => ({ ...o, label: null })) })),
+  };
+}
+
+export async function listCatalogue(deps: AppDeps, ctx: RequestContext, patientId?: string) {
+  const presentable = await presentableInstruments(deps, ctx, patientId);
+  return INSTRUMENTS.map((d) => presentedAs(d, presentable));
+}
+
+export async function getCatalogueEntry(deps: AppDeps, ctx: RequestContext, id: string, patientId?: string) {
+  const d = requireInstrument(id);
+  return presentedAs(d, d.licence.kind === 'free' ? new Set() : await presentableInstruments(deps, ctx, patientId));
+}
+
+/** Whether the requester may see a licensed instrument's item text (for the FHIR Questionnaire). */
+export async function mayPresentItems(deps: AppDeps, ctx: RequestContext, d: InstrumentDefinition, patientId?: string): Promise<boolean> {
+  return d.licence.kind === 'free' || (await presentableInstruments(deps, ctx, patientId)).has(d.id);
 }
 
 async function activeOrganizations(tx: Stores, patientId: string, now: string): Promise<string[]> {

@@ -5,6 +5,8 @@ import { Id, Instant } from './common.ts';
 export const InstrumentId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/i, { error: 'Must be an instrument id such as phq-9.' }).meta({ examples: ['peg'] });
 
 export const InstrumentParams = z.strictObject({ instrumentId: InstrumentId });
+/** Whose licences decide whether a licensed instrument's item text is shown (the patient's caring organizations). */
+export const InstrumentDefinitionQuery = z.strictObject({ patientId: Id.optional() });
 export const PatientInstrumentResponseParams = z.strictObject({ patientId: Id, responseId: Id });
 export const PatientAssignmentParams = z.strictObject({ patientId: Id, assignmentId: Id });
 export const OrganizationInstrumentParams = z.strictObject({ organizationId: Id, instrumentId: InstrumentId });

@@ -26,7 +26,8 @@ const optionCoding = (d: InstrumentDefinition, itemKey: string, o: { value: numb
   ? { system: LOINC, code: o.loinc, display: o.label }
   : { system: `${questionnaireCanonical(d)}/item/${itemKey}`, code: String(o.value), display: o.label });
 
-export function toFhirQuestionnaire(d: InstrumentDefinition) {
+/** `withItemText: false` (a licensed instrument without a licence here): items keep their codes and values, not their text. */
+export function toFhirQuestionnaire(d: InstrumentDefinition, options: { readonly withItemText: boolean } = { withItemText: true }) {
   return {
     resourceType: 'Questionnaire',
     id: d.id,
@@ -42,11 +43,11 @@ export function toFhirQuestionnaire(d: InstrumentDefinition) {
       linkId: i.key,
       ...(i.loinc ? { code: [{ system: LOINC, code: i.loinc }] } : {}),
       prefix: i.key,
-      text: i.construct,
+      ...(options.withItemText ? { text: i.construct } : {}),
       type: 'choice',
       required: !i.optional,
       answerOption: i.options.map((o) => ({
-        valueCoding: optionCoding(d, i.key, o),
+        valueCoding: options.withItemText ? optionCoding(d, i.key, o) : (({ display: _display, ...coding }) => coding)(optionCoding(d, i.key, o)),
         extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: o.value }],
       })),
     })), {

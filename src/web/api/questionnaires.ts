@@ -6,7 +6,15 @@ import type { CrisisResource } from '../../contract/crisis.ts';
 import type { InstrumentDescription } from '../../domain/instruments/describe.ts';
 import { request } from './client.ts';
 
-export type Instrument = InstrumentDescription;
+type DescribedItem = InstrumentDescription['items'][number];
+/**
+ * A definition as the API presents it: a licensed instrument without a licence for this patient here
+ * comes without its item text (`itemTextWithheld`; constructs and answer labels null).
+ */
+export type Instrument = Omit<InstrumentDescription, 'items'> & {
+  itemTextWithheld: boolean;
+  items: (Omit<DescribedItem, 'construct' | 'options'> & { construct: string | null; options: (Omit<DescribedItem['options'][number], 'label'> & { label: string | null })[] })[];
+};
 
 export interface DueItem { id: string; assignmentId: string; instrumentId: string; title: string; dueAt: string; completedAt: string | null; status: 'due' | 'overdue' | 'completed' }
 
@@ -40,7 +48,8 @@ export interface OrganizationInstrument {
 
 export const questionnairesApi = {
   crisisResources: () => request<{ locale: string; resources: CrisisResource[] }>('GET', '/api/crisis-resources'),
-  instrument: (id: string) => request<Instrument>('GET', `/api/instruments/${encodeURIComponent(id)}`),
+  /** With the patient in view, so that a licensed instrument's text follows their caring clinics' licences. */
+  instrument: (id: string, pid?: string) => request<Instrument>('GET', `/api/instruments/${encodeURIComponent(id)}${pid ? `?patientId=${encodeURIComponent(pid)}` : ''}`),
   forPatient: (pid: string) => request<{ items: PatientInstrument[] }>('GET', `/api/patients/${pid}/instruments`),
   due: (pid: string) => request<{ items: DueItem[] }>('GET', `/api/patients/${pid}/instruments/due`),
   submit: (pid: string, body: z.input<typeof SubmitResponseBody>) => request<Submitted>('POST', `/api/patients/${pid}/instrument-responses`, body),

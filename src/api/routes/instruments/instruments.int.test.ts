@@ -159,6 +159,27 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect((await a.admin.request('PUT', `/api/organizations/${a.organizationId}/instruments/${licensed.id}/licence`, { confirm: true, note: 'Licence ref 42' })).statusCode).toBe(204);
     const status = (await a.admin.request('GET', `/api/organizations/${a.organizationId}/instruments`)).json().items.find((i: { id: string }) => i.id === licensed.id);
     expect(status).toMatchObject({ enabled: true, confirmation: { at: '2026-06-01T12:00:00.000Z', note: 'Licence ref 42' } });
+    // Its item text is shown only where a licence covers it: the patient (whose clinic A enabled it), a
+    // caregiver asking for that patient, clinic A's members — not clinic B's, nor a stranger.
+    const text = async (c: Client, query = '') => {
+      const d = (await c.request('GET', `/api/instruments/odi${query}`)).json();
+      const q = (await c.request('GET', `/api/instruments/odi/fhir${query}`)).json();
+      return [d.itemTextWithheld, d.items[0].construct !== null, d.items[0].options[0].label !== null, 'text' in q.item[0], 'display' in q.item[0].answerOption[0].valueCoding];
+    };
+    expect(await text(owner)).toEqual([false, true, true, true, true]);
+    expect(await text(caregiver, `?patientId=${pid}`)).toEqual([false, true, true, true, true]);
+    expect(await text(a.clinician)).toEqual([false, true, true, true, true]);
+    expect(await text(b.clinician)).toEqual([true, false, false, false, false]);
+    // A clinician presents through their own clinic, as for assigning: B's, which has no licence.
+    expect(await text(b.clinician, `?patientId=${pid}`)).toEqual([true, false, false, false, false]);
+    expect(await text(stranger)).toEqual([true, false, false, false, false]);
+    expect((await stranger.request('GET', `/api/instruments/odi?patientId=${pid}`)).statusCode).toBe(404);
+    expect((await owner.request('GET', '/api/instruments/odi?patientId=nope')).statusCode).toBe(400);
+    // Free instruments are shown to everyone signed in; the catalogue withholds the same text.
+    expect((await stranger.request('GET', '/api/instruments/phq-9')).json()).toMatchObject({ itemTextWithheld: false, items: expect.arrayContaining([expect.objectContaining({ construct: expect.any(String) })]) });
+    const catalogue = (await stranger.request('GET', '/api/instruments')).json().items as { id: string; itemTextWithheld: boolean }[];
+    expect(catalogue.find((i) => i.id === 'odi')!.itemTextWithheld).toBe(true);
+    expect(catalogue.find((i) => i.id === 'peg')!.itemTextWithheld).toBe(false);
     expect((await owner.request('GET', `${base()}/instruments`)).json().items.find((i: { id: string }) => i.id === licensed.id).available).toBe(true);
     expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: licensed.id, answers })).statusCode).toBe(201);
     // Clinic B has not enabled it: its clinicians cannot present it.

@@ -2,14 +2,14 @@
 // organization licences, and assignments. The rules are the app layer's (app/instruments.ts).
 import {
   assignInstrument, cancelAssignment, disableInstrumentLicence, enableInstrumentLicence, getCatalogueEntry, getInstrumentResponse, listAssignments,
-  listCatalogue, listDueInstruments, listInstrumentResponses, listOrganizationInstruments, listPatientInstruments, submitInstrumentResponse,
+  listCatalogue, listDueInstruments, mayPresentItems, listInstrumentResponses, listOrganizationInstruments, listPatientInstruments, submitInstrumentResponse,
 } from '../../../app/instruments.ts';
 import { requireUser } from '../../../app/access.ts';
 import { crisisResourcesFor } from '../../../app/crisis.ts';
 import { findInstrument } from '../../../domain/instruments/index.ts';
 import { OrganizationParams, PatientParams } from '../../../contract/common.ts';
 import {
-  AssignBody, InstrumentParams, LicenceBody, OrganizationInstrumentParams, PatientAssignmentParams, PatientInstrumentResponseParams, ResponseListQuery,
+  AssignBody, InstrumentDefinitionQuery, InstrumentParams, LicenceBody, OrganizationInstrumentParams, PatientAssignmentParams, PatientInstrumentResponseParams, ResponseListQuery,
   SubmitResponseBody,
 } from '../../../contract/instruments.ts';
 import { toFhirQuestionnaire, toFhirQuestionnaireResponse } from '../../../interop/fhir/instruments.ts';
@@ -26,27 +26,30 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
     schema: { tags, summary: 'The crisis resources configured for this installation (PAINWISE_CRISIS_LOCALE); public, so they can be shown before sign-in and cached offline' },
   }, async () => ({ locale: deps.settings.crisisLocale, resources: crisisResourcesFor(deps.settings.crisisLocale) }));
 
+  // A licensed instrument's item text (constructs, answer labels) only where a licence here covers it:
+  // through the named patient's caring organizations, else the requester's own (itemTextWithheld says so).
   app.get('/api/instruments', {
-    schema: { tags, summary: 'Every validated instrument: items (keys and allowed values), scoring range, bands, change rule, LOINC codes, licence and attribution' },
+    schema: { tags, querystring: InstrumentDefinitionQuery, summary: 'Every validated instrument: items (keys and allowed values), scoring range, bands, change rule, LOINC codes, licence and attribution; licensed item text only where a licence here covers it' },
   }, async (req) => {
     requireUser(contextOf(req));
-    return { items: listCatalogue() };
+    return { items: await listCatalogue(deps, contextOf(req), req.query.patientId?.toLowerCase()) };
   });
 
   app.get('/api/instruments/:instrumentId', {
-    schema: { tags, params: InstrumentParams, summary: 'One instrument definition with its attribution' },
+    schema: { tags, params: InstrumentParams, querystring: InstrumentDefinitionQuery, summary: 'One instrument definition with its attribution; licensed item text only where a licence here covers it (pass patientId to use that patient\'s caring organizations)' },
   }, async (req) => {
     requireUser(contextOf(req));
-    return getCatalogueEntry(req.params.instrumentId);
+    return getCatalogueEntry(deps, contextOf(req), req.params.instrumentId, req.query.patientId?.toLowerCase());
   });
 
   app.get('/api/instruments/:instrumentId/fhir', {
-    schema: { tags, params: InstrumentParams, summary: 'The instrument as a FHIR R4 Questionnaire (LOINC codes where they exist)' },
+    schema: { tags, params: InstrumentParams, querystring: InstrumentDefinitionQuery, summary: 'The instrument as a FHIR R4 Questionnaire (LOINC codes where they exist); licensed item text only where a licence here covers it' },
   }, async (req, reply) => {
     requireUser(contextOf(req));
     const d = findInstrument(req.params.instrumentId);
     if (!d) throw notFound('The questionnaire');
-    return reply.type(FHIR_JSON).send(JSON.stringify(toFhirQuestionnaire(d)));
+    const withItemText = await mayPresentItems(deps, contextOf(req), d, req.query.patientId?.toLowerCase());
+    return reply.type(FHIR_JSON).send(JSON.stringify(toFhirQuestionnaire(d, { withItemText })));
   });
 
   app.get('/api/patients/:patientId/instruments', {

@@ -107,7 +107,7 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
                   <span><strong>{id.toUpperCase()}</strong> — {last.score === null ? t('q.notAnswered') : formatScore(last.score)}{last.band ? ` (${last.band})` : ''} · {formatDate(last.completedAt, props.patient.timeZone)}
                     {last.flags.includes('crisis') && <> · <strong class="error">{t('q.flag.crisis')}</strong></>}
                     {last.flags.includes('item-9-unknown') && <> · <strong>{t('q.flag.item9Unknown')}</strong></>}</span>
-                  <button type="button" class="button secondary" onClick={() => { questionnairesApi.instrument(id).then(setViewing, (e: ApiError) => setError(e.message)); }}>{t('q.history')} — {id.toUpperCase()}</button>
+                  <button type="button" class="button secondary" onClick={() => { questionnairesApi.instrument(id, pid).then(setViewing, (e: ApiError) => setError(e.message)); }}>{t('q.history')} — {id.toUpperCase()}</button>
                 </li>
               );
             })}

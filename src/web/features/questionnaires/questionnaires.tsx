@@ -121,7 +121,7 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
     if (props.instrumentId === 'phq-9') questionnairesApi.crisisResources().then((r) => setResources(r.resources), () => {});
     // A licensed instrument is shown only where a caring clinic enabled it, even when its address is typed.
     if (patient) questionnairesApi.forPatient(patient.id).then((r) => setAvailable(r.items.find((i) => i.id === props.instrumentId)?.available ?? false), () => setAvailable(true));
-    questionnairesApi.instrument(props.instrumentId).then((d) => {
+    questionnairesApi.instrument(props.instrumentId, patient?.id).then((d) => {
       setDefinition(d);
       // Resume where the draft stopped: the first unanswered item.
       const firstOpen = d.items.findIndex((i) => !(i.key in answers));
@@ -318,7 +318,7 @@ export function QuestionnaireHistory(props: { instrumentId: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!patient) return;
-    questionnairesApi.instrument(props.instrumentId).then(setDefinition, (e: ApiError) => setError(e.message));
+    questionnairesApi.instrument(props.instrumentId, patient.id).then(setDefinition, (e: ApiError) => setError(e.message));
     questionnairesApi.history(patient.id, props.instrumentId).then((r) => setResponses(r.items), (e: ApiError) => setError(e.message));
   }, [props.instrumentId, patient?.id]);
   if (!patient) return <main id="main"><Empty>{t('today.noRecord')}</Empty></main>;
