@@ -3,7 +3,7 @@
 // open, the relief the server computed, and changing or deleting the diary. Reading is open to anyone
 // who may see the record; writing only to the patient or a caregiver with the diary scope. Edits send
 // If-Match; a 409 shows the server's copy and lets the person re-apply their change or keep that copy.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { Dialog, Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
@@ -13,7 +13,7 @@ import { usePatientInView, type PatientInView } from '../../session.ts';
 import { ConflictBox } from '../plan/plan-ui.tsx';
 import { blockDiaryApi, toInput, type BlockDiaryInput, type BlockDiaryView } from './block-diary-api.ts';
 import { blankDetails, DiaryDetailsForm, detailsOf, ReadingForm, type DetailsValue, type ReadingValue } from './block-diary-forms.tsx';
-import { ReminderLines, UrgentReminderCard, useNow } from './block-diary-reminder.tsx';
+import { anyInProgress, ReminderLines, UrgentReminderCard, useNow } from './block-diary-reminder.tsx';
 import { durationInWords, momentInWords, percentInWords } from './block-diary-words.ts';
 import { findReadingReminder, readingStates, type ReadingState } from './reading-schedule.ts';
 import { ReliefSummary } from './relief-summary.tsx';
@@ -50,7 +50,15 @@ export function BlockDiaries() {
   const [diaries, setDiaries] = useState<BlockDiaryView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
-  const now = useNow();
+  // The clock ticks only while a diary is in progress (the reminder card needs it then).
+  const [live, setLive] = useState(false);
+  const now = useNow(15_000, live);
+  const inProgress = diaries !== null && anyInProgress(diaries, now);
+  useEffect(() => { setLive(inProgress); }, [inProgress]);
+  // When the start form closes, focus goes back to the button that opened it.
+  const startButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => { if (refocus) { startButton.current?.focus(); setRefocus(false); } }, [refocus]);
   useEffect(() => {
     blockDiaryApi.list(patient.id).then((r) => setDiaries(r.items), (e: ApiError) => setError(e.message));
   }, [patient.id]);
@@ -70,14 +78,14 @@ export function BlockDiaries() {
       <h1>{patient.scopes === 'owner' ? t('blockDiary.title') : t('blockDiary.titleFor', { name: patient.displayName })}</h1>
       <p>{t('blockDiary.intro')}</p>
       <ErrorMessage message={error} />
-      {diaries && <UrgentReminderCard diaries={diaries} now={now} heading={t('blockDiary.reminder.title')} />}
+      {diaries && <UrgentReminderCard diaries={diaries} now={now} heading={t('blockDiary.reminder.title')} writable={writable} />}
       {writable && (starting ? (
         <section class="card">
           <DiaryDetailsForm title={t('blockDiary.startTitle')} submitLabel={t('blockDiary.field.save')} timeZone={patient.timeZone}
-            initial={blankDetails(patient.timeZone, new Date())} save={start} onCancel={() => setStarting(false)} />
+            initial={blankDetails(patient.timeZone, new Date())} save={start} onCancel={() => { setStarting(false); setRefocus(true); }} />
         </section>
       ) : (
-        <p><button type="button" class="button" onClick={() => setStarting(true)}>{t('blockDiary.start')}</button></p>
+        <p><button type="button" class="button" ref={startButton} onClick={() => setStarting(true)}>{t('blockDiary.start')}</button></p>
       ))}
       {diaries === null ? (!error && <Loading />) : diaries.length === 0 ? <Empty>{t('blockDiary.empty')}</Empty> : (
         <ul class="list" aria-label={t('blockDiary.list')}>
@@ -137,7 +145,11 @@ export function BlockDiaryPage(props: { id: string }) {
   const requested = Number(new URLSearchParams(location.search).get('record'));
   const [recording, setRecording] = useState<number | null>(writable && Number.isInteger(requested) && requested > 0 ? requested : null);
   const [editing, setEditing] = useState(false);
-  const [conflict, setConflict] = useState<{ current: BlockDiaryView; change: Change } | null>(null);
+  // A 409: the server's newer copy, or null when the diary was deleted on another device.
+  const [conflict, setConflict] = useState<{ current: BlockDiaryView | null; change: Change } | null>(null);
+  const [resolving, setResolving] = useState(false);
+  // Set at once (state waits for the next render), so a double press on the conflict's buttons sends one save.
+  const resolvingNow = useRef(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -147,10 +159,12 @@ export function BlockDiaryPage(props: { id: string }) {
     setLoadError(null);
     blockDiaryApi.get(pid, props.id).then(setDiary, (e: ApiError) => setLoadError(e.message));
   }, [pid, props.id]);
-  // After a form closes, focus goes back to what opened it.
+  // After a form closes, focus goes back to what opened it, or to its section's heading when that is gone
+  // (e.g. the button of an off-schedule reading that was removed).
   useEffect(() => {
     if (!focusId) return;
-    document.getElementById(focusId)?.focus();
+    const fallback = focusId.startsWith('bd-reading-') ? 'bd-readings-heading' : 'bd-details-heading';
+    (document.getElementById(focusId) ?? document.getElementById(fallback))?.focus();
     setFocusId(null);
   }, [focusId, diary]);
 
@@ -176,15 +190,35 @@ export function BlockDiaryPage(props: { id: string }) {
     } catch (e) {
       const error = e as ApiError;
       const serverCopy = error.problem.current as BlockDiaryView | null | undefined;
-      if (error.status === 409 && serverCopy) { setConflict({ current: serverCopy, change }); return 'conflict'; }
+      // A 409 without the server's copy: the diary is gone (deleted on another device), so saving again would only loop.
+      if (error.status === 409) { setConflict({ current: serverCopy ?? null, change }); return 'conflict'; }
       return error;
     }
   }
-  function closeForms(focus: string | null) {
+  /** Closes the forms; focus goes to `focus` or else to the button that opened the open form. */
+  function closeForms(focus?: string) {
+    const opener = recording !== null ? `bd-reading-${recording}-action` : editing ? 'bd-details-edit' : null;
     setRecording(null);
     setEditing(false);
     setConflict(null);
-    if (focus) setFocusId(focus);
+    const target = focus ?? opener;
+    if (target) setFocusId(target);
+  }
+  async function resolve(action: () => Promise<void>) {
+    if (resolvingNow.current) return;
+    resolvingNow.current = true;
+    setResolving(true);
+    try { await action(); } finally { resolvingNow.current = false; setResolving(false); }
+  }
+  /** The diary was deleted elsewhere: keep this copy with the change as a new diary (a new id, no If-Match). */
+  async function saveAsNew(change: Change) {
+    const id = newClientId();
+    try {
+      await blockDiaryApi.save(pid, id, change(current));
+      showToast(t('blockDiary.savedAsNew'));
+      setConflict(null);
+      navigate(`/block-diaries/${id}`);
+    } catch (e) { showToast((e as ApiError).message); }
   }
   async function saveReading(offsetMinutes: number, value: ReadingValue | null): Promise<ApiError | null> {
     const recordedAt = new Date().toISOString();
@@ -203,20 +237,28 @@ export function BlockDiaryPage(props: { id: string }) {
     }
     return result === 'conflict' ? null : result;
   }
-  const conflictBox = conflict && (
-    <ConflictBox message={t('blockDiary.conflict', { version: conflict.current.version })}
-      reapplyLabel={t('blockDiary.conflict.reapply', { version: conflict.current.version })}
-      discardLabel={t('blockDiary.conflict.takeTheirs', { version: conflict.current.version })}
+  const theirs = conflict?.current ?? null;
+  const conflictBox = conflict && (theirs ? (
+    <ConflictBox message={t('blockDiary.conflict', { version: theirs.version })}
+      reapplyLabel={t('blockDiary.conflict.reapply', { version: theirs.version })}
+      discardLabel={t('blockDiary.conflict.takeTheirs', { version: theirs.version })}
+      busy={resolving}
       onReapply={() => {
-        const { current: theirs, change } = conflict;
-        void put(theirs, change).then((r) => {
-          if (r === null) { showToast(t('blockDiary.details.saved')); closeForms(null); } else if (r !== 'conflict') showToast(r.message);
+        const { change } = conflict;
+        void resolve(async () => {
+          const r = await put(theirs, change);
+          if (r === null) { showToast(t('blockDiary.details.saved')); closeForms(); } else if (r !== 'conflict') showToast(r.message);
         });
       }}
-      onDiscard={() => { setDiary(conflict.current); closeForms(null); }}>
-      <DiaryBrief diary={conflict.current} />
+      onDiscard={() => { setDiary(theirs); closeForms(); }}>
+      <DiaryBrief diary={theirs} />
     </ConflictBox>
-  );
+  ) : (
+    <ConflictBox message={t('blockDiary.deletedElsewhere')} reapplyLabel={t('blockDiary.saveAsNew')} discardLabel={t('blockDiary.discardMine')}
+      busy={resolving}
+      onReapply={() => { const { change } = conflict; void resolve(() => saveAsNew(change)); }}
+      onDiscard={() => { setConflict(null); showToast(t('blockDiary.discarded')); navigate('/block-diaries'); }} />
+  ));
 
   const recorded = diary.readings.map((r) => r.offsetMinutes);
   const slots = readingStates(diary.schedule, recorded, now);
@@ -264,13 +306,13 @@ export function BlockDiaryPage(props: { id: string }) {
 
       <section class="card" aria-labelledby="bd-reminder-heading">
         <h2 id="bd-reminder-heading">{t('blockDiary.reminder.title')}</h2>
-        <ReminderLines reminder={reminder} timeZone={diary.timeZone} now={now} />
+        <ReminderLines reminder={reminder} timeZone={diary.timeZone} now={now} readOnly={!writable} />
         {!reminder.due && !reminder.next && <p>{everyDone ? t('blockDiary.reminder.allDone') : t('blockDiary.reminder.ended')}</p>}
         {(reminder.due || reminder.next) && <p class="hint">{t('blockDiary.reminder.hint')}</p>}
       </section>
 
       <section class="card" aria-labelledby="bd-readings-heading">
-        <h2 id="bd-readings-heading">{t('blockDiary.readings')}</h2>
+        <h2 id="bd-readings-heading" tabIndex={-1}>{t('blockDiary.readings')}</h2>
         <ul class="list" aria-label={t('blockDiary.readings')}>
           {slots.map((s) => (
             <li key={s.offsetMinutes}>
@@ -297,7 +339,7 @@ export function BlockDiaryPage(props: { id: string }) {
           <ReadingForm key={recording} offsetMinutes={recording} pointer={`/readings/${recordingIndex}`}
             initial={{ intensity: readingOf(recording)?.intensity ?? null, patientReportedReliefPct: readingOf(recording)?.patientReportedReliefPct ?? null }}
             save={(value) => saveReading(recording, value)}
-            onRemove={readingOf(recording) ? () => { void saveReading(recording, null); } : undefined}
+            remove={readingOf(recording) ? () => saveReading(recording, null) : undefined}
             onCancel={() => closeForms(`bd-reading-${recording}-action`)}>
             {conflictBox}
           </ReadingForm>
@@ -315,7 +357,7 @@ export function BlockDiaryPage(props: { id: string }) {
             </DiaryDetailsForm>
           ) : (
             <>
-              <h2 id="bd-details-heading">{t('blockDiary.details.title')}</h2>
+              <h2 id="bd-details-heading" tabIndex={-1}>{t('blockDiary.details.title')}</h2>
               <div class="row">
                 <button type="button" id="bd-details-edit" class="button secondary" onClick={() => { setEditing(true); setRecording(null); setConflict(null); }}>{t('blockDiary.details.edit')}</button>
                 <button type="button" class="button secondary" onClick={() => { setDeleteError(null); setDeleteOpen(true); }}>{t('blockDiary.delete')}</button>

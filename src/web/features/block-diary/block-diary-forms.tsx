@@ -54,7 +54,11 @@ export function NrsControl(props: { name: string; legend: string; hint?: string;
 
 // ----- the diary's details ------------------------------------------------------------------------
 
-export interface DetailsDraft { label: string; date: string; time: string; baseline: number | null; offsets: string }
+export interface DetailsDraft {
+  label: string; date: string; time: string; baseline: number | null; offsets: string;
+  /** The instant the server had and the date and time it showed as, so an untouched date and time send it back unchanged (seconds and all). */
+  original?: { procedureAt: string; date: string; time: string } | undefined;
+}
 export interface DetailsValue { procedureLabel: string; procedureAt: string; baselineIntensity: number; offsetsMinutes: number[] }
 
 /** A new diary: the procedure now, the standard reading times. */
@@ -65,17 +69,23 @@ export function blankDetails(timeZone: string, now: Date): DetailsDraft {
 
 export function detailsOf(diary: BlockDiaryView): DetailsDraft {
   const local = toLocalDateTime(new Date(diary.procedureAt), diary.timeZone);
-  return { label: diary.procedureLabel, date: local.date, time: local.time, baseline: diary.baselineIntensity, offsets: diary.offsetsMinutes.join(', ') };
+  return {
+    label: diary.procedureLabel, date: local.date, time: local.time, baseline: diary.baselineIntensity, offsets: diary.offsetsMinutes.join(', '),
+    original: { procedureAt: diary.procedureAt, date: local.date, time: local.time },
+  };
 }
 
 type DetailsErrors = { form?: string | undefined; label?: string | undefined; date?: string | undefined; time?: string | undefined; baseline?: string | undefined; offsets?: string | undefined };
 
-function checkDetails(draft: DetailsDraft, timeZone: string): { value: DetailsValue } | { errors: DetailsErrors } {
+/** The details as the API takes them, or the errors to show on the fields. */
+export function checkDetails(draft: DetailsDraft, timeZone: string): { value: DetailsValue } | { errors: DetailsErrors } {
   const errors: DetailsErrors = {};
   if (draft.label.trim() === '') errors.label = t('blockDiary.error.label');
   const date = parseLocalDate(draft.date);
   const time = parseLocalTime(draft.time);
-  const procedureAt = date && time ? instantOfLocalDateTime(date, time, timeZone as TimeZone).toISOString() : null;
+  const untouched = draft.original !== undefined && draft.original.date === draft.date && draft.original.time === draft.time;
+  const procedureAt = untouched ? draft.original!.procedureAt
+    : date && time ? instantOfLocalDateTime(date, time, timeZone as TimeZone).toISOString() : null;
   if (!procedureAt) {
     if (!draft.time) errors.time = t('blockDiary.error.when');
     else errors.date = t('blockDiary.error.when');
@@ -105,6 +115,8 @@ export function DiaryDetailsForm(props: {
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [saving, setSaving] = useState(false);
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { heading.current?.focus(); }, []);
   const set = (patch: Partial<DetailsDraft>) => setDraft((d) => ({ ...d, ...patch }));
   async function submit(e: Event) {
     e.preventDefault();
@@ -126,7 +138,7 @@ export function DiaryDetailsForm(props: {
   const usual = DEFAULT_BLOCK_OFFSETS_MINUTES.map(durationInWords).join(', ');
   return (
     <form onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <h2 id={headingId}>{props.title}</h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>{props.title}</h2>
       <ErrorMessage message={errors.form} />
       {props.children}
       <Field label={t('blockDiary.field.label')} name="procedureLabel" value={draft.label} onInput={(label) => set({ label })} error={errors.label}
@@ -159,7 +171,7 @@ export interface ReadingValue { intensity: number | null; patientReportedReliefP
  */
 export function ReadingForm(props: {
   offsetMinutes: number; pointer: string; initial: ReadingValue;
-  save: (value: ReadingValue) => Promise<ApiError | null>; onRemove?: (() => void) | undefined; onCancel: () => void; children?: ComponentChildren;
+  save: (value: ReadingValue) => Promise<ApiError | null>; remove?: (() => Promise<ApiError | null>) | undefined; onCancel: () => void; children?: ComponentChildren;
 }) {
   const [intensity, setIntensity] = useState(props.initial.intensity);
   const [relief, setRelief] = useState(props.initial.patientReportedReliefPct === null ? '' : String(props.initial.patientReportedReliefPct));
@@ -173,10 +185,15 @@ export function ReadingForm(props: {
     const pct = relief.trim() === '' ? null : Number(relief.replace(',', '.'));
     if (pct !== null && !(Number.isFinite(pct) && pct >= 0 && pct <= 100)) { setErrors({ relief: t('blockDiary.reading.badRelief') }); return; }
     if (intensity === null && pct === null) { setErrors({ form: t('blockDiary.reading.needOne') }); return; }
+    await run(() => props.save({ intensity, patientReportedReliefPct: pct }));
+  }
+  /** Saving and removing alike: the buttons wait, and the server's error shows on the form. */
+  async function run(action: () => Promise<ApiError | null>) {
+    if (saving) return;
     setErrors({});
     setSaving(true);
     try {
-      const error = await props.save({ intensity, patientReportedReliefPct: pct });
+      const error = await action();
       if (error) {
         const p = props.pointer;
         setErrors({
@@ -186,6 +203,7 @@ export function ReadingForm(props: {
       }
     } finally { setSaving(false); }
   }
+  const remove = props.remove;
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>{t('blockDiary.reading.title', { offset: durationInWords(props.offsetMinutes) })}</h3>
@@ -199,7 +217,7 @@ export function ReadingForm(props: {
       <div class="row">
         <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('blockDiary.reading.save')}</button>
         <button type="button" class="button secondary" onClick={props.onCancel}>{t('blockDiary.field.cancel')}</button>
-        {props.onRemove && <button type="button" class="button secondary" onClick={props.onRemove}>{t('blockDiary.reading.remove')}</button>}
+        {remove && <button type="button" class="button secondary" disabled={saving} onClick={() => { void run(remove); }}>{t('blockDiary.reading.remove')}</button>}
       </div>
     </form>
   );

@@ -21,12 +21,24 @@ export function percentInWords(pct: number): string {
   return percentFormat.format(pct / 100);
 }
 
-function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+// Building an Intl.DateTimeFormat is costly and momentInWords runs for every slot on every clock
+// tick, so the formats are made once per time zone (a handful at most) and kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatFor(kind: 'day' | 'time' | 'dateTime', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = kind === 'day' ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      : new Intl.DateTimeFormat(undefined, kind === 'time' ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** A moment in the diary's time zone: only the time when it falls on `now`'s day, else date and time. */
 export function momentInWords(iso: string, timeZone: string, now: Date): string {
-  const sameDay = localDate(iso, timeZone) === localDate(now.toISOString(), timeZone);
-  return new Intl.DateTimeFormat(undefined, sameDay ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+  const day = formatFor('day', timeZone);
+  const at = new Date(iso);
+  const sameDay = day.format(at) === day.format(now);
+  return formatFor(sameDay ? 'time' : 'dateTime', timeZone).format(at);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimeZone } from '../../../domain/time/local-date.ts';
-import { bodyOfDraft, draftOfFlare, instantOfWallClock, newFlareDraft, splitDuration, wallClockOf } from './flare-draft.ts';
+import { bodyOfDraft, draftOfFlare, instantOfWallClock, mergeFlareDrafts, newFlareDraft, splitDuration, wallClockOf } from './flare-draft.ts';
 import { durationInWords } from './flare-format.ts';
 
 const BERLIN = 'Europe/Berlin' as TimeZone;
@@ -91,5 +91,39 @@ describe('durations in words', () => {
     expect(durationInWords(1500)).toBe('1 day 1 hour');
     expect(durationInWords(2 * 1440 + 59)).toBe('2 days');
     expect(durationInWords(-5)).toBe('less than a minute');
+  });
+});
+
+describe('merging my draft over a newer server copy', () => {
+  const base = draftOfFlare(stored);
+
+  it('keeps the fields I changed and takes every other field from the server', () => {
+    const mine = { ...base, helpedTechniques: [...base.helpedTechniques, 'walking' as const], helpedText: 'a warm bath\na walk' };
+    const theirs = draftOfFlare({ ...stored, notes: 'Noted on my phone.', peakIntensity: 9, endedAt: '2026-05-31T19:00:00.000Z' });
+    const merged = mergeFlareDrafts(base, mine, theirs);
+    expect(merged.notes).toBe('Noted on my phone.');
+    expect(merged.peakIntensity).toBe(9);
+    expect(merged.ended).toBe(theirs.ended);
+    expect(merged.helpedTechniques).toEqual(['heat', 'rest', 'walking']);
+    expect(merged.helpedText).toBe('a warm bath\na walk');
+    expect(merged.original).toEqual(theirs.original);
+    const body = bodyOfDraft(merged);
+    expect(body.ok && body.body.endedAt).toBe('2026-05-31T19:00:00.000Z');
+  });
+
+  it('lets my change win on a field both changed, and treats a reordered list as unchanged', () => {
+    const mine = { ...base, notes: 'mine', suspectedTriggers: [...base.suspectedTriggers].reverse() };
+    const theirs = draftOfFlare({ ...stored, notes: 'theirs', suspectedTriggers: ['lifting'] });
+    const merged = mergeFlareDrafts(base, mine, theirs);
+    expect(merged.notes).toBe('mine');
+    expect(merged.suspectedTriggers).toEqual(['lifting']);
+  });
+
+  it('sends my end when I marked it over, and keeps the server copy when I changed nothing', () => {
+    const going = draftOfFlare({ ...stored, endedAt: null });
+    const mine = { ...going, ongoing: false, ended: '2026-05-31T20:00' };
+    const theirs = draftOfFlare({ ...stored, endedAt: null, notes: 'phone' });
+    expect(mergeFlareDrafts(going, mine, theirs)).toMatchObject({ ongoing: false, ended: '2026-05-31T20:00', notes: 'phone' });
+    expect(mergeFlareDrafts(going, going, theirs)).toEqual(theirs);
   });
 });

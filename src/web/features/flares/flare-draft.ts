@@ -111,3 +111,24 @@ export function splitDuration(totalMinutes: number): { days: number; hours: numb
   const hours = Math.floor((m % 1440) / 60);
   return days > 0 ? { days, hours, minutes: 0 } : { days: 0, hours, minutes: m % 60 };
 }
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000') : a === b;
+
+/** The fields of a draft a person edits (everything but `original`). */
+const MERGED_FIELDS = ['started', 'ongoing', 'ended', 'timeZone', 'peakIntensity', 'suspectedTriggers', 'ownTriggers', 'helpedTechniques', 'helpedText', 'notes'] as const;
+
+/**
+ * A three-way merge for "save my changes over version N": each field the person changed (`mine`
+ * differs from `base`, the draft the form loaded) keeps their value; every other field takes the
+ * server's newer copy (`theirs`), so what another device changed is not reverted. The instants kept
+ * for untouched times are the server's (`theirs.original`).
+ */
+export function mergeFlareDrafts(base: FlareDraft, mine: FlareDraft, theirs: FlareDraft): FlareDraft {
+  const merged: FlareDraft = { ...theirs, original: theirs.original };
+  const target = merged as unknown as Record<string, unknown>;
+  for (const field of MERGED_FIELDS) {
+    if (!sameValue(mine[field], base[field])) target[field] = Array.isArray(mine[field]) ? [...(mine[field] as unknown[])] : mine[field];
+  }
+  return merged;
+}

@@ -5,13 +5,13 @@
 // server's copy and lets the person save theirs over it or take the newer one.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { Checkbox, Empty, ErrorMessage, Field, Loading, RatingControl, showToast } from '../../components/ui.tsx';
+import { Checkbox, Empty, ErrorMessage, Field, Loading, RatingControl, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
 import { dvprsDescriptor, TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { usePatientInView } from '../../session.ts';
 import { ConflictBox, errorAt, TextArea } from '../plan/plan-ui.tsx';
-import { bodyOfDraft, draftOfFlare, newFlareDraft, wallClockOf, type DraftProblem, type FlareDraft } from './flare-draft.ts';
+import { bodyOfDraft, draftOfFlare, mergeFlareDrafts, newFlareDraft, wallClockOf, type DraftProblem, type FlareDraft } from './flare-draft.ts';
 import { durationInWords, techniqueLabel, triggerLabel, whenInWords } from './flare-format.ts';
 import { flaresApi, type FlareView, type SavedFlare } from './flares-api.ts';
 import './flares.css';
@@ -31,6 +31,8 @@ interface Editing {
   /** The version edited (If-Match); undefined for a new flare. */
   version: number | undefined;
   draft: FlareDraft;
+  /** The flare as the form loaded it (what "my changes" are measured against in a 409); null for a new one. */
+  base: FlareDraft | null;
   /** The start in words, naming the flare being edited; null for a new one. */
   name: string | null;
   /** Shown when the form opens after a save made from the timeline ("It's over now") did not go through. */
@@ -45,7 +47,7 @@ async function saveFlare(pid: string, id: string, draft: FlareDraft, version: nu
     return { kind: 'saved' };
   } catch (e) {
     const error = e as ApiError;
-    if (error.code === 'diary-entry-conflict') return { kind: 'conflict', current: (error.problem.current as SavedFlare | undefined) ?? null, message: error.message };
+    if (error.code === 'diary-entry-conflict' || error.status === 409) return { kind: 'conflict', current: (error.problem.current as SavedFlare | undefined) ?? null, message: error.message };
     return { kind: 'error', error };
   }
 }
@@ -82,10 +84,10 @@ export function Flares() {
     setTimeout(() => { const back = opener.current; (back?.isConnected ? back : timelineHeading.current)?.focus(); opener.current = null; }, 0);
   }
   function startFlare() {
-    open({ id: newClientId(), version: undefined, draft: newFlareDraft(new Date(), patient.timeZone), name: null });
+    open({ id: newClientId(), version: undefined, draft: newFlareDraft(new Date(), patient.timeZone), base: null, name: null });
   }
   function edit(flare: FlareView) {
-    open({ id: flare.id, version: flare.version, draft: draftOfFlare(flare), name: whenInWords(flare.startedAt, flare.timeZone) });
+    open({ id: flare.id, version: flare.version, draft: draftOfFlare(flare), base: draftOfFlare(flare), name: whenInWords(flare.startedAt, flare.timeZone) });
   }
   async function overNow(flare: FlareView) {
     const at = new Date();
@@ -95,7 +97,7 @@ export function Flares() {
     const outcome = await saveFlare(pid, flare.id, draft, flare.version);
     setBusy(null);
     if (outcome.kind === 'saved') { showToast(t('flares.ended')); reload(); return; }
-    open({ id: flare.id, version: flare.version, draft, name: whenInWords(flare.startedAt, flare.timeZone), outcome });
+    open({ id: flare.id, version: flare.version, draft, base: draftOfFlare(flare), name: whenInWords(flare.startedAt, flare.timeZone), outcome });
   }
   function remove(flare: FlareView) {
     setHidden((h) => [...h, flare.id]);
@@ -104,7 +106,7 @@ export function Flares() {
     // Deleting waits a few seconds so Undo costs nothing: nothing is sent until the toast has gone.
     const timer = setTimeout(() => {
       flaresApi.remove(pid, flare.id).then(reload, (e: ApiError) => { setHidden((h) => h.filter((x) => x !== flare.id)); setDeleteError(t('flares.deleteFailed', { message: e.message })); });
-    }, 6000);
+    }, UNDO_WINDOW_MS);
     showToast(t('flares.deleted'), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== flare.id)); });
     timelineHeading.current?.focus();
   }
@@ -118,7 +120,7 @@ export function Flares() {
       {editing && (
         <FlareForm key={`${editing.id}-${editing.version ?? 'new'}`} pid={pid} editing={editing}
           onSaved={(ended) => { showToast(ended ? t('flares.ended') : t('flares.saved')); close(); reload(); }}
-          onCancel={close} />
+          onCancel={close} onDiscarded={() => { showToast(t('flares.discarded')); close(); reload(); }} />
       )}
       <section aria-labelledby="flares-timeline-heading">
         <h2 id="flares-timeline-heading" ref={timelineHeading} tabIndex={-1}>{own ? t('flares.timeline') : t('flares.timelineFor')}</h2>
@@ -191,20 +193,27 @@ const PROBLEM_TEXT: Record<DraftProblem, MessageKey> = {
   startMissing: 'flares.form.startMissing', endMissing: 'flares.form.endMissing', endBeforeStart: 'flares.form.endBeforeStart', badTimeZone: 'flares.form.badTimeZone',
 };
 
-function FlareForm(props: { pid: string; editing: Editing; onSaved: (ended: boolean) => void; onCancel: () => void }) {
+function FlareForm(props: { pid: string; editing: Editing; onSaved: (ended: boolean) => void; onCancel: () => void; onDiscarded: () => void }) {
   const [draft, setDraft] = useState(props.editing.draft);
+  const [base, setBase] = useState(props.editing.base);
+  const [id, setId] = useState(props.editing.id);
   const [version, setVersion] = useState(props.editing.version);
   const [outcome, setOutcome] = useState<Outcome | null>(props.editing.outcome ?? null);
   const [saving, setSaving] = useState(false);
+  // Set at once (state waits for the next render), so a double press sends one save.
+  const inFlight = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => { heading.current?.focus(); }, []);
   const set = (patch: Partial<FlareDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const toggle = <T extends string>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
 
-  async function save(at: number | undefined) {
+  async function save(at: number | undefined, toSave: FlareDraft = draft, saveId: string = id) {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSaving(true);
     setOutcome(null);
-    const result = await saveFlare(props.pid, props.editing.id, draft, at);
+    const result = await saveFlare(props.pid, saveId, toSave, at);
+    inFlight.current = false;
     setSaving(false);
     // "Marked as over" only for a flare that was going on and now has an end, not a new one entered afterwards.
     if (result.kind === 'saved') { props.onSaved(props.editing.version !== undefined && props.editing.draft.ongoing && !draft.ongoing); return; }
@@ -223,8 +232,26 @@ function FlareForm(props: { pid: string; editing: Editing; onSaved: (ended: bool
   const unplaced = serverError?.fieldErrors.filter((f) => !FIELDS.some((p) => f.pointer === p || f.pointer.startsWith(`${p}/`))).map((f) => f.detail) ?? [];
   const formMessage = outcome?.kind === 'invalid' ? t('flares.form.fixBelow')
     : serverError ? (serverError.fieldErrors.length === 0 ? serverError.message : [t('flares.form.fixBelow'), ...unplaced].join(' '))
-      : outcome?.kind === 'conflict' && !outcome.current ? `${t('flares.conflictGone')} ${outcome.message}` : null;
+      : null;
   const conflict = outcome?.kind === 'conflict' ? outcome.current : null;
+  const gone = outcome?.kind === 'conflict' && outcome.current === null;
+  /** My changes (against what the form loaded) applied field by field to the server's newer copy. */
+  function reapply(theirs: SavedFlare) {
+    // A new flare (no loaded copy) that met one already saved under its id: all of mine counts as changed.
+    const merged = mergeFlareDrafts(base ?? draftOfFlare(theirs), draft, draftOfFlare(theirs));
+    setDraft(merged);
+    setBase(draftOfFlare(theirs));
+    setVersion(theirs.version);
+    void save(theirs.version, merged);
+  }
+  /** The flare was deleted elsewhere: keep the draft as a new flare (a new id, no If-Match). */
+  function saveAsNew() {
+    const fresh = newClientId();
+    setId(fresh);
+    setVersion(undefined);
+    setBase(null);
+    void save(undefined, draft, fresh);
+  }
   const zone = draft.timeZone.trim() || 'UTC';
   const peakError = errorFor('/peakIntensity');
   const triggersError = errorFor('/suspectedTriggers');
@@ -236,11 +263,15 @@ function FlareForm(props: { pid: string; editing: Editing; onSaved: (ended: bool
       <h2 id="flare-form-heading" ref={heading} tabIndex={-1}>{title}</h2>
       <form class="flare-form" onSubmit={(e) => { e.preventDefault(); void save(version); }} noValidate aria-labelledby="flare-form-heading">
         <ErrorMessage message={formMessage} />
+        {gone && (
+          <ConflictBox message={t('flares.deletedElsewhere')} reapplyLabel={t('flares.saveAsNew')} discardLabel={t('flares.discardMine')}
+            busy={saving} onReapply={saveAsNew} onDiscard={props.onDiscarded} />
+        )}
         {conflict && (
           <ConflictBox message={t('flares.conflict', { version: conflict.version })}
             reapplyLabel={t('flares.reapply', { version: conflict.version })} discardLabel={t('flares.takeTheirs', { version: conflict.version })}
-            onReapply={() => { setVersion(conflict.version); void save(conflict.version); }}
-            onDiscard={() => { setDraft(draftOfFlare(conflict)); setVersion(conflict.version); setOutcome(null); }}>
+            busy={saving} onReapply={() => reapply(conflict)}
+            onDiscard={() => { setDraft(draftOfFlare(conflict)); setBase(draftOfFlare(conflict)); setVersion(conflict.version); setOutcome(null); heading.current?.focus(); }}>
             <div class="subform"><FlareSummary flare={conflict} now={Date.now()} patientTimeZone={conflict.timeZone} /></div>
           </ConflictBox>
         )}
