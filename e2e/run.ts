@@ -202,6 +202,8 @@ const journeys: Journey[] = [
       const readings = page.getByRole('list', { name: 'Readings' });
       await expectVisible(readings.getByText('Pain 2 out of 10 · 75% relief by your pain score · You said 80% relief'), 'the re-applied change');
       await expectVisible(readings.getByText('Pain 1 out of 10 · 87.5% relief by your pain score'), 'the other device\'s reading kept');
+      // Focus goes back to the button that opened the form.
+      await expectVisible(page.locator('#bd-reading-15-action:focus'), 'focus back on the reading\'s button after re-applying');
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
       await expectVisible(page.getByRole('link', { name: `Open the block diary for ${label}` }), 'the diary in progress on Today');
@@ -223,6 +225,22 @@ const journeys: Journey[] = [
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('list', { name: 'Readings' }).getByText('2 hours after').waitFor({ state: 'detached' });
       if (await page.getByRole('list', { name: 'Readings' }).getByRole('listitem').count() !== 3) throw new Error('expected three scheduled readings');
+      // Another device deletes the diary while this one changes its label: no loop of 409s; it can be kept as a new diary.
+      await page.getByRole('button', { name: 'Change the details' }).press('Enter');
+      await expectVisible(page.locator('h2:focus').filter({ hasText: 'Change the details' }), 'focus on the opened form\'s heading');
+      await page.getByRole('textbox', { name: 'Which procedure did you have?' }).fill(`${label} (left)`);
+      const removed = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const url = `/api/patients/${me.patient.id}/block-diaries`;
+        const { id } = (await (await fetch(url)).json()).items[0];
+        return (await fetch(`${url}/${id}`, { method: 'DELETE', headers: { 'x-csrf-token': me.csrfToken } })).status;
+      });
+      if (removed !== 204) throw new Error(`expected the other device's delete to succeed, got ${removed}`);
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expectVisible(page.getByRole('alert').getByText('This diary was deleted on another device while you were changing it.'), 'the diary deleted elsewhere');
+      await page.getByRole('button', { name: 'Save mine as a new one' }).press('Enter');
+      await expectVisible(page.getByRole('heading', { name: `${label} (left)`, level: 1 }), 'the diary saved again as a new one');
+      if (await page.getByRole('list', { name: 'Readings' }).getByRole('listitem').count() !== 3) throw new Error('expected the new diary to keep its three reading times');
       await page.getByRole('button', { name: 'Delete this diary' }).press('Enter');
       await page.getByRole('dialog', { name: 'Delete this block diary?' }).getByRole('button', { name: 'Delete the diary' }).click();
       await expectVisible(page.getByText('No block diaries yet.'), 'the empty list after deleting');
@@ -253,12 +271,14 @@ const journeys: Journey[] = [
       await checkPage(page, 'check-in-details', violations);
       await worst.selectOption('8');
       await page.getByRole('combobox', { name: 'Least pain since your last check-in' }).selectOption('3');
-      await page.getByRole('combobox', { name: 'Your usual activities' }).selectOption('6');
+      await page.getByRole('combobox', { name: 'How much does pain interfere with your usual activity?' }).selectOption('6');
       await page.getByRole('combobox', { name: 'How well did you sleep?' }).selectOption('poor');
       await page.getByRole('combobox', { name: 'How is your mood?' }).selectOption('low');
       await page.getByRole('group', { name: 'What did you try to ease the pain?' }).getByRole('checkbox', { name: 'Heat', exact: true }).check();
       await page.getByRole('combobox', { name: 'How much did “Heat” help?' }).selectOption('a-lot');
       await page.getByRole('combobox', { name: 'Knee, left', exact: true }).selectOption('6');
+      // Typed but not Added: Save keeps it.
+      await page.getByRole('textbox', { name: 'In your own words' }).fill('cold wind');
       // A client whose own check was bypassed: the server refuses worst < now, and the form shows it on the field.
       await page.route('**/diary-entries/*', (route) => route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), worstSinceLast: 2 }) }), { times: 1 });
       await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -266,6 +286,14 @@ const journeys: Journey[] = [
       if (await worst.getAttribute('aria-invalid') !== 'true') throw new Error('expected the worst-pain field marked invalid');
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/07:30/), 'the earlier check-in at 07:30');
+      // The corrected save went to the same entry: the refused write is gone from the outbox, and there is one 07:30 entry.
+      const outboxLeft = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('painwise', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => { const all = open.result.transaction('outbox').objectStore('outbox').count(); all.onsuccess = () => resolve(all.result); all.onerror = () => reject(all.error); };
+      }));
+      if (outboxLeft !== 0) throw new Error(`expected no write left in the outbox after the corrected save, found ${outboxLeft}`);
+      if (await page.getByRole('list', { name: 'Diary' }).getByRole('listitem').filter({ hasText: '07:30' }).count() !== 1) throw new Error('expected exactly one 07:30 check-in');
       // Edit it: more pain, a trigger and a medicine.
       await page.getByRole('button', { name: new RegExp(`^Edit check-in of ${yesterday} 07:30`) }).click();
       await expectVisible(page.getByRole('heading', { name: `Edit check-in of ${yesterday} 07:30` }), 'the edit form');
@@ -277,7 +305,17 @@ const journeys: Journey[] = [
       await page.getByRole('button', { name: 'Add medicine' }).click();
       await expectVisible(page.getByRole('button', { name: 'Remove Ibuprofen' }), 'the added medicine');
       await checkPage(page, 'check-in-edit', violations);
+      // Another device changed it meanwhile (a 409 answered here): the toast says so, not "saved offline", and Keep my version sends it.
+      const version = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries`)).json();
+        return pulled.items.find((i: { entry: { localTime: string } | null }) => i.entry?.localTime === '07:30')?.version;
+      });
+      await page.route('**/diary-entries/*', (route) => route.fulfill({ status: 409, contentType: 'application/problem+json', body: JSON.stringify({ detail: 'changed elsewhere', current: { version } }) }), { times: 1 });
       await page.getByRole('button', { name: 'Save check-in' }).click();
+      await expectVisible(page.getByText('This check-in was changed somewhere else', { exact: false }), 'the conflict message after saving');
+      if (await page.getByText('Saved on this device').count() !== 0) throw new Error('a conflict must not say "saved on this device"');
+      await page.getByRole('list', { name: 'Waiting to be sent' }).getByRole('button', { name: 'Keep my version' }).click();
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^7\/10.*07:30/), 'the edited check-in');
       const stored = await page.evaluate(async () => {
         const me = await (await fetch('/api/me')).json();
@@ -285,12 +323,12 @@ const journeys: Journey[] = [
         return pulled.items.find((i: { entry: { localTime: string } | null }) => i.entry?.localTime === '07:30')?.entry;
       });
       const want = {
-        intensity: 7, worstSinceLast: 8, leastSinceLast: 3, interference: { activity: 6, sleep: null, mood: null, stress: null }, sleepQuality: 'poor', mood: 'low',
+        intensity: 7, worstSinceLast: 8, leastSinceLast: 3, interference: { activity: 6, sleep: null, mood: null, stress: null }, sleepQuality: 'poor', mood: 'low', ownTriggers: ['cold wind'],
         techniques: [{ id: 'heat', label: null, helped: 'a-lot' }], regions: [{ code: 'knee-left', intensity: 6, qualities: [] }], medicines: ['Ibuprofen'],
       };
       const got = {
         intensity: stored?.intensity, worstSinceLast: stored?.worstSinceLast, leastSinceLast: stored?.leastSinceLast, interference: stored?.interference,
-        sleepQuality: stored?.sleep.quality, mood: stored?.mood, techniques: stored?.techniques, regions: stored?.regions,
+        sleepQuality: stored?.sleep.quality, mood: stored?.mood, ownTriggers: stored?.ownTriggers, techniques: stored?.techniques, regions: stored?.regions,
         medicines: stored?.medicines.map((m: { name: string }) => m.name),
       };
       if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`expected the details stored as ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
@@ -366,12 +404,29 @@ const journeys: Journey[] = [
       await checkPage(page, 'flares-conflict', violations);
       await page.getByRole('button', { name: 'Save my changes over version 2' }).click();
       await expectVisible(ongoing.getByText('What helped: Heat, a warm bath.'), 'what helped on the timeline');
+      // Only the fields changed here are re-applied: the other device's note survives.
+      await expectVisible(ongoing.getByText('Notes: Noted on my phone.'), 'the other device\'s note kept after re-applying');
 
       // It's over now: the flare gets an end and a duration.
       await ongoing.getByRole('button', { name: /^It's over now/ }).click();
       const ended = timeline.getByRole('listitem').filter({ hasText: 'What helped: Heat, a warm bath.' });
       await expectVisible(ended.getByText(/^Lasted (less than a minute|\d+ minutes?)\.$/), 'the duration once it is over');
       if (await timeline.getByText(/^Going on since/).count() !== 0) throw new Error('the flare still shows as going on');
+
+      // Edit the earlier flare while another device deletes it: the save says so (no loop) and keeps it as a new flare.
+      await timeline.getByRole('listitem').filter({ hasText: 'Lasted 2 hours 30 minutes.' }).getByRole('button', { name: /^Edit the flare from/ }).click();
+      await page.getByRole('textbox', { name: /^Notes/ }).fill('Written before it went.');
+      const gone = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const url = `/api/patients/${me.patient.id}/flares`;
+        const earlier = (await (await fetch(url)).json()).items.find((f: { durationMinutes: number | null }) => f.durationMinutes === 150);
+        return (await fetch(`${url}/${earlier.id}`, { method: 'DELETE', headers: { 'x-csrf-token': me.csrfToken } })).status;
+      });
+      if (gone !== 204) throw new Error(`expected the other device's delete to succeed, got ${gone}`);
+      await page.getByRole('button', { name: 'Save flare' }).click();
+      await expectVisible(page.getByRole('alert').getByText('This flare was deleted on another device while you were editing it.'), 'the flare deleted elsewhere');
+      await page.getByRole('button', { name: 'Save mine as a new one' }).click();
+      await expectVisible(timeline.getByText('Notes: Written before it went.'), 'the flare saved again as a new one');
 
       // Delete the earlier flare (Undo stays offered; the delete is sent when the toast goes).
       const earlier = timeline.getByRole('listitem').filter({ hasText: 'Lasted 2 hours 30 minutes.' });

@@ -66,4 +66,15 @@ describe('Outbox', () => {
     await outbox.flush();
     expect(s.sent).toHaveLength(1);
   });
+
+  it('replaces a refused write when the same resource is saved again, so nothing is left behind', async () => {
+    const s = server((item) => ((item.body as { n: number }).n === 1 ? { status: 400, body: { detail: 'not valid' } } : { status: 201 }));
+    const storage = memoryStorage();
+    const outbox = new Outbox(storage, s.send);
+    await outbox.enqueue({ method: 'PUT', path: '/e/4', body: { n: 1 } });
+    expect(await storage.all()).toMatchObject([{ state: 'failed' }]);
+    await outbox.enqueue({ method: 'PUT', path: '/e/4', body: { n: 2 } });
+    expect(s.sent.map((i) => i.body)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await storage.all()).toEqual([]);
+  });
 });

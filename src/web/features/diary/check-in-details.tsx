@@ -6,13 +6,14 @@
 // DVPRS 2.0 word descriptors (on the 0–10 choices) and the four supplementary items — how much pain
 // interferes with usual activity and with sleep, affects mood and contributes to stress, 0–10 each:
 // ../shared/clinical/instruments.md §13 (Buckenmaier 2013 Pain Med; DVPRS 2.0 doi 10.1093/pm/pnw105).
-// The descriptors are paraphrases (domain/diary/entry.ts); the items' recall period is UNCONFIRMED, so
-// they ask about the time since the last check-in, as the diary does for worst and least.
-import { useState } from 'preact/hooks';
+// Each item is asked on its own with the source's stem (interferes with / affects / contributes to) and
+// plain numbers 0–10: §13 gives no anchors for these items, so none are shown. Their recall period is
+// UNCONFIRMED in §13, so the questions name none (docs/clinical-sources.md, "DVPRS in the check-in").
+// The intensity descriptors are paraphrases (domain/diary/entry.ts).
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { DIARY_LIMITS, HELP_LEVELS, INTERFERENCE_ITEMS, MOODS, SLEEP_QUALITIES, TECHNIQUES, type TechniqueId } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { sinceLastProblems, type CheckInDetails } from './entry-body.ts';
+import { pendingCapacity, sinceLastProblems, type CheckInDetails, type PendingText } from './entry-body.ts';
 
 type Regions = readonly { readonly code: string; readonly intensity: number | null }[];
 const NRS = Array.from({ length: 11 }, (_, n) => n);
@@ -37,14 +38,23 @@ function Choice(props: {
 
 const toNrs = (value: string) => (value === '' ? null : Number(value));
 
-/** A short list of the person's own words (triggers, activities): a text box, Add, and Remove per item. */
-function TextList(props: { id: string; legend: string; inputLabel: string; items: readonly string[]; max: number; onChange: (items: string[]) => void; error?: string | undefined }) {
-  const [text, setText] = useState('');
+/**
+ * A short list of the person's own words (triggers, activities): a text box, Add, and Remove per item.
+ * The box's text lives in the form (`text`), so Save adds what was typed but not Added
+ * (withPendingText); when the list is full the box says so instead of dropping the text.
+ */
+function TextList(props: {
+  id: string; legend: string; inputLabel: string; items: readonly string[]; room: number; onChange: (items: string[]) => void;
+  text: string; onText: (text: string) => void; error?: string | undefined;
+}) {
+  const text = props.text;
+  const item = text.trim();
+  const duplicate = props.items.some((x) => x.toLowerCase() === item.toLowerCase());
+  const error = item !== '' && !duplicate && props.room <= 0 ? t('checkIn.details.listFull') : props.error;
   function add() {
-    const item = text.trim();
-    if (item === '' || props.items.length >= props.max || props.items.some((x) => x.toLowerCase() === item.toLowerCase())) return;
-    props.onChange([...props.items, item.slice(0, DIARY_LIMITS.shortText)]);
-    setText('');
+    if (item === '' || props.room <= 0) return;
+    if (!duplicate) props.onChange([...props.items, item.slice(0, DIARY_LIMITS.shortText)]);
+    props.onText('');
   }
   return (
     <fieldset>
@@ -62,11 +72,11 @@ function TextList(props: { id: string; legend: string; inputLabel: string; items
       <div class="row">
         <div class="field">
           <label for={props.id}>{props.inputLabel}</label>
-          <input id={props.id} type="text" maxLength={DIARY_LIMITS.shortText} value={text} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${props.id}-error` : undefined}
-            onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+          <input id={props.id} type="text" maxLength={DIARY_LIMITS.shortText} value={text} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${props.id}-error` : undefined}
+            onInput={(e) => props.onText((e.currentTarget as HTMLInputElement).value)}
             // Enter adds the item instead of saving the whole check-in.
             onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
-          {props.error && <span id={`${props.id}-error`} class="error">{props.error}</span>}
+          {error && <span id={`${props.id}-error`} class="error">{error}</span>}
         </div>
         <button type="button" class="button secondary" onClick={add}>{t('checkIn.details.add')}</button>
       </div>
@@ -77,6 +87,8 @@ function TextList(props: { id: string; legend: string; inputLabel: string; items
 export function CheckInDetailsSection(props: {
   open: boolean; onToggle: () => void; intensity: number | null; descriptors: readonly string[];
   details: CheckInDetails; onChange: (details: CheckInDetails) => void;
+  /** What is typed in the own-words boxes but not yet Added (Save adds it). */
+  pending: PendingText; onPending: (pending: PendingText) => void;
   regions: Regions; onRegionIntensity: (code: string, intensity: number | null) => void;
   /** The server's message for a JSON pointer (or anything under it), when it refused the entry. */
   errorAt: (pointer: string) => string | undefined;
@@ -86,10 +98,10 @@ export function CheckInDetailsSection(props: {
   const problems = sinceLastProblems(props.intensity, d);
   const now = props.intensity ?? 0;
   const painOptions = (empty: string) => [{ value: '', label: empty }, ...NRS.map((n) => ({ value: String(n), label: `${n} — ${props.descriptors[n]}` }))];
-  const interferenceOptions = [
-    { value: '', label: t('checkIn.details.notAnswered') },
-    ...NRS.map((n) => ({ value: String(n), label: n === 0 ? t('checkIn.details.scale0') : n === 10 ? t('checkIn.details.scale10') : String(n) })),
-  ];
+  // Plain 0–10: instruments.md §13 gives no anchors for the supplementary items.
+  const interferenceOptions = [{ value: '', label: t('checkIn.details.notAnswered') }, ...NRS.map((n) => ({ value: String(n), label: String(n) }))];
+  const room = pendingCapacity(d);
+  const typed = (box: keyof PendingText) => ({ text: props.pending[box], onText: (text: string) => props.onPending({ ...props.pending, [box]: text }) });
   const builtIn = TECHNIQUES.filter((id) => id !== 'own');
   const chosen = (id: TechniqueId) => d.techniques.some((x) => x.id === id);
   function toggleTechnique(id: TechniqueId) {
@@ -149,10 +161,10 @@ export function CheckInDetailsSection(props: {
             {props.errorAt('/activity/minutes') && <span id="check-in-activity-minutes-error" class="error">{props.errorAt('/activity/minutes')}</span>}
           </div>
           <TextList id="check-in-meaningful" legend={t('checkIn.details.meaningful')} inputLabel={t('checkIn.details.meaningfulInput')} items={d.meaningful}
-            max={DIARY_LIMITS.meaningfulActivities} onChange={(meaningful) => set({ meaningful })} error={props.errorAt('/activity/meaningful')} />
+            room={room.meaningful} {...typed('meaningful')} onChange={(meaningful) => set({ meaningful })} error={props.errorAt('/activity/meaningful')} />
         </fieldset>
         <TextList id="check-in-own-triggers" legend={t('checkIn.details.ownTriggers')} inputLabel={t('checkIn.details.ownTriggerInput')} items={d.ownTriggers}
-          max={DIARY_LIMITS.ownTriggers} onChange={(ownTriggers) => set({ ownTriggers })} error={props.errorAt('/ownTriggers')} />
+          room={room.ownTriggers} {...typed('ownTriggers')} onChange={(ownTriggers) => set({ ownTriggers })} error={props.errorAt('/ownTriggers')} />
         <fieldset>
           <legend class="legend">{t('checkIn.details.techniques')}</legend>
           <div class="chips">
@@ -164,7 +176,7 @@ export function CheckInDetailsSection(props: {
             ))}
           </div>
           <TextList id="check-in-own-technique" legend={t('technique.own')} inputLabel={t('checkIn.details.ownTechniqueInput')} items={own}
-            max={DIARY_LIMITS.techniques} onChange={setOwnTechniques} />
+            room={room.ownTechniques} {...typed('ownTechniques')} onChange={setOwnTechniques} />
           {d.techniques.map((x, i) => (
             <Choice key={`${x.id}-${x.label ?? ''}`} id={`check-in-helped-${i}`} label={t('checkIn.details.helped', { technique: techniqueName(x) })} value={x.helped ?? ''}
               options={[{ value: '', label: t('checkIn.details.notAnswered') }, ...HELP_LEVELS.map((h) => ({ value: h, label: label(`help.${h}`) }))]}

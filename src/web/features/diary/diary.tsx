@@ -1,13 +1,13 @@
 // The pain diary: a seconds-fast check-in (with "same as last time", quick picks from the person's
 // medicine list and the rest under "More details"), and the history with pending, conflicting and
 // failed writes from the offline outbox shown in place.
-import { checkInBody, detailsOf, EMPTY_DETAILS, hasDetails, sinceLastProblems, type CheckInDetails } from './entry-body.ts';
+import { checkInBody, detailsOf, EMPTY_DETAILS, hasDetails, NO_PENDING_TEXT, sinceLastProblems, withPendingText, type CheckInDetails, type PendingText } from './entry-body.ts';
 import { CheckInDetailsSection } from './check-in-details.tsx';
 import type { MedicationOrderView } from '../plan/plan-api.ts';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, request, requestText, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
-import { Checkbox, Empty, ErrorMessage, Field, LocalDateTimeField, Loading, RatingControl, SelectField, showToast } from '../../components/ui.tsx';
+import { Checkbox, Empty, ErrorMessage, Field, LocalDateTimeField, Loading, RatingControl, SelectField, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { DOSE_UNITS, dvprsDescriptor, PAIN_QUALITIES, TRIGGERS } from '../../../domain/diary/entry.ts';
 import { HeatMap } from '../../components/heatmap.tsx';
@@ -91,6 +91,7 @@ export function CheckIn() {
   const [medUnit, setMedUnit] = useState<string>('mg');
   const [medAsNeeded, setMedAsNeeded] = useState(true);
   const [details, setDetails] = useState<CheckInDetails>(EMPTY_DETAILS);
+  const [pending, setPending] = useState<PendingText>(NO_PENDING_TEXT);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [refused, setRefused] = useState<readonly { pointer: string; detail: string }[]>([]);
   const medicineList = useMedicineList(patient.id);
@@ -123,6 +124,11 @@ export function CheckIn() {
   const [earlier, setEarlier] = useState(false);
   const [when, setWhen] = useState({ date: nowLocal.date as string, time: nowLocal.time });
   const last = records?.find((r) => r.entry)?.entry ?? null;
+  // A new entry's id is made once per form, so every Save of it (after a refusal, or a second press)
+  // writes the same resource: the outbox replaces the earlier (failed) write instead of keeping it.
+  const newId = useRef<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const savingNow = useRef(false);
 
   function sameAsLast() {
     if (!last) return;
@@ -138,13 +144,30 @@ export function CheckIn() {
   }
   async function save(e: Event) {
     e.preventDefault();
+    if (savingNow.current) return; // a second press (or Enter) while the first is still on its way
     if (intensity === null) { setError(t('checkIn.needIntensity')); return; }
     if (Object.keys(sinceLastProblems(intensity, details)).length > 0) { setDetailsOpen(true); setError(t('checkIn.fixBelow')); return; }
+    // Words typed into an own-words box but not Added are saved too (or, if that list is full, the box says so).
+    const typed = withPendingText(details, pending);
+    setDetails(typed.details);
+    setPending({ meaningful: typed.full.includes('meaningful') ? pending.meaningful : '', ownTriggers: typed.full.includes('ownTriggers') ? pending.ownTriggers : '', ownTechniques: typed.full.includes('ownTechniques') ? pending.ownTechniques : '' });
+    if (typed.full.length > 0) { setDetailsOpen(true); setError(t('checkIn.fixBelow')); return; }
+    savingNow.current = true;
+    setSaving(true);
+    try {
+      await send(typed.details);
+    } finally {
+      savingNow.current = false;
+      setSaving(false);
+    }
+  }
+  async function send(details: CheckInDetails) {
+    if (intensity === null) return;
     setRefused([]);
     const now = new Date();
     const original = editing?.entry ?? null;
     const local = original ? { date: original.localDate, time: original.localTime } : earlier ? when : toLocalDateTime(now, patient.timeZone as TimeZone);
-    const id = original ? original.id : newClientId(now.getTime());
+    const id = original ? original.id : (newId.current ??= newClientId(now.getTime()));
     const hours = sleepHours.trim() === '' ? null : Math.round(Number(sleepHours) * 4) / 4;
     const body = checkInBody(original, {
       local, timeZone: original?.timeZone ?? patient.timeZone, recordedAt: original?.recordedAt ?? now.toISOString(), intensity,
@@ -165,7 +188,8 @@ export function CheckIn() {
       setError(fieldErrors.length === 0 ? t('checkIn.refused', { message: mine.message ?? '' }) : [t('checkIn.fixBelow'), ...unplaced].join(' '));
       return;
     }
-    showToast(mine ? t('checkIn.savedOffline') : t('checkIn.saved'));
+    // A conflict (409 on an edit) is kept in the outbox for the person to resolve in the diary.
+    showToast(mine?.state === 'conflict' ? t('checkIn.conflict') : mine ? t('checkIn.savedOffline') : t('checkIn.saved'));
     navigate('/diary');
   }
   return (
@@ -257,9 +281,9 @@ export function CheckIn() {
           <textarea id="notes" name="notes" maxLength={10000} value={notes} onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)} />
         </div>
         <CheckInDetailsSection open={detailsOpen} onToggle={() => setDetailsOpen((o) => !o)} intensity={intensity} descriptors={DESCRIPTORS}
-          details={details} onChange={setDetails} regions={regions} errorAt={errorAt}
+          details={details} onChange={setDetails} pending={pending} onPending={setPending} regions={regions} errorAt={errorAt}
           onRegionIntensity={(code, value) => setRegions((list) => list.map((r) => (r.code === code ? { ...r, intensity: value } : r)))} />
-        <button class="button" type="submit">{t('checkIn.save')}</button>
+        <button class="button" type="submit" disabled={saving} aria-busy={saving ? 'true' : undefined}>{t('checkIn.save')}</button>
       </form>
     </main>
   );
@@ -278,7 +302,7 @@ export function DiaryHistory() {
   function remove(record: DiaryRecord) {
     setHidden((h) => [...h, record.id]);
     // Deleting waits a few seconds so Undo costs nothing: nothing is sent until the toast has gone.
-    const timer = setTimeout(() => { void outbox.enqueue({ method: 'DELETE', path: `/api/patients/${patient.id}/diary-entries/${record.id}`, baseVersion: record.version }); }, 6000);
+    const timer = setTimeout(() => { void outbox.enqueue({ method: 'DELETE', path: `/api/patients/${patient.id}/diary-entries/${record.id}`, baseVersion: record.version }); }, UNDO_WINDOW_MS);
     showToast(t('diary.deleted'), () => { clearTimeout(timer); setHidden((h) => h.filter((id) => id !== record.id)); });
   }
   const visible = (records ?? []).filter((r) => !hidden.includes(r.id));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiaryEntryView } from '../../api/client.ts';
-import { checkInBody, detailsOf, EMPTY_DETAILS, hasDetails, sinceLastProblems, type CheckInDetails, type CheckInFields } from './entry-body.ts';
+import { DIARY_LIMITS } from '../../../domain/diary/entry.ts';
+import { checkInBody, detailsOf, EMPTY_DETAILS, hasDetails, NO_PENDING_TEXT, sinceLastProblems, withPendingText, type CheckInDetails, type CheckInFields } from './entry-body.ts';
 
 const stored = {
   id: '019c1000-0000-7000-8000-000000000001', localDate: '2026-11-20', localTime: '07:30', timeZone: 'Europe/Berlin', recordedAt: '2026-11-20T06:31:00.000Z',
@@ -80,5 +81,30 @@ describe('the check-in body', () => {
     expect(sinceLastProblems(5, { worstSinceLast: 5, leastSinceLast: 5 })).toEqual({});
     expect(sinceLastProblems(5, { worstSinceLast: null, leastSinceLast: null })).toEqual({});
     expect(sinceLastProblems(null, { worstSinceLast: 0, leastSinceLast: 10 })).toEqual({});
+  });
+});
+
+describe('text typed but not Added', () => {
+  const d: CheckInDetails = { ...EMPTY_DETAILS, ownTriggers: ['long drive'], techniques: [{ id: 'heat', label: null, helped: 'a-lot' }] };
+
+  it('is added on Save, trimmed, to each own-words list', () => {
+    const { details, full } = withPendingText(d, { meaningful: ' gardening ', ownTriggers: 'cold wind', ownTechniques: 'a warm bath' });
+    expect(full).toEqual([]);
+    expect(details.meaningful).toEqual(['gardening']);
+    expect(details.ownTriggers).toEqual(['long drive', 'cold wind']);
+    expect(details.techniques).toEqual([{ id: 'heat', label: null, helped: 'a-lot' }, { id: 'own', label: 'a warm bath', helped: null }]);
+  });
+
+  it('changes nothing when the boxes are empty or repeat an item', () => {
+    expect(withPendingText(d, NO_PENDING_TEXT)).toEqual({ details: d, full: [] });
+    expect(withPendingText(d, { ...NO_PENDING_TEXT, ownTriggers: ' Long Drive' })).toEqual({ details: d, full: [] });
+  });
+
+  it('names a full list instead of dropping the text silently', () => {
+    const many = { ...d, ownTriggers: Array.from({ length: DIARY_LIMITS.ownTriggers }, (_, i) => `t${i}`) };
+    const { details, full } = withPendingText(many, { ...NO_PENDING_TEXT, ownTriggers: 'one more', meaningful: 'walk' });
+    expect(full).toEqual(['ownTriggers']);
+    expect(details.ownTriggers).toHaveLength(DIARY_LIMITS.ownTriggers);
+    expect(details.meaningful).toEqual(['walk']);
   });
 });

@@ -4,7 +4,7 @@
 // from the form when it passes them; a caller that passes no `details` keeps the stored ones, never
 // resetting them to empty.
 import type { DiaryEntryView } from '../../api/client.ts';
-import type { HelpLevel, InterferenceItem, Mood, SleepQuality, TechniqueId } from '../../../domain/diary/entry.ts';
+import { DIARY_LIMITS, type HelpLevel, type InterferenceItem, type Mood, type SleepQuality, type TechniqueId } from '../../../domain/diary/entry.ts';
 
 export interface CheckInDetails {
   readonly worstSinceLast: number | null;
@@ -56,6 +56,51 @@ export function detailsOf(entry: DiaryEntryView): CheckInDetails {
     mood: (entry.mood ?? null) as Mood | null,
     ownTriggers: [...(entry.ownTriggers ?? [])],
     techniques: (entry.techniques ?? []).map((x) => ({ id: x.id as TechniqueId, label: x.label ?? null, helped: (x.helped ?? null) as HelpLevel | null })),
+  };
+}
+
+/** Text typed into the "More details" own-words boxes but not yet Added. */
+export interface PendingText {
+  readonly meaningful: string;
+  readonly ownTriggers: string;
+  readonly ownTechniques: string;
+}
+
+export const NO_PENDING_TEXT: PendingText = { meaningful: '', ownTriggers: '', ownTechniques: '' };
+
+/** How many own items a list can take (own techniques share the limit with the chosen ones). */
+export const pendingCapacity = (d: CheckInDetails): Record<keyof PendingText, number> => ({
+  meaningful: DIARY_LIMITS.meaningfulActivities - d.meaningful.length,
+  ownTriggers: DIARY_LIMITS.ownTriggers - d.ownTriggers.length,
+  ownTechniques: DIARY_LIMITS.techniques - d.techniques.length,
+});
+
+/**
+ * Saving adds what was typed but not Added, so it is not lost: trimmed, cut to the short-text limit, and
+ * skipped when the list already holds it (any case). `full` names the boxes whose text could not be
+ * added because the list is at its limit (the form refuses to save and says so on the box).
+ * Example: ownTriggers ['long drive'] + typed ' cold wind ' → ownTriggers ['long drive', 'cold wind'].
+ */
+export function withPendingText(d: CheckInDetails, pending: PendingText): { details: CheckInDetails; full: (keyof PendingText)[] } {
+  const capacity = pendingCapacity(d);
+  const full: (keyof PendingText)[] = [];
+  const take = (box: keyof PendingText, existing: readonly string[]): string | null => {
+    const item = pending[box].trim().slice(0, DIARY_LIMITS.shortText);
+    if (item === '' || existing.some((x) => x.toLowerCase() === item.toLowerCase())) return null;
+    if (capacity[box] <= 0) { full.push(box); return null; }
+    return item;
+  };
+  const meaningful = take('meaningful', d.meaningful);
+  const ownTrigger = take('ownTriggers', d.ownTriggers);
+  const ownTechnique = take('ownTechniques', d.techniques.filter((x) => x.id === 'own').map((x) => x.label ?? ''));
+  return {
+    details: {
+      ...d,
+      meaningful: meaningful === null ? d.meaningful : [...d.meaningful, meaningful],
+      ownTriggers: ownTrigger === null ? d.ownTriggers : [...d.ownTriggers, ownTrigger],
+      techniques: ownTechnique === null ? d.techniques : [...d.techniques, { id: 'own', label: ownTechnique, helped: null }],
+    },
+    full,
   };
 }
 
