@@ -30,6 +30,53 @@ describe('Outbox', () => {
     expect(seen).toEqual([]);
   });
 
+  it('keeps a newer write to a resource queued while an older one is in flight, and sends it after', async () => {
+    const storage = memoryStorage();
+    let outbox: Outbox;
+    const sent: unknown[] = [];
+    let first = true;
+    let later: Promise<void> = Promise.resolve();
+    outbox = new Outbox(storage, async (item) => {
+      sent.push(item.body);
+      if (first) {
+        first = false;
+        // While the first answer is on its way, the person saves again (the form's second save); the save
+        // joins the flush under way, so it is not awaited here, only given the time to be queued.
+        later = outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 2 } });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return { status: 400, body: { detail: 'refused' } };
+      }
+      return { status: 200, body: {} };
+    });
+    await outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 1 } });
+    await later;
+    // The first answer (a refusal) neither overwrote nor removed the newer write; that one was sent and stored.
+    expect(sent).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await storage.all()).toEqual([]);
+  });
+
+  it('a success for an older write does not remove a newer one queued meanwhile', async () => {
+    const storage = memoryStorage();
+    let online = true;
+    let outbox: Outbox;
+    const sent: unknown[] = [];
+    let later: Promise<void> = Promise.resolve();
+    outbox = new Outbox(storage, async (item) => {
+      if (!online) throw new TypeError('network');
+      sent.push(item.body);
+      if ((item.body as { n: number }).n === 1) {
+        online = false; // the newer write is queued and then the connection drops
+        later = outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 2 } });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return { status: 200, body: {} };
+    });
+    await outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 1 } });
+    await later;
+    expect(sent).toEqual([{ n: 1 }]);
+    expect((await storage.all()).map((i) => [i.body, i.state])).toEqual([[{ n: 2 }, 'pending']]);
+  });
+
   it('replaces a queued write to the same resource with the newer one', async () => {
     const s = server(() => 'offline');
     const storage = memoryStorage();

@@ -18,7 +18,12 @@ export interface OutboxItem {
   readonly message?: string;
   /** A refused write's validation problems (RFC 9457 `errors`), so the form can show each on its field. */
   readonly fieldErrors?: readonly { readonly pointer: string; readonly detail: string }[];
+  /** This write, among the writes to its path (items queued before it existed have none: their createdAt tells). */
+  readonly writeId?: string;
 }
+
+/** Which write an item is: a newer write to the same path replaces the item but not the write in flight. */
+const writeOf = (item: OutboxItem): string => item.writeId ?? item.createdAt;
 
 export interface OutboxStorage {
   all(): Promise<OutboxItem[]>;
@@ -51,8 +56,8 @@ export class Outbox {
   }
 
   /** Queues a write and tries to send it (and anything queued before it) at once. */
-  async enqueue(write: Omit<OutboxItem, 'key' | 'state' | 'createdAt'>, now = new Date()): Promise<void> {
-    await this.#storage.put({ ...write, key: write.path, state: 'pending', createdAt: now.toISOString() });
+  async enqueue(write: Omit<OutboxItem, 'key' | 'state' | 'createdAt' | 'writeId'>, now = new Date()): Promise<void> {
+    await this.#storage.put({ ...write, key: write.path, state: 'pending', createdAt: now.toISOString(), writeId: crypto.randomUUID() });
     await this.#notify();
     await this.flush();
   }
@@ -64,22 +69,35 @@ export class Outbox {
   }
 
   async #flushOnce(): Promise<void> {
-    const items = (await this.#storage.all()).filter((i) => i.state === 'pending').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    for (const item of items) {
-      let result: { status: number; body: unknown };
-      try {
-        result = await this.#send(item);
-      } catch {
-        break; // offline or unreachable: keep everything for the next attempt
-      }
-      if (result.status >= 200 && result.status < 300) await this.#storage.remove(item.key);
-      else if (result.status === 409) {
-        const problem = result.body as { current?: unknown; detail?: string } | undefined;
-        await this.#storage.put({ ...item, state: 'conflict', serverCopy: problem?.current ?? null, message: problem?.detail ?? '' });
-      } else if (result.status === 401) break; // signed out: keep the writes until the person signs in again
-      else {
-        const problem = result.body as { detail?: string; errors?: { pointer: string; detail: string }[] } | undefined;
-        await this.#storage.put({ ...item, state: 'failed', message: problem?.detail ?? `HTTP ${result.status}`, fieldErrors: problem?.errors ?? [] });
+    // Writes queued while this flush runs are sent by it too (each write once): enqueue() joins a
+    // flush already under way instead of starting its own.
+    const attempted = new Set<string>();
+    let stopped = false;
+    while (!stopped) {
+      const items = (await this.#storage.all()).filter((i) => i.state === 'pending' && !attempted.has(writeOf(i))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      if (items.length === 0) break;
+      for (const item of items) {
+        attempted.add(writeOf(item));
+        let result: { status: number; body: unknown };
+        try {
+          result = await this.#send(item);
+        } catch {
+          stopped = true; // offline or unreachable: keep everything for the next attempt
+          break;
+        }
+        if (result.status === 401) { stopped = true; break; } // signed out: keep the writes until the person signs in again
+        // A newer write to the same resource was queued while this one was in flight: it stands (it is
+        // sent next, with its own outcome); this answer must not remove or overwrite it.
+        const current = (await this.#storage.all()).find((i) => i.key === item.key);
+        if (!current || writeOf(current) !== writeOf(item)) continue;
+        if (result.status >= 200 && result.status < 300) await this.#storage.remove(item.key);
+        else if (result.status === 409) {
+          const problem = result.body as { current?: unknown; detail?: string } | undefined;
+          await this.#storage.put({ ...item, state: 'conflict', serverCopy: problem?.current ?? null, message: problem?.detail ?? '' });
+        } else {
+          const problem = result.body as { detail?: string; errors?: { pointer: string; detail: string }[] } | undefined;
+          await this.#storage.put({ ...item, state: 'failed', message: problem?.detail ?? `HTTP ${result.status}`, fieldErrors: problem?.errors ?? [] });
+        }
       }
     }
     await this.#notify();
