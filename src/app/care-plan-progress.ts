@@ -10,7 +10,7 @@ import { computeTodaysQuota, planPacing, type PacingFlare, type PacingSession } 
 import { DIARY_MEASURE_INFO, diaryMeasureOfDay, movementOf, weeklyMeans, type MeasureDirection, type Movement, type ProgressPoint } from '../domain/care-plan/goal-progress.ts';
 import { summarizeAccumulator } from '../domain/diary/day-summary.ts';
 import { computeChange, findInstrument, type Change } from '../domain/instruments/index.ts';
-import { addDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
+import { addDays, canAddDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
 import type { GoalMeasureSource, PacingActivity, PlanGoal } from './care-plan-records.ts';
 import type { AppDeps, RequestContext } from './context.ts';
@@ -108,6 +108,8 @@ async function goalProgress(stores: Stores, patientId: string, goal: PlanGoal, t
 async function pacingSessions(stores: Stores, patientId: string, a: PacingActivity): Promise<PacingSession[]> {
   if (a.sessionSource === 'recorded') return a.sessions.map((s) => ({ date: s.date as LocalDate, amount: s.amount }));
   const start = a.startDate as LocalDate;
+  // A start too early to have days before it in the calendar (refused on save since) has no baseline.
+  if (!canAddDays(start, -PACING_DIARY_BASELINE_DAYS)) return [];
   const days = await diaryDays(stores, patientId, addDays(start, -PACING_DIARY_BASELINE_DAYS), addDays(start, -1));
   return days.flatMap((d) => (d.activityMinutes === null ? [] : [{ date: d.localDate, amount: d.activityMinutes }]));
 }

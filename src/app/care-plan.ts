@@ -13,6 +13,7 @@ import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
 import type { Stores } from './ports.ts';
 import { isUniqueViolationError } from './unique.ts';
+import { PACING_DIARY_BASELINE_DAYS } from './care-plan-progress.ts';
 import { followUpDates, followUpInstruments, procedureFollowUps, procedureFollowUpsWithdrawn, PROCEDURE_FOLLOW_UP_WEEKS } from './procedure-follow-ups.ts';
 
 export { PROCEDURE_FOLLOW_UP_WEEKS } from './procedure-follow-ups.ts';
@@ -107,6 +108,11 @@ function normalizePlan(deps: AppDeps, input: CarePlanInput): CarePlanBody {
   });
   const pacing = (input.pacing ?? []).map((a, i): PacingActivity => {
     checkDateRange(errors, a.startDate, null, `/pacing/${i}/startDate`, '');
+    const start = parseLocalDate(a.startDate);
+    // Diary-measured baselines read the days before the start: they must exist in the calendar.
+    if (start && a.sessionSource === 'diary-activity-minutes' && !canAddDays(start, -PACING_DIARY_BASELINE_DAYS)) {
+      errors.push({ pointer: `/pacing/${i}/startDate`, detail: `The ${PACING_DIARY_BASELINE_DAYS} days before the start must be dates.` });
+    }
     const sessions = a.sessions ?? [];
     sessions.forEach((x, j) => checkDateRange(errors, x.date, null, `/pacing/${i}/sessions/${j}/date`, ''));
     if (isMinutesUnit(a.unit)) {

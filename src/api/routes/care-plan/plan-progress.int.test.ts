@@ -87,7 +87,13 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     expect(bad.json().errors).toEqual([expect.objectContaining({ pointer: '/pacing/0/unit' })]);
     const badSetting = await writer.request('PUT', `${base()}/care-plan`, { ...plan, pacing: [{ ...plan.pacing[0], settings: { weeklyIncreasePercent: 500 } }] }, { 'if-match': '"1"' });
     expect(badSetting.statusCode).toBe(400);
+    // A diary-measured start whose 14 days before are not in the calendar is refused (it used to save,
+    // and every progress read after it answered 500).
+    const tooEarly = await writer.request('PUT', `${base()}/care-plan`, { goals: [], interventions: [], pacing: [{ activity: 'walking', unit: 'minutes', startDate: '0000-01-05', sessionSource: 'diary-activity-minutes' }] }, { 'if-match': '"1"' });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.json().errors).toEqual([expect.objectContaining({ pointer: '/pacing/0/startDate' })]);
     expect((await owner.request('GET', `${base()}/care-plan`)).json().version).toBe(1);
+    expect((await reader.request('GET', `${base()}/care-plan/progress`)).statusCode).toBe(200);
   });
 
   it('reads goal progress from diary weekly means and questionnaire scores, with the cited change rule', async () => {
