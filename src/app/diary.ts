@@ -251,14 +251,14 @@ export async function exportDiary(deps: AppDeps, ctx: RequestContext, patientId:
 export interface ImportReport {
   readonly imported: number;
   readonly alreadyPresent: number;
-  /** Entries whose id another account on this server uses, imported under an id of this account's own. */
+  /** Rows whose id was not this account's, imported under an id of this account's own. */
   readonly newIds: number;
 }
 
 /**
- * The id an imported entry takes when its own belongs to another account on this server (a person
- * moving their diary to a new account): derived from both ids, so importing the same file again finds
- * it already present. A UUID of version 8 (RFC 9562: custom), from SHA-256.
+ * The id a row takes when its own is not this account's (a diary exported from another account, or
+ * a file from elsewhere): derived from both ids, so importing the same file again finds it present.
+ * A UUID of version 8 (RFC 9562: custom), from SHA-256.
  */
 export function importedEntryId(patientId: string, entryId: string): string {
   const h = sha256Hex(`painwise-diary-import:${patientId}:${entryId}`);
@@ -267,26 +267,32 @@ export function importedEntryId(patientId: string, entryId: string): string {
 }
 
 /**
- * Imports entries (from our own CSV export) all-or-nothing. An entry whose id is already in the
- * account with the same content is recognised as a duplicate and skipped; the same id with other
- * content fails the whole import with a report naming the rows. An id another account uses (the file
- * came from the person's other account here) is imported under `importedEntryId`, never touching or
- * revealing that account's entry.
+ * Imports entries (from our own CSV export) all-or-nothing. A row whose id is this account's is
+ * recognised as a duplicate when its content is the same and refuses the whole file otherwise. Every
+ * other row is imported under `importedEntryId` (whether or not another account uses its id, so the
+ * answer reveals nothing about other accounts); should another account hold even that id, a fresh one.
  */
 export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, entries: readonly DiaryEntry[]): Promise<ImportReport> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   return deps.store.transaction(async (tx) => {
     let imported = 0;
     let alreadyPresent = 0;
-    let newIds = 0;
     const problems: { pointer: string; detail: string }[] = [];
-    // Ids another account uses are read as this account's derived ids (and looked up again as such).
-    const foreign = await tx.diary.findEntries(entries.map((e) => e.id));
-    const own = entries.map((e) => {
-      const other = foreign.get(e.id);
-      return other && other.patientId !== patientId ? { ...e, id: importedEntryId(patientId, e.id) } : e;
+    const stored = await tx.diary.findEntries(entries.map((e) => e.id));
+    const derived = entries.map((e) => (stored.get(e.id)?.patientId === patientId ? e : { ...e, id: importedEntryId(patientId, e.id) }));
+    const derivedTaken = await tx.diary.findEntries(derived.filter((e, i) => e.id !== entries[i]!.id).map((e) => e.id));
+    const own = derived.map((e, i) => {
+      const holder = e.id === entries[i]!.id ? undefined : derivedTaken.get(e.id);
+      return holder && holder.patientId !== patientId ? { ...e, id: deps.ids.newId() } : e;
     });
-    newIds = own.filter((e, i) => e.id !== entries[i]!.id).length;
+    const newIds = own.filter((e, i) => e.id !== entries[i]!.id).length;
+    // Two rows that come to the same id (a row may carry another row's derived id): name the later one.
+    const firstRow = new Map<string, number>();
+    own.forEach((e, i) => {
+      const earlier = firstRow.get(e.id);
+      if (earlier === undefined) firstRow.set(e.id, i);
+      else problems.push({ pointer: `/rows/${i + 1}/id`, detail: `This row is the same entry as row ${earlier + 1} once imported; remove one of them.` });
+    });
     const found = await tx.diary.findEntries(own.map((e) => e.id));
     const fresh = own.length - found.size;
     let seq = fresh > 0 ? (await tx.diary.nextChangeSeq(patientId, fresh)) - fresh : 0;

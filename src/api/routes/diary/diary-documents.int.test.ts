@@ -80,6 +80,10 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     const inB = (await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items as { id: string }[];
     expect(inB.map((i) => i.id).sort()).toEqual(ids.map((id) => importedEntryId(b.me.patient!.id, id)).sort());
     for (const id of inB.map((i) => i.id)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Two rows that come to one id (row 2 carries the id row 1 takes here) are refused by row, not a 500.
+    const clash = await imp(csv.replaceAll(ids[1]!, importedEntryId(b.me.patient!.id, ids[0]!)));
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/rows/2/id', detail: expect.stringMatching(/same entry as row 1/) })]));
     // A's entries are untouched.
     expect((await a.client.request('GET', `/api/patients/${a.me.patient!.id}/diary-entries`)).json().items.map((i: { id: string; version: number }) => [i.id, i.version]).sort())
       .toEqual(ids.map((id) => [id, 1]).sort());
@@ -90,7 +94,8 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
 
     // A file with fresh ids imports both; a broken file imports nothing and names the row.
     const fresh = csv.replaceAll(ids[0]!, newId()).replaceAll(ids[1]!, newId());
-    expect((await imp(fresh)).json()).toEqual({ imported: 2, alreadyPresent: 0, newIds: 0 });
+    // Ids that are not this account's are always imported under ids of its own, used elsewhere or not.
+    expect((await imp(fresh)).json()).toEqual({ imported: 2, alreadyPresent: 0, newIds: 2 });
     const broken = await imp(fresh.replace(',5,', ',15,'));
     expect(broken.statusCode).toBe(400);
     expect(broken.json().errors[0].pointer).toMatch(/^\/rows\/\d+/);
