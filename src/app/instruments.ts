@@ -36,7 +36,10 @@ function requireInstrument(id: string): InstrumentDefinition {
 export async function presentableInstruments(deps: AppDeps, ctx: RequestContext, patientId: string | undefined): Promise<ReadonlySet<string>> {
   if (patientId !== undefined) {
     const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-    return deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
+    const enabled = await deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
+    // The patient's caring organizations were read on their account: their access log shows it.
+    await deps.store.audit.append([access.audit('instrument.definition.read', 'instrument', null)]);
+    return enabled;
   }
   const userId = requireUser(ctx);
   const memberOf = (await deps.store.organizations.listMembershipsOfUser(userId)).map((m) => m.organizationId);

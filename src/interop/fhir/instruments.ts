@@ -70,11 +70,14 @@ export interface FhirResponseInput {
   readonly enteredBy: string;
 }
 
-export function toFhirQuestionnaireResponse(d: InstrumentDefinition, r: FhirResponseInput) {
+/** `withItemText: false` (a licensed instrument without a licence here): answers keep their codes, not item text or labels. */
+export function toFhirQuestionnaireResponse(d: InstrumentDefinition, r: FhirResponseInput, options: { readonly withItemText: boolean } = { withItemText: true }) {
   const items: Record<string, unknown>[] = d.items.filter((i) => typeof r.answers[i.key] === 'number').map((i) => {
     const value = r.answers[i.key] as number;
     const option = i.options.find((o) => o.value === value);
-    return { linkId: i.key, text: i.construct, answer: [{ valueCoding: option ? optionCoding(d, i.key, option) : { code: String(value) } }] };
+    const coding = option ? optionCoding(d, i.key, option) : { code: String(value) };
+    const { display: _display, ...codeOnly } = coding as { display?: string };
+    return { linkId: i.key, ...(options.withItemText ? { text: i.construct } : {}), answer: [{ valueCoding: options.withItemText ? coding : codeOnly }] };
   });
   // QuestionnaireResponse.item has no `code` in R4: the LOINC score code is on the Questionnaire's item.
   if (r.score !== null) items.push({ linkId: SCORE_LINK_ID, text: `${d.shortTitle} ${d.primaryScore}`, answer: [{ valueDecimal: r.score }] });

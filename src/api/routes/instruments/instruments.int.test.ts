@@ -168,6 +168,9 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     };
     expect(await text(owner)).toEqual([false, true, true, true, true]);
     expect(await text(caregiver, `?patientId=${pid}`)).toEqual([false, true, true, true, true]);
+    // Reading through the patient's clinics is on the patient's access log.
+    const log = (await owner.request('GET', `${base()}/access-log?limit=200`)).json().items as { action: string }[];
+    expect(log.some((e) => e.action === 'instrument.definition.read')).toBe(true);
     expect(await text(a.clinician)).toEqual([false, true, true, true, true]);
     expect(await text(b.clinician)).toEqual([true, false, false, false, false]);
     // A clinician presents through their own clinic, as for assigning: B's, which has no licence.
@@ -181,7 +184,15 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect(catalogue.find((i) => i.id === 'odi')!.itemTextWithheld).toBe(true);
     expect(catalogue.find((i) => i.id === 'peg')!.itemTextWithheld).toBe(false);
     expect((await owner.request('GET', `${base()}/instruments`)).json().items.find((i: { id: string }) => i.id === licensed.id).available).toBe(true);
-    expect((await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: licensed.id, answers })).statusCode).toBe(201);
+    const odiResponse = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: licensed.id, answers });
+    expect(odiResponse.statusCode).toBe(201);
+    // The stored response as FHIR: with the item text for clinic A, without it for clinic B (codes only).
+    const responseFhir = (c: Client) => c.request('GET', `${base()}/instrument-responses/${odiResponse.json().response.id}/fhir`).then((r) => r.json().item[0]);
+    expect(await responseFhir(a.clinician)).toMatchObject({ linkId: '1', text: expect.any(String), answer: [{ valueCoding: { display: expect.any(String) } }] });
+    const withheld = await responseFhir(b.clinician);
+    expect(withheld).not.toHaveProperty('text');
+    expect(withheld.answer[0].valueCoding).not.toHaveProperty('display');
+    expect(withheld.answer[0].valueCoding.code).toBeDefined();
     // Clinic B has not enabled it: its clinicians cannot present it.
     expect((await b.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: licensed.id, schedule: { kind: 'once', dueAt: '2026-06-02T09:00:00Z' } })).statusCode).toBe(403);
     expect((await a.admin.request('DELETE', `/api/organizations/${a.organizationId}/instruments/${licensed.id}/licence`)).statusCode).toBe(204);

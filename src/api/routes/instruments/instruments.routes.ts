@@ -86,7 +86,8 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
     const r = await getInstrumentResponse(deps, contextOf(req), req.params.patientId, req.params.responseId.toLowerCase());
     const d = findInstrument(r.instrumentId);
     if (!d) throw new AppError('not-found', 'The questionnaire of this response is no longer known.');
-    return reply.type(FHIR_JSON).send(JSON.stringify(toFhirQuestionnaireResponse(d, r)));
+    const withItemText = await mayPresentItems(deps, contextOf(req), d, req.params.patientId.toLowerCase());
+    return reply.type(FHIR_JSON).send(JSON.stringify(toFhirQuestionnaireResponse(d, r, { withItemText })));
   });
 
   app.get('/api/patients/:patientId/instruments/due', {
