@@ -93,6 +93,11 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
     // Never reveal or touch another patient's entry: the client must pick a new id.
     return { status: 'conflict', current: null, reason: 'This entry id is already used. Create the entry with a new id.' };
   }
+  // A retry answered from the stored entry reads it: the answer carries it back, so it is audited as a read.
+  const unchanged = (stored: StoredDiaryEntry): PutOutcome => {
+    batch.audits.push(access.audit('diary-entry.read', 'diary_entry', stored.id));
+    return { status: 'unchanged', record: toRecord(stored) };
+  };
   if (!existing) {
     if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'The entry does not exist on the server (it may never have been synced).' };
     const meta = { version: 1, changeSeq: await batch.nextSeq(), at };
@@ -103,13 +108,13 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
   }
   if (baseVersion === undefined) {
     // A retry of a write the server already has is answered as if it were the first time.
-    if (sameEntry(existing.entry, entry)) return { status: 'unchanged', record: toRecord(existing) };
+    if (sameEntry(existing.entry, entry)) return unchanged(existing);
     return { status: 'conflict', current: toRecord(existing), reason: 'The entry already exists with other content; send its version to change it.' };
   }
   if (baseVersion !== existing.version) {
     // A retry of an edit the server already applied (its answer was lost on the way back, so the outbox
     // sends it again with the version it edited) is answered as if it were the first time.
-    if (baseVersion === existing.version - 1 && existing.deletedAt === null && sameEntry(existing.entry, entry)) return { status: 'unchanged', record: toRecord(existing) };
+    if (baseVersion === existing.version - 1 && existing.deletedAt === null && sameEntry(existing.entry, entry)) return unchanged(existing);
     return { status: 'conflict', current: toRecord(existing), reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
   }
   if (existing.deletedAt !== null) return { status: 'conflict', current: toRecord(existing), reason: 'The entry was deleted on another device.' };

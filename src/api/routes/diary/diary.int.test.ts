@@ -55,6 +55,9 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     const retriedEdit = await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' });
     expect(retriedEdit.statusCode).toBe(200);
     expect(retriedEdit.json()).toMatchObject({ status: 'unchanged', version: 2, entry: { intensity: 7 } });
+    // Both retries answered with the stored entry, and the access log says it was read.
+    const log = (await patient.request('GET', `/api/patients/${pid}/access-log?limit=200`)).json().items as { action: string; resourceId: string | null }[];
+    expect(log.filter((e) => e.action === 'diary-entry.read' && e.resourceId === id)).toHaveLength(2);
 
     const stale = await patient.request('PUT', url(id), entryAt({ intensity: 2 }), { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(409);
