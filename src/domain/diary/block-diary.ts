@@ -32,7 +32,7 @@
 // Pure: time is an argument (scheduleReadings takes the procedure instant).
 
 import { isNrs } from './entry.ts';
-import { isTimeZone, type TimeZone } from '../time/local-date.ts';
+import { isTimeZone, parseInstant, type TimeZone } from '../time/local-date.ts';
 
 export const DEFAULT_BLOCK_OFFSETS_MINUTES: readonly number[] = [15, 30, 60, 120, 240, 360, 480];
 
@@ -190,15 +190,11 @@ export function scheduleReadings(
 export interface BlockDiaryIssue { pointer: string; message: string }
 export type BlockDiaryValidation = { ok: true; diary: BlockDiary } | { ok: false; errors: BlockDiaryIssue[] };
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The last instant `toISOString` writes with a four-digit year. */
 const LATEST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-function instantOrUndefined(v: unknown): string | undefined {
-  return typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? new Date(Date.parse(v)).toISOString() : undefined;
-}
 
 const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_BLOCK_OFFSET_MINUTES;
 
@@ -216,7 +212,7 @@ export function validateBlockDiary(input: unknown): BlockDiaryValidation {
   if (!id) fail('/id', 'must be a UUID');
   const label = typeof v.procedureLabel === 'string' ? v.procedureLabel.trim() : '';
   if (label.length === 0 || label.length > 200) fail('/procedureLabel', 'must be text of 1 to 200 characters');
-  const procedureAt = instantOrUndefined(v.procedureAt);
+  const procedureAt = parseInstant(v.procedureAt);
   if (!procedureAt) fail('/procedureAt', 'must be an ISO-8601 instant with a zone');
   const timeZone = typeof v.timeZone === 'string' && isTimeZone(v.timeZone) ? v.timeZone : undefined;
   if (!timeZone) fail('/timeZone', 'must be an IANA time zone');
@@ -273,7 +269,7 @@ export function validateBlockDiary(input: unknown): BlockDiaryValidation {
     }
     let recordedAt: string | null = null;
     if (x.recordedAt !== undefined && x.recordedAt !== null) {
-      recordedAt = instantOrUndefined(x.recordedAt) ?? null;
+      recordedAt = parseInstant(x.recordedAt) ?? null;
       if (recordedAt === null) {
         fail(`${at}/recordedAt`, 'must be an ISO-8601 instant with a zone');
         ok = false;

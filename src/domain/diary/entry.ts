@@ -23,7 +23,7 @@
 
 import { BODY_REGIONS, isBodyRegionCode } from './body-map.ts';
 import {
-  differenceInWallClockMinutes, isTimeZone, parseLocalDate, parseLocalTime, toLocalDateTime,
+  differenceInWallClockMinutes, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
   type LocalDate, type LocalTime, type TimeZone,
 } from '../time/local-date.ts';
 
@@ -216,7 +216,6 @@ export function isNrs(n: unknown): n is number {
 // Validation
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function escapePointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -394,11 +393,9 @@ function technique(c: Checker, v: unknown, path: Path): TechniqueUse | undefined
 }
 
 function normaliseInstant(c: Checker, v: unknown, path: Path): string | undefined {
-  if (typeof v !== 'string' || !INSTANT.test(v) || Number.isNaN(Date.parse(v))) {
-    c.fail(path, 'must be an ISO-8601 instant with a zone, e.g. 2026-03-08T14:05:00Z');
-    return undefined;
-  }
-  return new Date(Date.parse(v)).toISOString();
+  const instant = parseInstant(v);
+  if (instant === undefined) c.fail(path, 'must be an ISO-8601 instant with a zone, e.g. 2026-03-08T14:05:00Z');
+  return instant;
 }
 
 /**

@@ -10,7 +10,7 @@
 // canonical order); local dates are read in the flare's own time zone.
 
 import { TECHNIQUES, TRIGGERS, isNrs, type TechniqueId, type TriggerId } from './entry.ts';
-import { isTimeZone, toLocalDateTime, addDays, type LocalDate, type TimeZone } from '../time/local-date.ts';
+import { isTimeZone, parseInstant, toLocalDateTime, addDays, type LocalDate, type TimeZone } from '../time/local-date.ts';
 
 export interface Flare {
   id: string;
@@ -33,14 +33,10 @@ export interface FlareIssue { pointer: string; message: string }
 export type FlareValidation = { ok: true; flare: Flare } | { ok: false; errors: FlareIssue[] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const MAX_TEXT = 200;
 const MAX_ITEMS = 20;
 const MAX_NOTES = 10_000;
 
-function instant(v: unknown): string | undefined {
-  return typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? new Date(Date.parse(v)).toISOString() : undefined;
-}
 
 /**
  * Validate and normalise a flare. `asOf` (the server's now, passed in) rejects times in the future;
@@ -54,11 +50,11 @@ export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): Flare
 
   const id = typeof v.id === 'string' && UUID.test(v.id.toLowerCase()) ? v.id.toLowerCase() : undefined;
   if (!id) fail('/id', 'must be a UUID');
-  const startedAt = instant(v.startedAt);
+  const startedAt = parseInstant(v.startedAt);
   if (!startedAt) fail('/startedAt', 'must be an ISO-8601 instant with a zone');
   let endedAt: string | null | undefined = null;
   if (v.endedAt !== undefined && v.endedAt !== null) {
-    endedAt = instant(v.endedAt);
+    endedAt = parseInstant(v.endedAt);
     if (!endedAt) fail('/endedAt', 'must be an ISO-8601 instant with a zone, or empty while the flare goes on');
   }
   if (startedAt && endedAt && Date.parse(endedAt) < Date.parse(startedAt)) fail('/endedAt', 'a flare cannot end before it starts');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, canAddDays, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
+import { addDays, canAddDays, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
 
 describe('LocalDate', () => {
   it('accepts real dates and rejects impossible ones', () => {
@@ -66,5 +66,20 @@ describe('instantOfLocalDateTime', () => {
       const back = toLocalDateTime(instantOfLocalDateTime(local.date, local.time as LocalTime, zone), zone);
       expect(back).toEqual(local);
     }));
+  });
+});
+
+describe('parseInstant', () => {
+  it('normalises an instant with a zone to UTC', () => {
+    expect(parseInstant('2026-03-08T14:05+01:00')).toBe('2026-03-08T13:05:00.000Z');
+    expect(parseInstant('2026-03-08T14:05:00.123456Z')).toBe('2026-03-08T14:05:00.123Z');
+  });
+  it('refuses what is not one, or falls outside the four-digit years once in UTC', () => {
+    for (const v of ['2026-03-08T14:05', '2026-03-08', 'yesterday', 42, null, '2026-02-30T10:00:00Z', '2026-03-08T24:00:00Z', '2026-03-08T14:60Z', '2026-03-08T14:05+24:00']) {
+      expect(parseInstant(v), String(v)).toBeUndefined();
+    }
+    expect(parseInstant('0000-01-01T00:30:00+01:00')).toBeUndefined(); // year −1 in UTC
+    expect(parseInstant('9999-12-31T23:30:00-01:00')).toBeUndefined(); // year 10000 in UTC
+    expect(parseInstant('0000-01-01T00:00:00Z')).toBe('0000-01-01T00:00:00.000Z');
   });
 });

@@ -124,3 +124,21 @@ export function parseLocalTime(text: string): LocalTime | undefined {
 export function differenceInWallClockMinutes(later: { date: LocalDate; time: LocalTime }, earlier: { date: LocalDate; time: LocalTime }): number {
   return (Date.parse(`${later.date}T${later.time}:00Z`) - Date.parse(`${earlier.date}T${earlier.time}:00Z`)) / 60_000;
 }
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * An ISO-8601 instant with a zone (`2026-03-08T14:05:00Z`, `…+01:00`), normalised to UTC
+ * `YYYY-MM-DDTHH:MM:SS.sssZ`; undefined for anything else — a date or time that does not exist as
+ * written, or an instant whose UTC form falls outside the four-digit years (`0000-01-01T00:30+01:00`
+ * is in year −1).
+ */
+export function parseInstant(v: unknown): string | undefined {
+  const m = typeof v === 'string' ? INSTANT.exec(v) : null;
+  // The date as written must exist (Date.parse would roll 30 February over into March).
+  if (!m || !parseLocalDate(m[1]!)) return undefined;
+  const ms = Date.parse(v as string);
+  if (Number.isNaN(ms)) return undefined;
+  const iso = new Date(ms).toISOString();
+  return /^\d{4}-/.test(iso) ? iso : undefined;
+}
