@@ -60,3 +60,18 @@ export async function authorizePatientAccess(
     }),
   };
 }
+
+/**
+ * Whether an access granted for a write may also read the record: a caregiver may hold the diary
+ * scope without `read`, and must then not be shown the server's copy when a write conflicts.
+ */
+export async function mayAlsoRead(deps: AppDeps, ctx: RequestContext, access: Granted, stores: Stores = deps.store): Promise<boolean> {
+  if (access.basis.kind === 'owner') return true;
+  try {
+    await authorizePatientAccess(deps, ctx, access.patientId, 'read', stores);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'not-found')) return false;
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@
 // list. Validation and the relief arithmetic are the domain's (domain/diary/flare.ts, block-diary.ts).
 import { computeBlockRelief, scheduleReadings, validateBlockDiary, type BlockDiary } from '../domain/diary/block-diary.ts';
 import { flareTimeline, validateFlare, type Flare } from '../domain/diary/flare.ts';
-import { authorizePatientAccess } from './access.ts';
+import { authorizePatientAccess, mayAlsoRead } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import type { DocumentStore, Stores, StoredDocument } from './ports.ts';
@@ -39,12 +39,19 @@ export async function saveDocument<T>(
   kind: DocumentKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: Record<string, unknown>, baseVersion?: number,
 ): Promise<DocumentOutcome<T>> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const reveal = await mayAlsoRead(deps, ctx, access);
   const checked = kind.validate({ ...input, id }, deps.clock.now());
   if (!checked.ok) throw new AppError('validation-failed', `${kind.label} has invalid fields.`, { errors: checked.errors.map((e) => ({ pointer: e.pointer, detail: e.message })) });
   const value = checked.value;
   const at = nowIso(deps);
   return deps.store.transaction(async (tx): Promise<DocumentOutcome<T>> => {
     const store = kind.store(tx);
+    // The server's copy goes back with a conflict only to a writer who may read it, audited as a read.
+    const conflictCopy = async (stored: StoredDocument<T>): Promise<StoredDocument<T> | null> => {
+      if (!reveal) return null;
+      await tx.audit.append([access.audit(`${kind.resource}.read`, kind.resource, stored.id)]);
+      return stored;
+    };
     const existing = await store.find(id);
     if (existing && existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create it with a new id.' };
     if (!existing) {
@@ -57,10 +64,10 @@ export async function saveDocument<T>(
     if (existing.deletedAt !== null) return { status: 'conflict', current: null, reason: 'It was deleted on another device; save it under a new id to keep it.' };
     const same = JSON.stringify(existing.body) === JSON.stringify(value);
     if (baseVersion === undefined) {
-      return same ? { status: 'unchanged', document: existing } : { status: 'conflict', current: existing, reason: 'It already exists with other content; send its version to change it.' };
+      return same ? { status: 'unchanged', document: existing } : { status: 'conflict', current: await conflictCopy(existing), reason: 'It already exists with other content; send its version to change it.' };
     }
     if (baseVersion !== existing.version) {
-      return { status: 'conflict', current: existing, reason: `It changed on the server (version ${existing.version}).` };
+      return { status: 'conflict', current: await conflictCopy(existing), reason: `It changed on the server (version ${existing.version}).` };
     }
     await store.update(patientId, id, value, kind.sortAt(value), existing.version + 1, at);
     await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);

@@ -3,7 +3,7 @@
 import { applyToSummary, datesAffectedBy, summarizeAccumulator, type DaySummary, type DaySummaryAccumulator, type EntryChange } from '../domain/diary/day-summary.ts';
 import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain/diary/entry.ts';
 import { addDays, parseLocalDate, differenceInCalendarDays, toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, type Granted } from './access.ts';
+import { authorizePatientAccess, mayAlsoRead, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { sha256Hex } from './system.ts';
 import { AppError, notFound } from './errors.ts';
@@ -69,10 +69,19 @@ interface WriteBatch {
   nextSeq(): Promise<number>;
   readonly changes: EntryChange[];
   readonly audits: AuditEvent[];
+  /** Whether a conflict may carry the server's copy back (the writer may also read the record). */
+  readonly reveal: boolean;
 }
 
-function singleWrite(tx: Stores, patientId: string): WriteBatch {
-  return { find: (id) => tx.diary.findEntry(id), nextSeq: () => tx.diary.nextChangeSeq(patientId), changes: [], audits: [] };
+function singleWrite(tx: Stores, patientId: string, reveal: boolean): WriteBatch {
+  return { find: (id) => tx.diary.findEntry(id), nextSeq: () => tx.diary.nextChangeSeq(patientId), changes: [], audits: [], reveal };
+}
+
+/** The server's copy for a conflict: only to a writer who may read it, and then audited as a read. */
+function conflictCopy(access: Granted, batch: WriteBatch, stored: StoredDiaryEntry): DiaryRecord | null {
+  if (!batch.reveal) return null;
+  batch.audits.push(access.audit('diary-entry.read', 'diary_entry', stored.id));
+  return toRecord(stored);
 }
 
 async function flushWrites(tx: Stores, patientId: string, batch: WriteBatch, at: string): Promise<void> {
@@ -109,15 +118,15 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
   if (baseVersion === undefined) {
     // A retry of a write the server already has is answered as if it were the first time.
     if (sameEntry(existing.entry, entry)) return unchanged(existing);
-    return { status: 'conflict', current: toRecord(existing), reason: 'The entry already exists with other content; send its version to change it.' };
+    return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: 'The entry already exists with other content; send its version to change it.' };
   }
   if (baseVersion !== existing.version) {
     // A retry of an edit the server already applied (its answer was lost on the way back, so the outbox
     // sends it again with the version it edited) is answered as if it were the first time.
     if (baseVersion === existing.version - 1 && existing.deletedAt === null && sameEntry(existing.entry, entry)) return unchanged(existing);
-    return { status: 'conflict', current: toRecord(existing), reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
+    return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
   }
-  if (existing.deletedAt !== null) return { status: 'conflict', current: toRecord(existing), reason: 'The entry was deleted on another device.' };
+  if (existing.deletedAt !== null) return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: 'The entry was deleted on another device.' };
   const meta = { version: existing.version + 1, changeSeq: await batch.nextSeq(), at };
   await tx.diary.updateEntry(access.patientId, entry, meta);
   batch.changes.push({ before: existing.entry ?? undefined, after: entry });
@@ -130,8 +139,9 @@ export async function putDiaryEntry(
 ): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const entry = normalize(access, entryId, input);
+  const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
-    const batch = singleWrite(tx, patientId);
+    const batch = singleWrite(tx, patientId, reveal);
     const outcome = await applyPut(deps, tx, access, entry, baseVersion, batch);
     await flushWrites(tx, patientId, batch, nowIso(deps));
     return outcome;
@@ -160,12 +170,13 @@ export async function pushDiaryBatch(
     }
   });
   const seen = new Set<string>();
+  const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
     const existing = await tx.diary.findEntries(prepared.filter((p) => p.ok).map((p) => p.item.id.toLowerCase()));
     // Sequence numbers for every valid item are reserved at once; ones left unused (conflicts) leave gaps, which cursors allow.
     const validCount = prepared.filter((p) => p.ok).length;
     let seq = validCount > 0 ? (await tx.diary.nextChangeSeq(patientId, validCount)) - validCount : 0;
-    const batch: WriteBatch = { find: async (id) => existing.get(id), nextSeq: async () => ++seq, changes: [], audits: [] };
+    const batch: WriteBatch = { find: async (id) => existing.get(id), nextSeq: async () => ++seq, changes: [], audits: [], reveal };
     const results: BatchItemResult[] = [];
     for (const p of prepared) {
       const id = p.item.id.toLowerCase();
@@ -184,12 +195,16 @@ export async function pushDiaryBatch(
 
 export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, baseVersion?: number): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx): Promise<PutOutcome> => {
     const existing = await tx.diary.findEntry(entryId);
     if (!existing || existing.patientId !== patientId) throw notFound('The diary entry');
     if (existing.deletedAt !== null) return { status: 'unchanged', record: toRecord(existing) };
     if (baseVersion !== undefined && baseVersion !== existing.version) {
-      return { status: 'conflict', current: toRecord(existing), reason: `The entry changed on the server (version ${existing.version}).` };
+      const batch = singleWrite(tx, patientId, reveal);
+      const current = conflictCopy(access, batch, existing);
+      await tx.audit.append(batch.audits);
+      return { status: 'conflict', current, reason: `The entry changed on the server (version ${existing.version}).` };
     }
     const at = nowIso(deps);
     const meta = { version: existing.version + 1, changeSeq: await tx.diary.nextChangeSeq(patientId), at };

@@ -43,6 +43,19 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     expect(list.map((f: { ongoing: boolean; durationMinutes: number | null }) => [f.ongoing, f.durationMinutes])).toEqual([[true, null], [false, 1440]]);
   });
 
+  it('gives a caregiver who may write the diary but not read it no copy of a flare with a conflict', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    const writerOnly = (await signUp(t.app)).client;
+    const { code } = (await client.request('POST', `/api/patients/${me.patient!.id}/caregivers`, { label: 'Neighbour', scopes: ['write-diary'] })).json();
+    await writerOnly.request('POST', '/api/caregiver-invitations/accept', { code });
+    const url = `/api/patients/${me.patient!.id}/flares/${newId()}`;
+    expect((await client.request('PUT', url, { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6, notes: 'private' })).statusCode).toBe(201);
+    const res = await writerOnly.request('PUT', url, { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 7 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().current).toBeNull();
+    expect((await client.request('PUT', url, { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 7 })).json().current).toMatchObject({ notes: 'private' });
+  });
+
   it('answers a save over a flare deleted on another device with a conflict and no copy (not a loop over the tombstone)', async () => {
     const { client, me } = await signUp(t.app, { patient: true });
     const url = `/api/patients/${me.patient!.id}/flares/${newId()}`;

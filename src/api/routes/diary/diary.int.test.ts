@@ -55,9 +55,9 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     const retriedEdit = await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' });
     expect(retriedEdit.statusCode).toBe(200);
     expect(retriedEdit.json()).toMatchObject({ status: 'unchanged', version: 2, entry: { intensity: 7 } });
-    // Both retries answered with the stored entry, and the access log says it was read.
+    // Both retries and the blind write's conflict answered with the stored entry: the access log says it was read.
     const log = (await patient.request('GET', `/api/patients/${pid}/access-log?limit=200`)).json().items as { action: string; resourceId: string | null }[];
-    expect(log.filter((e) => e.action === 'diary-entry.read' && e.resourceId === id)).toHaveLength(2);
+    expect(log.filter((e) => e.action === 'diary-entry.read' && e.resourceId === id)).toHaveLength(3);
 
     const stale = await patient.request('PUT', url(id), entryAt({ intensity: 2 }), { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(409);
@@ -135,6 +135,26 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect((await patient.request('POST', `${url()}/batch`, { items: [{ id: newId(), entry: 'text' }] })).statusCode).toBe(400);
     const again = (await patient.request('POST', `${url()}/batch`, { items: items.slice(0, 5) })).json().results;
     expect(again.map((r: { status: string }) => r.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('gives a caregiver who may write the diary but not read it no copy of the entry with a conflict', async () => {
+    const writerOnly = (await signUp(t.app)).client;
+    const { code } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Neighbour', scopes: ['write-diary'] })).json();
+    await writerOnly.request('POST', '/api/caregiver-invitations/accept', { code });
+    const id = newId();
+    expect((await patient.request('PUT', url(id), entryAt({ intensity: 4, notes: 'private' }))).statusCode).toBe(201);
+    for (const [headers, body] of [[{}, entryAt({ intensity: 6 })], [{ 'if-match': '"9"' }, entryAt({ intensity: 6 })]] as const) {
+      const res = await writerOnly.request('PUT', url(id), body, headers);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().current).toBeNull();
+    }
+    const batch = (await writerOnly.request('POST', `${url()}/batch`, { items: [{ id, entry: entryAt({ intensity: 6 }) }] })).json().results;
+    expect(batch).toEqual([expect.objectContaining({ status: 'conflict', current: null })]);
+    const deleted = await writerOnly.request('DELETE', url(id), undefined, { 'if-match': '"9"' });
+    expect(deleted.statusCode).toBe(409);
+    expect(deleted.json().current).toBeNull();
+    // The owner still gets the copy.
+    expect((await patient.request('PUT', url(id), entryAt({ intensity: 6 }))).json().current).toMatchObject({ entry: { notes: 'private' } });
   });
 
   it('records the caregiver as the source of entries they make', async () => {
