@@ -22,4 +22,5 @@ export function whenInWords(instant: string, timeZone: string): string {
 }
 
 export const triggerLabel = (id: TriggerId): string => t(`trigger.${id}` as MessageKey);
-export const techniqueLabel = (id: TechniqueId): string => t(`flares.technique.${id}` as MessageKey);
+/** The same labels as the check-in's techniques (`technique.*`). */
+export const techniqueLabel = (id: TechniqueId): string => t(`technique.${id}` as MessageKey);
