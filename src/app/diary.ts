@@ -290,7 +290,8 @@ export function importedEntryId(patientId: string, entryId: string): string {
  * Imports entries (from our own CSV export) all-or-nothing. A row whose id is this account's is
  * recognised as a duplicate when its content is the same and refuses the whole file otherwise. Every
  * other row is imported under `importedEntryId` (whether or not another account uses its id, so the
- * answer reveals nothing about other accounts); should another account hold even that id, a fresh one.
+ * answer reveals nothing about other accounts; should another account hold even that id, a fresh one)
+ * as entered by the importer: the file's author and source are not taken on trust.
  */
 export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, entries: readonly DiaryEntry[]): Promise<ImportReport> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
@@ -299,7 +300,12 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
     let alreadyPresent = 0;
     const problems: { pointer: string; detail: string }[] = [];
     const stored = await tx.diary.findEntries(entries.map((e) => e.id));
-    const derived = entries.map((e) => (stored.get(e.id)?.patientId === patientId ? e : { ...e, id: importedEntryId(patientId, e.id) }));
+    // A row entered into this account by this import is this person's entry (the file cannot claim
+    // another author or source); its mode and times stay as recorded.
+    const asImported = (e: DiaryEntry): DiaryEntry => ({
+      ...e, id: importedEntryId(patientId, e.id), provenance: { ...e.provenance, enteredBy: access.userId, source: SOURCE_FOR_BASIS[access.basis.kind] },
+    });
+    const derived = entries.map((e) => (stored.get(e.id)?.patientId === patientId ? e : asImported(e)));
     const derivedTaken = await tx.diary.findEntries(derived.filter((e, i) => e.id !== entries[i]!.id).map((e) => e.id));
     const own = derived.map((e, i) => {
       const holder = e.id === entries[i]!.id ? undefined : derivedTaken.get(e.id);

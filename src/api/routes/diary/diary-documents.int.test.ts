@@ -93,6 +93,10 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     const inB = (await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items as { id: string }[];
     expect(inB.map((i) => i.id).sort()).toEqual(ids.map((id) => importedEntryId(b.me.patient!.id, id)).sort());
     for (const id of inB.map((i) => i.id)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Entered into B by B: the file's author (A) and source are not taken on trust; its mode stays.
+    for (const item of inB as unknown as { entry: { provenance: { enteredBy: string; source: string; mode: string } } }[]) {
+      expect(item.entry.provenance).toEqual({ enteredBy: b.me.user.id, source: 'self', mode: 'recalled' });
+    }
     // Two rows that come to one id (row 2 carries the id row 1 takes here) are refused by row, not a 500.
     const clash = await imp(csv.replaceAll(ids[1]!, importedEntryId(b.me.patient!.id, ids[0]!)));
     expect(clash.statusCode).toBe(400);
