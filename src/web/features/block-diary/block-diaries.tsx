@@ -153,7 +153,11 @@ export function BlockDiaryPage(props: { id: string }) {
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const now = useNow();
+  // As on the list: the clock ticks only while this diary is in progress.
+  const [live, setLive] = useState(false);
+  const now = useNow(15_000, live);
+  const diaryInProgress = diary !== null && anyInProgress([diary], now);
+  useEffect(() => { setLive(diaryInProgress); }, [diaryInProgress]);
   useEffect(() => {
     setDiary(null);
     setLoadError(null);
