@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { ErrorMessage, Field } from '../../components/ui.tsx';
+import { ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { DEFAULT_BLOCK_OFFSETS_MINUTES, MAX_BLOCK_OFFSET_MINUTES } from '../../../domain/diary/block-diary.ts';
 import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import { instantOfLocalDateTime, parseLocalDate, parseLocalTime, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
@@ -27,29 +27,6 @@ function errorUnder(error: ApiError, pointer: string): string | undefined {
 function otherErrors(error: ApiError, shown: readonly string[]): string | undefined {
   const rest = error.fieldErrors.filter((e) => !shown.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`))).map((e) => e.detail);
   return rest.length > 0 ? rest.join(' ') : error.fieldErrors.length > 0 ? undefined : error.message;
-}
-
-/** A 0–10 pain rating (radio group with each value's DVPRS words), with a hint and an error tied to it. */
-export function NrsControl(props: { name: string; legend: string; hint?: string; value: number | null; onChange: (value: number) => void; error?: string | undefined }) {
-  const id = useId();
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <fieldset aria-describedby={describedBy}>
-      <legend class="legend">{props.legend}</legend>
-      {props.hint && <p id={`${id}-hint`} class="hint">{props.hint}</p>}
-      <div class="rating">
-        {DESCRIPTORS.map((text, value) => (
-          <label key={value} title={text}>
-            <input type="radio" name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)}
-              aria-label={`${value} — ${text}`} aria-invalid={props.error ? 'true' : undefined} />
-            <span aria-hidden="true">{value}</span>
-          </label>
-        ))}
-      </div>
-      {props.value !== null && <p class="hint" aria-live="polite">{props.value}: {DESCRIPTORS[props.value]}</p>}
-      {props.error && <p id={`${id}-error`} class="error">{props.error}</p>}
-    </fieldset>
-  );
 }
 
 // ----- the diary's details ------------------------------------------------------------------------
@@ -148,7 +125,7 @@ export function DiaryDetailsForm(props: {
         <Field label={t('blockDiary.field.time')} name="procedureTime" type="time" value={draft.time} onInput={(time) => set({ time })} error={errors.time}
           hint={t('blockDiary.field.zoneHint', { zone: props.timeZone })} required />
       </div>
-      <NrsControl name="baseline" legend={t('blockDiary.field.baseline')} hint={t('blockDiary.field.baselineHint')} value={draft.baseline}
+      <RatingControl descriptors={DESCRIPTORS} name="baseline" legend={t('blockDiary.field.baseline')} hint={t('blockDiary.field.baselineHint')} value={draft.baseline}
         onChange={(baseline) => set({ baseline })} error={errors.baseline} />
       <Field label={t('blockDiary.field.offsets')} name="offsets" value={draft.offsets} onInput={(offsets) => set({ offsets })} error={errors.offsets}
         hint={t('blockDiary.field.offsetsHint', { usual, minutes: DEFAULT_BLOCK_OFFSETS_MINUTES.join(', ') })} inputMode="numeric" />
@@ -209,7 +186,7 @@ export function ReadingForm(props: {
       <h3 id={headingId} ref={heading} tabIndex={-1}>{t('blockDiary.reading.title', { offset: durationInWords(props.offsetMinutes) })}</h3>
       <ErrorMessage message={errors.form} />
       {props.children}
-      <NrsControl name={`reading-${props.offsetMinutes}`} legend={t('blockDiary.reading.nrs')} hint={t('blockDiary.reading.nrsHint')} value={intensity}
+      <RatingControl descriptors={DESCRIPTORS} name={`reading-${props.offsetMinutes}`} legend={t('blockDiary.reading.nrs')} hint={t('blockDiary.reading.nrsHint')} value={intensity}
         onChange={setIntensity} error={errors.intensity} />
       {intensity !== null && <p><button type="button" class="button secondary" onClick={() => setIntensity(null)}>{t('blockDiary.reading.clearNrs')}</button></p>}
       <Field label={t('blockDiary.reading.relief')} name="patientReportedReliefPct" type="number" inputMode="decimal" value={relief} onInput={setRelief}

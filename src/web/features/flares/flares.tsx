@@ -285,8 +285,7 @@ function FlareForm(props: { pid: string; editing: Editing; onSaved: (ended: bool
         )}
         <Field label={t('flares.form.timeZone')} name="flareTimeZone" value={draft.timeZone} onInput={(v) => set({ timeZone: v })}
           hint={t('flares.form.timeZoneHint')} error={errorFor('/timeZone')} required />
-        <RatingControl name="flarePeak" legend={t('flares.form.peak')} value={draft.peakIntensity} onChange={(v) => set({ peakIntensity: v })} descriptors={DESCRIPTORS} />
-        {peakError && <p class="error">{peakError}</p>}
+        <RatingControl name="flarePeak" legend={t('flares.form.peak')} value={draft.peakIntensity} onChange={(v) => set({ peakIntensity: v })} descriptors={DESCRIPTORS} error={peakError} />
         {draft.peakIntensity !== null && (
           <p><button type="button" class="button link" onClick={() => set({ peakIntensity: null })}>{t('flares.form.clearPeak')}</button></p>
         )}
