@@ -123,6 +123,8 @@ const journeys: Journey[] = [
       await signUp.open();
       await signUp.signUp(`Olly ${unique()}`, `olly-${unique()}@example.test`, PASSWORD);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
+      // The connection drops once the check-in screen is open (its code is loaded on demand).
+      await expectVisible(page.getByRole('radio', { name: /^6 — / }), 'the check-in form before going offline');
       await context.setOffline(true);
       await expectVisible(page.getByText('You are offline'), 'the offline banner');
       await page.getByRole('radio', { name: /^6 — / }).check();
