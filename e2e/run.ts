@@ -240,6 +240,11 @@ const journeys: Journey[] = [
       if (removed !== 204) throw new Error(`expected the other device's delete to succeed, got ${removed}`);
       await page.getByRole('button', { name: 'Save changes' }).click();
       await expectVisible(page.getByRole('alert').getByText('This diary was deleted on another device while you were changing it.'), 'the diary deleted elsewhere');
+      // Offline, the try fails: why is said in the conflict box itself (no promise of a later send), and the choice stays.
+      await page.context().setOffline(true);
+      await page.getByRole('button', { name: 'Save mine as a new one' }).press('Enter');
+      await expectVisible(page.getByRole('alert').getByText('Painwise could not be reached, so nothing was sent. Check your connection and try again.'), 'why saving as new failed, in the conflict box');
+      await page.context().setOffline(false);
       await page.getByRole('button', { name: 'Save mine as a new one' }).press('Enter');
       await expectVisible(page.getByRole('heading', { name: `${label} (left)`, level: 1 }), 'the diary saved again as a new one');
       if (await page.getByRole('list', { name: 'Readings' }).getByRole('listitem').count() !== 3) throw new Error('expected the new diary to keep its three reading times');

@@ -77,7 +77,8 @@ export async function request<T>(method: string, path: string, body?: unknown, h
       ...(body !== undefined ? { body: raw ? raw.__raw : JSON.stringify(body) } : {}),
     });
   } catch {
-    throw new ApiError(0, 'network', t('app.offline'));
+    // Not queued (only diary check-ins are, through the outbox): say so, rather than promise a later send.
+    throw new ApiError(0, 'network', t('app.unreachable'));
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);

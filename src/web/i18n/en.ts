@@ -17,7 +17,9 @@ export const en = {
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
-  'app.offline': 'You are offline. Changes will be sent when you are back online.',
+  // Only diary check-ins (new, changed, deleted) wait in the outbox; every other change needs a connection.
+  'app.offline': 'You are offline. Check-ins are kept on this device and sent when you are back online; other changes need a connection.',
+  'app.unreachable': 'Painwise could not be reached, so nothing was sent. Check your connection and try again.',
   'app.online': 'Back online.',
   'app.actingFor': 'Acting for {name}. What you enter is recorded as entered by you.',
   'app.stopActing': 'Back to my own account',

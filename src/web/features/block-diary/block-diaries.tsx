@@ -148,6 +148,8 @@ export function BlockDiaryPage(props: { id: string }) {
   // A 409: the server's newer copy, or null when the diary was deleted on another device.
   const [conflict, setConflict] = useState<{ current: BlockDiaryView | null; change: Change } | null>(null);
   const [resolving, setResolving] = useState(false);
+  // Why re-applying (or saving as new) after a 409 failed, shown in the conflict box.
+  const [conflictError, setConflictError] = useState<string | null>(null);
   // Set at once (state waits for the next render), so a double press on the conflict's buttons sends one save.
   const resolvingNow = useRef(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
@@ -195,7 +197,7 @@ export function BlockDiaryPage(props: { id: string }) {
       const error = e as ApiError;
       const serverCopy = error.problem.current as BlockDiaryView | null | undefined;
       // A 409 without the server's copy: the diary is gone (deleted on another device), so saving again would only loop.
-      if (error.status === 409) { setConflict({ current: serverCopy ?? null, change }); return 'conflict'; }
+      if (error.status === 409) { setConflict({ current: serverCopy ?? null, change }); setConflictError(null); return 'conflict'; }
       return error;
     }
   }
@@ -212,6 +214,7 @@ export function BlockDiaryPage(props: { id: string }) {
     if (resolvingNow.current) return;
     resolvingNow.current = true;
     setResolving(true);
+    setConflictError(null);
     try { await action(); } finally { resolvingNow.current = false; setResolving(false); }
   }
   /** The diary was deleted elsewhere: keep this copy with the change as a new diary (a new id, no If-Match). */
@@ -222,7 +225,7 @@ export function BlockDiaryPage(props: { id: string }) {
       showToast(t('blockDiary.savedAsNew'));
       setConflict(null);
       navigate(`/block-diaries/${id}`);
-    } catch (e) { showToast((e as ApiError).message); }
+    } catch (e) { setConflictError((e as ApiError).message); }
   }
   async function saveReading(offsetMinutes: number, value: ReadingValue | null): Promise<ApiError | null> {
     const recordedAt = new Date().toISOString();
@@ -246,12 +249,12 @@ export function BlockDiaryPage(props: { id: string }) {
     <ConflictBox message={t('blockDiary.conflict', { version: theirs.version })}
       reapplyLabel={t('blockDiary.conflict.reapply', { version: theirs.version })}
       discardLabel={t('blockDiary.conflict.takeTheirs', { version: theirs.version })}
-      busy={resolving}
+      busy={resolving} error={conflictError}
       onReapply={() => {
         const { change } = conflict;
         void resolve(async () => {
           const r = await put(theirs, change);
-          if (r === null) { showToast(t('blockDiary.details.saved')); closeForms(); } else if (r !== 'conflict') showToast(r.message);
+          if (r === null) { showToast(t('blockDiary.details.saved')); closeForms(); } else if (r !== 'conflict') setConflictError(r.message);
         });
       }}
       onDiscard={() => { setDiary(theirs); closeForms(); }}>
@@ -259,7 +262,7 @@ export function BlockDiaryPage(props: { id: string }) {
     </ConflictBox>
   ) : (
     <ConflictBox message={t('blockDiary.deletedElsewhere')} reapplyLabel={t('blockDiary.saveAsNew')} discardLabel={t('blockDiary.discardMine')}
-      busy={resolving}
+      busy={resolving} error={conflictError}
       onReapply={() => { const { change } = conflict; void resolve(() => saveAsNew(change)); }}
       onDiscard={() => { setConflict(null); showToast(t('blockDiary.discarded')); navigate('/block-diaries'); }} />
   ));

@@ -47,11 +47,16 @@ export function errorAt(error: ApiError | null, pointer: string): string | undef
 }
 
 /** A save that met a newer version: what changed, and the two ways on. */
-export function ConflictBox(props: { message: string; children?: ComponentChildren; reapplyLabel: string; discardLabel: string; onReapply: () => void; onDiscard: () => void; busy?: boolean }) {
+/**
+ * A 409's choices. `error`: why the last try to re-apply failed (kept here beside the choices, not in a
+ * toast that may be gone before it is read).
+ */
+export function ConflictBox(props: { message: string; children?: ComponentChildren; reapplyLabel: string; discardLabel: string; onReapply: () => void; onDiscard: () => void; busy?: boolean; error?: string | null }) {
   return (
     <div class="alert" role="alert">
       <p>{props.message}</p>
       {props.children}
+      {props.error && <p class="error">{props.error}</p>}
       <div class="row">
         <button type="button" class="button" disabled={props.busy} onClick={props.onReapply}>{props.reapplyLabel}</button>
         <button type="button" class="button secondary" disabled={props.busy} onClick={props.onDiscard}>{props.discardLabel}</button>
