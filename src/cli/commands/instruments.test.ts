@@ -65,11 +65,11 @@ describe('painwise score', () => {
 });
 
 describe('painwise change', () => {
-  // instruments.md G1 (IMMPACT / Farrar); percent = (to − from) / from × 100, signed.
+  // instruments.md G1 (IMMPACT / Farrar), its columns as printed: Δ points (to − from) and Δ % (reduction from baseline).
   const g1 = [
-    { from: 8, to: 5, absolute: -3, percent: -37.5, category: 'moderate' },
-    { from: 7, to: 5, absolute: -2, percent: -28.5714285714, category: 'minimal' },
-    { from: 8, to: 4, absolute: -4, percent: -50, category: 'substantial' },
+    { from: 8, to: 5, absolute: -3, percent: 37.5, category: 'moderate' },
+    { from: 7, to: 5, absolute: -2, percent: 28.5714285714, category: 'minimal' },
+    { from: 8, to: 4, absolute: -4, percent: 50, category: 'substantial' },
     { from: 0, to: 0, absolute: 0, percent: null, category: null },
   ];
   it.runIf(INSTRUMENTS.some((d) => d.id === 'nrs')).each(g1)('NRS $from → $to (instruments.md G1)', async (c) => {
@@ -84,7 +84,7 @@ describe('painwise change', () => {
 
   it('PHQ-9 15 → 10 is an important improvement (5 points, Löwe 2004)', async () => {
     const r = await run(changeCommand, ['phq-9', '--from', '15', '--to', '10']);
-    expect(JSON.parse(r.out)).toMatchObject({ absolute: -5, percent: expect.closeTo(-33.33, 2) as unknown, category: 'improved' });
+    expect(JSON.parse(r.out)).toMatchObject({ absolute: -5, percent: expect.closeTo(33.33, 2) as unknown, category: 'improved' });
   });
 
   it('refuses scores outside the range or not numbers', async () => {

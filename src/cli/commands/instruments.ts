@@ -45,7 +45,8 @@ const CHANGE_HELP = `Usage: painwise change <id> --from <score> --to <score>
 Clinically important change between two results of one instrument, direction-aware.
 Prints { "absolute", "percent", "category" }:
   absolute  to − from (signed; a fall in pain from 8 to 5 is −3)
-  percent   (to − from) / from × 100, signed; null when from is 0
+  percent   reduction from baseline, (from − to) / from × 100 (8 to 5 is 37.5; a rise is negative);
+            null when from is 0 (instruments.md §1 and G1)
   category  NRS and DVPRS intensity (IMMPACT, Dworkin 2008): "substantial" (≥ 50 % better),
             "moderate" (≥ 30 %), "minimal" (≥ 10 %), "none", or "worsened"; null at baseline 0.
             Instruments with an MCID (PEG 1, BPI interference 1, ODI 10 points or 30 %, PHQ-9 5,

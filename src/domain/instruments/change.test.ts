@@ -10,7 +10,7 @@ describe('computeChange — threshold rules', () => {
   it('PHQ-9: a 5-point fall is an improvement, 4 is not (Löwe 2004)', () => {
     expect(computeChange(def('phq-9'), 15, 10)).toMatchObject({ absolute: -5, category: 'improved' });
     expect(computeChange(def('phq-9'), 15, 11)).toMatchObject({ absolute: -4, category: 'none' });
-    expect(computeChange(def('phq-9'), 5, 12)).toMatchObject({ absolute: 7, percent: 140, category: 'worsened' });
+    expect(computeChange(def('phq-9'), 5, 12)).toMatchObject({ absolute: 7, percent: -140, category: 'worsened' });
   });
   it('PEG: 1 point either way is important', () => {
     expect(computeChange(def('peg'), 6, 5)).toMatchObject({ absolute: -1, category: 'improved' });
@@ -28,8 +28,8 @@ describe('computeChange — IMMPACT percent rule at baseline 0', () => {
 
 describe('computeChange — ODI 10 points or 30 % improvement (Ostelo 2008, instruments.md §6)', () => {
   it.runIf(findInstrument('odi') !== undefined)('30 % counts for improvement; a rise needs 10 points', () => {
-    expect(computeChange(def('odi'), 20, 14)).toMatchObject({ absolute: -6, percent: -30, category: 'improved' });
-    expect(computeChange(def('odi'), 4, 6)).toMatchObject({ absolute: 2, percent: 50, category: 'none' });
+    expect(computeChange(def('odi'), 20, 14)).toMatchObject({ absolute: -6, percent: 30, category: 'improved' });
+    expect(computeChange(def('odi'), 4, 6)).toMatchObject({ absolute: 2, percent: -50, category: 'none' });
     expect(computeChange(def('odi'), 30, 40)).toMatchObject({ absolute: 10, category: 'worsened' });
   });
 });

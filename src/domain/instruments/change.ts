@@ -1,8 +1,9 @@
 // Clinically important change between two results of one instrument, direction-aware.
 //
-// Signs: `absolute` = to − from and `percent` = (to − from) / from × 100, both signed, so a fall in pain
-// from 8 to 5 is −3 points and −37.5 %. `percent` is null when `from` is 0 (instruments.md §1
-// implementation notes: undefined at baseline 0).
+// Signs, as instruments.md G1 tabulates them: `absolute` = to − from (its "Δ points": 8 → 5 is −3) and
+// `percent` = the percent reduction from baseline, (from − to) / from × 100 (§1 implementation notes
+// and G1's "Δ %": 8 → 5 is 37.5 %), so a rise is a negative percent. `percent` is null when `from` is 0
+// (§1: undefined at baseline 0).
 //
 // Categories (ids are stable):
 // - IMMPACT percent rule for pain intensity (Dworkin 2008, instruments.md §1 and §16), measured as the
@@ -35,7 +36,7 @@ const EPSILON = 1e-9;
 
 export function computeChange(definition: InstrumentDefinition, from: number, to: number): Change {
   const absolute = roundNoise(to - from);
-  const percent = from === 0 ? null : roundNoise(((to - from) / from) * 100);
+  const percent = from === 0 ? null : roundNoise(((from - to) / from) * 100);
   const better = definition.direction === 'lower-is-better' ? -absolute : absolute;
   const rule = definition.change;
   switch (rule.kind) {
@@ -46,7 +47,8 @@ export function computeChange(definition: InstrumentDefinition, from: number, to
           ? { absolute, percent, category: 'worsened', rule: text }
           : { absolute, percent, category: null, note: 'percent change is undefined when the baseline is 0', rule: text };
       }
-      const improvementPct = definition.direction === 'lower-is-better' ? -percent : percent;
+      // `percent` is the reduction: an improvement where lower is better, a worsening where higher is.
+      const improvementPct = definition.direction === 'lower-is-better' ? percent : -percent;
       const category: ChangeCategory = improvementPct >= 50 - EPSILON ? 'substantial'
         : improvementPct >= 30 - EPSILON ? 'moderate'
           : improvementPct >= 10 - EPSILON ? 'minimal'

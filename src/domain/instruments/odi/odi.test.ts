@@ -6,13 +6,13 @@ import { odi } from './definition.ts';
 
 describe('ODI change (10 points or 30 %)', () => {
   it('40 → 30: −10 points → improved', () => {
-    expect(computeChange(odi, 40, 30)).toMatchObject({ absolute: -10, percent: -25, category: 'improved' });
+    expect(computeChange(odi, 40, 30)).toMatchObject({ absolute: -10, percent: 25, category: 'improved' });
   });
-  it('20 → 14: −6 points but −30 % → improved', () => {
-    expect(computeChange(odi, 20, 14)).toMatchObject({ absolute: -6, percent: -30, category: 'improved' });
+  it('20 → 14: −6 points but 30 % less → improved', () => {
+    expect(computeChange(odi, 20, 14)).toMatchObject({ absolute: -6, percent: 30, category: 'improved' });
   });
-  it('50 → 42: −8 points, −16 % → none', () => {
-    expect(computeChange(odi, 50, 42)).toMatchObject({ absolute: -8, percent: -16, category: 'none' });
+  it('50 → 42: −8 points, 16 % less → none', () => {
+    expect(computeChange(odi, 50, 42)).toMatchObject({ absolute: -8, percent: 16, category: 'none' });
   });
   it('32 → 42: +10 points → worsened', () => {
     expect(computeChange(odi, 32, 42)).toMatchObject({ absolute: 10, category: 'worsened' });
