@@ -52,6 +52,7 @@ export async function saveDocument<T>(
       await tx.audit.append([access.audit(`${kind.resource}.read`, kind.resource, stored.id)]);
       return stored;
     };
+    await tx.patients.lockForDiaryWrite(patientId);
     const existing = await store.find(id);
     if (existing && existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create it with a new id.' };
     if (!existing) {
@@ -63,10 +64,17 @@ export async function saveDocument<T>(
     // Deleted on another device: no copy to compare with or to save over (a tombstone keeps its id).
     if (existing.deletedAt !== null) return { status: 'conflict', current: null, reason: 'It was deleted on another device; save it under a new id to keep it.' };
     const same = JSON.stringify(existing.body) === JSON.stringify(value);
+    // A retry answered from the stored copy carries it back, so it is audited as a read (as for diary entries).
+    const unchanged = async (): Promise<DocumentOutcome<T>> => {
+      await tx.audit.append([access.audit(`${kind.resource}.read`, kind.resource, existing.id)]);
+      return { status: 'unchanged', document: existing };
+    };
     if (baseVersion === undefined) {
-      return same ? { status: 'unchanged', document: existing } : { status: 'conflict', current: await conflictCopy(existing), reason: 'It already exists with other content; send its version to change it.' };
+      return same ? unchanged() : { status: 'conflict', current: await conflictCopy(existing), reason: 'It already exists with other content; send its version to change it.' };
     }
     if (baseVersion !== existing.version) {
+      // A retry of an edit the server already applied (its answer was lost) is answered as the first time was.
+      if (baseVersion === existing.version - 1 && same) return unchanged();
       return { status: 'conflict', current: await conflictCopy(existing), reason: `It changed on the server (version ${existing.version}).` };
     }
     await store.update(patientId, id, value, kind.sortAt(value), existing.version + 1, at);
@@ -75,14 +83,32 @@ export async function saveDocument<T>(
   });
 }
 
-export async function deleteDocument<T>(kind: DocumentKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<void> {
+export type DeleteOutcome<T> =
+  | { readonly status: 'deleted' | 'unchanged' }
+  | { readonly status: 'conflict'; readonly current: StoredDocument<T> | null; readonly reason: string };
+
+/**
+ * Deletes (a tombstone). With `baseVersion` (If-Match) a device that has not seen the latest edit gets
+ * a conflict instead of wiping it; deleting what is already deleted is answered as done (a retry).
+ */
+export async function deleteDocument<T>(
+  kind: DocumentKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string, baseVersion?: number,
+): Promise<DeleteOutcome<T>> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
-  await deps.store.transaction(async (tx) => {
+  const reveal = await mayAlsoRead(deps, ctx, access);
+  return deps.store.transaction(async (tx): Promise<DeleteOutcome<T>> => {
     const store = kind.store(tx);
+    await tx.patients.lockForDiaryWrite(patientId);
     const existing = await store.find(id);
-    if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound(kind.label);
+    if (!existing || existing.patientId !== patientId) throw notFound(kind.label);
+    if (existing.deletedAt !== null) return { status: 'unchanged' };
+    if (baseVersion !== undefined && baseVersion !== existing.version) {
+      if (reveal) await tx.audit.append([access.audit(`${kind.resource}.read`, kind.resource, id)]);
+      return { status: 'conflict', current: reveal ? existing : null, reason: `It changed on the server (version ${existing.version}); look at the change before deleting.` };
+    }
     await store.softDelete(patientId, id, existing.version + 1, nowIso(deps));
     await tx.audit.append([access.audit(`${kind.resource}.delete`, kind.resource, id)]);
+    return { status: 'deleted' };
   });
 }
 

@@ -141,6 +141,7 @@ export async function putDiaryEntry(
   const entry = normalize(access, entryId, input);
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
+    await tx.patients.lockForDiaryWrite(patientId);
     const batch = singleWrite(tx, patientId, reveal);
     const outcome = await applyPut(deps, tx, access, entry, baseVersion, batch);
     await flushWrites(tx, patientId, batch, nowIso(deps));
@@ -172,6 +173,7 @@ export async function pushDiaryBatch(
   const seen = new Set<string>();
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
+    await tx.patients.lockForDiaryWrite(patientId);
     const existing = await tx.diary.findEntries(prepared.filter((p) => p.ok).map((p) => p.item.id.toLowerCase()));
     // Sequence numbers for every valid item are reserved at once; ones left unused (conflicts) leave gaps, which cursors allow.
     const validCount = prepared.filter((p) => p.ok).length;
@@ -197,6 +199,7 @@ export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patie
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx): Promise<PutOutcome> => {
+    await tx.patients.lockForDiaryWrite(patientId);
     const existing = await tx.diary.findEntry(entryId);
     if (!existing || existing.patientId !== patientId) throw notFound('The diary entry');
     if (existing.deletedAt !== null) return { status: 'unchanged', record: toRecord(existing) };
@@ -296,6 +299,7 @@ export function importedEntryId(patientId: string, entryId: string): string {
 export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, entries: readonly DiaryEntry[]): Promise<ImportReport> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   return deps.store.transaction(async (tx) => {
+    await tx.patients.lockForDiaryWrite(patientId);
     let imported = 0;
     let alreadyPresent = 0;
     const problems: { pointer: string; detail: string }[] = [];

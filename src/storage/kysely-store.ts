@@ -46,7 +46,7 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
     apiTokens: translateErrors(apiTokenRepository(db)),
     signInFailures: translateErrors(signInFailureRepository(db)),
     organizations: translateErrors(organizationRepository(db)),
-    patients: translateErrors(patientRepository(db)),
+    patients: translateErrors(patientRepository(db, dialect)),
     delegations: translateErrors(delegationRepository(db)),
     careRelationships: translateErrors(careRelationshipRepository(db)),
     audit: translateErrors(auditRepository(db)),

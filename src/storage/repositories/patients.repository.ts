@@ -2,6 +2,7 @@
 import type { CareRelationshipStore, DelegationStore, PatientStore } from '../../app/ports.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation, OrganizationRole, Patient, Sex } from '../../app/model.ts';
 import type { CareRelationshipRow, DelegationRow, PatientRow } from '../schema.ts';
+import { sql } from 'kysely';
 import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
 
 const toPatient = (r: Omit<PatientRow, 'diary_seq'>): Patient => ({
@@ -19,8 +20,11 @@ const toRelationship = (r: CareRelationshipRow): CareRelationship => ({
 // Every access decision starts here.
 const PATIENT_OWNER = preparedQuery((db, a: { id: string }) => db.selectFrom('patient').select(['id', 'user_id']).where('id', '=', a.id));
 
-export function patientRepository(db: Executor): PatientStore {
+export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'): PatientStore {
   return {
+    async lockForDiaryWrite(patientId) {
+      if (dialect === 'postgres') await sql`select id from patient where id = ${patientId} for update`.execute(db);
+    },
     async insert(p) {
       await db.insertInto('patient').values({
         id: p.id, user_id: p.userId, display_name: p.displayName, time_zone: p.timeZone, birth_year: p.birthYear, sex: p.sex, created_at: p.createdAt,

@@ -101,6 +101,7 @@ export const enBlockDiary = {
   'blockDiary.delete.body': 'The diary for {label} and all its readings will be deleted.',
   'blockDiary.delete.confirm': 'Delete the diary',
   'blockDiary.delete.keep': 'Keep it',
+  'blockDiary.delete.changed': 'This diary changed on another device, so it was not deleted. Look at the change, then delete it again if you still want to.',
   'blockDiary.deleted': 'Block diary deleted.',
 
   'blockDiary.conflict': 'This diary was changed somewhere else while you were working on it. It is now version {version}:',

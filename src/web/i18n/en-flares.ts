@@ -10,6 +10,7 @@ export const enFlares = {
   'flares.empty': 'No flares noted yet. When a flare starts, press "Start a flare".',
   'flares.emptyReadOnly': 'No flares noted yet.',
   'flares.deleteFailed': 'The flare could not be deleted, so it is back on the list. {message}',
+  'flares.deleteChanged': 'The flare changed on another device, so it was not deleted. It is back on the list as it is now; delete it again if you still want to.',
   'flares.loadFailed': 'The flares could not be loaded. {message}',
   'flares.from': 'Flare from {when}',
   'flares.goingOn': 'Going on',

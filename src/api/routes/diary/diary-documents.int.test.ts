@@ -32,6 +32,69 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     expect(got.schedule[0]).toEqual({ offsetMinutes: 15, dueAt: '2026-05-28T09:15:00.000Z' });
   });
 
+  it('lets concurrent flare writes take turns: one stale edit wins, a retried create lands once', async () => {
+    // Before the patient row was locked first, PostgreSQL accepted both stale edits and answered a retried create 500.
+    const { client, me } = await signUp(t.app, { patient: true });
+    const base = `/api/patients/${me.patient!.id}/flares`;
+    for (let round = 0; round < 5; round++) {
+      const url = `${base}/${newId()}`;
+      const body = { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6 };
+      const creates = await Promise.all([0, 1, 2].map(() => client.request('PUT', url, body)));
+      expect(creates.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+      const edits = await Promise.all([7, 9].map((peakIntensity) => client.request('PUT', url, { ...body, peakIntensity }, { 'if-match': '"1"' })));
+      expect(edits.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    }
+  });
+
+  it('deletes a flare or block diary only at the version the client saw (If-Match), and a repeated delete is done', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    const flares = `/api/patients/${me.patient!.id}/flares`;
+    const url = `${flares}/${newId()}`;
+    const body = { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6 };
+    await client.request('PUT', url, body);
+    expect((await client.request('PUT', url, { ...body, peakIntensity: 8 }, { 'if-match': '"1"' })).statusCode).toBe(200);
+    // A device that saw version 1 cannot wipe version 2: 409 with the newer copy, and nothing deleted.
+    const stale = await client.request('DELETE', url, undefined, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toMatchObject({ peakIntensity: 8, version: 2 });
+    expect((await client.request('GET', flares)).json().items).toHaveLength(1);
+    expect((await client.request('DELETE', url, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
+    expect((await client.request('DELETE', url, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
+    expect((await client.request('GET', flares)).json().items).toHaveLength(0);
+    expect((await client.request('DELETE', `${flares}/${newId()}`)).statusCode).toBe(404);
+
+    const diaries = `/api/patients/${me.patient!.id}/block-diaries`;
+    const diary = `${diaries}/${newId()}`;
+    const d = { procedureLabel: 'Genicular nerve block', procedureAt: '2026-05-28T09:00:00Z', timeZone: 'UTC', baselineIntensity: 7 };
+    await client.request('PUT', diary, d);
+    await client.request('PUT', diary, { ...d, readings: [{ offsetMinutes: 15, intensity: 3 }] }, { 'if-match': '"1"' });
+    expect((await client.request('DELETE', diary, undefined, { 'if-match': '"1"' })).json().current).toMatchObject({ version: 2, readings: [{ offsetMinutes: 15, intensity: 3 }] });
+    expect((await client.request('DELETE', diary, undefined, { 'if-match': '"2"' })).statusCode).toBe(204);
+  });
+
+  it('answers a retried flare edit whose answer was lost as unchanged, and audits every answer that carries the stored copy', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const id = newId();
+    const url = `/api/patients/${pid}/flares/${id}`;
+    const body = { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6 };
+    await client.request('PUT', url, body);
+    const reads = async () => ((await client.request('GET', `/api/patients/${pid}/access-log?limit=200`)).json().items as { action: string; resourceId: string | null }[])
+      .filter((e) => e.action === 'flare.read' && e.resourceId === id).length;
+    const before = await reads();
+    // The same create again (an outbox retry): unchanged, and the copy it carries back is a read.
+    expect((await client.request('PUT', url, body)).json()).toMatchObject({ status: 'unchanged', version: 1 });
+    expect(await reads()).toBe(before + 1);
+    // An edit applied, then sent again with the version it edited: unchanged, not a conflict with itself.
+    expect((await client.request('PUT', url, { ...body, peakIntensity: 8 }, { 'if-match': '"1"' })).json()).toMatchObject({ status: 'updated', version: 2 });
+    const retried = await client.request('PUT', url, { ...body, peakIntensity: 8 }, { 'if-match': '"1"' });
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ status: 'unchanged', version: 2, peakIntensity: 8 });
+    expect(await reads()).toBe(before + 2);
+    // A different edit from version 1 is still a conflict.
+    expect((await client.request('PUT', url, { ...body, peakIntensity: 3 }, { 'if-match': '"1"' })).statusCode).toBe(409);
+  });
+
   it('lists flares on a timeline and refuses an end before the start', async () => {
     const { client, me } = await signUp(t.app, { patient: true });
     const base = `/api/patients/${me.patient!.id}/flares`;

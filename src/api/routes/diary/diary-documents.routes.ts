@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  BLOCK_DIARIES, FLARES, deleteDocument, getDocument, listDocuments, presentBlockDiary, presentFlares, saveDocument, type DocumentOutcome,
+  BLOCK_DIARIES, FLARES, deleteDocument, type DeleteOutcome, getDocument, listDocuments, presentBlockDiary, presentFlares, saveDocument, type DocumentOutcome,
 } from '../../../app/diary-documents.ts';
 import { exportDiary, importDiary } from '../../../app/diary.ts';
 import { AppError } from '../../../app/errors.ts';
@@ -12,6 +12,13 @@ import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
+
+function sendDeleted<T>(request: FastifyRequest, reply: FastifyReply, outcome: DeleteOutcome<T>, present: (doc: { version: number; body: T }) => unknown) {
+  if (outcome.status === 'conflict') {
+    return sendProblem(request, reply, 'diary-entry-conflict', { detail: outcome.reason, extra: { current: outcome.current && present(outcome.current) } });
+  }
+  return reply.code(204).send();
+}
 
 function sendDocument<T>(request: FastifyRequest, reply: FastifyReply, outcome: DocumentOutcome<T>, present: (doc: { version: number; body: T }) => unknown) {
   if (outcome.status === 'conflict') {
@@ -37,11 +44,8 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.delete('/api/patients/:patientId/flares/:documentId', {
     config: { patientAction: 'write-diary' },
-    schema: { tags, params: DocumentParams, summary: 'Delete a flare' },
-  }, async (req, reply) => {
-    await deleteDocument(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase());
-    return reply.code(204).send();
-  });
+    schema: { tags, params: DocumentParams, summary: 'Delete a flare (If-Match: refused with a conflict if it changed since; deleting it again is done)' },
+  }, async (req, reply) => sendDeleted(req, reply, await deleteDocument(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), baseVersionFrom(req)), flare));
 
   app.put('/api/patients/:patientId/block-diaries/:documentId', {
     config: { patientAction: 'write-diary' },
@@ -61,11 +65,9 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.delete('/api/patients/:patientId/block-diaries/:documentId', {
     config: { patientAction: 'write-diary' },
-    schema: { tags, params: DocumentParams, summary: 'Delete a block diary' },
-  }, async (req, reply) => {
-    await deleteDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase());
-    return reply.code(204).send();
-  });
+    schema: { tags, params: DocumentParams, summary: 'Delete a block diary (If-Match: refused with a conflict if it changed since; deleting it again is done)' },
+  }, async (req, reply) => sendDeleted(req, reply, await deleteDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), baseVersionFrom(req)),
+    (d) => presentBlockDiary({ ...d, id: '', patientId: '', updatedAt: '', deletedAt: null })));
 
   app.get('/api/patients/:patientId/diary-export.csv', {
     config: { patientAction: 'read' },

@@ -203,4 +203,29 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
       },
     ), { numRuns: 12 });
   });
+  it('lets concurrent writes to one entry take turns: one edit wins, retried creates and deletes land once, summaries stay exact', async () => {
+    // Before the patient row was locked first, PostgreSQL answered both stale edits 200 (one lost), a
+    // retried create 500 (duplicate key) and left day summaries off a full recomputation.
+    const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
+    const base = `/api/patients/${s.me.patient!.id}/diary-entries`;
+    const day = { localDate: '2026-07-01', recordedAt: '2026-07-01T10:00:00Z', localTime: '12:00' };
+    for (let round = 0; round < 5; round++) {
+      const id = newId();
+      const creates = await Promise.all([0, 1, 2].map(() => s.client.request('PUT', `${base}/${id}`, entryAt({ ...day, intensity: 5 }))));
+      expect(creates.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+      expect(creates.filter((r) => r.json().status === 'unchanged')).toHaveLength(2);
+      const edits = await Promise.all([2, 9].map((intensity) => s.client.request('PUT', `${base}/${id}`, entryAt({ ...day, intensity }), { 'if-match': '"1"' })));
+      expect(edits.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      const winner = edits.find((r) => r.statusCode === 200)!.json().entry.intensity as number;
+      const pulled = (await s.client.request('GET', base)).json().items.find((i: { id: string }) => i.id === id);
+      expect(pulled).toMatchObject({ version: 2, entry: { intensity: winner } });
+      if (round % 2 === 1) {
+        const deletes = await Promise.all([0, 1].map(() => s.client.request('DELETE', `${base}/${id}`)));
+        expect(deletes.every((r) => r.statusCode < 300)).toBe(true);
+      }
+    }
+    const live = (await s.client.request('GET', base)).json().items.filter((i: { deleted: boolean }) => !i.deleted).map((i: { entry: DiaryEntry }) => i.entry);
+    const stored = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/day-summaries?from=2026-07-01&to=2026-07-01`)).json();
+    expect(stored).toEqual(JSON.parse(JSON.stringify([summarizeDay(live)])));
+  });
 });

@@ -378,8 +378,13 @@ export function BlockDiaryPage(props: { id: string }) {
         <ErrorMessage message={deleteError} />
         <div class="row">
           <button type="button" class="button" onClick={() => {
-            blockDiaryApi.remove(pid, current.id).then(() => { setDeleteOpen(false); showToast(t('blockDiary.deleted')); navigate('/block-diaries'); },
-              (e: ApiError) => setDeleteError(e.message));
+            blockDiaryApi.remove(pid, current.id, current.version).then(() => { setDeleteOpen(false); showToast(t('blockDiary.deleted')); navigate('/block-diaries'); },
+              (e: ApiError) => {
+                // Changed on another device meanwhile: show the newer copy, not deleted, and say why.
+                const newer = e.status === 409 ? e.problem.current as BlockDiaryView | null | undefined : undefined;
+                if (newer) setDiary(newer);
+                setDeleteError(e.status === 409 ? t('blockDiary.delete.changed') : e.message);
+              });
           }}>{t('blockDiary.delete.confirm')}</button>
           <button type="button" class="button secondary" onClick={() => setDeleteOpen(false)}>{t('blockDiary.delete.keep')}</button>
         </div>

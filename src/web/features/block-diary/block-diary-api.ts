@@ -33,5 +33,6 @@ export const blockDiaryApi = {
   /** Create (no version) or edit (If-Match on `version`); a 409 carries the server's copy as `current`. */
   save: (pid: string, id: string, body: BlockDiaryInput, version?: number) =>
     request<BlockDiaryView & { status: 'created' | 'updated' | 'unchanged' }>('PUT', `${base(pid)}/${id}`, body, version === undefined ? {} : { 'if-match': `"${version}"` }),
-  remove: (pid: string, id: string) => request<void>('DELETE', `${base(pid)}/${id}`),
+  /** Deletes `version` (If-Match): a 409 (it changed on another device) carries the server's copy as `current`. */
+  remove: (pid: string, id: string, version: number) => request<void>('DELETE', `${base(pid)}/${id}`, undefined, { 'if-match': `"${version}"` }),
 };

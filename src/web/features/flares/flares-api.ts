@@ -18,5 +18,6 @@ export const flaresApi = {
   /** Create (no version) or edit `version` (sent as If-Match). */
   save: (pid: string, id: string, body: FlareInput, version: number | undefined) =>
     request<SavedFlare>('PUT', `${base(pid)}/${id}`, body, version === undefined ? {} : { 'if-match': `"${version}"` }),
-  remove: (pid: string, id: string) => request<void>('DELETE', `${base(pid)}/${id}`),
+  /** Deletes `version` (If-Match): a flare changed on another device since is not deleted (409). */
+  remove: (pid: string, id: string, version: number) => request<void>('DELETE', `${base(pid)}/${id}`, undefined, { 'if-match': `"${version}"` }),
 };

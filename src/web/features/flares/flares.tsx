@@ -105,7 +105,12 @@ export function Flares() {
     if (editing?.id === flare.id) close();
     // Deleting waits a few seconds so Undo costs nothing: nothing is sent until the toast has gone.
     const timer = setTimeout(() => {
-      flaresApi.remove(pid, flare.id).then(reload, (e: ApiError) => { setHidden((h) => h.filter((x) => x !== flare.id)); setDeleteError(t('flares.deleteFailed', { message: e.message })); });
+      flaresApi.remove(pid, flare.id, flare.version).then(reload, (e: ApiError) => {
+        setHidden((h) => h.filter((x) => x !== flare.id));
+        // Changed on another device meanwhile: show the newer flare, kept, and say why.
+        if (e.status === 409) { setDeleteError(t('flares.deleteChanged')); reload(); return; }
+        setDeleteError(t('flares.deleteFailed', { message: e.message }));
+      });
     }, UNDO_WINDOW_MS);
     showToast(t('flares.deleted'), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== flare.id)); });
     timelineHeading.current?.focus();
