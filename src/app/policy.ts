@@ -54,7 +54,9 @@ const CARE_SCOPE_FOR: Partial<Record<PatientAction, CareScope>> = {
 };
 
 function isActive(grant: { revokedAt: string | null; expiresAt: string | null }, now: string): boolean {
-  return grant.revokedAt === null && (grant.expiresAt === null || grant.expiresAt > now);
+  // Compared as instants, not text: an expiry stored with an offset (before inputs were made canonical
+  // UTC, migration 0013) would otherwise be off by up to 14 hours.
+  return grant.revokedAt === null && (grant.expiresAt === null || Date.parse(grant.expiresAt) > Date.parse(now));
 }
 
 /** `now` is an ISO-8601 UTC instant; instants in this system are compared as such strings. */

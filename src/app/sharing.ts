@@ -11,6 +11,9 @@ export async function inviteCaregiver(
   deps: AppDeps, ctx: RequestContext, patientId: string, input: { label: string; scopes: readonly CaregiverScope[]; expiresAt?: string | null },
 ): Promise<{ code: string; delegation: Delegation }> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
+  if (input.expiresAt && input.expiresAt <= nowIso(deps)) {
+    throw new AppError('validation-failed', 'The end date must be in the future.', { errors: [{ pointer: '/expiresAt', detail: 'Choose a date in the future.' }] });
+  }
   const code = deps.ids.newSecret(18);
   const delegation: Delegation = {
     id: deps.ids.newId(), patientId, caregiverUserId: null, label: input.label.trim(), scopes: [...new Set(input.scopes)],

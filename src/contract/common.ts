@@ -5,6 +5,21 @@ import { isTimeZone } from '../domain/time/local-date.ts';
 
 export const Id = z.uuid({ error: 'Must be an id (UUID).' });
 export const Instant = z.iso.datetime({ offset: true, error: 'Must be an ISO-8601 date-time, e.g. 2026-05-01T09:30:00Z.' });
+/**
+ * An instant sent by a client, as the canonical UTC form the server stores and compares (instants are
+ * compared as strings, in SQL too): "2026-05-01T11:30:00+02:00" becomes "2026-05-01T09:30:00.000Z".
+ * Kept as sent, an offset would make an expiry compare wrongly by up to 14 hours.
+ */
+export function canonicalInstant(text: string, ctx: z.RefinementCtx<string>): string {
+  const at = new Date(text);
+  const iso = Number.isNaN(at.getTime()) ? '' : at.toISOString();
+  if (!/^\d{4}-/.test(iso)) {
+    ctx.addIssue({ code: 'custom', message: 'Must be a real date and time between the years 0000 and 9999 in UTC.', input: text });
+    return z.NEVER;
+  }
+  return iso;
+}
+export const InstantInput = Instant.transform(canonicalInstant);
 export const TimeZoneName = z.string().min(1).max(64).refine((name) => isTimeZone(name), { error: 'Must be an IANA time zone, e.g. Europe/Berlin.' });
 export const Email = z.string().trim().max(254).pipe(z.email({ error: 'Must be an email address.' }));
 export const DisplayName = z.string().trim().min(1, { error: 'Enter a name.' }).max(100);

@@ -1,6 +1,6 @@
 // Questionnaires (validated instruments): request shapes shared by the API and the web app.
 import { z } from 'zod';
-import { Id, Instant } from './common.ts';
+import { canonicalInstant, Id, Instant, InstantInput } from './common.ts';
 
 export const InstrumentId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/i, { error: 'Must be an instrument id such as phq-9.' }).meta({ examples: ['peg'] });
 
@@ -21,7 +21,8 @@ export const SubmitResponseBody = z.strictObject({
   instrumentId: InstrumentId,
   answers: Answers,
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional().meta({ description: 'For sex-weighted instruments (ORT)' }),
-  completedAt: Instant.optional().meta({ description: 'When the patient answered; now when omitted. Never in the future.', examples: ['2026-05-01T09:00:00Z'] }),
+  // The examples sit on the input side (an instant as sent), where the OpenAPI document reads them.
+  completedAt: Instant.meta({ description: 'When the patient answered; now when omitted. Never in the future.', examples: ['2026-05-01T09:00:00Z'] }).transform(canonicalInstant).optional(),
 }).meta({ examples: [{ instrumentId: 'peg', answers: { 1: 6, 2: 7, 3: 4 } }] });
 
 export const ResponseListQuery = z.strictObject({
@@ -29,7 +30,7 @@ export const ResponseListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-const IsoTime = Instant;
+const IsoTime = InstantInput;
 export const AssignmentSchedule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('once'), dueAt: IsoTime }),
   z.strictObject({ kind: z.literal('recurring'), startAt: IsoTime, everyDays: z.number().int().min(1).max(366), endAt: IsoTime.nullable().default(null) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisplayName, Id, Instant, TimeZoneName } from './common.ts';
+import { DisplayName, Id, Instant, InstantInput, TimeZoneName } from './common.ts';
 import { CARE_SCOPES_LIST, CAREGIVER_SCOPES_LIST, SEX_LIST } from './enums.ts';
 
 export const PatientView = z.object({
@@ -24,7 +24,7 @@ export const VisiblePatientView = z.object({
 export const InviteCaregiverBody = z.strictObject({
   label: z.string().trim().min(1).max(100),
   scopes: z.array(z.enum(CAREGIVER_SCOPES_LIST)).min(1).max(CAREGIVER_SCOPES_LIST.length),
-  expiresAt: Instant.nullable().optional(),
+  expiresAt: InstantInput.nullable().optional(),
 });
 export const DelegationView = z.object({
   id: Id, label: z.string(), scopes: z.array(z.enum(CAREGIVER_SCOPES_LIST)).readonly(), createdAt: Instant, expiresAt: Instant.nullable(),
@@ -37,7 +37,7 @@ export const DelegationParams = z.strictObject({ patientId: Id, delegationId: Id
 export const ShareBody = z.strictObject({
   shareCode: z.string().trim().min(1).max(40),
   scopes: z.array(z.enum(CARE_SCOPES_LIST)).min(1).max(CARE_SCOPES_LIST.length),
-  expiresAt: Instant.nullable().optional(),
+  expiresAt: InstantInput.nullable().optional(),
 });
 export const CareRelationshipView = z.object({
   id: Id, organizationId: Id, organizationName: z.string(), scopes: z.array(z.enum(CARE_SCOPES_LIST)).readonly(), createdAt: Instant,

@@ -9,6 +9,7 @@ import * as m0006 from './0006-care-plan.ts';
 import * as m0010 from './0010-instrument-responses.ts';
 import * as m0011 from './0011-instrument-licences-assignments.ts';
 import * as m0012 from './0012-naloxone-check.ts';
+import * as m0013 from './0013-canonical-instants.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-instrument-responses': m0010,
   '0011-instrument-licences-assignments': m0011,
   '0012-naloxone-check': m0012,
+  '0013-canonical-instants': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -71,6 +71,38 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect((await helper.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
   });
 
+  it('ends caregiver and clinic access at the instant given, whatever offset it was written with', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const now = t.clock.now().getTime();
+    // Ten minutes from now, written in Tokyo time (+09:00): stored as that instant in UTC.
+    const inTokyo = (ms: number) => `${new Date(ms + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+    const invited = await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Sister', scopes: ['read'], expiresAt: inTokyo(now + 600_000) });
+    expect(invited.statusCode).toBe(201);
+    expect(invited.json().delegation?.expiresAt ?? (await patient.request('GET', `/api/patients/${pid}/caregivers`)).json()[0].expiresAt)
+      .toBe(new Date(now + 600_000).toISOString());
+    const caregiver = (await signUp(t.app)).client;
+    expect((await caregiver.request('POST', '/api/caregiver-invitations/accept', { code: invited.json().code })).statusCode).toBe(200);
+    const shared = await patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read'], expiresAt: inTokyo(now + 600_000) });
+    expect(shared.statusCode).toBe(201);
+    expect((await caregiver.request('GET', `/api/patients/${pid}/diary-entries`)).statusCode).toBe(200);
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(200);
+    // Twenty minutes on (sessions still live), both have ended: compared as text, the +09:00 form
+    // outlived its instant by nine hours.
+    t.clock.advanceMinutes(20);
+    try {
+      expect((await caregiver.request('GET', `/api/patients/${pid}/diary-entries`)).statusCode).toBe(404);
+      expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
+      expect((await physician.request('GET', `/api/organizations/${org.id}/patients`)).json().map((p: { id: string }) => p.id)).not.toContain(pid);
+    } finally {
+      t.clock.advanceMinutes(-20);
+    }
+    // An expiry already past is refused for a caregiver as for a clinic.
+    const past = await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Late', scopes: ['read'], expiresAt: inTokyo(now - 60_000) });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().errors[0].pointer).toBe('/expiresAt');
+  });
+
   it('lets admins manage members but never remove the last admin', async () => {
     const members = (await admin.request('GET', `/api/organizations/${org.id}/members`)).json();
     const adminMembership = members.find((m: { role: string }) => m.role === 'admin');
