@@ -28,6 +28,7 @@ import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../domain/text/storable.ts';
 
 export interface BuildAppOptions {
   readonly logLevel?: string;
@@ -90,6 +91,18 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   });
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // JSON as Fastify parses it (prototype poisoning refused), and then no text that cannot be stored:
+  // NUL or an unpaired surrogate can only arrive as a \u escape, so only bodies with one are walked.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
+    const body = String(raw);
+    parseJson(request, body, (error: Error | null, value?: unknown) => {
+      if (error) return done(error, undefined);
+      const pointer = body.includes('\\u') && request.routeOptions.config.textCheckedPerItem !== true ? findUnstorableText(value) : null;
+      if (pointer !== null) return done(new AppError('validation-failed', 'The request has text that cannot be stored.', { errors: [{ pointer, detail: UNSTORABLE_TEXT_MESSAGE }] }), undefined);
+      done(null, value);
+    });
+  });
   registerAuthentication(app, deps, deps.cookies);
   const patientRouteActions = collectPatientRouteActions(app);
   app.decorate('patientRouteActions', patientRouteActions);

@@ -8,6 +8,8 @@ import type { PatientAction } from '../app/policy.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     patientAction?: PatientAction;
+    /** The route checks its items' text itself and answers per item (the diary batch), so the JSON parser does not refuse the whole body. */
+    textCheckedPerItem?: boolean;
   }
 }
 

@@ -135,6 +135,15 @@ describe('validateDiaryEntry', () => {
   });
 });
 
+describe('validateDiaryEntry — text no store keeps', () => {
+  it('refuses NUL and unpaired surrogates wherever they are (a CSV row reaches here unchecked)', () => {
+    expect(pointers(input({ ownTriggers: ['ok', 'cold\u0000'] }))).toEqual(['/ownTriggers/1']);
+    expect(pointers(input({ notes: 'half a pair \ud83d' }))).toEqual(['/notes']);
+    expect(pointers(input({ medicines: [{ name: 'Ibu\u0000profen', regimen: 'as-needed' }] }))).toEqual(['/medicines/0/name']);
+    expect(ok(input({ notes: 'a whole pair 🙂' })).notes).toBe('a whole pair 🙂');
+  });
+});
+
 describe('local date and time against the instant of recording', () => {
   it('a real-time entry must match recordedAt read in its own zone', () => {
     // 14:05Z is 15:05 in Berlin but 10:05 in New York (EDT: clocks went forward at 07:00Z that day; EST would say 09:05).

@@ -26,6 +26,7 @@ import {
   differenceInWallClockMinutes, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
   type LocalDate, type LocalTime, type TimeZone,
 } from '../time/local-date.ts';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies (stable kebab ids; never reuse or rename one)
@@ -406,6 +407,10 @@ export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
   const c = new Checker();
   if (!isObj(input)) return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
   const v = input;
+  // Text no store keeps (NUL, an unpaired surrogate), anywhere in the entry: a CSV row or a batch item
+  // arrives here without the API's JSON check.
+  const unstorable = findUnstorableText(v);
+  if (unstorable !== null) return { ok: false, errors: [{ pointer: unstorable === '/' ? '' : unstorable, message: UNSTORABLE_TEXT_MESSAGE }] };
 
   let id: string | undefined;
   if (typeof v.id !== 'string' || !UUID.test(v.id.toLowerCase())) c.fail(['id'], 'must be a UUID');

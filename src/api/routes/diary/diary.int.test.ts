@@ -228,4 +228,30 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     const stored = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/day-summaries?from=2026-07-01&to=2026-07-01`)).json();
     expect(stored).toEqual(JSON.parse(JSON.stringify([summarizeDay(live)])));
   });
+  it('refuses text no store keeps (NUL, an unpaired surrogate) with the field named, per item in a batch, and changes nothing', async () => {
+    // PostgreSQL refused the NUL with a 500; the surrogate became U+FFFD in the CSV export, so the diary no longer re-imported.
+    const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
+    const base = `/api/patients/${s.me.patient!.id}/diary-entries`;
+    const nul = await s.client.request('PUT', `${base}/${newId()}`, entryAt({ medicines: [{ name: 'Ibu\u0000profen', regimen: 'scheduled' }] }));
+    expect(nul.statusCode).toBe(400);
+    expect(nul.headers['content-type']).toContain('application/problem+json');
+    expect(nul.json().errors).toEqual([expect.objectContaining({ pointer: '/medicines/0/name' })]);
+    const surrogate = await s.client.request('PUT', `${base}/${newId()}`, entryAt({ notes: 'a\ud800b' }));
+    expect(surrogate.statusCode).toBe(400);
+    expect(surrogate.json().errors[0].pointer).toBe('/notes');
+    const good = newId();
+    const batch = await s.client.request('POST', `${base}/batch`, { items: [
+      { id: good, entry: entryAt({ notes: 'fine 🙂' }) },
+      { id: newId(), entry: entryAt({ notes: 'bad \u0000' }) },
+    ] });
+    expect(batch.statusCode).toBe(200);
+    expect(batch.json().results.map((r: { status: string }) => r.status)).toEqual(['created', 'invalid']);
+    expect(batch.json().results[1].errors[0].pointer).toBe('/items/1/entry/notes');
+    const pulled = (await s.client.request('GET', base)).json().items;
+    expect(pulled.map((i: { id: string }) => i.id)).toEqual([good]);
+    // Elsewhere too (a flare): the JSON parser refuses it before any route runs.
+    const flare = await s.client.request('PUT', `/api/patients/${s.me.patient!.id}/flares/${newId()}`, { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', notes: 'x\u0000' });
+    expect(flare.statusCode).toBe(400);
+    expect(flare.json().errors[0].pointer).toBe('/notes');
+  });
 });

@@ -46,7 +46,7 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
   });
 
   app.post('/api/patients/:patientId/diary-entries/batch', {
-    config: { patientAction: 'write-diary' },
+    config: { patientAction: 'write-diary', textCheckedPerItem: true },
     schema: { tags, params: PatientParams, body: DiaryBatchBody, summary: 'Push up to 500 entries in one transaction; each item gets its own result (created, updated, unchanged, conflict or invalid).' },
   }, async (req) => {
     const items = req.body.items.map((item, i) => {
