@@ -120,3 +120,11 @@ export const BlockDiaryBody = z.strictObject({
 
 export const DocumentParams = z.strictObject({ patientId: Id, documentId: Id });
 export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+/**
+ * Body limits of the two diary routes that take many entries at once, above the server's general
+ * PAINWISE_BODY_LIMIT_BYTES (1 MiB by default): a year of entries exports to about 1.1 MB of CSV, and
+ * 500 entries with notes of a few thousand characters each pass 1 MiB of JSON.
+ */
+export const DIARY_IMPORT_MAX_BYTES = 20_000_000;
+export const DIARY_BATCH_MAX_BYTES = 16 * 1_048_576;

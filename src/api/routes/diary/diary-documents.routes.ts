@@ -6,7 +6,7 @@ import {
 import { exportDiary, importDiary } from '../../../app/diary.ts';
 import { AppError } from '../../../app/errors.ts';
 import { PatientParams } from '../../../contract/common.ts';
-import { BlockDiaryBody, DocumentParams, FlareBody, ListQuery } from '../../../contract/diary.ts';
+import { BlockDiaryBody, DIARY_IMPORT_MAX_BYTES, DocumentParams, FlareBody, ListQuery } from '../../../contract/diary.ts';
 import { exportDiaryCsv, parseDiaryCsv } from '../../../interop/csv/diary-csv.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
@@ -79,8 +79,9 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.post('/api/patients/:patientId/diary-import', {
     config: { patientAction: 'write-diary' },
+    bodyLimit: DIARY_IMPORT_MAX_BYTES,
     schema: {
-      tags, params: PatientParams, body: z.string().max(20_000_000).describe('A Painwise diary CSV export (Content-Type: text/csv)'),
+      tags, params: PatientParams, body: z.string().max(DIARY_IMPORT_MAX_BYTES).describe('A Painwise diary CSV export (Content-Type: text/csv)'),
       summary: 'Import a Painwise diary CSV all-or-nothing; entries already present (same id and content) are recognised and skipped',
       response: { 200: z.object({ imported: z.number().int(), alreadyPresent: z.number().int(), newIds: z.number().int() }) },
     },

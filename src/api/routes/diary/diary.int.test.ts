@@ -254,4 +254,24 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect(flare.statusCode).toBe(400);
     expect(flare.json().errors[0].pointer).toBe('/notes');
   });
+  it('takes a full batch of 500 entries with long notes (past the general 1 MiB body limit), and an import of more than 1 MB', async () => {
+    const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
+    const base = `/api/patients/${s.me.patient!.id}/diary-entries`;
+    const notes = 'Walked to the shop and back, then rested. '.repeat(60); // about 2,500 characters
+    const items = Array.from({ length: 500 }, (_, i) => ({ id: newId(), entry: entryAt({ notes, intensity: i % 11 }) }));
+    expect(Buffer.byteLength(JSON.stringify({ items }))).toBeGreaterThan(1_048_576);
+    const res = await s.client.request('POST', `${base}/batch`, { items });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results.filter((r: { status: string }) => r.status === 'created')).toHaveLength(500);
+    // Its export is past 1 MB too, and imports into another account whole.
+    const csv = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/diary-export.csv`)).body;
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(1_048_576);
+    const other = await signUp(t.app, { patient: true });
+    const imported = await t.app.inject({
+      method: 'POST', url: `/api/patients/${other.me.patient!.id}/diary-import`, payload: csv,
+      headers: { 'content-type': 'text/csv', cookie: other.client.cookie!, 'x-csrf-token': other.client.csrf! },
+    });
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({ imported: 500 });
+  });
 });

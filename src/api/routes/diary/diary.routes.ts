@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deleteDiaryEntry, listDaySummaries, listRecentDaySummaries, pullDiaryChanges, pushDiaryBatch, putDiaryEntry, type PutOutcome } from '../../../app/diary.ts';
 import { PatientParams } from '../../../contract/common.ts';
-import { DaySummaryQuery, DiaryBatchBody, DiaryEntryBody, DiaryEntryParams, DiaryPullQuery } from '../../../contract/diary.ts';
+import { DaySummaryQuery, DIARY_BATCH_MAX_BYTES, DiaryBatchBody, DiaryEntryBody, DiaryEntryParams, DiaryPullQuery } from '../../../contract/diary.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
@@ -47,6 +47,7 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.post('/api/patients/:patientId/diary-entries/batch', {
     config: { patientAction: 'write-diary', textCheckedPerItem: true },
+    bodyLimit: DIARY_BATCH_MAX_BYTES,
     schema: { tags, params: PatientParams, body: DiaryBatchBody, summary: 'Push up to 500 entries in one transaction; each item gets its own result (created, updated, unchanged, conflict or invalid).' },
   }, async (req) => {
     const items = req.body.items.map((item, i) => {
