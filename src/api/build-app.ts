@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { threadId } from 'node:worker_threads';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -12,7 +12,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTra
 import { AppError } from '../app/errors.ts';
 import type { FieldError } from '../contract/errors.ts';
 import { registerAuthentication } from './auth-plumbing.ts';
-import { sendProblem } from './problem.ts';
+import { PROBLEM_CONTENT_TYPE, PROBLEMS, sendProblem } from './problem.ts';
 import { securityHeaders } from './security-headers.ts';
 import { zodFastSerializerCompiler } from './serializer.ts';
 import { ANONYMOUS } from './request-context.ts';
@@ -68,6 +68,18 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
+    // A path Fastify cannot route (a bad %-escape, a parameter past 200 characters): problem+json too,
+    // with the security headers, and without echoing the path back.
+    frameworkErrors: (error, request, reply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'not-found' : 'validation-failed';
+      const { status, title } = PROBLEMS[code];
+      const r = reply as unknown as FastifyReply;
+      r.headers(headers);
+      r.header('x-request-id', request.id);
+      void r.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({
+        type: `https://painwise.dev/problems/${code}`, title, status, code, detail: 'The address is not one this server serves.', requestId: request.id,
+      }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -91,6 +103,8 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   });
 
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Bodies are JSON (or CSV for the import): plain text is refused as a media type, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   // JSON as Fastify parses it (prototype poisoning refused), and then no text that cannot be stored:
   // NUL or an unpaired surrogate can only arrive as a \u escape, so only bodies with one are walked.
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -133,7 +147,9 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
         return sendProblem(request, reply, 'payload-too-large', { detail: 'Send a smaller body.' });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return sendProblem(request, reply, 'unsupported-media-type', { detail: 'Send the body as application/json.' });
+        return sendProblem(request, reply, 'unsupported-media-type', {
+          detail: request.routeOptions.url?.endsWith('/diary-import') ? 'Send the file as text/csv.' : 'Send the body as application/json.',
+        });
     }
     if (error instanceof SyntaxError || (fe.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP'))) {
       return sendProblem(request, reply, 'malformed-json', { detail: 'The body could not be parsed as JSON.' });

@@ -104,6 +104,33 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     expect(failures).toEqual([]);
   });
 
+  it('answers paths the router cannot take (a bad %-escape, an over-long id) with problem+json and the security headers', async () => {
+    const failures: string[] = [];
+    for (const op of operations.filter((o) => o.hasParams)) {
+      for (const bad of ['%ZZ', 'a'.repeat(250)]) {
+        await expectRejected(`${op.method} ${op.path} raw id ${bad.slice(0, 6)}`, () => client.request(op.method, url(op, bad)), failures);
+      }
+    }
+    expect(failures).toEqual([]);
+    const res = await client.request('GET', `/api/patients/${'a'.repeat(250)}/diary-entries`);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.body).not.toContain('a'.repeat(250));
+  });
+
+  it('refuses a plain-text body as a media type, naming the one the route takes', async () => {
+    const put = await client.request('PUT', `/api/patients/${patientId}/diary-entries/019a0000-0000-7000-8000-00000000abcd`, undefined, { 'content-type': 'text/plain' });
+    const send = (urlPath: string, contentType: string) => t.app.inject({
+      method: urlPath.endsWith('import') ? 'POST' : 'PUT', url: urlPath, payload: 'hello', headers: { 'content-type': contentType, cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+    });
+    void put;
+    const json = await send(`/api/patients/${patientId}/diary-entries/019a0000-0000-7000-8000-00000000abcd`, 'text/plain');
+    expect(json.statusCode).toBe(415);
+    expect(json.json().detail).toBe('Send the body as application/json.');
+    const csv = await send(`/api/patients/${patientId}/diary-import`, 'application/csv');
+    expect(csv.statusCode).toBe(415);
+    expect(csv.json().detail).toBe('Send the file as text/csv.');
+  });
+
   it('answers unknown routes with problem+json 404', async () => {
     const res = await client.request('GET', '/api/nothing-here');
     expect(res.statusCode).toBe(404);
