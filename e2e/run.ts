@@ -154,6 +154,9 @@ const journeys: Journey[] = [
       await signUp.signUp(`Bea ${unique()}`, `bea-${unique()}@example.test`, PASSWORD);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Block diary' }).click();
       await expectVisible(page.getByRole('heading', { name: 'Block diaries', level: 1 }), 'the block diaries page');
+      // Arriving on a page: focus on its heading (a screen reader announces it) and the tab named after it.
+      await expectVisible(page.locator('h1:focus').filter({ hasText: 'Block diaries' }), 'focus on the new page\'s heading');
+      if (await page.title() !== 'Block diaries — Painwise') throw new Error(`expected the tab title to name the page, got "${await page.title()}"`);
       await expectVisible(page.getByText('No block diaries yet.'), 'the empty list');
       await page.getByRole('button', { name: 'Start a block diary' }).click();
       const label = 'Right L4-L5 medial branch block';

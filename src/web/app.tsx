@@ -1,6 +1,6 @@
 // The app frame: session, role-aware navigation, online/offline state, routes.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, onSessionEnd, setCsrfToken, type Me } from './api/client.ts';
 import { Loading, Toasts } from './components/ui.tsx';
 import { SignIn, SignUp } from './features/auth/auth.tsx';
@@ -49,6 +49,35 @@ function useOnline(): boolean {
     return () => { removeEventListener('online', on); removeEventListener('offline', off); };
   }, []);
   return online;
+}
+
+/**
+ * After moving to another page (not on the first load): once the page's heading exists (a screen may
+ * load its code or data first), the tab's title names it and focus moves to it, so a screen reader
+ * announces the new page and the keyboard starts from its top — unless the page has already put focus
+ * inside itself (a form it opened, say).
+ */
+function useRouteArrival(path: string): void {
+  const firstLoad = useRef(true);
+  useEffect(() => {
+    const arriving = !firstLoad.current;
+    firstLoad.current = false;
+    const arrive = (): boolean => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (!heading) return false;
+      document.title = `${heading.textContent ?? ''} — Painwise`;
+      if (arriving && !document.querySelector('main')?.contains(document.activeElement)) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      }
+      return true;
+    };
+    if (arrive()) return undefined;
+    const watch = new MutationObserver(() => { if (arrive()) watch.disconnect(); });
+    watch.observe(document.body, { childList: true, subtree: true });
+    const giveUp = setTimeout(() => watch.disconnect(), 10_000);
+    return () => { watch.disconnect(); clearTimeout(giveUp); };
+  }, [path]);
 }
 
 export function App() {
@@ -102,6 +131,7 @@ export function App() {
     const title = document.querySelector('main h1')?.textContent;
     document.title = title ? `${title} — Painwise` : 'Painwise';
   });
+  useRouteArrival(path);
 
   if (me === undefined) return <main id="main"><Loading /></main>;
 
