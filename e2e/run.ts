@@ -40,8 +40,17 @@ const journeys: Journey[] = [
       await doctor.getByRole('link', { name }).click();
       await expectVisible(doctor.getByRole('heading', { name, level: 1 }), `${name}'s chart`);
       await checkPage(doctor, 'patient-chart', violations);
-      await doctor.getByRole('tab', { name: 'Diary' }).click();
+      await expectVisible(doctor.getByRole('heading', { name: 'Last 28 days', level: 2 }), 'the overview\'s trend, not "Your last 28 days"');
+      // The chart's tabs work as tabs do: arrows move and select, only the selected one is in the Tab order.
+      await doctor.getByRole('tab', { name: 'Overview' }).focus();
+      await doctor.keyboard.press('ArrowRight');
+      await expectVisible(doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Diary' }), 'ArrowRight selecting the Diary tab');
       await expectVisible(doctor.getByText('No check-ins yet.'), 'the empty diary of a new patient');
+      await doctor.keyboard.press('End');
+      await expectVisible(doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Medicines' }), 'End selecting the last tab');
+      await doctor.keyboard.press('Home');
+      await doctor.keyboard.press('ArrowRight');
+      await expectVisible(doctor.getByText('No check-ins yet.'), 'back on the Diary tab by keyboard');
       await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
       await expectVisible(doctor.getByRole('heading', { name: /Alerts at/ }), 'the alerts inbox');
       await checkPage(doctor, 'clinic-alerts', violations);
@@ -533,6 +542,27 @@ const journeys: Journey[] = [
       await expectVisible(page.getByRole('heading', { name: label, level: 1 }), 'the diary page opened with ?record=15');
       if (await page.getByRole('form', { name: 'Reading at 15 minutes' }).count() !== 0) throw new Error('?record= opened the reading form for a read-only caregiver');
       await checkPage(page, 'block-diary-read-only-caregiver', violations);
+    },
+  },
+  {
+    name: 'clinician reads a long diary in the chart, most recent first, and shows older check-ins',
+    async run(world, violations) {
+      const patient = world.demo.patients.filter((p) => p.sharing === 'active')[0]!;
+      const doctor = await signedInAs(world, 'physician@demo.painwise.test');
+      const chart = new PatientChartPage(doctor);
+      await chart.open(patient.name);
+      await chart.openTab('Diary');
+      const shown = doctor.getByText(/^The (\d+) most recent of (\d+) check-ins\.$/);
+      await expectVisible(shown, 'how many check-ins are shown');
+      const [, first, total] = /The (\d+) most recent of (\d+)/.exec((await shown.textContent())!)!;
+      if (Number(first) !== 100 || Number(total) <= 100) throw new Error(`expected the first 100 of a diary of more than 100, got ${first} of ${total}`);
+      const items = doctor.getByRole('list', { name: 'Diary' }).getByRole('listitem');
+      const dates = await items.evaluateAll((lis) => lis.map((li) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.exec(li.textContent ?? '')?.[0] ?? ''));
+      if (dates.some((d, i) => i > 0 && d > dates[i - 1]!)) throw new Error('expected the chart diary newest first');
+      await doctor.getByRole('button', { name: 'Show older check-ins' }).click();
+      await expectVisible(doctor.locator('#chart-entry-100:focus'), 'focus on the first older check-in');
+      if (await items.count() !== Math.min(200, Number(total))) throw new Error(`expected ${Math.min(200, Number(total))} check-ins after showing older ones`);
+      await checkPage(doctor, 'patient-chart-diary', violations);
     },
   },
   {

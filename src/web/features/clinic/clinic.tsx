@@ -164,17 +164,43 @@ export function ClinicAudit(props: { orgId: string }) {
   );
 }
 
+
+/** Check-ins shown at a time in the chart's diary tab. */
+const CHART_PAGE = 100;
+
+/** Every change of the patient's diary, page after page (a pull page holds up to 2,000). */
+async function pullAll(patientId: string): Promise<DiaryRecord[]> {
+  const items: DiaryRecord[] = [];
+  let since: string | undefined;
+  for (;;) {
+    const page = await api.diaryChanges(patientId, since);
+    items.push(...page.items);
+    if (!page.hasMore) return items;
+    since = page.cursor;
+  }
+}
+
+/** By when the pain was, latest first (the pull's order is the order of writing). */
+function newestFirst(records: readonly DiaryRecord[]): DiaryRecord[] {
+  const key = (r: DiaryRecord) => `${r.entry!.localDate} ${r.entry!.localTime}`;
+  return [...records].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+}
+
 export function PatientChart(props: { orgId: string; patientId: string }) {
   const [patient, setPatient] = useState<Patient | null>(null);
   const [days, setDays] = useState<DaySummaryView[] | null>(null);
   const [records, setRecords] = useState<DiaryRecord[] | null>(null);
   const [tab, setTab] = useState<'overview' | 'diary' | 'questionnaires' | 'plan' | 'medicines'>('overview');
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(CHART_PAGE);
+  // The first check-in "Show older" revealed: focus goes to it, so the keyboard carries on from there.
+  const [firstNew, setFirstNew] = useState<number | null>(null);
+  useEffect(() => { if (firstNew !== null) document.getElementById(`chart-entry-${firstNew}`)?.focus(); }, [firstNew]);
   useEffect(() => {
     api.patient(props.patientId).then((p) => {
       setPatient(p);
       api.recentDays(p.id, 28).then(setDays, () => setDays([]));
-      api.diaryChanges(p.id).then((page) => setRecords(page.items.filter((r) => !r.deleted).reverse()), (e: ApiError) => setError(e.message));
+      pullAll(p.id).then((items) => setRecords(newestFirst(items.filter((r) => !r.deleted))), (e: ApiError) => setError(e.message));
     }, (e: ApiError) => setError(e.message));
   }, [props.patientId]);
   const tabs = [
@@ -184,18 +210,28 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
   return (
     <main id="main" class="wide">
       <h1>{patient ? t('clinic.chart.title', { name: patient.displayName }) : t('app.loading')}</h1>
-      {days && <p><Sparkline days={days} label={t('trend.title')} /></p>}
+      {days && <p><Sparkline days={days} label={t('clinic.chart.last28')} /></p>}
       <ErrorMessage message={error} />
       <div class="segmented" role="tablist" aria-label={t('clinic.chart.tabs')}>
-        {tabs.map((x) => (
-          <button key={x.id} id={`tab-${x.id}`} type="button" role="tab" aria-selected={tab === x.id} aria-controls={`panel-${x.id}`} class={tab === x.id ? 'button' : 'button secondary'} onClick={() => setTab(x.id)}>{x.label}</button>
+        {tabs.map((x, i) => (
+          <button key={x.id} id={`tab-${x.id}`} type="button" role="tab" aria-selected={tab === x.id} aria-controls={`panel-${x.id}`}
+            class={tab === x.id ? 'button' : 'button secondary'} tabIndex={tab === x.id ? 0 : -1} onClick={() => setTab(x.id)}
+            onKeyDown={(e) => {
+              // WAI-ARIA tabs: arrows move between tabs (and select them), Home and End go to the ends.
+              const to = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length
+                : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
+              if (to === null) return;
+              e.preventDefault();
+              setTab(tabs[to]!.id);
+              document.getElementById(`tab-${tabs[to]!.id}`)?.focus();
+            }}>{x.label}</button>
         ))}
       </div>
       {patient && tab === 'overview' && (
         <section id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" class="card">
           <p>{t('clinic.chart.timeZone', { zone: patient.timeZone })}</p>
           {patient.birthYear !== null && <p>{t('clinic.chart.born', { year: patient.birthYear })}</p>}
-          <h2>{t('trend.title')}</h2>
+          <h2>{t('clinic.chart.last28')}</h2>
           {days === null ? <Loading /> : <Trend days={days} />}
           {days && days.length > 0 && <Bars label={t('chart.checkInsPerDay')} values={days.map((d) => ({ key: d.localDate, value: d.entryCount }))} />}
         </section>
@@ -203,14 +239,20 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
       {patient && tab === 'diary' && (
         <section id="panel-diary" role="tabpanel" aria-labelledby="tab-diary">
           {records === null ? <Loading /> : records.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
+            <>
+            <p>{t('clinic.chart.diaryShown', { shown: Math.min(shown, records.length), total: records.length })}</p>
             <ul class="list" aria-label={t('clinic.chart.diary')}>
-              {records.slice(0, 100).map((r) => (
-                <li key={r.id}>
+              {records.slice(0, shown).map((r, i) => (
+                <li key={r.id} id={`chart-entry-${i}`} tabIndex={i === firstNew ? -1 : undefined}>
                   <span><strong>{r.entry!.intensity}/10</strong> — {dvprsDescriptor(r.entry!.intensity).text} · {r.entry!.localDate} {r.entry!.localTime}
                     {r.entry!.regions.length > 0 ? ` · ${r.entry!.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
                 </li>
               ))}
             </ul>
+            {shown < records.length && (
+              <p><button type="button" class="button secondary" onClick={() => { setFirstNew(shown); setShown(shown + CHART_PAGE); }}>{t('clinic.chart.showOlder')}</button></p>
+            )}
+            </>
           )}
         </section>
       )}
