@@ -58,6 +58,9 @@ const journeys: Journey[] = [
       // The patient sees the physician's visit in their access log.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Who looked' }).click();
       await expectVisible(page.getByRole('cell', { name: /Dr\. Priya Raman/ }), 'the physician in the access log');
+      // What they did, in words (not the recorded id such as patient.read).
+      await expectVisible(page.getByRole('cell', { name: 'Opened the record' }).first(), 'the physician\'s action in words');
+      if (await page.getByRole('cell', { name: /^[a-z_-]+\.[a-z_.-]+$/ }).count() !== 0) throw new Error('an action id was shown instead of words');
       await checkPage(page, 'access-log', violations);
     },
   },

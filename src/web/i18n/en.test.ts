@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { t } from './index.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { auditActionInWords, t } from './index.ts';
 
 describe('message catalogue', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -9,5 +11,19 @@ describe('message catalogue', () => {
   });
   it('has no empty messages', () => {
     expect(Object.entries(en).filter(([, v]) => v.trim() === '')).toEqual([]);
+  });
+  it('has words for every audit action the server records (none shown as a raw id)', () => {
+    const appDir = path.resolve(import.meta.dirname, '../../app');
+    const source = readdirSync(appDir).filter((f) => f.endsWith('.ts') && !f.includes('.test.')).map((f) => readFileSync(path.join(appDir, f), 'utf8')).join('\n');
+    const literal = [...source.matchAll(/audit\('([a-z_.-]+)'/g)].map((m) => m[1]!);
+    // Actions built from a record kind (`${kind.resource}.verb`) for every kind that has one.
+    const kinds = [...source.matchAll(/resource: '([a-z_]+)'/g)].map((m) => m[1]!);
+    const verbs = [...source.matchAll(/audit\(`\$\{kind\.resource\}\.([a-z]+)`/g)].map((m) => m[1]!);
+    const built = kinds.flatMap((k) => verbs.map((v) => `${k}.${v}`));
+    expect(literal.length).toBeGreaterThan(30);
+    expect(built.length).toBeGreaterThan(10);
+    expect([...new Set([...literal, ...built])].filter((a) => auditActionInWords(a).startsWith('Other activity'))).toEqual([]);
+    expect(auditActionInWords('diary-entry.read')).toBe('Looked at a diary check-in');
+    expect(auditActionInWords('something.new')).toBe('Other activity (something.new)');
   });
 });

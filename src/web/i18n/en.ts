@@ -6,6 +6,7 @@ import { enPlanProgress } from './en-plan-progress.ts';
 import { enCheckIn } from './en-check-in.ts';
 import { enBlockDiary } from './en-block-diary.ts';
 import { enFlares } from './en-flares.ts';
+import { enAudit } from './en-audit.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -14,6 +15,7 @@ export const en = {
   ...enCheckIn,
   ...enBlockDiary,
   ...enFlares,
+  ...enAudit,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -24,3 +24,9 @@ export function formatDate(iso: string, timeZone?: string): string {
 }
 
 export type { MessageKey };
+
+/** An audit action id (`thing.verb`, as the server records it) in words; an id without words is shown as "Other activity (id)". */
+export function auditActionInWords(action: string): string {
+  const key = `audit.${action}` as MessageKey;
+  return key in current ? t(key) : t('audit.other' as MessageKey, { action });
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, roleLabel, type Member, type MemberInvitation, type Organization, type VisiblePatient } from '../../api/client.ts';
 import { Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
-import { formatDateTime, t } from '../../i18n/index.ts';
+import { auditActionInWords, formatDateTime, t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { Sparkline, Trend } from '../../components/trend.tsx';
 import { Bars } from '../../components/bars.tsx';
@@ -155,7 +155,7 @@ export function ClinicAudit(props: { orgId: string }) {
           <table>
             <caption class="visually-hidden">{t('clinic.audit.title', { org: org?.name ?? '' })}</caption>
             <thead><tr><th scope="col">{t('accessLog.when')}</th><th scope="col">{t('accessLog.who')}</th><th scope="col">{t('accessLog.what')}</th></tr></thead>
-            <tbody>{items.map((e) => <tr key={e.id}><td>{formatDateTime(e.at)}</td><td>{e.actorName ?? '—'}</td><td>{e.action}</td></tr>)}</tbody>
+            <tbody>{items.map((e) => <tr key={e.id}><td>{formatDateTime(e.at)}</td><td>{e.actorName ?? '—'}</td><td>{auditActionInWords(e.action)}</td></tr>)}</tbody>
           </table>
         </div>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type CareRelationship, type Delegation } from '../../api/client.ts';
 import { Checkbox, Empty, ErrorMessage, Field, Loading, OneTimeCode, showToast } from '../../components/ui.tsx';
-import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
+import { auditActionInWords, formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 
 const CAREGIVER_SCOPES = ['read', 'write-diary', 'answer-questionnaires'] as const;
@@ -155,7 +155,7 @@ export function AccessLog() {
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at, me.patient!.timeZone)}</td>
                   <td>{e.actorName ?? '—'} ({t(`accessLog.basis.${e.actorBasis}` as MessageKey) ?? e.actorBasis})</td>
-                  <td>{e.action}</td>
+                  <td>{auditActionInWords(e.action)}</td>
                 </tr>
               ))}
             </tbody>
