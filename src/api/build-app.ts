@@ -136,7 +136,9 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
           ? { pointer: `${base}/${unknownKeys[0]}`, detail: `Unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}.` }
           : { pointer: base || '/', detail: v.message ?? 'Invalid value.' };
       });
-      return sendProblem(request, reply, 'validation-failed', { detail: `Check the highlighted fields (${where}).`, errors });
+      const detail = where === 'body' ? 'Check the highlighted fields.'
+        : where === 'params' ? 'This address does not name a valid record; check the link.' : 'The address has a value that is not valid; check the link.';
+      return sendProblem(request, reply, 'validation-failed', { detail, errors });
     }
     const fe = error as FastifyError;
     switch (fe.code) {

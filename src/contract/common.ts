@@ -3,6 +3,35 @@ import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
 import { isTimeZone } from '../domain/time/local-date.ts';
 
+/**
+ * Messages people read under a field, for every schema without its own: zod's defaults ("Too small:
+ * expected string to have >=1 characters") are written for developers. A schema's own `error` wins.
+ */
+z.config({
+  customError: (issue) => {
+    const limit = (n: unknown) => (typeof n === 'bigint' ? n.toString() : String(n));
+    switch (issue.code) {
+      case 'too_small':
+        if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Enter something here.' : `Use at least ${limit(issue.minimum)} characters.`;
+        if (issue.origin === 'array' || issue.origin === 'set') return Number(issue.minimum) <= 1 ? 'Choose at least one.' : `Choose at least ${limit(issue.minimum)}.`;
+        return `Must be ${issue.inclusive === false ? 'more than' : 'at least'} ${limit(issue.minimum)}.`;
+      case 'too_big':
+        if (issue.origin === 'string') return `Use at most ${limit(issue.maximum)} characters.`;
+        if (issue.origin === 'array' || issue.origin === 'set') return `Choose at most ${limit(issue.maximum)}.`;
+        return `Must be ${issue.inclusive === false ? 'less than' : 'at most'} ${limit(issue.maximum)}.`;
+      case 'invalid_type':
+        if (issue.input === undefined) return 'This is required.';
+        return ({ number: 'Must be a number.', int: 'Must be a whole number.', string: 'Must be text.', boolean: 'Must be true or false.', array: 'Must be a list.', object: 'Must be an object.' } as Record<string, string>)[issue.expected] ?? undefined;
+      case 'invalid_value':
+        return issue.values.length <= 12 ? `Must be one of: ${issue.values.map(String).join(', ')}.` : 'Not one of the allowed values.';
+      case 'not_multiple_of':
+        return Number(issue.divisor) === 1 ? 'Must be a whole number.' : `Must be a multiple of ${limit(issue.divisor)}.`;
+      default:
+        return undefined;
+    }
+  },
+});
+
 export const Id = z.uuid({ error: 'Must be an id (UUID).' });
 export const Instant = z.iso.datetime({ offset: true, error: 'Must be an ISO-8601 date-time, e.g. 2026-05-01T09:30:00Z.' });
 /**

@@ -103,6 +103,20 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect(past.json().errors[0].pointer).toBe('/expiresAt');
   });
 
+  it('explains refused fields in plain words, not the validator\'s', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const res = await patient.request('POST', `/api/patients/${me.patient!.id}/caregivers`, { label: '  ', scopes: [] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toBe('Check the highlighted fields.');
+    expect(res.json().errors).toEqual(expect.arrayContaining([
+      { pointer: '/label', detail: 'Enter something here.' }, { pointer: '/scopes', detail: 'Choose at least one.' },
+    ]));
+    const wrong = await patient.request('POST', `/api/patients/${me.patient!.id}/caregivers`, { label: 'Sam', scopes: ['everything'] });
+    expect(wrong.json().errors[0].detail).toBe('Must be one of: read, write-diary, answer-questionnaires.');
+    const badLink = await patient.request('GET', '/api/patients/not-an-id/caregivers');
+    expect(badLink.json().detail).toBe('This address does not name a valid record; check the link.');
+  });
+
   it('lets admins manage members but never remove the last admin', async () => {
     const members = (await admin.request('GET', `/api/organizations/${org.id}/members`)).json();
     const adminMembership = members.find((m: { role: string }) => m.role === 'admin');
