@@ -764,6 +764,11 @@ const journeys: Journey[] = [
       // Skip link first, then the fields in order.
       await page.keyboard.press('Tab');
       await expectVisible(page.getByRole('link', { name: 'Skip to main content' }), 'the skip link');
+      // Sending the form empty: focus lands on the first field to fix, which says why in words.
+      await page.getByRole('button', { name: 'Create account' }).focus();
+      await page.keyboard.press('Enter');
+      await expectVisible(page.locator('input[name="displayName"]:focus'), 'focus on the first refused field');
+      await expectVisible(page.getByText('Enter a name.').first(), 'why the name was refused, in words');
       await page.getByRole('textbox', { name: 'Your name' }).focus();
       await page.keyboard.type('Kim Keyboard');
       await page.keyboard.press('Tab');

@@ -9,6 +9,14 @@ describe('message catalogue', () => {
     expect(t('today.greeting', { name: 'Ana' })).toBe('Hello, Ana.');
     expect(t('today.greeting')).toBe('Hello, {name}.');
   });
+  it('takes the plural form the number needs', () => {
+    expect(t('today.sharingSummary', { count: 1 })).toBe('Shared with 1 clinic.');
+    expect(t('today.sharingSummary', { count: 3 })).toBe('Shared with 3 clinics.');
+    expect(t('diary.imported', { imported: 1, present: 0 })).toBe('Imported 1 check-in; 0 were already here.');
+  });
+  it('has no "(s)" plurals and no internal document references in messages', () => {
+    expect(Object.entries(en).filter(([, v]) => /\w\(s\)|\.md\b/.test(v)).map(([k]) => k)).toEqual([]);
+  });
   it('has no empty messages', () => {
     expect(Object.entries(en).filter(([, v]) => v.trim() === '')).toEqual([]);
   });

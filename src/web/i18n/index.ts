@@ -11,8 +11,17 @@ export function setLocale(tag: string): void {
   locale = catalogues[base] ? tag : 'en';
 }
 
+/**
+ * A message with its {placeholders} filled. A count takes the plural form the locale gives it:
+ * `{n, plural, one {# order} other {# orders}}` (ICU's syntax, its one/other forms; `#` is the number).
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return (current[key] ?? (key as string)).replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+  return (current[key] ?? (key as string))
+    .replace(/\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g, (_m, name: string, one: string, other: string) => {
+      const n = Number(params[name]);
+      return (new Intl.PluralRules(locale).select(n) === 'one' ? one : other).replace(/#/g, String(params[name]));
+    })
+    .replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export function formatDateTime(iso: string, timeZone?: string): string {

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, ApiError, type Me } from '../../api/client.ts';
 import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
@@ -13,6 +14,8 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(error, form);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
@@ -24,7 +27,7 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
       <h1>{t('auth.signIn.title')}</h1>
       {props.notice && <p class="notice" role="status">{props.notice}</p>}
       <ErrorMessage message={error?.message} />
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <Field label={t('field.email')} name="email" type="email" autoComplete="username" value={email} onInput={setEmail} required error={error?.fieldError('/email')} />
         <Field label={t('field.password')} name="password" type="password" autoComplete="current-password" value={password} onInput={setPassword} required error={error?.fieldError('/password')} />
         <button class="button" type="submit" disabled={busy}>{t('auth.signIn.submit')}</button>
@@ -42,6 +45,8 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
   const [timeZone, setTimeZone] = useState(browserTimeZone());
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(error, form);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
@@ -54,7 +59,7 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
     <main id="main">
       <h1>{t('auth.signUp.title')}</h1>
       <ErrorMessage message={error?.message} />
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <Field label={t('field.displayName')} name="displayName" autoComplete="name" value={displayName} onInput={setDisplayName} required error={error?.fieldError('/displayName')} />
         <Field label={t('field.email')} name="email" type="email" autoComplete="email" value={email} onInput={setEmail} required error={error?.fieldError('/email')} />
         <Field label={t('field.password')} name="password" type="password" autoComplete="new-password" value={password} onInput={setPassword} required hint={t('field.passwordHint')} error={error?.fieldError('/password')} />

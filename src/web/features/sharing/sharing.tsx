@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, ApiError, type CareRelationship, type Delegation } from '../../api/client.ts';
 import { Checkbox, Empty, ErrorMessage, Field, Loading, OneTimeCode, showToast } from '../../components/ui.tsx';
 import { auditActionInWords, formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
@@ -29,6 +30,8 @@ export function Sharing() {
   const [canWrite, setCanWrite] = useState(true);
   const [until, setUntil] = useState('');
   const [shareError, setShareError] = useState<ApiError | null>(null);
+  const shareForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(shareError, shareForm);
   async function share(e: Event) {
     e.preventDefault();
     setShareError(null);
@@ -53,6 +56,8 @@ export function Sharing() {
   const [scopes, setScopes] = useState<string[]>(['read', 'write-diary']);
   const [invited, setInvited] = useState<{ code: string; label: string } | null>(null);
   const [inviteError, setInviteError] = useState<ApiError | null>(null);
+  const inviteForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(inviteError, inviteForm);
   async function invite(e: Event) {
     e.preventDefault();
     setInviteError(null);
@@ -88,7 +93,7 @@ export function Sharing() {
             ))}
           </ul>
         )}
-        <form class="card" onSubmit={share} noValidate aria-labelledby="share-form-heading">
+        <form ref={shareForm} class="card" onSubmit={share} noValidate aria-labelledby="share-form-heading">
           <h3 id="share-form-heading">{t('sharing.share')}</h3>
           <ErrorMessage message={shareError?.message} />
           <Field label={t('field.shareCode')} name="shareCode" value={shareCode} onInput={setShareCode} hint={t('field.shareCodeHint')} required error={shareError?.fieldError('/shareCode')} />
@@ -106,13 +111,13 @@ export function Sharing() {
           <ul class="list" aria-label={t('caregivers.title')}>
             {caregivers.filter((d) => !d.revokedAt).map((d) => (
               <li key={d.id}>
-                <span><strong>{d.label}</strong>{d.caregiverName ? ` (${d.caregiverName})` : ` — ${t('caregivers.pending')}`}: {d.scopes.map((s) => t(`caregivers.scope.${s}` as MessageKey)).join(', ')}</span>
+                <span><strong>{d.label}</strong>{d.caregiverName ? (d.caregiverName.trim() === d.label.trim() ? '' : ` (${d.caregiverName})`) : ` — ${t('caregivers.pending')}`}: {d.scopes.map((s) => t(`caregivers.scope.${s}` as MessageKey)).join(', ')}</span>
                 <button type="button" class="button secondary" onClick={() => removeCaregiver(d)}>{t('caregivers.revoke', { label: d.label })}</button>
               </li>
             ))}
           </ul>
         )}
-        <form class="card" onSubmit={invite} noValidate aria-labelledby="invite-heading">
+        <form ref={inviteForm} class="card" onSubmit={invite} noValidate aria-labelledby="invite-heading">
           <h3 id="invite-heading">{t('caregivers.invite')}</h3>
           <ErrorMessage message={inviteError?.message} />
           <Field label={t('field.label')} name="label" value={label} onInput={setLabel} required error={inviteError?.fieldError('/label')} />
