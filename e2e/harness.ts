@@ -64,18 +64,22 @@ export async function newContext(world: World): Promise<BrowserContext> {
 
 interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
 
-/** Runs axe-core on the page (WCAG 2.0/2.1/2.2 A and AA rules) and takes both screenshots. */
+/** Runs axe-core on the page (WCAG 2.0/2.1/2.2 A and AA rules and axe's best practices) at 1280 and 360 px, and takes both screenshots. */
 export async function checkPage(page: Page, name: string, violations: string[]): Promise<void> {
   await page.locator('main h1').first().waitFor();
   // evaluate() runs through the DevTools protocol, so the strict CSP (no inline scripts) does not block axe.
   await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-  });
-  for (const v of found) violations.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
   const size = page.viewportSize();
+  // At the desktop width and at a phone's (some failures, such as a table that scrolls sideways, exist only there).
+  for (const width of [size?.width ?? 1280, 360]) {
+    if (width !== size?.width) await page.setViewportSize({ width, height: 740 });
+    const found = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+    });
+    for (const v of found) violations.push(`${name} at ${width} px: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+  }
   for (const [w, h] of [[360, 740], [1280, 800]] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${w}.png`), fullPage: true });

@@ -206,7 +206,7 @@ export function App() {
           <button type="button" class="button secondary" onClick={() => { setActingFor(null); navigate('/'); }}>{t('app.stopActing')}</button>
         </div>
       )}
-      {session?.me.patient && <p class="crisis">{t('app.crisis')}</p>}
+      {session?.me.patient && <aside class="crisis" aria-label={t('app.crisisLabel')}><p>{t('app.crisis')}</p></aside>}
       {session ? <SessionContext.Provider value={session}>{page}</SessionContext.Provider> : page}
       <Toasts />
     </>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, roleLabel, type Member, type MemberInvitation, type Organization, type VisiblePatient } from '../../api/client.ts';
 import { Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
-import { auditActionInWords, formatDateTime, t } from '../../i18n/index.ts';
+import { auditActionInWords, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { Sparkline, Trend } from '../../components/trend.tsx';
 import { Bars } from '../../components/bars.tsx';
@@ -40,7 +40,7 @@ export function ClinicPatients(props: { orgId: string }) {
       </div>
       {invitation && <OneTimeCode intro={t('clinic.patients.inviteCode', { date: formatDateTime(invitation.expiresAt) })} code={invitation.code} />}
       {patients === null ? (!error && <Loading />) : patients.length === 0 ? <Empty>{t('clinic.patients.empty', { code: org?.shareCode ?? '' })}</Empty> : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('clinic.patients.title', { org: org?.name ?? '' })}>
           <table>
             <caption class="visually-hidden">{t('clinic.patients.title', { org: org?.name ?? '' })}</caption>
             <thead><tr><th scope="col">{t('clinic.patients.name')}</th><th scope="col">{t('clinic.patients.timeZone')}</th><th scope="col">{t('clinic.patients.access')}</th></tr></thead>
@@ -151,7 +151,7 @@ export function ClinicAudit(props: { orgId: string }) {
       <h1>{t('clinic.audit.title', { org: org?.name ?? '…' })}</h1>
       <ErrorMessage message={error} />
       {items === null ? (!error && <Loading />) : items.length === 0 ? <Empty>{t('accessLog.empty')}</Empty> : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('clinic.audit.title', { org: org?.name ?? '' })}>
           <table>
             <caption class="visually-hidden">{t('clinic.audit.title', { org: org?.name ?? '' })}</caption>
             <thead><tr><th scope="col">{t('accessLog.when')}</th><th scope="col">{t('accessLog.who')}</th><th scope="col">{t('accessLog.what')}</th></tr></thead>
@@ -279,24 +279,48 @@ export function ClinicAlerts(props: { orgId: string }) {
   const { org } = useOrganization(props.orgId);
   const [alerts, setAlerts] = useState<AlertView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Acknowledging takes the alert off the open list for everyone, so it is confirmed first.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const load = () => { api.alerts(props.orgId, 'open').then((r) => setAlerts(r.items), (e: ApiError) => setError(e.message)); };
   useEffect(load, [props.orgId]);
+  useEffect(() => { if (confirming) document.getElementById(`alert-confirm-${confirming}`)?.focus(); }, [confirming]);
+  const cancel = (id: string) => { setConfirming(null); setTimeout(() => document.getElementById(`alert-ack-${id}`)?.focus()); };
   return (
     <main id="main" class="wide">
       <h1>{t('clinic.alerts.title', { org: org?.name ?? '…' })}</h1>
       <ErrorMessage message={error} />
       {alerts === null ? (!error && <Loading />) : alerts.length === 0 ? <Empty>{t('clinic.alerts.empty')}</Empty> : (
-        <ul class="list">
+        <ul class="list" aria-label={t('clinic.alerts.list')}>
           {alerts.map((a) => (
             <li key={a.id}>
-              <span><strong>{a.patientName}</strong> — {t('clinic.alerts.rule', { rule: a.rule, severity: a.severity })} · {formatDateTime(a.createdAt)}</span>
-              <button type="button" class="button secondary" onClick={() => { void api.acknowledgeAlert(props.orgId, a.id).then(() => { showToast(t('clinic.alerts.acknowledged')); load(); }, (e: ApiError) => setError(e.message)); }}>
-                {t('clinic.alerts.acknowledge', { name: a.patientName })}
-              </button>
+              <span>
+                <a href={`/clinic/${props.orgId}/patients/${a.patientId}`} onClick={(e) => { e.preventDefault(); navigate(`/clinic/${props.orgId}/patients/${a.patientId}`); }}><strong>{a.patientName}</strong></a>
+                {' — '}<strong>{t(`clinic.alerts.severity.${a.severity}` as MessageKey)}:</strong> {alertRuleInWords(a.rule)} · {formatDateTime(a.createdAt)}
+              </span>
+              {confirming === a.id ? (
+                <span class="row" role="group" aria-label={t('clinic.alerts.confirmTitle', { name: a.patientName })}>
+                  <span>{t('clinic.alerts.confirmText')}</span>
+                  <button type="button" id={`alert-confirm-${a.id}`} class="button" onClick={() => {
+                    void api.acknowledgeAlert(props.orgId, a.id).then(() => { setConfirming(null); showToast(t('clinic.alerts.acknowledged')); load(); }, (e: ApiError) => setError(e.message));
+                  }}>{t('clinic.alerts.confirm')}</button>
+                  <button type="button" class="button secondary" onClick={() => cancel(a.id)}>{t('clinic.alerts.keepOpen')}</button>
+                </span>
+              ) : (
+                <button type="button" id={`alert-ack-${a.id}`} class="button secondary" onClick={() => setConfirming(a.id)}>
+                  {t('clinic.alerts.acknowledge', { name: a.patientName })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
     </main>
   );
+}
+
+/** An alert's rule in words for the clinician; a rule without words shows its id. */
+function alertRuleInWords(rule: string): string {
+  const key = `clinic.alerts.rule.${rule}` as MessageKey;
+  const words = t(key);
+  return words === key ? rule : words;
 }

@@ -256,7 +256,7 @@ export function RegimenView(props: { result: RegimenResult; updating: boolean })
         {props.updating ? ` · ${t('meds.updating')}` : ''}
       </p>
       {r.perDrug.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('meds.perDrug')}>
           <table>
             <caption class="visually-hidden">{t('meds.perDrug')}</caption>
             <thead><tr><th scope="col">{t('meds.drug')}</th><th scope="col">{t('meds.dailyDose')}</th><th scope="col">{t('meds.factor')}</th><th scope="col">{t('meds.mme')}</th></tr></thead>
@@ -397,7 +397,7 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
 export function TaperSteps(props: { taper: TaperPlanView }) {
   const { steps, currentStepIndex } = props.taper.schedule;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('meds.taper.steps')}>
       <table>
         <caption class="visually-hidden">{t('meds.taper.steps')}</caption>
         <thead><tr><th scope="col">{t('meds.taper.step')}</th><th scope="col">{t('meds.taper.starts')}</th><th scope="col">{t('meds.taper.doses')}</th><th scope="col">{t('meds.mme')}</th></tr></thead>

@@ -151,7 +151,7 @@ export function AccessLog() {
       <p>{t('accessLog.intro')}</p>
       <ErrorMessage message={error} />
       {items === null ? <Loading /> : items.length === 0 ? <Empty>{t('accessLog.empty')}</Empty> : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('accessLog.title')}>
           <table>
             <caption class="visually-hidden">{t('accessLog.title')}</caption>
             <thead><tr><th scope="col">{t('accessLog.when')}</th><th scope="col">{t('accessLog.who')}</th><th scope="col">{t('accessLog.what')}</th></tr></thead>
