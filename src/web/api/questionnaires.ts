@@ -41,6 +41,8 @@ export interface Assignment {
   schedule: z.infer<typeof AssignBody>['schedule']; due: DueItem[]; completed: number;
 }
 
+export type CreatedAssignment = Omit<Assignment, 'title' | 'due' | 'completed'>;
+
 export interface OrganizationInstrument {
   id: string; title: string; shortTitle: string; licence: 'free' | 'licensed'; holder: string; attribution: string; note: string; enabled: boolean;
   confirmation: { by: string; byName: string | null; at: string; note: string | null } | null;
@@ -55,7 +57,8 @@ export const questionnairesApi = {
   submit: (pid: string, body: z.input<typeof SubmitResponseBody>) => request<Submitted>('POST', `/api/patients/${pid}/instrument-responses`, body),
   history: (pid: string, instrumentId?: string) => request<{ items: StoredResponse[] }>('GET', `/api/patients/${pid}/instrument-responses?limit=200${instrumentId ? `&instrument=${encodeURIComponent(instrumentId)}` : ''}`),
   assignments: (pid: string) => request<{ items: Assignment[] }>('GET', `/api/patients/${pid}/instrument-assignments`),
-  assign: (pid: string, body: z.input<typeof AssignBody>) => request<Assignment>('POST', `/api/patients/${pid}/instrument-assignments`, body),
+  /** The created assignment as stored: no title, due items or completion yet (those come with `assignments`). */
+  assign: (pid: string, body: z.input<typeof AssignBody>) => request<CreatedAssignment>('POST', `/api/patients/${pid}/instrument-assignments`, body),
   cancelAssignment: (pid: string, id: string) => request<void>('DELETE', `/api/patients/${pid}/instrument-assignments/${id}`),
   organizationInstruments: (oid: string) => request<{ items: OrganizationInstrument[] }>('GET', `/api/organizations/${oid}/instruments`),
   enableLicence: (oid: string, id: string, note: string | null) => request<void>('PUT', `/api/organizations/${oid}/instruments/${id}/licence`, { confirm: true, note }),

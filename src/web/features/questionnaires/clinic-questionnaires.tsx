@@ -46,8 +46,9 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
       : kind === 'recurring' ? { kind, startAt: toInstant(when), everyDays: Number(everyDays), endAt: null }
         : { kind, visitAt: toInstant(when), daysBefore: Number(daysBefore) };
     try {
-      const a = await questionnairesApi.assign(pid, { instrumentId, schedule });
-      showToast(t('q.assign.done', { title: a.title }));
+      await questionnairesApi.assign(pid, { instrumentId, schedule });
+      // The created assignment carries no title; the catalogue this form picked from does.
+      showToast(t('q.assign.done', { title: catalogue?.find((c) => c.id === instrumentId)?.shortTitle ?? instrumentId }));
       load();
     } catch (err) { setFormError(err as ApiError); }
   }
