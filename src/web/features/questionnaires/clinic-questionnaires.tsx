@@ -6,6 +6,7 @@ import type { ApiError, Patient } from '../../api/client.ts';
 import { questionnairesApi, type Assignment, type Instrument, type OrganizationInstrument, type StoredResponse } from '../../api/questionnaires.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
+import { assignmentCompletion } from './questionnaire-format.ts';
 import { formatScore, ScoreChart } from './questionnaires.tsx';
 
 type Kind = 'once' | 'recurring' | 'before-visit';
@@ -17,6 +18,12 @@ const inDays = (days: number): string => {
   d.setMinutes(0, 0, 0);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
+
+/** "none due yet" until an occurrence falls due (a new assignment read "0 of 0 completed"), then "completed 1 of 2 due so far". */
+function completionText(a: Assignment): string {
+  const { done, total } = assignmentCompletion(a.due, new Date().toISOString());
+  return total === 0 ? t('q.assign.noneDueYet') : t('q.assign.completion', { done, total });
+}
 
 export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) {
   const pid = props.patient.id;
@@ -88,7 +95,7 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
           <ul class="list">
             {assignments.filter((a) => a.cancelledAt === null).map((a) => (
               <li key={a.id}>
-                <span><strong>{a.title}</strong> — {t('q.assign.completion', { done: a.completed, total: a.due.length })}
+                <span><strong>{a.title}</strong> — {completionText(a)}
                   {' · '}{a.nextDueAt ? t('q.assign.next', { date: formatDateTime(a.nextDueAt, props.patient.timeZone) }) : t('q.assign.finished')}
                   {a.due.some((d) => d.status === 'overdue') && <> · <strong>{t('q.overdue')}</strong></>}</span>
                 <button type="button" class="button secondary" onClick={() => { void cancel(a); }}>{t('q.assign.cancel', { title: a.title })}</button>

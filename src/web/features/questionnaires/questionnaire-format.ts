@@ -1,0 +1,12 @@
+// Pure helpers shared by the patient's and the clinician's questionnaire screens.
+import type { DueItem } from '../../api/questionnaires.ts';
+
+/**
+ * How much of an assignment was done: of the occurrences that have fallen due by `now` (the job
+ * runner materialises each one when it falls due), how many were completed. `total` 0 means nothing
+ * has fallen due yet — not "none completed".
+ */
+export function assignmentCompletion(due: readonly Pick<DueItem, 'dueAt' | 'completedAt'>[], now: string): { done: number; total: number } {
+  const fallen = due.filter((d) => d.completedAt !== null || Date.parse(d.dueAt) <= Date.parse(now));
+  return { done: fallen.filter((d) => d.completedAt !== null).length, total: fallen.length };
+}
