@@ -52,6 +52,8 @@ export const questionnairesApi = {
   crisisResources: () => request<{ locale: string; resources: CrisisResource[] }>('GET', '/api/crisis-resources'),
   /** With the patient in view, so that a licensed instrument's text follows their caring clinics' licences. */
   instrument: (id: string, pid?: string) => request<Instrument>('GET', `/api/instruments/${encodeURIComponent(id)}${pid ? `?patientId=${encodeURIComponent(pid)}` : ''}`),
+  /** Every definition (bands, change rule, attribution), licensed item text as for `instrument`. */
+  definitions: (pid?: string) => request<{ items: Instrument[] }>('GET', `/api/instruments${pid ? `?patientId=${encodeURIComponent(pid)}` : ''}`),
   forPatient: (pid: string) => request<{ items: PatientInstrument[] }>('GET', `/api/patients/${pid}/instruments`),
   due: (pid: string) => request<{ items: DueItem[] }>('GET', `/api/patients/${pid}/instruments/due`),
   submit: (pid: string, body: z.input<typeof SubmitResponseBody>) => request<Submitted>('POST', `/api/patients/${pid}/instrument-responses`, body),

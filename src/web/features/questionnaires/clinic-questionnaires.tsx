@@ -1,12 +1,12 @@
 // Clinician and admin sides of questionnaires: the patient chart's Questionnaires tab (assign once, on a
 // recurrence or before a visit; see completion; review results with the MCID-marked chart) and the
 // organization's Instruments page where an admin confirms licences.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Patient } from '../../api/client.ts';
 import { questionnairesApi, type Assignment, type Instrument, type OrganizationInstrument, type StoredResponse } from '../../api/questionnaires.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
-import { assignmentCompletion } from './questionnaire-format.ts';
+import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
 import { formatScore, ScoreChart } from './questionnaires.tsx';
 
 type Kind = 'once' | 'recurring' | 'before-visit';
@@ -37,7 +37,10 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
   const [everyDays, setEveryDays] = useState('7');
   const [daysBefore, setDaysBefore] = useState('3');
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [viewing, setViewing] = useState<Instrument | null>(null);
+  // Definitions give each result its band label, title and attribution, and the history chart its scale.
+  const [definitions, setDefinitions] = useState<ReadonlyMap<string, Instrument> | null>(null);
+  const [viewingId, setViewingId] = useState<string | null>(null);
+  const historyHeading = useRef<HTMLHeadingElement>(null);
 
   const load = () => {
     questionnairesApi.forPatient(pid).then((r) => setCatalogue(r.items.map((i) => ({ id: i.id, shortTitle: i.shortTitle, available: i.available }))), (e: ApiError) => setError(e.message));
@@ -45,6 +48,11 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
     questionnairesApi.history(pid).then((r) => setResponses(r.items), (e: ApiError) => setError(e.message));
   };
   useEffect(load, [pid]);
+  useEffect(() => {
+    questionnairesApi.definitions(pid).then((r) => setDefinitions(new Map(r.items.map((d) => [d.id, d]))), (e: ApiError) => setError(e.message));
+  }, [pid]);
+  // The chart opens below the list: take the reader there.
+  useEffect(() => { if (viewingId) historyHeading.current?.focus(); }, [viewingId]);
 
   async function assign(e: Event) {
     e.preventDefault();
@@ -68,6 +76,8 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
     } catch (err) { setError((err as ApiError).message); }
   }
 
+  const titleOf = (id: string) => definitions?.get(id)?.shortTitle ?? catalogue?.find((c) => c.id === id)?.shortTitle ?? id.toUpperCase();
+  const viewing = viewingId ? definitions?.get(viewingId) ?? null : null;
   const byInstrument = new Map<string, StoredResponse[]>();
   for (const r of responses ?? []) byInstrument.set(r.instrumentId, [...(byInstrument.get(r.instrumentId) ?? []), r]);
   const options = (catalogue ?? []).filter((c) => c.available).map((c) => ({ value: c.id, label: c.shortTitle }));
@@ -110,18 +120,27 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
           <ul class="list">
             {[...byInstrument.entries()].map(([id, list]) => {
               const last = list[0]!;
+              const definition = definitions?.get(id);
+              const band = definition ? bandLabel(definition, last.band) : null;
               return (
                 <li key={id}>
-                  <span><strong>{id.toUpperCase()}</strong> — {last.score === null ? t('q.notAnswered') : formatScore(last.score)}{last.band ? ` (${last.band})` : ''} · {formatDate(last.completedAt, props.patient.timeZone)}
+                  <span><strong>{titleOf(id)}</strong> — {last.score === null ? t('q.notAnswered') : formatScore(last.score)}{band ? ` (${band})` : ''} · {formatDate(last.completedAt, props.patient.timeZone)}
                     {last.flags.includes('crisis') && <> · <strong class="error">{t('q.flag.crisis')}</strong></>}
-                    {last.flags.includes('item-9-unknown') && <> · <strong>{t('q.flag.item9Unknown')}</strong></>}</span>
-                  <button type="button" class="button secondary" onClick={() => { questionnairesApi.instrument(id, pid).then(setViewing, (e: ApiError) => setError(e.message)); }}>{t('q.history')} — {id.toUpperCase()}</button>
+                    {last.flags.includes('item-9-unknown') && <> · <strong>{t('q.flag.item9Unknown')}</strong></>}
+                    <br /><span class="hint">{t('q.attribution')}: {last.attribution}</span></span>
+                  <button type="button" class="button secondary" disabled={!definition} onClick={() => setViewingId(id)}>{t('q.history')} — {titleOf(id)}</button>
                 </li>
               );
             })}
           </ul>
         )}
-        {viewing && <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} />}
+        {viewing && (
+          <>
+            <h3 ref={historyHeading} tabIndex={-1}>{t('q.history')} — {viewing.shortTitle}</h3>
+            <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} />
+            <p class="hint"><strong>{t('q.attribution')}:</strong> {viewing.licence.attribution}</p>
+          </>
+        )}
       </section>
     </div>
   );

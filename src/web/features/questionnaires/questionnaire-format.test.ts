@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentCompletion } from './questionnaire-format.ts';
+import { describeInstrument } from '../../../domain/instruments/describe.ts';
+import { findInstrument } from '../../../domain/instruments/index.ts';
+import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
+
+describe('bandLabel', () => {
+  const phq9 = describeInstrument(findInstrument('phq-9')!);
+  it('shows the definition\'s label, not the band id', () => {
+    expect(bandLabel(phq9, 'moderately-severe')).toBe(phq9.bands.find((b) => b.id === 'moderately-severe')!.label);
+    expect(bandLabel(phq9, 'moderately-severe')).not.toBe('moderately-severe');
+  });
+  it('is null without a band or for an id the definition does not know', () => {
+    expect(bandLabel(phq9, null)).toBeNull();
+    expect(bandLabel(phq9, 'no-such-band')).toBeNull();
+  });
+});
 
 describe('assignmentCompletion', () => {
   const now = '2026-06-10T12:00:00.000Z';

@@ -1,5 +1,11 @@
 // Pure helpers shared by the patient's and the clinician's questionnaire screens.
-import type { DueItem } from '../../api/questionnaires.ts';
+import type { DueItem, Instrument } from '../../api/questionnaires.ts';
+
+/** The band's label from the definition (e.g. "Moderately severe"), or null when the result has none the definition knows. */
+export function bandLabel(definition: Pick<Instrument, 'bands'>, bandId: string | null): string | null {
+  if (bandId === null) return null;
+  return definition.bands.find((b) => b.id === bandId)?.label ?? null;
+}
 
 /**
  * How much of an assignment was done: of the occurrences that have fallen due by `now` (the job
