@@ -46,8 +46,10 @@ export const enQuestionnaires = {
   'q.crisis.title': 'You are not alone — help is available now',
   'q.crisis.body': 'You told us you have had thoughts of being better off dead or of hurting yourself. Please reach out now:',
   'q.crisis.team': 'Your care team has been told so they can contact you.',
+  'q.crisis.support': 'If you have thoughts of being better off dead or of hurting yourself, please reach out now:',
   'q.chart.label': '{title} results over time',
   'q.chart.mcid': 'Shaded: within {points} points of your first result — changes inside it are not clinically important.',
+  'q.chart.mcidClinician': 'Shaded: within {points} points of the patient\'s first result — changes inside it are not clinically important.',
   'q.chart.date': 'Date',
   'q.chart.score': 'Score',
   'q.chart.band': 'Result',
@@ -76,6 +78,10 @@ export const enQuestionnaires = {
   'q.flag.crisis': 'Item 9 positive — assess suicide risk',
   // instruments.md §17 note 4: a missing item 9 is "unknown", not "negative".
   'q.flag.item9Unknown': 'Item 9 not answered — unknown, not negative; ask directly',
+  // The same flags as the patient reads them: what they told us and where help is, not the clinician's instruction.
+  'q.flag.crisisPatient': 'You said you had thoughts of being better off dead or of hurting yourself',
+  'q.flag.crisisSupport': 'see the support resources',
+  'q.flag.item9UnknownPatient': 'Question 9 was not answered',
   'licences.title': 'Instruments and licences',
   'licences.intro': 'Licensed instruments stay switched off for your patients until an admin confirms your organization holds the licence.',
   'licences.free': 'Free to use',

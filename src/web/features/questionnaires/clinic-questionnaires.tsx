@@ -137,7 +137,7 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
         {viewing && (
           <>
             <h3 ref={historyHeading} tabIndex={-1}>{t('q.history')} — {viewing.shortTitle}</h3>
-            <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} />
+            <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} audience="clinician" />
             <p class="hint"><strong>{t('q.attribution')}:</strong> {viewing.licence.attribution}</p>
           </>
         )}

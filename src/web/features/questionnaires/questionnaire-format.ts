@@ -1,6 +1,9 @@
 // Pure helpers shared by the patient's and the clinician's questionnaire screens.
 import type { DueItem, Instrument } from '../../api/questionnaires.ts';
 
+/** Who reads a screen: patients get plain language, clinicians the clinical wording. */
+export type Audience = 'patient' | 'clinician';
+
 /** The band's label from the definition (e.g. "Moderately severe"), or null when the result has none the definition knows. */
 export function bandLabel(definition: Pick<Instrument, 'bands'>, bandId: string | null): string | null {
   if (bandId === null) return null;

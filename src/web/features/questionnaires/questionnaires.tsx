@@ -11,6 +11,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { usePatientInView } from '../../session.ts';
+import { bandLabel, type Audience } from './questionnaire-format.ts';
 
 const go = (href: string) => (e: Event) => { e.preventDefault(); navigate(href); };
 const draftKey = (patientId: string, instrumentId: string) => `painwise.q.${patientId}.${instrumentId}`;
@@ -32,6 +33,35 @@ function CrisisPanel(props: { resources: readonly CrisisResource[]; teamTold: bo
       <ul>{props.resources.map((r) => <li key={r.name}><strong>{r.name}</strong> — {r.contact}</li>)}</ul>
       {props.teamTold && <p>{t('q.crisis.team')}</p>}
     </section>
+  );
+}
+
+/** Where a patient's history links for help: the crisis resources, without the alert of a new answer. */
+const SUPPORT_ID = 'crisis-support';
+
+function SupportResources(props: { resources: readonly CrisisResource[] }) {
+  return (
+    <section id={SUPPORT_ID} tabIndex={-1} class="card crisis-panel" aria-labelledby="crisis-support-title">
+      <h2 id="crisis-support-title">{t('q.crisis.title')}</h2>
+      <p>{t('q.crisis.support')}</p>
+      <ul>{props.resources.map((r) => <li key={r.name}><strong>{r.name}</strong> — {r.contact}</li>)}</ul>
+    </section>
+  );
+}
+
+/**
+ * A response's safety flags, worded for who reads them: the clinician's instruction ("assess suicide
+ * risk") is not for the patient, who gets what they told us and where help is.
+ */
+function FlagNotes(props: { flags: readonly string[]; audience: Audience }) {
+  const crisis = props.flags.includes('crisis');
+  const unknown = props.flags.includes('item-9-unknown');
+  if (props.audience === 'clinician') return <>{crisis && ` · ${t('q.flag.crisis')}`}{unknown && ` · ${t('q.flag.item9Unknown')}`}</>;
+  return (
+    <>
+      {crisis && <> · {t('q.flag.crisisPatient')} — <a href={`#${SUPPORT_ID}`}>{t('q.flag.crisisSupport')}</a></>}
+      {unknown && ` · ${t('q.flag.item9UnknownPatient')}`}
+    </>
   );
 }
 
@@ -268,7 +298,7 @@ function Result(props: { definition: Instrument; submitted: Submitted; timeZone:
 // ----- history --------------------------------------------------------------------------------------
 
 /** Line chart of scores with the MCID marked as a band around the first result, and a table alternative. */
-export function ScoreChart(props: { definition: Instrument; responses: readonly StoredResponse[]; timeZone: string }) {
+export function ScoreChart(props: { definition: Instrument; responses: readonly StoredResponse[]; timeZone: string; audience: Audience }) {
   const { definition } = props;
   const points = useMemo(() => props.responses.filter((r) => r.score !== null).slice().sort((a, b) => a.completedAt.localeCompare(b.completedAt)), [props.responses]);
   if (points.length === 0) return <Empty>{t('q.noHistory')}</Empty>;
@@ -293,7 +323,7 @@ export function ScoreChart(props: { definition: Instrument; responses: readonly 
         <polyline fill="none" class="chart-line" points={points.map((p, i) => `${x(i)},${y(p.score!)}`).join(' ')} />
         {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.score!)} r={4} class="chart-point" />)}
       </svg>
-      {mcid !== null && <figcaption class="hint">{t('q.chart.mcid', { points: mcid })}</figcaption>}
+      {mcid !== null && <figcaption class="hint">{t(props.audience === 'patient' ? 'q.chart.mcid' : 'q.chart.mcidClinician', { points: mcid })}</figcaption>}
       <table class="table">
         <caption class="visually-hidden">{label}</caption>
         <thead><tr><th scope="col">{t('q.chart.date')}</th><th scope="col">{t('q.chart.score')}</th><th scope="col">{t('q.chart.band')}</th></tr></thead>
@@ -302,7 +332,7 @@ export function ScoreChart(props: { definition: Instrument; responses: readonly 
             <tr key={p.id}>
               <td>{formatDate(p.completedAt, props.timeZone)}</td>
               <td>{formatScore(p.score!)}</td>
-              <td>{definition.bands.find((b) => b.id === p.band)?.label ?? '—'}{p.flags.includes('crisis') ? ` · ${t('q.flag.crisis')}` : ''}{p.flags.includes('item-9-unknown') ? ` · ${t('q.flag.item9Unknown')}` : ''}</td>
+              <td>{bandLabel(definition, p.band) ?? '—'}<FlagNotes flags={p.flags} audience={props.audience} /></td>
             </tr>
           ))}
         </tbody>
@@ -316,17 +346,22 @@ export function QuestionnaireHistory(props: { instrumentId: string }) {
   const [definition, setDefinition] = useState<Instrument | null>(null);
   const [responses, setResponses] = useState<StoredResponse[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [resources, setResources] = useState<readonly CrisisResource[]>(DEFAULT_CRISIS_RESOURCES['en-US']!);
   useEffect(() => {
     if (!patient) return;
     questionnairesApi.instrument(props.instrumentId, patient.id).then(setDefinition, (e: ApiError) => setError(e.message));
     questionnairesApi.history(patient.id, props.instrumentId).then((r) => setResponses(r.items), (e: ApiError) => setError(e.message));
   }, [props.instrumentId, patient?.id]);
+  const flagged = responses?.some((r) => r.flags.includes('crisis')) ?? false;
+  // The installation's crisis resources (PAINWISE_CRISIS_LOCALE); the US list stands in while offline.
+  useEffect(() => { if (flagged) questionnairesApi.crisisResources().then((r) => setResources(r.resources), () => {}); }, [flagged]);
   if (!patient) return <main id="main"><Empty>{t('today.noRecord')}</Empty></main>;
   return (
     <main id="main">
       <h1>{definition ? `${t('q.history')} — ${definition.shortTitle}` : t('q.history')}</h1>
       <ErrorMessage message={error} />
-      {definition && responses ? <ScoreChart definition={definition} responses={responses} timeZone={patient.timeZone} /> : !error && <Loading />}
+      {definition && responses ? <ScoreChart definition={definition} responses={responses} timeZone={patient.timeZone} audience="patient" /> : !error && <Loading />}
+      {flagged && <SupportResources resources={resources} />}
       {definition && <p class="hint"><strong>{t('q.attribution')}:</strong> {definition.licence.attribution}</p>}
       <a class="button secondary" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
     </main>
