@@ -7,7 +7,7 @@ import { questionnairesApi, type Assignment, type Instrument, type OrganizationI
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
 import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
-import { formatScore, ScoreChart } from './questionnaires.tsx';
+import { Attribution, formatScore, ScoreChart } from './questionnaires.tsx';
 
 type Kind = 'once' | 'recurring' | 'before-visit';
 
@@ -138,7 +138,7 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
           <>
             <h3 ref={historyHeading} tabIndex={-1}>{t('q.history')} — {viewing.shortTitle}</h3>
             <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} audience="clinician" />
-            <p class="hint"><strong>{t('q.attribution')}:</strong> {viewing.licence.attribution}</p>
+            <Attribution text={viewing.licence.attribution} />
           </>
         )}
       </section>

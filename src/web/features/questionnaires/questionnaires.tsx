@@ -65,6 +65,11 @@ function FlagNotes(props: { flags: readonly string[]; audience: Audience }) {
   );
 }
 
+/** The instrument's attribution, a small line wherever its questions or results are shown (DESIGN §7). */
+export function Attribution(props: { text: string }) {
+  return <p class="hint attribution"><strong>{t('q.attribution')}:</strong> {props.text}</p>;
+}
+
 // ----- list ---------------------------------------------------------------------------------------
 
 export function Questionnaires() {
@@ -218,7 +223,7 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
           <button type="button" class="button secondary" onClick={() => setStep(total - 1)}>{t('q.back')}</button>
           <button type="button" class="button" disabled={sending} onClick={() => { void send(); }}>{sending ? t('q.sending') : t('q.submit')}</button>
         </div>
-        <p class="hint">{definition.licence.attribution}</p>
+        <Attribution text={definition.licence.attribution} />
       </main>
     );
   }
@@ -258,6 +263,7 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
       {Object.keys(answers).length > 0 && (
         <p class="hint">{t('q.draftKept')} <button type="button" class="button link" onClick={() => { save({}); try { localStorage.removeItem(key); } catch { /* ignore */ } setStep(0); }}>{t('q.discard')}</button></p>
       )}
+      <Attribution text={definition.licence.attribution} />
     </main>
   );
 }
@@ -286,7 +292,7 @@ function Result(props: { definition: Instrument; submitted: Submitted; timeZone:
         {c && <p>{t(c.category ? CHANGE_KEYS[c.category] ?? 'q.change.unknown' : 'q.change.unknown', { from: formatScore(c.previousScore), to: formatScore(r.score ?? 0) })}</p>}
         <p class="hint">{formatDateTime(r.completedAt, props.timeZone)}</p>
       </section>
-      <p class="hint"><strong>{t('q.attribution')}:</strong> {r.attribution}</p>
+      <Attribution text={r.attribution} />
       <div class="row">
         <a class="button" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
         <a class="button secondary" href={`/questionnaires/${definition.id}/history`} onClick={go(`/questionnaires/${definition.id}/history`)}>{t('q.history')}</a>
@@ -362,7 +368,7 @@ export function QuestionnaireHistory(props: { instrumentId: string }) {
       <ErrorMessage message={error} />
       {definition && responses ? <ScoreChart definition={definition} responses={responses} timeZone={patient.timeZone} audience="patient" /> : !error && <Loading />}
       {flagged && <SupportResources resources={resources} />}
-      {definition && <p class="hint"><strong>{t('q.attribution')}:</strong> {definition.licence.attribution}</p>}
+      {definition && <Attribution text={definition.licence.attribution} />}
       <a class="button secondary" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
     </main>
   );
