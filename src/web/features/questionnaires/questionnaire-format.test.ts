@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeInstrument } from '../../../domain/instruments/describe.ts';
 import { findInstrument } from '../../../domain/instruments/index.ts';
-import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
+import { assignmentCompletion, axisDates, bandLabel } from './questionnaire-format.ts';
 
 describe('bandLabel', () => {
   const phq9 = describeInstrument(findInstrument('phq-9')!);
@@ -26,5 +26,17 @@ describe('assignmentCompletion', () => {
   it('is 0 of 0 before anything falls due, and leaves out an occurrence not yet due', () => {
     expect(assignmentCompletion([], now)).toEqual({ done: 0, total: 0 });
     expect(assignmentCompletion([{ dueAt: '2026-06-16T09:00:00.000Z', completedAt: null }], now)).toEqual({ done: 0, total: 0 });
+  });
+});
+
+describe('axisDates', () => {
+  it('labels the first and the last date at their ends', () => {
+    expect(axisDates({ x: 40, text: 'Jan 5, 2026' }, { x: 330, text: 'Jun 30, 2026' }, 7)).toEqual([
+      { x: 40, text: 'Jan 5, 2026', anchor: 'start' }, { x: 330, text: 'Jun 30, 2026', anchor: 'end' },
+    ]);
+  });
+  it('gives one label when both are the same date or would overlap', () => {
+    expect(axisDates({ x: 100, text: 'Jan 5, 2026' }, { x: 100, text: 'Jan 5, 2026' }, 7)).toEqual([{ x: 100, text: 'Jan 5, 2026', anchor: 'middle' }]);
+    expect(axisDates({ x: 40, text: 'Jan 5, 2026' }, { x: 160, text: 'Jan 6, 2026' }, 7)).toEqual([{ x: 100, text: 'Jan 5, 2026 – Jan 6, 2026', anchor: 'middle' }]);
   });
 });

@@ -19,3 +19,17 @@ export function assignmentCompletion(due: readonly Pick<DueItem, 'dueAt' | 'comp
   const fallen = due.filter((d) => d.completedAt !== null || Date.parse(d.dueAt) <= Date.parse(now));
   return { done: fallen.filter((d) => d.completedAt !== null).length, total: fallen.length };
 }
+
+export interface AxisDate { readonly x: number; readonly text: string; readonly anchor: 'start' | 'middle' | 'end' }
+
+/**
+ * The time axis's labels: the first and the last date at their points, or one label when they are the
+ * same date or would overlap (`charWidth`: an estimate of one character's width in the chart's units).
+ */
+export function axisDates(first: { x: number; text: string }, last: { x: number; text: string }, charWidth: number): AxisDate[] {
+  if (first.text === last.text) return [{ x: (first.x + last.x) / 2, text: first.text, anchor: 'middle' }];
+  if (first.x + (first.text.length + 2) * charWidth > last.x - last.text.length * charWidth) {
+    return [{ x: (first.x + last.x) / 2, text: `${first.text} – ${last.text}`, anchor: 'middle' }];
+  }
+  return [{ x: first.x, text: first.text, anchor: 'start' }, { x: last.x, text: last.text, anchor: 'end' }];
+}

@@ -3,7 +3,8 @@
 // resumed), the result in plain language with change since last time, and history as a chart with the
 // clinically important change marked. PHQ-9 item 9 above 0 shows crisis resources the moment it is
 // chosen, before anything is sent. Clinician and admin panels live at the end of this module.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_CRISIS_RESOURCES, type CrisisResource } from '../../../contract/crisis.ts';
 import { ApiError } from '../../api/client.ts';
 import { questionnairesApi, type Instrument, type PatientInstrument, type StoredResponse, type Submitted } from '../../api/questionnaires.ts';
@@ -11,7 +12,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { usePatientInView } from '../../session.ts';
-import { bandLabel, type Audience } from './questionnaire-format.ts';
+import { axisDates, bandLabel, type Audience } from './questionnaire-format.ts';
 
 const go = (href: string) => (e: Event) => { e.preventDefault(); navigate(href); };
 const draftKey = (patientId: string, instrumentId: string) => `painwise.q.${patientId}.${instrumentId}`;
@@ -303,32 +304,76 @@ function Result(props: { definition: Instrument; submitted: Submitted; timeZone:
 
 // ----- history --------------------------------------------------------------------------------------
 
-/** Line chart of scores with the MCID marked as a band around the first result, and a table alternative. */
+/**
+ * The element's rendered width and the root font size, in CSS pixels: the chart draws one unit to one
+ * pixel, so its labels keep their CSS size on a phone instead of shrinking with a fixed viewBox.
+ */
+function useRenderedSize(ref: RefObject<HTMLElement | null>, mounted: boolean): { width: number; rem: number } {
+  const [size, setSize] = useState({ width: 600, rem: 16 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const width = Math.round(el.getBoundingClientRect().width);
+      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      if (width > 0) setSize((s) => (s.width === width && s.rem === rem ? s : { width, rem }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [mounted]);
+  return size;
+}
+
+/**
+ * Line chart of scores over time with the MCID marked as a band around the first result, the score
+ * range and the first and last dates labelled, and a table alternative.
+ */
 export function ScoreChart(props: { definition: Instrument; responses: readonly StoredResponse[]; timeZone: string; audience: Audience }) {
   const { definition } = props;
   const points = useMemo(() => props.responses.filter((r) => r.score !== null).slice().sort((a, b) => a.completedAt.localeCompare(b.completedAt)), [props.responses]);
+  const frame = useRef<HTMLDivElement>(null);
+  const { width, rem } = useRenderedSize(frame, points.length > 0);
   if (points.length === 0) return <Empty>{t('q.noHistory')}</Empty>;
-  const width = 600;
-  const height = 200;
-  const pad = 28;
+  const fontPx = 0.875 * rem; // .chart-label
+  const charWidth = fontPx * 0.6; // an average glyph, enough to keep labels apart
   const { min, max } = definition.scoreRange;
-  const y = (v: number) => height - pad - ((v - min) / (max - min || 1)) * (height - 2 * pad);
-  const x = (i: number) => pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad));
+  const left = Math.ceil(charWidth * Math.max(String(min).length, String(max).length)) + 10;
+  const right = Math.ceil(fontPx / 2) + 4;
+  const top = Math.ceil(fontPx / 2) + 4;
+  const bottom = Math.ceil(fontPx * 1.5) + 8;
+  const height = Math.round(12.5 * rem);
+  const plotWidth = Math.max(1, width - left - right);
+  const y = (v: number) => top + (1 - (v - min) / (max - min || 1)) * (height - top - bottom);
+  const times = points.map((p) => Date.parse(p.completedAt));
+  const first = times[0]!;
+  const span = times.at(-1)! - first;
+  const x = (i: number) => left + (span > 0 ? ((times[i]! - first) / span) * plotWidth : plotWidth / 2);
+  const dates = axisDates(
+    { x: x(0), text: formatDate(points[0]!.completedAt, props.timeZone) },
+    { x: x(points.length - 1), text: formatDate(points.at(-1)!.completedAt, props.timeZone) },
+    charWidth,
+  );
   const mcid = definition.change.points;
   const baseline = points[0]!.score!;
   const label = t('q.chart.label', { title: definition.shortTitle });
   return (
-    <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">
-        {mcid !== null && (
-          <rect x={pad} width={width - 2 * pad} y={y(Math.min(max, baseline + mcid))} height={Math.max(0, y(Math.max(min, baseline - mcid)) - y(Math.min(max, baseline + mcid)))} class="chart-band" />
-        )}
-        <line x1={pad} x2={width - pad} y1={y(min)} y2={y(min)} class="chart-axis" />
-        <text x={4} y={y(max) + 4} class="chart-label">{max}</text>
-        <text x={4} y={y(min) + 4} class="chart-label">{min}</text>
-        <polyline fill="none" class="chart-line" points={points.map((p, i) => `${x(i)},${y(p.score!)}`).join(' ')} />
-        {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.score!)} r={4} class="chart-point" />)}
-      </svg>
+    <figure class="chart-figure">
+      <div ref={frame}>
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">
+          {mcid !== null && (
+            <rect x={left} width={plotWidth} y={y(Math.min(max, baseline + mcid))} height={Math.max(0, y(Math.max(min, baseline - mcid)) - y(Math.min(max, baseline + mcid)))} class="chart-band" />
+          )}
+          <line x1={left} x2={left + plotWidth} y1={y(min)} y2={y(min)} class="chart-axis" />
+          <text x={left - 6} y={y(max)} text-anchor="end" dominant-baseline="middle" class="chart-label">{max}</text>
+          <text x={left - 6} y={y(min)} text-anchor="end" dominant-baseline="middle" class="chart-label">{min}</text>
+          {dates.map((d) => <text key={d.text} x={d.x} y={height - 6} text-anchor={d.anchor} class="chart-label chart-date">{d.text}</text>)}
+          <polyline fill="none" class="chart-line" points={points.map((p, i) => `${x(i)},${y(p.score!)}`).join(' ')} />
+          {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.score!)} r={4} class="chart-point" />)}
+        </svg>
+      </div>
       {mcid !== null && <figcaption class="hint">{t(props.audience === 'patient' ? 'q.chart.mcid' : 'q.chart.mcidClinician', { points: mcid })}</figcaption>}
       <table class="table">
         <caption class="visually-hidden">{label}</caption>
