@@ -49,7 +49,7 @@ export class PatientChartPage {
     await this.page.getByRole('link', { name: patientName }).click();
     await expectVisible(this.page.getByRole('heading', { name: patientName, level: 1 }), `${patientName}'s chart`);
   }
-  async openTab(name: 'Overview' | 'Diary' | 'Plan' | 'Medicines') {
+  async openTab(name: 'Overview' | 'Diary' | 'Questionnaires' | 'Plan' | 'Medicines') {
     await this.page.getByRole('tab', { name }).click();
     await expectVisible(this.page.getByRole('tabpanel', { name }), `the ${name} tab`);
   }

@@ -41,6 +41,8 @@ export interface Assignment {
   schedule: z.infer<typeof AssignBody>['schedule']; due: DueItem[]; completed: number;
 }
 
+export type CreatedAssignment = Omit<Assignment, 'title' | 'due' | 'completed'>;
+
 export interface OrganizationInstrument {
   id: string; title: string; shortTitle: string; licence: 'free' | 'licensed'; holder: string; attribution: string; note: string; enabled: boolean;
   confirmation: { by: string; byName: string | null; at: string; note: string | null } | null;
@@ -50,12 +52,15 @@ export const questionnairesApi = {
   crisisResources: () => request<{ locale: string; resources: CrisisResource[] }>('GET', '/api/crisis-resources'),
   /** With the patient in view, so that a licensed instrument's text follows their caring clinics' licences. */
   instrument: (id: string, pid?: string) => request<Instrument>('GET', `/api/instruments/${encodeURIComponent(id)}${pid ? `?patientId=${encodeURIComponent(pid)}` : ''}`),
+  /** Every definition (bands, change rule, attribution), licensed item text as for `instrument`. */
+  definitions: (pid?: string) => request<{ items: Instrument[] }>('GET', `/api/instruments${pid ? `?patientId=${encodeURIComponent(pid)}` : ''}`),
   forPatient: (pid: string) => request<{ items: PatientInstrument[] }>('GET', `/api/patients/${pid}/instruments`),
   due: (pid: string) => request<{ items: DueItem[] }>('GET', `/api/patients/${pid}/instruments/due`),
   submit: (pid: string, body: z.input<typeof SubmitResponseBody>) => request<Submitted>('POST', `/api/patients/${pid}/instrument-responses`, body),
   history: (pid: string, instrumentId?: string) => request<{ items: StoredResponse[] }>('GET', `/api/patients/${pid}/instrument-responses?limit=200${instrumentId ? `&instrument=${encodeURIComponent(instrumentId)}` : ''}`),
   assignments: (pid: string) => request<{ items: Assignment[] }>('GET', `/api/patients/${pid}/instrument-assignments`),
-  assign: (pid: string, body: z.input<typeof AssignBody>) => request<Assignment>('POST', `/api/patients/${pid}/instrument-assignments`, body),
+  /** The created assignment as stored: no title, due items or completion yet (those come with `assignments`). */
+  assign: (pid: string, body: z.input<typeof AssignBody>) => request<CreatedAssignment>('POST', `/api/patients/${pid}/instrument-assignments`, body),
   cancelAssignment: (pid: string, id: string) => request<void>('DELETE', `/api/patients/${pid}/instrument-assignments/${id}`),
   organizationInstruments: (oid: string) => request<{ items: OrganizationInstrument[] }>('GET', `/api/organizations/${oid}/instruments`),
   enableLicence: (oid: string, id: string, note: string | null) => request<void>('PUT', `/api/organizations/${oid}/instruments/${id}/licence`, { confirm: true, note }),

@@ -1,12 +1,13 @@
 // Clinician and admin sides of questionnaires: the patient chart's Questionnaires tab (assign once, on a
 // recurrence or before a visit; see completion; review results with the MCID-marked chart) and the
 // organization's Instruments page where an admin confirms licences.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Patient } from '../../api/client.ts';
 import { questionnairesApi, type Assignment, type Instrument, type OrganizationInstrument, type StoredResponse } from '../../api/questionnaires.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
-import { formatScore, ScoreChart } from './questionnaires.tsx';
+import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
+import { Attribution, formatScore, ScoreChart } from './questionnaires.tsx';
 
 type Kind = 'once' | 'recurring' | 'before-visit';
 
@@ -17,6 +18,12 @@ const inDays = (days: number): string => {
   d.setMinutes(0, 0, 0);
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
+
+/** "none due yet" until an occurrence falls due (a new assignment read "0 of 0 completed"), then "completed 1 of 2 due so far". */
+function completionText(a: Assignment): string {
+  const { done, total } = assignmentCompletion(a.due, new Date().toISOString());
+  return total === 0 ? t('q.assign.noneDueYet') : t('q.assign.completion', { done, total });
+}
 
 export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) {
   const pid = props.patient.id;
@@ -30,7 +37,10 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
   const [everyDays, setEveryDays] = useState('7');
   const [daysBefore, setDaysBefore] = useState('3');
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [viewing, setViewing] = useState<Instrument | null>(null);
+  // Definitions give each result its band label, title and attribution, and the history chart its scale.
+  const [definitions, setDefinitions] = useState<ReadonlyMap<string, Instrument> | null>(null);
+  const [viewingId, setViewingId] = useState<string | null>(null);
+  const historyHeading = useRef<HTMLHeadingElement>(null);
 
   const load = () => {
     questionnairesApi.forPatient(pid).then((r) => setCatalogue(r.items.map((i) => ({ id: i.id, shortTitle: i.shortTitle, available: i.available }))), (e: ApiError) => setError(e.message));
@@ -38,6 +48,11 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
     questionnairesApi.history(pid).then((r) => setResponses(r.items), (e: ApiError) => setError(e.message));
   };
   useEffect(load, [pid]);
+  useEffect(() => {
+    questionnairesApi.definitions(pid).then((r) => setDefinitions(new Map(r.items.map((d) => [d.id, d]))), (e: ApiError) => setError(e.message));
+  }, [pid]);
+  // The chart opens below the list: take the reader there.
+  useEffect(() => { if (viewingId) historyHeading.current?.focus(); }, [viewingId]);
 
   async function assign(e: Event) {
     e.preventDefault();
@@ -46,8 +61,9 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
       : kind === 'recurring' ? { kind, startAt: toInstant(when), everyDays: Number(everyDays), endAt: null }
         : { kind, visitAt: toInstant(when), daysBefore: Number(daysBefore) };
     try {
-      const a = await questionnairesApi.assign(pid, { instrumentId, schedule });
-      showToast(t('q.assign.done', { title: a.title }));
+      await questionnairesApi.assign(pid, { instrumentId, schedule });
+      // The created assignment carries no title; the catalogue this form picked from does.
+      showToast(t('q.assign.done', { title: catalogue?.find((c) => c.id === instrumentId)?.shortTitle ?? instrumentId }));
       load();
     } catch (err) { setFormError(err as ApiError); }
   }
@@ -60,6 +76,8 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
     } catch (err) { setError((err as ApiError).message); }
   }
 
+  const titleOf = (id: string) => definitions?.get(id)?.shortTitle ?? catalogue?.find((c) => c.id === id)?.shortTitle ?? id.toUpperCase();
+  const viewing = viewingId ? definitions?.get(viewingId) ?? null : null;
   const byInstrument = new Map<string, StoredResponse[]>();
   for (const r of responses ?? []) byInstrument.set(r.instrumentId, [...(byInstrument.get(r.instrumentId) ?? []), r]);
   const options = (catalogue ?? []).filter((c) => c.available).map((c) => ({ value: c.id, label: c.shortTitle }));
@@ -87,7 +105,7 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
           <ul class="list">
             {assignments.filter((a) => a.cancelledAt === null).map((a) => (
               <li key={a.id}>
-                <span><strong>{a.title}</strong> — {t('q.assign.completion', { done: a.completed, total: a.due.length })}
+                <span><strong>{a.title}</strong> — {completionText(a)}
                   {' · '}{a.nextDueAt ? t('q.assign.next', { date: formatDateTime(a.nextDueAt, props.patient.timeZone) }) : t('q.assign.finished')}
                   {a.due.some((d) => d.status === 'overdue') && <> · <strong>{t('q.overdue')}</strong></>}</span>
                 <button type="button" class="button secondary" onClick={() => { void cancel(a); }}>{t('q.assign.cancel', { title: a.title })}</button>
@@ -102,18 +120,27 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
           <ul class="list">
             {[...byInstrument.entries()].map(([id, list]) => {
               const last = list[0]!;
+              const definition = definitions?.get(id);
+              const band = definition ? bandLabel(definition, last.band) : null;
               return (
                 <li key={id}>
-                  <span><strong>{id.toUpperCase()}</strong> — {last.score === null ? t('q.notAnswered') : formatScore(last.score)}{last.band ? ` (${last.band})` : ''} · {formatDate(last.completedAt, props.patient.timeZone)}
+                  <span><strong>{titleOf(id)}</strong> — {last.score === null ? t('q.notAnswered') : formatScore(last.score)}{band ? ` (${band})` : ''} · {formatDate(last.completedAt, props.patient.timeZone)}
                     {last.flags.includes('crisis') && <> · <strong class="error">{t('q.flag.crisis')}</strong></>}
-                    {last.flags.includes('item-9-unknown') && <> · <strong>{t('q.flag.item9Unknown')}</strong></>}</span>
-                  <button type="button" class="button secondary" onClick={() => { questionnairesApi.instrument(id, pid).then(setViewing, (e: ApiError) => setError(e.message)); }}>{t('q.history')} — {id.toUpperCase()}</button>
+                    {last.flags.includes('item-9-unknown') && <> · <strong>{t('q.flag.item9Unknown')}</strong></>}
+                    <br /><span class="hint">{t('q.attribution')}: {last.attribution}</span></span>
+                  <button type="button" class="button secondary" disabled={!definition} onClick={() => setViewingId(id)}>{t('q.history')} — {titleOf(id)}</button>
                 </li>
               );
             })}
           </ul>
         )}
-        {viewing && <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} />}
+        {viewing && (
+          <>
+            <h3 ref={historyHeading} tabIndex={-1}>{t('q.history')} — {viewing.shortTitle}</h3>
+            <ScoreChart definition={viewing} responses={byInstrument.get(viewing.id) ?? []} timeZone={props.patient.timeZone} audience="clinician" />
+            <Attribution text={viewing.licence.attribution} />
+          </>
+        )}
       </section>
     </div>
   );

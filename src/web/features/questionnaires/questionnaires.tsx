@@ -3,7 +3,8 @@
 // resumed), the result in plain language with change since last time, and history as a chart with the
 // clinically important change marked. PHQ-9 item 9 above 0 shows crisis resources the moment it is
 // chosen, before anything is sent. Clinician and admin panels live at the end of this module.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_CRISIS_RESOURCES, type CrisisResource } from '../../../contract/crisis.ts';
 import { ApiError } from '../../api/client.ts';
 import { questionnairesApi, type Instrument, type PatientInstrument, type StoredResponse, type Submitted } from '../../api/questionnaires.ts';
@@ -11,6 +12,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { usePatientInView } from '../../session.ts';
+import { axisDates, bandLabel, type Audience } from './questionnaire-format.ts';
 
 const go = (href: string) => (e: Event) => { e.preventDefault(); navigate(href); };
 const draftKey = (patientId: string, instrumentId: string) => `painwise.q.${patientId}.${instrumentId}`;
@@ -33,6 +35,40 @@ function CrisisPanel(props: { resources: readonly CrisisResource[]; teamTold: bo
       {props.teamTold && <p>{t('q.crisis.team')}</p>}
     </section>
   );
+}
+
+/** Where a patient's history links for help: the crisis resources, without the alert of a new answer. */
+const SUPPORT_ID = 'crisis-support';
+
+function SupportResources(props: { resources: readonly CrisisResource[] }) {
+  return (
+    <section id={SUPPORT_ID} tabIndex={-1} class="card crisis-panel" aria-labelledby="crisis-support-title">
+      <h2 id="crisis-support-title">{t('q.crisis.title')}</h2>
+      <p>{t('q.crisis.support')}</p>
+      <ul>{props.resources.map((r) => <li key={r.name}><strong>{r.name}</strong> — {r.contact}</li>)}</ul>
+    </section>
+  );
+}
+
+/**
+ * A response's safety flags, worded for who reads them: the clinician's instruction ("assess suicide
+ * risk") is not for the patient, who gets what they told us and where help is.
+ */
+function FlagNotes(props: { flags: readonly string[]; audience: Audience }) {
+  const crisis = props.flags.includes('crisis');
+  const unknown = props.flags.includes('item-9-unknown');
+  if (props.audience === 'clinician') return <>{crisis && ` · ${t('q.flag.crisis')}`}{unknown && ` · ${t('q.flag.item9Unknown')}`}</>;
+  return (
+    <>
+      {crisis && <> · {t('q.flag.crisisPatient')} — <a href={`#${SUPPORT_ID}`}>{t('q.flag.crisisSupport')}</a></>}
+      {unknown && ` · ${t('q.flag.item9UnknownPatient')}`}
+    </>
+  );
+}
+
+/** The instrument's attribution, a small line wherever its questions or results are shown (DESIGN §7). */
+export function Attribution(props: { text: string }) {
+  return <p class="hint attribution"><strong>{t('q.attribution')}:</strong> {props.text}</p>;
 }
 
 // ----- list ---------------------------------------------------------------------------------------
@@ -188,7 +224,7 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
           <button type="button" class="button secondary" onClick={() => setStep(total - 1)}>{t('q.back')}</button>
           <button type="button" class="button" disabled={sending} onClick={() => { void send(); }}>{sending ? t('q.sending') : t('q.submit')}</button>
         </div>
-        <p class="hint">{definition.licence.attribution}</p>
+        <Attribution text={definition.licence.attribution} />
       </main>
     );
   }
@@ -228,6 +264,7 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
       {Object.keys(answers).length > 0 && (
         <p class="hint">{t('q.draftKept')} <button type="button" class="button link" onClick={() => { save({}); try { localStorage.removeItem(key); } catch { /* ignore */ } setStep(0); }}>{t('q.discard')}</button></p>
       )}
+      <Attribution text={definition.licence.attribution} />
     </main>
   );
 }
@@ -256,7 +293,7 @@ function Result(props: { definition: Instrument; submitted: Submitted; timeZone:
         {c && <p>{t(c.category ? CHANGE_KEYS[c.category] ?? 'q.change.unknown' : 'q.change.unknown', { from: formatScore(c.previousScore), to: formatScore(r.score ?? 0) })}</p>}
         <p class="hint">{formatDateTime(r.completedAt, props.timeZone)}</p>
       </section>
-      <p class="hint"><strong>{t('q.attribution')}:</strong> {r.attribution}</p>
+      <Attribution text={r.attribution} />
       <div class="row">
         <a class="button" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
         <a class="button secondary" href={`/questionnaires/${definition.id}/history`} onClick={go(`/questionnaires/${definition.id}/history`)}>{t('q.history')}</a>
@@ -267,33 +304,77 @@ function Result(props: { definition: Instrument; submitted: Submitted; timeZone:
 
 // ----- history --------------------------------------------------------------------------------------
 
-/** Line chart of scores with the MCID marked as a band around the first result, and a table alternative. */
-export function ScoreChart(props: { definition: Instrument; responses: readonly StoredResponse[]; timeZone: string }) {
+/**
+ * The element's rendered width and the root font size, in CSS pixels: the chart draws one unit to one
+ * pixel, so its labels keep their CSS size on a phone instead of shrinking with a fixed viewBox.
+ */
+function useRenderedSize(ref: RefObject<HTMLElement | null>, mounted: boolean): { width: number; rem: number } {
+  const [size, setSize] = useState({ width: 600, rem: 16 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const width = Math.round(el.getBoundingClientRect().width);
+      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      if (width > 0) setSize((s) => (s.width === width && s.rem === rem ? s : { width, rem }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [mounted]);
+  return size;
+}
+
+/**
+ * Line chart of scores over time with the MCID marked as a band around the first result, the score
+ * range and the first and last dates labelled, and a table alternative.
+ */
+export function ScoreChart(props: { definition: Instrument; responses: readonly StoredResponse[]; timeZone: string; audience: Audience }) {
   const { definition } = props;
   const points = useMemo(() => props.responses.filter((r) => r.score !== null).slice().sort((a, b) => a.completedAt.localeCompare(b.completedAt)), [props.responses]);
+  const frame = useRef<HTMLDivElement>(null);
+  const { width, rem } = useRenderedSize(frame, points.length > 0);
   if (points.length === 0) return <Empty>{t('q.noHistory')}</Empty>;
-  const width = 600;
-  const height = 200;
-  const pad = 28;
+  const fontPx = 0.875 * rem; // .chart-label
+  const charWidth = fontPx * 0.6; // an average glyph, enough to keep labels apart
   const { min, max } = definition.scoreRange;
-  const y = (v: number) => height - pad - ((v - min) / (max - min || 1)) * (height - 2 * pad);
-  const x = (i: number) => pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad));
+  const left = Math.ceil(charWidth * Math.max(String(min).length, String(max).length)) + 10;
+  const right = Math.ceil(fontPx / 2) + 4;
+  const top = Math.ceil(fontPx / 2) + 4;
+  const bottom = Math.ceil(fontPx * 1.5) + 8;
+  const height = Math.round(12.5 * rem);
+  const plotWidth = Math.max(1, width - left - right);
+  const y = (v: number) => top + (1 - (v - min) / (max - min || 1)) * (height - top - bottom);
+  const times = points.map((p) => Date.parse(p.completedAt));
+  const first = times[0]!;
+  const span = times.at(-1)! - first;
+  const x = (i: number) => left + (span > 0 ? ((times[i]! - first) / span) * plotWidth : plotWidth / 2);
+  const dates = axisDates(
+    { x: x(0), text: formatDate(points[0]!.completedAt, props.timeZone) },
+    { x: x(points.length - 1), text: formatDate(points.at(-1)!.completedAt, props.timeZone) },
+    charWidth,
+  );
   const mcid = definition.change.points;
   const baseline = points[0]!.score!;
   const label = t('q.chart.label', { title: definition.shortTitle });
   return (
-    <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">
-        {mcid !== null && (
-          <rect x={pad} width={width - 2 * pad} y={y(Math.min(max, baseline + mcid))} height={Math.max(0, y(Math.max(min, baseline - mcid)) - y(Math.min(max, baseline + mcid)))} class="chart-band" />
-        )}
-        <line x1={pad} x2={width - pad} y1={y(min)} y2={y(min)} class="chart-axis" />
-        <text x={4} y={y(max) + 4} class="chart-label">{max}</text>
-        <text x={4} y={y(min) + 4} class="chart-label">{min}</text>
-        <polyline fill="none" class="chart-line" points={points.map((p, i) => `${x(i)},${y(p.score!)}`).join(' ')} />
-        {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.score!)} r={4} class="chart-point" />)}
-      </svg>
-      {mcid !== null && <figcaption class="hint">{t('q.chart.mcid', { points: mcid })}</figcaption>}
+    <figure class="chart-figure">
+      <div ref={frame}>
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">
+          {mcid !== null && (
+            <rect x={left} width={plotWidth} y={y(Math.min(max, baseline + mcid))} height={Math.max(0, y(Math.max(min, baseline - mcid)) - y(Math.min(max, baseline + mcid)))} class="chart-band" />
+          )}
+          <line x1={left} x2={left + plotWidth} y1={y(min)} y2={y(min)} class="chart-axis" />
+          <text x={left - 6} y={y(max)} text-anchor="end" dominant-baseline="middle" class="chart-label">{max}</text>
+          <text x={left - 6} y={y(min)} text-anchor="end" dominant-baseline="middle" class="chart-label">{min}</text>
+          {dates.map((d) => <text key={d.text} x={d.x} y={height - 6} text-anchor={d.anchor} class="chart-label chart-date">{d.text}</text>)}
+          <polyline fill="none" class="chart-line" points={points.map((p, i) => `${x(i)},${y(p.score!)}`).join(' ')} />
+          {points.map((p, i) => <circle key={p.id} cx={x(i)} cy={y(p.score!)} r={4} class="chart-point" />)}
+        </svg>
+      </div>
+      {mcid !== null && <figcaption class="hint">{t(props.audience === 'patient' ? 'q.chart.mcid' : 'q.chart.mcidClinician', { points: mcid })}</figcaption>}
       <table class="table">
         <caption class="visually-hidden">{label}</caption>
         <thead><tr><th scope="col">{t('q.chart.date')}</th><th scope="col">{t('q.chart.score')}</th><th scope="col">{t('q.chart.band')}</th></tr></thead>
@@ -302,7 +383,7 @@ export function ScoreChart(props: { definition: Instrument; responses: readonly 
             <tr key={p.id}>
               <td>{formatDate(p.completedAt, props.timeZone)}</td>
               <td>{formatScore(p.score!)}</td>
-              <td>{definition.bands.find((b) => b.id === p.band)?.label ?? '—'}{p.flags.includes('crisis') ? ` · ${t('q.flag.crisis')}` : ''}{p.flags.includes('item-9-unknown') ? ` · ${t('q.flag.item9Unknown')}` : ''}</td>
+              <td>{bandLabel(definition, p.band) ?? '—'}<FlagNotes flags={p.flags} audience={props.audience} /></td>
             </tr>
           ))}
         </tbody>
@@ -316,18 +397,23 @@ export function QuestionnaireHistory(props: { instrumentId: string }) {
   const [definition, setDefinition] = useState<Instrument | null>(null);
   const [responses, setResponses] = useState<StoredResponse[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [resources, setResources] = useState<readonly CrisisResource[]>(DEFAULT_CRISIS_RESOURCES['en-US']!);
   useEffect(() => {
     if (!patient) return;
     questionnairesApi.instrument(props.instrumentId, patient.id).then(setDefinition, (e: ApiError) => setError(e.message));
     questionnairesApi.history(patient.id, props.instrumentId).then((r) => setResponses(r.items), (e: ApiError) => setError(e.message));
   }, [props.instrumentId, patient?.id]);
+  const flagged = responses?.some((r) => r.flags.includes('crisis')) ?? false;
+  // The installation's crisis resources (PAINWISE_CRISIS_LOCALE); the US list stands in while offline.
+  useEffect(() => { if (flagged) questionnairesApi.crisisResources().then((r) => setResources(r.resources), () => {}); }, [flagged]);
   if (!patient) return <main id="main"><Empty>{t('today.noRecord')}</Empty></main>;
   return (
     <main id="main">
       <h1>{definition ? `${t('q.history')} — ${definition.shortTitle}` : t('q.history')}</h1>
       <ErrorMessage message={error} />
-      {definition && responses ? <ScoreChart definition={definition} responses={responses} timeZone={patient.timeZone} /> : !error && <Loading />}
-      {definition && <p class="hint"><strong>{t('q.attribution')}:</strong> {definition.licence.attribution}</p>}
+      {definition && responses ? <ScoreChart definition={definition} responses={responses} timeZone={patient.timeZone} audience="patient" /> : !error && <Loading />}
+      {flagged && <SupportResources resources={resources} />}
+      {definition && <Attribution text={definition.licence.attribution} />}
       <a class="button secondary" href="/questionnaires" onClick={go('/questionnaires')}>{t('q.again')}</a>
     </main>
   );
