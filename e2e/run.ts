@@ -957,6 +957,11 @@ const journeys: Journey[] = [
       await chart.openTab('Overview');
       await chart.openTab('Questionnaires');
       await expectVisible(assigned.getByText(/GAD-7 — completed 1 of 1 due so far/), 'the GAD-7 assignment completed');
+      // Cancelling leaves the list at once and can be undone while the toast shows.
+      await assigned.getByRole('button', { name: 'Cancel GAD-7' }).click();
+      await assigned.getByText(/GAD-7 — completed/).waitFor({ state: 'detached' });
+      await doctor.getByRole('button', { name: 'Undo' }).click();
+      await expectVisible(assigned.getByText(/GAD-7 — completed 1 of 1 due so far/), 'the GAD-7 assignment back after Undo');
     },
   },
   {

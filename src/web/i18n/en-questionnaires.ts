@@ -11,7 +11,7 @@ export const enQuestionnaires = {
   'q.start': 'Start {title}',
   'q.resume': 'Continue {title}',
   'q.notLicensed': 'Needs a licence from your clinic before it can be shown here.',
-  'q.questions': '{count} questions',
+  'q.questions': '{count, plural, one {# question} other {# questions}}',
   'q.recall': 'Think about: {period}',
   'q.latest': 'Last result: {score} ({date})',
   'q.history': 'History',
@@ -73,7 +73,7 @@ export const enQuestionnaires = {
   'q.assign.next': 'next due {date}',
   'q.assign.finished': 'schedule finished',
   'q.assign.cancel': 'Cancel {title}',
-  'q.assign.cancelled': 'Assignment cancelled.',
+  'q.assign.cancelled': '{title} cancelled.',
   'q.responses': 'Results',
   'q.flag.crisis': 'Item 9 positive — assess suicide risk',
   // instruments.md §17 note 4: a missing item 9 is "unknown", not "negative".

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Patient } from '../../api/client.ts';
 import { questionnairesApi, type Assignment, type Instrument, type OrganizationInstrument, type StoredResponse } from '../../api/questionnaires.ts';
-import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
+import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
 import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
 import { Attribution, formatScore, ScoreChart } from './questionnaires.tsx';
@@ -68,12 +68,19 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
     } catch (err) { setFormError(err as ApiError); }
   }
 
-  async function cancel(a: Assignment) {
-    try {
-      await questionnairesApi.cancelAssignment(pid, a.id);
-      showToast(t('q.assign.cancelled'));
-      load();
-    } catch (err) { setError((err as ApiError).message); }
+  // Cancelling waits a few seconds so Undo costs nothing: the assignment leaves the list at once, and
+  // nothing is sent until the toast has gone.
+  const [hidden, setHidden] = useState<readonly string[]>([]);
+  function cancel(a: Assignment) {
+    setHidden((h) => [...h, a.id]);
+    const timer = setTimeout(() => {
+      questionnairesApi.cancelAssignment(pid, a.id).then(load, (err: ApiError) => {
+        setHidden((h) => h.filter((x) => x !== a.id));
+        setError((err as ApiError).message);
+      });
+    }, UNDO_WINDOW_MS);
+    showToast(t('q.assign.cancelled', { title: a.title }), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== a.id)); });
+    document.getElementById('assigned-heading')?.focus();
   }
 
   const titleOf = (id: string) => definitions?.get(id)?.shortTitle ?? catalogue?.find((c) => c.id === id)?.shortTitle ?? id.toUpperCase();
@@ -100,15 +107,15 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
         )}
       </section>
       <section class="card" aria-labelledby="assigned-heading">
-        <h2 id="assigned-heading">{t('q.assign.list')}</h2>
-        {assignments === null ? <Loading /> : assignments.filter((a) => a.cancelledAt === null).length === 0 ? <Empty>{t('q.assign.none')}</Empty> : (
-          <ul class="list">
-            {assignments.filter((a) => a.cancelledAt === null).map((a) => (
+        <h2 id="assigned-heading" tabIndex={-1}>{t('q.assign.list')}</h2>
+        {assignments === null ? <Loading /> : assignments.filter((a) => a.cancelledAt === null && !hidden.includes(a.id)).length === 0 ? <Empty>{t('q.assign.none')}</Empty> : (
+          <ul class="list" aria-label={t('q.assign.list')}>
+            {assignments.filter((a) => a.cancelledAt === null && !hidden.includes(a.id)).map((a) => (
               <li key={a.id}>
                 <span><strong>{a.title}</strong> — {completionText(a)}
                   {' · '}{a.nextDueAt ? t('q.assign.next', { date: formatDateTime(a.nextDueAt, props.patient.timeZone) }) : t('q.assign.finished')}
                   {a.due.some((d) => d.status === 'overdue') && <> · <strong>{t('q.overdue')}</strong></>}</span>
-                <button type="button" class="button secondary" onClick={() => { void cancel(a); }}>{t('q.assign.cancel', { title: a.title })}</button>
+                <button type="button" class="button secondary" onClick={() => cancel(a)}>{t('q.assign.cancel', { title: a.title })}</button>
               </li>
             ))}
           </ul>
@@ -194,7 +201,7 @@ export function ClinicInstruments(props: { orgId: string }) {
       <Dialog open={enabling !== null} title={enabling ? t('licences.enable', { title: enabling.shortTitle }) : ''} onClose={() => setEnabling(null)}>
         {enabling && (
           <form onSubmit={(e) => { e.preventDefault(); void enable(); }}>
-            <p class="hint">{enabling.note}</p>
+            <p class="hint">{withoutInternalReferences(enabling.note)}</p>
             <Checkbox label={t('licences.confirm', { title: enabling.shortTitle, holder: enabling.holder })} checked={confirmed} onChange={setConfirmed} />
             <Field label={t('licences.note')} name="note" value={note} onInput={setNote} />
             <div class="row">
@@ -206,4 +213,12 @@ export function ClinicInstruments(props: { orgId: string }) {
       </Dialog>
     </main>
   );
+}
+
+/**
+ * A licence note without the references to this project's own clinical notes ("(instruments.md §3)"),
+ * which mean nothing to a clinic's admin; the publisher's terms stay as written.
+ */
+export function withoutInternalReferences(text: string): string {
+  return text.replace(/\s*\(?\binstruments\.md(?:\s*§[\d.]+(?:,\s*§[\d.]+)*)?\)?/g, '').replace(/\s+\./g, '.').trim();
 }

@@ -40,3 +40,12 @@ describe('axisDates', () => {
     expect(axisDates({ x: 40, text: 'Jan 5, 2026' }, { x: 160, text: 'Jan 6, 2026' }, 7)).toEqual([{ x: 100, text: 'Jan 5, 2026 – Jan 6, 2026', anchor: 'middle' }]);
   });
 });
+
+describe('licence notes shown to a clinic admin', () => {
+  it('drop references to the project\'s own clinical notes and keep the publisher\'s terms', async () => {
+    const { withoutInternalReferences } = await import('./clinic-questionnaires.tsx');
+    expect(withoutInternalReferences('May not be used without permission from Dr. Cleeland; fees may apply. Item wording here is paraphrased (instruments.md §3).'))
+      .toBe('May not be used without permission from Dr. Cleeland; fees may apply. Item wording here is paraphrased.');
+    expect(withoutInternalReferences('Free to use (instruments.md §5.1, §17).')).toBe('Free to use.');
+  });
+});
