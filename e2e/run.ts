@@ -806,8 +806,19 @@ const journeys: Journey[] = [
         region = await page.evaluate(() => (document.activeElement?.getAttribute('role') === 'checkbox' && document.activeElement.tagName === 'rect' ? document.activeElement.getAttribute('aria-label') ?? '' : ''));
       }
       if (!region) throw new Error('Tab never reached a body-map region');
+      // The figure is one Tab stop; the arrow keys move between regions.
+      await page.keyboard.press('ArrowDown');
+      const moved = await page.waitForFunction((from) => {
+        const label = document.activeElement?.tagName === 'rect' ? document.activeElement.getAttribute('aria-label') : null;
+        return label && label !== from ? label : null;
+      }, region, { timeout: 5_000 }).catch(() => null);
+      const below = moved ? String(await moved.jsonValue()) : '';
+      if (!below) throw new Error(`expected ArrowDown to move from ${region} to another region`);
+      region = below;
       await page.keyboard.press('Space');
       await expectVisible(page.getByRole('checkbox', { name: region, checked: true }), `${region} toggled with Space`);
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.tagName === 'rect')) throw new Error('Tab stayed inside the body map');
       await page.getByRole('button', { name: 'Save check-in' }).focus();
       await page.keyboard.press('Enter');
       await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after a keyboard check-in');

@@ -1,8 +1,10 @@
 // The body map: an SVG figure, front or back, in which every region is a named, focusable toggle
 // (role="checkbox", Space or Enter toggles), so it works by touch, mouse, keyboard and screen reader.
+// The figure is one Tab stop: the arrow keys move to the nearest region in their direction (about
+// 80 regions were 80 Tab presses between the rating and Save).
 // Zoom shows only the hands, the feet or the spine, each side enlarged, so small regions become large
 // targets for shaking hands and low vision.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { FIGURE_SIZE, regionsInView, type BodyView } from '../../domain/diary/body-map.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 
@@ -50,6 +52,24 @@ function layout(view: BodyView, zoom: Zoom): { placed: Placed[]; width: number; 
   return { placed, width: Math.max(1, offset - gap), height: Math.max(1, height) };
 }
 
+/** The region nearest to `from` in an arrow key's direction (its centre that way, sideways distance counting double). */
+export function nearestInDirection(placed: readonly Placed[], from: Placed, key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'): Placed | undefined {
+  const cx = (r: Placed) => r.x + r.w / 2;
+  const cy = (r: Placed) => r.y + r.h / 2;
+  let best: Placed | undefined;
+  let bestScore = Infinity;
+  for (const r of placed) {
+    if (r.code === from.code) continue;
+    const dx = cx(r) - cx(from);
+    const dy = cy(r) - cy(from);
+    const [along, across] = key === 'ArrowRight' ? [dx, dy] : key === 'ArrowLeft' ? [-dx, dy] : key === 'ArrowDown' ? [dy, dx] : [-dy, dx];
+    if (along <= 0) continue;
+    const score = along + 2 * Math.abs(across);
+    if (score < bestScore) { bestScore = score; best = r; }
+  }
+  return best;
+}
+
 export function BodyMap(props: { selected: readonly string[]; onToggle: (code: string) => void }) {
   const [view, setView] = useState<BodyView>('front');
   const [zoom, setZoom] = useState<Zoom>('whole');
@@ -57,6 +77,11 @@ export function BodyMap(props: { selected: readonly string[]; onToggle: (code: s
   const shownView: BodyView = zoom === 'spine' ? 'back' : view;
   const { placed, width, height } = layout(shownView, zoom);
   const pad = zoom === 'whole' ? 0 : 2;
+  // The one region in the Tab order (roving tab stop); the arrow keys move it.
+  const [active, setActive] = useState<string | null>(null);
+  const current = placed.find((r) => r.code === active) ?? placed[0];
+  const [moved, setMoved] = useState(0);
+  useEffect(() => { if (moved > 0 && current) document.getElementById(`region-${current.code}`)?.focus(); }, [moved]);
   return (
     <div class="body-map">
       <div class="segmented" role="radiogroup" aria-label={t('checkIn.view')}>
@@ -73,19 +98,28 @@ export function BodyMap(props: { selected: readonly string[]; onToggle: (code: s
           </button>
         ))}
       </div>
+      <p id="body-map-keys" class="hint">{t('bodyMap.keys')}</p>
       <svg
         viewBox={`${-pad} ${-pad} ${width + 2 * pad} ${height + 2 * pad}`} class={zoom === 'whole' ? 'figure' : 'figure zoomed'} role="group"
         aria-label={t('checkIn.regionMap', { view: `${t(shownView === 'front' ? 'checkIn.front' : 'checkIn.back')}${zoom === 'whole' ? '' : ` — ${t(ZOOM_LABEL[zoom])}`}` })}
+        aria-describedby="body-map-keys"
       >
         {placed.map((r) => {
           const on = props.selected.includes(r.code);
           const toggle = () => props.onToggle(r.code);
           return (
             <rect
-              key={r.code} x={r.x} y={r.y} width={r.w} height={r.h} rx={zoom === 'whole' ? 4 : 2}
-              class={on ? 'region on' : 'region'} role="checkbox" aria-checked={on} aria-label={r.label} tabindex={0}
-              onClick={toggle}
-              onKeyDown={(e) => { if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); toggle(); } }}
+              key={r.code} id={`region-${r.code}`} x={r.x} y={r.y} width={r.w} height={r.h} rx={zoom === 'whole' ? 4 : 2}
+              class={on ? 'region on' : 'region'} role="checkbox" aria-checked={on} aria-label={r.label} tabindex={r.code === current?.code ? 0 : -1}
+              onClick={() => { setActive(r.code); toggle(); }}
+              onFocus={() => setActive(r.code)}
+              onKeyDown={(e) => {
+                if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); toggle(); return; }
+                if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown' && e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+                e.preventDefault();
+                const next = nearestInDirection(placed, r, e.key);
+                if (next) { setActive(next.code); setMoved((n) => n + 1); }
+              }}
             >
               <title>{r.label}</title>
             </rect>

@@ -194,6 +194,7 @@ export const en = {
   'checkIn.where': 'Where does it hurt?',
   'checkIn.front': 'Front',
   'bodyMap.zoom': 'Zoom',
+  'bodyMap.keys': 'Tap the areas that hurt. With a keyboard: Tab to the figure, arrow keys to move, Space to select.',
   'bodyMap.whole': 'Whole body',
   'bodyMap.hands': 'Hands',
   'bodyMap.feet': 'Feet',
