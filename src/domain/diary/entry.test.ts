@@ -144,6 +144,23 @@ describe('validateDiaryEntry — text no store keeps', () => {
   });
 });
 
+describe('validateDiaryEntry — time zones', () => {
+  it('stores the canonical spelling of an IANA zone', () => {
+    expect(ok(input({ timeZone: 'europe/berlin' })).timeZone).toBe('Europe/Berlin');
+    expect(ok(input({ timeZone: 'EUROPE/BERLIN' })).timeZone).toBe('Europe/Berlin');
+    // UTC and Etc/… zones keep working (14:05Z is 14:05 there; Etc/GMT-1 is UTC+1, POSIX signs).
+    expect(ok(input({ timeZone: 'UTC', localTime: '14:05' })).timeZone).toBe('UTC');
+    expect(ok(input({ timeZone: 'Etc/UTC', localTime: '14:05' })).timeZone).toBe('UTC');
+    expect(ok(input({ timeZone: 'Etc/GMT-1' })).timeZone).toBe('Etc/GMT-1');
+  });
+  it('refuses offsets, which are not zones (and "-23:59" would export as a formula-like CSV cell)', () => {
+    for (const timeZone of ['+01:00', '-23:59', '+0100', '+01']) {
+      const r = validateDiaryEntry(input({ timeZone }));
+      expect(r.ok ? [] : r.errors, timeZone).toEqual([{ pointer: '/timeZone', message: expect.stringMatching(/IANA time zone name.*not an offset/) }]);
+    }
+  });
+});
+
 describe('local date and time against the instant of recording', () => {
   it('a real-time entry must match recordedAt read in its own zone', () => {
     // 14:05Z is 15:05 in Berlin but 10:05 in New York (EDT: clocks went forward at 07:00Z that day; EST would say 09:05).

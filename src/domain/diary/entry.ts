@@ -23,7 +23,7 @@
 
 import { BODY_REGIONS, isBodyRegionCode } from './body-map.ts';
 import {
-  differenceInWallClockMinutes, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
+  canonicalTimeZone, differenceInWallClockMinutes, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
   type LocalDate, type LocalTime, type TimeZone,
 } from '../time/local-date.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts';
@@ -145,7 +145,7 @@ export interface DiaryEntry {
   id: string;
   localDate: LocalDate;
   localTime: LocalTime;
-  /** IANA time zone the local date and time are read in. */
+  /** IANA time zone the local date and time are read in, in its canonical spelling (canonicalTimeZone). */
   timeZone: TimeZone;
   /** ISO-8601 UTC instant the entry was recorded, normalised to `YYYY-MM-DDTHH:MM:SS.sssZ`. */
   recordedAt: string;
@@ -420,9 +420,9 @@ export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
   if (!localDate) c.fail(['localDate'], 'must be a calendar date YYYY-MM-DD');
   const localTime = typeof v.localTime === 'string' ? parseLocalTime(v.localTime) : undefined;
   if (!localTime) c.fail(['localTime'], 'must be a time HH:MM (24-hour)');
-  let timeZone: TimeZone | undefined;
-  if (typeof v.timeZone !== 'string' || !isTimeZone(v.timeZone)) c.fail(['timeZone'], 'must be an IANA time zone, e.g. Europe/Berlin');
-  else timeZone = v.timeZone;
+  // Stored in its canonical spelling, so one zone is written one way (and never as an offset).
+  const timeZone = typeof v.timeZone === 'string' ? canonicalTimeZone(v.timeZone) : undefined;
+  if (!timeZone) c.fail(['timeZone'], 'must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00)');
   const recordedAt = normaliseInstant(c, v.recordedAt, ['recordedAt']);
 
   const intensity = nrs(c, v.intensity, ['intensity'], true);

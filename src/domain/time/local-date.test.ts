@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, canAddDays, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
+import { addDays, canAddDays, canonicalTimeZone, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
 
 describe('LocalDate', () => {
   it('accepts real dates and rejects impossible ones', () => {
@@ -34,6 +34,28 @@ describe('LocalDate', () => {
     expect(parseLocalDate('0000-02-29')).toBe('0000-02-29'); // year 0 is a leap year in the proleptic calendar
     expect(parseLocalDate('0100-02-29')).toBeUndefined();
     expect(canAddDays(parseLocalDate('2026-01-01')!, 1.5)).toBe(false);
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it('takes IANA names in any case and gives the one spelling to store', () => {
+    expect(canonicalTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone('AMERICA/NEW_YORK')).toBe('America/New_York');
+    expect(canonicalTimeZone('UTC')).toBe('UTC');
+    expect(canonicalTimeZone('utc')).toBe('UTC');
+    expect(canonicalTimeZone('Etc/UTC')).toBe('UTC');
+    expect(canonicalTimeZone('Etc/GMT+5')).toBe('Etc/GMT+5');
+    expect(canonicalTimeZone('etc/gmt-14')).toBe('Etc/GMT-14');
+  });
+  it('refuses offsets, which Intl accepts but are not zones, and names it does not know', () => {
+    for (const name of ['+01:00', '-23:59', '+0100', '+01', '-00:00', ' Europe/Berlin', 'Mars/Olympus', 'Z', '', 'x'.repeat(65)]) {
+      expect(canonicalTimeZone(name), name).toBeUndefined();
+      expect(isTimeZone(name), name).toBe(false);
+    }
+  });
+  it('is stable: every zone Intl lists is its own canonical spelling', () => {
+    for (const name of Intl.supportedValuesOf('timeZone')) expect(canonicalTimeZone(name)).toBe(name);
   });
 });
 

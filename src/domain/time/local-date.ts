@@ -69,10 +69,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
-/** True when `name` is an IANA time zone this runtime knows (e.g. `Europe/Berlin`). */
+/**
+ * The spelling to store of an IANA time zone name this runtime knows, or undefined for anything else.
+ * The spelling is Intl's resolved one, so one zone is stored one way: `europe/berlin` → `Europe/Berlin`,
+ * `utc` and `Etc/UTC` → `UTC`, `US/Eastern` → `America/New_York`; `Etc/GMT+5` stays. Offsets
+ * (`+01:00`, `-23:59`, `+0100`), which Intl also takes, are refused: they are not zones (no DST, no
+ * history), and a cell starting with `+` or `-` reads as a formula in a spreadsheet.
+ */
+export function canonicalTimeZone(name: string): TimeZone | undefined {
+  if (name.length === 0 || name.length > 64 || !/^[A-Za-z]/.test(name)) return undefined;
+  const resolved = formatterFor(name)?.resolvedOptions().timeZone;
+  return resolved !== undefined && /^[A-Za-z]/.test(resolved) ? (resolved as TimeZone) : undefined;
+}
+
+/** True when `name` is an IANA time zone this runtime knows, in any spelling (e.g. `Europe/Berlin`); never an offset. */
 export function isTimeZone(name: string): name is TimeZone {
-  if (name.length === 0 || name.length > 64) return false;
-  return formatterFor(name) !== null;
+  return canonicalTimeZone(name) !== undefined;
 }
 
 /** The local calendar date and wall-clock time of `instant` in `timeZone`. */

@@ -1,0 +1,72 @@
+// When and where a diary record says it happened: time zones as canonical IANA names, local times
+// that never existed, and times in the future — refused over HTTP with the field named, writing nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+
+let idCounter = 0;
+const newId = () => `019a0000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
+
+/** A real-time entry at the test clock's now (2026-06-01T12:00Z, 14:00 in Berlin). */
+const entryAt = (overrides: Record<string, unknown> = {}) => ({
+  localDate: '2026-06-01', localTime: '14:00', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity: 5, mode: 'real-time', ...overrides,
+});
+
+describe.each(DIALECTS)('diary times on %s', (dialect) => {
+  let t: TestApp;
+  let patient: Client;
+  let pid: string;
+  const entryUrl = (id: string) => `/api/patients/${pid}/diary-entries/${id}`;
+  const pulled = async () => (await patient.request('GET', `/api/patients/${pid}/diary-entries`)).json().items as { id: string; entry: { timeZone: string } }[];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
+    patient = s.client;
+    pid = s.me.patient!.id;
+  });
+  afterAll(async () => { await t.close(); });
+
+  /** Expects a 400 problem naming `pointer` whose detail matches `detail`, and that nothing was written. */
+  async function expectRefused(res: { statusCode: number; headers: Record<string, unknown>; json(): { errors: { pointer: string; detail: string }[] } }, pointer: string, detail: RegExp, before: number) {
+    expect(res.statusCode).toBe(400);
+    expect(String(res.headers['content-type'])).toContain('application/problem+json');
+    expect(res.json().errors).toEqual(expect.arrayContaining([{ pointer, detail: expect.stringMatching(detail) }]));
+    expect(await pulled()).toHaveLength(before);
+  }
+
+  it('refuses offset-style zones and stores IANA names in their canonical spelling (entries, batches, flares, block diaries)', async () => {
+    const before = (await pulled()).length;
+    for (const timeZone of ['+01:00', '-23:59']) {
+      await expectRefused(await patient.request('PUT', entryUrl(newId()), entryAt({ timeZone })), '/timeZone', /IANA time zone name/, before);
+      const batch = await patient.request('POST', `/api/patients/${pid}/diary-entries/batch`, { items: [{ id: newId(), entry: entryAt({ timeZone }) }] });
+      expect(batch.json().results[0]).toMatchObject({ status: 'invalid', errors: [{ pointer: '/items/0/entry/timeZone' }] });
+      const flare = await patient.request('PUT', `/api/patients/${pid}/flares/${newId()}`, { startedAt: '2026-05-31T08:00:00Z', timeZone });
+      expect(flare.statusCode).toBe(400);
+      expect(flare.json().errors).toEqual([expect.objectContaining({ pointer: '/timeZone' })]);
+      const block = await patient.request('PUT', `/api/patients/${pid}/block-diaries/${newId()}`, { procedureLabel: 'Medial branch block', procedureAt: '2026-05-31T08:00:00Z', timeZone, baselineIntensity: 7 });
+      expect(block.statusCode).toBe(400);
+      expect(block.json().errors).toEqual([expect.objectContaining({ pointer: '/timeZone' })]);
+    }
+    expect((await patient.request('GET', `/api/patients/${pid}/flares`)).json().items).toEqual([]);
+
+    const id = newId();
+    const created = await patient.request('PUT', entryUrl(id), entryAt({ timeZone: 'europe/berlin' }));
+    expect(created.statusCode).toBe(201);
+    expect(created.json().entry.timeZone).toBe('Europe/Berlin');
+    // The same entry sent again in the other spelling is the same content: unchanged, not a conflict.
+    expect((await patient.request('PUT', entryUrl(id), entryAt({ timeZone: 'Europe/Berlin' }))).json().status).toBe('unchanged');
+    const utc = await patient.request('PUT', entryUrl(newId()), entryAt({ timeZone: 'Etc/UTC', localTime: '12:00' }));
+    expect(utc.json().entry.timeZone).toBe('UTC');
+    const gmt = await patient.request('PUT', entryUrl(newId()), entryAt({ timeZone: 'Etc/GMT-2' }));
+    expect(gmt.json().entry.timeZone).toBe('Etc/GMT-2');
+    const csv = (await patient.request('GET', `/api/patients/${pid}/diary-export.csv`)).body;
+    expect(csv).toContain(',Europe/Berlin,');
+    expect(csv).not.toContain('europe/berlin');
+
+    const flare = await patient.request('PUT', `/api/patients/${pid}/flares/${newId()}`, { startedAt: '2026-05-31T08:00:00Z', timeZone: 'america/new_york' });
+    expect(flare.json().timeZone).toBe('America/New_York');
+    const block = await patient.request('PUT', `/api/patients/${pid}/block-diaries/${newId()}`, { procedureLabel: 'Medial branch block', procedureAt: '2026-05-31T08:00:00Z', timeZone: 'utc', baselineIntensity: 7 });
+    expect(block.json().timeZone).toBe('UTC');
+  });
+});
