@@ -191,6 +191,27 @@ describe('local date and time against the instant of recording', () => {
     expect(validateDiaryEntry(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T07:30:00Z', localTime: '03:30' })).ok).toBe(true);
   });
 
+  it('refuses a wall clock the zone skipped when clocks went forward, saying why (recalled and real-time)', () => {
+    const recalled = { enteredBy: 'user-1', mode: 'recalled', source: 'self' };
+    const errors = (overrides: Record<string, unknown>) => {
+      const r = validateDiaryEntry(input(overrides));
+      return r.ok ? [] : r.errors;
+    };
+    expect(errors({ localDate: '2026-03-29', localTime: '02:30', recordedAt: '2026-03-30T10:00:00Z', provenance: recalled }))
+      .toEqual([{ pointer: '/localTime', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }]);
+    expect(errors({ localDate: '2026-03-08', localTime: '02:30', timeZone: 'America/New_York', recordedAt: '2026-03-09T10:00:00Z', provenance: recalled }))
+      .toEqual([{ pointer: '/localTime', message: '02:30 did not exist on 2026-03-08 in America/New_York: clocks went forward' }]);
+    expect(errors({ localDate: '2011-12-30', localTime: '12:00', timeZone: 'Pacific/Apia', recordedAt: '2012-01-02T00:00:00Z', provenance: recalled }))
+      .toEqual([{ pointer: '/localDate', message: '2011-12-30 did not exist in Pacific/Apia: clocks went forward over the whole day' }]);
+    // Real time: 01:00Z is 03:00 CEST, within 15 minutes of a stated 02:55 — which no clock in Berlin showed.
+    expect(errors({ localDate: '2026-03-29', localTime: '02:55', recordedAt: '2026-03-29T01:00:00Z' }))
+      .toEqual([{ pointer: '/localTime', message: '02:55 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }]);
+    // Either side of the gap, and the repeated hour in autumn, are fine.
+    expect(validateDiaryEntry(input({ localDate: '2026-03-29', localTime: '01:59', recordedAt: '2026-03-29T00:59:00Z' })).ok).toBe(true);
+    expect(validateDiaryEntry(input({ localDate: '2026-03-29', localTime: '03:00', recordedAt: '2026-03-29T01:00:00Z' })).ok).toBe(true);
+    expect(validateDiaryEntry(input({ localDate: '2026-10-25', localTime: '02:30', recordedAt: '2026-10-25T00:30:00Z' })).ok).toBe(true);
+  });
+
   it('property: any generated entry re-validates to itself (validation is idempotent)', () => {
     fc.assert(fc.property(diaryEntryArbitrary(), (entry) => {
       expect(ok(entry)).toEqual(entry);

@@ -15,15 +15,16 @@
 //
 // Invariants of a valid entry (all enforced by validateDiaryEntry):
 // - every NRS value is an integer 0–10; leastSinceLast ≤ intensity ≤ worstSinceLast when given;
-// - localDate/localTime/timeZone are the patient's wall clock when the pain was rated; a real-time
-//   entry's wall clock agrees with recordedAt in timeZone (±15 min); a recalled one is not later than it;
+// - localDate/localTime/timeZone are the patient's wall clock when the pain was rated, one the zone
+//   showed (not skipped when clocks went forward); a real-time entry's wall clock agrees with
+//   recordedAt in timeZone (±15 min); a recalled one is not later than it;
 // - days are the patient's local dates — never derived from the UTC day;
 // - text is trimmed; notes ≤ 10,000 UTF-16 code units (as JavaScript and zod count length);
 // - lists of ids are de-duplicated and kept in their canonical order, so equal content is equal data.
 
 import { BODY_REGIONS, isBodyRegionCode } from './body-map.ts';
 import {
-  canonicalTimeZone, differenceInWallClockMinutes, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
+  canonicalTimeZone, differenceInWallClockMinutes, localDateTimeExists, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
   type LocalDate, type LocalTime, type TimeZone,
 } from '../time/local-date.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts';
@@ -536,8 +537,17 @@ export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
     if (enteredBy != null && mode != null && source != null) provenance = { enteredBy, mode, source };
   }
 
+  // A wall clock the zone skipped (clocks went forward over it) names no moment: refused, not moved.
+  let wallClockExists = true;
+  if (localDate && localTime && timeZone && !localDateTimeExists(localDate, localTime, timeZone)) {
+    wallClockExists = false;
+    const wholeDay = !localDateTimeExists(localDate, '00:00' as LocalTime, timeZone) && !localDateTimeExists(localDate, '23:59' as LocalTime, timeZone);
+    if (wholeDay) c.fail(['localDate'], `${localDate} did not exist in ${timeZone}: clocks went forward over the whole day`);
+    else c.fail(['localTime'], `${localTime} did not exist on ${localDate} in ${timeZone}: clocks went forward`);
+  }
+
   // The stated wall clock against the instant of recording, read in the entry's own zone.
-  if (localDate && localTime && timeZone && recordedAt && provenance) {
+  if (localDate && localTime && timeZone && wallClockExists && recordedAt && provenance) {
     const atRecording = toLocalDateTime(new Date(recordedAt), timeZone);
     const skew = differenceInWallClockMinutes({ date: localDate, time: localTime }, { date: atRecording.date, time: atRecording.time as LocalTime });
     const tolerance = DIARY_LIMITS.realTimeSkewMinutes;

@@ -93,6 +93,12 @@ describe('parseDiaryCsv', () => {
     expect(result.errors[2]!.message).toContain('regions/0/intensity');
   });
 
+  it('refuses a row whose local time the zone skipped when clocks went forward', () => {
+    const e = entry({ localDate: '2026-03-28', localTime: '02:30', recordedAt: '2026-03-30T08:00:00Z', provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' } });
+    const result = parseDiaryCsv(exportDiaryCsv([e]).replace(',2026-03-28,', ',2026-03-29,'));
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: 'local_time', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }] });
+  });
+
   it('recognises the same id twice in one file', () => {
     const e = entry();
     const result = parseDiaryCsv(exportDiaryCsv([e, e]));

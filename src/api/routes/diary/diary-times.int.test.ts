@@ -69,4 +69,21 @@ describe.each(DIALECTS)('diary times on %s', (dialect) => {
     const block = await patient.request('PUT', `/api/patients/${pid}/block-diaries/${newId()}`, { procedureLabel: 'Medial branch block', procedureAt: '2026-05-31T08:00:00Z', timeZone: 'utc', baselineIntensity: 7 });
     expect(block.json().timeZone).toBe('UTC');
   });
+
+  it('refuses a local time the zone skipped when clocks went forward, saying why, in a PUT and in a batch', async () => {
+    const before = (await pulled()).length;
+    const cases = [
+      { body: { localDate: '2026-03-29', localTime: '02:30', timeZone: 'Europe/Berlin', recordedAt: '2026-03-30T08:00:00Z', mode: 'recalled' }, pointer: '/localTime', detail: /^02:30 did not exist on 2026-03-29 in Europe\/Berlin: clocks went forward$/ },
+      { body: { localDate: '2026-03-08', localTime: '02:30', timeZone: 'America/New_York', recordedAt: '2026-03-09T08:00:00Z', mode: 'recalled' }, pointer: '/localTime', detail: /^02:30 did not exist on 2026-03-08 in America\/New_York: clocks went forward$/ },
+      { body: { localDate: '2011-12-30', localTime: '09:00', timeZone: 'Pacific/Apia', recordedAt: '2012-01-02T08:00:00Z', mode: 'recalled' }, pointer: '/localDate', detail: /^2011-12-30 did not exist in Pacific\/Apia/ },
+      // Real time: 01:00Z is 03:00 in Berlin that morning, five minutes from the stated 02:55 that no clock showed.
+      { body: { localDate: '2026-03-29', localTime: '02:55', timeZone: 'Europe/Berlin', recordedAt: '2026-03-29T01:00:00Z', mode: 'real-time' }, pointer: '/localTime', detail: /^02:55 did not exist/ },
+    ];
+    for (const c of cases) {
+      await expectRefused(await patient.request('PUT', entryUrl(newId()), entryAt(c.body)), c.pointer, c.detail, before);
+      const batch = await patient.request('POST', `/api/patients/${pid}/diary-entries/batch`, { items: [{ id: newId(), entry: entryAt(c.body) }] });
+      expect(batch.json().results[0]).toMatchObject({ status: 'invalid', errors: [{ pointer: `/items/0/entry${c.pointer}`, detail: expect.stringMatching(c.detail) }] });
+    }
+    expect(await pulled()).toHaveLength(before);
+  });
 });
