@@ -29,13 +29,14 @@ const SOURCE_FOR_BASIS: Record<Granted['basis']['kind'], EntrySource> = { owner:
 
 const toRecord = (s: StoredDiaryEntry): DiaryRecord => ({ id: s.id, version: s.version, changeSeq: s.changeSeq, updatedAt: s.updatedAt, deleted: s.deletedAt !== null, entry: s.entry });
 
-function normalize(access: Granted, entryId: string, input: DiaryEntryInput, pointerPrefix = ''): DiaryEntry {
+/** The entry as stored, or a validation error; `now` (the server's clock) refuses a recordedAt in the future. */
+function normalize(access: Granted, entryId: string, input: DiaryEntryInput, now: Date, pointerPrefix = ''): DiaryEntry {
   const { mode, ...fields } = input;
   const result = validateDiaryEntry({
     ...fields,
     id: entryId,
     provenance: { enteredBy: access.userId, mode: mode ?? 'real-time', source: SOURCE_FOR_BASIS[access.basis.kind] },
-  });
+  }, { asOf: now });
   if (!result.ok) {
     throw new AppError('validation-failed', 'The diary entry has invalid fields.', {
       errors: result.errors.map((e) => ({ pointer: `${pointerPrefix}${e.pointer}`, detail: e.message })),
@@ -138,7 +139,7 @@ export async function putDiaryEntry(
   deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, input: DiaryEntryInput, baseVersion?: number,
 ): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
-  const entry = normalize(access, entryId, input);
+  const entry = normalize(access, entryId, input, deps.clock.now());
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
     await tx.patients.lockForDiaryWrite(patientId);
@@ -161,10 +162,11 @@ export async function pushDiaryBatch(
   items: readonly { id: string; baseVersion?: number | null | undefined; entry: DiaryEntryInput; invalid?: readonly { pointer: string; detail: string }[] }[],
 ): Promise<readonly BatchItemResult[]> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const now = deps.clock.now();
   const prepared = items.map((item, i) => {
     if (item.invalid) return { ok: false as const, item, errors: item.invalid };
     try {
-      return { ok: true as const, item, entry: normalize(access, item.id.toLowerCase(), item.entry, `/items/${i}/entry`) };
+      return { ok: true as const, item, entry: normalize(access, item.id.toLowerCase(), item.entry, now, `/items/${i}/entry`) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false as const, item, errors: error.errors };
       throw error;

@@ -177,6 +177,31 @@ describe('local date and time against the instant of recording', () => {
     expect(pointers(input({ localDate: '2026-03-09', localTime: '08:00', provenance: recalled }))).toEqual(['/localTime']);
   });
 
+  it('a recalled entry may be the minute it was recorded, not a minute later', () => {
+    const recalled = { enteredBy: 'user-1', mode: 'recalled', source: 'self' };
+    // Recorded at 14:05:00Z and at 14:05:59Z, which are 15:05 in Berlin.
+    expect(validateDiaryEntry(input({ localTime: '15:05', provenance: recalled })).ok).toBe(true);
+    expect(validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:59Z', provenance: recalled })).ok).toBe(true);
+    expect(pointers(input({ localTime: '15:06', recordedAt: '2026-03-08T14:05:59Z', provenance: recalled }))).toEqual(['/localTime']);
+    expect(pointers(input({ localTime: '15:20', provenance: recalled }))).toEqual(['/localTime']);
+  });
+
+  it('with the server\'s time given, refuses a recordedAt more than 5 minutes after it', () => {
+    const asOf = new Date('2026-03-08T14:00:00Z');
+    expect(validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:00Z' }), { asOf }).ok).toBe(true);
+    const ahead = validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:01Z' }), { asOf });
+    expect(ahead.ok ? [] : ahead.errors).toEqual([{ pointer: '/recordedAt', message: expect.stringMatching(/^cannot be in the future \(more than 5 minutes after the server's time, 2026-03-08T14:00:00.000Z\)/) }]);
+    // The year 9999, recorded then: consistent with itself, refused against the server's clock.
+    const farFuture = input({ localDate: '9999-12-31', localTime: '12:00', timeZone: 'UTC', recordedAt: '9999-12-31T12:00:00Z' });
+    expect(validateDiaryEntry(farFuture).ok).toBe(true);
+    expect(pointers(farFuture)).toEqual([]);
+    const refused = validateDiaryEntry(farFuture, { asOf });
+    expect(refused.ok ? [] : refused.errors.map((e) => e.pointer)).toEqual(['/recordedAt']);
+    // A recalled entry dated 9999 but recorded now is after its recording.
+    const later = validateDiaryEntry(input({ localDate: '9999-12-31', localTime: '12:00', provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' } }), { asOf: new Date('2026-03-08T14:05:00Z') });
+    expect(later.ok ? [] : later.errors.map((e) => e.pointer)).toEqual(['/localTime']);
+  });
+
   it('an entry in New York then one in Tokyo keep their own local dates', () => {
     const ny = ok(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T04:30:00Z', localDate: '2026-03-07', localTime: '23:30' }));
     const tokyo = ok(input({ timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T05:00:00Z', localDate: '2026-03-08', localTime: '14:00' }));

@@ -17,7 +17,8 @@
 // - every NRS value is an integer 0–10; leastSinceLast ≤ intensity ≤ worstSinceLast when given;
 // - localDate/localTime/timeZone are the patient's wall clock when the pain was rated, one the zone
 //   showed (not skipped when clocks went forward); a real-time entry's wall clock agrees with
-//   recordedAt in timeZone (±15 min); a recalled one is not later than it;
+//   recordedAt in timeZone (±15 min); a recalled one is not later than it (to the minute);
+// - with an `asOf` given (the server's now), recordedAt is at most 5 minutes after it;
 // - days are the patient's local dates — never derived from the UTC day;
 // - text is trimmed; notes ≤ 10,000 UTF-16 code units (as JavaScript and zod count length);
 // - lists of ids are de-duplicated and kept in their canonical order, so equal content is equal data.
@@ -96,6 +97,12 @@ export const DIARY_LIMITS = {
   sleepHours: 24,
   /** Tolerance between a real-time entry's stated wall clock and recordedAt, in minutes. */
   realTimeSkewMinutes: 15,
+  /**
+   * How far recordedAt may run ahead of the server's clock, in minutes: a phone's clock may be a little
+   * fast (set by hand, not yet synced after travel) and its entry still be true; beyond that the time
+   * is made up or the clock is wrong, and an entry from the future would sit in every later summary.
+   */
+  recordedAtAheadOfServerMinutes: 5,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -402,9 +409,10 @@ function normaliseInstant(c: Checker, v: unknown, path: Path): string | undefine
 
 /**
  * Validate and normalise a diary entry from untrusted input (JSON body, CSV row, offline queue).
- * Returns every problem found, each with a JSON pointer into the input.
+ * Returns every problem found, each with a JSON pointer into the input. `asOf` (the server's now,
+ * passed in) refuses a recordedAt in the future; without it only the entry's own times are compared.
  */
-export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
+export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): DiaryEntryValidation {
   const c = new Checker();
   if (!isObj(input)) return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
   const v = input;
@@ -425,6 +433,12 @@ export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
   const timeZone = typeof v.timeZone === 'string' ? canonicalTimeZone(v.timeZone) : undefined;
   if (!timeZone) c.fail(['timeZone'], 'must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00)');
   const recordedAt = normaliseInstant(c, v.recordedAt, ['recordedAt']);
+  if (recordedAt && opts.asOf) {
+    const latest = opts.asOf.getTime() + DIARY_LIMITS.recordedAtAheadOfServerMinutes * 60_000;
+    if (Date.parse(recordedAt) > latest) {
+      c.fail(['recordedAt'], `cannot be in the future (more than ${DIARY_LIMITS.recordedAtAheadOfServerMinutes} minutes after the server's time, ${opts.asOf.toISOString()}); check the device's clock`);
+    }
+  }
 
   const intensity = nrs(c, v.intensity, ['intensity'], true);
   const worstSinceLast = nrs(c, v.worstSinceLast, ['worstSinceLast'], false);
@@ -553,7 +567,8 @@ export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
     const tolerance = DIARY_LIMITS.realTimeSkewMinutes;
     if (provenance.mode === 'real-time' && Math.abs(skew) > tolerance) {
       c.fail(['localTime'], `a real-time entry must match when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone}); mark it as recalled otherwise`);
-    } else if (provenance.mode === 'recalled' && skew > tolerance) {
+    } else if (provenance.mode === 'recalled' && skew > 0) {
+      // Recalled pain was felt before it was written down: its minute may be the minute of recording, not later.
       c.fail(['localTime'], `a recalled entry cannot be later than when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone})`);
     }
   }

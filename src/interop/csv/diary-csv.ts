@@ -243,10 +243,11 @@ const MAX_ERRORS = 1000;
 
 /**
  * Parse a CSV produced by `exportDiaryCsv` (columns in any order, all required). Every record is
- * validated with the domain rules; the result is all entries or all problems. Duplicate ids within
- * the file are problems; recognising ids already stored is the caller's job.
+ * validated with the domain rules (`asOf`, the server's now, refuses a recordedAt in the future, as for
+ * an entry sent alone); the result is all entries or all problems. Duplicate ids within the file are
+ * problems; recognising ids already stored is the caller's job.
  */
-export function parseDiaryCsv(text: string): DiaryCsvParse {
+export function parseDiaryCsv(text: string, opts: { asOf?: Date } = {}): DiaryCsvParse {
   const parsed = parseCsvRecords(text);
   if (!parsed.ok) return { ok: false, errors: [{ row: 0, line: parsed.line, column: null, message: parsed.message }] };
   const [header, ...rows] = parsed.records;
@@ -320,7 +321,7 @@ export function parseDiaryCsv(text: string): DiaryCsvParse {
       notes: unguard(get('notes')),
       provenance: { enteredBy: unguard(get('entered_by')), mode: get('mode'), source: get('source') },
     };
-    const result = validateDiaryEntry(input);
+    const result = validateDiaryEntry(input, opts);
     if (!result.ok) {
       for (const e of result.errors) {
         const column = columnOf(e.pointer);

@@ -86,7 +86,7 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
       response: { 200: z.object({ imported: z.number().int(), alreadyPresent: z.number().int(), newIds: z.number().int() }) },
     },
   }, async (req) => {
-    const parsed = parseDiaryCsv(req.body);
+    const parsed = parseDiaryCsv(req.body, { asOf: deps.clock.now() });
     if (!parsed.ok) {
       throw new AppError('validation-failed', `The file has ${parsed.errors.length} problem(s); nothing was imported.`, {
         errors: parsed.errors.slice(0, 200).map((e) => ({ pointer: `/rows/${e.row}${e.column ? `/${e.column}` : ''}`, detail: `Line ${e.line}: ${e.message}` })),

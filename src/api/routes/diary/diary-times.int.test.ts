@@ -1,6 +1,6 @@
 // When and where a diary record says it happened: time zones as canonical IANA names, local times
 // that never existed, and times in the future — refused over HTTP with the field named, writing nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
 
@@ -11,6 +11,8 @@ const newId = () => `019a0000-0000-7000-8000-${String(++idCounter).padStart(12, 
 const entryAt = (overrides: Record<string, unknown> = {}) => ({
   localDate: '2026-06-01', localTime: '14:00', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity: 5, mode: 'real-time', ...overrides,
 });
+
+const NOW = '2026-06-01T12:00:00.000Z';
 
 describe.each(DIALECTS)('diary times on %s', (dialect) => {
   let t: TestApp;
@@ -26,6 +28,7 @@ describe.each(DIALECTS)('diary times on %s', (dialect) => {
     pid = s.me.patient!.id;
   });
   afterAll(async () => { await t.close(); });
+  afterEach(() => { t.clock.set(NOW); });
 
   /** Expects a 400 problem naming `pointer` whose detail matches `detail`, and that nothing was written. */
   async function expectRefused(res: { statusCode: number; headers: Record<string, unknown>; json(): { errors: { pointer: string; detail: string }[] } }, pointer: string, detail: RegExp, before: number) {
@@ -85,5 +88,37 @@ describe.each(DIALECTS)('diary times on %s', (dialect) => {
       expect(batch.json().results[0]).toMatchObject({ status: 'invalid', errors: [{ pointer: `/items/0/entry${c.pointer}`, detail: expect.stringMatching(c.detail) }] });
     }
     expect(await pulled()).toHaveLength(before);
+  });
+
+  it('refuses a recordedAt more than 5 minutes after the server\'s clock, and a recalled entry dated after its recording', async () => {
+    const before = (await pulled()).length;
+    // The audit's case: the year 9999, consistent with itself.
+    const farFuture = entryAt({ localDate: '9999-12-31', localTime: '12:00', timeZone: 'UTC', recordedAt: '9999-12-31T12:00:00Z' });
+    await expectRefused(await patient.request('PUT', entryUrl(newId()), farFuture), '/recordedAt', /^cannot be in the future/, before);
+    await expectRefused(await patient.request('PUT', entryUrl(newId()), { ...farFuture, mode: 'recalled' }), '/recordedAt', /^cannot be in the future/, before);
+    const batch = await patient.request('POST', `/api/patients/${pid}/diary-entries/batch`, { items: [{ id: newId(), entry: farFuture }] });
+    expect(batch.json().results[0]).toMatchObject({ status: 'invalid', errors: [{ pointer: '/items/0/entry/recordedAt' }] });
+    // Six minutes ahead is refused; five is a phone's clock running a little fast.
+    await expectRefused(await patient.request('PUT', entryUrl(newId()), entryAt({ localTime: '14:06', recordedAt: '2026-06-01T12:06:00Z' })), '/recordedAt', /5 minutes after the server's time/, before);
+    expect((await patient.request('PUT', entryUrl(newId()), entryAt({ localTime: '14:05', recordedAt: '2026-06-01T12:05:00Z' }))).statusCode).toBe(201);
+    // Recalled: dated after the moment it was recorded, in its own zone (recorded 14:00 in Berlin).
+    await expectRefused(await patient.request('PUT', entryUrl(newId()), entryAt({ localDate: '9999-12-31', mode: 'recalled' })), '/localTime', /cannot be later than when it was recorded/, before + 1);
+    await expectRefused(await patient.request('PUT', entryUrl(newId()), entryAt({ localTime: '14:10', mode: 'recalled' })), '/localTime', /cannot be later than when it was recorded/, before + 1);
+    expect((await patient.request('PUT', entryUrl(newId()), entryAt({ localTime: '13:10', mode: 'recalled' }))).statusCode).toBe(201);
+
+    // A CSV import is held to the same clock: a file exported now and imported "an hour earlier" is refused by row.
+    const csv = (await patient.request('GET', `/api/patients/${pid}/diary-export.csv`)).body;
+    const other = await signUp(t.app, { patient: true });
+    const imp = () => t.app.inject({
+      method: 'POST', url: `/api/patients/${other.me.patient!.id}/diary-import`, payload: csv,
+      headers: { 'content-type': 'text/csv', cookie: other.client.cookie!, 'x-csrf-token': other.client.csrf! },
+    });
+    t.clock.set('2026-06-01T11:00:00.000Z');
+    const refused = await imp();
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: expect.stringMatching(/^\/rows\/\d+\/recorded_at$/), detail: expect.stringMatching(/cannot be in the future/) })]));
+    expect((await other.client.request('GET', `/api/patients/${other.me.patient!.id}/diary-entries`)).json().items).toEqual([]);
+    t.clock.set(NOW);
+    expect((await imp()).statusCode).toBe(200);
   });
 });
