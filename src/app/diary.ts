@@ -276,8 +276,23 @@ export async function exportDiary(deps: AppDeps, ctx: RequestContext, patientId:
 export interface ImportReport {
   readonly imported: number;
   readonly alreadyPresent: number;
-  /** Rows whose id was not this account's, imported under an id of this account's own. */
+  /** Of the rows imported now, those whose id was not this account's, imported under an id of this account's own. */
   readonly newIds: number;
+}
+
+/** An entry read from a file, with where it was: `row` counts records with the header as row 1, `line` is where the record starts. */
+export interface ImportRow {
+  readonly entry: DiaryEntry;
+  readonly row: number;
+  readonly line: number;
+}
+
+/**
+ * A problem of one row of an imported file, as every report about a row reads (the parser's and the
+ * importer's): pointer `/rows/<row>/<column>`, detail starting with the line the record starts on.
+ */
+export function importRowProblem(at: { row: number; line: number }, column: string | null, message: string): { pointer: string; detail: string } {
+  return { pointer: `/rows/${at.row}${column ? `/${column}` : ''}`, detail: `Line ${at.line}: ${message}` };
 }
 
 /**
@@ -298,12 +313,14 @@ export function importedEntryId(patientId: string, entryId: string): string {
  * answer reveals nothing about other accounts; should another account hold even that id, a fresh one)
  * as entered by the importer: the file's author and source are not taken on trust.
  */
-export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, entries: readonly DiaryEntry[]): Promise<ImportReport> {
+export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, rows: readonly ImportRow[]): Promise<ImportReport> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const entries = rows.map((r) => r.entry);
   return deps.store.transaction(async (tx) => {
     await tx.patients.lockForDiaryWrite(patientId);
     let imported = 0;
     let alreadyPresent = 0;
+    let newIds = 0;
     const problems: { pointer: string; detail: string }[] = [];
     const stored = await tx.diary.findEntries(entries.map((e) => e.id));
     // A row entered into this account by this import is this person's entry (the file cannot claim
@@ -317,13 +334,15 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
       const holder = e.id === entries[i]!.id ? undefined : derivedTaken.get(e.id);
       return holder && holder.patientId !== patientId ? { ...e, id: deps.ids.newId() } : e;
     });
-    const newIds = own.filter((e, i) => e.id !== entries[i]!.id).length;
     // Two rows that come to the same id (a row may carry another row's derived id): name the later one.
     const firstRow = new Map<string, number>();
     own.forEach((e, i) => {
       const earlier = firstRow.get(e.id);
       if (earlier === undefined) firstRow.set(e.id, i);
-      else problems.push({ pointer: `/rows/${i + 1}/id`, detail: `This row is the same entry as row ${earlier + 1} once imported; remove one of them.` });
+      else {
+        const first = rows[earlier]!;
+        problems.push(importRowProblem(rows[i]!, 'id', `this row is the same entry as row ${first.row} (line ${first.line}) once imported; remove one of them.`));
+      }
     });
     const found = await tx.diary.findEntries(own.map((e) => e.id));
     const fresh = own.length - found.size;
@@ -335,17 +354,18 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
       if (existing) {
         const same = existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
         if (same) alreadyPresent += 1;
-        else problems.push({ pointer: `/rows/${i + 1}/id`, detail: `Entry ${entry.id} already exists with different content (or was deleted); remove the row or give it a new id.` });
+        else problems.push(importRowProblem(rows[i]!, 'id', `entry ${entry.id} already exists with different content (or was deleted); remove the row or give it a new id.`));
         continue;
       }
       if (problems.length > 0) continue;
       await tx.diary.insertEntry(patientId, entry, { version: 1, changeSeq: ++seq, at });
       changes.push({ after: entry });
       imported += 1;
+      if (entry.id !== entries[i]!.id) newIds += 1;
     }
     if (problems.length > 0) {
-      // Throwing rolls the whole transaction back: nothing of the file is kept.
-      throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) clash with entries already in the diary.`, { errors: problems });
+      // Throwing rolls the whole transaction back: nothing of the file is kept, and no count is reported.
+      throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) cannot be imported; nothing was imported.`, { errors: problems });
     }
     await flushSummaries(tx, patientId, changes, at);
     await tx.audit.append([access.audit('diary.import', 'diary_entry', null)]);
