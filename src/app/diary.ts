@@ -224,10 +224,14 @@ export function encodeSyncCursor(changeSeq: number): string {
   return Buffer.from(`s${changeSeq}`, 'utf8').toString('base64url');
 }
 
+function invalidCursor(detail: string): AppError {
+  return new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', { errors: [{ pointer: '/query/since', detail }] });
+}
+
 export function decodeSyncCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const m = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', { errors: [{ pointer: '/query/since', detail: 'Not a cursor this server issued.' }] });
+  if (!m) throw invalidCursor('Not a cursor this server issued.');
   return Number(m[1]);
 }
 
@@ -237,6 +241,12 @@ export async function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patie
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const rows = await deps.store.diary.listChanges(patientId, afterSeq, limit + 1);
   const page = rows.slice(0, limit);
+  // A cursor past the diary's last change (forged, another patient's, or from before a restore) would
+  // be echoed back on every empty page, and its holder would never see another change. Only an empty
+  // page can come from such a cursor, so the usual pull costs no extra query.
+  if (page.length === 0 && afterSeq > 0 && afterSeq > (await deps.store.diary.lastChangeSeq(patientId))) {
+    throw invalidCursor('This cursor is past the last change of this diary.');
+  }
   await deps.store.audit.append([access.audit('diary-entry.pull', 'diary_entry', null)]);
   const last = page.at(-1);
   return { items: page, cursor: encodeSyncCursor(last ? last.changeSeq : afterSeq), hasMore: rows.length > limit };

@@ -98,6 +98,34 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect((await patient.request('GET', `${url()}?since=not-a-cursor`)).statusCode).toBe(400);
   });
 
+  it('refuses a cursor past the diary\'s last change (forged, or another patient\'s) instead of echoing it forever', async () => {
+    const cursorOf = (seq: number) => Buffer.from(`s${seq}`, 'utf8').toString('base64url');
+    const expectInvalid = async (since: string) => {
+      const res = await patient.request('GET', `${url()}?since=${since}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'validation-failed', detail: expect.stringMatching(/pull from the start/), errors: [{ pointer: '/query/since', detail: expect.stringMatching(/past the last change/) }] });
+    };
+    await expectInvalid(cursorOf(999_999_999_999_999));
+    // The cursor of the last change itself is fine: an empty page, the same cursor back.
+    const latest = (await patient.request('GET', url())).json().cursor as string;
+    const none = await patient.request('GET', `${url()}?since=${latest}`);
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toMatchObject({ items: [], cursor: latest, hasMore: false });
+    const seq = Number(Buffer.from(latest, 'base64url').toString('utf8').slice(1));
+    await expectInvalid(cursorOf(seq + 1));
+    // Another patient's cursor, further on than this diary has come.
+    const other = await signUp(t.app, { patient: true });
+    const otherUrl = `/api/patients/${other.me.patient!.id}/diary-entries`;
+    for (let i = 0; i < seq + 2; i++) await other.client.request('PUT', `${otherUrl}/${newId()}`, entryAt());
+    await expectInvalid((await other.client.request('GET', otherUrl)).json().cursor);
+    // A patient with no diary yet: any cursor but the start is past the end; no cursor is the start.
+    const fresh = await signUp(t.app, { patient: true });
+    const freshUrl = `/api/patients/${fresh.me.patient!.id}/diary-entries`;
+    expect((await fresh.client.request('GET', `${freshUrl}?since=${cursorOf(1)}`)).statusCode).toBe(400);
+    expect((await fresh.client.request('GET', `${freshUrl}?since=${cursorOf(0)}`)).statusCode).toBe(200);
+  });
+
   it('keeps each entry on its own local date across time zones and DST', async () => {
     const s = await signUp(t.app, { patient: true, timeZone: 'America/New_York' });
     const u = (id: string) => `/api/patients/${s.me.patient!.id}/diary-entries/${id}`;
