@@ -29,13 +29,14 @@ const SOURCE_FOR_BASIS: Record<Granted['basis']['kind'], EntrySource> = { owner:
 
 const toRecord = (s: StoredDiaryEntry): DiaryRecord => ({ id: s.id, version: s.version, changeSeq: s.changeSeq, updatedAt: s.updatedAt, deleted: s.deletedAt !== null, entry: s.entry });
 
-function normalize(access: Granted, entryId: string, input: DiaryEntryInput, pointerPrefix = ''): DiaryEntry {
+/** The entry as stored, or a validation error; `now` (the server's clock) refuses a recordedAt in the future. */
+function normalize(access: Granted, entryId: string, input: DiaryEntryInput, now: Date, pointerPrefix = ''): DiaryEntry {
   const { mode, ...fields } = input;
   const result = validateDiaryEntry({
     ...fields,
     id: entryId,
     provenance: { enteredBy: access.userId, mode: mode ?? 'real-time', source: SOURCE_FOR_BASIS[access.basis.kind] },
-  });
+  }, { asOf: now });
   if (!result.ok) {
     throw new AppError('validation-failed', 'The diary entry has invalid fields.', {
       errors: result.errors.map((e) => ({ pointer: `${pointerPrefix}${e.pointer}`, detail: e.message })),
@@ -138,7 +139,7 @@ export async function putDiaryEntry(
   deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, input: DiaryEntryInput, baseVersion?: number,
 ): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
-  const entry = normalize(access, entryId, input);
+  const entry = normalize(access, entryId, input, deps.clock.now());
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
     await tx.patients.lockForDiaryWrite(patientId);
@@ -161,10 +162,11 @@ export async function pushDiaryBatch(
   items: readonly { id: string; baseVersion?: number | null | undefined; entry: DiaryEntryInput; invalid?: readonly { pointer: string; detail: string }[] }[],
 ): Promise<readonly BatchItemResult[]> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const now = deps.clock.now();
   const prepared = items.map((item, i) => {
     if (item.invalid) return { ok: false as const, item, errors: item.invalid };
     try {
-      return { ok: true as const, item, entry: normalize(access, item.id.toLowerCase(), item.entry, `/items/${i}/entry`) };
+      return { ok: true as const, item, entry: normalize(access, item.id.toLowerCase(), item.entry, now, `/items/${i}/entry`) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false as const, item, errors: error.errors };
       throw error;
@@ -222,10 +224,14 @@ export function encodeSyncCursor(changeSeq: number): string {
   return Buffer.from(`s${changeSeq}`, 'utf8').toString('base64url');
 }
 
+function invalidCursor(detail: string): AppError {
+  return new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', { errors: [{ pointer: '/query/since', detail }] });
+}
+
 export function decodeSyncCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const m = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', { errors: [{ pointer: '/query/since', detail: 'Not a cursor this server issued.' }] });
+  if (!m) throw invalidCursor('Not a cursor this server issued.');
   return Number(m[1]);
 }
 
@@ -235,6 +241,12 @@ export async function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patie
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const rows = await deps.store.diary.listChanges(patientId, afterSeq, limit + 1);
   const page = rows.slice(0, limit);
+  // A cursor past the diary's last change (forged, another patient's, or from before a restore) would
+  // be echoed back on every empty page, and its holder would never see another change. Only an empty
+  // page can come from such a cursor, so the usual pull costs no extra query.
+  if (page.length === 0 && afterSeq > 0 && afterSeq > (await deps.store.diary.lastChangeSeq(patientId))) {
+    throw invalidCursor('This cursor is past the last change of this diary.');
+  }
   await deps.store.audit.append([access.audit('diary-entry.pull', 'diary_entry', null)]);
   const last = page.at(-1);
   return { items: page, cursor: encodeSyncCursor(last ? last.changeSeq : afterSeq), hasMore: rows.length > limit };
@@ -274,8 +286,23 @@ export async function exportDiary(deps: AppDeps, ctx: RequestContext, patientId:
 export interface ImportReport {
   readonly imported: number;
   readonly alreadyPresent: number;
-  /** Rows whose id was not this account's, imported under an id of this account's own. */
+  /** Of the rows imported now, those whose id was not this account's, imported under an id of this account's own. */
   readonly newIds: number;
+}
+
+/** An entry read from a file, with where it was: `row` counts records with the header as row 1, `line` is where the record starts. */
+export interface ImportRow {
+  readonly entry: DiaryEntry;
+  readonly row: number;
+  readonly line: number;
+}
+
+/**
+ * A problem of one row of an imported file, as every report about a row reads (the parser's and the
+ * importer's): pointer `/rows/<row>/<column>`, detail starting with the line the record starts on.
+ */
+export function importRowProblem(at: { row: number; line: number }, column: string | null, message: string): { pointer: string; detail: string } {
+  return { pointer: `/rows/${at.row}${column ? `/${column}` : ''}`, detail: `Line ${at.line}: ${message}` };
 }
 
 /**
@@ -296,12 +323,14 @@ export function importedEntryId(patientId: string, entryId: string): string {
  * answer reveals nothing about other accounts; should another account hold even that id, a fresh one)
  * as entered by the importer: the file's author and source are not taken on trust.
  */
-export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, entries: readonly DiaryEntry[]): Promise<ImportReport> {
+export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, rows: readonly ImportRow[]): Promise<ImportReport> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
+  const entries = rows.map((r) => r.entry);
   return deps.store.transaction(async (tx) => {
     await tx.patients.lockForDiaryWrite(patientId);
     let imported = 0;
     let alreadyPresent = 0;
+    let newIds = 0;
     const problems: { pointer: string; detail: string }[] = [];
     const stored = await tx.diary.findEntries(entries.map((e) => e.id));
     // A row entered into this account by this import is this person's entry (the file cannot claim
@@ -315,13 +344,15 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
       const holder = e.id === entries[i]!.id ? undefined : derivedTaken.get(e.id);
       return holder && holder.patientId !== patientId ? { ...e, id: deps.ids.newId() } : e;
     });
-    const newIds = own.filter((e, i) => e.id !== entries[i]!.id).length;
     // Two rows that come to the same id (a row may carry another row's derived id): name the later one.
     const firstRow = new Map<string, number>();
     own.forEach((e, i) => {
       const earlier = firstRow.get(e.id);
       if (earlier === undefined) firstRow.set(e.id, i);
-      else problems.push({ pointer: `/rows/${i + 1}/id`, detail: `This row is the same entry as row ${earlier + 1} once imported; remove one of them.` });
+      else {
+        const first = rows[earlier]!;
+        problems.push(importRowProblem(rows[i]!, 'id', `this row is the same entry as row ${first.row} (line ${first.line}) once imported; remove one of them.`));
+      }
     });
     const found = await tx.diary.findEntries(own.map((e) => e.id));
     const fresh = own.length - found.size;
@@ -333,17 +364,18 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
       if (existing) {
         const same = existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
         if (same) alreadyPresent += 1;
-        else problems.push({ pointer: `/rows/${i + 1}/id`, detail: `Entry ${entry.id} already exists with different content (or was deleted); remove the row or give it a new id.` });
+        else problems.push(importRowProblem(rows[i]!, 'id', `entry ${entry.id} already exists with different content (or was deleted); remove the row or give it a new id.`));
         continue;
       }
       if (problems.length > 0) continue;
       await tx.diary.insertEntry(patientId, entry, { version: 1, changeSeq: ++seq, at });
       changes.push({ after: entry });
       imported += 1;
+      if (entry.id !== entries[i]!.id) newIds += 1;
     }
     if (problems.length > 0) {
-      // Throwing rolls the whole transaction back: nothing of the file is kept.
-      throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) clash with entries already in the diary.`, { errors: problems });
+      // Throwing rolls the whole transaction back: nothing of the file is kept, and no count is reported.
+      throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) cannot be imported; nothing was imported.`, { errors: problems });
     }
     await flushSummaries(tx, patientId, changes, at);
     await tx.audit.append([access.audit('diary.import', 'diary_entry', null)]);

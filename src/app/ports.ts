@@ -163,6 +163,8 @@ export interface DiaryStore {
   tombstone(patientId: string, id: string, meta: DiaryWriteMeta): Promise<void>;
   /** Changes after `afterSeq`, oldest first, with the stored entry JSON as text (served as is). */
   listChanges(patientId: string, afterSeq: number, limit: number): Promise<readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[]>;
+  /** The last change sequence number the patient's diary has handed out (`patient.diary_seq`; 0 before any write). */
+  lastChangeSeq(patientId: string): Promise<number>;
   /** Live (not deleted) entries whose local date is within [from, to], oldest first. */
   listEntries(patientId: string, from: string, to: string): Promise<readonly DiaryEntry[]>;
   loadSummaries(patientId: string, dates: readonly string[]): Promise<Map<string, DaySummaryAccumulator>>;

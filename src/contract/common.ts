@@ -1,7 +1,7 @@
 // Shared schema pieces. Bodies are strict objects: an unknown field is a 400, not silently dropped.
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
-import { isTimeZone } from '../domain/time/local-date.ts';
+import { canonicalTimeZone } from '../domain/time/local-date.ts';
 
 /**
  * Messages people read under a field, for every schema without its own: zod's defaults ("Too small:
@@ -49,7 +49,15 @@ export function canonicalInstant(text: string, ctx: z.RefinementCtx<string>): st
   return iso;
 }
 export const InstantInput = Instant.transform(canonicalInstant);
-export const TimeZoneName = z.string().min(1).max(64).refine((name) => isTimeZone(name), { error: 'Must be an IANA time zone, e.g. Europe/Berlin.' });
+/** An IANA time zone name, kept in its canonical spelling (`europe/berlin` → `Europe/Berlin`); offsets such as `+01:00` are refused. */
+export const TimeZoneName = z.string().min(1).max(64).transform((name, ctx) => {
+  const zone = canonicalTimeZone(name);
+  if (zone === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'Must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00).', input: name });
+    return z.NEVER;
+  }
+  return zone as string;
+});
 export const Email = z.string().trim().max(254).pipe(z.email({ error: 'Must be an email address.' }));
 export const DisplayName = z.string().trim().min(1, { error: 'Enter a name.' }).max(100);
 export const Password = z.string().max(1024);

@@ -61,6 +61,14 @@ describe('validateBlockDiary', () => {
       ],
     });
   });
+  it('stores the canonical spelling of an IANA zone and refuses offsets', () => {
+    const r = validateBlockDiary({ ...base, timeZone: 'america/new_york' });
+    expect(r.ok && r.diary.timeZone).toBe('America/New_York');
+    for (const timeZone of ['+01:00', '-23:59']) {
+      const bad = validateBlockDiary({ ...base, timeZone });
+      expect(bad.ok ? [] : bad.errors.map((e) => e.pointer)).toEqual(['/timeZone']);
+    }
+  });
   it('reports problems with JSON pointers', () => {
     const r = validateBlockDiary({
       ...base, baselineIntensity: 12, offsetsMinutes: [0, 30],

@@ -32,7 +32,7 @@
 // Pure: time is an argument (scheduleReadings takes the procedure instant).
 
 import { isNrs } from './entry.ts';
-import { isTimeZone, parseInstant, type TimeZone } from '../time/local-date.ts';
+import { canonicalTimeZone, parseInstant, type TimeZone } from '../time/local-date.ts';
 
 export const DEFAULT_BLOCK_OFFSETS_MINUTES: readonly number[] = [15, 30, 60, 120, 240, 360, 480];
 
@@ -214,8 +214,8 @@ export function validateBlockDiary(input: unknown): BlockDiaryValidation {
   if (label.length === 0 || label.length > 200) fail('/procedureLabel', 'must be text of 1 to 200 characters');
   const procedureAt = parseInstant(v.procedureAt);
   if (!procedureAt) fail('/procedureAt', 'must be an ISO-8601 instant with a zone');
-  const timeZone = typeof v.timeZone === 'string' && isTimeZone(v.timeZone) ? v.timeZone : undefined;
-  if (!timeZone) fail('/timeZone', 'must be an IANA time zone');
+  const timeZone = typeof v.timeZone === 'string' ? canonicalTimeZone(v.timeZone) : undefined;
+  if (!timeZone) fail('/timeZone', 'must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00)');
   if (!isNrs(v.baselineIntensity)) fail('/baselineIntensity', 'must be a whole number from 0 to 10');
 
   let offsets: number[] = [...DEFAULT_BLOCK_OFFSETS_MINUTES];

@@ -144,6 +144,23 @@ describe('validateDiaryEntry — text no store keeps', () => {
   });
 });
 
+describe('validateDiaryEntry — time zones', () => {
+  it('stores the canonical spelling of an IANA zone', () => {
+    expect(ok(input({ timeZone: 'europe/berlin' })).timeZone).toBe('Europe/Berlin');
+    expect(ok(input({ timeZone: 'EUROPE/BERLIN' })).timeZone).toBe('Europe/Berlin');
+    // UTC and Etc/… zones keep working (14:05Z is 14:05 there; Etc/GMT-1 is UTC+1, POSIX signs).
+    expect(ok(input({ timeZone: 'UTC', localTime: '14:05' })).timeZone).toBe('UTC');
+    expect(ok(input({ timeZone: 'Etc/UTC', localTime: '14:05' })).timeZone).toBe('UTC');
+    expect(ok(input({ timeZone: 'Etc/GMT-1' })).timeZone).toBe('Etc/GMT-1');
+  });
+  it('refuses offsets, which are not zones (and "-23:59" would export as a formula-like CSV cell)', () => {
+    for (const timeZone of ['+01:00', '-23:59', '+0100', '+01']) {
+      const r = validateDiaryEntry(input({ timeZone }));
+      expect(r.ok ? [] : r.errors, timeZone).toEqual([{ pointer: '/timeZone', message: expect.stringMatching(/IANA time zone name.*not an offset/) }]);
+    }
+  });
+});
+
 describe('local date and time against the instant of recording', () => {
   it('a real-time entry must match recordedAt read in its own zone', () => {
     // 14:05Z is 15:05 in Berlin but 10:05 in New York (EDT: clocks went forward at 07:00Z that day; EST would say 09:05).
@@ -160,6 +177,31 @@ describe('local date and time against the instant of recording', () => {
     expect(pointers(input({ localDate: '2026-03-09', localTime: '08:00', provenance: recalled }))).toEqual(['/localTime']);
   });
 
+  it('a recalled entry may be the minute it was recorded, not a minute later', () => {
+    const recalled = { enteredBy: 'user-1', mode: 'recalled', source: 'self' };
+    // Recorded at 14:05:00Z and at 14:05:59Z, which are 15:05 in Berlin.
+    expect(validateDiaryEntry(input({ localTime: '15:05', provenance: recalled })).ok).toBe(true);
+    expect(validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:59Z', provenance: recalled })).ok).toBe(true);
+    expect(pointers(input({ localTime: '15:06', recordedAt: '2026-03-08T14:05:59Z', provenance: recalled }))).toEqual(['/localTime']);
+    expect(pointers(input({ localTime: '15:20', provenance: recalled }))).toEqual(['/localTime']);
+  });
+
+  it('with the server\'s time given, refuses a recordedAt more than 5 minutes after it', () => {
+    const asOf = new Date('2026-03-08T14:00:00Z');
+    expect(validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:00Z' }), { asOf }).ok).toBe(true);
+    const ahead = validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:01Z' }), { asOf });
+    expect(ahead.ok ? [] : ahead.errors).toEqual([{ pointer: '/recordedAt', message: expect.stringMatching(/^cannot be in the future \(more than 5 minutes after the server's time, 2026-03-08T14:00:00.000Z\)/) }]);
+    // The year 9999, recorded then: consistent with itself, refused against the server's clock.
+    const farFuture = input({ localDate: '9999-12-31', localTime: '12:00', timeZone: 'UTC', recordedAt: '9999-12-31T12:00:00Z' });
+    expect(validateDiaryEntry(farFuture).ok).toBe(true);
+    expect(pointers(farFuture)).toEqual([]);
+    const refused = validateDiaryEntry(farFuture, { asOf });
+    expect(refused.ok ? [] : refused.errors.map((e) => e.pointer)).toEqual(['/recordedAt']);
+    // A recalled entry dated 9999 but recorded now is after its recording.
+    const later = validateDiaryEntry(input({ localDate: '9999-12-31', localTime: '12:00', provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' } }), { asOf: new Date('2026-03-08T14:05:00Z') });
+    expect(later.ok ? [] : later.errors.map((e) => e.pointer)).toEqual(['/localTime']);
+  });
+
   it('an entry in New York then one in Tokyo keep their own local dates', () => {
     const ny = ok(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T04:30:00Z', localDate: '2026-03-07', localTime: '23:30' }));
     const tokyo = ok(input({ timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T05:00:00Z', localDate: '2026-03-08', localTime: '14:00' }));
@@ -172,6 +214,27 @@ describe('local date and time against the instant of recording', () => {
     // 06:30Z = 01:30 EST; 07:30Z = 03:30 EDT (02:00–03:00 does not exist that night).
     expect(validateDiaryEntry(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T06:30:00Z', localTime: '01:30' })).ok).toBe(true);
     expect(validateDiaryEntry(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T07:30:00Z', localTime: '03:30' })).ok).toBe(true);
+  });
+
+  it('refuses a wall clock the zone skipped when clocks went forward, saying why (recalled and real-time)', () => {
+    const recalled = { enteredBy: 'user-1', mode: 'recalled', source: 'self' };
+    const errors = (overrides: Record<string, unknown>) => {
+      const r = validateDiaryEntry(input(overrides));
+      return r.ok ? [] : r.errors;
+    };
+    expect(errors({ localDate: '2026-03-29', localTime: '02:30', recordedAt: '2026-03-30T10:00:00Z', provenance: recalled }))
+      .toEqual([{ pointer: '/localTime', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }]);
+    expect(errors({ localDate: '2026-03-08', localTime: '02:30', timeZone: 'America/New_York', recordedAt: '2026-03-09T10:00:00Z', provenance: recalled }))
+      .toEqual([{ pointer: '/localTime', message: '02:30 did not exist on 2026-03-08 in America/New_York: clocks went forward' }]);
+    expect(errors({ localDate: '2011-12-30', localTime: '12:00', timeZone: 'Pacific/Apia', recordedAt: '2012-01-02T00:00:00Z', provenance: recalled }))
+      .toEqual([{ pointer: '/localDate', message: '2011-12-30 did not exist in Pacific/Apia: clocks went forward over the whole day' }]);
+    // Real time: 01:00Z is 03:00 CEST, within 15 minutes of a stated 02:55 — which no clock in Berlin showed.
+    expect(errors({ localDate: '2026-03-29', localTime: '02:55', recordedAt: '2026-03-29T01:00:00Z' }))
+      .toEqual([{ pointer: '/localTime', message: '02:55 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }]);
+    // Either side of the gap, and the repeated hour in autumn, are fine.
+    expect(validateDiaryEntry(input({ localDate: '2026-03-29', localTime: '01:59', recordedAt: '2026-03-29T00:59:00Z' })).ok).toBe(true);
+    expect(validateDiaryEntry(input({ localDate: '2026-03-29', localTime: '03:00', recordedAt: '2026-03-29T01:00:00Z' })).ok).toBe(true);
+    expect(validateDiaryEntry(input({ localDate: '2026-10-25', localTime: '02:30', recordedAt: '2026-10-25T00:30:00Z' })).ok).toBe(true);
   });
 
   it('property: any generated entry re-validates to itself (validation is idempotent)', () => {

@@ -15,15 +15,17 @@
 //
 // Invariants of a valid entry (all enforced by validateDiaryEntry):
 // - every NRS value is an integer 0–10; leastSinceLast ≤ intensity ≤ worstSinceLast when given;
-// - localDate/localTime/timeZone are the patient's wall clock when the pain was rated; a real-time
-//   entry's wall clock agrees with recordedAt in timeZone (±15 min); a recalled one is not later than it;
+// - localDate/localTime/timeZone are the patient's wall clock when the pain was rated, one the zone
+//   showed (not skipped when clocks went forward); a real-time entry's wall clock agrees with
+//   recordedAt in timeZone (±15 min); a recalled one is not later than it (to the minute);
+// - with an `asOf` given (the server's now), recordedAt is at most 5 minutes after it;
 // - days are the patient's local dates — never derived from the UTC day;
 // - text is trimmed; notes ≤ 10,000 UTF-16 code units (as JavaScript and zod count length);
 // - lists of ids are de-duplicated and kept in their canonical order, so equal content is equal data.
 
 import { BODY_REGIONS, isBodyRegionCode } from './body-map.ts';
 import {
-  differenceInWallClockMinutes, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
+  canonicalTimeZone, differenceInWallClockMinutes, localDateTimeExists, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
   type LocalDate, type LocalTime, type TimeZone,
 } from '../time/local-date.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts';
@@ -95,6 +97,12 @@ export const DIARY_LIMITS = {
   sleepHours: 24,
   /** Tolerance between a real-time entry's stated wall clock and recordedAt, in minutes. */
   realTimeSkewMinutes: 15,
+  /**
+   * How far recordedAt may run ahead of the server's clock, in minutes: a phone's clock may be a little
+   * fast (set by hand, not yet synced after travel) and its entry still be true; beyond that the time
+   * is made up or the clock is wrong, and an entry from the future would sit in every later summary.
+   */
+  recordedAtAheadOfServerMinutes: 5,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -145,7 +153,7 @@ export interface DiaryEntry {
   id: string;
   localDate: LocalDate;
   localTime: LocalTime;
-  /** IANA time zone the local date and time are read in. */
+  /** IANA time zone the local date and time are read in, in its canonical spelling (canonicalTimeZone). */
   timeZone: TimeZone;
   /** ISO-8601 UTC instant the entry was recorded, normalised to `YYYY-MM-DDTHH:MM:SS.sssZ`. */
   recordedAt: string;
@@ -401,9 +409,10 @@ function normaliseInstant(c: Checker, v: unknown, path: Path): string | undefine
 
 /**
  * Validate and normalise a diary entry from untrusted input (JSON body, CSV row, offline queue).
- * Returns every problem found, each with a JSON pointer into the input.
+ * Returns every problem found, each with a JSON pointer into the input. `asOf` (the server's now,
+ * passed in) refuses a recordedAt in the future; without it only the entry's own times are compared.
  */
-export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
+export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): DiaryEntryValidation {
   const c = new Checker();
   if (!isObj(input)) return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
   const v = input;
@@ -420,10 +429,16 @@ export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
   if (!localDate) c.fail(['localDate'], 'must be a calendar date YYYY-MM-DD');
   const localTime = typeof v.localTime === 'string' ? parseLocalTime(v.localTime) : undefined;
   if (!localTime) c.fail(['localTime'], 'must be a time HH:MM (24-hour)');
-  let timeZone: TimeZone | undefined;
-  if (typeof v.timeZone !== 'string' || !isTimeZone(v.timeZone)) c.fail(['timeZone'], 'must be an IANA time zone, e.g. Europe/Berlin');
-  else timeZone = v.timeZone;
+  // Stored in its canonical spelling, so one zone is written one way (and never as an offset).
+  const timeZone = typeof v.timeZone === 'string' ? canonicalTimeZone(v.timeZone) : undefined;
+  if (!timeZone) c.fail(['timeZone'], 'must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00)');
   const recordedAt = normaliseInstant(c, v.recordedAt, ['recordedAt']);
+  if (recordedAt && opts.asOf) {
+    const latest = opts.asOf.getTime() + DIARY_LIMITS.recordedAtAheadOfServerMinutes * 60_000;
+    if (Date.parse(recordedAt) > latest) {
+      c.fail(['recordedAt'], `cannot be in the future (more than ${DIARY_LIMITS.recordedAtAheadOfServerMinutes} minutes after the server's time, ${opts.asOf.toISOString()}); check the device's clock`);
+    }
+  }
 
   const intensity = nrs(c, v.intensity, ['intensity'], true);
   const worstSinceLast = nrs(c, v.worstSinceLast, ['worstSinceLast'], false);
@@ -536,14 +551,24 @@ export function validateDiaryEntry(input: unknown): DiaryEntryValidation {
     if (enteredBy != null && mode != null && source != null) provenance = { enteredBy, mode, source };
   }
 
+  // A wall clock the zone skipped (clocks went forward over it) names no moment: refused, not moved.
+  let wallClockExists = true;
+  if (localDate && localTime && timeZone && !localDateTimeExists(localDate, localTime, timeZone)) {
+    wallClockExists = false;
+    const wholeDay = !localDateTimeExists(localDate, '00:00' as LocalTime, timeZone) && !localDateTimeExists(localDate, '23:59' as LocalTime, timeZone);
+    if (wholeDay) c.fail(['localDate'], `${localDate} did not exist in ${timeZone}: clocks went forward over the whole day`);
+    else c.fail(['localTime'], `${localTime} did not exist on ${localDate} in ${timeZone}: clocks went forward`);
+  }
+
   // The stated wall clock against the instant of recording, read in the entry's own zone.
-  if (localDate && localTime && timeZone && recordedAt && provenance) {
+  if (localDate && localTime && timeZone && wallClockExists && recordedAt && provenance) {
     const atRecording = toLocalDateTime(new Date(recordedAt), timeZone);
     const skew = differenceInWallClockMinutes({ date: localDate, time: localTime }, { date: atRecording.date, time: atRecording.time as LocalTime });
     const tolerance = DIARY_LIMITS.realTimeSkewMinutes;
     if (provenance.mode === 'real-time' && Math.abs(skew) > tolerance) {
       c.fail(['localTime'], `a real-time entry must match when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone}); mark it as recalled otherwise`);
-    } else if (provenance.mode === 'recalled' && skew > tolerance) {
+    } else if (provenance.mode === 'recalled' && skew > 0) {
+      // Recalled pain was felt before it was written down: its minute may be the minute of recording, not later.
       c.fail(['localTime'], `a recalled entry cannot be later than when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone})`);
     }
   }

@@ -23,6 +23,15 @@ describe('validateFlare', () => {
     });
   });
 
+  it('stores the canonical spelling of an IANA zone and refuses offsets', () => {
+    expect(ok({ ...base, timeZone: 'america/new_york' }).timeZone).toBe('America/New_York');
+    expect(ok({ ...base, timeZone: 'Etc/UTC' }).timeZone).toBe('UTC');
+    for (const timeZone of ['+01:00', '-23:59']) {
+      const r = validateFlare({ ...base, timeZone });
+      expect(r.ok ? [] : r.errors.map((e) => e.pointer)).toEqual(['/timeZone']);
+    }
+  });
+
   it('allows an ongoing flare and an end equal to the start', () => {
     expect(ok({ ...base, endedAt: null }).endedAt).toBeNull();
     expect(ok({ ...base, endedAt: base.startedAt }).endedAt).toBe('2026-03-07T22:00:00.000Z');

@@ -10,7 +10,7 @@
 // canonical order); local dates are read in the flare's own time zone.
 
 import { TECHNIQUES, TRIGGERS, isNrs, type TechniqueId, type TriggerId } from './entry.ts';
-import { isTimeZone, parseInstant, toLocalDateTime, addDays, type LocalDate, type TimeZone } from '../time/local-date.ts';
+import { canonicalTimeZone, parseInstant, toLocalDateTime, addDays, type LocalDate, type TimeZone } from '../time/local-date.ts';
 
 export interface Flare {
   id: string;
@@ -63,8 +63,8 @@ export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): Flare
     if (startedAt && Date.parse(startedAt) > now) fail('/startedAt', 'cannot be in the future');
     if (endedAt && Date.parse(endedAt) > now) fail('/endedAt', 'cannot be in the future');
   }
-  const timeZone = typeof v.timeZone === 'string' && isTimeZone(v.timeZone) ? v.timeZone : undefined;
-  if (!timeZone) fail('/timeZone', 'must be an IANA time zone');
+  const timeZone = typeof v.timeZone === 'string' ? canonicalTimeZone(v.timeZone) : undefined;
+  if (!timeZone) fail('/timeZone', 'must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00)');
 
   let peakIntensity: number | null = null;
   if (v.peakIntensity !== undefined && v.peakIntensity !== null) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, canAddDays, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
+import { addDays, canAddDays, canonicalTimeZone, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, localDateTimeExists, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
 
 describe('LocalDate', () => {
   it('accepts real dates and rejects impossible ones', () => {
@@ -37,6 +37,28 @@ describe('LocalDate', () => {
   });
 });
 
+describe('canonicalTimeZone', () => {
+  it('takes IANA names in any case and gives the one spelling to store', () => {
+    expect(canonicalTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone('AMERICA/NEW_YORK')).toBe('America/New_York');
+    expect(canonicalTimeZone('UTC')).toBe('UTC');
+    expect(canonicalTimeZone('utc')).toBe('UTC');
+    expect(canonicalTimeZone('Etc/UTC')).toBe('UTC');
+    expect(canonicalTimeZone('Etc/GMT+5')).toBe('Etc/GMT+5');
+    expect(canonicalTimeZone('etc/gmt-14')).toBe('Etc/GMT-14');
+  });
+  it('refuses offsets, which Intl accepts but are not zones, and names it does not know', () => {
+    for (const name of ['+01:00', '-23:59', '+0100', '+01', '-00:00', ' Europe/Berlin', 'Mars/Olympus', 'Z', '', 'x'.repeat(65)]) {
+      expect(canonicalTimeZone(name), name).toBeUndefined();
+      expect(isTimeZone(name), name).toBe(false);
+    }
+  });
+  it('is stable: every zone Intl lists is its own canonical spelling', () => {
+    for (const name of Intl.supportedValuesOf('timeZone')) expect(canonicalTimeZone(name)).toBe(name);
+  });
+});
+
 describe('instantOfLocalDateTime', () => {
   const at = (date: string, time: string, zone: string) => instantOfLocalDateTime(parseLocalDate(date)!, parseLocalTime(time)!, zone as TimeZone).toISOString();
   it('reads a wall clock in its zone, summer and winter', () => {
@@ -65,6 +87,39 @@ describe('instantOfLocalDateTime', () => {
       const local = toLocalDateTime(new Date(minute * 60_000), zone);
       const back = toLocalDateTime(instantOfLocalDateTime(local.date, local.time as LocalTime, zone), zone);
       expect(back).toEqual(local);
+    }));
+  });
+});
+
+describe('localDateTimeExists', () => {
+  const exists = (date: string, time: string, zone: string) => localDateTimeExists(parseLocalDate(date)!, parseLocalTime(time)!, zone as TimeZone);
+  it('is false for a wall clock skipped when clocks went forward, true on either side and in a repeated hour', () => {
+    expect(exists('2026-03-29', '01:59', 'Europe/Berlin')).toBe(true);
+    expect(exists('2026-03-29', '02:00', 'Europe/Berlin')).toBe(false);
+    expect(exists('2026-03-29', '02:30', 'Europe/Berlin')).toBe(false);
+    expect(exists('2026-03-29', '02:59', 'Europe/Berlin')).toBe(false);
+    expect(exists('2026-03-29', '03:00', 'Europe/Berlin')).toBe(true);
+    expect(exists('2026-10-25', '02:30', 'Europe/Berlin')).toBe(true);
+    expect(exists('2026-03-08', '02:30', 'America/New_York')).toBe(false);
+    expect(exists('2026-11-01', '01:30', 'America/New_York')).toBe(true);
+    expect(exists('2026-10-04', '02:15', 'Australia/Lord_Howe')).toBe(false);
+    expect(exists('2026-03-29', '02:30', 'UTC')).toBe(true);
+  });
+  it('is false for every time of a day a zone skipped (Pacific/Apia went from 29 to 31 December 2011)', () => {
+    for (const time of ['00:00', '12:00', '23:59']) expect(exists('2011-12-30', time, 'Pacific/Apia')).toBe(false);
+    expect(exists('2011-12-29', '23:59', 'Pacific/Apia')).toBe(true);
+    expect(exists('2011-12-31', '00:00', 'Pacific/Apia')).toBe(true);
+  });
+  it('answers for every date a LocalDate can write, without throwing at the ends of the range', () => {
+    for (const [date, time] of [['0000-01-01', '00:00'], ['0500-06-01', '12:00'], ['9999-12-31', '23:59'], ['9999-12-28', '23:59']] as const) {
+      for (const zone of ['UTC', 'Europe/Berlin', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) expect(exists(date, time, zone)).toBe(true);
+    }
+  });
+  it('property: the wall clock of any minute existed', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Apia', 'UTC'] as TimeZone[];
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), fc.constantFrom(...zones), (minute, zone) => {
+      const local = toLocalDateTime(new Date(minute * 60_000), zone);
+      expect(localDateTimeExists(local.date, local.time as LocalTime, zone)).toBe(true);
     }));
   });
 });

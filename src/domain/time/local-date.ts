@@ -69,10 +69,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
-/** True when `name` is an IANA time zone this runtime knows (e.g. `Europe/Berlin`). */
+/**
+ * The spelling to store of an IANA time zone name this runtime knows, or undefined for anything else.
+ * The spelling is Intl's resolved one, so one zone is stored one way: `europe/berlin` → `Europe/Berlin`,
+ * `utc` and `Etc/UTC` → `UTC`, `US/Eastern` → `America/New_York`; `Etc/GMT+5` stays. Offsets
+ * (`+01:00`, `-23:59`, `+0100`), which Intl also takes, are refused: they are not zones (no DST, no
+ * history), and a cell starting with `+` or `-` reads as a formula in a spreadsheet.
+ */
+export function canonicalTimeZone(name: string): TimeZone | undefined {
+  if (name.length === 0 || name.length > 64 || !/^[A-Za-z]/.test(name)) return undefined;
+  const resolved = formatterFor(name)?.resolvedOptions().timeZone;
+  return resolved !== undefined && /^[A-Za-z]/.test(resolved) ? (resolved as TimeZone) : undefined;
+}
+
+/** True when `name` is an IANA time zone this runtime knows, in any spelling (e.g. `Europe/Berlin`); never an offset. */
 export function isTimeZone(name: string): name is TimeZone {
-  if (name.length === 0 || name.length > 64) return false;
-  return formatterFor(name) !== null;
+  return canonicalTimeZone(name) !== undefined;
 }
 
 /** The local calendar date and wall-clock time of `instant` in `timeZone`. */
@@ -105,6 +117,26 @@ export function instantOfLocalDateTime(date: LocalDate, time: LocalTime, timeZon
   const candidates = [...new Set([wall - before, wall - after])].filter(shows);
   // Both read true: the hour is repeated, take the later. Neither: it is skipped, read with the offset before the gap.
   return new Date(candidates.length > 0 ? Math.max(...candidates) : wall - before);
+}
+
+// Where instantOfLocalDateTime can be asked: it reads the zone a day either side, and the formatter
+// writes years before 1000 without padding and cannot write the year 10000. No zone's clocks changed
+// before 1800 (the tz database begins with local mean time, first changed in the 1840s) or change in
+// the last days of December 9999, so every wall clock outside this window existed.
+const CLOCK_CHANGES_FROM = Date.parse('1800-01-01T00:00:00Z');
+const CLOCK_CHANGES_UNTIL = Date.parse('9999-12-29T00:00:00Z');
+
+/**
+ * Whether the wall clock in `timeZone` ever showed `date` `time`: false when clocks went forward over
+ * it — 02:30 on 2026-03-29 in Europe/Berlin (02:00 became 03:00), or any time of 2011-12-30 in
+ * Pacific/Apia (the zone skipped that day). A repeated time (clocks went back) existed.
+ */
+export function localDateTimeExists(date: LocalDate, time: LocalTime, timeZone: TimeZone): boolean {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  if (!(wall >= CLOCK_CHANGES_FROM && wall < CLOCK_CHANGES_UNTIL)) return true;
+  // instantOfLocalDateTime reads a skipped time as one after the gap, which shows another wall clock.
+  const shown = toLocalDateTime(instantOfLocalDateTime(date, time, timeZone), timeZone);
+  return shown.date === date && shown.time === time;
 }
 
 /** A wall-clock time `HH:MM` (24-hour) in some time zone, branded like LocalDate. */

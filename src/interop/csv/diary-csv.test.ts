@@ -60,7 +60,8 @@ describe('exportDiaryCsv', () => {
 describe('parseDiaryCsv', () => {
   it('round-trips an entry with every field filled', () => {
     const e = entry();
-    expect(parseDiaryCsv(exportDiaryCsv([e]))).toEqual({ ok: true, entries: [e] });
+    // The notes hold a line break, but the record starts on line 2 all the same.
+    expect(parseDiaryCsv(exportDiaryCsv([e]))).toEqual({ ok: true, entries: [e], positions: [{ row: 2, line: 2 }] });
   });
 
   it('accepts LF line ends, a BOM, columns in another order and blank lines', () => {
@@ -69,7 +70,7 @@ describe('parseDiaryCsv', () => {
     if (!records.ok) throw new Error('export must parse');
     const order = [...DIARY_CSV_COLUMNS.keys()].reverse();
     const text = `\uFEFF${records.records.map((r) => formatCsvRecord(order.map((i) => r.cells[i]!))).join('\n')}\n\n`;
-    expect(parseDiaryCsv(text)).toEqual({ ok: true, entries: [e] });
+    expect(parseDiaryCsv(text)).toEqual({ ok: true, entries: [e], positions: [{ row: 2, line: 2 }] });
   });
 
   it('returns all problems with row, line and column — and no entries', () => {
@@ -91,6 +92,33 @@ describe('parseDiaryCsv', () => {
       [3, 4, 'id'], [3, 4, 'intensity'], [3, 4, 'regions'], [3, 4, 'mode'],
     ]);
     expect(result.errors[2]!.message).toContain('regions/0/intensity');
+  });
+
+  it('refuses a row whose local time the zone skipped when clocks went forward', () => {
+    const e = entry({ localDate: '2026-03-28', localTime: '02:30', recordedAt: '2026-03-30T08:00:00Z', provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' } });
+    const result = parseDiaryCsv(exportDiaryCsv([e]).replace(',2026-03-28,', ',2026-03-29,'));
+    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: 'local_time', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }] });
+  });
+
+  it('with the server\'s time given, refuses a row recorded in the future', () => {
+    const csv = exportDiaryCsv([entry()]);
+    expect(parseDiaryCsv(csv, { asOf: new Date('2026-03-08T14:00:00Z') })).toMatchObject({ ok: true });
+    expect(parseDiaryCsv(csv, { asOf: new Date('2026-03-08T13:59:59Z') })).toMatchObject({
+      ok: false, errors: [{ row: 2, column: 'recorded_at', message: expect.stringMatching(/^cannot be in the future/) }],
+    });
+  });
+
+  it('says where each entry was: row counts records from the header as 1 (blank lines too), line is where the record starts', () => {
+    const first = entry();
+    const second = entry({ id: '01936b2e-7c1a-7d4e-8f00-0000000000bb', notes: '' });
+    const [header, ...records] = exportDiaryCsv([first, second]).split('\r\n');
+    // first's notes span lines 2–3; a blank line 4 is row 3; second is row 4 on line 5.
+    const text = [header, records[0], '', ...records.slice(1)].join('\r\n');
+    expect(parseDiaryCsv(text)).toMatchObject({ ok: true, positions: [{ row: 2, line: 2 }, { row: 4, line: 5 }] });
+    const broken = text.replace(',6,8,', ',eleven,8,').replace('01936b2e-7c1a-7d4e-8f00-0000000000bb', 'not-an-id');
+    expect(parseDiaryCsv(broken)).toMatchObject({ ok: false, errors: [{ row: 2, line: 2, column: 'intensity' }, { row: 4, line: 5, column: 'id' }] });
+    // A record the parser cannot read is numbered like the others.
+    expect(parseDiaryCsv(`${text}"unterminated`)).toMatchObject({ ok: false, errors: [{ row: 5, line: 6, column: null }] });
   });
 
   it('recognises the same id twice in one file', () => {
@@ -116,7 +144,7 @@ describe('parseDiaryCsv', () => {
 
   it('property: export → parse gives back equal entries', () => {
     fc.assert(fc.property(fc.uniqueArray(diaryEntryArbitrary(), { selector: (e) => e.id, maxLength: 8 }), (entries) => {
-      expect(parseDiaryCsv(exportDiaryCsv(entries))).toEqual({ ok: true, entries });
+      expect(parseDiaryCsv(exportDiaryCsv(entries))).toMatchObject({ ok: true, entries });
     }), { numRuns: 200 });
   });
 

@@ -30,17 +30,29 @@ export type DiaryCsvColumn = (typeof DIARY_CSV_COLUMNS)[number];
 const GUARDED: ReadonlySet<DiaryCsvColumn> = new Set(['notes', 'entered_by']);
 const FORMULA_START = /^[=+\-@\t\r']/;
 
-export interface CsvIssue {
-  /** Record number, 1-based; the header is record 1, so the first entry is row 2. */
+/**
+ * Where a record is in the file. `row` is the record number, 1-based: the header is row 1, so the first
+ * entry is row 2, and a blank line between records counts as a row (as a spreadsheet shows it).
+ * `line` is the physical line (1-based) where the record starts; it differs from `row` after a cell
+ * holding a line break. Every report about a row — the parser's and the importer's — uses these.
+ */
+export interface CsvRowPosition {
   row: number;
-  /** Physical line (1-based) where the record starts; differs from `row` after multi-line cells. */
+  line: number;
+}
+
+export interface CsvIssue extends CsvRowPosition {
+  /** 0 for a problem of the whole file (not of one record). */
+  row: number;
+  /** 0 when the problem has no place in the file. */
   line: number;
   /** The column the problem is in, or null for the whole record or file. */
   column: DiaryCsvColumn | null;
   message: string;
 }
 
-export type DiaryCsvParse = { ok: true; entries: DiaryEntry[] } | { ok: false; errors: CsvIssue[] };
+/** `positions[i]` is where `entries[i]` was in the file. */
+export type DiaryCsvParse = { ok: true; entries: DiaryEntry[]; positions: CsvRowPosition[] } | { ok: false; errors: CsvIssue[] };
 
 // ---------------------------------------------------------------------------------------------
 // RFC 4180 records
@@ -54,7 +66,8 @@ export function formatCsvRecord(cells: readonly string[]): string {
 }
 
 interface RawRecord { cells: string[]; line: number }
-type RecordsResult = { ok: true; records: RawRecord[] } | { ok: false; line: number; message: string };
+/** On failure, `record` is the number of the record that could not be read (1-based) and `line` where it starts or breaks. */
+type RecordsResult = { ok: true; records: RawRecord[] } | { ok: false; record: number; line: number; message: string };
 
 /** Split CSV text into records (RFC 4180; CRLF or LF line ends; a leading BOM is ignored). */
 export function parseCsvRecords(text: string): RecordsResult {
@@ -108,9 +121,9 @@ export function parseCsvRecords(text: string): RecordsResult {
       recordLine = line;
       continue;
     }
-    if (wasQuoted) return { ok: false, line, message: 'text after a closing quote (a quote inside a cell must be doubled)' };
+    if (wasQuoted) return { ok: false, record: records.length + 1, line, message: 'text after a closing quote (a quote inside a cell must be doubled)' };
     if (ch === '"') {
-      if (cell.length > 0) return { ok: false, line, message: 'a quote inside an unquoted cell (quote the whole cell and double the quote)' };
+      if (cell.length > 0) return { ok: false, record: records.length + 1, line, message: 'a quote inside an unquoted cell (quote the whole cell and double the quote)' };
       quoted = true;
       i++;
       continue;
@@ -118,7 +131,7 @@ export function parseCsvRecords(text: string): RecordsResult {
     cell += ch;
     i++;
   }
-  if (quoted) return { ok: false, line: recordLine, message: 'a quoted cell is never closed' };
+  if (quoted) return { ok: false, record: records.length + 1, line: recordLine, message: 'a quoted cell is never closed' };
   // A final record without a line end, unless the text ended with one.
   if (cell.length > 0 || cells.length > 0 || wasQuoted) endRecord();
   return { ok: true, records };
@@ -243,12 +256,13 @@ const MAX_ERRORS = 1000;
 
 /**
  * Parse a CSV produced by `exportDiaryCsv` (columns in any order, all required). Every record is
- * validated with the domain rules; the result is all entries or all problems. Duplicate ids within
- * the file are problems; recognising ids already stored is the caller's job.
+ * validated with the domain rules (`asOf`, the server's now, refuses a recordedAt in the future, as for
+ * an entry sent alone); the result is all entries or all problems. Duplicate ids within the file are
+ * problems; recognising ids already stored is the caller's job.
  */
-export function parseDiaryCsv(text: string): DiaryCsvParse {
+export function parseDiaryCsv(text: string, opts: { asOf?: Date } = {}): DiaryCsvParse {
   const parsed = parseCsvRecords(text);
-  if (!parsed.ok) return { ok: false, errors: [{ row: 0, line: parsed.line, column: null, message: parsed.message }] };
+  if (!parsed.ok) return { ok: false, errors: [{ row: parsed.record, line: parsed.line, column: null, message: parsed.message }] };
   const [header, ...rows] = parsed.records;
   if (!header || (header.cells.length === 1 && header.cells[0] === '')) {
     return { ok: false, errors: [{ row: 1, line: 1, column: null, message: 'the file is empty (expected a header row)' }] };
@@ -265,6 +279,7 @@ export function parseDiaryCsv(text: string): DiaryCsvParse {
   if (errors.length > 0) return { ok: false, errors };
 
   const entries: DiaryEntry[] = [];
+  const positions: CsvRowPosition[] = [];
   const seenIds = new Map<string, number>();
   rows.forEach((rec, k) => {
     if (errors.length >= MAX_ERRORS) return;
@@ -320,7 +335,7 @@ export function parseDiaryCsv(text: string): DiaryCsvParse {
       notes: unguard(get('notes')),
       provenance: { enteredBy: unguard(get('entered_by')), mode: get('mode'), source: get('source') },
     };
-    const result = validateDiaryEntry(input);
+    const result = validateDiaryEntry(input, opts);
     if (!result.ok) {
       for (const e of result.errors) {
         const column = columnOf(e.pointer);
@@ -337,11 +352,12 @@ export function parseDiaryCsv(text: string): DiaryCsvParse {
     }
     seenIds.set(result.entry.id, row);
     entries.push(result.entry);
+    positions.push({ row, line: rec.line });
   });
 
   if (errors.length >= MAX_ERRORS) {
     errors.length = MAX_ERRORS;
     errors.push({ row: 0, line: 0, column: null, message: `more than ${MAX_ERRORS} problems; the rest are not listed` });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, entries };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, entries, positions };
 }

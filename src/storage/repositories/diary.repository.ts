@@ -34,6 +34,9 @@ const LIST_CHANGES = preparedQuery((db, a: { patientId: string; afterSeq: number
   .select(['id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body'])
   .where('patient_id', '=', a.patientId).where('change_seq', '>', a.afterSeq).orderBy('change_seq').limit(a.limit));
 
+/** The largest change sequence the `integer` columns `change_seq` and `diary_seq` hold on PostgreSQL (2^31 − 1). */
+const MAX_CHANGE_SEQ = 2_147_483_647;
+
 async function writeChildRows(db: Executor, patientId: string, entry: DiaryEntry): Promise<void> {
   if (!runsDirectly(db)) {
     // Over a network connection one multi-row insert per table saves round trips.
@@ -114,7 +117,14 @@ export function diaryRepository(db: Executor): DiaryStore {
         .where('id', '=', id).where('patient_id', '=', patientId).execute();
       await deleteChildRows(db, id);
     },
+    async lastChangeSeq(patientId) {
+      const r = await db.selectFrom('patient').select('diary_seq').where('id', '=', patientId).executeTakeFirst();
+      return r ? Number(r.diary_seq) : 0;
+    },
     async listChanges(patientId, afterSeq, limit) {
+      // No change has a sequence past the column's range (PostgreSQL `integer`), and asking would be an
+      // out-of-range error there: a cursor that far on has nothing after it.
+      if (afterSeq > MAX_CHANGE_SEQ) return [];
       // A pull reads up to a year of entries at once: rows as arrays cost a fraction of row objects.
       const rows = await LIST_CHANGES.tuples(db, { patientId, afterSeq, limit });
       return rows.map((r) => ({

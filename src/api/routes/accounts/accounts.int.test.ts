@@ -23,6 +23,24 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect(again.statusCode).toBe(200);
   });
 
+  it('keeps a patient\'s time zone as the canonical IANA name and refuses offsets, on sign-up and on edit', async () => {
+    const c = new Client(t.app);
+    const offset = await c.request('POST', '/api/auth/sign-up', { email: 'tz@example.test', password: 'a long enough passphrase', displayName: 'Tz', patient: { timeZone: '+01:00' } });
+    expect(offset.statusCode).toBe(400);
+    expect(offset.headers['content-type']).toContain('application/problem+json');
+    expect(offset.json().errors).toEqual([expect.objectContaining({ pointer: '/patient/timeZone', detail: expect.stringMatching(/IANA time zone name/) })]);
+    const up = await c.request('POST', '/api/auth/sign-up', { email: 'tz@example.test', password: 'a long enough passphrase', displayName: 'Tz', patient: { timeZone: 'europe/berlin' } });
+    expect(up.statusCode).toBe(201);
+    expect(up.json().patient.timeZone).toBe('Europe/Berlin');
+    const pid = up.json().patient.id as string;
+    const refused = await c.request('PATCH', `/api/patients/${pid}`, { timeZone: '-23:59' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: '/timeZone' })]);
+    expect((await c.request('GET', `/api/patients/${pid}`)).json().timeZone).toBe('Europe/Berlin');
+    expect((await c.request('PATCH', `/api/patients/${pid}`, { timeZone: 'etc/utc' })).json().timeZone).toBe('UTC');
+    expect((await c.request('PATCH', `/api/patients/${pid}`, { timeZone: 'Etc/GMT+5' })).json().timeZone).toBe('Etc/GMT+5');
+  });
+
   it('rejects short, common and duplicate credentials with problem+json', async () => {
     const c = new Client(t.app);
     const short = await c.request('POST', '/api/auth/sign-up', { email: 'b@example.test', password: 'short', displayName: 'B' });

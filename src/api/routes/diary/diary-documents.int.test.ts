@@ -152,7 +152,8 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     // imports both under ids of its own, derived so that importing the file again finds them present.
     const moved = await imp(csv);
     expect(moved.json()).toEqual({ imported: 2, alreadyPresent: 0, newIds: 2 });
-    expect((await imp(csv)).json()).toEqual({ imported: 0, alreadyPresent: 2, newIds: 2 });
+    // Imported again: nothing is imported, so no row is reported as given a new id now.
+    expect((await imp(csv)).json()).toEqual({ imported: 0, alreadyPresent: 2, newIds: 0 });
     const inB = (await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items as { id: string }[];
     expect(inB.map((i) => i.id).sort()).toEqual(ids.map((id) => importedEntryId(b.me.patient!.id, id)).sort());
     for (const id of inB.map((i) => i.id)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -160,10 +161,18 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     for (const item of inB as unknown as { entry: { provenance: { enteredBy: string; source: string; mode: string } } }[]) {
       expect(item.entry.provenance).toEqual({ enteredBy: b.me.user.id, source: 'self', mode: 'recalled' });
     }
-    // Two rows that come to one id (row 2 carries the id row 1 takes here) are refused by row, not a 500.
+    // Two rows that come to one id (row 3 carries the id row 2 takes here) are refused by row, not a 500.
+    // Rows count records with the header as row 1, as the parser's reports do; row 2's notes span lines
+    // 2–3, so row 3 starts on line 4.
     const clash = await imp(csv.replaceAll(ids[1]!, importedEntryId(b.me.patient!.id, ids[0]!)));
     expect(clash.statusCode).toBe(400);
-    expect(clash.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/rows/2/id', detail: expect.stringMatching(/same entry as row 1/) })]));
+    expect(clash.json().errors).toEqual(expect.arrayContaining([{ pointer: '/rows/3/id', detail: expect.stringMatching(/^Line 4: this row is the same entry as row 2 \(line 2\) once imported/) }]));
+    for (const e of clash.json().errors) expect(e).toEqual({ pointer: '/rows/3/id', detail: expect.stringMatching(/^Line 4: /) });
+    expect(clash.json().detail).toMatch(/nothing was imported/);
+    expect(clash.json()).not.toHaveProperty('newIds');
+    // The parser names the same row the same way.
+    const unparsable = await imp(csv.replace(ids[1]!, 'not-an-id'));
+    expect(unparsable.json().errors).toEqual([{ pointer: '/rows/3/id', detail: 'Line 4: must be a UUID' }]);
     // A's entries are untouched.
     expect((await a.client.request('GET', `/api/patients/${a.me.patient!.id}/diary-entries`)).json().items.map((i: { id: string; version: number }) => [i.id, i.version]).sort())
       .toEqual(ids.map((id) => [id, 1]).sort());
@@ -171,6 +180,10 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     // A re-import into A recognises both entries as already present.
     const again = await t.app.inject({ method: 'POST', url: `/api/patients/${a.me.patient!.id}/diary-import`, payload: csv, headers: { 'content-type': 'text/csv', cookie: a.client.cookie!, 'x-csrf-token': a.client.csrf! } });
     expect(again.json()).toEqual({ imported: 0, alreadyPresent: 2, newIds: 0 });
+    // Row 3 (line 4) changed since: the whole file is refused, naming the row and its line.
+    const edited = await t.app.inject({ method: 'POST', url: `/api/patients/${a.me.patient!.id}/diary-import`, payload: csv.replace(',09:00,', ',09:01,'), headers: { 'content-type': 'text/csv', cookie: a.client.cookie!, 'x-csrf-token': a.client.csrf! } });
+    expect(edited.statusCode).toBe(400);
+    expect(edited.json().errors).toEqual([{ pointer: '/rows/3/id', detail: expect.stringMatching(/^Line 4: entry [0-9a-f-]+ already exists with different content/) }]);
 
     // A file with fresh ids imports both; a broken file imports nothing and names the row.
     const fresh = csv.replaceAll(ids[0]!, newId()).replaceAll(ids[1]!, newId());
@@ -178,7 +191,7 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     expect((await imp(fresh)).json()).toEqual({ imported: 2, alreadyPresent: 0, newIds: 2 });
     const broken = await imp(fresh.replace(',5,', ',15,'));
     expect(broken.statusCode).toBe(400);
-    expect(broken.json().errors[0].pointer).toMatch(/^\/rows\/\d+/);
+    expect(broken.json().errors).toEqual([{ pointer: '/rows/3/intensity', detail: 'Line 4: must be a whole number from 0 to 10' }]);
     const pulled = (await b.client.request('GET', `/api/patients/${b.me.patient!.id}/diary-entries`)).json().items;
     expect(pulled).toHaveLength(4);
     expect(pulled.find((i: { entry: { notes: string } }) => i.entry.notes.startsWith('=')).entry.notes).toBe('=cmd, "quoted", and\na new line');

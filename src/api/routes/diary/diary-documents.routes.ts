@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   BLOCK_DIARIES, FLARES, deleteDocument, type DeleteOutcome, getDocument, listDocuments, presentBlockDiary, presentFlares, saveDocument, type DocumentOutcome,
 } from '../../../app/diary-documents.ts';
-import { exportDiary, importDiary } from '../../../app/diary.ts';
+import { exportDiary, importDiary, importRowProblem } from '../../../app/diary.ts';
 import { AppError } from '../../../app/errors.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import { BlockDiaryBody, DIARY_IMPORT_MAX_BYTES, DocumentParams, FlareBody, ListQuery } from '../../../contract/diary.ts';
@@ -86,12 +86,13 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
       response: { 200: z.object({ imported: z.number().int(), alreadyPresent: z.number().int(), newIds: z.number().int() }) },
     },
   }, async (req) => {
-    const parsed = parseDiaryCsv(req.body);
+    const parsed = parseDiaryCsv(req.body, { asOf: deps.clock.now() });
     if (!parsed.ok) {
       throw new AppError('validation-failed', `The file has ${parsed.errors.length} problem(s); nothing was imported.`, {
-        errors: parsed.errors.slice(0, 200).map((e) => ({ pointer: `/rows/${e.row}${e.column ? `/${e.column}` : ''}`, detail: `Line ${e.line}: ${e.message}` })),
+        // A problem of the whole file (row 0) has no row to point at.
+        errors: parsed.errors.slice(0, 200).map((e) => (e.row > 0 ? importRowProblem(e, e.column, e.message) : { pointer: '', detail: e.message })),
       });
     }
-    return importDiary(deps, contextOf(req), req.params.patientId, parsed.entries);
+    return importDiary(deps, contextOf(req), req.params.patientId, parsed.entries.map((entry, i) => ({ entry, ...parsed.positions[i]! })));
   });
 }

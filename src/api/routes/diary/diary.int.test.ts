@@ -17,6 +17,9 @@ const entryAt = (overrides: Partial<Record<string, unknown>> = {}) => ({
   regions: [{ code: 'lumbar-spine', intensity: 5, qualities: ['aching'] }], mode: 'real-time', ...overrides,
 });
 
+/** Instants from 2025 up to `now`. */
+const recordedBy = (now: Date) => fc.integer({ min: Date.UTC(2025, 0, 1), max: now.getTime() }).map((ms) => new Date(ms));
+
 let idCounter = 0;
 const newId = () => `019a0000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
 
@@ -95,6 +98,34 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect((await patient.request('GET', `${url()}?since=not-a-cursor`)).statusCode).toBe(400);
   });
 
+  it('refuses a cursor past the diary\'s last change (forged, or another patient\'s) instead of echoing it forever', async () => {
+    const cursorOf = (seq: number) => Buffer.from(`s${seq}`, 'utf8').toString('base64url');
+    const expectInvalid = async (since: string) => {
+      const res = await patient.request('GET', `${url()}?since=${since}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'validation-failed', detail: expect.stringMatching(/pull from the start/), errors: [{ pointer: '/query/since', detail: expect.stringMatching(/past the last change/) }] });
+    };
+    await expectInvalid(cursorOf(999_999_999_999_999));
+    // The cursor of the last change itself is fine: an empty page, the same cursor back.
+    const latest = (await patient.request('GET', url())).json().cursor as string;
+    const none = await patient.request('GET', `${url()}?since=${latest}`);
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toMatchObject({ items: [], cursor: latest, hasMore: false });
+    const seq = Number(Buffer.from(latest, 'base64url').toString('utf8').slice(1));
+    await expectInvalid(cursorOf(seq + 1));
+    // Another patient's cursor, further on than this diary has come.
+    const other = await signUp(t.app, { patient: true });
+    const otherUrl = `/api/patients/${other.me.patient!.id}/diary-entries`;
+    for (let i = 0; i < seq + 2; i++) await other.client.request('PUT', `${otherUrl}/${newId()}`, entryAt());
+    await expectInvalid((await other.client.request('GET', otherUrl)).json().cursor);
+    // A patient with no diary yet: any cursor but the start is past the end; no cursor is the start.
+    const fresh = await signUp(t.app, { patient: true });
+    const freshUrl = `/api/patients/${fresh.me.patient!.id}/diary-entries`;
+    expect((await fresh.client.request('GET', `${freshUrl}?since=${cursorOf(1)}`)).statusCode).toBe(400);
+    expect((await fresh.client.request('GET', `${freshUrl}?since=${cursorOf(0)}`)).statusCode).toBe(200);
+  });
+
   it('keeps each entry on its own local date across time zones and DST', async () => {
     const s = await signUp(t.app, { patient: true, timeZone: 'America/New_York' });
     const u = (id: string) => `/api/patients/${s.me.patient!.id}/diary-entries/${id}`;
@@ -167,7 +198,8 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
 
   it('keeps day summaries identical to a full recomputation under any sequence of writes', async () => {
     await fc.assert(fc.asyncProperty(
-      fc.array(diaryEntryArbitrary({ zones: ['Europe/Berlin', 'Asia/Tokyo'] }), { minLength: 1, maxLength: 8 }),
+      // Recorded no later than the test clock's now: a recordedAt in the future is refused.
+      fc.array(diaryEntryArbitrary({ zones: ['Europe/Berlin', 'Asia/Tokyo'], instants: recordedBy(t.clock.now()) }), { minLength: 1, maxLength: 8 }),
       fc.array(fc.tuple(fc.nat(), fc.constantFrom('edit', 'delete', 'move')), { maxLength: 6 }),
       async (entries, ops) => {
         const s = await signUp(t.app, { patient: true });
@@ -208,7 +240,7 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     // retried create 500 (duplicate key) and left day summaries off a full recomputation.
     const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
     const base = `/api/patients/${s.me.patient!.id}/diary-entries`;
-    const day = { localDate: '2026-07-01', recordedAt: '2026-07-01T10:00:00Z', localTime: '12:00' };
+    const day = { localDate: '2026-05-31', recordedAt: '2026-05-31T10:00:00Z', localTime: '12:00' };
     for (let round = 0; round < 5; round++) {
       const id = newId();
       const creates = await Promise.all([0, 1, 2].map(() => s.client.request('PUT', `${base}/${id}`, entryAt({ ...day, intensity: 5 }))));
@@ -225,7 +257,7 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
       }
     }
     const live = (await s.client.request('GET', base)).json().items.filter((i: { deleted: boolean }) => !i.deleted).map((i: { entry: DiaryEntry }) => i.entry);
-    const stored = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/day-summaries?from=2026-07-01&to=2026-07-01`)).json();
+    const stored = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/day-summaries?from=2026-05-31&to=2026-05-31`)).json();
     expect(stored).toEqual(JSON.parse(JSON.stringify([summarizeDay(live)])));
   });
   it('refuses text no store keeps (NUL, an unpaired surrogate) with the field named, per item in a batch, and changes nothing', async () => {
