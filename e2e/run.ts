@@ -1,7 +1,7 @@
 // `npm run e2e`: the browser journeys. Prints one line per journey and closes with "N passed, N failed".
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { checkPage, DEMO_PASSWORD, expectVisible, newContext, startWorld, type World } from './harness.ts';
+import { checkPage, DEMO_PASSWORD, expectFocused, expectVisible, newContext, startWorld, type World } from './harness.ts';
 import { MedicinesTab, PatientChartPage, SharingPage, SignInPage, SignUpPage } from './pages/pages.ts';
 
 type Journey = { name: string; run(world: World, violations: string[]): Promise<void> };
@@ -435,15 +435,85 @@ const journeys: Journey[] = [
       await page.getByRole('button', { name: 'Save mine as a new one' }).click();
       await expectVisible(timeline.getByText('Notes: Written before it went.'), 'the flare saved again as a new one');
 
-      // Delete the earlier flare (Undo stays offered; the delete is sent when the toast goes).
+      // Delete the earlier flare: Undo takes focus (the toast waits while it has it); Undo brings the flare
+      // back with focus on its Delete button; deleting again and closing the toast with Escape sends the delete.
       const earlier = timeline.getByRole('listitem').filter({ hasText: 'Lasted 2 hours 30 minutes.' });
+      const deleteEarlier = earlier.getByRole('button', { name: /^Delete the flare from/ });
+      await deleteEarlier.click();
+      const undo = page.getByRole('button', { name: 'Undo' });
+      await expectFocused(undo, 'Undo after deleting');
+      await checkPage(page, 'flares-undo', violations);
+      await page.keyboard.press('Enter');
+      await expectFocused(deleteEarlier, 'the restored flare\'s Delete button after Undo');
       const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/flares/'), { timeout: 20_000 });
-      await earlier.getByRole('button', { name: /^Delete the flare from/ }).click();
-      await expectVisible(page.getByRole('button', { name: 'Undo' }), 'Undo after deleting');
+      await page.keyboard.press('Enter');
+      await expectFocused(undo, 'Undo after deleting by keyboard');
+      await page.keyboard.press('Escape');
       if ((await deleted).status() !== 204) throw new Error('the flare was not deleted on the server');
+      await expectFocused(page.getByRole('heading', { name: 'Your flares, newest first' }), 'the timeline heading once the toast is closed');
       await page.reload();
       await expectVisible(timeline.getByText('What helped: Heat, a warm bath.'), 'the remaining flare after reload');
       if (await timeline.getByRole('listitem').count() !== 1) throw new Error('expected one flare left on the timeline');
+    },
+  },
+  {
+    name: 'patient deletes check-ins by keyboard: Undo takes focus and waits while it has it, and a delete survives a reload',
+    async run(world, violations) {
+      const patient = world.demo.patients[1]!; // six months of check-ins, not used by the other journeys
+      const context = await newContext(world);
+      const page = await context.newPage();
+      // A controllable clock: time runs as usual, and fastForward shows what the toast does after its window.
+      await page.clock.install();
+      const signIn = new SignInPage(page);
+      await signIn.open();
+      await signIn.signIn(patient.email, DEMO_PASSWORD);
+      const deletes: string[] = [];
+      page.on('request', (r) => { if (r.method() === 'DELETE') deletes.push(r.url()); });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary', exact: true }).click();
+      const list = page.getByRole('list', { name: 'Diary' });
+      const entries = list.getByRole('listitem');
+      await expectVisible(entries, 'the diary history');
+      const whenOf = async (n: number) => (await entries.nth(n).getByRole('button', { name: /^Delete check-in of / }).textContent())!.replace('Delete check-in of ', '');
+      const [first, second] = [await whenOf(0), await whenOf(1)];
+      const deleteFirst = list.getByRole('button', { name: `Delete check-in of ${first}` });
+      await deleteFirst.focus();
+      await page.keyboard.press('Enter');
+      const undo = page.getByRole('button', { name: 'Undo' });
+      await expectFocused(undo, 'Undo after deleting a check-in');
+      await checkPage(page, 'diary-undo', violations);
+      // Well past the Undo window: while the toast has focus, Undo stays offered and nothing is sent.
+      await page.clock.fastForward(20_000);
+      await expectFocused(undo, 'Undo still offered after the window while it has focus');
+      if (deletes.length !== 0) throw new Error(`a delete was sent while Undo was offered: ${deletes.join()}`);
+      await page.keyboard.press('Enter');
+      await expectFocused(deleteFirst, 'the restored check-in\'s Delete button after Undo');
+      // Delete it again and close the toast with Escape: sent at once, focus on the next check-in.
+      const sent = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await expectFocused(undo, 'Undo after deleting again');
+      await page.keyboard.press('Escape');
+      const sentStatus = (await sent).status();
+      if (sentStatus !== 200) throw new Error(`the check-in was not deleted on the server (HTTP ${sentStatus})`);
+      await expectFocused(list.getByRole('listitem').filter({ hasText: second }).first(), 'the next check-in once the toast is closed');
+      if (await list.getByRole('button', { name: `Delete check-in of ${first}` }).count() !== 0) throw new Error('the deleted check-in is still listed');
+
+      // Deleted, then the page reloaded within the Undo window: the delete is kept and sent.
+      const third = await whenOf(1);
+      await list.getByRole('button', { name: `Delete check-in of ${third}` }).click();
+      await expectFocused(undo, 'Undo after deleting with the pointer');
+      const afterReload = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+      await page.reload();
+      await expectVisible(entries, 'the diary history after reloading');
+      await page.clock.fastForward(10_000);
+      const reloadStatus = (await afterReload).status();
+      if (reloadStatus !== 200) throw new Error(`the delete made before the reload was not sent (HTTP ${reloadStatus})`);
+      if (await list.getByRole('button', { name: `Delete check-in of ${third}` }).count() !== 0) throw new Error('the check-in deleted before the reload is listed again');
+      const left = await page.evaluate(async (whens) => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
+        return pulled.items.filter((i: { entry: { localDate: string; localTime: string } | null }) => i.entry && whens.includes(`${i.entry.localDate} ${i.entry.localTime}`)).length;
+      }, [first, third]);
+      if (left !== 0) throw new Error(`expected both deleted check-ins gone on the server, found ${left}`);
     },
   },
   {

@@ -199,6 +199,7 @@ export const en = {
   'diary.empty': 'No check-ins yet.',
   'diary.delete': 'Delete check-in of {when}',
   'diary.deleted': 'Check-in deleted.',
+  'diary.history': 'Your check-ins',
   'diary.pending': 'Waiting to be sent',
   'diary.conflict': 'Changed on another device',
   'diary.keepMine': 'Keep my version',

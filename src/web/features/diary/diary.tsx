@@ -299,13 +299,24 @@ export function DiaryHistory() {
   useEffect(() => { if (queued.length === 0) { reload(); loadDays(); } }, [queued.length]);
 
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
+  /** Deletes still waiting in the outbox (Undo offered, or not sent yet): those entries are not shown. */
+  const deleting = useMemo(() => new Set(queued.filter((i) => i.method === 'DELETE' && i.state === 'pending').map((i) => i.path)), [queued]);
+  const entryPath = (id: string) => `/api/patients/${patient.id}/diary-entries/${id}`;
+  const visible = (records ?? []).filter((r) => !hidden.includes(r.id) && !deleting.has(entryPath(r.id)));
+  const shown = visible.slice(0, 200);
   function remove(record: DiaryRecord) {
+    const at = shown.findIndex((r) => r.id === record.id);
+    const next = shown[at + 1] ?? shown[at - 1] ?? null;
     setHidden((h) => [...h, record.id]);
-    // Deleting waits a few seconds so Undo costs nothing: nothing is sent until the toast has gone.
-    const timer = setTimeout(() => { void outbox.enqueue({ method: 'DELETE', path: `/api/patients/${patient.id}/diary-entries/${record.id}`, baseVersion: record.version }); }, UNDO_WINDOW_MS);
-    showToast(t('diary.deleted'), () => { clearTimeout(timer); setHidden((h) => h.filter((id) => id !== record.id)); });
+    // Stored in the outbox at once, so the delete survives a reload or a closed tab; sent only when
+    // Undo is no longer offered (the toast keeps it while it has focus or the pointer).
+    const deferred = outbox.defer({ method: 'DELETE', path: entryPath(record.id), baseVersion: record.version }, new Date(Date.now() + UNDO_WINDOW_MS));
+    showToast(t('diary.deleted'), {
+      onUndo: () => { void deferred.then((d) => d.withdraw()); setHidden((h) => h.filter((id) => id !== record.id)); },
+      onCommit: () => { void deferred.then((d) => d.send()); },
+      focusAfter: (undone) => document.getElementById(undone ? `entry-${record.id}-delete` : next ? `entry-${next.id}` : 'history-heading'),
+    });
   }
-  const visible = (records ?? []).filter((r) => !hidden.includes(r.id));
   return (
     <main id="main">
       <h1>{t('diary.title')}</h1>
@@ -319,42 +330,45 @@ export function DiaryHistory() {
         <h2 id="heatmap-heading">{t('heatmap.title')}</h2>
         {days === null ? <Loading /> : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
       </section>
-      {pendingEntries.length > 0 && (
-        <ul class="list" aria-label={t('diary.pending')}>
-          {pendingEntries.map((item) => {
-            const body = item.body as { localDate: string; localTime: string; intensity: number };
-            return (
-              <li key={item.key}>
-                <span>{body.localDate} {body.localTime} — {body.intensity}/10 · {item.state === 'pending' ? t('diary.pending') : item.state === 'conflict' ? t('diary.conflict') : t('diary.failed', { message: item.message ?? '' })}</span>
-                {item.state === 'conflict' && (
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" tabIndex={-1}>{t('diary.history')}</h2>
+        {pendingEntries.length > 0 && (
+          <ul class="list" aria-label={t('diary.pending')}>
+            {pendingEntries.map((item) => {
+              const body = item.body as { localDate: string; localTime: string; intensity: number };
+              return (
+                <li key={item.key}>
+                  <span>{body.localDate} {body.localTime} — {body.intensity}/10 · {item.state === 'pending' ? t('diary.pending') : item.state === 'conflict' ? t('diary.conflict') : t('diary.failed', { message: item.message ?? '' })}</span>
+                  {item.state === 'conflict' && (
+                    <span class="row">
+                      <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.keepMine')}</button>
+                      <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.takeServer')}</button>
+                    </span>
+                  )}
+                  {item.state === 'failed' && <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.discard')}</button>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {records === null ? (!error && <Loading />) : visible.length === 0 && pendingEntries.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
+          <ul class="list" aria-label={t('diary.title')}>
+            {shown.map((r) => {
+              const e = r.entry!;
+              const when = `${e.localDate} ${e.localTime}`;
+              return (
+                <li key={r.id} id={`entry-${r.id}`} tabIndex={-1}>
+                  <span><strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}{e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
                   <span class="row">
-                    <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.keepMine')}</button>
-                    <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.takeServer')}</button>
+                    <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>{t('diary.edit', { when })}</button>
+                    <button type="button" class="button secondary" id={`entry-${r.id}-delete`} onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
                   </span>
-                )}
-                {item.state === 'failed' && <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.discard')}</button>}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {records === null ? (!error && <Loading />) : visible.length === 0 && pendingEntries.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
-        <ul class="list" aria-label={t('diary.title')}>
-          {visible.slice(0, 200).map((r) => {
-            const e = r.entry!;
-            const when = `${e.localDate} ${e.localTime}`;
-            return (
-              <li key={r.id}>
-                <span><strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}{e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
-                <span class="row">
-                  <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>{t('diary.edit', { when })}</button>
-                  <button type="button" class="button secondary" onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
     </main>
   );
 }
