@@ -457,7 +457,7 @@ const journeys: Journey[] = [
     },
   },
   {
-    name: 'patient deletes check-ins by keyboard: Undo takes focus and waits while it has it, and a delete survives a reload',
+    name: 'patient pages through the whole diary history, and deletes check-ins by keyboard: Undo takes focus and waits while it has it, and a delete survives a reload',
     async run(world, violations) {
       const patient = world.demo.patients[1]!; // six months of check-ins, not used by the other journeys
       const context = await newContext(world);
@@ -469,10 +469,34 @@ const journeys: Journey[] = [
       await signIn.signIn(patient.email, DEMO_PASSWORD);
       const deletes: string[] = [];
       page.on('request', (r) => { if (r.method() === 'DELETE') deletes.push(r.url()); });
+      // The app's pulls come in pages of 100 here (the server says hasMore), so six months take four pages.
+      await page.route((url) => url.pathname.endsWith('/diary-entries') && url.searchParams.get('limit') === '2000', (route) => {
+        const url = new URL(route.request().url());
+        url.searchParams.set('limit', '100');
+        return route.continue({ url: url.toString() });
+      });
+      const server = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
+        const live = pulled.items.filter((i: { entry: unknown }) => i.entry).map((i: { entry: { localDate: string; localTime: string } }) => `${i.entry.localDate} ${i.entry.localTime}`).sort();
+        return { count: live.length as number, newest: live.at(-1) as string };
+      });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary', exact: true }).click();
       const list = page.getByRole('list', { name: 'Diary' });
       const entries = list.getByRole('listitem');
       await expectVisible(entries, 'the diary history');
+      // The newest check-in first (it is on the last page), 50 shown, and older ones a button away.
+      await expectVisible(entries.first().getByRole('button', { name: `Delete check-in of ${server.newest}` }), `the newest check-in (${server.newest}) first`);
+      await expectVisible(page.getByText(`Showing the newest 50 of ${server.count} check-ins.`), 'how many check-ins are shown');
+      const older = page.getByRole('button', { name: /^Show older check-ins/ });
+      await older.focus();
+      await page.keyboard.press('Enter');
+      await expectFocused(entries.nth(50), 'the first of the older check-ins shown');
+      await expectVisible(page.getByText(`Showing the newest 100 of ${server.count} check-ins.`), 'a hundred check-ins shown');
+      for (let shownNow = 100; shownNow < server.count; shownNow += 50) await older.press('Enter');
+      await expectVisible(page.getByText(`Showing the newest ${server.count} of ${server.count} check-ins.`), 'every check-in shown');
+      if (await older.count() !== 0) throw new Error('"Show older" is still offered with every check-in shown');
+      if (await entries.count() !== server.count) throw new Error(`expected ${server.count} check-ins listed, found ${await entries.count()}`);
       const whenOf = async (n: number) => (await entries.nth(n).getByRole('button', { name: /^Delete check-in of / }).textContent())!.replace('Delete check-in of ', '');
       const [first, second] = [await whenOf(0), await whenOf(1)];
       const deleteFirst = list.getByRole('button', { name: `Delete check-in of ${first}` });

@@ -200,6 +200,8 @@ export const en = {
   'diary.delete': 'Delete check-in of {when}',
   'diary.deleted': 'Check-in deleted.',
   'diary.history': 'Your check-ins',
+  'diary.showing': 'Showing the newest {shown} of {total} check-ins.',
+  'diary.showOlder': 'Show older check-ins ({count} more)',
   'diary.pending': 'Waiting to be sent',
   'diary.conflict': 'Changed on another device',
   'diary.keepMine': 'Keep my version',

@@ -21,6 +21,8 @@ import { navigate } from '../../router.ts';
 import { usePatientInView } from '../../session.ts';
 
 const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
+/** How many check-ins the history shows at first, and how many more each "Show older" adds. */
+const HISTORY_STEP = 50;
 
 type RegionDraft = { code: string; intensity: number | null; qualities: string[] };
 
@@ -64,12 +66,35 @@ function useOutboxItems(): readonly OutboxItem[] {
   return items;
 }
 
+/** When a check-in was about, newest first (its own local date and time), then the later change first. */
+const newestFirst = (a: DiaryRecord, b: DiaryRecord): number =>
+  `${b.entry!.localDate} ${b.entry!.localTime}`.localeCompare(`${a.entry!.localDate} ${a.entry!.localTime}`) || b.changeSeq - a.changeSeq;
+
+/**
+ * The whole diary as the server has it: the pull comes oldest change first, a page at a time, so the
+ * newest entries are on the last page; pages are followed while the server says `hasMore`.
+ */
+async function pullWholeDiary(patientId: string): Promise<DiaryRecord[]> {
+  const byId = new Map<string, DiaryRecord>();
+  let since: string | undefined;
+  for (;;) {
+    const page = await api.diaryChanges(patientId, since);
+    for (const r of page.items) byId.set(r.id, r); // a later change to an entry replaces the earlier
+    if (!page.hasMore || page.items.length === 0 || page.cursor === since) break;
+    since = page.cursor;
+  }
+  return [...byId.values()].filter((r) => !r.deleted && r.entry).sort(newestFirst);
+}
+
 /** The person's diary as the server has it, newest first (live entries only). */
 function useDiary(patientId: string): { records: DiaryRecord[] | null; error: string | null; reload: () => void } {
   const [records, setRecords] = useState<DiaryRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
   const reload = () => {
-    api.diaryChanges(patientId).then((page) => setRecords(page.items.filter((r) => !r.deleted).reverse()), (e: ApiError) => setError(e.message));
+    // Only the latest load counts: an earlier one answering late must not overwrite it.
+    const mine = ++latest.current;
+    pullWholeDiary(patientId).then((list) => { if (mine === latest.current) setRecords(list); }, (e: ApiError) => { if (mine === latest.current) setError(e.message); });
   };
   useEffect(reload, [patientId]);
   return { records, error, reload };
@@ -303,7 +328,19 @@ export function DiaryHistory() {
   const deleting = useMemo(() => new Set(queued.filter((i) => i.method === 'DELETE' && i.state === 'pending').map((i) => i.path)), [queued]);
   const entryPath = (id: string) => `/api/patients/${patient.id}/diary-entries/${id}`;
   const visible = (records ?? []).filter((r) => !hidden.includes(r.id) && !deleting.has(entryPath(r.id)));
-  const shown = visible.slice(0, 200);
+  const [showCount, setShowCount] = useState(HISTORY_STEP);
+  const shown = visible.slice(0, showCount);
+  /** The first entry "Show older" revealed: it takes focus, so reading goes on where the list grew. */
+  const focusEntry = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusEntry.current === null) return;
+    document.getElementById(`entry-${focusEntry.current}`)?.focus();
+    focusEntry.current = null;
+  }, [showCount]);
+  function showOlder() {
+    focusEntry.current = visible[showCount]?.id ?? null;
+    setShowCount((n) => n + HISTORY_STEP);
+  }
   function remove(record: DiaryRecord) {
     const at = shown.findIndex((r) => r.id === record.id);
     const next = shown[at + 1] ?? shown[at - 1] ?? null;
@@ -367,6 +404,10 @@ export function DiaryHistory() {
               );
             })}
           </ul>
+        )}
+        {visible.length > 0 && <p class="hint">{t('diary.showing', { shown: shown.length, total: visible.length })}</p>}
+        {visible.length > shown.length && (
+          <p><button type="button" class="button secondary" onClick={showOlder}>{t('diary.showOlder', { count: Math.min(HISTORY_STEP, visible.length - shown.length) })}</button></p>
         )}
       </section>
     </main>
