@@ -60,6 +60,29 @@ export function Loading() {
   return <p role="status" aria-live="polite">{t('app.loading')}</p>;
 }
 
+/**
+ * Something could not be loaded (offline, or the server did not answer): say so in its place, with
+ * a Retry, rather than an endless "Loading…" or an empty state that is not true.
+ */
+export function LoadFailed(props: { message: string; onRetry: () => void }) {
+  const id = useRef(`lf-${++fieldCounter}`).current;
+  return (
+    <div class="alert" role="status">
+      <p id={id}>{props.message}</p>
+      <button type="button" class="button secondary" aria-describedby={id} onClick={props.onRetry}>{t('common.retry')}</button>
+    </div>
+  );
+}
+
+/** Runs `reload` when the browser is back online (what failed offline is loaded again without a Retry). */
+export function useReloadWhenBackOnline(reload: () => void, deps: readonly unknown[]): void {
+  useEffect(() => {
+    const onOnline = () => reload();
+    addEventListener('online', onOnline);
+    return () => removeEventListener('online', onOnline);
+  }, deps);
+}
+
 export function Empty(props: { children: ComponentChildren }) {
   return <p class="empty">{props.children}</p>;
 }

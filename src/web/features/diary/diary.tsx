@@ -7,7 +7,7 @@ import type { MedicationOrderView } from '../plan/plan-api.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, request, requestText, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
-import { Checkbox, Empty, ErrorMessage, Field, LocalDateTimeField, Loading, RatingControl, SelectField, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
+import { Checkbox, Empty, ErrorMessage, Field, LoadFailed, LocalDateTimeField, Loading, RatingControl, SelectField, showToast, UNDO_WINDOW_MS, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { DOSE_UNITS, dvprsDescriptor, PAIN_QUALITIES, TRIGGERS } from '../../../domain/diary/entry.ts';
 import { HeatMap } from '../../components/heatmap.tsx';
@@ -87,16 +87,20 @@ async function pullWholeDiary(patientId: string): Promise<DiaryRecord[]> {
 }
 
 /** The person's diary as the server has it, newest first (live entries only). */
-function useDiary(patientId: string): { records: DiaryRecord[] | null; error: string | null; reload: () => void } {
+function useDiary(patientId: string): { records: DiaryRecord[] | null; error: ApiError | null; reload: () => void } {
   const [records, setRecords] = useState<DiaryRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const latest = useRef(0);
   const reload = () => {
     // Only the latest load counts: an earlier one answering late must not overwrite it.
     const mine = ++latest.current;
-    pullWholeDiary(patientId).then((list) => { if (mine === latest.current) setRecords(list); }, (e: ApiError) => { if (mine === latest.current) setError(e.message); });
+    pullWholeDiary(patientId).then(
+      (list) => { if (mine === latest.current) { setRecords(list); setError(null); } },
+      (e: ApiError) => { if (mine === latest.current) setError(e); },
+    );
   };
   useEffect(reload, [patientId]);
+  useReloadWhenBackOnline(reload, [patientId]);
   return { records, error, reload };
 }
 
@@ -320,7 +324,10 @@ export function DiaryHistory() {
   const queued = useOutboxItems();
   const [hidden, setHidden] = useState<string[]>([]);
   const [days, setDays] = useState<DaySummaryView[] | null>(null);
-  const loadDays = () => { api.recentDays(patient.id, 84).then(setDays, () => setDays([])); };
+  const [daysError, setDaysError] = useState<string | null>(null);
+  // A failed load is not "no check-ins": the heat map says it could not be loaded instead.
+  const loadDays = () => { api.recentDays(patient.id, 84).then((d) => { setDays(d); setDaysError(null); }, (e: ApiError) => setDaysError(e.message)); };
+  useReloadWhenBackOnline(loadDays, [patient.id]);
   useEffect(() => { if (queued.length === 0) { reload(); loadDays(); } }, [queued.length]);
 
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
@@ -358,17 +365,20 @@ export function DiaryHistory() {
     <main id="main">
       <h1>{t('diary.title')}</h1>
       <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
-      <ErrorMessage message={error} />
       <p class="row">
         <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">{t('diary.export')}</a>
       </p>
       <ImportCsv patientId={patient.id} onImported={() => { reload(); loadDays(); }} />
       <section aria-labelledby="heatmap-heading">
         <h2 id="heatmap-heading">{t('heatmap.title')}</h2>
-        {days === null ? <Loading /> : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
+        {days === null ? (daysError ? <LoadFailed message={t('heatmap.failed', { message: daysError })} onRetry={loadDays} /> : <Loading />) : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" tabIndex={-1}>{t('diary.history')}</h2>
+        {error && (
+          <LoadFailed onRetry={reload} message={error.code !== 'network' ? t('diary.historyFailed', { message: error.message })
+            : records ? t('diary.historyStaleOffline') : t('diary.historyOffline')} />
+        )}
         {pendingEntries.length > 0 && (
           <ul class="list" aria-label={t('diary.pending')}>
             {pendingEntries.map((item) => {

@@ -5,7 +5,7 @@
 // server's copy and lets the person save theirs over it or take the newer one.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { Checkbox, Empty, ErrorMessage, Field, Loading, RatingControl, showToast } from '../../components/ui.tsx';
+import { Checkbox, Empty, ErrorMessage, Field, Loading, RatingControl, showToast, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { dvprsDescriptor, TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -71,6 +71,7 @@ export function Flares() {
     flaresApi.list(pid).then((r) => { setItems(r.items); setLoadError(null); setNow(Date.now()); }, (e: ApiError) => setLoadError(e.message));
   };
   useEffect(reload, [pid]);
+  useReloadWhenBackOnline(reload, [pid]);
   // "… so far" for a flare going on stays roughly current while the page is open.
   useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 60_000); return () => clearInterval(timer); }, []);
 
