@@ -515,6 +515,15 @@ const journeys: Journey[] = [
       const list = page.getByRole('list', { name: 'Diary' });
       const entries = list.getByRole('listitem');
       await expectVisible(entries, 'the diary history');
+      // The heat map can be read by sight: a colour key (with "no check-in"), weekday and month labels.
+      const key = page.getByRole('list', { name: 'Colours: average pain that day, 0 to 10' });
+      for (const label of ['No check-in', 'No pain (0)', 'Mild (under 4.5)', 'Moderate (4.5 to under 6.5)', 'Severe (6.5 or more)']) {
+        await expectVisible(key.getByRole('listitem').filter({ hasText: label }), `"${label}" in the heat map's colour key`);
+      }
+      const heatLabels = await page.locator('svg.heatmap text').allTextContents();
+      const thisMonth = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: patient.timeZone }).format(new Date());
+      for (const label of ['Mon', 'Wed', 'Sun', thisMonth]) if (!heatLabels.includes(label)) throw new Error(`expected "${label}" on the heat map, found ${heatLabels.join(', ')}`);
+      await expectVisible(page.getByText(/^From .+ to .+; each column is a week, Monday at the top\.$/), 'the dates the heat map covers');
       // The newest check-in first (it is on the last page), 50 shown, and older ones a button away.
       await expectVisible(entries.first().getByRole('button', { name: `Delete check-in of ${server.newest}` }), `the newest check-in (${server.newest}) first`);
       await expectVisible(page.getByText(`Showing the newest 50 of ${server.count} check-ins.`), 'how many check-ins are shown');
