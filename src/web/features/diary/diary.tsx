@@ -331,10 +331,14 @@ export function DiaryHistory() {
   useEffect(() => { if (queued.length === 0) { reload(); loadDays(); } }, [queued.length]);
 
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
-  /** Deletes still waiting in the outbox (Undo offered, or not sent yet): those entries are not shown. */
-  const deleting = useMemo(() => new Set(queued.filter((i) => i.method === 'DELETE' && i.state === 'pending').map((i) => i.path)), [queued]);
   const entryPath = (id: string) => `/api/patients/${patient.id}/diary-entries/${id}`;
-  const visible = (records ?? []).filter((r) => !hidden.includes(r.id) && !deleting.has(entryPath(r.id)));
+  // A delete waiting in the outbox (made before a reload, or not sent yet) hides its entry, and keeps it
+  // hidden once sent, until the next pull no longer has it (no flash of the deleted entry in between).
+  useEffect(() => {
+    const deleting = queued.filter((i) => i.method === 'DELETE' && i.state === 'pending').map((i) => i.path.slice(i.path.lastIndexOf('/') + 1));
+    setHidden((h) => (deleting.every((id) => h.includes(id)) ? h : [...h, ...deleting.filter((id) => !h.includes(id))]));
+  }, [queued]);
+  const visible = (records ?? []).filter((r) => !hidden.includes(r.id));
   const [showCount, setShowCount] = useState(HISTORY_STEP);
   const shown = visible.slice(0, showCount);
   /** The first entry "Show older" revealed: it takes focus, so reading goes on where the list grew. */
