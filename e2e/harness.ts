@@ -95,3 +95,8 @@ export async function expectVisible(locator: Locator, what: string, timeout = 10
     throw new Error(`expected to see ${what}`);
   }
 }
+
+/** Waits until the locator's element has keyboard focus. */
+export async function expectFocused(locator: Locator, what: string, timeout = 10_000): Promise<void> {
+  await expectVisible(locator.and(locator.page().locator(':focus')), `focus on ${what}`, timeout);
+}

@@ -1,7 +1,7 @@
 // `npm run e2e`: the browser journeys. Prints one line per journey and closes with "N passed, N failed".
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { checkPage, DEMO_PASSWORD, expectVisible, newContext, startWorld, type World } from './harness.ts';
+import { checkPage, DEMO_PASSWORD, expectFocused, expectVisible, newContext, startWorld, type World } from './harness.ts';
 import { MedicinesTab, PatientChartPage, SharingPage, SignInPage, SignUpPage } from './pages/pages.ts';
 
 type Journey = { name: string; run(world: World, violations: string[]): Promise<void> };
@@ -139,22 +139,52 @@ const journeys: Journey[] = [
       await expectVisible(page.getByRole('radio', { name: /^6 — / }), 'the check-in form before going offline');
       await context.setOffline(true);
       await expectVisible(page.getByText('You are offline'), 'the offline banner');
+      // What cannot be loaded offline says so, with a Retry, instead of "Loading…" for ever: a screen whose
+      // code was never fetched (Flares), and the cards on Today.
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Flares' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'This page could not be loaded', level: 1 }), 'the Flares screen saying it could not be loaded');
+      await expectVisible(page.getByText('Painwise could not be reached. Check your connection and try again.'), 'why, for a read');
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await expectVisible(page.getByRole('button', { name: 'Try again' }), 'Retry still offered while offline');
+      await checkPage(page, 'flares-offline', violations);
+      await nav.getByRole('link', { name: 'Today' }).click();
+      const sharingCard = page.getByRole('region', { name: 'Sharing' });
+      await expectVisible(sharingCard.getByText('Who you share with could not be loaded. Painwise could not be reached.', { exact: false }), 'the sharing card\'s load failure');
+      await expectVisible(sharingCard.getByRole('button', { name: 'Try again' }), 'Retry on the sharing card');
+      await expectVisible(page.getByText('Your trend could not be loaded.', { exact: false }), 'the trend card\'s load failure');
+      if (await page.getByText('Loading…').count() !== 0) throw new Error('Today still says "Loading…" offline');
+      await checkPage(page, 'today-offline', violations);
+      await nav.getByRole('link', { name: 'Check in' }).click();
       await page.getByRole('radio', { name: /^6 — / }).check();
       await page.getByRole('checkbox', { name: 'Knee, left' }).click();
       await page.getByRole('textbox', { name: 'Notes (optional)' }).fill('written offline');
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await expectVisible(page.getByText('Saved on this device'), 'the saved-offline message');
       await expectVisible(page.getByRole('list', { name: 'Waiting to be sent' }), 'the pending check-in');
+      // The history could not be loaded: said so, not "no check-ins", and not "nothing was sent".
+      const offlineHistory = page.getByText('Your history could not be loaded while offline; check-ins you make are kept and sent later.');
+      await expectVisible(offlineHistory, 'the history saying it could not be loaded offline');
+      await expectVisible(page.getByText('The last 12 weeks could not be loaded.', { exact: false }), 'the heat map saying it could not be loaded');
+      for (const untrue of ['No check-ins in the last 12 weeks.', 'No check-ins yet.', 'so nothing was sent']) {
+        if (await page.getByText(untrue, { exact: false }).count() !== 0) throw new Error(`the offline diary says "${untrue}"`);
+      }
       await checkPage(page, 'diary-offline', violations);
       await context.setOffline(false);
       await page.getByRole('list', { name: 'Waiting to be sent' }).waitFor({ state: 'detached', timeout: 15_000 });
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^6\/10/), 'the synced check-in');
+      // Back online, the page loads again by itself and the offline messages go.
+      await page.getByText(/could not be (loaded|brought up to date) while offline/).waitFor({ state: 'detached' });
+      await expectVisible(page.locator('svg.heatmap'), 'the heat map once back online');
       const synced = await page.evaluate(async () => {
         const me = await (await fetch('/api/me')).json();
         const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries`)).json();
         return pulled.items.filter((i: { entry: { notes: string } | null }) => i.entry?.notes === 'written offline').length;
       });
       if (synced !== 1) throw new Error(`expected the offline check-in on the server exactly once, found ${synced}`);
+      // A screen that could not be fetched offline loads once back online.
+      await nav.getByRole('link', { name: 'Flares' }).click();
+      await expectVisible(page.getByRole('heading', { name: 'Flares', level: 1 }), 'the Flares screen once back online');
     },
   },
   {
@@ -450,15 +480,118 @@ const journeys: Journey[] = [
       await page.getByRole('button', { name: 'Save mine as a new one' }).click();
       await expectVisible(timeline.getByText('Notes: Written before it went.'), 'the flare saved again as a new one');
 
-      // Delete the earlier flare (Undo stays offered; the delete is sent when the toast goes).
+      // Delete the earlier flare: Undo takes focus (the toast waits while it has it); Undo brings the flare
+      // back with focus on its Delete button; deleting again and closing the toast with Escape sends the delete.
       const earlier = timeline.getByRole('listitem').filter({ hasText: 'Lasted 2 hours 30 minutes.' });
+      const deleteEarlier = earlier.getByRole('button', { name: /^Delete the flare from/ });
+      await deleteEarlier.click();
+      const undo = page.getByRole('button', { name: 'Undo' });
+      await expectFocused(undo, 'Undo after deleting');
+      await checkPage(page, 'flares-undo', violations);
+      await page.keyboard.press('Enter');
+      await expectFocused(deleteEarlier, 'the restored flare\'s Delete button after Undo');
       const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/flares/'), { timeout: 20_000 });
-      await earlier.getByRole('button', { name: /^Delete the flare from/ }).click();
-      await expectVisible(page.getByRole('button', { name: 'Undo' }), 'Undo after deleting');
+      await page.keyboard.press('Enter');
+      await expectFocused(undo, 'Undo after deleting by keyboard');
+      await page.keyboard.press('Escape');
       if ((await deleted).status() !== 204) throw new Error('the flare was not deleted on the server');
+      await expectFocused(page.getByRole('heading', { name: 'Your flares, newest first' }), 'the timeline heading once the toast is closed');
       await page.reload();
       await expectVisible(timeline.getByText('What helped: Heat, a warm bath.'), 'the remaining flare after reload');
       if (await timeline.getByRole('listitem').count() !== 1) throw new Error('expected one flare left on the timeline');
+    },
+  },
+  {
+    name: 'patient pages through the whole diary history, and deletes check-ins by keyboard: Undo takes focus and waits while it has it, and a delete survives a reload',
+    async run(world, violations) {
+      const patient = world.demo.patients[1]!; // six months of check-ins, not used by the other journeys
+      const context = await newContext(world);
+      const page = await context.newPage();
+      // A controllable clock: time runs as usual, and fastForward shows what the toast does after its window.
+      await page.clock.install();
+      const signIn = new SignInPage(page);
+      await signIn.open();
+      await signIn.signIn(patient.email, DEMO_PASSWORD);
+      const deletes: string[] = [];
+      page.on('request', (r) => { if (r.method() === 'DELETE') deletes.push(r.url()); });
+      // The app's pulls come in pages of 100 here (the server says hasMore), so six months take four pages.
+      await page.route((url) => url.pathname.endsWith('/diary-entries') && url.searchParams.get('limit') === '2000', (route) => {
+        const url = new URL(route.request().url());
+        url.searchParams.set('limit', '100');
+        return route.continue({ url: url.toString() });
+      });
+      const server = await page.evaluate(async () => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
+        const live = pulled.items.filter((i: { entry: unknown }) => i.entry).map((i: { entry: { localDate: string; localTime: string } }) => `${i.entry.localDate} ${i.entry.localTime}`).sort();
+        return { count: live.length as number, newest: live.at(-1) as string };
+      });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary', exact: true }).click();
+      const list = page.getByRole('list', { name: 'Diary' });
+      const entries = list.getByRole('listitem');
+      await expectVisible(entries, 'the diary history');
+      // The heat map can be read by sight: a colour key (with "no check-in"), weekday and month labels.
+      const key = page.getByRole('list', { name: 'Colours: average pain that day, 0 to 10' });
+      for (const label of ['No check-in', 'No pain (0)', 'Mild (under 4.5)', 'Moderate (4.5 to under 6.5)', 'Severe (6.5 or more)']) {
+        await expectVisible(key.getByRole('listitem').filter({ hasText: label }), `"${label}" in the heat map's colour key`);
+      }
+      const heatLabels = await page.locator('svg.heatmap text').allTextContents();
+      const thisMonth = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: patient.timeZone }).format(new Date());
+      for (const label of ['Mon', 'Wed', 'Sun', thisMonth]) if (!heatLabels.includes(label)) throw new Error(`expected "${label}" on the heat map, found ${heatLabels.join(', ')}`);
+      await expectVisible(page.getByText(/^From .+ to .+; each column is a week, Monday at the top\.$/), 'the dates the heat map covers');
+      // The newest check-in first (it is on the last page), 50 shown, and older ones a button away.
+      await expectVisible(entries.first().getByRole('button', { name: `Delete check-in of ${server.newest}` }), `the newest check-in (${server.newest}) first`);
+      await expectVisible(page.getByText(`Showing the newest 50 of ${server.count} check-ins.`), 'how many check-ins are shown');
+      const older = page.getByRole('button', { name: /^Show older check-ins/ });
+      await older.focus();
+      await page.keyboard.press('Enter');
+      await expectFocused(entries.nth(50), 'the first of the older check-ins shown');
+      await expectVisible(page.getByText(`Showing the newest 100 of ${server.count} check-ins.`), 'a hundred check-ins shown');
+      for (let shownNow = 100; shownNow < server.count; shownNow += 50) await older.press('Enter');
+      await expectVisible(page.getByText(`Showing the newest ${server.count} of ${server.count} check-ins.`), 'every check-in shown');
+      if (await older.count() !== 0) throw new Error('"Show older" is still offered with every check-in shown');
+      if (await entries.count() !== server.count) throw new Error(`expected ${server.count} check-ins listed, found ${await entries.count()}`);
+      const whenOf = async (n: number) => (await entries.nth(n).getByRole('button', { name: /^Delete check-in of / }).textContent())!.replace('Delete check-in of ', '');
+      const [first, second] = [await whenOf(0), await whenOf(1)];
+      const deleteFirst = list.getByRole('button', { name: `Delete check-in of ${first}` });
+      await deleteFirst.focus();
+      await page.keyboard.press('Enter');
+      const undo = page.getByRole('button', { name: 'Undo' });
+      await expectFocused(undo, 'Undo after deleting a check-in');
+      await checkPage(page, 'diary-undo', violations);
+      // Well past the Undo window: while the toast has focus, Undo stays offered and nothing is sent.
+      await page.clock.fastForward(20_000);
+      await expectFocused(undo, 'Undo still offered after the window while it has focus');
+      if (deletes.length !== 0) throw new Error(`a delete was sent while Undo was offered: ${deletes.join()}`);
+      await page.keyboard.press('Enter');
+      await expectFocused(deleteFirst, 'the restored check-in\'s Delete button after Undo');
+      // Delete it again and close the toast with Escape: sent at once, focus on the next check-in.
+      const sent = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await expectFocused(undo, 'Undo after deleting again');
+      await page.keyboard.press('Escape');
+      const sentStatus = (await sent).status();
+      if (sentStatus !== 200) throw new Error(`the check-in was not deleted on the server (HTTP ${sentStatus})`);
+      await expectFocused(list.getByRole('listitem').filter({ hasText: second }).first(), 'the next check-in once the toast is closed');
+      if (await list.getByRole('button', { name: `Delete check-in of ${first}` }).count() !== 0) throw new Error('the deleted check-in is still listed');
+
+      // Deleted, then the page reloaded within the Undo window: the delete is kept and sent.
+      const third = await whenOf(1);
+      await list.getByRole('button', { name: `Delete check-in of ${third}` }).click();
+      await expectFocused(undo, 'Undo after deleting with the pointer');
+      const afterReload = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+      await page.reload();
+      await expectVisible(entries, 'the diary history after reloading');
+      await page.clock.fastForward(10_000);
+      const reloadStatus = (await afterReload).status();
+      if (reloadStatus !== 200) throw new Error(`the delete made before the reload was not sent (HTTP ${reloadStatus})`);
+      if (await list.getByRole('button', { name: `Delete check-in of ${third}` }).count() !== 0) throw new Error('the check-in deleted before the reload is listed again');
+      const left = await page.evaluate(async (whens) => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
+        return pulled.items.filter((i: { entry: { localDate: string; localTime: string } | null }) => i.entry && whens.includes(`${i.entry.localDate} ${i.entry.localTime}`)).length;
+      }, [first, third]);
+      if (left !== 0) throw new Error(`expected both deleted check-ins gone on the server, found ${left}`);
     },
   },
   {

@@ -1,29 +1,41 @@
 // Loads a screen's (or a tab panel's) code only when it is first shown, so the first page needs only
-// the app frame.
+// the app frame. Code that cannot be fetched (offline, before the service worker has it) is said so,
+// with a Retry, and tried again by itself when the browser is back online.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { Loading } from './components/ui.tsx';
+import { LoadFailed, Loading, useReloadWhenBackOnline } from './components/ui.tsx';
+import { t } from './i18n/index.ts';
 
-function lazyWith<P extends object>(load: () => Promise<ComponentType<P>>, placeholder: () => JSX.Element): ComponentType<P> {
+function lazyWith<P extends object>(load: () => Promise<ComponentType<P>>, placeholder: () => JSX.Element, failed: (retry: () => void) => JSX.Element): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   return function Lazy(props: P) {
     const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
-    useEffect(() => {
-      if (Component) return;
-      pending ??= load().then((c) => (loaded = c));
-      void pending.then((c) => setComponent(() => c));
-    }, []);
-    return Component ? <Component {...props} /> : placeholder();
+    const [failedToLoad, setFailedToLoad] = useState(false);
+    const attempt = () => {
+      if (loaded) return;
+      setFailedToLoad(false);
+      // A failed load is forgotten, so the next attempt fetches again.
+      pending ??= load().then((c) => (loaded = c), (e: unknown) => { pending = null; throw e; });
+      pending.then((c) => setComponent(() => c), () => setFailedToLoad(true));
+    };
+    useEffect(() => { if (!Component) attempt(); }, []);
+    useReloadWhenBackOnline(attempt, []);
+    return Component ? <Component {...props} /> : failedToLoad ? failed(attempt) : placeholder();
   };
 }
 
 /** A whole screen: while it loads, the page shows only the loading message. */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  return lazyWith(load, () => <main id="main"><Loading /></main>);
+  return lazyWith(load, () => <main id="main"><Loading /></main>, (retry) => (
+    <main id="main">
+      <h1>{t('app.pageFailed')}</h1>
+      <LoadFailed message={t('app.unreachableRead')} onRetry={retry} />
+    </main>
+  ));
 }
 
 /** A part of a screen (a tab panel): while it loads, only the loading message shows in its place. */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  return lazyWith(load, () => <Loading />);
+  return lazyWith(load, () => <Loading />, (retry) => <LoadFailed message={t('app.unreachableRead')} onRetry={retry} />);
 }

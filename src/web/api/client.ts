@@ -77,8 +77,9 @@ export async function request<T>(method: string, path: string, body?: unknown, h
       ...(body !== undefined ? { body: raw ? raw.__raw : JSON.stringify(body) } : {}),
     });
   } catch {
-    // Not queued (only diary check-ins are, through the outbox): say so, rather than promise a later send.
-    throw new ApiError(0, 'network', t('app.unreachable'));
+    // A write is not queued (only diary check-ins are, through the outbox): say so, rather than promise
+    // a later send. A read sent nothing, so it says only that it could not be done.
+    throw new ApiError(0, 'network', t(method === 'GET' ? 'app.unreachableRead' : 'app.unreachable'));
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);

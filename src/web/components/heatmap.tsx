@@ -1,32 +1,78 @@
-// A calendar heat map of daily mean pain (rows = weekdays, columns = weeks), coloured by the DVPRS
-// bands, with a summary as its accessible name and the day-by-day figures in a table for screen readers.
+// A calendar heat map of daily mean pain (rows = weekdays, Monday first; columns = weeks, oldest on the
+// left), coloured by the DVPRS bands, with weekday and month labels and a colour key beside it, a summary
+// as its accessible name, and the day-by-day figures in a table for screen readers.
 import type { DaySummaryView } from '../api/client.ts';
-import { addDays, type LocalDate } from '../../domain/time/local-date.ts';
-import { t } from '../i18n/index.ts';
+import { addDays, differenceInCalendarDays, type LocalDate } from '../../domain/time/local-date.ts';
+import { formatLocalDate, t, type MessageKey } from '../i18n/index.ts';
 
-const band = (mean: number) => (mean === 0 ? 'none' : mean < 4.5 ? 'mild' : mean < 6.5 ? 'moderate' : 'severe');
+type Band = 'none' | 'mild' | 'moderate' | 'severe';
+const band = (mean: number): Band => (mean === 0 ? 'none' : mean < 4.5 ? 'mild' : mean < 6.5 ? 'moderate' : 'severe');
+const KEY: readonly { band: Band | 'empty'; label: MessageKey }[] = [
+  { band: 'empty', label: 'heatmap.key.empty' },
+  { band: 'none', label: 'heatmap.key.none' },
+  { band: 'mild', label: 'heatmap.key.mild' },
+  { band: 'moderate', label: 'heatmap.key.moderate' },
+  { band: 'severe', label: 'heatmap.key.severe' },
+];
+
+/** 0 = Monday … 6 = Sunday. */
+const weekdayOf = (date: LocalDate): number => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+const CELL = 12;
+const STEP = CELL + 2;
+const LEFT = 28; // room for the weekday labels
+const TOP = 14; // room for the month labels
 
 export function HeatMap(props: { days: readonly DaySummaryView[]; lastDate: string; weeks?: number }) {
   const weeks = props.weeks ?? 12;
   if (props.days.length === 0) return <p class="empty">{t('heatmap.none')}</p>;
   const byDate = new Map(props.days.map((d) => [d.localDate, d]));
-  const first = addDays(props.lastDate as LocalDate, 1 - weeks * 7);
-  const cell = 12;
-  const cells = Array.from({ length: weeks * 7 }, (_, i) => {
+  const last = props.lastDate as LocalDate;
+  const first = addDays(last, 1 - weeks * 7);
+  // Columns are whole weeks from the Monday on or before the first day, so each row is one weekday.
+  const gridStart = addDays(first, -weekdayOf(first));
+  const columns = Math.floor(differenceInCalendarDays(last, gridStart) / 7) + 1;
+  const cells = Array.from({ length: differenceInCalendarDays(last, first) + 1 }, (_, i) => {
     const date = addDays(first, i);
-    return { date, day: byDate.get(date), col: Math.floor(i / 7), row: i % 7 };
+    const offset = differenceInCalendarDays(date, gridStart);
+    return { date, day: byDate.get(date), col: Math.floor(offset / 7), row: offset % 7 };
   });
+  // A month's name over the first week that has its 1st (and over the first week, unless a month starts just after).
+  const monthStarts = cells.filter((c) => c.date.endsWith('-01')).map((c) => ({ col: c.col, date: c.date }));
+  const months = [
+    ...(monthStarts.some((m) => m.col <= 2) ? [] : [{ col: 0, date: first }]),
+    ...monthStarts,
+  ];
+  const weekdays = Array.from({ length: 7 }, (_, row) => formatLocalDate(addDays(gridStart, row), 'weekday'));
   const max = props.days.reduce((m, d) => (d.meanIntensity > m.meanIntensity ? d : m));
   const summary = t('heatmap.summary', { days: props.days.length, max: max.meanIntensity.toFixed(1), date: max.localDate });
   return (
-    <figure>
-      <svg class="heatmap" viewBox={`0 0 ${weeks * (cell + 2)} ${7 * (cell + 2)}`} role="img" aria-label={summary}>
+    <figure class="heatmap-figure">
+      <svg class="heatmap" viewBox={`0 0 ${LEFT + columns * STEP} ${TOP + 7 * STEP}`} role="img" aria-label={summary}>
+        {months.map((m) => (
+          <text key={`m-${m.date}`} class="heatmap-label" x={LEFT + m.col * STEP} y={TOP - 4}>{formatLocalDate(m.date, 'month')}</text>
+        ))}
+        {weekdays.map((name, row) => (
+          <text key={`d-${row}`} class="heatmap-label" x={LEFT - 4} y={TOP + row * STEP + CELL - 2} text-anchor="end">{name}</text>
+        ))}
         {cells.map((c) => (
-          <rect key={c.date} x={c.col * (cell + 2)} y={c.row * (cell + 2)} width={cell} height={cell} rx={2} class={c.day ? `cell ${band(c.day.meanIntensity)}` : 'cell empty'}>
-            <title>{c.day ? t('heatmap.day', { date: c.date, mean: c.day.meanIntensity.toFixed(1), count: c.day.entryCount }) : c.date}</title>
+          <rect key={c.date} x={LEFT + c.col * STEP} y={TOP + c.row * STEP} width={CELL} height={CELL} rx={2} class={c.day ? `cell ${band(c.day.meanIntensity)}` : 'cell empty'}>
+            <title>{c.day ? t('heatmap.day', { date: c.date, mean: c.day.meanIntensity.toFixed(1), count: c.day.entryCount }) : t('heatmap.dayEmpty', { date: c.date })}</title>
           </rect>
         ))}
       </svg>
+      <p class="hint">{t('heatmap.range', { from: formatLocalDate(first, 'date'), to: formatLocalDate(last, 'date') })}</p>
+      <div class="heatmap-key">
+        <p class="hint" id="heatmap-key-title">{t('heatmap.key')}</p>
+        <ul aria-labelledby="heatmap-key-title">
+          {KEY.map((k) => (
+            <li key={k.band}>
+              <svg class="heatmap-swatch" viewBox={`0 0 ${CELL} ${CELL}`} aria-hidden="true"><rect width={CELL} height={CELL} rx={2} class={`cell ${k.band}`} /></svg>
+              {t(k.label)}
+            </li>
+          ))}
+        </ul>
+      </div>
       <figcaption class="hint">{summary}</figcaption>
       <table class="visually-hidden">
         <caption>{t('heatmap.title')}</caption>

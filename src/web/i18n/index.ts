@@ -32,6 +32,12 @@ export function formatDate(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
+/** A calendar date (YYYY-MM-DD, no time zone) as its short weekday, short month or medium date in the locale. */
+export function formatLocalDate(date: string, style: 'weekday' | 'month' | 'date'): string {
+  const options: Intl.DateTimeFormatOptions = style === 'weekday' ? { weekday: 'short' } : style === 'month' ? { month: 'short' } : { dateStyle: 'medium' };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
 export type { MessageKey };
 
 /** An audit action id (`thing.verb`, as the server records it) in words; an id without words is shown as "Other activity (id)". */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage, Outbox, type OutboxItem } from './outbox.ts';
 
 function server(responses: (item: OutboxItem) => { status: number; body?: unknown } | 'offline') {
@@ -123,5 +123,69 @@ describe('Outbox', () => {
     await outbox.enqueue({ method: 'PUT', path: '/e/4', body: { n: 2 } });
     expect(s.sent.map((i) => i.body)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await storage.all()).toEqual([]);
+  });
+
+  describe('a deferred write (a delete Undo can take back)', () => {
+    afterEach(() => { vi.useRealTimers(); });
+    const at = (iso: string) => new Date(iso);
+
+    it('is stored at once but not sent while the page holds it, even after its time and by other flushes', async () => {
+      let now = at('2026-01-01T00:00:00Z');
+      const s = server(() => ({ status: 204 }));
+      const storage = memoryStorage();
+      const outbox = new Outbox(storage, s.send, () => now);
+      const deferred = await outbox.defer({ method: 'DELETE', path: '/e/1', baseVersion: 2 }, at('2026-01-01T00:00:06Z'));
+      expect(await storage.all()).toMatchObject([{ method: 'DELETE', path: '/e/1', state: 'pending', notBefore: '2026-01-01T00:00:06.000Z' }]);
+      now = at('2026-01-01T00:01:00Z'); // Undo still offered (the toast has focus): held past its time
+      await outbox.enqueue({ method: 'PUT', path: '/e/2', body: { n: 2 } });
+      await outbox.flush();
+      expect(s.sent.map((i) => i.path)).toEqual(['/e/2']);
+      await deferred.send();
+      expect(s.sent.map((i) => [i.method, i.path, i.baseVersion])).toEqual([['PUT', '/e/2', undefined], ['DELETE', '/e/1', 2]]);
+      expect(await storage.all()).toEqual([]);
+    });
+
+    it('withdrawn (Undo), is never sent, and a write it replaced is put back', async () => {
+      const s = server(() => 'offline');
+      const storage = memoryStorage();
+      const outbox = new Outbox(storage, s.send);
+      await outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 1 }, baseVersion: 1 }); // an edit made offline
+      const deferred = await outbox.defer({ method: 'DELETE', path: '/e/1', baseVersion: 1 }, new Date(Date.now() + 6000));
+      expect((await storage.all()).map((i) => i.method)).toEqual(['DELETE']);
+      await deferred.withdraw();
+      expect(await storage.all()).toMatchObject([{ method: 'PUT', path: '/e/1', body: { n: 1 }, state: 'pending' }]);
+      await deferred.send(); // a late timeout after Undo changes nothing
+      expect(await storage.all()).toMatchObject([{ method: 'PUT', body: { n: 1 } }]);
+      expect(s.sent).toEqual([]);
+    });
+
+    it('survives the page: a new page (no hold) sends it once its not-before time has come', async () => {
+      vi.useFakeTimers({ now: at('2026-01-01T00:00:00Z') });
+      const s = server(() => ({ status: 204 }));
+      const storage = memoryStorage(); // IndexedDB outlives the page
+      await new Outbox(storage, s.send).defer({ method: 'DELETE', path: '/e/1', baseVersion: 3 }, at('2026-01-01T00:00:06Z'));
+      // Reloaded two seconds later: the new page's outbox flushes on start, and waits for the rest of the window.
+      vi.setSystemTime(at('2026-01-01T00:00:02Z'));
+      const reloaded = new Outbox(storage, s.send);
+      await reloaded.flush();
+      expect(s.sent).toEqual([]);
+      await vi.advanceTimersByTimeAsync(4000);
+      expect(s.sent.map((i) => [i.method, i.path])).toEqual([['DELETE', '/e/1']]);
+      expect(await storage.all()).toEqual([]);
+    });
+
+    it('released while offline, stays queued and goes with the next flush', async () => {
+      let online = false;
+      const s = server(() => (online ? { status: 204 } : 'offline'));
+      const storage = memoryStorage();
+      const outbox = new Outbox(storage, s.send);
+      const deferred = await outbox.defer({ method: 'DELETE', path: '/e/1' }, new Date(Date.now() + 6000));
+      await deferred.send();
+      expect(await storage.all()).toMatchObject([{ method: 'DELETE', state: 'pending', notBefore: undefined }]);
+      online = true;
+      await outbox.flush();
+      expect(s.sent.map((i) => i.method)).toEqual(['DELETE']);
+      expect(await storage.all()).toEqual([]);
+    });
   });
 });

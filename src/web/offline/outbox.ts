@@ -3,6 +3,9 @@
 // (PUT by client-generated id), so a write replayed after a lost response is answered "unchanged",
 // never duplicated. A 409 keeps the item as a visible conflict holding the server's copy until the
 // person chooses: keep mine (re-send against the server's version) or take the server's.
+// A deferred write (a delete that Undo can still take back) is stored at once but held back while the
+// page offering Undo holds it, and, should that page go away first (reload, closed tab), until its
+// not-before time: the write survives the page without ever being sent while Undo is offered.
 
 export interface OutboxItem {
   /** One pending write per resource: a newer write to the same path replaces the queued one. */
@@ -20,6 +23,18 @@ export interface OutboxItem {
   readonly fieldErrors?: readonly { readonly pointer: string; readonly detail: string }[];
   /** This write, among the writes to its path (items queued before it existed have none: their createdAt tells). */
   readonly writeId?: string;
+  /** A deferred write: not sent before this instant (ISO 8601 UTC), nor while the page that deferred it holds it. */
+  readonly notBefore?: string | undefined;
+  /** The queued write a deferred one replaced, put back if the deferred one is withdrawn (Undo). */
+  readonly replaced?: OutboxItem | undefined;
+}
+
+/** A write queued by `defer`: the page sends it when Undo is no longer offered, or withdraws it on Undo. */
+export interface DeferredWrite {
+  /** Undo is over: send the write now (it stays queued while offline, like any other). */
+  send(): Promise<void>;
+  /** Undo: drop the write (restoring the write it replaced, if any) unless it has gone already. */
+  withdraw(): Promise<void>;
 }
 
 /** Which write an item is: a newer write to the same path replaces the item but not the write in flight. */
@@ -36,12 +51,18 @@ export type Send = (item: OutboxItem) => Promise<{ status: number; body: unknown
 export class Outbox {
   readonly #storage: OutboxStorage;
   readonly #send: Send;
+  readonly #now: () => Date;
   readonly #listeners = new Set<(items: readonly OutboxItem[]) => void>();
+  /** Deferred writes this page still offers to undo: never sent while held, whatever their not-before. */
+  readonly #held = new Set<string>();
   #flushing: Promise<void> | null = null;
+  #again: Promise<void> | null = null;
+  #wake: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(storage: OutboxStorage, send: Send) {
+  constructor(storage: OutboxStorage, send: Send, now: () => Date = () => new Date()) {
     this.#storage = storage;
     this.#send = send;
+    this.#now = now;
   }
 
   subscribe(listener: (items: readonly OutboxItem[]) => void): () => void {
@@ -62,9 +83,42 @@ export class Outbox {
     await this.flush();
   }
 
+  /**
+   * Queues a write that is not sent yet: it waits while this page holds it (until `send` or `withdraw`)
+   * and, if the page goes away first, until `notBefore`, after which any flush sends it.
+   */
+  async defer(write: Omit<OutboxItem, 'key' | 'state' | 'createdAt' | 'writeId' | 'notBefore' | 'replaced'>, notBefore: Date, now = this.#now()): Promise<DeferredWrite> {
+    const writeId = crypto.randomUUID();
+    this.#held.add(writeId);
+    const replaced = (await this.#storage.all()).find((i) => i.key === write.path);
+    await this.#storage.put({ ...write, key: write.path, state: 'pending', createdAt: now.toISOString(), writeId, notBefore: notBefore.toISOString(), replaced });
+    await this.#notify();
+    const mine = async () => {
+      this.#held.delete(writeId);
+      const item = (await this.#storage.all()).find((i) => i.key === write.path);
+      return item?.writeId === writeId ? item : undefined;
+    };
+    return {
+      send: async () => {
+        const item = await mine();
+        if (item) await this.#storage.put({ ...item, notBefore: undefined, replaced: undefined });
+        await this.flush();
+      },
+      withdraw: async () => {
+        const item = await mine();
+        // Only a write still waiting: one sent, or replaced by a newer write to the same path, stands.
+        if (item && item.state === 'pending') await (item.replaced ? this.#storage.put(item.replaced) : this.#storage.remove(item.key));
+        await this.#notify();
+      },
+    };
+  }
+
   /** Sends pending items oldest first; stops at the first network failure (they stay queued). */
   flush(): Promise<void> {
-    this.#flushing ??= this.#flushOnce().finally(() => { this.#flushing = null; });
+    // A flush asked for while one is finishing may have come too late for it (a deferred write just
+    // released): it runs once more afterwards.
+    if (this.#flushing) return (this.#again ??= this.#flushing.then(() => { this.#again = null; return this.flush(); }));
+    this.#flushing = this.#flushOnce().finally(() => { this.#flushing = null; });
     return this.#flushing;
   }
 
@@ -74,7 +128,7 @@ export class Outbox {
     const attempted = new Set<string>();
     let stopped = false;
     while (!stopped) {
-      const items = (await this.#storage.all()).filter((i) => i.state === 'pending' && !attempted.has(writeOf(i))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const items = (await this.#storage.all()).filter((i) => i.state === 'pending' && this.#due(i) && !attempted.has(writeOf(i))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       if (items.length === 0) break;
       for (const item of items) {
         attempted.add(writeOf(item));
@@ -101,6 +155,26 @@ export class Outbox {
       }
     }
     await this.#notify();
+    await this.#wakeForDeferred();
+  }
+
+  #due(item: OutboxItem): boolean {
+    if (item.writeId !== undefined && this.#held.has(item.writeId)) return false;
+    return item.notBefore === undefined || Date.parse(item.notBefore) <= this.#now().getTime();
+  }
+
+  /** A deferred write left by a page that went away is sent once its not-before time comes. */
+  async #wakeForDeferred(): Promise<void> {
+    if (this.#wake !== null) clearTimeout(this.#wake);
+    this.#wake = null;
+    // Only writes still before their time: one that is due but unsent (offline) waits for the next flush.
+    const now = this.#now().getTime();
+    const waiting = (await this.#storage.all())
+      .filter((i) => i.state === 'pending' && i.notBefore !== undefined && !(i.writeId !== undefined && this.#held.has(i.writeId)))
+      .map((i) => Date.parse(i.notBefore!))
+      .filter((at) => at > now);
+    if (waiting.length === 0) return;
+    this.#wake = setTimeout(() => { this.#wake = null; void this.flush(); }, Math.min(...waiting) - now);
   }
 
   /** Conflict resolution: send my version again over the server's current version. */

@@ -7,7 +7,7 @@ import type { MedicationOrderView } from '../plan/plan-api.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, request, requestText, type DiaryEntryView, type DiaryRecord } from '../../api/client.ts';
 import { BodyMap } from '../../components/body-map.tsx';
-import { Checkbox, Empty, ErrorMessage, Field, LocalDateTimeField, Loading, RatingControl, SelectField, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
+import { Checkbox, Empty, ErrorMessage, Field, LoadFailed, LocalDateTimeField, Loading, RatingControl, SelectField, showToast, UNDO_WINDOW_MS, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { DOSE_UNITS, dvprsDescriptor, PAIN_QUALITIES, TRIGGERS } from '../../../domain/diary/entry.ts';
 import { HeatMap } from '../../components/heatmap.tsx';
@@ -21,6 +21,8 @@ import { navigate } from '../../router.ts';
 import { usePatientInView } from '../../session.ts';
 
 const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
+/** How many check-ins the history shows at first, and how many more each "Show older" adds. */
+const HISTORY_STEP = 50;
 
 type RegionDraft = { code: string; intensity: number | null; qualities: string[] };
 
@@ -64,14 +66,41 @@ function useOutboxItems(): readonly OutboxItem[] {
   return items;
 }
 
+/** When a check-in was about, newest first (its own local date and time), then the later change first. */
+const newestFirst = (a: DiaryRecord, b: DiaryRecord): number =>
+  `${b.entry!.localDate} ${b.entry!.localTime}`.localeCompare(`${a.entry!.localDate} ${a.entry!.localTime}`) || b.changeSeq - a.changeSeq;
+
+/**
+ * The whole diary as the server has it: the pull comes oldest change first, a page at a time, so the
+ * newest entries are on the last page; pages are followed while the server says `hasMore`.
+ */
+async function pullWholeDiary(patientId: string): Promise<DiaryRecord[]> {
+  const byId = new Map<string, DiaryRecord>();
+  let since: string | undefined;
+  for (;;) {
+    const page = await api.diaryChanges(patientId, since);
+    for (const r of page.items) byId.set(r.id, r); // a later change to an entry replaces the earlier
+    if (!page.hasMore || page.items.length === 0 || page.cursor === since) break;
+    since = page.cursor;
+  }
+  return [...byId.values()].filter((r) => !r.deleted && r.entry).sort(newestFirst);
+}
+
 /** The person's diary as the server has it, newest first (live entries only). */
-function useDiary(patientId: string): { records: DiaryRecord[] | null; error: string | null; reload: () => void } {
+function useDiary(patientId: string): { records: DiaryRecord[] | null; error: ApiError | null; reload: () => void } {
   const [records, setRecords] = useState<DiaryRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const latest = useRef(0);
   const reload = () => {
-    api.diaryChanges(patientId).then((page) => setRecords(page.items.filter((r) => !r.deleted).reverse()), (e: ApiError) => setError(e.message));
+    // Only the latest load counts: an earlier one answering late must not overwrite it.
+    const mine = ++latest.current;
+    pullWholeDiary(patientId).then(
+      (list) => { if (mine === latest.current) { setRecords(list); setError(null); } },
+      (e: ApiError) => { if (mine === latest.current) setError(e); },
+    );
   };
   useEffect(reload, [patientId]);
+  useReloadWhenBackOnline(reload, [patientId]);
   return { records, error, reload };
 }
 
@@ -295,66 +324,106 @@ export function DiaryHistory() {
   const queued = useOutboxItems();
   const [hidden, setHidden] = useState<string[]>([]);
   const [days, setDays] = useState<DaySummaryView[] | null>(null);
-  const loadDays = () => { api.recentDays(patient.id, 84).then(setDays, () => setDays([])); };
+  const [daysError, setDaysError] = useState<string | null>(null);
+  // A failed load is not "no check-ins": the heat map says it could not be loaded instead.
+  const loadDays = () => { api.recentDays(patient.id, 84).then((d) => { setDays(d); setDaysError(null); }, (e: ApiError) => setDaysError(e.message)); };
+  useReloadWhenBackOnline(loadDays, [patient.id]);
   useEffect(() => { if (queued.length === 0) { reload(); loadDays(); } }, [queued.length]);
 
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
-  function remove(record: DiaryRecord) {
-    setHidden((h) => [...h, record.id]);
-    // Deleting waits a few seconds so Undo costs nothing: nothing is sent until the toast has gone.
-    const timer = setTimeout(() => { void outbox.enqueue({ method: 'DELETE', path: `/api/patients/${patient.id}/diary-entries/${record.id}`, baseVersion: record.version }); }, UNDO_WINDOW_MS);
-    showToast(t('diary.deleted'), () => { clearTimeout(timer); setHidden((h) => h.filter((id) => id !== record.id)); });
-  }
+  const entryPath = (id: string) => `/api/patients/${patient.id}/diary-entries/${id}`;
+  // A delete waiting in the outbox (made before a reload, or not sent yet) hides its entry, and keeps it
+  // hidden once sent, until the next pull no longer has it (no flash of the deleted entry in between).
+  useEffect(() => {
+    const deleting = queued.filter((i) => i.method === 'DELETE' && i.state === 'pending').map((i) => i.path.slice(i.path.lastIndexOf('/') + 1));
+    setHidden((h) => (deleting.every((id) => h.includes(id)) ? h : [...h, ...deleting.filter((id) => !h.includes(id))]));
+  }, [queued]);
   const visible = (records ?? []).filter((r) => !hidden.includes(r.id));
+  const [showCount, setShowCount] = useState(HISTORY_STEP);
+  const shown = visible.slice(0, showCount);
+  /** The first entry "Show older" revealed: it takes focus, so reading goes on where the list grew. */
+  const focusEntry = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusEntry.current === null) return;
+    document.getElementById(`entry-${focusEntry.current}`)?.focus();
+    focusEntry.current = null;
+  }, [showCount]);
+  function showOlder() {
+    focusEntry.current = visible[showCount]?.id ?? null;
+    setShowCount((n) => n + HISTORY_STEP);
+  }
+  function remove(record: DiaryRecord) {
+    const at = shown.findIndex((r) => r.id === record.id);
+    const next = shown[at + 1] ?? shown[at - 1] ?? null;
+    setHidden((h) => [...h, record.id]);
+    // Stored in the outbox at once, so the delete survives a reload or a closed tab; sent only when
+    // Undo is no longer offered (the toast keeps it while it has focus or the pointer).
+    const deferred = outbox.defer({ method: 'DELETE', path: entryPath(record.id), baseVersion: record.version }, new Date(Date.now() + UNDO_WINDOW_MS));
+    showToast(t('diary.deleted'), {
+      onUndo: () => { void deferred.then((d) => d.withdraw()); setHidden((h) => h.filter((id) => id !== record.id)); },
+      onCommit: () => { void deferred.then((d) => d.send()); },
+      focusAfter: (undone) => document.getElementById(undone ? `entry-${record.id}-delete` : next ? `entry-${next.id}` : 'history-heading'),
+    });
+  }
   return (
     <main id="main">
       <h1>{t('diary.title')}</h1>
       <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
-      <ErrorMessage message={error} />
       <p class="row">
         <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">{t('diary.export')}</a>
       </p>
       <ImportCsv patientId={patient.id} onImported={() => { reload(); loadDays(); }} />
       <section aria-labelledby="heatmap-heading">
         <h2 id="heatmap-heading">{t('heatmap.title')}</h2>
-        {days === null ? <Loading /> : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
+        {days === null ? (daysError ? <LoadFailed message={t('heatmap.failed', { message: daysError })} onRetry={loadDays} /> : <Loading />) : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
       </section>
-      {pendingEntries.length > 0 && (
-        <ul class="list" aria-label={t('diary.pending')}>
-          {pendingEntries.map((item) => {
-            const body = item.body as { localDate: string; localTime: string; intensity: number };
-            return (
-              <li key={item.key}>
-                <span>{body.localDate} {body.localTime} — {body.intensity}/10 · {item.state === 'pending' ? t('diary.pending') : item.state === 'conflict' ? t('diary.conflict') : t('diary.failed', { message: item.message ?? '' })}</span>
-                {item.state === 'conflict' && (
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" tabIndex={-1}>{t('diary.history')}</h2>
+        {error && (
+          <LoadFailed onRetry={reload} message={error.code !== 'network' ? t('diary.historyFailed', { message: error.message })
+            : records ? t('diary.historyStaleOffline') : t('diary.historyOffline')} />
+        )}
+        {pendingEntries.length > 0 && (
+          <ul class="list" aria-label={t('diary.pending')}>
+            {pendingEntries.map((item) => {
+              const body = item.body as { localDate: string; localTime: string; intensity: number };
+              return (
+                <li key={item.key}>
+                  <span>{body.localDate} {body.localTime} — {body.intensity}/10 · {item.state === 'pending' ? t('diary.pending') : item.state === 'conflict' ? t('diary.conflict') : t('diary.failed', { message: item.message ?? '' })}</span>
+                  {item.state === 'conflict' && (
+                    <span class="row">
+                      <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.keepMine')}</button>
+                      <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.takeServer')}</button>
+                    </span>
+                  )}
+                  {item.state === 'failed' && <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.discard')}</button>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {records === null ? (!error && <Loading />) : visible.length === 0 && pendingEntries.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
+          <ul class="list" aria-label={t('diary.title')}>
+            {shown.map((r) => {
+              const e = r.entry!;
+              const when = `${e.localDate} ${e.localTime}`;
+              return (
+                <li key={r.id} id={`entry-${r.id}`} tabIndex={-1}>
+                  <span><strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}{e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
                   <span class="row">
-                    <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.keepMine')}</button>
-                    <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.takeServer')}</button>
+                    <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>{t('diary.edit', { when })}</button>
+                    <button type="button" class="button secondary" id={`entry-${r.id}-delete`} onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
                   </span>
-                )}
-                {item.state === 'failed' && <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.discard')}</button>}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {records === null ? (!error && <Loading />) : visible.length === 0 && pendingEntries.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
-        <ul class="list" aria-label={t('diary.title')}>
-          {visible.slice(0, 200).map((r) => {
-            const e = r.entry!;
-            const when = `${e.localDate} ${e.localTime}`;
-            return (
-              <li key={r.id}>
-                <span><strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}{e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
-                <span class="row">
-                  <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>{t('diary.edit', { when })}</button>
-                  <button type="button" class="button secondary" onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {visible.length > 0 && <p class="hint">{t('diary.showing', { shown: shown.length, total: visible.length })}</p>}
+        {visible.length > shown.length && (
+          <p><button type="button" class="button secondary" onClick={showOlder}>{t('diary.showOlder', { count: Math.min(HISTORY_STEP, visible.length - shown.length) })}</button></p>
+        )}
+      </section>
     </main>
   );
 }

@@ -5,7 +5,7 @@
 // server's copy and lets the person save theirs over it or take the newer one.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { Checkbox, Empty, ErrorMessage, Field, Loading, RatingControl, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
+import { Checkbox, Empty, ErrorMessage, Field, Loading, RatingControl, showToast, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { dvprsDescriptor, TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -71,6 +71,7 @@ export function Flares() {
     flaresApi.list(pid).then((r) => { setItems(r.items); setLoadError(null); setNow(Date.now()); }, (e: ApiError) => setLoadError(e.message));
   };
   useEffect(reload, [pid]);
+  useReloadWhenBackOnline(reload, [pid]);
   // "… so far" for a flare going on stays roughly current while the page is open.
   useEffect(() => { const timer = setInterval(() => setNow(Date.now()), 60_000); return () => clearInterval(timer); }, []);
 
@@ -102,18 +103,21 @@ export function Flares() {
   function remove(flare: FlareView) {
     setHidden((h) => [...h, flare.id]);
     setDeleteError(null);
-    if (editing?.id === flare.id) close();
-    // Deleting waits a few seconds so Undo costs nothing: nothing is sent until the toast has gone.
-    const timer = setTimeout(() => {
-      flaresApi.remove(pid, flare.id, flare.version).then(reload, (e: ApiError) => {
-        setHidden((h) => h.filter((x) => x !== flare.id));
-        // Changed on another device meanwhile: show the newer flare, kept, and say why.
-        if (e.status === 409) { setDeleteError(t('flares.deleteChanged')); reload(); return; }
-        setDeleteError(t('flares.deleteFailed', { message: e.message }));
-      });
-    }, UNDO_WINDOW_MS);
-    showToast(t('flares.deleted'), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== flare.id)); });
-    timelineHeading.current?.focus();
+    // The form of the flare being deleted goes without taking focus: focus goes to Undo.
+    if (editing?.id === flare.id) { setEditing(null); opener.current = null; }
+    // Nothing is sent while Undo is offered (the toast keeps it while it has focus or the pointer).
+    showToast(t('flares.deleted'), {
+      onUndo: () => setHidden((h) => h.filter((x) => x !== flare.id)),
+      onCommit: () => {
+        flaresApi.remove(pid, flare.id, flare.version).then(reload, (e: ApiError) => {
+          setHidden((h) => h.filter((x) => x !== flare.id));
+          // Changed on another device meanwhile: show the newer flare, kept, and say why.
+          if (e.status === 409) { setDeleteError(t('flares.deleteChanged')); reload(); return; }
+          setDeleteError(t('flares.deleteFailed', { message: e.message }));
+        });
+      },
+      focusAfter: (undone) => (undone ? document.getElementById(`flare-${flare.id}-delete`) : timelineHeading.current),
+    });
   }
 
   const visible = (items ?? []).filter((f) => !hidden.includes(f.id));
@@ -155,7 +159,7 @@ export function Flares() {
                         </button>
                       )}
                       <button type="button" class="button secondary" onClick={() => edit(flare)}>{t('flares.edit')}<span class="visually-hidden"> {about}</span></button>
-                      <button type="button" class="button secondary" onClick={() => remove(flare)}>{t('flares.delete')}<span class="visually-hidden"> {about}</span></button>
+                      <button type="button" class="button secondary" id={`flare-${flare.id}-delete`} onClick={() => remove(flare)}>{t('flares.delete')}<span class="visually-hidden"> {about}</span></button>
                     </span>
                   )}
                 </li>

@@ -91,8 +91,9 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     try {
       const stopped = await planApi.saveMedicationOrder(pid, order.id, body, order.version);
       load();
-      showToast(t('meds.stopped', { drug: drugName(order.formularyId), date: on }), () => {
-        planApi.saveMedicationOrder(pid, order.id, { ...body, stopDate: order.stopDate }, stopped.version).then(load, (err: ApiError) => setError(err.message));
+      showToast(t('meds.stopped', { drug: drugName(order.formularyId), date: on }), {
+        onUndo: () => { planApi.saveMedicationOrder(pid, order.id, { ...body, stopDate: order.stopDate }, stopped.version).then(load, (err: ApiError) => setError(err.message)); },
+        focusAfter: () => document.getElementById('current-meds-heading'),
       });
     } catch (err) { setError((err as ApiError).message); }
   }
@@ -111,7 +112,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
       </section>
 
       <section class="card" aria-labelledby="current-meds-heading">
-        <h2 id="current-meds-heading">{t('meds.current')}</h2>
+        <h2 id="current-meds-heading" tabIndex={-1}>{t('meds.current')}</h2>
         {summary === null ? (!error && <Loading />) : current.length === 0 ? <Empty>{t('meds.none')}</Empty> : (
           <ul class="list" aria-label={t('meds.current')}>
             {current.map((o) => (

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
-import { Empty, ErrorMessage, Loading, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
+import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -117,16 +117,18 @@ export function RecordSection<V extends Versioned, D>(props: {
   }
   function remove(view: V) {
     setHidden((h) => [...h, view.id]);
-    const timer = setTimeout(() => {
-      props.remove(view.id).then(reload, (e: ApiError) => { setHidden((h) => h.filter((x) => x !== view.id)); setLoadError(e.message); });
-    }, UNDO_WINDOW_MS);
-    showToast(t('plan.deleted', { name: props.itemName(view) }), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== view.id)); });
+    // Nothing is sent while Undo is offered (the toast keeps it while it has focus or the pointer).
+    showToast(t('plan.deleted', { name: props.itemName(view) }), {
+      onUndo: () => setHidden((h) => h.filter((x) => x !== view.id)),
+      onCommit: () => { props.remove(view.id).then(reload, (e: ApiError) => { setHidden((h) => h.filter((x) => x !== view.id)); setLoadError(e.message); }); },
+      focusAfter: (undone) => document.getElementById(undone ? `${props.id}-${view.id}-delete` : `${props.id}-heading`),
+    });
   }
   const visible = (items ?? []).filter((v) => !hidden.includes(v.id));
   const headingId = `${props.id}-heading`;
   return (
     <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{props.title}</h2>
+      <h2 id={headingId} tabIndex={-1}>{props.title}</h2>
       <ErrorMessage message={loadError} />
       {items === null ? (!loadError && <Loading />) : visible.length === 0 ? <Empty>{props.empty}</Empty> : (
         <ul class="list" aria-label={props.listLabel}>
@@ -137,7 +139,7 @@ export function RecordSection<V extends Versioned, D>(props: {
                 <button type="button" class="button secondary" onClick={() => { setEditing({ id: v.id, version: v.version, draft: props.fromView(v) }); setError(null); setConflict(null); }}>
                   {t('plan.editNamed', { name: props.itemName(v) })}
                 </button>
-                <button type="button" class="button secondary" onClick={() => remove(v)}>{t('plan.deleteNamed', { name: props.itemName(v) })}</button>
+                <button type="button" class="button secondary" id={`${props.id}-${v.id}-delete`} onClick={() => remove(v)}>{t('plan.deleteNamed', { name: props.itemName(v) })}</button>
               </span>
             </li>
           ))}

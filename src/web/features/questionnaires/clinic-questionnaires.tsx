@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Patient } from '../../api/client.ts';
 import { questionnairesApi, type Assignment, type Instrument, type OrganizationInstrument, type StoredResponse } from '../../api/questionnaires.ts';
-import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast, UNDO_WINDOW_MS } from '../../components/ui.tsx';
+import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
 import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
 import { Attribution, formatScore, ScoreChart } from './questionnaires.tsx';
@@ -68,19 +68,21 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
     } catch (err) { setFormError(err as ApiError); }
   }
 
-  // Cancelling waits a few seconds so Undo costs nothing: the assignment leaves the list at once, and
-  // nothing is sent until the toast has gone.
+  // Cancelling can be undone: the assignment leaves the list at once, and nothing is sent while the
+  // toast offers Undo (it keeps it while it has focus or the pointer).
   const [hidden, setHidden] = useState<readonly string[]>([]);
   function cancel(a: Assignment) {
     setHidden((h) => [...h, a.id]);
-    const timer = setTimeout(() => {
-      questionnairesApi.cancelAssignment(pid, a.id).then(load, (err: ApiError) => {
-        setHidden((h) => h.filter((x) => x !== a.id));
-        setError((err as ApiError).message);
-      });
-    }, UNDO_WINDOW_MS);
-    showToast(t('q.assign.cancelled', { title: a.title }), () => { clearTimeout(timer); setHidden((h) => h.filter((x) => x !== a.id)); });
-    document.getElementById('assigned-heading')?.focus();
+    showToast(t('q.assign.cancelled', { title: a.title }), {
+      onUndo: () => setHidden((h) => h.filter((x) => x !== a.id)),
+      onCommit: () => {
+        questionnairesApi.cancelAssignment(pid, a.id).then(load, (err: ApiError) => {
+          setHidden((h) => h.filter((x) => x !== a.id));
+          setError(err.message);
+        });
+      },
+      focusAfter: (undone) => document.getElementById(undone ? `cancel-${a.id}` : 'assigned-heading'),
+    });
   }
 
   const titleOf = (id: string) => definitions?.get(id)?.shortTitle ?? catalogue?.find((c) => c.id === id)?.shortTitle ?? id.toUpperCase();
@@ -115,7 +117,7 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
                 <span><strong>{a.title}</strong> — {completionText(a)}
                   {' · '}{a.nextDueAt ? t('q.assign.next', { date: formatDateTime(a.nextDueAt, props.patient.timeZone) }) : t('q.assign.finished')}
                   {a.due.some((d) => d.status === 'overdue') && <> · <strong>{t('q.overdue')}</strong></>}</span>
-                <button type="button" class="button secondary" onClick={() => cancel(a)}>{t('q.assign.cancel', { title: a.title })}</button>
+                <button type="button" id={`cancel-${a.id}`} class="button secondary" onClick={() => cancel(a)}>{t('q.assign.cancel', { title: a.title })}</button>
               </li>
             ))}
           </ul>

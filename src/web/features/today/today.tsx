@@ -3,7 +3,7 @@ import { api, ApiError, type CareRelationship, type DaySummaryView, type Visible
 import { questionnairesApi, type DueItem } from '../../api/questionnaires.ts';
 import { Trend } from '../../components/trend.tsx';
 import { BlockDiaryToday } from '../block-diary/block-diary-reminder.tsx';
-import { ErrorMessage, Loading } from '../../components/ui.tsx';
+import { ErrorMessage, LoadFailed, Loading, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { useSession } from '../../session.ts';
@@ -11,18 +11,28 @@ import { useSession } from '../../session.ts';
 export function Today() {
   const { me, refresh, setActingFor } = useSession();
   const [sharing, setSharing] = useState<CareRelationship[] | null>(null);
+  const [sharingError, setSharingError] = useState<string | null>(null);
   const [caring, setCaring] = useState<VisiblePatient[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [days, setDays] = useState<DaySummaryView[] | null>(null);
+  const [daysError, setDaysError] = useState<string | null>(null);
   const [due, setDue] = useState<DueItem[]>([]);
-  useEffect(() => {
-    if (me.patient) {
-      api.careRelationships(me.patient.id).then(setSharing, (e: ApiError) => setError(e.message));
-      api.recentDays(me.patient.id, 28).then(setDays, () => setDays([]));
-      questionnairesApi.due(me.patient.id).then((r) => setDue(r.items), () => setDue([]));
-    }
+  // Each card says when its part could not be loaded (offline), with a Retry, instead of loading forever
+  // or showing an empty state that is not true.
+  const loadSharing = () => {
+    if (me.patient) api.careRelationships(me.patient.id).then((list) => { setSharing(list); setSharingError(null); }, (e: ApiError) => setSharingError(e.message));
+  };
+  const loadDays = () => {
+    if (me.patient) api.recentDays(me.patient.id, 28).then((list) => { setDays(list); setDaysError(null); }, (e: ApiError) => setDaysError(e.message));
+  };
+  const load = () => {
+    loadSharing();
+    loadDays();
+    if (me.patient) questionnairesApi.due(me.patient.id).then((r) => setDue(r.items), () => {});
     api.patients().then((list) => setCaring(list.filter((v) => v.basis === 'caregiver')), () => {});
-  }, [me.patient?.id]);
+  };
+  useEffect(load, [me.patient?.id]);
+  useReloadWhenBackOnline(load, [me.patient?.id]);
   async function startRecord() {
     try {
       await api.createPatient({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
@@ -66,13 +76,13 @@ export function Today() {
         <section class="card" aria-labelledby="checkin-heading">
           <h2 id="checkin-heading">{t('trend.title')}</h2>
           <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
-          {days === null ? <Loading /> : <Trend days={days} />}
+          {days === null ? (daysError ? <LoadFailed message={t('trend.failed', { message: daysError })} onRetry={loadDays} /> : <Loading />) : <Trend days={days} />}
         </section>
       )}
       {me.patient ? (
         <section class="card" aria-labelledby="sharing-heading">
           <h2 id="sharing-heading">{t('nav.sharing')}</h2>
-          {sharing === null ? <Loading /> : <p>{active.length > 0 ? t('today.sharingSummary', { count: active.length }) : t('today.noSharing')}</p>}
+          {sharing === null ? (sharingError ? <LoadFailed message={t('today.sharingFailed', { message: sharingError })} onRetry={loadSharing} /> : <Loading />) : <p>{active.length > 0 ? t('today.sharingSummary', { count: active.length }) : t('today.noSharing')}</p>}
           <a class="button secondary" href="/sharing" onClick={(e) => { e.preventDefault(); navigate('/sharing'); }}>{t('sharing.share')}</a>
         </section>
       ) : me.memberships.length === 0 ? (
