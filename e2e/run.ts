@@ -97,6 +97,11 @@ const journeys: Journey[] = [
       await page.getByRole('button', { name: 'Save check-in' }).click(); // 3
       await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after saving');
       await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^4\/10/).first(), 'the new 4/10 check-in at the top of the diary');
+      // An edit link to a check-in that is not in the diary says so (not a form half new, half edit).
+      await page.evaluate(() => { history.pushState(null, '', '/check-in?edit=019a0000-0000-7000-8000-0000000000ff'); dispatchEvent(new PopStateEvent('popstate')); });
+      await expectVisible(page.getByText('This check-in is not in your diary.', { exact: false }), 'the missing check-in explained');
+      if (await page.getByRole('button', { name: 'Save check-in' }).count() !== 0) throw new Error('a form was offered for a check-in that does not exist');
+      await page.getByRole('link', { name: 'Go to the diary' }).click();
       await checkPage(page, 'diary', violations);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my diary (CSV)' }).click()]);
       const csv = await readFile((await download.path())!, 'utf8');
@@ -1017,7 +1022,11 @@ const journeys: Journey[] = [
       if (await page.getByRole('radio').count() !== 0) throw new Error('items of an unlicensed instrument were shown');
 
       const doctor = await signedInAs(world, 'physician@demo.painwise.test');
-      await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+      // Today starts a clinician at the clinic's open alerts, urgent ones counted.
+      const clinicCard = doctor.getByRole('region', { name: world.demo.clinic.name });
+      await expectVisible(clinicCard.getByText(/open alerts?, [1-9]\d* urgent\./), 'the urgent alert counted on Today');
+      await checkPage(doctor, 'today-clinician', violations);
+      await clinicCard.getByRole('link', { name: 'Alerts' }).click();
       const alert = doctor.getByRole('list', { name: 'Open alerts' }).getByRole('listitem').filter({ hasText: patient.name }).filter({ hasText: 'PHQ-9 item 9 above 0' }).first();
       await expectVisible(alert.getByText('Urgent:'), 'the urgent alert in the clinic inbox, in words');
       await checkPage(doctor, 'clinic-alerts-open', violations);

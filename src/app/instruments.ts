@@ -354,6 +354,9 @@ export const assignmentDueHandler: JobHandler = async (deps, job) => {
     const next = nextDue(a.schedule, dueAt);
     if (!(await tx.instrumentAssignments.advanceNextDue(a.id, dueAt, next))) return;
     await tx.instrumentAssignments.insertDue({ id: deps.ids.newId(), assignmentId: a.id, patientId: a.patientId, instrumentId: a.instrumentId, dueAt, completedAt: null, responseId: null });
+    // Answered after the due time but before this job ran (it runs every few seconds, or later after a
+    // restart): that answer completes the occurrence, as it would have had the occurrence existed.
+    await tx.instrumentAssignments.completeWithUnclaimedResponse(a.id, dueAt, a.patientId, a.instrumentId);
     if (next !== null) await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: a.patientId, payload: { assignmentId: a.id, dueAt: next }, runAt: next, createdAt: nowIso(deps) });
   });
 };

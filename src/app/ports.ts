@@ -324,6 +324,12 @@ export interface InstrumentAssignmentStore {
   completeOldestOpen(patientId: string, instrumentId: string, responseId: string, at: string): Promise<string | null>;
   /** Drops open due items of a cancelled assignment. */
   deleteOpenDue(assignmentId: string): Promise<void>;
+  /**
+   * Completes the open occurrence (assignment, dueAt) with the earliest scored response to the
+   * instrument completed at or after `dueAt` that completes no other occurrence: an answer given after
+   * the due time but before the occurrence was materialised. Returns the response id or null.
+   */
+  completeWithUnclaimedResponse(assignmentId: string, dueAt: string, patientId: string, instrumentId: string): Promise<string | null>;
 }
 
 export interface Stores {

@@ -92,5 +92,15 @@ export function instrumentAssignmentRepository(db: Executor): InstrumentAssignme
     async deleteOpenDue(assignmentId) {
       await db.deleteFrom('instrument_due').where('assignment_id', '=', assignmentId).where('completed_at', 'is', null).execute();
     },
+    async completeWithUnclaimedResponse(assignmentId, dueAt, patientId, instrumentId) {
+      const response = await db.selectFrom('instrument_response as r').select(['r.id', 'r.completed_at'])
+        .where('r.patient_id', '=', patientId).where('r.instrument_id', '=', instrumentId).where('r.score', 'is not', null).where('r.completed_at', '>=', dueAt)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('instrument_due as d').select('d.id').whereRef('d.response_id', '=', 'r.id'))))
+        .orderBy('r.completed_at').orderBy('r.id').limit(1).executeTakeFirst();
+      if (!response) return null;
+      const r = await db.updateTable('instrument_due').set({ completed_at: response.completed_at, response_id: response.id })
+        .where('assignment_id', '=', assignmentId).where('due_at', '=', dueAt).where('completed_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1 ? response.id : null;
+    },
   };
 }

@@ -235,6 +235,23 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect((await owner.request('GET', `${base()}/instruments/due`)).json().items).toEqual([]);
   });
 
+  it('an answer given after the due time but before the job materialised the occurrence completes it', async () => {
+    t.clock.set('2026-07-15T08:00:00Z');
+    const created = await a.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'gad-2', schedule: { kind: 'once', dueAt: '2026-07-15T09:00:00Z' } });
+    expect(created.statusCode).toBe(201);
+    // Due at 09:00; the patient answers at 09:01, before any runner has run (a restart, say).
+    t.clock.set('2026-07-15T09:01:00Z');
+    const answered = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'gad-2', answers: { 1: 1, 2: 0 } });
+    expect(answered.json().completedDueId).toBeNull();
+    const runner = createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 });
+    t.clock.set('2026-07-15T09:05:00Z');
+    await runner.runOnce();
+    const mine = (await a.clinician.request('GET', `${base()}/instrument-assignments`)).json().items.find((x: { id: string }) => x.id === created.json().id);
+    expect(mine.due).toMatchObject([{ status: 'completed', responseId: answered.json().response.id }]);
+    expect(mine.completed).toBe(1);
+    expect((await owner.request('GET', `${base()}/instruments/due`)).json().items.filter((d: { instrumentId: string }) => d.instrumentId === 'gad-2')).toEqual([]);
+  });
+
   it('an assignment job that read the assignment before a concurrent run or a cancel committed (READ COMMITTED) schedules nothing twice', async () => {
     t.clock.set('2026-08-01T12:00:00Z');
     const created = await a.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'gad-7', schedule: { kind: 'recurring', startAt: '2026-08-02T09:00:00Z', everyDays: 7, endAt: null } });

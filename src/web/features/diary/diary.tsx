@@ -106,7 +106,7 @@ function useDiary(patientId: string): { records: DiaryRecord[] | null; error: Ap
 
 export function CheckIn() {
   const patient = usePatientInView()!;
-  const { records } = useDiary(patient.id);
+  const { records, error: loadError, reload: reloadRecords } = useDiary(patient.id);
   const editId = new URLSearchParams(location.search).get('edit');
   const editing = editId ? records?.find((r) => r.id === editId) ?? null : null;
   const [intensity, setIntensity] = useState<number | null>(null);
@@ -220,6 +220,21 @@ export function CheckIn() {
     // A conflict (409 on an edit) is kept in the outbox for the person to resolve in the diary.
     showToast(mine?.state === 'conflict' ? t('checkIn.conflict') : mine ? t('checkIn.savedOffline') : t('checkIn.saved'));
     navigate('/diary');
+  }
+  // An edit link whose check-in is not (or no longer) in the diary: say so, rather than offer a form
+  // that is neither a new check-in nor an edit.
+  if (editId && (records === null || !editing?.entry)) {
+    return (
+      <main id="main">
+        <h1>{t('checkIn.editMissingTitle')}</h1>
+        {records === null ? (loadError ? <LoadFailed message={loadError.message} onRetry={reloadRecords} /> : <Loading />) : (
+          <>
+            <p>{t('checkIn.editMissing')}</p>
+            <p><a class="button" href="/diary" onClick={(e) => { e.preventDefault(); navigate('/diary'); }}>{t('checkIn.backToDiary')}</a></p>
+          </>
+        )}
+      </main>
+    );
   }
   return (
     <main id="main">

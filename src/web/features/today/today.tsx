@@ -91,6 +91,42 @@ export function Today() {
           <button type="button" class="button" onClick={startRecord}>{t('today.createRecord')}</button>
         </section>
       ) : null}
+      {me.memberships.map((m) => <ClinicCard key={m.id} membership={m} />)}
     </main>
+  );
+}
+
+type MembershipView = ReturnType<typeof useSession>['me']['memberships'][number];
+
+/** A clinician's or admin's start: the clinic's open alerts (urgent first) and where the work is. */
+function ClinicCard(props: { membership: MembershipView }) {
+  const { organizationId: orgId, organizationName, role } = props.membership;
+  const clinician = role !== 'admin';
+  const [alerts, setAlerts] = useState<{ open: number; urgent: number } | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const load = () => {
+    if (!clinician) return;
+    api.alerts(orgId, 'open').then((r) => { setAlerts({ open: r.items.length, urgent: r.items.filter((a) => a.severity === 'urgent').length }); setFailed(null); }, (e: ApiError) => setFailed(e.message));
+  };
+  useEffect(load, [orgId]);
+  const link = (href: string, label: string, primary = false) => (
+    <a class={primary ? 'button' : 'button secondary'} href={href} onClick={(e) => { e.preventDefault(); navigate(href); }}>{label}</a>
+  );
+  return (
+    <section class="card" aria-labelledby={`clinic-${orgId}-heading`}>
+      <h2 id={`clinic-${orgId}-heading`}>{organizationName}</h2>
+      {clinician && (alerts === null ? (failed ? <LoadFailed message={t('today.clinic.alertsFailed', { message: failed })} onRetry={load} /> : <Loading />) : (
+        <p class={alerts.urgent > 0 ? 'notice' : undefined}>
+          {alerts.open === 0 ? t('today.clinic.noAlerts') : t('today.clinic.alerts', { open: alerts.open, urgent: alerts.urgent })}
+        </p>
+      ))}
+      <div class="row">
+        {clinician && link(`/clinic/${orgId}/alerts`, t('nav.alerts'), (alerts?.open ?? 0) > 0)}
+        {clinician && link(`/clinic/${orgId}/patients`, t('nav.patients'))}
+        {!clinician && link(`/clinic/${orgId}/members`, t('nav.members'))}
+        {!clinician && link(`/clinic/${orgId}/instruments`, t('nav.instruments'))}
+        {!clinician && link(`/clinic/${orgId}/audit`, t('nav.audit'))}
+      </div>
+    </section>
   );
 }
