@@ -597,6 +597,35 @@ const journeys: Journey[] = [
         return pulled.items.filter((i: { entry: { localDate: string; localTime: string } | null }) => i.entry && whens.includes(`${i.entry.localDate} ${i.entry.localTime}`)).length;
       }, [first, third]);
       if (left !== 0) throw new Error(`expected both deleted check-ins gone on the server, found ${left}`);
+
+      // Changed on another device before the delete was sent: the server refuses it, the check-in comes
+      // back with the other device's change, and the person chooses.
+      const fourth = await whenOf(0);
+      const edited = await page.evaluate(async (when) => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
+        const item = pulled.items.find((i: { entry: { localDate: string; localTime: string } | null }) => i.entry && `${i.entry.localDate} ${i.entry.localTime}` === when);
+        const { id: _id, provenance, ...rest } = item.entry;
+        return (await fetch(`/api/patients/${me.patient.id}/diary-entries/${item.id}`, {
+          method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${item.version}"`, 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ ...rest, mode: provenance.mode, notes: 'changed on the other device' }),
+        })).status;
+      }, fourth);
+      if (edited !== 200) throw new Error(`the other device's edit failed (HTTP ${edited})`);
+      const refused = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+      await list.getByRole('button', { name: `Delete check-in of ${fourth}` }).click();
+      await expectFocused(undo, 'Undo after deleting a check-in changed elsewhere');
+      await page.keyboard.press('Escape');
+      if ((await refused).status() !== 409) throw new Error('expected the stale delete to be refused');
+      const notMade = page.getByRole('list', { name: 'Deletes not made' });
+      await expectVisible(notMade.getByText(`The check-in of ${fourth} was not deleted: it changed on another device.`, { exact: false }), 'the refused delete explained');
+      await expectVisible(list.getByRole('button', { name: `Delete check-in of ${fourth}` }), 'the check-in back in the list');
+      await checkPage(page, 'diary-delete-refused', violations);
+      const anyway = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+      await notMade.getByRole('button', { name: `Delete the check-in of ${fourth} anyway` }).click();
+      if ((await anyway).status() !== 200) throw new Error('expected "delete anyway" to delete the check-in');
+      await notMade.waitFor({ state: 'detached' });
+      await list.getByRole('button', { name: `Delete check-in of ${fourth}` }).waitFor({ state: 'detached' });
     },
   },
   {

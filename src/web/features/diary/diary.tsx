@@ -346,6 +346,18 @@ export function DiaryHistory() {
   useEffect(() => { if (queued.length === 0) { reload(); loadDays(); } }, [queued.length]);
 
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
+  // A delete the server refused (the check-in changed on another device, or the request failed): the
+  // check-in shows again, with the choice to delete it anyway or keep it.
+  const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  const refusedDeletes = useMemo(() => queued.filter((i) => i.method === 'DELETE' && i.state !== 'pending' && i.path.includes('/diary-entries/')), [queued]);
+  const refusedSeen = useRef('');
+  useEffect(() => {
+    const ids = refusedDeletes.map((i) => idOf(i.path));
+    setHidden((h) => (h.some((id) => ids.includes(id)) ? h.filter((id) => !ids.includes(id)) : h));
+    // A newly refused delete: pull, so the list shows the check-in as the other device left it.
+    const seen = ids.join(',');
+    if (seen !== refusedSeen.current) { refusedSeen.current = seen; if (ids.length > 0) reload(); }
+  }, [refusedDeletes]);
   const entryPath = (id: string) => `/api/patients/${patient.id}/diary-entries/${id}`;
   // A delete waiting in the outbox (made before a reload, or not sent yet) hides its entry, and keeps it
   // hidden once sent, until the next pull no longer has it (no flash of the deleted entry in between).
@@ -397,6 +409,24 @@ export function DiaryHistory() {
         {error && (
           <LoadFailed onRetry={reload} message={error.code !== 'network' ? t('diary.historyFailed', { message: error.message })
             : records ? t('diary.historyStaleOffline') : t('diary.historyOffline')} />
+        )}
+        {refusedDeletes.length > 0 && (
+          <ul class="list" aria-label={t('diary.refusedDeletes')}>
+            {refusedDeletes.map((item) => {
+              const copy = (item.serverCopy as { entry?: { localDate: string; localTime: string } | null } | null | undefined)?.entry
+                ?? records?.find((r) => r.id === idOf(item.path))?.entry;
+              const when = copy ? `${copy.localDate} ${copy.localTime}` : '';
+              return (
+                <li key={item.key}>
+                  <span>{item.state === 'conflict' ? t('diary.deleteConflict', { when }) : t('diary.deleteFailed', { when, message: item.message ?? '' })}</span>
+                  <span class="row">
+                    {item.state === 'conflict' && <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.deleteAnyway', { when })}</button>}
+                    <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.keepEntry', { when })}</button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
         )}
         {pendingEntries.length > 0 && (
           <ul class="list" aria-label={t('diary.pending')}>
