@@ -138,3 +138,12 @@ describe('parseInstant', () => {
     expect(parseInstant('0000-01-01T00:00:00Z')).toBe('0000-01-01T00:00:00.000Z');
   });
 });
+
+describe('toLocalDateTime before the year 1000', () => {
+  it('writes the year with four digits, as every LocalDate is', () => {
+    expect(toLocalDateTime(new Date(Date.UTC(999, 11, 31, 12, 0)), 'UTC' as TimeZone)).toEqual({ date: '0999-12-31', time: '12:00' });
+    const year42 = new Date(0);
+    year42.setUTCFullYear(42, 0, 1);
+    expect(toLocalDateTime(year42, 'UTC' as TimeZone).date).toBe('0042-01-01');
+  });
+});

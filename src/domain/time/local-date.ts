@@ -93,7 +93,8 @@ export function toLocalDateTime(instant: Date, timeZone: TimeZone): { date: Loca
   if (!formatter) throw new RangeError(`Unknown time zone: ${timeZone}`);
   const parts = formatter.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}` as LocalDate, time: `${get('hour')}:${get('minute')}` };
+  // Intl writes years before 1000 without leading zeros ("999"); a LocalDate always has four digits.
+  return { date: `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}` as LocalDate, time: `${get('hour')}:${get('minute')}` };
 }
 
 /**
