@@ -98,11 +98,12 @@ export const DIARY_LIMITS = {
   /** Tolerance between a real-time entry's stated wall clock and recordedAt, in minutes. */
   realTimeSkewMinutes: 15,
   /**
-   * How far recordedAt may run ahead of the server's clock, in minutes: a phone's clock may be a little
-   * fast (set by hand, not yet synced after travel) and its entry still be true; beyond that the time
-   * is made up or the clock is wrong, and an entry from the future would sit in every later summary.
+   * How far recordedAt may run ahead of the server's clock, in minutes. A device's clock may be off by
+   * hours (set by hand, or in the wrong zone after travel) while the person's entry is still true;
+   * refusing it would lose the check-in, so only what no clock error explains is refused: more than a
+   * day ahead (a made-up time, such as the year 9999).
    */
-  recordedAtAheadOfServerMinutes: 5,
+  recordedAtAheadOfServerMinutes: 24 * 60,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
