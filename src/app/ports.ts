@@ -226,7 +226,8 @@ export interface Alert {
 
 export interface AlertStore {
   insert(alerts: readonly Alert[]): Promise<void>;
-  listForOrganization(organizationId: string, status: 'open' | 'acknowledged' | 'all', limit: number): Promise<readonly (Alert & { patientName: string })[]>;
+  /** Alerts of patients with an active (unrevoked, unexpired at `now`) care relationship with the organization. */
+  listForOrganization(organizationId: string, status: 'open' | 'acknowledged' | 'all', limit: number, now: string): Promise<readonly (Alert & { patientName: string })[]>;
   find(organizationId: string, id: string): Promise<Alert | undefined>;
   acknowledge(id: string, userId: string, at: string): Promise<void>;
 }
