@@ -217,6 +217,7 @@ export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patien
   if (!startDate) throw invalid('The taper plan', [{ pointer: '/startDate', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
   return deps.store.transaction(async (tx): Promise<TaperOutcome> => {
+    await tx.patients.lockForWrite(patientId);
     const existing = await tx.carePlan.taperPlans.find(id);
     if (existing) {
       if (existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create the plan with a new id.' };
@@ -249,6 +250,7 @@ export async function pauseOrResumeTaper(deps: AppDeps, ctx: RequestContext, pat
   if (!date) throw invalid('The request', [{ pointer: '/on', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
   return deps.store.transaction(async (tx) => {
+    await tx.patients.lockForWrite(patientId);
     const existing = await tx.carePlan.taperPlans.find(id);
     if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound('The taper plan');
     const events = [...existing.body.events, { kind, on: date }];

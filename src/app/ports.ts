@@ -105,12 +105,13 @@ export interface PatientStore {
   /** Patients with a care relationship with the organization that is active at `now`. */
   listForOrganization(organizationId: string, now: string): Promise<readonly (Patient & { relationship: CareRelationship })[]>;
   /**
-   * Inside a transaction, before it reads what it will write: makes the patient's diary writes (entries,
-   * flares, block diaries) take turns, so that two at once cannot both pass a version check, both create
-   * one id, or both adjust one day summary. PostgreSQL locks the patient row until the transaction
+   * Inside a transaction, before it reads what it will write: makes the patient's writes by client id
+   * (diary entries, flares, block diaries, clinical records, taper plans, questionnaire responses and
+   * assignments) take turns, so that two at once cannot both pass a version check, both create one id,
+   * or both adjust one day summary. PostgreSQL locks the patient row until the transaction
    * ends; SQLite's write transaction (BEGIN IMMEDIATE) already excludes every other writer.
    */
-  lockForDiaryWrite(patientId: string): Promise<void>;
+  lockForWrite(patientId: string): Promise<void>;
 }
 
 export interface DelegationStore {

@@ -22,7 +22,7 @@ const PATIENT_OWNER = preparedQuery((db, a: { id: string }) => db.selectFrom('pa
 
 export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'): PatientStore {
   return {
-    async lockForDiaryWrite(patientId) {
+    async lockForWrite(patientId) {
       if (dialect === 'postgres') await sql`select id from patient where id = ${patientId} for update`.execute(db);
     },
     async insert(p) {

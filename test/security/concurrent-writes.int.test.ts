@@ -1,0 +1,88 @@
+// The same write sent several times at once (a client retrying before its first attempt answered, two
+// tabs, an offline queue replayed twice) on both engines: one creates, the others answer as retries or
+// conflicts — never a 500, and nothing is stored twice. On PostgreSQL the attempts run on separate
+// connections, so each could pass "does this id exist?" before the others committed; clinical records,
+// taper plans, questionnaire responses and assignments now take turns per patient as diary writes do.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clinicianWithAccess } from '../support/care-team.ts';
+import { DIALECTS } from '../support/dialects.ts';
+import { createTestApp, signUp, type Client, type TestApp } from '../support/test-app.ts';
+
+let idCounter = 0;
+const newId = () => `019c0000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
+const TIMES = 6;
+
+describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
+  let t: TestApp;
+  let owner: Client;
+  let pid: string;
+  let clinician: Client;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const p = await signUp(t.app, { patient: true });
+    owner = p.client;
+    pid = p.me.patient!.id;
+    ({ clinician } = await clinicianWithAccess(t, owner, pid, ['read', 'write']));
+  });
+  afterAll(async () => { await t.close(); });
+
+  const all = (send: () => Promise<{ statusCode: number; body: string }>) => Promise.all(Array.from({ length: TIMES }, send));
+  const statuses = (rs: readonly { statusCode: number }[]) => rs.map((r) => r.statusCode).sort();
+
+  it.each([
+    ['a condition', 'conditions', { label: 'Low back pain', mechanism: 'mixed', onsetDate: '2025-01-01' }],
+    ['a medication order', 'medication-orders', { formularyId: 'oxycodone', doseMg: 5, schedule: 'as-needed', maxPerDay: 4, route: 'oral', startDate: '2026-01-01' }],
+    ['a procedure (with its follow-up assignments)', 'procedures', { type: 'medial-branch-block', date: '2026-05-28', side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy' }],
+    ['a conservative-care record', 'conservative-care', { treatment: 'Physical therapy', modality: 'physical', startDate: '2025-10-01', outcome: 'unknown' }],
+  ])('%s PUT at once: one created, the rest unchanged', async (_label, resource, body) => {
+    const id = newId();
+    const rs = await all(() => clinician.request('PUT', `/api/patients/${pid}/${resource}/${id}`, body));
+    expect(statuses(rs)).toEqual([200, 200, 200, 200, 200, 201]);
+    const list = (await clinician.request('GET', `/api/patients/${pid}/${resource}`)).json();
+    const rows = Array.isArray(list) ? list : list.items ?? list.history;
+    expect(rows.filter((r: { id: string }) => r.id === id)).toHaveLength(1);
+  });
+
+  it('the naloxone check PUT at once by the patient: one created, the rest unchanged', async () => {
+    const rs = await all(() => owner.request('PUT', `/api/patients/${pid}/naloxone-check`, { hasNaloxone: true, location: 'Kitchen' }));
+    expect(statuses(rs)).toEqual([200, 200, 200, 200, 200, 201]);
+  });
+
+  it('a taper plan PUT at once: one created, the rest unchanged', async () => {
+    const order = { formularyId: 'morphine', doseMg: 30, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-01-01' };
+    expect((await clinician.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, order)).statusCode).toBe(201);
+    const id = newId();
+    const rs = await all(() => clinician.request('PUT', `/api/patients/${pid}/taper-plans/${id}`, { startDate: '2026-06-15' }));
+    expect(statuses(rs)).toEqual([200, 200, 200, 200, 200, 201]);
+  });
+
+  it('a questionnaire response POSTed at once with one id: stored once, the retries unchanged', async () => {
+    const id = newId();
+    const rs = await all(() => owner.request('POST', `/api/patients/${pid}/instrument-responses`, { id, instrumentId: 'peg', answers: { 1: 5, 2: 4, 3: 3 } }));
+    expect(statuses(rs)).toEqual([200, 200, 200, 200, 200, 201]);
+    const list = (await owner.request('GET', `/api/patients/${pid}/instrument-responses?instrument=peg&limit=500`)).json().items as { id: string }[];
+    expect(list.filter((r) => r.id === id)).toHaveLength(1);
+  });
+
+  it('one response id sent at once for two patients: one stored, the other refused as taken', async () => {
+    const other = await signUp(t.app, { patient: true });
+    const id = newId();
+    const body = { id, instrumentId: 'peg', answers: { 1: 5, 2: 4, 3: 3 } };
+    const rs = await Promise.all([
+      owner.request('POST', `/api/patients/${pid}/instrument-responses`, body),
+      other.client.request('POST', `/api/patients/${other.me.patient!.id}/instrument-responses`, body),
+    ]);
+    expect(statuses(rs)).toEqual([201, 409]);
+    expect(rs.find((r) => r.statusCode === 409)!.json().code).toBe('conflict');
+  });
+
+  it('an assignment POSTed at once with one id: assigned once, the others refused as duplicates', async () => {
+    const id = newId();
+    const rs = await all(() => clinician.request('POST', `/api/patients/${pid}/instrument-assignments`, { id, instrumentId: 'peg', schedule: { kind: 'once', dueAt: '2026-07-01T09:00:00Z' } }));
+    expect(statuses(rs)).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(rs.filter((r) => r.statusCode === 409).every((r) => JSON.parse(r.body).code === 'conflict')).toBe(true);
+    const items = (await clinician.request('GET', `/api/patients/${pid}/instrument-assignments`)).json().items as { id: string }[];
+    expect(items.filter((a) => a.id === id)).toHaveLength(1);
+  });
+});
