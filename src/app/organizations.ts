@@ -96,8 +96,9 @@ export async function acceptMemberInvitation(deps: AppDeps, ctx: RequestContext,
   const membership: Membership = { id: deps.ids.newId(), organizationId: inv.organizationId, userId, role: inv.role, createdAt: now };
   try {
     await deps.store.transaction(async (tx) => {
+      // Compare-and-set first: an invitation revoked (or used) since it was read above is refused.
+      if (!(await tx.organizations.markInvitationAccepted(inv.id, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
       await tx.organizations.insertMembership(membership);
-      await tx.organizations.markInvitationAccepted(inv.id, now);
       await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'member', organizationId: inv.organizationId, patientId: null, action: 'member.join', resourceType: 'membership', resourceId: membership.id })]);
     });
   } catch (error) {

@@ -85,7 +85,8 @@ export interface OrganizationStore {
   insertInvitation(inv: MemberInvitation, codeHash: string): Promise<void>;
   findInvitationByCodeHash(codeHash: string): Promise<MemberInvitation | undefined>;
   listInvitations(organizationId: string): Promise<readonly MemberInvitation[]>;
-  markInvitationAccepted(id: string, at: string): Promise<void>;
+  /** Marks an invitation accepted unless it already was or was revoked meanwhile; whether it did. */
+  markInvitationAccepted(id: string, at: string): Promise<boolean>;
   revokeInvitation(organizationId: string, id: string, at: string): Promise<boolean>;
   insertPatientInvitation(inv: { id: string; organizationId: string; scopes: readonly CareScope[]; createdBy: string; createdAt: string; expiresAt: string }, codeHash: string): Promise<void>;
   findPatientInvitationByCodeHash(codeHash: string): Promise<{ id: string; organizationId: string; scopes: readonly CareScope[]; expiresAt: string; usedAt: string | null } | undefined>;
@@ -119,7 +120,8 @@ export interface DelegationStore {
   findByInviteCodeHash(codeHash: string): Promise<Delegation | undefined>;
   findById(patientId: string, id: string): Promise<Delegation | undefined>;
   listForPatient(patientId: string): Promise<readonly (Delegation & { caregiverEmail: string | null; caregiverName: string | null })[]>;
-  accept(id: string, caregiverUserId: string, at: string): Promise<void>;
+  /** Accepts a pending delegation for the caregiver unless it was accepted or revoked meanwhile; whether it did. */
+  accept(id: string, caregiverUserId: string, at: string): Promise<boolean>;
   revoke(id: string, at: string): Promise<void>;
 }
 

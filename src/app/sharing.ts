@@ -37,7 +37,9 @@ export async function acceptCaregiverInvitation(deps: AppDeps, ctx: RequestConte
   const patient = await deps.store.patients.findById(found.patientId);
   if (patient?.userId === userId) throw new AppError('invalid-invitation', 'You cannot be your own caregiver.');
   await deps.store.transaction(async (tx) => {
-    await tx.delegations.accept(found.id, userId, now);
+    // Compare-and-set: two people (or two tabs) sending one code at once, or a revoke in between,
+    // must not leave an earlier acceptance answered as successful while a later one replaced it.
+    if (!(await tx.delegations.accept(found.id, userId, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
     await tx.audit.append([auditEvent(deps, ctx, {
       actorBasis: 'caregiver', organizationId: null, patientId: found.patientId, action: 'caregiver.accept', resourceType: 'delegation', resourceId: found.id,
     })]);

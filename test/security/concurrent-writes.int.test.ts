@@ -85,4 +85,17 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
     const items = (await clinician.request('GET', `/api/patients/${pid}/instrument-assignments`)).json().items as { id: string }[];
     expect(items.filter((a) => a.id === id)).toHaveLength(1);
   });
+
+  it('one caregiver code accepted by two people at once: one becomes the caregiver, the other is told the code is used', async () => {
+    const { code } = (await owner.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Helper', scopes: ['read'] })).json();
+    const people = await Promise.all([signUp(t.app), signUp(t.app), signUp(t.app)]);
+    const rs = await Promise.all(people.map((p) => p.client.request('POST', '/api/caregiver-invitations/accept', { code })));
+    expect(statuses(rs)).toEqual([200, 400, 400]);
+    // Whoever was told yes holds the access; the others do not.
+    for (const [i, p] of people.entries()) {
+      expect((await p.client.request('GET', `/api/patients/${pid}`)).statusCode).toBe(rs[i]!.statusCode === 200 ? 200 : 404);
+    }
+    const delegations = (await owner.request('GET', `/api/patients/${pid}/caregivers`)).json();
+    expect((Array.isArray(delegations) ? delegations : delegations.items).filter((d: { acceptedAt: string | null }) => d.acceptedAt !== null)).toHaveLength(1);
+  });
 });

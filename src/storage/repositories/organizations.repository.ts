@@ -78,7 +78,9 @@ export function organizationRepository(db: Executor): OrganizationStore {
       return rows.map(toInvitation);
     },
     async markInvitationAccepted(id, at) {
-      await db.updateTable('member_invitation').set({ accepted_at: at }).where('id', '=', id).execute();
+      const r = await db.updateTable('member_invitation').set({ accepted_at: at })
+        .where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
     async revokeInvitation(organizationId, id, at) {
       const r = await db.updateTable('member_invitation').set({ revoked_at: at })

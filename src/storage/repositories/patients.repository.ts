@@ -115,7 +115,9 @@ export function delegationRepository(db: Executor): DelegationStore {
       return rows.map((r) => ({ ...toDelegation(r), caregiverEmail: r.email, caregiverName: r.display_name }));
     },
     async accept(id, caregiverUserId, at) {
-      await db.updateTable('delegation').set({ caregiver_user_id: caregiverUserId, accepted_at: at }).where('id', '=', id).execute();
+      const r = await db.updateTable('delegation').set({ caregiver_user_id: caregiverUserId, accepted_at: at })
+        .where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
     async revoke(id, at) {
       await db.updateTable('delegation').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
