@@ -82,6 +82,12 @@ export interface OrganizationStore {
   updateRole(membershipId: string, role: OrganizationRole): Promise<void>;
   deleteMembership(membershipId: string): Promise<void>;
   countAdmins(organizationId: string): Promise<number>;
+  /**
+   * Inside a transaction, before counting admins: makes changes to the organization's members take
+   * turns, so two at once cannot each see another admin left and together remove the last one.
+   * PostgreSQL locks the organization row; SQLite's write transaction already excludes other writers.
+   */
+  lockForMembershipChange(organizationId: string): Promise<void>;
   insertInvitation(inv: MemberInvitation, codeHash: string): Promise<void>;
   findInvitationByCodeHash(codeHash: string): Promise<MemberInvitation | undefined>;
   listInvitations(organizationId: string): Promise<readonly MemberInvitation[]>;

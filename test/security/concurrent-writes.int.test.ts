@@ -98,4 +98,40 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
     const delegations = (await owner.request('GET', `/api/patients/${pid}/caregivers`)).json();
     expect((Array.isArray(delegations) ? delegations : delegations.items).filter((d: { acceptedAt: string | null }) => d.acceptedAt !== null)).toHaveLength(1);
   });
+
+  it('two admins each stepping down (or removing the other) at once leave the organization one admin', async () => {
+    async function twoAdmins() {
+      const first = await signUp(t.app);
+      const org = (await first.client.request('POST', '/api/organizations', { name: `Two admins ${newId()}` })).json();
+      const email = `admin-${newId()}@example.test`;
+      const second = await signUp(t.app, { email });
+      const { code } = (await first.client.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'admin' })).json();
+      expect((await second.client.request('POST', '/api/member-invitations/accept', { code })).statusCode).toBe(200);
+      const members = (await first.client.request('GET', `/api/organizations/${org.id}/members`)).json();
+      const list = (Array.isArray(members) ? members : members.items) as { id: string; userId: string }[];
+      const idOf = (userId: string) => list.find((m) => m.userId === userId)!.id;
+      return { org, admins: [{ client: first.client, membershipId: idOf(first.me.user.id) }, { client: second.client, membershipId: idOf(second.me.user.id) }] };
+    }
+    const adminsLeft = async (org: { id: string }, client: Client) => {
+      const members = (await client.request('GET', `/api/organizations/${org.id}/members`)).json();
+      return ((Array.isArray(members) ? members : members.items) as { role: string }[]).filter((m) => m.role === 'admin').length;
+    };
+    for (let round = 0; round < 3; round++) {
+      const demote = await twoAdmins();
+      const demoted = await Promise.all(demote.admins.map((a) => a.client.request('PATCH', `/api/organizations/${demote.org.id}/members/${a.membershipId}`, { role: 'physician' })));
+      expect(statuses(demoted)).toEqual([204, 409]);
+      expect(await adminsLeft(demote.org, demote.admins[0]!.client)).toBe(1);
+
+      const remove = await twoAdmins();
+      const [x, y] = remove.admins;
+      const removed = await Promise.all([
+        x!.client.request('DELETE', `/api/organizations/${remove.org.id}/members/${y!.membershipId}`),
+        y!.client.request('DELETE', `/api/organizations/${remove.org.id}/members/${x!.membershipId}`),
+      ]);
+      // One removal goes through; the other admin is then no member (404) or the last admin (409).
+      expect(removed.filter((r) => r.statusCode === 204)).toHaveLength(1);
+      const survivor = removed[0]!.statusCode === 204 ? x! : y!;
+      expect(await adminsLeft(remove.org, survivor.client)).toBe(1);
+    }
+  });
 });
