@@ -71,6 +71,18 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect((await helper.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
   });
 
+  it('logs a caregiver\'s listing of the people they help in each patient\'s access log, as a clinician\'s is', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true, name: 'Iris' });
+    const pid = me.patient!.id;
+    const { client: helper } = await signUp(t.app, { name: 'Son' });
+    const { code } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'My son', scopes: ['write-diary'] })).json();
+    expect((await helper.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+    const visible = (await helper.request('GET', '/api/patients')).json();
+    expect(visible).toEqual([expect.objectContaining({ basis: 'caregiver', patient: expect.objectContaining({ id: pid }) })]);
+    const log = (await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string; actorBasis: string; actorName: string }[];
+    expect(log).toContainEqual(expect.objectContaining({ action: 'patient.list', actorBasis: 'caregiver', actorName: 'Son' }));
+  });
+
   it('ends caregiver and clinic access at the instant given, whatever offset it was written with', async () => {
     const { client: patient, me } = await signUp(t.app, { patient: true });
     const pid = me.patient!.id;
