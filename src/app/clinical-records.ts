@@ -2,7 +2,7 @@
 // create or update by client id with optional version check, soft delete, list and read — the
 // diary documents' protocol (diary-documents.ts) for data that needs the `write-clinical` action.
 import { toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, type Granted } from './access.ts';
+import { authorizePatientAccess, mayAlsoRead, type Granted } from './access.ts';
 import type { RecordStore, StoredRecord } from './care-plan-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
@@ -35,11 +35,14 @@ export async function saveRecord<T>(
   afterWrite?: RecordAfterWrite<T>,
 ): Promise<RecordOutcome<T>> {
   const access = await authorizePatientAccess(deps, ctx, patientId, kind.writeAction ?? 'write-clinical');
+  const reveal = await mayAlsoRead(deps, ctx, access);
   const at = nowIso(deps);
   try {
     return await deps.store.transaction(async (tx): Promise<RecordOutcome<T>> => {
       await tx.patients.lockForWrite(patientId);
-      return writeRecord(kind, tx, access, patientId, id, value, at, baseVersion, check, afterWrite);
+      const outcome = await writeRecord(kind, tx, access, patientId, id, value, at, baseVersion, check, afterWrite);
+      if (outcome.status !== 'conflict') return outcome;
+      return { ...outcome, current: await conflictCopy(tx, access, reveal, outcome.current, `${kind.resource}.read`, kind.resource, id) };
     });
   } catch (error) {
     // The same id created at the same moment for another patient (this patient's writes take turns).
@@ -78,6 +81,18 @@ async function writeRecord<T>(
   await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);
   if (afterWrite) await afterWrite(tx, access, { value, previous: existing, version: existing.version + 1 });
   return { status: 'updated', record: { id, patientId, version: existing.version + 1, updatedAt: at, deletedAt: null, body: value } };
+}
+
+/**
+ * The server's copy a conflict answers with, as this writer may see it: a write scope does not imply
+ * `read` (a caregiver with diary scope, a clinic granted only `write`), so without it there is no copy;
+ * with it, showing the copy is a read and is audited as one.
+ */
+export async function conflictCopy<C>(tx: Stores, access: Granted, reveal: boolean, current: C | null, action: string, resourceType: string, resourceId: string | null): Promise<C | null> {
+  if (current === null) return null;
+  if (!reveal) return null;
+  await tx.audit.append([access.audit(action, resourceType, resourceId)]);
+  return current;
 }
 
 /** Work done in the same transaction after a record was deleted (`deleted` is the record as it was). */
