@@ -9,7 +9,7 @@
 import {
   computeChange, describeInstrument, findInstrument, INSTRUMENTS, scoreRaw, type Change, type InstrumentDefinition, type ScoreResult, type Sex,
 } from '../domain/instruments/index.ts';
-import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
+import { auditEvent, authorizePatientAccess, mayAlsoRead, requireUser, type Granted } from './access.ts';
 import { raiseAlert } from './alerts.ts';
 import { firstDue, nextDue } from './assignment-schedule.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
@@ -130,6 +130,9 @@ export interface SubmitOutcome {
 
 export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContext, patientId: string, input: SubmitInput): Promise<SubmitOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
+  // The change is against the previous result, which someone answering without `read` (a caregiver
+  // with only the questionnaire scope, a clinic granted only `write`) may not see.
+  const reveal = await mayAlsoRead(deps, ctx, access);
   const d = findInstrument(input.instrumentId);
   if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
   // Sex-weighted instruments (ORT) use the sex given with the answers, else the patient record's.
@@ -175,14 +178,18 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
       await tx.instrumentResponses.insert(response);
       // Only a scored response completes what was assigned; an incomplete one stays visible as such.
       const completedDueId = result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, now) : null;
-      const events = [access.audit('instrument-response.create', 'instrument_response', id)];
+      const showChange = previous !== undefined && score !== null && reveal;
+      const events = [
+        access.audit('instrument-response.create', 'instrument_response', id),
+        ...(showChange ? [access.audit('instrument-response.read', 'instrument_response', previous.id)] : []),
+      ];
       let crisis: SubmitOutcome['crisis'] = null;
       if (result.flags.includes('crisis')) {
         const alertsRaised = await raiseAlert(deps, tx, patientId, CRISIS_ALERT_RULE, 'urgent', { responseId: id, instrumentId: d.id, item: '9', answer: scored.answers.get('9') ?? null });
         crisis = { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised };
       }
       await tx.audit.append(events);
-      const change = previous && score !== null
+      const change = showChange
         ? { ...computeChange(d, previous.score, score), previousId: previous.id, previousScore: previous.score }
         : null;
       return { status: 'created', response: view(response), change, crisis, completedDueId };

@@ -79,4 +79,20 @@ describe.each(DIALECTS)('conflicts seen by writers without read on %s', (dialect
     expect(blind.json().current).toBeNull();
     expect(blind.body).not.toContain('morphine');
   });
+
+  it('a questionnaire answered by a caregiver without read: no change against the patient\'s previous result', async () => {
+    const { client: answerer } = await signUp(t.app);
+    const { code } = (await owner.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Answers for me', scopes: ['answer-questionnaires'] })).json();
+    expect((await answerer.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+    const phq9 = (item9: number) => ({ instrumentId: 'phq-9', answers: { 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 7: 3, 8: 3, 9: item9 } });
+    expect((await owner.request('POST', `/api/patients/${pid}/instrument-responses`, phq9(0))).statusCode).toBe(201);
+    const blind = await answerer.request('POST', `/api/patients/${pid}/instrument-responses`, { ...phq9(0), answers: { ...phq9(0).answers, 1: 0 } });
+    expect(blind.statusCode).toBe(201);
+    expect(blind.json().change).toBeNull();
+    const before = await readsLogged('instrument-response.read');
+    const seen = await owner.request('POST', `/api/patients/${pid}/instrument-responses`, phq9(0));
+    expect(seen.json().change).toMatchObject({ previousScore: 21 });
+    // The patient's own reads are logged as everyone's are.
+    expect(await readsLogged('instrument-response.read')).toBe(before + 1);
+  });
 });
