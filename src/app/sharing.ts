@@ -2,9 +2,10 @@
 // revocation takes effect on the very next request because the policy reads the current rows.
 import { AppError, notFound } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
+import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
 import { normalizeShareCode } from './codes.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation } from './model.ts';
+import type { Stores } from './ports.ts';
 import { sha256 } from './system.ts';
 
 export async function inviteCaregiver(
@@ -84,10 +85,28 @@ export async function shareWithOrganization(
     createdAt: now, expiresAt: input.expiresAt ?? null, revokedAt: null,
   };
   await deps.store.transaction(async (tx) => {
-    await tx.careRelationships.insert(relationship);
-    await tx.audit.append([{ ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: org.id }]);
+    await grantReplacing(tx, access, relationship, now);
   });
   return { ...relationship, organizationName: org.name };
+}
+
+/**
+ * Grants `relationship`, ending any relationship the patient still has with the same organization,
+ * so a patient shares with a clinic once, on the terms they chose last. Two active ones (sharing
+ * twice, or accepting the clinic's invitation after typing its share code) meant that stopping
+ * sharing with the clinic left it access through the other. Takes the patient's turn first, so two
+ * grants at once on PostgreSQL also leave one.
+ */
+async function grantReplacing(tx: Stores, access: Granted, relationship: CareRelationship, now: string): Promise<void> {
+  await tx.patients.lockForWrite(relationship.patientId);
+  const earlier = (await tx.careRelationships.listForPatient(relationship.patientId))
+    .filter((r) => r.organizationId === relationship.organizationId && r.revokedAt === null);
+  for (const r of earlier) await tx.careRelationships.revoke(r.id, now);
+  await tx.careRelationships.insert(relationship);
+  await tx.audit.append([
+    ...earlier.map((r) => ({ ...access.audit('care-relationship.revoke', 'care_relationship', r.id), organizationId: r.organizationId })),
+    { ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: relationship.organizationId },
+  ]);
 }
 
 export async function listCareRelationships(deps: AppDeps, ctx: RequestContext, patientId: string) {
@@ -127,8 +146,7 @@ export async function acceptPatientInvitation(deps: AppDeps, ctx: RequestContext
   };
   await deps.store.transaction(async (tx) => {
     if (!(await tx.organizations.usePatientInvitation(invitation.id, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used.');
-    await tx.careRelationships.insert(relationship);
-    await tx.audit.append([{ ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: org.id }]);
+    await grantReplacing(tx, access, relationship, now);
   });
   return { ...relationship, organizationName: org.name };
 }

@@ -129,6 +129,24 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect(badLink.json().detail).toBe('This address does not name a valid record; check the link.');
   });
 
+  it('shares with a clinic once: sharing again (even several times at once, or by its invitation) replaces the earlier terms, so stopping sharing ends the clinic\'s access', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const active = async () => ((await patient.request('GET', `/api/patients/${pid}/care-relationships`)).json() as { id: string; revokedAt: string | null; scopes: string[] }[])
+      .filter((r) => r.revokedAt === null);
+    expect((await patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read'] })).statusCode).toBe(201);
+    const again = await Promise.all([1, 2, 3].map(() => patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read', 'write'] })));
+    expect(again.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const { code } = (await admin.request('POST', `/api/organizations/${org.id}/patient-invitations`, { scopes: ['read'] })).json();
+    expect((await patient.request('POST', `/api/patients/${pid}/care-relationships/accept-invitation`, { code })).statusCode).toBe(201);
+    const left = await active();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.scopes).toEqual(['read']);
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(200);
+    expect((await patient.request('DELETE', `/api/patients/${pid}/care-relationships/${left[0]!.id}`)).statusCode).toBe(204);
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
+  });
+
   it('lets admins manage members but never remove the last admin', async () => {
     const members = (await admin.request('GET', `/api/organizations/${org.id}/members`)).json();
     const adminMembership = members.find((m: { role: string }) => m.role === 'admin');
