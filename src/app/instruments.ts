@@ -36,7 +36,12 @@ function requireInstrument(id: string): InstrumentDefinition {
  */
 export async function presentableInstruments(deps: AppDeps, ctx: RequestContext, patientId: string | undefined): Promise<ReadonlySet<string>> {
   if (patientId !== undefined) {
-    const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+    // Whoever may answer for the patient may see what they answer (a caregiver may hold the
+    // questionnaire scope without `read`); the definition is not patient data, the caring organizations are.
+    const access = await authorizePatientAccess(deps, ctx, patientId, 'read').catch(async (error: unknown) => {
+      if (error instanceof AppError && error.code === 'forbidden') return authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
+      throw error;
+    });
     const enabled = await deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
     // The patient's caring organizations were read on their account: their access log shows it.
     await deps.store.audit.append([access.audit('instrument.definition.read', 'instrument', null)]);

@@ -168,6 +168,16 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     };
     expect(await text(owner)).toEqual([false, true, true, true, true]);
     expect(await text(caregiver, `?patientId=${pid}`)).toEqual([false, true, true, true, true]);
+    // A caregiver who may answer questionnaires for the patient without reading the record sees what
+    // they are to answer, through the same clinics; one with only the diary scope does not.
+    const answerer = (await signUp(t.app)).client;
+    const diaryOnly = (await signUp(t.app)).client;
+    for (const [helper, scopes] of [[answerer, ['answer-questionnaires']], [diaryOnly, ['write-diary']]] as const) {
+      const { code } = (await owner.request('POST', `${base()}/caregivers`, { label: 'Helper', scopes })).json();
+      expect((await helper.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+    }
+    expect(await text(answerer, `?patientId=${pid}`)).toEqual([false, true, true, true, true]);
+    expect((await diaryOnly.request('GET', `/api/instruments/odi?patientId=${pid}`)).statusCode).toBe(403);
     // Reading through the patient's clinics is on the patient's access log.
     const log = (await owner.request('GET', `${base()}/access-log?limit=200`)).json().items as { action: string }[];
     expect(log.some((e) => e.action === 'instrument.definition.read')).toBe(true);
