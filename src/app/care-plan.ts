@@ -229,6 +229,9 @@ export async function recordPacingSession(
   const at = nowIso(deps);
   try {
     return await deps.store.transaction(async (tx): Promise<PacingSessionOutcome> => {
+      // Sessions of different days sent at once each add to the latest plan in turn (without the turn,
+      // one of them met the other's new version and was refused).
+      await tx.patients.lockForWrite(patientId);
       const latest = await tx.carePlan.plans.findLatest(patientId);
       if (!latest) throw notFound('The care plan');
       const activities = latest.plan.pacing ?? [];

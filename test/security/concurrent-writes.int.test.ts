@@ -134,4 +134,19 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
       expect(await adminsLeft(remove.org, survivor.client)).toBe(1);
     }
   });
+
+  it('pacing sessions of several days logged at once are all kept, each in its own plan version', async () => {
+    const p = await signUp(t.app, { patient: true });
+    const id = p.me.patient!.id;
+    const activityId = newId();
+    expect((await p.client.request('PUT', `/api/patients/${id}/care-plan`, {
+      goals: [], interventions: [], pacing: [{ id: activityId, activity: 'walking', unit: 'minutes', goal: 30, startDate: '2026-07-01', sessionSource: 'recorded', sessions: [] }],
+    })).statusCode).toBe(201);
+    const days = ['2026-05-25', '2026-05-26', '2026-05-27', '2026-05-28', '2026-05-29', '2026-05-30'];
+    const rs = await Promise.all(days.map((day) => p.client.request('PUT', `/api/patients/${id}/care-plan/pacing/${activityId}/sessions/${day}`, { amount: 10 })));
+    expect(statuses(rs)).toEqual([201, 201, 201, 201, 201, 201]);
+    const plan = (await p.client.request('GET', `/api/patients/${id}/care-plan`)).json();
+    expect(plan.version).toBe(1 + days.length);
+    expect(plan.pacing[0].sessions.map((s: { date: string }) => s.date)).toEqual(days);
+  });
 });
