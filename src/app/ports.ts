@@ -128,14 +128,16 @@ export interface DelegationStore {
   listForPatient(patientId: string): Promise<readonly (Delegation & { caregiverEmail: string | null; caregiverName: string | null })[]>;
   /** Accepts a pending delegation for the caregiver unless it was accepted or revoked meanwhile; whether it did. */
   accept(id: string, caregiverUserId: string, at: string): Promise<boolean>;
-  revoke(id: string, at: string): Promise<void>;
+  /** Revokes it unless already revoked; whether it did. */
+  revoke(id: string, at: string): Promise<boolean>;
 }
 
 export interface CareRelationshipStore {
   insert(r: CareRelationship): Promise<void>;
   findById(patientId: string, id: string): Promise<CareRelationship | undefined>;
   listForPatient(patientId: string): Promise<readonly (CareRelationship & { organizationName: string })[]>;
-  revoke(id: string, at: string): Promise<void>;
+  /** Revokes it unless already revoked; whether it did. */
+  revoke(id: string, at: string): Promise<boolean>;
 }
 
 export interface AuditStore {

@@ -63,7 +63,8 @@ export async function revokeDelegation(deps: AppDeps, ctx: RequestContext, patie
   const access = isOwnDelegation ? null : await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
   if (!delegation) throw notFound('The caregiver invitation');
   await deps.store.transaction(async (tx) => {
-    await tx.delegations.revoke(delegationId, nowIso(deps));
+    // Revoking again changes nothing (still 204), and the access log says it once.
+    if (!(await tx.delegations.revoke(delegationId, nowIso(deps)))) return;
     await tx.audit.append([access
       ? access.audit('caregiver.revoke', 'delegation', delegationId)
       : auditEvent(deps, ctx, { actorBasis: 'caregiver', organizationId: null, patientId, action: 'caregiver.revoke', resourceType: 'delegation', resourceId: delegationId })]);
@@ -121,7 +122,8 @@ export async function revokeCareRelationship(deps: AppDeps, ctx: RequestContext,
   const rel = await deps.store.careRelationships.findById(patientId, relationshipId);
   if (!rel) throw notFound('The clinic relationship');
   await deps.store.transaction(async (tx) => {
-    await tx.careRelationships.revoke(relationshipId, nowIso(deps));
+    // Revoking again changes nothing (still 204), and the access log says it once.
+    if (!(await tx.careRelationships.revoke(relationshipId, nowIso(deps)))) return;
     await tx.audit.append([{ ...access.audit('care-relationship.revoke', 'care_relationship', relationshipId), organizationId: rel.organizationId }]);
   });
 }

@@ -120,7 +120,8 @@ export function delegationRepository(db: Executor): DelegationStore {
       return Number(r.numUpdatedRows) > 0;
     },
     async revoke(id, at) {
-      await db.updateTable('delegation').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      const r = await db.updateTable('delegation').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
   };
 }
@@ -144,7 +145,8 @@ export function careRelationshipRepository(db: Executor): CareRelationshipStore 
       return rows.map((r) => ({ ...toRelationship(r), organizationName: r.organization_name }));
     },
     async revoke(id, at) {
-      await db.updateTable('care_relationship').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      const r = await db.updateTable('care_relationship').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
   };
 }

@@ -147,6 +147,22 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
   });
 
+  it('says once in the access log that sharing or a caregiver ended, however often (or at once) the revoke is sent', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const rel = (await patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read'] })).json();
+    const { delegation } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Helper', scopes: ['read'] })).json();
+    const revokes = [
+      ...[1, 2, 3].map(() => patient.request('DELETE', `/api/patients/${pid}/care-relationships/${rel.id}`)),
+      ...[1, 2, 3].map(() => patient.request('DELETE', `/api/patients/${pid}/caregivers/${delegation.id}`)),
+    ];
+    expect((await Promise.all(revokes)).map((r) => r.statusCode)).toEqual([204, 204, 204, 204, 204, 204]);
+    expect((await patient.request('DELETE', `/api/patients/${pid}/care-relationships/${rel.id}`)).statusCode).toBe(204);
+    const actions = ((await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string }[]).map((e) => e.action);
+    expect(actions.filter((a) => a === 'care-relationship.revoke')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'caregiver.revoke')).toHaveLength(1);
+  });
+
   it('lets admins manage members but never remove the last admin', async () => {
     const members = (await admin.request('GET', `/api/organizations/${org.id}/members`)).json();
     const adminMembership = members.find((m: { role: string }) => m.role === 'admin');
