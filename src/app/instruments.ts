@@ -182,7 +182,9 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
       };
       await tx.instrumentResponses.insert(response);
       // Only a scored response completes what was assigned; an incomplete one stays visible as such.
-      const completedDueId = result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, now) : null;
+      // It completes an occurrence due by when it was answered (as the job does, completed_at ≥ due_at):
+      // an older result entered late is not an answer to what fell due since.
+      const completedDueId = result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, completedAt) : null;
       const showChange = previous !== undefined && score !== null && reveal;
       const events = [
         access.audit('instrument-response.create', 'instrument_response', id),

@@ -332,7 +332,7 @@ export interface InstrumentAssignmentStore {
   /** Materialises one occurrence; a second call for the same assignment and time changes nothing. */
   insertDue(due: InstrumentDue): Promise<void>;
   listDue(patientId: string, options: { readonly openOnly: boolean; readonly limit: number }): Promise<readonly InstrumentDue[]>;
-  /** Completes the oldest open due item of the instrument for the patient; returns its id or null. */
+  /** Completes the oldest open due item of the instrument for the patient that was due by `at` (when the response was answered), dated `at`; returns its id or null. */
   completeOldestOpen(patientId: string, instrumentId: string, responseId: string, at: string): Promise<string | null>;
   /** Drops open due items of a cancelled assignment. */
   deleteOpenDue(assignmentId: string): Promise<void>;
