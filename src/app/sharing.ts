@@ -122,9 +122,24 @@ export async function revokeCareRelationship(deps: AppDeps, ctx: RequestContext,
   const rel = await deps.store.careRelationships.findById(patientId, relationshipId);
   if (!rel) throw notFound('The clinic relationship');
   await deps.store.transaction(async (tx) => {
+    await tx.patients.lockForWrite(patientId);
+    const now = nowIso(deps);
     // Revoking again changes nothing (still 204), and the access log says it once.
-    if (!(await tx.careRelationships.revoke(relationshipId, nowIso(deps)))) return;
-    await tx.audit.append([{ ...access.audit('care-relationship.revoke', 'care_relationship', relationshipId), organizationId: rel.organizationId }]);
+    if (!(await tx.careRelationships.revoke(relationshipId, now))) return;
+    // The clinic's questionnaires stop with its access: it could no longer see the answers, and the
+    // patient would be reminded of them for ever (a recurring one, or a procedure's follow-ups).
+    const stillShared = (await tx.careRelationships.listForPatient(patientId))
+      .some((r) => r.organizationId === rel.organizationId && r.revokedAt === null && (r.expiresAt === null || Date.parse(r.expiresAt) > Date.parse(now)));
+    const cancelled = stillShared ? [] : (await tx.instrumentAssignments.listForPatient(patientId))
+      .filter((a) => a.organizationId === rel.organizationId && a.cancelledAt === null);
+    for (const a of cancelled) {
+      await tx.instrumentAssignments.cancel(a.id, now);
+      await tx.instrumentAssignments.deleteOpenDue(a.id);
+    }
+    await tx.audit.append([
+      { ...access.audit('care-relationship.revoke', 'care_relationship', relationshipId), organizationId: rel.organizationId },
+      ...cancelled.map((a) => ({ ...access.audit('instrument-assignment.cancel', 'instrument_assignment', a.id), organizationId: rel.organizationId })),
+    ]);
   });
 }
 

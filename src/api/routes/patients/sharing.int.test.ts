@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { clinicianWithAccess } from '../../../../test/support/care-team.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+import { createJobRunner } from '../../../app/jobs.ts';
+import { JOB_HANDLERS } from '../../main.ts';
 
 describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dialect) => {
   let t: TestApp;
@@ -161,6 +164,29 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     const actions = ((await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string }[]).map((e) => e.action);
     expect(actions.filter((a) => a === 'care-relationship.revoke')).toHaveLength(1);
     expect(actions.filter((a) => a === 'caregiver.revoke')).toHaveLength(1);
+  });
+
+  it('ends the clinic\'s questionnaire assignments (and what is due of them) when the patient stops sharing with it, not the patient\'s own reminders', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const care = await clinicianWithAccess(t, patient, pid, ['read', 'write']);
+    const now = t.clock.now().getTime();
+    const soon = new Date(now + 60_000).toISOString();
+    const clinics = await care.clinician.request('POST', `/api/patients/${pid}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'recurring', startAt: soon, everyDays: 7, endAt: null } });
+    const own = await patient.request('POST', `/api/patients/${pid}/instrument-assignments`, { instrumentId: 'gad-2', schedule: { kind: 'once', dueAt: soon } });
+    expect([clinics.statusCode, own.statusCode]).toEqual([201, 201]);
+    t.clock.advanceMinutes(2);
+    await createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 }).runOnce();
+    const due = async () => ((await patient.request('GET', `/api/patients/${pid}/instruments/due`)).json().items as { instrumentId: string }[]).map((d) => d.instrumentId).sort();
+    expect(await due()).toEqual(['gad-2', 'peg']);
+    const rel = ((await patient.request('GET', `/api/patients/${pid}/care-relationships`)).json() as { id: string; revokedAt: string | null }[]).find((r) => r.revokedAt === null)!;
+    expect((await patient.request('DELETE', `/api/patients/${pid}/care-relationships/${rel.id}`)).statusCode).toBe(204);
+    expect(await due()).toEqual(['gad-2']);
+    const assignments = (await patient.request('GET', `/api/patients/${pid}/instrument-assignments`)).json().items as { id: string; cancelledAt: string | null }[];
+    expect(assignments.find((a) => a.id === clinics.json().id)!.cancelledAt).not.toBeNull();
+    expect(assignments.find((a) => a.id === own.json().id)!.cancelledAt).toBeNull();
+    const log = ((await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string }[]).map((e) => e.action);
+    expect(log).toContain('instrument-assignment.cancel');
   });
 
   it('lets admins manage members but never remove the last admin', async () => {
