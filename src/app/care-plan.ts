@@ -4,11 +4,11 @@
 import { cdc2022Scope, classifyChronicity, isMinutesUnit, MINUTES_PER_DAY } from '../domain/care-plan/index.ts';
 import { findInstrument } from '../domain/instruments/index.ts';
 import { canAddDays, differenceInCalendarDays, LATEST_LOCAL_DATE, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
-import { authorizePatientAccess } from './access.ts';
+import { authorizePatientAccess, mayAlsoRead } from './access.ts';
 import type {
   CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, GoalMeasureSource, PacingActivity, PlanGoal, PlanIntervention, ProcedureRecord, StoredRecord,
 } from './care-plan-records.ts';
-import { deleteRecord, invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
+import { conflictCopy, deleteRecord, invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
 import type { Stores } from './ports.ts';
@@ -161,14 +161,16 @@ async function checkResponsibleMembers(tx: Stores, patientId: string, plan: Care
  */
 export async function saveCarePlan(deps: AppDeps, ctx: RequestContext, patientId: string, input: CarePlanInput, baseVersion?: number): Promise<CarePlanOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  const reveal = await mayAlsoRead(deps, ctx, access);
   const plan = normalizePlan(deps, input);
   const at = nowIso(deps);
+  const copy = (tx: Stores, current: CarePlanVersion) => conflictCopy(tx, access, reveal, current, 'care_plan.read', 'care_plan', `${patientId}/${current.version}`);
   try {
     return await deps.store.transaction(async (tx): Promise<CarePlanOutcome> => {
       const latest = await tx.carePlan.plans.findLatest(patientId);
       if (!latest && baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'This patient has no care plan yet; save without a version to create it.' };
-      if (latest && baseVersion === undefined) return { status: 'conflict', current: latest, reason: `A care plan exists (version ${latest.version}); send the version you edited.` };
-      if (latest && baseVersion !== latest.version) return { status: 'conflict', current: latest, reason: `The plan changed (version ${latest.version}; you edited version ${baseVersion}).` };
+      if (latest && baseVersion === undefined) return { status: 'conflict', current: await copy(tx, latest), reason: `A care plan exists (version ${latest.version}); send the version you edited.` };
+      if (latest && baseVersion !== latest.version) return { status: 'conflict', current: await copy(tx, latest), reason: `The plan changed (version ${latest.version}; you edited version ${baseVersion}).` };
       await checkResponsibleMembers(tx, patientId, plan, at);
       const version: CarePlanVersion = { patientId, version: (latest?.version ?? 0) + 1, createdBy: access.userId, createdAt: at, plan };
       await tx.carePlan.plans.insert(version);
@@ -178,7 +180,8 @@ export async function saveCarePlan(deps: AppDeps, ctx: RequestContext, patientId
   } catch (error) {
     // Someone saved the same version at the same moment (the primary key refused the second).
     if (!isUniqueViolationError(error)) throw error;
-    const current = (await deps.store.carePlan.plans.findLatest(patientId)) ?? null;
+    const latest = await deps.store.carePlan.plans.findLatest(patientId);
+    const current = latest ? await copy(deps.store, latest) : null;
     return { status: 'conflict', current, reason: 'The plan was saved by someone else at the same time.' };
   }
 }
@@ -226,6 +229,9 @@ export async function recordPacingSession(
   const at = nowIso(deps);
   try {
     return await deps.store.transaction(async (tx): Promise<PacingSessionOutcome> => {
+      // Sessions of different days sent at once each add to the latest plan in turn (without the turn,
+      // one of them met the other's new version and was refused).
+      await tx.patients.lockForWrite(patientId);
       const latest = await tx.carePlan.plans.findLatest(patientId);
       if (!latest) throw notFound('The care plan');
       const activities = latest.plan.pacing ?? [];

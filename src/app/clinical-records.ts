@@ -2,12 +2,13 @@
 // create or update by client id with optional version check, soft delete, list and read — the
 // diary documents' protocol (diary-documents.ts) for data that needs the `write-clinical` action.
 import { toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, type Granted } from './access.ts';
+import { authorizePatientAccess, mayAlsoRead, type Granted } from './access.ts';
 import type { RecordStore, StoredRecord } from './care-plan-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import type { PatientAction } from './policy.ts';
 import type { Stores } from './ports.ts';
+import { isUniqueViolationError } from './unique.ts';
 
 export interface RecordKind<T> {
   /** Audit resource type and action prefix (`condition` → `condition.create`). */
@@ -34,33 +35,64 @@ export async function saveRecord<T>(
   afterWrite?: RecordAfterWrite<T>,
 ): Promise<RecordOutcome<T>> {
   const access = await authorizePatientAccess(deps, ctx, patientId, kind.writeAction ?? 'write-clinical');
+  const reveal = await mayAlsoRead(deps, ctx, access);
   const at = nowIso(deps);
-  return deps.store.transaction(async (tx): Promise<RecordOutcome<T>> => {
-    const store = kind.store(tx);
-    const existing = await store.find(id);
-    if (existing && existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create the record with a new id.' };
-    if (check) await check(tx, access, value);
-    if (!existing) {
-      if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'It does not exist on the server.' };
-      await store.insert(patientId, id, value, kind.sortAt(value), at);
-      await tx.audit.append([access.audit(`${kind.resource}.create`, kind.resource, id)]);
-      if (afterWrite) await afterWrite(tx, access, { value, previous: null, version: 1 });
-      return { status: 'created', record: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body: value } };
-    }
-    const same = existing.deletedAt === null && JSON.stringify(existing.body) === JSON.stringify(value);
-    if (baseVersion === undefined) {
-      return same ? { status: 'unchanged', record: existing } : { status: 'conflict', current: existing, reason: 'It already exists with other content; send its version (If-Match) to change it.' };
-    }
-    if (baseVersion !== existing.version || existing.deletedAt !== null) {
-      return { status: 'conflict', current: existing, reason: `It changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
-    }
-    if (!await store.update(patientId, id, value, kind.sortAt(value), existing.version + 1, at)) {
-      return { status: 'conflict', current: (await store.find(id)) ?? null, reason: 'It changed on the server while you saved.' };
-    }
-    await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);
-    if (afterWrite) await afterWrite(tx, access, { value, previous: existing, version: existing.version + 1 });
-    return { status: 'updated', record: { id, patientId, version: existing.version + 1, updatedAt: at, deletedAt: null, body: value } };
-  });
+  try {
+    return await deps.store.transaction(async (tx): Promise<RecordOutcome<T>> => {
+      await tx.patients.lockForWrite(patientId);
+      const outcome = await writeRecord(kind, tx, access, patientId, id, value, at, baseVersion, check, afterWrite);
+      if (outcome.status !== 'conflict') return outcome;
+      return { ...outcome, current: await conflictCopy(tx, access, reveal, outcome.current, `${kind.resource}.read`, kind.resource, id) };
+    });
+  } catch (error) {
+    // The same id created at the same moment for another patient (this patient's writes take turns).
+    if (isUniqueViolationError(error)) return { status: 'conflict', current: null, reason: ID_TAKEN };
+    throw error;
+  }
+}
+
+const ID_TAKEN = 'This id is already used. Create the record with a new id.';
+
+async function writeRecord<T>(
+  kind: RecordKind<T>, tx: Stores, access: Granted, patientId: string, id: string, value: T, at: string, baseVersion: number | undefined,
+  check: RecordCheck<T> | undefined, afterWrite: RecordAfterWrite<T> | undefined,
+): Promise<RecordOutcome<T>> {
+  const store = kind.store(tx);
+  const existing = await store.find(id);
+  if (existing && existing.patientId !== patientId) return { status: 'conflict', current: null, reason: ID_TAKEN };
+  if (check) await check(tx, access, value);
+  if (!existing) {
+    if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'It does not exist on the server.' };
+    await store.insert(patientId, id, value, kind.sortAt(value), at);
+    await tx.audit.append([access.audit(`${kind.resource}.create`, kind.resource, id)]);
+    if (afterWrite) await afterWrite(tx, access, { value, previous: null, version: 1 });
+    return { status: 'created', record: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body: value } };
+  }
+  const same = existing.deletedAt === null && JSON.stringify(existing.body) === JSON.stringify(value);
+  if (baseVersion === undefined) {
+    return same ? { status: 'unchanged', record: existing } : { status: 'conflict', current: existing, reason: 'It already exists with other content; send its version (If-Match) to change it.' };
+  }
+  if (baseVersion !== existing.version || existing.deletedAt !== null) {
+    return { status: 'conflict', current: existing, reason: `It changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
+  }
+  if (!await store.update(patientId, id, value, kind.sortAt(value), existing.version + 1, at)) {
+    return { status: 'conflict', current: (await store.find(id)) ?? null, reason: 'It changed on the server while you saved.' };
+  }
+  await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);
+  if (afterWrite) await afterWrite(tx, access, { value, previous: existing, version: existing.version + 1 });
+  return { status: 'updated', record: { id, patientId, version: existing.version + 1, updatedAt: at, deletedAt: null, body: value } };
+}
+
+/**
+ * The server's copy a conflict answers with, as this writer may see it: a write scope does not imply
+ * `read` (a caregiver with diary scope, a clinic granted only `write`), so without it there is no copy;
+ * with it, showing the copy is a read and is audited as one.
+ */
+export async function conflictCopy<C>(tx: Stores, access: Granted, reveal: boolean, current: C | null, action: string, resourceType: string, resourceId: string | null): Promise<C | null> {
+  if (current === null) return null;
+  if (!reveal) return null;
+  await tx.audit.append([access.audit(action, resourceType, resourceId)]);
+  return current;
 }
 
 /** Work done in the same transaction after a record was deleted (`deleted` is the record as it was). */
@@ -71,6 +103,7 @@ export async function deleteRecord<T>(
 ): Promise<void> {
   const access = await authorizePatientAccess(deps, ctx, patientId, kind.writeAction ?? 'write-clinical');
   await deps.store.transaction(async (tx) => {
+    await tx.patients.lockForWrite(patientId);
     const store = kind.store(tx);
     const existing = await store.find(id);
     if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound(kind.label);

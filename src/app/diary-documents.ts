@@ -52,7 +52,7 @@ export async function saveDocument<T>(
       await tx.audit.append([access.audit(`${kind.resource}.read`, kind.resource, stored.id)]);
       return stored;
     };
-    await tx.patients.lockForDiaryWrite(patientId);
+    await tx.patients.lockForWrite(patientId);
     const existing = await store.find(id);
     if (existing && existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create it with a new id.' };
     if (!existing) {
@@ -98,7 +98,7 @@ export async function deleteDocument<T>(
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx): Promise<DeleteOutcome<T>> => {
     const store = kind.store(tx);
-    await tx.patients.lockForDiaryWrite(patientId);
+    await tx.patients.lockForWrite(patientId);
     const existing = await store.find(id);
     if (!existing || existing.patientId !== patientId) throw notFound(kind.label);
     if (existing.deletedAt !== null) return { status: 'unchanged' };

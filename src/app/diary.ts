@@ -142,7 +142,7 @@ export async function putDiaryEntry(
   const entry = normalize(access, entryId, input, deps.clock.now());
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
-    await tx.patients.lockForDiaryWrite(patientId);
+    await tx.patients.lockForWrite(patientId);
     const batch = singleWrite(tx, patientId, reveal);
     const outcome = await applyPut(deps, tx, access, entry, baseVersion, batch);
     await flushWrites(tx, patientId, batch, nowIso(deps));
@@ -175,7 +175,7 @@ export async function pushDiaryBatch(
   const seen = new Set<string>();
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx) => {
-    await tx.patients.lockForDiaryWrite(patientId);
+    await tx.patients.lockForWrite(patientId);
     const existing = await tx.diary.findEntries(prepared.filter((p) => p.ok).map((p) => p.item.id.toLowerCase()));
     // Sequence numbers for every valid item are reserved at once; ones left unused (conflicts) leave gaps, which cursors allow.
     const validCount = prepared.filter((p) => p.ok).length;
@@ -201,7 +201,7 @@ export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patie
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const reveal = await mayAlsoRead(deps, ctx, access);
   return deps.store.transaction(async (tx): Promise<PutOutcome> => {
-    await tx.patients.lockForDiaryWrite(patientId);
+    await tx.patients.lockForWrite(patientId);
     const existing = await tx.diary.findEntry(entryId);
     if (!existing || existing.patientId !== patientId) throw notFound('The diary entry');
     if (existing.deletedAt !== null) return { status: 'unchanged', record: toRecord(existing) };
@@ -327,7 +327,7 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const entries = rows.map((r) => r.entry);
   return deps.store.transaction(async (tx) => {
-    await tx.patients.lockForDiaryWrite(patientId);
+    await tx.patients.lockForWrite(patientId);
     let imported = 0;
     let alreadyPresent = 0;
     let newIds = 0;

@@ -9,7 +9,7 @@
 import {
   computeChange, describeInstrument, findInstrument, INSTRUMENTS, scoreRaw, type Change, type InstrumentDefinition, type ScoreResult, type Sex,
 } from '../domain/instruments/index.ts';
-import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
+import { auditEvent, authorizePatientAccess, mayAlsoRead, requireUser, type Granted } from './access.ts';
 import { raiseAlert } from './alerts.ts';
 import { firstDue, nextDue } from './assignment-schedule.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
@@ -17,6 +17,7 @@ import { crisisResourcesFor, type CrisisResource } from './crisis.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
 import { enqueueJob, type JobHandler } from './jobs.ts';
 import { CLINICIAN_ROLES } from './model.ts';
+import { isUniqueViolationError } from './unique.ts';
 import type { AssignmentSchedule, InstrumentAssignment, InstrumentDue, StoredInstrumentResponse, Stores } from './ports.ts';
 
 export const CRISIS_ALERT_RULE = 'phq9-item9-positive';
@@ -35,7 +36,12 @@ function requireInstrument(id: string): InstrumentDefinition {
  */
 export async function presentableInstruments(deps: AppDeps, ctx: RequestContext, patientId: string | undefined): Promise<ReadonlySet<string>> {
   if (patientId !== undefined) {
-    const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+    // Whoever may answer for the patient may see what they answer (a caregiver may hold the
+    // questionnaire scope without `read`); the definition is not patient data, the caring organizations are.
+    const access = await authorizePatientAccess(deps, ctx, patientId, 'read').catch(async (error: unknown) => {
+      if (error instanceof AppError && error.code === 'forbidden') return authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
+      throw error;
+    });
     const enabled = await deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
     // The patient's caring organizations were read on their account: their access log shows it.
     await deps.store.audit.append([access.audit('instrument.definition.read', 'instrument', null)]);
@@ -129,6 +135,9 @@ export interface SubmitOutcome {
 
 export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContext, patientId: string, input: SubmitInput): Promise<SubmitOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
+  // The change is against the previous result, which someone answering without `read` (a caregiver
+  // with only the questionnaire scope, a clinic granted only `write`) may not see.
+  const reveal = await mayAlsoRead(deps, ctx, access);
   const d = findInstrument(input.instrumentId);
   if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
   // Sex-weighted instruments (ORT) use the sex given with the answers, else the patient record's.
@@ -148,42 +157,58 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
   const result: ScoreResult = scored.result;
   const answers = Object.fromEntries(scored.answers);
   const id = input.id ?? deps.ids.newId();
-  return deps.store.transaction(async (tx): Promise<SubmitOutcome> => {
-    if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
-    if (input.id !== undefined) {
-      const existing = await tx.instrumentResponses.findById(input.id);
-      if (existing) {
-        if (existing.patientId !== patientId || existing.instrumentId !== d.id || JSON.stringify(existing.answers) !== JSON.stringify(answers)) {
-          throw new AppError('conflict', 'A different response already has this id. Submit it with a new id.');
+  try {
+    return await deps.store.transaction(async (tx): Promise<SubmitOutcome> => {
+      // A retry sent while the first attempt is still being written waits for it, and then finds it.
+      await tx.patients.lockForWrite(patientId);
+      if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
+      if (input.id !== undefined) {
+        const existing = await tx.instrumentResponses.findById(input.id);
+        if (existing) {
+          if (existing.patientId !== patientId || existing.instrumentId !== d.id || JSON.stringify(existing.answers) !== JSON.stringify(answers)) {
+            throw responseIdTaken();
+          }
+          // A retry whose first answer was lost must still show crisis resources; the alert was raised the first time.
+          const crisis = existing.flags.includes('crisis') ? { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised: 0 } : null;
+          return { status: 'unchanged', response: view(existing), change: null, crisis, completedDueId: null };
         }
-        // A retry whose first answer was lost must still show crisis resources; the alert was raised the first time.
-        const crisis = existing.flags.includes('crisis') ? { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised: 0 } : null;
-        return { status: 'unchanged', response: view(existing), change: null, crisis, completedDueId: null };
       }
-    }
-    const previous = await tx.instrumentResponses.previousScored(patientId, d.id, completedAt);
-    const score = result.kind === 'scored' ? result.score : null;
-    const response: StoredInstrumentResponse = {
-      id, patientId, instrumentId: d.id, instrumentVersion: d.version, scoringVersion: d.scoringVersion, answers,
-      result: { ...result }, score, band: result.kind === 'scored' ? result.band : null, flags: [...result.flags],
-      context: 'routine', enteredBy: access.userId, source: access.basis.kind === 'owner' ? 'self' : access.basis.kind, completedAt,
-    };
-    await tx.instrumentResponses.insert(response);
-    // Only a scored response completes what was assigned; an incomplete one stays visible as such.
-    const completedDueId = result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, now) : null;
-    const events = [access.audit('instrument-response.create', 'instrument_response', id)];
-    let crisis: SubmitOutcome['crisis'] = null;
-    if (result.flags.includes('crisis')) {
-      const alertsRaised = await raiseAlert(deps, tx, patientId, CRISIS_ALERT_RULE, 'urgent', { responseId: id, instrumentId: d.id, item: '9', answer: scored.answers.get('9') ?? null });
-      crisis = { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised };
-    }
-    await tx.audit.append(events);
-    const change = previous && score !== null
-      ? { ...computeChange(d, previous.score, score), previousId: previous.id, previousScore: previous.score }
-      : null;
-    return { status: 'created', response: view(response), change, crisis, completedDueId };
-  });
+      const previous = await tx.instrumentResponses.previousScored(patientId, d.id, completedAt);
+      const score = result.kind === 'scored' ? result.score : null;
+      const response: StoredInstrumentResponse = {
+        id, patientId, instrumentId: d.id, instrumentVersion: d.version, scoringVersion: d.scoringVersion, answers,
+        result: { ...result }, score, band: result.kind === 'scored' ? result.band : null, flags: [...result.flags],
+        context: 'routine', enteredBy: access.userId, source: access.basis.kind === 'owner' ? 'self' : access.basis.kind, completedAt,
+      };
+      await tx.instrumentResponses.insert(response);
+      // Only a scored response completes what was assigned; an incomplete one stays visible as such.
+      // It completes an occurrence due by when it was answered (as the job does, completed_at ≥ due_at):
+      // an older result entered late is not an answer to what fell due since.
+      const completedDueId = result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, completedAt) : null;
+      const showChange = previous !== undefined && score !== null && reveal;
+      const events = [
+        access.audit('instrument-response.create', 'instrument_response', id),
+        ...(showChange ? [access.audit('instrument-response.read', 'instrument_response', previous.id)] : []),
+      ];
+      let crisis: SubmitOutcome['crisis'] = null;
+      if (result.flags.includes('crisis')) {
+        const alertsRaised = await raiseAlert(deps, tx, patientId, CRISIS_ALERT_RULE, 'urgent', { responseId: id, instrumentId: d.id, item: '9', answer: scored.answers.get('9') ?? null });
+        crisis = { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised };
+      }
+      await tx.audit.append(events);
+      const change = showChange
+        ? { ...computeChange(d, previous.score, score), previousId: previous.id, previousScore: previous.score }
+        : null;
+      return { status: 'created', response: view(response), change, crisis, completedDueId };
+    });
+  } catch (error) {
+    // The same id sent at the same moment for another patient (one patient's submissions take turns).
+    if (isUniqueViolationError(error)) throw responseIdTaken();
+    throw error;
+  }
 }
+
+const responseIdTaken = () => new AppError('conflict', 'A different response already has this id. Submit it with a new id.');
 
 export async function listInstrumentResponses(deps: AppDeps, ctx: RequestContext, patientId: string, instrumentId: string | undefined, limit: number) {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
@@ -274,8 +299,20 @@ export interface AssignInput {
 
 export async function assignInstrument(deps: AppDeps, ctx: RequestContext, patientId: string, input: AssignInput): Promise<InstrumentAssignment> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
-  return deps.store.transaction((tx) => scheduleAssignment(deps, tx, access, input));
+  try {
+    return await deps.store.transaction(async (tx) => {
+      // A retry sent while the first attempt is still being written waits for it, and is then refused as a duplicate.
+      await tx.patients.lockForWrite(patientId);
+      return scheduleAssignment(deps, tx, access, input);
+    });
+  } catch (error) {
+    // The same id sent at the same moment for another patient.
+    if (isUniqueViolationError(error)) throw assignmentIdTaken();
+    throw error;
+  }
 }
+
+const assignmentIdTaken = () => new AppError('conflict', 'An assignment with this id already exists.');
 
 /**
  * The body of `assignInstrument` inside a caller's transaction, for use cases that assign as part of
@@ -305,7 +342,7 @@ export async function scheduleAssignment(deps: AppDeps, tx: Stores, access: Gran
     id: input.id ?? deps.ids.newId(), patientId: access.patientId, organizationId, instrumentId: d.id, schedule: s, nextDueAt: first, createdBy: access.userId, createdAt: now, cancelledAt: null,
   };
   if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
-  if (await tx.instrumentAssignments.find(assignment.id)) throw new AppError('conflict', 'An assignment with this id already exists.');
+  if (await tx.instrumentAssignments.find(assignment.id)) throw assignmentIdTaken();
   await tx.instrumentAssignments.insert(assignment);
   await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: access.patientId, payload: { assignmentId: assignment.id, dueAt: first }, runAt: first, createdAt: now });
   await tx.audit.append([access.audit('instrument-assignment.create', 'instrument_assignment', assignment.id)]);
@@ -329,6 +366,7 @@ export async function cancelAssignment(deps: AppDeps, ctx: RequestContext, patie
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
   if (access.basis.kind === 'caregiver') throw forbidden('Only the patient or the clinicians caring for them can cancel assignments.');
   await deps.store.transaction(async (tx) => {
+    await tx.patients.lockForWrite(patientId);
     const a = await tx.instrumentAssignments.find(assignmentId);
     if (!a || a.patientId !== patientId) throw notFound('The assignment');
     if (a.cancelledAt !== null) return;

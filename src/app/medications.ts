@@ -6,9 +6,9 @@ import { computeRegimen, findDrug, FORMULARY_VERSION, validateRegimenInput } fro
 import type { PatientFacts, Regimen, RegimenItem, RegimenResult } from '../domain/medications/regimen.ts';
 import { applyTaperPauses, planTaper, type ScheduledTaperStep, type TaperPauseEvent } from '../domain/medications/taper.ts';
 import { differenceInCalendarDays, LocalDateRangeError, parseLocalDate } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, requireUser } from './access.ts';
+import { authorizePatientAccess, mayAlsoRead, requireUser } from './access.ts';
 import type { MedicationOrderRecord, MedicationRoute, StoredRecord, StrengthUnit, TaperPlanOptionsInput, TaperPlanRecord } from './care-plan-records.ts';
-import { invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
+import { conflictCopy, invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import type { Stores } from './ports.ts';
@@ -213,16 +213,21 @@ function withinCalendar<T>(pointer: string, detail: string, run: () => T): T {
 /** A taper plan from the orders in effect today (the domain's planner); stored with the options asked for. */
 export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, options: TaperPlanOptionsInput): Promise<TaperOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  const reveal = await mayAlsoRead(deps, ctx, access);
   const startDate = parseLocalDate(options.startDate);
   if (!startDate) throw invalid('The taper plan', [{ pointer: '/startDate', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
   return deps.store.transaction(async (tx): Promise<TaperOutcome> => {
+    await tx.patients.lockForWrite(patientId);
     const existing = await tx.carePlan.taperPlans.find(id);
     if (existing) {
       if (existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create the plan with a new id.' };
       return JSON.stringify(existing.body.options) === JSON.stringify(options)
         ? { status: 'unchanged', record: existing }
-        : { status: 'conflict', current: existing, reason: 'A taper plan with this id exists with other options; a plan is not edited — pause it, or create a new one.' };
+        : {
+          status: 'conflict', current: await conflictCopy(tx, access, reveal, existing, 'taper_plan.read', 'taper_plan', id),
+          reason: 'A taper plan with this id exists with other options; a plan is not edited — pause it, or create a new one.',
+        };
     }
     const { orders, regimen } = await currentRegimen(deps, tx, patientId);
     const result = withinCalendar('/startDate', 'The taper would run past 9999-12-31.', () => planTaper(regimen, startDate, {
@@ -249,6 +254,7 @@ export async function pauseOrResumeTaper(deps: AppDeps, ctx: RequestContext, pat
   if (!date) throw invalid('The request', [{ pointer: '/on', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
   return deps.store.transaction(async (tx) => {
+    await tx.patients.lockForWrite(patientId);
     const existing = await tx.carePlan.taperPlans.find(id);
     if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound('The taper plan');
     const events = [...existing.body.events, { kind, on: date }];

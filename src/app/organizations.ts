@@ -96,8 +96,9 @@ export async function acceptMemberInvitation(deps: AppDeps, ctx: RequestContext,
   const membership: Membership = { id: deps.ids.newId(), organizationId: inv.organizationId, userId, role: inv.role, createdAt: now };
   try {
     await deps.store.transaction(async (tx) => {
+      // Compare-and-set first: an invitation revoked (or used) since it was read above is refused.
+      if (!(await tx.organizations.markInvitationAccepted(inv.id, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
       await tx.organizations.insertMembership(membership);
-      await tx.organizations.markInvitationAccepted(inv.id, now);
       await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'member', organizationId: inv.organizationId, patientId: null, action: 'member.join', resourceType: 'membership', resourceId: membership.id })]);
     });
   } catch (error) {
@@ -108,8 +109,12 @@ export async function acceptMemberInvitation(deps: AppDeps, ctx: RequestContext,
 }
 
 export async function changeMemberRole(deps: AppDeps, ctx: RequestContext, organizationId: string, membershipId: string, role: OrganizationRole): Promise<void> {
-  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  const userId = requireUser(ctx);
+  await requireMembership(deps.store, organizationId, userId, true);
   await deps.store.transaction(async (tx) => {
+    await tx.organizations.lockForMembershipChange(organizationId);
+    // Still an admin now that changes take turns (another admin may have just demoted or removed us).
+    await requireMembership(tx, organizationId, userId, true);
     const target = await tx.organizations.findMembershipById(organizationId, membershipId);
     if (!target) throw notFound('The member');
     if (target.role === 'admin' && role !== 'admin' && (await tx.organizations.countAdmins(organizationId)) <= 1) {
@@ -122,8 +127,11 @@ export async function changeMemberRole(deps: AppDeps, ctx: RequestContext, organ
 
 export async function removeMember(deps: AppDeps, ctx: RequestContext, organizationId: string, membershipId: string): Promise<void> {
   const userId = requireUser(ctx);
-  const me = await requireMembership(deps.store, organizationId, userId);
+  await requireMembership(deps.store, organizationId, userId);
   await deps.store.transaction(async (tx) => {
+    await tx.organizations.lockForMembershipChange(organizationId);
+    // Read again now that changes take turns (another admin may have just demoted or removed us).
+    const me = await requireMembership(tx, organizationId, userId);
     const target = await tx.organizations.findMembershipById(organizationId, membershipId);
     if (!target) throw notFound('The member');
     // Admins remove anyone; any member may leave.

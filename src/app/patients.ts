@@ -69,14 +69,16 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
   ]);
   const result: VisiblePatient[] = [];
   if (own) result.push({ patient: own, basis: 'owner', organizationId: null, scopes: ['all'] });
+  const events = [];
   for (const p of caring) {
     const d = p.delegation;
     if (d.acceptedAt && !d.revokedAt && (!d.expiresAt || d.expiresAt > now)) {
       const { delegation: _d, ...patient } = p;
       result.push({ patient, basis: 'caregiver', organizationId: null, scopes: d.scopes });
+      // The caregiver read the patient's record (name, time zone, birth year, sex): it shows in their access log.
+      events.push(auditEvent(deps, ctx, { actorBasis: 'caregiver', organizationId: null, patientId: patient.id, action: 'patient.list', resourceType: 'patient', resourceId: patient.id }));
     }
   }
-  const events = [];
   for (const m of memberships) {
     if (!CLINICIAN_ROLES.includes(m.role)) continue;
     for (const p of await deps.store.patients.listForOrganization(m.organizationId, now)) {

@@ -82,10 +82,17 @@ export interface OrganizationStore {
   updateRole(membershipId: string, role: OrganizationRole): Promise<void>;
   deleteMembership(membershipId: string): Promise<void>;
   countAdmins(organizationId: string): Promise<number>;
+  /**
+   * Inside a transaction, before counting admins: makes changes to the organization's members take
+   * turns, so two at once cannot each see another admin left and together remove the last one.
+   * PostgreSQL locks the organization row; SQLite's write transaction already excludes other writers.
+   */
+  lockForMembershipChange(organizationId: string): Promise<void>;
   insertInvitation(inv: MemberInvitation, codeHash: string): Promise<void>;
   findInvitationByCodeHash(codeHash: string): Promise<MemberInvitation | undefined>;
   listInvitations(organizationId: string): Promise<readonly MemberInvitation[]>;
-  markInvitationAccepted(id: string, at: string): Promise<void>;
+  /** Marks an invitation accepted unless it already was or was revoked meanwhile; whether it did. */
+  markInvitationAccepted(id: string, at: string): Promise<boolean>;
   revokeInvitation(organizationId: string, id: string, at: string): Promise<boolean>;
   insertPatientInvitation(inv: { id: string; organizationId: string; scopes: readonly CareScope[]; createdBy: string; createdAt: string; expiresAt: string }, codeHash: string): Promise<void>;
   findPatientInvitationByCodeHash(codeHash: string): Promise<{ id: string; organizationId: string; scopes: readonly CareScope[]; expiresAt: string; usedAt: string | null } | undefined>;
@@ -105,12 +112,13 @@ export interface PatientStore {
   /** Patients with a care relationship with the organization that is active at `now`. */
   listForOrganization(organizationId: string, now: string): Promise<readonly (Patient & { relationship: CareRelationship })[]>;
   /**
-   * Inside a transaction, before it reads what it will write: makes the patient's diary writes (entries,
-   * flares, block diaries) take turns, so that two at once cannot both pass a version check, both create
-   * one id, or both adjust one day summary. PostgreSQL locks the patient row until the transaction
+   * Inside a transaction, before it reads what it will write: makes the patient's writes by client id
+   * (diary entries, flares, block diaries, clinical records, taper plans, questionnaire responses and
+   * assignments) take turns, so that two at once cannot both pass a version check, both create one id,
+   * or both adjust one day summary. PostgreSQL locks the patient row until the transaction
    * ends; SQLite's write transaction (BEGIN IMMEDIATE) already excludes every other writer.
    */
-  lockForDiaryWrite(patientId: string): Promise<void>;
+  lockForWrite(patientId: string): Promise<void>;
 }
 
 export interface DelegationStore {
@@ -118,15 +126,18 @@ export interface DelegationStore {
   findByInviteCodeHash(codeHash: string): Promise<Delegation | undefined>;
   findById(patientId: string, id: string): Promise<Delegation | undefined>;
   listForPatient(patientId: string): Promise<readonly (Delegation & { caregiverEmail: string | null; caregiverName: string | null })[]>;
-  accept(id: string, caregiverUserId: string, at: string): Promise<void>;
-  revoke(id: string, at: string): Promise<void>;
+  /** Accepts a pending delegation for the caregiver unless it was accepted or revoked meanwhile; whether it did. */
+  accept(id: string, caregiverUserId: string, at: string): Promise<boolean>;
+  /** Revokes it unless already revoked; whether it did. */
+  revoke(id: string, at: string): Promise<boolean>;
 }
 
 export interface CareRelationshipStore {
   insert(r: CareRelationship): Promise<void>;
   findById(patientId: string, id: string): Promise<CareRelationship | undefined>;
   listForPatient(patientId: string): Promise<readonly (CareRelationship & { organizationName: string })[]>;
-  revoke(id: string, at: string): Promise<void>;
+  /** Revokes it unless already revoked; whether it did. */
+  revoke(id: string, at: string): Promise<boolean>;
 }
 
 export interface AuditStore {
@@ -226,7 +237,8 @@ export interface Alert {
 
 export interface AlertStore {
   insert(alerts: readonly Alert[]): Promise<void>;
-  listForOrganization(organizationId: string, status: 'open' | 'acknowledged' | 'all', limit: number): Promise<readonly (Alert & { patientName: string })[]>;
+  /** Alerts of patients with an active (unrevoked, unexpired at `now`) care relationship with the organization. */
+  listForOrganization(organizationId: string, status: 'open' | 'acknowledged' | 'all', limit: number, now: string): Promise<readonly (Alert & { patientName: string })[]>;
   find(organizationId: string, id: string): Promise<Alert | undefined>;
   acknowledge(id: string, userId: string, at: string): Promise<void>;
 }
@@ -320,7 +332,7 @@ export interface InstrumentAssignmentStore {
   /** Materialises one occurrence; a second call for the same assignment and time changes nothing. */
   insertDue(due: InstrumentDue): Promise<void>;
   listDue(patientId: string, options: { readonly openOnly: boolean; readonly limit: number }): Promise<readonly InstrumentDue[]>;
-  /** Completes the oldest open due item of the instrument for the patient; returns its id or null. */
+  /** Completes the oldest open due item of the instrument for the patient that was due by `at` (when the response was answered), dated `at`; returns its id or null. */
   completeOldestOpen(patientId: string, instrumentId: string, responseId: string, at: string): Promise<string | null>;
   /** Drops open due items of a cancelled assignment. */
   deleteOpenDue(assignmentId: string): Promise<void>;

@@ -2,9 +2,10 @@
 // revocation takes effect on the very next request because the policy reads the current rows.
 import { AppError, notFound } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
+import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
 import { normalizeShareCode } from './codes.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation } from './model.ts';
+import type { Stores } from './ports.ts';
 import { sha256 } from './system.ts';
 
 export async function inviteCaregiver(
@@ -37,7 +38,9 @@ export async function acceptCaregiverInvitation(deps: AppDeps, ctx: RequestConte
   const patient = await deps.store.patients.findById(found.patientId);
   if (patient?.userId === userId) throw new AppError('invalid-invitation', 'You cannot be your own caregiver.');
   await deps.store.transaction(async (tx) => {
-    await tx.delegations.accept(found.id, userId, now);
+    // Compare-and-set: two people (or two tabs) sending one code at once, or a revoke in between,
+    // must not leave an earlier acceptance answered as successful while a later one replaced it.
+    if (!(await tx.delegations.accept(found.id, userId, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
     await tx.audit.append([auditEvent(deps, ctx, {
       actorBasis: 'caregiver', organizationId: null, patientId: found.patientId, action: 'caregiver.accept', resourceType: 'delegation', resourceId: found.id,
     })]);
@@ -60,7 +63,8 @@ export async function revokeDelegation(deps: AppDeps, ctx: RequestContext, patie
   const access = isOwnDelegation ? null : await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
   if (!delegation) throw notFound('The caregiver invitation');
   await deps.store.transaction(async (tx) => {
-    await tx.delegations.revoke(delegationId, nowIso(deps));
+    // Revoking again changes nothing (still 204), and the access log says it once.
+    if (!(await tx.delegations.revoke(delegationId, nowIso(deps)))) return;
     await tx.audit.append([access
       ? access.audit('caregiver.revoke', 'delegation', delegationId)
       : auditEvent(deps, ctx, { actorBasis: 'caregiver', organizationId: null, patientId, action: 'caregiver.revoke', resourceType: 'delegation', resourceId: delegationId })]);
@@ -82,10 +86,28 @@ export async function shareWithOrganization(
     createdAt: now, expiresAt: input.expiresAt ?? null, revokedAt: null,
   };
   await deps.store.transaction(async (tx) => {
-    await tx.careRelationships.insert(relationship);
-    await tx.audit.append([{ ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: org.id }]);
+    await grantReplacing(tx, access, relationship, now);
   });
   return { ...relationship, organizationName: org.name };
+}
+
+/**
+ * Grants `relationship`, ending any relationship the patient still has with the same organization,
+ * so a patient shares with a clinic once, on the terms they chose last. Two active ones (sharing
+ * twice, or accepting the clinic's invitation after typing its share code) meant that stopping
+ * sharing with the clinic left it access through the other. Takes the patient's turn first, so two
+ * grants at once on PostgreSQL also leave one.
+ */
+async function grantReplacing(tx: Stores, access: Granted, relationship: CareRelationship, now: string): Promise<void> {
+  await tx.patients.lockForWrite(relationship.patientId);
+  const earlier = (await tx.careRelationships.listForPatient(relationship.patientId))
+    .filter((r) => r.organizationId === relationship.organizationId && r.revokedAt === null);
+  for (const r of earlier) await tx.careRelationships.revoke(r.id, now);
+  await tx.careRelationships.insert(relationship);
+  await tx.audit.append([
+    ...earlier.map((r) => ({ ...access.audit('care-relationship.revoke', 'care_relationship', r.id), organizationId: r.organizationId })),
+    { ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: relationship.organizationId },
+  ]);
 }
 
 export async function listCareRelationships(deps: AppDeps, ctx: RequestContext, patientId: string) {
@@ -100,8 +122,24 @@ export async function revokeCareRelationship(deps: AppDeps, ctx: RequestContext,
   const rel = await deps.store.careRelationships.findById(patientId, relationshipId);
   if (!rel) throw notFound('The clinic relationship');
   await deps.store.transaction(async (tx) => {
-    await tx.careRelationships.revoke(relationshipId, nowIso(deps));
-    await tx.audit.append([{ ...access.audit('care-relationship.revoke', 'care_relationship', relationshipId), organizationId: rel.organizationId }]);
+    await tx.patients.lockForWrite(patientId);
+    const now = nowIso(deps);
+    // Revoking again changes nothing (still 204), and the access log says it once.
+    if (!(await tx.careRelationships.revoke(relationshipId, now))) return;
+    // The clinic's questionnaires stop with its access: it could no longer see the answers, and the
+    // patient would be reminded of them for ever (a recurring one, or a procedure's follow-ups).
+    const stillShared = (await tx.careRelationships.listForPatient(patientId))
+      .some((r) => r.organizationId === rel.organizationId && r.revokedAt === null && (r.expiresAt === null || Date.parse(r.expiresAt) > Date.parse(now)));
+    const cancelled = stillShared ? [] : (await tx.instrumentAssignments.listForPatient(patientId))
+      .filter((a) => a.organizationId === rel.organizationId && a.cancelledAt === null);
+    for (const a of cancelled) {
+      await tx.instrumentAssignments.cancel(a.id, now);
+      await tx.instrumentAssignments.deleteOpenDue(a.id);
+    }
+    await tx.audit.append([
+      { ...access.audit('care-relationship.revoke', 'care_relationship', relationshipId), organizationId: rel.organizationId },
+      ...cancelled.map((a) => ({ ...access.audit('instrument-assignment.cancel', 'instrument_assignment', a.id), organizationId: rel.organizationId })),
+    ]);
   });
 }
 
@@ -125,8 +163,7 @@ export async function acceptPatientInvitation(deps: AppDeps, ctx: RequestContext
   };
   await deps.store.transaction(async (tx) => {
     if (!(await tx.organizations.usePatientInvitation(invitation.id, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used.');
-    await tx.careRelationships.insert(relationship);
-    await tx.audit.append([{ ...access.audit('care-relationship.grant', 'care_relationship', relationship.id), organizationId: org.id }]);
+    await grantReplacing(tx, access, relationship, now);
   });
   return { ...relationship, organizationName: org.name };
 }

@@ -45,7 +45,7 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
     sessions: translateErrors(sessionRepository(db)),
     apiTokens: translateErrors(apiTokenRepository(db)),
     signInFailures: translateErrors(signInFailureRepository(db)),
-    organizations: translateErrors(organizationRepository(db)),
+    organizations: translateErrors(organizationRepository(db, dialect)),
     patients: translateErrors(patientRepository(db, dialect)),
     delegations: translateErrors(delegationRepository(db)),
     careRelationships: translateErrors(careRelationshipRepository(db)),

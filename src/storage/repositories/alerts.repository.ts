@@ -18,9 +18,15 @@ export function alertRepository(db: Executor): AlertStore {
         status: a.status, created_at: a.createdAt, updated_at: a.updatedAt, acknowledged_by: a.acknowledgedBy,
       }))).execute();
     },
-    async listForOrganization(organizationId, status, limit) {
+    async listForOrganization(organizationId, status, limit, now) {
       let q = db.selectFrom('alert').innerJoin('patient', 'patient.id', 'alert.patient_id').selectAll('alert').select('patient.display_name as patient_name')
-        .where('alert.organization_id', '=', organizationId).orderBy('alert.created_at', 'desc').orderBy('alert.id', 'desc').limit(limit);
+        .where('alert.organization_id', '=', organizationId)
+        // Only patients who still share their record with this organization (instants are canonical UTC text).
+        .where(({ exists, selectFrom }) => exists(selectFrom('care_relationship').select('care_relationship.id')
+          .whereRef('care_relationship.patient_id', '=', 'alert.patient_id').whereRef('care_relationship.organization_id', '=', 'alert.organization_id')
+          .where('care_relationship.revoked_at', 'is', null)
+          .where((eb) => eb.or([eb('care_relationship.expires_at', 'is', null), eb('care_relationship.expires_at', '>', now)]))))
+        .orderBy('alert.created_at', 'desc').orderBy('alert.id', 'desc').limit(limit);
       if (status !== 'all') q = q.where('alert.status', '=', status);
       return (await q.execute()).map((r) => ({ ...toAlert(r), patientName: r.patient_name }));
     },

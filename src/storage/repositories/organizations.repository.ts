@@ -1,4 +1,5 @@
 // Organizations (clinics), their members and member invitations.
+import { sql } from 'kysely';
 import type { OrganizationStore } from '../../app/ports.ts';
 import type { CareScope, MemberInvitation, Membership, OrganizationRole } from '../../app/model.ts';
 import type { MemberInvitationRow, MembershipRow } from '../schema.ts';
@@ -12,8 +13,11 @@ const toInvitation = (r: MemberInvitationRow): MemberInvitation => ({
   createdAt: r.created_at, expiresAt: r.expires_at, acceptedAt: r.accepted_at, revokedAt: r.revoked_at,
 });
 
-export function organizationRepository(db: Executor): OrganizationStore {
+export function organizationRepository(db: Executor, dialect: 'sqlite' | 'postgres'): OrganizationStore {
   return {
+    async lockForMembershipChange(organizationId) {
+      if (dialect === 'postgres') await sql`select id from organization where id = ${organizationId} for update`.execute(db);
+    },
     async insert(o) {
       await db.insertInto('organization').values({ id: o.id, name: o.name, share_code: o.shareCode, created_at: o.createdAt }).execute();
     },
@@ -78,7 +82,9 @@ export function organizationRepository(db: Executor): OrganizationStore {
       return rows.map(toInvitation);
     },
     async markInvitationAccepted(id, at) {
-      await db.updateTable('member_invitation').set({ accepted_at: at }).where('id', '=', id).execute();
+      const r = await db.updateTable('member_invitation').set({ accepted_at: at })
+        .where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
     async revokeInvitation(organizationId, id, at) {
       const r = await db.updateTable('member_invitation').set({ revoked_at: at })

@@ -22,7 +22,7 @@ const PATIENT_OWNER = preparedQuery((db, a: { id: string }) => db.selectFrom('pa
 
 export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'): PatientStore {
   return {
-    async lockForDiaryWrite(patientId) {
+    async lockForWrite(patientId) {
       if (dialect === 'postgres') await sql`select id from patient where id = ${patientId} for update`.execute(db);
     },
     async insert(p) {
@@ -115,10 +115,13 @@ export function delegationRepository(db: Executor): DelegationStore {
       return rows.map((r) => ({ ...toDelegation(r), caregiverEmail: r.email, caregiverName: r.display_name }));
     },
     async accept(id, caregiverUserId, at) {
-      await db.updateTable('delegation').set({ caregiver_user_id: caregiverUserId, accepted_at: at }).where('id', '=', id).execute();
+      const r = await db.updateTable('delegation').set({ caregiver_user_id: caregiverUserId, accepted_at: at })
+        .where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
     async revoke(id, at) {
-      await db.updateTable('delegation').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      const r = await db.updateTable('delegation').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
   };
 }
@@ -142,7 +145,8 @@ export function careRelationshipRepository(db: Executor): CareRelationshipStore 
       return rows.map((r) => ({ ...toRelationship(r), organizationName: r.organization_name }));
     },
     async revoke(id, at) {
-      await db.updateTable('care_relationship').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      const r = await db.updateTable('care_relationship').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
     },
   };
 }

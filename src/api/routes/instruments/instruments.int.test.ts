@@ -168,6 +168,16 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     };
     expect(await text(owner)).toEqual([false, true, true, true, true]);
     expect(await text(caregiver, `?patientId=${pid}`)).toEqual([false, true, true, true, true]);
+    // A caregiver who may answer questionnaires for the patient without reading the record sees what
+    // they are to answer, through the same clinics; one with only the diary scope does not.
+    const answerer = (await signUp(t.app)).client;
+    const diaryOnly = (await signUp(t.app)).client;
+    for (const [helper, scopes] of [[answerer, ['answer-questionnaires']], [diaryOnly, ['write-diary']]] as const) {
+      const { code } = (await owner.request('POST', `${base()}/caregivers`, { label: 'Helper', scopes })).json();
+      expect((await helper.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+    }
+    expect(await text(answerer, `?patientId=${pid}`)).toEqual([false, true, true, true, true]);
+    expect((await diaryOnly.request('GET', `/api/instruments/odi?patientId=${pid}`)).statusCode).toBe(403);
     // Reading through the patient's clinics is on the patient's access log.
     const log = (await owner.request('GET', `${base()}/access-log?limit=200`)).json().items as { action: string }[];
     expect(log.some((e) => e.action === 'instrument.definition.read')).toBe(true);
@@ -250,6 +260,25 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect(mine.due).toMatchObject([{ status: 'completed', responseId: answered.json().response.id }]);
     expect(mine.completed).toBe(1);
     expect((await owner.request('GET', `${base()}/instruments/due`)).json().items.filter((d: { instrumentId: string }) => d.instrumentId === 'gad-2')).toEqual([]);
+  });
+
+  it('a response dated before an occurrence was due (an older result entered late) does not complete it; one answered since does, dated when answered', async () => {
+    t.clock.set('2026-07-20T08:00:00Z');
+    const created = await a.clinician.request('POST', `${base()}/instrument-assignments`, { instrumentId: 'gad-2', schedule: { kind: 'once', dueAt: '2026-07-20T09:00:00Z' } });
+    expect(created.statusCode).toBe(201);
+    t.clock.set('2026-07-21T10:00:00Z');
+    await createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 }).runOnce();
+    const openGad2 = async () => ((await owner.request('GET', `${base()}/instruments/due`)).json().items as { instrumentId: string; assignmentId: string }[])
+      .filter((d) => d.assignmentId === created.json().id);
+    expect(await openGad2()).toHaveLength(1);
+    const old = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'gad-2', answers: { 1: 3, 2: 3 }, completedAt: '2026-07-01T12:00:00Z' });
+    expect(old.statusCode).toBe(201);
+    expect(old.json().completedDueId).toBeNull();
+    expect(await openGad2()).toHaveLength(1);
+    const since = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'gad-2', answers: { 1: 1, 2: 0 }, completedAt: '2026-07-21T09:30:00Z' });
+    expect(since.json().completedDueId).not.toBeNull();
+    const mine = (await a.clinician.request('GET', `${base()}/instrument-assignments`)).json().items.find((x: { id: string }) => x.id === created.json().id);
+    expect(mine.due).toMatchObject([{ status: 'completed', responseId: since.json().response.id, completedAt: '2026-07-21T09:30:00.000Z' }]);
   });
 
   it('an assignment job that read the assignment before a concurrent run or a cancel committed (READ COMMITTED) schedules nothing twice', async () => {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { clinicianWithAccess } from '../../../../test/support/care-team.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+import { createJobRunner } from '../../../app/jobs.ts';
+import { JOB_HANDLERS } from '../../main.ts';
 
 describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dialect) => {
   let t: TestApp;
@@ -71,6 +74,18 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect((await helper.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
   });
 
+  it('logs a caregiver\'s listing of the people they help in each patient\'s access log, as a clinician\'s is', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true, name: 'Iris' });
+    const pid = me.patient!.id;
+    const { client: helper } = await signUp(t.app, { name: 'Son' });
+    const { code } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'My son', scopes: ['write-diary'] })).json();
+    expect((await helper.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+    const visible = (await helper.request('GET', '/api/patients')).json();
+    expect(visible).toEqual([expect.objectContaining({ basis: 'caregiver', patient: expect.objectContaining({ id: pid }) })]);
+    const log = (await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string; actorBasis: string; actorName: string }[];
+    expect(log).toContainEqual(expect.objectContaining({ action: 'patient.list', actorBasis: 'caregiver', actorName: 'Son' }));
+  });
+
   it('ends caregiver and clinic access at the instant given, whatever offset it was written with', async () => {
     const { client: patient, me } = await signUp(t.app, { patient: true });
     const pid = me.patient!.id;
@@ -115,6 +130,63 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     expect(wrong.json().errors[0].detail).toBe('Must be one of: read, write-diary, answer-questionnaires.');
     const badLink = await patient.request('GET', '/api/patients/not-an-id/caregivers');
     expect(badLink.json().detail).toBe('This address does not name a valid record; check the link.');
+  });
+
+  it('shares with a clinic once: sharing again (even several times at once, or by its invitation) replaces the earlier terms, so stopping sharing ends the clinic\'s access', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const active = async () => ((await patient.request('GET', `/api/patients/${pid}/care-relationships`)).json() as { id: string; revokedAt: string | null; scopes: string[] }[])
+      .filter((r) => r.revokedAt === null);
+    expect((await patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read'] })).statusCode).toBe(201);
+    const again = await Promise.all([1, 2, 3].map(() => patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read', 'write'] })));
+    expect(again.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const { code } = (await admin.request('POST', `/api/organizations/${org.id}/patient-invitations`, { scopes: ['read'] })).json();
+    expect((await patient.request('POST', `/api/patients/${pid}/care-relationships/accept-invitation`, { code })).statusCode).toBe(201);
+    const left = await active();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.scopes).toEqual(['read']);
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(200);
+    expect((await patient.request('DELETE', `/api/patients/${pid}/care-relationships/${left[0]!.id}`)).statusCode).toBe(204);
+    expect((await physician.request('GET', `/api/patients/${pid}`)).statusCode).toBe(404);
+  });
+
+  it('says once in the access log that sharing or a caregiver ended, however often (or at once) the revoke is sent', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const rel = (await patient.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode, scopes: ['read'] })).json();
+    const { delegation } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Helper', scopes: ['read'] })).json();
+    const revokes = [
+      ...[1, 2, 3].map(() => patient.request('DELETE', `/api/patients/${pid}/care-relationships/${rel.id}`)),
+      ...[1, 2, 3].map(() => patient.request('DELETE', `/api/patients/${pid}/caregivers/${delegation.id}`)),
+    ];
+    expect((await Promise.all(revokes)).map((r) => r.statusCode)).toEqual([204, 204, 204, 204, 204, 204]);
+    expect((await patient.request('DELETE', `/api/patients/${pid}/care-relationships/${rel.id}`)).statusCode).toBe(204);
+    const actions = ((await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string }[]).map((e) => e.action);
+    expect(actions.filter((a) => a === 'care-relationship.revoke')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'caregiver.revoke')).toHaveLength(1);
+  });
+
+  it('ends the clinic\'s questionnaire assignments (and what is due of them) when the patient stops sharing with it, not the patient\'s own reminders', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const care = await clinicianWithAccess(t, patient, pid, ['read', 'write']);
+    const now = t.clock.now().getTime();
+    const soon = new Date(now + 60_000).toISOString();
+    const clinics = await care.clinician.request('POST', `/api/patients/${pid}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'recurring', startAt: soon, everyDays: 7, endAt: null } });
+    const own = await patient.request('POST', `/api/patients/${pid}/instrument-assignments`, { instrumentId: 'gad-2', schedule: { kind: 'once', dueAt: soon } });
+    expect([clinics.statusCode, own.statusCode]).toEqual([201, 201]);
+    t.clock.advanceMinutes(2);
+    await createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 }).runOnce();
+    const due = async () => ((await patient.request('GET', `/api/patients/${pid}/instruments/due`)).json().items as { instrumentId: string }[]).map((d) => d.instrumentId).sort();
+    expect(await due()).toEqual(['gad-2', 'peg']);
+    const rel = ((await patient.request('GET', `/api/patients/${pid}/care-relationships`)).json() as { id: string; revokedAt: string | null }[]).find((r) => r.revokedAt === null)!;
+    expect((await patient.request('DELETE', `/api/patients/${pid}/care-relationships/${rel.id}`)).statusCode).toBe(204);
+    expect(await due()).toEqual(['gad-2']);
+    const assignments = (await patient.request('GET', `/api/patients/${pid}/instrument-assignments`)).json().items as { id: string; cancelledAt: string | null }[];
+    expect(assignments.find((a) => a.id === clinics.json().id)!.cancelledAt).not.toBeNull();
+    expect(assignments.find((a) => a.id === own.json().id)!.cancelledAt).toBeNull();
+    const log = ((await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string }[]).map((e) => e.action);
+    expect(log).toContain('instrument-assignment.cancel');
   });
 
   it('lets admins manage members but never remove the last admin', async () => {
