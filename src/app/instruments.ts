@@ -389,6 +389,22 @@ export const assignmentDueHandler: JobHandler = async (deps, job) => {
   await deps.store.transaction(async (tx) => {
     const a = await tx.instrumentAssignments.find(assignmentId);
     if (!a || a.cancelledAt !== null || a.nextDueAt !== dueAt) return;
+    // A clinic's assignment ends with the clinic's access: revoking cancels it at once (sharing.ts); an
+    // access that simply expired is noticed here, at the next occurrence, which then never falls due.
+    if (a.organizationId !== null) {
+      const now = nowIso(deps);
+      const shared = (await tx.careRelationships.listForPatient(a.patientId)).some((r) =>
+        r.organizationId === a.organizationId && r.revokedAt === null && (r.expiresAt === null || Date.parse(r.expiresAt) > Date.parse(now)));
+      if (!shared) {
+        await tx.instrumentAssignments.cancel(a.id, now);
+        await tx.instrumentAssignments.deleteOpenDue(a.id);
+        await tx.audit.append([{
+          id: deps.ids.newId(), at: now, actorUserId: null, requestId: null, actorBasis: 'system', organizationId: a.organizationId,
+          patientId: a.patientId, action: 'instrument-assignment.cancel', resourceType: 'instrument_assignment', resourceId: a.id,
+        }]);
+        return;
+      }
+    }
     const next = nextDue(a.schedule, dueAt);
     if (!(await tx.instrumentAssignments.advanceNextDue(a.id, dueAt, next))) return;
     await tx.instrumentAssignments.insertDue({ id: deps.ids.newId(), assignmentId: a.id, patientId: a.patientId, instrumentId: a.instrumentId, dueAt, completedAt: null, responseId: null });

@@ -117,6 +117,7 @@ export const en = {
   'accessLog.basis.owner': 'you',
   'accessLog.basis.caregiver': 'caregiver',
   'accessLog.basis.clinician': 'clinician',
+  'accessLog.basis.system': 'Painwise, automatically',
   'account.title': 'Account',
   'account.profile': 'Profile',
   'account.save': 'Save',

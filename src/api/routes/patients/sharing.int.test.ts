@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { clinicianWithAccess } from '../../../../test/support/care-team.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
@@ -164,6 +165,33 @@ describe.each(DIALECTS)('sharing, organizations and the audit trail on %s', (dia
     const actions = ((await patient.request('GET', `/api/patients/${pid}/access-log?limit=100`)).json().items as { action: string }[]).map((e) => e.action);
     expect(actions.filter((a) => a === 'care-relationship.revoke')).toHaveLength(1);
     expect(actions.filter((a) => a === 'caregiver.revoke')).toHaveLength(1);
+  });
+
+  it('ends a clinic\'s questionnaire assignment at its next occurrence once the clinic\'s access has expired', async () => {
+    const { client: patient, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const care = await clinicianWithAccess(t, patient, pid, ['read', 'write']);
+    const soon = new Date(t.clock.now().getTime() + 60_000).toISOString();
+    const created = await care.clinician.request('POST', `/api/patients/${pid}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'recurring', startAt: soon, everyDays: 1, endAt: null } });
+    expect(created.statusCode).toBe(201);
+    const runner = createJobRunner(t.deps, JOB_HANDLERS, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3 });
+    t.clock.advanceMinutes(2);
+    try {
+      await runner.runOnce();
+      const open = async () => (await t.deps.store.instrumentAssignments.listDue(pid, { openOnly: true, limit: 50 })).filter((d) => d.assignmentId === created.json().id);
+      expect(await open()).toHaveLength(1);
+      // The patient shared until a moment from now; a day later the next occurrence comes.
+      const expiry = new Date(t.clock.now().getTime() + 5 * 60_000).toISOString();
+      await sql`update care_relationship set expires_at = ${expiry} where patient_id = ${pid} and organization_id = ${care.organizationId}`.execute(t.database.handle.db);
+      t.clock.advanceMinutes(24 * 60);
+      await runner.runOnce();
+      expect((await t.deps.store.instrumentAssignments.find(created.json().id))!.cancelledAt).not.toBeNull();
+      expect(await open()).toEqual([]);
+      const log = await t.deps.store.audit.listForPatient(pid, 50);
+      expect(log.items.some((e: { action: string; actorBasis: string }) => e.action === 'instrument-assignment.cancel' && e.actorBasis === 'system')).toBe(true);
+    } finally {
+      t.clock.advanceMinutes(-(24 * 60 + 2));
+    }
   });
 
   it('ends the clinic\'s questionnaire assignments (and what is due of them) when the patient stops sharing with it, not the patient\'s own reminders', async () => {
