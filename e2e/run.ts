@@ -598,9 +598,12 @@ const journeys: Journey[] = [
       }, [first, third]);
       if (left !== 0) throw new Error(`expected both deleted check-ins gone on the server, found ${left}`);
 
-      // Changed on another device before the delete was sent: the server refuses it, the check-in comes
-      // back with the other device's change, and the person chooses.
+      // Changed on another device while Undo was still offered (nothing sent yet): the server refuses the
+      // delete, the check-in comes back with the other device's change, and the person chooses.
       const fourth = await whenOf(0);
+      const refused = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+      await list.getByRole('button', { name: `Delete check-in of ${fourth}` }).click();
+      await expectFocused(undo, 'Undo after deleting a check-in changed elsewhere');
       const edited = await page.evaluate(async (when) => {
         const me = await (await fetch('/api/me')).json();
         const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
@@ -612,9 +615,7 @@ const journeys: Journey[] = [
         })).status;
       }, fourth);
       if (edited !== 200) throw new Error(`the other device's edit failed (HTTP ${edited})`);
-      const refused = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
-      await list.getByRole('button', { name: `Delete check-in of ${fourth}` }).click();
-      await expectFocused(undo, 'Undo after deleting a check-in changed elsewhere');
+      await undo.focus();
       await page.keyboard.press('Escape');
       if ((await refused).status() !== 409) throw new Error('expected the stale delete to be refused');
       const notMade = page.getByRole('list', { name: 'Deletes not made' });
