@@ -780,19 +780,23 @@ const journeys: Journey[] = [
       // Oxycodone 10 mg four times a day: 10 × 4 × 1.5 = 60 MME/day (CDC 2022 factor), before saving.
       await meds.addDraft(1, { drug: 'oxycodone', dose: '10', timesPerDay: '4' });
       await expectVisible(doctor.getByText('Total: 60 MME/day'), 'the live MME of the unsaved opioid order');
-      await expectVisible(meds.flags().getByText('mme-at-least-50'), 'the 50 MME/day flag before saving');
+      await expectVisible(meds.flags().getByText('50 MME/day or more'), 'the 50 MME/day flag before saving');
       await meds.addDraft(2, { drug: 'alprazolam', dose: '0.5', timesPerDay: '3' });
-      await expectVisible(meds.flags().getByText('opioid-benzodiazepine'), 'the opioid + benzodiazepine flag before saving');
+      await expectVisible(meds.flags().getByText('Opioid with a benzodiazepine'), 'the opioid + benzodiazepine flag before saving');
       await expectVisible(meds.flags().getByText(/Source: FDA Drug Safety Communication 31 Aug 2016/), 'the flag\'s citation');
+      // The flags speak in words and cite published sources: no rule ids, no references to the project's own notes.
+      const flagText = await meds.flags().innerText();
+      if (/mme-at-least-50|opioid-benzodiazepine|naloxone-not-on-list|\.md\b/.test(flagText)) throw new Error(`a flag showed an id or an internal note: ${flagText}`);
       await checkPage(doctor, 'chart-medicines-drafts', violations);
       await doctor.getByRole('button', { name: 'Save 2 orders' }).click();
       const current = doctor.getByRole('list', { name: 'Medicines in effect today' });
       await expectVisible(current.getByText('oxycodone', { exact: true }), 'the saved oxycodone order');
       await expectVisible(current.getByText('alprazolam', { exact: true }), 'the saved alprazolam order');
       await expectVisible(doctor.getByRole('heading', { name: /^Current regimen/ }), 'the saved regimen');
-      await expectVisible(meds.flags().getByText('opioid-benzodiazepine'), 'the flag on the saved regimen');
+      await expectVisible(meds.flags().getByText('Opioid with a benzodiazepine'), 'the flag on the saved regimen');
       await doctor.getByRole('button', { name: 'Plan the taper' }).click();
       await expectVisible(doctor.getByRole('table', { name: 'Taper steps' }), 'the taper steps with MME');
+      if (/\.md\b|§10 item/.test(await doctor.getByRole('tabpanel', { name: 'Medicines' }).innerText())) throw new Error('the Medicines tab cites the project\'s own notes');
       await checkPage(doctor, 'chart-medicines', violations);
 
       await chart.openTab('Plan');

@@ -13,7 +13,7 @@ import { newClientId } from '../../offline/ids.ts';
 import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, newDraft, ROUTE_OF_FORM, type OrderDraft } from './order-draft.ts';
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
-import { doseInWords, drugName, formatNumber, parseNumber } from './plan-format.ts';
+import { citationOf, doseInWords, drugName, formatNumber, parseNumber } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
 
@@ -271,7 +271,7 @@ export function RegimenView(props: { result: RegimenResult; updating: boolean })
       )}
       {r.notCalculable.length > 0 && (
         <ul aria-label={t('meds.notCalculable')}>
-          {r.notCalculable.map((n, i) => <li key={`${n.drug}-${i}`}>{t('meds.notCalculableLine', { drug: drugName(n.drug) })} {n.message} <span class="hint">{t('meds.source', { source: n.source })}</span></li>)}
+          {r.notCalculable.map((n, i) => <li key={`${n.drug}-${i}`}>{t('meds.notCalculableLine', { drug: drugName(n.drug) })} {n.message} <span class="hint">{t('meds.source', { source: citationOf(n.source) })}</span></li>)}
         </ul>
       )}
       {r.acetaminophenMgPerDay > 0 && <p>{t('meds.acetaminophenTotal', { mg: formatNumber(r.acetaminophenMgPerDay) })}</p>}
@@ -279,9 +279,9 @@ export function RegimenView(props: { result: RegimenResult; updating: boolean })
         <ul class="flags" aria-label={t('meds.flags')}>
           {r.flags.map((f) => (
             <li key={f.id} class={`flag ${f.severity}`}>
-              <p><strong>{label('meds.flag', f.id)}</strong> <code>{f.id}</code> · {label('meds.severity', f.severity)}</p>
+              <p><strong>{label('meds.flag', f.id)}</strong> · {label('meds.severity', f.severity)}</p>
               <p>{f.message}</p>
-              <p class="hint">{t('meds.source', { source: f.source })}</p>
+              <p class="hint">{t('meds.source', { source: citationOf(f.source) })}</p>
             </li>
           ))}
         </ul>
@@ -361,8 +361,8 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
           <p>{rateInWords(taper.plan.rate)} · {t('meds.taper.target', { percent: taper.plan.targetPercentOfOriginal })}
             {taper.schedule.pausedSince ? ` · ${t('meds.taper.pausedSince', { date: taper.schedule.pausedSince })}` : ''}</p>
           <TaperSteps taper={taper} />
-          {taper.plan.notes.length > 0 && <ul class="hint">{taper.plan.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
-          <p class="hint">{t('meds.source', { source: taper.plan.source })}</p>
+          {taper.plan.notes.length > 0 && <ul class="hint">{taper.plan.notes.map((n, i) => <li key={i}>{citationOf(n)}</li>)}</ul>}
+          <p class="hint">{t('meds.source', { source: citationOf(taper.plan.source) })}</p>
           <button type="button" class="button secondary" onClick={() => { void pauseOrResume(taper); }}>
             {taper.schedule.pausedSince ? t('meds.taper.resume', { date: taper.plan.startDate }) : t('meds.taper.pause', { date: taper.plan.startDate })}
           </button>

@@ -17,7 +17,7 @@ import {
 } from './plan-api.ts';
 import { GoalProgressLine, PacingToday, usePlanProgress } from './plan-progress.tsx';
 import { DEFAULT_PACING_SETTINGS } from '../../../domain/care-plan/pacing.ts';
-import { parseNumber } from './plan-format.ts';
+import { citationOf, parseNumber } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, RecordSection, TextArea, usePatientToday } from './plan-ui.tsx';
 import { CONSERVATIVE_OUTCOMES, IMAGE_GUIDANCE, INTERVENTION_STATUSES, MODALITIES, PROCEDURE_INTENTS, PROCEDURE_SIDES, PROCEDURE_TYPES } from './plan-values.ts';
 
@@ -72,7 +72,7 @@ function Conditions(props: { patient: Patient }) {
           <br />
           {t('plan.condition.summary', { mechanism: label('plan.mechanism', c.mechanism), onset: c.onsetDate })}
           {' · '}
-          <span title={c.chronicity.source}>{c.chronicity.value ? label('plan.chronicity', c.chronicity.value) : t('plan.chronicity.future')}</span>
+          <span title={citationOf(c.chronicity.source)}>{c.chronicity.value ? label('plan.chronicity', c.chronicity.value) : t('plan.chronicity.future')}</span>
           {!c.cdc2022Scope.inScope && <><br /><span class="hint">{t('plan.condition.outOfScope', { reasons: c.cdc2022Scope.reasons.map((r) => label('plan.scope', r)).join(', ') })}</span></>}
         </>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doseInWords, drugName } from './plan-format.ts';
+import { citationOf, doseInWords, drugName } from './plan-format.ts';
 
 const order = { doseMg: null, doseMcgPerHour: null, acetaminophenMg: null, schedule: 'scheduled', timesPerDay: null, maxPerDay: null } as const;
 
@@ -15,5 +15,30 @@ describe('medicines in words', () => {
   it('names a medicine by its generic name, and an unknown id as it is', () => {
     expect(drugName('hydrocodone-acetaminophen')).toBe('hydrocodone and acetaminophen');
     expect(drugName('not-in-the-formulary')).toBe('not-in-the-formulary');
+  });
+});
+
+describe('citations', () => {
+  it('keeps the published sources and drops the references to the project\'s own notes', () => {
+    expect(citationOf('CDC 2022 Clinical Practice Guideline (MMWR Recomm Rep 2022;71(RR-3)) R4, R7, R8 — guidelines.md §1.4'))
+      .toBe('CDC 2022 Clinical Practice Guideline (MMWR Recomm Rep 2022;71(RR-3)) R4, R7, R8');
+    expect(citationOf('FDA Drug Safety Communication 31 Aug 2016 (boxed warning); CDC 2022 R11; AGS Beers 2023 — guidelines.md §1.8, §8'))
+      .toBe('FDA Drug Safety Communication 31 Aug 2016 (boxed warning); CDC 2022 R11; AGS Beers 2023');
+    expect(citationOf('FDA Drug Safety Communication 31 Aug 2016 (guidelines.md §8)')).toBe('FDA Drug Safety Communication 31 Aug 2016');
+    expect(citationOf('extended-release / long-acting formulation (CDC 2022 R3, guidelines.md §1.3); methadone is long-acting'))
+      .toBe('extended-release / long-acting formulation (CDC 2022 R3); methadone is long-acting');
+    expect(citationOf('CDC 2022 R5 and implementation considerations (draft) — guidelines.md §1.6; percentages UNCONFIRMED in final wording (§10 item 1)'))
+      .toBe('CDC 2022 R5 and implementation considerations (draft); percentages UNCONFIRMED in final wording');
+    expect(citationOf('cdc.gov Assess Risks (age ≥ 65) guidelines.md §1.7; AGS Beers 2023 §8')).toBe('cdc.gov Assess Risks (age ≥ 65); AGS Beers 2023 §8');
+    expect(citationOf('guidelines.md §8 "> 3,000 mg (configurable caution)"; CDC 2022 ">3–4 g/day" §1.10')).not.toMatch(/guidelines\.md/);
+  });
+
+  it('never shows a project note in any source the medicine rules cite', async () => {
+    const { FORMULARY_DATA } = await import('../../../domain/medications/formulary.ts');
+    const { TAPER_SOURCE } = await import('../../../domain/medications/taper.ts');
+    for (const source of [TAPER_SOURCE, ...FORMULARY_DATA.map((d) => d.source)]) {
+      expect(citationOf(source)).not.toMatch(/\.md\b|§10 item/);
+      expect(citationOf(source).length).toBeGreaterThan(0);
+    }
   });
 });

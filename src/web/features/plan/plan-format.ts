@@ -10,6 +10,21 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/**
+ * A cited source as a clinician should read it: the published sources only, without the references to
+ * this project's own clinical notes ("— guidelines.md §1.4", "(guidelines.md §8)", "(§10 item 1)"),
+ * which name nothing a reader can look up.
+ */
+export function citationOf(source: string): string {
+  return source
+    .replace(/\s*\((?:guidelines|instruments)\.md[^)]*\)/g, '')
+    .replace(/\s*(?:[—,]\s*)?\b(?:guidelines|instruments)\.md(?:\s*§[\d.]+(?:\s*(?:,|and)\s*§[\d.]+)*)?/g, '')
+    .replace(/\s*\(§[\d.]+(?: item \d+)?\)/g, '')
+    .replace(/^\s*[;,]\s*/, '')
+    .replace(/[;,]\s*$/, '')
+    .trim();
+}
+
 export function drugName(formularyId: string): string {
   return findDrug(formularyId)?.generic ?? formularyId;
 }
