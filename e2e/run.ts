@@ -794,6 +794,19 @@ const journeys: Journey[] = [
       await expectVisible(current.getByText('alprazolam', { exact: true }), 'the saved alprazolam order');
       await expectVisible(doctor.getByRole('heading', { name: /^Current regimen/ }), 'the saved regimen');
       await expectVisible(meds.flags().getByText('Opioid with a benzodiazepine'), 'the flag on the saved regimen');
+      // A refused order: focus lands on its first refused field, not on the page; removing the draft moves focus on.
+      await doctor.getByRole('button', { name: 'Add a medicine' }).click();
+      await doctor.getByRole('button', { name: 'Save 1 order' }).click();
+      const refused = doctor.getByRole('group', { name: 'New medicine 1' });
+      await expectFocused(refused.getByRole('combobox', { name: 'Medicine' }), 'the refused medicine field');
+      await refused.getByRole('button', { name: /^Remove/ }).press('Enter');
+      await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the draft');
+      // A refused taper (0 % a step never ends) puts focus on the refused field.
+      await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('custom');
+      await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');
+      await doctor.getByRole('button', { name: 'Plan the taper' }).click();
+      await expectFocused(doctor.locator('[aria-invalid="true"]'), 'the refused taper field');
+      await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('monthly');
       await doctor.getByRole('button', { name: 'Plan the taper' }).click();
       await expectVisible(doctor.getByRole('table', { name: 'Taper steps' }), 'the taper steps with MME');
       if (/\.md\b|§10 item/.test(await doctor.getByRole('tabpanel', { name: 'Medicines' }).innerText())) throw new Error('the Medicines tab cites the project\'s own notes');
@@ -803,6 +816,8 @@ const journeys: Journey[] = [
       await expectVisible(doctor.getByText('No care plan yet.', { exact: false }), 'the empty care plan');
       await doctor.getByRole('button', { name: 'Add a goal' }).click();
       const goal = doctor.getByRole('group', { name: 'Goal 1' });
+      await doctor.getByRole('button', { name: 'Save as version 1' }).click();
+      await expectFocused(goal.getByRole('textbox', { name: 'Activity' }), 'the refused goal activity');
       await goal.getByRole('textbox', { name: 'Activity' }).fill('Walk to the park');
       await goal.getByRole('textbox', { name: 'Measure' }).fill('minutes walked without stopping');
       await goal.getByRole('textbox', { name: 'Baseline' }).fill('10');
@@ -829,6 +844,8 @@ const journeys: Journey[] = [
       await doctor.getByRole('button', { name: 'Save my changes over version 2' }).click();
       await expectVisible(doctor.getByRole('list', { name: 'Version history' }).getByText(/^Version 3 —/), 'version 3 in the history');
       await doctor.getByRole('button', { name: 'Add a condition' }).click();
+      await doctor.getByRole('button', { name: 'Save', exact: true }).click();
+      await expectFocused(doctor.getByRole('textbox', { name: 'Condition' }), 'the refused condition name');
       await doctor.getByRole('textbox', { name: 'Condition' }).fill('Chronic low back pain');
       await doctor.getByLabel('Onset date').fill('2025-01-15');
       await expectVisible(doctor.getByText('As of today: Chronic (more than 3 months).'), 'the chronicity shown as the onset is typed');

@@ -4,6 +4,7 @@
 // taper planner (a schedule at a chosen rate, MME per step, pause and resume).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type Patient } from '../../api/client.ts';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { FORMULARY_DATA, findDrug } from '../../../domain/medications/formulary.ts';
 import type { RegimenItem, RegimenResult } from '../../../domain/medications/regimen.ts';
@@ -30,6 +31,10 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
   const [drafts, setDrafts] = useState<OrderDraft[]>([]);
   const [saving, setSaving] = useState(false);
   const [stopping, setStopping] = useState<MedicationOrderView | null>(null);
+  // A refused save moves focus to the first refused field (or conflict), not back to the page.
+  const changesForm = useRef<HTMLFormElement>(null);
+  const [refusal, setRefusal] = useState<object | null>(null);
+  useFocusFirstInvalid(refusal, changesForm);
 
   const load = () => {
     planApi.medicationSummary(pid).then((s) => { setSummary(s); setError(null); }, (e: ApiError) => setError(e.message));
@@ -63,6 +68,8 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
   const shown: RegimenResult | null = liveRequest ? live?.result ?? null : summary?.regimen ?? null;
   const updating = liveRequest !== null && live?.key !== liveKey;
 
+  // The Remove and Discard buttons go away with what they removed: focus moves on to "Add a medicine".
+  const focusAddMedicine = () => requestAnimationFrame(() => document.getElementById('add-medicine')?.focus());
   const setDraft = (id: string, patch: Partial<OrderDraft>) => setDrafts((list) => list.map((d) => (d.id === id ? { ...d, ...patch } : d)));
 
   async function saveOne(d: OrderDraft, version: number | undefined): Promise<boolean> {
@@ -84,6 +91,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     for (const d of drafts) if (await saveOne(d, d.version)) saved += 1;
     setSaving(false);
     if (saved > 0) { showToast(t('meds.saved', { n: saved })); load(); }
+    if (saved < drafts.length) setRefusal({});
   }
   async function stop(order: MedicationOrderView, on: string) {
     setStopping(null);
@@ -132,19 +140,19 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
 
       <AsNeededUse pid={pid} clinician />
 
-      <form class="card" onSubmit={saveAll} noValidate aria-labelledby="changes-heading">
+      <form ref={changesForm} class="card" onSubmit={saveAll} noValidate aria-labelledby="changes-heading">
         <h2 id="changes-heading">{t('meds.changes')}</h2>
         {drafts.length === 0 ? <p class="empty">{t('meds.changes.none')}</p> : <p class="hint">{t('meds.changes.hint')}</p>}
         {drafts.map((d, i) => (
           <DraftFields key={d.id} draft={d} n={i + 1} counted={draftItems[i] !== null} set={(patch) => setDraft(d.id, patch)}
-            onRemove={() => setDrafts((list) => list.filter((x) => x.id !== d.id))}
-            onReapply={(version) => { setDraft(d.id, { version, conflict: null }); void saveOne({ ...d, version }, version).then((ok) => { if (ok) { showToast(t('meds.saved', { n: 1 })); load(); } }); }}
+            onRemove={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); focusAddMedicine(); }}
+            onReapply={(version) => { setDraft(d.id, { version, conflict: null }); void saveOne({ ...d, version }, version).then((ok) => { if (ok) { showToast(t('meds.saved', { n: 1 })); load(); } else setRefusal({}); }); }}
             onTakeTheirs={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); load(); }} />
         ))}
         <div class="row">
-          <button type="button" class="button secondary" onClick={() => setDrafts((list) => [...list, newDraft(today)])}>{t('meds.add')}</button>
+          <button type="button" id="add-medicine" class="button secondary" onClick={() => setDrafts((list) => [...list, newDraft(today)])}>{t('meds.add')}</button>
           {drafts.length > 0 && <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('meds.saveChanges', { n: drafts.length })}</button>}
-          {drafts.length > 0 && <button type="button" class="button secondary" onClick={() => setDrafts([])}>{t('meds.discardChanges')}</button>}
+          {drafts.length > 0 && <button type="button" class="button secondary" onClick={() => { setDrafts([]); focusAddMedicine(); }}>{t('meds.discardChanges')}</button>}
         </div>
       </form>
 
@@ -318,6 +326,8 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
   const [error, setError] = useState<ApiError | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(error, form);
   const needed = [...new Set([...(error?.fieldErrors ?? []).filter((f) => f.pointer.startsWith('/strengthsByDrug/')).map((f) => f.pointer.split('/')[2]!), ...Object.keys(strengths)])];
 
   async function create(e: Event) {
@@ -368,7 +378,7 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
           </button>
         </article>
       ))}
-      <form class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
+      <form ref={form} class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
         <h3 id="taper-new-heading">{t('meds.taper.new')}</h3>
         <p class="hint">{t('meds.taper.intro')}</p>
         <ErrorMessage message={error?.message} />

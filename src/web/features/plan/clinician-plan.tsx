@@ -3,7 +3,8 @@
 // newer version and lets the clinician re-apply), goals' measure sources and paced activities with the
 // progress they show today, the version history, procedures (with follow-up questionnaires) and
 // conservative care.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, ApiError, type Member, type Patient } from '../../api/client.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { classifyChronicity, PAIN_MECHANISMS, type PainMechanism } from '../../../domain/care-plan/condition.ts';
@@ -189,6 +190,10 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
   const [error, setError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<{ current: CarePlanView | null; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refusal or a conflict moves focus to the first refused field (or the message), not back to the page.
+  const [refusal, setRefusal] = useState<object | null>(null);
+  useFocusFirstInvalid(refusal, formRef);
   const [history, setHistory] = useState<CarePlanVersionSummary[] | null>(null);
   const [viewing, setViewing] = useState<CarePlanView | null>(null);
   const today = usePatientToday(props.patient.timeZone);
@@ -221,6 +226,7 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
         setConflict({ current: newer, message: newer ? t('plan.conflict', { version: newer.version, name: savedBy(props.members, newer.createdBy), when: formatDateTime(newer.createdAt) }) : err.message });
         loadHistory();
       } else setError(err);
+      setRefusal({});
     } finally { setSaving(false); }
   }
 
@@ -237,7 +243,7 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
         <h2 id="care-plan-heading">{current ? t('plan.carePlanVersion', { version: current.version }) : t('plan.carePlan')}</h2>
         <ErrorMessage message={loadError} />
         {current === undefined ? (!loadError && <Loading />) : (
-          <form onSubmit={(e) => { e.preventDefault(); void save(current?.version); }} noValidate aria-labelledby="care-plan-heading">
+          <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void save(current?.version); }} noValidate aria-labelledby="care-plan-heading">
             {current === null && <p class="empty">{t('plan.carePlan.none')}</p>}
             <ErrorMessage message={error?.message} />
             {conflict && (

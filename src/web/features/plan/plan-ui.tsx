@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
@@ -95,6 +96,9 @@ export function RecordSection<V extends Versioned, D>(props: {
   const [conflict, setConflict] = useState<V | null>(null);
   const [saving, setSaving] = useState(false);
   const [hidden, setHidden] = useState<string[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusal, setRefusal] = useState<object | null>(null);
+  useFocusFirstInvalid(refusal, formRef);
   const reload = () => { props.load().then((list) => { setItems(list); setLoadError(null); }, (e: ApiError) => setLoadError(e.message)); };
   useEffect(reload, []);
 
@@ -113,6 +117,7 @@ export function RecordSection<V extends Versioned, D>(props: {
       const current = err.problem.current as V | undefined;
       if (err.code === 'clinical-record-conflict' && current) setConflict(current);
       else setError(err);
+      setRefusal({});
     } finally { setSaving(false); }
   }
   function remove(view: V) {
@@ -146,7 +151,7 @@ export function RecordSection<V extends Versioned, D>(props: {
         </ul>
       )}
       {editing ? (
-        <form class="subform" onSubmit={(e) => { e.preventDefault(); void save(editing.version); }} noValidate aria-labelledby={`${props.id}-form-heading`}>
+        <form ref={formRef} class="subform" onSubmit={(e) => { e.preventDefault(); void save(editing.version); }} noValidate aria-labelledby={`${props.id}-form-heading`}>
           <h3 id={`${props.id}-form-heading`}>{props.formTitle(editing.version !== undefined)}</h3>
           <ErrorMessage message={error?.message} />
           {conflict && (
