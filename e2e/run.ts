@@ -810,6 +810,26 @@ const journeys: Journey[] = [
       await doctor.getByRole('button', { name: 'Plan the taper' }).click();
       await expectVisible(doctor.getByRole('table', { name: 'Taper steps' }), 'the taper steps with MME');
       if (/\.md\b|§10 item/.test(await doctor.getByRole('tabpanel', { name: 'Medicines' }).innerText())) throw new Error('the Medicines tab cites the project\'s own notes');
+      // Stopping: a refused date is explained beside the field (the dialog stays open); the history says the
+      // stop date is the first day without it (not "until", read as the last day taken); Undo restores the order.
+      await doctor.getByRole('button', { name: 'Stop alprazolam' }).click();
+      const stopDialog = doctor.getByRole('dialog', { name: 'Stop alprazolam' });
+      const firstDayWithout = stopDialog.getByLabel('First day without it');
+      const patientToday = await firstDayWithout.inputValue();
+      await firstDayWithout.fill('2020-01-01');
+      await stopDialog.getByRole('button', { name: 'Stop alprazolam' }).click();
+      await expectVisible(stopDialog.getByText('The stop date is before the start date.'), 'the refused stop date beside its field');
+      await expectFocused(firstDayWithout, 'the refused stop date');
+      await firstDayWithout.fill('');
+      await stopDialog.getByRole('button', { name: 'Stop alprazolam' }).click();
+      await expectVisible(stopDialog.getByText('Choose the first day without it.'), 'the missing stop date');
+      await firstDayWithout.fill(patientToday);
+      await stopDialog.getByRole('button', { name: 'Stop alprazolam' }).click();
+      const history = doctor.getByRole('list', { name: 'Medicine history' });
+      await expectVisible(history.getByRole('listitem').filter({ hasText: 'alprazolam' }).getByText(/first day without it: [A-Z][a-z]{2} \d{1,2}, \d{4}/), 'the stop date in words as the first day without it');
+      await expectFocused(doctor.getByRole('button', { name: 'Undo' }), 'Undo after stopping');
+      await doctor.getByRole('button', { name: 'Undo' }).press('Enter');
+      await expectVisible(doctor.getByRole('list', { name: 'Medicines in effect today' }).getByText('alprazolam', { exact: true }), 'alprazolam back after Undo');
       await checkPage(doctor, 'chart-medicines', violations);
 
       await chart.openTab('Plan');

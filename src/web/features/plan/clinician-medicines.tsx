@@ -9,12 +9,12 @@ import { Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } f
 import { FORMULARY_DATA, findDrug } from '../../../domain/medications/formulary.ts';
 import type { RegimenItem, RegimenResult } from '../../../domain/medications/regimen.ts';
 import type { TaperRate } from '../../../domain/medications/taper.ts';
-import { t } from '../../i18n/index.ts';
+import { formatLocalDate, t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, newDraft, ROUTE_OF_FORM, type OrderDraft } from './order-draft.ts';
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
-import { citationOf, doseInWords, drugName, formatNumber, parseNumber } from './plan-format.ts';
+import { citationOf, doseInWords, drugName, formatNumber, orderPeriodInWords, parseNumber } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
 
@@ -93,17 +93,19 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     if (saved > 0) { showToast(t('meds.saved', { n: saved })); load(); }
     if (saved < drafts.length) setRefusal({});
   }
-  async function stop(order: MedicationOrderView, on: string) {
-    setStopping(null);
+  /** Stops the order from `on` (the first day without it); the refusal, if any, for the dialog to show. */
+  async function stop(order: MedicationOrderView, on: string): Promise<ApiError | null> {
     const body = { ...bodyOf(draftOf(order)), stopDate: on };
     try {
       const stopped = await planApi.saveMedicationOrder(pid, order.id, body, order.version);
+      setStopping(null);
       load();
-      showToast(t('meds.stopped', { drug: drugName(order.formularyId), date: on }), {
+      showToast(t('meds.stopped', { drug: drugName(order.formularyId), date: formatLocalDate(on, 'date') }), {
         onUndo: () => { planApi.saveMedicationOrder(pid, order.id, { ...body, stopDate: order.stopDate }, stopped.version).then(load, (err: ApiError) => setError(err.message)); },
         focusAfter: () => document.getElementById('current-meds-heading'),
       });
-    } catch (err) { setError((err as ApiError).message); }
+      return null;
+    } catch (err) { return err as ApiError; }
   }
 
   const current = summary?.orders ?? [];
@@ -125,7 +127,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
           <ul class="list" aria-label={t('meds.current')}>
             {current.map((o) => (
               <li key={o.id}>
-                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {label('meds.route', o.route)} · {o.stopDate ? t('meds.fromUntil', { start: o.startDate, stop: o.stopDate }) : t('meds.since', { start: o.startDate })}</span>
+                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {label('meds.route', o.route)} · {orderPeriodInWords(o)}</span>
                 <span class="row">
                   <button type="button" class="button secondary" disabled={editedIds.has(o.id)} onClick={() => setDrafts((list) => [...list, draftOf(o)])}>{t('meds.change', { drug: drugName(o.formularyId) })}</button>
                   <button type="button" class="button secondary" onClick={() => setStopping(o)}>{t('meds.stop', { drug: drugName(o.formularyId) })}</button>
@@ -164,7 +166,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
           <ul class="list" aria-label={t('meds.history')}>
             {history.map((o) => (
               <li key={o.id}>
-                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {o.stopDate ? t('meds.fromUntil', { start: o.startDate, stop: o.stopDate }) : t('meds.since', { start: o.startDate })}
+                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {orderPeriodInWords(o)}
                   {o.instructions ? <><br /><span class="hint">{o.instructions}</span></> : null}</span>
               </li>
             ))}
@@ -172,21 +174,35 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
         )}
       </section>
 
-      <StopDialog order={stopping} today={today} onCancel={() => setStopping(null)} onStop={(order, on) => { void stop(order, on); }} />
+      <StopDialog order={stopping} today={today} onCancel={() => setStopping(null)} onStop={stop} />
     </div>
   );
 }
 
-function StopDialog(props: { order: MedicationOrderView | null; today: string; onCancel: () => void; onStop: (order: MedicationOrderView, on: string) => void }) {
+/** Asks for the first day without the medicine; stays open with the reason beside the date when it is refused. */
+function StopDialog(props: { order: MedicationOrderView | null; today: string; onCancel: () => void; onStop: (order: MedicationOrderView, on: string) => Promise<ApiError | null> }) {
   const [on, setOn] = useState(props.today);
-  useEffect(() => { setOn(props.today); }, [props.order?.id]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => { setOn(props.today); setError(undefined); }, [props.order?.id]);
+  const focusDate = () => requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('input[name="stopOn"]')?.focus());
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!props.order) return;
+    if (on === '') { setError(t('meds.stopOnMissing')); focusDate(); return; }
+    setBusy(true);
+    const refused = await props.onStop(props.order, on);
+    setBusy(false);
+    if (refused) { setError(errorAt(refused, '/stopDate') ?? refused.message); focusDate(); }
+  }
   const name = props.order ? drugName(props.order.formularyId) : '';
   return (
     <Dialog open={props.order !== null} title={t('meds.stopTitle', { drug: name })} onClose={props.onCancel}>
-      <form onSubmit={(e) => { e.preventDefault(); if (props.order && on) props.onStop(props.order, on); }} noValidate>
-        <Field label={t('meds.stopOn')} name="stopOn" type="date" value={on} onInput={setOn} hint={t('meds.stopOnHint')} required />
+      <form ref={form} onSubmit={(e) => { void submit(e); }} noValidate>
+        <Field label={t('meds.stopOn')} name="stopOn" type="date" value={on} onInput={(value) => { setOn(value); setError(undefined); }} hint={t('meds.stopOnHint')} error={error} required />
         <div class="row">
-          <button type="submit" class="button">{t('meds.stop', { drug: name })}</button>
+          <button type="submit" class="button" disabled={busy}>{t('meds.stop', { drug: name })}</button>
           <button type="button" class="button secondary" onClick={props.onCancel}>{t('plan.cancel')}</button>
         </div>
       </form>

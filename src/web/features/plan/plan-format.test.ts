@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationOf, doseInWords, drugName } from './plan-format.ts';
+import { citationOf, doseInWords, drugName, orderPeriodInWords } from './plan-format.ts';
 
 const order = { doseMg: null, doseMcgPerHour: null, acetaminophenMg: null, schedule: 'scheduled', timesPerDay: null, maxPerDay: null } as const;
 
@@ -40,5 +40,12 @@ describe('citations', () => {
       expect(citationOf(source)).not.toMatch(/\.md\b|§10 item/);
       expect(citationOf(source).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('when an order runs', () => {
+  it('says the stop date is the first day without the medicine, not the last day taken', () => {
+    expect(orderPeriodInWords({ startDate: '2026-11-27', stopDate: '2026-11-27' })).toBe('from Nov 27, 2026; first day without it: Nov 27, 2026');
+    expect(orderPeriodInWords({ startDate: '2026-03-01', stopDate: null })).toBe('since Mar 1, 2026');
   });
 });

@@ -1,6 +1,6 @@
 // Medicines and numbers in words for the plan screens (pure; no components).
 import { findDrug } from '../../../domain/medications/formulary.ts';
-import { t } from '../../i18n/index.ts';
+import { formatLocalDate, t } from '../../i18n/index.ts';
 import type { MedicationOrderView } from './plan-api.ts';
 
 /** A number typed into a field, or undefined when blank or not a number. */
@@ -48,4 +48,13 @@ export function doseInWords(o: Pick<MedicationOrderView, 'doseMg' | 'doseMcgPerH
     parts.push(max === null ? t('meds.words.asNeeded') : max === 1 ? t('meds.words.upToOnce') : max === 2 ? t('meds.words.upToTwice') : t('meds.words.upTo', { n: fmt(max) }));
   }
   return parts.join(', ');
+}
+
+/**
+ * When an order runs, dates in words. The stop date is the first day without the medicine (as the stop
+ * dialog asks for it), so it is said so: "until <stop>" read as the last day taken.
+ */
+export function orderPeriodInWords(o: Pick<MedicationOrderView, 'startDate' | 'stopDate'>): string {
+  const start = formatLocalDate(o.startDate, 'date');
+  return o.stopDate ? t('meds.fromUntil', { start, stop: formatLocalDate(o.stopDate, 'date') }) : t('meds.since', { start });
 }
