@@ -140,7 +140,7 @@ export const enPlan = {
   'plan.conservative.sessions': 'Sessions (optional)',
   'plan.conservative.outcome': 'Outcome',
   'plan.conservative.outcomeNotes': 'Outcome notes (optional)',
-  'plan.conservative.dates': '{start} to {end} ({days} days)',
+  'plan.conservative.dates': '{start} to {end} ({days, plural, one {# day} other {# days}})',
   'plan.conservative.since': 'since {start}',
   'plan.conservative.sessionsCount': '{n, plural, one {# session} other {# sessions}}',
   'plan.outcome.improved': 'Improved',

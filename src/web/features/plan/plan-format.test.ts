@@ -49,3 +49,15 @@ describe('when an order runs', () => {
     expect(orderPeriodInWords({ startDate: '2026-03-01', stopDate: null })).toBe('since Mar 1, 2026');
   });
 });
+
+describe('counts in the plan messages', () => {
+  it('agree with their numbers (no "1 days", "1 sessions")', async () => {
+    const { t } = await import('../../i18n/index.ts');
+    expect(t('asNeeded.clinicianLine', { drug: 'oxycodone', taken: 1, days: 1, window: 14, over: 1, allowed: 2 }))
+      .toBe('oxycodone: 1 as-needed dose on 1 of 14 days; over the allowance on 1 day; allowance today 2.');
+    expect(t('asNeeded.line', { drug: 'oxycodone', taken: 1, days: 1, window: 14 })).toBe('oxycodone: taken once on 1 of the last 14 days.');
+    expect(t('asNeeded.line', { drug: 'oxycodone', taken: 3, days: 2, window: 14 })).toBe('oxycodone: taken 3 times on 2 of the last 14 days.');
+    expect(t('pacing.clinicianLine', { baseline: 10, unit: 'minutes', sessions: 1, start: 8, level: 0 })).toContain('from 1 session;');
+    expect(t('plan.conservative.dates', { start: 'a', end: 'b', days: 1 })).toBe('a to b (1 day)');
+  });
+});
