@@ -809,6 +809,9 @@ const journeys: Journey[] = [
       await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('monthly');
       await doctor.getByRole('button', { name: 'Plan the taper' }).click();
       await expectVisible(doctor.getByRole('table', { name: 'Taper steps' }), 'the taper steps with MME');
+      // Focus moves to the new plan (the button it left is disabled while sending); its dates read in words.
+      await expectFocused(doctor.getByRole('heading', { name: /^Taper from [A-Z][a-z]{2} \d{1,2}, \d{4}$/, level: 3 }), 'the new taper plan');
+      if (await doctor.getByRole('table', { name: 'Taper steps' }).getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ }).count() !== 0) throw new Error('a taper step start was shown as an ISO date');
       if (/\.md\b|§10 item/.test(await doctor.getByRole('tabpanel', { name: 'Medicines' }).innerText())) throw new Error('the Medicines tab cites the project\'s own notes');
       // Stopping: a refused date is explained beside the field (the dialog stays open); the history says the
       // stop date is the first day without it (not "until", read as the last day taken); Undo restores the order.
@@ -871,6 +874,7 @@ const journeys: Journey[] = [
       await expectVisible(doctor.getByText('As of today: Chronic (more than 3 months).'), 'the chronicity shown as the onset is typed');
       await doctor.getByRole('button', { name: 'Save', exact: true }).click();
       await expectVisible(doctor.getByRole('list', { name: 'Conditions' }).getByText('Chronic low back pain'), 'the saved condition');
+      await expectVisible(doctor.getByRole('list', { name: 'Conditions' }).getByText(/onset Jan 15, 2025/), 'the onset date in words');
       await checkPage(doctor, 'chart-plan', violations);
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();

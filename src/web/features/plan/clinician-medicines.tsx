@@ -344,6 +344,12 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(error, form);
+  // The submit button is disabled while sending, so focus moves on to the new plan once the list has it.
+  const [focusTaper, setFocusTaper] = useState<string | null>(null);
+  useEffect(() => {
+    const heading = focusTaper ? document.getElementById(`taper-${focusTaper}`) : null;
+    if (heading) { heading.focus(); setFocusTaper(null); }
+  }, [focusTaper, props.tapers]);
   const needed = [...new Set([...(error?.fieldErrors ?? []).filter((f) => f.pointer.startsWith('/strengthsByDrug/')).map((f) => f.pointer.split('/')[2]!), ...Object.keys(strengths)])];
 
   async function create(e: Event) {
@@ -358,12 +364,13 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
     const rate = rateOf(choice, parseNumber(percent), interval);
     const targetPercent = parseNumber(target);
     try {
-      await planApi.createTaperPlan(props.pid, newClientId(), {
+      const created = await planApi.createTaperPlan(props.pid, newClientId(), {
         startDate, ...(rate ? { rate } : {}), ...(targetPercent !== undefined ? { targetPercentOfOriginal: targetPercent } : {}),
         ...(Object.keys(strengthsByDrug).length > 0 ? { strengthsByDrug } : {}),
       });
       showToast(t('meds.taper.created'));
       setStrengths({});
+      setFocusTaper(created.id);
       props.onChanged();
     } catch (err) { setError(err as ApiError); } finally { setBusy(false); }
   }
@@ -383,14 +390,14 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
       <ErrorMessage message={actionError} />
       {props.tapers === null ? <Loading /> : props.tapers.length === 0 ? <Empty>{t('meds.taper.none')}</Empty> : props.tapers.map((taper) => (
         <article key={taper.id} class="subform" aria-labelledby={`taper-${taper.id}`}>
-          <h3 id={`taper-${taper.id}`}>{t('meds.taper.from', { date: taper.plan.startDate })}</h3>
+          <h3 id={`taper-${taper.id}`} tabIndex={-1}>{t('meds.taper.from', { date: formatLocalDate(taper.plan.startDate, 'date') })}</h3>
           <p>{rateInWords(taper.plan.rate)} · {t('meds.taper.target', { percent: taper.plan.targetPercentOfOriginal })}
-            {taper.schedule.pausedSince ? ` · ${t('meds.taper.pausedSince', { date: taper.schedule.pausedSince })}` : ''}</p>
+            {taper.schedule.pausedSince ? ` · ${t('meds.taper.pausedSince', { date: formatLocalDate(taper.schedule.pausedSince, 'date') })}` : ''}</p>
           <TaperSteps taper={taper} />
           {taper.plan.notes.length > 0 && <ul class="hint">{taper.plan.notes.map((n, i) => <li key={i}>{citationOf(n)}</li>)}</ul>}
           <p class="hint">{t('meds.source', { source: citationOf(taper.plan.source) })}</p>
           <button type="button" class="button secondary" onClick={() => { void pauseOrResume(taper); }}>
-            {taper.schedule.pausedSince ? t('meds.taper.resume', { date: taper.plan.startDate }) : t('meds.taper.pause', { date: taper.plan.startDate })}
+            {taper.schedule.pausedSince ? t('meds.taper.resume', { date: formatLocalDate(taper.plan.startDate, 'date') }) : t('meds.taper.pause', { date: formatLocalDate(taper.plan.startDate, 'date') })}
           </button>
         </article>
       ))}
@@ -432,7 +439,7 @@ export function TaperSteps(props: { taper: TaperPlanView }) {
           {steps.map((s) => (
             <tr key={s.index} class={s.index === currentStepIndex ? 'current-step' : undefined} aria-current={s.index === currentStepIndex ? 'step' : undefined}>
               <td>{s.index === 0 ? t('meds.taper.stepStart') : String(s.index)}{s.index === currentStepIndex ? ` (${t('meds.taper.now')})` : ''}</td>
-              <td>{s.scheduledStart ?? t('meds.taper.onHold')}</td>
+              <td>{s.scheduledStart ? formatLocalDate(s.scheduledStart, 'date') : t('meds.taper.onHold')}</td>
               <td>{s.items.map((i) => (i.dailyDose === 0 ? t('meds.taper.stopDrug', { drug: drugName(i.drug) }) : `${drugName(i.drug)} ${formatNumber(i.dailyDose)} ${i.unit === 'mcg/h' ? 'mcg/h' : t('meds.taper.mgPerDay')}`)).join('; ')}</td>
               <td>{s.totalMmeText}{s.notCalculable.length > 0 ? ` (${t('meds.taper.plusNotCalculable', { drugs: s.notCalculable.map(drugName).join(', ') })})` : ''}</td>
             </tr>

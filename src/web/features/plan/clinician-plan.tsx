@@ -9,7 +9,7 @@ import { api, ApiError, type Member, type Patient } from '../../api/client.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { classifyChronicity, PAIN_MECHANISMS, type PainMechanism } from '../../../domain/care-plan/condition.ts';
 import { parseLocalDate } from '../../../domain/time/local-date.ts';
-import { formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
+import { formatDateTime, formatLocalDate, t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { mergeLoggedSessions, sessionsText } from './pacing-merge.ts';
 import {
@@ -71,7 +71,7 @@ function Conditions(props: { patient: Patient }) {
         <>
           <strong>{c.label}</strong>{c.bodySite ? ` — ${c.bodySite}` : ''}
           <br />
-          {t('plan.condition.summary', { mechanism: label('plan.mechanism', c.mechanism), onset: c.onsetDate })}
+          {t('plan.condition.summary', { mechanism: label('plan.mechanism', c.mechanism), onset: formatLocalDate(c.onsetDate, 'date') })}
           {' · '}
           <span title={citationOf(c.chronicity.source)}>{c.chronicity.value ? label('plan.chronicity', c.chronicity.value) : t('plan.chronicity.future')}</span>
           {!c.cdc2022Scope.inScope && <><br /><span class="hint">{t('plan.condition.outOfScope', { reasons: c.cdc2022Scope.reasons.map((r) => label('plan.scope', r)).join(', ') })}</span></>}
@@ -390,10 +390,10 @@ function Procedures(props: { patient: Patient }) {
       itemName={(p) => `${name(p)} ${p.date}`}
       renderItem={(p) => (
         <>
-          <strong>{name(p)}</strong> — {p.date}
+          <strong>{name(p)}</strong> — {formatLocalDate(p.date, 'date')}
           {p.levels.length > 0 ? ` · ${p.levels.join(', ')}` : ''} · {label('plan.side', p.side)} · {label('plan.intent', p.intent)} · {label('plan.guidance', p.imageGuidance)}
           <br />
-          <span class="hint">{t('plan.procedure.followUps', { list: p.followUps.map((f) => t('plan.procedure.followUp', { weeks: f.weeks, date: f.due })).join(', ') })}</span>
+          <span class="hint">{t('plan.procedure.followUps', { list: p.followUps.map((f) => t('plan.procedure.followUp', { weeks: f.weeks, date: formatLocalDate(f.due, 'date') })).join(', ') })}</span>
         </>
       )}
       renderForm={(d, set, error) => (
@@ -441,7 +441,7 @@ function ConservativeCare(props: { patient: Patient }) {
       itemName={(c) => c.treatment}
       renderItem={(c) => (
         <>
-          <strong>{c.treatment}</strong> ({label('plan.modality', c.modality)}) — {c.endDate ? t('plan.conservative.dates', { start: c.startDate, end: c.endDate, days: c.durationDays ?? 0 }) : t('plan.conservative.since', { start: c.startDate })}
+          <strong>{c.treatment}</strong> ({label('plan.modality', c.modality)}) — {c.endDate ? t('plan.conservative.dates', { start: formatLocalDate(c.startDate, 'date'), end: formatLocalDate(c.endDate, 'date'), days: c.durationDays ?? 0 }) : t('plan.conservative.since', { start: formatLocalDate(c.startDate, 'date') })}
           {c.sessions !== null ? ` · ${t('plan.conservative.sessionsCount', { n: c.sessions })}` : ''} · {label('plan.outcome', c.outcome)}
           {c.outcomeNotes && <><br /><span class="hint">{c.outcomeNotes}</span></>}
         </>
