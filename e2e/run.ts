@@ -801,6 +801,20 @@ const journeys: Journey[] = [
       await expectFocused(refused.getByRole('combobox', { name: 'Medicine' }), 'the refused medicine field');
       await refused.getByRole('button', { name: /^Remove/ }).press('Enter');
       await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the draft');
+      // A combination product: its dose field names the opioid, and until the acetaminophen is given the draft is
+      // left out of the MME with the reason, beside the draft and on the total (not a silently lower total).
+      await doctor.getByRole('button', { name: 'Add a medicine' }).click();
+      const norco = doctor.getByRole('group', { name: 'New medicine 1' });
+      await norco.getByRole('combobox', { name: 'Medicine' }).fill('Norco');
+      await norco.getByRole('spinbutton', { name: 'Dose of hydrocodone per administration (mg)' }).fill('10');
+      await norco.getByRole('spinbutton', { name: 'Times a day' }).fill('4');
+      await expectVisible(norco.getByText('Not counted in the MME and flags above yet: give the acetaminophen per administration.'), 'what the draft still needs');
+      await expectVisible(doctor.getByRole('status').getByText(/1 change below is not counted yet/), 'the uncounted draft on the total');
+      await norco.getByRole('spinbutton', { name: 'Acetaminophen per administration (mg)' }).fill('325');
+      await expectVisible(norco.getByText('Counted in the MME and flags above.'), 'the completed draft counted');
+      await expectVisible(doctor.getByRole('status').getByText(/^Total: 100 MME\/day/), 'hydrocodone 10 mg × 4 × 1.0 added to 60 MME/day');
+      await doctor.getByRole('button', { name: 'Discard changes' }).click();
+      await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after discarding the drafts');
       // A refused taper (0 % a step never ends) puts focus on the refused field.
       await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('custom');
       await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');

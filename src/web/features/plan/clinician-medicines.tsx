@@ -11,7 +11,7 @@ import type { RegimenItem, RegimenResult } from '../../../domain/medications/reg
 import type { TaperRate } from '../../../domain/medications/taper.ts';
 import { formatLocalDate, t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
-import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, newDraft, ROUTE_OF_FORM, type OrderDraft } from './order-draft.ts';
+import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, missingForCount, newDraft, ROUTE_OF_FORM, type MissingForCount, type OrderDraft } from './order-draft.ts';
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
 import { citationOf, doseInWords, drugName, formatNumber, orderPeriodInWords, parseNumber } from './plan-format.ts';
@@ -46,6 +46,8 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
   // ----- live MME and flags for the regimen as it would be with the drafts ----------------------
   const editedIds = new Set(drafts.filter((d) => d.version !== undefined).map((d) => d.id));
   const draftItems = drafts.map((d) => itemOfDraft(d, today));
+  const draftMissing = drafts.map((d) => missingForCount(d, today));
+  const uncounted = draftMissing.filter((m) => m.length > 0).length;
   const liveRequest: MmeRequest | null = summary && drafts.length > 0 ? {
     items: [...summary.orders.filter((o) => !editedIds.has(o.id)).map(itemOfOrder), ...draftItems.filter((i): i is RegimenItem => i !== null)],
     patient: summary.patientFacts,
@@ -118,7 +120,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
       <section class="card" aria-labelledby="mme-heading">
         <h2 id="mme-heading">{liveRequest ? t('meds.withChanges') : t('meds.regimen')}</h2>
         {liveError && <p class="error">{liveError}</p>}
-        {shown ? <RegimenView result={shown} updating={updating} /> : (!error && <Loading />)}
+        {shown ? <RegimenView result={shown} updating={updating} uncounted={uncounted} /> : (!error && <Loading />)}
       </section>
 
       <section class="card" aria-labelledby="current-meds-heading">
@@ -146,7 +148,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
         <h2 id="changes-heading">{t('meds.changes')}</h2>
         {drafts.length === 0 ? <p class="empty">{t('meds.changes.none')}</p> : <p class="hint">{t('meds.changes.hint')}</p>}
         {drafts.map((d, i) => (
-          <DraftFields key={d.id} draft={d} n={i + 1} counted={draftItems[i] !== null} set={(patch) => setDraft(d.id, patch)}
+          <DraftFields key={d.id} draft={d} n={i + 1} counted={draftItems[i] !== null} missing={draftMissing[i] ?? []} set={(patch) => setDraft(d.id, patch)}
             onRemove={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); focusAddMedicine(); }}
             onReapply={(version) => { setDraft(d.id, { version, conflict: null }); void saveOne({ ...d, version }, version).then((ok) => { if (ok) { showToast(t('meds.saved', { n: 1 })); load(); } else setRefusal({}); }); }}
             onTakeTheirs={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); load(); }} />
@@ -211,7 +213,7 @@ function StopDialog(props: { order: MedicationOrderView | null; today: string; o
 }
 
 function DraftFields(props: {
-  draft: OrderDraft; n: number; counted: boolean; set: (patch: Partial<OrderDraft>) => void; onRemove: () => void;
+  draft: OrderDraft; n: number; counted: boolean; missing: readonly MissingForCount[]; set: (patch: Partial<OrderDraft>) => void; onRemove: () => void;
   onReapply: (version: number) => void; onTakeTheirs: () => void;
 }) {
   const d = props.draft;
@@ -244,7 +246,7 @@ function DraftFields(props: {
         {errorAt(error, '/formularyId') && <span id={`${listId}-error`} class="error">{errorAt(error, '/formularyId')}</span>}
       </div>
       <div class="grid">
-        <Field label={patch ? t('meds.patchDose') : t('meds.dose')} name="dose" type="number" inputMode="decimal" value={d.dose} onInput={(dose) => props.set({ dose })}
+        <Field label={patch ? t('meds.patchDose') : drug?.containsAcetaminophen ? t('meds.componentDose', { component: drug.generic.replace(/ and acetaminophen$/, '') }) : t('meds.dose')} name="dose" type="number" inputMode="decimal" value={d.dose} onInput={(dose) => props.set({ dose })}
           error={errorAt(error, patch ? '/doseMcgPerHour' : '/doseMg')} />
         {drug?.containsAcetaminophen && (
           <Field label={t('meds.acetaminophen')} name="acetaminophenMg" type="number" inputMode="decimal" value={d.acetaminophenMg} onInput={(acetaminophenMg) => props.set({ acetaminophenMg })} error={errorAt(error, '/acetaminophenMg')} />
@@ -265,19 +267,27 @@ function DraftFields(props: {
         <Field label={t('meds.stopDate')} name="stopDate" type="date" value={d.stopDate} onInput={(stopDate) => props.set({ stopDate })} error={errorAt(error, '/stopDate')} />
       </div>
       <TextArea label={t('meds.instructions')} name="instructions" value={d.instructions} onInput={(instructions) => props.set({ instructions })} maxLength={2000} error={errorAt(error, '/instructions')} />
-      <p class="hint">{props.counted ? t('meds.draft.counted') : t('meds.draft.notCounted')}</p>
+      <p class="hint">{props.counted ? t('meds.draft.counted') : props.missing.length === 0 ? t('meds.draft.stops') : <strong>{notCountedInWords(props.missing)}</strong>}</p>
       <button type="button" class="button secondary" onClick={props.onRemove}>{t('meds.draft.remove', { what: legend })}</button>
     </fieldset>
   );
 }
 
+/** What a draft still needs before the MME and flags above count it. */
+function notCountedInWords(missing: readonly MissingForCount[]): string {
+  if (missing[0] === 'values') return t('meds.draft.notCountedValues');
+  const list = new Intl.ListFormat(undefined, { type: 'conjunction' }).format(missing.map((m) => label('meds.missing', m)));
+  return t('meds.draft.notCountedNeeds', { missing: list });
+}
+
 /** Total MME with per-drug detail, what is not calculable, acetaminophen and the flags with their sources. */
-export function RegimenView(props: { result: RegimenResult; updating: boolean }) {
+export function RegimenView(props: { result: RegimenResult; updating: boolean; uncounted?: number }) {
   const r = props.result;
   return (
     <div>
       <p class="mme-total" role="status">
         {t('meds.total', { mme: r.totalMmeText })}{' · '}{r.flags.length === 0 ? t('meds.flags.none') : t('meds.flags.count', { n: r.flags.length })}
+        {props.uncounted ? ` · ${t('meds.uncounted', { n: props.uncounted })}` : ''}
         {props.updating ? ` · ${t('meds.updating')}` : ''}
       </p>
       {r.perDrug.length > 0 && (
