@@ -789,6 +789,7 @@ const journeys: Journey[] = [
       if (/mme-at-least-50|opioid-benzodiazepine|naloxone-not-on-list|\.md\b/.test(flagText)) throw new Error(`a flag showed an id or an internal note: ${flagText}`);
       await checkPage(doctor, 'chart-medicines-drafts', violations);
       await doctor.getByRole('button', { name: 'Save 2 orders' }).click();
+      await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after saving (the Save button goes away)');
       const current = doctor.getByRole('list', { name: 'Medicines in effect today' });
       await expectVisible(current.getByText('oxycodone', { exact: true }), 'the saved oxycodone order');
       await expectVisible(current.getByText('alprazolam', { exact: true }), 'the saved alprazolam order');
@@ -865,6 +866,7 @@ const journeys: Journey[] = [
       await intervention.getByRole('combobox', { name: 'Status' }).selectOption('active');
       await doctor.getByRole('button', { name: 'Save as version 1' }).click();
       await expectVisible(doctor.getByRole('list', { name: 'Version history' }).getByText(/^Version 1 —/), 'version 1 in the history');
+      await expectFocused(doctor.getByRole('button', { name: 'Save as version 2' }), 'the save button again after saving');
       // Someone else saves version 2 meanwhile: this save meets a 409, shows version 2, and re-applies on top of it.
       const elsewhere = await doctor.evaluate(async () => {
         const me = await (await fetch('/api/me')).json();
@@ -880,13 +882,20 @@ const journeys: Journey[] = [
       await checkPage(doctor, 'chart-plan-conflict', violations);
       await doctor.getByRole('button', { name: 'Save my changes over version 2' }).click();
       await expectVisible(doctor.getByRole('list', { name: 'Version history' }).getByText(/^Version 3 —/), 'version 3 in the history');
-      await doctor.getByRole('button', { name: 'Add a condition' }).click();
-      await doctor.getByRole('button', { name: 'Save', exact: true }).click();
-      await expectFocused(doctor.getByRole('textbox', { name: 'Condition' }), 'the refused condition name');
+      // Removing a draft goal moves focus to Add a goal (the Remove button goes away with it).
+      await doctor.getByRole('button', { name: 'Add a goal' }).click();
+      await doctor.getByRole('group', { name: 'Goal 2' }).getByRole('button', { name: 'Remove goal 2' }).press('Enter');
+      await expectFocused(doctor.getByRole('button', { name: 'Add a goal' }), 'Add a goal after removing goal 2');
+      // The form takes focus when it replaces its Add button; a refusal focuses the refused field; saving returns to Add.
+      await doctor.getByRole('button', { name: 'Add a condition' }).press('Enter');
+      await expectFocused(doctor.getByRole('textbox', { name: 'Condition' }), 'the new condition form');
       await doctor.getByRole('textbox', { name: 'Condition' }).fill('Chronic low back pain');
+      await doctor.getByRole('button', { name: 'Save', exact: true }).click();
+      await expectFocused(doctor.getByLabel('Onset date'), 'the refused onset date');
       await doctor.getByLabel('Onset date').fill('2025-01-15');
       await expectVisible(doctor.getByText('As of today: Chronic (more than 3 months).'), 'the chronicity shown as the onset is typed');
       await doctor.getByRole('button', { name: 'Save', exact: true }).click();
+      await expectFocused(doctor.getByRole('button', { name: 'Add a condition' }), 'Add a condition after saving');
       await expectVisible(doctor.getByRole('list', { name: 'Conditions' }).getByText('Chronic low back pain'), 'the saved condition');
       await expectVisible(doctor.getByRole('list', { name: 'Conditions' }).getByText(/onset Jan 15, 2025/), 'the onset date in words');
       await checkPage(doctor, 'chart-plan', violations);
@@ -973,6 +982,7 @@ const journeys: Journey[] = [
       await page.getByRole('textbox', { name: 'Where is it kept?' }).fill('Kitchen drawer');
       await page.getByRole('button', { name: 'Save my answer' }).click();
       await expectVisible(page.getByText('Saved your naloxone answer.'), 'the saved naloxone answer');
+      await expectFocused(page.getByRole('button', { name: 'Save my answer' }), 'the naloxone button again after saving');
       await checkPage(page, 'my-plan-progress', violations);
 
       await chart.openTab('Medicines');

@@ -93,7 +93,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     for (const d of drafts) if (await saveOne(d, d.version)) saved += 1;
     setSaving(false);
     if (saved > 0) { showToast(t('meds.saved', { n: saved })); load(); }
-    if (saved < drafts.length) setRefusal({});
+    if (saved < drafts.length) setRefusal({}); else focusAddMedicine();
   }
   /** Stops the order from `on` (the first day without it); the refusal, if any, for the dialog to show. */
   async function stop(order: MedicationOrderView, on: string): Promise<ApiError | null> {

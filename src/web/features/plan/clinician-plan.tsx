@@ -19,7 +19,7 @@ import {
 import { GoalProgressLine, PacingToday, usePlanProgress } from './plan-progress.tsx';
 import { DEFAULT_PACING_SETTINGS } from '../../../domain/care-plan/pacing.ts';
 import { citationOf, parseNumber } from './plan-format.ts';
-import { ConflictBox, errorAt, label, options, RecordSection, TextArea, usePatientToday } from './plan-ui.tsx';
+import { ConflictBox, errorAt, focusSoon, label, options, RecordSection, TextArea, usePatientToday } from './plan-ui.tsx';
 import { CONSERVATIVE_OUTCOMES, IMAGE_GUIDANCE, INTERVENTION_STATUSES, MODALITIES, PROCEDURE_INTENTS, PROCEDURE_SIDES, PROCEDURE_TYPES } from './plan-values.ts';
 
 export function PlanPanel(props: { orgId: string; patient: Patient }) {
@@ -218,6 +218,8 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
       setSavedCount((n) => n + 1);
       setConflict(null);
       showToast(t('plan.savedVersion', { version: saved.version }));
+      // The button was disabled while saving, which drops focus: give it back.
+      focusSoon('care-plan-save');
       loadHistory();
     } catch (e) {
       const err = e as ApiError;
@@ -277,11 +279,11 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                   options={GOAL_SOURCES.map((v) => ({ value: v as string, label: t(v === '' ? 'progress.source.none' : `progress.source.${v}` as MessageKey) }))} onChange={(source) => setGoal(i, { source })} />
                 {errorAt(error, `/goals/${i}/measureSource`) && <p class="error">{errorAt(error, `/goals/${i}/measureSource`)}</p>}
                 <GoalProgressLine progress={progress?.goals.find((p) => p.goalId === g.id)} />
-                <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, goals: draft.goals.filter((_, j) => j !== i) })}>{t('plan.goal.remove', { n: i + 1 })}</button>
+                <button type="button" class="button secondary" onClick={() => { setDraft({ ...draft, goals: draft.goals.filter((_, j) => j !== i) }); focusSoon('goal-add'); }}>{t('plan.goal.remove', { n: i + 1 })}</button>
               </fieldset>
             ))}
             <p>
-              <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, goals: [...draft.goals, { id: newClientId(), activity: '', measure: '', baseline: '', target: '', targetDate: '', source: '' }] })}>
+              <button type="button" id="goal-add" class="button secondary" onClick={() => setDraft({ ...draft, goals: [...draft.goals, { id: newClientId(), activity: '', measure: '', baseline: '', target: '', targetDate: '', source: '' }] })}>
                 {t('plan.goal.add')}
               </button>
             </p>
@@ -302,11 +304,11 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                 </div>
                 <SelectField label={t('plan.intervention.responsible')} name={`iv-member-${i}`} value={v.responsibleMemberId} options={optionsFor(v.responsibleMemberId)} onChange={(responsibleMemberId) => setIntervention(i, { responsibleMemberId })} />
                 {errorAt(error, `/interventions/${i}/responsibleMemberId`) && <p class="error">{errorAt(error, `/interventions/${i}/responsibleMemberId`)}</p>}
-                <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, interventions: draft.interventions.filter((_, j) => j !== i) })}>{t('plan.intervention.remove', { n: i + 1 })}</button>
+                <button type="button" class="button secondary" onClick={() => { setDraft({ ...draft, interventions: draft.interventions.filter((_, j) => j !== i) }); focusSoon('intervention-add'); }}>{t('plan.intervention.remove', { n: i + 1 })}</button>
               </fieldset>
             ))}
             <p>
-              <button type="button" class="button secondary" onClick={() => setDraft({
+              <button type="button" id="intervention-add" class="button secondary" onClick={() => setDraft({
                 ...draft, interventions: [...draft.interventions, { id: newClientId(), modality: 'physical', description: '', startDate: '', stopDate: '', frequency: '', responsibleMemberId: '', status: 'planned' }],
               })}>{t('plan.intervention.add')}</button>
             </p>
@@ -327,16 +329,16 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                 {a.sessionSource === 'recorded' && (
                   <TextArea label={t('pacing.sessions')} name={`pacing-sessions-${i}`} value={a.sessions} onInput={(sessions) => setPacing(i, { sessions })} hint={t('pacing.sessionsHint')} error={errorAt(error, `/pacing/${i}/sessions`)} />
                 )}
-                <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, pacing: draft.pacing.filter((_, j) => j !== i) })}>{t('pacing.remove', { n: i + 1 })}</button>
+                <button type="button" class="button secondary" onClick={() => { setDraft({ ...draft, pacing: draft.pacing.filter((_, j) => j !== i) }); focusSoon('pacing-add'); }}>{t('pacing.remove', { n: i + 1 })}</button>
               </fieldset>
             ))}
             <p>
-              <button type="button" class="button secondary" onClick={() => setDraft({
+              <button type="button" id="pacing-add" class="button secondary" onClick={() => setDraft({
                 ...draft, pacing: [...draft.pacing, { id: newClientId(), activity: '', unit: 'minutes', goal: '', startDate: today, sessionSource: 'recorded', sessions: '', settings: {} }],
               })}>{t('pacing.add')}</button>
             </p>
             <TextArea label={t('plan.notes')} name="planNotes" value={draft.notes} onInput={(notes) => setDraft({ ...draft, notes })} error={errorAt(error, '/notes')} />
-            <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}</button>
+            <button type="submit" id="care-plan-save" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}</button>
           </form>
         )}
       </section>

@@ -1,7 +1,7 @@
 // Progress against the plan, shared by the patient's Plan page and the chart: goal progress from the
 // diary and questionnaires, today's pacing quota, as-needed opioid use against the plan, and the
 // naloxone check (the patient answers it; the care team reads it).
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Field, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, t, type MessageKey } from '../../i18n/index.ts';
@@ -168,6 +168,7 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId
   const [where, setWhere] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const adopt = (c: NaloxoneCheckView | null) => { setCheck(c); setAnswer(c ? (c.hasNaloxone ? 'yes' : 'no') : ''); setWhere(c?.location ?? ''); };
   useEffect(() => { planApi.naloxoneCheck(props.pid).then(adopt, () => adopt(null)); }, [props.pid]);
   if (check === undefined) return null;
@@ -183,6 +184,8 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId
       const saved = await planApi.saveNaloxoneCheck(props.pid, { hasNaloxone: answer === 'yes', location: answer === 'yes' ? where : '' }, check?.version);
       adopt(saved);
       showToast(t('naloxone.saved'));
+      // The button was disabled while saving, which drops focus to the page: give it back.
+      requestAnimationFrame(() => saveButton.current?.focus());
     } catch (e) {
       const err = e as ApiError;
       // Someone else (a caregiver, another device) answered first: show theirs and let the person save again.
@@ -198,7 +201,7 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId
         onChange={setAnswer} />
       {answer === 'yes' && <Field label={t('naloxone.where')} name="naloxoneWhere" value={where} onInput={setWhere} hint={t('naloxone.whereHint')} />}
       {check && <p class="hint">{t('naloxone.answered', { date: formatDate(check.updatedAt) })}</p>}
-      <button type="submit" class="button" disabled={saving || answer === ''}>{t('naloxone.save')}</button>
+      <button ref={saveButton} type="submit" class="button" disabled={saving || answer === ''}>{t('naloxone.save')}</button>
     </form>
   );
 }

@@ -42,6 +42,11 @@ export function TextArea(props: { label: string; name: string; value: string; on
   );
 }
 
+/** Focuses an element once the render that brings it has happened (the control pressed went away). */
+export function focusSoon(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
 /** First error under a JSON pointer (the field itself or anything inside it, e.g. /levels/1). */
 export function errorAt(error: ApiError | null, pointer: string): string | undefined {
   return error?.fieldErrors.find((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`))?.detail;
@@ -99,6 +104,10 @@ export function RecordSection<V extends Versioned, D>(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const [refusal, setRefusal] = useState<object | null>(null);
   useFocusFirstInvalid(refusal, formRef);
+  // Opening the form replaces the Add button (or leaves Edit far above): focus goes to its first field.
+  const editingId = editing?.id;
+  useEffect(() => { if (editingId) formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(); }, [editingId]);
+  const addId = `${props.id}-add`;
   const reload = () => { props.load().then((list) => { setItems(list); setLoadError(null); }, (e: ApiError) => setLoadError(e.message)); };
   useEffect(reload, []);
 
@@ -111,6 +120,7 @@ export function RecordSection<V extends Versioned, D>(props: {
       await props.save(editing.id, editing.draft, version);
       showToast(t('plan.saved'));
       setEditing(null);
+      focusSoon(addId);
       reload();
     } catch (e) {
       const err = e as ApiError;
@@ -165,11 +175,11 @@ export function RecordSection<V extends Versioned, D>(props: {
           {props.renderForm(editing.draft, (patch) => setEditing({ ...editing, draft: { ...editing.draft, ...patch } }), error)}
           <div class="row">
             <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.save')}</button>
-            <button type="button" class="button secondary" onClick={() => { setEditing(null); setError(null); setConflict(null); }}>{t('plan.cancel')}</button>
+            <button type="button" class="button secondary" onClick={() => { setEditing(null); setError(null); setConflict(null); focusSoon(addId); }}>{t('plan.cancel')}</button>
           </div>
         </form>
       ) : (
-        <button type="button" class="button secondary" onClick={() => { setEditing({ id: newClientId(), version: undefined, draft: props.blank() }); setError(null); }}>{props.addLabel}</button>
+        <button type="button" id={addId} class="button secondary" onClick={() => { setEditing({ id: newClientId(), version: undefined, draft: props.blank() }); setError(null); }}>{props.addLabel}</button>
       )}
     </section>
   );
