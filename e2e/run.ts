@@ -821,6 +821,7 @@ const journeys: Journey[] = [
       await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');
       await doctor.getByRole('button', { name: 'Plan the taper' }).click();
       await expectFocused(doctor.locator('[aria-invalid="true"]'), 'the refused taper field');
+      await expectVisible(doctor.getByText('Enter a percentage above 0 and up to 100, with at most 2 decimals.'), 'the refused percentage in words (not "rate.percent must be …")');
       await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('monthly');
       await doctor.getByRole('button', { name: 'Plan the taper' }).click();
       await expectVisible(doctor.getByRole('table', { name: 'Taper steps' }), 'the taper steps with MME');

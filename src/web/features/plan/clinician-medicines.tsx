@@ -14,6 +14,7 @@ import { newClientId } from '../../offline/ids.ts';
 import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, missingForCount, newDraft, ROUTE_OF_FORM, type MissingForCount, type OrderDraft } from './order-draft.ts';
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
+import { readableTaperError } from './taper-errors.ts';
 import { citationOf, doseInWords, drugName, formatNumber, orderPeriodInWords, parseNumber } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
@@ -382,7 +383,11 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
       setStrengths({});
       setFocusTaper(created.id);
       props.onChanged();
-    } catch (err) { setError(err as ApiError); } finally { setBusy(false); }
+    } catch (err) {
+      // The rate's field shows only for "Another percentage"; the rest always have one.
+      const placed = (pointer: string) => pointer === '/startDate' || pointer === '/targetPercentOfOriginal' || pointer.startsWith('/strengthsByDrug/') || (pointer === '/rate' && choice === 'custom');
+      setError(readableTaperError(err as ApiError, placed));
+    } finally { setBusy(false); }
   }
   async function pauseOrResume(taper: TaperPlanView) {
     setActionError(null);
