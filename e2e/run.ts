@@ -774,7 +774,17 @@ const journeys: Journey[] = [
       const doctor = await signedInAs(world, 'physician@demo.painwise.test');
       const chart = new PatientChartPage(doctor);
       await chart.open(name);
+      // What fails to load is said so with a Retry, never as "No taper planned" or "not answered yet".
+      const failing = /\/(taper-plans|naloxone-check|medication-orders)$/;
+      await doctor.route(failing, (route) => route.abort());
       await chart.openTab('Medicines');
+      await expectVisible(doctor.getByText('The taper plans could not be loaded.'), 'the taper plans failing to load');
+      await expectVisible(doctor.getByText('The naloxone answer could not be loaded.'), 'the naloxone answer failing to load');
+      await expectVisible(doctor.getByText('The medicine history could not be loaded.'), 'the history failing to load');
+      if (await doctor.getByText(/No taper planned|Naloxone check not answered yet/).count() !== 0) throw new Error('a failed load was shown as an empty state');
+      await doctor.unroute(failing);
+      await doctor.getByRole('region', { name: 'Taper plans' }).getByRole('button', { name: 'Try again' }).click();
+      await expectVisible(doctor.getByText('No taper planned.'), 'the taper plans after Retry');
       await expectVisible(doctor.getByText('No medicines recorded.'), 'the empty medicine list');
       const meds = new MedicinesTab(doctor);
       // Oxycodone 10 mg four times a day: 10 × 4 × 1.5 = 60 MME/day (CDC 2022 factor), before saving.

@@ -83,6 +83,7 @@ export const enPlanProgress = {
   'naloxone.hasNoPlace': 'Has naloxone (place not said)',
   'naloxone.hasNot': 'Does not have naloxone',
   'naloxone.notAsked': 'Naloxone check not answered yet',
+  'naloxone.failed': 'The naloxone answer could not be loaded.',
   'naloxone.answered': 'Last answered {date}.',
   'plan.procedure.followUpInstrument': 'Follow-up questionnaires',
   'plan.procedure.followUpInstrument.peg': 'PEG and PGIC at 2, 6 and 12 weeks',

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type Patient } from '../../api/client.ts';
 import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
-import { Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
+import { Dialog, Empty, ErrorMessage, Field, Loading, LoadFailed, SelectField, showToast } from '../../components/ui.tsx';
 import { FORMULARY_DATA, findDrug } from '../../../domain/medications/formulary.ts';
 import type { RegimenItem, RegimenResult } from '../../../domain/medications/regimen.ts';
 import type { TaperRate } from '../../../domain/medications/taper.ts';
@@ -26,8 +26,9 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
   const pid = props.patient.id;
   const today = usePatientToday(props.patient.timeZone);
   const [summary, setSummary] = useState<MedicationSummaryView | null>(null);
-  const [history, setHistory] = useState<MedicationOrderView[] | null>(null);
-  const [tapers, setTapers] = useState<TaperPlanView[] | null>(null);
+  // 'failed': said in place with a Retry, never as "No medicines recorded" / "No taper planned".
+  const [history, setHistory] = useState<MedicationOrderView[] | null | 'failed'>(null);
+  const [tapers, setTapers] = useState<TaperPlanView[] | null | 'failed'>(null);
   const [error, setError] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<OrderDraft[]>([]);
   const [saving, setSaving] = useState(false);
@@ -39,8 +40,8 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
 
   const load = () => {
     planApi.medicationSummary(pid).then((s) => { setSummary(s); setError(null); }, (e: ApiError) => setError(e.message));
-    planApi.medicationOrders(pid).then((r) => setHistory(r.history), () => setHistory([]));
-    planApi.taperPlans(pid).then((r) => setTapers(r.items), () => setTapers([]));
+    planApi.medicationOrders(pid).then((r) => setHistory(r.history), () => setHistory('failed'));
+    planApi.taperPlans(pid).then((r) => setTapers(r.items), () => setTapers('failed'));
   };
   useEffect(load, [pid]);
 
@@ -165,7 +166,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
 
       <section class="card" aria-labelledby="med-history-heading">
         <h2 id="med-history-heading">{t('meds.history')}</h2>
-        {history === null ? <Loading /> : history.length === 0 ? <Empty>{t('meds.none')}</Empty> : (
+        {history === null ? <Loading /> : history === 'failed' ? <LoadFailed message={t('meds.history.failed')} onRetry={load} /> : history.length === 0 ? <Empty>{t('meds.none')}</Empty> : (
           <ul class="list" aria-label={t('meds.history')}>
             {history.map((o) => (
               <li key={o.id}>
@@ -343,7 +344,7 @@ function rateInWords(rate: TaperRate): string {
     : t('meds.taper.rateThen', { first: rate.percentOfOriginal, at: rate.switchAtPercentOfOriginal, then: rate.percentOfRemaining });
 }
 
-function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView[] | null; hasOrders: boolean; onChanged: () => void }) {
+function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView[] | null | 'failed'; hasOrders: boolean; onChanged: () => void }) {
   const [startDate, setStartDate] = useState(props.today);
   const [choice, setChoice] = useState<RateChoice>('monthly');
   const [percent, setPercent] = useState('10');
@@ -403,7 +404,7 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
     <section class="card" aria-labelledby="taper-heading">
       <h2 id="taper-heading">{t('meds.taper')}</h2>
       <ErrorMessage message={actionError} />
-      {props.tapers === null ? <Loading /> : props.tapers.length === 0 ? <Empty>{t('meds.taper.none')}</Empty> : props.tapers.map((taper) => (
+      {props.tapers === null ? <Loading /> : props.tapers === 'failed' ? <LoadFailed message={t('meds.taper.failed')} onRetry={props.onChanged} /> : props.tapers.length === 0 ? <Empty>{t('meds.taper.none')}</Empty> : props.tapers.map((taper) => (
         <article key={taper.id} class="subform" aria-labelledby={`taper-${taper.id}`}>
           <h3 id={`taper-${taper.id}`} tabIndex={-1}>{t('meds.taper.from', { date: formatLocalDate(taper.plan.startDate, 'date') })}</h3>
           <p>{rateInWords(taper.plan.rate)} · {t('meds.taper.target', { percent: taper.plan.targetPercentOfOriginal })}

@@ -3,7 +3,7 @@
 // naloxone check (the patient answers it; the care team reads it).
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { ErrorMessage, Field, SelectField, showToast } from '../../components/ui.tsx';
+import { ErrorMessage, Field, LoadFailed, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, t, type MessageKey } from '../../i18n/index.ts';
 import { planApi, type AsNeededUseView, type CarePlanProgressView, type GoalProgressView, type NaloxoneCheckView, type PacingProgressView } from './plan-api.ts';
 import { drugName } from './plan-format.ts';
@@ -164,13 +164,20 @@ type Answer = '' | 'yes' | 'no';
 /** The naloxone check: the patient (or a caregiver) answers and edits it; the care team reads it. */
 export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId?: string }) {
   const [check, setCheck] = useState<NaloxoneCheckView | null | undefined>(undefined);
+  // A failed load is said as such: "not answered yet" would be a false statement about naloxone.
+  const [loadFailed, setLoadFailed] = useState(false);
   const [answer, setAnswer] = useState<Answer>('');
   const [where, setWhere] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const saveButton = useRef<HTMLButtonElement>(null);
   const adopt = (c: NaloxoneCheckView | null) => { setCheck(c); setAnswer(c ? (c.hasNaloxone ? 'yes' : 'no') : ''); setWhere(c?.location ?? ''); };
-  useEffect(() => { planApi.naloxoneCheck(props.pid).then(adopt, () => adopt(null)); }, [props.pid]);
+  const loadCheck = () => {
+    setLoadFailed(false);
+    planApi.naloxoneCheck(props.pid).then(adopt, (e: ApiError) => { if (e.status === 404) adopt(null); else setLoadFailed(true); });
+  };
+  useEffect(loadCheck, [props.pid]);
+  if (loadFailed) return <LoadFailed message={t('naloxone.failed')} onRetry={loadCheck} />;
   if (check === undefined) return null;
 
   if (!props.editable) {
