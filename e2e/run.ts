@@ -824,6 +824,7 @@ const journeys: Journey[] = [
       await norco.getByRole('spinbutton', { name: 'Acetaminophen per administration (mg)' }).fill('325');
       await expectVisible(norco.getByText('Counted in the MME and flags above.'), 'the completed draft counted');
       await expectVisible(doctor.getByRole('status').getByText(/^Total: 100 MME\/day/), 'hydrocodone 10 mg × 4 × 1.0 added to 60 MME/day');
+      await expectVisible(doctor.getByRole('table', { name: 'MME per medicine' }).getByRole('cell', { name: '40 mg/day of hydrocodone' }), 'the combination\'s daily milligrams named as its opioid\'s');
       await doctor.getByRole('button', { name: 'Discard changes' }).click();
       await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after discarding the drafts');
       // A refused taper (0 % a step never ends) puts focus on the refused field.

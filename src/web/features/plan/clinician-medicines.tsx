@@ -15,7 +15,7 @@ import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, missingForCount, new
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
 import { readableTaperError } from './taper-errors.ts';
-import { citationOf, doseInWords, drugName, formatNumber, orderPeriodInWords, parseNumber } from './plan-format.ts';
+import { citationOf, doseInWords, drugName, formatNumber, opioidComponentOf, orderPeriodInWords, parseNumber, taperDosesInWords } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
 
@@ -299,7 +299,7 @@ export function RegimenView(props: { result: RegimenResult; updating: boolean; u
             <thead><tr><th scope="col">{t('meds.drug')}</th><th scope="col">{t('meds.dailyDose')}</th><th scope="col">{t('meds.factor')}</th><th scope="col">{t('meds.mme')}</th></tr></thead>
             <tbody>
               {r.perDrug.map((p, i) => (
-                <tr key={`${p.drug}-${i}`}><td>{drugName(p.drug)}</td><td>{formatNumber(p.dailyDose)} {p.unit}</td><td>{formatNumber(p.factor)}</td><td>{formatNumber(p.mme)}</td></tr>
+                <tr key={`${p.drug}-${i}`}><td>{drugName(p.drug)}</td><td>{formatNumber(p.dailyDose)} {p.unit}{opioidComponentOf(p.drug) ? ` ${t('meds.ofComponent', { component: opioidComponentOf(p.drug)! })}` : ''}</td><td>{formatNumber(p.factor)}</td><td>{formatNumber(p.mme)}</td></tr>
               ))}
             </tbody>
           </table>
@@ -456,7 +456,7 @@ export function TaperSteps(props: { taper: TaperPlanView }) {
             <tr key={s.index} class={s.index === currentStepIndex ? 'current-step' : undefined} aria-current={s.index === currentStepIndex ? 'step' : undefined}>
               <td>{s.index === 0 ? t('meds.taper.stepStart') : String(s.index)}{s.index === currentStepIndex ? ` (${t('meds.taper.now')})` : ''}</td>
               <td>{s.scheduledStart ? formatLocalDate(s.scheduledStart, 'date') : t('meds.taper.onHold')}</td>
-              <td>{s.items.map((i) => (i.dailyDose === 0 ? t('meds.taper.stopDrug', { drug: drugName(i.drug) }) : `${drugName(i.drug)} ${formatNumber(i.dailyDose)} ${i.unit === 'mcg/h' ? 'mcg/h' : t('meds.taper.mgPerDay')}`)).join('; ')}</td>
+              <td>{taperDosesInWords(s.items, 'clinician')}</td>
               <td>{s.totalMmeText}{s.notCalculable.length > 0 ? ` (${t('meds.taper.plusNotCalculable', { drugs: s.notCalculable.map(drugName).join(', ') })})` : ''}</td>
             </tr>
           ))}

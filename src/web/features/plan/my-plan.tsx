@@ -11,7 +11,7 @@ import { t } from '../../i18n/index.ts';
 import { usePatientInView } from '../../session.ts';
 import { planApi, type CarePlanProgressView, type CarePlanView, type MedicationSummaryView, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, dateInWords, GoalProgressLine, NaloxoneCheck, PacingToday, usePlanProgress } from './plan-progress.tsx';
-import { doseInWords, drugName, formatNumber } from './plan-format.ts';
+import { doseInWords, drugName, taperDosesInWords } from './plan-format.ts';
 import { label } from './plan-ui.tsx';
 import { MODALITIES } from './plan-values.ts';
 
@@ -131,11 +131,7 @@ function Interventions(props: { plan: CarePlanView }) {
 
 function Taper(props: { taper: TaperPlanView }) {
   const { steps, currentStepIndex, pausedSince } = props.taper.schedule;
-  const doses = (items: TaperPlanView['schedule']['steps'][number]['items']) => items.map((i) => (
-    i.dailyDose === 0 ? t('my.taper.stop', { drug: drugName(i.drug) })
-      : i.unit === 'mcg/h' ? t('my.taper.patch', { drug: drugName(i.drug), dose: formatNumber(i.dailyDose) })
-        : t('my.taper.dose', { drug: drugName(i.drug), dose: formatNumber(i.dailyDose) })
-  )).join('; ');
+  const doses = (items: TaperPlanView['schedule']['steps'][number]['items']) => taperDosesInWords(items, 'patient');
   return (
     <section class="card" aria-labelledby="my-taper-heading">
       <h2 id="my-taper-heading">{t('my.taper')}</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationOf, doseInWords, drugName, orderPeriodInWords } from './plan-format.ts';
+import { citationOf, doseInWords, drugName, opioidComponentOf, orderPeriodInWords, taperDosesInWords } from './plan-format.ts';
 
 const order = { doseMg: null, doseMcgPerHour: null, acetaminophenMg: null, schedule: 'scheduled', timesPerDay: null, maxPerDay: null } as const;
 
@@ -59,5 +59,15 @@ describe('counts in the plan messages', () => {
     expect(t('asNeeded.line', { drug: 'oxycodone', taken: 3, days: 2, window: 14 })).toBe('oxycodone: taken 3 times on 2 of the last 14 days.');
     expect(t('pacing.clinicianLine', { baseline: 10, unit: 'minutes', sessions: 1, start: 8, level: 0 })).toContain('from 1 session;');
     expect(t('plan.conservative.dates', { start: 'a', end: 'b', days: 1 })).toBe('a to b (1 day)');
+  });
+});
+
+describe('a combination product\'s milligrams', () => {
+  it('are said to be of its opioid in taper steps, for the chart and the patient', () => {
+    const items = [{ drug: 'hydrocodone-acetaminophen', dailyDose: 60, unit: 'mg' }, { drug: 'oxycodone', dailyDose: 40, unit: 'mg' }] as never;
+    expect(taperDosesInWords(items, 'patient')).toBe('hydrocodone and acetaminophen: 60 mg of hydrocodone a day in total; oxycodone 40 mg a day in total');
+    expect(taperDosesInWords(items, 'clinician')).toBe('hydrocodone and acetaminophen: hydrocodone 60 mg/day; oxycodone 40 mg/day');
+    expect(opioidComponentOf('oxycodone')).toBeUndefined();
+    expect(doseInWords({ ...order, formularyId: 'hydrocodone-acetaminophen', doseMg: 10, acetaminophenMg: 325, timesPerDay: 6 })).toBe('10 mg hydrocodone with 325 mg acetaminophen, 6 times a day');
   });
 });
