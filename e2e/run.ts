@@ -825,8 +825,16 @@ const journeys: Journey[] = [
       await expectVisible(norco.getByText('Counted in the MME and flags above.'), 'the completed draft counted');
       await expectVisible(doctor.getByRole('status').getByText(/^Total: 100 MME\/day/), 'hydrocodone 10 mg × 4 × 1.0 added to 60 MME/day');
       await expectVisible(doctor.getByRole('table', { name: 'MME per medicine' }).getByRole('cell', { name: '40 mg/day of hydrocodone' }), 'the combination\'s daily milligrams named as its opioid\'s');
+      // Discarding typed orders offers Undo, which brings them back with focus on the first.
       await doctor.getByRole('button', { name: 'Discard changes' }).click();
-      await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after discarding the drafts');
+      await expectFocused(doctor.getByRole('button', { name: 'Undo' }), 'Undo after discarding the drafts');
+      await doctor.getByRole('button', { name: 'Undo' }).press('Enter');
+      await expectFocused(norco.getByRole('combobox', { name: 'Medicine' }), 'the restored draft');
+      if (await norco.getByRole('spinbutton', { name: 'Acetaminophen per administration (mg)' }).inputValue() !== '325') throw new Error('Undo did not restore what was typed');
+      await doctor.getByRole('button', { name: 'Discard changes' }).click();
+      await doctor.keyboard.press('Escape');
+      await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine once the discard stands');
+      if (await norco.count() !== 0) throw new Error('the discarded draft is still shown');
       // A refused taper (0 % a step never ends) puts focus on the refused field.
       await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('custom');
       await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');

@@ -198,6 +198,7 @@ export const enPlan = {
   'meds.add': 'Add a medicine',
   'meds.saveChanges': 'Save {n, plural, one {# order} other {# orders}}',
   'meds.discardChanges': 'Discard changes',
+  'meds.discarded': 'Discarded {n, plural, one {# new or changed order} other {# new or changed orders}}.',
   'meds.saved': 'Saved {n, plural, one {# order} other {# orders}}.',
   'meds.conflict': 'Someone else changed this order while you were editing. It is now version {version}: {words}.',
   'meds.draft.new': 'New medicine {n}',

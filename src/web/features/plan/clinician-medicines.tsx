@@ -88,6 +88,15 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
       return false;
     }
   }
+  /** Typed orders are work: discarding them offers Undo (focus: the first draft back, else Add a medicine). */
+  function discardAll() {
+    const discarded = drafts;
+    setDrafts([]);
+    showToast(t('meds.discarded', { n: discarded.length }), {
+      onUndo: () => setDrafts(discarded),
+      focusAfter: (undone) => (undone ? document.querySelector<HTMLElement>('#changes-heading ~ fieldset input') : document.getElementById('add-medicine')),
+    });
+  }
   async function saveAll(e: Event) {
     e.preventDefault();
     setSaving(true);
@@ -158,7 +167,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
         <div class="row">
           <button type="button" id="add-medicine" class="button secondary" onClick={() => setDrafts((list) => [...list, newDraft(today)])}>{t('meds.add')}</button>
           {drafts.length > 0 && <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('meds.saveChanges', { n: drafts.length })}</button>}
-          {drafts.length > 0 && <button type="button" class="button secondary" onClick={() => { setDrafts([]); focusAddMedicine(); }}>{t('meds.discardChanges')}</button>}
+          {drafts.length > 0 && <button type="button" class="button secondary" onClick={discardAll}>{t('meds.discardChanges')}</button>}
         </div>
       </form>
 
