@@ -150,7 +150,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
           </ul>
         )}
         <h3 id="naloxone-check-heading">{t('my.naloxone')}</h3>
-        <NaloxoneCheck pid={pid} editable={false} />
+        <NaloxoneCheck pid={pid} editable={false} timeZone={props.patient.timeZone} />
       </section>
 
       <AsNeededUse pid={pid} clinician />

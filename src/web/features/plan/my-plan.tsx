@@ -61,7 +61,7 @@ export function MyPlan() {
           )}
           {taper && <Taper taper={taper} />}
           {summary && <AsNeededUse pid={pid} />}
-          {summary && <Naloxone summary={summary} pid={pid} canAnswer={canAnswer} />}
+          {summary && <Naloxone summary={summary} pid={pid} timeZone={patient.timeZone} canAnswer={canAnswer} />}
         </>
       )}
     </main>
@@ -155,7 +155,7 @@ function Taper(props: { taper: TaperPlanView }) {
 }
 
 /** When an opioid is on the list: is naloxone there too, does the patient have it, and where is it. */
-function Naloxone(props: { summary: MedicationSummaryView; pid: string; canAnswer: boolean }) {
+function Naloxone(props: { summary: MedicationSummaryView; pid: string; timeZone: string; canAnswer: boolean }) {
   const drugs = props.summary.orders.map((o) => findDrug(o.formularyId)).filter((d) => d !== undefined);
   if (!drugs.some((d) => d.classes.includes('opioid'))) return null;
   const naloxone = drugs.find((d) => d.classes.includes('naloxone'));
@@ -164,7 +164,7 @@ function Naloxone(props: { summary: MedicationSummaryView; pid: string; canAnswe
       <h2 id="my-naloxone-heading">{t('my.naloxone')}</h2>
       <p>{naloxone ? t('my.naloxone.onList', { name: naloxone.generic }) : t('my.naloxone.notOnList')}</p>
       <p>{t('my.naloxone.keep')}</p>
-      <NaloxoneCheck pid={props.pid} editable={props.canAnswer} headingId="my-naloxone-heading" />
+      <NaloxoneCheck pid={props.pid} editable={props.canAnswer} timeZone={props.timeZone} headingId="my-naloxone-heading" />
     </section>
   );
 }

@@ -161,8 +161,11 @@ export function AsNeededUse(props: { pid: string; clinician?: boolean }) {
 
 type Answer = '' | 'yes' | 'no';
 
-/** The naloxone check: the patient (or a caregiver) answers and edits it; the care team reads it. */
-export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId?: string }) {
+/**
+ * The naloxone check: the patient (or a caregiver) answers and edits it; the care team reads it. When it
+ * was answered is dated in the patient's time zone (a caregiver or a travelling patient may be elsewhere).
+ */
+export function NaloxoneCheck(props: { pid: string; editable: boolean; timeZone: string; headingId?: string }) {
   const [check, setCheck] = useState<NaloxoneCheckView | null | undefined>(undefined);
   // A failed load is said as such: "not answered yet" would be a false statement about naloxone.
   const [loadFailed, setLoadFailed] = useState(false);
@@ -207,7 +210,7 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId
         options={[{ value: '', label: t('naloxone.unanswered') }, { value: 'yes', label: t('naloxone.yes') }, { value: 'no', label: t('naloxone.no') }]}
         onChange={setAnswer} />
       {answer === 'yes' && <Field label={t('naloxone.where')} name="naloxoneWhere" value={where} onInput={setWhere} hint={t('naloxone.whereHint')} />}
-      {check && <p class="hint">{t('naloxone.answered', { date: formatDate(check.updatedAt) })}</p>}
+      {check && <p class="hint">{t('naloxone.answered', { date: formatDate(check.updatedAt, props.timeZone) })}</p>}
       <button ref={saveButton} type="submit" class="button" disabled={saving || answer === ''}>{t('naloxone.save')}</button>
     </form>
   );
