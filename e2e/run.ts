@@ -832,6 +832,7 @@ const journeys: Journey[] = [
       await expectFocused(norco.getByRole('combobox', { name: 'Medicine' }), 'the restored draft');
       if (await norco.getByRole('spinbutton', { name: 'Acetaminophen per administration (mg)' }).inputValue() !== '325') throw new Error('Undo did not restore what was typed');
       await doctor.getByRole('button', { name: 'Discard changes' }).click();
+      await expectFocused(doctor.getByRole('button', { name: 'Undo' }), 'Undo after discarding again');
       await doctor.keyboard.press('Escape');
       await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine once the discard stands');
       if (await norco.count() !== 0) throw new Error('the discarded draft is still shown');
