@@ -810,6 +810,7 @@ const journeys: Journey[] = [
       await doctor.getByRole('button', { name: 'Save 1 order' }).click();
       const refused = doctor.getByRole('group', { name: 'New medicine 1' });
       await expectFocused(refused.getByRole('combobox', { name: 'Medicine' }), 'the refused medicine field');
+      await expectVisible(refused.getByText('Choose a medicine.'), 'why the order was refused, in words beside the field');
       await refused.getByRole('button', { name: /^Remove/ }).press('Enter');
       await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the draft');
       // A combination product: its dose field names the opioid, and until the acetaminophen is given the draft is

@@ -15,6 +15,7 @@ import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, missingForCount, new
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
 import { readableTaperError } from './taper-errors.ts';
+import { readableOrderError } from './order-errors.ts';
 import { citationOf, doseInWords, drugName, formatNumber, opioidComponentOf, orderPeriodInWords, parseNumber, taperDosesInWords } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
@@ -84,7 +85,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     } catch (e) {
       const err = e as ApiError;
       const current = err.problem.current as MedicationOrderView | undefined;
-      setDraft(d.id, err.code === 'clinical-record-conflict' && current ? { conflict: current, error: null } : { error: err, conflict: null });
+      setDraft(d.id, err.code === 'clinical-record-conflict' && current ? { conflict: current, error: null } : { error: readableOrderError(err, d.drug), conflict: null });
       return false;
     }
   }
@@ -269,7 +270,7 @@ function DraftFields(props: {
         )}
       </div>
       <div class="grid">
-        <SelectField label={t('meds.routeLabel')} name="route" value={d.route} options={options('meds.route', ROUTES)} onChange={(route) => props.set({ route, routeTouched: true })} />
+        <SelectField label={t('meds.routeLabel')} name="route" value={d.route} options={options('meds.route', ROUTES)} onChange={(route) => props.set({ route, routeTouched: true })} error={errorAt(error, '/route')} />
         <Field label={t('meds.strength')} name="strength" type="number" inputMode="decimal" value={d.strengthValue} onInput={(strengthValue) => props.set({ strengthValue })} error={errorAt(error, '/strength')} />
         <SelectField label={t('meds.strengthUnit')} name="strengthUnit" value={d.strengthUnit} options={STRENGTH_UNITS.map((u) => ({ value: u, label: u }))} onChange={(strengthUnit) => props.set({ strengthUnit })} />
       </div>
