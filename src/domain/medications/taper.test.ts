@@ -64,7 +64,13 @@ describe('taper planner (guidelines.md §1.6)', () => {
     const plan = planned({ items: [{ drug: 'tapentadol', doseMg: 50, perDay: 3 }, { drug: 'alprazolam', doseMg: 0.5, perDay: 2 }] });
     expect(plan.notes.join(' ')).toContain('tapering the opioid first');
     expect(plan.notes.join(' ')).toContain('No strengths on file for tapentadol');
+    expect(plan.notes.join(' ')).not.toContain('strengthsByDrug');
     expect(dosesOf(plan, 'tapentadol')).toEqual([150, 135, 120, 105, 90, 75, 60, 45, 30, 15, 0]);
+  });
+
+  it('names unrounded drugs by their generic names, not their formulary ids', () => {
+    const plan = planned({ items: [{ drug: 'hydrocodone-er', doseMg: 30, perDay: 2 }] });
+    expect(plan.notes.join(' ')).toContain('No strengths on file for hydrocodone extended-release:');
   });
 
   it('reports what it cannot plan', () => {

@@ -305,7 +305,8 @@ export function planTaper(regimen: Regimen, startDate: LocalDate, options: Taper
   ];
   if (mask & BENZO) notes.push('A benzodiazepine is also listed: if both are to be tapered, tapering the opioid first may be safer; taper benzodiazepines gradually (guidelines.md §1.6).');
   const unrounded = drugs.filter((d) => !d.achievable).map((d) => d.id);
-  if (unrounded.length > 0) notes.push(`No strengths on file for ${unrounded.join(', ')}: doses are not rounded to available strengths (set strengthsByDrug).`);
+  // Named as the clinician knows them (generic names), and with what to do in words, not the API's field name.
+  if (unrounded.length > 0) notes.push(`No strengths on file for ${unrounded.map((id) => findCompiledDrug(id)?.drug.generic ?? id).join(', ')}: doses are not rounded to available strengths (enter the strengths available to the patient).`);
 
   return {
     kind: 'planned',

@@ -26,14 +26,16 @@ export function Field(props: {
   );
 }
 
-export function SelectField<T extends string>(props: { label: string; name: string; value: T; options: readonly { value: T; label: string }[]; onChange: (value: T) => void }) {
+export function SelectField<T extends string>(props: { label: string; name: string; value: T; options: readonly { value: T; label: string }[]; onChange: (value: T) => void; error?: string | undefined }) {
   const id = useRef(`s-${props.name}-${++fieldCounter}`).current;
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <select id={id} name={props.name} value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as T)}>
+      <select id={id} name={props.name} value={props.value} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${id}-error` : undefined}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as T)}>
         {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
+      {props.error && <span id={`${id}-error`} class="error">{props.error}</span>}
     </div>
   );
 }

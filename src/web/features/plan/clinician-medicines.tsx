@@ -4,16 +4,19 @@
 // taper planner (a schedule at a chosen rate, MME per step, pause and resume).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type Patient } from '../../api/client.ts';
-import { Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { Dialog, Empty, ErrorMessage, Field, Loading, LoadFailed, SelectField, showToast } from '../../components/ui.tsx';
 import { FORMULARY_DATA, findDrug } from '../../../domain/medications/formulary.ts';
 import type { RegimenItem, RegimenResult } from '../../../domain/medications/regimen.ts';
 import type { TaperRate } from '../../../domain/medications/taper.ts';
-import { t } from '../../i18n/index.ts';
+import { formatLocalDate, t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
-import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, newDraft, ROUTE_OF_FORM, type OrderDraft } from './order-draft.ts';
+import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, missingForCount, newDraft, ROUTE_OF_FORM, type MissingForCount, type OrderDraft } from './order-draft.ts';
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
-import { doseInWords, drugName, formatNumber, parseNumber } from './plan-format.ts';
+import { readableTaperError } from './taper-errors.ts';
+import { readableOrderError } from './order-errors.ts';
+import { citationOf, doseInWords, drugName, formatNumber, opioidComponentOf, orderPeriodInWords, parseNumber, taperDosesInWords } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
 
@@ -24,23 +27,30 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
   const pid = props.patient.id;
   const today = usePatientToday(props.patient.timeZone);
   const [summary, setSummary] = useState<MedicationSummaryView | null>(null);
-  const [history, setHistory] = useState<MedicationOrderView[] | null>(null);
-  const [tapers, setTapers] = useState<TaperPlanView[] | null>(null);
+  // 'failed': said in place with a Retry, never as "No medicines recorded" / "No taper planned".
+  const [history, setHistory] = useState<MedicationOrderView[] | null | 'failed'>(null);
+  const [tapers, setTapers] = useState<TaperPlanView[] | null | 'failed'>(null);
   const [error, setError] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<OrderDraft[]>([]);
   const [saving, setSaving] = useState(false);
   const [stopping, setStopping] = useState<MedicationOrderView | null>(null);
+  // A refused save moves focus to the first refused field (or conflict), not back to the page.
+  const changesForm = useRef<HTMLFormElement>(null);
+  const [refusal, setRefusal] = useState<object | null>(null);
+  useFocusFirstInvalid(refusal, changesForm);
 
   const load = () => {
     planApi.medicationSummary(pid).then((s) => { setSummary(s); setError(null); }, (e: ApiError) => setError(e.message));
-    planApi.medicationOrders(pid).then((r) => setHistory(r.history), () => setHistory([]));
-    planApi.taperPlans(pid).then((r) => setTapers(r.items), () => setTapers([]));
+    planApi.medicationOrders(pid).then((r) => setHistory(r.history), () => setHistory('failed'));
+    planApi.taperPlans(pid).then((r) => setTapers(r.items), () => setTapers('failed'));
   };
   useEffect(load, [pid]);
 
   // ----- live MME and flags for the regimen as it would be with the drafts ----------------------
   const editedIds = new Set(drafts.filter((d) => d.version !== undefined).map((d) => d.id));
   const draftItems = drafts.map((d) => itemOfDraft(d, today));
+  const draftMissing = drafts.map((d) => missingForCount(d, today));
+  const uncounted = draftMissing.filter((m) => m.length > 0).length;
   const liveRequest: MmeRequest | null = summary && drafts.length > 0 ? {
     items: [...summary.orders.filter((o) => !editedIds.has(o.id)).map(itemOfOrder), ...draftItems.filter((i): i is RegimenItem => i !== null)],
     patient: summary.patientFacts,
@@ -63,6 +73,8 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
   const shown: RegimenResult | null = liveRequest ? live?.result ?? null : summary?.regimen ?? null;
   const updating = liveRequest !== null && live?.key !== liveKey;
 
+  // The Remove and Discard buttons go away with what they removed: focus moves on to "Add a medicine".
+  const focusAddMedicine = () => requestAnimationFrame(() => document.getElementById('add-medicine')?.focus());
   const setDraft = (id: string, patch: Partial<OrderDraft>) => setDrafts((list) => list.map((d) => (d.id === id ? { ...d, ...patch } : d)));
 
   async function saveOne(d: OrderDraft, version: number | undefined): Promise<boolean> {
@@ -73,9 +85,18 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     } catch (e) {
       const err = e as ApiError;
       const current = err.problem.current as MedicationOrderView | undefined;
-      setDraft(d.id, err.code === 'clinical-record-conflict' && current ? { conflict: current, error: null } : { error: err, conflict: null });
+      setDraft(d.id, err.code === 'clinical-record-conflict' && current ? { conflict: current, error: null } : { error: readableOrderError(err, d.drug), conflict: null });
       return false;
     }
+  }
+  /** Typed orders are work: discarding them offers Undo (focus: the first draft back, else Add a medicine). */
+  function discardAll() {
+    const discarded = drafts;
+    setDrafts([]);
+    showToast(t('meds.discarded', { n: discarded.length }), {
+      onUndo: () => setDrafts(discarded),
+      focusAfter: (undone) => (undone ? document.querySelector<HTMLElement>('#changes-heading ~ fieldset input') : document.getElementById('add-medicine')),
+    });
   }
   async function saveAll(e: Event) {
     e.preventDefault();
@@ -84,18 +105,21 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     for (const d of drafts) if (await saveOne(d, d.version)) saved += 1;
     setSaving(false);
     if (saved > 0) { showToast(t('meds.saved', { n: saved })); load(); }
+    if (saved < drafts.length) setRefusal({}); else focusAddMedicine();
   }
-  async function stop(order: MedicationOrderView, on: string) {
-    setStopping(null);
+  /** Stops the order from `on` (the first day without it); the refusal, if any, for the dialog to show. */
+  async function stop(order: MedicationOrderView, on: string): Promise<ApiError | null> {
     const body = { ...bodyOf(draftOf(order)), stopDate: on };
     try {
       const stopped = await planApi.saveMedicationOrder(pid, order.id, body, order.version);
+      setStopping(null);
       load();
-      showToast(t('meds.stopped', { drug: drugName(order.formularyId), date: on }), {
+      showToast(t('meds.stopped', { drug: drugName(order.formularyId), date: formatLocalDate(on, 'date') }), {
         onUndo: () => { planApi.saveMedicationOrder(pid, order.id, { ...body, stopDate: order.stopDate }, stopped.version).then(load, (err: ApiError) => setError(err.message)); },
         focusAfter: () => document.getElementById('current-meds-heading'),
       });
-    } catch (err) { setError((err as ApiError).message); }
+      return null;
+    } catch (err) { return err as ApiError; }
   }
 
   const current = summary?.orders ?? [];
@@ -108,7 +132,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
       <section class="card" aria-labelledby="mme-heading">
         <h2 id="mme-heading">{liveRequest ? t('meds.withChanges') : t('meds.regimen')}</h2>
         {liveError && <p class="error">{liveError}</p>}
-        {shown ? <RegimenView result={shown} updating={updating} /> : (!error && <Loading />)}
+        {shown ? <RegimenView result={shown} updating={updating} uncounted={uncounted} /> : (!error && <Loading />)}
       </section>
 
       <section class="card" aria-labelledby="current-meds-heading">
@@ -117,7 +141,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
           <ul class="list" aria-label={t('meds.current')}>
             {current.map((o) => (
               <li key={o.id}>
-                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {label('meds.route', o.route)} · {o.stopDate ? t('meds.fromUntil', { start: o.startDate, stop: o.stopDate }) : t('meds.since', { start: o.startDate })}</span>
+                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {label('meds.route', o.route)} · {orderPeriodInWords(o)}</span>
                 <span class="row">
                   <button type="button" class="button secondary" disabled={editedIds.has(o.id)} onClick={() => setDrafts((list) => [...list, draftOf(o)])}>{t('meds.change', { drug: drugName(o.formularyId) })}</button>
                   <button type="button" class="button secondary" onClick={() => setStopping(o)}>{t('meds.stop', { drug: drugName(o.formularyId) })}</button>
@@ -127,24 +151,24 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
           </ul>
         )}
         <h3 id="naloxone-check-heading">{t('my.naloxone')}</h3>
-        <NaloxoneCheck pid={pid} editable={false} />
+        <NaloxoneCheck pid={pid} editable={false} timeZone={props.patient.timeZone} />
       </section>
 
       <AsNeededUse pid={pid} clinician />
 
-      <form class="card" onSubmit={saveAll} noValidate aria-labelledby="changes-heading">
+      <form ref={changesForm} class="card" onSubmit={saveAll} noValidate aria-labelledby="changes-heading">
         <h2 id="changes-heading">{t('meds.changes')}</h2>
         {drafts.length === 0 ? <p class="empty">{t('meds.changes.none')}</p> : <p class="hint">{t('meds.changes.hint')}</p>}
         {drafts.map((d, i) => (
-          <DraftFields key={d.id} draft={d} n={i + 1} counted={draftItems[i] !== null} set={(patch) => setDraft(d.id, patch)}
-            onRemove={() => setDrafts((list) => list.filter((x) => x.id !== d.id))}
-            onReapply={(version) => { setDraft(d.id, { version, conflict: null }); void saveOne({ ...d, version }, version).then((ok) => { if (ok) { showToast(t('meds.saved', { n: 1 })); load(); } }); }}
+          <DraftFields key={d.id} draft={d} n={i + 1} counted={draftItems[i] !== null} missing={draftMissing[i] ?? []} set={(patch) => setDraft(d.id, patch)}
+            onRemove={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); focusAddMedicine(); }}
+            onReapply={(version) => { setDraft(d.id, { version, conflict: null }); void saveOne({ ...d, version }, version).then((ok) => { if (ok) { showToast(t('meds.saved', { n: 1 })); load(); } else setRefusal({}); }); }}
             onTakeTheirs={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); load(); }} />
         ))}
         <div class="row">
-          <button type="button" class="button secondary" onClick={() => setDrafts((list) => [...list, newDraft(today)])}>{t('meds.add')}</button>
+          <button type="button" id="add-medicine" class="button secondary" onClick={() => setDrafts((list) => [...list, newDraft(today)])}>{t('meds.add')}</button>
           {drafts.length > 0 && <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('meds.saveChanges', { n: drafts.length })}</button>}
-          {drafts.length > 0 && <button type="button" class="button secondary" onClick={() => setDrafts([])}>{t('meds.discardChanges')}</button>}
+          {drafts.length > 0 && <button type="button" class="button secondary" onClick={discardAll}>{t('meds.discardChanges')}</button>}
         </div>
       </form>
 
@@ -152,11 +176,11 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
 
       <section class="card" aria-labelledby="med-history-heading">
         <h2 id="med-history-heading">{t('meds.history')}</h2>
-        {history === null ? <Loading /> : history.length === 0 ? <Empty>{t('meds.none')}</Empty> : (
+        {history === null ? <Loading /> : history === 'failed' ? <LoadFailed message={t('meds.history.failed')} onRetry={load} /> : history.length === 0 ? <Empty>{t('meds.none')}</Empty> : (
           <ul class="list" aria-label={t('meds.history')}>
             {history.map((o) => (
               <li key={o.id}>
-                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {o.stopDate ? t('meds.fromUntil', { start: o.startDate, stop: o.stopDate }) : t('meds.since', { start: o.startDate })}
+                <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {orderPeriodInWords(o)}
                   {o.instructions ? <><br /><span class="hint">{o.instructions}</span></> : null}</span>
               </li>
             ))}
@@ -164,21 +188,35 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
         )}
       </section>
 
-      <StopDialog order={stopping} today={today} onCancel={() => setStopping(null)} onStop={(order, on) => { void stop(order, on); }} />
+      <StopDialog order={stopping} today={today} onCancel={() => setStopping(null)} onStop={stop} />
     </div>
   );
 }
 
-function StopDialog(props: { order: MedicationOrderView | null; today: string; onCancel: () => void; onStop: (order: MedicationOrderView, on: string) => void }) {
+/** Asks for the first day without the medicine; stays open with the reason beside the date when it is refused. */
+function StopDialog(props: { order: MedicationOrderView | null; today: string; onCancel: () => void; onStop: (order: MedicationOrderView, on: string) => Promise<ApiError | null> }) {
   const [on, setOn] = useState(props.today);
-  useEffect(() => { setOn(props.today); }, [props.order?.id]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => { setOn(props.today); setError(undefined); }, [props.order?.id]);
+  const focusDate = () => requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('input[name="stopOn"]')?.focus());
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!props.order) return;
+    if (on === '') { setError(t('meds.stopOnMissing')); focusDate(); return; }
+    setBusy(true);
+    const refused = await props.onStop(props.order, on);
+    setBusy(false);
+    if (refused) { setError(errorAt(refused, '/stopDate') ?? refused.message); focusDate(); }
+  }
   const name = props.order ? drugName(props.order.formularyId) : '';
   return (
     <Dialog open={props.order !== null} title={t('meds.stopTitle', { drug: name })} onClose={props.onCancel}>
-      <form onSubmit={(e) => { e.preventDefault(); if (props.order && on) props.onStop(props.order, on); }} noValidate>
-        <Field label={t('meds.stopOn')} name="stopOn" type="date" value={on} onInput={setOn} hint={t('meds.stopOnHint')} required />
+      <form ref={form} onSubmit={(e) => { void submit(e); }} noValidate>
+        <Field label={t('meds.stopOn')} name="stopOn" type="date" value={on} onInput={(value) => { setOn(value); setError(undefined); }} hint={t('meds.stopOnHint')} error={error} required />
         <div class="row">
-          <button type="submit" class="button">{t('meds.stop', { drug: name })}</button>
+          <button type="submit" class="button" disabled={busy}>{t('meds.stop', { drug: name })}</button>
           <button type="button" class="button secondary" onClick={props.onCancel}>{t('plan.cancel')}</button>
         </div>
       </form>
@@ -187,7 +225,7 @@ function StopDialog(props: { order: MedicationOrderView | null; today: string; o
 }
 
 function DraftFields(props: {
-  draft: OrderDraft; n: number; counted: boolean; set: (patch: Partial<OrderDraft>) => void; onRemove: () => void;
+  draft: OrderDraft; n: number; counted: boolean; missing: readonly MissingForCount[]; set: (patch: Partial<OrderDraft>) => void; onRemove: () => void;
   onReapply: (version: number) => void; onTakeTheirs: () => void;
 }) {
   const d = props.draft;
@@ -220,7 +258,7 @@ function DraftFields(props: {
         {errorAt(error, '/formularyId') && <span id={`${listId}-error`} class="error">{errorAt(error, '/formularyId')}</span>}
       </div>
       <div class="grid">
-        <Field label={patch ? t('meds.patchDose') : t('meds.dose')} name="dose" type="number" inputMode="decimal" value={d.dose} onInput={(dose) => props.set({ dose })}
+        <Field label={patch ? t('meds.patchDose') : drug?.containsAcetaminophen ? t('meds.componentDose', { component: drug.generic.replace(/ and acetaminophen$/, '') }) : t('meds.dose')} name="dose" type="number" inputMode="decimal" value={d.dose} onInput={(dose) => props.set({ dose })}
           error={errorAt(error, patch ? '/doseMcgPerHour' : '/doseMg')} />
         {drug?.containsAcetaminophen && (
           <Field label={t('meds.acetaminophen')} name="acetaminophenMg" type="number" inputMode="decimal" value={d.acetaminophenMg} onInput={(acetaminophenMg) => props.set({ acetaminophenMg })} error={errorAt(error, '/acetaminophenMg')} />
@@ -232,7 +270,7 @@ function DraftFields(props: {
         )}
       </div>
       <div class="grid">
-        <SelectField label={t('meds.routeLabel')} name="route" value={d.route} options={options('meds.route', ROUTES)} onChange={(route) => props.set({ route, routeTouched: true })} />
+        <SelectField label={t('meds.routeLabel')} name="route" value={d.route} options={options('meds.route', ROUTES)} onChange={(route) => props.set({ route, routeTouched: true })} error={errorAt(error, '/route')} />
         <Field label={t('meds.strength')} name="strength" type="number" inputMode="decimal" value={d.strengthValue} onInput={(strengthValue) => props.set({ strengthValue })} error={errorAt(error, '/strength')} />
         <SelectField label={t('meds.strengthUnit')} name="strengthUnit" value={d.strengthUnit} options={STRENGTH_UNITS.map((u) => ({ value: u, label: u }))} onChange={(strengthUnit) => props.set({ strengthUnit })} />
       </div>
@@ -241,19 +279,27 @@ function DraftFields(props: {
         <Field label={t('meds.stopDate')} name="stopDate" type="date" value={d.stopDate} onInput={(stopDate) => props.set({ stopDate })} error={errorAt(error, '/stopDate')} />
       </div>
       <TextArea label={t('meds.instructions')} name="instructions" value={d.instructions} onInput={(instructions) => props.set({ instructions })} maxLength={2000} error={errorAt(error, '/instructions')} />
-      <p class="hint">{props.counted ? t('meds.draft.counted') : t('meds.draft.notCounted')}</p>
+      <p class="hint">{props.counted ? t('meds.draft.counted') : props.missing.length === 0 ? t('meds.draft.stops') : <strong>{notCountedInWords(props.missing)}</strong>}</p>
       <button type="button" class="button secondary" onClick={props.onRemove}>{t('meds.draft.remove', { what: legend })}</button>
     </fieldset>
   );
 }
 
+/** What a draft still needs before the MME and flags above count it. */
+function notCountedInWords(missing: readonly MissingForCount[]): string {
+  if (missing[0] === 'values') return t('meds.draft.notCountedValues');
+  const list = new Intl.ListFormat(undefined, { type: 'conjunction' }).format(missing.map((m) => label('meds.missing', m)));
+  return t('meds.draft.notCountedNeeds', { missing: list });
+}
+
 /** Total MME with per-drug detail, what is not calculable, acetaminophen and the flags with their sources. */
-export function RegimenView(props: { result: RegimenResult; updating: boolean }) {
+export function RegimenView(props: { result: RegimenResult; updating: boolean; uncounted?: number }) {
   const r = props.result;
   return (
     <div>
       <p class="mme-total" role="status">
         {t('meds.total', { mme: r.totalMmeText })}{' · '}{r.flags.length === 0 ? t('meds.flags.none') : t('meds.flags.count', { n: r.flags.length })}
+        {props.uncounted ? ` · ${t('meds.uncounted', { n: props.uncounted })}` : ''}
         {props.updating ? ` · ${t('meds.updating')}` : ''}
       </p>
       {r.perDrug.length > 0 && (
@@ -263,7 +309,7 @@ export function RegimenView(props: { result: RegimenResult; updating: boolean })
             <thead><tr><th scope="col">{t('meds.drug')}</th><th scope="col">{t('meds.dailyDose')}</th><th scope="col">{t('meds.factor')}</th><th scope="col">{t('meds.mme')}</th></tr></thead>
             <tbody>
               {r.perDrug.map((p, i) => (
-                <tr key={`${p.drug}-${i}`}><td>{drugName(p.drug)}</td><td>{formatNumber(p.dailyDose)} {p.unit}</td><td>{formatNumber(p.factor)}</td><td>{formatNumber(p.mme)}</td></tr>
+                <tr key={`${p.drug}-${i}`}><td>{drugName(p.drug)}</td><td>{formatNumber(p.dailyDose)} {p.unit}{opioidComponentOf(p.drug) ? ` ${t('meds.ofComponent', { component: opioidComponentOf(p.drug)! })}` : ''}</td><td>{formatNumber(p.factor)}</td><td>{formatNumber(p.mme)}</td></tr>
               ))}
             </tbody>
           </table>
@@ -271,7 +317,7 @@ export function RegimenView(props: { result: RegimenResult; updating: boolean })
       )}
       {r.notCalculable.length > 0 && (
         <ul aria-label={t('meds.notCalculable')}>
-          {r.notCalculable.map((n, i) => <li key={`${n.drug}-${i}`}>{t('meds.notCalculableLine', { drug: drugName(n.drug) })} {n.message} <span class="hint">{t('meds.source', { source: n.source })}</span></li>)}
+          {r.notCalculable.map((n, i) => <li key={`${n.drug}-${i}`}>{t('meds.notCalculableLine', { drug: drugName(n.drug) })} {n.message} <span class="hint">{t('meds.source', { source: citationOf(n.source) })}</span></li>)}
         </ul>
       )}
       {r.acetaminophenMgPerDay > 0 && <p>{t('meds.acetaminophenTotal', { mg: formatNumber(r.acetaminophenMgPerDay) })}</p>}
@@ -279,9 +325,9 @@ export function RegimenView(props: { result: RegimenResult; updating: boolean })
         <ul class="flags" aria-label={t('meds.flags')}>
           {r.flags.map((f) => (
             <li key={f.id} class={`flag ${f.severity}`}>
-              <p><strong>{label('meds.flag', f.id)}</strong> <code>{f.id}</code> · {label('meds.severity', f.severity)}</p>
+              <p><strong>{label('meds.flag', f.id)}</strong> · {label('meds.severity', f.severity)}</p>
               <p>{f.message}</p>
-              <p class="hint">{t('meds.source', { source: f.source })}</p>
+              <p class="hint">{t('meds.source', { source: citationOf(f.source) })}</p>
             </li>
           ))}
         </ul>
@@ -308,7 +354,7 @@ function rateInWords(rate: TaperRate): string {
     : t('meds.taper.rateThen', { first: rate.percentOfOriginal, at: rate.switchAtPercentOfOriginal, then: rate.percentOfRemaining });
 }
 
-function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView[] | null; hasOrders: boolean; onChanged: () => void }) {
+function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView[] | null | 'failed'; hasOrders: boolean; onChanged: () => void }) {
   const [startDate, setStartDate] = useState(props.today);
   const [choice, setChoice] = useState<RateChoice>('monthly');
   const [percent, setPercent] = useState('10');
@@ -318,6 +364,14 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
   const [error, setError] = useState<ApiError | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(error, form);
+  // The submit button is disabled while sending, so focus moves on to the new plan once the list has it.
+  const [focusTaper, setFocusTaper] = useState<string | null>(null);
+  useEffect(() => {
+    const heading = focusTaper ? document.getElementById(`taper-${focusTaper}`) : null;
+    if (heading) { heading.focus(); setFocusTaper(null); }
+  }, [focusTaper, props.tapers]);
   const needed = [...new Set([...(error?.fieldErrors ?? []).filter((f) => f.pointer.startsWith('/strengthsByDrug/')).map((f) => f.pointer.split('/')[2]!), ...Object.keys(strengths)])];
 
   async function create(e: Event) {
@@ -332,14 +386,19 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
     const rate = rateOf(choice, parseNumber(percent), interval);
     const targetPercent = parseNumber(target);
     try {
-      await planApi.createTaperPlan(props.pid, newClientId(), {
+      const created = await planApi.createTaperPlan(props.pid, newClientId(), {
         startDate, ...(rate ? { rate } : {}), ...(targetPercent !== undefined ? { targetPercentOfOriginal: targetPercent } : {}),
         ...(Object.keys(strengthsByDrug).length > 0 ? { strengthsByDrug } : {}),
       });
       showToast(t('meds.taper.created'));
       setStrengths({});
+      setFocusTaper(created.id);
       props.onChanged();
-    } catch (err) { setError(err as ApiError); } finally { setBusy(false); }
+    } catch (err) {
+      // The rate's field shows only for "Another percentage"; the rest always have one.
+      const placed = (pointer: string) => pointer === '/startDate' || pointer === '/targetPercentOfOriginal' || pointer.startsWith('/strengthsByDrug/') || (pointer === '/rate' && choice === 'custom');
+      setError(readableTaperError(err as ApiError, placed));
+    } finally { setBusy(false); }
   }
   async function pauseOrResume(taper: TaperPlanView) {
     setActionError(null);
@@ -355,20 +414,20 @@ function TaperPlanner(props: { pid: string; today: string; tapers: TaperPlanView
     <section class="card" aria-labelledby="taper-heading">
       <h2 id="taper-heading">{t('meds.taper')}</h2>
       <ErrorMessage message={actionError} />
-      {props.tapers === null ? <Loading /> : props.tapers.length === 0 ? <Empty>{t('meds.taper.none')}</Empty> : props.tapers.map((taper) => (
+      {props.tapers === null ? <Loading /> : props.tapers === 'failed' ? <LoadFailed message={t('meds.taper.failed')} onRetry={props.onChanged} /> : props.tapers.length === 0 ? <Empty>{t('meds.taper.none')}</Empty> : props.tapers.map((taper) => (
         <article key={taper.id} class="subform" aria-labelledby={`taper-${taper.id}`}>
-          <h3 id={`taper-${taper.id}`}>{t('meds.taper.from', { date: taper.plan.startDate })}</h3>
+          <h3 id={`taper-${taper.id}`} tabIndex={-1}>{t('meds.taper.from', { date: formatLocalDate(taper.plan.startDate, 'date') })}</h3>
           <p>{rateInWords(taper.plan.rate)} · {t('meds.taper.target', { percent: taper.plan.targetPercentOfOriginal })}
-            {taper.schedule.pausedSince ? ` · ${t('meds.taper.pausedSince', { date: taper.schedule.pausedSince })}` : ''}</p>
+            {taper.schedule.pausedSince ? ` · ${t('meds.taper.pausedSince', { date: formatLocalDate(taper.schedule.pausedSince, 'date') })}` : ''}</p>
           <TaperSteps taper={taper} />
-          {taper.plan.notes.length > 0 && <ul class="hint">{taper.plan.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
-          <p class="hint">{t('meds.source', { source: taper.plan.source })}</p>
+          {taper.plan.notes.length > 0 && <ul class="hint">{taper.plan.notes.map((n, i) => <li key={i}>{citationOf(n)}</li>)}</ul>}
+          <p class="hint">{t('meds.source', { source: citationOf(taper.plan.source) })}</p>
           <button type="button" class="button secondary" onClick={() => { void pauseOrResume(taper); }}>
-            {taper.schedule.pausedSince ? t('meds.taper.resume', { date: taper.plan.startDate }) : t('meds.taper.pause', { date: taper.plan.startDate })}
+            {taper.schedule.pausedSince ? t('meds.taper.resume', { date: formatLocalDate(taper.plan.startDate, 'date') }) : t('meds.taper.pause', { date: formatLocalDate(taper.plan.startDate, 'date') })}
           </button>
         </article>
       ))}
-      <form class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
+      <form ref={form} class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
         <h3 id="taper-new-heading">{t('meds.taper.new')}</h3>
         <p class="hint">{t('meds.taper.intro')}</p>
         <ErrorMessage message={error?.message} />
@@ -406,8 +465,8 @@ export function TaperSteps(props: { taper: TaperPlanView }) {
           {steps.map((s) => (
             <tr key={s.index} class={s.index === currentStepIndex ? 'current-step' : undefined} aria-current={s.index === currentStepIndex ? 'step' : undefined}>
               <td>{s.index === 0 ? t('meds.taper.stepStart') : String(s.index)}{s.index === currentStepIndex ? ` (${t('meds.taper.now')})` : ''}</td>
-              <td>{s.scheduledStart ?? t('meds.taper.onHold')}</td>
-              <td>{s.items.map((i) => (i.dailyDose === 0 ? t('meds.taper.stopDrug', { drug: drugName(i.drug) }) : `${drugName(i.drug)} ${formatNumber(i.dailyDose)} ${i.unit === 'mcg/h' ? 'mcg/h' : t('meds.taper.mgPerDay')}`)).join('; ')}</td>
+              <td>{s.scheduledStart ? formatLocalDate(s.scheduledStart, 'date') : t('meds.taper.onHold')}</td>
+              <td>{taperDosesInWords(s.items, 'clinician')}</td>
               <td>{s.totalMmeText}{s.notCalculable.length > 0 ? ` (${t('meds.taper.plusNotCalculable', { drugs: s.notCalculable.map(drugName).join(', ') })})` : ''}</td>
             </tr>
           ))}

@@ -3,12 +3,13 @@
 // newer version and lets the clinician re-apply), goals' measure sources and paced activities with the
 // progress they show today, the version history, procedures (with follow-up questionnaires) and
 // conservative care.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, ApiError, type Member, type Patient } from '../../api/client.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { classifyChronicity, PAIN_MECHANISMS, type PainMechanism } from '../../../domain/care-plan/condition.ts';
 import { parseLocalDate } from '../../../domain/time/local-date.ts';
-import { formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
+import { formatDateTime, formatLocalDate, t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { mergeLoggedSessions, sessionsText } from './pacing-merge.ts';
 import {
@@ -17,8 +18,8 @@ import {
 } from './plan-api.ts';
 import { GoalProgressLine, PacingToday, usePlanProgress } from './plan-progress.tsx';
 import { DEFAULT_PACING_SETTINGS } from '../../../domain/care-plan/pacing.ts';
-import { parseNumber } from './plan-format.ts';
-import { ConflictBox, errorAt, label, options, RecordSection, TextArea, usePatientToday } from './plan-ui.tsx';
+import { citationOf, parseNumber } from './plan-format.ts';
+import { ConflictBox, errorAt, focusSoon, label, options, RecordSection, TextArea, usePatientToday } from './plan-ui.tsx';
 import { CONSERVATIVE_OUTCOMES, IMAGE_GUIDANCE, INTERVENTION_STATUSES, MODALITIES, PROCEDURE_INTENTS, PROCEDURE_SIDES, PROCEDURE_TYPES } from './plan-values.ts';
 
 export function PlanPanel(props: { orgId: string; patient: Patient }) {
@@ -70,9 +71,9 @@ function Conditions(props: { patient: Patient }) {
         <>
           <strong>{c.label}</strong>{c.bodySite ? ` — ${c.bodySite}` : ''}
           <br />
-          {t('plan.condition.summary', { mechanism: label('plan.mechanism', c.mechanism), onset: c.onsetDate })}
+          {t('plan.condition.summary', { mechanism: label('plan.mechanism', c.mechanism), onset: formatLocalDate(c.onsetDate, 'date') })}
           {' · '}
-          <span title={c.chronicity.source}>{c.chronicity.value ? label('plan.chronicity', c.chronicity.value) : t('plan.chronicity.future')}</span>
+          <span title={citationOf(c.chronicity.source)}>{c.chronicity.value ? label('plan.chronicity', c.chronicity.value) : t('plan.chronicity.future')}</span>
           {!c.cdc2022Scope.inScope && <><br /><span class="hint">{t('plan.condition.outOfScope', { reasons: c.cdc2022Scope.reasons.map((r) => label('plan.scope', r)).join(', ') })}</span></>}
         </>
       )}
@@ -189,6 +190,10 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
   const [error, setError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<{ current: CarePlanView | null; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refusal or a conflict moves focus to the first refused field (or the message), not back to the page.
+  const [refusal, setRefusal] = useState<object | null>(null);
+  useFocusFirstInvalid(refusal, formRef);
   const [history, setHistory] = useState<CarePlanVersionSummary[] | null>(null);
   const [viewing, setViewing] = useState<CarePlanView | null>(null);
   const today = usePatientToday(props.patient.timeZone);
@@ -213,6 +218,8 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
       setSavedCount((n) => n + 1);
       setConflict(null);
       showToast(t('plan.savedVersion', { version: saved.version }));
+      // The button was disabled while saving, which drops focus: give it back.
+      focusSoon('care-plan-save');
       loadHistory();
     } catch (e) {
       const err = e as ApiError;
@@ -221,6 +228,7 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
         setConflict({ current: newer, message: newer ? t('plan.conflict', { version: newer.version, name: savedBy(props.members, newer.createdBy), when: formatDateTime(newer.createdAt) }) : err.message });
         loadHistory();
       } else setError(err);
+      setRefusal({});
     } finally { setSaving(false); }
   }
 
@@ -237,7 +245,7 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
         <h2 id="care-plan-heading">{current ? t('plan.carePlanVersion', { version: current.version }) : t('plan.carePlan')}</h2>
         <ErrorMessage message={loadError} />
         {current === undefined ? (!loadError && <Loading />) : (
-          <form onSubmit={(e) => { e.preventDefault(); void save(current?.version); }} noValidate aria-labelledby="care-plan-heading">
+          <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void save(current?.version); }} noValidate aria-labelledby="care-plan-heading">
             {current === null && <p class="empty">{t('plan.carePlan.none')}</p>}
             <ErrorMessage message={error?.message} />
             {conflict && (
@@ -271,11 +279,11 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                   options={GOAL_SOURCES.map((v) => ({ value: v as string, label: t(v === '' ? 'progress.source.none' : `progress.source.${v}` as MessageKey) }))} onChange={(source) => setGoal(i, { source })} />
                 {errorAt(error, `/goals/${i}/measureSource`) && <p class="error">{errorAt(error, `/goals/${i}/measureSource`)}</p>}
                 <GoalProgressLine progress={progress?.goals.find((p) => p.goalId === g.id)} />
-                <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, goals: draft.goals.filter((_, j) => j !== i) })}>{t('plan.goal.remove', { n: i + 1 })}</button>
+                <button type="button" class="button secondary" onClick={() => { setDraft({ ...draft, goals: draft.goals.filter((_, j) => j !== i) }); focusSoon('goal-add'); }}>{t('plan.goal.remove', { n: i + 1 })}</button>
               </fieldset>
             ))}
             <p>
-              <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, goals: [...draft.goals, { id: newClientId(), activity: '', measure: '', baseline: '', target: '', targetDate: '', source: '' }] })}>
+              <button type="button" id="goal-add" class="button secondary" onClick={() => setDraft({ ...draft, goals: [...draft.goals, { id: newClientId(), activity: '', measure: '', baseline: '', target: '', targetDate: '', source: '' }] })}>
                 {t('plan.goal.add')}
               </button>
             </p>
@@ -296,11 +304,11 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                 </div>
                 <SelectField label={t('plan.intervention.responsible')} name={`iv-member-${i}`} value={v.responsibleMemberId} options={optionsFor(v.responsibleMemberId)} onChange={(responsibleMemberId) => setIntervention(i, { responsibleMemberId })} />
                 {errorAt(error, `/interventions/${i}/responsibleMemberId`) && <p class="error">{errorAt(error, `/interventions/${i}/responsibleMemberId`)}</p>}
-                <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, interventions: draft.interventions.filter((_, j) => j !== i) })}>{t('plan.intervention.remove', { n: i + 1 })}</button>
+                <button type="button" class="button secondary" onClick={() => { setDraft({ ...draft, interventions: draft.interventions.filter((_, j) => j !== i) }); focusSoon('intervention-add'); }}>{t('plan.intervention.remove', { n: i + 1 })}</button>
               </fieldset>
             ))}
             <p>
-              <button type="button" class="button secondary" onClick={() => setDraft({
+              <button type="button" id="intervention-add" class="button secondary" onClick={() => setDraft({
                 ...draft, interventions: [...draft.interventions, { id: newClientId(), modality: 'physical', description: '', startDate: '', stopDate: '', frequency: '', responsibleMemberId: '', status: 'planned' }],
               })}>{t('plan.intervention.add')}</button>
             </p>
@@ -321,16 +329,16 @@ function CarePlanEditor(props: { patient: Patient; members: readonly Member[] })
                 {a.sessionSource === 'recorded' && (
                   <TextArea label={t('pacing.sessions')} name={`pacing-sessions-${i}`} value={a.sessions} onInput={(sessions) => setPacing(i, { sessions })} hint={t('pacing.sessionsHint')} error={errorAt(error, `/pacing/${i}/sessions`)} />
                 )}
-                <button type="button" class="button secondary" onClick={() => setDraft({ ...draft, pacing: draft.pacing.filter((_, j) => j !== i) })}>{t('pacing.remove', { n: i + 1 })}</button>
+                <button type="button" class="button secondary" onClick={() => { setDraft({ ...draft, pacing: draft.pacing.filter((_, j) => j !== i) }); focusSoon('pacing-add'); }}>{t('pacing.remove', { n: i + 1 })}</button>
               </fieldset>
             ))}
             <p>
-              <button type="button" class="button secondary" onClick={() => setDraft({
+              <button type="button" id="pacing-add" class="button secondary" onClick={() => setDraft({
                 ...draft, pacing: [...draft.pacing, { id: newClientId(), activity: '', unit: 'minutes', goal: '', startDate: today, sessionSource: 'recorded', sessions: '', settings: {} }],
               })}>{t('pacing.add')}</button>
             </p>
             <TextArea label={t('plan.notes')} name="planNotes" value={draft.notes} onInput={(notes) => setDraft({ ...draft, notes })} error={errorAt(error, '/notes')} />
-            <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}</button>
+            <button type="submit" id="care-plan-save" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}</button>
           </form>
         )}
       </section>
@@ -384,10 +392,10 @@ function Procedures(props: { patient: Patient }) {
       itemName={(p) => `${name(p)} ${p.date}`}
       renderItem={(p) => (
         <>
-          <strong>{name(p)}</strong> — {p.date}
+          <strong>{name(p)}</strong> — {formatLocalDate(p.date, 'date')}
           {p.levels.length > 0 ? ` · ${p.levels.join(', ')}` : ''} · {label('plan.side', p.side)} · {label('plan.intent', p.intent)} · {label('plan.guidance', p.imageGuidance)}
           <br />
-          <span class="hint">{t('plan.procedure.followUps', { list: p.followUps.map((f) => t('plan.procedure.followUp', { weeks: f.weeks, date: f.due })).join(', ') })}</span>
+          <span class="hint">{t('plan.procedure.followUps', { list: p.followUps.map((f) => t('plan.procedure.followUp', { weeks: f.weeks, date: formatLocalDate(f.due, 'date') })).join(', ') })}</span>
         </>
       )}
       renderForm={(d, set, error) => (
@@ -435,7 +443,7 @@ function ConservativeCare(props: { patient: Patient }) {
       itemName={(c) => c.treatment}
       renderItem={(c) => (
         <>
-          <strong>{c.treatment}</strong> ({label('plan.modality', c.modality)}) — {c.endDate ? t('plan.conservative.dates', { start: c.startDate, end: c.endDate, days: c.durationDays ?? 0 }) : t('plan.conservative.since', { start: c.startDate })}
+          <strong>{c.treatment}</strong> ({label('plan.modality', c.modality)}) — {c.endDate ? t('plan.conservative.dates', { start: formatLocalDate(c.startDate, 'date'), end: formatLocalDate(c.endDate, 'date'), days: c.durationDays ?? 0 }) : t('plan.conservative.since', { start: formatLocalDate(c.startDate, 'date') })}
           {c.sessions !== null ? ` · ${t('plan.conservative.sessionsCount', { n: c.sessions })}` : ''} · {label('plan.outcome', c.outcome)}
           {c.outcomeNotes && <><br /><span class="hint">{c.outcomeNotes}</span></>}
         </>

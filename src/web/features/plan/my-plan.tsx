@@ -11,7 +11,7 @@ import { t } from '../../i18n/index.ts';
 import { usePatientInView } from '../../session.ts';
 import { planApi, type CarePlanProgressView, type CarePlanView, type MedicationSummaryView, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, dateInWords, GoalProgressLine, NaloxoneCheck, PacingToday, usePlanProgress } from './plan-progress.tsx';
-import { doseInWords, drugName, formatNumber } from './plan-format.ts';
+import { doseInWords, drugName, taperDosesInWords } from './plan-format.ts';
 import { label } from './plan-ui.tsx';
 import { MODALITIES } from './plan-values.ts';
 
@@ -61,7 +61,7 @@ export function MyPlan() {
           )}
           {taper && <Taper taper={taper} />}
           {summary && <AsNeededUse pid={pid} />}
-          {summary && <Naloxone summary={summary} pid={pid} canAnswer={canAnswer} />}
+          {summary && <Naloxone summary={summary} pid={pid} timeZone={patient.timeZone} canAnswer={canAnswer} />}
         </>
       )}
     </main>
@@ -131,11 +131,7 @@ function Interventions(props: { plan: CarePlanView }) {
 
 function Taper(props: { taper: TaperPlanView }) {
   const { steps, currentStepIndex, pausedSince } = props.taper.schedule;
-  const doses = (items: TaperPlanView['schedule']['steps'][number]['items']) => items.map((i) => (
-    i.dailyDose === 0 ? t('my.taper.stop', { drug: drugName(i.drug) })
-      : i.unit === 'mcg/h' ? t('my.taper.patch', { drug: drugName(i.drug), dose: formatNumber(i.dailyDose) })
-        : t('my.taper.dose', { drug: drugName(i.drug), dose: formatNumber(i.dailyDose) })
-  )).join('; ');
+  const doses = (items: TaperPlanView['schedule']['steps'][number]['items']) => taperDosesInWords(items, 'patient');
   return (
     <section class="card" aria-labelledby="my-taper-heading">
       <h2 id="my-taper-heading">{t('my.taper')}</h2>
@@ -159,7 +155,7 @@ function Taper(props: { taper: TaperPlanView }) {
 }
 
 /** When an opioid is on the list: is naloxone there too, does the patient have it, and where is it. */
-function Naloxone(props: { summary: MedicationSummaryView; pid: string; canAnswer: boolean }) {
+function Naloxone(props: { summary: MedicationSummaryView; pid: string; timeZone: string; canAnswer: boolean }) {
   const drugs = props.summary.orders.map((o) => findDrug(o.formularyId)).filter((d) => d !== undefined);
   if (!drugs.some((d) => d.classes.includes('opioid'))) return null;
   const naloxone = drugs.find((d) => d.classes.includes('naloxone'));
@@ -168,7 +164,7 @@ function Naloxone(props: { summary: MedicationSummaryView; pid: string; canAnswe
       <h2 id="my-naloxone-heading">{t('my.naloxone')}</h2>
       <p>{naloxone ? t('my.naloxone.onList', { name: naloxone.generic }) : t('my.naloxone.notOnList')}</p>
       <p>{t('my.naloxone.keep')}</p>
-      <NaloxoneCheck pid={props.pid} editable={props.canAnswer} headingId="my-naloxone-heading" />
+      <NaloxoneCheck pid={props.pid} editable={props.canAnswer} timeZone={props.timeZone} headingId="my-naloxone-heading" />
     </section>
   );
 }

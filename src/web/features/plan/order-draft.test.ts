@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, draftOf, itemOfDraft, itemOfOrder, newDraft, type OrderDraft } from './order-draft.ts';
+import { bodyOf, draftOf, itemOfDraft, itemOfOrder, missingForCount, newDraft, type OrderDraft } from './order-draft.ts';
 import type { MedicationOrderView } from './plan-api.ts';
 
 const TODAY = '2026-06-15';
@@ -57,5 +57,19 @@ describe('a medication order typed as a draft', () => {
       route: 'oral', startDate: '2026-05-01', stopDate: null, instructions: 'One tablet every 6 hours if needed.',
     });
     expect(itemOfDraft(d, TODAY)).toEqual(itemOfOrder(saved));
+  });
+});
+
+describe('why a draft is not counted in the MME and flags', () => {
+  it('names what is missing, including the acetaminophen of a combination product', () => {
+    expect(missingForCount(draft({ drug: 'oxycod' }), TODAY)).toEqual(['drug']);
+    expect(missingForCount(draft({ drug: 'oxycodone' }), TODAY)).toEqual(['dose', 'perDay']);
+    expect(missingForCount(draft({ drug: 'Norco', dose: '10', perDay: '4' }), TODAY)).toEqual(['acetaminophen']);
+    expect(missingForCount(draft({ drug: 'oxycodone', dose: '0', perDay: '4' }), TODAY)).toEqual(['values']);
+  });
+
+  it('says nothing when it is counted, or when it stops by today', () => {
+    expect(missingForCount(draft({ drug: 'oxycodone', dose: '10', perDay: '4' }), TODAY)).toEqual([]);
+    expect(missingForCount(draft({ drug: 'oxycodone', stopDate: TODAY }), TODAY)).toEqual([]);
   });
 });

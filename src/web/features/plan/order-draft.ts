@@ -92,3 +92,25 @@ export function itemOfDraft(d: OrderDraft, today: string): RegimenItem | null {
   });
   return validateRegimenInput({ items: [item] }).kind === 'valid' ? item : null;
 }
+
+/** What a draft still needs before the MME and flags can count it. */
+export type MissingForCount = 'drug' | 'dose' | 'acetaminophen' | 'perDay' | 'values';
+
+/**
+ * Why the draft is not counted: what is missing, in the order of the form; ['values'] when everything
+ * is given but a number is refused (0, negative, too many decimals); [] when it is counted or stops by
+ * today (a stop is not a gap in the count).
+ */
+export function missingForCount(d: OrderDraft, today: string): MissingForCount[] {
+  if (itemOfDraft(d, today) !== null || (d.stopDate !== '' && d.stopDate <= today)) return [];
+  const drug = drugOf(d);
+  if (!drug) return ['drug'];
+  const body = bodyOf(d);
+  const patch = drug.doseUnit === 'mcg/h';
+  const missing: MissingForCount[] = [];
+  const hasDose = (patch ? body.doseMcgPerHour : body.doseMg) !== undefined;
+  if (!hasDose && (drug.classes.includes('opioid') || drug.id === 'acetaminophen')) missing.push('dose');
+  if (drug.containsAcetaminophen && body.acetaminophenMg === undefined) missing.push('acetaminophen');
+  if (!patch && body.timesPerDay === undefined && body.maxPerDay === undefined && (hasDose || body.acetaminophenMg !== undefined || missing.length > 0)) missing.push('perDay');
+  return missing.length > 0 ? missing : ['values'];
+}

@@ -1,9 +1,9 @@
 // Progress against the plan, shared by the patient's Plan page and the chart: goal progress from the
 // diary and questionnaires, today's pacing quota, as-needed opioid use against the plan, and the
 // naloxone check (the patient answers it; the care team reads it).
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { ErrorMessage, Field, SelectField, showToast } from '../../components/ui.tsx';
+import { ErrorMessage, Field, LoadFailed, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, t, type MessageKey } from '../../i18n/index.ts';
 import { planApi, type AsNeededUseView, type CarePlanProgressView, type GoalProgressView, type NaloxoneCheckView, type PacingProgressView } from './plan-api.ts';
 import { drugName } from './plan-format.ts';
@@ -161,15 +161,26 @@ export function AsNeededUse(props: { pid: string; clinician?: boolean }) {
 
 type Answer = '' | 'yes' | 'no';
 
-/** The naloxone check: the patient (or a caregiver) answers and edits it; the care team reads it. */
-export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId?: string }) {
+/**
+ * The naloxone check: the patient (or a caregiver) answers and edits it; the care team reads it. When it
+ * was answered is dated in the patient's time zone (a caregiver or a travelling patient may be elsewhere).
+ */
+export function NaloxoneCheck(props: { pid: string; editable: boolean; timeZone: string; headingId?: string }) {
   const [check, setCheck] = useState<NaloxoneCheckView | null | undefined>(undefined);
+  // A failed load is said as such: "not answered yet" would be a false statement about naloxone.
+  const [loadFailed, setLoadFailed] = useState(false);
   const [answer, setAnswer] = useState<Answer>('');
   const [where, setWhere] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const adopt = (c: NaloxoneCheckView | null) => { setCheck(c); setAnswer(c ? (c.hasNaloxone ? 'yes' : 'no') : ''); setWhere(c?.location ?? ''); };
-  useEffect(() => { planApi.naloxoneCheck(props.pid).then(adopt, () => adopt(null)); }, [props.pid]);
+  const loadCheck = () => {
+    setLoadFailed(false);
+    planApi.naloxoneCheck(props.pid).then(adopt, (e: ApiError) => { if (e.status === 404) adopt(null); else setLoadFailed(true); });
+  };
+  useEffect(loadCheck, [props.pid]);
+  if (loadFailed) return <LoadFailed message={t('naloxone.failed')} onRetry={loadCheck} />;
   if (check === undefined) return null;
 
   if (!props.editable) {
@@ -183,6 +194,8 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId
       const saved = await planApi.saveNaloxoneCheck(props.pid, { hasNaloxone: answer === 'yes', location: answer === 'yes' ? where : '' }, check?.version);
       adopt(saved);
       showToast(t('naloxone.saved'));
+      // The button was disabled while saving, which drops focus to the page: give it back.
+      requestAnimationFrame(() => saveButton.current?.focus());
     } catch (e) {
       const err = e as ApiError;
       // Someone else (a caregiver, another device) answered first: show theirs and let the person save again.
@@ -197,8 +210,8 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; headingId
         options={[{ value: '', label: t('naloxone.unanswered') }, { value: 'yes', label: t('naloxone.yes') }, { value: 'no', label: t('naloxone.no') }]}
         onChange={setAnswer} />
       {answer === 'yes' && <Field label={t('naloxone.where')} name="naloxoneWhere" value={where} onInput={setWhere} hint={t('naloxone.whereHint')} />}
-      {check && <p class="hint">{t('naloxone.answered', { date: formatDate(check.updatedAt) })}</p>}
-      <button type="submit" class="button" disabled={saving || answer === ''}>{t('naloxone.save')}</button>
+      {check && <p class="hint">{t('naloxone.answered', { date: formatDate(check.updatedAt, props.timeZone) })}</p>}
+      <button ref={saveButton} type="submit" class="button" disabled={saving || answer === ''}>{t('naloxone.save')}</button>
     </form>
   );
 }

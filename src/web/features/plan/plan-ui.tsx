@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
@@ -39,6 +40,11 @@ export function TextArea(props: { label: string; name: string; value: string; on
       {props.error && <span id={`${id}-error`} class="error">{props.error}</span>}
     </div>
   );
+}
+
+/** Focuses an element once the render that brings it has happened (the control pressed went away). */
+export function focusSoon(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
 /** First error under a JSON pointer (the field itself or anything inside it, e.g. /levels/1). */
@@ -95,6 +101,13 @@ export function RecordSection<V extends Versioned, D>(props: {
   const [conflict, setConflict] = useState<V | null>(null);
   const [saving, setSaving] = useState(false);
   const [hidden, setHidden] = useState<string[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusal, setRefusal] = useState<object | null>(null);
+  useFocusFirstInvalid(refusal, formRef);
+  // Opening the form replaces the Add button (or leaves Edit far above): focus goes to its first field.
+  const editingId = editing?.id;
+  useEffect(() => { if (editingId) formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(); }, [editingId]);
+  const addId = `${props.id}-add`;
   const reload = () => { props.load().then((list) => { setItems(list); setLoadError(null); }, (e: ApiError) => setLoadError(e.message)); };
   useEffect(reload, []);
 
@@ -107,12 +120,14 @@ export function RecordSection<V extends Versioned, D>(props: {
       await props.save(editing.id, editing.draft, version);
       showToast(t('plan.saved'));
       setEditing(null);
+      focusSoon(addId);
       reload();
     } catch (e) {
       const err = e as ApiError;
       const current = err.problem.current as V | undefined;
       if (err.code === 'clinical-record-conflict' && current) setConflict(current);
       else setError(err);
+      setRefusal({});
     } finally { setSaving(false); }
   }
   function remove(view: V) {
@@ -146,7 +161,7 @@ export function RecordSection<V extends Versioned, D>(props: {
         </ul>
       )}
       {editing ? (
-        <form class="subform" onSubmit={(e) => { e.preventDefault(); void save(editing.version); }} noValidate aria-labelledby={`${props.id}-form-heading`}>
+        <form ref={formRef} class="subform" onSubmit={(e) => { e.preventDefault(); void save(editing.version); }} noValidate aria-labelledby={`${props.id}-form-heading`}>
           <h3 id={`${props.id}-form-heading`}>{props.formTitle(editing.version !== undefined)}</h3>
           <ErrorMessage message={error?.message} />
           {conflict && (
@@ -160,11 +175,11 @@ export function RecordSection<V extends Versioned, D>(props: {
           {props.renderForm(editing.draft, (patch) => setEditing({ ...editing, draft: { ...editing.draft, ...patch } }), error)}
           <div class="row">
             <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.save')}</button>
-            <button type="button" class="button secondary" onClick={() => { setEditing(null); setError(null); setConflict(null); }}>{t('plan.cancel')}</button>
+            <button type="button" class="button secondary" onClick={() => { setEditing(null); setError(null); setConflict(null); focusSoon(addId); }}>{t('plan.cancel')}</button>
           </div>
         </form>
       ) : (
-        <button type="button" class="button secondary" onClick={() => { setEditing({ id: newClientId(), version: undefined, draft: props.blank() }); setError(null); }}>{props.addLabel}</button>
+        <button type="button" id={addId} class="button secondary" onClick={() => { setEditing({ id: newClientId(), version: undefined, draft: props.blank() }); setError(null); }}>{props.addLabel}</button>
       )}
     </section>
   );
