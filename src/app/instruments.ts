@@ -105,7 +105,8 @@ const view = (r: StoredInstrumentResponse): ResponseView => ({ ...r, attribution
 
 /** What the patient (or someone acting for them) can answer, with what is due. */
 export async function listPatientInstruments(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  // What can be answered here and what is due (no answers): what someone who answers needs.
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'see-due-questionnaires');
   const enabled = await deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
   const due = await listDueFor(deps, patientId);
   await deps.store.audit.append([access.audit('instrument.list', 'instrument', null)]);
@@ -285,7 +286,7 @@ async function listDueFor(deps: AppDeps, patientId: string): Promise<DueView[]> 
 
 /** Open questionnaire items for the patient, oldest first: what is due and overdue now. */
 export async function listDueInstruments(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<DueView[]> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'see-due-questionnaires');
   const items = (await listDueFor(deps, patientId)).reverse();
   await deps.store.audit.append([access.audit('instrument-due.list', 'instrument_assignment', null)]);
   return items;

@@ -25,6 +25,16 @@ describe('decidePatientAccess', () => {
     expect(decidePatientAccess(other, 'write-diary', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
     expect(decidePatientAccess(other, 'manage-access', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
   });
+  it('shows what is due to a caregiver who answers questionnaires, and to a clinician who may read, not to a diary-only caregiver', () => {
+    const answering: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['answer-questionnaires'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    expect(decidePatientAccess(other, 'see-due-questionnaires', answering, NOW).allowed).toBe(true);
+    expect(decidePatientAccess(other, 'read', answering, NOW).allowed).toBe(false);
+    const diaryOnly: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['write-diary'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    expect(decidePatientAccess(other, 'see-due-questionnaires', diaryOnly, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
+    const grant = { organizationId: 'o1', role: 'nurse' as const, scopes: ['read'] as const, revokedAt: null, expiresAt: null };
+    expect(decidePatientAccess(other, 'see-due-questionnaires', { patient, delegations: [], careGrants: [grant] }, NOW).allowed).toBe(true);
+    expect(decidePatientAccess(owner, 'see-due-questionnaires', none, NOW).allowed).toBe(true);
+  });
   it('ignores a delegation that is pending, revoked or expired', () => {
     for (const d of [
       { scopes: ['read'] as const, acceptedAt: null, revokedAt: null, expiresAt: null },

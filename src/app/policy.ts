@@ -20,7 +20,9 @@ export type Actor =
     readonly ownPatientId?: string | null;
   };
 
-export const PATIENT_ACTIONS = ['read', 'write-diary', 'answer-questionnaires', 'write-clinical', 'manage-access', 'read-access-log'] as const;
+// `see-due-questionnaires`: which questionnaires are due (titles and times, no answers) — what someone
+// who answers them needs, so a caregiver with the questionnaire scope may, as a clinician who may read.
+export const PATIENT_ACTIONS = ['read', 'write-diary', 'answer-questionnaires', 'see-due-questionnaires', 'write-clinical', 'manage-access', 'read-access-log'] as const;
 export type PatientAction = (typeof PATIENT_ACTIONS)[number];
 
 export interface AccessFacts {
@@ -44,12 +46,14 @@ const CAREGIVER_SCOPE_FOR: Partial<Record<PatientAction, CaregiverScope>> = {
   read: 'read',
   'write-diary': 'write-diary',
   'answer-questionnaires': 'answer-questionnaires',
+  'see-due-questionnaires': 'answer-questionnaires',
 };
 
 const CARE_SCOPE_FOR: Partial<Record<PatientAction, CareScope>> = {
   read: 'read',
   'write-diary': 'write',
   'answer-questionnaires': 'write',
+  'see-due-questionnaires': 'read',
   'write-clinical': 'write',
 };
 

@@ -13,7 +13,7 @@ import { Client, createTestApp, signUp, type TestApp } from '../support/test-app
 
 interface Operation { method: string; path: string; body?: JsonSchema; action: PatientAction }
 
-const CAREGIVER_SCOPE_FOR: Partial<Record<PatientAction, CaregiverScope>> = { read: 'read', 'write-diary': 'write-diary', 'answer-questionnaires': 'answer-questionnaires' };
+const CAREGIVER_SCOPE_FOR: Partial<Record<PatientAction, CaregiverScope>> = { read: 'read', 'write-diary': 'write-diary', 'answer-questionnaires': 'answer-questionnaires', 'see-due-questionnaires': 'answer-questionnaires' };
 
 describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   let t: TestApp;

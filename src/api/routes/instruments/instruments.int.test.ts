@@ -178,6 +178,11 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     }
     expect(await text(answerer, `?patientId=${pid}`)).toEqual([false, true, true, true, true]);
     expect((await diaryOnly.request('GET', `/api/instruments/odi?patientId=${pid}`)).statusCode).toBe(403);
+    // They also see what can be answered and what is due (not the answers, which need read).
+    expect((await answerer.request('GET', `${base()}/instruments`)).statusCode).toBe(200);
+    expect((await answerer.request('GET', `${base()}/instruments/due`)).statusCode).toBe(200);
+    expect((await answerer.request('GET', `${base()}/instrument-responses`)).statusCode).toBe(403);
+    expect((await diaryOnly.request('GET', `${base()}/instruments/due`)).statusCode).toBe(403);
     // Reading through the patient's clinics is on the patient's access log.
     const log = (await owner.request('GET', `${base()}/access-log?limit=200`)).json().items as { action: string }[];
     expect(log.some((e) => e.action === 'instrument.definition.read')).toBe(true);

@@ -53,7 +53,7 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
   });
 
   app.get('/api/patients/:patientId/instruments', {
-    config: { patientAction: 'read' },
+    config: { patientAction: 'see-due-questionnaires' },
     schema: { tags, params: PatientParams, summary: 'Questionnaires this patient can answer here (licensed ones only where a caring organization enabled them), with what is due' },
   }, async (req) => ({ items: await listPatientInstruments(deps, contextOf(req), req.params.patientId) }));
 
@@ -91,7 +91,7 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
   });
 
   app.get('/api/patients/:patientId/instruments/due', {
-    config: { patientAction: 'read' },
+    config: { patientAction: 'see-due-questionnaires' },
     schema: { tags, params: PatientParams, summary: 'Assigned questionnaires that are due or overdue now, oldest first' },
   }, async (req) => ({ items: await listDueInstruments(deps, contextOf(req), req.params.patientId) }));
 
