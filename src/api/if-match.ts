@@ -1,5 +1,6 @@
-// Optimistic concurrency for versioned resources: `If-Match: "3"` (or W/"3", or 3) names the version
-// the client edited.
+// Optimistic concurrency for versioned resources: `If-Match: "3"` (or 3) names the version the client
+// edited. A weak validator (W/"3") is refused: If-Match compares strongly (RFC 9110 §13.1.1), and the
+// ETags this server sends are strong.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../app/errors.ts';
 
@@ -7,7 +8,7 @@ import { AppError } from '../app/errors.ts';
 export function baseVersionFrom(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
-  if (!m || Number(m[1]) < 1) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, e.g. "3".');
+  const m = /^\s*"?(\d{1,9})"?\s*$/.exec(String(header));
+  if (!m || Number(m[1]) < 1) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, as the ETag gave it, e.g. "3" (not W/"3").');
   return Number(m[1]);
 }

@@ -67,6 +67,8 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect(stale.json().current).toMatchObject({ version: 2, entry: { intensity: 7 } });
 
     expect((await patient.request('PUT', url(id), entryAt(), { 'if-match': 'banana' })).json().code).toBe('invalid-if-match');
+    // If-Match compares strongly (RFC 9110 §13.1.1): a weak validator is refused, not taken as a match.
+    expect((await patient.request('PUT', url(id), entryAt(), { 'if-match': 'W/"1"' })).json().code).toBe('invalid-if-match');
 
     const deleted = await patient.request('DELETE', url(id), undefined, { 'if-match': '"2"' });
     expect(deleted.json()).toMatchObject({ version: 3, deleted: true, entry: null });
