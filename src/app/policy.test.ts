@@ -25,7 +25,11 @@ describe('decidePatientAccess', () => {
     expect(decidePatientAccess(other, 'write-diary', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
     expect(decidePatientAccess(other, 'manage-access', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
   });
-  it('shows what is due to a caregiver who answers questionnaires, and to a clinician who may read, not to a diary-only caregiver', () => {
+  it('shows what is due to whoever may read the record or answer questionnaires, not to a diary-only caregiver', () => {
+    const reading: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['read'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    expect(decidePatientAccess(other, 'see-due-questionnaires', reading, NOW).allowed).toBe(true);
+    const writeOnlyClinic = { organizationId: 'o1', role: 'physician' as const, scopes: ['write'] as const, revokedAt: null, expiresAt: null };
+    expect(decidePatientAccess(other, 'see-due-questionnaires', { patient, delegations: [], careGrants: [writeOnlyClinic] }, NOW).allowed).toBe(true);
     const answering: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['answer-questionnaires'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
     expect(decidePatientAccess(other, 'see-due-questionnaires', answering, NOW).allowed).toBe(true);
     expect(decidePatientAccess(other, 'read', answering, NOW).allowed).toBe(false);

@@ -20,8 +20,8 @@ export type Actor =
     readonly ownPatientId?: string | null;
   };
 
-// `see-due-questionnaires`: which questionnaires are due (titles and times, no answers) — what someone
-// who answers them needs, so a caregiver with the questionnaire scope may, as a clinician who may read.
+// `see-due-questionnaires`: which questionnaires can be answered and which are due (titles and times, no
+// answers) — for whoever may read the record or answer questionnaires for the patient.
 export const PATIENT_ACTIONS = ['read', 'write-diary', 'answer-questionnaires', 'see-due-questionnaires', 'write-clinical', 'manage-access', 'read-access-log'] as const;
 export type PatientAction = (typeof PATIENT_ACTIONS)[number];
 
@@ -42,28 +42,34 @@ export type AccessDecision =
   | { readonly allowed: true; readonly basis: AccessBasis }
   | { readonly allowed: false; readonly refusal: 'unauthenticated' | 'not-found' | 'forbidden' };
 
-const CAREGIVER_SCOPE_FOR: Partial<Record<PatientAction, CaregiverScope>> = {
-  read: 'read',
-  'write-diary': 'write-diary',
-  'answer-questionnaires': 'answer-questionnaires',
-  'see-due-questionnaires': 'answer-questionnaires',
+/** The caregiver scopes that each grant an action (any one of them will do). */
+const CAREGIVER_SCOPES_FOR: Partial<Record<PatientAction, readonly CaregiverScope[]>> = {
+  read: ['read'],
+  'write-diary': ['write-diary'],
+  'answer-questionnaires': ['answer-questionnaires'],
+  // What can be answered and what is due: for whoever may read the record or answer for the patient.
+  'see-due-questionnaires': ['read', 'answer-questionnaires'],
 };
 
-const CARE_SCOPE_FOR: Partial<Record<PatientAction, CareScope>> = {
-  read: 'read',
-  'write-diary': 'write',
-  'answer-questionnaires': 'write',
-  'see-due-questionnaires': 'read',
-  'write-clinical': 'write',
+/** The care-relationship scopes that each grant an action to a clinician (any one of them will do). */
+const CARE_SCOPES_FOR: Partial<Record<PatientAction, readonly CareScope[]>> = {
+  read: ['read'],
+  'write-diary': ['write'],
+  'answer-questionnaires': ['write'],
+  'see-due-questionnaires': ['read', 'write'],
+  'write-clinical': ['write'],
 };
 
-function isActive(grant: { revokedAt: string | null; expiresAt: string | null }, now: string): boolean {
-  // Compared as instants, not text: an expiry stored with an offset (before inputs were made canonical
-  // UTC, migration 0013) would otherwise be off by up to 14 hours.
+/**
+ * Whether a grant (delegation or care relationship) is in force at `now`. Compared as instants, not
+ * text: an expiry stored with an offset (before inputs were made canonical UTC, migration 0013) would
+ * otherwise be off by up to 14 hours.
+ */
+export function isActive(grant: { readonly revokedAt: string | null; readonly expiresAt: string | null }, now: string): boolean {
   return grant.revokedAt === null && (grant.expiresAt === null || Date.parse(grant.expiresAt) > Date.parse(now));
 }
 
-/** `now` is an ISO-8601 UTC instant; instants in this system are compared as such strings. */
+/** `now` is an ISO-8601 UTC instant; expiries are compared with it as instants (`isActive`). */
 export function decidePatientAccess(actor: Actor, action: PatientAction, facts: AccessFacts, now: string): AccessDecision {
   if (actor.kind === 'anonymous') return { allowed: false, refusal: 'unauthenticated' };
   if (!facts.patient) return { allowed: false, refusal: 'not-found' };
@@ -73,14 +79,12 @@ export function decidePatientAccess(actor: Actor, action: PatientAction, facts: 
   for (const d of facts.delegations) {
     if (d.acceptedAt === null || !isActive(d, now)) continue;
     linked = true;
-    const needed = CAREGIVER_SCOPE_FOR[action];
-    if (needed && d.scopes.includes(needed)) return { allowed: true, basis: { kind: 'caregiver' } };
+    if (CAREGIVER_SCOPES_FOR[action]?.some((scope) => d.scopes.includes(scope))) return { allowed: true, basis: { kind: 'caregiver' } };
   }
   for (const g of facts.careGrants) {
     if (!CLINICIAN_ROLES.includes(g.role) || !isActive(g, now)) continue;
     linked = true;
-    const needed = CARE_SCOPE_FOR[action];
-    if (needed && g.scopes.includes(needed)) {
+    if (CARE_SCOPES_FOR[action]?.some((scope) => g.scopes.includes(scope))) {
       return { allowed: true, basis: { kind: 'clinician', organizationId: g.organizationId, role: g.role } };
     }
   }
