@@ -24,7 +24,8 @@ module.exports = {
     layer('storage', ['domain', 'app']),
     layer('interop', ['domain']),
     layer('reports', ['domain']),
-    layer('api', ['contract', 'app', 'storage', 'interop', 'reports', 'domain']),
+    // DESIGN §3: the API reads the domain only through the contract and the use cases.
+    layer('api', ['contract', 'app', 'storage', 'interop', 'reports']),
     {
       ...layer('cli', ['app', 'storage', 'interop', 'reports', 'domain']),
       // `painwise serve` is the one command that starts the HTTP server.

@@ -28,7 +28,7 @@ import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../domain/text/storable.ts';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
 
 export interface BuildAppOptions {
   readonly logLevel?: string;

@@ -4,7 +4,7 @@ import { AppError, notFound } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { AuditEvent } from './model.ts';
-import { decidePatientAccess, type AccessBasis, type PatientAction } from './policy.ts';
+import { decidePatientAccess, isActive, type AccessBasis, type PatientAction } from './policy.ts';
 import type { Stores } from './ports.ts';
 
 export interface Granted {
@@ -74,4 +74,9 @@ export async function mayAlsoRead(deps: AppDeps, ctx: RequestContext, access: Gr
     if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'not-found')) return false;
     throw error;
   }
+}
+
+/** Whether the patient shares with the organization at `now` (a care relationship neither revoked nor expired). */
+export async function hasActiveRelationship(stores: Stores, patientId: string, organizationId: string, now: string): Promise<boolean> {
+  return (await stores.careRelationships.listForPatient(patientId)).some((r) => r.organizationId === organizationId && isActive(r, now));
 }

@@ -9,7 +9,7 @@
 import {
   computeChange, describeInstrument, findInstrument, INSTRUMENTS, scoreRaw, type Change, type InstrumentDefinition, type ScoreResult, type Sex,
 } from '../domain/instruments/index.ts';
-import { auditEvent, authorizePatientAccess, mayAlsoRead, requireUser, type Granted } from './access.ts';
+import { auditEvent, authorizePatientAccess, hasActiveRelationship, mayAlsoRead, requireUser, type Granted } from './access.ts';
 import { raiseAlert } from './alerts.ts';
 import { firstDue, nextDue } from './assignment-schedule.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
@@ -19,6 +19,9 @@ import { enqueueJob, type JobHandler } from './jobs.ts';
 import { CLINICIAN_ROLES } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';
 import type { AssignmentSchedule, InstrumentAssignment, InstrumentDue, StoredInstrumentResponse, Stores } from './ports.ts';
+
+/** The instrument definition by id (for the API, which reads the domain through the use cases). */
+export { findInstrument };
 
 export const CRISIS_ALERT_RULE = 'phq9-item9-positive';
 export const ASSIGNMENT_JOB = 'instrument-assignment.due';
@@ -390,12 +393,15 @@ export const assignmentDueHandler: JobHandler = async (deps, job) => {
   await deps.store.transaction(async (tx) => {
     const a = await tx.instrumentAssignments.find(assignmentId);
     if (!a || a.cancelledAt !== null || a.nextDueAt !== dueAt) return;
+    // Take turns with the patient's submissions, revokes and cancels (they lock the patient row too): a
+    // submission committed meanwhile is seen by completeWithUnclaimedResponse below, and a revoke that
+    // cancelled this assignment meanwhile is seen by advanceNextDue's compare-and-set.
+    await tx.patients.lockForWrite(a.patientId);
     // A clinic's assignment ends with the clinic's access: revoking cancels it at once (sharing.ts); an
     // access that simply expired is noticed here, at the next occurrence, which then never falls due.
     if (a.organizationId !== null) {
       const now = nowIso(deps);
-      const shared = (await tx.careRelationships.listForPatient(a.patientId)).some((r) =>
-        r.organizationId === a.organizationId && r.revokedAt === null && (r.expiresAt === null || Date.parse(r.expiresAt) > Date.parse(now)));
+      const shared = await hasActiveRelationship(tx, a.patientId, a.organizationId, now);
       if (!shared) {
         await tx.instrumentAssignments.cancel(a.id, now);
         await tx.instrumentAssignments.deleteOpenDue(a.id);
@@ -411,7 +417,15 @@ export const assignmentDueHandler: JobHandler = async (deps, job) => {
     await tx.instrumentAssignments.insertDue({ id: deps.ids.newId(), assignmentId: a.id, patientId: a.patientId, instrumentId: a.instrumentId, dueAt, completedAt: null, responseId: null });
     // Answered after the due time but before this job ran (it runs every few seconds, or later after a
     // restart): that answer completes the occurrence, as it would have had the occurrence existed.
-    await tx.instrumentAssignments.completeWithUnclaimedResponse(a.id, dueAt, a.patientId, a.instrumentId);
+    const completedBy = await tx.instrumentAssignments.completeWithUnclaimedResponse(a.id, dueAt, a.patientId, a.instrumentId);
+    const systemEvent = (action: string, resourceType: string, resourceId: string) => ({
+      id: deps.ids.newId(), at: nowIso(deps), actorUserId: null, requestId: null, actorBasis: 'system', organizationId: a.organizationId,
+      patientId: a.patientId, action, resourceType, resourceId,
+    });
+    await tx.audit.append([
+      systemEvent('instrument-assignment.due', 'instrument_assignment', a.id),
+      ...(completedBy ? [systemEvent('instrument-assignment.complete', 'instrument_response', completedBy)] : []),
+    ]);
     if (next !== null) await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: a.patientId, payload: { assignmentId: a.id, dueAt: next }, runAt: next, createdAt: nowIso(deps) });
   });
 };

@@ -2,6 +2,7 @@
 import { AppError } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
+import { isActive } from './policy.ts';
 import { CLINICIAN_ROLES, type Patient, type Sex } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';
 
@@ -72,7 +73,7 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
   const events = [];
   for (const p of caring) {
     const d = p.delegation;
-    if (d.acceptedAt && !d.revokedAt && (!d.expiresAt || d.expiresAt > now)) {
+    if (d.acceptedAt && isActive(d, now)) {
       const { delegation: _d, ...patient } = p;
       result.push({ patient, basis: 'caregiver', organizationId: null, scopes: d.scopes });
       // The caregiver read the patient's record (name, time zone, birth year, sex): it shows in their access log.

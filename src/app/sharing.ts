@@ -2,7 +2,7 @@
 // revocation takes effect on the very next request because the policy reads the current rows.
 import { AppError, notFound } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
+import { auditEvent, authorizePatientAccess, hasActiveRelationship, requireUser, type Granted } from './access.ts';
 import { normalizeShareCode } from './codes.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation } from './model.ts';
 import type { Stores } from './ports.ts';
@@ -128,8 +128,7 @@ export async function revokeCareRelationship(deps: AppDeps, ctx: RequestContext,
     if (!(await tx.careRelationships.revoke(relationshipId, now))) return;
     // The clinic's questionnaires stop with its access: it could no longer see the answers, and the
     // patient would be reminded of them for ever (a recurring one, or a procedure's follow-ups).
-    const stillShared = (await tx.careRelationships.listForPatient(patientId))
-      .some((r) => r.organizationId === rel.organizationId && r.revokedAt === null && (r.expiresAt === null || Date.parse(r.expiresAt) > Date.parse(now)));
+    const stillShared = await hasActiveRelationship(tx, patientId, rel.organizationId, now);
     const cancelled = stillShared ? [] : (await tx.instrumentAssignments.listForPatient(patientId))
       .filter((a) => a.organizationId === rel.organizationId && a.cancelledAt === null);
     for (const a of cancelled) {

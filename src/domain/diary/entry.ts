@@ -18,7 +18,7 @@
 // - localDate/localTime/timeZone are the patient's wall clock when the pain was rated, one the zone
 //   showed (not skipped when clocks went forward); a real-time entry's wall clock agrees with
 //   recordedAt in timeZone (±15 min); a recalled one is not later than it (to the minute);
-// - with an `asOf` given (the server's now), recordedAt is at most 5 minutes after it;
+// - with an `asOf` given (the server's now), recordedAt is at most a day after it (DIARY_LIMITS.recordedAtAheadOfServerMinutes);
 // - days are the patient's local dates — never derived from the UTC day;
 // - text is trimmed; notes ≤ 10,000 UTF-16 code units (as JavaScript and zod count length);
 // - lists of ids are de-duplicated and kept in their canonical order, so equal content is equal data.

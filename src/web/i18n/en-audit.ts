@@ -28,7 +28,7 @@ export const enAudit = {
   ...words('instrument', { list: 'Looked at the questionnaires' }),
   ...words('instrument.definition', { read: 'Looked at a questionnaire' }),
   ...words('instrument-response', { create: 'Answered a questionnaire', read: 'Looked at a questionnaire answer', list: 'Looked at questionnaire answers' }),
-  ...words('instrument-assignment', { create: 'Assigned a questionnaire', cancel: 'Cancelled an assigned questionnaire', list: 'Looked at assigned questionnaires', due: 'A questionnaire became due' }),
+  ...words('instrument-assignment', { create: 'Assigned a questionnaire', cancel: 'Cancelled an assigned questionnaire', list: 'Looked at assigned questionnaires', due: 'A questionnaire became due', complete: 'An answer completed an assigned questionnaire' }),
   ...words('instrument-due', { list: 'Looked at questionnaires due' }),
   ...words('instrument-licence', { enable: 'Turned on a questionnaire licence', disable: 'Turned off a questionnaire licence' }),
   ...words('patient', { create: 'Created the record', read: 'Opened the record', update: 'Changed the record details', list: 'Looked at the patient list', invite: 'Invited a patient to share' }),

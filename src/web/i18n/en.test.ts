@@ -23,7 +23,8 @@ describe('message catalogue', () => {
   it('has words for every audit action the server records (none shown as a raw id)', () => {
     const appDir = path.resolve(import.meta.dirname, '../../app');
     const source = readdirSync(appDir).filter((f) => f.endsWith('.ts') && !f.includes('.test.')).map((f) => readFileSync(path.join(appDir, f), 'utf8')).join('\n');
-    const literal = [...source.matchAll(/audit\('([a-z_.-]+)'/g)].map((m) => m[1]!);
+    // Recorded by the user (access.audit('…')) or by the system (systemEvent('…') in jobs).
+    const literal = [...source.matchAll(/(?:audit|systemEvent)\('([a-z_.-]+)'/g)].map((m) => m[1]!);
     // Actions built from a record kind (`${kind.resource}.verb`) for every kind that has one.
     const kinds = [...source.matchAll(/resource: '([a-z_]+)'/g)].map((m) => m[1]!);
     const verbs = [...source.matchAll(/audit\(`\$\{kind\.resource\}\.([a-z]+)`/g)].map((m) => m[1]!);

@@ -265,6 +265,12 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect(mine.due).toMatchObject([{ status: 'completed', responseId: answered.json().response.id }]);
     expect(mine.completed).toBe(1);
     expect((await owner.request('GET', `${base()}/instruments/due`)).json().items.filter((d: { instrumentId: string }) => d.instrumentId === 'gad-2')).toEqual([]);
+    // The system's writes are on the patient's access log too.
+    const log = (await owner.request('GET', `${base()}/access-log?limit=100`)).json().items as { action: string; actorBasis: string; resourceId: string | null }[];
+    expect(log).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: 'instrument-assignment.due', actorBasis: 'system', resourceId: created.json().id }),
+      expect.objectContaining({ action: 'instrument-assignment.complete', actorBasis: 'system', resourceId: answered.json().response.id }),
+    ]));
   });
 
   it('a response dated before an occurrence was due (an older result entered late) does not complete it; one answered since does, dated when answered', async () => {

@@ -1,12 +1,11 @@
 // Questionnaires: the catalogue (with FHIR Questionnaires), responses (with FHIR QuestionnaireResponses),
 // organization licences, and assignments. The rules are the app layer's (app/instruments.ts).
 import {
-  assignInstrument, cancelAssignment, disableInstrumentLicence, enableInstrumentLicence, getCatalogueEntry, getInstrumentResponse, listAssignments,
+  assignInstrument, cancelAssignment, findInstrument, disableInstrumentLicence, enableInstrumentLicence, getCatalogueEntry, getInstrumentResponse, listAssignments,
   listCatalogue, listDueInstruments, mayPresentItems, listInstrumentResponses, listOrganizationInstruments, listPatientInstruments, submitInstrumentResponse,
 } from '../../../app/instruments.ts';
 import { requireUser } from '../../../app/access.ts';
 import { crisisResourcesFor } from '../../../app/crisis.ts';
-import { findInstrument } from '../../../domain/instruments/index.ts';
 import { OrganizationParams, PatientParams } from '../../../contract/common.ts';
 import {
   AssignBody, InstrumentDefinitionQuery, InstrumentParams, LicenceBody, OrganizationInstrumentParams, PatientAssignmentParams, PatientInstrumentResponseParams, ResponseListQuery,
