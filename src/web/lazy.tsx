@@ -1,6 +1,13 @@
 // Loads a screen's (or a tab panel's) code only when it is first shown, so the first page needs only
 // the app frame. Code that cannot be fetched (offline, before the service worker has it) is said so,
 // with a Retry, and tried again by itself when the browser is back online.
+//
+// A browser may remember a failed import() of a module for the rest of the page's life (the HTML
+// module map kept failures until recently, and shipped browsers still do), so asking again for the
+// same code would fail even once the network is back. So once this code's import() has failed, the
+// retry made online reloads the page, the one fresh start every browser honours; what shows in its
+// place is only the failure and its Retry, so no form is lost. Offline, a retry just says it failed
+// again: a reload then would show the browser's own offline page.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LoadFailed, Loading, useReloadWhenBackOnline } from './components/ui.tsx';
@@ -9,17 +16,34 @@ import { t } from './i18n/index.ts';
 function lazyWith<P extends object>(load: () => Promise<ComponentType<P>>, placeholder: () => JSX.Element, failed: (retry: () => void) => JSX.Element): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
+  let importFailed = false;
   return function Lazy(props: P) {
     const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     const [failedToLoad, setFailedToLoad] = useState(false);
     const attempt = () => {
       if (loaded) return;
+      if (importFailed) {
+        if (navigator.onLine) location.reload();
+        else setFailedToLoad(true);
+        return;
+      }
       setFailedToLoad(false);
-      // A failed load is forgotten, so the next attempt fetches again.
-      pending ??= load().then((c) => (loaded = c), (e: unknown) => { pending = null; throw e; });
-      pending.then((c) => setComponent(() => c), () => setFailedToLoad(true));
+      pending ??= load().then(
+        (c) => (loaded = c),
+        (e: unknown) => {
+          pending = null;
+          importFailed = true;
+          throw e;
+        },
+      );
+      pending.then(
+        (c) => setComponent(() => c),
+        () => setFailedToLoad(true),
+      );
     };
-    useEffect(() => { if (!Component) attempt(); }, []);
+    useEffect(() => {
+      if (!Component) attempt();
+    }, []);
     useReloadWhenBackOnline(attempt, []);
     return Component ? <Component {...props} /> : failedToLoad ? failed(attempt) : placeholder();
   };
