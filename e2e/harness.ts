@@ -58,8 +58,8 @@ export async function startWorld(): Promise<World> {
   return { server, browser, demo, close: async () => { await browser.close(); await server.stop(); } };
 }
 
-export async function newContext(world: World): Promise<BrowserContext> {
-  return world.browser.newContext({ baseURL: world.server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
+export async function newContext(world: World, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+  return world.browser.newContext({ baseURL: world.server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'Europe/Berlin', ...options });
 }
 
 interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }

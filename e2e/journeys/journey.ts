@@ -1,0 +1,17 @@
+// What every browser journey shares: its shape, unique names for the accounts it makes, and signing in.
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, newContext, type World } from '../harness.ts';
+import { SignInPage } from '../pages/pages.ts';
+
+export type Journey = { name: string; run(world: World, violations: string[]): Promise<void> };
+
+export const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+export const PASSWORD = 'a calm and long passphrase';
+
+export async function signedInAs(world: World, email: string): Promise<Page> {
+  const page = await (await newContext(world)).newPage();
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(email, DEMO_PASSWORD);
+  return page;
+}

@@ -1,0 +1,50 @@
+import { checkPage, expectVisible, newContext } from '../harness.ts';
+import { SharingPage, SignUpPage } from '../pages/pages.ts';
+import { type Journey, unique, PASSWORD, signedInAs } from './journey.ts';
+
+export const journey: Journey = {
+  name: 'patient signs up, shares with the demo clinic, and the physician sees them',
+  async run(world, violations) {
+    const page = await (await newContext(world)).newPage();
+    const signUp = new SignUpPage(page);
+    await signUp.open();
+    await checkPage(page, 'sign-up', violations);
+    const name = `Pat ${unique()}`;
+    await signUp.signUp(name, `pat-${unique()}@example.test`, PASSWORD);
+    await checkPage(page, 'today-patient', violations);
+    const sharing = new SharingPage(page);
+    await sharing.open();
+    await sharing.shareWithClinic(world.demo.clinic.shareCode.toLowerCase(), world.demo.clinic.name);
+    await checkPage(page, 'sharing', violations);
+
+    const doctor = await signedInAs(world, 'physician@demo.painwise.test');
+    await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await expectVisible(doctor.getByRole('cell', { name }), `${name} in the physician's patient list`);
+    await checkPage(doctor, 'clinic-patients', violations);
+    await doctor.getByRole('link', { name }).click();
+    await expectVisible(doctor.getByRole('heading', { name, level: 1 }), `${name}'s chart`);
+    await checkPage(doctor, 'patient-chart', violations);
+    await expectVisible(doctor.getByRole('heading', { name: 'Last 28 days', level: 2 }), 'the overview\'s trend, not "Your last 28 days"');
+    // The chart's tabs work as tabs do: arrows move and select, only the selected one is in the Tab order.
+    await doctor.getByRole('tab', { name: 'Overview' }).focus();
+    await doctor.keyboard.press('ArrowRight');
+    await expectVisible(doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Diary' }), 'ArrowRight selecting the Diary tab');
+    await expectVisible(doctor.getByText('No check-ins yet.'), 'the empty diary of a new patient');
+    await doctor.keyboard.press('End');
+    await expectVisible(doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Medicines' }), 'End selecting the last tab');
+    await doctor.keyboard.press('Home');
+    await doctor.keyboard.press('ArrowRight');
+    await expectVisible(doctor.getByText('No check-ins yet.'), 'back on the Diary tab by keyboard');
+    await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await expectVisible(doctor.getByRole('heading', { name: /Alerts at/ }), 'the alerts inbox');
+    await checkPage(doctor, 'clinic-alerts', violations);
+
+    // The patient sees the physician's visit in their access log.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Who looked' }).click();
+    await expectVisible(page.getByRole('cell', { name: /Dr\. Priya Raman/ }), 'the physician in the access log');
+    // What they did, in words (not the recorded id such as patient.read).
+    await expectVisible(page.getByRole('cell', { name: 'Opened the record' }).first(), 'the physician\'s action in words');
+    if (await page.getByRole('cell', { name: /^[a-z_-]+\.[a-z_.-]+$/ }).count() !== 0) throw new Error('an action id was shown instead of words');
+    await checkPage(page, 'access-log', violations);
+  },
+};
