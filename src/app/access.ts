@@ -11,6 +11,12 @@ export interface Granted {
   readonly userId: string;
   readonly patientId: string;
   readonly basis: AccessBasis;
+  /**
+   * Whether the same grant also allows reading the record, decided from the facts already loaded: a
+   * caregiver may hold the diary scope without `read`, and must then not be shown the server's copy
+   * when a write conflicts.
+   */
+  readonly mayRead: boolean;
   /** An audit event for this actor, patient and request. */
   audit(action: string, resourceType: string, resourceId: string | null): AuditEvent;
 }
@@ -39,7 +45,8 @@ export async function authorizePatientAccess(
   const facts = ctx.actor.kind === 'user' && ctx.actor.ownPatientId === patientId
     ? { patient: { id: patientId, userId }, delegations: [], careGrants: [] }
     : await stores.patients.loadAccessFacts(patientId, userId);
-  const decision = decidePatientAccess(ctx.actor, action, facts, nowIso(deps));
+  const now = nowIso(deps);
+  const decision = decidePatientAccess(ctx.actor, action, facts, now);
   if (!decision.allowed) {
     if (decision.refusal === 'unauthenticated') throw new AppError('authentication-required', 'Sign in to continue.');
     if (decision.refusal === 'forbidden') throw new AppError('forbidden', 'Your access to this patient does not include this action.');
@@ -50,6 +57,7 @@ export async function authorizePatientAccess(
     userId,
     patientId,
     basis,
+    mayRead: basis.kind === 'owner' || action === 'read' || decidePatientAccess(ctx.actor, 'read', facts, now).allowed,
     audit: (action, resourceType, resourceId) => auditEvent(deps, ctx, {
       actorBasis: basis.kind,
       organizationId: basis.kind === 'clinician' ? basis.organizationId : null,
@@ -61,19 +69,9 @@ export async function authorizePatientAccess(
   };
 }
 
-/**
- * Whether an access granted for a write may also read the record: a caregiver may hold the diary
- * scope without `read`, and must then not be shown the server's copy when a write conflicts.
- */
-export async function mayAlsoRead(deps: AppDeps, ctx: RequestContext, access: Granted, stores: Stores = deps.store): Promise<boolean> {
-  if (access.basis.kind === 'owner') return true;
-  try {
-    await authorizePatientAccess(deps, ctx, access.patientId, 'read', stores);
-    return true;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'not-found')) return false;
-    throw error;
-  }
+/** Whether an access granted for a write may also read the record (no further lookup: see `Granted.mayRead`). */
+export async function mayAlsoRead(_deps: AppDeps, _ctx: RequestContext, access: Granted): Promise<boolean> {
+  return access.mayRead;
 }
 
 /** Whether the patient shares with the organization at `now` (a care relationship neither revoked nor expired). */

@@ -5,6 +5,7 @@
 import type { PainMechanism, PacingSettings } from '../domain/care-plan/index.ts';
 import type { DiaryMeasure } from '../domain/care-plan/goal-progress.ts';
 import type { TaperPauseEvent, TaperPlan, TaperRate } from '../domain/medications/taper.ts';
+import type { RecordStore } from './record-store.ts';
 
 export interface ConditionRecord {
   readonly label: string;
@@ -180,26 +181,6 @@ export interface CarePlanVersionStore {
   insert(version: CarePlanVersion): Promise<void>;
   /** Newest first, without the plan bodies' details beyond counts. */
   list(patientId: string, limit: number): Promise<readonly { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }[]>;
-}
-
-/** A versioned, soft-deleted record of one patient (the same contract as the diary's DocumentStore). */
-export interface StoredRecord<T> {
-  readonly id: string;
-  readonly patientId: string;
-  readonly version: number;
-  readonly updatedAt: string;
-  readonly deletedAt: string | null;
-  readonly body: T;
-}
-
-export interface RecordStore<T> {
-  find(id: string): Promise<StoredRecord<T> | undefined>;
-  insert(patientId: string, id: string, body: T, sortAt: string, at: string): Promise<void>;
-  /** Writes `version` only over `version - 1`; false when someone else changed it first. */
-  update(patientId: string, id: string, body: T, sortAt: string, version: number, at: string): Promise<boolean>;
-  softDelete(patientId: string, id: string, version: number, at: string): Promise<boolean>;
-  /** Live records, newest first by their sort key. */
-  list(patientId: string, limit: number): Promise<readonly StoredRecord<T>[]>;
 }
 
 /** Everything issue 6 stores, as one member of Stores. */

@@ -4,13 +4,15 @@
 import { cdc2022Scope, classifyChronicity, isMinutesUnit, MINUTES_PER_DAY } from '../domain/care-plan/index.ts';
 import { findInstrument } from '../domain/instruments/index.ts';
 import { canAddDays, differenceInCalendarDays, LATEST_LOCAL_DATE, parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, mayAlsoRead } from './access.ts';
+import { authorizePatientAccess, type Granted } from './access.ts';
 import type {
-  CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, GoalMeasureSource, PacingActivity, PlanGoal, PlanIntervention, ProcedureRecord, StoredRecord,
+  CarePlanBody, CarePlanVersion, ConditionRecord, ConservativeCareRecord, GoalMeasureSource, PacingActivity, PlanGoal, PlanIntervention, ProcedureRecord,
 } from './care-plan-records.ts';
-import { conflictCopy, deleteRecord, invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { notFound } from './errors.ts';
+import { invalid, notFound } from './errors.ts';
+import { patientToday } from './patients.ts';
+import type { StoredRecord } from './record-store.ts';
+import { conflictCopy, deleteRecord, inPatientWrite, saveRecord, type DeleteOutcome, type RecordKind, type SaveOutcome } from './versioned-records.ts';
 import type { Stores } from './ports.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { PACING_DIARY_BASELINE_DAYS } from './care-plan-progress.ts';
@@ -30,13 +32,13 @@ function checkDateRange(errors: FieldErrors, start: string | null, stop: string 
 
 // ── Conditions ───────────────────────────────────────────────────────────────────────────────────
 
-export const CONDITIONS: RecordKind<ConditionRecord> = { resource: 'condition', label: 'The condition', store: (tx) => tx.carePlan.conditions, sortAt: (c) => c.onsetDate };
+export const CONDITIONS: RecordKind<ConditionRecord> = { resource: 'condition', label: 'The condition', writeAction: 'write-clinical', store: (tx) => tx.carePlan.conditions, sortAt: (c) => c.onsetDate };
 
 export type ConditionInput = Omit<ConditionRecord, 'bodySite' | 'notes' | 'cancerRelated' | 'endOfLife'> & {
   readonly bodySite?: string | null; readonly notes?: string; readonly cancerRelated?: boolean; readonly endOfLife?: boolean;
 };
 
-export function saveCondition(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ConditionInput, baseVersion?: number): Promise<RecordOutcome<ConditionRecord>> {
+export function saveCondition(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ConditionInput, baseVersion?: number): Promise<SaveOutcome<ConditionRecord>> {
   const value: ConditionRecord = {
     label: input.label, bodySite: input.bodySite ?? null, mechanism: input.mechanism, onsetDate: input.onsetDate,
     cancerRelated: input.cancerRelated ?? false, endOfLife: input.endOfLife ?? false, notes: input.notes ?? '',
@@ -160,30 +162,20 @@ async function checkResponsibleMembers(tx: Stores, patientId: string, plan: Care
  * edited (If-Match) — a stale or missing one answers a conflict with the current plan.
  */
 export async function saveCarePlan(deps: AppDeps, ctx: RequestContext, patientId: string, input: CarePlanInput, baseVersion?: number): Promise<CarePlanOutcome> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
-  const reveal = await mayAlsoRead(deps, ctx, access);
   const plan = normalizePlan(deps, input);
   const at = nowIso(deps);
-  const copy = (tx: Stores, current: CarePlanVersion) => conflictCopy(tx, access, reveal, current, 'care_plan.read', 'care_plan', `${patientId}/${current.version}`);
-  try {
-    return await deps.store.transaction(async (tx): Promise<CarePlanOutcome> => {
-      const latest = await tx.carePlan.plans.findLatest(patientId);
-      if (!latest && baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'This patient has no care plan yet; save without a version to create it.' };
-      if (latest && baseVersion === undefined) return { status: 'conflict', current: await copy(tx, latest), reason: `A care plan exists (version ${latest.version}); send the version you edited.` };
-      if (latest && baseVersion !== latest.version) return { status: 'conflict', current: await copy(tx, latest), reason: `The plan changed (version ${latest.version}; you edited version ${baseVersion}).` };
-      await checkResponsibleMembers(tx, patientId, plan, at);
-      const version: CarePlanVersion = { patientId, version: (latest?.version ?? 0) + 1, createdBy: access.userId, createdAt: at, plan };
-      await tx.carePlan.plans.insert(version);
-      await tx.audit.append([access.audit('care_plan.save', 'care_plan', `${patientId}/${version.version}`)]);
-      return { status: 'created', plan: version };
-    });
-  } catch (error) {
-    // Someone saved the same version at the same moment (the primary key refused the second).
-    if (!isUniqueViolationError(error)) throw error;
-    const latest = await deps.store.carePlan.plans.findLatest(patientId);
-    const current = latest ? await copy(deps.store, latest) : null;
-    return { status: 'conflict', current, reason: 'The plan was saved by someone else at the same time.' };
-  }
+  const copy = (tx: Stores, access: Granted, current: CarePlanVersion) => conflictCopy(tx, access, current, 'care_plan', `${patientId}/${current.version}`);
+  return inPatientWrite(deps, ctx, patientId, 'write-clinical', async (tx, access): Promise<CarePlanOutcome> => {
+    const latest = await tx.carePlan.plans.findLatest(patientId);
+    if (!latest && baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'This patient has no care plan yet; save without a version to create it.' };
+    if (latest && baseVersion === undefined) return { status: 'conflict', current: await copy(tx, access, latest), reason: `A care plan exists (version ${latest.version}); send the version you edited.` };
+    if (latest && baseVersion !== latest.version) return { status: 'conflict', current: await copy(tx, access, latest), reason: `The plan changed (version ${latest.version}; you edited version ${baseVersion}).` };
+    await checkResponsibleMembers(tx, patientId, plan, at);
+    const version: CarePlanVersion = { patientId, version: (latest?.version ?? 0) + 1, createdBy: access.userId, createdAt: at, plan };
+    await tx.carePlan.plans.insert(version);
+    await tx.audit.append([access.audit('care_plan.save', 'care_plan', `${patientId}/${version.version}`)]);
+    return { status: 'created', plan: version };
+  });
 }
 
 export async function getCarePlan(deps: AppDeps, ctx: RequestContext, patientId: string, version?: number): Promise<CarePlanVersion> {
@@ -222,16 +214,14 @@ export type PacingSessionOutcome =
 export async function recordPacingSession(
   deps: AppDeps, ctx: RequestContext, patientId: string, activityId: string, dateText: string, input: { readonly amount: number },
 ): Promise<PacingSessionOutcome> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const date = parseLocalDate(dateText);
   if (!date) throw invalid('The session', [{ pointer: '/date', detail: 'Must be a date YYYY-MM-DD.' }]);
   const session = { date, amount: input.amount };
   const at = nowIso(deps);
   try {
-    return await deps.store.transaction(async (tx): Promise<PacingSessionOutcome> => {
-      // Sessions of different days sent at once each add to the latest plan in turn (without the turn,
-      // one of them met the other's new version and was refused).
-      await tx.patients.lockForWrite(patientId);
+    // Sessions of different days sent at once each add to the latest plan in turn (without the turn,
+    // one of them met the other's new version and was refused).
+    return await inPatientWrite(deps, ctx, patientId, 'write-diary', async (tx, access): Promise<PacingSessionOutcome> => {
       const latest = await tx.carePlan.plans.findLatest(patientId);
       if (!latest) throw notFound('The care plan');
       const activities = latest.plan.pacing ?? [];
@@ -271,14 +261,14 @@ export async function recordPacingSession(
 
 // ── Procedures and conservative care ─────────────────────────────────────────────────────────────
 
-export const PROCEDURES: RecordKind<ProcedureRecord> = { resource: 'procedure', label: 'The procedure', store: (tx) => tx.carePlan.procedures, sortAt: (p) => p.date };
+export const PROCEDURES: RecordKind<ProcedureRecord> = { resource: 'procedure', label: 'The procedure', writeAction: 'write-clinical', store: (tx) => tx.carePlan.procedures, sortAt: (p) => p.date };
 
 export type ProcedureInput = Omit<ProcedureRecord, 'label' | 'levels' | 'blockDiaryId' | 'notes' | 'followUpInstrument'> & {
   readonly label?: string; readonly levels?: readonly string[]; readonly blockDiaryId?: string | null; readonly notes?: string;
   readonly followUpInstrument?: 'peg' | 'nrs' | 'none';
 };
 
-export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ProcedureInput, baseVersion?: number): Promise<RecordOutcome<ProcedureRecord>> {
+export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: ProcedureInput, baseVersion?: number): Promise<SaveOutcome<ProcedureRecord>> {
   const value: ProcedureRecord = {
     type: input.type, label: input.label ?? '', date: input.date, levels: input.levels ?? [], side: input.side, intent: input.intent,
     imageGuidance: input.imageGuidance, blockDiaryId: input.blockDiaryId?.toLowerCase() ?? null, notes: input.notes ?? '',
@@ -291,16 +281,19 @@ export function saveProcedure(deps: AppDeps, ctx: RequestContext, patientId: str
     throw invalid('The procedure', [{ pointer: '/date', detail: `Its follow-ups (${lastFollowUpDays} days later) would fall after ${LATEST_LOCAL_DATE}.` }]);
   }
   if (value.type === 'other' && value.label.trim() === '') throw invalid('The procedure', [{ pointer: '/label', detail: 'Name the procedure when its type is "other".' }]);
-  return saveRecord(PROCEDURES, deps, ctx, patientId, id, value, baseVersion, async (tx) => {
-    if (value.blockDiaryId === null) return;
-    const diary = await tx.blockDiaries.find(value.blockDiaryId);
-    if (!diary || diary.patientId !== patientId || diary.deletedAt !== null) throw invalid('The procedure', [{ pointer: '/blockDiaryId', detail: 'No block diary of this patient has this id.' }]);
-  }, procedureFollowUps(deps, id));
+  return saveRecord(PROCEDURES, deps, ctx, patientId, id, value, baseVersion, {
+    async check(tx) {
+      if (value.blockDiaryId === null) return;
+      const diary = await tx.blockDiaries.find(value.blockDiaryId);
+      if (!diary || diary.patientId !== patientId || diary.deletedAt !== null) throw invalid('The procedure', [{ pointer: '/blockDiaryId', detail: 'No block diary of this patient has this id.' }]);
+    },
+    afterWrite: procedureFollowUps(deps, id),
+  });
 }
 
 /** Soft-deletes a procedure and cancels the follow-up questionnaires it assigned, in one transaction. */
-export function deleteProcedure(deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<void> {
-  return deleteRecord(PROCEDURES, deps, ctx, patientId, id, procedureFollowUpsWithdrawn(deps, id));
+export function deleteProcedure(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, baseVersion?: number): Promise<DeleteOutcome<ProcedureRecord>> {
+  return deleteRecord(PROCEDURES, deps, ctx, patientId, id, baseVersion, procedureFollowUpsWithdrawn(deps, id));
 }
 
 export function presentProcedure(r: StoredRecord<ProcedureRecord>) {
@@ -311,7 +304,7 @@ export function presentProcedure(r: StoredRecord<ProcedureRecord>) {
 }
 
 export const CONSERVATIVE_CARE: RecordKind<ConservativeCareRecord> = {
-  resource: 'conservative_care', label: 'The conservative-care record', store: (tx) => tx.carePlan.conservativeCare, sortAt: (c) => c.startDate,
+  resource: 'conservative_care', label: 'The conservative-care record', writeAction: 'write-clinical', store: (tx) => tx.carePlan.conservativeCare, sortAt: (c) => c.startDate,
 };
 
 export type ConservativeCareInput = Omit<ConservativeCareRecord, 'endDate' | 'sessions' | 'outcomeNotes'> & {

@@ -23,3 +23,8 @@ export function notFound(what = 'The resource'): AppError {
 export function forbidden(detail = 'You do not have permission to do this.'): AppError {
   return new AppError('forbidden', detail);
 }
+
+/** `AppError('validation-failed')` for field errors found by the use case. */
+export function invalid(what: string, errors: readonly { pointer: string; detail: string }[]): AppError {
+  return new AppError('validation-failed', `${what} has invalid fields.`, { errors });
+}

@@ -9,7 +9,7 @@
 import {
   computeChange, describeInstrument, findInstrument, INSTRUMENTS, scoreRaw, type Change, type InstrumentDefinition, type ScoreResult, type Sex,
 } from '../domain/instruments/index.ts';
-import { auditEvent, authorizePatientAccess, hasActiveRelationship, mayAlsoRead, requireUser, type Granted } from './access.ts';
+import { auditEvent, authorizePatientAccess, hasActiveRelationship, requireUser, type Granted } from './access.ts';
 import { raiseAlert } from './alerts.ts';
 import { firstDue, nextDue } from './assignment-schedule.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
@@ -141,7 +141,7 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
   const access = await authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
   // The change is against the previous result, which someone answering without `read` (a caregiver
   // with only the questionnaire scope, a clinic granted only `write`) may not see.
-  const reveal = await mayAlsoRead(deps, ctx, access);
+  const reveal = access.mayRead;
   const d = findInstrument(input.instrumentId);
   if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
   // Sex-weighted instruments (ORT) use the sex given with the answers, else the patient record's.

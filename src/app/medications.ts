@@ -6,16 +6,19 @@ import { computeRegimen, findDrug, FORMULARY_VERSION, validateRegimenInput } fro
 import type { PatientFacts, Regimen, RegimenItem, RegimenResult } from '../domain/medications/regimen.ts';
 import { applyTaperPauses, planTaper, type ScheduledTaperStep, type TaperPauseEvent } from '../domain/medications/taper.ts';
 import { differenceInCalendarDays, LocalDateRangeError, parseLocalDate } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, mayAlsoRead, requireUser } from './access.ts';
-import type { MedicationOrderRecord, MedicationRoute, StoredRecord, StrengthUnit, TaperPlanOptionsInput, TaperPlanRecord } from './care-plan-records.ts';
-import { conflictCopy, invalid, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
+import { authorizePatientAccess, requireUser } from './access.ts';
+import type { MedicationOrderRecord, MedicationRoute, StrengthUnit, TaperPlanOptionsInput, TaperPlanRecord } from './care-plan-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { AppError, notFound } from './errors.ts';
+import { AppError, invalid, notFound } from './errors.ts';
+import { patientToday } from './patients.ts';
+import type { StoredRecord } from './record-store.ts';
+import { conflictCopy, inPatientWrite, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
 import type { Stores } from './ports.ts';
 
 export const MEDICATION_ORDERS: RecordKind<MedicationOrderRecord> = {
   resource: 'medication_order',
   label: 'The medication order',
+  writeAction: 'write-clinical',
   store: (tx) => tx.carePlan.medicationOrders,
   sortAt: (o) => o.startDate,
 };
@@ -106,7 +109,7 @@ export function isOrderActiveOn(order: MedicationOrderRecord, date: string): boo
   return order.startDate <= date && (order.stopDate === null || order.stopDate > date);
 }
 
-export function saveMedicationOrder(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: MedicationOrderInput, baseVersion?: number): Promise<RecordOutcome<MedicationOrderRecord>> {
+export function saveMedicationOrder(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: MedicationOrderInput, baseVersion?: number): Promise<SaveOutcome<MedicationOrderRecord>> {
   return saveRecord(MEDICATION_ORDERS, deps, ctx, patientId, id, validateMedicationOrder(input), baseVersion);
 }
 
@@ -181,6 +184,7 @@ export function computeMmeForRegimen(ctx: RequestContext, input: unknown): Regim
 export const TAPER_PLANS: RecordKind<TaperPlanRecord> = {
   resource: 'taper_plan',
   label: 'The taper plan',
+  writeAction: 'write-clinical',
   store: (tx) => tx.carePlan.taperPlans,
   sortAt: (t) => t.plan.startDate,
 };
@@ -212,20 +216,17 @@ function withinCalendar<T>(pointer: string, detail: string, run: () => T): T {
 
 /** A taper plan from the orders in effect today (the domain's planner); stored with the options asked for. */
 export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, options: TaperPlanOptionsInput): Promise<TaperOutcome> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
-  const reveal = await mayAlsoRead(deps, ctx, access);
   const startDate = parseLocalDate(options.startDate);
   if (!startDate) throw invalid('The taper plan', [{ pointer: '/startDate', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
-  return deps.store.transaction(async (tx): Promise<TaperOutcome> => {
-    await tx.patients.lockForWrite(patientId);
+  return inPatientWrite(deps, ctx, patientId, TAPER_PLANS.writeAction, async (tx, access): Promise<TaperOutcome> => {
     const existing = await tx.carePlan.taperPlans.find(id);
     if (existing) {
       if (existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create the plan with a new id.' };
       return JSON.stringify(existing.body.options) === JSON.stringify(options)
         ? { status: 'unchanged', record: existing }
         : {
-          status: 'conflict', current: await conflictCopy(tx, access, reveal, existing, 'taper_plan.read', 'taper_plan', id),
+          status: 'conflict', current: await conflictCopy(tx, access, existing, 'taper_plan', id),
           reason: 'A taper plan with this id exists with other options; a plan is not edited — pause it, or create a new one.',
         };
     }
@@ -249,12 +250,10 @@ export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patien
 
 /** Pauses (or resumes) a taper from `on`: later steps move by the length of the pause; doses never change. */
 export async function pauseOrResumeTaper(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, kind: TaperPauseEvent['kind'], on: string): Promise<StoredRecord<TaperPlanRecord>> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
   const date = parseLocalDate(on);
   if (!date) throw invalid('The request', [{ pointer: '/on', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
-  return deps.store.transaction(async (tx) => {
-    await tx.patients.lockForWrite(patientId);
+  return inPatientWrite(deps, ctx, patientId, TAPER_PLANS.writeAction, async (tx, access) => {
     const existing = await tx.carePlan.taperPlans.find(id);
     if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound('The taper plan');
     const events = [...existing.body.events, { kind, on: date }];

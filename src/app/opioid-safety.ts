@@ -7,9 +7,11 @@
 import { summarizeAsNeededOpioidUse, type AsNeededOrder, type AsNeededUse, type LoggedMedicine } from '../domain/medications/as-needed-use.ts';
 import { addDays, type LocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
-import type { NaloxoneCheckRecord, StoredRecord } from './care-plan-records.ts';
-import { getRecord, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
+import type { NaloxoneCheckRecord } from './care-plan-records.ts';
 import type { AppDeps, RequestContext } from './context.ts';
+import { patientToday } from './patients.ts';
+import type { StoredRecord } from './record-store.ts';
+import { getRecord, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
 
 /** Orders read (the same input-sanity limit as the medicines list). */
 const MAX_ORDERS = 500;
@@ -39,7 +41,7 @@ export const NALOXONE_CHECKS: RecordKind<NaloxoneCheckRecord> = {
   writeAction: 'write-diary',
 };
 
-export function saveNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId: string, input: { hasNaloxone: boolean; location?: string | undefined }, baseVersion?: number): Promise<RecordOutcome<NaloxoneCheckRecord>> {
+export function saveNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId: string, input: { hasNaloxone: boolean; location?: string | undefined }, baseVersion?: number): Promise<SaveOutcome<NaloxoneCheckRecord>> {
   const value: NaloxoneCheckRecord = { hasNaloxone: input.hasNaloxone, location: input.hasNaloxone ? (input.location ?? '').trim() : '' };
   return saveRecord(NALOXONE_CHECKS, deps, ctx, patientId, patientId, value, baseVersion);
 }

@@ -1,6 +1,8 @@
 // Patient records: create my own, read, update, and list the people I can see.
-import { AppError } from './errors.ts';
+import { toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
+import { AppError, notFound } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import type { Stores } from './ports.ts';
 import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
 import { isActive } from './policy.ts';
 import { CLINICIAN_ROLES, type Patient, type Sex } from './model.ts';
@@ -90,4 +92,13 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
   }
   await deps.store.audit.append(events);
   return result;
+}
+
+/** Today's date and the age reached this calendar year, for the patient's own time zone. */
+export async function patientToday(deps: AppDeps, stores: Stores, patientId: string): Promise<{ today: string; ageThisYear: number | undefined }> {
+  const patient = await stores.patients.findById(patientId);
+  if (!patient) throw notFound('The patient');
+  const today = toLocalDateTime(deps.clock.now(), patient.timeZone as TimeZone).date;
+  const ageThisYear = patient.birthYear === null ? undefined : Number(today.slice(0, 4)) - patient.birthYear;
+  return { today, ageThisYear };
 }

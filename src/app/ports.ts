@@ -6,6 +6,7 @@ import type { DaySummaryAccumulator } from '../domain/diary/day-summary.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { CarePlanStores } from './care-plan-records.ts';
+import type { RecordStore } from './record-store.ts';
 import type {
   ActorProfile, ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
   Organization, OrganizationRole, Patient, Session, User,
@@ -183,25 +184,6 @@ export interface DiaryStore {
   listSummaries(patientId: string, from: string, to: string): Promise<readonly DaySummaryAccumulator[]>;
 }
 
-/** A versioned, soft-deleted document of one patient (flares, block diaries). */
-export interface StoredDocument<T> {
-  readonly id: string;
-  readonly patientId: string;
-  readonly version: number;
-  readonly updatedAt: string;
-  readonly deletedAt: string | null;
-  readonly body: T;
-}
-
-export interface DocumentStore<T> {
-  find(id: string): Promise<StoredDocument<T> | undefined>;
-  insert(patientId: string, id: string, body: T, sortAt: string, at: string): Promise<void>;
-  update(patientId: string, id: string, body: T, sortAt: string, version: number, at: string): Promise<void>;
-  softDelete(patientId: string, id: string, version: number, at: string): Promise<void>;
-  /** Live documents, newest first by their sort instant. */
-  list(patientId: string, limit: number): Promise<readonly StoredDocument<T>[]>;
-}
-
 export interface Job {
   readonly id: string;
   readonly kind: string;
@@ -351,8 +333,8 @@ export interface Stores {
   readonly carePlan: CarePlanStores;
   readonly jobs: JobStore;
   readonly alerts: AlertStore;
-  readonly flares: DocumentStore<Flare>;
-  readonly blockDiaries: DocumentStore<BlockDiary>;
+  readonly flares: RecordStore<Flare>;
+  readonly blockDiaries: RecordStore<BlockDiary>;
   readonly diary: DiaryStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { addDays, canAddDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
 import type { Granted } from './access.ts';
 import type { ProcedureRecord } from './care-plan-records.ts';
-import type { RecordAfterDelete, RecordAfterWrite } from './clinical-records.ts';
+import type { RecordAfterDelete, RecordAfterWrite } from './versioned-records.ts';
 import { nowIso, type AppDeps } from './context.ts';
 import { notFound } from './errors.ts';
 import { scheduleAssignment } from './instruments.ts';

@@ -4,7 +4,7 @@ import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
 import { apiTokenRepository, sessionRepository, signInFailureRepository, userRepository } from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { diaryRepository } from './repositories/diary.repository.ts';
-import { documentRepository } from './repositories/documents.repository.ts';
+import { versionedRecordRepository } from './repositories/versioned-record.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
 import { instrumentResponseRepository } from './repositories/instrument-responses.repository.ts';
@@ -51,13 +51,13 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
     careRelationships: translateErrors(careRelationshipRepository(db)),
     audit: translateErrors(auditRepository(db)),
     diary: translateErrors(diaryRepository(db)),
-    flares: translateErrors(documentRepository<Flare>(db, 'flare')),
+    flares: translateErrors(versionedRecordRepository<Flare>(db, 'flare')),
     jobs: translateErrors(jobRepository(db, dialect)),
     alerts: translateErrors(alertRepository(db)),
     instrumentResponses: translateErrors(instrumentResponseRepository(db)),
     instrumentLicences: translateErrors(instrumentLicenceRepository(db)),
     instrumentAssignments: translateErrors(instrumentAssignmentRepository(db)),
-    blockDiaries: translateErrors(documentRepository<BlockDiary>(db, 'block_diary')),
+    blockDiaries: translateErrors(versionedRecordRepository<BlockDiary>(db, 'block_diary')),
   };
 }
 

@@ -1,45 +1,12 @@
-// Issue 6 storage: clinical records as versioned, soft-deleted JSON documents of one patient
-// (conditions, medication orders, procedures, conservative care, taper plans, the naloxone check) and the care plan as
+// Care-plan storage: clinical records kept by the record engine's repository (conditions, medication
+// orders, procedures, conservative care, taper plans, the naloxone check) and the care plan as
 // append-only versions.
 import type {
   CarePlanStores, CarePlanVersion, CarePlanVersionStore, ConditionRecord, ConservativeCareRecord, MedicationOrderRecord, NaloxoneCheckRecord, ProcedureRecord,
-  RecordStore, StoredRecord, TaperPlanRecord,
+  TaperPlanRecord,
 } from '../../app/care-plan-records.ts';
-import type { PatientDocumentRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
-
-type RecordTable = 'condition' | 'medication_order' | 'clinical_procedure' | 'conservative_care' | 'taper_plan' | 'naloxone_check';
-
-const toRecord = <T>(r: PatientDocumentRow): StoredRecord<T> => ({
-  id: r.id, patientId: r.patient_id, version: Number(r.version), updatedAt: r.updated_at, deletedAt: r.deleted_at, body: JSON.parse(r.body) as T,
-});
-
-function recordRepository<T>(db: Executor, table: RecordTable): RecordStore<T> {
-  return {
-    async find(id) {
-      const r = await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toRecord<T>(r);
-    },
-    async insert(patientId, id, body, sortAt, at) {
-      await db.insertInto(table).values({ id, patient_id: patientId, version: 1, sort_at: sortAt, body: JSON.stringify(body), created_at: at, updated_at: at, deleted_at: null }).execute();
-    },
-    async update(patientId, id, body, sortAt, version, at) {
-      const r = await db.updateTable(table).set({ version, sort_at: sortAt, body: JSON.stringify(body), updated_at: at, deleted_at: null })
-        .where('id', '=', id).where('patient_id', '=', patientId).where('version', '=', version - 1).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
-    },
-    async softDelete(patientId, id, version, at) {
-      const r = await db.updateTable(table).set({ version, deleted_at: at, updated_at: at })
-        .where('id', '=', id).where('patient_id', '=', patientId).where('version', '=', version - 1).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
-    },
-    async list(patientId, limit) {
-      const rows = await db.selectFrom(table).selectAll().where('patient_id', '=', patientId).where('deleted_at', 'is', null)
-        .orderBy('sort_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-      return rows.map((r) => toRecord<T>(r));
-    },
-  };
-}
+import { versionedRecordRepository as recordRepository } from './versioned-record.repository.ts';
 
 function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
   const toVersion = (r: { patient_id: string; version: number; body: string; created_by: string; created_at: string }): CarePlanVersion => ({
@@ -67,7 +34,7 @@ function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
   };
 }
 
-/** The issue 6 stores over a connection or transaction; `wrap` marks driver errors as the other stores do. */
+/** The care-plan stores over a connection or transaction; `wrap` marks driver errors as the other stores do. */
 export function carePlanStores(db: Executor, wrap: <S extends object>(store: S) => S): CarePlanStores {
   return {
     conditions: wrap(recordRepository<ConditionRecord>(db, 'condition')),

@@ -5,17 +5,17 @@ import {
 } from '../../../app/care-plan.ts';
 import type { CarePlanVersion } from '../../../app/care-plan-records.ts';
 import { loadCarePlanProgress } from '../../../app/care-plan-progress.ts';
-import { deleteRecord, listRecords } from '../../../app/clinical-records.ts';
+import { deleteRecord, listRecords } from '../../../app/versioned-records.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import {
   CarePlanBody, CarePlanVersionParams, ConditionBody, ConditionParams, ConservativeCareBody, ConservativeCareParams, PacingSessionBody, PacingSessionParams, ProcedureBody, ProcedureParams,
   RecordListQuery, VersionListQuery,
 } from '../../../contract/care-plan.ts';
 import { baseVersionFrom } from '../../if-match.ts';
+import { presentRecord, sendDeleted, sendSaved } from '../../record-replies.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-import { presentRecord, sendRecordOutcome } from '../medications/medications.routes.ts';
 
 const presentPlan = (p: CarePlanVersion) => ({ version: p.version, createdBy: p.createdBy, createdAt: p.createdAt, ...p.plan });
 
@@ -33,7 +33,7 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     schema: { tags, params: ConditionParams, body: ConditionBody, summary: 'Record or edit a pain condition by its client-generated id (If-Match to edit)' },
   }, async (req, reply) => {
     const outcome = await saveCondition(deps, contextOf(req), req.params.patientId, req.params.conditionId.toLowerCase(), req.body, baseVersionFrom(req));
-    return sendRecordOutcome(req, reply, outcome, presentRecord);
+    return sendSaved(req, reply, outcome, presentRecord, 'clinical-record-conflict');
   });
 
   app.get('/api/patients/:patientId/conditions/:conditionId', {
@@ -43,11 +43,9 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.delete('/api/patients/:patientId/conditions/:conditionId', {
     config: { patientAction: 'write-clinical' },
-    schema: { tags, params: ConditionParams, summary: 'Delete a condition recorded in error' },
-  }, async (req, reply) => {
-    await deleteRecord(CONDITIONS, deps, contextOf(req), req.params.patientId, req.params.conditionId.toLowerCase());
-    return reply.code(204).send();
-  });
+    schema: { tags, params: ConditionParams, summary: 'Delete a condition recorded in error (If-Match: refused with a conflict if it changed since; deleting it again is done)' },
+  }, async (req, reply) => sendDeleted(req, reply,
+    await deleteRecord(CONDITIONS, deps, contextOf(req), req.params.patientId, req.params.conditionId.toLowerCase(), baseVersionFrom(req)), presentRecord, 'clinical-record-conflict'));
 
   app.get('/api/patients/:patientId/conditions', {
     config: { patientAction: 'read' },
@@ -109,16 +107,14 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     schema: { tags, params: ProcedureParams, body: ProcedureBody, summary: 'Record or edit a procedure by its client-generated id (If-Match to edit); follow-ups 2, 6 and 12 weeks after assign a pain questionnaire (PEG by default, or NRS) and PGIC, due at 09:00 local time on each day not yet passed; changing the date or questionnaire re-assigns them' },
   }, async (req, reply) => {
     const outcome = await saveProcedure(deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase(), req.body, baseVersionFrom(req));
-    return sendRecordOutcome(req, reply, outcome, presentProcedure);
+    return sendSaved(req, reply, outcome, presentProcedure, 'clinical-record-conflict');
   });
 
   app.delete('/api/patients/:patientId/procedures/:procedureId', {
     config: { patientAction: 'write-clinical' },
-    schema: { tags, params: ProcedureParams, summary: 'Delete a procedure recorded in error; the follow-up questionnaires it assigned are cancelled' },
-  }, async (req, reply) => {
-    await deleteProcedure(deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase());
-    return reply.code(204).send();
-  });
+    schema: { tags, params: ProcedureParams, summary: 'Delete a procedure recorded in error; the follow-up questionnaires it assigned are cancelled (If-Match: refused with a conflict if it changed since; deleting it again is done)' },
+  }, async (req, reply) => sendDeleted(req, reply,
+    await deleteProcedure(deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase(), baseVersionFrom(req)), presentProcedure, 'clinical-record-conflict'));
 
   app.get('/api/patients/:patientId/procedures', {
     config: { patientAction: 'read' },
@@ -130,16 +126,15 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     schema: { tags, params: ConservativeCareParams, body: ConservativeCareBody, summary: 'Record or edit a conservative treatment tried (dates, sessions, documented outcome) by client id (If-Match to edit)' },
   }, async (req, reply) => {
     const outcome = await saveConservativeCare(deps, contextOf(req), req.params.patientId, req.params.conservativeCareId.toLowerCase(), req.body, baseVersionFrom(req));
-    return sendRecordOutcome(req, reply, outcome, presentConservativeCare);
+    return sendSaved(req, reply, outcome, presentConservativeCare, 'clinical-record-conflict');
   });
 
   app.delete('/api/patients/:patientId/conservative-care/:conservativeCareId', {
     config: { patientAction: 'write-clinical' },
-    schema: { tags, params: ConservativeCareParams, summary: 'Delete a conservative-care record entered in error' },
-  }, async (req, reply) => {
-    await deleteRecord(CONSERVATIVE_CARE, deps, contextOf(req), req.params.patientId, req.params.conservativeCareId.toLowerCase());
-    return reply.code(204).send();
-  });
+    schema: { tags, params: ConservativeCareParams, summary: 'Delete a conservative-care record entered in error (If-Match: refused with a conflict if it changed since; deleting it again is done)' },
+  }, async (req, reply) => sendDeleted(req, reply,
+    await deleteRecord(CONSERVATIVE_CARE, deps, contextOf(req), req.params.patientId, req.params.conservativeCareId.toLowerCase(), baseVersionFrom(req)),
+    presentConservativeCare, 'clinical-record-conflict'));
 
   app.get('/api/patients/:patientId/conservative-care', {
     config: { patientAction: 'read' },

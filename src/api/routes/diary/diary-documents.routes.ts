@@ -1,32 +1,16 @@
 import { z } from 'zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  BLOCK_DIARIES, FLARES, deleteDocument, type DeleteOutcome, getDocument, listDocuments, presentBlockDiary, presentFlares, saveDocument, type DocumentOutcome,
-} from '../../../app/diary-documents.ts';
+import { BLOCK_DIARIES, FLARES, presentBlockDiary, presentFlares, saveDocument } from '../../../app/diary-documents.ts';
 import { exportDiary, importDiary, importRowProblem } from '../../../app/diary.ts';
 import { AppError } from '../../../app/errors.ts';
+import { deleteRecord, getRecord, listRecords } from '../../../app/versioned-records.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import { BlockDiaryBody, DIARY_IMPORT_MAX_BYTES, DocumentParams, FlareBody, ListQuery } from '../../../contract/diary.ts';
 import { exportDiaryCsv, parseDiaryCsv } from '../../../interop/csv/diary-csv.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
+import { sendDeleted, sendSaved } from '../../record-replies.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-
-function sendDeleted<T>(request: FastifyRequest, reply: FastifyReply, outcome: DeleteOutcome<T>, present: (doc: { version: number; body: T }) => unknown) {
-  if (outcome.status === 'conflict') {
-    return sendProblem(request, reply, 'diary-entry-conflict', { detail: outcome.reason, extra: { current: outcome.current && present(outcome.current) } });
-  }
-  return reply.code(204).send();
-}
-
-function sendDocument<T>(request: FastifyRequest, reply: FastifyReply, outcome: DocumentOutcome<T>, present: (doc: { version: number; body: T }) => unknown) {
-  if (outcome.status === 'conflict') {
-    return sendProblem(request, reply, 'diary-entry-conflict', { detail: outcome.reason, extra: { current: outcome.current && present(outcome.current) } });
-  }
-  reply.header('etag', `"${outcome.document.version}"`);
-  return reply.code(outcome.status === 'created' ? 201 : 200).send({ status: outcome.status, ...(present(outcome.document) as object) });
-}
 
 export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
   const tags = ['diary'];
@@ -35,39 +19,39 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
   app.put('/api/patients/:patientId/flares/:documentId', {
     config: { patientAction: 'write-diary' },
     schema: { tags, params: DocumentParams, body: FlareBody, summary: 'Record or edit a flare by its client-generated id (If-Match to edit)' },
-  }, async (req, reply) => sendDocument(req, reply, await saveDocument(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), req.body, baseVersionFrom(req)), flare));
+  }, async (req, reply) => sendSaved(req, reply, await saveDocument(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), req.body, baseVersionFrom(req)), flare, 'diary-entry-conflict'));
 
   app.get('/api/patients/:patientId/flares', {
     config: { patientAction: 'read' },
     schema: { tags, params: PatientParams, querystring: ListQuery, summary: 'Flares as a timeline (newest first) with duration and whether ongoing' },
-  }, async (req) => ({ items: presentFlares(await listDocuments(FLARES, deps, contextOf(req), req.params.patientId, req.query.limit)) }));
+  }, async (req) => ({ items: presentFlares(await listRecords(FLARES, deps, contextOf(req), req.params.patientId, req.query.limit)) }));
 
   app.delete('/api/patients/:patientId/flares/:documentId', {
     config: { patientAction: 'write-diary' },
     schema: { tags, params: DocumentParams, summary: 'Delete a flare (If-Match: refused with a conflict if it changed since; deleting it again is done)' },
-  }, async (req, reply) => sendDeleted(req, reply, await deleteDocument(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), baseVersionFrom(req)), flare));
+  }, async (req, reply) => sendDeleted(req, reply, await deleteRecord(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), baseVersionFrom(req)), flare, 'diary-entry-conflict'));
 
   app.put('/api/patients/:patientId/block-diaries/:documentId', {
     config: { patientAction: 'write-diary' },
     schema: { tags, params: DocumentParams, body: BlockDiaryBody, summary: 'Record or edit a block diary (baseline, timed readings) by client id (If-Match to edit)' },
-  }, async (req, reply) => sendDocument(req, reply, await saveDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), req.body, baseVersionFrom(req)),
-    (d) => presentBlockDiary({ ...d, id: '', patientId: '', updatedAt: '', deletedAt: null })));
+  }, async (req, reply) => sendSaved(req, reply, await saveDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), req.body, baseVersionFrom(req)),
+    presentBlockDiary, 'diary-entry-conflict'));
 
   app.get('/api/patients/:patientId/block-diaries/:documentId', {
     config: { patientAction: 'read' },
     schema: { tags, params: DocumentParams, summary: 'A block diary with its reading schedule and relief (NRS-derived and patient-reported, peak, time at ≥ 50 % and ≥ 80 %)' },
-  }, async (req) => presentBlockDiary(await getDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase())));
+  }, async (req) => presentBlockDiary(await getRecord(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase())));
 
   app.get('/api/patients/:patientId/block-diaries', {
     config: { patientAction: 'read' },
     schema: { tags, params: PatientParams, querystring: ListQuery, summary: 'Block diaries, newest procedure first' },
-  }, async (req) => ({ items: (await listDocuments(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.query.limit)).map(presentBlockDiary) }));
+  }, async (req) => ({ items: (await listRecords(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.query.limit)).map(presentBlockDiary) }));
 
   app.delete('/api/patients/:patientId/block-diaries/:documentId', {
     config: { patientAction: 'write-diary' },
     schema: { tags, params: DocumentParams, summary: 'Delete a block diary (If-Match: refused with a conflict if it changed since; deleting it again is done)' },
-  }, async (req, reply) => sendDeleted(req, reply, await deleteDocument(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), baseVersionFrom(req)),
-    (d) => presentBlockDiary({ ...d, id: '', patientId: '', updatedAt: '', deletedAt: null })));
+  }, async (req, reply) => sendDeleted(req, reply, await deleteRecord(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), baseVersionFrom(req)),
+    presentBlockDiary, 'diary-entry-conflict'));
 
   app.get('/api/patients/:patientId/diary-export.csv', {
     config: { patientAction: 'read' },

@@ -1,6 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { StoredRecord } from '../../../app/care-plan-records.ts';
-import type { RecordOutcome } from '../../../app/clinical-records.ts';
+import type { StoredRecord } from '../../../app/record-store.ts';
 import {
   computeMmeForRegimen, createTaperPlan, getTaperPlan, listMedicationOrders, listTaperPlans, loadMedicationSummary, pauseOrResumeTaper,
   saveMedicationOrder, scheduleOf, type TaperOutcome,
@@ -12,23 +10,10 @@ import {
   MedicationOrderBody, MedicationOrderParams, MmeRequestBody, TaperPauseBody, TaperPlanBody, TaperPlanParams, TaperResumeBody,
 } from '../../../contract/medications.ts';
 import { baseVersionFrom } from '../../if-match.ts';
+import { presentRecord, sendSaved } from '../../record-replies.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-
-/** A stored record as the API shows it: its fields, id and version. */
-export function presentRecord<T extends object>(r: StoredRecord<T>) {
-  return { id: r.id, version: r.version, updatedAt: r.updatedAt, ...r.body };
-}
-
-/** 201/200 with an ETag, or 409 `clinical-record-conflict` with the current record. */
-export function sendRecordOutcome<T extends object>(request: FastifyRequest, reply: FastifyReply, outcome: RecordOutcome<T> | TaperOutcome, present: (r: StoredRecord<T>) => unknown) {
-  if (outcome.status === 'conflict') {
-    return sendProblem(request, reply, 'clinical-record-conflict', { detail: outcome.reason, extra: { current: outcome.current && present(outcome.current as StoredRecord<T>) } });
-  }
-  reply.header('etag', `"${outcome.record.version}"`);
-  return reply.code(outcome.status === 'created' ? 201 : 200).send({ status: outcome.status, ...(present(outcome.record as StoredRecord<T>) as object) });
-}
 
 const tags = ['medications'];
 
@@ -46,8 +31,8 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
       tags, params: MedicationOrderParams, body: MedicationOrderBody,
       summary: 'Create or edit a medication order by its client-generated id (If-Match with the version you edited to change it; stale → 409 with the current order). Stop an order by setting stopDate; orders are never deleted, so the history stays complete.',
     },
-  }, async (req, reply) => sendRecordOutcome(req, reply,
-    await saveMedicationOrder(deps, contextOf(req), req.params.patientId, req.params.orderId.toLowerCase(), req.body, baseVersionFrom(req)), presentRecord));
+  }, async (req, reply) => sendSaved(req, reply,
+    await saveMedicationOrder(deps, contextOf(req), req.params.patientId, req.params.orderId.toLowerCase(), req.body, baseVersionFrom(req)), presentRecord, 'clinical-record-conflict'));
 
   app.get('/api/patients/:patientId/medication-orders', {
     config: { patientAction: 'read' },
@@ -77,7 +62,7 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
     },
   }, async (req, reply) => {
     const outcome = await createTaperPlan(deps, contextOf(req), req.params.patientId, req.params.taperPlanId.toLowerCase(), req.body);
-    return sendRecordOutcome(req, reply, outcome, presentTaper(outcome.status === 'conflict' ? '' : outcome.record.body.plan.startDate));
+    return sendSaved(req, reply, outcome, presentTaper(outcome.status === 'conflict' ? '' : outcome.record.body.plan.startDate), 'clinical-record-conflict');
   });
 
   app.get('/api/patients/:patientId/taper-plans/:taperPlanId', {
@@ -137,5 +122,5 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
       tags, params: PatientParams, body: NaloxoneCheckBody,
       summary: 'Record the naloxone check (the patient, a caregiver with diary scope, or a clinician with write scope); If-Match with the version you edited to change it',
     },
-  }, async (req, reply) => sendRecordOutcome(req, reply, await saveNaloxoneCheck(deps, contextOf(req), req.params.patientId, req.body, baseVersionFrom(req)), presentRecord));
+  }, async (req, reply) => sendSaved(req, reply, await saveNaloxoneCheck(deps, contextOf(req), req.params.patientId, req.body, baseVersionFrom(req)), presentRecord, 'clinical-record-conflict'));
 }

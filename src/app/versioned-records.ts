@@ -1,0 +1,216 @@
+// The record engine: one protocol for every record a device creates under its own id (flares, block
+// diaries, conditions, procedures, conservative care, medication orders, the naloxone check).
+//
+// - Create or replace by client id. A byte-identical retry (an outbox that never heard the answer), or
+//   a save of what is already stored, is answered with the stored version: no new version, no audit
+//   row, since nothing changed and the answer carries back only what the caller sent.
+// - An edit names the version it was made on (If-Match). Anything else is a conflict that answers with
+//   the server's copy, but only to a writer who may read it, and that disclosure is audited as a read.
+//   An edit already applied whose answer was lost (sent again with the version it edited, same body)
+//   is a retry, not a conflict with itself.
+// - A delete leaves a tombstone that keeps its id; deleting again is done; a tombstone is never
+//   written over (the device must save under a new id).
+// - The patient's write turn is taken first, and access is decided inside that same transaction from
+//   one grant lookup: a caregiver revoked while the request was on its way cannot write, because
+//   revoking takes the same turn.
+import { authorizePatientAccess, type Granted } from './access.ts';
+import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { notFound } from './errors.ts';
+import type { PatientAction } from './policy.ts';
+import type { Stores } from './ports.ts';
+import type { RecordStore, StoredRecord } from './record-store.ts';
+import { isUniqueViolationError } from './unique.ts';
+
+export interface RecordKind<T> {
+  /** Audit resource type and action prefix (`condition` → `condition.create`). */
+  readonly resource: string;
+  /** How a message names one ("The flare"). */
+  readonly label: string;
+  /** What a write needs of the grant. */
+  readonly writeAction: PatientAction;
+  store(tx: Stores): RecordStore<T>;
+  /** The key lists are ordered by, newest first. */
+  sortAt(value: T): string;
+}
+
+export type SaveOutcome<T> =
+  | { readonly status: 'created' | 'updated' | 'unchanged'; readonly record: StoredRecord<T> }
+  | { readonly status: 'conflict'; readonly current: StoredRecord<T> | null; readonly reason: string };
+
+export type DeleteOutcome<T> =
+  | { readonly status: 'deleted' | 'unchanged' }
+  | { readonly status: 'conflict'; readonly current: StoredRecord<T> | null; readonly reason: string };
+
+/** Checks that need the database (e.g. a linked record exists); throw an AppError to refuse. */
+export type RecordCheck<T> = (tx: Stores, access: Granted, value: T) => Promise<void>;
+
+/** Work done in the same transaction after a record was created or changed (`previous` is null on create). */
+export type RecordAfterWrite<T> = (
+  tx: Stores,
+  access: Granted,
+  write: { readonly value: T; readonly previous: StoredRecord<T> | null; readonly version: number },
+) => Promise<void>;
+
+/** Work done in the same transaction after a record was deleted (`deleted` is the record as it was). */
+export type RecordAfterDelete<T> = (tx: Stores, access: Granted, deleted: StoredRecord<T>) => Promise<void>;
+
+export interface SaveHooks<T> {
+  readonly check?: RecordCheck<T>;
+  readonly afterWrite?: RecordAfterWrite<T>;
+}
+
+const ID_TAKEN = 'This id is already used. Create the record with a new id.';
+
+/**
+ * Runs `work` in one transaction that holds the patient's write turn, with access to `action` decided
+ * inside it. Every write of a patient's records goes through here.
+ */
+export function inPatientWrite<R>(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  action: PatientAction,
+  work: (tx: Stores, access: Granted) => Promise<R>,
+): Promise<R> {
+  return deps.store.transaction(async (tx) => {
+    await tx.patients.lockForWrite(patientId);
+    const access = await authorizePatientAccess(deps, ctx, patientId, action, tx);
+    return work(tx, access);
+  });
+}
+
+/**
+ * The server's copy a conflict answers with, as this writer may see it: without `read` there is no
+ * copy; with it, showing the copy is a read and is audited as one.
+ */
+export async function conflictCopy<C>(tx: Stores, access: Granted, current: C | null, resourceType: string, resourceId: string | null): Promise<C | null> {
+  if (current === null || !access.mayRead) return null;
+  await tx.audit.append([access.audit(`${resourceType}.read`, resourceType, resourceId)]);
+  return current;
+}
+
+export async function saveRecord<T>(
+  kind: RecordKind<T>,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+  value: T,
+  baseVersion?: number,
+  hooks: SaveHooks<T> = {},
+): Promise<SaveOutcome<T>> {
+  const at = nowIso(deps);
+  try {
+    return await inPatientWrite(deps, ctx, patientId, kind.writeAction, (tx, access) => writeRecord(kind, tx, access, id, value, at, baseVersion, hooks));
+  } catch (error) {
+    // The same id created at the same moment for another patient (only this patient's writes take turns).
+    if (isUniqueViolationError(error)) return { status: 'conflict', current: null, reason: ID_TAKEN };
+    throw error;
+  }
+}
+
+async function writeRecord<T>(
+  kind: RecordKind<T>,
+  tx: Stores,
+  access: Granted,
+  id: string,
+  value: T,
+  at: string,
+  baseVersion: number | undefined,
+  hooks: SaveHooks<T>,
+): Promise<SaveOutcome<T>> {
+  const store = kind.store(tx);
+  const patientId = access.patientId;
+  const existing = await store.find(id);
+  // Never reveal or touch another patient's record: the client must pick a new id.
+  if (existing && existing.patientId !== patientId) return { status: 'conflict', current: null, reason: ID_TAKEN };
+  if (!existing) {
+    if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'It does not exist on the server.' };
+    if (hooks.check) await hooks.check(tx, access, value);
+    await store.insert(patientId, id, value, kind.sortAt(value), at);
+    await tx.audit.append([access.audit(`${kind.resource}.create`, kind.resource, id)]);
+    if (hooks.afterWrite) await hooks.afterWrite(tx, access, { value, previous: null, version: 1 });
+    return { status: 'created', record: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body: value } };
+  }
+  if (existing.deletedAt !== null) {
+    return { status: 'conflict', current: null, reason: 'It was deleted on another device; save it under a new id to keep it.' };
+  }
+  // Nothing to change: a retry (with no version, or the version an edit already applied was made on)
+  // or a save of what is already stored. Answered as stored, without a new version.
+  const same = JSON.stringify(existing.body) === JSON.stringify(value);
+  if (same && (baseVersion === undefined || baseVersion === existing.version || baseVersion === existing.version - 1)) {
+    return { status: 'unchanged', record: existing };
+  }
+  if (baseVersion === undefined) {
+    return {
+      status: 'conflict',
+      current: await conflictCopy(tx, access, existing, kind.resource, id),
+      reason: 'It already exists with other content; send its version (If-Match) to change it.',
+    };
+  }
+  if (baseVersion !== existing.version) {
+    return {
+      status: 'conflict',
+      current: await conflictCopy(tx, access, existing, kind.resource, id),
+      reason: `It changed on the server (version ${existing.version}, you edited version ${baseVersion}).`,
+    };
+  }
+  if (hooks.check) await hooks.check(tx, access, value);
+  const version = existing.version + 1;
+  if (!(await store.update(patientId, id, value, kind.sortAt(value), version, at))) {
+    // Unreachable while writes take the patient's turn; kept so a lost race can never overwrite.
+    return { status: 'conflict', current: await conflictCopy(tx, access, (await store.find(id)) ?? null, kind.resource, id), reason: 'It changed on the server while you saved.' };
+  }
+  await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);
+  if (hooks.afterWrite) await hooks.afterWrite(tx, access, { value, previous: existing, version });
+  return { status: 'updated', record: { id, patientId, version, updatedAt: at, deletedAt: null, body: value } };
+}
+
+/**
+ * Deletes (a tombstone). With `baseVersion` (If-Match) a device that has not seen the latest edit gets
+ * a conflict instead of wiping it; deleting what is already deleted is answered as done (a retry).
+ */
+export function deleteRecord<T>(
+  kind: RecordKind<T>,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+  baseVersion?: number,
+  afterDelete?: RecordAfterDelete<T>,
+): Promise<DeleteOutcome<T>> {
+  return inPatientWrite(deps, ctx, patientId, kind.writeAction, async (tx, access): Promise<DeleteOutcome<T>> => {
+    const store = kind.store(tx);
+    const existing = await store.find(id);
+    if (!existing || existing.patientId !== patientId) throw notFound(kind.label);
+    if (existing.deletedAt !== null) return { status: 'unchanged' };
+    if (baseVersion !== undefined && baseVersion !== existing.version) {
+      return {
+        status: 'conflict',
+        current: await conflictCopy(tx, access, existing, kind.resource, id),
+        reason: `It changed on the server (version ${existing.version}); look at the change before deleting.`,
+      };
+    }
+    if (!(await store.softDelete(patientId, id, existing.version + 1, nowIso(deps)))) {
+      return { status: 'conflict', current: null, reason: 'It changed on the server while you deleted it.' };
+    }
+    await tx.audit.append([access.audit(`${kind.resource}.delete`, kind.resource, id)]);
+    if (afterDelete) await afterDelete(tx, access, existing);
+    return { status: 'deleted' };
+  });
+}
+
+export async function listRecords<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, limit: number): Promise<readonly StoredRecord<T>[]> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const list = await kind.store(deps.store).list(patientId, limit);
+  await deps.store.audit.append([access.audit(`${kind.resource}.list`, kind.resource, null)]);
+  return list;
+}
+
+export async function getRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<StoredRecord<T>> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const record = await kind.store(deps.store).find(id);
+  if (!record || record.patientId !== patientId || record.deletedAt !== null) throw notFound(kind.label);
+  await deps.store.audit.append([access.audit(`${kind.resource}.read`, kind.resource, id)]);
+  return record;
+}
