@@ -45,6 +45,14 @@ export const journey: Journey = {
     if (/mme-at-least-50|opioid-benzodiazepine|naloxone-not-on-list|\.md\b/.test(flagText)) throw new Error(`a flag showed an id or an internal note: ${flagText}`);
     await checkPage(doctor, 'chart-medicines-drafts', violations);
     await doctor.getByRole('button', { name: 'Save 2 orders' }).click();
+    // The opioid takes the regimen to 60 MME/day: it is held until the clinician confirms having read
+    // the flag (with its source); once the benzodiazepine is saved, the pair is a new flag to confirm.
+    const toConfirm = doctor.getByRole('list', { name: 'Flags this order raises' });
+    await expectVisible(toConfirm.getByText(/Source: CDC 2022/), 'the 50 MME/day flag and its source, to confirm before the opioid is saved');
+    await checkPage(doctor, 'chart-medicines-confirm', violations);
+    await doctor.getByRole('button', { name: 'I have read the flags: save the order' }).click();
+    await expectVisible(toConfirm.getByText(/Source: FDA Drug Safety Communication/), 'the opioid with benzodiazepine flag, new since the benzodiazepine was saved');
+    await doctor.getByRole('button', { name: 'I have read the flags: save the order' }).click();
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after saving (the Save button goes away)');
     const current = doctor.getByRole('list', { name: 'Medicines in effect today' });
     await expectVisible(current.getByText('oxycodone', { exact: true }), 'the saved oxycodone order');

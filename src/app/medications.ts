@@ -109,10 +109,6 @@ export function isOrderActiveOn(order: MedicationOrderRecord, date: string): boo
   return order.startDate <= date && (order.stopDate === null || order.stopDate > date);
 }
 
-export function saveMedicationOrder(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: MedicationOrderInput, baseVersion?: number): Promise<SaveOutcome<MedicationOrderRecord>> {
-  return saveRecord(MEDICATION_ORDERS, deps, ctx, patientId, id, validateMedicationOrder(input), baseVersion);
-}
-
 export interface MedicationList {
   readonly asOf: string;
   readonly current: readonly StoredRecord<MedicationOrderRecord>[];

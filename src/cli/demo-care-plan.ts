@@ -5,7 +5,8 @@
 // 60 MME/day, opioid + benzodiazepine).
 import { saveCarePlan, saveCondition, saveConservativeCare, saveProcedure, type CarePlanInput, type ConditionInput, type ConservativeCareInput, type ProcedureInput } from '../app/care-plan.ts';
 import type { AppDeps, RequestContext } from '../app/context.ts';
-import { createTaperPlan, saveMedicationOrder, type MedicationOrderInput } from '../app/medications.ts';
+import { CONFIRMED_FLAGS, saveMedicationOrder } from '../app/medication-order-safety.ts';
+import { createTaperPlan, type MedicationOrderInput } from '../app/medications.ts';
 
 interface DemoCare {
   readonly conditions: readonly ConditionInput[];
@@ -111,7 +112,8 @@ export async function loadDemoCarePlans(deps: AppDeps, clinician: RequestContext
     const pid = patient.patientId;
     for (const c of care.conditions) await saveCondition(deps, clinician, pid, deps.ids.newId(), c);
     await saveCarePlan(deps, clinician, pid, care.plan);
-    for (const o of care.orders) await saveMedicationOrder(deps, clinician, pid, deps.ids.newId(), o);
+    // The demo's clinician has read the flags these regimens raise (one is above 50 MME with a benzodiazepine).
+    for (const o of care.orders) await saveMedicationOrder(deps, clinician, pid, deps.ids.newId(), { ...o, confirmHighRisk: CONFIRMED_FLAGS });
     for (const p of care.procedures ?? []) await saveProcedure(deps, clinician, pid, deps.ids.newId(), p);
     for (const c of care.conservativeCare ?? []) await saveConservativeCare(deps, clinician, pid, deps.ids.newId(), c);
     if (care.taper) await createTaperPlan(deps, clinician, pid, deps.ids.newId(), { startDate: shift(14) });

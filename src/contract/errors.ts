@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'invalid-if-match',
   'instrument-not-licensed',
   'clinical-record-conflict',
+  'high-risk-order-unconfirmed',
   'care-plan-conflict',
   'nothing-to-taper',
   'taper-pause-invalid',

@@ -31,6 +31,11 @@ export const MedicationOrderBody = z.strictObject({
   /** The first day without the medicine; null or absent while it runs. */
   stopDate: LocalDateText.nullable().optional(),
   instructions: z.string().max(2000).optional(),
+  /**
+   * The safety flags (ids) the clinician read and confirms for this order: a save that newly raises
+   * 50 or 90 MME/day or an opioid with a benzodiazepine is refused (422) until each is listed here.
+   */
+  confirmHighRisk: z.array(z.enum(['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'])).max(3).optional(),
 }).meta({
   id: 'MedicationOrder',
   examples: [{

@@ -50,7 +50,7 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
   });
 
   it('a taper plan PUT at once: one created, the rest unchanged', async () => {
-    const order = { formularyId: 'morphine', doseMg: 30, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-01-01' };
+    const order = { formularyId: 'morphine', doseMg: 30, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-01-01', confirmHighRisk: ['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'] };
     expect((await clinician.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, order)).statusCode).toBe(201);
     const id = newId();
     const rs = await all(() => clinician.request('PUT', `/api/patients/${pid}/taper-plans/${id}`, { startDate: '2026-06-15' }));

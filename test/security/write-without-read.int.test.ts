@@ -71,7 +71,7 @@ describe.each(DIALECTS)('conflicts seen by writers without read on %s', (dialect
   });
 
   it('a taper plan: no copy for a write-only clinic', async () => {
-    expect((await owner.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, { formularyId: 'morphine', doseMg: 30, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-01-01' })).statusCode).toBe(201);
+    expect((await owner.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, { formularyId: 'morphine', doseMg: 30, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-01-01', confirmHighRisk: ['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'] })).statusCode).toBe(201);
     const id = newId();
     expect((await owner.request('PUT', `/api/patients/${pid}/taper-plans/${id}`, { startDate: '2026-06-15' })).statusCode).toBe(201);
     const blind = await writeOnlyClinician.request('PUT', `/api/patients/${pid}/taper-plans/${id}`, { startDate: '2026-07-01' });

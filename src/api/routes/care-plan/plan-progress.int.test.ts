@@ -182,7 +182,7 @@ describe.each(DIALECTS)('plan progress, pacing, as-needed use, naloxone and proc
     // With a §1.7 trigger (a benzodiazepine) the flag is a warning, and a reported "yes" does not lower
     // it: the patient's answer is not the clinician's documentation.
     expect((await writer.request('PUT', `${base()}/medication-orders/${newId()}`, {
-      formularyId: 'alprazolam', doseMg: 0.5, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-05-01',
+      formularyId: 'alprazolam', doseMg: 0.5, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-05-01', confirmHighRisk: ['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'],
     })).statusCode).toBe(201);
     expect((await owner.request('PUT', `${base()}/naloxone-check`, { hasNaloxone: true, location: 'Handbag' }, { 'if-match': '"3"' })).statusCode).toBe(200);
     summary = (await reader.request('GET', `${base()}/medications/summary`)).json();

@@ -20,6 +20,8 @@ function orderOf(item: Record<string, unknown>, startDate = '2026-05-01'): Recor
     ...(item.perDay !== undefined ? (item.prn ? { maxPerDay: item.perDay } : { timesPerDay: item.perDay }) : {}),
     route: patch ? 'transdermal' : 'oral',
     startDate,
+    // These cases are about the figures; the pause before a high-risk order has its own test.
+    confirmHighRisk: ['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'],
   };
 }
 

@@ -1,8 +1,9 @@
 import type { StoredRecord } from '../../../app/record-store.ts';
 import {
   computeMmeForRegimen, createTaperPlan, getTaperPlan, listMedicationOrders, listTaperPlans, loadMedicationSummary, pauseOrResumeTaper,
-  saveMedicationOrder, scheduleOf, type TaperOutcome,
+  scheduleOf, type TaperOutcome,
 } from '../../../app/medications.ts';
+import { saveMedicationOrder } from '../../../app/medication-order-safety.ts';
 import { getNaloxoneCheck, loadAsNeededUse, saveNaloxoneCheck } from '../../../app/opioid-safety.ts';
 import { AsNeededUseQuery, NaloxoneCheckBody } from '../../../contract/care-plan.ts';
 import { PatientParams } from '../../../contract/common.ts';

@@ -12,7 +12,8 @@ import type { TaperRate } from '../../../domain/medications/taper.ts';
 import { formatLocalDate, t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { bodyOf, draftOf, drugOf, itemOfDraft, itemOfOrder, missingForCount, newDraft, ROUTE_OF_FORM, type MissingForCount, type OrderDraft } from './order-draft.ts';
-import { planApi, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
+import { HighRiskConfirm, isConfirmableFlag } from './high-risk-confirm.tsx';
+import { planApi, type HighRiskFlag, type MedicationOrderView, type MedicationSummaryView, type MmeRequest, type MmeResult, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse, NaloxoneCheck } from './plan-progress.tsx';
 import { readableTaperError } from './taper-errors.ts';
 import { readableOrderError } from './order-errors.ts';
@@ -85,7 +86,8 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
     } catch (e) {
       const err = e as ApiError;
       const current = err.problem.current as MedicationOrderView | undefined;
-      setDraft(d.id, err.code === 'clinical-record-conflict' && current ? { conflict: current, error: null } : { error: readableOrderError(err, d.drug), conflict: null });
+      if (err.code === 'high-risk-order-unconfirmed') setDraft(d.id, { highRisk: err.problem.flags as HighRiskFlag[], error: null, conflict: null });
+      else setDraft(d.id, err.code === 'clinical-record-conflict' && current ? { conflict: current, error: null } : { error: readableOrderError(err, d.drug), conflict: null });
       return false;
     }
   }
@@ -114,8 +116,13 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
       const stopped = await planApi.saveMedicationOrder(pid, order.id, body, order.version);
       setStopping(null);
       load();
+      // Undo puts back the regimen the clinician had already accepted, with the flags it had then (the
+      // server would otherwise ask to confirm an opioid–benzodiazepine pair that was there a moment ago).
+      const acceptedFlags = (summary?.regimen.flags ?? []).map((f) => f.id).filter(isConfirmableFlag);
       showToast(t('meds.stopped', { drug: drugName(order.formularyId), date: formatLocalDate(on, 'date') }), {
-        onUndo: () => { planApi.saveMedicationOrder(pid, order.id, { ...body, stopDate: order.stopDate }, stopped.version).then(load, (err: ApiError) => setError(err.message)); },
+        onUndo: () => {
+          planApi.saveMedicationOrder(pid, order.id, { ...body, stopDate: order.stopDate, confirmHighRisk: acceptedFlags }, stopped.version).then(load, (err: ApiError) => setError(err.message));
+        },
         focusAfter: () => document.getElementById('current-meds-heading'),
       });
       return null;
@@ -163,6 +170,8 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
           <DraftFields key={d.id} draft={d} n={i + 1} counted={draftItems[i] !== null} missing={draftMissing[i] ?? []} set={(patch) => setDraft(d.id, patch)}
             onRemove={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); focusAddMedicine(); }}
             onReapply={(version) => { setDraft(d.id, { version, conflict: null }); void saveOne({ ...d, version }, version).then((ok) => { if (ok) { showToast(t('meds.saved', { n: 1 })); load(); } else setRefusal({}); }); }}
+            onConfirmHighRisk={() => { setSaving(true); void saveOne({ ...d, confirmed: (d.highRisk ?? []).map((f) => f.id).filter(isConfirmableFlag) }, d.version).then((ok) => { setSaving(false); if (ok) { showToast(t('meds.saved', { n: 1 })); load(); focusAddMedicine(); } else setRefusal({}); }); }}
+            busy={saving}
             onTakeTheirs={() => { setDrafts((list) => list.filter((x) => x.id !== d.id)); load(); }} />
         ))}
         <div class="row">
@@ -226,7 +235,7 @@ function StopDialog(props: { order: MedicationOrderView | null; today: string; o
 
 function DraftFields(props: {
   draft: OrderDraft; n: number; counted: boolean; missing: readonly MissingForCount[]; set: (patch: Partial<OrderDraft>) => void; onRemove: () => void;
-  onReapply: (version: number) => void; onTakeTheirs: () => void;
+  onReapply: (version: number) => void; onTakeTheirs: () => void; onConfirmHighRisk: () => void; busy: boolean;
 }) {
   const d = props.draft;
   const drug = drugOf(d);
@@ -238,6 +247,10 @@ function DraftFields(props: {
     <fieldset class="subform">
       <legend class="legend">{legend}</legend>
       <ErrorMessage message={error?.message} />
+      {d.highRisk && (
+        <HighRiskConfirm flags={d.highRisk} busy={props.busy} onConfirm={props.onConfirmHighRisk}
+          onChange={() => { props.set({ highRisk: null }); requestAnimationFrame(() => document.getElementById(listId)?.focus()); }} />
+      )}
       {d.conflict && (
         <ConflictBox message={t('meds.conflict', { version: d.conflict.version, words: `${drugName(d.conflict.formularyId)} — ${doseInWords(d.conflict)}` })}
           reapplyLabel={t('plan.reapply', { version: d.conflict.version })} discardLabel={t('plan.takeTheirs', { version: d.conflict.version })}

@@ -6,7 +6,7 @@ import { findDrug } from '../../../domain/medications/formulary.ts';
 import { validateRegimenInput } from '../../../domain/medications/regimen-input.ts';
 import type { RegimenItem } from '../../../domain/medications/regimen.ts';
 import { newClientId } from '../../offline/ids.ts';
-import type { MedicationOrderInput, MedicationOrderView, MedicationRoute, StrengthUnit } from './plan-api.ts';
+import type { HighRiskFlag, MedicationOrderInput, MedicationOrderView, MedicationRoute, StrengthUnit } from './plan-api.ts';
 import { drugName, parseNumber } from './plan-format.ts';
 
 export interface OrderDraft {
@@ -19,6 +19,8 @@ export interface OrderDraft {
   route: MedicationRoute; routeTouched: boolean; strengthValue: string; strengthUnit: StrengthUnit;
   startDate: string; stopDate: string; instructions: string;
   error: ApiError | null; conflict: MedicationOrderView | null;
+  /** Safety flags the server asked to confirm (50 or 90 MME/day, opioid with benzodiazepine), and those confirmed. */
+  highRisk?: readonly HighRiskFlag[] | null; confirmed?: NonNullable<MedicationOrderInput['confirmHighRisk']>;
 }
 
 /** The contract route for a formulary entry's form (the clinician can change it). */
@@ -65,6 +67,7 @@ export function bodyOf(d: OrderDraft): MedicationOrderInput {
     startDate: d.startDate,
     stopDate: d.stopDate || null,
     instructions: d.instructions,
+    ...(d.confirmed ? { confirmHighRisk: d.confirmed } : {}),
   };
 }
 

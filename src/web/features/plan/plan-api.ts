@@ -86,6 +86,9 @@ export interface MedicationSummaryView { asOf: string; formularyVersion: string;
 export type MmeRequest = z.input<typeof MmeRequestBody>;
 export type MmeResult = RegimenResult & { formularyVersion: string };
 
+/** A safety flag the server asks the clinician to confirm before it saves an order. */
+export type HighRiskFlag = Pick<RegimenResult['flags'][number], 'id' | 'message' | 'source' | 'severity'>;
+
 export type TaperInput = z.input<typeof TaperPlanBody>;
 export interface TaperScheduleView {
   steps: (ScheduledTaperStep & { plainLanguage: string })[];
