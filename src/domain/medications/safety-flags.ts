@@ -128,8 +128,8 @@ export function evaluateSafetyFlags(facts: RegimenFacts, patient: PatientFacts, 
       'caution'));
   }
   const apapText = formatScaled(facts.acetaminophenScaled, DAILY_DECIMALS);
-  const liverRisk = patient.liverDisease === true || (patient.alcoholDrinksPerDay !== undefined && patient.alcoholDrinksPerDay >= 3);
-  const liverNote = liverRisk ? ' Liver disease or ≥ 3 alcoholic drinks/day is recorded: lower limits apply (the reference gives no number).' : '';
+  const liverRisk = patient.liverDisease === true || (patient.alcoholDrinksPerDay !== undefined && patient.alcoholDrinksPerDay >= settings.liverRiskDrinksPerDay);
+  const liverNote = liverRisk ? ` Liver disease or ≥ ${settings.liverRiskDrinksPerDay} alcoholic drinks/day is recorded: lower limits apply (the reference gives no number).` : '';
   if (facts.acetaminophenScaled > thresholdScaled(settings.acetaminophenCautionMg, DAILY_DECIMALS)) {
     flags.push(flag('acetaminophen-above-3g',
       `Acetaminophen from all listed products is ${apapText} mg/day (above ${settings.acetaminophenCautionMg} mg).${liverNote} ` +

@@ -28,6 +28,8 @@ export interface MedicationSettings {
   readonly methadoneQtcAvoidAboveMs: number;
   /** QTc (ms) from which alternatives should be considered (APS/CPDD/HRS 2014; Krantz 2009). */
   readonly methadoneQtcCautionFromMs: number;
+  /** Alcoholic drinks a day from which the acetaminophen messages say lower limits apply (Health Canada). */
+  readonly liverRiskDrinksPerDay: number;
 }
 
 export const DEFAULT_MEDICATION_SETTINGS: MedicationSettings = {
@@ -43,6 +45,30 @@ export const DEFAULT_MEDICATION_SETTINGS: MedicationSettings = {
   tcaOlderAdultCaution: true,
   methadoneQtcAvoidAboveMs: 500,
   methadoneQtcCautionFromMs: 450,
+  liverRiskDrinksPerDay: 3,
+};
+
+/** The settings that are numeric thresholds. */
+export type ThresholdSettingKey = { [K in keyof MedicationSettings]: MedicationSettings[K] extends number | null ? K : never }[keyof MedicationSettings];
+
+/**
+ * How each numeric threshold is compared with the patient's or regimen's value: `>=` fires at the
+ * value itself, `>` only above it, `<` only below it. Typed over every numeric setting, so a new
+ * threshold does not compile until its comparison is stated; the boundary tests are generated from
+ * this table (the value itself and one step either side).
+ */
+export const THRESHOLD_COMPARISONS: Readonly<Record<ThresholdSettingKey, '>=' | '>' | '<'>> = {
+  mmeCautionThreshold: '>=',
+  mmeLegacyThreshold: '>=',
+  acetaminophenCautionMg: '>',
+  acetaminophenMaxMg: '>',
+  olderAdultAge: '>=',
+  cnsActiveDrugCount: '>=',
+  nsaidCreatinineClearanceBelow: '<',
+  nsaidGiBleedRiskAge: '>=',
+  methadoneQtcAvoidAboveMs: '>',
+  methadoneQtcCautionFromMs: '>=',
+  liverRiskDrinksPerDay: '>=',
 };
 
 export interface SettingDoc {
@@ -66,6 +92,7 @@ export const SETTING_DOCS: readonly SettingDoc[] = [
   { key: 'nsaidGiBleedRiskAge', source: 'guidelines.md §8 (age ≥ 75 from secondary Beers summaries); UNCONFIRMED (§10 item 9)', unconfirmed: true },
   { key: 'tcaOlderAdultCaution', source: 'guidelines.md §8 "TCAs in older adults" — Beers 2023 wording UNCONFIRMED (§10 item 9)', unconfirmed: true },
   { key: 'methadoneQtcAvoidAboveMs', source: 'Chou 2014 APS/CPDD/HRS; Krantz 2009 (guidelines.md §8)', unconfirmed: false },
+  { key: 'liverRiskDrinksPerDay', source: 'Health Canada acetaminophen poster (lower limits with liver disease or ≥ 3 drinks/day); CDC 2022 (lower with chronic alcohol use)', unconfirmed: false },
   { key: 'methadoneQtcCautionFromMs', source: 'Chou 2014 APS/CPDD/HRS; Krantz 2009 (guidelines.md §8)', unconfirmed: false },
 ];
 
