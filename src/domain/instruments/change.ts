@@ -31,6 +31,16 @@ export interface Change {
   readonly rule: string;
 }
 
+/**
+ * The IMMPACT percent categories (Dworkin 2008), highest first: the first whose `fromPercent` the
+ * percent improvement meets (inclusive) names the change. Boundary tests are generated from this table.
+ */
+export const IMMPACT_PERCENT_CATEGORIES: readonly { readonly category: 'substantial' | 'moderate' | 'minimal'; readonly fromPercent: number }[] = [
+  { category: 'substantial', fromPercent: 50 },
+  { category: 'moderate', fromPercent: 30 },
+  { category: 'minimal', fromPercent: 10 },
+];
+
 /** Floating-point noise guard for threshold comparisons on values like 5.857 − 4.857. */
 const EPSILON = 1e-9;
 
@@ -49,10 +59,8 @@ export function computeChange(definition: InstrumentDefinition, from: number, to
       }
       // `percent` is the reduction: an improvement where lower is better, a worsening where higher is.
       const improvementPct = definition.direction === 'lower-is-better' ? percent : -percent;
-      const category: ChangeCategory = improvementPct >= 50 - EPSILON ? 'substantial'
-        : improvementPct >= 30 - EPSILON ? 'moderate'
-          : improvementPct >= 10 - EPSILON ? 'minimal'
-            : better < 0 ? 'worsened' : 'none';
+      const met = IMMPACT_PERCENT_CATEGORIES.find((c) => improvementPct >= c.fromPercent - EPSILON);
+      const category: ChangeCategory = met ? met.category : better < 0 ? 'worsened' : 'none';
       return { absolute, percent, category, rule: text };
     }
     case 'threshold': {

@@ -57,6 +57,9 @@ const SSS_SOMATIC = [
 
 export const ACR_DURATION = 'duration-3-months';
 
+/** Wolfe 2016 criteria: WPI ≥ 7 and SSS ≥ 5, or WPI 4–6 and SSS ≥ 9; pain in ≥ 4 of the 5 regions. */
+export const ACR_2016_CRITERIA = { wpiFrom: 7, sssWithWpiFrom: 5, lowWpiFrom: 4, lowWpiTo: 6, sssWithLowWpiFrom: 9, regionsFrom: 4 } as const;
+
 const WPI_KEYS = ACR_AREAS.map((a) => a.key);
 const SSS_KEYS = [...SSS_SEVERITY, ...SSS_SOMATIC].map(([k]) => k);
 
@@ -117,8 +120,9 @@ export const acr2016Fm: InstrumentDefinition = {
     if (missing.length > 0 || wpi === null || sss === null || regions === null || fs === null) {
       return { kind: 'incomplete', missing, scores: { wpi, sss, fs, regions, met: null }, flags: [] };
     }
-    const severity = (wpi >= 7 && sss >= 5) || (wpi >= 4 && wpi <= 6 && sss >= 9);
-    const met = severity && regions >= 4 && answers.get(ACR_DURATION) === 1;
+    const c = ACR_2016_CRITERIA;
+    const severity = (wpi >= c.wpiFrom && sss >= c.sssWithWpiFrom) || (wpi >= c.lowWpiFrom && wpi <= c.lowWpiTo && sss >= c.sssWithLowWpiFrom);
+    const met = severity && regions >= c.regionsFrom && answers.get(ACR_DURATION) === 1;
     return {
       kind: 'scored', score: fs,
       scores: { fs, wpi, sss, regions, met: met ? 1 : 0 },

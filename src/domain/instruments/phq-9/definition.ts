@@ -10,6 +10,13 @@ import { bandFor, completeSum, proratedSum, scaleOptions } from '../scoring.ts';
 
 export const PHQ9_MAX_MISSING = 3;
 
+/**
+ * The optional syndrome algorithm (CamCOPS phq9.py): a symptom counts from `symptomFrom` ("more than
+ * half the days"), item 9 from `item9From`; at least `coreAtLeast` of items 1–2 must count; major
+ * depressive syndrome from `majorFromCount` symptoms, other depressive syndrome `otherFromCount`–`otherToCount`.
+ */
+export const PHQ9_SYNDROME = { symptomFrom: 2, item9From: 1, coreAtLeast: 1, majorFromCount: 5, otherFromCount: 2, otherToCount: 4 } as const;
+
 /** The answer scale, shared with the PHQ-2 (the same items 1–2). */
 export const PHQ9_FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
 
@@ -73,11 +80,12 @@ export const phq9: InstrumentDefinition = {
     const scores: Record<string, number | null> = { total, answered: 9 - missing.length, phq2, mds: null, ods: null };
     if (missing.length === 0) {
       // CamCOPS phq9.py: a symptom counts at ≥ 2 ("more than half the days"), item 9 at ≥ 1.
-      const counts = (k: string): boolean => (k === '9' ? answers.get(k)! >= 1 : answers.get(k)! >= 2);
+      const rule = PHQ9_SYNDROME;
+      const counts = (k: string): boolean => answers.get(k)! >= (k === '9' ? rule.item9From : rule.symptomFrom);
       const core = ['1', '2'].filter(counts).length;
-      const other = KEYS.slice(2).filter(counts).length;
-      scores.mds = core >= 1 && core + other >= 5 ? 1 : 0;
-      scores.ods = core >= 1 && core + other >= 2 && core + other <= 4 ? 1 : 0;
+      const n = core + KEYS.slice(2).filter(counts).length;
+      scores.mds = core >= rule.coreAtLeast && n >= rule.majorFromCount ? 1 : 0;
+      scores.ods = core >= rule.coreAtLeast && n >= rule.otherFromCount && n <= rule.otherToCount ? 1 : 0;
     }
     return { kind: 'scored', score: total, scores, band: bandFor(BANDS, total)?.id ?? null, flags, missing };
   },

@@ -14,6 +14,8 @@ const BOTHER = scaleOptions(['Not at all', 'Slightly', 'Moderately', 'Very much'
 
 /** Item 9 answers that count as positive: "very much" (3) and "extremely" (4). */
 export const START_BACK_ITEM9_POSITIVE_FROM = 3;
+/** Risk rule (Keele; LOINC 91352-5): total from 4 is not low; then distress from 4 is high, else medium. */
+export const START_BACK_RISK = { notLowFromTotal: 4, highFromDistress: 4 } as const;
 
 const ITEMS = [
   { key: '1', construct: 'Back pain spreading down the leg(s) in the last 2 weeks', loinc: '91340-0', options: AGREE },
@@ -82,7 +84,7 @@ export const startBack: InstrumentDefinition = {
       total += c;
       if (DISTRESS_KEYS.includes(k)) distress += c;
     }
-    const band = total <= 3 ? 'low' : distress <= 3 ? 'medium' : 'high';
+    const band = total < START_BACK_RISK.notLowFromTotal ? 'low' : distress < START_BACK_RISK.highFromDistress ? 'medium' : 'high';
     return { kind: 'scored', score: total, scores: { total, distress }, band, flags: [], missing: [] };
   },
 };
