@@ -41,11 +41,17 @@ export type ChronicityResult =
 
 export const CHRONICITY_SOURCE = 'CDC 2022 pain-duration definitions (acute < 1 month, subacute 1–3 months, chronic > 3 months) — guidelines.md §1.1';
 
+/** Calendar months from onset: subacute from `subacuteFromMonths` (inclusive), chronic after `chronicAfterMonths`. */
+export const CHRONICITY_MONTHS = { subacuteFromMonths: 1, chronicAfterMonths: 3 } as const;
+
+/** CDC 2022 covers outpatients aged 18 or over. */
+export const CDC_2022_MIN_AGE = 18;
+
 /** Chronicity of pain that began on `onset`, as of `asOf` (see header for the boundary rule). */
 export function classifyChronicity(onset: LocalDate, asOf: LocalDate): ChronicityResult {
   if (differenceInCalendarDays(asOf, onset) < 0) return { kind: 'onset-in-future' };
-  const oneMonth = addCalendarMonths(onset, 1);
-  const threeMonths = addCalendarMonths(onset, 3);
+  const oneMonth = addCalendarMonths(onset, CHRONICITY_MONTHS.subacuteFromMonths);
+  const threeMonths = addCalendarMonths(onset, CHRONICITY_MONTHS.chronicAfterMonths);
   let chronicity: Chronicity;
   if (differenceInCalendarDays(asOf, oneMonth) < 0) chronicity = 'acute';
   else if (differenceInCalendarDays(asOf, threeMonths) <= 0) chronicity = 'subacute';
@@ -65,6 +71,6 @@ export function cdc2022Scope(condition: Condition, patientAge?: number): { reado
   if (condition.endOfLife) reasons.push('end-of-life');
   if (condition.palliativeCare === true) reasons.push('palliative-care');
   if (condition.sickleCellDisease === true) reasons.push('sickle-cell-disease');
-  if (patientAge !== undefined && patientAge < 18) reasons.push('under-18');
+  if (patientAge !== undefined && patientAge < CDC_2022_MIN_AGE) reasons.push('under-18');
   return { inScope: reasons.length === 0, reasons };
 }
