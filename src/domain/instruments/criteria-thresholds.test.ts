@@ -66,7 +66,7 @@ describe('PHQ-9 syndrome algorithm (generated from PHQ9_SYNDROME)', () => {
     const base = answers(rule.majorFromCount - 1, 1); // one short of major depressive syndrome, item 9 not counting
     expect(scored(score('phq-9', { ...base, 9: rule.item9From - 1 })).scores.mds).toBe(0);
     expect(scored(score('phq-9', { ...base, 9: rule.item9From })).scores.mds).toBe(1);
-    const withoutNine = { ...answers(rule.majorFromCount - 1, 1), 9: 0 };
+    const withoutNine: Record<string, number> = { ...answers(rule.majorFromCount - 1, 1), 9: 0 };
     const spare = ['3', '4', '5', '6', '7', '8'].find((k) => withoutNine[k] === rule.symptomFrom - 1)!;
     expect(scored(score('phq-9', { ...withoutNine, [spare]: rule.symptomFrom - 1 })).scores.mds).toBe(0);
     expect(scored(score('phq-9', { ...withoutNine, [spare]: rule.symptomFrom })).scores.mds).toBe(1);
