@@ -1,8 +1,8 @@
-// PHQ-9 (Kroenke, Spitzer, Williams 2001). Every fact: instruments.md §5.1.
+// PHQ-9 (Kroenke, Spitzer, Williams 2001). Every fact: Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x.
 // Score: sum of items 1–9 (0–27). Missing: up to 3 items prorated, sum / (9 − missing) × 9 (DC/TMD
-// scoring manual, 2021); the value is kept unrounded and bands compare it unrounded (instruments.md §17.3).
+// scoring manual, 2021); the value is kept unrounded and bands compare it unrounded.
 // Item 9 > 0 raises `crisis` whatever the total or missing status; item 9 missing raises `item-9-unknown`
-// (instruments.md §17.4). The optional major-depressive-syndrome algorithm (CamCOPS phq9.py) is reported
+// (Simon 2013, Psychiatr Serv 64:1195, https://doi.org/10.1176/appi.ps.201200587). The optional major-depressive-syndrome algorithm (CamCOPS phq9.py) is reported
 // as scores.mds / scores.ods (1 = met, 0 = not met) when all nine items are answered.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
@@ -56,18 +56,18 @@ export const phq9: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'threshold', points: 5, source: 'Löwe 2004, Med Care 42:1194 (instruments.md §5.1)' },
+  change: { kind: 'threshold', points: 5, source: 'Löwe 2004, Med Care 42:1194, https://doi.org/10.1097/00005650-200412000-00006' },
   monotone: true,
   loinc: { panel: '44249-1', score: '44261-6' },
   licence: {
     kind: 'free', holder: 'Pfizer Inc.',
     attribution: 'PHQ-9 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
-    note: 'Pfizer states that no permission is required to reproduce, translate, display or distribute the PHQ-9 (instruments.md §5.1).',
+    note: 'Pfizer states that no permission is required to reproduce, translate, display or distribute the PHQ-9 (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).',
   },
-  source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). instruments.md §5.1.',
+  source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x.',
   settings: [
-    { name: 'PHQ9_MAX_MISSING', value: PHQ9_MAX_MISSING, why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (instruments.md §5.1).' },
-    { name: 'item-9 crisis flag', value: '> 0', why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (instruments.md §5.1).' },
+    { name: 'PHQ9_MAX_MISSING', value: PHQ9_MAX_MISSING, why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).' },
+    { name: 'item-9 crisis flag', value: '> 0', why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).' },
   ],
   score(answers): ScoreResult {
     const flags: string[] = [];
