@@ -1,13 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests sit beside the code as x.test.ts; database/HTTP tests as x.int.test.ts and run on
-// every dialect listed by test/support/dialects.ts. Browser journeys live in e2e/ (npm run e2e).
+// Two projects, both run by `npm test`:
+// - unit: x.test.ts beside the code, no database (`npm run test:unit`);
+// - integration: database/HTTP tests as x.int.test.ts, run on every engine test/support/dialects.ts
+//   chooses; its global setup decides the engines once and prints them.
+// Browser journeys live in e2e/ (npm run e2e).
+const roots = ['src', 'test', 'bench'];
+const excluded = ['node_modules/**', 'e2e/**', 'dist/**'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
-    exclude: ['node_modules', 'e2e/**', 'dist/**'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: roots.map((r) => `${r}/**/*.test.ts`), exclude: [...excluded, '**/*.int.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: roots.map((r) => `${r}/**/*.int.test.ts`), exclude: excluded, globalSetup: ['test/support/global-setup.ts'] },
+      },
+    ],
   },
 });

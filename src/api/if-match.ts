@@ -8,7 +8,9 @@ import { AppError } from '../app/errors.ts';
 export function baseVersionFrom(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (header === undefined) return undefined;
-  const m = /^\s*"?(\d{1,9})"?\s*$/.exec(String(header));
-  if (!m || Number(m[1]) < 1) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, as the ETag gave it, e.g. "3" (not W/"3").');
-  return Number(m[1]);
+  // Versions start at 1 and are written without leading zeros, so "0", "00" or "01" name no version
+  // that could ever exist: malformed (400), not a stale version (409). Quotes come in pairs or not at all.
+  const m = /^\s*(?:"([1-9]\d{0,8})"|([1-9]\d{0,8}))\s*$/.exec(String(header));
+  if (!m) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, as the ETag gave it, e.g. "3" (not W/"3", and never "0": versions start at 1).');
+  return Number(m[1] ?? m[2]);
 }

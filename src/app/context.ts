@@ -13,7 +13,7 @@ export interface AppSettings {
   readonly signInWindowMinutes: number;
   /** How long an invitation code stays valid. */
   readonly invitationDays: number;
-  /** Which crisis resources to show (DESIGN §7), e.g. en-US → 988 Suicide & Crisis Lifeline. */
+  /** Which crisis resources to show (shown when a PHQ-9 item 9 answer is above 0), e.g. en-US → 988 Suicide & Crisis Lifeline. */
   readonly crisisLocale: string;
   /** A questionnaire due item counts as overdue this many hours after it fell due (product convention, not a clinical rule). */
   readonly assignmentOverdueHours: number;

@@ -1,4 +1,4 @@
-// Crisis resources by locale (DESIGN §7); other locales fall back to the US list until configured.
+// Crisis resources by locale; other locales fall back to the US list until configured.
 import { DEFAULT_CRISIS_RESOURCES, type CrisisResource } from '../contract/crisis.ts';
 
 export type { CrisisResource };

@@ -1,4 +1,4 @@
-// Background work through the job table (DESIGN §2): any process can run any job, claims are exclusive,
+// Background work through the job table : any process can run any job, claims are exclusive,
 // a job whose process died is picked up again when its lock lapses, and failures retry with backoff.
 import type { AppDeps } from './context.ts';
 import { addMinutesIso, nowIso } from './context.ts';

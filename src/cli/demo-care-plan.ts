@@ -1,7 +1,7 @@
 // Demo conditions, care plans, medicines, procedures and conservative care for a few demo patients,
 // entered by the clinic's physician through the issue 6 use cases (so every rule and audit applies).
 // Doses are ordinary labelled doses; the MME and flags shown for them are computed by the domain.
-// James Carter's regimen is guidelines.md §9.1 M13 (hydrocodone/APAP 10/325 q4h + alprazolam 0.5 mg TID:
+// James Carter's regimen is CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M13 (hydrocodone/APAP 10/325 q4h + alprazolam 0.5 mg TID:
 // 60 MME/day, opioid + benzodiazepine).
 import { saveCarePlan, saveCondition, saveConservativeCare, saveProcedure, type CarePlanInput, type ConditionInput, type ConservativeCareInput, type ProcedureInput } from '../app/care-plan.ts';
 import type { AppDeps, RequestContext } from '../app/context.ts';

@@ -1,4 +1,4 @@
-// Crisis resources (DESIGN §7): shown at once when a PHQ-9 item 9 answer is above 0. Shared by the API
+// Crisis resources: shown at once when a PHQ-9 item 9 answer is above 0. Shared by the API
 // (which returns the configured list) and the web app (which shows this list the moment the answer is
 // chosen, before anything is sent). US default: the 988 Suicide & Crisis Lifeline.
 export interface CrisisResource {

@@ -84,7 +84,7 @@ const Percent = z.number().min(0).max(100);
 
 export const TaperPlanBody = z.strictObject({
   startDate: LocalDateText,
-  /** Default: 10 % of the original dose per month (CDC 2022, guidelines.md §1.6). */
+  /** Default: 10 % of the original dose per month (CDC 2022, https://doi.org/10.15585/mmwr.rr7103a1). */
   rate: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('percent-of-original'), percent: Percent, interval: z.enum(['week', 'month']) }),
     z.strictObject({ kind: z.literal('weekly-then-remaining'), percentOfOriginal: Percent, switchAtPercentOfOriginal: Percent, percentOfRemaining: Percent }),

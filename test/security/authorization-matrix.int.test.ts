@@ -13,7 +13,7 @@ import { Client, createTestApp, signUp, type TestApp } from '../support/test-app
 
 interface Operation { method: string; path: string; body?: JsonSchema; action: PatientAction }
 
-// Written by hand from the rule (DESIGN §5: a caregiver acts only within the delegated scopes), not
+// Written by hand from the rule (a caregiver acts only within the delegated scopes), not
 // read from the policy: the caregiver scopes that grant each action. An action not listed grants none.
 const GRANTING_SCOPES: Partial<Record<PatientAction, readonly CaregiverScope[]>> = {
   read: ['read'],

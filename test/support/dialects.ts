@@ -1,19 +1,77 @@
 // Which database engines the *.int.test.ts files run on, and a fresh migrated database per use.
-// Default: SQLite. With DATABASE_URL (or PAINWISE_TEST_POSTGRES_URL) set to a PostgreSQL server: PostgreSQL.
-// PAINWISE_TEST_DIALECTS=sqlite,postgres runs both in one go.
+// PAINWISE_TEST_DIALECTS=sqlite,postgres (or one of them) decides when set; CI always sets it.
+// Otherwise: both engines when a PostgreSQL is known (PAINWISE_TEST_POSTGRES_URL or DATABASE_URL) or a
+// local one answers (see chooseTestDialects, run once by the Vitest global setup before the workers
+// start, which passes its answer on in those two variables); SQLite alone when none does.
 import crypto from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type Dialect } from '../../src/storage/database.ts';
 
-const postgresUrl = process.env.PAINWISE_TEST_POSTGRES_URL || process.env.DATABASE_URL || undefined;
+const ENGINES: readonly Dialect[] = ['sqlite', 'postgres'];
+
+function configuredPostgresUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.PAINWISE_TEST_POSTGRES_URL || env.DATABASE_URL || undefined;
+}
+
+function listedDialects(env: NodeJS.ProcessEnv): Dialect[] | undefined {
+  const listed = env.PAINWISE_TEST_DIALECTS?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!listed || listed.length === 0) return undefined;
+  const unknown = listed.filter((d) => !(ENGINES as readonly string[]).includes(d));
+  if (unknown.length > 0) throw new Error(`PAINWISE_TEST_DIALECTS lists ${unknown.join(', ')}; the engines are ${ENGINES.join(', ')}.`);
+  return listed as Dialect[];
+}
+
+const postgresUrl = configuredPostgresUrl(process.env);
 
 function chooseDialects(): Dialect[] {
-  const listed = process.env.PAINWISE_TEST_DIALECTS?.split(',').map((s) => s.trim()).filter(Boolean);
-  if (listed && listed.length > 0) return listed as Dialect[];
-  return postgresUrl ? ['postgres'] : ['sqlite'];
+  return listedDialects(process.env) ?? (postgresUrl ? ['sqlite', 'postgres'] : ['sqlite']);
 }
 
 export const DIALECTS: readonly Dialect[] = chooseDialects();
+
+/** Local servers tried when no PostgreSQL is configured: as the current OS user, then as `postgres`. */
+export function localPostgresCandidates(): string[] {
+  const users = [...new Set([os.userInfo().username, 'postgres'])];
+  return users.map((user) => `postgres://${encodeURIComponent(user)}@127.0.0.1:5432/postgres`);
+}
+
+/** Whether a server answers at `url` within `timeoutMs` with a role that may create the test databases. */
+async function canCreateDatabases(url: string, timeoutMs: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ ok: boolean }>('select (rolcreatedb or rolsuper) as ok from pg_roles where rolname = current_user');
+    return rows[0]?.ok === true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export interface DialectChoice {
+  readonly dialects: readonly Dialect[];
+  readonly postgresUrl: string | undefined;
+  /** Why these engines, for the one line printed at the start of the run. */
+  readonly reason: string;
+}
+
+/**
+ * The engines for a run: the explicit PAINWISE_TEST_DIALECTS; else both when a PostgreSQL URL is
+ * configured; else both when a local PostgreSQL lets us create databases; else SQLite alone.
+ */
+export async function chooseTestDialects(env: NodeJS.ProcessEnv = process.env, timeoutMs = 1000): Promise<DialectChoice> {
+  const configured = configuredPostgresUrl(env);
+  const listed = listedDialects(env);
+  if (listed) return { dialects: listed, postgresUrl: configured, reason: 'PAINWISE_TEST_DIALECTS' };
+  if (configured) return { dialects: ['sqlite', 'postgres'], postgresUrl: configured, reason: 'a PostgreSQL URL is configured' };
+  for (const url of localPostgresCandidates()) {
+    if (await canCreateDatabases(url, timeoutMs)) return { dialects: ['sqlite', 'postgres'], postgresUrl: url, reason: 'a local PostgreSQL answered' };
+  }
+  return { dialects: ['sqlite'], postgresUrl: undefined, reason: 'no PostgreSQL configured and none answered on 127.0.0.1:5432' };
+}
 
 export interface TestDatabase {
   readonly handle: DatabaseHandle;

@@ -46,7 +46,7 @@ Clinically important change between two results of one instrument, direction-awa
 Prints { "absolute", "percent", "category" }:
   absolute  to − from (signed; a fall in pain from 8 to 5 is −3)
   percent   reduction from baseline, (from − to) / from × 100 (8 to 5 is 37.5; a rise is negative);
-            null when from is 0 (instruments.md §1 and G1)
+            null when from is 0 (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005)
   category  NRS and DVPRS intensity (IMMPACT, Dworkin 2008): "substantial" (≥ 50 % better),
             "moderate" (≥ 30 %), "minimal" (≥ 10 %), "none", or "worsened"; null at baseline 0.
             Instruments with an MCID (PEG 1, BPI interference 1, ODI 10 points or 30 %, PHQ-9 5,

@@ -1,4 +1,4 @@
-// Golden chronicity cases worked by hand from CDC 2022 definitions (guidelines.md §1.1: acute < 1 month,
+// Golden chronicity cases worked by hand from CDC 2022 definitions (https://doi.org/10.15585/mmwr.rr7103a1: acute < 1 month,
 // subacute 1–3 months, chronic > 3 months) with calendar months and the boundary rule in condition.ts.
 import type { Chronicity } from './condition.ts';
 
@@ -9,7 +9,7 @@ export interface ChronicityGoldenCase {
   readonly expected: Chronicity | 'onset-in-future';
 }
 
-const S = 'guidelines.md §1.1 (CDC 2022 definitions)';
+const S = 'https://doi.org/10.15585/mmwr.rr7103a1 (CDC 2022 definitions)';
 
 export const CHRONICITY_GOLDEN_CASES: readonly ChronicityGoldenCase[] = [
   { name: 'same day', source: S, input: { onset: '2026-01-10', asOf: '2026-01-10' }, expected: 'acute' },

@@ -5,7 +5,7 @@ import { CHRONICITY_GOLDEN_CASES } from './condition.golden.ts';
 import { addDays, type LocalDate } from '../time/local-date.ts';
 import { addCalendarMonths } from './calendar-months.ts';
 
-describe('chronicity (guidelines.md §1.1)', () => {
+describe('chronicity (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1)', () => {
   for (const c of CHRONICITY_GOLDEN_CASES) {
     it(c.name, () => {
       const r = classifyChronicity(c.input.onset as LocalDate, c.input.asOf as LocalDate);

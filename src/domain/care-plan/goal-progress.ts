@@ -5,7 +5,7 @@
 // of the day values the diary already keeps (domain/diary/day-summary.ts); whether a change is
 // clinically important is decided only where a cited rule exists: instruments through their own MCID
 // (domain/instruments/change.ts) and the diary's pain intensity through the NRS rule (IMMPACT percent,
-// Dworkin 2008, instruments.md §1). Other diary measures say "better", "worse" or "same" and nothing more.
+// Dworkin 2008, Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; https://doi.org/10.1016/j.jpain.2007.09.005). Other diary measures say "better", "worse" or "same" and nothing more.
 //
 // Invariants: weeks end on `asOf` and never cross it; a week with no day values has no point (never a
 // zero); reordering the day values leaves the result unchanged; direction follows the measure

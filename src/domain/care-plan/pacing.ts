@@ -1,6 +1,6 @@
 // Activity pacing: baseline tolerance, a starting quota below it, weekly increases, step back after a flare.
 //
-// Source: guidelines.md gives NO numbers for activity pacing. Every percentage and count below is a
+// Source: none of the guidelines cited in this repository gives numbers for activity pacing. Every percentage and count below is a
 // documented setting labelled "clinical convention, unconfirmed" (PACING_SETTING_DOCS and
 // docs/clinical-sources/medications.md); clinics should set their own.
 //
@@ -46,11 +46,11 @@ export const DEFAULT_PACING_SETTINGS: PacingSettings = {
 };
 
 export const PACING_SETTING_DOCS: readonly { key: keyof PacingSettings; source: string }[] = [
-  { key: 'startingQuotaPercentOfBaseline', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
-  { key: 'weeklyIncreasePercent', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
-  { key: 'flareStepBackWeeks', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
-  { key: 'minimumBaselineSessions', source: 'clinical convention, unconfirmed (not in guidelines.md)' },
-  { key: 'maximumLevelWithoutGoal', source: 'product choice, clinically unconfirmed (not in guidelines.md): about a quarter-year of weekly increases, after which a plan without a goal holds until it is reviewed' },
+  { key: 'startingQuotaPercentOfBaseline', source: 'clinical convention, unconfirmed (no published number)' },
+  { key: 'weeklyIncreasePercent', source: 'clinical convention, unconfirmed (no published number)' },
+  { key: 'flareStepBackWeeks', source: 'clinical convention, unconfirmed (no published number)' },
+  { key: 'minimumBaselineSessions', source: 'clinical convention, unconfirmed (no published number)' },
+  { key: 'maximumLevelWithoutGoal', source: 'product choice, clinically unconfirmed (no published number): about a quarter-year of weekly increases, after which a plan without a goal holds until it is reviewed' },
 ];
 
 export interface PacingSession {

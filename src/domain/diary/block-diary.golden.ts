@@ -1,5 +1,5 @@
 // Golden cases for block-diary relief, worked BY HAND from the formula in
-// ../shared/clinical/guidelines.md §7.2 — reliefPct = (baseline − NRS) / baseline × 100, baseline > 0,
+// UW Health HF 5656, https://patient.uwhealth.org/healthfacts/5656; Interv Pain Med 2022, https://doi.org/10.1016/j.inpm.2022.100083 — reliefPct = (baseline − NRS) / baseline × 100, baseline > 0,
 // thresholds inclusive — and the duration rule written in block-diary.ts's header (observed =
 // last − first qualifying reading of the longest contiguous run; bounded = first non-qualifying
 // reading after it − first qualifying). Never regenerate these from the implementation.
@@ -13,7 +13,7 @@ export interface BlockDiaryGolden {
   expected: Pick<BlockRelief, 'nrs' | 'patientReported'>;
 }
 
-const FORMULA = 'guidelines.md §7.2 relief formula (UW Health HF 5656 schedule shape; LCD L38773 thresholds ≥ 80 %)';
+const FORMULA = 'https://patient.uwhealth.org/healthfacts/5656; Interv Pain Med 2022, https://doi.org/10.1016/j.inpm.2022.100083 relief formula (UW Health HF 5656 schedule shape; LCD L38773 thresholds ≥ 80 %)';
 const r = (offsetMinutes: number, intensity: number | null, patientReportedReliefPct: number | null = null): BlockDiaryReading =>
   ({ offsetMinutes, intensity, patientReportedReliefPct, recordedAt: null });
 const NO_REPORTS = { kind: 'computed', readingCount: 0, peakReliefPct: null, peakAtMinutes: null, atLeast50: null, atLeast80: null } as const;
@@ -35,7 +35,7 @@ export const BLOCK_DIARY_GOLDEN: BlockDiaryGolden[] = [
   },
   {
     name: 'baseline 0: NRS-derived relief is not computable',
-    source: 'guidelines.md §7.2 ("baselineNRS > 0"); instruments.md §1 (percent change undefined at baseline 0)',
+    source: 'UW Health HF 5656, https://patient.uwhealth.org/healthfacts/5656; Interv Pain Med 2022, https://doi.org/10.1016/j.inpm.2022.100083 ("baselineNRS > 0"); Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005 (percent change undefined at baseline 0)',
     input: { baselineIntensity: 0, readings: [r(15, 0), r(30, 0)] },
     expected: { nrs: { kind: 'not-computable', reason: 'baseline-zero' }, patientReported: NO_REPORTS },
   },
@@ -81,7 +81,7 @@ export const BLOCK_DIARY_GOLDEN: BlockDiaryGolden[] = [
   {
     // Baseline 5: NRS 1 → 4/5 = exactly 80 % (inclusive); NRS 2 → 3/5 = 60 %.
     name: 'exactly 80 % at a single reading counts (inclusive) with an observed duration of 0',
-    source: `${FORMULA}; guidelines.md conventions ("≥50" is inclusive)`,
+    source: `${FORMULA}; thresholds written "≥ 50" are inclusive`,
     input: { baselineIntensity: 5, readings: [r(15, 1), r(30, 2)] },
     expected: {
       nrs: {
@@ -95,7 +95,7 @@ export const BLOCK_DIARY_GOLDEN: BlockDiaryGolden[] = [
   {
     // NRS: 6/8 = 75 %, 75 %, 4/8 = 50 % → never ≥ 80 %. Patient report: 90 %, 80 %, 50 % → ≥ 80 % from 30 to 60 min.
     name: 'patient-reported relief is analysed beside the NRS-derived one and may disagree',
-    source: 'guidelines.md §7.2 (PMC11372915: NRS-derived and patient-reported relief disagree; store both)',
+    source: 'UW Health HF 5656, https://patient.uwhealth.org/healthfacts/5656; Interv Pain Med 2022, https://doi.org/10.1016/j.inpm.2022.100083 (PMC11372915: NRS-derived and patient-reported relief disagree; store both)',
     input: { baselineIntensity: 8, readings: [r(30, 2, 90), r(60, 2, 80), r(120, 4, 50)] },
     expected: {
       nrs: {

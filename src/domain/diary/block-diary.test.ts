@@ -5,7 +5,7 @@ import {
 } from './block-diary.ts';
 import { BLOCK_DIARY_GOLDEN } from './block-diary.golden.ts';
 
-describe('block-diary golden cases (worked by hand, guidelines.md §7.2)', () => {
+describe('block-diary golden cases (worked by hand, UW Health HF 5656, https://patient.uwhealth.org/healthfacts/5656; Interv Pain Med 2022, https://doi.org/10.1016/j.inpm.2022.100083)', () => {
   for (const g of BLOCK_DIARY_GOLDEN) {
     it(g.name, () => {
       const result = computeBlockRelief(g.input);

@@ -2,7 +2,7 @@
 // the index (treated) pain, readings at scheduled offsets, NRS-derived percent relief beside the
 // patient-reported percent relief, peak relief, and how long relief stayed ≥ 50 % and ≥ 80 %.
 //
-// Sources (../shared/clinical/guidelines.md §7.2 and §6.1):
+// Sources (UW Health HF 5656, https://patient.uwhealth.org/healthfacts/5656; Interv Pain Med 2022, https://doi.org/10.1016/j.inpm.2022.100083; CMS LCD L38773, https://www.cms.gov/medicare-coverage-database/view/lcd.aspx?lcdid=38773):
 // - reliefPct(t) = (baselineNRS − NRS(t)) / baselineNRS × 100, baseline > 0, same scale, same index
 //   pain; peakRelief = max reliefPct; durationAt80 = length of the contiguous interval where
 //   reliefPct ≥ 80 (thresholds inclusive). CMS LCD L38773 (facet joint interventions) requires

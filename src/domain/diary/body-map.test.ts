@@ -68,8 +68,8 @@ describe('body-map region set', () => {
   });
 });
 
-describe('wpiAreasFromRegions (ACR 2016, Wolfe 2016 via instruments.md §8)', () => {
-  it('pre-fills instruments.md G9 case A: 8 areas covering all 5 regions', () => {
+describe('wpiAreasFromRegions (ACR 2016, Wolfe 2016 via https://doi.org/10.1016/j.semarthrit.2016.08.012)', () => {
+  it('pre-fills Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012 case A: 8 areas covering all 5 regions', () => {
     const areas = wpiAreasFromRegions([
       'shoulder-left', 'upper-arm-left', 'shoulder-right', 'forearm-right', 'hip-left', 'thigh-right', 'neck-front', 'lumbar-spine',
     ]);
@@ -79,7 +79,7 @@ describe('wpiAreasFromRegions (ACR 2016, Wolfe 2016 via instruments.md §8)', ()
     expect(generalizedPainRegions(areas)).toHaveLength(5);
   });
 
-  it('G9 case B: jaw, chest and abdomen count for the WPI but not for generalized pain', () => {
+  it(' case B: jaw, chest and abdomen count for the WPI but not for generalized pain', () => {
     const areas = wpiAreasFromRegions(['jaw-left', 'jaw-right', 'chest', 'abdomen', 'lower-back-left']);
     expect(areas).toHaveLength(5);
     expect(generalizedPainRegions(areas)).toEqual(['axial']);

@@ -14,7 +14,7 @@
 //   (copy in fhircat/e2c2-fsh-modeling `input/fsh/valuesets/LateralityVS.fsh`) and
 //   HL7/fhir-breast-radiology-ig `input/FSH/Terminology/Laterality.fsh`.
 // - ACR 2016 WPI areas and regions: Wolfe F et al. 2016 Revisions to the 2010/2011 fibromyalgia
-//   diagnostic criteria, Semin Arthritis Rheum 46:319–329 (via ../shared/clinical/instruments.md §8).
+//   diagnostic criteria, Semin Arthritis Rheum 46:319–329 (via Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012).
 //
 // Invariants: region codes are stable kebab ids and never reused; a code we could not confirm from a
 // source is `null` with `unconfirmed: true` (never guessed); laterality applies only to paired

@@ -3,7 +3,7 @@
 // under inserts, edits and deletes.
 //
 // Source: issue 5 item 7 (entries, mean and max intensity, regions, interference, sleep, medicines);
-// DESIGN §6 (days are the patient's local dates, never UTC days). No clinical thresholds here.
+// Days are the patient's local dates, never UTC days. No clinical thresholds here.
 //
 // Invariants:
 // - An accumulator holds only integers: NRS values as histograms (index = value 0–10), sleep as

@@ -31,7 +31,7 @@ function pointers(value: unknown): string[] {
   return r.ok ? [] : r.errors.map((e) => e.pointer);
 }
 
-describe('dvprsDescriptor (DVPRS 2.0, instruments.md §13)', () => {
+describe('dvprsDescriptor (DVPRS 2.0, Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x)', () => {
   it('gives a descriptor and colour band for every value 0–10', () => {
     expect(dvprsDescriptor(0)).toMatchObject({ value: 0, band: 'none', text: 'No pain' });
     expect(dvprsDescriptor(1).band).toBe('mild');

@@ -2,12 +2,12 @@
 // "same as last time" carry-forward. Pure: no clock, no I/O.
 //
 // Sources:
-// - Intensity 0–10 NRS (0 = no pain, 10 = worst imaginable): Farrar 2001, Pain 94:149 (instruments.md §1).
+// - Intensity 0–10 NRS (0 = no pain, 10 = worst imaginable): Farrar 2001, Pain 94:149 (https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005).
 // - DVPRS 2.0 word descriptors, colour bands (mild 1–4, moderate 5–6, severe 7–10) and the four
 //   supplementary items (interference with usual activity and sleep; effect on mood; contribution to
-//   stress; each 0–10): Buckenmaier 2013 Pain Med; DVPRS 2.0 validation doi 10.1093/pm/pnw105; as
-//   summarised in ../shared/clinical/instruments.md §13. The descriptors are PARAPHRASES (the English
-//   wording was not retrieved directly; instruments.md took them from a German translation citing
+//   stress; each 0–10): Buckenmaier 2013 Pain Med; DVPRS 2.0 validation doi 10.1093/pm/pnw105; 
+//   https://doi.org/10.1111/j.1526-4637.2012.01516.x. The descriptors are PARAPHRASES (the English
+//   wording was not retrieved directly; they follow a published German translation citing
 //   https://www.va.gov/PAINMANAGEMENT/docs/DVPRS_2slides_and_references.pdf). The DVPRS recall period
 //   is UNCONFIRMED, so the diary asks about "now" and "since the last entry" and says so.
 // - Pain qualities, triggers, techniques, sleep quality, mood and help levels are product vocabularies

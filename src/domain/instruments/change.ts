@@ -1,16 +1,16 @@
 // Clinically important change between two results of one instrument, direction-aware.
 //
-// Signs, as instruments.md G1 tabulates them: `absolute` = to − from (its "Δ points": 8 → 5 is −3) and
-// `percent` = the percent reduction from baseline, (from − to) / from × 100 (§1 implementation notes
-// and G1's "Δ %": 8 → 5 is 37.5 %), so a rise is a negative percent. `percent` is null when `from` is 0
-// (§1: undefined at baseline 0).
+// Signs, as Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005 tabulates them: `absolute` = to − from (its "Δ points": 8 → 5 is −3) and
+// `percent` = the percent reduction from baseline, (from − to) / from × 100 (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005 implementation notes
+// and Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005's "Δ %": 8 → 5 is 37.5 %), so a rise is a negative percent. `percent` is null when `from` is 0
+// (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005: undefined at baseline 0).
 //
 // Categories (ids are stable):
-// - IMMPACT percent rule for pain intensity (Dworkin 2008, instruments.md §1 and §16), measured as the
+// - IMMPACT percent rule for pain intensity (Dworkin 2008, Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; https://doi.org/10.1016/j.jpain.2007.09.005), measured as the
 //   percent decrease: ≥ 50 % `substantial`, ≥ 30 % `moderate`, ≥ 10 % `minimal`, otherwise `none`; any
 //   increase is `worsened` — IMMPACT defines no worsening threshold, so none is invented and any rise
 //   is reported as a rise; from a baseline of 0 a rise is `worsened` and no change (0 → 0) is null
-//   (instruments.md G1: percent change undefined at baseline 0).
+//   (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005: percent change undefined at baseline 0).
 // - Threshold rules (PEG and BPI interference 1 point, ODI 10 points or 30 %, PHQ-9 5, GAD-7 4, PROMIS T
 //   per setting): a change of at least the threshold in the better direction is `improved`, in the worse
 //   direction `worsened`, otherwise `none`. Thresholds are inclusive ("≥ 1-point decrease"). A percent
@@ -31,6 +31,16 @@ export interface Change {
   readonly rule: string;
 }
 
+/**
+ * The IMMPACT percent categories (Dworkin 2008), highest first: the first whose `fromPercent` the
+ * percent improvement meets (inclusive) names the change. Boundary tests are generated from this table.
+ */
+export const IMMPACT_PERCENT_CATEGORIES: readonly { readonly category: 'substantial' | 'moderate' | 'minimal'; readonly fromPercent: number }[] = [
+  { category: 'substantial', fromPercent: 50 },
+  { category: 'moderate', fromPercent: 30 },
+  { category: 'minimal', fromPercent: 10 },
+];
+
 /** Floating-point noise guard for threshold comparisons on values like 5.857 − 4.857. */
 const EPSILON = 1e-9;
 
@@ -49,10 +59,8 @@ export function computeChange(definition: InstrumentDefinition, from: number, to
       }
       // `percent` is the reduction: an improvement where lower is better, a worsening where higher is.
       const improvementPct = definition.direction === 'lower-is-better' ? percent : -percent;
-      const category: ChangeCategory = improvementPct >= 50 - EPSILON ? 'substantial'
-        : improvementPct >= 30 - EPSILON ? 'moderate'
-          : improvementPct >= 10 - EPSILON ? 'minimal'
-            : better < 0 ? 'worsened' : 'none';
+      const met = IMMPACT_PERCENT_CATEGORIES.find((c) => improvementPct >= c.fromPercent - EPSILON);
+      const category: ChangeCategory = met ? met.category : better < 0 ? 'worsened' : 'none';
       return { absolute, percent, category, rule: text };
     }
     case 'threshold': {

@@ -1,11 +1,11 @@
 // The shape of a golden case. Expected values are worked BY HAND from the published rule and cite it
-// (usually the golden tables at the end of instruments.md); never regenerate them from the code.
+// (the instrument's published scoring rule, cited per case); never regenerate them from the code.
 
 import type { ScoreContext } from './model.ts';
 
 export interface InstrumentGolden {
   readonly name: string;
-  /** Where the expected values come from, e.g. "instruments.md G5 row 3". */
+  /** Where the expected values come from, e.g. "Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x". */
   readonly source: string;
   readonly answers: Readonly<Record<string, number | boolean | null>>;
   readonly context?: ScoreContext;

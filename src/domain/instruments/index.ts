@@ -1,5 +1,5 @@
 // Public entry of the instruments domain: the registry of validated instruments, scoring and change.
-// One folder per instrument (definition.ts + golden.ts). Source of truth: ../shared/clinical/instruments.md.
+// One folder per instrument (definition.ts + golden.ts). Each definition cites its primary source (paper, manual or LOINC) with a URL or DOI.
 
 import type { InstrumentDefinition, ScoreContext } from './model.ts';
 import type { InstrumentGolden } from './golden.ts';

@@ -1,7 +1,7 @@
 // The shape every instrument definition takes, and the result of scoring one response.
 // Definitions are declarative data (items, options, bands, MCID, LOINC, licence, source); each carries
-// one pure `score` function that applies the published rule. Source of truth for every number:
-// ../shared/clinical/instruments.md (cited per instrument as `instruments.md §N`).
+// one pure `score` function that applies the published rule. Every number cites its primary source
+// (paper, manual, LOINC or NINDS page) with a URL or DOI in the definition's `source` and comments.
 
 /** One allowed answer. `value` is what a response carries; `label` paraphrases the published anchor. */
 export interface ResponseOption {

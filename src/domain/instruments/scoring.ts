@@ -86,7 +86,7 @@ export function sumOf(answers: Answers, keys: readonly string[]): number {
 
 /**
  * A sum prorated over the answered items — `sum / answered × items` — when at most `maxMissing` are
- * missing (the DC/TMD rule for PHQ-9 and GAD-7, instruments.md §5.1, §5.3); unrounded. Null when more
+ * missing (the DC/TMD rule for PHQ-9 and GAD-7, Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x; Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092); unrounded. Null when more
  * are missing.
  */
 export function proratedSum(answers: Answers, keys: readonly string[], maxMissing: number): { total: number; missing: string[] } | { total: null; missing: string[] } {

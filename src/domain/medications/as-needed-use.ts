@@ -2,7 +2,7 @@
 // use versus the plan (from the diary)").
 //
 // Source: the allowance is the prescriber's own order — an as-needed order's maximum administrations
-// per day (CDC 2022 counts as-needed opioids at that maximum for MME, guidelines.md §1.5). No clinical
+// per day (CDC 2022 counts as-needed opioids at that maximum for MME, https://doi.org/10.15585/mmwr.rr7103a1). No clinical
 // threshold is added here: a day is "over" only when more administrations were logged than the
 // orders in effect that day allow.
 //

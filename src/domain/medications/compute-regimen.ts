@@ -1,11 +1,11 @@
 // MME (morphine milligram equivalents) and safety flags for a medication regimen.
 //
 // Source: CDC Clinical Practice Guideline for Prescribing Opioids for Pain — United States, 2022
-// (MMWR Recomm Rep 2022;71(RR-3)), MME conversion table and cautions (guidelines.md §1.5):
+// (MMWR Recomm Rep 2022;71(RR-3)), MME conversion table and cautions (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1):
 //   MME/day = daily dose (mg/day) × factor; transdermal fentanyl: patch mcg/h × 2.4 (no division by 3);
 //   methadone: single factor 4.7 at any dose; buprenorphine: not included ("not calculable", never 0).
-// As-needed orders are counted at their maximum frequency (OMME MMECalculator.cql, guidelines.md §1.5.2).
-// Opioids with only a 2018 research factor (guidelines.md §1.5.1) are listed as not calculable.
+// As-needed orders are counted at their maximum frequency (OMME MMECalculator.cql, CDC MME calculator, https://github.com/cqframework/opioid-mme-r4 (input/cql/MMECalculator.cql)).
+// Opioids with only a 2018 research factor (CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx)) are listed as not calculable.
 //
 // Invariants
 // - Exact decimal arithmetic: doses (≤ 4 fraction digits), administrations/day (≤ 3) and factors (≤ 2)
@@ -41,8 +41,8 @@ const NALOXONE = classBit('naloxone');
 const APAP = classBit('acetaminophen');
 const CNS_ACTIVE = OPIOID | BENZO | classBit('z-drug') | classBit('antiepileptic') | classBit('antidepressant') | classBit('muscle-relaxant');
 
-const BUP_SOURCE = 'CDC 2022 MME table caution 6 (buprenorphine for pain is not included) — guidelines.md §1.5';
-const RESEARCH_SOURCE = 'No CDC 2022 clinical factor; CDC 2018 analytic factor is for research only — guidelines.md §1.5.1';
+const BUP_SOURCE = 'CDC 2022 MME table caution 6 (buprenorphine for pain is not included) — https://doi.org/10.15585/mmwr.rr7103a1';
+const RESEARCH_SOURCE = 'No CDC 2022 clinical factor; CDC 2018 analytic factor is for research only — CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx)';
 const ONE_PER_DAY = 10 ** PER_DAY_DECIMALS;
 
 function scaledOrThrow(value: number | undefined, decimals: number, what: string, drug: string): number {
@@ -75,7 +75,7 @@ function dailyDoseScaled(item: RegimenItem, compiled: CompiledDrug): number | un
 
 /**
  * Total MME/day, per-drug MME, drugs whose MME is not calculable, and every safety flag.
- * Example (guidelines.md §9.1 M17): fentanyl-transdermal 25 mcg/h + 12 mcg/h → totalMme 88.8;
+ * Example (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M17): fentanyl-transdermal 25 mcg/h + 12 mcg/h → totalMme 88.8;
  * `mme-at-least-50` fires, `mme-at-least-90` does not.
  */
 export function computeRegimen(regimen: Regimen, patient: PatientFacts = {}, settings?: Partial<MedicationSettings>): RegimenResult {

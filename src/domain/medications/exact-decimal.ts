@@ -1,6 +1,6 @@
 // Exact decimal arithmetic for medication quantities.
 //
-// Source of the requirement: guidelines.md §9.1 ("no rounding before threshold comparison"; M17
+// Source of the requirement: CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) ("no rounding before threshold comparison"; M17
 // 37 × 2.4 = 88.8 must compare exactly against 50 and 90). Binary floating point cannot hold 0.1
 // or 2.4 exactly, so every quantity that feeds a threshold is held as an integer count of a fixed
 // decimal unit ("scaled integer"): 88.8 MME is 88_800_000_000 units of 10^-9 MME.

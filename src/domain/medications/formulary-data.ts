@@ -2,14 +2,14 @@
 //
 // Sources (see docs/clinical-sources/medications.md for the full table):
 // - MME factors: CDC Clinical Practice Guideline for Prescribing Opioids for Pain — United States, 2022,
-//   MMWR Recomm Rep 2022;71(RR-3), conversion table (guidelines.md §1.5). Research-only factors: CDC
-//   "Oral MME conversion factors, 2018 version" analytic file (guidelines.md §1.5.1) — NOT for clinical use,
+//   MMWR Recomm Rep 2022;71(RR-3), conversion table (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1). Research-only factors: CDC
+//   "Oral MME conversion factors, 2018 version" analytic file (CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx)) — NOT for clinical use,
 //   never added into a clinical total.
-// - Buprenorphine excluded from MME: CDC 2022 table caution 6 (guidelines.md §1.5).
+// - Buprenorphine excluded from MME: CDC 2022 table caution 6 (https://doi.org/10.15585/mmwr.rr7103a1).
 // - Class tags: benzodiazepines [FDA-BZD16], gabapentinoids [FDA-GABA19], serotonergic drugs and opioids
-//   with prior serotonin-syndrome warnings [FDA-SERO16], NSAIDs/anticoagulants/antiplatelets [BEERS23 §8],
-//   CNS-active classes for the older-adult count [BEERS23 §8] (all via guidelines.md §8).
-// - Strengths: only those named in CDC 2022 worked examples or guidelines.md §9.1 golden cases. They are
+//   with prior serotonin-syndrome warnings [FDA-SERO16], NSAIDs/anticoagulants/antiplatelets [BEERS23 FDA Drug Safety Communication 22 Mar 2016, https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires],
+//   CNS-active classes for the older-adult count [BEERS23 ] (all via AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372).
+// - Strengths: only those named in CDC 2022 worked examples or https://doi.org/10.15585/mmwr.rr7103a1 golden cases. They are
 //   real labelled strengths but the lists are NOT exhaustive; the taper planner accepts a setting that
 //   replaces them (see taper.ts).
 // - Brand names: common US brand names, informational only (search); no rule reads them.
@@ -69,17 +69,17 @@ export interface FormularyDrug {
   readonly source: string;
 }
 
-const CDC22 = 'CDC 2022 MME conversion table, MMWR Recomm Rep 2022;71(RR-3) (guidelines.md §1.5)';
-const CDC18 = 'CDC 2018 oral MME analytic file — research use only, not clinical guidance (guidelines.md §1.5.1)';
-const BUP = 'CDC 2022 table caution 6: buprenorphine products for pain are not included in MME (guidelines.md §1.5)';
-const GOLDEN = 'strengths named in CDC 2022 worked examples / guidelines.md §9.1 (non-exhaustive)';
-const FDA_BZD = 'FDA Drug Safety Communication 31 Aug 2016 (guidelines.md §8)';
-const FDA_GABA = 'FDA Drug Safety Communication 19 Dec 2019 (guidelines.md §8)';
-const FDA_SERO = 'FDA Drug Safety Communication 22 Mar 2016 (guidelines.md §8)';
-const BEERS = 'AGS Beers Criteria 2023 (guidelines.md §8)';
-const APAP = 'FDA 2011 acetaminophen action; CDC 2022 (guidelines.md §1.10, §8)';
-const ER_LA = 'extended-release / long-acting formulation (CDC 2022 R3, guidelines.md §1.3); methadone and transdermal fentanyl are long-acting by pharmacology';
-const NALOXONE = 'CDC 2022 R8; cdc.gov Assess Risks (guidelines.md §1.7)';
+const CDC22 = 'CDC 2022 MME conversion table, MMWR Recomm Rep 2022;71(RR-3) (https://doi.org/10.15585/mmwr.rr7103a1)';
+const CDC18 = 'CDC 2018 oral MME analytic file — research use only, not clinical guidance (CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx))';
+const BUP = 'CDC 2022 table caution 6: buprenorphine products for pain are not included in MME (https://doi.org/10.15585/mmwr.rr7103a1)';
+const GOLDEN = 'strengths named in CDC 2022 worked examples / https://doi.org/10.15585/mmwr.rr7103a1 (non-exhaustive)';
+const FDA_BZD = 'FDA Drug Safety Communication 31 Aug 2016 (AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372)';
+const FDA_GABA = 'FDA Drug Safety Communication 19 Dec 2019 (AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372)';
+const FDA_SERO = 'FDA Drug Safety Communication 22 Mar 2016 (AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372)';
+const BEERS = 'AGS Beers Criteria 2023 (AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372)';
+const APAP = 'FDA 2011 acetaminophen action; CDC 2022 (https://doi.org/10.15585/mmwr.rr7103a1; Health Canada, https://canada.ca/en/health-canada/services/publications/drugs-health-products/poster-acetaminophen.html)';
+const ER_LA = 'extended-release / long-acting formulation (CDC 2022 R3, https://doi.org/10.15585/mmwr.rr7103a1); methadone and transdermal fentanyl are long-acting by pharmacology';
+const NALOXONE = 'CDC 2022 R8; cdc.gov Assess Risks (https://doi.org/10.15585/mmwr.rr7103a1; https://www.cdc.gov/overdose-prevention/hcp/clinical-care/assess-risks-of-opioid-use.html)';
 const CLASS = 'drug class membership (pharmacology)';
 
 function strengths(values: readonly number[]): FormularyDrug['strengths'] {
@@ -235,9 +235,9 @@ export const FORMULARY_DATA: readonly FormularyDrug[] = [
   simple('tizanidine', 'tizanidine', ['Zanaflex'], ['muscle-relaxant'], BEERS),
 
   // ── Topical agents (topical NSAIDs are not systemic NSAIDs for the flag rules) ─────────────────────
-  simple('capsaicin-cream', 'capsaicin cream', ['Zostrix'], ['topical'], 'NeuPSIG 2025 (guidelines.md §2.2)', { route: 'topical' }),
-  simple('capsaicin-patch-8', 'capsaicin 8% patch', ['Qutenza'], ['topical'], 'NeuPSIG 2015/2025 (guidelines.md §2)', { route: 'topical' }),
+  simple('capsaicin-cream', 'capsaicin cream', ['Zostrix'], ['topical'], 'NeuPSIG 2025 (Soliman 2025, Lancet Neurol, https://doi.org/10.1016/S1474-4422(25)00068-7)', { route: 'topical' }),
+  simple('capsaicin-patch-8', 'capsaicin 8% patch', ['Qutenza'], ['topical'], 'NeuPSIG 2015/2025 (Finnerup 2015, Lancet Neurol 14:162, https://pmc.ncbi.nlm.nih.gov/articles/PMC4493167)', { route: 'topical' }),
   simple('diclofenac-topical', 'diclofenac topical', ['Voltaren gel', 'Flector', 'Pennsaid'], ['topical', 'topical-nsaid'],
-    'topical NSAID; Beers 2023 NSAID criteria name oral and parenteral NSAIDs (guidelines.md §8)', { route: 'topical' }),
-  simple('lidocaine-plaster-5', 'lidocaine 5% plaster', ['Lidoderm'], ['topical'], 'NeuPSIG 2015 (guidelines.md §2.1)', { route: 'topical' }),
+    'topical NSAID; Beers 2023 NSAID criteria name oral and parenteral NSAIDs (AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372)', { route: 'topical' }),
+  simple('lidocaine-plaster-5', 'lidocaine 5% plaster', ['Lidoderm'], ['topical'], 'NeuPSIG 2015 (Finnerup 2015, Lancet Neurol 14:162, https://pmc.ncbi.nlm.nih.gov/articles/PMC4493167)', { route: 'topical' }),
 ];

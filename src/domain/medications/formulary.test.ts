@@ -3,7 +3,7 @@ import { FORMULARY_DATA, findDrug, searchFormulary } from './formulary.ts';
 
 describe('formulary', () => {
   it('holds every opioid of the CDC 2022 clinical table with its 2022 factor', () => {
-    // guidelines.md §1.5
+    // CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1
     const expected: Record<string, number> = {
       codeine: 0.15, 'fentanyl-transdermal': 2.4, hydrocodone: 1, hydromorphone: 5, methadone: 4.7,
       morphine: 1, oxycodone: 1.5, oxymorphone: 3, tapentadol: 0.4, tramadol: 0.2,

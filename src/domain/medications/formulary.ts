@@ -1,5 +1,5 @@
 // Formulary lookup and search over the bundled data in formulary-data.ts.
-// Source: see formulary-data.ts header (CDC 2022 MME table, guidelines.md §1.5, §1.5.1, §8).
+// Source: see formulary-data.ts header (CDC 2022 MME table, https://doi.org/10.15585/mmwr.rr7103a1; CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx); AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372).
 //
 // Invariants: lookups are precomputed once at module load (the MME hot path does one Map.get per
 // item); every clinical factor is an exact decimal with ≤ 2 fraction digits (checked here at load).

@@ -1,8 +1,8 @@
-// Golden MME cases — guidelines.md §9.1 (M1–M17), CDC 2022 worked examples (§1.5) and an exact-
+// Golden MME cases — https://doi.org/10.15585/mmwr.rr7103a1 (M1–M17), CDC 2022 worked examples and an exact-
 // arithmetic check. Expected values were worked by hand from the published rule (daily dose × CDC 2022
 // factor, fentanyl patch mcg/h × 2.4, PRN at maximum, buprenorphine not calculable) — never produced
-// by running the code. Expected flags come from the §9.1 "Expected flags" column plus the naloxone rule
-// of §1.7 (offer naloxone whenever an opioid is listed and naloxone is not).
+// by running the code. Expected flags come from the CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) "Expected flags" column plus the naloxone rule
+// of CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1; https://www.cdc.gov/overdose-prevention/hcp/clinical-care/assess-risks-of-opioid-use.html (offer naloxone whenever an opioid is listed and naloxone is not).
 //
 // `input` is the CLI / API document (`painwise mme --regimen '<json>'`).
 
@@ -28,7 +28,7 @@ export interface MmeGoldenCase {
 export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   {
     name: 'M1 hydrocodone/APAP 5/325 one tab QID',
-    source: 'guidelines.md §9.1 M1; CDC 2022 table footnote example (§1.5): 20 mg hydrocodone × 1.0 = 20 MME',
+    source: 'https://doi.org/10.15585/mmwr.rr7103a1 M1; CDC 2022 table footnote example: 20 mg hydrocodone × 1.0 = 20 MME',
     input: { items: [{ drug: 'hydrocodone-acetaminophen', doseMg: 5, perDay: 4, acetaminophenMg: 325 }] },
     expected: {
       totalMme: 20,
@@ -40,7 +40,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M1 via generic name: hydrocodone 5 mg QID with acetaminophen 325 mg per dose',
-    source: 'guidelines.md §9.1 M1 (input form of issue 6 item 11)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M1 (input form of issue 6 item 11)',
     input: { items: [{ drug: 'hydrocodone', doseMg: 5, perDay: 4, prn: false, acetaminophenMg: 325 }] },
     expected: {
       totalMme: 20,
@@ -52,7 +52,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M2 oxycodone ER 10 mg BID, opioid-naive start',
-    source: 'guidelines.md §9.1 M2; CDC 2022 example 20 mg × 1.5 = 30 MME; R3 ER/LA in opioid-naive (§1.3)',
+    source: 'https://doi.org/10.15585/mmwr.rr7103a1 M2; CDC 2022 example 20 mg × 1.5 = 30 MME; R3 ER/LA in opioid-naive',
     input: { items: [{ drug: 'oxycodone-er', doseMg: 10, perDay: 2 }], patient: { opioidNaive: true } },
     expected: {
       totalMme: 30,
@@ -63,7 +63,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M2 oxycodone ER 10 mg BID, not opioid-naive (negative for er-la-opioid-naive)',
-    source: 'guidelines.md §9.1 M2; R3 applies only when starting (§1.3)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M2; R3 applies only when starting',
     input: { items: [{ drug: 'oxycodone-er', doseMg: 10, perDay: 2 }], patient: { opioidNaive: false } },
     expected: {
       totalMme: 30,
@@ -74,7 +74,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M3 oxycodone IR 10 mg q4h scheduled (6/day)',
-    source: 'guidelines.md §9.1 M3: 60 mg × 1.5 = 90; ≥ 50 and ≥ 90 (inclusive, §1.4)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M3: 60 mg × 1.5 = 90; ≥ 50 and ≥ 90 (inclusive)',
     input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6, prn: false }] },
     expected: {
       totalMme: 90,
@@ -85,7 +85,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M4 morphine ER 30 mg q12h + oxycodone IR 5 mg q6h PRN (max 4/day)',
-    source: 'guidelines.md §9.1 M4: 60 × 1 + 20 × 1.5 = 90; PRN at maximum',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M4: 60 × 1 + 20 × 1.5 = 90; PRN at maximum',
     input: {
       items: [
         { drug: 'morphine-er', doseMg: 30, perDay: 2 },
@@ -104,7 +104,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M5 fentanyl TD 25 mcg/h, one patch q72h',
-    source: 'guidelines.md §9.1 M5: 25 × 2.4 = 60 (no division by 3)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M5: 25 × 2.4 = 60 (no division by 3)',
     input: { items: [{ drug: 'fentanyl-transdermal', doseMcgPerHour: 25 }] },
     expected: {
       totalMme: 60,
@@ -115,7 +115,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M6 methadone 10 mg TID',
-    source: 'guidelines.md §9.1 M6: 30 mg × 4.7 = 141 (single 2022 factor, not the 2016 tier ×8)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M6: 30 mg × 4.7 = 141 (single 2022 factor, not the 2016 tier ×8)',
     input: { items: [{ drug: 'methadone', doseMg: 10, perDay: 3 }] },
     expected: {
       totalMme: 141,
@@ -126,7 +126,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M7 methadone 5 mg BID',
-    source: 'guidelines.md §9.1 M7: 10 mg × 4.7 = 47 (< 50; methadone-specific flags)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M7: 10 mg × 4.7 = 47 (< 50; methadone-specific flags)',
     input: { items: [{ drug: 'methadone', doseMg: 5, perDay: 2 }] },
     expected: {
       totalMme: 47,
@@ -137,7 +137,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M8 tramadol 50 mg q6h + sertraline 100 mg daily',
-    source: 'guidelines.md §9.1 M8: 200 × 0.2 = 40; serotonin-syndrome interaction (FDA 2016, §8)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M8: 200 × 0.2 = 40; serotonin-syndrome interaction (FDA 2016, FDA Drug Safety Communication 22 Mar 2016, https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires)',
     input: {
       items: [
         { drug: 'tramadol', doseMg: 50, perDay: 4 },
@@ -153,7 +153,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M9 tapentadol ER 100 mg BID',
-    source: 'guidelines.md §9.1 M9: 200 × 0.4 = 80; no serotonergic drug listed',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M9: 200 × 0.4 = 80; no serotonergic drug listed',
     input: { items: [{ drug: 'tapentadol-er', doseMg: 100, perDay: 2 }] },
     expected: {
       totalMme: 80,
@@ -164,7 +164,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M10 hydromorphone 4 mg q4h (6/day)',
-    source: 'guidelines.md §9.1 M10: 24 × 5.0 = 120 (2016 factor 4 would give 96)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M10: 24 × 5.0 = 120 (2016 factor 4 would give 96)',
     input: { items: [{ drug: 'hydromorphone', doseMg: 4, perDay: 6 }] },
     expected: {
       totalMme: 120,
@@ -175,7 +175,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M11 codeine/APAP 30/300, 2 tabs q6h (8 tabs/day)',
-    source: 'guidelines.md §9.1 M11: 240 mg × 0.15 = 36; APAP 2,400 mg/day (ok)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M11: 240 mg × 0.15 = 36; APAP 2,400 mg/day (ok)',
     input: { items: [{ drug: 'codeine-acetaminophen', doseMg: 60, perDay: 4, acetaminophenMg: 600 }] },
     expected: {
       totalMme: 36,
@@ -187,7 +187,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M12 oxymorphone ER 10 mg q12h',
-    source: 'guidelines.md §9.1 M12: 20 × 3.0 = 60',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M12: 20 × 3.0 = 60',
     input: { items: [{ drug: 'oxymorphone-er', doseMg: 10, perDay: 2 }] },
     expected: {
       totalMme: 60,
@@ -198,7 +198,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M13 hydrocodone/APAP 10/325 q4h (6/day) + alprazolam 0.5 mg TID',
-    source: 'guidelines.md §9.1 M13: 60 × 1.0 = 60; opioid + benzodiazepine (R11, FDA boxed); naloxone (two triggers)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M13: 60 × 1.0 = 60; opioid + benzodiazepine (R11, FDA boxed); naloxone (two triggers)',
     input: {
       items: [
         { drug: 'hydrocodone-acetaminophen', doseMg: 10, perDay: 6, acetaminophenMg: 325 },
@@ -215,7 +215,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M14 oxycodone/APAP 10/325, 2 tabs q4h (12 tabs/day) + gabapentin 600 mg TID, age 70',
-    source: 'guidelines.md §9.1 M14: 120 × 1.5 = 180; APAP 3,900 mg (> 3 g, < 4 g); opioid + gabapentinoid; age ≥ 65',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M14: 120 × 1.5 = 180; APAP 3,900 mg (> 3 g, < 4 g); opioid + gabapentinoid; age ≥ 65',
     input: {
       items: [
         { drug: 'oxycodone-acetaminophen', doseMg: 20, perDay: 6, acetaminophenMg: 650 },
@@ -233,7 +233,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M15 buprenorphine TD 10 mcg/h weekly + oxycodone IR 5 mg BID',
-    source: 'guidelines.md §9.1 M15: 10 × 1.5 = 15; buprenorphine not calculable (CDC 2022 caution 6), not 0',
+    source: 'https://doi.org/10.15585/mmwr.rr7103a1 M15: 10 × 1.5 = 15; buprenorphine not calculable (CDC 2022 caution 6), not 0',
     input: {
       items: [
         { drug: 'buprenorphine-transdermal', doseMcgPerHour: 10 },
@@ -249,7 +249,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M16 fentanyl TD 50 mcg/h + morphine IR 15 mg q4h PRN (max 4/day)',
-    source: 'guidelines.md §9.1 M16: 50 × 2.4 + 60 × 1 = 180',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M16: 50 × 2.4 + 60 × 1 = 180',
     input: {
       items: [
         { drug: 'fentanyl-transdermal', doseMcgPerHour: 50 },
@@ -268,7 +268,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M17 fentanyl TD 25 mcg/h + 12 mcg/h patches together',
-    source: 'guidelines.md §9.1 M17: 37 × 2.4 = 88.8 exactly; ≥ 50 true, ≥ 90 false',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M17: 37 × 2.4 = 88.8 exactly; ≥ 50 true, ≥ 90 false',
     input: {
       items: [
         { drug: 'fentanyl-transdermal', doseMcgPerHour: 25 },
@@ -284,7 +284,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'Exactness: oxycodone 0.05 mg TID + codeine 598.5 mg daily lands exactly on 90',
-    source: 'guidelines.md §9.1 "no rounding before threshold comparison": 0.15 × 1.5 = 0.225; 598.5 × 0.15 = 89.775; sum 90 (binary floating point gives 89.99999999999999)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) "no rounding before threshold comparison": 0.15 × 1.5 = 0.225; 598.5 × 0.15 = 89.775; sum 90 (binary floating point gives 89.99999999999999)',
     input: {
       items: [
         { drug: 'oxycodone', doseMg: 0.05, perDay: 3 },
@@ -303,7 +303,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'Research-only opioid: meperidine 50 mg q4h is not calculable (no CDC 2022 clinical factor)',
-    source: 'guidelines.md §1.5.1: 2018 factor 0.1 is for retrospective analytic use, not clinical guidance',
+    source: 'CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx): 2018 factor 0.1 is for retrospective analytic use, not clinical guidance',
     input: { items: [{ drug: 'meperidine', doseMg: 50, perDay: 6 }] },
     expected: {
       totalMme: 0,

@@ -11,7 +11,7 @@ function run(input: unknown) {
   return computeRegimen(v.regimen, v.patient);
 }
 
-describe('MME golden cases (guidelines.md §9.1)', () => {
+describe('MME golden cases (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table))', () => {
   for (const c of MME_GOLDEN_CASES) {
     it(c.name, () => {
       const r = run(c.input);
@@ -53,7 +53,7 @@ describe('MME golden cases (guidelines.md §9.1)', () => {
     const order = r.flags.map((f) => FLAG_IDS.indexOf(f.id));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     for (const f of r.flags) {
-      expect(f.source).toMatch(/guidelines\.md §/);
+      expect(f.source).toMatch(/https:\/\//);
       expect(f.message).toMatch(/Options to discuss/);
     }
   });

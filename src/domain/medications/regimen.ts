@@ -1,7 +1,7 @@
 // Regimen and patient-fact types shared by MME, safety flags, taper planning and the CLI/API.
 // A regimen item is one medication order as the prescriber wrote it: dose per administration and
 // administrations per day (for as-needed orders: the maximum per day — CDC/OMME convention of counting
-// PRN at maximum frequency, guidelines.md §1.5.2).
+// PRN at maximum frequency, CDC MME calculator, https://github.com/cqframework/opioid-mme-r4 (input/cql/MMECalculator.cql)).
 
 export interface RegimenItem {
   /** Formulary id, generic name or brand name (case-insensitive). */

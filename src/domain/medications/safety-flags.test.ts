@@ -34,7 +34,7 @@ describe('safety flag golden cases', () => {
   });
 
   it('every flag id has a source', () => {
-    for (const id of FLAG_IDS) expect(FLAG_SOURCES[id]).toMatch(/guidelines\.md/);
+    for (const id of FLAG_IDS) expect(FLAG_SOURCES[id], id).toMatch(/https:\/\//);
   });
 
   it('messages never prescribe: they offer options to discuss', () => {

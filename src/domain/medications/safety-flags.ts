@@ -1,21 +1,21 @@
 // Opioid-safety and interaction flags (decision support, never prescriptive).
 //
-// Sources, per flag (guidelines.md section in brackets; full citations in docs/clinical-sources/medications.md):
-//   mme-at-least-50          CDC 2022 R4/R7/R8 draft implementation, inclusive ≥ 50 MME/day [§1.4]
-//   mme-at-least-90          legacy CDC 2016 R5 / payer-state threshold, a setting — not a CDC 2022 rule [§1.4]
-//   opioid-benzodiazepine    FDA DSC 31 Aug 2016 boxed warning; CDC 2022 R11; Beers 2023 [§1.8, §8]
-//   opioid-gabapentinoid     FDA DSC 19 Dec 2019; Beers 2023 [§8]
-//   serotonergic-combination FDA DSC 22 Mar 2016 (opioid + serotonergic drug) [§8]
-//   acetaminophen-above-3g   configurable caution; CDC 2022 ">3–4 g/day" [§1.10, §8]
-//   acetaminophen-above-4g   FDA 2011 / Health Canada maximum 4,000 mg/day [§8]
-//   nsaid-anticoagulant      Beers (secondary; exact 2023 criteria UNCONFIRMED) [§8, §10 item 9]
-//   nsaid-kidney-disease     Beers 2023 Table 6, CrCl < 30 mL/min; CDC reduced kidney function caution [§8, §1.7]
-//   methadone-qtc            Krantz 2009; Chou 2014 APS/CPDD/HRS; CDC 2022 3-day follow-up (draft) [§8, §1.10]
-//   er-la-opioid-naive       CDC 2022 R3 [§1.3, §8]
-//   older-adult-caution      cdc.gov Assess Risks (age ≥ 65); Beers 2023 [§1.7, §8]
-//   naloxone-not-on-list     CDC 2022 R8; cdc.gov Assess Risks triggers [§1.7]. The patient's own answer
+// Sources, per flag (full citations with URLs in FLAG_SOURCES below and docs/clinical-sources/medications.md):
+//   mme-at-least-50          CDC 2022 R4/R7/R8 draft implementation, inclusive ≥ 50 MME/day
+//   mme-at-least-90          legacy CDC 2016 R5 / payer-state threshold, a setting — not a CDC 2022 rule
+//   opioid-benzodiazepine    FDA DSC 31 Aug 2016 boxed warning; CDC 2022 R11; Beers 2023
+//   opioid-gabapentinoid     FDA DSC 19 Dec 2019; Beers 2023
+//   serotonergic-combination FDA DSC 22 Mar 2016 (opioid + serotonergic drug)
+//   acetaminophen-above-3g   configurable caution; CDC 2022 ">3–4 g/day"
+//   acetaminophen-above-4g   FDA 2011 / Health Canada maximum 4,000 mg/day
+//   nsaid-anticoagulant      Beers (secondary; exact 2023 criteria UNCONFIRMED)
+//   nsaid-kidney-disease     Beers 2023 Table 6, CrCl < 30 mL/min; CDC reduced kidney function caution
+//   methadone-qtc            Krantz 2009; Chou 2014 APS/CPDD/HRS; CDC 2022 3-day follow-up (draft)
+//   er-la-opioid-naive       CDC 2022 R3
+//   older-adult-caution      cdc.gov Assess Risks (age ≥ 65); Beers 2023
+//   naloxone-not-on-list     CDC 2022 R8; cdc.gov Assess Risks triggers. The patient's own answer
 //                            to the naloxone check does not clear it: in the CDS reference (OCDS REC08,
-//                            §1.7) the card stays until the clinician documents "already has naloxone"
+//                            cqframework/opioid-cds-r4 OpioidCDSREC08.cql) the card stays until the clinician documents "already has naloxone"
 //                            (here: naloxone on the list). Either answer is shown in the message; the
 //                            severity stays the one the triggers give (a self-report is not documentation).
 //
@@ -27,19 +27,19 @@ import type { MedicationSettings } from './settings.ts';
 import { formatScaled, toScaled } from './exact-decimal.ts';
 
 export const FLAG_SOURCES = {
-  'mme-at-least-50': 'CDC 2022 Clinical Practice Guideline (MMWR Recomm Rep 2022;71(RR-3)) R4, R7, R8 — guidelines.md §1.4',
-  'mme-at-least-90': 'Legacy CDC 2016 R5 / payer or state threshold (not a CDC 2022 recommendation) — guidelines.md §1.4',
-  'opioid-benzodiazepine': 'FDA Drug Safety Communication 31 Aug 2016 (boxed warning); CDC 2022 R11; AGS Beers 2023 — guidelines.md §1.8, §8',
-  'opioid-gabapentinoid': 'FDA Drug Safety Communication 19 Dec 2019; AGS Beers 2023 — guidelines.md §8',
-  'serotonergic-combination': 'FDA Drug Safety Communication 22 Mar 2016 — guidelines.md §8',
-  'acetaminophen-above-3g': 'CDC 2022 (hepatotoxic at >3–4 g/day); configurable caution — guidelines.md §1.10, §8',
-  'acetaminophen-above-4g': 'FDA 2011 acetaminophen action; Health Canada adult maximum 4,000 mg/day — guidelines.md §8',
-  'nsaid-anticoagulant': 'AGS Beers Criteria (secondary summaries; exact 2023 wording UNCONFIRMED) — guidelines.md §8, §10',
-  'nsaid-kidney-disease': 'AGS Beers 2023 Table 6 (CrCl < 30 mL/min); cdc.gov Assess Risks — guidelines.md §8, §1.7',
-  'methadone-qtc': 'Krantz 2009 Ann Intern Med 150:387; Chou 2014 APS/CPDD/HRS methadone guideline; CDC 2022 (draft) — guidelines.md §8, §1.10',
-  'er-la-opioid-naive': 'CDC 2022 R3 (immediate-release when starting opioids) — guidelines.md §1.3, §8',
-  'older-adult-caution': 'cdc.gov Assess Risks and Potential Harms of Opioid Use (age ≥ 65); AGS Beers 2023 — guidelines.md §1.7, §8',
-  'naloxone-not-on-list': 'CDC 2022 R8; cdc.gov Assess Risks and Potential Harms of Opioid Use — guidelines.md §1.7',
+  'mme-at-least-50': 'CDC 2022 Clinical Practice Guideline (MMWR Recomm Rep 2022;71(RR-3)) R4, R7, R8 — https://doi.org/10.15585/mmwr.rr7103a1',
+  'mme-at-least-90': 'Legacy CDC 2016 R5 / payer or state threshold (not a CDC 2022 recommendation) — Dowell 2016, JAMA 315:1624, https://pmc.ncbi.nlm.nih.gov/articles/PMC6390846/',
+  'opioid-benzodiazepine': 'FDA Drug Safety Communication 31 Aug 2016 (boxed warning); CDC 2022 R11; AGS Beers 2023 — https://doi.org/10.15585/mmwr.rr7103a1; https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-serious-risks-and-death-when-combining-opioid-pain-or',
+  'opioid-gabapentinoid': 'FDA Drug Safety Communication 19 Dec 2019; AGS Beers 2023 — https://www.fda.gov/drugs/drug-safety-and-availability/fda-warns-about-serious-breathing-problems-seizure-and-nerve-pain-medicines-gabapentin-neurontin',
+  'serotonergic-combination': 'FDA Drug Safety Communication 22 Mar 2016 — https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires',
+  'acetaminophen-above-3g': 'CDC 2022 (hepatotoxic at >3–4 g/day); configurable caution — https://doi.org/10.15585/mmwr.rr7103a1; FDA 2011 acetaminophen action; Health Canada, https://canada.ca/en/health-canada/services/publications/drugs-health-products/poster-acetaminophen.html',
+  'acetaminophen-above-4g': 'FDA 2011 acetaminophen action; Health Canada adult maximum 4,000 mg/day — https://canada.ca/en/health-canada/services/publications/drugs-health-products/poster-acetaminophen.html',
+  'nsaid-anticoagulant': 'AGS Beers Criteria (secondary summaries; exact 2023 wording UNCONFIRMED) — AGS Beers 2023, J Am Geriatr Soc, https://doi.org/10.1111/jgs.18372',
+  'nsaid-kidney-disease': 'AGS Beers 2023 Table 6 (CrCl < 30 mL/min); cdc.gov Assess Risks — https://doi.org/10.1111/jgs.18372; CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1; https://www.cdc.gov/overdose-prevention/hcp/clinical-care/assess-risks-of-opioid-use.html',
+  'methadone-qtc': 'Krantz 2009 Ann Intern Med 150:387; Chou 2014 APS/CPDD/HRS methadone guideline; CDC 2022 (draft) — https://pubmed.ncbi.nlm.nih.gov/19153406/; https://doi.org/10.1016/j.jpain.2014.01.494; https://doi.org/10.15585/mmwr.rr7103a1',
+  'er-la-opioid-naive': 'CDC 2022 R3 (immediate-release when starting opioids) — https://doi.org/10.15585/mmwr.rr7103a1',
+  'older-adult-caution': 'cdc.gov Assess Risks and Potential Harms of Opioid Use (age ≥ 65); AGS Beers 2023 — CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1; https://www.cdc.gov/overdose-prevention/hcp/clinical-care/assess-risks-of-opioid-use.html; https://doi.org/10.1111/jgs.18372',
+  'naloxone-not-on-list': 'CDC 2022 R8; cdc.gov Assess Risks and Potential Harms of Opioid Use — https://doi.org/10.15585/mmwr.rr7103a1; https://www.cdc.gov/overdose-prevention/hcp/clinical-care/assess-risks-of-opioid-use.html',
 } as const;
 
 /** What the flag rules need to know about a regimen, computed once by computeRegimen. */
@@ -128,8 +128,8 @@ export function evaluateSafetyFlags(facts: RegimenFacts, patient: PatientFacts, 
       'caution'));
   }
   const apapText = formatScaled(facts.acetaminophenScaled, DAILY_DECIMALS);
-  const liverRisk = patient.liverDisease === true || (patient.alcoholDrinksPerDay !== undefined && patient.alcoholDrinksPerDay >= 3);
-  const liverNote = liverRisk ? ' Liver disease or ≥ 3 alcoholic drinks/day is recorded: lower limits apply (the reference gives no number).' : '';
+  const liverRisk = patient.liverDisease === true || (patient.alcoholDrinksPerDay !== undefined && patient.alcoholDrinksPerDay >= settings.liverRiskDrinksPerDay);
+  const liverNote = liverRisk ? ` Liver disease or ≥ ${settings.liverRiskDrinksPerDay} alcoholic drinks/day is recorded: lower limits apply (the reference gives no number).` : '';
   if (facts.acetaminophenScaled > thresholdScaled(settings.acetaminophenCautionMg, DAILY_DECIMALS)) {
     flags.push(flag('acetaminophen-above-3g',
       `Acetaminophen from all listed products is ${apapText} mg/day (above ${settings.acetaminophenCautionMg} mg).${liverNote} ` +

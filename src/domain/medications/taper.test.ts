@@ -14,7 +14,7 @@ function planned(regimen: Regimen, options?: Parameters<typeof planTaper>[2]): T
 
 const dosesOf = (plan: TaperPlan, drug: string) => plan.steps.map((s) => s.items.find((i) => i.drug === drug)!.dailyDose);
 
-describe('taper planner (guidelines.md §1.6)', () => {
+describe('taper planner (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1)', () => {
   // Hand-worked: 60 mg/day oxycodone, 10 % of original (6 mg) per month → ideals 54, 48, 42, 36, 30,
   // 24, 18, 12, 6, 0; nearest total from 5/10 mg tablets (ties up) → 55, 50, 40, 35, 30, 25, 20, 10, 5, 0.
   it('default: 10 % of the original dose per month, rounded to available strengths, with MME per step', () => {
@@ -25,7 +25,7 @@ describe('taper planner (guidelines.md §1.6)', () => {
       '2026-01-15', '2026-02-15', '2026-03-15', '2026-04-15', '2026-05-15', '2026-06-15',
       '2026-07-15', '2026-08-15', '2026-09-15', '2026-10-15', '2026-11-15',
     ]);
-    expect(plan.source).toContain('§1.6');
+    expect(plan.source).toContain('https://doi.org/10.15585/mmwr.rr7103a1');
   });
 
   // Hand-worked: 10 % of 60 mg per week to 30 % (18 mg), then 10 % of the remaining dose per week:

@@ -1,6 +1,6 @@
 // Opioid taper planner (decision support: a schedule to discuss, never an order).
 //
-// Source: CDC 2022 R5 and its implementation considerations (guidelines.md §1.6):
+// Source: CDC 2022 R5 and its implementation considerations (https://doi.org/10.15585/mmwr.rr7103a1):
 // - default: ~10 % of the ORIGINAL dose per month or slower, better tolerated after long-term use
 //   (≥ 1 year) — draft lines 2422–2424, 2636–2637;
 // - alternative: 10 % of the original dose per week until ~30 % of the original is reached, then ~10 %
@@ -8,7 +8,7 @@
 // - follow up at least monthly; the taper may be paused; once the smallest available dose is reached,
 //   extend the interval and stop when taken less than once daily; offer naloxone; when tapering opioids
 //   and benzodiazepines, taper opioids first (draft lines 2414–2441, 3606–3612).
-// The exact final-MMWR wording of these percentages is UNCONFIRMED (guidelines.md §10 item 1), so every
+// The exact final-MMWR wording of these percentages is UNCONFIRMED, so every
 // percentage is a TaperOptions setting with the draft values as defaults.
 //
 // Rounding: each step's total daily dose per drug is rounded to the nearest total that can be made from
@@ -36,9 +36,9 @@ export type TaperRate =
     readonly percentOfRemaining: number;
   };
 
-/** Default: 10 % of the original dose per month (guidelines.md §1.6, draft; UNCONFIRMED final wording). */
+/** Default: 10 % of the original dose per month (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1, draft; UNCONFIRMED final wording). */
 export const DEFAULT_TAPER_RATE: TaperRate = { kind: 'percent-of-original', percent: 10, interval: 'month' };
-/** 10 % of original per week to 30 %, then 10 % of remaining per week (guidelines.md §1.6, Berna 2015). */
+/** 10 % of original per week to 30 %, then 10 % of remaining per week (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1, Berna 2015). */
 export const WEEKLY_THEN_REMAINING_RATE: TaperRate = {
   kind: 'weekly-then-remaining', percentOfOriginal: 10, switchAtPercentOfOriginal: 30, percentOfRemaining: 10,
 };
@@ -85,7 +85,7 @@ export type TaperPlanResult =
   | { readonly kind: 'needs-strengths'; readonly drugs: readonly string[] }
   | { readonly kind: 'invalid-options'; readonly problems: readonly string[] };
 
-export const TAPER_SOURCE = 'CDC 2022 R5 and implementation considerations (draft) — guidelines.md §1.6; percentages UNCONFIRMED in final wording (§10 item 1)';
+export const TAPER_SOURCE = 'CDC 2022 R5 and implementation considerations (draft) — https://doi.org/10.15585/mmwr.rr7103a1; percentages UNCONFIRMED in final wording';
 
 /** Safety bound on the number of intervals a plan may span (a programming guard, not a clinical number). */
 const MAX_INTERVALS = 2_000;
@@ -299,11 +299,11 @@ export function planTaper(regimen: Regimen, startDate: LocalDate, options: Taper
   }
 
   const notes = [
-    'Follow up at least monthly during the taper; the taper can be paused and resumed (CDC 2022, guidelines.md §1.6).',
+    'Follow up at least monthly during the taper; the taper can be paused and resumed (CDC 2022, https://doi.org/10.15585/mmwr.rr7103a1).',
     'Once the smallest available dose is reached, the dosing interval can be extended; the opioid may be stopped when taken less than once daily.',
-    'Tolerance can be lost within a week: options to discuss include offering naloxone during the taper (guidelines.md §1.6, §1.7).',
+    'Tolerance can be lost within a week: options to discuss include offering naloxone during the taper (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1; https://www.cdc.gov/overdose-prevention/hcp/clinical-care/assess-risks-of-opioid-use.html).',
   ];
-  if (mask & BENZO) notes.push('A benzodiazepine is also listed: if both are to be tapered, tapering the opioid first may be safer; taper benzodiazepines gradually (guidelines.md §1.6).');
+  if (mask & BENZO) notes.push('A benzodiazepine is also listed: if both are to be tapered, tapering the opioid first may be safer; taper benzodiazepines gradually (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1).');
   const unrounded = drugs.filter((d) => !d.achievable).map((d) => d.id);
   // Named as the clinician knows them (generic names), and with what to do in words, not the API's field name.
   if (unrounded.length > 0) notes.push(`No strengths on file for ${unrounded.map((id) => findCompiledDrug(id)?.drug.generic ?? id).join(', ')}: doses are not rounded to available strengths (enter the strengths available to the patient).`);

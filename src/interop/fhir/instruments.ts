@@ -1,5 +1,5 @@
 // FHIR R4 Questionnaire for an instrument and QuestionnaireResponse for a stored response.
-// LOINC codes are attached where instruments.md lists them (panel on the Questionnaire, item codes on
+// LOINC codes are attached where the published sources list them (panel on the Questionnaire, item codes on
 // items, LA answer codes on options, the score code on the read-only calculated-score item). Items carry the
 // construct paraphrase, never copyrighted wording; the licence attribution goes in `copyright`.
 import type { InstrumentDefinition } from '../../domain/instruments/index.ts';

@@ -11,7 +11,7 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
   beforeAll(async () => { t = await createTestApp(dialect); });
   afterAll(async () => { await t.close(); });
 
-  it('computes block-diary relief from the stored readings (guidelines.md §7.2 formula)', async () => {
+  it('computes block-diary relief from the stored readings (UW Health HF 5656, https://patient.uwhealth.org/healthfacts/5656; Interv Pain Med 2022, https://doi.org/10.1016/j.inpm.2022.100083 formula)', async () => {
     const { client, me } = await signUp(t.app, { patient: true });
     const id = newId();
     const res = await client.request('PUT', `/api/patients/${me.patient!.id}/block-diaries/${id}`, {

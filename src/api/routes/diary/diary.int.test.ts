@@ -70,6 +70,20 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     // If-Match compares strongly (RFC 9110 §13.1.1): a weak validator is refused, not taken as a match.
     expect((await patient.request('PUT', url(id), entryAt(), { 'if-match': 'W/"1"' })).json().code).toBe('invalid-if-match');
 
+    // A version is ≥ 1, so "0" (or a zero-padded or half-quoted one) is malformed: 400 problem+json, and nothing changes.
+    for (const bad of ['"0"', '0', '"00"', '"01"', '"2', '2"', '""']) {
+      for (const res of [
+        await patient.request('PUT', url(id), entryAt({ intensity: 1 }), { 'if-match': bad }),
+        await patient.request('DELETE', url(id), undefined, { 'if-match': bad }),
+      ]) {
+        expect(res.statusCode, bad).toBe(400);
+        expect(res.headers['content-type'], bad).toMatch(/^application\/problem\+json/);
+        expect(res.json().code, bad).toBe('invalid-if-match');
+      }
+    }
+    // Still version 2 with intensity 7 (neither written over with 1 nor deleted): retrying the edit from version 1 is unchanged.
+    expect((await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' })).json()).toMatchObject({ status: 'unchanged', version: 2, deleted: false });
+
     const deleted = await patient.request('DELETE', url(id), undefined, { 'if-match': '"2"' });
     expect(deleted.json()).toMatchObject({ version: 3, deleted: true, entry: null });
     expect((await patient.request('DELETE', url(id))).json()).toMatchObject({ status: 'unchanged', deleted: true });

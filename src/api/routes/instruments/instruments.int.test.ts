@@ -68,7 +68,7 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
     expect((await owner.request('GET', '/api/instruments/nope')).statusCode).toBe(404);
   });
 
-  it('scores a PEG, stores it with its scoring version, and reports change against the previous one (instruments.md G2)', async () => {
+  it('scores a PEG, stores it with its scoring version, and reports change against the previous one (Krebs 2009, J Gen Intern Med 24:733, https://pubmed.ncbi.nlm.nih.gov/19418100/)', async () => {
     const first = await owner.request('POST', `${base()}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 6, 2: 7, 3: 4 }, completedAt: '2026-05-20T10:00:00-05:00' });
     expect(first.statusCode).toBe(201);
     expect(first.json().response).toMatchObject({ instrumentId: 'peg', scoringVersion: '1', band: null, source: 'self', completedAt: '2026-05-20T15:00:00.000Z' });

@@ -45,7 +45,7 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.get('/api/patients/:patientId/medications/summary', {
     config: { patientAction: 'read' },
-    schema: { tags, params: PatientParams, summary: 'The orders in effect today with total MME/day, MME per drug, drugs whose MME is not calculable, and safety flags with their citations (CDC 2022 and guidelines.md)' },
+    schema: { tags, params: PatientParams, summary: 'The orders in effect today with total MME/day, MME per drug, drugs whose MME is not calculable, and safety flags with their citations (CDC 2022, FDA, AGS Beers and the other primary sources each flag names)' },
   }, async (req) => {
     const s = await loadMedicationSummary(deps, contextOf(req), req.params.patientId);
     return { ...s, orders: s.orders.map(presentRecord) };

@@ -1,4 +1,4 @@
-// ACR 2016 structure and rule properties (instruments.md §8): the 19 areas by region, the excluded areas,
+// ACR 2016 structure and rule properties (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012): the 19 areas by region, the excluded areas,
 // and that the band follows the three criteria — FS ≥ 12 is necessary for "criteria met", not sufficient.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

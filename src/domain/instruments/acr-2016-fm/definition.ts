@@ -1,4 +1,4 @@
-// 2016 revised ACR fibromyalgia diagnostic criteria (Wolfe 2016). Every fact: instruments.md §8.
+// 2016 revised ACR fibromyalgia diagnostic criteria (Wolfe 2016). Every fact: https://doi.org/10.1016/j.semarthrit.2016.08.012.
 //
 // WPI (0–19): count of the 19 areas with pain in the past week. SSS (0–12): fatigue, waking unrefreshed and
 // cognitive symptoms 0–3 each, plus 1 point each for headaches, lower-abdominal pain or cramps and
@@ -11,14 +11,14 @@
 //   3. symptoms generally present ≥ 3 months (item `duration-3-months`).
 // The band (`criteria-met` / `criteria-not-met`) follows that rule, not the FS value: FS ≥ 12 is necessary
 // for the criteria (7 + 5) but not sufficient, so `criteria-met.from` is that lower bound only.
-// No missing-item rule is published: any unanswered item leaves the response incomplete (§17.2).
+// No missing-item rule is published: any unanswered item leaves the response incomplete.
 
 import type { InstrumentDefinition, ItemDefinition, ScoreResult } from '../model.ts';
 import { completeSum, scaleOptions, YES_NO } from '../scoring.ts';
 
 interface Area { readonly key: string; readonly construct: string; readonly region: 1 | 2 | 3 | 4 | 5; readonly countsForGeneralized: boolean }
 
-/** The 19 WPI areas by region (instruments.md §8 table: 4 + 4 + 3 + 3 + 5). */
+/** The 19 WPI areas by region (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012 table: 4 + 4 + 3 + 3 + 5). */
 export const ACR_AREAS: readonly Area[] = [
   { key: 'jaw-left', construct: 'Pain in the left jaw', region: 1, countsForGeneralized: false },
   { key: 'shoulder-girdle-left', construct: 'Pain in the left shoulder girdle', region: 1, countsForGeneralized: true },
@@ -56,6 +56,9 @@ const SSS_SOMATIC = [
 ] as const;
 
 export const ACR_DURATION = 'duration-3-months';
+
+/** Wolfe 2016 criteria: WPI ≥ 7 and SSS ≥ 5, or WPI 4–6 and SSS ≥ 9; pain in ≥ 4 of the 5 regions. */
+export const ACR_2016_CRITERIA = { wpiFrom: 7, sssWithWpiFrom: 5, lowWpiFrom: 4, lowWpiTo: 6, sssWithLowWpiFrom: 9, regionsFrom: 4 } as const;
 
 const WPI_KEYS = ACR_AREAS.map((a) => a.key);
 const SSS_KEYS = [...SSS_SEVERITY, ...SSS_SOMATIC].map(([k]) => k);
@@ -95,18 +98,18 @@ export const acr2016Fm: InstrumentDefinition = {
   scoreUnit: 'points (FS = WPI + SSS)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'No clinically important change for WPI, SSS or FS in the sources (instruments.md §8).' },
+  change: { kind: 'none', reason: 'No clinically important change for WPI, SSS or FS in the sources (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012).' },
   monotone: true,
   loinc: {},
   licence: {
     kind: 'free', holder: 'Published diagnostic criteria (Wolfe et al. 2016)',
     attribution: 'Wolfe F, Clauw DJ, Fitzcharles M-A, et al. 2016 Revisions to the 2010/2011 fibromyalgia diagnostic criteria. Semin Arthritis Rheum 2016;46:319–329.',
-    note: 'Published diagnostic criteria in a journal article; no questionnaire licence identified (instruments.md §8).',
+    note: 'Published diagnostic criteria in a journal article; no questionnaire licence identified (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012).',
   },
-  source: 'Wolfe F et al. Semin Arthritis Rheum 2016;46:319–329; criteria table as reproduced in J Rheum Dis. instruments.md §8.',
+  source: 'Wolfe F et al. Semin Arthritis Rheum 2016;46:319–329; criteria table as reproduced in J Rheum Dis. Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012.',
   settings: [
-    { name: 'ACR_FS_SCALE', value: 'FS = WPI + SSS (0–31), primary score', why: 'The fibromyalgia severity scale is described in Wolfe 2016 but the full text was not retrieved — UNCONFIRMED (instruments.md §8). The diagnosis itself (scores.met, band) does not depend on it.' },
-    { name: 'ACR_MISSING_RULE', value: 'all 26 items required', why: 'No missing-item rule in the sources; any missing item leaves the response incomplete (instruments.md §17.2). WPI, SSS and regions are still reported when their own items are complete.' },
+    { name: 'ACR_FS_SCALE', value: 'FS = WPI + SSS (0–31), primary score', why: 'The fibromyalgia severity scale is described in Wolfe 2016 but the full text was not retrieved — UNCONFIRMED (https://doi.org/10.1016/j.semarthrit.2016.08.012). The diagnosis itself (scores.met, band) does not depend on it.' },
+    { name: 'ACR_MISSING_RULE', value: 'all 26 items required', why: 'No missing-item rule in the sources; any missing item leaves the response incomplete. WPI, SSS and regions are still reported when their own items are complete.' },
   ],
   score(answers): ScoreResult {
     const wpi = completeSum(answers, WPI_KEYS);
@@ -117,8 +120,9 @@ export const acr2016Fm: InstrumentDefinition = {
     if (missing.length > 0 || wpi === null || sss === null || regions === null || fs === null) {
       return { kind: 'incomplete', missing, scores: { wpi, sss, fs, regions, met: null }, flags: [] };
     }
-    const severity = (wpi >= 7 && sss >= 5) || (wpi >= 4 && wpi <= 6 && sss >= 9);
-    const met = severity && regions >= 4 && answers.get(ACR_DURATION) === 1;
+    const c = ACR_2016_CRITERIA;
+    const severity = (wpi >= c.wpiFrom && sss >= c.sssWithWpiFrom) || (wpi >= c.lowWpiFrom && wpi <= c.lowWpiTo && sss >= c.sssWithLowWpiFrom);
+    const met = severity && regions >= c.regionsFrom && answers.get(ACR_DURATION) === 1;
     return {
       kind: 'scored', score: fs,
       scores: { fs, wpi, sss, regions, met: met ? 1 : 0 },

@@ -1,4 +1,4 @@
-// Brief Pain Inventory — Short Form (Cleeland). Every fact: instruments.md §3.
+// Brief Pain Inventory — Short Form (Cleeland). Every fact: https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form).
 // Item keys follow the BPI-SF numbering: severity 3 worst, 4 least, 5 average, 6 now; interference 9A–9G
 // (general activity, mood, walking ability, normal work, relations with other people, sleep, enjoyment of
 // life). Body diagram, treatments and % relief (items 1, 2, 7, 8) are not part of the two scores and are
@@ -56,19 +56,19 @@ export const bpiSf: InstrumentDefinition = {
   scoreUnit: 'points (mean of answered interference items)',
   direction: 'lower-is-better',
   bands: [],
-  change: { kind: 'threshold', points: 1, source: 'IMMPACT: BPI interference ≥ 1-point decrease is minimally important, Dworkin 2008 J Pain 9:105 (instruments.md §3, §16)' },
+  change: { kind: 'threshold', points: 1, source: 'IMMPACT: BPI interference ≥ 1-point decrease is minimally important, Dworkin 2008 J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005' },
   monotone: true,
   loinc: { score: '77565-0' },
   licence: {
     kind: 'licensed', holder: 'Charles S. Cleeland, PhD (MD Anderson Department of Symptom Research)',
     attribution: 'Brief Pain Inventory © 1991 Charles S. Cleeland, PhD, Pain Research Group. Used only with permission of Dr. Cleeland or his designee.',
-    note: 'May not be used or reproduced without permission from Dr. Cleeland or his designee; fees may apply (NINDS CDE; SRALab). Item wording here is paraphrased (instruments.md §3).',
+    note: 'May not be used or reproduced without permission from Dr. Cleeland or his designee; fees may apply (NINDS CDE; SRALab). Item wording here is paraphrased (https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)).',
   },
-  source: 'Cleeland CS. The Brief Pain Inventory User Guide (2009), interference rule via LOINC 77565-0; ePPOC BPI scoring; Dworkin 2008 (IMMPACT). instruments.md §3.',
+  source: 'Cleeland CS. The Brief Pain Inventory User Guide (2009), interference rule via LOINC 77565-0; ePPOC BPI scoring; Dworkin 2008 (IMMPACT). https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form).',
   settings: [
-    { name: 'BPI_SEVERITY_RULE', value: 'all 4 severity items required', why: 'No missing-item rule for the severity composite was found — UNCONFIRMED; requiring all 4 is the recommended default (instruments.md §3).' },
-    { name: 'BPI_RECALL', value: 'Past 24 hours', why: 'The short form and LOINC 77565-0 use the past 24 hours; some versions (ePPOC) use the past week (instruments.md §3). The asking form must state the period used.' },
-    { name: 'BPI_PANEL_LOINC', value: 'none', why: 'Panel and item LOINC codes were not found — UNCONFIRMED (instruments.md §3); only the interference score code 77565-0 is set.' },
+    { name: 'BPI_SEVERITY_RULE', value: 'all 4 severity items required', why: 'No missing-item rule for the severity composite was found — UNCONFIRMED; requiring all 4 is the recommended default (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)).' },
+    { name: 'BPI_RECALL', value: 'Past 24 hours', why: 'The short form and LOINC 77565-0 use the past 24 hours; some versions (ePPOC) use the past week (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)). The asking form must state the period used.' },
+    { name: 'BPI_PANEL_LOINC', value: 'none', why: 'Panel and item LOINC codes were not found — UNCONFIRMED (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)); only the interference score code 77565-0 is set.' },
   ],
   score(answers): ScoreResult {
     const single = (key: string): number | null => answers.get(key) ?? null;

@@ -1,5 +1,5 @@
 // DN4-interview: the 7 patient-reported DN4 items, without clinician examination. Every fact:
-// instruments.md §7. Sum 0–7, ≥ 3 positive (Spallone 2012). All 7 items required (no missing rule).
+// Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010. Sum 0–7, ≥ 3 positive (Spallone 2012). All 7 items required (no missing rule).
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, completeSum } from '../scoring.ts';
@@ -28,15 +28,15 @@ export const dn4Interview: InstrumentDefinition = {
   scoreUnit: 'points (items answered yes)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A diagnostic screening tool; no clinically important change in the sources (instruments.md §7).' },
+  change: { kind: 'none', reason: 'A diagnostic screening tool; no clinically important change in the sources (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
   monotone: true,
   loinc: {},
   licence: DN4_LICENCE,
-  source: 'Bouhassira D et al. Pain 2005;114:29–36; cut-off ≥ 3/7: Spallone 2012 Diabet Med (sens/spec 84 %). instruments.md §7.',
+  source: 'Bouhassira D et al. Pain 2005;114:29–36; cut-off ≥ 3/7: Spallone 2012 Diabet Med (sens/spec 84 %). Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010.',
   settings: [
-    { name: 'DN4_INTERVIEW_POSITIVE_FROM', value: DN4_INTERVIEW_POSITIVE_FROM, why: '≥ 3/7 per Spallone 2012; the Dutch validation (van Seventer 2013) found 4/7 optimal in its sample (instruments.md §7).' },
-    { name: 'DN4_INTERVIEW_MISSING_RULE', value: 'all 7 items required', why: 'Not specified — UNCONFIRMED; no score with missing items (instruments.md §7, §17.2).' },
-    { name: 'DN4_LICENCE', value: 'treated as licensed', why: 'Licence not found in the sources — UNCONFIRMED (instruments.md §7).' },
+    { name: 'DN4_INTERVIEW_POSITIVE_FROM', value: DN4_INTERVIEW_POSITIVE_FROM, why: '≥ 3/7 per Spallone 2012; the Dutch validation (van Seventer 2013) found 4/7 optimal in its sample (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
+    { name: 'DN4_INTERVIEW_MISSING_RULE', value: 'all 7 items required', why: 'Not specified — UNCONFIRMED; no score with missing items (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
+    { name: 'DN4_LICENCE', value: 'treated as licensed', why: 'Licence not found in the sources — UNCONFIRMED (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
   ],
   score(answers): ScoreResult {
     const total = completeSum(answers, KEYS);

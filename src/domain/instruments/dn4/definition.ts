@@ -1,9 +1,9 @@
-// DN4 — Douleur Neuropathique en 4 questions (Bouhassira et al. 2005). Every fact: instruments.md §7.
+// DN4 — Douleur Neuropathique en 4 questions (Bouhassira et al. 2005). Every fact: Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010.
 // Ten yes(1)/no(0) items numbered 1–10 in form order: interview items 1–7 (question 1: burning, painful
 // cold, electric shocks; question 2: tingling, pins and needles, numbness, itching) and examination items
 // 8–10 (question 3: hypoaesthesia to touch, to pinprick; question 4: pain caused or increased by brushing).
 // DN4 = sum of 10 (0–10), ≥ 4 positive. No missing rule is published, so all 10 are required; the
-// interview sub-score (items 1–7) is still reported when those 7 are answered (G8 row 3: exam not done).
+// interview sub-score (items 1–7) is still reported when those 7 are answered (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010 row 3: exam not done).
 
 import type { InstrumentDefinition, ItemDefinition, ScoreResult } from '../model.ts';
 import { bandFor, completeSum, YES_NO } from '../scoring.ts';
@@ -44,7 +44,7 @@ const BANDS = [
 export const DN4_LICENCE = {
   kind: 'licensed', holder: 'UNCONFIRMED (Bouhassira et al. 2005, authors)',
   attribution: 'DN4: Bouhassira D et al. Pain 2005;114:29–36.',
-  note: 'No licence statement was found in the sources (instruments.md §7, UNCONFIRMED); treated as requiring permission before item text is shown to patients until confirmed.',
+  note: 'No licence statement was found in the sources (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010, UNCONFIRMED); treated as requiring permission before item text is shown to patients until confirmed.',
   unconfirmed: true,
 } as const;
 
@@ -62,15 +62,15 @@ export const dn4: InstrumentDefinition = {
   scoreUnit: 'points (items answered yes)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A diagnostic screening tool; no clinically important change in the sources (instruments.md §7).' },
+  change: { kind: 'none', reason: 'A diagnostic screening tool; no clinically important change in the sources (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
   monotone: true,
   loinc: {},
   licence: DN4_LICENCE,
-  source: 'Bouhassira D et al. Pain 2005;114:29–36; cut-off ≥ 4/10: Spallone 2012 Diabet Med, VanDenKerkhof 2018 Clin J Pain, physio-pedia. instruments.md §7.',
+  source: 'Bouhassira D et al. Pain 2005;114:29–36; cut-off ≥ 4/10: Spallone 2012 Diabet Med, VanDenKerkhof 2018 Clin J Pain, physio-pedia. Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010.',
   settings: [
-    { name: 'DN4_POSITIVE_FROM', value: DN4_POSITIVE_FROM, why: '≥ 4/10 is the standard cut-off (Spallone 2012, physio-pedia); NINDS CDE says "greater than 4", and the original Bouhassira 2005 figures could not be retrieved — UNCONFIRMED (instruments.md §7).' },
-    { name: 'DN4_MISSING_RULE', value: 'all 10 items required', why: 'Not specified — UNCONFIRMED; each item shifts the total by 1, so no score with missing items (instruments.md §7, §17.2).' },
-    { name: 'DN4_LICENCE', value: 'treated as licensed', why: 'Licence not found in the sources — UNCONFIRMED (instruments.md §7).' },
+    { name: 'DN4_POSITIVE_FROM', value: DN4_POSITIVE_FROM, why: '≥ 4/10 is the standard cut-off (Spallone 2012, physio-pedia); NINDS CDE says "greater than 4", and the original Bouhassira 2005 figures could not be retrieved — UNCONFIRMED (https://doi.org/10.1016/j.pain.2004.12.010).' },
+    { name: 'DN4_MISSING_RULE', value: 'all 10 items required', why: 'Not specified — UNCONFIRMED; each item shifts the total by 1, so no score with missing items (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
+    { name: 'DN4_LICENCE', value: 'treated as licensed', why: 'Licence not found in the sources — UNCONFIRMED (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
   ],
   score(answers): ScoreResult {
     const interview = completeSum(answers, INTERVIEW_KEYS);

@@ -1,8 +1,8 @@
-// Defense and Veterans Pain Rating Scale 2.0 (DoD/VA). Every fact: instruments.md §13.
-// Intensity: 0–10 NRS with functional word descriptors (paraphrased from §13), colour bands mild 1–4
+// Defense and Veterans Pain Rating Scale 2.0 (DoD/VA). Every fact: Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x.
+// Intensity: 0–10 NRS with functional word descriptors (paraphrased from Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x), colour bands mild 1–4
 // (green), moderate 5–6 (yellow), severe 7–10 (red), 0 no pain. Four supplementary 0–10 items: pain's
 // interference with usual activity and sleep, effect on mood, contribution to stress.
-// Each item is reported separately; no official composite exists (§13), so the primary score is the
+// Each item is reported separately; no official composite exists (Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x), so the primary score is the
 // intensity rating. Items are independent ("Missing: N/A"): intensity is required, each supplementary item
 // is optional and reported as null when unanswered. Change: IMMPACT percent on intensity.
 
@@ -12,7 +12,7 @@ import { bandFor, scaleOptions } from '../scoring.ts';
 export const DVPRS_INTENSITY = 'intensity';
 const SUPPLEMENTARY = ['activity', 'sleep', 'mood', 'stress'] as const;
 
-// Paraphrased descriptors (instruments.md §13); the DoD/VA English wording was not retrieved.
+// Paraphrased descriptors (Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x); the DoD/VA English wording was not retrieved.
 const INTENSITY_OPTIONS = scaleOptions([
   '0 — No pain',
   '1 — Hardly noticeable',
@@ -58,20 +58,20 @@ export const dvprs: InstrumentDefinition = {
   scoreUnit: 'points (0–10)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'immpact-percent', source: 'Dworkin 2008, J Pain 9:105 (instruments.md §1, §16) applied to the DVPRS intensity NRS' },
+  change: { kind: 'immpact-percent', source: 'Dworkin 2008, J Pain 9:105 (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; https://doi.org/10.1016/j.jpain.2007.09.005) applied to the DVPRS intensity NRS' },
   monotone: true,
   loinc: {},
   licence: {
     kind: 'free', holder: 'US Department of Defense / Department of Veterans Affairs',
     attribution: 'Defense and Veterans Pain Rating Scale 2.0, US Department of Defense and Department of Veterans Affairs (Buckenmaier et al., Pain Med 2013).',
-    note: 'Prepared partly by US Government employees as part of official duties; described as free for clinical use — formal statement UNCONFIRMED (instruments.md §13).',
+    note: 'Prepared partly by US Government employees as part of official duties; described as free for clinical use — formal statement UNCONFIRMED (Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x).',
     unconfirmed: true,
   },
-  source: 'Buckenmaier CC et al. Pain Med 2013 (doi 10.1111/j.1526-4637.2012.01516.x); DVPRS 2.0 psychometrics, Pain Med (doi 10.1093/pm/pnw105). instruments.md §13.',
+  source: 'Buckenmaier CC et al. Pain Med 2013 (doi 10.1111/j.1526-4637.2012.01516.x); DVPRS 2.0 psychometrics, Pain Med (doi 10.1093/pm/pnw105). Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x.',
   settings: [
-    { name: 'DVPRS_COMPOSITE', value: 'none; primary score = intensity', why: 'Each item is reported separately; no official composite score was found — UNCONFIRMED (instruments.md §13).' },
-    { name: 'DVPRS_RECALL', value: 'stated by the asking form', why: 'Recall period UNCONFIRMED (commonly "past 24 hours" for the supplementary items) (instruments.md §13).' },
-    { name: 'DVPRS_WORDING', value: 'paraphrased descriptors and anchors', why: 'Intensity descriptors are paraphrased from a translation; the English wording and the supplementary anchors were not retrieved (instruments.md §13).' },
+    { name: 'DVPRS_COMPOSITE', value: 'none; primary score = intensity', why: 'Each item is reported separately; no official composite score was found — UNCONFIRMED (Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x).' },
+    { name: 'DVPRS_RECALL', value: 'stated by the asking form', why: 'Recall period UNCONFIRMED (commonly "past 24 hours" for the supplementary items) (Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x).' },
+    { name: 'DVPRS_WORDING', value: 'paraphrased descriptors and anchors', why: 'Intensity descriptors are paraphrased from a translation; the English wording and the supplementary anchors were not retrieved (Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x).' },
   ],
   score(answers): ScoreResult {
     const supplementary = Object.fromEntries(SUPPLEMENTARY.map((k) => [k, answers.get(k) ?? null]));

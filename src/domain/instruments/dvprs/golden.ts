@@ -1,8 +1,8 @@
-// DVPRS golden cases, worked by hand from instruments.md §13 (intensity 0–10 with colour bands mild 1–4,
+// DVPRS golden cases, worked by hand from Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x (intensity 0–10 with colour bands mild 1–4,
 // moderate 5–6, severe 7–10; four supplementary 0–10 items reported separately; items independent).
 import type { InstrumentGolden } from '../golden.ts';
 
-const S13 = 'instruments.md §13 (DVPRS 2.0)';
+const S13 = 'Buckenmaier 2013, Pain Med 14:110, https://doi.org/10.1111/j.1526-4637.2012.01516.x (DVPRS 2.0)';
 export const DVPRS_GOLDEN: readonly InstrumentGolden[] = [
   {
     name: 'all five answered: intensity 6 → moderate; supplementary reported as given', source: S13,

@@ -1,6 +1,6 @@
-// GAD-2 (Kroenke et al. 2007). Every fact: instruments.md §5.4.
+// GAD-2 (Kroenke et al. 2007). Every fact: Kroenke 2007, Ann Intern Med 146:317, https://doi.org/10.7326/0003-4819-146-5-200703060-00004.
 // Score: sum of GAD-7 items 1–2 (0–6); ≥ 3 positive. No missing rule is published for the GAD-2, so
-// either item missing → incomplete (instruments.md §17.2). No dedicated LOINC panel or total code found.
+// either item missing → incomplete. No dedicated LOINC panel or total code found.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, completeSum } from '../scoring.ts';
@@ -31,18 +31,18 @@ export const gad2: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A screener; no clinically important change for the GAD-2 is given in the sources (instruments.md §5.4).' },
+  change: { kind: 'none', reason: 'A screener; no clinically important change for the GAD-2 is given in the sources (Kroenke 2007, Ann Intern Med 146:317, https://doi.org/10.7326/0003-4819-146-5-200703060-00004).' },
   monotone: true,
   loinc: {},
   licence: {
     kind: 'free', holder: 'Pfizer Inc.',
     attribution: 'GAD-2 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
-    note: 'As PHQ-9/GAD-7: Pfizer states no permission is required (instruments.md §5.3).',
+    note: 'As PHQ-9/GAD-7: Pfizer states no permission is required (Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092).',
   },
-  source: 'Kroenke K et al. Ann Intern Med 2007;146:317 (cut-off ≥ 3, secondary tabulation). instruments.md §5.4.',
+  source: 'Kroenke K et al. Ann Intern Med 2007;146:317 (cut-off ≥ 3, secondary tabulation). Kroenke 2007, Ann Intern Med 146:317, https://doi.org/10.7326/0003-4819-146-5-200703060-00004.',
   settings: [
-    { name: 'GAD2_MISSING_RULE', value: 'both items required', why: 'No missing-item rule for the GAD-2 in the sources — everything without a source rule is not scored when an item is missing (instruments.md §17.2).' },
-    { name: 'GAD2_LOINC', value: 'none', why: 'No dedicated GAD-2 panel or total code found — UNCONFIRMED (instruments.md §5.4).' },
+    { name: 'GAD2_MISSING_RULE', value: 'both items required', why: 'No missing-item rule for the GAD-2 in the sources — everything without a source rule is not scored when an item is missing.' },
+    { name: 'GAD2_LOINC', value: 'none', why: 'No dedicated GAD-2 panel or total code found — UNCONFIRMED (Kroenke 2007, Ann Intern Med 146:317, https://doi.org/10.7326/0003-4819-146-5-200703060-00004).' },
   ],
   score(answers): ScoreResult {
     const total = completeSum(answers, KEYS);

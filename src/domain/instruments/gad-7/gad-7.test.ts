@@ -1,4 +1,4 @@
-// GAD-7 change by the 4-point MCID (Toussaint 2020, instruments.md §5.3).
+// GAD-7 change by the 4-point MCID (Toussaint 2020, Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092).
 import { describe, expect, it } from 'vitest';
 import { computeChange } from '../change.ts';
 import { gad7 } from './definition.ts';

@@ -1,4 +1,4 @@
-// Graded Chronic Pain Scale – Revised (Von Korff et al. 2020, Pain 161:651). Every fact: instruments.md §12.
+// Graded Chronic Pain Scale – Revised (Von Korff et al. 2020, Pain 161:651). Every fact: Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/.
 // Items: Q1 pain days and Q2 activity-limitation days in the past 3 months (never 0, some days 1, most
 // days 2, every day 3); Q3–Q5 PEG-type items for the past 7 days (average pain, interference with
 // enjoyment of life, with general activity; 0–10 each).
@@ -57,20 +57,20 @@ export const gcpsR: InstrumentDefinition = {
   scoreUnit: 'grade (0–3)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'No clinically important change of the grade in the sources (instruments.md §12).' },
+  change: { kind: 'none', reason: 'No clinically important change of the grade in the sources (Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/).' },
   monotone: true,
   loinc: {},
   licence: {
     kind: 'free', holder: 'Von Korff et al. (published in Pain 2020); licence UNCONFIRMED',
     attribution: 'GCPS-R: Von Korff M, DeBar LL, Krebs EE, Kerns RD, Deyo RA, Keefe FJ. Graded chronic pain scale revised: mild, bothersome, and high-impact chronic pain. Pain 2020;161:651–661.',
-    note: 'No licence statement found (instruments.md §12, UNCONFIRMED). Treated as free because only BPI, PCS, ODI and PROMIS are known to need a licence; confirm before distribution.',
+    note: 'No licence statement found (Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/, UNCONFIRMED). Treated as free because only BPI, PCS, ODI and PROMIS are known to need a licence; confirm before distribution.',
     unconfirmed: true,
   },
-  source: 'Von Korff M et al. Pain 2020;161:651–661 (PMC7097879); algorithm per the Millisecond Inquisit GCPS-R manual and a public R script (secondary). instruments.md §12.',
+  source: 'Von Korff M et al. Pain 2020;161:651–661 (PMC7097879); algorithm per the Millisecond Inquisit GCPS-R manual and a public R script (secondary). Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/.',
   settings: [
-    { name: 'GCPS_R_ALGORITHM', value: 'Q1 < most days → 0; Q2 ≥ most days → 3; Q3+Q4+Q5 ≥ 12 → 2; else 1', why: 'From two secondary implementations (Inquisit manual, an R script); the paper\'s appendix was not retrieved, so the thresholds are UNCONFIRMED against the primary (instruments.md §12).' },
-    { name: 'GCPS_R_BOTHERSOME_SUM', value: GCPS_R_BOTHERSOME_SUM, why: 'Q3 + Q4 + Q5 ≥ 12 (PEG mean ≥ 4) per the secondary implementations — UNCONFIRMED (instruments.md §12).' },
-    { name: 'GCPS_R_MISSING_RULE', value: 'incomplete only when the grade cannot be reached', why: 'No missing-item rule in the sources (UNCONFIRMED, instruments.md §12). Items the algorithm does not read for the grade reached may be left out.' },
+    { name: 'GCPS_R_ALGORITHM', value: 'Q1 < most days → 0; Q2 ≥ most days → 3; Q3+Q4+Q5 ≥ 12 → 2; else 1', why: 'From two secondary implementations (Inquisit manual, an R script); the paper\'s appendix was not retrieved, so the thresholds are UNCONFIRMED against the primary (Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/).' },
+    { name: 'GCPS_R_BOTHERSOME_SUM', value: GCPS_R_BOTHERSOME_SUM, why: 'Q3 + Q4 + Q5 ≥ 12 (PEG mean ≥ 4) per the secondary implementations — UNCONFIRMED (Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/).' },
+    { name: 'GCPS_R_MISSING_RULE', value: 'incomplete only when the grade cannot be reached', why: 'No missing-item rule in the sources (UNCONFIRMED, Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/). Items the algorithm does not read for the grade reached may be left out.' },
   ],
   score(answers): ScoreResult {
     const pegSum = completeSum(answers, PEG_KEYS);

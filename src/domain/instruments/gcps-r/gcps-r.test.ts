@@ -1,4 +1,4 @@
-// GCPS-R algorithm properties (instruments.md §12): grade 0 whenever Q1 is never/some days; grade 3 whenever
+// GCPS-R algorithm properties (Von Korff 2020, Pain 161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/): grade 0 whenever Q1 is never/some days; grade 3 whenever
 // Q1 and Q2 are most days/every day; otherwise Q3+Q4+Q5 ≥ 12 → 2, else 1 — and the grade is reached
 // without the items the algorithm does not need.
 import fc from 'fast-check';

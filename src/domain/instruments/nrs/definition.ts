@@ -1,13 +1,13 @@
-// 0–10 pain-intensity Numeric Rating Scale (PI-NRS). Every fact: instruments.md §1.
+// 0–10 pain-intensity Numeric Rating Scale (PI-NRS). Every fact: Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005.
 // Score: the rating itself (0–10). Single item, so no proration: unanswered → incomplete.
 // Bands: the commonly used 1–4 mild / 5–6 moderate / 7–10 severe (DVPRS colour coding, ePPOC), with 0 as
 // "no pain"; their original derivation (Serlin 1995) was not retrieved, so they are a documented setting.
-// Change: IMMPACT percent categories (Dworkin 2008); percent change is undefined at baseline 0 (§1 notes).
+// Change: IMMPACT percent categories (Dworkin 2008); percent change is undefined at baseline 0 (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; https://doi.org/10.1016/j.jpain.2007.09.005 notes).
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, scaleOptions } from '../scoring.ts';
 
-/** LOINC answer codes for 0…10 on 72514-3 (instruments.md §1). */
+/** LOINC answer codes for 0…10 on 72514-3 (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005). */
 const ANSWER_LOINC = ['LA6111-4', 'LA6112-2', 'LA6113-0', 'LA6114-8', 'LA6115-5', 'LA10137-0', 'LA10138-8', 'LA10139-6', 'LA10140-4', 'LA10141-2', 'LA13942-0'];
 
 const OPTIONS = scaleOptions(
@@ -40,18 +40,18 @@ export const nrs: InstrumentDefinition = {
   scoreUnit: 'points (0–10)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'immpact-percent', source: 'Dworkin 2008, J Pain 9:105; Farrar 2001, Pain 94:149 (instruments.md §1, §16)' },
+  change: { kind: 'immpact-percent', source: 'Dworkin 2008, J Pain 9:105; Farrar 2001, Pain 94:149 (https://pubmed.ncbi.nlm.nih.gov/11690728/; https://doi.org/10.1016/j.jpain.2007.09.005)' },
   monotone: true,
   loinc: { score: '72514-3' },
   licence: {
     kind: 'free', holder: 'None identified (generic scale)',
     attribution: '0–10 pain intensity numeric rating scale (generic).',
-    note: 'Generic scale; no copyright holder identified (instruments.md §1).',
+    note: 'Generic scale; no copyright holder identified (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005).',
   },
-  source: 'Farrar JT et al. Pain 2001;94:149 (PMID 11690728); Dworkin RH et al. J Pain 2008;9:105 (IMMPACT); LOINC 72514-3. instruments.md §1.',
+  source: 'Farrar JT et al. Pain 2001;94:149 (PMID 11690728); Dworkin RH et al. J Pain 2008;9:105 (IMMPACT); LOINC 72514-3. Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005.',
   settings: [
-    { name: 'NRS_BANDS', value: '0 no pain; 1–4 mild; 5–6 moderate; 7–10 severe', why: 'Commonly used cut-points (DVPRS colour coding, ePPOC); original derivation (Serlin 1995) not retrieved — UNCONFIRMED (instruments.md §1).' },
-    { name: 'NRS_RECALL', value: 'stated by the asking form', why: 'The LOINC time axis of 72514-3 was not retrieved — UNCONFIRMED (instruments.md §1); the form must say "now", "average past week" etc.' },
+    { name: 'NRS_BANDS', value: '0 no pain; 1–4 mild; 5–6 moderate; 7–10 severe', why: 'Commonly used cut-points (DVPRS colour coding, ePPOC); original derivation (Serlin 1995) not retrieved — UNCONFIRMED (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005).' },
+    { name: 'NRS_RECALL', value: 'stated by the asking form', why: 'The LOINC time axis of 72514-3 was not retrieved — UNCONFIRMED (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005); the form must say "now", "average past week" etc.' },
   ],
   score(answers): ScoreResult {
     const intensity = answers.get(NRS_ITEM);

@@ -1,9 +1,9 @@
-// NRS change by the IMMPACT percent rule, worked by hand from instruments.md G1.
+// NRS change by the IMMPACT percent rule, worked by hand from Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005.
 import { describe, expect, it } from 'vitest';
 import { computeChange } from '../change.ts';
 import { nrs } from './definition.ts';
 
-describe('NRS change (instruments.md G1)', () => {
+describe('NRS change (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005)', () => {
   it('8 → 5: −3 points, 37.5 % less → moderate (≥ 30 %)', () => {
     expect(computeChange(nrs, 8, 5)).toMatchObject({ absolute: -3, percent: 37.5, category: 'moderate' });
   });

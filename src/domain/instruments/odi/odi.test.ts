@@ -1,4 +1,4 @@
-// ODI change categories by the Ostelo 2008 rule (10 points or 30 % of baseline, instruments.md §6),
+// ODI change categories by the Ostelo 2008 rule (10 points or 30 % of baseline, Fairbank & Pynsent 2000, Spine 25:2940, https://doi.org/10.1097/00007632-200011150-00017),
 // worked by hand.
 import { describe, expect, it } from 'vitest';
 import { computeChange } from '../change.ts';

@@ -1,8 +1,8 @@
-// ORT-OUD (Cheatle et al. 2019, J Pain 20:842). Every fact: instruments.md §11.2.
+// ORT-OUD (Cheatle et al. 2019, J Pain 20:842). Every fact: Cheatle 2019, J Pain 20:842, https://pmc.ncbi.nlm.nih.gov/articles/PMC6768552/.
 // The revised, unweighted ORT with the preadolescent-sexual-abuse item removed: 9 yes/no items, 1 point
 // each, 0–9 (item set as implied by the abstract; exact scoring sheet UNCONFIRMED). Sex plays no part.
 // Risk cut-off UNCONFIRMED from the paper; secondary sources give "2 or lower = low", so low 0–2,
-// high 3–9 (setting ORT_OUD_CUTOFF). No missing-item rule: any unanswered item → incomplete (§17.2).
+// high 3–9 (setting ORT_OUD_CUTOFF). No missing-item rule: any unanswered item → incomplete.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, completeSum, YES_NO } from '../scoring.ts';
@@ -13,7 +13,7 @@ const FAMILY = 'Family history of substance abuse';
 const PERSONAL = 'Personal history of substance abuse';
 const PSYCH = 'Psychological disease';
 
-/** instruments.md §11.2 listing order: 3 family history, 3 personal history, age, ADD/OCD/bipolar/schizophrenia, depression. */
+/** Cheatle 2019, J Pain 20:842, https://pmc.ncbi.nlm.nih.gov/articles/PMC6768552/ listing order: 3 family history, 3 personal history, age, ADD/OCD/bipolar/schizophrenia, depression. */
 const ITEMS = [
   { key: '1', construct: 'Family history of substance abuse: alcohol', group: FAMILY },
   { key: '2', construct: 'Family history of substance abuse: illegal drugs', group: FAMILY },
@@ -46,20 +46,20 @@ export const ortOud: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A risk screen; no clinically important change in the sources (instruments.md §11.2).' },
+  change: { kind: 'none', reason: 'A risk screen; no clinically important change in the sources (Cheatle 2019, J Pain 20:842, https://pmc.ncbi.nlm.nih.gov/articles/PMC6768552/).' },
   monotone: true,
   loinc: {},
   licence: {
     kind: 'licensed', holder: 'Dr. Lynn Webster (presumed, as for the ORT)',
     attribution: 'ORT-OUD: Cheatle et al. J Pain 2019;20:842. Derived from the Opioid Risk Tool © Dr. Lynn Webster.',
-    note: 'Presumably licensed as the ORT (permission via lynnwebstermd.com) — UNCONFIRMED (instruments.md §11.2); treated as licensed until confirmed.',
+    note: 'Presumably licensed as the ORT (permission via lynnwebstermd.com) — UNCONFIRMED (Cheatle 2019, J Pain 20:842, https://pmc.ncbi.nlm.nih.gov/articles/PMC6768552/); treated as licensed until confirmed.',
     unconfirmed: true,
   },
-  source: 'Cheatle et al. J Pain 2019;20:842 (PMC6768552, abstract); cut-off per bicyclehealth.com (secondary). instruments.md §11.2.',
+  source: 'Cheatle et al. J Pain 2019;20:842 (PMC6768552, abstract); cut-off per bicyclehealth.com (secondary). Cheatle 2019, J Pain 20:842, https://pmc.ncbi.nlm.nih.gov/articles/PMC6768552/.',
   settings: [
-    { name: 'ORT_OUD_CUTOFF', value: 'low 0–2, high ≥ 3', why: 'Secondary source ("a score of two or lower indicates low risk"); the cut-off is UNCONFIRMED from the paper (instruments.md §11.2).' },
-    { name: 'ORT_OUD_ITEMS', value: 'the 9 ORT items without preadolescent sexual abuse, 1 point each, in §11.2 order', why: 'Item set as implied by the abstract; the exact scoring sheet is UNCONFIRMED (instruments.md §11.2).' },
-    { name: 'ORT_OUD_MISSING_RULE', value: 'all 9 items required', why: 'No missing-item rule in the sources (instruments.md §17.2); a skipped item is not assumed to be "no".' },
+    { name: 'ORT_OUD_CUTOFF', value: 'low 0–2, high ≥ 3', why: 'Secondary source ("a score of two or lower indicates low risk"); the cut-off is UNCONFIRMED from the paper (Cheatle 2019, J Pain 20:842, https://pmc.ncbi.nlm.nih.gov/articles/PMC6768552/).' },
+    { name: 'ORT_OUD_ITEMS', value: 'the 9 ORT items without preadolescent sexual abuse, 1 point each, in  order', why: 'Item set as implied by the abstract; the exact scoring sheet is UNCONFIRMED (Cheatle 2019, J Pain 20:842, https://pmc.ncbi.nlm.nih.gov/articles/PMC6768552/).' },
+    { name: 'ORT_OUD_MISSING_RULE', value: 'all 9 items required', why: 'No missing-item rule in the sources; a skipped item is not assumed to be "no".' },
   ],
   score(answers): ScoreResult {
     const total = completeSum(answers, KEYS);

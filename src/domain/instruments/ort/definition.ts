@@ -1,4 +1,4 @@
-// Opioid Risk Tool (Webster & Webster 2005, Pain Med 6:432). Every fact: instruments.md §11.1.
+// Opioid Risk Tool (Webster & Webster 2005, Pain Med 6:432). Every fact: https://loinc.org/91392-1.
 // Ten yes/no items, each scored with sex-specific points if present (table from Can Fam Physician, adapted
 // from Webster & Webster); total 0–26 for either sex. Bands (LOINC 91392-1): low 0–3, moderate 4–7,
 // high ≥ 8.
@@ -11,7 +11,7 @@
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, YES_NO } from '../scoring.ts';
 
-/** Item key, paraphrased construct, points if female, points if male (instruments.md §11.1 table, in its row order). */
+/** Item key, paraphrased construct, points if female, points if male (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1 table, in its row order). */
 export const ORT_ITEMS = [
   ['1', 'Family history of substance abuse: alcohol', 1, 3],
   ['2', 'Family history of substance abuse: illegal drugs', 2, 3],
@@ -28,7 +28,7 @@ export const ORT_ITEMS = [
 const FAMILY = 'Family history of substance abuse';
 const PERSONAL = 'Personal history of substance abuse';
 const PSYCH = 'Psychological disease';
-/** The form's sections (instruments.md §11.1 row labels). */
+/** The form's sections (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1 row labels). */
 const GROUPS: Readonly<Record<string, string>> = { 1: FAMILY, 2: FAMILY, 3: FAMILY, 4: PERSONAL, 5: PERSONAL, 6: PERSONAL, 7: 'Age', 8: 'Preadolescent sexual abuse', 9: PSYCH, 10: PSYCH };
 
 const KEYS = ORT_ITEMS.map(([key]) => key);
@@ -54,18 +54,18 @@ export const ort: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A baseline risk screen given at the initial visit; no clinically important change applies (instruments.md §11.1).' },
+  change: { kind: 'none', reason: 'A baseline risk screen given at the initial visit; no clinically important change applies (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1).' },
   monotone: true,
   loinc: { panel: '91393-9', score: '91392-1' },
   licence: {
     kind: 'licensed', holder: 'Dr. Lynn R. Webster',
     attribution: 'Opioid Risk Tool © 2018 Dr. Lynn Webster. Webster & Webster, Pain Med 2005;6:432.',
-    note: 'Clinicians are asked to request permission via lynnwebstermd.com/opioid-risk-tool (instruments.md §11.1); permission is needed before item text is shown in software.',
+    note: 'Clinicians are asked to request permission via lynnwebstermd.com/opioid-risk-tool (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1); permission is needed before item text is shown in software.',
   },
-  source: 'Webster & Webster, Pain Med 2005;6:432; weights per Can Fam Physician table (adapted); bands LOINC 91392-1. instruments.md §11.1.',
+  source: 'Webster & Webster, Pain Med 2005;6:432; weights per Can Fam Physician table (adapted); bands LOINC 91392-1. Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1.',
   settings: [
-    { name: 'ORT_SEX_POLICY', value: 'other/unknown/absent sex: score with both weightings, report the higher', why: 'The tool defines weights only for female and male; handling of other or unknown sex is UNCONFIRMED and the doc suggests "compute both and report the higher" (instruments.md §11.1). The higher total never under-states risk.' },
-    { name: 'ORT_MISSING_RULE', value: 'all 10 items required', why: 'Not specified in the sources; "absent items are effectively no" is UNCONFIRMED (instruments.md §11.1). Treating a skipped item as "no" could under-state risk, so the response is incomplete instead (§17.2).' },
+    { name: 'ORT_SEX_POLICY', value: 'other/unknown/absent sex: score with both weightings, report the higher', why: 'The tool defines weights only for female and male; handling of other or unknown sex is UNCONFIRMED and the doc suggests "compute both and report the higher" (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1). The higher total never under-states risk.' },
+    { name: 'ORT_MISSING_RULE', value: 'all 10 items required', why: 'Not specified in the sources; "absent items are effectively no" is UNCONFIRMED (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1). Treating a skipped item as "no" could under-state risk, so the response is incomplete instead.' },
   ],
   score(answers, context): ScoreResult {
     const missing = KEYS.filter((k) => !answers.has(k));

@@ -1,4 +1,4 @@
-// ORT weights and the sex policy (instruments.md §11.1): both weightings reach 26; female and male use
+// ORT weights and the sex policy (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1): both weightings reach 26; female and male use
 // their own weights; other, unknown or absent sex report the higher of the two.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

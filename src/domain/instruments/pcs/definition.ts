@@ -1,10 +1,10 @@
-// Pain Catastrophizing Scale (Sullivan, Bishop & Pivik 1995). Every fact: instruments.md §4.
+// Pain Catastrophizing Scale (Sullivan, Bishop & Pivik 1995). Every fact: Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php.
 // 13 items 0–4, no reverse scoring. Total = sum of 13 (0–52); rumination = 8–11 (0–16); magnification =
 // 6, 7, 13 (0–12); helplessness = 1–5, 12 (0–24). No developer missing rule was retrieved, so every item is
-// required and an incomplete response reports every score as null (instruments.md G4 row 3).
+// required and an incomplete response reports every score as null (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).
 // Clinically relevant catastrophizing: the RMD says "above 30", summaries of the user manual say "30 or
 // above" — the boundary at exactly 30 is UNCONFIRMED. PCS_CUTOFF_INCLUSIVE picks the reading (default ≥ 30,
-// the manual's 75th-percentile wording); both are tested against G4 row 2 in pcs.test.ts.
+// the manual's 75th-percentile wording); both are tested against Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php row 2 in pcs.test.ts.
 // No bands (the flag carries the cut-off); no MCID in the sources.
 // Item constructs paraphrase the published content areas; the licensed form's wording is not reproduced.
 
@@ -50,7 +50,7 @@ export const pcs: InstrumentDefinition = {
   title: 'Pain Catastrophizing Scale (PCS)',
   shortTitle: 'PCS',
   measures: 'Catastrophic thinking about pain: rumination, magnification, helplessness',
-  // No recall period: respondents reflect on past painful experiences (instruments.md §4).
+  // No recall period: respondents reflect on past painful experiences (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).
   recallPeriod: null,
   items: ITEMS.map(([key, construct]) => ({ key, construct, options: OPTIONS })),
   scoreRange: { min: 0, max: 52 },
@@ -58,20 +58,20 @@ export const pcs: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: [],
-  change: { kind: 'none', reason: 'No minimal clinically important difference for the PCS was established in the retrieved sources (instruments.md §4, UNCONFIRMED).' },
+  change: { kind: 'none', reason: 'No minimal clinically important difference for the PCS was established in the retrieved sources (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php, UNCONFIRMED).' },
   monotone: true,
   loinc: {},
   licence: {
     kind: 'licensed', holder: 'Michael J. L. Sullivan; distributed by Mapi Research Trust',
     attribution: 'Pain Catastrophizing Scale © 1995 Michael J. L. Sullivan. Licensed and distributed by Mapi Research Trust.',
-    note: 'Item text is copyrighted; obtain a licence from Mapi Research Trust (ePROVIDE) before showing the items to patients (instruments.md §4).',
+    note: 'Item text is copyrighted; obtain a licence from Mapi Research Trust (ePROVIDE) before showing the items to patients (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).',
   },
-  source: 'Sullivan MJL, Bishop SR, Pivik J. Psychological Assessment 1995;7:524–532; PCS User Manual (2009); Rehabilitation Measures Database. instruments.md §4.',
+  source: 'Sullivan MJL, Bishop SR, Pivik J. Psychological Assessment 1995;7:524–532; PCS User Manual (2009); Rehabilitation Measures Database. Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php.',
   settings: [
-    { name: 'PCS_CLINICAL_CUTOFF', value: PCS_CLINICAL_CUTOFF, why: 'Clinically relevant catastrophizing around a total of 30 (RMD; PCS manual summaries) (instruments.md §4).' },
-    { name: 'PCS_CUTOFF_INCLUSIVE', value: PCS_CUTOFF_INCLUSIVE, why: 'RMD says "above 30", manual summaries "30 or above"; the boundary at exactly 30 is UNCONFIRMED (instruments.md §4). Default: ≥ 30.' },
-    { name: 'PCS_MISSING_RULE', value: 'all 13 items required', why: 'No developer missing-item rule retrieved — UNCONFIRMED (instruments.md §4; awell-score requires all items; §17.2).' },
-    { name: 'PCS_SUBSCALE_CUTOFFS', value: 'not applied', why: 'Helplessness ≥ 13 / magnification ≥ 5 come from one secondary source with rumination truncated — UNCONFIRMED (instruments.md §4).' },
+    { name: 'PCS_CLINICAL_CUTOFF', value: PCS_CLINICAL_CUTOFF, why: 'Clinically relevant catastrophizing around a total of 30 (RMD; PCS manual summaries) (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).' },
+    { name: 'PCS_CUTOFF_INCLUSIVE', value: PCS_CUTOFF_INCLUSIVE, why: 'RMD says "above 30", manual summaries "30 or above"; the boundary at exactly 30 is UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php). Default: ≥ 30.' },
+    { name: 'PCS_MISSING_RULE', value: 'all 13 items required', why: 'No developer missing-item rule retrieved — UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php; awell-score requires all items).' },
+    { name: 'PCS_SUBSCALE_CUTOFFS', value: 'not applied', why: 'Helplessness ≥ 13 / magnification ≥ 5 come from one secondary source with rumination truncated — UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).' },
   ],
   score(answers): ScoreResult {
     const missing = KEYS.filter((k) => !answers.has(k));

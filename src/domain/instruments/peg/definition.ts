@@ -1,7 +1,7 @@
-// PEG (Krebs et al. 2009). Every fact: instruments.md §2.
+// PEG (Krebs et al. 2009). Every fact: Krebs 2009, J Gen Intern Med 24:733, https://pubmed.ncbi.nlm.nih.gov/19418100/.
 // Score: mean of the three items (0–10), kept unrounded; `scores.rounded` is the LOINC 91147-9 clinical
 // display ("round to the nearest whole number"). No proration rule is published, so any missing item
-// leaves the response incomplete (instruments.md §2 "Missing", recommended default). No bands.
+// leaves the response incomplete (Krebs 2009, J Gen Intern Med 24:733, https://pubmed.ncbi.nlm.nih.gov/19418100/ "Missing", recommended default). No bands.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { scaleOptions } from '../scoring.ts';
@@ -28,19 +28,19 @@ export const peg: InstrumentDefinition = {
   scoreUnit: 'points (mean of 3 items)',
   direction: 'lower-is-better',
   bands: [],
-  change: { kind: 'threshold', points: 1, source: 'anchor-based MID mostly 1.0–1.75 points, Reed 2023 J Pain 25:142 (instruments.md §2); the lower end is used' },
+  change: { kind: 'threshold', points: 1, source: 'anchor-based MID mostly 1.0–1.75 points, Reed 2023 J Pain 25:142, https://pmc.ncbi.nlm.nih.gov/articles/PMC10859144/; the lower end is used' },
   monotone: true,
   loinc: { panel: '91148-7', score: '91147-9' },
   licence: {
     kind: 'free', holder: 'Krebs et al. (open-access publication)',
     attribution: 'PEG: Krebs EE et al. J Gen Intern Med 2009;24:733–738.',
-    note: 'Described as freely available in the public domain by secondary sources; primary licence statement UNCONFIRMED (instruments.md §2).',
+    note: 'Described as freely available in the public domain by secondary sources; primary licence statement UNCONFIRMED (Krebs 2009, J Gen Intern Med 24:733, https://pubmed.ncbi.nlm.nih.gov/19418100/).',
     unconfirmed: true,
   },
-  source: 'Krebs EE, Lorenz KA, Bair MJ, et al. J Gen Intern Med 2009;24:733–8 (PMID 19418100); LOINC 91147-9. instruments.md §2.',
+  source: 'Krebs EE, Lorenz KA, Bair MJ, et al. J Gen Intern Med 2009;24:733–8 (PMID 19418100); LOINC 91147-9. Krebs 2009, J Gen Intern Med 24:733, https://pubmed.ncbi.nlm.nih.gov/19418100/.',
   settings: [
-    { name: 'PEG_MISSING_RULE', value: 'all 3 items required', why: 'No published proration rule (instruments.md §2, UNCONFIRMED); scoring only complete responses is the recommended default.' },
-    { name: 'PEG_MCID_POINTS', value: 1, why: 'Reed 2023 reports anchor-based MIDs of mostly 1.0–1.75 points; no single MCID is published (instruments.md §2).' },
+    { name: 'PEG_MISSING_RULE', value: 'all 3 items required', why: 'No published proration rule (Krebs 2009, J Gen Intern Med 24:733, https://pubmed.ncbi.nlm.nih.gov/19418100/, UNCONFIRMED); scoring only complete responses is the recommended default.' },
+    { name: 'PEG_MCID_POINTS', value: 1, why: 'Reed 2023 reports anchor-based MIDs of mostly 1.0–1.75 points; no single MCID is published (Krebs 2009, J Gen Intern Med 24:733, https://pubmed.ncbi.nlm.nih.gov/19418100/).' },
   ],
   score(answers): ScoreResult {
     const missing = ITEMS.map((i) => i.key).filter((k) => !answers.has(k));

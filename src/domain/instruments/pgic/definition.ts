@@ -1,4 +1,4 @@
-// Patient Global Impression of Change (PGIC), NINDS CDE version. Every fact: instruments.md §15.
+// Patient Global Impression of Change (PGIC), NINDS CDE version. Every fact: https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677.
 // One 7-point rating: 1 very much improved … 4 no change … 7 very much worse (from Guy's CGI-Improvement).
 // Score = the rating; band = the rating's kebab id. The rating is itself the change (change kind 'rating');
 // its IMMPACT meaning (Dworkin 2008) is PGIC_IMMPACT_CATEGORY, not a numeric score.
@@ -23,7 +23,7 @@ const RATINGS = [
 
 const BANDS = RATINGS.map(([value, id, label, patientText]) => ({ id, label, from: value, inclusive: true, range: String(value), patientText }));
 
-/** IMMPACT meaning of the improved ratings (Dworkin 2008 via Bandolier, instruments.md §15, G14); others: none. */
+/** IMMPACT meaning of the improved ratings (Dworkin 2008 via Bandolier, PGIC, NINDS CDE, https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677); others: none. */
 export const PGIC_IMMPACT_CATEGORY: Readonly<Record<string, 'substantial' | 'moderate' | 'minimal' | 'none'>> = {
   'very-much-improved': 'substantial',
   'much-improved': 'moderate',
@@ -48,17 +48,17 @@ export const pgic: InstrumentDefinition = {
   scoreUnit: 'rating (1–7)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'rating', source: 'IMMPACT, Dworkin 2008: minimally improved = minimal, much improved = moderate, very much improved = substantial (instruments.md §15)' },
+  change: { kind: 'rating', source: 'IMMPACT, Dworkin 2008: minimally improved = minimal, much improved = moderate, very much improved = substantial, https://doi.org/10.1016/j.jpain.2007.09.005' },
   monotone: true,
   loinc: {},
   licence: {
     kind: 'free', holder: 'Public domain (NINDS Common Data Elements)',
     attribution: 'Patient Global Impression of Change (NINDS Common Data Elements), derived from Guy W. ECDEU Assessment Manual, 1976 (CGI-Improvement).',
-    note: '"Available in the public domain" (NINDS CDE) (instruments.md §15).',
+    note: '"Available in the public domain" (NINDS CDE) (PGIC, NINDS CDE, https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677).',
   },
-  source: 'NINDS CDE PGIC notice (form F2677); Guy 1976 CGI-I; Dworkin 2008 J Pain 9:105; Farrar 2001 Pain 94:149. instruments.md §15.',
+  source: 'NINDS CDE PGIC notice (form F2677); Guy 1976 CGI-I; Dworkin 2008 J Pain 9:105; Farrar 2001 Pain 94:149. https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677.',
   settings: [
-    { name: 'PGIC_VERSION', value: 'NINDS CDE, 1 = very much improved … 7 = very much worse', why: 'The Hurst & Bolton 2004 variant reverses the direction — UNCONFIRMED here; the version is stored with each response (instruments.md §15, §17.1).' },
+    { name: 'PGIC_VERSION', value: 'NINDS CDE, 1 = very much improved … 7 = very much worse', why: 'The Hurst & Bolton 2004 variant reverses the direction — UNCONFIRMED here; the version is stored with each response (https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677).' },
   ],
   score(answers): ScoreResult {
     const rating = answers.get(PGIC_ITEM);

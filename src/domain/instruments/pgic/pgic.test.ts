@@ -1,9 +1,9 @@
-// PGIC: IMMPACT meaning of each rating (instruments.md G14) and change delegated to the rating.
+// PGIC: IMMPACT meaning of each rating (https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677) and change delegated to the rating.
 import { describe, expect, it } from 'vitest';
 import { computeChange } from '../change.ts';
 import { PGIC_IMMPACT_CATEGORY, pgic } from './definition.ts';
 
-describe('PGIC (instruments.md G14)', () => {
+describe('PGIC (https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677)', () => {
   it('maps ratings 1–4 to substantial / moderate / minimal / none', () => {
     expect(PGIC_IMMPACT_CATEGORY['very-much-improved']).toBe('substantial');
     expect(PGIC_IMMPACT_CATEGORY['much-improved']).toBe('moderate');

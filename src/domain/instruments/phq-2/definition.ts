@@ -1,5 +1,5 @@
-// PHQ-2 (Kroenke, Spitzer, Williams 2003). Every fact: instruments.md §5.2 (items and answer codes as
-// PHQ-9 items 1–2, §5.1).
+// PHQ-2 (Kroenke, Spitzer, Williams 2003). Every fact: Kroenke 2003, Med Care 41:1284, https://indiana.pure.elsevier.com/en/publications/the-patient-health-questionnaire-2-validity-of-a-two-item-depress (items and answer codes as
+// PHQ-9 items 1–2, Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).
 // Score: sum of items 1–2 (0–6); ≥ 3 is a positive screen (Kroenke 2003 "optimal cutpoint"; Arroll 2010
 // found ≥ 2 more sensitive — not used). No proration for a 2-item screener: either item missing → incomplete.
 
@@ -32,18 +32,18 @@ export const phq2: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A screener; no clinically important change for the PHQ-2 is given in the sources (instruments.md §5.2).' },
+  change: { kind: 'none', reason: 'A screener; no clinically important change for the PHQ-2 is given in the sources (Kroenke 2003, Med Care 41:1284, https://indiana.pure.elsevier.com/en/publications/the-patient-health-questionnaire-2-validity-of-a-two-item-depress).' },
   monotone: true,
   loinc: { panel: '55757-9', score: '55758-7' },
   licence: {
     kind: 'free', holder: 'Pfizer Inc.',
     attribution: 'PHQ-2 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
-    note: 'As PHQ-9: Pfizer states no permission is required (instruments.md §5.1).',
+    note: 'As PHQ-9: Pfizer states no permission is required (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).',
   },
-  source: 'Kroenke K, Spitzer RL, Williams JB. Med Care 2003;41:1284. LOINC 55757-9 / 55758-7. instruments.md §5.2.',
+  source: 'Kroenke K, Spitzer RL, Williams JB. Med Care 2003;41:1284. LOINC 55757-9 / 55758-7. Kroenke 2003, Med Care 41:1284, https://indiana.pure.elsevier.com/en/publications/the-patient-health-questionnaire-2-validity-of-a-two-item-depress.',
   settings: [
-    { name: 'PHQ2_MISSING_RULE', value: 'both items required', why: 'No proration rule for a 2-item screener found — UNCONFIRMED; "not scored" is the recommended default (instruments.md §5.2).' },
-    { name: 'PHQ2_PANEL_LOINC', value: '55757-9', why: 'The panel code is as used in several public FHIR questionnaires; the doc asks to verify it on loinc.org (instruments.md §5.2).' },
+    { name: 'PHQ2_MISSING_RULE', value: 'both items required', why: 'No proration rule for a 2-item screener found — UNCONFIRMED; "not scored" is the recommended default (Kroenke 2003, Med Care 41:1284, https://indiana.pure.elsevier.com/en/publications/the-patient-health-questionnaire-2-validity-of-a-two-item-depress).' },
+    { name: 'PHQ2_PANEL_LOINC', value: '55757-9', why: 'The panel code is as used in several public FHIR questionnaires; the doc asks to verify it on loinc.org (Kroenke 2003, Med Care 41:1284, https://indiana.pure.elsevier.com/en/publications/the-patient-health-questionnaire-2-validity-of-a-two-item-depress).' },
   ],
   score(answers): ScoreResult {
     const total = completeSum(answers, KEYS);

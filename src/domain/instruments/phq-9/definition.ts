@@ -1,14 +1,21 @@
-// PHQ-9 (Kroenke, Spitzer, Williams 2001). Every fact: instruments.md §5.1.
+// PHQ-9 (Kroenke, Spitzer, Williams 2001). Every fact: Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x.
 // Score: sum of items 1–9 (0–27). Missing: up to 3 items prorated, sum / (9 − missing) × 9 (DC/TMD
-// scoring manual, 2021); the value is kept unrounded and bands compare it unrounded (instruments.md §17.3).
+// scoring manual, 2021); the value is kept unrounded and bands compare it unrounded.
 // Item 9 > 0 raises `crisis` whatever the total or missing status; item 9 missing raises `item-9-unknown`
-// (instruments.md §17.4). The optional major-depressive-syndrome algorithm (CamCOPS phq9.py) is reported
+// (Simon 2013, Psychiatr Serv 64:1195, https://doi.org/10.1176/appi.ps.201200587). The optional major-depressive-syndrome algorithm (CamCOPS phq9.py) is reported
 // as scores.mds / scores.ods (1 = met, 0 = not met) when all nine items are answered.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, completeSum, proratedSum, scaleOptions } from '../scoring.ts';
 
 export const PHQ9_MAX_MISSING = 3;
+
+/**
+ * The optional syndrome algorithm (CamCOPS phq9.py): a symptom counts from `symptomFrom` ("more than
+ * half the days"), item 9 from `item9From`; at least `coreAtLeast` of items 1–2 must count; major
+ * depressive syndrome from `majorFromCount` symptoms, other depressive syndrome `otherFromCount`–`otherToCount`.
+ */
+export const PHQ9_SYNDROME = { symptomFrom: 2, item9From: 1, coreAtLeast: 1, majorFromCount: 5, otherFromCount: 2, otherToCount: 4 } as const;
 
 /** The answer scale, shared with the PHQ-2 (the same items 1–2). */
 export const PHQ9_FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
@@ -49,18 +56,18 @@ export const phq9: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'threshold', points: 5, source: 'Löwe 2004, Med Care 42:1194 (instruments.md §5.1)' },
+  change: { kind: 'threshold', points: 5, source: 'Löwe 2004, Med Care 42:1194, https://doi.org/10.1097/00005650-200412000-00006' },
   monotone: true,
   loinc: { panel: '44249-1', score: '44261-6' },
   licence: {
     kind: 'free', holder: 'Pfizer Inc.',
     attribution: 'PHQ-9 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
-    note: 'Pfizer states that no permission is required to reproduce, translate, display or distribute the PHQ-9 (instruments.md §5.1).',
+    note: 'Pfizer states that no permission is required to reproduce, translate, display or distribute the PHQ-9 (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).',
   },
-  source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). instruments.md §5.1.',
+  source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x.',
   settings: [
-    { name: 'PHQ9_MAX_MISSING', value: PHQ9_MAX_MISSING, why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (instruments.md §5.1).' },
-    { name: 'item-9 crisis flag', value: '> 0', why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (instruments.md §5.1).' },
+    { name: 'PHQ9_MAX_MISSING', value: PHQ9_MAX_MISSING, why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).' },
+    { name: 'item-9 crisis flag', value: '> 0', why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).' },
   ],
   score(answers): ScoreResult {
     const flags: string[] = [];
@@ -73,11 +80,12 @@ export const phq9: InstrumentDefinition = {
     const scores: Record<string, number | null> = { total, answered: 9 - missing.length, phq2, mds: null, ods: null };
     if (missing.length === 0) {
       // CamCOPS phq9.py: a symptom counts at ≥ 2 ("more than half the days"), item 9 at ≥ 1.
-      const counts = (k: string): boolean => (k === '9' ? answers.get(k)! >= 1 : answers.get(k)! >= 2);
+      const rule = PHQ9_SYNDROME;
+      const counts = (k: string): boolean => answers.get(k)! >= (k === '9' ? rule.item9From : rule.symptomFrom);
       const core = ['1', '2'].filter(counts).length;
-      const other = KEYS.slice(2).filter(counts).length;
-      scores.mds = core >= 1 && core + other >= 5 ? 1 : 0;
-      scores.ods = core >= 1 && core + other >= 2 && core + other <= 4 ? 1 : 0;
+      const n = core + KEYS.slice(2).filter(counts).length;
+      scores.mds = core >= rule.coreAtLeast && n >= rule.majorFromCount ? 1 : 0;
+      scores.ods = core >= rule.coreAtLeast && n >= rule.otherFromCount && n <= rule.otherToCount ? 1 : 0;
     }
     return { kind: 'scored', score: total, scores, band: bandFor(BANDS, total)?.id ?? null, flags, missing };
   },

@@ -1,7 +1,7 @@
-// PROMIS Scale v1.0 – Pain Intensity 3a. Every fact: instruments.md §14.
+// PROMIS Scale v1.0 – Pain Intensity 3a. Every fact: https://www.healthmeasures.net/explore-measurement-systems/promis.
 // Three items (PAINQU6 worst pain and PAINQU8 average pain in the past 7 days, PAINQU21 pain right now;
-// §14.1), each 1 (no pain) … 5 (very severe). Raw = sum (3–15) → T-score and SE from the DERIVED
-// summed-score table in §14.2 (not official — UNCONFIRMED). Higher T = more pain. All items required.
+// PROMIS, HealthMeasures, https://www.healthmeasures.net/explore-measurement-systems/promis), each 1 (no pain) … 5 (very severe). Raw = sum (3–15) → T-score and SE from the DERIVED
+// summed-score table in PROMIS, HealthMeasures, https://www.healthmeasures.net/explore-measurement-systems/promis (not official — UNCONFIRMED). Higher T = more pain. All items required.
 
 import type { InstrumentDefinition, ResponseOption, ScoreResult } from '../model.ts';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../promis-pi-4a/definition.ts';
 import { scaleOptions } from '../scoring.ts';
 
-/** instruments.md §14.2, Pain Intensity 3a — derived table, raw 3…15. */
+/** PROMIS, HealthMeasures, https://www.healthmeasures.net/explore-measurement-systems/promis, Pain Intensity 3a — derived table, raw 3…15. */
 export const PAIN_INTENSITY_3A_TABLE: PromisTable = {
   minRaw: 3,
   t: [30.7, 36.3, 40.2, 43.5, 46.3, 49.4, 52.1, 54.5, 57.5, 60.5, 64.1, 67.4, 71.9],
@@ -44,9 +44,9 @@ export const promisPainIntensity3a: InstrumentDefinition = {
   monotone: true,
   loinc: {},
   licence: PROMIS_LICENCE,
-  source: 'PROMIS Pain Intensity v1.0 3a; item composition per the PROMIS Assessment Center form data; T-scores from the derived Lord–Wingersky summed-score table in instruments.md §14.2 (not official). instruments.md §14.',
+  source: 'PROMIS Pain Intensity v1.0 3a; item composition per the PROMIS Assessment Center form data; T-scores from the derived Lord–Wingersky summed-score table in https://www.healthmeasures.net/explore-measurement-systems/promis (not official). https://www.healthmeasures.net/explore-measurement-systems/promis.',
   settings: [
-    { name: 'PROMIS_PAIN_INTENSITY_3A_TABLE', value: 'derived table (instruments.md §14.2), UNCONFIRMED', why: 'The official HealthMeasures summed-score table was not retrievable; the table was computed from the PROMIS item calibrations. Verify against the HealthMeasures scoring manual before clinical use.' },
+    { name: 'PROMIS_PAIN_INTENSITY_3A_TABLE', value: 'derived table (https://www.healthmeasures.net/explore-measurement-systems/promis), UNCONFIRMED', why: 'The official HealthMeasures summed-score table was not retrievable; the table was computed from the PROMIS item calibrations. Verify against the HealthMeasures scoring manual before clinical use.' },
     PROMIS_PRORATION_SETTING,
     promisMidSetting(false),
     PROMIS_ITEM_TEXT_SETTING,

@@ -1,6 +1,6 @@
-// The four PROMIS summed-score tables (instruments.md §14.2): one row per possible raw score, T strictly
+// The four PROMIS summed-score tables (https://www.healthmeasures.net/explore-measurement-systems/promis): one row per possible raw score, T strictly
 // increasing with the raw score (so every form is monotone), the score range is the table's ends; and the
-// T-score MID of 2 points (Chen 2018, §14.3) applied direction-aware.
+// T-score MID of 2 points (Chen 2018, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures) applied direction-aware.
 import { describe, expect, it } from 'vitest';
 import { computeChange } from '../change.ts';
 import { PI_4A_TABLE, promisPi4a } from './definition.ts';
@@ -30,7 +30,7 @@ describe.each(FORMS.map(([d, t]) => [d.id, d, t] as const))('%s table', (_id, de
   });
 });
 
-describe('PROMIS T-score change (MID 2 points, instruments.md §14.3)', () => {
+describe('PROMIS T-score change (MID 2 points, Chen 2018, J Pain, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures)', () => {
   it('PI: a 2-point fall is an improvement, 1.3 is not', () => {
     expect(computeChange(promisPi4a, 61.2, 59.2)).toMatchObject({ category: 'improved' });
     expect(computeChange(promisPi4a, 61.2, 59.9)).toMatchObject({ category: 'none' });

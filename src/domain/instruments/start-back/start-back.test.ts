@@ -1,4 +1,4 @@
-// STarT Back rule properties (instruments.md §10): item 9 counts only for "very much"/"extremely", and the
+// STarT Back rule properties (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/): item 9 counts only for "very much"/"extremely", and the
 // risk group is total ≤ 3 → low, else distress ≤ 3 → medium, else high.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
