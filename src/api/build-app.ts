@@ -29,6 +29,14 @@ import { registerOrganizationRoutes } from './routes/organizations/organizations
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
+import { classifyDatabaseFailure } from '../storage/database-errors.ts';
+
+/**
+ * Retry-After for a database that is busy or whose connection broke: the pool opens a new connection
+ * at once and a lock wait ends within its timeout, so a second is enough; a database that cannot be
+ * reached at all is asked about again less eagerly.
+ */
+const RETRY_AFTER_SECONDS = { 'connection-lost': 1, busy: 1, unreachable: 5 } as const;
 
 export interface BuildAppOptions {
   readonly logLevel?: string;
@@ -158,6 +166,15 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       return sendProblem(request, reply, fe.statusCode === 413 ? 'payload-too-large' : fe.statusCode === 415 ? 'unsupported-media-type' : 'validation-failed', { detail: 'The request could not be processed.' });
+    }
+    const failure = classifyDatabaseFailure(error);
+    if (failure) {
+      // The database's code only: its messages may quote values.
+      request.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code, failure } }, 'database unavailable');
+      return sendProblem(request, reply, 'service-unavailable', {
+        detail: 'The database is busy or was briefly unreachable. Try again in a moment.',
+        extra: { retryAfterSeconds: RETRY_AFTER_SECONDS[failure] },
+      });
     }
     // A bug: log it (no request body, no patient data) and answer without leaking anything.
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');

@@ -29,9 +29,12 @@ export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
  * A serving thread's connection. On PostgreSQL the process keeps about ten connections whatever the
  * number of threads, so that several processes still fit under the server's connection limit.
  */
-export function openConfiguredDatabase(config: Config, writeLock?: WriteLock): DatabaseHandle {
+export function openConfiguredDatabase(config: Config, writeLock?: WriteLock, onConnectionError?: (error: Error) => void): DatabaseHandle {
   return config.databaseUrl
-    ? openDatabase({ dialect: 'postgres', url: config.databaseUrl, maxConnections: Math.max(2, Math.ceil(10 / config.httpThreads)) })
+    ? openDatabase({
+      dialect: 'postgres', url: config.databaseUrl, maxConnections: Math.max(2, Math.ceil(10 / config.httpThreads)),
+      ...(onConnectionError ? { onConnectionError } : {}),
+    })
     : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite'), ...(writeLock ? { writeLock } : {}) });
 }
 
@@ -51,8 +54,12 @@ export interface ThreadRole {
 
 /** One thread's server: its own connection and app; `listen` opens its socket and starts its jobs. */
 export async function prepareServerThread(config: Config, role: ThreadRole): Promise<{ app: FastifyInstance; listen(port: number): Promise<RunningServer>; close(): Promise<void> }> {
-  const database = openConfiguredDatabase(config, role.writeLockBuffer ? sharedWriteLock(role.writeLockBuffer) : undefined);
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
+  // The pool has already discarded the connection and opens another when one is needed; this only tells the operator.
+  const onConnectionError = (error: Error): void => {
+    app?.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'a database connection broke; it was discarded');
+  };
+  const database = openConfiguredDatabase(config, role.writeLockBuffer ? sharedWriteLock(role.writeLockBuffer) : undefined, onConnectionError);
   const deps: ApiDeps = {
     store: createKyselyStore(database),
     clock: systemClock,

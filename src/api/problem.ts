@@ -36,6 +36,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'nothing-to-taper': { status: 409, title: 'The current medicines include no opioid dose to taper' },
   'taper-pause-invalid': { status: 409, title: 'The taper cannot be paused or resumed that way' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
+  'service-unavailable': { status: 503, title: 'The service is busy; try again in a moment' },
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -56,6 +57,6 @@ export function sendProblem(
     ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
     ...options.extra,
   };
-  if (status === 429 && typeof options.extra?.retryAfterSeconds === 'number') reply.header('retry-after', String(options.extra.retryAfterSeconds));
+  if ((status === 429 || status === 503) && typeof options.extra?.retryAfterSeconds === 'number') reply.header('retry-after', String(options.extra.retryAfterSeconds));
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'nothing-to-taper',
   'taper-pause-invalid',
   'internal-error',
+  'service-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

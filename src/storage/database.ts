@@ -23,7 +23,7 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { readonly dialect: 'sqlite'; readonly path: string; readonly writeLock?: WriteLock }
-  | { readonly dialect: 'postgres'; readonly url: string; readonly maxConnections?: number };
+  | { readonly dialect: 'postgres'; readonly url: string; readonly maxConnections?: number; readonly onConnectionError?: (error: Error) => void };
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.dialect === 'sqlite') {
@@ -33,7 +33,11 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     return { db, dialect: 'sqlite', sqlite, ...(target.writeLock ? { writeLock: target.writeLock } : {}), close: () => db.destroy() };
   }
   const db = new Kysely<DatabaseSchema>({
-    dialect: postgresDialect({ connectionString: target.url, ...(target.maxConnections ? { maxConnections: target.maxConnections } : {}) }),
+    dialect: postgresDialect({
+      connectionString: target.url,
+      ...(target.maxConnections ? { maxConnections: target.maxConnections } : {}),
+      ...(target.onConnectionError ? { onConnectionError: target.onConnectionError } : {}),
+    }),
   });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
