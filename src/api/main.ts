@@ -28,14 +28,33 @@ export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 /**
  * A serving thread's connection. On PostgreSQL the process keeps about ten connections whatever the
  * number of threads, so that several processes still fit under the server's connection limit.
+ * `migrating`: a connection for migrations, without lock and statement timeouts (a migration may
+ * rewrite a large table, and must not fail half-way because it waited for a lock).
  */
-export function openConfiguredDatabase(config: Config, writeLock?: WriteLock, onConnectionError?: (error: Error) => void): DatabaseHandle {
+export function openConfiguredDatabase(config: Config, options: { writeLock?: WriteLock; onConnectionError?: (error: Error) => void; migrating?: boolean } = {}): DatabaseHandle {
+  const timeouts = config.databaseTimeouts;
   return config.databaseUrl
     ? openDatabase({
-      dialect: 'postgres', url: config.databaseUrl, maxConnections: Math.max(2, Math.ceil(10 / config.httpThreads)),
-      ...(onConnectionError ? { onConnectionError } : {}),
+      dialect: 'postgres', url: config.databaseUrl, maxConnections: options.migrating ? 1 : Math.max(2, Math.ceil(10 / config.httpThreads)),
+      connectTimeoutMs: timeouts.connectMs,
+      ...(options.migrating ? {} : { lockTimeoutMs: timeouts.lockMs, statementTimeoutMs: timeouts.statementMs }),
+      ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
     })
-    : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite'), ...(writeLock ? { writeLock } : {}) });
+    : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite'), busyTimeoutMs: timeouts.sqliteBusyMs, ...(options.writeLock ? { writeLock: options.writeLock } : {}) });
+}
+
+/** Applies pending migrations (on PostgreSQL over a connection of their own, without timeouts). */
+async function migrate(config: Config, database: DatabaseHandle): Promise<void> {
+  if (database.dialect === 'sqlite') {
+    await migrateToLatest(database.db);
+    return;
+  }
+  const migrating = openConfiguredDatabase(config, { migrating: true });
+  try {
+    await migrateToLatest(migrating.db);
+  } finally {
+    await migrating.close();
+  }
 }
 
 export interface RunningServer {
@@ -59,7 +78,7 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
   const onConnectionError = (error: Error): void => {
     app?.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'a database connection broke; it was discarded');
   };
-  const database = openConfiguredDatabase(config, role.writeLockBuffer ? sharedWriteLock(role.writeLockBuffer) : undefined, onConnectionError);
+  const database = openConfiguredDatabase(config, { ...(role.writeLockBuffer ? { writeLock: sharedWriteLock(role.writeLockBuffer) } : {}), onConnectionError });
   const deps: ApiDeps = {
     store: createKyselyStore(database),
     clock: systemClock,
@@ -69,7 +88,7 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
     cookies: { secure: config.secureCookies, idleMinutes: config.settings.sessionIdleMinutes },
   };
   try {
-    if (role.primary) await migrateToLatest(database.db);
+    if (role.primary) await migrate(config, database);
     app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
   } catch (error) {
     await database.close();

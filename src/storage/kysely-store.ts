@@ -207,7 +207,7 @@ export function createKyselyStore(handle: DatabaseHandle): Store {
     settle: committer ? committer.settle : () => Promise.resolve(),
     async isReady() {
       try {
-        await sql`select 1`.execute(handle.db);
+        await handle.ping();
         // Migrations only move forward while a process runs, so once current, stay current.
         if (!migrationsCurrent) migrationsCurrent = await isMigrationCurrent(handle.db);
         return migrationsCurrent;

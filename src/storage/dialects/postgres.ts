@@ -1,4 +1,4 @@
-// Kysely over PostgreSQL through `pg` with a connection pool and `pg-cursor` for streaming.
+// The connection pool under Kysely's PostgreSQL dialect (`pg`; `pg-cursor` streams, see database.ts).
 // int8 (COUNT, SUM) is parsed to a JS number: every count we keep fits in 2^53.
 //
 // A connection can break at any time: the server restarts, an operator ends a backend, a network
@@ -8,8 +8,7 @@
 // a client that is no longer queryable), and a new connection is opened on demand. The error of the
 // query in flight is marked as a lost connection so that the API can answer 503 rather than 500.
 import pg from 'pg';
-import Cursor from 'pg-cursor';
-import { PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { markDatabaseFailure } from '../database-errors.ts';
 
 pg.types.setTypeParser(20, (v: string) => Number(v));
@@ -20,11 +19,23 @@ export interface PostgresOptions {
   readonly maxConnections?: number;
   /** Told about every connection that broke (it has already been discarded); for the log. */
   readonly onConnectionError?: (error: Error) => void;
+  /** Opening a connection or waiting for a free one; unset: no limit. */
+  readonly connectTimeoutMs?: number;
+  /** The server's lock_timeout and statement_timeout for every connection; unset: the server's own. */
+  readonly lockTimeoutMs?: number;
+  readonly statementTimeoutMs?: number;
 }
 
 /** The pool Kysely uses: pg's, with every client's errors handled and marked. */
 export function resilientPool(options: PostgresOptions): PostgresPool & { readonly pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    // Sent at connection start-up, so they hold for every statement without a round trip of their own.
+    ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+    ...(options.lockTimeoutMs ? { lock_timeout: options.lockTimeoutMs } : {}),
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   const report = options.onConnectionError ?? (() => {});
   const broken = new WeakSet<pg.PoolClient>();
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
@@ -67,8 +78,4 @@ export function resilientPool(options: PostgresOptions): PostgresPool & { readon
     },
     end: () => pool.end(),
   };
-}
-
-export function postgresDialect(options: PostgresOptions): PostgresDialect {
-  return new PostgresDialect({ pool: resilientPool(options), cursor: Cursor });
 }
