@@ -14,6 +14,7 @@ import type { FieldError } from '../contract/errors.ts';
 import { registerAuthentication } from './auth-plumbing.ts';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS, sendProblem } from './problem.ts';
 import { securityHeaders } from './security-headers.ts';
+import { checkOrigin } from './request-origin.ts';
 import { zodFastSerializerCompiler } from './serializer.ts';
 import { ANONYMOUS } from './request-context.ts';
 import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
@@ -42,6 +43,8 @@ export interface BuildAppOptions {
   readonly logLevel?: string;
   readonly bodyLimitBytes?: number;
   readonly trustProxy?: boolean;
+  /** The URL people reach Painwise at (an origin); unsafe API requests from a page of it are accepted. */
+  readonly publicUrl?: string;
   /** Folder with the built web app; served at / when it exists. */
   readonly webRoot?: string;
   /** Extra route registrations (later features) — each gets the app and the deps. */
@@ -84,6 +87,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       const r = reply as unknown as FastifyReply;
       r.headers(headers);
       r.header('x-request-id', request.id);
+      if (request.url.startsWith('/api/')) r.header('cache-control', 'no-store');
       void r.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({
         type: `https://painwise.dev/problems/${code}`, title, status, code, detail: 'The address is not one this server serves.', requestId: request.id,
       }));
@@ -96,8 +100,11 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
+    // Health records and downloads must not stay in a browser's, a proxy's or a shared computer's cache.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
+  app.addHook('onRequest', checkOrigin(options.publicUrl));
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

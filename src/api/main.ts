@@ -89,7 +89,7 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
   };
   try {
     if (role.primary) await migrate(config, database);
-    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
+    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   } catch (error) {
     await database.close();
     throw error;

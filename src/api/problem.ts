@@ -15,6 +15,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'session-expired': { status: 401, title: 'Your session has ended' },
   'invalid-credentials': { status: 401, title: 'Email or password is not correct' },
   'csrf-token-invalid': { status: 403, title: 'The request is missing its security token' },
+  'origin-not-allowed': { status: 403, title: 'Requests from other sites are not accepted' },
   forbidden: { status: 403, title: 'Not allowed' },
   'too-many-requests': { status: 429, title: 'Too many attempts' },
   'email-taken': { status: 409, title: 'Email already registered' },

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'session-expired',
   'invalid-credentials',
   'csrf-token-invalid',
+  'origin-not-allowed',
   'forbidden',
   'too-many-requests',
   'email-taken',
