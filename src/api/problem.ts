@@ -16,6 +16,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'invalid-credentials': { status: 401, title: 'Email or password is not correct' },
   'csrf-token-invalid': { status: 403, title: 'The request is missing its security token' },
   'origin-not-allowed': { status: 403, title: 'Requests from other sites are not accepted' },
+  'session-required': { status: 403, title: 'Sign in with your password to do this' },
   forbidden: { status: 403, title: 'Not allowed' },
   'too-many-requests': { status: 429, title: 'Too many attempts' },
   'email-taken': { status: 409, title: 'Email already registered' },

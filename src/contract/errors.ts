@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'invalid-credentials',
   'csrf-token-invalid',
   'origin-not-allowed',
+  'session-required',
   'forbidden',
   'too-many-requests',
   'email-taken',
