@@ -45,6 +45,8 @@ export interface BuildAppOptions {
   readonly trustProxy?: boolean;
   /** The URL people reach Painwise at (an origin); unsafe API requests from a page of it are accepted. */
   readonly publicUrl?: string;
+  /** True once the process is shutting down: /ready answers 503 so that no new work is sent here. */
+  readonly isStopping?: () => boolean;
   /** Folder with the built web app; served at / when it exists. */
   readonly webRoot?: string;
   /** Extra route registrations (later features) — each gets the app and the deps. */
@@ -105,6 +107,13 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     done();
   });
   app.addHook('onRequest', checkOrigin(options.publicUrl));
+  // While shutting down, each connection is closed after its response: the client's next request opens
+  // a new one (to another process behind a balancer), and the close does not wait for idle keep-alives.
+  const isStopping = options.isStopping ?? (() => false);
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (isStopping()) reply.header('connection', 'close');
+    done(null, payload);
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -189,7 +198,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, deps, isStopping);
   registerAccountRoutes(app, deps);
   registerPatientRoutes(app, deps);
   registerOrganizationRoutes(app, deps);

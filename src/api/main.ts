@@ -60,6 +60,9 @@ async function migrate(config: Config, database: DatabaseHandle): Promise<void> 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly url: string;
+  /** /ready answers 503 from now on (everything else is still served), then the shutdown grace passes. */
+  drain(): Promise<void>;
+  /** Drains, stops taking connections, finishes the requests in hand and closes the database. */
   close(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export interface ThreadRole {
 /** One thread's server: its own connection and app; `listen` opens its socket and starts its jobs. */
 export async function prepareServerThread(config: Config, role: ThreadRole): Promise<{ app: FastifyInstance; listen(port: number): Promise<RunningServer>; close(): Promise<void> }> {
   let app: FastifyInstance | undefined;
+  let stopping = false;
   // The pool has already discarded the connection and opens another when one is needed; this only tells the operator.
   const onConnectionError = (error: Error): void => {
     app?.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'a database connection broke; it was discarded');
@@ -89,15 +93,26 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
   };
   try {
     if (role.primary) await migrate(config, database);
-    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      isStopping: () => stopping,
+    });
   } catch (error) {
     await database.close();
     throw error;
   }
   let jobs: ReturnType<typeof createJobRunner> | undefined;
+  // A load balancer polling /ready sees 503 at once and stops sending new requests; during the grace
+  // those it still sends are served as usual.
+  let draining: Promise<void> | undefined;
+  const drain = (): Promise<void> => {
+    stopping = true;
+    draining ??= new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+    return draining;
+  };
   // Stop taking connections and finish the requests in hand, let the queued commits finish (and take
   // no new turn at the shared write lock), then close the connection.
   const close = async (): Promise<void> => {
+    await drain();
     await jobs?.stop();
     await app.close();
     await deps.store.settle();
@@ -118,7 +133,7 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
         await ensureMaintenanceScheduled(deps);
         jobs.start();
       }
-      return { app, url: address, close };
+      return { app, url: address, drain, close };
     },
   };
 }
@@ -174,15 +189,16 @@ export async function startServer(env: Readonly<Record<string, string | undefine
   return {
     app: primary.app,
     url: primary.url,
+    drain: primary.drain,
     async close() {
       closing = true;
-      // Each thread stops taking connections, finishes what it holds and closes its connection; the
-      // primary closes last. A thread that does not finish in time is stopped.
-      await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
+      // Every thread drains at once; each stops taking connections, finishes what it holds and closes
+      // its connection; the primary closes last. A thread that does not finish in time is stopped.
+      await Promise.all([primary.drain(), ...workers.map((w) => new Promise<void>((resolve) => {
         const timer = setTimeout(() => { void w.terminate(); }, 15_000);
         w.once('exit', () => { clearTimeout(timer); resolve(); });
         w.postMessage('close');
-      })));
+      }))]);
       await primary.close();
     },
   };

@@ -18,6 +18,12 @@ export interface Config {
   /** How many threads serve HTTP in one process; each runs the whole app over its own connection. */
   readonly httpThreads: number;
   readonly databaseTimeouts: DatabaseTimeouts;
+  /**
+   * After SIGTERM, how long /ready answers 503 while requests are still served, before the listener
+   * closes. 0 by default: a lone process (the laptop install) should stop at once; behind a load
+   * balancer, set it to the balancer's health-check interval or so.
+   */
+  readonly shutdownGraceMs: number;
   readonly settings: AppSettings;
 }
 
@@ -59,6 +65,7 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_DB_LOCK_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.lockMs), meaning: 'PostgreSQL: longest wait for a row lock (lock_timeout), then 503' },
   { name: 'PAINWISE_DB_STATEMENT_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.statementMs), meaning: 'PostgreSQL: longest any statement may run (statement_timeout), then 503; migrations are exempt' },
   { name: 'PAINWISE_SQLITE_BUSY_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs), meaning: 'SQLite: longest wait for another process holding the write lock (busy_timeout), then 503' },
+  { name: 'PAINWISE_SHUTDOWN_GRACE_MS', default: '0', meaning: 'After SIGTERM, how long /ready answers 503 while requests are still served (time for a load balancer to notice), before in-flight requests finish and the process exits' },
   { name: 'PAINWISE_SESSION_IDLE_MINUTES', default: String(DEFAULT_SETTINGS.sessionIdleMinutes), meaning: 'Sign out after this long without activity' },
   { name: 'PAINWISE_SESSION_ABSOLUTE_HOURS', default: String(DEFAULT_SETTINGS.sessionAbsoluteHours), meaning: 'Sign out this long after sign-in, however active' },
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount), meaning: 'Failed sign-ins per account before a pause' },
@@ -148,6 +155,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       statementMs: int('PAINWISE_DB_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementMs, 100, 3_600_000),
       sqliteBusyMs: int('PAINWISE_SQLITE_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs, 0, 600_000),
     },
+    shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
       sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),
