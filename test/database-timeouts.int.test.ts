@@ -24,8 +24,8 @@ async function timed(request: Promise<Response>): Promise<{ res: Response; ms: n
   return { res, ms: performance.now() - started };
 }
 
-async function expectBusy(request: Promise<Response>): Promise<void> {
-  const { res, ms } = await timed(request);
+async function expectBusy(request: Promise<{ res: Response; ms: number }>): Promise<void> {
+  const { res, ms } = await request;
   expect(res.status).toBe(503);
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe.runIf(DIALECTS.includes('postgres'))('a patient row locked elsewhere (P
       await locker.query('begin');
       await locker.query('select id from patient where id = $1 for update', [held.patientId]);
       const signal = AbortSignal.timeout(10_000);
-      const blocked = putDiaryEntry(server.baseUrl, held, { signal });
+      const blocked = timed(putDiaryEntry(server.baseUrl, held, { signal }));
       const [ready, otherWrite] = await Promise.all([timed(fetch(`${server.baseUrl}/ready`, { signal })), timed(putDiaryEntry(server.baseUrl, other, { signal }))]);
       expect(ready.res.status).toBe(200);
       expect(ready.ms).toBeLessThan(LOCK_TIMEOUT_MS);
@@ -77,7 +77,7 @@ describe.runIf(DIALECTS.includes('sqlite'))('the database file locked by another
     const locker = new DatabaseSync(path.join(dataDir, 'painwise.sqlite'));
     try {
       locker.exec('begin immediate');
-      await expectBusy(putDiaryEntry(server.baseUrl, user, { signal: AbortSignal.timeout(10_000) }));
+      await expectBusy(timed(putDiaryEntry(server.baseUrl, user, { signal: AbortSignal.timeout(10_000) })));
       const ready = await timed(fetch(`${server.baseUrl}/ready`));
       expect(ready.res.status).toBe(200);
       expect(ready.ms).toBeLessThan(LOCK_TIMEOUT_MS);
