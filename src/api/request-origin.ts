@@ -29,10 +29,11 @@ export function isSameOrigin(origin: string, request: FastifyRequest, publicOrig
 /** onRequest hook for /api/: refuses an unsafe request whose Origin is another site's. */
 export function checkOrigin(publicUrl: string | undefined) {
   const publicOrigin = publicUrl === undefined ? undefined : originOf(publicUrl);
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return undefined;
     const origin = request.headers.origin;
-    if (origin === undefined || isSameOrigin(origin, request, publicOrigin)) return;
-    await sendProblem(request, reply, 'origin-not-allowed', { detail: 'This request came from a page of another site.' });
+    if (origin === undefined || isSameOrigin(origin, request, publicOrigin)) return undefined;
+    // Returning the reply tells Fastify the request is answered: no later hook or handler runs.
+    return sendProblem(request, reply, 'origin-not-allowed', { detail: 'This request came from a page of another site.' });
   };
 }
