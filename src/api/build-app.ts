@@ -14,6 +14,7 @@ import type { FieldError } from '../contract/errors.ts';
 import { registerAuthentication } from './auth-plumbing.ts';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS, sendProblem } from './problem.ts';
 import { securityHeaders } from './security-headers.ts';
+import { checkOrigin } from './request-origin.ts';
 import { zodFastSerializerCompiler } from './serializer.ts';
 import { ANONYMOUS } from './request-context.ts';
 import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
@@ -29,11 +30,23 @@ import { registerOrganizationRoutes } from './routes/organizations/organizations
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
+import { classifyDatabaseFailure } from '../storage/database-errors.ts';
+
+/**
+ * Retry-After for a database that is busy or whose connection broke: the pool opens a new connection
+ * at once and a lock wait ends within its timeout, so a second is enough; a database that cannot be
+ * reached at all is asked about again less eagerly.
+ */
+const RETRY_AFTER_SECONDS = { 'connection-lost': 1, busy: 1, unreachable: 5 } as const;
 
 export interface BuildAppOptions {
   readonly logLevel?: string;
   readonly bodyLimitBytes?: number;
   readonly trustProxy?: boolean;
+  /** The URL people reach Painwise at (an origin); unsafe API requests from a page of it are accepted. */
+  readonly publicUrl?: string;
+  /** True once the process is shutting down: /ready answers 503 so that no new work is sent here. */
+  readonly isStopping?: () => boolean;
   /** Folder with the built web app; served at / when it exists. */
   readonly webRoot?: string;
   /** Extra route registrations (later features) — each gets the app and the deps. */
@@ -76,6 +89,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       const r = reply as unknown as FastifyReply;
       r.headers(headers);
       r.header('x-request-id', request.id);
+      if (request.url.startsWith('/api/')) r.header('cache-control', 'no-store');
       void r.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({
         type: `https://painwise.dev/problems/${code}`, title, status, code, detail: 'The address is not one this server serves.', requestId: request.id,
       }));
@@ -88,7 +102,17 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
+    // Health records and downloads must not stay in a browser's, a proxy's or a shared computer's cache.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
+  });
+  app.addHook('onRequest', checkOrigin(options.publicUrl));
+  // While shutting down, each connection is closed after its response: the client's next request opens
+  // a new one (to another process behind a balancer), and the close does not wait for idle keep-alives.
+  const isStopping = options.isStopping ?? (() => false);
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (isStopping()) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   await app.register(fastifyCookie);
@@ -159,13 +183,22 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       return sendProblem(request, reply, fe.statusCode === 413 ? 'payload-too-large' : fe.statusCode === 415 ? 'unsupported-media-type' : 'validation-failed', { detail: 'The request could not be processed.' });
     }
+    const failure = classifyDatabaseFailure(error);
+    if (failure) {
+      // The database's code only: its messages may quote values.
+      request.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code, failure } }, 'database unavailable');
+      return sendProblem(request, reply, 'service-unavailable', {
+        detail: 'The database is busy or was briefly unreachable. Try again in a moment.',
+        extra: { retryAfterSeconds: RETRY_AFTER_SECONDS[failure] },
+      });
+    }
     // A bug: log it (no request body, no patient data) and answer without leaking anything.
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
     return sendProblem(request, reply, 'internal-error', { detail: 'The error has been logged. Try again in a moment.' });
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, deps, isStopping);
   registerAccountRoutes(app, deps);
   registerPatientRoutes(app, deps);
   registerOrganizationRoutes(app, deps);

@@ -28,16 +28,41 @@ export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 /**
  * A serving thread's connection. On PostgreSQL the process keeps about ten connections whatever the
  * number of threads, so that several processes still fit under the server's connection limit.
+ * `migrating`: a connection for migrations, without lock and statement timeouts (a migration may
+ * rewrite a large table, and must not fail half-way because it waited for a lock).
  */
-export function openConfiguredDatabase(config: Config, writeLock?: WriteLock): DatabaseHandle {
+export function openConfiguredDatabase(config: Config, options: { writeLock?: WriteLock; onConnectionError?: (error: Error) => void; migrating?: boolean } = {}): DatabaseHandle {
+  const timeouts = config.databaseTimeouts;
   return config.databaseUrl
-    ? openDatabase({ dialect: 'postgres', url: config.databaseUrl, maxConnections: Math.max(2, Math.ceil(10 / config.httpThreads)) })
-    : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite'), ...(writeLock ? { writeLock } : {}) });
+    ? openDatabase({
+      dialect: 'postgres', url: config.databaseUrl, maxConnections: options.migrating ? 1 : Math.max(2, Math.ceil(10 / config.httpThreads)),
+      connectTimeoutMs: timeouts.connectMs,
+      ...(options.migrating ? {} : { lockTimeoutMs: timeouts.lockMs, statementTimeoutMs: timeouts.statementMs }),
+      ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
+    })
+    : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite'), busyTimeoutMs: timeouts.sqliteBusyMs, ...(options.writeLock ? { writeLock: options.writeLock } : {}) });
+}
+
+/** Applies pending migrations (on PostgreSQL over a connection of their own, without timeouts). */
+async function migrate(config: Config, database: DatabaseHandle): Promise<void> {
+  if (database.dialect === 'sqlite') {
+    await migrateToLatest(database.db);
+    return;
+  }
+  const migrating = openConfiguredDatabase(config, { migrating: true });
+  try {
+    await migrateToLatest(migrating.db);
+  } finally {
+    await migrating.close();
+  }
 }
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly url: string;
+  /** /ready answers 503 from now on (everything else is still served), then the shutdown grace passes. */
+  drain(): Promise<void>;
+  /** Drains, stops taking connections, finishes the requests in hand and closes the database. */
   close(): Promise<void>;
 }
 
@@ -51,8 +76,13 @@ export interface ThreadRole {
 
 /** One thread's server: its own connection and app; `listen` opens its socket and starts its jobs. */
 export async function prepareServerThread(config: Config, role: ThreadRole): Promise<{ app: FastifyInstance; listen(port: number): Promise<RunningServer>; close(): Promise<void> }> {
-  const database = openConfiguredDatabase(config, role.writeLockBuffer ? sharedWriteLock(role.writeLockBuffer) : undefined);
-  let app: FastifyInstance;
+  let app: FastifyInstance | undefined;
+  let stopping = false;
+  // The pool has already discarded the connection and opens another when one is needed; this only tells the operator.
+  const onConnectionError = (error: Error): void => {
+    app?.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'a database connection broke; it was discarded');
+  };
+  const database = openConfiguredDatabase(config, { ...(role.writeLockBuffer ? { writeLock: sharedWriteLock(role.writeLockBuffer) } : {}), onConnectionError });
   const deps: ApiDeps = {
     store: createKyselyStore(database),
     clock: systemClock,
@@ -62,16 +92,27 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
     cookies: { secure: config.secureCookies, idleMinutes: config.settings.sessionIdleMinutes },
   };
   try {
-    if (role.primary) await migrateToLatest(database.db);
-    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
+    if (role.primary) await migrate(config, database);
+    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      isStopping: () => stopping,
+    });
   } catch (error) {
     await database.close();
     throw error;
   }
   let jobs: ReturnType<typeof createJobRunner> | undefined;
+  // A load balancer polling /ready sees 503 at once and stops sending new requests; during the grace
+  // those it still sends are served as usual.
+  let draining: Promise<void> | undefined;
+  const drain = (): Promise<void> => {
+    stopping = true;
+    draining ??= new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+    return draining;
+  };
   // Stop taking connections and finish the requests in hand, let the queued commits finish (and take
   // no new turn at the shared write lock), then close the connection.
   const close = async (): Promise<void> => {
+    await drain();
     await jobs?.stop();
     await app.close();
     await deps.store.settle();
@@ -92,7 +133,7 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
         await ensureMaintenanceScheduled(deps);
         jobs.start();
       }
-      return { app, url: address, close };
+      return { app, url: address, drain, close };
     },
   };
 }
@@ -148,15 +189,16 @@ export async function startServer(env: Readonly<Record<string, string | undefine
   return {
     app: primary.app,
     url: primary.url,
+    drain: primary.drain,
     async close() {
       closing = true;
-      // Each thread stops taking connections, finishes what it holds and closes its connection; the
-      // primary closes last. A thread that does not finish in time is stopped.
-      await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
+      // Every thread drains at once; each stops taking connections, finishes what it holds and closes
+      // its connection; the primary closes last. A thread that does not finish in time is stopped.
+      await Promise.all([primary.drain(), ...workers.map((w) => new Promise<void>((resolve) => {
         const timer = setTimeout(() => { void w.terminate(); }, 15_000);
         w.once('exit', () => { clearTimeout(timer); resolve(); });
         w.postMessage('close');
-      })));
+      }))]);
       await primary.close();
     },
   };

@@ -15,6 +15,8 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'session-expired': { status: 401, title: 'Your session has ended' },
   'invalid-credentials': { status: 401, title: 'Email or password is not correct' },
   'csrf-token-invalid': { status: 403, title: 'The request is missing its security token' },
+  'origin-not-allowed': { status: 403, title: 'Requests from other sites are not accepted' },
+  'session-required': { status: 403, title: 'Sign in with your password to do this' },
   forbidden: { status: 403, title: 'Not allowed' },
   'too-many-requests': { status: 429, title: 'Too many attempts' },
   'email-taken': { status: 409, title: 'Email already registered' },
@@ -37,6 +39,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'nothing-to-taper': { status: 409, title: 'The current medicines include no opioid dose to taper' },
   'taper-pause-invalid': { status: 409, title: 'The taper cannot be paused or resumed that way' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
+  'service-unavailable': { status: 503, title: 'The service is busy; try again in a moment' },
 };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -57,6 +60,6 @@ export function sendProblem(
     ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
     ...options.extra,
   };
-  if (status === 429 && typeof options.extra?.retryAfterSeconds === 'number') reply.header('retry-after', String(options.extra.retryAfterSeconds));
+  if ((status === 429 || status === 503) && typeof options.extra?.retryAfterSeconds === 'number') reply.header('retry-after', String(options.extra.retryAfterSeconds));
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }

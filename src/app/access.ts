@@ -26,6 +26,19 @@ export function requireUser(ctx: RequestContext): string {
   return ctx.actor.userId;
 }
 
+/**
+ * The signed-in user, when they signed in with their password (a session). Managing the account's
+ * credentials — its password, e-mail and API tokens — needs that: an API token is for scripts, and
+ * a token that leaked must not be able to lock its owner out or make itself a successor.
+ */
+export function requireSessionUser(ctx: RequestContext): string {
+  const userId = requireUser(ctx);
+  if (ctx.actor.kind === 'user' && ctx.actor.via !== 'session') {
+    throw new AppError('session-required', 'Sign in with your password to manage your account’s password, e-mail or API tokens; an API token cannot.');
+  }
+  return userId;
+}
+
 export function auditEvent(deps: Pick<AppDeps, 'clock' | 'ids'>, ctx: RequestContext, fields: Omit<AuditEvent, 'id' | 'at' | 'actorUserId' | 'requestId'>): AuditEvent {
   return {
     id: deps.ids.newId(),

@@ -1,7 +1,7 @@
 // Accounts: sign up, sign in/out, sessions, password change, account deletion, API tokens.
 import { AppError } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, requireUser } from './access.ts';
+import { auditEvent, requireSessionUser, requireUser } from './access.ts';
 import { checkNewPassword } from './password-rules.ts';
 import type { ActorProfile, ApiToken, Patient, Session, Sex, User } from './model.ts';
 import type { Actor } from './policy.ts';
@@ -125,7 +125,7 @@ export async function signOut(deps: AppDeps, sessionId: string): Promise<void> {
 }
 
 export async function changePassword(deps: AppDeps, ctx: RequestContext, sessionId: string | null, input: { currentPassword: string; newPassword: string }): Promise<void> {
-  const userId = requireUser(ctx);
+  const userId = requireSessionUser(ctx);
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {
@@ -135,8 +135,10 @@ export async function changePassword(deps: AppDeps, ctx: RequestContext, session
   const hash = await deps.hasher.hash(input.newPassword);
   await deps.store.transaction(async (tx) => {
     await tx.users.updatePasswordHash(userId, hash);
-    // Every other session of this account ends: whoever else had it is signed out.
+    // Every other session of this account ends: whoever else had it is signed out. So does every API
+    // token: a password is changed when something leaked, and a token made with it may have too.
     await tx.sessions.deleteForUser(userId, sessionId ?? undefined);
+    await tx.apiTokens.revokeAllForUser(userId, nowIso(deps));
   });
 }
 
@@ -172,7 +174,7 @@ export async function updateProfile(deps: AppDeps, ctx: RequestContext, input: {
 const TOKEN_PREFIX = 'pw_';
 
 export async function createApiToken(deps: AppDeps, ctx: RequestContext, input: { name: string }): Promise<{ token: string; apiToken: ApiToken }> {
-  const userId = requireUser(ctx);
+  const userId = requireSessionUser(ctx);
   const token = TOKEN_PREFIX + deps.ids.newSecret(32);
   const apiToken: ApiToken = { id: deps.ids.newId(), userId, name: input.name.trim(), createdAt: nowIso(deps), lastUsedAt: null, revokedAt: null };
   await deps.store.apiTokens.insert(apiToken, sha256(token));

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     const names = ENVIRONMENT_VARIABLES.map((v) => v.name);
     expect(names).toEqual(expect.arrayContaining(['PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', 'PAINWISE_HTTP_THREADS']));
   });
+  it('reads the database timeouts, with defaults that a person waiting would accept', () => {
+    expect(loadConfig({}, '/srv').databaseTimeouts).toEqual({ connectMs: 5000, lockMs: 5000, statementMs: 30_000, sqliteBusyMs: 5000 });
+    expect(loadConfig({ PAINWISE_DB_LOCK_TIMEOUT_MS: '250', PAINWISE_SQLITE_BUSY_TIMEOUT_MS: '0' }, '/srv').databaseTimeouts).toMatchObject({ lockMs: 250, sqliteBusyMs: 0 });
+    expect(() => loadConfig({ PAINWISE_DB_STATEMENT_TIMEOUT_MS: 'soon' }, '/srv')).toThrow(/PAINWISE_DB_STATEMENT_TIMEOUT_MS/);
+    const names = ENVIRONMENT_VARIABLES.map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(['PAINWISE_DB_CONNECT_TIMEOUT_MS', 'PAINWISE_DB_LOCK_TIMEOUT_MS', 'PAINWISE_DB_STATEMENT_TIMEOUT_MS', 'PAINWISE_SQLITE_BUSY_TIMEOUT_MS']));
+  });
   it('serves with one thread per CPU (at most 4) on Linux and one thread elsewhere, unless told', () => {
     expect(defaultHttpThreads('linux', 2)).toBe(2);
     expect(defaultHttpThreads('linux', 32)).toBe(4);

@@ -17,8 +17,39 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** How many threads serve HTTP in one process; each runs the whole app over its own connection. */
   readonly httpThreads: number;
+  readonly databaseTimeouts: DatabaseTimeouts;
+  /**
+   * After SIGTERM, how long /ready answers 503 while requests are still served, before the listener
+   * closes. 0 by default: a lone process (the laptop install) should stop at once; behind a load
+   * balancer, set it to the balancer's health-check interval or so.
+   */
+  readonly shutdownGraceMs: number;
   readonly settings: AppSettings;
 }
+
+/**
+ * How long the server waits on the database before it answers 503 (try again) instead of holding the
+ * request. A request waits for a person: a few seconds is already long for one, and a request that
+ * waits longer holds a pooled connection that others need.
+ */
+export interface DatabaseTimeouts {
+  /** PostgreSQL: opening a connection, or waiting for a free one in the pool. */
+  readonly connectMs: number;
+  /** PostgreSQL `lock_timeout`: waiting for a row another transaction holds (one patient's writes queue on that patient's row). */
+  readonly lockMs: number;
+  /** PostgreSQL `statement_timeout`: any one statement; far above what a request's queries take, it stops a runaway query. */
+  readonly statementMs: number;
+  /** SQLite `busy_timeout`: waiting for another process that holds the file's write lock. */
+  readonly sqliteBusyMs: number;
+}
+
+/**
+ * 5 s to connect covers a slow network and TLS, and is where a person gives up on a tap; 5 s for a lock
+ * is far above the milliseconds a write holds a patient's row, so only a stuck holder makes it fire;
+ * 30 s per statement leaves room for the largest exports and reports while still ending a runaway
+ * query. SQLite's 5 s matches the lock wait on PostgreSQL.
+ */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, lockMs: 5000, statementMs: 30_000, sqliteBusyMs: 5000 };
 
 export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; meaning: string }[] = [
   { name: 'PORT', default: '3000', meaning: 'TCP port to listen on' },
@@ -30,6 +61,11 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'PAINWISE_BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest request body accepted' },
   { name: 'PAINWISE_HTTP_THREADS', default: 'CPUs (at most 4) on Linux, else 1', meaning: 'Threads serving HTTP in one process (Linux only above 1: they share the port with SO_REUSEPORT)' },
+  { name: 'PAINWISE_DB_CONNECT_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.connectMs), meaning: 'PostgreSQL: longest wait to open a connection or get one from the pool, then 503' },
+  { name: 'PAINWISE_DB_LOCK_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.lockMs), meaning: 'PostgreSQL: longest wait for a row lock (lock_timeout), then 503' },
+  { name: 'PAINWISE_DB_STATEMENT_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.statementMs), meaning: 'PostgreSQL: longest any statement may run (statement_timeout), then 503; migrations are exempt' },
+  { name: 'PAINWISE_SQLITE_BUSY_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs), meaning: 'SQLite: longest wait for another process holding the write lock (busy_timeout), then 503' },
+  { name: 'PAINWISE_SHUTDOWN_GRACE_MS', default: '0', meaning: 'After SIGTERM, how long /ready answers 503 while requests are still served (time for a load balancer to notice), before in-flight requests finish and the process exits' },
   { name: 'PAINWISE_SESSION_IDLE_MINUTES', default: String(DEFAULT_SETTINGS.sessionIdleMinutes), meaning: 'Sign out after this long without activity' },
   { name: 'PAINWISE_SESSION_ABSOLUTE_HOURS', default: String(DEFAULT_SETTINGS.sessionAbsoluteHours), meaning: 'Sign out this long after sign-in, however active' },
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount), meaning: 'Failed sign-ins per account before a pause' },
@@ -113,6 +149,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy: bool('PAINWISE_TRUST_PROXY'),
     bodyLimitBytes: int('PAINWISE_BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     httpThreads: int('PAINWISE_HTTP_THREADS', defaultHttpThreads(), 1, 64),
+    databaseTimeouts: {
+      connectMs: int('PAINWISE_DB_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectMs, 100, 600_000),
+      lockMs: int('PAINWISE_DB_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.lockMs, 10, 600_000),
+      statementMs: int('PAINWISE_DB_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.statementMs, 100, 3_600_000),
+      sqliteBusyMs: int('PAINWISE_SQLITE_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs, 0, 600_000),
+    },
+    shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
       sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),

@@ -60,6 +60,8 @@ export interface ApiTokenStore {
   findActiveByHash(tokenHash: string): Promise<ApiToken | undefined>;
   listForUser(userId: string): Promise<readonly ApiToken[]>;
   revoke(userId: string, id: string, at: string): Promise<boolean>;
+  /** Revokes every token of the account still active. */
+  revokeAllForUser(userId: string, at: string): Promise<void>;
   touch(id: string, at: string): Promise<void>;
 }
 

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'session-expired',
   'invalid-credentials',
   'csrf-token-invalid',
+  'origin-not-allowed',
+  'session-required',
   'forbidden',
   'too-many-requests',
   'email-taken',
@@ -36,6 +38,7 @@ export const ERROR_CODES = [
   'nothing-to-taper',
   'taper-pause-invalid',
   'internal-error',
+  'service-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { openNodeSqlite, type NodeSqliteDatabase } from './dialects/node-sqlite.ts';
-import { postgresDialect } from './dialects/postgres.ts';
+import Cursor from 'pg-cursor';
+import { PostgresDialect } from 'kysely';
+import { resilientPool, type PostgresOptions } from './dialects/postgres.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
 import type { WriteLock } from './write-lock.ts';
@@ -18,24 +20,48 @@ export interface DatabaseHandle {
   readonly sqlite?: NodeSqliteDatabase;
   /** SQLite only: taken around every write transaction when several threads write to the file. */
   readonly writeLock?: WriteLock;
+  /**
+   * One round trip to the database, for readiness checks. On PostgreSQL it has a connection of its
+   * own, so that it answers even while every pooled connection waits on a lock.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
-  | { readonly dialect: 'sqlite'; readonly path: string; readonly writeLock?: WriteLock }
-  | { readonly dialect: 'postgres'; readonly url: string; readonly maxConnections?: number };
+  | { readonly dialect: 'sqlite'; readonly path: string; readonly writeLock?: WriteLock; readonly busyTimeoutMs?: number }
+  | ({ readonly dialect: 'postgres'; readonly url: string } & Omit<PostgresOptions, 'connectionString'>);
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
-    const sqlite = openNodeSqlite({ path: target.path, ...(target.writeLock ? { writeLock: target.writeLock } : {}) });
+    const sqlite = openNodeSqlite({
+      path: target.path, ...(target.writeLock ? { writeLock: target.writeLock } : {}), ...(target.busyTimeoutMs !== undefined ? { busyTimeoutMs: target.busyTimeoutMs } : {}),
+    });
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', sqlite, ...(target.writeLock ? { writeLock: target.writeLock } : {}), close: () => db.destroy() };
+    return {
+      db, dialect: 'sqlite', sqlite, ...(target.writeLock ? { writeLock: target.writeLock } : {}),
+      ping: async () => { sqlite.prepare('select 1').all([]); },
+      close: () => db.destroy(),
+    };
   }
-  const db = new Kysely<DatabaseSchema>({
-    dialect: postgresDialect({ connectionString: target.url, ...(target.maxConnections ? { maxConnections: target.maxConnections } : {}) }),
-  });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const { dialect: _d, url, ...options } = target;
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: resilientPool({ ...options, connectionString: url }), cursor: Cursor }) });
+  // Opened on the first ping only (pg connects lazily).
+  const pinger = resilientPool({ ...options, connectionString: url, maxConnections: 1 });
+  return {
+    db,
+    dialect: 'postgres',
+    async ping() {
+      const client = await pinger.connect();
+      try {
+        await client.query('select 1', []);
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => { await db.destroy(); await pinger.end(); },
+  };
 }
 
 export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<readonly string[]> {

@@ -16,11 +16,12 @@ import { withDirectSqlite, type DirectSqlite, type Executor } from './repositori
 import type { NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import { organizationRepository } from './repositories/organizations.repository.ts';
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
 import { isUniqueViolation } from './database.ts';
+import { classifyDatabaseFailure } from './database-errors.ts';
 
 /** Marks driver unique-constraint errors (by code, on either engine) so the app can recognise them. */
 function translateErrors<T extends object>(repository: T): T {
@@ -178,6 +179,23 @@ function autocommitDirect(sqlite: NodeSqliteDatabase): DirectSqlite {
   };
 }
 
+/**
+ * PostgreSQL: a transaction whose connection broke before its work began (at checkout or at BEGIN:
+ * the pool handed out a connection that had just been ended) is run once more on a fresh connection.
+ * Nothing of it ran, so nothing can have committed. Once the work has begun it is never repeated: a
+ * break at COMMIT leaves the outcome unknown, and the caller gets the error (the API answers 503).
+ */
+async function retryWhenNothingRan<T>(db: Kysely<DatabaseSchema>, work: (trx: Transaction<DatabaseSchema>) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let began = false;
+    try {
+      return await db.transaction().execute((trx) => { began = true; return work(trx); });
+    } catch (error) {
+      if (began || attempt > 1 || classifyDatabaseFailure(error) !== 'connection-lost') throw error;
+    }
+  }
+}
+
 export function createKyselyStore(handle: DatabaseHandle): Store {
   let migrationsCurrent = false;
   const committer = handle.sqlite ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK) : undefined;
@@ -185,11 +203,11 @@ export function createKyselyStore(handle: DatabaseHandle): Store {
     ...storesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
     transaction: committer
       ? committer.transaction
-      : (work) => handle.db.transaction().execute((trx) => work(storesOver(trx, handle.dialect))),
+      : (work) => retryWhenNothingRan(handle.db, (trx) => work(storesOver(trx, handle.dialect))),
     settle: committer ? committer.settle : () => Promise.resolve(),
     async isReady() {
       try {
-        await sql`select 1`.execute(handle.db);
+        await handle.ping();
         // Migrations only move forward while a process runs, so once current, stay current.
         if (!migrationsCurrent) migrationsCurrent = await isMigrationCurrent(handle.db);
         return migrationsCurrent;

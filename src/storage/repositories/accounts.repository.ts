@@ -127,6 +127,9 @@ export function apiTokenRepository(db: Executor): ApiTokenStore {
       const r = await db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
+    async revokeAllForUser(userId, at) {
+      await db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    },
     async touch(id, at) {
       await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
     },

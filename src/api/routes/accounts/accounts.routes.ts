@@ -60,7 +60,7 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     return loadMe(deps, ctx, req.auth.csrfToken);
   });
 
-  app.post('/api/me/password', { schema: { tags, summary: 'Change your password (signs out your other sessions)', body: ChangePasswordBody } }, async (req, reply) => {
+  app.post('/api/me/password', { schema: { tags, summary: 'Change your password (signs out your other sessions and revokes every API token; needs a session, not a token)', body: ChangePasswordBody } }, async (req, reply) => {
     await changePassword(deps, contextOf(req), req.auth.sessionId, req.body);
     return reply.code(204).send();
   });
@@ -75,7 +75,7 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     return (await listApiTokens(deps, contextOf(req))).map(({ userId: _u, ...t }) => t);
   });
 
-  app.post('/api/me/tokens', { schema: { tags, summary: 'Create an API token for scripts; the secret is shown once', body: CreateApiTokenBody, response: { 201: CreatedApiToken } } }, async (req, reply) => {
+  app.post('/api/me/tokens', { schema: { tags, summary: 'Create an API token for scripts; the secret is shown once (needs a session, not a token)', body: CreateApiTokenBody, response: { 201: CreatedApiToken } } }, async (req, reply) => {
     const { token, apiToken } = await createApiToken(deps, contextOf(req), req.body);
     const { userId: _u, ...view } = apiToken;
     return reply.code(201).send({ token, apiToken: view });
