@@ -232,7 +232,7 @@ export function RatingControl(props: {
       <div class="rating">
         {props.descriptors.map((text, value) => (
           <label key={value} title={text}>
-            <input type="radio" name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)}
+            <input type="radio" id={`${id}-${value}`} name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)}
               aria-label={`${value} — ${text}`} aria-invalid={props.error ? 'true' : undefined} />
             <span aria-hidden="true">{value}</span>
           </label>
