@@ -8,7 +8,7 @@ import { summarizeAsNeededOpioidUse, type AsNeededOrder, type AsNeededUse, type 
 import { addDays, type LocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
 import type { NaloxoneCheckRecord, StoredRecord } from './care-plan-records.ts';
-import { getRecord, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
+import { findRecord, patientToday, saveRecord, type RecordKind, type RecordOutcome } from './clinical-records.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 
 /** Orders read (the same input-sanity limit as the medicines list). */
@@ -44,6 +44,7 @@ export function saveNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId:
   return saveRecord(NALOXONE_CHECKS, deps, ctx, patientId, patientId, value, baseVersion);
 }
 
-export function getNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<StoredRecord<NaloxoneCheckRecord>> {
-  return getRecord(NALOXONE_CHECKS, deps, ctx, patientId, patientId);
+/** The patient's naloxone check, or `undefined` while nobody has answered it. */
+export function findNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<StoredRecord<NaloxoneCheckRecord> | undefined> {
+  return findRecord(NALOXONE_CHECKS, deps, ctx, patientId, patientId);
 }
