@@ -40,18 +40,6 @@ export function collectProblems(form: HTMLFormElement): SummaryItem[] {
   return items;
 }
 
-/**
- * A refusal's field errors that no field of the form shows (its pointer is not in `placed`), for the
- * summary's `messages`, so none is lost; capitalised like the rest of the list.
- */
-export function unplacedErrors(error: { readonly fieldErrors: readonly { pointer: string; detail: string }[] } | null, placed: readonly string[]): string[] {
-  return (error?.fieldErrors ?? []).filter((f) => !placed.includes(f.pointer)).map((f) => f.detail.charAt(0).toUpperCase() + f.detail.slice(1));
-}
-
-/** A refusal's own message, for the form's alert when it names no field (the summary lists those). */
-export const formLevelMessage = (error: { readonly message: string; readonly fieldErrors: readonly unknown[] } | null): string | null =>
-  error && error.fieldErrors.length === 0 ? error.message : null;
-
 let summaryCounter = 0;
 
 export function ErrorSummary(props: {

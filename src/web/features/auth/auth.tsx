@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, ApiError, type Me } from '../../api/client.ts';
 import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
@@ -15,6 +15,7 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(error, form);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
@@ -25,9 +26,8 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
     <main id="main">
       <h1>{t('auth.signIn.title')}</h1>
       {props.notice && <p class="notice" role="status">{props.notice}</p>}
-      <ErrorMessage message={formLevelMessage(error)} />
+      <ErrorMessage message={error?.message} />
       <form ref={form} onSubmit={submit} noValidate>
-        <ErrorSummary failure={error} form={form} messages={unplacedErrors(error, ['/email', '/password'])} />
         <Field label={t('field.email')} name="email" type="email" autoComplete="username" value={email} onInput={setEmail} required error={error?.fieldError('/email')} />
         <Field label={t('field.password')} name="password" type="password" autoComplete="current-password" value={password} onInput={setPassword} required error={error?.fieldError('/password')} />
         <button class="button" type="submit" disabled={busy}>{t('auth.signIn.submit')}</button>
@@ -46,6 +46,7 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(error, form);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
@@ -57,9 +58,8 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
   return (
     <main id="main">
       <h1>{t('auth.signUp.title')}</h1>
-      <ErrorMessage message={formLevelMessage(error)} />
+      <ErrorMessage message={error?.message} />
       <form ref={form} onSubmit={submit} noValidate>
-        <ErrorSummary failure={error} form={form} messages={unplacedErrors(error, ['/displayName', '/email', '/password', '/patient/timeZone'])} />
         <Field label={t('field.displayName')} name="displayName" autoComplete="name" value={displayName} onInput={setDisplayName} required error={error?.fieldError('/displayName')} />
         <Field label={t('field.email')} name="email" type="email" autoComplete="email" value={email} onInput={setEmail} required error={error?.fieldError('/email')} />
         <Field label={t('field.password')} name="password" type="password" autoComplete="new-password" value={password} onInput={setPassword} required hint={t('field.passwordHint')} error={error?.fieldError('/password')} />

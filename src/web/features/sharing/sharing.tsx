@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, ApiError, type CareRelationship, type Delegation } from '../../api/client.ts';
 import { Checkbox, Empty, ErrorMessage, Field, Loading, OneTimeCode, showToast } from '../../components/ui.tsx';
 import { auditActionInWords, formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
@@ -31,6 +31,7 @@ export function Sharing() {
   const [until, setUntil] = useState('');
   const [shareError, setShareError] = useState<ApiError | null>(null);
   const shareForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(shareError, shareForm);
   async function share(e: Event) {
     e.preventDefault();
     setShareError(null);
@@ -56,6 +57,7 @@ export function Sharing() {
   const [invited, setInvited] = useState<{ code: string; label: string } | null>(null);
   const [inviteError, setInviteError] = useState<ApiError | null>(null);
   const inviteForm = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(inviteError, inviteForm);
   async function invite(e: Event) {
     e.preventDefault();
     setInviteError(null);
@@ -93,8 +95,7 @@ export function Sharing() {
         )}
         <form ref={shareForm} class="card" onSubmit={share} noValidate aria-labelledby="share-form-heading">
           <h3 id="share-form-heading">{t('sharing.share')}</h3>
-          <ErrorSummary failure={shareError} form={shareForm} messages={unplacedErrors(shareError, ['/shareCode', '/expiresAt'])} />
-          <ErrorMessage message={formLevelMessage(shareError)} />
+          <ErrorMessage message={shareError?.message} />
           <Field label={t('field.shareCode')} name="shareCode" value={shareCode} onInput={setShareCode} hint={t('field.shareCodeHint')} required error={shareError?.fieldError('/shareCode')} />
           <Checkbox label={t('sharing.canWrite')} checked={canWrite} onChange={setCanWrite} />
           <Field label={t('field.endDate')} name="until" type="date" value={until} onInput={setUntil} error={shareError?.fieldError('/expiresAt')} />
@@ -118,8 +119,7 @@ export function Sharing() {
         )}
         <form ref={inviteForm} class="card" onSubmit={invite} noValidate aria-labelledby="invite-heading">
           <h3 id="invite-heading">{t('caregivers.invite')}</h3>
-          <ErrorSummary failure={inviteError} form={inviteForm} messages={unplacedErrors(inviteError, ['/label'])} />
-          <ErrorMessage message={formLevelMessage(inviteError)} />
+          <ErrorMessage message={inviteError?.message} />
           <Field label={t('field.label')} name="label" value={label} onInput={setLabel} required error={inviteError?.fieldError('/label')} />
           <fieldset>
             <legend class="legend">{t('caregivers.invite')}</legend>
