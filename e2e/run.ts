@@ -22,7 +22,10 @@ import { journey as keyboardOnly } from './journeys/keyboard-only.ts';
 import { journey as phq9Item9Crisis } from './journeys/phq9-item-9-crisis.ts';
 import { journey as clinicianAssignsQuestionnaires } from './journeys/clinician-assigns-questionnaires.ts';
 import { journey as bodyMapZoom } from './journeys/body-map-zoom.ts';
+import { bodyMapLabelsJourney } from './journeys/body-map-labels.ts';
+import { checkInTypedJourney } from './journeys/check-in-typed.ts';
 import type { Journey } from './journeys/journey.ts';
+import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -46,6 +49,9 @@ const journeys: Journey[] = [
   phq9Item9Crisis,
   clinicianAssignsQuestionnaires,
   bodyMapZoom,
+  checkInTypedJourney,
+  quietAndCurrentJourney,
+  bodyMapLabelsJourney,
 ];
 
 const world = await startWorld();

@@ -57,7 +57,7 @@ export const journey: Journey = {
     await page.setViewportSize({ width: 1280, height: 800 });
     // A licensed instrument the clinic has not enabled is not shown, even at its own address.
     await page.goto('/questionnaires/promis-pi-4a');
-    await expectVisible(page.getByText('Needs a licence from your clinic before it can be shown here.'), 'the licence guard on a typed address');
+    await expectVisible(page.getByText('Not available to you yet. Ask your care team if you would like to answer it.'), 'the licence guard on a typed address');
     if (await page.getByRole('radio').count() !== 0) throw new Error('items of an unlicensed instrument were shown');
 
     const doctor = await signedInAs(world, 'physician@demo.painwise.test');

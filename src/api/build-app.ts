@@ -62,6 +62,15 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * Paths a program asks for, never a page of the app: the API, well-known URIs (RFC 8615: security.txt,
+ * OpenID and app-link files) and FHIR endpoints. An unknown one answers 404 problem+json, not the
+ * app's HTML with 200, which a client would take for a real answer.
+ */
+const MACHINE_PREFIXES = ['/api/', '/.well-known/', '/fhir/'];
+const isMachinePath = (pathname: string): boolean =>
+  MACHINE_PREFIXES.some((prefix) => pathname.startsWith(prefix) || pathname === prefix.slice(0, -1));
+
 export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -223,7 +232,8 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
 
   app.setNotFoundHandler((request, reply) => {
     request.auth ??= ANONYMOUS;
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!);
+    const pathname = request.url.split('?')[0]!;
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !isMachinePath(pathname) && !path.extname(pathname);
     if (hasWeb && isPage) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     return sendProblem(request, reply, 'route-not-found', { detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint of this API.` });
   });

@@ -11,7 +11,7 @@ import type { NaloxoneCheckRecord } from './care-plan-records.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { patientToday } from './patients.ts';
 import type { StoredRecord } from './record-store.ts';
-import { getRecord, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
+import { findRecord, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
 
 /** Orders read (the same input-sanity limit as the medicines list). */
 const MAX_ORDERS = 500;
@@ -46,6 +46,7 @@ export function saveNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId:
   return saveRecord(NALOXONE_CHECKS, deps, ctx, patientId, patientId, value, baseVersion);
 }
 
-export function getNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<StoredRecord<NaloxoneCheckRecord>> {
-  return getRecord(NALOXONE_CHECKS, deps, ctx, patientId, patientId);
+/** The patient's naloxone check, or `undefined` while nobody has answered it. */
+export function findNaloxoneCheck(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<StoredRecord<NaloxoneCheckRecord> | undefined> {
+  return findRecord(NALOXONE_CHECKS, deps, ctx, patientId, patientId);
 }

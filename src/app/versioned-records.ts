@@ -214,3 +214,15 @@ export async function getRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: Requ
   await deps.store.audit.append([access.audit(`${kind.resource}.read`, kind.resource, id)]);
   return record;
 }
+
+/**
+ * Like getRecord, but a record not made yet is `undefined` rather than an error: for a record each
+ * patient has at most one of, whose absence is an answer ("not asked yet"), such as the naloxone check.
+ */
+export async function findRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<StoredRecord<T> | undefined> {
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const record = await kind.store(deps.store).find(id);
+  if (!record || record.patientId !== patientId || record.deletedAt !== null) return undefined;
+  await deps.store.audit.append([access.audit(`${kind.resource}.read`, kind.resource, id)]);
+  return record;
+}

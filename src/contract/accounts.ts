@@ -25,6 +25,15 @@ export const MeResponse = z.object({
   memberships: z.array(z.object({ id: Id, organizationId: Id, organizationName: z.string(), role: z.enum(ORGANIZATION_ROLES_LIST) })),
 }).meta({ id: 'Me' });
 
+/**
+ * Who is signed in, for a page starting up: a visitor who is not signed in is an answer (200), not an
+ * error, so opening the app signed out logs nothing in the browser's console.
+ */
+export const SessionState = z.discriminatedUnion('signedIn', [
+  z.object({ signedIn: z.literal(false) }),
+  z.object({ signedIn: z.literal(true), me: MeResponse }),
+]).meta({ id: 'SessionState' });
+
 export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
 export const ApiTokenView = z.object({ id: Id, name: z.string(), createdAt: Instant, lastUsedAt: Instant.nullable(), revokedAt: Instant.nullable() });
 export const CreatedApiToken = z.object({ token: z.string(), apiToken: ApiTokenView });

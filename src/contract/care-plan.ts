@@ -145,4 +145,16 @@ export const NaloxoneCheckBody = z.strictObject({
   location: Text(300).optional(),
 }).meta({ id: 'NaloxoneCheck', examples: [{ hasNaloxone: true, location: 'Kitchen drawer by the fridge' }] });
 
+/**
+ * The naloxone check as read: `answered: false` until someone answers it (not having asked is a state,
+ * not a missing resource), otherwise the answer with the version to send in If-Match when changing it.
+ */
+export const NaloxoneCheckState = z.discriminatedUnion('answered', [
+  z.object({ answered: z.literal(false) }),
+  z.object({
+    answered: z.literal(true), id: z.string(), version: z.number().int(), updatedAt: z.string(),
+    hasNaloxone: z.boolean(), location: z.string(),
+  }),
+]).meta({ id: 'NaloxoneCheckState', examples: [{ answered: false }, { answered: true, id: '019a0000-0000-7000-8000-000000000001', version: 1, updatedAt: '2026-06-01T08:00:00.000Z', hasNaloxone: true, location: 'Kitchen drawer by the fridge' }] });
+
 export const AsNeededUseQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(90).default(14) });

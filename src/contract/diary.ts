@@ -77,14 +77,25 @@ export const DiaryPullQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 
-export const DaySummaryQuery = z.union([
-  z.strictObject({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' }),
-  }),
-  /** The last N days up to today in the patient's own time zone. */
-  z.strictObject({ last: z.coerce.number().int().min(1).max(731) }),
-]);
+const QueryDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD.' });
+
+/**
+ * Either a range (`from` and `to`, inclusive) or `last` N days up to today in the patient's own time
+ * zone. One object with every field optional, the rule checked below: a union of the two shapes was
+ * published in the OpenAPI document as all three parameters required, which no request can satisfy.
+ */
+export const DaySummaryQuery = z.strictObject({
+  from: QueryDate.optional().meta({ description: 'First local date (with `to`).' }),
+  to: QueryDate.optional().meta({ description: 'Last local date, inclusive (with `from`).' }),
+  last: z.coerce.number().int().min(1).max(731).optional().meta({ description: 'The last N days up to today (instead of `from` and `to`).' }),
+}).superRefine((q, ctx) => {
+  const range = q.from !== undefined || q.to !== undefined;
+  if (q.last !== undefined && range) {
+    ctx.addIssue({ code: 'custom', path: ['last'], message: 'Give either from and to, or last, not both.' });
+  } else if (q.last === undefined && (q.from === undefined || q.to === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'Give from and to (dates YYYY-MM-DD), or last (a number of days).' });
+  }
+});
 
 export const FlareBody = z.strictObject({
   startedAt: z.string().max(40),

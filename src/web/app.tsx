@@ -1,7 +1,7 @@
 // The app frame: session, role-aware navigation, online/offline state, routes.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, onSessionEnd, setCsrfToken, type Me } from './api/client.ts';
+import { api, onSessionEnd, setCsrfToken, type Me } from './api/client.ts';
 import { Loading, Toasts } from './components/ui.tsx';
 import { SignIn, SignUp } from './features/auth/auth.tsx';
 import { Today } from './features/today/today.tsx';
@@ -102,7 +102,7 @@ export function App() {
       setReturnTo(location.pathname);
       navigate('/sign-in', { replace: true });
     });
-    api.me().then(accept, (e: ApiError) => { if (e.status === 401) setMe(null); else setMe(null); });
+    api.session().then((m) => (m ? accept(m) : setMe(null)), () => setMe(null));
   }, []);
 
   const session: SessionValue | null = useMemo(() => me ? {

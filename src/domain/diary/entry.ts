@@ -95,6 +95,11 @@ export const DIARY_LIMITS = {
   techniques: 30,
   activityMinutes: 1440,
   sleepHours: 24,
+  /**
+   * The largest medicine amount a diary entry stores, in any unit: a bound on what the store accepts
+   * (a number typed with extra digits is refused), not a clinical maximum.
+   */
+  medicineAmount: 1_000_000,
   /** Tolerance between a real-time entry's stated wall clock and recordedAt, in minutes. */
   realTimeSkewMinutes: 15,
   /**
@@ -367,7 +372,7 @@ function medicine(c: Checker, v: unknown, path: Path): MedicineTaken | undefined
     return undefined;
   }
   const name = text(c, v.name, [...path, 'name'], { max: DIARY_LIMITS.shortText, required: true });
-  const dose = numberIn(c, v.dose, [...path, 'dose'], { min: Number.MIN_VALUE, max: 1e6, what: 'a positive amount' });
+  const dose = numberIn(c, v.dose, [...path, 'dose'], { min: Number.MIN_VALUE, max: DIARY_LIMITS.medicineAmount, what: 'a positive amount' });
   const unit = oneOf(c, v.unit, DOSE_UNITS, [...path, 'unit'], false);
   if (dose !== undefined && unit !== undefined && (dose === null) !== (unit === null)) {
     c.fail([...path, dose === null ? 'dose' : 'unit'], 'dose and unit go together: give both or neither');

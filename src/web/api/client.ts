@@ -117,6 +117,8 @@ export const api = {
   diaryChanges: (pid: string, since?: string) => request<{ items: DiaryRecord[]; cursor: string; hasMore: boolean }>('GET', `/api/patients/${pid}/diary-entries?limit=2000${since ? `&since=${encodeURIComponent(since)}` : ''}`),
   recentDays: (pid: string, last: number) => request<DaySummaryView[]>('GET', `/api/patients/${pid}/day-summaries?last=${last}`),
   me: () => request<Me>('GET', '/api/me'),
+  /** Who is signed in, or null: 200 either way, so a signed-out start logs no error in the console. */
+  session: () => request<{ signedIn: false } | { signedIn: true; me: Me }>('GET', '/api/session').then((s) => (s.signedIn ? s.me : null)),
   signIn: (body: z.infer<typeof SignInBody>) => request<Me>('POST', '/api/auth/sign-in', body),
   signUp: (body: z.input<typeof SignUpBody>) => request<Me>('POST', '/api/auth/sign-up', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),

@@ -82,21 +82,35 @@ export function BodyMap(props: { selected: readonly string[]; onToggle: (code: s
   const current = placed.find((r) => r.code === active) ?? placed[0];
   const [moved, setMoved] = useState(0);
   useEffect(() => { if (moved > 0 && current) document.getElementById(`region-${current.code}`)?.focus(); }, [moved]);
+  // The region under the pointer, else the one with focus, is named under the figure: the shapes alone
+  // do not say which is "Wrist, left" and which "Hand, left". (Screen readers hear each region's name.)
+  const [pointed, setPointed] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const named = placed.find((r) => r.code === (pointed ?? focused));
   return (
     <div class="body-map">
-      <div class="segmented" role="radiogroup" aria-label={t('checkIn.view')}>
-        {(['front', 'back'] as const).map((v) => (
-          <button key={v} type="button" role="radio" aria-checked={shownView === v} disabled={zoom === 'spine' && v === 'front'} class={shownView === v ? 'button' : 'button secondary'} onClick={() => setView(v)}>
-            {t(v === 'front' ? 'checkIn.front' : 'checkIn.back')}
-          </button>
-        ))}
-      </div>
-      <div class="segmented" role="radiogroup" aria-label={t('bodyMap.zoom')}>
-        {(['whole', 'hands', 'feet', 'spine'] as const).map((z) => (
-          <button key={z} type="button" role="radio" aria-checked={zoom === z} class={zoom === z ? 'button' : 'button secondary'} onClick={() => setZoom(z)}>
-            {t(ZOOM_LABEL[z])}
-          </button>
-        ))}
+      {/* Two separate choices, each under its own visible name: which side, and how much of the body. */}
+      <div class="body-map-controls">
+        <div class="control-group">
+          <span class="control-label" id="body-map-view">{t('checkIn.view')}</span>
+          <div class="segmented" role="radiogroup" aria-labelledby="body-map-view">
+            {(['front', 'back'] as const).map((v) => (
+              <button key={v} type="button" role="radio" aria-checked={shownView === v} disabled={zoom === 'spine' && v === 'front'} class={shownView === v ? 'button' : 'button secondary'} onClick={() => setView(v)}>
+                {t(v === 'front' ? 'checkIn.front' : 'checkIn.back')}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div class="control-group">
+          <span class="control-label" id="body-map-zoom">{t('bodyMap.zoom')}</span>
+          <div class="segmented" role="radiogroup" aria-labelledby="body-map-zoom">
+            {(['whole', 'hands', 'feet', 'spine'] as const).map((z) => (
+              <button key={z} type="button" role="radio" aria-checked={zoom === z} class={zoom === z ? 'button' : 'button secondary'} onClick={() => setZoom(z)}>
+                {t(ZOOM_LABEL[z])}
+              </button>
+            ))}
+          </div>
+        </div>
       </div>
       <p id="body-map-keys" class="hint">{t('bodyMap.keys')}</p>
       <svg
@@ -112,7 +126,10 @@ export function BodyMap(props: { selected: readonly string[]; onToggle: (code: s
               key={r.code} id={`region-${r.code}`} x={r.x} y={r.y} width={r.w} height={r.h} rx={zoom === 'whole' ? 4 : 2}
               class={on ? 'region on' : 'region'} role="checkbox" aria-checked={on} aria-label={r.label} tabindex={r.code === current?.code ? 0 : -1}
               onClick={() => { setActive(r.code); toggle(); }}
-              onFocus={() => setActive(r.code)}
+              onFocus={() => { setActive(r.code); setFocused(r.code); }}
+              onBlur={() => setFocused((f) => (f === r.code ? null : f))}
+              onMouseEnter={() => setPointed(r.code)}
+              onMouseLeave={() => setPointed((p) => (p === r.code ? null : p))}
               onKeyDown={(e) => {
                 if (e.key === ' ' || e.key === 'Enter') { e.preventDefault(); toggle(); return; }
                 if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown' && e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -126,6 +143,7 @@ export function BodyMap(props: { selected: readonly string[]; onToggle: (code: s
           );
         })}
       </svg>
+      <p class="body-map-caption" aria-hidden="true">{named ? (props.selected.includes(named.code) ? t('bodyMap.named.selected', { region: named.label }) : named.label) : '\u00a0'}</p>
     </div>
   );
 }

@@ -181,6 +181,15 @@ function focusOnceThere(find: () => HTMLElement | null | undefined, framesLeft =
   else if (framesLeft > 0) requestAnimationFrame(() => focusOnceThere(find, framesLeft - 1));
 }
 
+/**
+ * Takes away the messages about what was just done ("GAD-7 assigned."), for when the person moves on to
+ * another view of the same page (a tab): read there, such a message seems to be about the new view. A
+ * toast offering Undo stays: closing it would make its change final without a word.
+ */
+export function dismissStatusMessages(): void {
+  for (const x of toasts) if (!x.undo) closeToast(x.id, false);
+}
+
 // Leaving the page ends every offer of Undo: the changes are made final while the page can still send them.
 if (typeof window !== 'undefined') addEventListener('pagehide', () => { for (const x of toasts) if (x.undo) closeToast(x.id, false); });
 
@@ -232,7 +241,7 @@ export function RatingControl(props: {
       <div class="rating">
         {props.descriptors.map((text, value) => (
           <label key={value} title={text}>
-            <input type="radio" name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)}
+            <input type="radio" id={`${id}-${value}`} name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)}
               aria-label={`${value} — ${text}`} aria-invalid={props.error ? 'true' : undefined} />
             <span aria-hidden="true">{value}</span>
           </label>

@@ -10,7 +10,7 @@ export const enQuestionnaires = {
   'q.nothingDue': 'Nothing is due right now.',
   'q.start': 'Start {title}',
   'q.resume': 'Continue {title}',
-  'q.notLicensed': 'Needs a licence from your clinic before it can be shown here.',
+  'q.notLicensed': 'Not available to you yet. Ask your care team if you would like to answer it.',
   'q.questions': '{count, plural, one {# question} other {# questions}}',
   'q.recall': 'Think about: {period}',
   'q.latest': 'Last result: {score} ({date})',

@@ -203,6 +203,7 @@ export const en = {
   'bodyMap.zoom': 'Zoom',
   'bodyMap.keys': 'Tap the areas that hurt. With a keyboard: Tab to the figure, arrow keys to move, Space to select.',
   'bodyMap.whole': 'Whole body',
+  'bodyMap.named.selected': '{region} (selected)',
   'bodyMap.hands': 'Hands',
   'bodyMap.feet': 'Feet',
   'bodyMap.spine': 'Spine',

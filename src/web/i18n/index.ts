@@ -28,6 +28,11 @@ export function formatDateTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
+/** A number as the locale writes it (grouping, up to three decimals): 1,000,000 and 2.5 in English. */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n);
+}
+
 export function formatDate(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }

@@ -23,6 +23,19 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect(again.statusCode).toBe(200);
   });
 
+  it('tells a page starting up whether it is signed in, without an error status when it is not', async () => {
+    const c = new Client(t.app);
+    const before = await c.request('GET', '/api/session');
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toEqual({ signedIn: false });
+    await c.request('POST', '/api/auth/sign-up', { email: 'session@example.test', password: 'a long enough passphrase', displayName: 'Sam' });
+    const after = (await c.request('GET', '/api/session')).json();
+    expect(after).toMatchObject({ signedIn: true, me: { user: { email: 'session@example.test', displayName: 'Sam' }, patient: null } });
+    expect(typeof after.me.csrfToken).toBe('string');
+    expect((await c.request('POST', '/api/auth/sign-out')).statusCode).toBe(204);
+    expect((await c.request('GET', '/api/session')).json()).toEqual({ signedIn: false });
+  });
+
   it('keeps a patient\'s time zone as the canonical IANA name and refuses offsets, on sign-up and on edit', async () => {
     const c = new Client(t.app);
     const offset = await c.request('POST', '/api/auth/sign-up', { email: 'tz@example.test', password: 'a long enough passphrase', displayName: 'Tz', patient: { timeZone: '+01:00' } });

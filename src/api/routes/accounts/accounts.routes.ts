@@ -6,7 +6,7 @@ import { AppError } from '../../../app/errors.ts';
 import type { AppDeps, RequestContext } from '../../../app/context.ts';
 import { listMyMemberships } from '../../../app/organizations.ts';
 import {
-  ApiTokenParams, ApiTokenView, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, DeleteAccountBody, MeResponse, SignInBody, SignUpBody, UpdateProfileBody,
+  ApiTokenParams, ApiTokenView, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, DeleteAccountBody, MeResponse, SessionState, SignInBody, SignUpBody, UpdateProfileBody,
 } from '../../../contract/accounts.ts';
 import { clearSessionCookie, setSessionCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
@@ -52,6 +52,13 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     const profile = req.auth.profile;
     if (profile) return { ...profile, memberships: [...profile.memberships], csrfToken: req.auth.csrfToken };
     return loadMe(deps, contextOf(req), req.auth.csrfToken);
+  });
+
+  app.get('/api/session', { schema: { tags, summary: 'Whether this browser is signed in, and as whom (the app asks this on start; /api/me answers 401 when signed out)', response: { 200: SessionState } } }, async (req) => {
+    const profile = req.auth.profile;
+    if (profile) return { signedIn: true as const, me: { ...profile, memberships: [...profile.memberships], csrfToken: req.auth.csrfToken } };
+    if (req.auth.actor.kind !== 'user') return { signedIn: false as const };
+    return { signedIn: true as const, me: await loadMe(deps, contextOf(req), req.auth.csrfToken) };
   });
 
   app.patch('/api/me', { schema: { tags, summary: 'Change your display name', body: UpdateProfileBody, response: { 200: MeResponse } } }, async (req) => {

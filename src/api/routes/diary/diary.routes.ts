@@ -74,9 +74,10 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
     schema: { tags, params: PatientParams, querystring: DaySummaryQuery, summary: 'Day summaries (the patient\'s local dates) between from and to inclusive, or for the last N days (?last=28) up to today in the patient\'s time zone', response: { 200: z.array(z.looseObject({ localDate: z.string() }).catchall(z.unknown())) } },
   }, async (req) => {
     const q = req.query;
-    const days = 'last' in q
+    // The query's schema lets through only `last`, or both `from` and `to`.
+    const days = q.last !== undefined
       ? await listRecentDaySummaries(deps, contextOf(req), req.params.patientId, q.last)
-      : await listDaySummaries(deps, contextOf(req), req.params.patientId, q.from, q.to);
+      : await listDaySummaries(deps, contextOf(req), req.params.patientId, q.from!, q.to!);
     return days.map((d) => ({ ...d }));
   });
 }

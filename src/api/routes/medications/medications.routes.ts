@@ -4,8 +4,8 @@ import {
   scheduleOf, type TaperOutcome,
 } from '../../../app/medications.ts';
 import { saveMedicationOrder } from '../../../app/medication-order-safety.ts';
-import { getNaloxoneCheck, loadAsNeededUse, saveNaloxoneCheck } from '../../../app/opioid-safety.ts';
-import { AsNeededUseQuery, NaloxoneCheckBody } from '../../../contract/care-plan.ts';
+import { findNaloxoneCheck, loadAsNeededUse, saveNaloxoneCheck } from '../../../app/opioid-safety.ts';
+import { AsNeededUseQuery, NaloxoneCheckBody, NaloxoneCheckState } from '../../../contract/care-plan.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import {
   MedicationOrderBody, MedicationOrderParams, MmeRequestBody, TaperPauseBody, TaperPlanBody, TaperPlanParams, TaperResumeBody,
@@ -110,11 +110,15 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.get('/api/patients/:patientId/naloxone-check', {
     config: { patientAction: 'read' },
-    schema: { tags, params: PatientParams, summary: 'The patient\'s naloxone check: whether they have naloxone and where it is (404 until answered)' },
+    schema: {
+      tags, params: PatientParams, response: { 200: NaloxoneCheckState },
+      summary: 'The patient\'s naloxone check: whether they have naloxone and where it is; `answered: false` until someone answers it',
+    },
   }, async (req, reply) => {
-    const r = await getNaloxoneCheck(deps, contextOf(req), req.params.patientId);
+    const r = await findNaloxoneCheck(deps, contextOf(req), req.params.patientId);
+    if (!r) return { answered: false as const };
     reply.header('etag', `"${r.version}"`);
-    return presentRecord(r);
+    return { answered: true as const, ...presentRecord(r) };
   });
 
   app.put('/api/patients/:patientId/naloxone-check', {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, roleLabel, type Member, type MemberInvitation, type Organization, type VisiblePatient } from '../../api/client.ts';
-import { Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
+import { dismissStatusMessages, Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
 import { auditActionInWords, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { Sparkline, Trend } from '../../components/trend.tsx';
@@ -203,6 +203,8 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
       pullAll(p.id).then((items) => setRecords(newestFirst(items.filter((r) => !r.deleted))), (e: ApiError) => setError(e.message));
     }, (e: ApiError) => setError(e.message));
   }, [props.patientId]);
+  // A message about what was done on one tab is taken away on going to another.
+  const selectTab = (id: typeof tab) => { if (id !== tab) dismissStatusMessages(); setTab(id); };
   const tabs = [
     { id: 'overview', label: t('clinic.chart.overview') }, { id: 'diary', label: t('clinic.chart.diary') }, { id: 'questionnaires', label: t('q.title') },
     { id: 'plan', label: t('clinic.chart.plan') }, { id: 'medicines', label: t('clinic.chart.medicines') },
@@ -215,14 +217,14 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
       <div class="segmented" role="tablist" aria-label={t('clinic.chart.tabs')}>
         {tabs.map((x, i) => (
           <button key={x.id} id={`tab-${x.id}`} type="button" role="tab" aria-selected={tab === x.id} aria-controls={`panel-${x.id}`}
-            class={tab === x.id ? 'button' : 'button secondary'} tabIndex={tab === x.id ? 0 : -1} onClick={() => setTab(x.id)}
+            class={tab === x.id ? 'button' : 'button secondary'} tabIndex={tab === x.id ? 0 : -1} onClick={() => selectTab(x.id)}
             onKeyDown={(e) => {
               // WAI-ARIA tabs: arrows move between tabs (and select them), Home and End go to the ends.
               const to = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length
                 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
               if (to === null) return;
               e.preventDefault();
-              setTab(tabs[to]!.id);
+              selectTab(tabs[to]!.id);
               document.getElementById(`tab-${tabs[to]!.id}`)?.focus();
             }}>{x.label}</button>
         ))}

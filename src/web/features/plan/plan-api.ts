@@ -131,7 +131,9 @@ export const planApi = {
   saveMedicationOrder: (pid: string, id: string, body: MedicationOrderInput, version?: number) =>
     request<MedicationOrderView>('PUT', `${base(pid)}/medication-orders/${id}`, body, ifMatch(version)),
   asNeededUse: (pid: string, days = 14) => request<AsNeededUseView>('GET', `${base(pid)}/medications/as-needed-use?days=${days}`),
-  naloxoneCheck: (pid: string) => request<NaloxoneCheckView>('GET', `${base(pid)}/naloxone-check`),
+  /** The check, or null while nobody has answered it (a record without `answered` is an answer too). */
+  naloxoneCheck: (pid: string) => request<({ answered: false }) | ({ answered?: true } & NaloxoneCheckView)>('GET', `${base(pid)}/naloxone-check`)
+    .then((s) => (s.answered === false ? null : s)),
   recordPacingSession: (pid: string, activityId: string, date: string, amount: number) =>
     request<{ status: 'created' | 'updated' | 'unchanged'; version: number; activityId: string; session: { date: string; amount: number } }>('PUT', `${base(pid)}/care-plan/pacing/${activityId}/sessions/${date}`, { amount }),
   saveNaloxoneCheck: (pid: string, body: NaloxoneCheckInput, version?: number) => request<NaloxoneCheckView>('PUT', `${base(pid)}/naloxone-check`, body, ifMatch(version)),

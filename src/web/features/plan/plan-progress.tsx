@@ -177,7 +177,7 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; timeZone:
   const adopt = (c: NaloxoneCheckView | null) => { setCheck(c); setAnswer(c ? (c.hasNaloxone ? 'yes' : 'no') : ''); setWhere(c?.location ?? ''); };
   const loadCheck = () => {
     setLoadFailed(false);
-    planApi.naloxoneCheck(props.pid).then(adopt, (e: ApiError) => { if (e.status === 404) adopt(null); else setLoadFailed(true); });
+    planApi.naloxoneCheck(props.pid).then(adopt, () => setLoadFailed(true));
   };
   useEffect(loadCheck, [props.pid]);
   if (loadFailed) return <LoadFailed message={t('naloxone.failed')} onRetry={loadCheck} />;
