@@ -1,5 +1,5 @@
 // Fails the build when the web app's initial JavaScript or CSS grows past its budget (gzipped):
-// JS ≤ 150 KB, CSS ≤ 30 KB (issue 3 / DESIGN §8). Initial = what index.html loads, plus static imports.
+// JS ≤ 150 KB, CSS ≤ 30 KB. Initial = what index.html loads, plus static imports.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';

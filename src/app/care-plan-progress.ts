@@ -1,4 +1,4 @@
-// Progress against the care plan, read from what the patient logs (issue 6 items 2 and 3):
+// Progress against the care plan, read from what the patient logs:
 // - each goal that names a measure source gets its latest value, the one before it and which way it
 //   moved — diary measures as weekly means (domain/care-plan/goal-progress.ts), questionnaires as
 //   their scored responses with the instrument's own important-change rule (domain/instruments);

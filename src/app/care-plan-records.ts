@@ -1,4 +1,4 @@
-// The records of issue 6 as they cross the storage port: conditions, the versioned care plan,
+// The care plan's records as they cross the storage port: conditions, the versioned care plan,
 // medication orders, taper plans, procedures and conservative-care history. Dates are the patient's
 // local dates (YYYY-MM-DD). Validation lives in the use cases (care-plan.ts, medications.ts) and the
 // clinical rules in domain/care-plan and domain/medications.
@@ -75,7 +75,7 @@ export interface CarePlanBody {
   readonly notes: string;
 }
 
-/** The patient's own answer to "do you have naloxone, and where is it?" (issue 6 item 8). */
+/** The patient's own answer to "do you have naloxone, and where is it?". */
 export interface NaloxoneCheckRecord {
   readonly hasNaloxone: boolean;
   /** Where it is kept ('' when not said or when they have none). */
@@ -183,7 +183,7 @@ export interface CarePlanVersionStore {
   list(patientId: string, limit: number): Promise<readonly { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }[]>;
 }
 
-/** Everything issue 6 stores, as one member of Stores. */
+/** Everything the care plan stores, as one member of Stores. */
 export interface CarePlanStores {
   readonly conditions: RecordStore<ConditionRecord>;
   readonly medicationOrders: RecordStore<MedicationOrderRecord>;

@@ -1,5 +1,5 @@
-// Conditions, the versioned care plan, procedures and conservative-care history (issue 6 items 1, 2,
-// 9, 10). Chronicity and CDC 2022 scope are the domain's (domain/care-plan/condition.ts); a plan save
+// Conditions, the versioned care plan, procedures and conservative-care history. Chronicity and CDC
+// 2022 scope are the domain's (domain/care-plan/condition.ts); a plan save
 // always writes a new version and never overwrites one.
 import { cdc2022Scope, classifyChronicity, isMinutesUnit, MINUTES_PER_DAY } from '../domain/care-plan/index.ts';
 import { findInstrument } from '../domain/instruments/index.ts';

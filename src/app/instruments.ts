@@ -2,7 +2,7 @@
 // stored with their scoring version), change versus the previous result, PHQ-9 crisis handling, and
 // assignments scheduled through the job table.
 //
-// Licence guard (issue 4 §6): a licensed instrument is presented and accepted only through an
+// Licence guard: a licensed instrument is presented and accepted only through an
 // organization that has enabled it — the clinician's own organization, or, for a patient or caregiver,
 // any organization with an active care relationship to the patient. Scoring itself is never gated.
 
@@ -33,7 +33,7 @@ function requireInstrument(id: string): InstrumentDefinition {
 }
 
 /**
- * Licensed instruments whose item text this requester may be shown (issue 4 item 6): through the
+ * Licensed instruments whose item text this requester may be shown: through the
  * patient's caring organizations when a patient is named (as for answering), else through the
  * requester's own memberships and own patient record. Free instruments need nothing.
  */

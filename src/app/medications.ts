@@ -167,7 +167,7 @@ export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, 
   return { asOf: today, formularyVersion: FORMULARY_VERSION, orders, patientFacts, regimen: result };
 }
 
-/** MME and flags for a regimen typed by a clinician (no patient record involved): issue 6 item 11's document. */
+/** MME and flags for a regimen typed by a clinician (no patient record involved): the document the MME helper answers. */
 export function computeMmeForRegimen(ctx: RequestContext, input: unknown): RegimenResult & { formularyVersion: string } {
   requireUser(ctx);
   const checked = validateRegimenInput(input);

@@ -1,4 +1,4 @@
-// What a patient on opioids sees of their own safety (issue 6 item 8): their as-needed opioid use
+// What a patient on opioids sees of their own safety: their as-needed opioid use
 // from the diary against the allowance of the orders in effect each day
 // (domain/medications/as-needed-use.ts), and their naloxone check — their own answer to "do you have
 // naloxone, and where is it?", a versioned record written under `write-diary` (the patient, a

@@ -1,4 +1,4 @@
-// Follow-up questionnaires after a procedure (issue 6 item 9): 2, 6 and 12 weeks after its date the
+// Follow-up questionnaires after a procedure: 2, 6 and 12 weeks after its date the
 // patient is asked a pain questionnaire (PEG by default, or the NRS) and PGIC, as ordinary
 // questionnaire assignments (`scheduleAssignment`, the body of assignInstrument) in the same
 // transaction as the procedure, so they fall due through the job table like any other assignment.
@@ -22,7 +22,7 @@ import { notFound } from './errors.ts';
 import { scheduleAssignment } from './instruments.ts';
 import type { Stores } from './ports.ts';
 
-/** Follow-ups after a procedure, in weeks (issue 6 item 9: 2, 6 and 12 weeks). */
+/** Follow-ups after a procedure, in weeks. */
 export const PROCEDURE_FOLLOW_UP_WEEKS = [2, 6, 12] as const;
 /** Wall-clock time, in the patient's zone, at which a follow-up falls due (a product choice). */
 export const FOLLOW_UP_LOCAL_TIME = '09:00';

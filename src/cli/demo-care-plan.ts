@@ -1,5 +1,5 @@
 // Demo conditions, care plans, medicines, procedures and conservative care for a few demo patients,
-// entered by the clinic's physician through the issue 6 use cases (so every rule and audit applies).
+// entered by the clinic's physician through the care-plan use cases (so every rule and audit applies).
 // Doses are ordinary labelled doses; the MME and flags shown for them are computed by the domain.
 // James Carter's regimen is CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M13 (hydrocodone/APAP 10/325 q4h + alprazolam 0.5 mg TID:
 // 60 MME/day, opioid + benzodiazepine).

@@ -1,4 +1,4 @@
-// Demo questionnaire histories, licences and assignments, written through the issue 4 use cases so
+// Demo questionnaire histories, licences and assignments, written through the questionnaire use cases so
 // every rule applies (scoring, audit, licence guard, job-table scheduling).
 // - The clinic admin confirms licences for BPI-SF and ODI; PROMIS and PCS stay switched off, so the
 //   licence guard is visible in the demo.

@@ -1,4 +1,4 @@
-// HTTP shapes of conditions, the versioned care plan, procedures and conservative-care history (issue 6).
+// HTTP shapes of conditions, the versioned care plan, procedures and conservative-care history.
 import { z } from 'zod';
 import { PAIN_MECHANISMS } from '../domain/care-plan/index.ts';
 import { DIARY_MEASURES } from '../domain/care-plan/goal-progress.ts';

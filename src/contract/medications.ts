@@ -1,4 +1,4 @@
-// HTTP shapes of medication orders, the MME helper and taper plans (issue 6). The zod schemas give
+// HTTP shapes of medication orders, the MME helper and taper plans. The zod schemas give
 // structure (and OpenAPI); the domain's regimen validation then applies the dose rules.
 import { z } from 'zod';
 import { parseLocalDate } from '../domain/time/local-date.ts';

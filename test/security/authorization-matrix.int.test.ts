@@ -76,13 +76,13 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     // A pending invitation, for routes addressing a delegation.
     params.entryId = '019a0000-0000-7000-8000-000000000001';
     params.documentId = '019a0000-0000-7000-8000-000000000002';
-    // Care plan and medicines (issue 6): records created by PUT with these client ids; plan versions count from 1.
+    // Care plan and medicines: records created by PUT with these client ids; plan versions count from 1.
     Object.assign(params, { orderId: '019a0000-0000-7000-8000-000000000003', taperPlanId: '019a0000-0000-7000-8000-000000000004', conditionId: '019a0000-0000-7000-8000-000000000005', procedureId: '019a0000-0000-7000-8000-000000000006', conservativeCareId: '019a0000-0000-7000-8000-000000000007', version: '1' });
     // A pacing activity of the care plan's example (created by the owner's PUT of the plan) and a day before its start.
     Object.assign(params, { activityId: '019a0000-0000-7000-8000-0000000000a1', date: '2026-05-31' });
-    // The naloxone check (issue 6 item 8) exists once the patient has answered it.
+    // The naloxone check exists once the patient has answered it.
     expect((await owner.client.request('PUT', `/api/patients/${params.patientId}/naloxone-check`, { hasNaloxone: true, location: 'Kitchen drawer by the fridge' })).statusCode).toBe(201); // the schema's example, which the owner re-sends below
-    // Questionnaires (issue 4): a response and a self-set reminder the owner made.
+    // Questionnaires: a response and a self-set reminder the owner made.
     params.responseId = (await owner.client.request('POST', `/api/patients/${params.patientId}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 5, 2: 5, 3: 5 } })).json().response.id;
     params.assignmentId = (await owner.client.request('POST', `/api/patients/${params.patientId}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'once', dueAt: '2026-06-05T09:00:00Z' } })).json().id;
     params.delegationId = (await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Spare', scopes: ['read'] })).json().delegation.id;

@@ -1,7 +1,7 @@
 // Goal progress: a goal may name where its measure is read — a diary field or an instrument — and
 // progress is the latest value, the one before it, and which way it moved.
 //
-// Source: issue 6 item 2 ("progress read from diary and instruments"). Diary measures are weekly means
+// Source: the product's rule that progress is read from the diary and the questionnaires. Diary measures are weekly means
 // of the day values the diary already keeps (domain/diary/day-summary.ts); whether a change is
 // clinically important is decided only where a cited rule exists: instruments through their own MCID
 // (domain/instruments/change.ts) and the diary's pain intensity through the NRS rule (IMMPACT percent,

@@ -2,7 +2,7 @@
 // `summarizeDay`) and an incremental form (`applyToSummary`) that keeps a stored accumulator exact
 // under inserts, edits and deletes.
 //
-// Source: issue 5 item 7 (entries, mean and max intensity, regions, interference, sleep, medicines);
+// Source: the product's day summary (entries, mean and max intensity, regions, interference, sleep, medicines);
 // Days are the patient's local dates, never UTC days. No clinical thresholds here.
 //
 // Invariants:

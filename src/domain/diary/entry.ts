@@ -10,8 +10,8 @@
 //   wording was not retrieved directly; they follow a published German translation citing
 //   https://www.va.gov/PAINMANAGEMENT/docs/DVPRS_2slides_and_references.pdf). The DVPRS recall period
 //   is UNCONFIRMED, so the diary asks about "now" and "since the last entry" and says so.
-// - Pain qualities, triggers, techniques, sleep quality, mood and help levels are product vocabularies
-//   (issue 5 item 1), not scored instruments: no clinical number depends on them.
+// - Pain qualities, triggers, techniques, sleep quality, mood and help levels are product vocabularies,
+//   not scored instruments: no clinical number depends on them.
 //
 // Invariants of a valid entry (all enforced by validateDiaryEntry):
 // - every NRS value is an integer 0–10; leastSinceLast ≤ intensity ≤ worstSinceLast when given;

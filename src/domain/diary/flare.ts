@@ -1,7 +1,7 @@
 // Flares: a period of worse pain the person marks themselves — start, end (open while ongoing),
 // peak intensity, suspected triggers, what helped — with validation and timeline helpers.
 //
-// Source: issue 5 item 4 (start, end, peak intensity, suspected triggers, what helped; editable;
+// Source: the product's flare record (start, end, peak intensity, suspected triggers, what helped; editable;
 // listed on a timeline). Peak intensity is the 0–10 NRS (Farrar 2001, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005). There is
 // no clinical definition of a flare here: automatic flare detection belongs to domain/analytics.
 //

@@ -1,5 +1,4 @@
-// As-needed opioid use from the diary versus the plan's allowance (issue 6 item 8: "their as-needed
-// use versus the plan (from the diary)").
+// As-needed opioid use from the diary versus the plan's allowance.
 //
 // Source: the allowance is the prescriber's own order — an as-needed order's maximum administrations
 // per day (CDC 2022 counts as-needed opioids at that maximum for MME, https://doi.org/10.15585/mmwr.rr7103a1). No clinical

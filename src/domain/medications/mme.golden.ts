@@ -40,7 +40,7 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M1 via generic name: hydrocodone 5 mg QID with acetaminophen 325 mg per dose',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M1 (input form of issue 6 item 11)',
+    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M1 (input form of the MME helper)',
     input: { items: [{ drug: 'hydrocodone', doseMg: 5, perDay: 4, prn: false, acetaminophenMg: 325 }] },
     expected: {
       totalMme: 20,

@@ -1,5 +1,5 @@
 // Validation of an untrusted regimen + patient document (CLI JSON, API body) into a Regimen.
-// Source of the input shape: issue 6 item 11. Rules:
+// The input shape is the MME helper's own (a product choice). Rules:
 // - every item names a drug in the formulary (id, generic or brand name; resolved to the id);
 // - transdermal patches give `doseMcgPerHour`; every other opioid and acetaminophen gives `doseMg` and
 //   `perDay` (administrations per day; as-needed: the maximum); combination products give

@@ -1,7 +1,7 @@
 // Diary entries ⇄ CSV: export every field of every entry, and parse our own export back with a
 // validation report. Format documented in docs/diary-csv.md (format "painwise-diary-csv/1").
 //
-// Source: RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180) for records, quoting and CRLF; issue 5
+// Source: RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180) for records, quoting and CRLF
 // item 8 for the scope. Interop imports the domain only.
 //
 // Invariants:

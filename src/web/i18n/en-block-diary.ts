@@ -1,4 +1,4 @@
-// English messages for the patient's block diary (issue 5 item 5): baseline, timed readings, relief.
+// English messages for the patient's block diary: baseline, timed readings, relief.
 export const enBlockDiary = {
   'nav.blockDiary': 'Block diary',
   'blockDiary.title': 'Block diaries',

@@ -1,4 +1,4 @@
-// English messages for the check-in's "More details" and medicine quick picks (issue 5 items 1 and 9).
+// English messages for the check-in's "More details" and medicine quick picks.
 export const enCheckIn = {
   'checkIn.details.toggle': 'More details',
   'checkIn.details.intro': 'All optional. Add what is useful to you and your care team.',

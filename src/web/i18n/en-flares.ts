@@ -1,4 +1,4 @@
-// English messages for the Flares page (issue 5 item 4): start, end, peak, triggers, what helped; a timeline.
+// English messages for the Flares page: start, end, peak, triggers, what helped; a timeline.
 export const enFlares = {
   'nav.flares': 'Flares',
   'flares.title': 'Flares',

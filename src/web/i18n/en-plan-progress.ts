@@ -1,4 +1,4 @@
-// English messages for goal progress, pacing, as-needed use and the naloxone check (issue 6 items 2, 3, 8, 9).
+// English messages for goal progress, pacing, as-needed use and the naloxone check.
 export const enPlanProgress = {
   'progress.title': 'Progress',
   'progress.none': 'No goal names a measure yet, and no activity is paced.',

@@ -1,4 +1,4 @@
-// English messages for the care plan, medicines and tapers (issue 6). Spread into the main catalogue (en.ts).
+// English messages for the care plan, medicines and tapers. Spread into the main catalogue (en.ts).
 export const enPlan = {
   'nav.plan': 'Plan',
   'clinic.chart.plan': 'Plan',

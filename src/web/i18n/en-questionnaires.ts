@@ -1,4 +1,4 @@
-// English messages for questionnaires (issue 4). Spread into the main catalogue (en.ts).
+// English messages for questionnaires. Spread into the main catalogue (en.ts).
 export const enQuestionnaires = {
   'nav.questionnaires': 'Questionnaires',
   'nav.instruments': 'Instruments',

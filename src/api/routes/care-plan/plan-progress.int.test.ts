@@ -1,4 +1,4 @@
-// Issue 6 items 2, 3, 8 and 9 end to end over HTTP: goal progress from the diary and questionnaires,
+// The care plan's progress end to end over HTTP: goal progress from the diary and questionnaires,
 // today's pacing quota with a flare's step back, as-needed opioid use against the allowance, the
 // naloxone check, and procedure follow-ups assigned through the job table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// A procedure and its follow-up questionnaires are one unit of work (issue 6 item 9): if assigning or
+// A procedure and its follow-up questionnaires are one unit of work: if assigning or
 // cancelling a follow-up fails part way, the procedure write is rolled back with it, so there is never
 // a procedure without its follow-ups, nor follow-ups of a deleted procedure or of an old date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Typed calls for block diaries (issue 5 item 5). The response shape mirrors the API presenter
+// Typed calls for block diaries. The response shape mirrors the API presenter
 // presentBlockDiary (app/diary-documents.ts): the stored diary, its version, the reading schedule and
 // the relief the domain computed. Types only from the domain, so this adds no domain code to a bundle.
 import type { z } from 'zod';

@@ -1,4 +1,4 @@
-// The check-in's "More details" (issue 5 item 1): worst and least pain since the last entry, pain per
+// The check-in's "More details": worst and least pain since the last entry, pain per
 // area, the DVPRS 2.0 supplementary items, sleep quality, activity, mood, the person's own triggers and
 // the self-management techniques tried with how much each helped. Collapsed by default, so the quick
 // check-in stays a few taps; CheckIn opens it when an edited entry already holds any of these.

@@ -1,4 +1,4 @@
-// The Flares page (issue 5 item 4): a patient's flares on a timeline, newest first — start and end on
+// The Flares page: a patient's flares on a timeline, newest first — start and end on
 // the flare's own clock (or "going on since"), how long it lasted, the peak, what may have set it off
 // and what helped — with start, "it's over now", edit and delete (with Undo). A caregiver acting for
 // the patient reads it, and writes only with the diary scope. Saves send If-Match; a 409 shows the

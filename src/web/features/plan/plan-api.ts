@@ -1,5 +1,5 @@
 // Typed calls for conditions, the versioned care plan, procedures, conservative care, medication
-// orders, the MME helper and taper plans (issue 6). Request bodies are the contract's zod types; the
+// orders, the MME helper and taper plans. Request bodies are the contract's zod types; the
 // response shapes mirror the API's presenters (api/routes/care-plan, api/routes/medications). Kept out
 // of api/client.ts so this code loads only with the plan screens.
 import type { z } from 'zod';

@@ -66,7 +66,7 @@ function FlagNotes(props: { flags: readonly string[]; audience: Audience }) {
   );
 }
 
-/** The instrument's attribution, a small line wherever its questions or results are shown (DESIGN §7). */
+/** The instrument's attribution, a small line wherever its questions or results are shown. */
 export function Attribution(props: { text: string }) {
   return <p class="hint attribution"><strong>{t('q.attribution')}:</strong> {props.text}</p>;
 }
