@@ -17,6 +17,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** How many threads serve HTTP in one process; each runs the whole app over its own connection. */
   readonly httpThreads: number;
+  /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
+  readonly benchCalibration: boolean;
   readonly settings: AppSettings;
 }
 
@@ -36,6 +38,7 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerIp), meaning: 'Failed sign-ins per client address before a pause' },
   { name: 'PAINWISE_CRISIS_LOCALE', default: DEFAULT_SETTINGS.crisisLocale, meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)' },
   { name: 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', default: String(DEFAULT_SETTINGS.assignmentOverdueHours), meaning: 'Hours after which an assigned questionnaire shows as overdue' },
+  { name: 'PAINWISE_BENCH_CALIBRATION', default: 'false', meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route' },
   { name: 'PAINWISE_SIGNIN_WINDOW_MINUTES', default: String(DEFAULT_SETTINGS.signInWindowMinutes), meaning: 'Window in which failed sign-ins are counted' },
 ];
 
@@ -113,6 +116,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy: bool('PAINWISE_TRUST_PROXY'),
     bodyLimitBytes: int('PAINWISE_BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     httpThreads: int('PAINWISE_HTTP_THREADS', defaultHttpThreads(), 1, 64),
+    benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
       sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),
