@@ -69,7 +69,6 @@ function conflictCopy(access: Granted, batch: WriteBatch, stored: StoredDiaryEnt
   return toRecord(stored);
 }
 
-
 /** The same content (both are normalised by validateDiaryEntry, so key order and defaults agree). */
 function sameEntry(stored: DiaryEntry | null, incoming: DiaryEntry): boolean {
   return stored !== null && JSON.stringify(stored) === JSON.stringify(incoming);
