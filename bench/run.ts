@@ -31,6 +31,8 @@ export interface ScenarioResult {
   readonly non2xx: number;
   readonly errors: number;
   readonly ratioToBare?: number;
+  /** Write scenarios: throughput as a share of the calibration write's (the least durable work a write can do). */
+  readonly ratioToCalibration?: number;
   readonly target?: string;
   readonly met?: boolean;
 }
@@ -83,7 +85,8 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
   await handle.close();
   console.log('done');
 
-  const server = await startServerProcess({ ...env, PAINWISE_LOG_LEVEL: 'warn', PAINWISE_SIGNIN_MAX_FAILURES_PER_IP: '100000' });
+  // The calibration route exists only because this setting is on, and only in this benchmark's server.
+  const server = await startServerProcess({ ...env, PAINWISE_LOG_LEVEL: 'warn', PAINWISE_SIGNIN_MAX_FAILURES_PER_IP: '100000', PAINWISE_BENCH_CALIBRATION: 'true' });
   try {
     const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(population.benchUser),
@@ -103,10 +106,17 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
       return { ...r, ratioToBare, target: `≥ ${minRatio * 100} % of bare, ${pKey === 'p99Ms' ? 'p99' : 'p95'} ≤ ${maxP99Ms} ms`, ...(met === undefined ? {} : { met }) };
     };
     results.push(withRatio(await drive('GET /api/me (authenticated)', { url: `${server.baseUrl}/api/me`, headers: { cookie } }), 0.4, 20));
+    // Validate a small body, insert one record row and its audit row in one transaction: what any durable write must cost at least.
+    const calibration = await drive('calibration write (record + audit row, no session)', {
+      url: `${server.baseUrl}/bench/calibration/${me.patient.id}`, method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ startedAt: new Date().toISOString(), endedAt: null, timeZone: 'UTC', peakIntensity: 6 }),
+    });
+    results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
     // PAINWISE_BENCH_ONLY=<text> runs only the scenarios whose name contains it (for working on one).
     for (const scenario of EXTRA_SCENARIOS.filter((x) => !process.env.PAINWISE_BENCH_ONLY || x.name.includes(process.env.PAINWISE_BENCH_ONLY))) {
       const r = await scenario.run(ctx);
-      const judged = scenario.target ? withRatio(r, scenario.target.minRatio, scenario.target.maxMs, scenario.target.percentile) : r;
+      const rated = scenario.write ? { ...r, ratioToCalibration: r.requestsPerSecond / calibration.requestsPerSecond } : r;
+      const judged = scenario.target ? withRatio(rated, scenario.target.minRatio, scenario.target.maxMs, scenario.target.percentile) : rated;
       // Scenarios with an absolute target judge themselves; on PostgreSQL figures are reported only.
       results.push(engine === 'sqlite' ? judged : { ...judged, met: undefined } as ScenarioResult);
     }
@@ -123,10 +133,11 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
 
 function printTable(engine: string, results: readonly ScenarioResult[]): void {
   console.log(`\n${engine}`);
-  console.log('scenario'.padEnd(56), 'req/s'.padStart(8), 'ratio'.padStart(7), 'p50'.padStart(7), 'p95'.padStart(7), 'p99'.padStart(7), ' non2xx', ' target');
+  console.log('scenario'.padEnd(56), 'req/s'.padStart(8), 'ratio'.padStart(7), 'cal.'.padStart(7), 'p50'.padStart(7), 'p95'.padStart(7), 'p99'.padStart(7), ' non2xx', ' target');
   for (const r of results) {
     console.log(
       r.name.padEnd(56), String(r.requestsPerSecond).padStart(8), (r.ratioToBare === undefined ? '' : `${(r.ratioToBare * 100).toFixed(0)}%`).padStart(7),
+      (r.ratioToCalibration === undefined ? '' : `${(r.ratioToCalibration * 100).toFixed(0)}%`).padStart(7),
       `${r.p50Ms.toFixed(1)}`.padStart(7), `${r.p95Ms.toFixed(1)}`.padStart(7), `${r.p99Ms.toFixed(1)}`.padStart(7), String(r.non2xx).padStart(7),
       r.target ? ` ${r.target}${r.met === undefined ? '' : r.met ? ' — met' : ' — NOT MET'}` : '',
     );

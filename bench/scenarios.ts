@@ -16,6 +16,8 @@ export interface ScenarioContext {
 export interface Scenario {
   readonly name: string;
   readonly target?: { readonly minRatio: number; readonly maxMs: number; readonly percentile?: 'p99Ms' | 'p95Ms' };
+  /** A durable write: also reported as a share of the calibration write's throughput. */
+  readonly write?: boolean;
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
 }
 
@@ -72,6 +74,7 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
     // previous PEG and the due-item completion check, all in one transaction per request.
     name: 'Submit a PEG response',
     target: { minRatio: 0.3, maxMs: 25 },
+    write: true,
     run: (ctx) => ctx.drive('Submit a PEG response', {
       url: `${ctx.baseUrl}/api/patients/${ctx.patientId}/instrument-responses`,
       method: 'POST',
@@ -82,6 +85,7 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
   {
     name: 'PUT diary entry (3 regions, 2 medicines)',
     target: { minRatio: 0.25, maxMs: 25 },
+    write: true,
     run: (ctx) => {
       const body = JSON.stringify(benchEntry(new Date()));
       return ctx.drive('PUT diary entry (3 regions, 2 medicines)', {

@@ -12,6 +12,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../storage/d
 import { createKyselyStore } from '../storage/kysely-store.ts';
 import { sharedWriteLock, writeLockBuffer, type WriteLock } from '../storage/write-lock.ts';
 import { buildApp } from './build-app.ts';
+import { registerBenchCalibrationRoute } from './routes/bench/calibration.routes.ts';
 import { createJobRunner, DEFAULT_JOB_RUNNER, ensureMaintenanceScheduled, MAINTENANCE_JOB, maintenanceHandler, type JobHandler } from '../app/jobs.ts';
 import { ASSIGNMENT_JOB, assignmentDueHandler } from '../app/instruments.ts';
 import type { ApiDeps } from './types.ts';
@@ -95,6 +96,7 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
     if (role.primary) await migrate(config, database);
     app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       isStopping: () => stopping,
+      plugins: config.benchCalibration ? [registerBenchCalibrationRoute] : [],
     });
   } catch (error) {
     await database.close();

@@ -82,11 +82,6 @@ export async function authorizePatientAccess(
   };
 }
 
-/** Whether an access granted for a write may also read the record (no further lookup: see `Granted.mayRead`). */
-export async function mayAlsoRead(_deps: AppDeps, _ctx: RequestContext, access: Granted): Promise<boolean> {
-  return access.mayRead;
-}
-
 /** Whether the patient shares with the organization at `now` (a care relationship neither revoked nor expired). */
 export async function hasActiveRelationship(stores: Stores, patientId: string, organizationId: string, now: string): Promise<boolean> {
   return (await stores.careRelationships.listForPatient(patientId)).some((r) => r.organizationId === organizationId && isActive(r, now));

@@ -24,6 +24,8 @@ export interface Config {
    * balancer, set it to the balancer's health-check interval or so.
    */
   readonly shutdownGraceMs: number;
+  /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
+  readonly benchCalibration: boolean;
   readonly settings: AppSettings;
 }
 
@@ -72,6 +74,7 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerIp), meaning: 'Failed sign-ins per client address before a pause' },
   { name: 'PAINWISE_CRISIS_LOCALE', default: DEFAULT_SETTINGS.crisisLocale, meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)' },
   { name: 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', default: String(DEFAULT_SETTINGS.assignmentOverdueHours), meaning: 'Hours after which an assigned questionnaire shows as overdue' },
+  { name: 'PAINWISE_BENCH_CALIBRATION', default: 'false', meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route' },
   { name: 'PAINWISE_SIGNIN_WINDOW_MINUTES', default: String(DEFAULT_SETTINGS.signInWindowMinutes), meaning: 'Window in which failed sign-ins are counted' },
 ];
 
@@ -156,6 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       sqliteBusyMs: int('PAINWISE_SQLITE_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs, 0, 600_000),
     },
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
+    benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
       sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),

@@ -1,9 +1,10 @@
 // Pain diary use cases: idempotent upsert by client id with version checks, tombstone deletes, batch
-// push in one transaction, pull by change sequence, and day summaries kept exact on every write.
-import { applyToSummary, datesAffectedBy, summarizeAccumulator, type DaySummary, type DaySummaryAccumulator, type EntryChange } from '../domain/diary/day-summary.ts';
+// push in one transaction, pull by change sequence, and day summaries computed from the entries when read.
+// A write stores the entry row and its audit row and nothing derived.
+import { summarizeAccumulator, type DaySummary } from '../domain/diary/day-summary.ts';
 import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain/diary/entry.ts';
 import { addDays, parseLocalDate, differenceInCalendarDays, toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, mayAlsoRead, type Granted } from './access.ts';
+import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { sha256Hex } from './system.ts';
 import { AppError, notFound } from './errors.ts';
@@ -45,37 +46,20 @@ function normalize(access: Granted, entryId: string, input: DiaryEntryInput, now
   return result.entry;
 }
 
-async function updateSummaries(tx: Stores, patientId: string, before: DiaryEntry | undefined, after: DiaryEntry | undefined, at: string): Promise<void> {
-  await flushSummaries(tx, patientId, [{ before, after }], at);
-}
-
-/** Applies changes to the day summaries they touch, loading and saving each affected day once. */
-async function flushSummaries(tx: Stores, patientId: string, changes: readonly EntryChange[], at: string): Promise<void> {
-  if (changes.length === 0) return;
-  const dates = [...new Set(changes.flatMap((c) => datesAffectedBy(c)))];
-  const stored = await tx.diary.loadSummaries(patientId, dates);
-  const current = new Map<string, DaySummaryAccumulator | undefined>(dates.map((d) => [d, stored.get(d)]));
-  for (const change of changes) {
-    for (const date of datesAffectedBy(change)) current.set(date, applyToSummary(current.get(date), change, date));
-  }
-  for (const [date, accumulator] of current) await tx.diary.saveSummary(patientId, date, accumulator, at);
-}
-
 /**
  * What one or many writes in a transaction share: how to find the stored entry, where the next change
- * sequence comes from, and the summary changes and audit events collected to be written once at the end.
+ * sequence comes from, and the audit events collected to be written once at the end.
  */
 interface WriteBatch {
   find(id: string): Promise<StoredDiaryEntry | undefined>;
   nextSeq(): Promise<number>;
-  readonly changes: EntryChange[];
   readonly audits: AuditEvent[];
   /** Whether a conflict may carry the server's copy back (the writer may also read the record). */
   readonly reveal: boolean;
 }
 
 function singleWrite(tx: Stores, patientId: string, reveal: boolean): WriteBatch {
-  return { find: (id) => tx.diary.findEntry(id), nextSeq: () => tx.diary.nextChangeSeq(patientId), changes: [], audits: [], reveal };
+  return { find: (id) => tx.diary.findEntry(id), nextSeq: async () => (await tx.diary.lastChangeSeq(patientId)) + 1, audits: [], reveal };
 }
 
 /** The server's copy for a conflict: only to a writer who may read it, and then audited as a read. */
@@ -83,11 +67,6 @@ function conflictCopy(access: Granted, batch: WriteBatch, stored: StoredDiaryEnt
   if (!batch.reveal) return null;
   batch.audits.push(access.audit('diary-entry.read', 'diary_entry', stored.id));
   return toRecord(stored);
-}
-
-async function flushWrites(tx: Stores, patientId: string, batch: WriteBatch, at: string): Promise<void> {
-  await flushSummaries(tx, patientId, batch.changes, at);
-  await tx.audit.append(batch.audits);
 }
 
 /** The same content (both are normalised by validateDiaryEntry, so key order and defaults agree). */
@@ -112,7 +91,6 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
     if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'The entry does not exist on the server (it may never have been synced).' };
     const meta = { version: 1, changeSeq: await batch.nextSeq(), at };
     await tx.diary.insertEntry(access.patientId, entry, meta);
-    batch.changes.push({ after: entry });
     batch.audits.push(access.audit('diary-entry.create', 'diary_entry', entry.id));
     return { status: 'created', record: { id: entry.id, version: 1, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
   }
@@ -130,7 +108,6 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
   if (existing.deletedAt !== null) return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: 'The entry was deleted on another device.' };
   const meta = { version: existing.version + 1, changeSeq: await batch.nextSeq(), at };
   await tx.diary.updateEntry(access.patientId, entry, meta);
-  batch.changes.push({ before: existing.entry ?? undefined, after: entry });
   batch.audits.push(access.audit('diary-entry.update', 'diary_entry', entry.id));
   return { status: 'updated', record: { id: entry.id, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
 }
@@ -140,12 +117,23 @@ export async function putDiaryEntry(
 ): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const entry = normalize(access, entryId, input, deps.clock.now());
-  const reveal = await mayAlsoRead(deps, ctx, access);
-  return deps.store.transaction(async (tx) => {
+  const reveal = access.mayRead;
+  return deps.store.transaction(async (tx): Promise<PutOutcome> => {
     await tx.patients.lockForWrite(patientId);
+    const at = nowIso(deps);
+    // The usual write first, as one conditional statement with its audit row: a create of a new id, or
+    // an edit of the live version the writer saw. Only when that writes nothing (a retry, a conflict,
+    // another patient's id) is the stored entry read, and applyPut decides the answer from it.
+    if (baseVersion === undefined) {
+      const created = await tx.diary.createEntry(patientId, entry, at, access.audit('diary-entry.create', 'diary_entry', entry.id));
+      if (created) return { status: 'created', record: { id: entry.id, version: 1, changeSeq: created.changeSeq, updatedAt: at, deleted: false, entry } };
+    } else {
+      const edited = await tx.diary.editEntry(patientId, entry, baseVersion, at, access.audit('diary-entry.update', 'diary_entry', entry.id));
+      if (edited) return { status: 'updated', record: { id: entry.id, version: edited.version, changeSeq: edited.changeSeq, updatedAt: at, deleted: false, entry } };
+    }
     const batch = singleWrite(tx, patientId, reveal);
     const outcome = await applyPut(deps, tx, access, entry, baseVersion, batch);
-    await flushWrites(tx, patientId, batch, nowIso(deps));
+    await tx.audit.append(batch.audits);
     return outcome;
   });
 }
@@ -173,14 +161,13 @@ export async function pushDiaryBatch(
     }
   });
   const seen = new Set<string>();
-  const reveal = await mayAlsoRead(deps, ctx, access);
+  const reveal = access.mayRead;
   return deps.store.transaction(async (tx) => {
     await tx.patients.lockForWrite(patientId);
     const existing = await tx.diary.findEntries(prepared.filter((p) => p.ok).map((p) => p.item.id.toLowerCase()));
-    // Sequence numbers for every valid item are reserved at once; ones left unused (conflicts) leave gaps, which cursors allow.
-    const validCount = prepared.filter((p) => p.ok).length;
-    let seq = validCount > 0 ? (await tx.diary.nextChangeSeq(patientId, validCount)) - validCount : 0;
-    const batch: WriteBatch = { find: async (id) => existing.get(id), nextSeq: async () => ++seq, changes: [], audits: [], reveal };
+    // Under the lock no other write numbers changes of this diary, so the batch counts on from the last.
+    let seq = prepared.some((p) => p.ok) ? await tx.diary.lastChangeSeq(patientId) : 0;
+    const batch: WriteBatch = { find: async (id) => existing.get(id), nextSeq: async () => ++seq, audits: [], reveal };
     const results: BatchItemResult[] = [];
     for (const p of prepared) {
       const id = p.item.id.toLowerCase();
@@ -192,14 +179,14 @@ export async function pushDiaryBatch(
         ? { id, status: 'conflict', reason: outcome.reason, current: outcome.current }
         : { id, status: outcome.status, version: outcome.record.version });
     }
-    await flushWrites(tx, patientId, batch, nowIso(deps));
+    await tx.audit.append(batch.audits);
     return results;
   });
 }
 
 export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, baseVersion?: number): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
-  const reveal = await mayAlsoRead(deps, ctx, access);
+  const reveal = access.mayRead;
   return deps.store.transaction(async (tx): Promise<PutOutcome> => {
     await tx.patients.lockForWrite(patientId);
     const existing = await tx.diary.findEntry(entryId);
@@ -212,9 +199,8 @@ export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patie
       return { status: 'conflict', current, reason: `The entry changed on the server (version ${existing.version}).` };
     }
     const at = nowIso(deps);
-    const meta = { version: existing.version + 1, changeSeq: await tx.diary.nextChangeSeq(patientId), at };
+    const meta = { version: existing.version + 1, changeSeq: (await tx.diary.lastChangeSeq(patientId)) + 1, at };
     await tx.diary.tombstone(patientId, entryId, meta);
-    await updateSummaries(tx, patientId, existing.entry ?? undefined, undefined, at);
     await tx.audit.append([access.audit('diary-entry.delete', 'diary_entry', entryId)]);
     return { status: 'updated', record: { id: entryId, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: true, entry: null } };
   });
@@ -356,8 +342,7 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
     });
     const found = await tx.diary.findEntries(own.map((e) => e.id));
     const fresh = own.length - found.size;
-    let seq = fresh > 0 ? (await tx.diary.nextChangeSeq(patientId, fresh)) - fresh : 0;
-    const changes: EntryChange[] = [];
+    let seq = fresh > 0 ? await tx.diary.lastChangeSeq(patientId) : 0;
     const at = nowIso(deps);
     for (const [i, entry] of own.entries()) {
       const existing = found.get(entry.id);
@@ -369,7 +354,6 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
       }
       if (problems.length > 0) continue;
       await tx.diary.insertEntry(patientId, entry, { version: 1, changeSeq: ++seq, at });
-      changes.push({ after: entry });
       imported += 1;
       if (entry.id !== entries[i]!.id) newIds += 1;
     }
@@ -377,7 +361,6 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
       // Throwing rolls the whole transaction back: nothing of the file is kept, and no count is reported.
       throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) cannot be imported; nothing was imported.`, { errors: problems });
     }
-    await flushSummaries(tx, patientId, changes, at);
     await tx.audit.append([access.audit('diary.import', 'diary_entry', null)]);
     return { imported, alreadyPresent, newIds };
   });

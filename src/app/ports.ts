@@ -170,19 +170,29 @@ export interface DiaryWriteMeta {
 export interface DiaryStore {
   findEntry(id: string): Promise<StoredDiaryEntry | undefined>;
   findEntries(ids: readonly string[]): Promise<Map<string, StoredDiaryEntry>>;
-  /** Reserves the patient's next `count` change sequence numbers and returns the last (locks the counter until commit). */
-  nextChangeSeq(patientId: string, count?: number): Promise<number>;
+  /**
+   * Writes a new entry (version 1, the feed's next change sequence) and its audit event, unless the id
+   * is taken: then nothing is written and the answer is undefined. Call under `patients.lockForWrite`.
+   */
+  createEntry(patientId: string, entry: DiaryEntry, at: string, audit: AuditEvent): Promise<{ changeSeq: number } | undefined>;
+  /**
+   * Writes an edit of `baseVersion` and its audit event if that is the patient's live version of the
+   * entry; otherwise nothing is written and the answer is undefined. Call under `patients.lockForWrite`.
+   */
+  editEntry(patientId: string, entry: DiaryEntry, baseVersion: number, at: string, audit: AuditEvent): Promise<{ version: number; changeSeq: number } | undefined>;
   insertEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
   updateEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
   tombstone(patientId: string, id: string, meta: DiaryWriteMeta): Promise<void>;
   /** Changes after `afterSeq`, oldest first, with the stored entry JSON as text (served as is). */
   listChanges(patientId: string, afterSeq: number, limit: number): Promise<readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[]>;
-  /** The last change sequence number the patient's diary has handed out (`patient.diary_seq`; 0 before any write). */
+  /**
+   * The last change sequence of the patient's diary (0 before any write). Sequences only grow (every
+   * write takes the last one plus one, under the patient's write lock), so the next is this plus one.
+   */
   lastChangeSeq(patientId: string): Promise<number>;
   /** Live (not deleted) entries whose local date is within [from, to], oldest first. */
   listEntries(patientId: string, from: string, to: string): Promise<readonly DiaryEntry[]>;
-  loadSummaries(patientId: string, dates: readonly string[]): Promise<Map<string, DaySummaryAccumulator>>;
-  saveSummary(patientId: string, localDate: string, accumulator: DaySummaryAccumulator | undefined, at: string): Promise<void>;
+  /** The day summaries of the dates within [from, to] that have live entries, by date, computed from those entries. */
   listSummaries(patientId: string, from: string, to: string): Promise<readonly DaySummaryAccumulator[]>;
 }
 

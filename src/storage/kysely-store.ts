@@ -51,7 +51,7 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
     delegations: translateErrors(delegationRepository(db)),
     careRelationships: translateErrors(careRelationshipRepository(db)),
     audit: translateErrors(auditRepository(db)),
-    diary: translateErrors(diaryRepository(db)),
+    diary: translateErrors(diaryRepository(db, dialect)),
     flares: translateErrors(versionedRecordRepository<Flare>(db, 'flare')),
     jobs: translateErrors(jobRepository(db, dialect)),
     alerts: translateErrors(alertRepository(db)),

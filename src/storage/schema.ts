@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 // Row types of the database as Kysely sees them. Instants are ISO-8601 UTC text and JSON is text on
 // both engines so that one query code path serves SQLite and PostgreSQL (docs/decisions/0002).
 
@@ -10,16 +8,14 @@ export interface SignInFailureRow { key: string; at: string }
 export interface OrganizationRow { id: string; name: string; share_code: string; created_at: string }
 export interface MembershipRow { id: string; organization_id: string; user_id: string; role: string; created_at: string }
 export interface MemberInvitationRow { id: string; organization_id: string; email: string; role: string; code_hash: string; invited_by: string; created_at: string; expires_at: string; accepted_at: string | null; revoked_at: string | null }
-export interface PatientRow { id: string; user_id: string; display_name: string; time_zone: string; birth_year: number | null; sex: string; created_at: string; diary_seq: Generated<number> }
+export interface PatientRow { id: string; user_id: string; display_name: string; time_zone: string; birth_year: number | null; sex: string; created_at: string }
 export interface DelegationRow { id: string; patient_id: string; caregiver_user_id: string | null; label: string; scopes: string; invite_code_hash: string; created_at: string; expires_at: string | null; accepted_at: string | null; revoked_at: string | null }
 export interface CareRelationshipRow { id: string; patient_id: string; organization_id: string; scopes: string; granted_by_user_id: string; created_at: string; expires_at: string | null; revoked_at: string | null }
 export interface AuditEventRow { id: string; at: string; actor_user_id: string | null; actor_basis: string; organization_id: string | null; patient_id: string | null; action: string; resource_type: string; resource_id: string | null; request_id: string | null }
 export interface JobRow { id: string; kind: string; patient_id: string | null; payload: string; run_at: string; state: string; attempts: number; locked_until: string | null; last_error: string | null; created_at: string }
 
-export interface DiaryEntryRow { id: string; patient_id: string; version: number; change_seq: number; local_date: string; local_time: string; time_zone: string; recorded_at: string; intensity: number; body: string; entered_by: string; created_at: string; updated_at: string; deleted_at: string | null }
-export interface EntryRegionRow { entry_id: string; patient_id: string; code: string; intensity: number | null }
-export interface EntryMedicationRow { entry_id: string; position: number; patient_id: string; name: string; dose: number | null; unit: string | null; regimen: string; formulary_id: string | null; medication_order_id: string | null }
-export interface DaySummaryRow { patient_id: string; local_date: string; entry_count: number; accumulator: string; updated_at: string }
+// A diary entry is its validated body (JSON) beside only the columns that queries filter or order on.
+export interface DiaryEntryRow { id: string; patient_id: string; version: number; change_seq: number; local_date: string; local_time: string; body: string; created_at: string; updated_at: string; deleted_at: string | null }
 
 export interface PatientDocumentRow { id: string; patient_id: string; version: number; sort_at: string; body: string; created_at: string; updated_at: string; deleted_at: string | null }
 
@@ -52,9 +48,6 @@ export interface DatabaseSchema {
   flare: PatientDocumentRow;
   block_diary: PatientDocumentRow;
   diary_entry: DiaryEntryRow;
-  entry_region: EntryRegionRow;
-  entry_medication: EntryMedicationRow;
-  day_summary: DaySummaryRow;
   user_account: UserRow;
   session: SessionRow;
   api_token: ApiTokenRow;

@@ -10,6 +10,7 @@ import * as m0010 from './0010-instrument-responses.ts';
 import * as m0011 from './0011-instrument-licences-assignments.ts';
 import * as m0012 from './0012-naloxone-check.ts';
 import * as m0013 from './0013-canonical-instants.ts';
+import * as m0014 from './0014-lean-diary.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-instrument-licences-assignments': m0011,
   '0012-naloxone-check': m0012,
   '0013-canonical-instants': m0013,
+  '0014-lean-diary': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,13 +9,18 @@ const toEvent = (r: AuditEventRow & { actor_name: string | null }) => ({
   action: r.action, resourceType: r.resource_type, resourceId: r.resource_id, requestId: r.request_id, actorName: r.actor_name,
 });
 
-const toRow = (e: AuditEvent): AuditEventRow => ({
+/** The row of an event (also written by repositories that put a record and its audit row in one statement). */
+export const auditRow = (e: AuditEvent): AuditEventRow => ({
   id: e.id, at: e.at, actor_user_id: e.actorUserId, actor_basis: e.actorBasis, organization_id: e.organizationId, patient_id: e.patientId,
   action: e.action, resource_type: e.resourceType, resource_id: e.resourceId, request_id: e.requestId,
 });
 
+export const AUDIT_COLUMNS: readonly (keyof AuditEventRow)[] = [
+  'id', 'at', 'actor_user_id', 'actor_basis', 'organization_id', 'patient_id', 'action', 'resource_type', 'resource_id', 'request_id',
+];
+
 // Every read and write of patient data appends one event.
-const INSERT_EVENT = preparedQuery((db, a: AuditEventRow) => db.insertInto('audit_event').values({
+export const INSERT_EVENT = preparedQuery((db, a: AuditEventRow) => db.insertInto('audit_event').values({
   id: a.id, at: a.at, actor_user_id: a.actor_user_id, actor_basis: a.actor_basis, organization_id: a.organization_id, patient_id: a.patient_id,
   action: a.action, resource_type: a.resource_type, resource_id: a.resource_id, request_id: a.request_id,
 }));
@@ -33,8 +38,8 @@ export function auditRepository(db: Executor): AuditStore {
   };
   return {
     async append(events) {
-      if (events.length === 1) await INSERT_EVENT.run(db, toRow(events[0]!));
-      else if (events.length > 0) await db.insertInto('audit_event').values(events.map(toRow)).execute();
+      if (events.length === 1) await INSERT_EVENT.run(db, auditRow(events[0]!));
+      else if (events.length > 0) await db.insertInto('audit_event').values(events.map(auditRow)).execute();
     },
     listForPatient: (patientId, limit, before) => page('patient_id', patientId, limit, before),
     listForOrganization: (organizationId, limit, before) => page('organization_id', organizationId, limit, before),

@@ -1,125 +1,133 @@
-// Diary entries, their region and medicine rows, and incrementally maintained day summaries.
+// Diary entries: one row each, the validated entry as JSON beside only the columns queries filter or
+// order on. Day summaries are computed from the entries when read; the change sequence is the feed's
+// own maximum, taken under the patient's write lock.
 import { sql } from 'kysely';
 import type { DiaryStore, StoredDiaryEntry } from '../../app/ports.ts';
+import type { AuditEvent } from '../../app/model.ts';
 import type { DiaryEntry } from '../../domain/diary/entry.ts';
-import type { DaySummaryAccumulator } from '../../domain/diary/day-summary.ts';
-import { preparedQuery, runsDirectly, type Executor } from './executor.ts';
-import type { DatabaseSchema } from '../schema.ts';
-import type { Insertable } from 'kysely';
+import { accumulateDays } from '../../domain/diary/day-summary.ts';
+import { preparedQuery, type Executor } from './executor.ts';
+import { AUDIT_COLUMNS, auditRow, INSERT_EVENT } from './audit.repository.ts';
+import type { AuditEventRow } from '../schema.ts';
 
-// The statements of a single-entry write (PUT), prepared once: see preparedQuery.
-const INSERT_REGION = preparedQuery((db, a: Insertable<DatabaseSchema['entry_region']>) => db.insertInto('entry_region').values({
-  entry_id: a.entry_id, patient_id: a.patient_id, code: a.code, intensity: a.intensity,
-}));
-const INSERT_MEDICATION = preparedQuery((db, a: Insertable<DatabaseSchema['entry_medication']>) => db.insertInto('entry_medication').values({
-  entry_id: a.entry_id, position: a.position, patient_id: a.patient_id, name: a.name, dose: a.dose, unit: a.unit, regimen: a.regimen,
-  formulary_id: a.formulary_id, medication_order_id: a.medication_order_id,
-}));
-const FIND_ENTRY = preparedQuery((db, a: { id: string }) => db.selectFrom('diary_entry')
-  .select(['id', 'patient_id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body']).where('id', '=', a.id));
-const NEXT_CHANGE_SEQ = preparedQuery((db, a: { patientId: string; count: number }) => db.updateTable('patient')
-  .set((eb) => ({ diary_seq: eb('diary_seq', '+', a.count) })).where('id', '=', a.patientId).returning('diary_seq'));
-const INSERT_ENTRY = preparedQuery((db, a: Insertable<DatabaseSchema['diary_entry']>) => db.insertInto('diary_entry').values({
-  id: a.id, patient_id: a.patient_id, version: a.version, change_seq: a.change_seq, local_date: a.local_date, local_time: a.local_time,
-  time_zone: a.time_zone, recorded_at: a.recorded_at, intensity: a.intensity, body: a.body, entered_by: a.entered_by, created_at: a.created_at,
-  updated_at: a.updated_at, deleted_at: a.deleted_at,
-}));
-const LOAD_SUMMARY = preparedQuery((db, a: { patientId: string; localDate: string }) => db.selectFrom('day_summary').select(['local_date', 'accumulator'])
-  .where('patient_id', '=', a.patientId).where('local_date', '=', a.localDate));
-const SAVE_SUMMARY = preparedQuery((db, a: { patientId: string; localDate: string; entryCount: number; json: string; at: string }) => db.insertInto('day_summary')
-  .values({ patient_id: a.patientId, local_date: a.localDate, entry_count: a.entryCount, accumulator: a.json, updated_at: a.at })
-  .onConflict((oc) => oc.columns(['patient_id', 'local_date']).doUpdateSet({ entry_count: a.entryCount, accumulator: a.json, updated_at: a.at })));
+type EntryColumns = 'id' | 'patient_id' | 'version' | 'change_seq' | 'updated_at' | 'deleted_at' | 'body';
+const ENTRY_COLUMNS: readonly EntryColumns[] = ['id', 'patient_id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body'];
 
+const FIND_ENTRY = preparedQuery((db, a: { id: string }) => db.selectFrom('diary_entry').select(ENTRY_COLUMNS).where('id', '=', a.id));
+// The unique (patient_id, change_seq) index answers this from its last key.
+const LAST_CHANGE_SEQ = preparedQuery((db, a: { patientId: string }) => db.selectFrom('diary_entry')
+  .select((eb) => eb.fn.max('change_seq').as('seq')).where('patient_id', '=', a.patientId));
+const INSERT_ENTRY = preparedQuery((db, a: { id: string; patientId: string; version: number; changeSeq: number; localDate: string; localTime: string; body: string; at: string }) => db
+  .insertInto('diary_entry').values({
+    id: a.id, patient_id: a.patientId, version: a.version, change_seq: a.changeSeq, local_date: a.localDate, local_time: a.localTime, body: a.body,
+    created_at: a.at, updated_at: a.at, deleted_at: null,
+  }));
 const LIST_CHANGES = preparedQuery((db, a: { patientId: string; afterSeq: number; limit: number }) => db.selectFrom('diary_entry')
   .select(['id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body'])
   .where('patient_id', '=', a.patientId).where('change_seq', '>', a.afterSeq).orderBy('change_seq').limit(a.limit));
 
-/** The largest change sequence the `integer` columns `change_seq` and `diary_seq` hold on PostgreSQL (2^31 − 1). */
+interface CreateArgs { id: string; patientId: string; localDate: string; localTime: string; body: string; at: string }
+interface EditArgs extends CreateArgs { baseVersion: number }
+type Audited<A> = A & { [K in keyof AuditEventRow as `audit_${K}`]: AuditEventRow[K] };
+
+// The next change sequence of the patient's feed: read inside the statement that writes it, after the
+// write lock was taken (by an earlier statement, so this one's snapshot already sees the last writer's row).
+const NEXT_SEQ = (patientId: unknown) => sql<number>`(select coalesce(max(change_seq), 0) + 1 from diary_entry where patient_id = ${patientId})`;
+
+// A parameter in a select list has no column to take its type from: say it is text.
+const text = (value: unknown) => sql`cast(${value} as text)`;
+
+// A new entry, unless its id is taken (then nothing is written and the caller reads what is there).
+const createSql = (a: CreateArgs) => sql`insert into diary_entry (id, patient_id, version, change_seq, local_date, local_time, body, created_at, updated_at, deleted_at)
+  select ${text(a.id)}, ${text(a.patientId)}, 1, coalesce(max(change_seq), 0) + 1, ${text(a.localDate)}, ${text(a.localTime)}, ${text(a.body)}, ${text(a.at)}, ${text(a.at)}, null
+  from diary_entry where patient_id = ${a.patientId}
+  on conflict (id) do nothing returning change_seq`;
+// An edit of the version the writer saw, if that is still the live one (otherwise nothing is written).
+const editSql = (a: EditArgs) => sql`update diary_entry set version = version + 1, change_seq = ${NEXT_SEQ(a.patientId)},
+  local_date = ${a.localDate}, local_time = ${a.localTime}, body = ${a.body}, updated_at = ${a.at}, deleted_at = null
+  where id = ${a.id} and patient_id = ${a.patientId} and version = ${a.baseVersion} and deleted_at is null returning version, change_seq`;
+
+/** On PostgreSQL the row and its audit row go in one statement (one round trip): the audit row only if the write happened. */
+const withAudit = (write: ReturnType<typeof sql>, a: Audited<object>) => sql`with w as (${write}),
+  a as (insert into audit_event (${sql.join(AUDIT_COLUMNS.map((c) => sql.ref(c)))})
+    select ${sql.join(AUDIT_COLUMNS.map((c) => text((a as Record<string, unknown>)[`audit_${c}`])))} from w)
+  select * from w`;
+
+const CREATE = preparedQuery((db, a: CreateArgs) => createSql(a).compile(db));
+const EDIT = preparedQuery((db, a: EditArgs) => editSql(a).compile(db));
+const CREATE_AUDITED = preparedQuery((db, a: Audited<CreateArgs>) => withAudit(createSql(a), a).compile(db));
+const EDIT_AUDITED = preparedQuery((db, a: Audited<EditArgs>) => withAudit(editSql(a), a).compile(db));
+
+const auditArgs = (e: AuditEvent): Audited<object> => Object.fromEntries(Object.entries(auditRow(e)).map(([k, v]) => [`audit_${k}`, v])) as Audited<object>;
+
+const toStored = (r: Pick<import('../schema.ts').DiaryEntryRow, EntryColumns>): StoredDiaryEntry => ({
+  id: r.id, patientId: r.patient_id, version: r.version, changeSeq: Number(r.change_seq), updatedAt: r.updated_at, deletedAt: r.deleted_at,
+  entry: r.deleted_at ? null : (JSON.parse(r.body) as DiaryEntry),
+});
+
+/** The largest change sequence the `integer` column `change_seq` holds on PostgreSQL (2^31 − 1). */
 const MAX_CHANGE_SEQ = 2_147_483_647;
 
-async function writeChildRows(db: Executor, patientId: string, entry: DiaryEntry): Promise<void> {
-  if (!runsDirectly(db)) {
-    // Over a network connection one multi-row insert per table saves round trips.
-    if (entry.regions.length > 0) {
-      await db.insertInto('entry_region').values(entry.regions.map((r) => ({ entry_id: entry.id, patient_id: patientId, code: r.code, intensity: r.intensity }))).execute();
-    }
-    if (entry.medicines.length > 0) {
-      await db.insertInto('entry_medication').values(entry.medicines.map((m, position) => ({
-        entry_id: entry.id, position, patient_id: patientId, name: m.name, dose: m.dose, unit: m.unit, regimen: m.regimen,
-        formulary_id: m.formularyId, medication_order_id: m.medicationOrderId,
-      }))).execute();
-    }
-    return;
-  }
-  // In-process SQLite: one prepared statement per row is cheaper than building a multi-row insert of varying length.
-  for (const r of entry.regions) await INSERT_REGION.run(db, { entry_id: entry.id, patient_id: patientId, code: r.code, intensity: r.intensity });
-  for (const [position, m] of entry.medicines.entries()) {
-    await INSERT_MEDICATION.run(db, {
-      entry_id: entry.id, position, patient_id: patientId, name: m.name, dose: m.dose, unit: m.unit, regimen: m.regimen,
-      formulary_id: m.formularyId ?? null, medication_order_id: m.medicationOrderId ?? null,
-    });
-  }
-}
-
-async function deleteChildRows(db: Executor, entryId: string): Promise<void> {
-  await db.deleteFrom('entry_region').where('entry_id', '=', entryId).execute();
-  await db.deleteFrom('entry_medication').where('entry_id', '=', entryId).execute();
-}
-
-export function diaryRepository(db: Executor): DiaryStore {
+export function diaryRepository(db: Executor, dialect: 'sqlite' | 'postgres'): DiaryStore {
+  const fields = (patientId: string, entry: DiaryEntry, at: string): CreateArgs => ({
+    id: entry.id, patientId, localDate: entry.localDate, localTime: entry.localTime, body: JSON.stringify(entry), at,
+  });
   return {
     async findEntry(id) {
       const r = await FIND_ENTRY.first(db, { id });
-      if (!r) return undefined;
-      return {
-        id: r.id, patientId: r.patient_id, version: r.version, changeSeq: r.change_seq, updatedAt: r.updated_at, deletedAt: r.deleted_at,
-        entry: r.deleted_at ? null : (JSON.parse(r.body) as DiaryEntry),
-      };
+      return r && toStored(r);
     },
     async findEntries(ids) {
       const map = new Map<string, StoredDiaryEntry>();
       for (let i = 0; i < ids.length; i += 500) {
-        const rows = await db.selectFrom('diary_entry').select(['id', 'patient_id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body']).where('id', 'in', ids.slice(i, i + 500)).execute();
-        for (const r of rows) {
-          map.set(r.id, {
-            id: r.id, patientId: r.patient_id, version: r.version, changeSeq: r.change_seq, updatedAt: r.updated_at, deletedAt: r.deleted_at,
-            entry: r.deleted_at ? null : (JSON.parse(r.body) as DiaryEntry),
-          });
-        }
+        const rows = await db.selectFrom('diary_entry').select(ENTRY_COLUMNS).where('id', 'in', ids.slice(i, i + 500)).execute();
+        for (const r of rows) map.set(r.id, toStored(r));
       }
       return map;
     },
-    async nextChangeSeq(patientId, count = 1) {
-      const r = await NEXT_CHANGE_SEQ.first(db, { patientId, count });
-      if (!r) throw new Error(`No patient ${patientId} to number diary changes for.`);
-      return Number(r.diary_seq);
+    async createEntry(patientId, entry, at, audit) {
+      const args = fields(patientId, entry, at);
+      if (dialect === 'postgres') {
+        const r = await CREATE_AUDITED.first(db, { ...args, ...auditArgs(audit) } as Audited<CreateArgs>) as { change_seq: number } | undefined;
+        return r && { changeSeq: Number(r.change_seq) };
+      }
+      const r = await CREATE.first(db, args) as { change_seq: number } | undefined;
+      if (!r) return undefined;
+      await INSERT_EVENT.run(db, auditRow(audit));
+      return { changeSeq: Number(r.change_seq) };
+    },
+    async editEntry(patientId, entry, baseVersion, at, audit) {
+      const args = { ...fields(patientId, entry, at), baseVersion };
+      type Row = { version: number; change_seq: number } | undefined;
+      if (dialect === 'postgres') {
+        const r = await EDIT_AUDITED.first(db, { ...args, ...auditArgs(audit) } as Audited<EditArgs>) as Row;
+        return r && { version: Number(r.version), changeSeq: Number(r.change_seq) };
+      }
+      const r = await EDIT.first(db, args) as Row;
+      if (!r) return undefined;
+      await INSERT_EVENT.run(db, auditRow(audit));
+      return { version: Number(r.version), changeSeq: Number(r.change_seq) };
     },
     async insertEntry(patientId, entry, meta) {
       await INSERT_ENTRY.run(db, {
-        id: entry.id, patient_id: patientId, version: meta.version, change_seq: meta.changeSeq, local_date: entry.localDate, local_time: entry.localTime,
-        time_zone: entry.timeZone, recorded_at: entry.recordedAt, intensity: entry.intensity, body: JSON.stringify(entry),
-        entered_by: entry.provenance.enteredBy, created_at: meta.at, updated_at: meta.at, deleted_at: null,
+        id: entry.id, patientId, version: meta.version, changeSeq: meta.changeSeq, localDate: entry.localDate, localTime: entry.localTime,
+        body: JSON.stringify(entry), at: meta.at,
       });
-      await writeChildRows(db, patientId, entry);
     },
     async updateEntry(patientId, entry, meta) {
       await db.updateTable('diary_entry').set({
-        version: meta.version, change_seq: meta.changeSeq, local_date: entry.localDate, local_time: entry.localTime, time_zone: entry.timeZone,
-        recorded_at: entry.recordedAt, intensity: entry.intensity, body: JSON.stringify(entry), entered_by: entry.provenance.enteredBy,
+        version: meta.version, change_seq: meta.changeSeq, local_date: entry.localDate, local_time: entry.localTime, body: JSON.stringify(entry),
         updated_at: meta.at, deleted_at: null,
       }).where('id', '=', entry.id).where('patient_id', '=', patientId).execute();
-      await deleteChildRows(db, entry.id);
-      await writeChildRows(db, patientId, entry);
     },
     async tombstone(patientId, id, meta) {
       // A deleted entry keeps its id, version and sequence (so other devices learn of the delete) but not its content.
       await db.updateTable('diary_entry').set({ version: meta.version, change_seq: meta.changeSeq, body: 'null', updated_at: meta.at, deleted_at: meta.at })
         .where('id', '=', id).where('patient_id', '=', patientId).execute();
-      await deleteChildRows(db, id);
     },
     async lastChangeSeq(patientId) {
-      const r = await db.selectFrom('patient').select('diary_seq').where('id', '=', patientId).executeTakeFirst();
-      return r ? Number(r.diary_seq) : 0;
+      const r = await LAST_CHANGE_SEQ.first(db, { patientId });
+      return r?.seq == null ? 0 : Number(r.seq);
     },
     async listChanges(patientId, afterSeq, limit) {
       // No change has a sequence past the column's range (PostgreSQL `integer`), and asking would be an
@@ -136,27 +144,12 @@ export function diaryRepository(db: Executor): DiaryStore {
         .where('local_date', '>=', from).where('local_date', '<=', to).orderBy('local_date').orderBy('local_time').orderBy('id').execute();
       return rows.map((r) => JSON.parse(r.body) as DiaryEntry);
     },
-    async loadSummaries(patientId, dates) {
-      const map = new Map<string, DaySummaryAccumulator>();
-      if (dates.length === 0) return map;
-      const rows = dates.length === 1
-        ? await LOAD_SUMMARY.rows(db, { patientId, localDate: dates[0]! })
-        : await db.selectFrom('day_summary').select(['local_date', 'accumulator']).where('patient_id', '=', patientId).where('local_date', 'in', dates).execute();
-      for (const r of rows) map.set(r.local_date, JSON.parse(r.accumulator) as DaySummaryAccumulator);
-      return map;
-    },
-    async saveSummary(patientId, localDate, accumulator, at) {
-      if (!accumulator) {
-        await db.deleteFrom('day_summary').where('patient_id', '=', patientId).where('local_date', '=', localDate).execute();
-        return;
-      }
-      const json = JSON.stringify(accumulator);
-      await SAVE_SUMMARY.run(db, { patientId, localDate, entryCount: accumulator.entryCount, json, at });
-    },
     async listSummaries(patientId, from, to) {
-      const rows = await db.selectFrom('day_summary').select('accumulator').where('patient_id', '=', patientId)
-        .where('local_date', '>=', from).where('local_date', '<=', to).orderBy('local_date').execute();
-      return rows.map((r) => JSON.parse(r.accumulator) as DaySummaryAccumulator);
+      // One range scan of the (patient_id, local_date) index; accumulateDays sorts by date, and a day's
+      // accumulator is the same whatever order its entries come in.
+      const rows = await db.selectFrom('diary_entry').select('body').where('patient_id', '=', patientId).where('deleted_at', 'is', null)
+        .where('local_date', '>=', from).where('local_date', '<=', to).execute();
+      return [...accumulateDays(rows.map((r) => JSON.parse(r.body) as DiaryEntry)).values()];
     },
   };
 }

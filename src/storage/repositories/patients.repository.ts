@@ -5,7 +5,7 @@ import type { CareRelationshipRow, DelegationRow, PatientRow } from '../schema.t
 import { sql } from 'kysely';
 import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
 
-const toPatient = (r: Omit<PatientRow, 'diary_seq'>): Patient => ({
+const toPatient = (r: PatientRow): Patient => ({
   id: r.id, userId: r.user_id, displayName: r.display_name, timeZone: r.time_zone, birthYear: r.birth_year, sex: r.sex as Sex, createdAt: r.created_at,
 });
 const toDelegation = (r: DelegationRow): Delegation => ({
@@ -39,7 +39,7 @@ export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'):
       return r && toPatient(r);
     },
     async update(id, patch) {
-      const set: Partial<Omit<PatientRow, 'diary_seq'>> = {};
+      const set: Partial<PatientRow> = {};
       if (patch.displayName !== undefined) set.display_name = patch.displayName;
       if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
       if (patch.birthYear !== undefined) set.birth_year = patch.birthYear;

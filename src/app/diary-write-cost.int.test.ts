@@ -1,0 +1,102 @@
+// What one diary write costs the database: the statements a create and an edit run inside their
+// transaction. A write does the record row and its audit row and nothing derived, so the count is
+// small and fixed; a change that adds a projection or a counter to the write path fails here.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/support/dialects.ts';
+import { createTestApp, signUp, type Client, type TestApp } from '../../test/support/test-app.ts';
+
+const entry = (intensity: number) => ({
+  localDate: '2026-06-01', localTime: '13:55', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity,
+  regions: [{ code: 'lumbar-spine', intensity: 5, qualities: ['aching'] }, { code: 'knee-left', intensity: 3, qualities: [] }, { code: 'thigh-left', intensity: 4, qualities: [] }],
+  medicines: [
+    { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled', formularyId: 'ibuprofen' },
+    { name: 'Paracetamol', dose: 1, unit: 'g', takenAt: '12:30', regimen: 'as-needed', formularyId: 'acetaminophen' },
+  ],
+  mode: 'real-time',
+});
+
+/**
+ * Records every statement sent to the engine while `work` runs: on PostgreSQL each `query` call of a
+ * pooled client (one round trip), on SQLite each statement the connection prepares or runs.
+ */
+async function statementsDuring(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  if (t.database.dialect === 'postgres') {
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const text = args[0];
+      seen.push(typeof text === 'string' ? text : (text as { text?: string }).text ?? '?');
+      return original.apply(this, args);
+    };
+    try { await work(); } finally { proto.query = original; }
+    return seen;
+  }
+  const sqlite = t.database.handle.sqlite!;
+  const prepare = sqlite.prepare;
+  const prepareTuples = sqlite.prepareTuples;
+  const s = sqlite as { prepare: typeof prepare; prepareTuples: typeof prepareTuples };
+  s.prepare = (text) => { seen.push(text); return prepare.call(sqlite, text); };
+  s.prepareTuples = (text) => { seen.push(text); return prepareTuples.call(sqlite, text); };
+  try { await work(); } finally { s.prepare = prepare; s.prepareTuples = prepareTuples; }
+  return seen;
+}
+
+/** The statements of the write transaction: from its BEGIN to its COMMIT, both included. */
+function transactionOf(statements: readonly string[]): string[] {
+  const begin = statements.findIndex((s) => /^\s*begin\b/i.test(s));
+  const commit = statements.findIndex((s) => /^\s*commit\b/i.test(s));
+  if (begin < 0 || commit < begin) throw new Error(`No transaction among: ${statements.join(' | ')}`);
+  return statements.slice(begin, commit + 1);
+}
+
+/** On SQLite the group commit wraps each unit of work in a savepoint; the unit's own statements are what it costs. */
+const withoutGroupCommit = (statements: readonly string[]) => statements.filter((s) => !/^\s*(begin|commit|savepoint|release|rollback)\b/i.test(s));
+
+describe.each(DIALECTS)('the cost of a diary write on %s', (dialect) => {
+  let t: TestApp;
+  let patient: Client;
+  let pid: string;
+  const url = (id: string) => `/api/patients/${pid}/diary-entries/${id}`;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
+    patient = s.client;
+    pid = s.me.patient!.id;
+    // A first write, so the measured ones find the database warm (prepared statements, pooled connection).
+    await patient.request('PUT', url('019a0000-0000-7000-8000-00000000c000'), entry(4));
+  });
+  afterAll(async () => { await t.close(); });
+
+  // BEGIN, one statement that locks the patient and reads what the write needs, one that writes the
+  // row with its audit row, COMMIT.
+  const MAX_ROUND_TRIPS = 4;
+  // On SQLite (in process, no round trips): the read, the row, its audit row.
+  const MAX_SQLITE_STATEMENTS = 3;
+
+  it('creates an entry with the record row and its audit row only', async () => {
+    let status = 0;
+    const statements = await statementsDuring(t, async () => { status = (await patient.request('PUT', url('019a0000-0000-7000-8000-00000000c001'), entry(5))).statusCode; });
+    expect(status).toBe(201);
+    const tx = transactionOf(statements);
+    const writes = tx.filter((s) => /^\s*(insert|update|delete|with)\b/i.test(s));
+    expect(writes.join('\n')).not.toMatch(/entry_region|entry_medication|day_summary|diary_seq/);
+    if (dialect === 'postgres') expect(tx, tx.join('\n')).toHaveLength(MAX_ROUND_TRIPS);
+    else expect(withoutGroupCommit(tx).length, tx.join('\n')).toBeLessThanOrEqual(MAX_SQLITE_STATEMENTS);
+  });
+
+  it('edits an entry with the record row and its audit row only', async () => {
+    const id = '019a0000-0000-7000-8000-00000000c002';
+    expect((await patient.request('PUT', url(id), entry(5))).statusCode).toBe(201);
+    let status = 0;
+    const statements = await statementsDuring(t, async () => { status = (await patient.request('PUT', url(id), entry(7), { 'if-match': '"1"' })).statusCode; });
+    expect(status).toBe(200);
+    const tx = transactionOf(statements);
+    const writes = tx.filter((s) => /^\s*(insert|update|delete|with)\b/i.test(s));
+    expect(writes.join('\n')).not.toMatch(/entry_region|entry_medication|day_summary|diary_seq/);
+    if (dialect === 'postgres') expect(tx, tx.join('\n')).toHaveLength(MAX_ROUND_TRIPS);
+    else expect(withoutGroupCommit(tx).length, tx.join('\n')).toBeLessThanOrEqual(MAX_SQLITE_STATEMENTS);
+  });
+});
