@@ -6,7 +6,7 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'tsconfig.stryker.json',
   // Pure code only: the domain rules and the If-Match parsing of the record engine. Tests, golden
   // cases and data tables are not decisions to mutate.
   mutate: [
@@ -28,6 +28,10 @@ export default {
   // Two cores shared with other work: never more than two test processes.
   concurrency: 2,
   timeoutMS: 10_000,
+  // A static mutant (a module-level constant) is exercised by every test, so each one reruns the whole
+  // suite: about three quarters of the run time for under a third of the mutants. They are left out
+  // (reported as ignored); the constants are checked against the sources by the golden tests instead.
+  ignoreStatic: true,
   // Per-area targets are checked by scripts/check-mutation-scores.ts; this is the overall floor.
   thresholds: { high: 90, low: 85, break: 85 },
   tempDirName: '.stryker-tmp',
