@@ -24,6 +24,9 @@ describe('toScaled', () => {
     expect(toScaled(Number.POSITIVE_INFINITY, 2)).toBeUndefined();
     expect(toScaled(Number.MAX_SAFE_INTEGER, 1)).toBeUndefined();
     expect(toScaled(Number.MAX_SAFE_INTEGER, 0)).toBe(Number.MAX_SAFE_INTEGER);
+    // 2^53 is a whole number and reads back exactly, so only the safe-integer guard refuses it.
+    expect(toScaled(2 ** 53, 0)).toBeUndefined();
+    expect(toScaled(1e20, 0)).toBeUndefined();
   });
 
   it('refuses the smallest negative number (no negative quantities)', () => {
