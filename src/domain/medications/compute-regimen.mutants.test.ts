@@ -39,6 +39,15 @@ describe('CNS-active drug count (Beers 2023: avoid ≥ 3 at age ≥ 65)', () => 
     ), { age: 70 });
     expect(flag(r, 'older-adult-caution')?.message).toContain('3 CNS-active drugs');
   });
+
+  it('counts a gabapentinoid as an antiepileptic', () => {
+    const r = computeRegimen(items(
+      { drug: 'oxycodone', doseMg: 5, perDay: 2 },
+      { drug: 'alprazolam', doseMg: 0.5, perDay: 1 },
+      { drug: 'gabapentin', doseMg: 300, perDay: 3 },
+    ), { age: 70 });
+    expect(flag(r, 'older-adult-caution')?.message).toContain('3 CNS-active drugs');
+  });
 });
 
 describe('serotonergic combination (FDA 2016)', () => {
@@ -77,6 +86,7 @@ describe('MME not calculable (CDC 2022 MME table)', () => {
     const r = computeRegimen(items({ drug: 'meperidine', doseMg: 50, perDay: 6 }));
     expect(r.notCalculable[0]).toMatchObject({ drug: 'meperidine', reason: 'no-clinical-factor', dailyDose: 300, unit: 'mg/day' });
     expect(r.notCalculable[0]?.message).toBe('meperidine has no CDC 2022 clinical conversion factor; its MME is not calculable here, not 0.');
+    expect(r.notCalculable[0]?.source).toContain('research only');
     expect(r.totalMme).toBe(0);
   });
 });
@@ -89,6 +99,7 @@ describe('unvalidated input is a programmer error naming the drug and the field'
     [{ drug: 'oxycodone', doseMg: 1.23456, perDay: 1 }, 'oxycodone: doseMg 1.23456 is not a non-negative decimal with ≤ 4 fraction digits'],
     [{ drug: 'hydrocodone', doseMg: 5, perDay: 4, acetaminophenMg: 0.00001 }, 'hydrocodone: acetaminophenMg 0.00001 is not a non-negative decimal with ≤ 4 fraction digits'],
     [{ drug: 'ibuprofen', acetaminophenMg: 500 }, 'ibuprofen: perDay is required (validate input first)'],
+    [{ drug: 'acetaminophen', perDay: 3 }, 'acetaminophen: doseMg is required (validate input first)'],
     [{ drug: 'no-such-drug', doseMg: 1, perDay: 1 }, 'unknown drug "no-such-drug" (validate input first)'],
   ])('%j', (item, message) => {
     expect(() => computeRegimen(items(item))).toThrow(new RangeError(message));
