@@ -34,6 +34,10 @@ describe('IMMPACT percent rule on the pain NRS (lower is better)', () => {
     expect(change.category).toBe(category);
   });
 
+  it('from a baseline of 0, no change has no category and says why', () => {
+    expect(computeChange(def('nrs'), 0, 0)).toMatchObject({ category: null, note: 'percent change is undefined when the baseline is 0' });
+  });
+
   it('a rise is worsened, with a negative percent', () => {
     expect(computeChange(def('nrs'), 5, 6)).toMatchObject({ absolute: 1, percent: -20, category: 'worsened' });
   });

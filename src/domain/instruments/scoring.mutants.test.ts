@@ -83,6 +83,8 @@ describe('validateAnswers', () => {
     expect(validateAnswers(threeWay, { 1: true }).ok).toBe(false);
     const oneAndTwo = definition([item('1', options(1, 2))]);
     expect(validateAnswers(oneAndTwo, { 1: true }).ok).toBe(false);
+    const zeroAndTwo = validateAnswers(definition([item('1', options(0, 2))]), { 1: 1 });
+    expect(zeroAndTwo.ok ? [] : zeroAndTwo.errors).toEqual([{ item: '1', message: 'item "1" must be one of 0, 2' }]);
   });
 });
 
@@ -124,6 +126,11 @@ describe('sums', () => {
     expect(proratedSum(answers, ['a', 'b', 'd', 'e'], 2)).toEqual({ total: 10, missing: ['d', 'e'] });
   });
 
+  it('proratedSum returns the plain sum when nothing is missing (29 / 7 × 7 is not 29 in binary floating point)', () => {
+    const seven = new Map([['1', 5], ['2', 5], ['3', 5], ['4', 5], ['5', 5], ['6', 2], ['7', 2]]);
+    expect(proratedSum(seven, ['1', '2', '3', '4', '5', '6', '7'], 1).total).toBe(29);
+  });
+
   it('missingItems lists required items not answered, or the keys asked for', () => {
     expect(missingItems(DEF, new Map([['1', 0]]))).toEqual(['2', '9A', '4', '5']);
     expect(missingItems(DEF, new Map([['1', 0]]), ['1', '6'])).toEqual(['6']);
@@ -134,6 +141,9 @@ describe('scaleOptions', () => {
   it('numbers labels from the start value and attaches LOINC answer codes when given', () => {
     expect(scaleOptions(['none', 'some'])).toEqual([{ value: 0, label: 'none' }, { value: 1, label: 'some' }]);
     expect(scaleOptions(['a', 'b'], 1, ['LA1-1'])).toEqual([{ value: 1, label: 'a', loinc: 'LA1-1' }, { value: 2, label: 'b' }]);
+    expect(scaleOptions(['a', 'b', 'c'], 2, ['LA1-1', 'LA2-2', 'LA3-3'])).toEqual([
+      { value: 2, label: 'a', loinc: 'LA1-1' }, { value: 3, label: 'b', loinc: 'LA2-2' }, { value: 4, label: 'c', loinc: 'LA3-3' },
+    ]);
   });
 });
 
