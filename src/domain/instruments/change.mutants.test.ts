@@ -1,12 +1,13 @@
 // Clinically important change at the edges of each rule, worked by hand from the published rules:
 // - IMMPACT: Dworkin RH et al. Interpreting the clinical importance of treatment outcomes in chronic
-//   pain clinical trials: IMMPACT recommendations. J Pain 2008;9(2):105–121,
-//   doi 10.1016/j.jpain.2007.09.005 — pain intensity decrease of 10–20 % minimally important, ≥ 30 %
-//   moderately important, ≥ 50 % substantial; BPI interference ≥ 1-point decrease; PGIC rates change itself.
-// - PHQ-9: Löwe B et al. Monitoring depression treatment outcomes with the PHQ-9. Med Care
-//   2004;42(12):1194–1201, doi 10.1097/00005650-200412000-00006 — 5 points.
-// - ODI: Ostelo RW et al. Interpreting change scores for pain and functional status in low back pain.
-//   Spine 2008;33(1):90–94, doi 10.1097/BRS.0b013e31815e3a10 — 10 points or 30 % improvement.
+//   pain clinical trials: IMMPACT recommendations. J Pain 2008;9:105, doi 10.1016/j.jpain.2007.09.005 —
+//   pain intensity decrease of 10–20 % minimally important, ≥ 30 % moderately important, ≥ 50 %
+//   substantial; BPI interference ≥ 1-point decrease; PGIC rates change itself.
+// - PHQ-9: Löwe B et al. Monitoring depression treatment outcomes with the Patient Health
+//   Questionnaire-9. Med Care 2004;42:1194 — 5 points.
+// - ODI: Ostelo RW et al. Interpreting change scores for pain and functional status in low back pain:
+//   towards international consensus regarding minimal important change. Spine 2008;33:90 — 10 points
+//   or 30 % improvement from baseline.
 import { describe, expect, it } from 'vitest';
 import { computeChange } from './change.ts';
 import { findInstrument } from './index.ts';
