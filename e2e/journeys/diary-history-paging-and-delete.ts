@@ -1,6 +1,6 @@
 import { checkPage, DEMO_PASSWORD, expectFocused, expectVisible, newContext } from '../harness.ts';
 import { SignInPage } from '../pages/pages.ts';
-import { type Journey } from './journey.ts';
+import type { Journey } from './journey.ts';
 
 export const journey: Journey = {
   name: 'patient pages through the whole diary history, and deletes check-ins by keyboard: Undo takes focus and waits while it has it, and a delete survives a reload',

@@ -1,6 +1,6 @@
 import { checkPage, DEMO_PASSWORD, expectVisible } from '../harness.ts';
 import { SignInPage } from '../pages/pages.ts';
-import { type Journey } from './journey.ts';
+import type { Journey } from './journey.ts';
 
 export const journey: Journey = {
   name: 'a patient away from home sees when they answered the naloxone check in their own time zone',

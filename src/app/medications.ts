@@ -12,7 +12,7 @@ import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, invalid, notFound } from './errors.ts';
 import { patientToday } from './patients.ts';
 import type { StoredRecord } from './record-store.ts';
-import { conflictCopy, inPatientWrite, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
+import { conflictCopy, inPatientWrite, type RecordKind, } from './versioned-records.ts';
 import type { Stores } from './ports.ts';
 
 export const MEDICATION_ORDERS: RecordKind<MedicationOrderRecord> = {

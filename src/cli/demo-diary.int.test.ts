@@ -26,8 +26,8 @@ describe.each(DIALECTS)('demo diaries on %s', (dialect) => {
 
     // Poor sleep → next-day pain (before the medicine starts, to keep the comparison clean).
     const early = days.slice(1, 70);
-    const afterShort = early.filter((d, i) => sleepOf(days[i]!) < 6).map(dayPain);
-    const afterLong = early.filter((d, i) => sleepOf(days[i]!) >= 7.5).map(dayPain);
+    const afterShort = early.filter((_d, i) => sleepOf(days[i]!) < 6).map(dayPain);
+    const afterLong = early.filter((_d, i) => sleepOf(days[i]!) >= 7.5).map(dayPain);
     expect(mean(afterShort) - mean(afterLong)).toBeGreaterThan(1);
 
     // The medicine helps after two weeks; the technique does not change pain.

@@ -16,7 +16,7 @@ import { withDirectSqlite, type DirectSqlite, type Executor } from './repositori
 import type { NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import { organizationRepository } from './repositories/organizations.repository.ts';
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';

@@ -281,7 +281,7 @@ export function planTaper(regimen: Regimen, startDate: LocalDate, options: Taper
     // its next step is the target ("extend the interval, then stop").
     const switchFraction: Rational = { n: PCT - BigInt(k) * p > s ? PCT - BigInt(k) * p : s, d: PCT };
     let geometric: Rational = { n: 1n, d: 1n };
-    for (let j = 1; k < MAX_INTERVALS && drugs.some((d, i) => current[i]! > d.targetU); j++) {
+    while (k < MAX_INTERVALS && drugs.some((d, i) => current[i]! > d.targetU)) {
       k++;
       geometric = { n: geometric.n * (PCT - r), d: geometric.d * PCT };
       const g = geometric;

@@ -129,7 +129,7 @@ describe('parseDiaryCsv', () => {
 
   it('reports header, cell-count, JSON and quoting problems', () => {
     expect(parseDiaryCsv('')).toMatchObject({ ok: false, errors: [{ row: 1, column: null }] });
-    const noNotes = DIARY_CSV_COLUMNS.filter((c) => c !== 'notes').join(',') + ',extra\r\n';
+    const noNotes = `${DIARY_CSV_COLUMNS.filter((c) => c !== 'notes').join(',')},extra\r\n`;
     expect(parseDiaryCsv(noNotes)).toMatchObject({ ok: false, errors: [{ message: 'unknown column "extra"' }, { column: 'notes', message: 'column is missing' }] });
     const header = DIARY_CSV_COLUMNS.join(',');
     expect(parseDiaryCsv(`${header}\r\na,b\r\n`)).toMatchObject({ ok: false, errors: [{ row: 2, line: 2, column: null }] });
@@ -151,7 +151,7 @@ describe('parseDiaryCsv', () => {
   it('property: the RFC 4180 record layer round-trips any cells', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', 'é', '😀', ';') });
     fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-      const text = rows.map(formatCsvRecord).join('\r\n') + '\r\n';
+      const text = `${rows.map(formatCsvRecord).join('\r\n')}\r\n`;
       const parsed = parseCsvRecords(text);
       expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual(rows);
     }));

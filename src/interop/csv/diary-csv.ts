@@ -27,7 +27,7 @@ export const DIARY_CSV_COLUMNS = [
 export type DiaryCsvColumn = (typeof DIARY_CSV_COLUMNS)[number];
 
 /** Columns holding free text that we guard against spreadsheet formula injection. */
-const GUARDED: ReadonlySet<DiaryCsvColumn> = new Set(['notes', 'entered_by']);
+const _GUARDED: ReadonlySet<DiaryCsvColumn> = new Set(['notes', 'entered_by']);
 const FORMULA_START = /^[=+\-@\t\r']/;
 
 /**

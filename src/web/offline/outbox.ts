@@ -180,7 +180,7 @@ export class Outbox {
   /** Conflict resolution: send my version again over the server's current version. */
   async keepMine(key: string): Promise<void> {
     const item = (await this.#storage.all()).find((i) => i.key === key);
-    if (!item || item.state !== 'conflict') return;
+    if (item?.state !== 'conflict') return;
     const serverVersion = (item.serverCopy as { version?: number } | null)?.version;
     await this.#storage.put({ ...item, state: 'pending', baseVersion: serverVersion, serverCopy: undefined, message: undefined });
     await this.flush();

@@ -6,7 +6,6 @@ import { deleteRecord, getRecord, listRecords } from '../../../app/versioned-rec
 import { PatientParams } from '../../../contract/common.ts';
 import { BlockDiaryBody, DIARY_IMPORT_MAX_BYTES, DocumentParams, FlareBody, ListQuery } from '../../../contract/diary.ts';
 import { exportDiaryCsv, parseDiaryCsv } from '../../../interop/csv/diary-csv.ts';
-import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
 import { sendDeleted, sendSaved } from '../../record-replies.ts';

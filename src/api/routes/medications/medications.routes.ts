@@ -1,7 +1,7 @@
 import type { StoredRecord } from '../../../app/record-store.ts';
 import {
   computeMmeForRegimen, createTaperPlan, getTaperPlan, listMedicationOrders, listTaperPlans, loadMedicationSummary, pauseOrResumeTaper,
-  scheduleOf, type TaperOutcome,
+  scheduleOf, 
 } from '../../../app/medications.ts';
 import { saveMedicationOrder } from '../../../app/medication-order-safety.ts';
 import { findNaloxoneCheck, loadAsNeededUse, saveNaloxoneCheck } from '../../../app/opioid-safety.ts';
@@ -12,7 +12,6 @@ import {
 } from '../../../contract/medications.ts';
 import { baseVersionFrom } from '../../if-match.ts';
 import { presentRecord, sendSaved } from '../../record-replies.ts';
-import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type ApiToken } from '../../api/client.ts';
+import { api, type ApiError, type ApiToken } from '../../api/client.ts';
 import { Dialog, Empty, ErrorMessage, Field, OneTimeCode, showToast } from '../../components/ui.tsx';
 import { formatDateTime, t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';

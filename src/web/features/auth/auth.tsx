@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
-import { api, ApiError, type Me } from '../../api/client.ts';
+import { api, type ApiError, type Me } from '../../api/client.ts';
 import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';

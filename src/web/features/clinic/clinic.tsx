@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, roleLabel, type Member, type MemberInvitation, type Organization, type VisiblePatient } from '../../api/client.ts';
+import { api, type ApiError, roleLabel, type Member, type MemberInvitation, type Organization, type VisiblePatient } from '../../api/client.ts';
 import { dismissStatusMessages, Empty, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
 import { auditActionInWords, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';

@@ -2,7 +2,7 @@
 // in place, the heat map, and CSV export and import. (The check-in form is check-in.tsx.)
 import { useDiary } from './use-diary.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, requestText, type DaySummaryView, type DiaryRecord } from '../../api/client.ts';
+import { api, type ApiError, requestText, type DaySummaryView, type DiaryRecord } from '../../api/client.ts';
 import { Empty, ErrorMessage, LoadFailed, Loading, showToast, UNDO_WINDOW_MS, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { HeatMap } from '../../components/heatmap.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';

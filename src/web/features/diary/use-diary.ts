@@ -1,7 +1,7 @@
 // The person's diary as the server has it: pulled whole (every page of the change feed), live entries
 // only, newest first. Shared by the history and the check-in (which edits one of them, or copies the last).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type DiaryRecord } from '../../api/client.ts';
+import { api, type ApiError, type DiaryRecord } from '../../api/client.ts';
 import { useReloadWhenBackOnline } from '../../components/ui.tsx';
 
 /** When a check-in was about, newest first (its own local date and time), then the later change first. */

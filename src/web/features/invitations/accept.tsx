@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.ts';
+import { api, type ApiError } from '../../api/client.ts';
 import { ErrorMessage, Field, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';

@@ -3,7 +3,7 @@
 // (debounced) before anything is saved; stopping an order (with Undo); the order history; and the
 // taper planner (a schedule at a chosen rate, MME per step, pause and resume).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type Patient } from '../../api/client.ts';
+import type { ApiError, Patient } from '../../api/client.ts';
 import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { Dialog, Empty, ErrorMessage, Field, Loading, LoadFailed, SelectField, showToast } from '../../components/ui.tsx';
 import { FORMULARY_DATA, findDrug } from '../../../domain/medications/formulary.ts';

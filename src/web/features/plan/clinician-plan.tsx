@@ -5,7 +5,7 @@
 // conservative care.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
-import { api, ApiError, type Member, type Patient } from '../../api/client.ts';
+import { api, type ApiError, type Member, type Patient } from '../../api/client.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { classifyChronicity, PAIN_MECHANISMS, type PainMechanism } from '../../../domain/care-plan/condition.ts';
 import { parseLocalDate } from '../../../domain/time/local-date.ts';

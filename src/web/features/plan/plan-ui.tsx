@@ -3,7 +3,7 @@
 // versioned-record section (list + add/edit form + delete with Undo).
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../../api/client.ts';
+import type { ApiError } from '../../api/client.ts';
 import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';

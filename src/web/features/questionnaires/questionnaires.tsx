@@ -6,7 +6,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_CRISIS_RESOURCES, type CrisisResource } from '../../../contract/crisis.ts';
-import { ApiError } from '../../api/client.ts';
+import type { ApiError } from '../../api/client.ts';
 import { questionnairesApi, type Instrument, type PatientInstrument, type StoredResponse, type Submitted } from '../../api/questionnaires.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';

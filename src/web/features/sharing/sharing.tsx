@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
-import { api, ApiError, type CareRelationship, type Delegation } from '../../api/client.ts';
+import { api, type ApiError, type CareRelationship, type Delegation } from '../../api/client.ts';
 import { Checkbox, Empty, ErrorMessage, Field, Loading, OneTimeCode, showToast } from '../../components/ui.tsx';
 import { auditActionInWords, formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type CareRelationship, type DaySummaryView, type VisiblePatient } from '../../api/client.ts';
+import { api, type ApiError, type CareRelationship, type DaySummaryView, type VisiblePatient } from '../../api/client.ts';
 import { questionnairesApi, type DueItem } from '../../api/questionnaires.ts';
 import { Trend } from '../../components/trend.tsx';
 import { BlockDiaryToday } from '../block-diary/block-diary-reminder.tsx';
