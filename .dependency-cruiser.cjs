@@ -29,7 +29,19 @@ module.exports = {
     {
       ...layer('cli', ['app', 'storage', 'interop', 'reports', 'domain']),
       // `painwise serve` is the one command that starts the HTTP server.
-      to: { path: '^src/', pathNot: ['^src/cli/', '^src/app/', '^src/storage/', '^src/interop/', '^src/reports/', '^src/domain/', '^src/types/', '^src/api/main\\.ts$'] },
+      to: {
+        path: '^src/',
+        pathNot: [
+          '^src/cli/',
+          '^src/app/',
+          '^src/storage/',
+          '^src/interop/',
+          '^src/reports/',
+          '^src/domain/',
+          '^src/types/',
+          '^src/api/main\\.ts$',
+        ],
+      },
     },
     layer('web', ['contract', 'domain']),
   ],

@@ -20,7 +20,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: roots.map((r) => `${r}/**/*.int.test.ts`), exclude: excluded, globalSetup: ['test/support/global-setup.ts'] },
+        test: {
+          name: 'integration',
+          include: roots.map((r) => `${r}/**/*.int.test.ts`),
+          exclude: excluded,
+          globalSetup: ['test/support/global-setup.ts'],
+        },
       },
     ],
   },

@@ -9,11 +9,24 @@ const TARGETS = { performance: 90, accessibility: 100, 'best-practices': 95 } as
 export async function runLighthouse(baseUrl: string, cookie: string): Promise<InProcessResult[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const result = await lighthouse(`${baseUrl}/`, {
-      port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS), extraHeaders: { Cookie: cookie },
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: Object.keys(TARGETS),
+      extraHeaders: { Cookie: cookie },
     });
     const categories = result?.lhr.categories ?? {};
     return Object.entries(TARGETS).map(([id, target]) => {

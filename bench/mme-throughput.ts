@@ -33,7 +33,10 @@ function buildRegimens(count: number): { regimen: Regimen; patient: PatientFacts
   for (let r = 0; r < count; r++) {
     const items: RegimenItem[] = [];
     for (let i = 0; i < ITEMS_PER_REGIMEN; i++) items.push(pool[next() % pool.length]!);
-    out.push({ regimen: { items }, patient: { age: 40 + (next() % 50), opioidNaive: next() % 5 === 0, kidneyDisease: next() % 7 === 0, qtcMs: 400 + (next() % 150) } });
+    out.push({
+      regimen: { items },
+      patient: { age: 40 + (next() % 50), opioidNaive: next() % 5 === 0, kidneyDisease: next() % 7 === 0, qtcMs: 400 + (next() % 150) },
+    });
   }
   return out;
 }
@@ -59,5 +62,7 @@ export async function measureMmeThroughput(): Promise<{ regimensPerSecond: numbe
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { regimensPerSecond, items } = await measureMmeThroughput();
-  console.log(`mme-throughput: ${regimensPerSecond.toLocaleString('en-US')} regimens/s (${items} items each, MME + all flags; target ≥ 100,000)`);
+  console.log(
+    `mme-throughput: ${regimensPerSecond.toLocaleString('en-US')} regimens/s (${items} items each, MME + all flags; target ≥ 100,000)`,
+  );
 }

@@ -79,49 +79,81 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
   }
   const handle = openDatabase(target);
   await migrateToLatest(handle.db);
-  const deps = { store: createKyselyStore(handle), clock: systemClock, ids: systemIds(), hasher: argon2idHasher(), settings: DEFAULT_SETTINGS };
+  const deps = {
+    store: createKyselyStore(handle),
+    clock: systemClock,
+    ids: systemIds(),
+    hasher: argon2idHasher(),
+    settings: DEFAULT_SETTINGS,
+  };
   process.stdout.write(`[${engine}] seeding ${PATIENTS} patients… `);
   const population = await seedPopulation(deps, PATIENTS);
   await handle.close();
   console.log('done');
 
   // The calibration route exists only because this setting is on, and only in this benchmark's server.
-  const server = await startServerProcess({ ...env, PAINWISE_LOG_LEVEL: 'warn', PAINWISE_SIGNIN_MAX_FAILURES_PER_IP: '100000', PAINWISE_BENCH_CALIBRATION: 'true' });
+  const server = await startServerProcess({
+    ...env,
+    PAINWISE_LOG_LEVEL: 'warn',
+    PAINWISE_SIGNIN_MAX_FAILURES_PER_IP: '100000',
+    PAINWISE_BENCH_CALIBRATION: 'true',
+  });
   try {
     const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(population.benchUser),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(population.benchUser),
     });
     const me = (await signIn.json()) as { csrfToken: string; patient: { id: string } };
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const ctx: ScenarioContext = { baseUrl: server.baseUrl, cookie, csrfToken: me.csrfToken, patientId: me.patient.id, drive };
 
     // Lighthouse first, while the server is quiet, as a person's phone would find it.
-    if (engine === 'sqlite' && process.env.PAINWISE_BENCH_LIGHTHOUSE !== '0') lighthouseResults.push(...await runLighthouse(server.baseUrl, cookie));
+    if (engine === 'sqlite' && process.env.PAINWISE_BENCH_LIGHTHOUSE !== '0')
+      lighthouseResults.push(...(await runLighthouse(server.baseUrl, cookie)));
     const results: ScenarioResult[] = [];
     const bare = await drive('bare route GET /health', { url: `${server.baseUrl}/health` });
     results.push(bare);
     const withRatio = (r: ScenarioResult, minRatio: number, maxP99Ms: number, pKey: 'p99Ms' | 'p95Ms' = 'p99Ms'): ScenarioResult => {
       const ratioToBare = r.requestsPerSecond / bare.requestsPerSecond;
       const met = engine === 'sqlite' ? ratioToBare >= minRatio && r[pKey] <= maxP99Ms && r.non2xx === 0 : undefined;
-      return { ...r, ratioToBare, target: `≥ ${minRatio * 100} % of bare, ${pKey === 'p99Ms' ? 'p99' : 'p95'} ≤ ${maxP99Ms} ms`, ...(met === undefined ? {} : { met }) };
+      return {
+        ...r,
+        ratioToBare,
+        target: `≥ ${minRatio * 100} % of bare, ${pKey === 'p99Ms' ? 'p99' : 'p95'} ≤ ${maxP99Ms} ms`,
+        ...(met === undefined ? {} : { met }),
+      };
     };
     results.push(withRatio(await drive('GET /api/me (authenticated)', { url: `${server.baseUrl}/api/me`, headers: { cookie } }), 0.4, 20));
     // Validate a small body, insert one record row and its audit row in one transaction: what any durable write must cost at least.
     const calibration = await drive('calibration write (record + audit row, no session)', {
-      url: `${server.baseUrl}/bench/calibration/${me.patient.id}`, method: 'POST', headers: { 'content-type': 'application/json' },
+      url: `${server.baseUrl}/bench/calibration/${me.patient.id}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ startedAt: new Date().toISOString(), endedAt: null, timeZone: 'UTC', peakIntensity: 6 }),
     });
     results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
     // PAINWISE_BENCH_ONLY=<text> runs only the scenarios whose name contains it (for working on one).
-    for (const scenario of EXTRA_SCENARIOS.filter((x) => !process.env.PAINWISE_BENCH_ONLY || x.name.includes(process.env.PAINWISE_BENCH_ONLY))) {
+    for (const scenario of EXTRA_SCENARIOS.filter(
+      (x) => !process.env.PAINWISE_BENCH_ONLY || x.name.includes(process.env.PAINWISE_BENCH_ONLY),
+    )) {
       const r = await scenario.run(ctx);
       const rated = scenario.write ? { ...r, ratioToCalibration: r.requestsPerSecond / calibration.requestsPerSecond } : r;
-      const judged = scenario.target ? withRatio(rated, scenario.target.minRatio, scenario.target.maxMs, scenario.target.percentile) : rated;
+      const judged = scenario.target
+        ? withRatio(rated, scenario.target.minRatio, scenario.target.maxMs, scenario.target.percentile)
+        : rated;
       // Scenarios with an absolute target judge themselves; on PostgreSQL figures are reported only.
-      results.push(engine === 'sqlite' ? judged : { ...judged, met: undefined } as ScenarioResult);
+      results.push(engine === 'sqlite' ? judged : ({ ...judged, met: undefined } as ScenarioResult));
     }
     const signInResult = await drive('POST /api/auth/sign-in (argon2id; reported only)', {
-      url: `${server.baseUrl}/api/auth/sign-in`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(population.benchUser), duration: Math.min(5, DURATION_SECONDS),
+      url: `${server.baseUrl}/api/auth/sign-in`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(population.benchUser),
+      duration: Math.min(5, DURATION_SECONDS),
     });
     results.push(signInResult);
     return results;
@@ -133,20 +165,49 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
 
 function printTable(engine: string, results: readonly ScenarioResult[]): void {
   console.log(`\n${engine}`);
-  console.log('scenario'.padEnd(56), 'req/s'.padStart(8), 'ratio'.padStart(7), 'cal.'.padStart(7), 'p50'.padStart(7), 'p95'.padStart(7), 'p99'.padStart(7), ' non2xx', ' target');
+  console.log(
+    'scenario'.padEnd(56),
+    'req/s'.padStart(8),
+    'ratio'.padStart(7),
+    'cal.'.padStart(7),
+    'p50'.padStart(7),
+    'p95'.padStart(7),
+    'p99'.padStart(7),
+    ' non2xx',
+    ' target',
+  );
   for (const r of results) {
     console.log(
-      r.name.padEnd(56), String(r.requestsPerSecond).padStart(8), (r.ratioToBare === undefined ? '' : `${(r.ratioToBare * 100).toFixed(0)}%`).padStart(7),
+      r.name.padEnd(56),
+      String(r.requestsPerSecond).padStart(8),
+      (r.ratioToBare === undefined ? '' : `${(r.ratioToBare * 100).toFixed(0)}%`).padStart(7),
       (r.ratioToCalibration === undefined ? '' : `${(r.ratioToCalibration * 100).toFixed(0)}%`).padStart(7),
-      `${r.p50Ms.toFixed(1)}`.padStart(7), `${r.p95Ms.toFixed(1)}`.padStart(7), `${r.p99Ms.toFixed(1)}`.padStart(7), String(r.non2xx).padStart(7),
+      `${r.p50Ms.toFixed(1)}`.padStart(7),
+      `${r.p95Ms.toFixed(1)}`.padStart(7),
+      `${r.p99Ms.toFixed(1)}`.padStart(7),
+      String(r.non2xx).padStart(7),
       r.target ? ` ${r.target}${r.met === undefined ? '' : r.met ? ' — met' : ' — NOT MET'}` : '',
     );
   }
 }
 
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-console.log(`Painwise bench — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario`);
-const report: Record<string, unknown> = { at: new Date().toISOString(), machine, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, engines: {} };
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
+console.log(
+  `Painwise bench — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario`,
+);
+const report: Record<string, unknown> = {
+  at: new Date().toISOString(),
+  machine,
+  connections: CONNECTIONS,
+  durationSeconds: DURATION_SECONDS,
+  engines: {},
+};
 buildWebIfStale();
 const sqlite = await benchEngine('sqlite');
 printTable('SQLite', sqlite);
@@ -159,10 +220,11 @@ if (postgresUrl) {
 } else {
   console.log('\nPostgreSQL: skipped (set PAINWISE_BENCH_POSTGRES_URL or DATABASE_URL to a server where the user may create databases).');
 }
-const inProcess = [...lighthouseResults, ...await import('./in-process.ts').then((m) => m.runInProcessBenchmarks())];
+const inProcess = [...lighthouseResults, ...(await import('./in-process.ts').then((m) => m.runInProcessBenchmarks()))];
 if (inProcess.length > 0) {
   console.log('\nIn-process and Lighthouse');
-  for (const r of inProcess) console.log(`${r.name.padEnd(56)} ${r.figure}${r.target ? `  target ${r.target}${r.met ? ' — met' : ' — NOT MET'}` : ''}`);
+  for (const r of inProcess)
+    console.log(`${r.name.padEnd(56)} ${r.figure}${r.target ? `  target ${r.target}${r.met ? ' — met' : ' — NOT MET'}` : ''}`);
   report.inProcess = inProcess;
 }
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });

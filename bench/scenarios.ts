@@ -25,9 +25,20 @@ export interface Scenario {
 export function benchEntry(now: Date): Record<string, unknown> {
   const local = now.toISOString();
   return {
-    localDate: local.slice(0, 10), localTime: local.slice(11, 16), timeZone: 'UTC', recordedAt: local, intensity: 6, worstSinceLast: 7, leastSinceLast: 3,
-    regions: [{ code: 'lumbar-spine', intensity: 6, qualities: ['aching'] }, { code: 'thigh-left', intensity: 4, qualities: ['burning'] }, { code: 'knee-left', intensity: 3, qualities: [] }],
-    interference: { activity: 5, sleep: 4, mood: 3, stress: 4 }, sleep: { hours: 6.5, quality: 'poor' },
+    localDate: local.slice(0, 10),
+    localTime: local.slice(11, 16),
+    timeZone: 'UTC',
+    recordedAt: local,
+    intensity: 6,
+    worstSinceLast: 7,
+    leastSinceLast: 3,
+    regions: [
+      { code: 'lumbar-spine', intensity: 6, qualities: ['aching'] },
+      { code: 'thigh-left', intensity: 4, qualities: ['burning'] },
+      { code: 'knee-left', intensity: 3, qualities: [] },
+    ],
+    interference: { activity: 5, sleep: 4, mood: 3, stress: 4 },
+    sleep: { hours: 6.5, quality: 'poor' },
     medicines: [
       { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled', formularyId: 'ibuprofen' },
       { name: 'Paracetamol', dose: 1, unit: 'g', takenAt: '12:30', regimen: 'as-needed', formularyId: 'acetaminophen' },
@@ -38,7 +49,14 @@ export function benchEntry(now: Date): Record<string, unknown> {
 
 function recalledEntry(daysAgo: number, i: number): Record<string, unknown> {
   const at = new Date(Date.now() - daysAgo * 86_400_000 - i * 3_600_000);
-  return { ...benchEntry(at), recordedAt: new Date().toISOString(), mode: 'recalled', intensity: (daysAgo + i) % 11, worstSinceLast: null, leastSinceLast: null };
+  return {
+    ...benchEntry(at),
+    recordedAt: new Date().toISOString(),
+    mode: 'recalled',
+    intensity: (daysAgo + i) % 11,
+    worstSinceLast: null,
+    leastSinceLast: null,
+  };
 }
 
 async function timeMs(work: () => Promise<unknown>): Promise<number> {
@@ -53,7 +71,13 @@ function percentile(sorted: readonly number[], p: number): number {
 
 /** Ten medication orders (an opioid + benzodiazepine regimen at ≥ 50 MME among them) started a month ago, for the plan-read scenario. */
 function benchOrders(startDate: string): Record<string, unknown>[] {
-  const o = (formularyId: string, fields: Record<string, unknown>) => ({ formularyId, route: 'oral', startDate, schedule: 'scheduled', ...fields });
+  const o = (formularyId: string, fields: Record<string, unknown>) => ({
+    formularyId,
+    route: 'oral',
+    startDate,
+    schedule: 'scheduled',
+    ...fields,
+  });
   return [
     o('oxycodone-er', { doseMg: 20, timesPerDay: 2 }),
     o('oxycodone', { doseMg: 5, schedule: 'as-needed', maxPerDay: 4 }),
@@ -75,12 +99,13 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
     name: 'Submit a PEG response',
     target: { minRatio: 0.3, maxMs: 25 },
     write: true,
-    run: (ctx) => ctx.drive('Submit a PEG response', {
-      url: `${ctx.baseUrl}/api/patients/${ctx.patientId}/instrument-responses`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: ctx.cookie, 'x-csrf-token': ctx.csrfToken },
-      body: JSON.stringify({ instrumentId: 'peg', answers: { 1: 6, 2: 7, 3: 4 } }),
-    }),
+    run: (ctx) =>
+      ctx.drive('Submit a PEG response', {
+        url: `${ctx.baseUrl}/api/patients/${ctx.patientId}/instrument-responses`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: ctx.cookie, 'x-csrf-token': ctx.csrfToken },
+        body: JSON.stringify({ instrumentId: 'peg', answers: { 1: 6, 2: 7, 3: 4 } }),
+      }),
   },
   {
     name: 'PUT diary entry (3 regions, 2 medicines)',
@@ -93,7 +118,15 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
         method: 'PUT',
         headers: { 'content-type': 'application/json', cookie: ctx.cookie, 'x-csrf-token': ctx.csrfToken },
         // Every request is a new entry with its own client-generated id.
-        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/patients/${ctx.patientId}/diary-entries/${uuidv7(Date.now(), crypto.randomInt(4096))}`, body }) }],
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/patients/${ctx.patientId}/diary-entries/${uuidv7(Date.now(), crypto.randomInt(4096))}`,
+              body,
+            }),
+          },
+        ],
       });
     },
   },
@@ -106,7 +139,8 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       const headers = { 'content-type': 'application/json', cookie: ctx.cookie, 'x-csrf-token': ctx.csrfToken };
       for (let day = 0; day < 365; day += 100) {
         const items = [];
-        for (let d = day; d < Math.min(365, day + 100); d++) for (let i = 0; i < 4; i++) items.push({ id: uuidv7(Date.now(), (d * 4 + i) % 4096), entry: recalledEntry(d + 1, i) });
+        for (let d = day; d < Math.min(365, day + 100); d++)
+          for (let i = 0; i < 4; i++) items.push({ id: uuidv7(Date.now(), (d * 4 + i) % 4096), entry: recalledEntry(d + 1, i) });
         const res = await fetch(`${base}/batch`, { method: 'POST', headers, body: JSON.stringify({ items }) });
         if (!res.ok) throw new Error(`seeding the year failed: ${res.status} ${await res.text()}`);
       }
@@ -114,26 +148,42 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       // JSON.parse. The client is node:http on a kept-alive connection: fetch (undici) in this process,
       // which has just run autocannon, added 3–6 ms of its own to every pull when both were timed side by side.
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      const pull = () => new Promise<Buffer>((resolve, reject) => {
-        http.get(`${base}?limit=1500`, { agent, headers: { cookie: ctx.cookie } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`pull failed: ${res.statusCode}`))));
-        }).on('error', reject);
-      });
+      const pull = () =>
+        new Promise<Buffer>((resolve, reject) => {
+          http
+            .get(`${base}?limit=1500`, { agent, headers: { cookie: ctx.cookie } }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                res.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`pull failed: ${res.statusCode}`)),
+              );
+            })
+            .on('error', reject);
+        });
       // Like the plan read: the first pulls warm up (statement preparation, JIT), then 100 are timed.
       for (let i = 0; i < 10; i++) await pull();
       const samples: number[] = [];
       let body: Buffer = Buffer.alloc(0);
-      for (let i = 0; i < 100; i++) samples.push(await timeMs(async () => { body = await pull(); }));
+      for (let i = 0; i < 100; i++)
+        samples.push(
+          await timeMs(async () => {
+            body = await pull();
+          }),
+        );
       agent.destroy();
       const count = (JSON.parse(body.toString('utf8')) as { items: unknown[] }).items.length;
       samples.sort((a, b) => a - b);
       const p95 = percentile(samples, 95);
       return {
-        name: `Pull ${count} entries (1 connection, 100 pulls)`, requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
-        p50Ms: percentile(samples, 50), p95Ms: p95, p99Ms: percentile(samples, 99), non2xx: 0, errors: 0,
-        target: 'p95 ≤ 30 ms', met: p95 <= 30,
+        name: `Pull ${count} entries (1 connection, 100 pulls)`,
+        requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
+        p50Ms: percentile(samples, 50),
+        p95Ms: p95,
+        p99Ms: percentile(samples, 99),
+        non2xx: 0,
+        errors: 0,
+        target: 'p95 ≤ 30 ms',
+        met: p95 <= 30,
       };
     },
   },
@@ -143,20 +193,31 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       const headers = { 'content-type': 'application/json', cookie: ctx.cookie, 'x-csrf-token': ctx.csrfToken };
       const samples: number[] = [];
       for (let round = 0; round < 10; round++) {
-        const items = Array.from({ length: 500 }, (_, i) => ({ id: uuidv7(Date.now(), i), entry: recalledEntry(400 + round * 3 + (i % 3), i % 20) }));
-        const body = JSON.stringify({ items });
-        samples.push(await timeMs(async () => {
-          const res = await fetch(`${ctx.baseUrl}/api/patients/${ctx.patientId}/diary-entries/batch`, { method: 'POST', headers, body });
-          if (!res.ok) throw new Error(`batch failed: ${res.status}`);
-          await res.arrayBuffer();
+        const items = Array.from({ length: 500 }, (_, i) => ({
+          id: uuidv7(Date.now(), i),
+          entry: recalledEntry(400 + round * 3 + (i % 3), i % 20),
         }));
+        const body = JSON.stringify({ items });
+        samples.push(
+          await timeMs(async () => {
+            const res = await fetch(`${ctx.baseUrl}/api/patients/${ctx.patientId}/diary-entries/batch`, { method: 'POST', headers, body });
+            if (!res.ok) throw new Error(`batch failed: ${res.status}`);
+            await res.arrayBuffer();
+          }),
+        );
       }
       samples.sort((a, b) => a - b);
       const worst = samples.at(-1)!;
       return {
-        name: 'Batch push of 500 entries (10 batches)', requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
-        p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), p99Ms: worst, non2xx: 0, errors: 0,
-        target: 'each ≤ 250 ms', met: worst <= 250,
+        name: 'Batch push of 500 entries (10 batches)',
+        requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
+        p50Ms: percentile(samples, 50),
+        p95Ms: percentile(samples, 95),
+        p99Ms: worst,
+        non2xx: 0,
+        errors: 0,
+        target: 'each ≤ 250 ms',
+        met: worst <= 250,
       };
     },
   },
@@ -168,7 +229,11 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       const headers = { 'content-type': 'application/json', cookie: ctx.cookie, 'x-csrf-token': ctx.csrfToken };
       const startDate = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
       for (const order of benchOrders(startDate)) {
-        const res = await fetch(`${base}/medication-orders/${uuidv7(Date.now(), crypto.randomInt(4096))}`, { method: 'PUT', headers, body: JSON.stringify(order) });
+        const res = await fetch(`${base}/medication-orders/${uuidv7(Date.now(), crypto.randomInt(4096))}`, {
+          method: 'PUT',
+          headers,
+          body: JSON.stringify(order),
+        });
         if (!res.ok) throw new Error(`seeding an order failed: ${res.status} ${await res.text()}`);
       }
       const current = await fetch(`${base}/care-plan`, { headers });
@@ -189,10 +254,13 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       let flags = 0;
       for (let i = 0; i < 220; i++) {
         const ms = await timeMs(async () => {
-          const [a, b] = await Promise.all([fetch(`${base}/care-plan`, { headers: { cookie: ctx.cookie } }), fetch(`${base}/medications/summary`, { headers: { cookie: ctx.cookie } })]);
+          const [a, b] = await Promise.all([
+            fetch(`${base}/care-plan`, { headers: { cookie: ctx.cookie } }),
+            fetch(`${base}/medications/summary`, { headers: { cookie: ctx.cookie } }),
+          ]);
           if (!a.ok || !b.ok) throw new Error(`plan read failed: ${a.status} ${b.status}`);
           await a.arrayBuffer();
-          const summary = await b.json() as { regimen: { flags: unknown[] } };
+          const summary = (await b.json()) as { regimen: { flags: unknown[] } };
           flags = summary.regimen.flags.length;
         });
         if (i >= 20) samples.push(ms); // the first 20 warm up
@@ -200,9 +268,15 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
       samples.sort((a, b) => a - b);
       const p95 = percentile(samples, 95);
       return {
-        name: `Plan + 10 medicines, MME and ${flags} flags (1 conn.)`, requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
-        p50Ms: percentile(samples, 50), p95Ms: p95, p99Ms: percentile(samples, 99), non2xx: 0, errors: 0,
-        target: 'p95 ≤ 20 ms', met: p95 <= 20,
+        name: `Plan + 10 medicines, MME and ${flags} flags (1 conn.)`,
+        requestsPerSecond: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
+        p50Ms: percentile(samples, 50),
+        p95Ms: p95,
+        p99Ms: percentile(samples, 99),
+        non2xx: 0,
+        errors: 0,
+        target: 'p95 ≤ 20 ms',
+        met: p95 <= 20,
       };
     },
   },

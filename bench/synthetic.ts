@@ -6,7 +6,16 @@ import { createOrganization } from '../src/app/organizations.ts';
 import { shareWithOrganization } from '../src/app/sharing.ts';
 import { seededRandom } from '../src/cli/demo-diary.ts';
 
-const ZONES = ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo'];
+const ZONES = [
+  'America/Los_Angeles',
+  'America/New_York',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'America/Sao_Paulo',
+];
 
 export interface Population {
   readonly benchUser: { readonly email: string; readonly password: string };
@@ -18,15 +27,24 @@ export async function seedPopulation(deps: AppDeps, patients: number, seed = 42)
   const anon: RequestContext = { actor: { kind: 'anonymous' }, requestId: null, ip: 'bench' };
   const password = 'bench password that is long enough';
   const { user: admin } = await signUp(deps, anon, { email: 'admin@bench.test', password, displayName: 'Bench Admin' });
-  const { organization } = await createOrganization(deps, { ...anon, actor: { kind: 'user', userId: admin.id, via: 'session' } }, { name: 'Bench Clinic' });
+  const { organization } = await createOrganization(
+    deps,
+    { ...anon, actor: { kind: 'user', userId: admin.id, via: 'session' } },
+    { name: 'Bench Clinic' },
+  );
   for (let i = 0; i < patients; i++) {
     const timeZone = ZONES[Math.floor(random() * ZONES.length)]!;
     const { user, patient } = await signUp(deps, anon, {
-      email: `patient${i}@bench.test`, password, displayName: `Patient ${i}`,
+      email: `patient${i}@bench.test`,
+      password,
+      displayName: `Patient ${i}`,
       patient: { timeZone, birthYear: 1940 + Math.floor(random() * 60), sex: random() < 0.5 ? 'female' : 'male' },
     });
     if (random() < 0.8) {
-      await shareWithOrganization(deps, { ...anon, actor: { kind: 'user', userId: user.id, via: 'session' } }, patient!.id, { shareCode: organization.shareCode, scopes: ['read', 'write'] });
+      await shareWithOrganization(deps, { ...anon, actor: { kind: 'user', userId: user.id, via: 'session' } }, patient!.id, {
+        shareCode: organization.shareCode,
+        scopes: ['read', 'write'],
+      });
     }
   }
   return { benchUser: { email: 'patient0@bench.test', password }, patients };

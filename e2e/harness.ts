@@ -27,7 +27,10 @@ function newestMtime(dir: string): number {
 export function buildWebIfStale(): void {
   const built = path.join(ROOT, 'dist', 'web', 'index.html');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(ROOT, 'src', 'web'))) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export interface Demo {
@@ -48,21 +51,51 @@ export async function startWorld(): Promise<World> {
   buildWebIfStale();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'painwise-e2e-'));
   const env = { ...process.env, PAINWISE_DATA_DIR: dataDir, PAINWISE_DEMO_PASSWORD: DEMO_PASSWORD, DATABASE_URL: '' };
-  const demo = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'src/cli/main.ts'), 'demo', '--json'], { cwd: ROOT, env }).toString()) as Demo;
+  const demo = JSON.parse(
+    execFileSync(process.execPath, [path.join(ROOT, 'src/cli/main.ts'), 'demo', '--json'], { cwd: ROOT, env }).toString(),
+  ) as Demo;
   const server = await startServerProcess({ PAINWISE_DATA_DIR: dataDir, DATABASE_URL: '' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return { server, browser, demo, close: async () => { await browser.close(); await server.stop(); } };
+  return {
+    server,
+    browser,
+    demo,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
 }
 
 export async function newContext(world: World, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
-  return world.browser.newContext({ baseURL: world.server.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'Europe/Berlin', ...options });
+  return world.browser.newContext({
+    baseURL: world.server.baseUrl,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+    ...options,
+  });
 }
 
-interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /** Runs axe-core on the page (WCAG 2.0/2.1/2.2 A and AA rules and axe's best practices) at 1280 and 360 px, and takes both screenshots. */
 export async function checkPage(page: Page, name: string, violations: string[]): Promise<void> {
@@ -75,12 +108,23 @@ export async function checkPage(page: Page, name: string, violations: string[]):
     if (width !== size?.width) await page.setViewportSize({ width, height: 740 });
     const found = await page.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+      }));
     });
-    for (const v of found) violations.push(`${name} at ${width} px: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    for (const v of found)
+      violations.push(`${name} at ${width} px: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
   }
-  for (const [w, h] of [[360, 740], [1280, 800]] as const) {
+  for (const [w, h] of [
+    [360, 740],
+    [1280, 800],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${w}.png`), fullPage: true });
   }

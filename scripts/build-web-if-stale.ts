@@ -13,7 +13,9 @@ const run = (args: string[]) => {
 try {
   await ensureWebBuild({
     // The web app imports only contract and domain besides itself; the lock file stands for its dependencies.
-    sources: ['src/web', 'src/contract', 'src/domain', 'vite.config.ts', 'package-lock.json', 'scripts/check-budgets.ts'].map((p) => path.join(root, p)),
+    sources: ['src/web', 'src/contract', 'src/domain', 'vite.config.ts', 'package-lock.json', 'scripts/check-budgets.ts'].map((p) =>
+      path.join(root, p),
+    ),
     stampFile: path.join(root, 'dist', '.web-built'),
     lockDir: path.join(root, 'dist', '.web-build.lock'),
     build() {

@@ -26,7 +26,9 @@ const js = [...seen].filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(f)
 const css = [...seen].filter((f) => f.endsWith('.css')).reduce((n, f) => n + gz(f), 0);
 const all = readdirSync(path.join(root, 'assets'));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`web budgets (gzipped): initial JS ${kb(js)} / ${kb(BUDGET.js)}, CSS ${kb(css)} / ${kb(BUDGET.css)} — ${all.length} asset files`);
+console.log(
+  `web budgets (gzipped): initial JS ${kb(js)} / ${kb(BUDGET.js)}, CSS ${kb(css)} / ${kb(BUDGET.css)} — ${all.length} asset files`,
+);
 if (js > BUDGET.js || css > BUDGET.css) {
   console.error('Budget exceeded.');
   process.exit(1);

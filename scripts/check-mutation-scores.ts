@@ -8,21 +8,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-interface Area { readonly name: string; readonly target: number; readonly owns: (file: string) => boolean }
+interface Area {
+  readonly name: string;
+  readonly target: number;
+  readonly owns: (file: string) => boolean;
+}
 
 // Medication and questionnaire scoring decide what a clinician sees, so they carry the higher target.
 const AREAS: readonly Area[] = [
   { name: 'src/domain/medications', target: 90, owns: (f) => f.startsWith('src/domain/medications/') },
   { name: 'src/domain/instruments', target: 90, owns: (f) => f.startsWith('src/domain/instruments/') },
-  { name: 'src/domain (rest)', target: 85, owns: (f) => f.startsWith('src/domain/') && !f.startsWith('src/domain/medications/') && !f.startsWith('src/domain/instruments/') },
+  {
+    name: 'src/domain (rest)',
+    target: 85,
+    owns: (f) => f.startsWith('src/domain/') && !f.startsWith('src/domain/medications/') && !f.startsWith('src/domain/instruments/'),
+  },
   { name: 'record engine (If-Match)', target: 90, owns: (f) => f === 'src/api/if-match.ts' },
 ];
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
-interface Mutant { readonly status: string }
-interface Report { readonly files: Readonly<Record<string, { readonly mutants: readonly Mutant[] }>> }
+interface Mutant {
+  readonly status: string;
+}
+interface Report {
+  readonly files: Readonly<Record<string, { readonly mutants: readonly Mutant[] }>>;
+}
 
 const reportPath = process.argv[2] ?? 'reports/mutation/mutation.json';
 let report: Report;
@@ -54,6 +66,8 @@ for (const area of AREAS) {
   const score = (100 * detected) / counted;
   const ok = score >= area.target;
   if (!ok) failed = true;
-  console.log(`${area.name}: ${score.toFixed(2)} % (${detected}/${counted} detected, ${undetected} undetected, ${files} files) target ≥ ${area.target} % ${ok ? 'ok' : 'FAILED'}`);
+  console.log(
+    `${area.name}: ${score.toFixed(2)} % (${detected}/${counted} detected, ${undetected} undetected, ${files} files) target ≥ ${area.target} % ${ok ? 'ok' : 'FAILED'}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -62,7 +62,11 @@ async function takeLock(lockDir: string, waitMs: number): Promise<void> {
     }
     // A lock left by a start that died (its pid is gone) is cleared; a fresh one may not have its pid yet.
     let holder = Number.NaN;
-    try { holder = Number(readFileSync(path.join(lockDir, 'pid'), 'utf8')); } catch { /* being written */ }
+    try {
+      holder = Number(readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+    } catch {
+      /* being written */
+    }
     if (Number.isInteger(holder) && holder > 0 && !isRunning(holder)) {
       rmSync(lockDir, { recursive: true, force: true });
       continue;

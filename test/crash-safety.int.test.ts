@@ -12,34 +12,52 @@ import { startServerProcess, type ServerProcess } from './support/server-process
 describe.runIf(DIALECTS.includes('sqlite'))('crash safety (SQLite)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'painwise-crash-'));
   let server: ServerProcess | undefined;
-  afterAll(async () => { await server?.stop('SIGKILL'); rmSync(dataDir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('keeps every acknowledged write after SIGKILL', async () => {
     server = await startServerProcess({ PAINWISE_DATA_DIR: dataDir });
     const signUp = await fetch(`${server.baseUrl}/api/auth/sign-up`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'crash@example.test', password: 'survives a crash please', displayName: 'Crash', patient: { timeZone: 'UTC' } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'crash@example.test',
+        password: 'survives a crash please',
+        displayName: 'Crash',
+        patient: { timeZone: 'UTC' },
+      }),
     });
     expect(signUp.status).toBe(201);
-    const me = await signUp.json() as { csrfToken: string; patient: { id: string } };
-    const cookie = signUp.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const me = (await signUp.json()) as { csrfToken: string; patient: { id: string } };
+    const cookie = signUp.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     const acknowledged: string[] = [];
     let killed = false;
     const write = async (i: number) => {
       try {
         const res = await fetch(`${server!.baseUrl}/api/patients/${me.patient.id}/caregivers`, {
-          method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
           body: JSON.stringify({ label: `helper ${i}`, scopes: ['read'] }),
         });
         if (res.ok) acknowledged.push(((await res.json()) as { delegation: { id: string } }).delegation.id);
-      } catch { /* the connection died with the process: not acknowledged */ }
+      } catch {
+        /* the connection died with the process: not acknowledged */
+      }
     };
     const burst: Promise<void>[] = [];
     for (let i = 0; i < 400; i++) {
       burst.push(write(i));
       if (i % 8 === 7) await Promise.race([Promise.all(burst.slice(-8)), new Promise((r) => setTimeout(r, 50))]);
-      if (!killed && acknowledged.length >= 60) { killed = true; server.child.kill('SIGKILL'); }
+      if (!killed && acknowledged.length >= 60) {
+        killed = true;
+        server.child.kill('SIGKILL');
+      }
     }
     await Promise.allSettled(burst);
     expect(killed).toBe(true);

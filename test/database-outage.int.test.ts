@@ -20,7 +20,11 @@ describe.runIf(DIALECTS.includes('postgres'))('PostgreSQL ending the server’s 
     await database?.drop();
   });
 
-  const brokenConnections = () => server.output().split('\n').filter((l) => l.includes('a database connection broke')).length;
+  const brokenConnections = () =>
+    server
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('a database connection broke')).length;
 
   it('keeps serving when its idle connections are ended', async () => {
     const user = await signUpOverHttp(server.baseUrl);
@@ -46,7 +50,10 @@ describe.runIf(DIALECTS.includes('postgres'))('PostgreSQL ending the server’s 
       await locker.query('select id from patient where id = $1 for update', [user.patientId]);
       const inFlight = putDiaryEntry(server.baseUrl, user);
       await waitFor('the write to wait on the row lock', async () => {
-        const { rows } = await locker.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'", [database.name]);
+        const { rows } = await locker.query<{ n: number }>(
+          "select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'",
+          [database.name],
+        );
         return rows[0]!.n > 0;
       });
       expect(await database.terminateBackends([lockerPid])).toBeGreaterThan(0);
@@ -54,7 +61,7 @@ describe.runIf(DIALECTS.includes('postgres'))('PostgreSQL ending the server’s 
       expect(res.status).toBe(503);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await res.json() as { code: string }).code).toBe('service-unavailable');
+      expect(((await res.json()) as { code: string }).code).toBe('service-unavailable');
       await locker.query('rollback');
     } finally {
       await locker.end();

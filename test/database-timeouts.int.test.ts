@@ -29,7 +29,7 @@ async function expectBusy(request: Promise<{ res: Response; ms: number }>): Prom
   expect(res.status).toBe(503);
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect((await res.json() as { code: string }).code).toBe('service-unavailable');
+  expect(((await res.json()) as { code: string }).code).toBe('service-unavailable');
   expect(ms).toBeGreaterThanOrEqual(LOCK_TIMEOUT_MS * 0.9);
   expect(ms).toBeLessThan(PROMPT_MS);
 }
@@ -37,11 +37,18 @@ async function expectBusy(request: Promise<{ res: Response; ms: number }>): Prom
 describe.runIf(DIALECTS.includes('postgres'))('a patient row locked elsewhere (PostgreSQL)', () => {
   let database: EmptyPostgresDatabase | undefined;
   let server: ServerProcess | undefined;
-  afterAll(async () => { await server?.stop('SIGKILL'); await database?.drop(); });
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    await database?.drop();
+  });
 
   it('answers that patient’s write with 503 within the lock timeout and keeps /ready and other patients prompt', async () => {
     database = await createEmptyPostgresDatabase();
-    server = await startServerProcess({ DATABASE_URL: database.url, PAINWISE_HTTP_THREADS: '1', PAINWISE_DB_LOCK_TIMEOUT_MS: String(LOCK_TIMEOUT_MS) });
+    server = await startServerProcess({
+      DATABASE_URL: database.url,
+      PAINWISE_HTTP_THREADS: '1',
+      PAINWISE_DB_LOCK_TIMEOUT_MS: String(LOCK_TIMEOUT_MS),
+    });
     const [held, other] = [await signUpOverHttp(server.baseUrl), await signUpOverHttp(server.baseUrl)];
     const locker = new pg.Client({ connectionString: database.url });
     await locker.connect();
@@ -50,7 +57,10 @@ describe.runIf(DIALECTS.includes('postgres'))('a patient row locked elsewhere (P
       await locker.query('select id from patient where id = $1 for update', [held.patientId]);
       const signal = AbortSignal.timeout(10_000);
       const blocked = timed(putDiaryEntry(server.baseUrl, held, { signal }));
-      const [ready, otherWrite] = await Promise.all([timed(fetch(`${server.baseUrl}/ready`, { signal })), timed(putDiaryEntry(server.baseUrl, other, { signal }))]);
+      const [ready, otherWrite] = await Promise.all([
+        timed(fetch(`${server.baseUrl}/ready`, { signal })),
+        timed(putDiaryEntry(server.baseUrl, other, { signal })),
+      ]);
       expect(ready.res.status).toBe(200);
       expect(ready.ms).toBeLessThan(LOCK_TIMEOUT_MS);
       expect(otherWrite.res.status).toBe(201);
@@ -69,10 +79,17 @@ describe.runIf(DIALECTS.includes('postgres'))('a patient row locked elsewhere (P
 describe.runIf(DIALECTS.includes('sqlite'))('the database file locked by another process (SQLite)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'painwise-busy-'));
   let server: ServerProcess | undefined;
-  afterAll(async () => { await server?.stop('SIGKILL'); rmSync(dataDir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('answers a write with 503 within the busy timeout and keeps /ready answering', async () => {
-    server = await startServerProcess({ PAINWISE_DATA_DIR: dataDir, PAINWISE_HTTP_THREADS: '1', PAINWISE_SQLITE_BUSY_TIMEOUT_MS: String(LOCK_TIMEOUT_MS) });
+    server = await startServerProcess({
+      PAINWISE_DATA_DIR: dataDir,
+      PAINWISE_HTTP_THREADS: '1',
+      PAINWISE_SQLITE_BUSY_TIMEOUT_MS: String(LOCK_TIMEOUT_MS),
+    });
     const user = await signUpOverHttp(server.baseUrl);
     const locker = new DatabaseSync(path.join(dataDir, 'painwise.sqlite'));
     try {

@@ -28,20 +28,34 @@ describe.each(DIALECTS)('shutdown on %s', (dialect) => {
   it('answers /ready with 503 at once, finishes the request in flight, then exits 0', async () => {
     if (dialect === 'postgres') database = await createEmptyPostgresDatabase();
     server = await startServerProcess({
-      PAINWISE_HTTP_THREADS: '1', PAINWISE_SHUTDOWN_GRACE_MS: String(GRACE_MS),
+      PAINWISE_HTTP_THREADS: '1',
+      PAINWISE_SHUTDOWN_GRACE_MS: String(GRACE_MS),
       ...(database ? { DATABASE_URL: database.url } : { PAINWISE_DATA_DIR: dataDir }),
     });
     const user = await signUpOverHttp(server.baseUrl);
-    const exited = new Promise<{ code: number | null; at: number }>((resolve) => server!.child.once('exit', (code) => resolve({ code, at: performance.now() })));
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      server!.child.once('exit', (code) => resolve({ code, at: performance.now() })),
+    );
 
     // A write whose body is still arriving when SIGTERM comes: the server holds it in flight.
-    const body = JSON.stringify({ localDate: '2026-11-20', localTime: '09:00', timeZone: 'UTC', recordedAt: '2026-11-20T09:00:00.000Z', intensity: 3, regions: [] });
+    const body = JSON.stringify({
+      localDate: '2026-11-20',
+      localTime: '09:00',
+      timeZone: 'UTC',
+      recordedAt: '2026-11-20T09:00:00.000Z',
+      intensity: 3,
+      regions: [],
+    });
     const id = uuidv7(Date.now(), crypto.randomInt(4096));
     const answered = new Promise<{ status: number; at: number }>((resolve, reject) => {
-      const req = http.request(`${server!.baseUrl}/api/patients/${user.patientId}/diary-entries/${id}`, { method: 'PUT', headers: user.headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode!, at: performance.now() }));
-      });
+      const req = http.request(
+        `${server!.baseUrl}/api/patients/${user.patientId}/diary-entries/${id}`,
+        { method: 'PUT', headers: user.headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, at: performance.now() }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 20));
       // The rest only after the grace, when the listener has closed.

@@ -9,7 +9,9 @@ import packageJson from '../package.json' with { type: 'json' };
 
 describe('building the web app at start', () => {
   const dirs: string[] = [];
-  afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
 
   function project() {
     const root = mkdtempSync(path.join(os.tmpdir(), 'painwise-webbuild-'));
@@ -56,7 +58,14 @@ describe('building the web app at start', () => {
 
   it('leaves no stamp when the build fails, so the next start tries again', async () => {
     const p = project();
-    await expect(ensureWebBuild({ ...p.plan, build: () => { throw new Error('budget exceeded'); } })).rejects.toThrow('budget exceeded');
+    await expect(
+      ensureWebBuild({
+        ...p.plan,
+        build: () => {
+          throw new Error('budget exceeded');
+        },
+      }),
+    ).rejects.toThrow('budget exceeded');
     expect(await ensureWebBuild(p.plan)).toBe(true);
   });
 

@@ -18,7 +18,10 @@ export const journey: Journey = {
     await page.getByRole('button', { name: `Withdraw invitation for ${email}` }).waitFor({ state: 'detached' });
     await checkPage(page, 'clinic-members', violations);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
-    await expectVisible(page.getByRole('cell', { name: 'Changed a member\'s role' }).first(), 'the role change in the audit trail, in words');
+    await expectVisible(
+      page.getByRole('cell', { name: "Changed a member's role" }).first(),
+      'the role change in the audit trail, in words',
+    );
     await checkPage(page, 'clinic-audit', violations);
   },
 };

@@ -11,7 +11,10 @@ export const bodyMapLabelsJourney: Journey = {
     const map = page.locator('.body-map');
     await expectVisible(map.getByText('Body view', { exact: true }), 'the visible name of the Front/Back choice');
     await expectVisible(map.getByText('Zoom', { exact: true }), 'the visible name of the zoom choice');
-    await expectVisible(page.getByRole('radiogroup', { name: 'Body view' }).getByRole('radio', { name: 'Back' }), 'Back in the body view choice');
+    await expectVisible(
+      page.getByRole('radiogroup', { name: 'Body view' }).getByRole('radio', { name: 'Back' }),
+      'Back in the body view choice',
+    );
     await expectVisible(page.getByRole('radiogroup', { name: 'Zoom' }).getByRole('radio', { name: 'Hands' }), 'Hands in the zoom choice');
     const caption = map.locator('.body-map-caption');
 

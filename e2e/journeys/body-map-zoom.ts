@@ -16,10 +16,19 @@ export const journey: Journey = {
     await checkPage(page, 'body-map-hands', violations);
     await page.getByRole('radio', { name: 'Spine' }).click();
     await page.getByRole('checkbox', { name: /Lumbar spine/ }).press('Space');
-    await expectVisible(page.getByRole('checkbox', { name: /Lumbar spine/, checked: true }), 'the lumbar spine selected with Space in the zoomed view');
+    await expectVisible(
+      page.getByRole('checkbox', { name: /Lumbar spine/, checked: true }),
+      'the lumbar spine selected with Space in the zoomed view',
+    );
     await page.getByRole('radio', { name: 'Whole body' }).click();
     await page.getByRole('radio', { name: 'Back' }).click();
-    await expectVisible(page.getByRole('checkbox', { name: 'Hand, left', checked: true }), 'the left hand still selected on the whole figure');
-    await expectVisible(page.getByRole('checkbox', { name: /Lumbar spine/, checked: true }), 'the lumbar spine still selected on the whole figure');
+    await expectVisible(
+      page.getByRole('checkbox', { name: 'Hand, left', checked: true }),
+      'the left hand still selected on the whole figure',
+    );
+    await expectVisible(
+      page.getByRole('checkbox', { name: /Lumbar spine/, checked: true }),
+      'the lumbar spine still selected on the whole figure',
+    );
   },
 };

@@ -16,7 +16,13 @@ export const journey: Journey = {
     await page.getByRole('radio', { name: /^3 — / }).check();
     await page.getByRole('textbox', { name: 'Notes (optional)' }).fill('entered by Rosa');
     await page.getByRole('button', { name: 'Save check-in' }).click();
-    await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^3\/10/).first(), 'the caregiver\'s check-in in the diary');
+    await expectVisible(
+      page
+        .getByRole('list', { name: 'Diary' })
+        .getByText(/^3\/10/)
+        .first(),
+      "the caregiver's check-in in the diary",
+    );
     const source = await page.evaluate(async () => {
       const patients = await (await fetch('/api/patients')).json();
       const pulled = await (await fetch(`/api/patients/${patients[0].patient.id}/diary-entries`)).json();

@@ -21,30 +21,40 @@ export const journey: Journey = {
     const phq9 = results.getByRole('listitem').filter({ hasText: /^PHQ-9 — / });
     await expectVisible(phq9.getByText(`(${expected.label})`, { exact: false }), `the PHQ-9 band "${expected.label}"`);
     if ((await phq9.textContent())!.includes(`(${expected.id})`)) throw new Error(`the raw band id "${expected.id}" is shown`);
-    await expectVisible(results.getByRole('listitem').filter({ hasText: /^ODI — / }).getByText(/Oswestry Disability Index © Jeremy Fairbank/), 'the licensed ODI\'s attribution');
+    await expectVisible(
+      results
+        .getByRole('listitem')
+        .filter({ hasText: /^ODI — / })
+        .getByText(/Oswestry Disability Index © Jeremy Fairbank/),
+      "the licensed ODI's attribution",
+    );
     await expectVisible(phq9.getByText(/PHQ-9 © Pfizer/), 'the PHQ-9 attribution');
     // Demo assignments start tomorrow: nothing has fallen due, which is not "0 of 0 completed".
     const assigned = doctor.getByRole('region', { name: 'Assigned' });
     await expectVisible(assigned.getByText(/PEG — none due yet/), 'a PEG assignment not yet due');
-    if (await assigned.getByText(/0 of 0/).count() !== 0) throw new Error('an assignment reads "0 of 0"');
+    if ((await assigned.getByText(/0 of 0/).count()) !== 0) throw new Error('an assignment reads "0 of 0"');
     await checkPage(doctor, 'chart-questionnaires', violations);
 
     await results.getByRole('button', { name: 'History — PHQ-9' }).click();
     const heading = doctor.getByRole('heading', { name: 'History — PHQ-9', level: 3 });
     await expectVisible(heading, 'the PHQ-9 history in the chart');
     if (!(await heading.evaluate((h) => h === document.activeElement))) throw new Error('focus did not move to the opened history');
-    await expectVisible(results.getByText(/within 5 points of the patient's first result/), 'the clinician\'s caption');
-    if (await results.getByText(/your first result/).count() !== 0) throw new Error('the clinician\'s chart speaks to the patient');
+    await expectVisible(results.getByText(/within 5 points of the patient's first result/), "the clinician's caption");
+    if ((await results.getByText(/your first result/).count()) !== 0) throw new Error("the clinician's chart speaks to the patient");
     await results.getByRole('button', { name: 'History — ODI' }).click();
     await expectVisible(doctor.getByRole('heading', { name: 'History — ODI', level: 3 }), 'the ODI history in the chart');
-    if (await results.getByText(/Oswestry Disability Index © Jeremy Fairbank/).count() !== 2) throw new Error('the ODI history shows no attribution');
+    if ((await results.getByText(/Oswestry Disability Index © Jeremy Fairbank/).count()) !== 2)
+      throw new Error('the ODI history shows no attribution');
     await checkPage(doctor, 'chart-questionnaire-history', violations);
 
     // A GAD-7 due an hour ago: the toast names it; once the job runner makes it due and James answers, it reads 1 of 1.
     const form = doctor.getByRole('region', { name: 'Assign a questionnaire' });
     await form.getByRole('combobox', { name: 'Questionnaire' }).selectOption('gad-7');
     await form.getByRole('combobox', { name: 'When' }).selectOption('once');
-    const anHourAgo = await doctor.evaluate(() => { const d = new Date(Date.now() - 3_600_000); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16); });
+    const anHourAgo = await doctor.evaluate(() => {
+      const d = new Date(Date.now() - 3_600_000);
+      return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    });
     await form.getByLabel('Due').fill(anHourAgo);
     await form.getByRole('button', { name: 'Assign' }).click();
     await expectVisible(doctor.getByText('GAD-7 assigned.'), 'the toast naming GAD-7');
@@ -53,14 +63,26 @@ export const journey: Journey = {
       await chart.openTab('Overview');
       await chart.openTab('Questionnaires');
       try {
-        await expectVisible(assigned.getByText(/GAD-7 — completed 0 of 1 due so far/), 'the GAD-7 assignment due and not yet answered', 2_000);
+        await expectVisible(
+          assigned.getByText(/GAD-7 — completed 0 of 1 due so far/),
+          'the GAD-7 assignment due and not yet answered',
+          2_000,
+        );
         break;
-      } catch (error) { if (attempt === 10) throw error; }
+      } catch (error) {
+        if (attempt === 10) throw error;
+      }
     }
     const patient = await signedInAs(world, james.email);
     const status = await patient.evaluate(async () => {
       const me = await (await fetch('/api/me')).json();
-      return (await fetch(`/api/patients/${me.patient.id}/instrument-responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ instrumentId: 'gad-7', answers: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1 } }) })).status;
+      return (
+        await fetch(`/api/patients/${me.patient.id}/instrument-responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ instrumentId: 'gad-7', answers: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1 } }),
+        })
+      ).status;
     });
     if (status !== 201) throw new Error(`James's GAD-7 was not saved (${status})`);
     await chart.openTab('Overview');

@@ -13,13 +13,15 @@ export const journey: Journey = {
     const shown = doctor.getByText(/^The (\d+) most recent of (\d+) check-ins\.$/);
     await expectVisible(shown, 'how many check-ins are shown');
     const [, first, total] = /The (\d+) most recent of (\d+)/.exec((await shown.textContent())!)!;
-    if (Number(first) !== 100 || Number(total) <= 100) throw new Error(`expected the first 100 of a diary of more than 100, got ${first} of ${total}`);
+    if (Number(first) !== 100 || Number(total) <= 100)
+      throw new Error(`expected the first 100 of a diary of more than 100, got ${first} of ${total}`);
     const items = doctor.getByRole('list', { name: 'Diary' }).getByRole('listitem');
     const dates = await items.evaluateAll((lis) => lis.map((li) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.exec(li.textContent ?? '')?.[0] ?? ''));
     if (dates.some((d, i) => i > 0 && d > dates[i - 1]!)) throw new Error('expected the chart diary newest first');
     await doctor.getByRole('button', { name: 'Show older check-ins' }).click();
     await expectVisible(doctor.locator('#chart-entry-100:focus'), 'focus on the first older check-in');
-    if (await items.count() !== Math.min(200, Number(total))) throw new Error(`expected ${Math.min(200, Number(total))} check-ins after showing older ones`);
+    if ((await items.count()) !== Math.min(200, Number(total)))
+      throw new Error(`expected ${Math.min(200, Number(total))} check-ins after showing older ones`);
     await checkPage(doctor, 'patient-chart-diary', violations);
   },
 };

@@ -27,7 +27,8 @@ export const journey: Journey = {
     await expectVisible(doctor.getByText('The taper plans could not be loaded.'), 'the taper plans failing to load');
     await expectVisible(doctor.getByText('The naloxone answer could not be loaded.'), 'the naloxone answer failing to load');
     await expectVisible(doctor.getByText('The medicine history could not be loaded.'), 'the history failing to load');
-    if (await doctor.getByText(/No taper planned|Naloxone check not answered yet/).count() !== 0) throw new Error('a failed load was shown as an empty state');
+    if ((await doctor.getByText(/No taper planned|Naloxone check not answered yet/).count()) !== 0)
+      throw new Error('a failed load was shown as an empty state');
     await doctor.unroute(failing);
     await doctor.getByRole('region', { name: 'Taper plans' }).getByRole('button', { name: 'Try again' }).click();
     await expectVisible(doctor.getByText('No taper planned.'), 'the taper plans after Retry');
@@ -39,19 +40,26 @@ export const journey: Journey = {
     await expectVisible(meds.flags().getByText('50 MME/day or more'), 'the 50 MME/day flag before saving');
     await meds.addDraft(2, { drug: 'alprazolam', dose: '0.5', timesPerDay: '3' });
     await expectVisible(meds.flags().getByText('Opioid with a benzodiazepine'), 'the opioid + benzodiazepine flag before saving');
-    await expectVisible(meds.flags().getByText(/Source: FDA Drug Safety Communication 31 Aug 2016/), 'the flag\'s citation');
+    await expectVisible(meds.flags().getByText(/Source: FDA Drug Safety Communication 31 Aug 2016/), "the flag's citation");
     // The flags speak in words and cite published sources: no rule ids, no references to the project's own notes.
     const flagText = await meds.flags().innerText();
-    if (/mme-at-least-50|opioid-benzodiazepine|naloxone-not-on-list|\.md\b/.test(flagText)) throw new Error(`a flag showed an id or an internal note: ${flagText}`);
+    if (/mme-at-least-50|opioid-benzodiazepine|naloxone-not-on-list|\.md\b/.test(flagText))
+      throw new Error(`a flag showed an id or an internal note: ${flagText}`);
     await checkPage(doctor, 'chart-medicines-drafts', violations);
     await doctor.getByRole('button', { name: 'Save 2 orders' }).click();
     // The opioid takes the regimen to 60 MME/day: it is held until the clinician confirms having read
     // the flag (with its source); once the benzodiazepine is saved, the pair is a new flag to confirm.
     const toConfirm = doctor.getByRole('list', { name: 'Flags this order raises' });
-    await expectVisible(toConfirm.getByText(/Source: CDC 2022/), 'the 50 MME/day flag and its source, to confirm before the opioid is saved');
+    await expectVisible(
+      toConfirm.getByText(/Source: CDC 2022/),
+      'the 50 MME/day flag and its source, to confirm before the opioid is saved',
+    );
     await checkPage(doctor, 'chart-medicines-confirm', violations);
     await doctor.getByRole('button', { name: 'I have read the flags: save the order' }).click();
-    await expectVisible(toConfirm.getByText(/Source: FDA Drug Safety Communication/), 'the opioid with benzodiazepine flag, new since the benzodiazepine was saved');
+    await expectVisible(
+      toConfirm.getByText(/Source: FDA Drug Safety Communication/),
+      'the opioid with benzodiazepine flag, new since the benzodiazepine was saved',
+    );
     await doctor.getByRole('button', { name: 'I have read the flags: save the order' }).click();
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after saving (the Save button goes away)');
     const current = doctor.getByRole('list', { name: 'Medicines in effect today' });
@@ -74,36 +82,53 @@ export const journey: Journey = {
     await norco.getByRole('combobox', { name: 'Medicine' }).fill('Norco');
     await norco.getByRole('spinbutton', { name: 'Dose of hydrocodone per administration (mg)' }).fill('10');
     await norco.getByRole('spinbutton', { name: 'Times a day' }).fill('4');
-    await expectVisible(norco.getByText('Not counted in the MME and flags above yet: give the acetaminophen per administration.'), 'what the draft still needs');
+    await expectVisible(
+      norco.getByText('Not counted in the MME and flags above yet: give the acetaminophen per administration.'),
+      'what the draft still needs',
+    );
     await expectVisible(doctor.getByRole('status').getByText(/1 change below is not counted yet/), 'the uncounted draft on the total');
     await norco.getByRole('spinbutton', { name: 'Acetaminophen per administration (mg)' }).fill('325');
     await expectVisible(norco.getByText('Counted in the MME and flags above.'), 'the completed draft counted');
     await expectVisible(doctor.getByRole('status').getByText(/^Total: 100 MME\/day/), 'hydrocodone 10 mg × 4 × 1.0 added to 60 MME/day');
-    await expectVisible(doctor.getByRole('table', { name: 'MME per medicine' }).getByRole('cell', { name: '40 mg/day of hydrocodone' }), 'the combination\'s daily milligrams named as its opioid\'s');
+    await expectVisible(
+      doctor.getByRole('table', { name: 'MME per medicine' }).getByRole('cell', { name: '40 mg/day of hydrocodone' }),
+      "the combination's daily milligrams named as its opioid's",
+    );
     // Discarding typed orders offers Undo, which brings them back with focus on the first.
     await doctor.getByRole('button', { name: 'Discard changes' }).click();
     await expectFocused(doctor.getByRole('button', { name: 'Undo' }), 'Undo after discarding the drafts');
     await doctor.getByRole('button', { name: 'Undo' }).press('Enter');
     await expectFocused(norco.getByRole('combobox', { name: 'Medicine' }), 'the restored draft');
-    if (await norco.getByRole('spinbutton', { name: 'Acetaminophen per administration (mg)' }).inputValue() !== '325') throw new Error('Undo did not restore what was typed');
+    if ((await norco.getByRole('spinbutton', { name: 'Acetaminophen per administration (mg)' }).inputValue()) !== '325')
+      throw new Error('Undo did not restore what was typed');
     await doctor.getByRole('button', { name: 'Discard changes' }).click();
     await expectFocused(doctor.getByRole('button', { name: 'Undo' }), 'Undo after discarding again');
     await doctor.keyboard.press('Escape');
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine once the discard stands');
-    if (await norco.count() !== 0) throw new Error('the discarded draft is still shown');
+    if ((await norco.count()) !== 0) throw new Error('the discarded draft is still shown');
     // A refused taper (0 % a step never ends) puts focus on the refused field.
     await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('custom');
     await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');
     await doctor.getByRole('button', { name: 'Plan the taper' }).click();
     await expectFocused(doctor.locator('[aria-invalid="true"]'), 'the refused taper field');
-    await expectVisible(doctor.getByText('Enter a percentage above 0 and up to 100, with at most 2 decimals.'), 'the refused percentage in words (not "rate.percent must be …")');
+    await expectVisible(
+      doctor.getByText('Enter a percentage above 0 and up to 100, with at most 2 decimals.'),
+      'the refused percentage in words (not "rate.percent must be …")',
+    );
     await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('monthly');
     await doctor.getByRole('button', { name: 'Plan the taper' }).click();
     await expectVisible(doctor.getByRole('table', { name: 'Taper steps' }), 'the taper steps with MME');
     // Focus moves to the new plan (the button it left is disabled while sending); its dates read in words.
     await expectFocused(doctor.getByRole('heading', { name: /^Taper from [A-Z][a-z]{2} \d{1,2}, \d{4}$/, level: 3 }), 'the new taper plan');
-    if (await doctor.getByRole('table', { name: 'Taper steps' }).getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ }).count() !== 0) throw new Error('a taper step start was shown as an ISO date');
-    if (/\.md\b|§10 item/.test(await doctor.getByRole('tabpanel', { name: 'Medicines' }).innerText())) throw new Error('the Medicines tab cites the project\'s own notes');
+    if (
+      (await doctor
+        .getByRole('table', { name: 'Taper steps' })
+        .getByRole('cell', { name: /^\d{4}-\d{2}-\d{2}$/ })
+        .count()) !== 0
+    )
+      throw new Error('a taper step start was shown as an ISO date');
+    if (/\.md\b|§10 item/.test(await doctor.getByRole('tabpanel', { name: 'Medicines' }).innerText()))
+      throw new Error("the Medicines tab cites the project's own notes");
     // Stopping: a refused date is explained beside the field (the dialog stays open); the history says the
     // stop date is the first day without it (not "until", read as the last day taken); Undo restores the order.
     await doctor.getByRole('button', { name: 'Stop alprazolam' }).click();
@@ -120,10 +145,19 @@ export const journey: Journey = {
     await firstDayWithout.fill(patientToday);
     await stopDialog.getByRole('button', { name: 'Stop alprazolam' }).click();
     const history = doctor.getByRole('list', { name: 'Medicine history' });
-    await expectVisible(history.getByRole('listitem').filter({ hasText: 'alprazolam' }).getByText(/first day without it: [A-Z][a-z]{2} \d{1,2}, \d{4}/), 'the stop date in words as the first day without it');
+    await expectVisible(
+      history
+        .getByRole('listitem')
+        .filter({ hasText: 'alprazolam' })
+        .getByText(/first day without it: [A-Z][a-z]{2} \d{1,2}, \d{4}/),
+      'the stop date in words as the first day without it',
+    );
     await expectFocused(doctor.getByRole('button', { name: 'Undo' }), 'Undo after stopping');
     await doctor.getByRole('button', { name: 'Undo' }).press('Enter');
-    await expectVisible(doctor.getByRole('list', { name: 'Medicines in effect today' }).getByText('alprazolam', { exact: true }), 'alprazolam back after Undo');
+    await expectVisible(
+      doctor.getByRole('list', { name: 'Medicines in effect today' }).getByText('alprazolam', { exact: true }),
+      'alprazolam back after Undo',
+    );
     await checkPage(doctor, 'chart-medicines', violations);
 
     await chart.openTab('Plan');
@@ -149,12 +183,21 @@ export const journey: Journey = {
       const url = `/api/patients/${location.pathname.split('/').pop()}/care-plan`;
       const current = await (await fetch(url)).json();
       const body = { goals: current.goals, interventions: current.interventions, notes: 'Saved elsewhere.' };
-      return (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${current.version}"`, 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) })).status;
+      return (
+        await fetch(url, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'if-match': `"${current.version}"`, 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify(body),
+        })
+      ).status;
     });
     if (elsewhere !== 201) throw new Error(`expected the concurrent save to create version 2, got ${elsewhere}`);
     await goal.getByRole('textbox', { name: 'Target', exact: true }).fill('40');
     await doctor.getByRole('button', { name: 'Save as version 2' }).click();
-    await expectVisible(doctor.getByRole('alert').getByText(/The plan changed while you were editing: version 2/), 'the conflict with version 2');
+    await expectVisible(
+      doctor.getByRole('alert').getByText(/The plan changed while you were editing: version 2/),
+      'the conflict with version 2',
+    );
     await checkPage(doctor, 'chart-plan-conflict', violations);
     await doctor.getByRole('button', { name: 'Save my changes over version 2' }).click();
     await expectVisible(doctor.getByRole('list', { name: 'Version history' }).getByText(/^Version 3 —/), 'version 3 in the history');
@@ -177,11 +220,11 @@ export const journey: Journey = {
     await checkPage(doctor, 'chart-plan', violations);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
-    await expectVisible(page.getByRole('heading', { name: 'My plan', level: 1 }), 'the patient\'s plan');
+    await expectVisible(page.getByRole('heading', { name: 'My plan', level: 1 }), "the patient's plan");
     await expectVisible(page.getByRole('list', { name: 'Your goals' }).getByText('Walk to the park'), 'the goal in plain language');
     await expectVisible(page.getByText('Graded walking with the physical therapist'), 'the intervention');
     await expectVisible(page.getByRole('list', { name: 'Your medicines' }).getByText('oxycodone', { exact: true }), 'the medicine');
-    await expectVisible(page.getByRole('list', { name: 'Steps' }).getByText('Your step now:'), 'today\'s taper step, highlighted');
+    await expectVisible(page.getByRole('list', { name: 'Steps' }).getByText('Your step now:'), "today's taper step, highlighted");
     await expectVisible(page.getByText('Naloxone is not on your medicines list.', { exact: false }), 'the naloxone check');
     await checkPage(page, 'my-plan', violations);
   },

@@ -14,17 +14,25 @@ export const journey: Journey = {
     await signIn.open();
     await signIn.signIn(patient.email, DEMO_PASSWORD);
     const deletes: string[] = [];
-    page.on('request', (r) => { if (r.method() === 'DELETE') deletes.push(r.url()); });
-    // The app's pulls come in pages of 100 here (the server says hasMore), so six months take four pages.
-    await page.route((url) => url.pathname.endsWith('/diary-entries') && url.searchParams.get('limit') === '2000', (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('limit', '100');
-      return route.continue({ url: url.toString() });
+    page.on('request', (r) => {
+      if (r.method() === 'DELETE') deletes.push(r.url());
     });
+    // The app's pulls come in pages of 100 here (the server says hasMore), so six months take four pages.
+    await page.route(
+      (url) => url.pathname.endsWith('/diary-entries') && url.searchParams.get('limit') === '2000',
+      (route) => {
+        const url = new URL(route.request().url());
+        url.searchParams.set('limit', '100');
+        return route.continue({ url: url.toString() });
+      },
+    );
     const server = await page.evaluate(async () => {
       const me = await (await fetch('/api/me')).json();
       const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
-      const live = pulled.items.filter((i: { entry: unknown }) => i.entry).map((i: { entry: { localDate: string; localTime: string } }) => `${i.entry.localDate} ${i.entry.localTime}`).sort();
+      const live = pulled.items
+        .filter((i: { entry: unknown }) => i.entry)
+        .map((i: { entry: { localDate: string; localTime: string } }) => `${i.entry.localDate} ${i.entry.localTime}`)
+        .sort();
       return { count: live.length as number, newest: live.at(-1) as string };
     });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary', exact: true }).click();
@@ -38,10 +46,14 @@ export const journey: Journey = {
     }
     const heatLabels = await page.locator('svg.heatmap text').allTextContents();
     const thisMonth = new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: patient.timeZone }).format(new Date());
-    for (const label of ['Mon', 'Wed', 'Sun', thisMonth]) if (!heatLabels.includes(label)) throw new Error(`expected "${label}" on the heat map, found ${heatLabels.join(', ')}`);
+    for (const label of ['Mon', 'Wed', 'Sun', thisMonth])
+      if (!heatLabels.includes(label)) throw new Error(`expected "${label}" on the heat map, found ${heatLabels.join(', ')}`);
     await expectVisible(page.getByText(/^From .+ to .+; each column is a week, Monday at the top\.$/), 'the dates the heat map covers');
     // The newest check-in first (it is on the last page), 50 shown, and older ones a button away.
-    await expectVisible(entries.first().getByRole('button', { name: `Delete check-in of ${server.newest}` }), `the newest check-in (${server.newest}) first`);
+    await expectVisible(
+      entries.first().getByRole('button', { name: `Delete check-in of ${server.newest}` }),
+      `the newest check-in (${server.newest}) first`,
+    );
     await expectVisible(page.getByText(`Showing the newest 50 of ${server.count} check-ins.`), 'how many check-ins are shown');
     const older = page.getByRole('button', { name: /^Show older check-ins/ });
     await older.focus();
@@ -50,9 +62,14 @@ export const journey: Journey = {
     await expectVisible(page.getByText(`Showing the newest 100 of ${server.count} check-ins.`), 'a hundred check-ins shown');
     for (let shownNow = 100; shownNow < server.count; shownNow += 50) await older.press('Enter');
     await expectVisible(page.getByText(`Showing the newest ${server.count} of ${server.count} check-ins.`), 'every check-in shown');
-    if (await older.count() !== 0) throw new Error('"Show older" is still offered with every check-in shown');
-    if (await entries.count() !== server.count) throw new Error(`expected ${server.count} check-ins listed, found ${await entries.count()}`);
-    const whenOf = async (n: number) => (await entries.nth(n).getByRole('button', { name: /^Delete check-in of / }).textContent())!.replace('Delete check-in of ', '');
+    if ((await older.count()) !== 0) throw new Error('"Show older" is still offered with every check-in shown');
+    if ((await entries.count()) !== server.count)
+      throw new Error(`expected ${server.count} check-ins listed, found ${await entries.count()}`);
+    const whenOf = async (n: number) =>
+      (await entries
+        .nth(n)
+        .getByRole('button', { name: /^Delete check-in of / })
+        .textContent())!.replace('Delete check-in of ', '');
     const [first, second] = [await whenOf(0), await whenOf(1)];
     const deleteFirst = list.getByRole('button', { name: `Delete check-in of ${first}` });
     await deleteFirst.focus();
@@ -65,7 +82,7 @@ export const journey: Journey = {
     await expectFocused(undo, 'Undo still offered after the window while it has focus');
     if (deletes.length !== 0) throw new Error(`a delete was sent while Undo was offered: ${deletes.join()}`);
     await page.keyboard.press('Enter');
-    await expectFocused(deleteFirst, 'the restored check-in\'s Delete button after Undo');
+    await expectFocused(deleteFirst, "the restored check-in's Delete button after Undo");
     // Delete it again and close the toast with Escape: sent at once, focus on the next check-in.
     const sent = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
     await page.keyboard.press('Enter');
@@ -74,51 +91,73 @@ export const journey: Journey = {
     const sentStatus = (await sent).status();
     if (sentStatus !== 200) throw new Error(`the check-in was not deleted on the server (HTTP ${sentStatus})`);
     await expectFocused(list.getByRole('listitem').filter({ hasText: second }).first(), 'the next check-in once the toast is closed');
-    if (await list.getByRole('button', { name: `Delete check-in of ${first}` }).count() !== 0) throw new Error('the deleted check-in is still listed');
+    if ((await list.getByRole('button', { name: `Delete check-in of ${first}` }).count()) !== 0)
+      throw new Error('the deleted check-in is still listed');
 
     // Deleted, then the page reloaded within the Undo window: the delete is kept and sent.
     const third = await whenOf(1);
     await list.getByRole('button', { name: `Delete check-in of ${third}` }).click();
     await expectFocused(undo, 'Undo after deleting with the pointer');
-    const afterReload = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+    const afterReload = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), {
+      timeout: 20_000,
+    });
     await page.reload();
     await expectVisible(entries, 'the diary history after reloading');
     await page.clock.fastForward(10_000);
     const reloadStatus = (await afterReload).status();
     if (reloadStatus !== 200) throw new Error(`the delete made before the reload was not sent (HTTP ${reloadStatus})`);
-    if (await list.getByRole('button', { name: `Delete check-in of ${third}` }).count() !== 0) throw new Error('the check-in deleted before the reload is listed again');
-    const left = await page.evaluate(async (whens) => {
-      const me = await (await fetch('/api/me')).json();
-      const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
-      return pulled.items.filter((i: { entry: { localDate: string; localTime: string } | null }) => i.entry && whens.includes(`${i.entry.localDate} ${i.entry.localTime}`)).length;
-    }, [first, third]);
+    if ((await list.getByRole('button', { name: `Delete check-in of ${third}` }).count()) !== 0)
+      throw new Error('the check-in deleted before the reload is listed again');
+    const left = await page.evaluate(
+      async (whens) => {
+        const me = await (await fetch('/api/me')).json();
+        const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
+        return pulled.items.filter(
+          (i: { entry: { localDate: string; localTime: string } | null }) =>
+            i.entry && whens.includes(`${i.entry.localDate} ${i.entry.localTime}`),
+        ).length;
+      },
+      [first, third],
+    );
     if (left !== 0) throw new Error(`expected both deleted check-ins gone on the server, found ${left}`);
 
     // Changed on another device while Undo was still offered (nothing sent yet): the server refuses the
     // delete, the check-in comes back with the other device's change, and the person chooses.
     const fourth = await whenOf(0);
-    const refused = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+    const refused = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), {
+      timeout: 20_000,
+    });
     await list.getByRole('button', { name: `Delete check-in of ${fourth}` }).click();
     await expectFocused(undo, 'Undo after deleting a check-in changed elsewhere');
     const edited = await page.evaluate(async (when) => {
       const me = await (await fetch('/api/me')).json();
       const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
-      const item = pulled.items.find((i: { entry: { localDate: string; localTime: string } | null }) => i.entry && `${i.entry.localDate} ${i.entry.localTime}` === when);
+      const item = pulled.items.find(
+        (i: { entry: { localDate: string; localTime: string } | null }) => i.entry && `${i.entry.localDate} ${i.entry.localTime}` === when,
+      );
       const { id: _id, provenance, ...rest } = item.entry;
-      return (await fetch(`/api/patients/${me.patient.id}/diary-entries/${item.id}`, {
-        method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${item.version}"`, 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ ...rest, mode: provenance.mode, notes: 'changed on the other device' }),
-      })).status;
+      return (
+        await fetch(`/api/patients/${me.patient.id}/diary-entries/${item.id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'if-match': `"${item.version}"`, 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ ...rest, mode: provenance.mode, notes: 'changed on the other device' }),
+        })
+      ).status;
     }, fourth);
     if (edited !== 200) throw new Error(`the other device's edit failed (HTTP ${edited})`);
     await undo.focus();
     await page.keyboard.press('Escape');
     if ((await refused).status() !== 409) throw new Error('expected the stale delete to be refused');
     const notMade = page.getByRole('list', { name: 'Deletes not made' });
-    await expectVisible(notMade.getByText(`The check-in of ${fourth} was not deleted: it changed on another device.`, { exact: false }), 'the refused delete explained');
+    await expectVisible(
+      notMade.getByText(`The check-in of ${fourth} was not deleted: it changed on another device.`, { exact: false }),
+      'the refused delete explained',
+    );
     await expectVisible(list.getByRole('button', { name: `Delete check-in of ${fourth}` }), 'the check-in back in the list');
     await checkPage(page, 'diary-delete-refused', violations);
-    const anyway = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), { timeout: 20_000 });
+    const anyway = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/diary-entries/'), {
+      timeout: 20_000,
+    });
     await notMade.getByRole('button', { name: `Delete the check-in of ${fourth} anyway` }).click();
     if ((await anyway).status() !== 200) throw new Error('expected "delete anyway" to delete the check-in');
     await notMade.waitFor({ state: 'detached' });

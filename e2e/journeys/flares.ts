@@ -14,7 +14,8 @@ export const journey: Journey = {
     await expectVisible(page.getByText(/^No flares noted yet/), 'the empty timeline');
     const timeline = page.getByRole('list', { name: 'Your flares, newest first' });
     // The patient's zone is the browser's (Europe/Berlin).
-    const berlinDate = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+    const berlinDate = (offsetDays: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
     // An earlier flare, yesterday 08:00–10:30 (to delete later); a start in the future is refused on its field.
     await page.getByRole('button', { name: 'Start a flare' }).click();
@@ -23,7 +24,7 @@ export const journey: Journey = {
     await page.getByLabel('When was it over?').fill(`${berlinDate(2)}T10:30`);
     await page.getByRole('button', { name: 'Save flare' }).click();
     await expectVisible(page.locator('input[name="flareStarted"][aria-invalid="true"]'), 'the future start marked invalid');
-    await expectVisible(page.getByText('cannot be in the future').first(), 'the server\'s reason on the start field');
+    await expectVisible(page.getByText('cannot be in the future').first(), "the server's reason on the start field");
     await page.getByLabel('When did it start?').fill(`${berlinDate(-1)}T08:00`);
     await page.getByLabel('When was it over?').fill(`${berlinDate(-1)}T10:30`);
     await page.getByRole('radio', { name: /^4 — / }).check();
@@ -38,7 +39,7 @@ export const journey: Journey = {
     await page.getByRole('button', { name: 'Save flare' }).click();
     const ongoing = timeline.getByRole('listitem').filter({ hasText: 'Going on since' });
     await expectVisible(ongoing.getByText(/^At its worst: 7 out of 10/), 'the ongoing flare with its peak');
-    await expectVisible(ongoing.getByText('May have set it off: Poor sleep.'), 'the ongoing flare\'s trigger');
+    await expectVisible(ongoing.getByText('May have set it off: Poor sleep.'), "the ongoing flare's trigger");
     await checkPage(page, 'flares', violations);
 
     // Edit it (adds what helped) while another device changes it: the save meets a 409, shows version 2, and re-applies.
@@ -49,8 +50,15 @@ export const journey: Journey = {
       const url = `/api/patients/${me.patient.id}/flares`;
       const current = (await (await fetch(url)).json()).items.find((f: { ongoing: boolean }) => f.ongoing);
       const { id, version, durationMinutes, ongoing, ...body } = current;
-      void durationMinutes; void ongoing;
-      return (await fetch(`${url}/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${version}"`, 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ ...body, notes: 'Noted on my phone.' }) })).status;
+      void durationMinutes;
+      void ongoing;
+      return (
+        await fetch(`${url}/${id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'if-match': `"${version}"`, 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ ...body, notes: 'Noted on my phone.' }),
+        })
+      ).status;
     });
     if (elsewhere !== 200) throw new Error(`expected the concurrent edit to make version 2, got ${elsewhere}`);
     await page.getByRole('group', { name: 'What helped? (optional)' }).getByRole('checkbox', { name: 'Heat' }).check();
@@ -61,16 +69,20 @@ export const journey: Journey = {
     await page.getByRole('button', { name: 'Save my changes over version 2' }).click();
     await expectVisible(ongoing.getByText('What helped: Heat, a warm bath.'), 'what helped on the timeline');
     // Only the fields changed here are re-applied: the other device's note survives.
-    await expectVisible(ongoing.getByText('Notes: Noted on my phone.'), 'the other device\'s note kept after re-applying');
+    await expectVisible(ongoing.getByText('Notes: Noted on my phone.'), "the other device's note kept after re-applying");
 
     // It's over now: the flare gets an end and a duration.
     await ongoing.getByRole('button', { name: /^It's over now/ }).click();
     const ended = timeline.getByRole('listitem').filter({ hasText: 'What helped: Heat, a warm bath.' });
     await expectVisible(ended.getByText(/^Lasted (less than a minute|\d+ minutes?)\.$/), 'the duration once it is over');
-    if (await timeline.getByText(/^Going on since/).count() !== 0) throw new Error('the flare still shows as going on');
+    if ((await timeline.getByText(/^Going on since/).count()) !== 0) throw new Error('the flare still shows as going on');
 
     // Edit the earlier flare while another device deletes it: the save says so (no loop) and keeps it as a new flare.
-    await timeline.getByRole('listitem').filter({ hasText: 'Lasted 2 hours 30 minutes.' }).getByRole('button', { name: /^Edit the flare from/ }).click();
+    await timeline
+      .getByRole('listitem')
+      .filter({ hasText: 'Lasted 2 hours 30 minutes.' })
+      .getByRole('button', { name: /^Edit the flare from/ })
+      .click();
     await page.getByRole('textbox', { name: /^Notes/ }).fill('Written before it went.');
     const gone = await page.evaluate(async () => {
       const me = await (await fetch('/api/me')).json();
@@ -80,7 +92,10 @@ export const journey: Journey = {
     });
     if (gone !== 204) throw new Error(`expected the other device's delete to succeed, got ${gone}`);
     await page.getByRole('button', { name: 'Save flare' }).click();
-    await expectVisible(page.getByRole('alert').getByText('This flare was deleted on another device while you were editing it.'), 'the flare deleted elsewhere');
+    await expectVisible(
+      page.getByRole('alert').getByText('This flare was deleted on another device while you were editing it.'),
+      'the flare deleted elsewhere',
+    );
     await page.getByRole('button', { name: 'Save mine as a new one' }).click();
     await expectVisible(timeline.getByText('Notes: Written before it went.'), 'the flare saved again as a new one');
 
@@ -93,7 +108,7 @@ export const journey: Journey = {
     await expectFocused(undo, 'Undo after deleting');
     await checkPage(page, 'flares-undo', violations);
     await page.keyboard.press('Enter');
-    await expectFocused(deleteEarlier, 'the restored flare\'s Delete button after Undo');
+    await expectFocused(deleteEarlier, "the restored flare's Delete button after Undo");
     const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().includes('/flares/'), { timeout: 20_000 });
     await page.keyboard.press('Enter');
     await expectFocused(undo, 'Undo after deleting by keyboard');
@@ -102,6 +117,6 @@ export const journey: Journey = {
     await expectFocused(page.getByRole('heading', { name: 'Your flares, newest first' }), 'the timeline heading once the toast is closed');
     await page.reload();
     await expectVisible(timeline.getByText('What helped: Heat, a warm bath.'), 'the remaining flare after reload');
-    if (await timeline.getByRole('listitem').count() !== 1) throw new Error('expected one flare left on the timeline');
+    if ((await timeline.getByRole('listitem').count()) !== 1) throw new Error('expected one flare left on the timeline');
   },
 };

@@ -49,15 +49,25 @@ export const journey: Journey = {
     let region = '';
     for (let i = 0; i < 40 && !region; i++) {
       await page.keyboard.press('Tab');
-      region = await page.evaluate(() => (document.activeElement?.getAttribute('role') === 'checkbox' && document.activeElement.tagName === 'rect' ? document.activeElement.getAttribute('aria-label') ?? '' : ''));
+      region = await page.evaluate(() =>
+        document.activeElement?.getAttribute('role') === 'checkbox' && document.activeElement.tagName === 'rect'
+          ? (document.activeElement.getAttribute('aria-label') ?? '')
+          : '',
+      );
     }
     if (!region) throw new Error('Tab never reached a body-map region');
     // The figure is one Tab stop; the arrow keys move between regions.
     await page.keyboard.press('ArrowDown');
-    const moved = await page.waitForFunction((from) => {
-      const label = document.activeElement?.tagName === 'rect' ? document.activeElement.getAttribute('aria-label') : null;
-      return label && label !== from ? label : null;
-    }, region, { timeout: 5_000 }).catch(() => null);
+    const moved = await page
+      .waitForFunction(
+        (from) => {
+          const label = document.activeElement?.tagName === 'rect' ? document.activeElement.getAttribute('aria-label') : null;
+          return label && label !== from ? label : null;
+        },
+        region,
+        { timeout: 5_000 },
+      )
+      .catch(() => null);
     const below = moved ? String(await moved.jsonValue()) : '';
     if (!below) throw new Error(`expected ArrowDown to move from ${region} to another region`);
     region = below;

@@ -20,17 +20,23 @@ export const journey: Journey = {
     // code was never fetched (Flares), and the cards on Today.
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Flares' }).click();
-    await expectVisible(page.getByRole('heading', { name: 'This page could not be loaded', level: 1 }), 'the Flares screen saying it could not be loaded');
+    await expectVisible(
+      page.getByRole('heading', { name: 'This page could not be loaded', level: 1 }),
+      'the Flares screen saying it could not be loaded',
+    );
     await expectVisible(page.getByText('Painwise could not be reached. Check your connection and try again.'), 'why, for a read');
     await page.getByRole('button', { name: 'Try again' }).click();
     await expectVisible(page.getByRole('button', { name: 'Try again' }), 'Retry still offered while offline');
     await checkPage(page, 'flares-offline', violations);
     await nav.getByRole('link', { name: 'Today' }).click();
     const sharingCard = page.getByRole('region', { name: 'Sharing' });
-    await expectVisible(sharingCard.getByText('Who you share with could not be loaded. Painwise could not be reached.', { exact: false }), 'the sharing card\'s load failure');
+    await expectVisible(
+      sharingCard.getByText('Who you share with could not be loaded. Painwise could not be reached.', { exact: false }),
+      "the sharing card's load failure",
+    );
     await expectVisible(sharingCard.getByRole('button', { name: 'Try again' }), 'Retry on the sharing card');
-    await expectVisible(page.getByText('Your trend could not be loaded.', { exact: false }), 'the trend card\'s load failure');
-    if (await page.getByText('Loading…').count() !== 0) throw new Error('Today still says "Loading…" offline');
+    await expectVisible(page.getByText('Your trend could not be loaded.', { exact: false }), "the trend card's load failure");
+    if ((await page.getByText('Loading…').count()) !== 0) throw new Error('Today still says "Loading…" offline');
     await checkPage(page, 'today-offline', violations);
     await nav.getByRole('link', { name: 'Check in' }).click();
     await page.getByRole('radio', { name: /^6 — / }).check();
@@ -42,9 +48,12 @@ export const journey: Journey = {
     // The history could not be loaded: said so, not "no check-ins", and not "nothing was sent".
     const offlineHistory = page.getByText('Your history could not be loaded while offline; check-ins you make are kept and sent later.');
     await expectVisible(offlineHistory, 'the history saying it could not be loaded offline');
-    await expectVisible(page.getByText('The last 12 weeks could not be loaded.', { exact: false }), 'the heat map saying it could not be loaded');
+    await expectVisible(
+      page.getByText('The last 12 weeks could not be loaded.', { exact: false }),
+      'the heat map saying it could not be loaded',
+    );
     for (const untrue of ['No check-ins in the last 12 weeks.', 'No check-ins yet.', 'so nothing was sent']) {
-      if (await page.getByText(untrue, { exact: false }).count() !== 0) throw new Error(`the offline diary says "${untrue}"`);
+      if ((await page.getByText(untrue, { exact: false }).count()) !== 0) throw new Error(`the offline diary says "${untrue}"`);
     }
     await checkPage(page, 'diary-offline', violations);
     await context.setOffline(false);

@@ -20,7 +20,10 @@ export const journey: Journey = {
     await expectVisible(page.getByRole('button', { name: 'Try again' }), 'the flares list saying it could not be loaded, with Try again');
     await checkPage(page, 'flares-offline-installed', violations);
     await nav.getByRole('link', { name: 'Questionnaires' }).click();
-    await expectVisible(page.getByRole('heading', { name: 'Questionnaires', level: 1 }), 'the Questionnaires screen offline, from the installed app');
+    await expectVisible(
+      page.getByRole('heading', { name: 'Questionnaires', level: 1 }),
+      'the Questionnaires screen offline, from the installed app',
+    );
     await nav.getByRole('link', { name: 'Flares' }).click();
     await context.setOffline(false);
     await expectVisible(page.getByRole('heading', { name: 'Flares', level: 1 }), 'the Flares screen back online');

@@ -3,7 +3,7 @@ import { PatientChartPage, SharingPage, SignUpPage } from '../pages/pages.ts';
 import { type Journey, unique, PASSWORD, signedInAs } from './journey.ts';
 
 export const journey: Journey = {
-  name: 'clinician paces walking and links a goal to PEG; the patient sees today\'s quota, progress, as-needed use and answers the naloxone check',
+  name: "clinician paces walking and links a goal to PEG; the patient sees today's quota, progress, as-needed use and answers the naloxone check",
   async run(world, violations) {
     const page = await (await newContext(world)).newPage();
     const signUp = new SignUpPage(page);
@@ -17,18 +17,40 @@ export const journey: Journey = {
     const setup = await page.evaluate(async () => {
       const me = await (await fetch('/api/me')).json();
       const pid = me.patient.id as string;
-      const send = (method: string, url: string, body: unknown) => fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) }).then((r) => r.status);
+      const send = (method: string, url: string, body: unknown) =>
+        fetch(url, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify(body),
+        }).then((r) => r.status);
       const statuses = [
         await send('POST', `/api/patients/${pid}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 6, 2: 6, 3: 6 } }),
         await send('POST', `/api/patients/${pid}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 4, 2: 4, 3: 4 } }),
       ];
       const orderId = crypto.randomUUID();
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: me.patient.timeZone }).format(new Date());
-      statuses.push(await send('PUT', `/api/patients/${pid}/medication-orders/${orderId}`, { formularyId: 'oxycodone', doseMg: 5, schedule: 'as-needed', maxPerDay: 2, route: 'oral', startDate: '2026-01-01' }));
+      statuses.push(
+        await send('PUT', `/api/patients/${pid}/medication-orders/${orderId}`, {
+          formularyId: 'oxycodone',
+          doseMg: 5,
+          schedule: 'as-needed',
+          maxPerDay: 2,
+          route: 'oral',
+          startDate: '2026-01-01',
+        }),
+      );
       const prn = { name: 'Oxycodone', regimen: 'as-needed', medicationOrderId: orderId };
-      statuses.push(await send('PUT', `/api/patients/${pid}/diary-entries/${crypto.randomUUID()}`, {
-        localDate: today, localTime: '00:00', timeZone: me.patient.timeZone, recordedAt: new Date().toISOString(), mode: 'recalled', intensity: 5, medicines: [prn, prn, prn],
-      }));
+      statuses.push(
+        await send('PUT', `/api/patients/${pid}/diary-entries/${crypto.randomUUID()}`, {
+          localDate: today,
+          localTime: '00:00',
+          timeZone: me.patient.timeZone,
+          recordedAt: new Date().toISOString(),
+          mode: 'recalled',
+          intensity: 5,
+          medicines: [prn, prn, prn],
+        }),
+      );
       return statuses;
     });
     if (setup.join() !== '201,201,201,201') throw new Error(`setup failed: ${setup.join()}`);
@@ -53,20 +75,29 @@ export const journey: Journey = {
     await doctor.getByRole('group', { name: 'Paced activity 2' }).getByRole('textbox', { name: 'Activity' }).fill('cycling');
     await checkPage(doctor, 'chart-plan-pacing-draft', violations);
     await doctor.getByRole('button', { name: 'Save as version 1' }).click();
-    await expectVisible(doctor.getByRole('list', { name: 'Pacing' }).getByText('Today: aim for 16 minutes of walking.'), 'today\'s quota in the chart');
+    await expectVisible(
+      doctor.getByRole('list', { name: 'Pacing' }).getByText('Today: aim for 16 minutes of walking.'),
+      "today's quota in the chart",
+    );
     await expectVisible(goal.getByText('Getting better.'), 'the PEG goal getting better in the chart');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
-    await expectVisible(page.getByRole('list', { name: 'Pacing' }).getByText('Today: aim for 16 minutes of walking.'), 'today\'s quota for the patient');
-    await expectVisible(page.getByRole('list', { name: 'Your goals' }).getByText('Getting better.'), 'the goal\'s progress for the patient');
-    await expectVisible(page.getByText('On 1 of those days you took more than your plan allows.', { exact: false }), 'as-needed use over the allowance');
+    await expectVisible(
+      page.getByRole('list', { name: 'Pacing' }).getByText('Today: aim for 16 minutes of walking.'),
+      "today's quota for the patient",
+    );
+    await expectVisible(page.getByRole('list', { name: 'Your goals' }).getByText('Getting better.'), "the goal's progress for the patient");
+    await expectVisible(
+      page.getByText('On 1 of those days you took more than your plan allows.', { exact: false }),
+      'as-needed use over the allowance',
+    );
     const logCycling = page.getByRole('form', { name: 'Log a cycling session before you start' });
     const cyclingAmount = logCycling.getByRole('spinbutton', { name: 'How much (minutes)' });
     await cyclingAmount.fill('2000');
     await logCycling.getByRole('button', { name: 'Save session' }).click();
     // The server's reason, on the field it is about.
     await expectVisible(logCycling.getByText('A day has 1440 minutes.'), 'the refused amount explained');
-    if (await cyclingAmount.getAttribute('aria-invalid') !== 'true') throw new Error('the refused amount is not marked invalid');
+    if ((await cyclingAmount.getAttribute('aria-invalid')) !== 'true') throw new Error('the refused amount is not marked invalid');
     await cyclingAmount.fill('12');
     await logCycling.getByRole('button', { name: 'Save session' }).click();
     await expectVisible(page.getByText('Saved your cycling session.'), 'a baseline session the patient logged');
@@ -79,7 +110,12 @@ export const journey: Journey = {
 
     await chart.openTab('Medicines');
     await expectVisible(doctor.getByText('Has naloxone: Kitchen drawer'), 'the naloxone answer in the chart');
-    await expectVisible(doctor.getByRole('list', { name: 'Medicines taken as needed' }).getByText(/3 as-needed doses on 1 of \d+ days; over the allowance on 1 day;/), 'as-needed use in the chart');
+    await expectVisible(
+      doctor
+        .getByRole('list', { name: 'Medicines taken as needed' })
+        .getByText(/3 as-needed doses on 1 of \d+ days; over the allowance on 1 day;/),
+      'as-needed use in the chart',
+    );
     await checkPage(doctor, 'chart-medicines-naloxone', violations);
   },
 };

@@ -14,14 +14,27 @@ export const journey: Journey = {
     await page.getByRole('radio', { name: /^4 — / }).check(); // 2
     await page.getByRole('button', { name: 'Save check-in' }).click(); // 3
     await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after saving');
-    await expectVisible(page.getByRole('list', { name: 'Diary' }).getByText(/^4\/10/).first(), 'the new 4/10 check-in at the top of the diary');
+    await expectVisible(
+      page
+        .getByRole('list', { name: 'Diary' })
+        .getByText(/^4\/10/)
+        .first(),
+      'the new 4/10 check-in at the top of the diary',
+    );
     // An edit link to a check-in that is not in the diary says so (not a form half new, half edit).
-    await page.evaluate(() => { history.pushState(null, '', '/check-in?edit=019a0000-0000-7000-8000-0000000000ff'); dispatchEvent(new PopStateEvent('popstate')); });
+    await page.evaluate(() => {
+      history.pushState(null, '', '/check-in?edit=019a0000-0000-7000-8000-0000000000ff');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
     await expectVisible(page.getByText('This check-in is not in your diary.', { exact: false }), 'the missing check-in explained');
-    if (await page.getByRole('button', { name: 'Save check-in' }).count() !== 0) throw new Error('a form was offered for a check-in that does not exist');
+    if ((await page.getByRole('button', { name: 'Save check-in' }).count()) !== 0)
+      throw new Error('a form was offered for a check-in that does not exist');
     await page.getByRole('link', { name: 'Go to the diary' }).click();
     await checkPage(page, 'diary', violations);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my diary (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download my diary (CSV)' }).click(),
+    ]);
     const csv = await readFile((await download.path())!, 'utf8');
     if (!csv.startsWith('id,') || csv.split('\n').length < 300) throw new Error('expected the CSV export with six months of check-ins');
   },

@@ -28,10 +28,16 @@ export const journey: Journey = {
     // The chart's tabs work as tabs do: arrows move and select, only the selected one is in the Tab order.
     await doctor.getByRole('tab', { name: 'Overview' }).focus();
     await doctor.keyboard.press('ArrowRight');
-    await expectVisible(doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Diary' }), 'ArrowRight selecting the Diary tab');
+    await expectVisible(
+      doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Diary' }),
+      'ArrowRight selecting the Diary tab',
+    );
     await expectVisible(doctor.getByText('No check-ins yet.'), 'the empty diary of a new patient');
     await doctor.keyboard.press('End');
-    await expectVisible(doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Medicines' }), 'End selecting the last tab');
+    await expectVisible(
+      doctor.locator('[role="tab"][aria-selected="true"]:focus').filter({ hasText: 'Medicines' }),
+      'End selecting the last tab',
+    );
     await doctor.keyboard.press('Home');
     await doctor.keyboard.press('ArrowRight');
     await expectVisible(doctor.getByText('No check-ins yet.'), 'back on the Diary tab by keyboard');
@@ -43,8 +49,9 @@ export const journey: Journey = {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Who looked' }).click();
     await expectVisible(page.getByRole('cell', { name: /Dr\. Priya Raman/ }), 'the physician in the access log');
     // What they did, in words (not the recorded id such as patient.read).
-    await expectVisible(page.getByRole('cell', { name: 'Opened the record' }).first(), 'the physician\'s action in words');
-    if (await page.getByRole('cell', { name: /^[a-z_-]+\.[a-z_.-]+$/ }).count() !== 0) throw new Error('an action id was shown instead of words');
+    await expectVisible(page.getByRole('cell', { name: 'Opened the record' }).first(), "the physician's action in words");
+    if ((await page.getByRole('cell', { name: /^[a-z_-]+\.[a-z_.-]+$/ }).count()) !== 0)
+      throw new Error('an action id was shown instead of words');
     await checkPage(page, 'access-log', violations);
   },
 };

@@ -4,8 +4,13 @@ import { expectVisible } from '../harness.ts';
 
 export class SignInPage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
-  async open() { await this.page.goto('/sign-in'); await expectVisible(this.page.getByRole('heading', { name: 'Sign in' }), 'the sign-in page'); }
+  constructor(page: Page) {
+    this.page = page;
+  }
+  async open() {
+    await this.page.goto('/sign-in');
+    await expectVisible(this.page.getByRole('heading', { name: 'Sign in' }), 'the sign-in page');
+  }
   async signIn(email: string, password: string) {
     await this.page.getByRole('textbox', { name: 'Email' }).fill(email);
     await this.page.getByLabel('Password', { exact: true }).fill(password);
@@ -16,8 +21,13 @@ export class SignInPage {
 
 export class SignUpPage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
-  async open() { await this.page.goto('/sign-up'); await expectVisible(this.page.getByRole('heading', { name: 'Create your account' }), 'the sign-up page'); }
+  constructor(page: Page) {
+    this.page = page;
+  }
+  async open() {
+    await this.page.goto('/sign-up');
+    await expectVisible(this.page.getByRole('heading', { name: 'Create your account' }), 'the sign-up page');
+  }
   async signUp(name: string, email: string, password: string) {
     await this.page.getByRole('textbox', { name: 'Your name' }).fill(name);
     await this.page.getByRole('textbox', { name: 'Email' }).fill(email);
@@ -29,7 +39,9 @@ export class SignUpPage {
 
 export class SharingPage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
   async open() {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sharing' }).click();
     await expectVisible(this.page.getByRole('heading', { name: 'Sharing', level: 1 }), 'the sharing page');
@@ -43,7 +55,9 @@ export class SharingPage {
 
 export class PatientChartPage {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
   async open(patientName: string) {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
     await this.page.getByRole('link', { name: patientName }).click();
@@ -58,7 +72,9 @@ export class PatientChartPage {
 /** The chart's Medicines tab: draft orders are typed into numbered groups ("New medicine 1" …). */
 export class MedicinesTab {
   readonly page: Page;
-  constructor(page: Page) { this.page = page; }
+  constructor(page: Page) {
+    this.page = page;
+  }
   async addDraft(n: number, order: { drug: string; dose: string; timesPerDay: string }) {
     await this.page.getByRole('button', { name: 'Add a medicine' }).click();
     const group = this.page.getByRole('group', { name: `New medicine ${n}` });
@@ -66,5 +82,7 @@ export class MedicinesTab {
     await group.getByRole('spinbutton', { name: 'Dose per administration (mg)' }).fill(order.dose);
     await group.getByRole('spinbutton', { name: 'Times a day' }).fill(order.timesPerDay);
   }
-  flags() { return this.page.getByRole('list', { name: 'Safety flags' }); }
+  flags() {
+    return this.page.getByRole('list', { name: 'Safety flags' });
+  }
 }

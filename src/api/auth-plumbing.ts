@@ -35,7 +35,8 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cook
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const actor = m ? await resolveApiToken(deps, m[1]!) : undefined;
-      if (!actor) return sendProblem(request, reply, 'authentication-required', { detail: 'The bearer token is not valid or has been revoked.' });
+      if (!actor)
+        return sendProblem(request, reply, 'authentication-required', { detail: 'The bearer token is not valid or has been revoked.' });
       request.auth = { actor, sessionId: null, csrfToken: null, profile: null, sessionExpired: false };
       return; // bearer tokens are not sent by browsers on their own, so no CSRF check is needed
     }
@@ -43,7 +44,13 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cook
     if (!token) return;
     const found = await resolveSession(deps, token);
     if (found.kind === 'active') {
-      request.auth = { actor: found.actor, sessionId: found.session.id, csrfToken: found.session.csrfToken, profile: found.profile, sessionExpired: false };
+      request.auth = {
+        actor: found.actor,
+        sessionId: found.session.id,
+        csrfToken: found.session.csrfToken,
+        profile: found.profile,
+        sessionExpired: false,
+      };
       if (!SAFE_METHODS.has(request.method)) {
         const sent = request.headers['x-csrf-token'];
         if (typeof sent !== 'string' || !safeEqual(sent, found.session.csrfToken)) {
@@ -59,7 +66,10 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cook
 
 export function setSessionCookie(reply: FastifyReply, token: string, cookies: CookieSettings): void {
   reply.setCookie(sessionCookieName(cookies.secure), token, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: cookies.secure,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookies.secure,
   });
 }
 

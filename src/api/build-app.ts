@@ -8,7 +8,13 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { AppError } from '../app/errors.ts';
 import type { FieldError } from '../contract/errors.ts';
 import { registerAuthentication } from './auth-plumbing.ts';
@@ -79,7 +85,10 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       base: { pid: process.pid, hostname: os.hostname(), thread: threadId },
       // Requests are logged by method, route and status only: never bodies, headers or query values.
       serializers: {
-        req: (req: { method: string; routeOptions?: { url?: string }; url: string }) => ({ method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0] }),
+        req: (req: { method: string; routeOptions?: { url?: string }; url: string }) => ({
+          method: req.method,
+          route: req.routeOptions?.url ?? req.url.split('?')[0],
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
@@ -99,9 +108,19 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       r.headers(headers);
       r.header('x-request-id', request.id);
       if (request.url.startsWith('/api/')) r.header('cache-control', 'no-store');
-      void r.code(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({
-        type: `https://painwise.dev/problems/${code}`, title, status, code, detail: 'The address is not one this server serves.', requestId: request.id,
-      }));
+      void r
+        .code(status)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(
+          JSON.stringify({
+            type: `https://painwise.dev/problems/${code}`,
+            title,
+            status,
+            code,
+            detail: 'The address is not one this server serves.',
+            requestId: request.id,
+          }),
+        );
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -129,7 +148,9 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Painwise API', version: '0.1.0', description: 'Errors are RFC 9457 application/problem+json with a stable `code`.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pw_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pw_session' }, bearer: { type: 'http', scheme: 'bearer' } },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -146,7 +167,13 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     parseJson(request, body, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       const pointer = body.includes('\\u') && request.routeOptions.config.textCheckedPerItem !== true ? findUnstorableText(value) : null;
-      if (pointer !== null) return done(new AppError('validation-failed', 'The request has text that cannot be stored.', { errors: [{ pointer, detail: UNSTORABLE_TEXT_MESSAGE }] }), undefined);
+      if (pointer !== null)
+        return done(
+          new AppError('validation-failed', 'The request has text that cannot be stored.', {
+            errors: [{ pointer, detail: UNSTORABLE_TEXT_MESSAGE }],
+          }),
+          undefined,
+        );
       done(null, value);
     });
   });
@@ -163,14 +190,21 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       const where = (error as { validationContext?: string }).validationContext ?? 'body';
       const errors: FieldError[] = error.validation.map((v) => {
         const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
-        const unknownKeys = params?.issue?.code === 'unrecognized_keys' ? params.issue.keys ?? [] : [];
+        const unknownKeys = params?.issue?.code === 'unrecognized_keys' ? (params.issue.keys ?? []) : [];
         const base = (where === 'body' ? '' : `/${where}`) + v.instancePath;
         return unknownKeys.length > 0
-          ? { pointer: `${base}/${unknownKeys[0]}`, detail: `Unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}.` }
+          ? {
+              pointer: `${base}/${unknownKeys[0]}`,
+              detail: `Unknown field${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.join(', ')}.`,
+            }
           : { pointer: base || '/', detail: v.message ?? 'Invalid value.' };
       });
-      const detail = where === 'body' ? 'Check the highlighted fields.'
-        : where === 'params' ? 'This address does not name a valid record; check the link.' : 'The address has a value that is not valid; check the link.';
+      const detail =
+        where === 'body'
+          ? 'Check the highlighted fields.'
+          : where === 'params'
+            ? 'This address does not name a valid record; check the link.'
+            : 'The address has a value that is not valid; check the link.';
       return sendProblem(request, reply, 'validation-failed', { detail, errors });
     }
     const fe = error as FastifyError;
@@ -190,7 +224,12 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       return sendProblem(request, reply, 'malformed-json', { detail: 'The body could not be parsed as JSON.' });
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return sendProblem(request, reply, fe.statusCode === 413 ? 'payload-too-large' : fe.statusCode === 415 ? 'unsupported-media-type' : 'validation-failed', { detail: 'The request could not be processed.' });
+      return sendProblem(
+        request,
+        reply,
+        fe.statusCode === 413 ? 'payload-too-large' : fe.statusCode === 415 ? 'unsupported-media-type' : 'validation-failed',
+        { detail: 'The request could not be processed.' },
+      );
     }
     const failure = classifyDatabaseFailure(error);
     if (failure) {
@@ -222,10 +261,17 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'], cacheControl: false,
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      cacheControl: false,
       setHeaders: (reply, filePath) => {
         // Hashed assets never change; the shell and the service worker must always be revalidated.
-        reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
@@ -235,7 +281,9 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     const pathname = request.url.split('?')[0]!;
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !isMachinePath(pathname) && !path.extname(pathname);
     if (hasWeb && isPage) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
-    return sendProblem(request, reply, 'route-not-found', { detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint of this API.` });
+    return sendProblem(request, reply, 'route-not-found', {
+      detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint of this API.`,
+    });
   });
 
   await app.ready();

@@ -11,6 +11,10 @@ export function baseVersionFrom(request: FastifyRequest): number | undefined {
   // Versions start at 1 and are written without leading zeros, so "0", "00" or "01" name no version
   // that could ever exist: malformed (400), not a stale version (409). Quotes come in pairs or not at all.
   const m = /^\s*(?:"([1-9]\d{0,8})"|([1-9]\d{0,8}))\s*$/.exec(String(header));
-  if (!m) throw new AppError('invalid-if-match', 'Send If-Match with the version you edited, as the ETag gave it, e.g. "3" (not W/"3", and never "0": versions start at 1).');
+  if (!m)
+    throw new AppError(
+      'invalid-if-match',
+      'Send If-Match with the version you edited, as the ETag gave it, e.g. "3" (not W/"3", and never "0": versions start at 1).',
+    );
   return Number(m[1] ?? m[2]);
 }

@@ -13,7 +13,14 @@ import { createKyselyStore } from '../storage/kysely-store.ts';
 import { sharedWriteLock, writeLockBuffer, type WriteLock } from '../storage/write-lock.ts';
 import { buildApp } from './build-app.ts';
 import { registerBenchCalibrationRoute } from './routes/bench/calibration.routes.ts';
-import { createJobRunner, DEFAULT_JOB_RUNNER, ensureMaintenanceScheduled, MAINTENANCE_JOB, maintenanceHandler, type JobHandler } from '../app/jobs.ts';
+import {
+  createJobRunner,
+  DEFAULT_JOB_RUNNER,
+  ensureMaintenanceScheduled,
+  MAINTENANCE_JOB,
+  maintenanceHandler,
+  type JobHandler,
+} from '../app/jobs.ts';
 import { ASSIGNMENT_JOB, assignmentDueHandler } from '../app/instruments.ts';
 import type { ApiDeps } from './types.ts';
 
@@ -32,16 +39,26 @@ export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
  * `migrating`: a connection for migrations, without lock and statement timeouts (a migration may
  * rewrite a large table, and must not fail half-way because it waited for a lock).
  */
-export function openConfiguredDatabase(config: Config, options: { writeLock?: WriteLock; onConnectionError?: (error: Error) => void; migrating?: boolean } = {}): DatabaseHandle {
+export function openConfiguredDatabase(
+  config: Config,
+  options: { writeLock?: WriteLock; onConnectionError?: (error: Error) => void; migrating?: boolean } = {},
+): DatabaseHandle {
   const timeouts = config.databaseTimeouts;
   return config.databaseUrl
     ? openDatabase({
-      dialect: 'postgres', url: config.databaseUrl, maxConnections: options.migrating ? 1 : Math.max(2, Math.ceil(10 / config.httpThreads)),
-      connectTimeoutMs: timeouts.connectMs,
-      ...(options.migrating ? {} : { lockTimeoutMs: timeouts.lockMs, statementTimeoutMs: timeouts.statementMs }),
-      ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
-    })
-    : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite'), busyTimeoutMs: timeouts.sqliteBusyMs, ...(options.writeLock ? { writeLock: options.writeLock } : {}) });
+        dialect: 'postgres',
+        url: config.databaseUrl,
+        maxConnections: options.migrating ? 1 : Math.max(2, Math.ceil(10 / config.httpThreads)),
+        connectTimeoutMs: timeouts.connectMs,
+        ...(options.migrating ? {} : { lockTimeoutMs: timeouts.lockMs, statementTimeoutMs: timeouts.statementMs }),
+        ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
+      })
+    : openDatabase({
+        dialect: 'sqlite',
+        path: path.join(config.dataDir, 'painwise.sqlite'),
+        busyTimeoutMs: timeouts.sqliteBusyMs,
+        ...(options.writeLock ? { writeLock: options.writeLock } : {}),
+      });
 }
 
 /** Applies pending migrations (on PostgreSQL over a connection of their own, without timeouts). */
@@ -76,14 +93,20 @@ export interface ThreadRole {
 }
 
 /** One thread's server: its own connection and app; `listen` opens its socket and starts its jobs. */
-export async function prepareServerThread(config: Config, role: ThreadRole): Promise<{ app: FastifyInstance; listen(port: number): Promise<RunningServer>; close(): Promise<void> }> {
+export async function prepareServerThread(
+  config: Config,
+  role: ThreadRole,
+): Promise<{ app: FastifyInstance; listen(port: number): Promise<RunningServer>; close(): Promise<void> }> {
   let app: FastifyInstance | undefined;
   let stopping = false;
   // The pool has already discarded the connection and opens another when one is needed; this only tells the operator.
   const onConnectionError = (error: Error): void => {
     app?.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'a database connection broke; it was discarded');
   };
-  const database = openConfiguredDatabase(config, { ...(role.writeLockBuffer ? { writeLock: sharedWriteLock(role.writeLockBuffer) } : {}), onConnectionError });
+  const database = openConfiguredDatabase(config, {
+    ...(role.writeLockBuffer ? { writeLock: sharedWriteLock(role.writeLockBuffer) } : {}),
+    onConnectionError,
+  });
   const deps: ApiDeps = {
     store: createKyselyStore(database),
     clock: systemClock,
@@ -94,7 +117,12 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
   };
   try {
     if (role.primary) await migrate(config, database);
-    app = await buildApp(deps, { logLevel: config.logLevel, bodyLimitBytes: config.bodyLimitBytes, trustProxy: config.trustProxy, webRoot: WEB_ROOT, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    app = await buildApp(deps, {
+      logLevel: config.logLevel,
+      bodyLimitBytes: config.bodyLimitBytes,
+      trustProxy: config.trustProxy,
+      webRoot: WEB_ROOT,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       isStopping: () => stopping,
       plugins: config.benchCalibration ? [registerBenchCalibrationRoute] : [],
     });
@@ -130,7 +158,11 @@ export async function prepareServerThread(config: Config, role: ThreadRole): Pro
       if (role.primary) {
         jobs = createJobRunner(deps, JOB_HANDLERS, {
           ...DEFAULT_JOB_RUNNER,
-          onError: (job, error) => app.log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error instanceof Error ? error.message : 'failed' }, 'job failed'),
+          onError: (job, error) =>
+            app.log.error(
+              { jobId: job.id, kind: job.kind, attempts: job.attempts, err: error instanceof Error ? error.message : 'failed' },
+              'job failed',
+            ),
         });
         await ensureMaintenanceScheduled(deps);
         jobs.start();
@@ -170,10 +202,14 @@ export async function startServer(env: Readonly<Record<string, string | undefine
     // The further threads listen first and the primary last, so that once startServer returns every
     // thread takes connections.
     for (let i = 1; i < config.httpThreads; i++) {
-      const worker = new Worker(new URL('./server-thread.ts', import.meta.url), { workerData: { env: { ...env }, cwd, port, writeLockBuffer: buffer } });
+      const worker = new Worker(new URL('./server-thread.ts', import.meta.url), {
+        workerData: { env: { ...env }, cwd, port, writeLockBuffer: buffer },
+      });
       workers.push(worker);
       await new Promise<void>((resolve, reject) => {
-        worker.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(`A server thread failed to start: ${m.error}`))));
+        worker.once('message', (m: { ready?: boolean; error?: string }) =>
+          m.ready ? resolve() : reject(new Error(`A server thread failed to start: ${m.error}`)),
+        );
         worker.once('error', reject);
         worker.once('exit', (code) => reject(new Error(`A server thread exited with code ${code} while starting.`)));
       });
@@ -196,11 +232,22 @@ export async function startServer(env: Readonly<Record<string, string | undefine
       closing = true;
       // Every thread drains at once; each stops taking connections, finishes what it holds and closes
       // its connection; the primary closes last. A thread that does not finish in time is stopped.
-      await Promise.all([primary.drain(), ...workers.map((w) => new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { void w.terminate(); }, 15_000);
-        w.once('exit', () => { clearTimeout(timer); resolve(); });
-        w.postMessage('close');
-      }))]);
+      await Promise.all([
+        primary.drain(),
+        ...workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                void w.terminate();
+              }, 15_000);
+              w.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              w.postMessage('close');
+            }),
+        ),
+      ]);
       await primary.close();
     },
   };

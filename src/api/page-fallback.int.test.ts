@@ -18,7 +18,10 @@ describe.each(DIALECTS)('unknown paths on %s', (dialect) => {
     writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>Painwise</title>');
     app = await buildApp(t.deps, { logLevel: 'silent', webRoot });
   });
-  afterAll(async () => { await app.close(); await t.close(); });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
 
   it('serves the app for a page path, so a deep link opens its screen', async () => {
     const res = await app.inject({ method: 'GET', url: '/diary?edit=1' });
@@ -26,12 +29,17 @@ describe.each(DIALECTS)('unknown paths on %s', (dialect) => {
     expect(res.headers['content-type']).toContain('text/html');
   });
 
-  it.each(['/.well-known/security.txt', '/.well-known/openid-configuration', '/fhir/metadata', '/fhir/Patient/1', '/fhir', '/api/nothing-here'])(
-    'answers %s with 404 problem+json, not the app', async (url) => {
-      const res = await app.inject({ method: 'GET', url });
-      expect(res.statusCode).toBe(404);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().code).toBe('route-not-found');
-    },
-  );
+  it.each([
+    '/.well-known/security.txt',
+    '/.well-known/openid-configuration',
+    '/fhir/metadata',
+    '/fhir/Patient/1',
+    '/fhir',
+    '/api/nothing-here',
+  ])('answers %s with 404 problem+json, not the app', async (url) => {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('route-not-found');
+  });
 });

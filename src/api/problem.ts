@@ -45,7 +45,9 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 export function sendProblem(
-  request: FastifyRequest, reply: FastifyReply, code: ErrorCode,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
   options: { detail?: string; errors?: readonly FieldError[]; extra?: Readonly<Record<string, unknown>> } = {},
 ): FastifyReply {
   const { status, title } = PROBLEMS[code];
@@ -60,6 +62,7 @@ export function sendProblem(
     ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
     ...options.extra,
   };
-  if ((status === 429 || status === 503) && typeof options.extra?.retryAfterSeconds === 'number') reply.header('retry-after', String(options.extra.retryAfterSeconds));
+  if ((status === 429 || status === 503) && typeof options.extra?.retryAfterSeconds === 'number')
+    reply.header('retry-after', String(options.extra.retryAfterSeconds));
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
 }

@@ -19,7 +19,8 @@ interface Kind {
 }
 
 const versionsOf = (items: { id: string; version: number }[]) => new Map(items.map((i) => [i.id, i.version]));
-const listed = (path: string) => async (client: Client, pid: string) => versionsOf((await client.request('GET', `/api/patients/${pid}/${path}?limit=100`)).json().items);
+const listed = (path: string) => async (client: Client, pid: string) =>
+  versionsOf((await client.request('GET', `/api/patients/${pid}/${path}?limit=100`)).json().items);
 
 const KINDS: readonly Kind[] = [
   {
@@ -33,7 +34,12 @@ const KINDS: readonly Kind[] = [
   {
     name: 'block diary',
     url: (pid, id) => `/api/patients/${pid}/block-diaries/${id}`,
-    body: (n) => ({ procedureLabel: `Medial branch block ${n}`, procedureAt: '2026-05-28T21:00:00Z', timeZone: 'UTC', baselineIntensity: 7 }),
+    body: (n) => ({
+      procedureLabel: `Medial branch block ${n}`,
+      procedureAt: '2026-05-28T21:00:00Z',
+      timeZone: 'UTC',
+      baselineIntensity: 7,
+    }),
     resource: 'block_diary',
     deletable: true,
     pull: listed('block-diaries'),
@@ -49,7 +55,15 @@ const KINDS: readonly Kind[] = [
   {
     name: 'procedure',
     url: (pid, id) => `/api/patients/${pid}/procedures/${id}`,
-    body: (n) => ({ type: 'trigger-point-injection', date: '2026-05-01', side: 'left', intent: 'therapeutic', imageGuidance: 'none', notes: `note ${n}`, followUpInstrument: 'none' }),
+    body: (n) => ({
+      type: 'trigger-point-injection',
+      date: '2026-05-01',
+      side: 'left',
+      intent: 'therapeutic',
+      imageGuidance: 'none',
+      notes: `note ${n}`,
+      followUpInstrument: 'none',
+    }),
     resource: 'procedure',
     deletable: true,
     pull: listed('procedures'),
@@ -65,7 +79,14 @@ const KINDS: readonly Kind[] = [
   {
     name: 'medication order',
     url: (pid, id) => `/api/patients/${pid}/medication-orders/${id}`,
-    body: (n) => ({ formularyId: 'oxycodone', doseMg: 5 + n, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-05-01' }),
+    body: (n) => ({
+      formularyId: 'oxycodone',
+      doseMg: 5 + n,
+      schedule: 'scheduled',
+      timesPerDay: 2,
+      route: 'oral',
+      startDate: '2026-05-01',
+    }),
     resource: 'medication_order',
     deletable: false,
     async pull(client, pid) {
@@ -106,10 +127,16 @@ describe.each(DIALECTS)('the record engine on %s', (dialect) => {
   });
 
   it.each(KINDS.map((k) => [k.name, k] as const))('keeps one protocol for a %s', async (_name, kind) => {
-    const ops = fc.array(fc.record({ op: fc.constantFrom(...OPS.filter((o) => kind.deletable || !o.toLowerCase().includes('delete'))), n: fc.integer({ min: 0, max: 3 }) }), {
-      minLength: 1,
-      maxLength: 10,
-    });
+    const ops = fc.array(
+      fc.record({
+        op: fc.constantFrom(...OPS.filter((o) => kind.deletable || !o.toLowerCase().includes('delete'))),
+        n: fc.integer({ min: 0, max: 3 }),
+      }),
+      {
+        minLength: 1,
+        maxLength: 10,
+      },
+    );
     await fc.assert(
       fc.asyncProperty(ops, async (steps) => {
         const { client, me } = await signUp(t.app, { patient: true });
@@ -183,8 +210,13 @@ describe.each(DIALECTS)('the record engine on %s', (dialect) => {
           }
         }
         // Every change, and only a change, left one audit row of its own kind.
-        const log = (await client.request('GET', `/api/patients/${pid}/access-log?limit=200`)).json().items as { action: string; resourceId: string | null }[];
-        const written = log.filter((e) => e.resourceId === id && /\.(create|update|delete)$/.test(e.action) && e.action.startsWith(`${kind.resource}.`));
+        const log = (await client.request('GET', `/api/patients/${pid}/access-log?limit=200`)).json().items as {
+          action: string;
+          resourceId: string | null;
+        }[];
+        const written = log.filter(
+          (e) => e.resourceId === id && /\.(create|update|delete)$/.test(e.action) && e.action.startsWith(`${kind.resource}.`),
+        );
         expect(written.length).toBe(changes);
         const pulled = await kind.pull(client, pid);
         expect(pulled.get(id)).toBe(model && !model.deleted ? model.version : undefined);

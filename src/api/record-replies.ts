@@ -20,7 +20,10 @@ export function sendSaved<T>(
   conflictCode: ErrorCode,
 ) {
   if (outcome.status === 'conflict') {
-    return sendProblem(request, reply, conflictCode, { detail: outcome.reason, extra: { current: outcome.current && present(outcome.current) } });
+    return sendProblem(request, reply, conflictCode, {
+      detail: outcome.reason,
+      extra: { current: outcome.current && present(outcome.current) },
+    });
   }
   reply.header('etag', `"${outcome.record.version}"`);
   return reply.code(outcome.status === 'created' ? 201 : 200).send({ status: outcome.status, ...(present(outcome.record) as object) });
@@ -34,7 +37,10 @@ export function sendDeleted<T>(
   conflictCode: ErrorCode,
 ) {
   if (outcome.status === 'conflict') {
-    return sendProblem(request, reply, conflictCode, { detail: outcome.reason, extra: { current: outcome.current && present(outcome.current) } });
+    return sendProblem(request, reply, conflictCode, {
+      detail: outcome.reason,
+      extra: { current: outcome.current && present(outcome.current) },
+    });
   }
   return reply.code(204).send();
 }

@@ -6,8 +6,18 @@ const compile = (schema: z.ZodType) => zodFastSerializerCompiler({ schema, metho
 
 describe('zodFastSerializerCompiler', () => {
   it('writes only the properties the schema declares', () => {
-    const serialize = compile(z.object({ id: z.uuid(), user: z.object({ email: z.string() }), tags: z.array(z.string()).readonly(), note: z.string().nullable() }));
-    const out = JSON.parse(serialize({ id: '019a0000-0000-7000-8000-000000000001', passwordHash: 'secret', user: { email: 'a@b.test', passwordHash: 'secret' }, tags: ['x'], note: null }));
+    const serialize = compile(
+      z.object({ id: z.uuid(), user: z.object({ email: z.string() }), tags: z.array(z.string()).readonly(), note: z.string().nullable() }),
+    );
+    const out = JSON.parse(
+      serialize({
+        id: '019a0000-0000-7000-8000-000000000001',
+        passwordHash: 'secret',
+        user: { email: 'a@b.test', passwordHash: 'secret' },
+        tags: ['x'],
+        note: null,
+      }),
+    );
     expect(out).toEqual({ id: '019a0000-0000-7000-8000-000000000001', user: { email: 'a@b.test' }, tags: ['x'], note: null });
   });
   it('keeps open records for loose objects', () => {

@@ -14,7 +14,8 @@ interface ThreadData {
 const data = workerData as ThreadData;
 try {
   const prepared = await prepareServerThread(loadConfig(data.env, data.cwd), {
-    primary: false, ...(data.writeLockBuffer ? { writeLockBuffer: data.writeLockBuffer } : {}),
+    primary: false,
+    ...(data.writeLockBuffer ? { writeLockBuffer: data.writeLockBuffer } : {}),
   });
   const server = await prepared.listen(data.port);
   parentPort!.on('message', (message) => {

@@ -34,12 +34,19 @@ export function requireUser(ctx: RequestContext): string {
 export function requireSessionUser(ctx: RequestContext): string {
   const userId = requireUser(ctx);
   if (ctx.actor.kind === 'user' && ctx.actor.via !== 'session') {
-    throw new AppError('session-required', 'Sign in with your password to manage your account’s password, e-mail or API tokens; an API token cannot.');
+    throw new AppError(
+      'session-required',
+      'Sign in with your password to manage your account’s password, e-mail or API tokens; an API token cannot.',
+    );
   }
   return userId;
 }
 
-export function auditEvent(deps: Pick<AppDeps, 'clock' | 'ids'>, ctx: RequestContext, fields: Omit<AuditEvent, 'id' | 'at' | 'actorUserId' | 'requestId'>): AuditEvent {
+export function auditEvent(
+  deps: Pick<AppDeps, 'clock' | 'ids'>,
+  ctx: RequestContext,
+  fields: Omit<AuditEvent, 'id' | 'at' | 'actorUserId' | 'requestId'>,
+): AuditEvent {
   return {
     id: deps.ids.newId(),
     at: nowIso(deps),
@@ -50,14 +57,19 @@ export function auditEvent(deps: Pick<AppDeps, 'clock' | 'ids'>, ctx: RequestCon
 }
 
 export async function authorizePatientAccess(
-  deps: AppDeps, ctx: RequestContext, patientId: string, action: PatientAction, stores: Stores = deps.store,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  action: PatientAction,
+  stores: Stores = deps.store,
 ): Promise<Granted> {
   const userId = requireUser(ctx);
   // A person's own record needs no lookup: the session was read with it moments ago, and a record
   // never changes owner. Everyone else's access is read from the relationships, in this transaction.
-  const facts = ctx.actor.kind === 'user' && ctx.actor.ownPatientId === patientId
-    ? { patient: { id: patientId, userId }, delegations: [], careGrants: [] }
-    : await stores.patients.loadAccessFacts(patientId, userId);
+  const facts =
+    ctx.actor.kind === 'user' && ctx.actor.ownPatientId === patientId
+      ? { patient: { id: patientId, userId }, delegations: [], careGrants: [] }
+      : await stores.patients.loadAccessFacts(patientId, userId);
   const now = nowIso(deps);
   const decision = decidePatientAccess(ctx.actor, action, facts, now);
   if (!decision.allowed) {
@@ -71,14 +83,15 @@ export async function authorizePatientAccess(
     patientId,
     basis,
     mayRead: basis.kind === 'owner' || action === 'read' || decidePatientAccess(ctx.actor, 'read', facts, now).allowed,
-    audit: (action, resourceType, resourceId) => auditEvent(deps, ctx, {
-      actorBasis: basis.kind,
-      organizationId: basis.kind === 'clinician' ? basis.organizationId : null,
-      patientId,
-      action,
-      resourceType,
-      resourceId,
-    }),
+    audit: (action, resourceType, resourceId) =>
+      auditEvent(deps, ctx, {
+        actorBasis: basis.kind,
+        organizationId: basis.kind === 'clinician' ? basis.organizationId : null,
+        patientId,
+        action,
+        resourceType,
+        resourceId,
+      }),
   };
 }
 

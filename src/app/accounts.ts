@@ -52,20 +52,42 @@ export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpIn
   const now = nowIso(deps);
   const user: User = { id: deps.ids.newId(), email, displayName: input.displayName.trim(), passwordHash, createdAt: now };
   const patient: Patient | null = input.patient
-    ? { id: deps.ids.newId(), userId: user.id, displayName: user.displayName, timeZone: input.patient.timeZone, birthYear: input.patient.birthYear ?? null, sex: input.patient.sex ?? 'unknown', createdAt: now }
+    ? {
+        id: deps.ids.newId(),
+        userId: user.id,
+        displayName: user.displayName,
+        timeZone: input.patient.timeZone,
+        birthYear: input.patient.birthYear ?? null,
+        sex: input.patient.sex ?? 'unknown',
+        createdAt: now,
+      }
     : null;
   try {
     await deps.store.transaction(async (tx) => {
       await tx.users.insert(user);
       if (patient) {
         await tx.patients.insert(patient);
-        await tx.audit.append([auditEvent(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, {
-          actorBasis: 'owner', organizationId: null, patientId: patient.id, action: 'patient.create', resourceType: 'patient', resourceId: patient.id,
-        })]);
+        await tx.audit.append([
+          auditEvent(
+            deps,
+            { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } },
+            {
+              actorBasis: 'owner',
+              organizationId: null,
+              patientId: patient.id,
+              action: 'patient.create',
+              resourceType: 'patient',
+              resourceId: patient.id,
+            },
+          ),
+        ]);
       }
     });
   } catch (error) {
-    if (isUniqueViolationError(error)) throw new AppError('email-taken', 'An account with this email already exists. Sign in instead.', { errors: [{ pointer: '/email', detail: 'An account with this email already exists.' }] });
+    if (isUniqueViolationError(error))
+      throw new AppError('email-taken', 'An account with this email already exists. Sign in instead.', {
+        errors: [{ pointer: '/email', detail: 'An account with this email already exists.' }],
+      });
     throw error;
   }
   return { ...(await issueSession(deps, user)), patient };
@@ -82,13 +104,19 @@ export async function signIn(deps: AppDeps, ctx: RequestContext, input: { email:
     deps.store.signInFailures.countSince(ipKey, since),
   ]);
   if (accountFailures >= deps.settings.signInMaxFailuresPerAccount || ipFailures >= deps.settings.signInMaxFailuresPerIp) {
-    throw new AppError('too-many-requests', `Too many failed sign-in attempts. Wait ${deps.settings.signInWindowMinutes} minutes and try again, or reset your password.`, {
-      extra: { retryAfterSeconds: deps.settings.signInWindowMinutes * 60 },
-    });
+    throw new AppError(
+      'too-many-requests',
+      `Too many failed sign-in attempts. Wait ${deps.settings.signInWindowMinutes} minutes and try again, or reset your password.`,
+      {
+        extra: { retryAfterSeconds: deps.settings.signInWindowMinutes * 60 },
+      },
+    );
   }
   const user = await deps.store.users.findByEmail(email);
   decoyHash ??= deps.hasher.hash('painwise-decoy-password');
-  const ok = user ? await deps.hasher.verify(user.passwordHash, input.password) : (await deps.hasher.verify(await decoyHash, input.password), false);
+  const ok = user
+    ? await deps.hasher.verify(user.passwordHash, input.password)
+    : (await deps.hasher.verify(await decoyHash, input.password), false);
   if (!user || !ok) {
     await deps.store.transaction(async (tx) => {
       await tx.signInFailures.record(accountKey, now);
@@ -100,7 +128,10 @@ export async function signIn(deps: AppDeps, ctx: RequestContext, input: { email:
   return issueSession(deps, user);
 }
 
-export type SessionLookup = { kind: 'active'; session: Session; actor: Actor; profile: ActorProfile } | { kind: 'expired' } | { kind: 'unknown' };
+export type SessionLookup =
+  | { kind: 'active'; session: Session; actor: Actor; profile: ActorProfile }
+  | { kind: 'expired' }
+  | { kind: 'unknown' };
 
 /** Sessions are touched at most once a minute, so a busy reader does not write on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -117,19 +148,31 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
   if (Date.parse(now) - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
     await deps.store.sessions.touch(session.id, now, addMinutesIso(now, deps.settings.sessionIdleMinutes));
   }
-  return { kind: 'active', session, profile, actor: { kind: 'user', userId: session.userId, via: 'session', ownPatientId: profile.patient?.id ?? null } };
+  return {
+    kind: 'active',
+    session,
+    profile,
+    actor: { kind: 'user', userId: session.userId, via: 'session', ownPatientId: profile.patient?.id ?? null },
+  };
 }
 
 export async function signOut(deps: AppDeps, sessionId: string): Promise<void> {
   await deps.store.sessions.delete(sessionId);
 }
 
-export async function changePassword(deps: AppDeps, ctx: RequestContext, sessionId: string | null, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string | null,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const userId = requireSessionUser(ctx);
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {
-    throw new AppError('password-incorrect', 'Your current password is not correct.', { errors: [{ pointer: '/currentPassword', detail: 'This is not your current password.' }] });
+    throw new AppError('password-incorrect', 'Your current password is not correct.', {
+      errors: [{ pointer: '/currentPassword', detail: 'This is not your current password.' }],
+    });
   }
   checkNewPassword(input.newPassword, '/newPassword');
   const hash = await deps.hasher.hash(input.newPassword);
@@ -147,7 +190,9 @@ export async function deleteAccount(deps: AppDeps, ctx: RequestContext, input: {
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   if (!(await deps.hasher.verify(user.passwordHash, input.password))) {
-    throw new AppError('password-incorrect', 'The password is not correct.', { errors: [{ pointer: '/password', detail: 'This is not your password.' }] });
+    throw new AppError('password-incorrect', 'The password is not correct.', {
+      errors: [{ pointer: '/password', detail: 'This is not your password.' }],
+    });
   }
   await deps.store.transaction(async (tx) => {
     const patient = await tx.patients.findByUserId(userId);
@@ -156,9 +201,16 @@ export async function deleteAccount(deps: AppDeps, ctx: RequestContext, input: {
         throw new AppError('last-admin', `You are the only admin of ${m.organizationName}. Make someone else an admin first.`);
       }
     }
-    await tx.audit.append([auditEvent(deps, ctx, {
-      actorBasis: 'owner', organizationId: null, patientId: patient?.id ?? null, action: 'account.delete', resourceType: 'user', resourceId: userId,
-    })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'owner',
+        organizationId: null,
+        patientId: patient?.id ?? null,
+        action: 'account.delete',
+        resourceType: 'user',
+        resourceId: userId,
+      }),
+    ]);
     await tx.users.delete(userId); // cascades to sessions, tokens, the patient record and everything under it
   });
 }
@@ -173,10 +225,21 @@ export async function updateProfile(deps: AppDeps, ctx: RequestContext, input: {
 
 const TOKEN_PREFIX = 'pw_';
 
-export async function createApiToken(deps: AppDeps, ctx: RequestContext, input: { name: string }): Promise<{ token: string; apiToken: ApiToken }> {
+export async function createApiToken(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: { name: string },
+): Promise<{ token: string; apiToken: ApiToken }> {
   const userId = requireSessionUser(ctx);
   const token = TOKEN_PREFIX + deps.ids.newSecret(32);
-  const apiToken: ApiToken = { id: deps.ids.newId(), userId, name: input.name.trim(), createdAt: nowIso(deps), lastUsedAt: null, revokedAt: null };
+  const apiToken: ApiToken = {
+    id: deps.ids.newId(),
+    userId,
+    name: input.name.trim(),
+    createdAt: nowIso(deps),
+    lastUsedAt: null,
+    revokedAt: null,
+  };
   await deps.store.apiTokens.insert(apiToken, sha256(token));
   return { token, apiToken };
 }
@@ -186,7 +249,8 @@ export async function listApiTokens(deps: AppDeps, ctx: RequestContext): Promise
 }
 
 export async function revokeApiToken(deps: AppDeps, ctx: RequestContext, tokenId: string): Promise<void> {
-  if (!(await deps.store.apiTokens.revoke(requireUser(ctx), tokenId, nowIso(deps)))) throw new AppError('not-found', 'No active token with this id.');
+  if (!(await deps.store.apiTokens.revoke(requireUser(ctx), tokenId, nowIso(deps))))
+    throw new AppError('not-found', 'No active token with this id.');
 }
 
 export async function resolveApiToken(deps: AppDeps, token: string): Promise<Actor | undefined> {
@@ -194,6 +258,7 @@ export async function resolveApiToken(deps: AppDeps, token: string): Promise<Act
   const found = await deps.store.apiTokens.findActiveByHash(sha256(token));
   if (!found) return undefined;
   const now = nowIso(deps);
-  if (!found.lastUsedAt || Date.parse(now) - Date.parse(found.lastUsedAt) >= TOUCH_INTERVAL_MS) await deps.store.apiTokens.touch(found.id, now);
+  if (!found.lastUsedAt || Date.parse(now) - Date.parse(found.lastUsedAt) >= TOUCH_INTERVAL_MS)
+    await deps.store.apiTokens.touch(found.id, now);
   return { kind: 'user', userId: found.userId, via: 'token' };
 }

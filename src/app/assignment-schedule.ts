@@ -7,9 +7,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function firstDue(schedule: AssignmentSchedule): string {
   switch (schedule.kind) {
-    case 'once': return schedule.dueAt;
-    case 'recurring': return schedule.startAt;
-    case 'before-visit': return new Date(Date.parse(schedule.visitAt) - schedule.daysBefore * DAY_MS).toISOString();
+    case 'once':
+      return schedule.dueAt;
+    case 'recurring':
+      return schedule.startAt;
+    case 'before-visit':
+      return new Date(Date.parse(schedule.visitAt) - schedule.daysBefore * DAY_MS).toISOString();
   }
 }
 

@@ -7,14 +7,31 @@ import { auditEvent } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
 
-export async function calibrationWrite(deps: AppDeps, ctx: RequestContext, patientId: string, input: Record<string, unknown>): Promise<{ id: string }> {
+export async function calibrationWrite(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string }> {
   const id = deps.ids.newId();
   const checked = validateFlare({ ...input, id }, { asOf: deps.clock.now() });
-  if (!checked.ok) throw new AppError('validation-failed', 'The flare has invalid fields.', { errors: checked.errors.map((e) => ({ pointer: e.pointer, detail: e.message })) });
+  if (!checked.ok)
+    throw new AppError('validation-failed', 'The flare has invalid fields.', {
+      errors: checked.errors.map((e) => ({ pointer: e.pointer, detail: e.message })),
+    });
   const at = nowIso(deps);
   await deps.store.transaction(async (tx) => {
     await tx.flares.insert(patientId, id, checked.flare, checked.flare.startedAt, at);
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'system', organizationId: null, patientId, action: 'flare.create', resourceType: 'flare', resourceId: id })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'system',
+        organizationId: null,
+        patientId,
+        action: 'flare.create',
+        resourceType: 'flare',
+        resourceId: id,
+      }),
+    ]);
   });
   return { id };
 }

@@ -7,7 +7,15 @@
 //   sessions recorded on the activity; each flare steps back from the local date it started and holds
 //   the level until the local date it ended (today while it goes on), both in the flare's own zone.
 import { computeTodaysQuota, planPacing, type PacingFlare, type PacingSession } from '../domain/care-plan/index.ts';
-import { DIARY_MEASURE_INFO, diaryMeasureOfDay, movementOf, weeklyMeans, type MeasureDirection, type Movement, type ProgressPoint } from '../domain/care-plan/goal-progress.ts';
+import {
+  DIARY_MEASURE_INFO,
+  diaryMeasureOfDay,
+  movementOf,
+  weeklyMeans,
+  type MeasureDirection,
+  type Movement,
+  type ProgressPoint,
+} from '../domain/care-plan/goal-progress.ts';
 import { summarizeAccumulator } from '../domain/diary/day-summary.ts';
 import { computeChange, findInstrument, type Change } from '../domain/instruments/index.ts';
 import { addDays, canAddDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
@@ -43,10 +51,15 @@ export interface GoalProgress {
 
 export type PacingStatus =
   | {
-    readonly kind: 'quota'; readonly quota: number; readonly level: number; readonly lastFlare: string | null;
-    /** A flare still going on since this local date holds the level until it ends. */
-    readonly ongoingFlareSince: string | null; readonly baseline: string; readonly startingQuota: number;
-  }
+      readonly kind: 'quota';
+      readonly quota: number;
+      readonly level: number;
+      readonly lastFlare: string | null;
+      /** A flare still going on since this local date holds the level until it ends. */
+      readonly ongoingFlareSince: string | null;
+      readonly baseline: string;
+      readonly startingQuota: number;
+    }
   | { readonly kind: 'not-started'; readonly startingQuota: number; readonly baseline: string }
   | { readonly kind: 'insufficient-sessions'; readonly have: number; readonly need: number }
   | { readonly kind: 'no-tolerance' }
@@ -70,11 +83,26 @@ export interface CarePlanProgress {
   readonly pacing: readonly PacingProgress[];
 }
 
-function progressOf(goalId: string, source: GoalMeasureSource, label: string, unit: string, direction: MeasureDirection, points: ProgressPoint[], change: (from: number, to: number) => Change | null): GoalProgress {
+function progressOf(
+  goalId: string,
+  source: GoalMeasureSource,
+  label: string,
+  unit: string,
+  direction: MeasureDirection,
+  points: ProgressPoint[],
+  change: (from: number, to: number) => Change | null,
+): GoalProgress {
   const latest = points.at(-1) ?? null;
   const previous = points.at(-2) ?? null;
   return {
-    goalId, source, label, unit, direction, points, latest, previous,
+    goalId,
+    source,
+    label,
+    unit,
+    direction,
+    points,
+    latest,
+    previous,
     movement: latest && previous ? movementOf(previous.value, latest.value, direction) : null,
     change: latest && previous ? change(previous.value, latest.value) : null,
   };
@@ -84,7 +112,13 @@ async function diaryDays(stores: Stores, patientId: string, from: LocalDate, to:
   return (await stores.diary.listSummaries(patientId, from, to)).map(summarizeAccumulator);
 }
 
-async function goalProgress(stores: Stores, patientId: string, goal: PlanGoal, today: LocalDate, timeZone: TimeZone): Promise<GoalProgress | null> {
+async function goalProgress(
+  stores: Stores,
+  patientId: string,
+  goal: PlanGoal,
+  today: LocalDate,
+  timeZone: TimeZone,
+): Promise<GoalProgress | null> {
   const source = goal.measureSource ?? null;
   if (source === null) return null;
   if (source.kind === 'diary') {
@@ -95,13 +129,22 @@ async function goalProgress(stores: Stores, patientId: string, goal: PlanGoal, t
       return value === null ? [] : [{ date: d.localDate, value }];
     });
     const instrument = info.instrumentId ? findInstrument(info.instrumentId) : undefined;
-    return progressOf(goal.id, source, info.label, info.unit, info.direction, weeklyMeans(values, today, GOAL_PROGRESS_WEEKS),
-      (from, to) => (instrument ? computeChange(instrument, from, to) : null));
+    return progressOf(
+      goal.id,
+      source,
+      info.label,
+      info.unit,
+      info.direction,
+      weeklyMeans(values, today, GOAL_PROGRESS_WEEKS),
+      (from, to) => (instrument ? computeChange(instrument, from, to) : null),
+    );
   }
   const d = findInstrument(source.instrumentId);
   if (!d) return null;
   const responses = (await stores.instrumentResponses.list(patientId, d.id, GOAL_PROGRESS_RESPONSES)).filter((r) => r.score !== null);
-  const points = responses.reverse().map((r) => ({ date: toLocalDateTime(new Date(r.completedAt), timeZone).date, value: r.score!, count: 1 }));
+  const points = responses
+    .reverse()
+    .map((r) => ({ date: toLocalDateTime(new Date(r.completedAt), timeZone).date, value: r.score!, count: 1 }));
   return progressOf(goal.id, source, d.shortTitle, d.measures, d.direction, points, (from, to) => computeChange(d, from, to));
 }
 
@@ -114,13 +157,29 @@ async function pacingSessions(stores: Stores, patientId: string, a: PacingActivi
   return days.flatMap((d) => (d.activityMinutes === null ? [] : [{ date: d.localDate, amount: d.activityMinutes }]));
 }
 
-function pacingStatus(a: PacingActivity, sessions: readonly PacingSession[], flares: readonly PacingFlare[], today: LocalDate): PacingStatus {
-  const planned = planPacing({ activity: a.activity, unit: a.unit, sessions, startDate: a.startDate as LocalDate, ...(a.goal !== null ? { goal: a.goal } : {}) }, a.settings);
+function pacingStatus(
+  a: PacingActivity,
+  sessions: readonly PacingSession[],
+  flares: readonly PacingFlare[],
+  today: LocalDate,
+): PacingStatus {
+  const planned = planPacing(
+    { activity: a.activity, unit: a.unit, sessions, startDate: a.startDate as LocalDate, ...(a.goal !== null ? { goal: a.goal } : {}) },
+    a.settings,
+  );
   if (planned.kind !== 'planned') return planned;
   const { plan } = planned;
   const q = computeTodaysQuota(plan, flares, today);
   if (q.kind === 'not-started') return { kind: 'not-started', startingQuota: plan.startingQuota, baseline: plan.baselineText };
-  return { kind: 'quota', quota: q.quota, level: q.level, lastFlare: q.lastFlare, ongoingFlareSince: q.ongoingFlareSince, baseline: plan.baselineText, startingQuota: plan.startingQuota };
+  return {
+    kind: 'quota',
+    quota: q.quota,
+    level: q.level,
+    lastFlare: q.lastFlare,
+    ongoingFlareSince: q.ongoingFlareSince,
+    baseline: plan.baselineText,
+    startingQuota: plan.startingQuota,
+  };
 }
 
 export async function loadCarePlanProgress(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<CarePlanProgress> {
@@ -137,16 +196,27 @@ export async function loadCarePlanProgress(deps: AppDeps, ctx: RequestContext, p
     if (p) goals.push(p);
   }
   const activities = plan.plan.pacing ?? [];
-  const flares = activities.length === 0 ? [] : (await deps.store.flares.list(patientId, FLARE_LIMIT)).map((f): PacingFlare => ({
-    start: toLocalDateTime(new Date(f.body.startedAt), f.body.timeZone).date,
-    end: f.body.endedAt === null ? null : toLocalDateTime(new Date(f.body.endedAt), f.body.timeZone).date,
-  }));
+  const flares =
+    activities.length === 0
+      ? []
+      : (await deps.store.flares.list(patientId, FLARE_LIMIT)).map(
+          (f): PacingFlare => ({
+            start: toLocalDateTime(new Date(f.body.startedAt), f.body.timeZone).date,
+            end: f.body.endedAt === null ? null : toLocalDateTime(new Date(f.body.endedAt), f.body.timeZone).date,
+          }),
+        );
   const pacing: PacingProgress[] = [];
   for (const a of activities) {
     const sessions = await pacingSessions(deps.store, patientId, a);
     pacing.push({
-      activityId: a.id, activity: a.activity, unit: a.unit, goal: a.goal, startDate: a.startDate, sessionSource: a.sessionSource,
-      sessionsUsed: sessions.length, status: pacingStatus(a, sessions, flares, today),
+      activityId: a.id,
+      activity: a.activity,
+      unit: a.unit,
+      goal: a.goal,
+      startDate: a.startDate,
+      sessionSource: a.sessionSource,
+      sessionsUsed: sessions.length,
+      status: pacingStatus(a, sessions, flares, today),
     });
   }
   await deps.store.audit.append([access.audit('care_plan.progress.read', 'care_plan', `${patientId}/${plan.version}`)]);

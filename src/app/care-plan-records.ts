@@ -17,7 +17,14 @@ export interface ConditionRecord {
   readonly notes: string;
 }
 
-export const INTERVENTION_MODALITIES = ['pharmacological', 'interventional', 'physical', 'psychological', 'complementary', 'self-management'] as const;
+export const INTERVENTION_MODALITIES = [
+  'pharmacological',
+  'interventional',
+  'physical',
+  'psychological',
+  'complementary',
+  'self-management',
+] as const;
 export type InterventionModality = (typeof INTERVENTION_MODALITIES)[number];
 export const INTERVENTION_STATUSES = ['planned', 'active', 'on-hold', 'completed', 'stopped'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
@@ -90,7 +97,20 @@ export interface CarePlanVersion {
   readonly plan: CarePlanBody;
 }
 
-export const MEDICATION_ROUTES = ['oral', 'sublingual', 'buccal', 'transdermal', 'topical', 'intranasal', 'rectal', 'subcutaneous', 'intramuscular', 'intravenous', 'inhalation', 'other'] as const;
+export const MEDICATION_ROUTES = [
+  'oral',
+  'sublingual',
+  'buccal',
+  'transdermal',
+  'topical',
+  'intranasal',
+  'rectal',
+  'subcutaneous',
+  'intramuscular',
+  'intravenous',
+  'inhalation',
+  'other',
+] as const;
 export type MedicationRoute = (typeof MEDICATION_ROUTES)[number];
 export const STRENGTH_UNITS = ['mg', 'mcg', 'g', 'mcg/h', 'mg/mL', 'mg/5mL', 'percent'] as const;
 export type StrengthUnit = (typeof STRENGTH_UNITS)[number];
@@ -135,9 +155,19 @@ export interface TaperPlanRecord {
 }
 
 export const PROCEDURE_TYPES = [
-  'epidural-steroid-injection-interlaminar', 'epidural-steroid-injection-transforaminal', 'epidural-steroid-injection-caudal',
-  'facet-joint-injection', 'medial-branch-block', 'radiofrequency-ablation', 'si-joint-injection', 'trigger-point-injection',
-  'peripheral-nerve-block', 'sympathetic-block', 'spinal-cord-stimulator-trial', 'spinal-cord-stimulator-implant', 'other',
+  'epidural-steroid-injection-interlaminar',
+  'epidural-steroid-injection-transforaminal',
+  'epidural-steroid-injection-caudal',
+  'facet-joint-injection',
+  'medial-branch-block',
+  'radiofrequency-ablation',
+  'si-joint-injection',
+  'trigger-point-injection',
+  'peripheral-nerve-block',
+  'sympathetic-block',
+  'spinal-cord-stimulator-trial',
+  'spinal-cord-stimulator-implant',
+  'other',
 ] as const;
 export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
 export const PROCEDURE_SIDES = ['left', 'right', 'bilateral', 'midline', 'not-applicable'] as const;
@@ -180,7 +210,10 @@ export interface CarePlanVersionStore {
   /** Inserts a version; a concurrent save of the same version fails with a unique violation. */
   insert(version: CarePlanVersion): Promise<void>;
   /** Newest first, without the plan bodies' details beyond counts. */
-  list(patientId: string, limit: number): Promise<readonly { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }[]>;
+  list(
+    patientId: string,
+    limit: number,
+  ): Promise<readonly { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }[]>;
 }
 
 /** Everything the care plan stores, as one member of Stores. */

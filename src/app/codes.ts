@@ -13,6 +13,9 @@ export function newShareCode(ids: Ids): string {
 
 /** Accepts lower case, spaces and missing dashes: `pw abcde fghjk` → `PW-ABCDE-FGHJK`. */
 export function normalizeShareCode(input: string): string {
-  const raw = input.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/^PW/, '');
+  const raw = input
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/^PW/, '');
   return raw.length === 10 ? `PW-${raw.slice(0, 5)}-${raw.slice(5)}` : input.trim().toUpperCase();
 }

@@ -15,12 +15,16 @@ describe('loadConfig', () => {
   });
   it('names every bad value in one error', () => {
     try {
-      loadConfig({ PORT: 'x', PAINWISE_CRISIS_LOCALE: 'not a locale', PAINWISE_ASSIGNMENT_OVERDUE_HOURS: '0', PAINWISE_HTTP_THREADS: '0' }, '/srv');
+      loadConfig(
+        { PORT: 'x', PAINWISE_CRISIS_LOCALE: 'not a locale', PAINWISE_ASSIGNMENT_OVERDUE_HOURS: '0', PAINWISE_HTTP_THREADS: '0' },
+        '/srv',
+      );
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const problems = (e as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', 'PAINWISE_HTTP_THREADS']) expect(problems).toContain(name);
+      for (const name of ['PORT', 'PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', 'PAINWISE_HTTP_THREADS'])
+        expect(problems).toContain(name);
     }
   });
   it('documents every variable it reads', () => {
@@ -29,10 +33,19 @@ describe('loadConfig', () => {
   });
   it('reads the database timeouts, with defaults that a person waiting would accept', () => {
     expect(loadConfig({}, '/srv').databaseTimeouts).toEqual({ connectMs: 5000, lockMs: 5000, statementMs: 30_000, sqliteBusyMs: 5000 });
-    expect(loadConfig({ PAINWISE_DB_LOCK_TIMEOUT_MS: '250', PAINWISE_SQLITE_BUSY_TIMEOUT_MS: '0' }, '/srv').databaseTimeouts).toMatchObject({ lockMs: 250, sqliteBusyMs: 0 });
+    expect(loadConfig({ PAINWISE_DB_LOCK_TIMEOUT_MS: '250', PAINWISE_SQLITE_BUSY_TIMEOUT_MS: '0' }, '/srv').databaseTimeouts).toMatchObject(
+      { lockMs: 250, sqliteBusyMs: 0 },
+    );
     expect(() => loadConfig({ PAINWISE_DB_STATEMENT_TIMEOUT_MS: 'soon' }, '/srv')).toThrow(/PAINWISE_DB_STATEMENT_TIMEOUT_MS/);
     const names = ENVIRONMENT_VARIABLES.map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(['PAINWISE_DB_CONNECT_TIMEOUT_MS', 'PAINWISE_DB_LOCK_TIMEOUT_MS', 'PAINWISE_DB_STATEMENT_TIMEOUT_MS', 'PAINWISE_SQLITE_BUSY_TIMEOUT_MS']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'PAINWISE_DB_CONNECT_TIMEOUT_MS',
+        'PAINWISE_DB_LOCK_TIMEOUT_MS',
+        'PAINWISE_DB_STATEMENT_TIMEOUT_MS',
+        'PAINWISE_SQLITE_BUSY_TIMEOUT_MS',
+      ]),
+    );
   });
   it('serves with one thread per CPU (at most 4) on Linux and one thread elsewhere, unless told', () => {
     expect(defaultHttpThreads('linux', 2)).toBe(2);

@@ -62,20 +62,77 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'PAINWISE_TRUST_PROXY', default: 'false', meaning: 'true when behind a reverse proxy that sets X-Forwarded-For' },
   { name: 'PAINWISE_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'PAINWISE_BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest request body accepted' },
-  { name: 'PAINWISE_HTTP_THREADS', default: 'CPUs (at most 4) on Linux, else 1', meaning: 'Threads serving HTTP in one process (Linux only above 1: they share the port with SO_REUSEPORT)' },
-  { name: 'PAINWISE_DB_CONNECT_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.connectMs), meaning: 'PostgreSQL: longest wait to open a connection or get one from the pool, then 503' },
-  { name: 'PAINWISE_DB_LOCK_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.lockMs), meaning: 'PostgreSQL: longest wait for a row lock (lock_timeout), then 503' },
-  { name: 'PAINWISE_DB_STATEMENT_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.statementMs), meaning: 'PostgreSQL: longest any statement may run (statement_timeout), then 503; migrations are exempt' },
-  { name: 'PAINWISE_SQLITE_BUSY_TIMEOUT_MS', default: String(DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs), meaning: 'SQLite: longest wait for another process holding the write lock (busy_timeout), then 503' },
-  { name: 'PAINWISE_SHUTDOWN_GRACE_MS', default: '0', meaning: 'After SIGTERM, how long /ready answers 503 while requests are still served (time for a load balancer to notice), before in-flight requests finish and the process exits' },
-  { name: 'PAINWISE_SESSION_IDLE_MINUTES', default: String(DEFAULT_SETTINGS.sessionIdleMinutes), meaning: 'Sign out after this long without activity' },
-  { name: 'PAINWISE_SESSION_ABSOLUTE_HOURS', default: String(DEFAULT_SETTINGS.sessionAbsoluteHours), meaning: 'Sign out this long after sign-in, however active' },
-  { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount), meaning: 'Failed sign-ins per account before a pause' },
-  { name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', default: String(DEFAULT_SETTINGS.signInMaxFailuresPerIp), meaning: 'Failed sign-ins per client address before a pause' },
-  { name: 'PAINWISE_CRISIS_LOCALE', default: DEFAULT_SETTINGS.crisisLocale, meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)' },
-  { name: 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', default: String(DEFAULT_SETTINGS.assignmentOverdueHours), meaning: 'Hours after which an assigned questionnaire shows as overdue' },
-  { name: 'PAINWISE_BENCH_CALIBRATION', default: 'false', meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route' },
-  { name: 'PAINWISE_SIGNIN_WINDOW_MINUTES', default: String(DEFAULT_SETTINGS.signInWindowMinutes), meaning: 'Window in which failed sign-ins are counted' },
+  {
+    name: 'PAINWISE_HTTP_THREADS',
+    default: 'CPUs (at most 4) on Linux, else 1',
+    meaning: 'Threads serving HTTP in one process (Linux only above 1: they share the port with SO_REUSEPORT)',
+  },
+  {
+    name: 'PAINWISE_DB_CONNECT_TIMEOUT_MS',
+    default: String(DEFAULT_DATABASE_TIMEOUTS.connectMs),
+    meaning: 'PostgreSQL: longest wait to open a connection or get one from the pool, then 503',
+  },
+  {
+    name: 'PAINWISE_DB_LOCK_TIMEOUT_MS',
+    default: String(DEFAULT_DATABASE_TIMEOUTS.lockMs),
+    meaning: 'PostgreSQL: longest wait for a row lock (lock_timeout), then 503',
+  },
+  {
+    name: 'PAINWISE_DB_STATEMENT_TIMEOUT_MS',
+    default: String(DEFAULT_DATABASE_TIMEOUTS.statementMs),
+    meaning: 'PostgreSQL: longest any statement may run (statement_timeout), then 503; migrations are exempt',
+  },
+  {
+    name: 'PAINWISE_SQLITE_BUSY_TIMEOUT_MS',
+    default: String(DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs),
+    meaning: 'SQLite: longest wait for another process holding the write lock (busy_timeout), then 503',
+  },
+  {
+    name: 'PAINWISE_SHUTDOWN_GRACE_MS',
+    default: '0',
+    meaning:
+      'After SIGTERM, how long /ready answers 503 while requests are still served (time for a load balancer to notice), before in-flight requests finish and the process exits',
+  },
+  {
+    name: 'PAINWISE_SESSION_IDLE_MINUTES',
+    default: String(DEFAULT_SETTINGS.sessionIdleMinutes),
+    meaning: 'Sign out after this long without activity',
+  },
+  {
+    name: 'PAINWISE_SESSION_ABSOLUTE_HOURS',
+    default: String(DEFAULT_SETTINGS.sessionAbsoluteHours),
+    meaning: 'Sign out this long after sign-in, however active',
+  },
+  {
+    name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT',
+    default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount),
+    meaning: 'Failed sign-ins per account before a pause',
+  },
+  {
+    name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_IP',
+    default: String(DEFAULT_SETTINGS.signInMaxFailuresPerIp),
+    meaning: 'Failed sign-ins per client address before a pause',
+  },
+  {
+    name: 'PAINWISE_CRISIS_LOCALE',
+    default: DEFAULT_SETTINGS.crisisLocale,
+    meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)',
+  },
+  {
+    name: 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS',
+    default: String(DEFAULT_SETTINGS.assignmentOverdueHours),
+    meaning: 'Hours after which an assigned questionnaire shows as overdue',
+  },
+  {
+    name: 'PAINWISE_BENCH_CALIBRATION',
+    default: 'false',
+    meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route',
+  },
+  {
+    name: 'PAINWISE_SIGNIN_WINDOW_MINUTES',
+    default: String(DEFAULT_SETTINGS.signInWindowMinutes),
+    meaning: 'Window in which failed sign-ins are counted',
+  },
 ];
 
 /** Each serving thread holds its own copy of the app (about 70 MB measured), so the default stays laptop-sized. */
@@ -171,7 +228,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),
     },
   };
-  if (config.httpThreads > 1 && os.platform() !== 'linux') problems.push(`PAINWISE_HTTP_THREADS above 1 needs Linux (SO_REUSEPORT); this is ${os.platform()}.`);
+  if (config.httpThreads > 1 && os.platform() !== 'linux')
+    problems.push(`PAINWISE_HTTP_THREADS above 1 needs Linux (SO_REUSEPORT); this is ${os.platform()}.`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

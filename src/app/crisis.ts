@@ -3,6 +3,9 @@ import { DEFAULT_CRISIS_RESOURCES, type CrisisResource } from '../contract/crisi
 
 export type { CrisisResource };
 
-export function crisisResourcesFor(locale: string, configured: Readonly<Record<string, readonly CrisisResource[]>> = DEFAULT_CRISIS_RESOURCES): readonly CrisisResource[] {
+export function crisisResourcesFor(
+  locale: string,
+  configured: Readonly<Record<string, readonly CrisisResource[]>> = DEFAULT_CRISIS_RESOURCES,
+): readonly CrisisResource[] {
   return configured[locale] ?? configured[locale.split('-')[0] ?? ''] ?? configured['en-US'] ?? DEFAULT_CRISIS_RESOURCES['en-US']!;
 }

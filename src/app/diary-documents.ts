@@ -16,7 +16,10 @@ export const FLARES: DocumentKind<Flare> = {
   label: 'The flare',
   writeAction: 'write-diary',
   store: (tx) => tx.flares,
-  validate: (input, now) => { const r = validateFlare(input, { asOf: now }); return r.ok ? { ok: true, value: r.flare } : r; },
+  validate: (input, now) => {
+    const r = validateFlare(input, { asOf: now });
+    return r.ok ? { ok: true, value: r.flare } : r;
+  },
   sortAt: (f) => f.startedAt,
 };
 
@@ -25,16 +28,29 @@ export const BLOCK_DIARIES: DocumentKind<BlockDiary> = {
   label: 'The block diary',
   writeAction: 'write-diary',
   store: (tx) => tx.blockDiaries,
-  validate: (input) => { const r = validateBlockDiary(input); return r.ok ? { ok: true, value: r.diary } : r; },
+  validate: (input) => {
+    const r = validateBlockDiary(input);
+    return r.ok ? { ok: true, value: r.diary } : r;
+  },
   sortAt: (d) => d.procedureAt,
 };
 
 /** Validates a flare or block diary as the domain defines it, then saves it through the record engine. */
 export function saveDocument<T>(
-  kind: DocumentKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string, input: Record<string, unknown>, baseVersion?: number,
+  kind: DocumentKind<T>,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+  input: Record<string, unknown>,
+  baseVersion?: number,
 ): Promise<SaveOutcome<T>> {
   const checked = kind.validate({ ...input, id }, deps.clock.now());
-  if (!checked.ok) throw invalid(kind.label, checked.errors.map((e) => ({ pointer: e.pointer, detail: e.message })));
+  if (!checked.ok)
+    throw invalid(
+      kind.label,
+      checked.errors.map((e) => ({ pointer: e.pointer, detail: e.message })),
+    );
   return saveRecord(kind, deps, ctx, patientId, id, checked.value, baseVersion);
 }
 
@@ -46,5 +62,10 @@ export function presentFlares(list: readonly StoredRecord<Flare>[]) {
 
 /** A block diary with its reminder schedule and relief analysis (NRS-derived beside patient-reported). */
 export function presentBlockDiary(doc: StoredRecord<BlockDiary>) {
-  return { ...doc.body, version: doc.version, schedule: scheduleReadings(doc.body.procedureAt, doc.body.offsetsMinutes), relief: computeBlockRelief(doc.body) };
+  return {
+    ...doc.body,
+    version: doc.version,
+    schedule: scheduleReadings(doc.body.procedureAt, doc.body.offsetsMinutes),
+    relief: computeBlockRelief(doc.body),
+  };
 }

@@ -7,8 +7,16 @@ import { DIALECTS } from '../../test/support/dialects.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../test/support/test-app.ts';
 
 const entry = (intensity: number) => ({
-  localDate: '2026-06-01', localTime: '13:55', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity,
-  regions: [{ code: 'lumbar-spine', intensity: 5, qualities: ['aching'] }, { code: 'knee-left', intensity: 3, qualities: [] }, { code: 'thigh-left', intensity: 4, qualities: [] }],
+  localDate: '2026-06-01',
+  localTime: '13:55',
+  timeZone: 'Europe/Berlin',
+  recordedAt: '2026-06-01T12:00:00Z',
+  intensity,
+  regions: [
+    { code: 'lumbar-spine', intensity: 5, qualities: ['aching'] },
+    { code: 'knee-left', intensity: 3, qualities: [] },
+    { code: 'thigh-left', intensity: 4, qualities: [] },
+  ],
   medicines: [
     { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled', formularyId: 'ibuprofen' },
     { name: 'Paracetamol', dose: 1, unit: 'g', takenAt: '12:30', regimen: 'as-needed', formularyId: 'acetaminophen' },
@@ -27,19 +35,34 @@ async function statementsDuring(t: TestApp, work: () => Promise<unknown>): Promi
     const original = proto.query;
     proto.query = function (this: unknown, ...args: unknown[]) {
       const text = args[0];
-      seen.push(typeof text === 'string' ? text : (text as { text?: string }).text ?? '?');
+      seen.push(typeof text === 'string' ? text : ((text as { text?: string }).text ?? '?'));
       return original.apply(this, args);
     };
-    try { await work(); } finally { proto.query = original; }
+    try {
+      await work();
+    } finally {
+      proto.query = original;
+    }
     return seen;
   }
   const sqlite = t.database.handle.sqlite!;
   const prepare = sqlite.prepare;
   const prepareTuples = sqlite.prepareTuples;
   const s = sqlite as { prepare: typeof prepare; prepareTuples: typeof prepareTuples };
-  s.prepare = (text) => { seen.push(text); return prepare.call(sqlite, text); };
-  s.prepareTuples = (text) => { seen.push(text); return prepareTuples.call(sqlite, text); };
-  try { await work(); } finally { s.prepare = prepare; s.prepareTuples = prepareTuples; }
+  s.prepare = (text) => {
+    seen.push(text);
+    return prepare.call(sqlite, text);
+  };
+  s.prepareTuples = (text) => {
+    seen.push(text);
+    return prepareTuples.call(sqlite, text);
+  };
+  try {
+    await work();
+  } finally {
+    s.prepare = prepare;
+    s.prepareTuples = prepareTuples;
+  }
   return seen;
 }
 
@@ -52,7 +75,8 @@ function transactionOf(statements: readonly string[]): string[] {
 }
 
 /** On SQLite the group commit wraps each unit of work in a savepoint; the unit's own statements are what it costs. */
-const withoutGroupCommit = (statements: readonly string[]) => statements.filter((s) => !/^\s*(begin|commit|savepoint|release|rollback)\b/i.test(s));
+const withoutGroupCommit = (statements: readonly string[]) =>
+  statements.filter((s) => !/^\s*(begin|commit|savepoint|release|rollback)\b/i.test(s));
 
 describe.each(DIALECTS)('the cost of a diary write on %s', (dialect) => {
   let t: TestApp;
@@ -68,7 +92,9 @@ describe.each(DIALECTS)('the cost of a diary write on %s', (dialect) => {
     // A first write, so the measured ones find the database warm (prepared statements, pooled connection).
     await patient.request('PUT', url('019a0000-0000-7000-8000-00000000c000'), entry(4));
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   // BEGIN, one statement that locks the patient and reads what the write needs, one that writes the
   // row with its audit row, COMMIT.
@@ -78,7 +104,9 @@ describe.each(DIALECTS)('the cost of a diary write on %s', (dialect) => {
 
   it('creates an entry with the record row and its audit row only', async () => {
     let status = 0;
-    const statements = await statementsDuring(t, async () => { status = (await patient.request('PUT', url('019a0000-0000-7000-8000-00000000c001'), entry(5))).statusCode; });
+    const statements = await statementsDuring(t, async () => {
+      status = (await patient.request('PUT', url('019a0000-0000-7000-8000-00000000c001'), entry(5))).statusCode;
+    });
     expect(status).toBe(201);
     const tx = transactionOf(statements);
     const writes = tx.filter((s) => /^\s*(insert|update|delete|with)\b/i.test(s));
@@ -91,7 +119,9 @@ describe.each(DIALECTS)('the cost of a diary write on %s', (dialect) => {
     const id = '019a0000-0000-7000-8000-00000000c002';
     expect((await patient.request('PUT', url(id), entry(5))).statusCode).toBe(201);
     let status = 0;
-    const statements = await statementsDuring(t, async () => { status = (await patient.request('PUT', url(id), entry(7), { 'if-match': '"1"' })).statusCode; });
+    const statements = await statementsDuring(t, async () => {
+      status = (await patient.request('PUT', url(id), entry(7), { 'if-match': '"1"' })).statusCode;
+    });
     expect(status).toBe(200);
     const tx = transactionOf(statements);
     const writes = tx.filter((s) => /^\s*(insert|update|delete|with)\b/i.test(s));

@@ -28,16 +28,26 @@ export type PutOutcome =
 
 const SOURCE_FOR_BASIS: Record<Granted['basis']['kind'], EntrySource> = { owner: 'self', caregiver: 'caregiver', clinician: 'clinician' };
 
-const toRecord = (s: StoredDiaryEntry): DiaryRecord => ({ id: s.id, version: s.version, changeSeq: s.changeSeq, updatedAt: s.updatedAt, deleted: s.deletedAt !== null, entry: s.entry });
+const toRecord = (s: StoredDiaryEntry): DiaryRecord => ({
+  id: s.id,
+  version: s.version,
+  changeSeq: s.changeSeq,
+  updatedAt: s.updatedAt,
+  deleted: s.deletedAt !== null,
+  entry: s.entry,
+});
 
 /** The entry as stored, or a validation error; `now` (the server's clock) refuses a recordedAt in the future. */
 function normalize(access: Granted, entryId: string, input: DiaryEntryInput, now: Date, pointerPrefix = ''): DiaryEntry {
   const { mode, ...fields } = input;
-  const result = validateDiaryEntry({
-    ...fields,
-    id: entryId,
-    provenance: { enteredBy: access.userId, mode: mode ?? 'real-time', source: SOURCE_FOR_BASIS[access.basis.kind] },
-  }, { asOf: now });
+  const result = validateDiaryEntry(
+    {
+      ...fields,
+      id: entryId,
+      provenance: { enteredBy: access.userId, mode: mode ?? 'real-time', source: SOURCE_FOR_BASIS[access.basis.kind] },
+    },
+    { asOf: now },
+  );
   if (!result.ok) {
     throw new AppError('validation-failed', 'The diary entry has invalid fields.', {
       errors: result.errors.map((e) => ({ pointer: `${pointerPrefix}${e.pointer}`, detail: e.message })),
@@ -75,7 +85,14 @@ function sameEntry(stored: DiaryEntry | null, incoming: DiaryEntry): boolean {
 }
 
 /** The write itself, inside a transaction; conflicts are outcomes, not exceptions, so a batch can report them per item. */
-async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: DiaryEntry, baseVersion: number | undefined, batch: WriteBatch): Promise<PutOutcome> {
+async function applyPut(
+  deps: AppDeps,
+  tx: Stores,
+  access: Granted,
+  entry: DiaryEntry,
+  baseVersion: number | undefined,
+  batch: WriteBatch,
+): Promise<PutOutcome> {
   const existing = await batch.find(entry.id);
   const at = nowIso(deps);
   if (existing && existing.patientId !== access.patientId) {
@@ -88,7 +105,8 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
     return { status: 'unchanged', record: toRecord(stored) };
   };
   if (!existing) {
-    if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'The entry does not exist on the server (it may never have been synced).' };
+    if (baseVersion !== undefined)
+      return { status: 'conflict', current: null, reason: 'The entry does not exist on the server (it may never have been synced).' };
     const meta = { version: 1, changeSeq: await batch.nextSeq(), at };
     await tx.diary.insertEntry(access.patientId, entry, meta);
     batch.audits.push(access.audit('diary-entry.create', 'diary_entry', entry.id));
@@ -97,23 +115,40 @@ async function applyPut(deps: AppDeps, tx: Stores, access: Granted, entry: Diary
   if (baseVersion === undefined) {
     // A retry of a write the server already has is answered as if it were the first time.
     if (sameEntry(existing.entry, entry)) return unchanged(existing);
-    return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: 'The entry already exists with other content; send its version to change it.' };
+    return {
+      status: 'conflict',
+      current: conflictCopy(access, batch, existing),
+      reason: 'The entry already exists with other content; send its version to change it.',
+    };
   }
   if (baseVersion !== existing.version) {
     // A retry of an edit the server already applied (its answer was lost on the way back, so the outbox
     // sends it again with the version it edited) is answered as if it were the first time.
     if (baseVersion === existing.version - 1 && existing.deletedAt === null && sameEntry(existing.entry, entry)) return unchanged(existing);
-    return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).` };
+    return {
+      status: 'conflict',
+      current: conflictCopy(access, batch, existing),
+      reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).`,
+    };
   }
-  if (existing.deletedAt !== null) return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: 'The entry was deleted on another device.' };
+  if (existing.deletedAt !== null)
+    return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: 'The entry was deleted on another device.' };
   const meta = { version: existing.version + 1, changeSeq: await batch.nextSeq(), at };
   await tx.diary.updateEntry(access.patientId, entry, meta);
   batch.audits.push(access.audit('diary-entry.update', 'diary_entry', entry.id));
-  return { status: 'updated', record: { id: entry.id, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
+  return {
+    status: 'updated',
+    record: { id: entry.id, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry },
+  };
 }
 
 export async function putDiaryEntry(
-  deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, input: DiaryEntryInput, baseVersion?: number,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  entryId: string,
+  input: DiaryEntryInput,
+  baseVersion?: number,
 ): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const entry = normalize(access, entryId, input, deps.clock.now());
@@ -126,10 +161,24 @@ export async function putDiaryEntry(
     // another patient's id) is the stored entry read, and applyPut decides the answer from it.
     if (baseVersion === undefined) {
       const created = await tx.diary.createEntry(patientId, entry, at, access.audit('diary-entry.create', 'diary_entry', entry.id));
-      if (created) return { status: 'created', record: { id: entry.id, version: 1, changeSeq: created.changeSeq, updatedAt: at, deleted: false, entry } };
+      if (created)
+        return {
+          status: 'created',
+          record: { id: entry.id, version: 1, changeSeq: created.changeSeq, updatedAt: at, deleted: false, entry },
+        };
     } else {
-      const edited = await tx.diary.editEntry(patientId, entry, baseVersion, at, access.audit('diary-entry.update', 'diary_entry', entry.id));
-      if (edited) return { status: 'updated', record: { id: entry.id, version: edited.version, changeSeq: edited.changeSeq, updatedAt: at, deleted: false, entry } };
+      const edited = await tx.diary.editEntry(
+        patientId,
+        entry,
+        baseVersion,
+        at,
+        access.audit('diary-entry.update', 'diary_entry', entry.id),
+      );
+      if (edited)
+        return {
+          status: 'updated',
+          record: { id: entry.id, version: edited.version, changeSeq: edited.changeSeq, updatedAt: at, deleted: false, entry },
+        };
     }
     const batch = singleWrite(tx, patientId, reveal);
     const outcome = await applyPut(deps, tx, access, entry, baseVersion, batch);
@@ -145,9 +194,16 @@ export type BatchItemResult =
 
 /** Up to 500 entries in one transaction; each item gets its own result (invalid and conflicting items are skipped). */
 export async function pushDiaryBatch(
-  deps: AppDeps, ctx: RequestContext, patientId: string,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
   // `invalid`: the item was already refused by the API's schema check; it is reported as such, in its place.
-  items: readonly { id: string; baseVersion?: number | null | undefined; entry: DiaryEntryInput; invalid?: readonly { pointer: string; detail: string }[] }[],
+  items: readonly {
+    id: string;
+    baseVersion?: number | null | undefined;
+    entry: DiaryEntryInput;
+    invalid?: readonly { pointer: string; detail: string }[];
+  }[],
 ): Promise<readonly BatchItemResult[]> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const now = deps.clock.now();
@@ -171,20 +227,38 @@ export async function pushDiaryBatch(
     const results: BatchItemResult[] = [];
     for (const p of prepared) {
       const id = p.item.id.toLowerCase();
-      if (!p.ok) { results.push({ id, status: 'invalid', errors: p.errors }); continue; }
-      if (seen.has(id)) { results.push({ id, status: 'invalid', errors: [{ pointer: '/items', detail: `Entry ${id} appears more than once in this batch.` }] }); continue; }
+      if (!p.ok) {
+        results.push({ id, status: 'invalid', errors: p.errors });
+        continue;
+      }
+      if (seen.has(id)) {
+        results.push({
+          id,
+          status: 'invalid',
+          errors: [{ pointer: '/items', detail: `Entry ${id} appears more than once in this batch.` }],
+        });
+        continue;
+      }
       seen.add(id);
       const outcome = await applyPut(deps, tx, access, p.entry, p.item.baseVersion ?? undefined, batch);
-      results.push(outcome.status === 'conflict'
-        ? { id, status: 'conflict', reason: outcome.reason, current: outcome.current }
-        : { id, status: outcome.status, version: outcome.record.version });
+      results.push(
+        outcome.status === 'conflict'
+          ? { id, status: 'conflict', reason: outcome.reason, current: outcome.current }
+          : { id, status: outcome.status, version: outcome.record.version },
+      );
     }
     await tx.audit.append(batch.audits);
     return results;
   });
 }
 
-export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patientId: string, entryId: string, baseVersion?: number): Promise<PutOutcome> {
+export async function deleteDiaryEntry(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  entryId: string,
+  baseVersion?: number,
+): Promise<PutOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const reveal = access.mayRead;
   return deps.store.transaction(async (tx): Promise<PutOutcome> => {
@@ -202,7 +276,10 @@ export async function deleteDiaryEntry(deps: AppDeps, ctx: RequestContext, patie
     const meta = { version: existing.version + 1, changeSeq: (await tx.diary.lastChangeSeq(patientId)) + 1, at };
     await tx.diary.tombstone(patientId, entryId, meta);
     await tx.audit.append([access.audit('diary-entry.delete', 'diary_entry', entryId)]);
-    return { status: 'updated', record: { id: entryId, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: true, entry: null } };
+    return {
+      status: 'updated',
+      record: { id: entryId, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: true, entry: null },
+    };
   });
 }
 
@@ -211,7 +288,9 @@ export function encodeSyncCursor(changeSeq: number): string {
 }
 
 function invalidCursor(detail: string): AppError {
-  return new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', { errors: [{ pointer: '/query/since', detail }] });
+  return new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', {
+    errors: [{ pointer: '/query/since', detail }],
+  });
 }
 
 export function decodeSyncCursor(cursor: string | undefined): number {
@@ -241,7 +320,12 @@ export async function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patie
 const MAX_SUMMARY_DAYS = 731;
 
 /** Day summaries of the last `days` local dates up to today in the patient's own time zone. */
-export async function listRecentDaySummaries(deps: AppDeps, ctx: RequestContext, patientId: string, days: number): Promise<readonly DaySummary[]> {
+export async function listRecentDaySummaries(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  days: number,
+): Promise<readonly DaySummary[]> {
   await authorizePatientAccess(deps, ctx, patientId, 'read');
   const patient = await deps.store.patients.findById(patientId);
   if (!patient) throw notFound('The patient');
@@ -249,11 +333,19 @@ export async function listRecentDaySummaries(deps: AppDeps, ctx: RequestContext,
   return listDaySummaries(deps, ctx, patientId, addDays(today, 1 - days), today);
 }
 
-export async function listDaySummaries(deps: AppDeps, ctx: RequestContext, patientId: string, fromText: string, toText: string): Promise<readonly DaySummary[]> {
+export async function listDaySummaries(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  fromText: string,
+  toText: string,
+): Promise<readonly DaySummary[]> {
   const from = parseLocalDate(fromText);
   const to = parseLocalDate(toText);
   if (!from || !to || to < from || differenceInCalendarDays(to, from) > MAX_SUMMARY_DAYS) {
-    throw new AppError('validation-failed', `Give real dates with from ≤ to, at most ${MAX_SUMMARY_DAYS} days apart.`, { errors: [{ pointer: '/query/from', detail: 'Check the date range.' }] });
+    throw new AppError('validation-failed', `Give real dates with from ≤ to, at most ${MAX_SUMMARY_DAYS} days apart.`, {
+      errors: [{ pointer: '/query/from', detail: 'Check the date range.' }],
+    });
   }
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const rows = await deps.store.diary.listSummaries(patientId, from, to);
@@ -287,7 +379,11 @@ export interface ImportRow {
  * A problem of one row of an imported file, as every report about a row reads (the parser's and the
  * importer's): pointer `/rows/<row>/<column>`, detail starting with the line the record starts on.
  */
-export function importRowProblem(at: { row: number; line: number }, column: string | null, message: string): { pointer: string; detail: string } {
+export function importRowProblem(
+  at: { row: number; line: number },
+  column: string | null,
+  message: string,
+): { pointer: string; detail: string } {
   return { pointer: `/rows/${at.row}${column ? `/${column}` : ''}`, detail: `Line ${at.line}: ${message}` };
 }
 
@@ -309,7 +405,12 @@ export function importedEntryId(patientId: string, entryId: string): string {
  * answer reveals nothing about other accounts; should another account hold even that id, a fresh one)
  * as entered by the importer: the file's author and source are not taken on trust.
  */
-export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId: string, rows: readonly ImportRow[]): Promise<ImportReport> {
+export async function importDiary(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  rows: readonly ImportRow[],
+): Promise<ImportReport> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const entries = rows.map((r) => r.entry);
   return deps.store.transaction(async (tx) => {
@@ -322,7 +423,9 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
     // A row entered into this account by this import is this person's entry (the file cannot claim
     // another author or source); its mode and times stay as recorded.
     const asImported = (e: DiaryEntry): DiaryEntry => ({
-      ...e, id: importedEntryId(patientId, e.id), provenance: { ...e.provenance, enteredBy: access.userId, source: SOURCE_FOR_BASIS[access.basis.kind] },
+      ...e,
+      id: importedEntryId(patientId, e.id),
+      provenance: { ...e.provenance, enteredBy: access.userId, source: SOURCE_FOR_BASIS[access.basis.kind] },
     });
     const derived = entries.map((e) => (stored.get(e.id)?.patientId === patientId ? e : asImported(e)));
     const derivedTaken = await tx.diary.findEntries(derived.filter((e, i) => e.id !== entries[i]!.id).map((e) => e.id));
@@ -337,7 +440,13 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
       if (earlier === undefined) firstRow.set(e.id, i);
       else {
         const first = rows[earlier]!;
-        problems.push(importRowProblem(rows[i]!, 'id', `this row is the same entry as row ${first.row} (line ${first.line}) once imported; remove one of them.`));
+        problems.push(
+          importRowProblem(
+            rows[i]!,
+            'id',
+            `this row is the same entry as row ${first.row} (line ${first.line}) once imported; remove one of them.`,
+          ),
+        );
       }
     });
     const found = await tx.diary.findEntries(own.map((e) => e.id));
@@ -347,9 +456,17 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
     for (const [i, entry] of own.entries()) {
       const existing = found.get(entry.id);
       if (existing) {
-        const same = existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
+        const same =
+          existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
         if (same) alreadyPresent += 1;
-        else problems.push(importRowProblem(rows[i]!, 'id', `entry ${entry.id} already exists with different content (or was deleted); remove the row or give it a new id.`));
+        else
+          problems.push(
+            importRowProblem(
+              rows[i]!,
+              'id',
+              `entry ${entry.id} already exists with different content (or was deleted); remove the row or give it a new id.`,
+            ),
+          );
         continue;
       }
       if (problems.length > 0) continue;
@@ -359,7 +476,11 @@ export async function importDiary(deps: AppDeps, ctx: RequestContext, patientId:
     }
     if (problems.length > 0) {
       // Throwing rolls the whole transaction back: nothing of the file is kept, and no count is reported.
-      throw new AppError('validation-failed', `The import was not applied: ${problems.length} row(s) cannot be imported; nothing was imported.`, { errors: problems });
+      throw new AppError(
+        'validation-failed',
+        `The import was not applied: ${problems.length} row(s) cannot be imported; nothing was imported.`,
+        { errors: problems },
+      );
     }
     await tx.audit.append([access.audit('diary.import', 'diary_entry', null)]);
     return { imported, alreadyPresent, newIds };

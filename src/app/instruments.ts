@@ -7,7 +7,15 @@
 // any organization with an active care relationship to the patient. Scoring itself is never gated.
 
 import {
-  computeChange, describeInstrument, findInstrument, INSTRUMENTS, scoreRaw, type Change, type InstrumentDefinition, type ScoreResult, type Sex,
+  computeChange,
+  describeInstrument,
+  findInstrument,
+  INSTRUMENTS,
+  scoreRaw,
+  type Change,
+  type InstrumentDefinition,
+  type ScoreResult,
+  type Sex,
 } from '../domain/instruments/index.ts';
 import { auditEvent, authorizePatientAccess, hasActiveRelationship, requireUser, type Granted } from './access.ts';
 import { raiseAlert } from './alerts.ts';
@@ -37,12 +45,17 @@ function requireInstrument(id: string): InstrumentDefinition {
  * patient's caring organizations when a patient is named (as for answering), else through the
  * requester's own memberships and own patient record. Free instruments need nothing.
  */
-export async function presentableInstruments(deps: AppDeps, ctx: RequestContext, patientId: string | undefined): Promise<ReadonlySet<string>> {
+export async function presentableInstruments(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string | undefined,
+): Promise<ReadonlySet<string>> {
   if (patientId !== undefined) {
     // Whoever may answer for the patient may see what they answer (a caregiver may hold the
     // questionnaire scope without `read`); the definition is not patient data, the caring organizations are.
     const access = await authorizePatientAccess(deps, ctx, patientId, 'read').catch(async (error: unknown) => {
-      if (error instanceof AppError && error.code === 'forbidden') return authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
+      if (error instanceof AppError && error.code === 'forbidden')
+        return authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
       throw error;
     });
     const enabled = await deps.store.instrumentLicences.enabledFor(await licensingOrganizations(deps, deps.store, access));
@@ -52,7 +65,8 @@ export async function presentableInstruments(deps: AppDeps, ctx: RequestContext,
   }
   const userId = requireUser(ctx);
   const memberOf = (await deps.store.organizations.listMembershipsOfUser(userId)).map((m) => m.organizationId);
-  const own = ctx.actor.kind === 'user' && ctx.actor.ownPatientId ? ctx.actor.ownPatientId : (await deps.store.patients.findByUserId(userId))?.id;
+  const own =
+    ctx.actor.kind === 'user' && ctx.actor.ownPatientId ? ctx.actor.ownPatientId : (await deps.store.patients.findByUserId(userId))?.id;
   const caring = own ? await activeOrganizations(deps.store, own, nowIso(deps)) : [];
   return deps.store.instrumentLicences.enabledFor([...new Set([...memberOf, ...caring])]);
 }
@@ -84,8 +98,13 @@ export async function mayPresentItems(deps: AppDeps, ctx: RequestContext, d: Ins
 }
 
 async function activeOrganizations(tx: Stores, patientId: string, now: string): Promise<string[]> {
-  return [...new Set((await tx.careRelationships.listForPatient(patientId))
-    .filter((r) => r.revokedAt === null && (r.expiresAt === null || r.expiresAt > now)).map((r) => r.organizationId))];
+  return [
+    ...new Set(
+      (await tx.careRelationships.listForPatient(patientId))
+        .filter((r) => r.revokedAt === null && (r.expiresAt === null || r.expiresAt > now))
+        .map((r) => r.organizationId),
+    ),
+  ];
 }
 
 /** The organizations through which this access may present a licensed instrument. */
@@ -99,12 +118,18 @@ async function isAvailable(deps: AppDeps, tx: Stores, access: Granted, d: Instru
 }
 
 function notLicensed(d: InstrumentDefinition): AppError {
-  return new AppError('instrument-not-licensed', `${d.shortTitle} is a licensed instrument. An admin of the clinic must confirm the licence before it can be used here.`);
+  return new AppError(
+    'instrument-not-licensed',
+    `${d.shortTitle} is a licensed instrument. An admin of the clinic must confirm the licence before it can be used here.`,
+  );
 }
 
 export type ResponseView = StoredInstrumentResponse & { readonly attribution: string };
 
-const view = (r: StoredInstrumentResponse): ResponseView => ({ ...r, attribution: findInstrument(r.instrumentId)?.licence.attribution ?? '' });
+const view = (r: StoredInstrumentResponse): ResponseView => ({
+  ...r,
+  attribution: findInstrument(r.instrumentId)?.licence.attribution ?? '',
+});
 
 /** What the patient (or someone acting for them) can answer, with what is due. */
 export async function listPatientInstruments(deps: AppDeps, ctx: RequestContext, patientId: string) {
@@ -114,8 +139,14 @@ export async function listPatientInstruments(deps: AppDeps, ctx: RequestContext,
   const due = await listDueFor(deps, patientId);
   await deps.store.audit.append([access.audit('instrument.list', 'instrument', null)]);
   return INSTRUMENTS.map((d) => ({
-    id: d.id, title: d.title, shortTitle: d.shortTitle, measures: d.measures, recallPeriod: d.recallPeriod, itemCount: d.items.length,
-    licence: d.licence.kind, attribution: d.licence.attribution,
+    id: d.id,
+    title: d.title,
+    shortTitle: d.shortTitle,
+    measures: d.measures,
+    recallPeriod: d.recallPeriod,
+    itemCount: d.items.length,
+    licence: d.licence.kind,
+    attribution: d.licence.attribution,
     available: d.licence.kind === 'free' || enabled.has(d.id),
     due: due.filter((x) => x.instrumentId === d.id),
   }));
@@ -137,27 +168,43 @@ export interface SubmitOutcome {
   readonly completedDueId: string | null;
 }
 
-export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContext, patientId: string, input: SubmitInput): Promise<SubmitOutcome> {
+export async function submitInstrumentResponse(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  input: SubmitInput,
+): Promise<SubmitOutcome> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'answer-questionnaires');
   // The change is against the previous result, which someone answering without `read` (a caregiver
   // with only the questionnaire scope, a clinic granted only `write`) may not see.
   const reveal = access.mayRead;
   const d = findInstrument(input.instrumentId);
-  if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
+  if (!d)
+    throw new AppError('validation-failed', 'There is no such questionnaire.', {
+      errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }],
+    });
   // Sex-weighted instruments (ORT) use the sex given with the answers, else the patient record's.
   const sex = input.sex ?? (d.usesSex ? (await deps.store.patients.findById(patientId))?.sex : undefined);
   const scored = scoreRaw(d, input.answers, sex ? { sex: sex as Sex } : {});
   if (!scored.ok) {
     throw new AppError('validation-failed', `Some answers are not valid for ${d.shortTitle}.`, {
-      errors: scored.errors.map((e) => ({ pointer: e.item === '' ? '/answers' : `/answers/${e.item.replaceAll('~', '~0').replaceAll('/', '~1')}`, detail: e.message })),
+      errors: scored.errors.map((e) => ({
+        pointer: e.item === '' ? '/answers' : `/answers/${e.item.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+        detail: e.message,
+      })),
     });
   }
   if (scored.answers.size === 0) {
-    throw new AppError('validation-failed', 'Answer at least one question before sending.', { errors: [{ pointer: '/answers', detail: 'no question is answered' }] });
+    throw new AppError('validation-failed', 'Answer at least one question before sending.', {
+      errors: [{ pointer: '/answers', detail: 'no question is answered' }],
+    });
   }
   const now = nowIso(deps);
   const completedAt = input.completedAt ?? now;
-  if (completedAt > now) throw new AppError('validation-failed', 'A questionnaire cannot be completed in the future.', { errors: [{ pointer: '/completedAt', detail: 'must not be in the future' }] });
+  if (completedAt > now)
+    throw new AppError('validation-failed', 'A questionnaire cannot be completed in the future.', {
+      errors: [{ pointer: '/completedAt', detail: 'must not be in the future' }],
+    });
   const result: ScoreResult = scored.result;
   const answers = Object.fromEntries(scored.answers);
   const id = input.id ?? deps.ids.newId();
@@ -169,26 +216,44 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
       if (input.id !== undefined) {
         const existing = await tx.instrumentResponses.findById(input.id);
         if (existing) {
-          if (existing.patientId !== patientId || existing.instrumentId !== d.id || JSON.stringify(existing.answers) !== JSON.stringify(answers)) {
+          if (
+            existing.patientId !== patientId ||
+            existing.instrumentId !== d.id ||
+            JSON.stringify(existing.answers) !== JSON.stringify(answers)
+          ) {
             throw responseIdTaken();
           }
           // A retry whose first answer was lost must still show crisis resources; the alert was raised the first time.
-          const crisis = existing.flags.includes('crisis') ? { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised: 0 } : null;
+          const crisis = existing.flags.includes('crisis')
+            ? { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised: 0 }
+            : null;
           return { status: 'unchanged', response: view(existing), change: null, crisis, completedDueId: null };
         }
       }
       const previous = await tx.instrumentResponses.previousScored(patientId, d.id, completedAt);
       const score = result.kind === 'scored' ? result.score : null;
       const response: StoredInstrumentResponse = {
-        id, patientId, instrumentId: d.id, instrumentVersion: d.version, scoringVersion: d.scoringVersion, answers,
-        result: { ...result }, score, band: result.kind === 'scored' ? result.band : null, flags: [...result.flags],
-        context: 'routine', enteredBy: access.userId, source: access.basis.kind === 'owner' ? 'self' : access.basis.kind, completedAt,
+        id,
+        patientId,
+        instrumentId: d.id,
+        instrumentVersion: d.version,
+        scoringVersion: d.scoringVersion,
+        answers,
+        result: { ...result },
+        score,
+        band: result.kind === 'scored' ? result.band : null,
+        flags: [...result.flags],
+        context: 'routine',
+        enteredBy: access.userId,
+        source: access.basis.kind === 'owner' ? 'self' : access.basis.kind,
+        completedAt,
       };
       await tx.instrumentResponses.insert(response);
       // Only a scored response completes what was assigned; an incomplete one stays visible as such.
       // It completes an occurrence due by when it was answered (as the job does, completed_at ≥ due_at):
       // an older result entered late is not an answer to what fell due since.
-      const completedDueId = result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, completedAt) : null;
+      const completedDueId =
+        result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, completedAt) : null;
       const showChange = previous !== undefined && score !== null && reveal;
       const events = [
         access.audit('instrument-response.create', 'instrument_response', id),
@@ -196,7 +261,12 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
       ];
       let crisis: SubmitOutcome['crisis'] = null;
       if (result.flags.includes('crisis')) {
-        const alertsRaised = await raiseAlert(deps, tx, patientId, CRISIS_ALERT_RULE, 'urgent', { responseId: id, instrumentId: d.id, item: '9', answer: scored.answers.get('9') ?? null });
+        const alertsRaised = await raiseAlert(deps, tx, patientId, CRISIS_ALERT_RULE, 'urgent', {
+          responseId: id,
+          instrumentId: d.id,
+          item: '9',
+          answer: scored.answers.get('9') ?? null,
+        });
         crisis = { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised };
       }
       await tx.audit.append(events);
@@ -214,7 +284,13 @@ export async function submitInstrumentResponse(deps: AppDeps, ctx: RequestContex
 
 const responseIdTaken = () => new AppError('conflict', 'A different response already has this id. Submit it with a new id.');
 
-export async function listInstrumentResponses(deps: AppDeps, ctx: RequestContext, patientId: string, instrumentId: string | undefined, limit: number) {
+export async function listInstrumentResponses(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  instrumentId: string | undefined,
+  limit: number,
+) {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   if (instrumentId !== undefined) requireInstrument(instrumentId);
   const items = await deps.store.instrumentResponses.list(patientId, instrumentId, limit);
@@ -245,32 +321,79 @@ export async function listOrganizationInstruments(deps: AppDeps, ctx: RequestCon
   return INSTRUMENTS.map((d) => {
     const l = licences.get(d.id);
     return {
-      id: d.id, title: d.title, shortTitle: d.shortTitle, licence: d.licence.kind, holder: d.licence.holder, attribution: d.licence.attribution, note: d.licence.note,
+      id: d.id,
+      title: d.title,
+      shortTitle: d.shortTitle,
+      licence: d.licence.kind,
+      holder: d.licence.holder,
+      attribution: d.licence.attribution,
+      note: d.licence.note,
       enabled: d.licence.kind === 'free' || l !== undefined,
       confirmation: l ? { by: l.enabledBy, byName: l.enabledByName, at: l.enabledAt, note: l.note } : null,
     };
   });
 }
 
-export async function enableInstrumentLicence(deps: AppDeps, ctx: RequestContext, organizationId: string, instrumentId: string, input: { confirm: boolean; note: string | null }): Promise<void> {
+export async function enableInstrumentLicence(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  instrumentId: string,
+  input: { confirm: boolean; note: string | null },
+): Promise<void> {
   const userId = requireUser(ctx);
   await requireMember(deps, organizationId, userId, true);
   const d = requireInstrument(instrumentId);
-  if (d.licence.kind === 'free') throw new AppError('validation-failed', `${d.shortTitle} needs no licence.`, { errors: [{ pointer: '/instrumentId', detail: 'free instruments are always enabled' }] });
-  if (!input.confirm) throw new AppError('validation-failed', 'Confirm that the organization holds a licence.', { errors: [{ pointer: '/confirm', detail: 'must be true' }] });
+  if (d.licence.kind === 'free')
+    throw new AppError('validation-failed', `${d.shortTitle} needs no licence.`, {
+      errors: [{ pointer: '/instrumentId', detail: 'free instruments are always enabled' }],
+    });
+  if (!input.confirm)
+    throw new AppError('validation-failed', 'Confirm that the organization holds a licence.', {
+      errors: [{ pointer: '/confirm', detail: 'must be true' }],
+    });
   await deps.store.transaction(async (tx) => {
-    await tx.instrumentLicences.enable({ organizationId, instrumentId: d.id, enabledBy: userId, enabledAt: nowIso(deps), note: input.note });
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'instrument-licence.enable', resourceType: 'instrument', resourceId: d.id })]);
+    await tx.instrumentLicences.enable({
+      organizationId,
+      instrumentId: d.id,
+      enabledBy: userId,
+      enabledAt: nowIso(deps),
+      note: input.note,
+    });
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'instrument-licence.enable',
+        resourceType: 'instrument',
+        resourceId: d.id,
+      }),
+    ]);
   });
 }
 
-export async function disableInstrumentLicence(deps: AppDeps, ctx: RequestContext, organizationId: string, instrumentId: string): Promise<void> {
+export async function disableInstrumentLicence(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  instrumentId: string,
+): Promise<void> {
   const userId = requireUser(ctx);
   await requireMember(deps, organizationId, userId, true);
   const d = requireInstrument(instrumentId);
   await deps.store.transaction(async (tx) => {
     if (!(await tx.instrumentLicences.disable(organizationId, d.id))) throw notFound('The licence');
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'instrument-licence.disable', resourceType: 'instrument', resourceId: d.id })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'instrument-licence.disable',
+        resourceType: 'instrument',
+        resourceId: d.id,
+      }),
+    ]);
   });
 }
 
@@ -280,7 +403,11 @@ export type DueView = InstrumentDue & { readonly status: 'due' | 'overdue' | 'co
 
 function dueView(deps: AppDeps, d: InstrumentDue): DueView {
   const overdueAt = new Date(Date.parse(d.dueAt) + deps.settings.assignmentOverdueHours * 3_600_000).toISOString();
-  return { ...d, title: findInstrument(d.instrumentId)?.shortTitle ?? d.instrumentId, status: d.completedAt !== null ? 'completed' : nowIso(deps) >= overdueAt ? 'overdue' : 'due' };
+  return {
+    ...d,
+    title: findInstrument(d.instrumentId)?.shortTitle ?? d.instrumentId,
+    status: d.completedAt !== null ? 'completed' : nowIso(deps) >= overdueAt ? 'overdue' : 'due',
+  };
 }
 
 async function listDueFor(deps: AppDeps, patientId: string): Promise<DueView[]> {
@@ -301,7 +428,12 @@ export interface AssignInput {
   readonly schedule: AssignmentSchedule;
 }
 
-export async function assignInstrument(deps: AppDeps, ctx: RequestContext, patientId: string, input: AssignInput): Promise<InstrumentAssignment> {
+export async function assignInstrument(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  input: AssignInput,
+): Promise<InstrumentAssignment> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
   try {
     return await deps.store.transaction(async (tx) => {
@@ -330,25 +462,47 @@ export async function scheduleAssignment(deps: AppDeps, tx: Stores, access: Gran
   }
   const organizationId = access.basis.kind === 'clinician' ? access.basis.organizationId : null;
   const d = findInstrument(input.instrumentId);
-  if (!d) throw new AppError('validation-failed', 'There is no such questionnaire.', { errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }] });
+  if (!d)
+    throw new AppError('validation-failed', 'There is no such questionnaire.', {
+      errors: [{ pointer: '/instrumentId', detail: `unknown instrument "${input.instrumentId}"` }],
+    });
   const s = input.schedule;
   if (s.kind === 'recurring' && s.endAt !== null && s.endAt < s.startAt) {
-    throw new AppError('validation-failed', 'The schedule ends before it starts.', { errors: [{ pointer: '/schedule/endAt', detail: 'must not be before startAt' }] });
+    throw new AppError('validation-failed', 'The schedule ends before it starts.', {
+      errors: [{ pointer: '/schedule/endAt', detail: 'must not be before startAt' }],
+    });
   }
   const now = nowIso(deps);
   // Every past occurrence is materialised as soon as the runner sees it: a start years back would
   // flood the patient (and the job table) with a backlog no one can answer.
   if (s.kind === 'recurring' && Date.parse(s.startAt) < Date.parse(now) - s.everyDays * 24 * 3_600_000) {
-    throw new AppError('validation-failed', 'The schedule starts too far in the past.', { errors: [{ pointer: '/schedule/startAt', detail: `must not be more than ${s.everyDays} day(s) (one period) before now` }] });
+    throw new AppError('validation-failed', 'The schedule starts too far in the past.', {
+      errors: [{ pointer: '/schedule/startAt', detail: `must not be more than ${s.everyDays} day(s) (one period) before now` }],
+    });
   }
   const first = firstDue(s);
   const assignment: InstrumentAssignment = {
-    id: input.id ?? deps.ids.newId(), patientId: access.patientId, organizationId, instrumentId: d.id, schedule: s, nextDueAt: first, createdBy: access.userId, createdAt: now, cancelledAt: null,
+    id: input.id ?? deps.ids.newId(),
+    patientId: access.patientId,
+    organizationId,
+    instrumentId: d.id,
+    schedule: s,
+    nextDueAt: first,
+    createdBy: access.userId,
+    createdAt: now,
+    cancelledAt: null,
   };
   if (!(await isAvailable(deps, tx, access, d))) throw notLicensed(d);
   if (await tx.instrumentAssignments.find(assignment.id)) throw assignmentIdTaken();
   await tx.instrumentAssignments.insert(assignment);
-  await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: access.patientId, payload: { assignmentId: assignment.id, dueAt: first }, runAt: first, createdAt: now });
+  await tx.jobs.enqueue({
+    id: deps.ids.newId(),
+    kind: ASSIGNMENT_JOB,
+    patientId: access.patientId,
+    payload: { assignmentId: assignment.id, dueAt: first },
+    runAt: first,
+    createdAt: now,
+  });
   await tx.audit.append([access.audit('instrument-assignment.create', 'instrument_assignment', assignment.id)]);
   return assignment;
 }
@@ -362,7 +516,12 @@ export async function listAssignments(deps: AppDeps, ctx: RequestContext, patien
   await deps.store.audit.append([access.audit('instrument-assignment.list', 'instrument_assignment', null)]);
   return assignments.map((a) => {
     const items = due.filter((x) => x.assignmentId === a.id).map((x) => dueView(deps, x));
-    return { ...a, title: findInstrument(a.instrumentId)?.shortTitle ?? a.instrumentId, due: items, completed: items.filter((x) => x.status === 'completed').length };
+    return {
+      ...a,
+      title: findInstrument(a.instrumentId)?.shortTitle ?? a.instrumentId,
+      due: items,
+      completed: items.filter((x) => x.status === 'completed').length,
+    };
   });
 }
 
@@ -405,28 +564,62 @@ export const assignmentDueHandler: JobHandler = async (deps, job) => {
       if (!shared) {
         await tx.instrumentAssignments.cancel(a.id, now);
         await tx.instrumentAssignments.deleteOpenDue(a.id);
-        await tx.audit.append([{
-          id: deps.ids.newId(), at: now, actorUserId: null, requestId: null, actorBasis: 'system', organizationId: a.organizationId,
-          patientId: a.patientId, action: 'instrument-assignment.cancel', resourceType: 'instrument_assignment', resourceId: a.id,
-        }]);
+        await tx.audit.append([
+          {
+            id: deps.ids.newId(),
+            at: now,
+            actorUserId: null,
+            requestId: null,
+            actorBasis: 'system',
+            organizationId: a.organizationId,
+            patientId: a.patientId,
+            action: 'instrument-assignment.cancel',
+            resourceType: 'instrument_assignment',
+            resourceId: a.id,
+          },
+        ]);
         return;
       }
     }
     const next = nextDue(a.schedule, dueAt);
     if (!(await tx.instrumentAssignments.advanceNextDue(a.id, dueAt, next))) return;
-    await tx.instrumentAssignments.insertDue({ id: deps.ids.newId(), assignmentId: a.id, patientId: a.patientId, instrumentId: a.instrumentId, dueAt, completedAt: null, responseId: null });
+    await tx.instrumentAssignments.insertDue({
+      id: deps.ids.newId(),
+      assignmentId: a.id,
+      patientId: a.patientId,
+      instrumentId: a.instrumentId,
+      dueAt,
+      completedAt: null,
+      responseId: null,
+    });
     // Answered after the due time but before this job ran (it runs every few seconds, or later after a
     // restart): that answer completes the occurrence, as it would have had the occurrence existed.
     const completedBy = await tx.instrumentAssignments.completeWithUnclaimedResponse(a.id, dueAt, a.patientId, a.instrumentId);
     const systemEvent = (action: string, resourceType: string, resourceId: string) => ({
-      id: deps.ids.newId(), at: nowIso(deps), actorUserId: null, requestId: null, actorBasis: 'system', organizationId: a.organizationId,
-      patientId: a.patientId, action, resourceType, resourceId,
+      id: deps.ids.newId(),
+      at: nowIso(deps),
+      actorUserId: null,
+      requestId: null,
+      actorBasis: 'system',
+      organizationId: a.organizationId,
+      patientId: a.patientId,
+      action,
+      resourceType,
+      resourceId,
     });
     await tx.audit.append([
       systemEvent('instrument-assignment.due', 'instrument_assignment', a.id),
       ...(completedBy ? [systemEvent('instrument-assignment.complete', 'instrument_response', completedBy)] : []),
     ]);
-    if (next !== null) await tx.jobs.enqueue({ id: deps.ids.newId(), kind: ASSIGNMENT_JOB, patientId: a.patientId, payload: { assignmentId: a.id, dueAt: next }, runAt: next, createdAt: nowIso(deps) });
+    if (next !== null)
+      await tx.jobs.enqueue({
+        id: deps.ids.newId(),
+        kind: ASSIGNMENT_JOB,
+        patientId: a.patientId,
+        payload: { assignmentId: a.id, dueAt: next },
+        runAt: next,
+        createdAt: nowIso(deps),
+      });
   });
 };
 

@@ -11,25 +11,46 @@ describe.each(DIALECTS)('job table on %s', (dialect) => {
   let db: TestDatabase;
   const clock = new FixedClock('2026-06-01T12:00:00.000Z');
   const depsOver = (database: TestDatabase): AppDeps => ({
-    store: createKyselyStore(database.handle), clock, ids: systemIds(clock), settings: DEFAULT_SETTINGS,
+    store: createKyselyStore(database.handle),
+    clock,
+    ids: systemIds(clock),
+    settings: DEFAULT_SETTINGS,
     hasher: { hash: async () => 'x', verify: async () => false },
   });
-  beforeAll(async () => { db = await createTestDatabase(dialect); });
-  afterAll(async () => { await db.drop(); });
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('runs due jobs once, retries failures with backoff, and survives a restart', async () => {
     const first = depsOver(db);
     const ran: string[] = [];
     let failOnce = true;
     const handlers = {
-      say: async (_d: AppDeps, job: Job) => { ran.push(String(job.payload.word)); },
-      flaky: async () => { if (failOnce) { failOnce = false; throw new Error('temporary'); } ran.push('flaky'); },
+      say: async (_d: AppDeps, job: Job) => {
+        ran.push(String(job.payload.word));
+      },
+      flaky: async () => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('temporary');
+        }
+        ran.push('flaky');
+      },
     };
     await enqueueJob(first, 'say', '2026-06-01T11:59:00.000Z', { word: 'due' });
     await enqueueJob(first, 'say', '2026-06-01T13:00:00.000Z', { word: 'later' });
     await enqueueJob(first, 'flaky', '2026-06-01T11:00:00.000Z', {});
     const errors: string[] = [];
-    const runner = createJobRunner(first, handlers, { intervalMs: 1000, batchSize: 10, lockMinutes: 5, maxAttempts: 3, onError: (j) => errors.push(j.kind) });
+    const runner = createJobRunner(first, handlers, {
+      intervalMs: 1000,
+      batchSize: 10,
+      lockMinutes: 5,
+      maxAttempts: 3,
+      onError: (j) => errors.push(j.kind),
+    });
     expect(await runner.runOnce()).toBe(2);
     expect(ran).toEqual(['due']);
     expect(errors).toEqual(['flaky']);
@@ -46,7 +67,11 @@ describe.each(DIALECTS)('job table on %s', (dialect) => {
   it('gives a job back when its process died holding it (the lock lapses)', async () => {
     const deps = depsOver(db);
     await enqueueJob(deps, 'say', clock.now().toISOString(), { word: 'orphan' });
-    const claimed = await deps.store.jobs.claimDue(clock.now().toISOString(), new Date(clock.now().getTime() + 5 * 60_000).toISOString(), 10);
+    const claimed = await deps.store.jobs.claimDue(
+      clock.now().toISOString(),
+      new Date(clock.now().getTime() + 5 * 60_000).toISOString(),
+      10,
+    );
     expect(claimed).toHaveLength(1);
     expect(await deps.store.jobs.claimDue(clock.now().toISOString(), clock.now().toISOString(), 10)).toHaveLength(0);
     clock.advanceMinutes(6);

@@ -18,7 +18,13 @@ export interface JobRunnerOptions {
 
 export const DEFAULT_JOB_RUNNER: JobRunnerOptions = { intervalMs: 5_000, batchSize: 20, lockMinutes: 5, maxAttempts: 5 };
 
-export async function enqueueJob(deps: Pick<AppDeps, 'store' | 'ids' | 'clock'>, kind: string, runAt: string, payload: Record<string, unknown>, patientId: string | null = null): Promise<string> {
+export async function enqueueJob(
+  deps: Pick<AppDeps, 'store' | 'ids' | 'clock'>,
+  kind: string,
+  runAt: string,
+  payload: Record<string, unknown>,
+  patientId: string | null = null,
+): Promise<string> {
   const id = deps.ids.newId();
   await deps.store.jobs.enqueue({ id, kind, patientId, payload, runAt, createdAt: deps.clock.now().toISOString() });
   return id;
@@ -31,7 +37,11 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-export function createJobRunner(deps: AppDeps, handlers: Readonly<Record<string, JobHandler>>, options: JobRunnerOptions = DEFAULT_JOB_RUNNER): JobRunner {
+export function createJobRunner(
+  deps: AppDeps,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: JobRunnerOptions = DEFAULT_JOB_RUNNER,
+): JobRunner {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   async function runOnce(): Promise<number> {
@@ -57,7 +67,14 @@ export function createJobRunner(deps: AppDeps, handlers: Readonly<Record<string,
       if (timer) return;
       timer = setInterval(() => {
         if (running) return;
-        running = runOnce().catch((error: unknown) => { options.onError?.({ id: '-', kind: '-', attempts: 0 }, error); return 0; }).finally(() => { running = undefined; });
+        running = runOnce()
+          .catch((error: unknown) => {
+            options.onError?.({ id: '-', kind: '-', attempts: 0 }, error);
+            return 0;
+          })
+          .finally(() => {
+            running = undefined;
+          });
       }, options.intervalMs);
       timer.unref();
     },

@@ -24,7 +24,13 @@ const MAX_ORDERS = 500;
  * or its start date when that is later): the patient's other orders in effect that day, with the
  * order's stored version (if any) before and this one after.
  */
-export async function newlyRaisedFlags(deps: AppDeps, tx: Stores, patientId: string, orderId: string, order: MedicationOrderRecord): Promise<SafetyFlag[]> {
+export async function newlyRaisedFlags(
+  deps: AppDeps,
+  tx: Stores,
+  patientId: string,
+  orderId: string,
+  order: MedicationOrderRecord,
+): Promise<SafetyFlag[]> {
   const { today } = await patientToday(deps, tx, patientId);
   const day = order.startDate > today ? order.startDate : today;
   const stored = (await tx.carePlan.medicationOrders.list(patientId, MAX_ORDERS)).filter((o) => isOrderActiveOn(o.body, day));

@@ -12,7 +12,7 @@ import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, invalid, notFound } from './errors.ts';
 import { patientToday } from './patients.ts';
 import type { StoredRecord } from './record-store.ts';
-import { conflictCopy, inPatientWrite, type RecordKind, } from './versioned-records.ts';
+import { conflictCopy, inPatientWrite, type RecordKind } from './versioned-records.ts';
 import type { Stores } from './ports.ts';
 
 export const MEDICATION_ORDERS: RecordKind<MedicationOrderRecord> = {
@@ -67,7 +67,10 @@ function pointerOfProblem(problem: string): string {
 export function validateMedicationOrder(input: MedicationOrderInput): MedicationOrderRecord {
   const errors: { pointer: string; detail: string }[] = [];
   const drug = findDrug(input.formularyId);
-  if (!drug) throw invalid('The medication order', [{ pointer: '/formularyId', detail: `${JSON.stringify(input.formularyId)} is not in the formulary (id, generic or brand name).` }]);
+  if (!drug)
+    throw invalid('The medication order', [
+      { pointer: '/formularyId', detail: `${JSON.stringify(input.formularyId)} is not in the formulary (id, generic or brand name).` },
+    ]);
   const order: MedicationOrderRecord = {
     formularyId: drug.id,
     strength: input.strength ?? null,
@@ -86,10 +89,17 @@ export function validateMedicationOrder(input: MedicationOrderInput): Medication
   const stop = order.stopDate === null ? null : parseLocalDate(order.stopDate);
   if (!start) errors.push({ pointer: '/startDate', detail: 'Must be a date YYYY-MM-DD.' });
   if (stop === undefined) errors.push({ pointer: '/stopDate', detail: 'Must be a date YYYY-MM-DD.' });
-  if (start && stop && differenceInCalendarDays(stop, start) < 0) errors.push({ pointer: '/stopDate', detail: 'The stop date is before the start date.' });
-  if (order.schedule === 'scheduled' && order.maxPerDay !== null) errors.push({ pointer: '/maxPerDay', detail: 'Only as-needed orders have a maximum per day; give timesPerDay for a scheduled order.' });
-  if (order.schedule === 'as-needed' && order.timesPerDay !== null) errors.push({ pointer: '/timesPerDay', detail: 'As-needed orders give maxPerDay (the maximum administrations per day), not timesPerDay.' });
-  if (drug.doseUnit === 'mcg/h' && order.route !== 'transdermal') errors.push({ pointer: '/route', detail: `${drug.id} is a transdermal patch; its route is transdermal.` });
+  if (start && stop && differenceInCalendarDays(stop, start) < 0)
+    errors.push({ pointer: '/stopDate', detail: 'The stop date is before the start date.' });
+  if (order.schedule === 'scheduled' && order.maxPerDay !== null)
+    errors.push({ pointer: '/maxPerDay', detail: 'Only as-needed orders have a maximum per day; give timesPerDay for a scheduled order.' });
+  if (order.schedule === 'as-needed' && order.timesPerDay !== null)
+    errors.push({
+      pointer: '/timesPerDay',
+      detail: 'As-needed orders give maxPerDay (the maximum administrations per day), not timesPerDay.',
+    });
+  if (drug.doseUnit === 'mcg/h' && order.route !== 'transdermal')
+    errors.push({ pointer: '/route', detail: `${drug.id} is a transdermal patch; its route is transdermal.` });
   const checked = validateRegimenInput({ items: [regimenItemOf(order)] });
   if (checked.kind === 'invalid') {
     for (const problem of checked.problems) {
@@ -97,7 +107,10 @@ export function validateMedicationOrder(input: MedicationOrderInput): Medication
       if (pointer === '/perDay') pointer = order.schedule === 'scheduled' ? '/timesPerDay' : '/maxPerDay';
       if (pointer === '/drug') pointer = '/formularyId';
       if (pointer === '/prn') pointer = '/schedule';
-      errors.push({ pointer, detail: problem.replace(/^items\[0\]\./, '').replace(/\bperDay\b/, order.schedule === 'scheduled' ? 'timesPerDay' : 'maxPerDay') });
+      errors.push({
+        pointer,
+        detail: problem.replace(/^items\[0\]\./, '').replace(/\bperDay\b/, order.schedule === 'scheduled' ? 'timesPerDay' : 'maxPerDay'),
+      });
     }
   }
   if (errors.length > 0) throw invalid('The medication order', errors);
@@ -153,9 +166,11 @@ export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, 
   const tapering = tapers.some((t) => taperInProgress(t.body, today));
   // The patient's own answer to the naloxone check (opioid-safety.ts; its id is the patient's id).
   const naloxoneCheck = await deps.store.carePlan.naloxoneChecks.find(patientId);
-  const reported = naloxoneCheck && naloxoneCheck.patientId === patientId && naloxoneCheck.deletedAt === null ? naloxoneCheck.body.hasNaloxone : undefined;
+  const reported =
+    naloxoneCheck && naloxoneCheck.patientId === patientId && naloxoneCheck.deletedAt === null ? naloxoneCheck.body.hasNaloxone : undefined;
   const patientFacts: PatientFacts = {
-    ...(ageThisYear !== undefined ? { age: ageThisYear } : {}), ...(tapering ? { tapering: true } : {}),
+    ...(ageThisYear !== undefined ? { age: ageThisYear } : {}),
+    ...(tapering ? { tapering: true } : {}),
     ...(reported !== undefined ? { patientReportsNaloxone: reported } : {}),
   };
   const result = computeRegimen(regimen, patientFacts);
@@ -171,7 +186,11 @@ export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, 
 export function computeMmeForRegimen(ctx: RequestContext, input: unknown): RegimenResult & { formularyVersion: string } {
   requireUser(ctx);
   const checked = validateRegimenInput(input);
-  if (checked.kind === 'invalid') throw invalid('The regimen', checked.problems.map((p) => ({ pointer: pointerOfProblem(p), detail: p })));
+  if (checked.kind === 'invalid')
+    throw invalid(
+      'The regimen',
+      checked.problems.map((p) => ({ pointer: pointerOfProblem(p), detail: p })),
+    );
   return { ...computeRegimen(checked.regimen, checked.patient), formularyVersion: FORMULARY_VERSION };
 }
 
@@ -211,33 +230,60 @@ function withinCalendar<T>(pointer: string, detail: string, run: () => T): T {
 }
 
 /** A taper plan from the orders in effect today (the domain's planner); stored with the options asked for. */
-export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, options: TaperPlanOptionsInput): Promise<TaperOutcome> {
+export async function createTaperPlan(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+  options: TaperPlanOptionsInput,
+): Promise<TaperOutcome> {
   const startDate = parseLocalDate(options.startDate);
   if (!startDate) throw invalid('The taper plan', [{ pointer: '/startDate', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
   return inPatientWrite(deps, ctx, patientId, TAPER_PLANS.writeAction, async (tx, access): Promise<TaperOutcome> => {
     const existing = await tx.carePlan.taperPlans.find(id);
     if (existing) {
-      if (existing.patientId !== patientId) return { status: 'conflict', current: null, reason: 'This id is already used. Create the plan with a new id.' };
+      if (existing.patientId !== patientId)
+        return { status: 'conflict', current: null, reason: 'This id is already used. Create the plan with a new id.' };
       return JSON.stringify(existing.body.options) === JSON.stringify(options)
         ? { status: 'unchanged', record: existing }
         : {
-          status: 'conflict', current: await conflictCopy(tx, access, existing, 'taper_plan', id),
-          reason: 'A taper plan with this id exists with other options; a plan is not edited — pause it, or create a new one.',
-        };
+            status: 'conflict',
+            current: await conflictCopy(tx, access, existing, 'taper_plan', id),
+            reason: 'A taper plan with this id exists with other options; a plan is not edited — pause it, or create a new one.',
+          };
     }
     const { orders, regimen } = await currentRegimen(deps, tx, patientId);
-    const result = withinCalendar('/startDate', 'The taper would run past 9999-12-31.', () => planTaper(regimen, startDate, {
-      ...(options.rate ? { rate: options.rate } : {}),
-      ...(options.targetPercentOfOriginal !== undefined ? { targetPercentOfOriginal: options.targetPercentOfOriginal } : {}),
-      ...(options.strengthsByDrug ? { strengthsByDrug: options.strengthsByDrug } : {}),
-    }));
-    if (result.kind === 'nothing-to-taper') throw new AppError('nothing-to-taper', 'None of the medicines in effect today is an opioid with a dose to taper.');
+    const result = withinCalendar('/startDate', 'The taper would run past 9999-12-31.', () =>
+      planTaper(regimen, startDate, {
+        ...(options.rate ? { rate: options.rate } : {}),
+        ...(options.targetPercentOfOriginal !== undefined ? { targetPercentOfOriginal: options.targetPercentOfOriginal } : {}),
+        ...(options.strengthsByDrug ? { strengthsByDrug: options.strengthsByDrug } : {}),
+      }),
+    );
+    if (result.kind === 'nothing-to-taper')
+      throw new AppError('nothing-to-taper', 'None of the medicines in effect today is an opioid with a dose to taper.');
     if (result.kind === 'needs-strengths') {
-      throw invalid('The taper plan', result.drugs.map((d) => ({ pointer: `/strengthsByDrug/${d}`, detail: `This rate needs the available strengths of ${d}; none are on file.` })));
+      throw invalid(
+        'The taper plan',
+        result.drugs.map((d) => ({
+          pointer: `/strengthsByDrug/${d}`,
+          detail: `This rate needs the available strengths of ${d}; none are on file.`,
+        })),
+      );
     }
-    if (result.kind === 'invalid-options') throw invalid('The taper plan', result.problems.map((p) => ({ pointer: `/${p.split(/[ .]/)[0]}`, detail: p })));
-    const body: TaperPlanRecord = { options, plan: result.plan, fromOrderIds: orders.map((o) => o.id), events: [], createdBy: access.userId };
+    if (result.kind === 'invalid-options')
+      throw invalid(
+        'The taper plan',
+        result.problems.map((p) => ({ pointer: `/${p.split(/[ .]/)[0]}`, detail: p })),
+      );
+    const body: TaperPlanRecord = {
+      options,
+      plan: result.plan,
+      fromOrderIds: orders.map((o) => o.id),
+      events: [],
+      createdBy: access.userId,
+    };
     await tx.carePlan.taperPlans.insert(patientId, id, body, body.plan.startDate, at);
     await tx.audit.append([access.audit('taper_plan.create', 'taper_plan', id)]);
     return { status: 'created', record: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body } };
@@ -245,7 +291,14 @@ export async function createTaperPlan(deps: AppDeps, ctx: RequestContext, patien
 }
 
 /** Pauses (or resumes) a taper from `on`: later steps move by the length of the pause; doses never change. */
-export async function pauseOrResumeTaper(deps: AppDeps, ctx: RequestContext, patientId: string, id: string, kind: TaperPauseEvent['kind'], on: string): Promise<StoredRecord<TaperPlanRecord>> {
+export async function pauseOrResumeTaper(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+  kind: TaperPauseEvent['kind'],
+  on: string,
+): Promise<StoredRecord<TaperPlanRecord>> {
   const date = parseLocalDate(on);
   if (!date) throw invalid('The request', [{ pointer: '/on', detail: 'Must be a date YYYY-MM-DD.' }]);
   const at = nowIso(deps);
@@ -253,13 +306,22 @@ export async function pauseOrResumeTaper(deps: AppDeps, ctx: RequestContext, pat
     const existing = await tx.carePlan.taperPlans.find(id);
     if (!existing || existing.patientId !== patientId || existing.deletedAt !== null) throw notFound('The taper plan');
     const events = [...existing.body.events, { kind, on: date }];
-    const scheduled = withinCalendar('/on', 'Resuming then would move the later steps past 9999-12-31.', () => applyTaperPauses(existing.body.plan, events));
+    const scheduled = withinCalendar('/on', 'Resuming then would move the later steps past 9999-12-31.', () =>
+      applyTaperPauses(existing.body.plan, events),
+    );
     if (scheduled.kind === 'invalid-events') {
       const paused = existing.body.events.at(-1)?.kind === 'pause';
-      throw new AppError('taper-pause-invalid', kind === 'pause' && paused ? 'The taper is already paused.' : kind === 'resume' && !paused ? 'The taper is not paused.' : `The ${kind} date is before the last pause or resume.`);
+      throw new AppError(
+        'taper-pause-invalid',
+        kind === 'pause' && paused
+          ? 'The taper is already paused.'
+          : kind === 'resume' && !paused
+            ? 'The taper is not paused.'
+            : `The ${kind} date is before the last pause or resume.`,
+      );
     }
     const body: TaperPlanRecord = { ...existing.body, events };
-    if (!await tx.carePlan.taperPlans.update(patientId, id, body, body.plan.startDate, existing.version + 1, at)) {
+    if (!(await tx.carePlan.taperPlans.update(patientId, id, body, body.plan.startDate, existing.version + 1, at))) {
       throw new AppError('clinical-record-conflict', 'The taper plan changed while you saved; reload and try again.');
     }
     await tx.audit.append([access.audit(`taper_plan.${kind}`, 'taper_plan', id)]);
@@ -275,7 +337,9 @@ export interface TaperSchedule {
 }
 
 function doseText(step: ScheduledTaperStep): string {
-  const parts = step.items.map((i) => (i.dailyDose === 0 ? `stop ${i.drug}` : `${i.drug} ${i.dailyDose} ${i.unit === 'mcg/h' ? 'mcg/h patch' : 'mg a day in total'}`));
+  const parts = step.items.map((i) =>
+    i.dailyDose === 0 ? `stop ${i.drug}` : `${i.drug} ${i.dailyDose} ${i.unit === 'mcg/h' ? 'mcg/h patch' : 'mg a day in total'}`,
+  );
   return parts.join('; ');
 }
 
@@ -287,9 +351,12 @@ export function scheduleOf(record: TaperPlanRecord, asOf: string): TaperSchedule
   for (const s of scheduled.steps) if (s.scheduledStart !== null && s.scheduledStart <= asOf) currentStepIndex = s.index;
   const steps = scheduled.steps.map((s) => ({
     ...s,
-    plainLanguage: s.index === 0
-      ? `Now: ${doseText(s)}.`
-      : s.scheduledStart === null ? `On hold while the taper is paused: ${doseText(s)}.` : `From ${s.scheduledStart}: ${doseText(s)}.`,
+    plainLanguage:
+      s.index === 0
+        ? `Now: ${doseText(s)}.`
+        : s.scheduledStart === null
+          ? `On hold while the taper is paused: ${doseText(s)}.`
+          : `From ${s.scheduledStart}: ${doseText(s)}.`,
   }));
   return { steps, pausedSince: scheduled.pausedSince, currentStepIndex };
 }
@@ -310,4 +377,3 @@ export async function getTaperPlan(deps: AppDeps, ctx: RequestContext, patientId
   await deps.store.audit.append([access.audit('taper_plan.read', 'taper_plan', id)]);
   return { asOf: today, record, schedule: scheduleOf(record.body, today) };
 }
-

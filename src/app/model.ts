@@ -120,5 +120,10 @@ export interface AuditEvent {
 export interface ActorProfile {
   readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
   readonly patient: { readonly id: string; readonly displayName: string; readonly timeZone: string } | null;
-  readonly memberships: readonly { readonly id: string; readonly organizationId: string; readonly organizationName: string; readonly role: OrganizationRole }[];
+  readonly memberships: readonly {
+    readonly id: string;
+    readonly organizationId: string;
+    readonly organizationName: string;
+    readonly role: OrganizationRole;
+  }[];
 }

@@ -16,7 +16,11 @@ async function requireMembership(stores: Stores, organizationId: string, userId:
   return m;
 }
 
-export async function createOrganization(deps: AppDeps, ctx: RequestContext, input: { name: string }): Promise<{ organization: Organization; membership: Membership }> {
+export async function createOrganization(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: { name: string },
+): Promise<{ organization: Organization; membership: Membership }> {
   const userId = requireUser(ctx);
   const now = nowIso(deps);
   const organization: Organization = { id: deps.ids.newId(), name: input.name.trim(), shareCode: newShareCode(deps.ids), createdAt: now };
@@ -24,7 +28,16 @@ export async function createOrganization(deps: AppDeps, ctx: RequestContext, inp
   await deps.store.transaction(async (tx) => {
     await tx.organizations.insert(organization);
     await tx.organizations.insertMembership(membership);
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId: organization.id, patientId: null, action: 'organization.create', resourceType: 'organization', resourceId: organization.id })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId: organization.id,
+        patientId: null,
+        action: 'organization.create',
+        resourceType: 'organization',
+        resourceId: organization.id,
+      }),
+    ]);
   });
   return { organization, membership };
 }
@@ -33,7 +46,11 @@ export async function listMyMemberships(deps: AppDeps, ctx: RequestContext) {
   return deps.store.organizations.listMembershipsOfUser(requireUser(ctx));
 }
 
-export async function getOrganization(deps: AppDeps, ctx: RequestContext, organizationId: string): Promise<{ organization: Organization; role: OrganizationRole }> {
+export async function getOrganization(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+): Promise<{ organization: Organization; role: OrganizationRole }> {
   const m = await requireMembership(deps.store, organizationId, requireUser(ctx));
   const organization = await deps.store.organizations.findById(organizationId);
   if (!organization) throw notFound('The organization');
@@ -45,7 +62,16 @@ export async function rotateShareCode(deps: AppDeps, ctx: RequestContext, organi
   const code = newShareCode(deps.ids);
   await deps.store.transaction(async (tx) => {
     await tx.organizations.updateShareCode(organizationId, code);
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'organization.rotate-share-code', resourceType: 'organization', resourceId: organizationId })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'organization.rotate-share-code',
+        resourceType: 'organization',
+        resourceId: organizationId,
+      }),
+    ]);
   });
   const org = await deps.store.organizations.findById(organizationId);
   if (!org) throw notFound('The organization');
@@ -58,19 +84,38 @@ export async function listMembers(deps: AppDeps, ctx: RequestContext, organizati
 }
 
 export async function inviteMember(
-  deps: AppDeps, ctx: RequestContext, organizationId: string, input: { email: string; role: OrganizationRole },
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  input: { email: string; role: OrganizationRole },
 ): Promise<{ code: string; invitation: MemberInvitation }> {
   const userId = requireUser(ctx);
   await requireMembership(deps.store, organizationId, userId, true);
   const code = deps.ids.newSecret(18);
   const now = nowIso(deps);
   const invitation: MemberInvitation = {
-    id: deps.ids.newId(), organizationId, email: normalizeEmail(input.email), role: input.role, invitedBy: userId, createdAt: now,
-    expiresAt: addMinutesIso(now, deps.settings.invitationDays * 24 * 60), acceptedAt: null, revokedAt: null,
+    id: deps.ids.newId(),
+    organizationId,
+    email: normalizeEmail(input.email),
+    role: input.role,
+    invitedBy: userId,
+    createdAt: now,
+    expiresAt: addMinutesIso(now, deps.settings.invitationDays * 24 * 60),
+    acceptedAt: null,
+    revokedAt: null,
   };
   await deps.store.transaction(async (tx) => {
     await tx.organizations.insertInvitation(invitation, sha256(code));
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'member.invite', resourceType: 'member_invitation', resourceId: invitation.id })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'member.invite',
+        resourceType: 'member_invitation',
+        resourceId: invitation.id,
+      }),
+    ]);
   });
   return { code, invitation };
 }
@@ -80,7 +125,12 @@ export async function listMemberInvitations(deps: AppDeps, ctx: RequestContext, 
   return deps.store.organizations.listInvitations(organizationId);
 }
 
-export async function revokeMemberInvitation(deps: AppDeps, ctx: RequestContext, organizationId: string, invitationId: string): Promise<void> {
+export async function revokeMemberInvitation(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  invitationId: string,
+): Promise<void> {
   await requireMembership(deps.store, organizationId, requireUser(ctx), true);
   if (!(await deps.store.organizations.revokeInvitation(organizationId, invitationId, nowIso(deps)))) throw notFound('The invitation');
 }
@@ -91,15 +141,28 @@ export async function acceptMemberInvitation(deps: AppDeps, ctx: RequestContext,
   const inv = await deps.store.organizations.findInvitationByCodeHash(sha256(code.trim()));
   const now = nowIso(deps);
   if (!user || !inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= now || inv.email !== user.email) {
-    throw new AppError('invalid-invitation', 'This invitation code is not valid for your account. It may have been used, revoked or expired, or sent to another email address.');
+    throw new AppError(
+      'invalid-invitation',
+      'This invitation code is not valid for your account. It may have been used, revoked or expired, or sent to another email address.',
+    );
   }
   const membership: Membership = { id: deps.ids.newId(), organizationId: inv.organizationId, userId, role: inv.role, createdAt: now };
   try {
     await deps.store.transaction(async (tx) => {
       // Compare-and-set first: an invitation revoked (or used) since it was read above is refused.
-      if (!(await tx.organizations.markInvitationAccepted(inv.id, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
+      if (!(await tx.organizations.markInvitationAccepted(inv.id, now)))
+        throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
       await tx.organizations.insertMembership(membership);
-      await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'member', organizationId: inv.organizationId, patientId: null, action: 'member.join', resourceType: 'membership', resourceId: membership.id })]);
+      await tx.audit.append([
+        auditEvent(deps, ctx, {
+          actorBasis: 'member',
+          organizationId: inv.organizationId,
+          patientId: null,
+          action: 'member.join',
+          resourceType: 'membership',
+          resourceId: membership.id,
+        }),
+      ]);
     });
   } catch (error) {
     if (isUniqueViolationError(error)) throw new AppError('already-member', 'You are already a member of this organization.');
@@ -108,7 +171,13 @@ export async function acceptMemberInvitation(deps: AppDeps, ctx: RequestContext,
   return membership;
 }
 
-export async function changeMemberRole(deps: AppDeps, ctx: RequestContext, organizationId: string, membershipId: string, role: OrganizationRole): Promise<void> {
+export async function changeMemberRole(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  membershipId: string,
+  role: OrganizationRole,
+): Promise<void> {
   const userId = requireUser(ctx);
   await requireMembership(deps.store, organizationId, userId, true);
   await deps.store.transaction(async (tx) => {
@@ -121,7 +190,16 @@ export async function changeMemberRole(deps: AppDeps, ctx: RequestContext, organ
       throw new AppError('last-admin', 'An organization needs at least one admin. Make someone else an admin first.');
     }
     await tx.organizations.updateRole(membershipId, role);
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'member.change-role', resourceType: 'membership', resourceId: membershipId })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'member.change-role',
+        resourceType: 'membership',
+        resourceId: membershipId,
+      }),
+    ]);
   });
 }
 
@@ -140,7 +218,16 @@ export async function removeMember(deps: AppDeps, ctx: RequestContext, organizat
       throw new AppError('last-admin', 'An organization needs at least one admin. Make someone else an admin first.');
     }
     await tx.organizations.deleteMembership(membershipId);
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'admin', organizationId, patientId: null, action: 'member.remove', resourceType: 'membership', resourceId: membershipId })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'member.remove',
+        resourceType: 'membership',
+        resourceId: membershipId,
+      }),
+    ]);
   });
 }
 
@@ -150,15 +237,36 @@ export async function readOrganizationAudit(deps: AppDeps, ctx: RequestContext, 
 }
 
 /** A one-time code a clinic gives a patient; the patient shares their record by accepting it. Any member may create one. */
-export async function invitePatient(deps: AppDeps, ctx: RequestContext, organizationId: string, input: { scopes: readonly CareScope[] }): Promise<{ code: string; expiresAt: string }> {
+export async function invitePatient(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  input: { scopes: readonly CareScope[] },
+): Promise<{ code: string; expiresAt: string }> {
   const userId = requireUser(ctx);
   await requireMembership(deps.store, organizationId, userId);
   const code = deps.ids.newSecret(18);
   const now = nowIso(deps);
-  const invitation = { id: deps.ids.newId(), organizationId, scopes: [...new Set(input.scopes)], createdBy: userId, createdAt: now, expiresAt: addMinutesIso(now, deps.settings.invitationDays * 24 * 60) };
+  const invitation = {
+    id: deps.ids.newId(),
+    organizationId,
+    scopes: [...new Set(input.scopes)],
+    createdBy: userId,
+    createdAt: now,
+    expiresAt: addMinutesIso(now, deps.settings.invitationDays * 24 * 60),
+  };
   await deps.store.transaction(async (tx) => {
     await tx.organizations.insertPatientInvitation(invitation, sha256(code));
-    await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'member', organizationId, patientId: null, action: 'patient.invite', resourceType: 'patient_invitation', resourceId: invitation.id })]);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'member',
+        organizationId,
+        patientId: null,
+        action: 'patient.invite',
+        resourceType: 'patient_invitation',
+        resourceId: invitation.id,
+      }),
+    ]);
   });
   return { code, expiresAt: invitation.expiresAt };
 }

@@ -11,13 +11,18 @@ export const PASSWORD_MAX_LENGTH = 256;
 export function checkNewPassword(password: string, pointer = '/password'): void {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    throw new AppError('password-too-short', `Use at least ${PASSWORD_MIN_LENGTH} characters.`, { errors: [{ pointer, detail: `Use at least ${PASSWORD_MIN_LENGTH} characters.` }] });
+    throw new AppError('password-too-short', `Use at least ${PASSWORD_MIN_LENGTH} characters.`, {
+      errors: [{ pointer, detail: `Use at least ${PASSWORD_MIN_LENGTH} characters.` }],
+    });
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    throw new AppError('password-too-long', `Use at most ${PASSWORD_MAX_LENGTH} characters.`, { errors: [{ pointer, detail: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }] });
+    throw new AppError('password-too-long', `Use at most ${PASSWORD_MAX_LENGTH} characters.`, {
+      errors: [{ pointer, detail: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }],
+    });
   }
   if (commonPasswords.test(password) || commonPasswords.test(password.toLowerCase())) {
-    const detail = 'This password is one of the most commonly used, so it is easy to guess. Choose another — a few unrelated words work well.';
+    const detail =
+      'This password is one of the most commonly used, so it is easy to guess. Choose another — a few unrelated words work well.';
     throw new AppError('password-too-common', detail, { errors: [{ pointer, detail }] });
   }
 }

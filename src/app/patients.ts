@@ -20,13 +20,27 @@ export async function createMyPatientRecord(deps: AppDeps, ctx: RequestContext, 
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   const patient: Patient = {
-    id: deps.ids.newId(), userId, displayName: input.displayName?.trim() || user.displayName, timeZone: input.timeZone,
-    birthYear: input.birthYear ?? null, sex: input.sex ?? 'unknown', createdAt: nowIso(deps),
+    id: deps.ids.newId(),
+    userId,
+    displayName: input.displayName?.trim() || user.displayName,
+    timeZone: input.timeZone,
+    birthYear: input.birthYear ?? null,
+    sex: input.sex ?? 'unknown',
+    createdAt: nowIso(deps),
   };
   try {
     await deps.store.transaction(async (tx) => {
       await tx.patients.insert(patient);
-      await tx.audit.append([auditEvent(deps, ctx, { actorBasis: 'owner', organizationId: null, patientId: patient.id, action: 'patient.create', resourceType: 'patient', resourceId: patient.id })]);
+      await tx.audit.append([
+        auditEvent(deps, ctx, {
+          actorBasis: 'owner',
+          organizationId: null,
+          patientId: patient.id,
+          action: 'patient.create',
+          resourceType: 'patient',
+          resourceId: patient.id,
+        }),
+      ]);
     });
   } catch (error) {
     if (isUniqueViolationError(error)) throw new AppError('patient-record-exists', 'You already have a patient record.');
@@ -46,7 +60,10 @@ export async function getPatient(deps: AppDeps, ctx: RequestContext, patientId: 
 export async function updatePatient(deps: AppDeps, ctx: RequestContext, patientId: string, patch: Partial<PatientInput>): Promise<Patient> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
   return deps.store.transaction(async (tx) => {
-    await tx.patients.update(patientId, { ...patch, ...(patch.displayName !== undefined ? { displayName: patch.displayName.trim() } : {}) });
+    await tx.patients.update(patientId, {
+      ...patch,
+      ...(patch.displayName !== undefined ? { displayName: patch.displayName.trim() } : {}),
+    });
     await tx.audit.append([access.audit('patient.update', 'patient', patientId)]);
     const updated = await tx.patients.findById(patientId);
     if (!updated) throw new AppError('not-found', 'The patient was not found.');
@@ -79,7 +96,16 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
       const { delegation: _d, ...patient } = p;
       result.push({ patient, basis: 'caregiver', organizationId: null, scopes: d.scopes });
       // The caregiver read the patient's record (name, time zone, birth year, sex): it shows in their access log.
-      events.push(auditEvent(deps, ctx, { actorBasis: 'caregiver', organizationId: null, patientId: patient.id, action: 'patient.list', resourceType: 'patient', resourceId: patient.id }));
+      events.push(
+        auditEvent(deps, ctx, {
+          actorBasis: 'caregiver',
+          organizationId: null,
+          patientId: patient.id,
+          action: 'patient.list',
+          resourceType: 'patient',
+          resourceId: patient.id,
+        }),
+      );
     }
   }
   for (const m of memberships) {
@@ -87,7 +113,16 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
     for (const p of await deps.store.patients.listForOrganization(m.organizationId, now)) {
       const { relationship, ...patient } = p;
       result.push({ patient, basis: 'clinician', organizationId: m.organizationId, scopes: relationship.scopes });
-      events.push(auditEvent(deps, ctx, { actorBasis: 'clinician', organizationId: m.organizationId, patientId: patient.id, action: 'patient.list', resourceType: 'patient', resourceId: patient.id }));
+      events.push(
+        auditEvent(deps, ctx, {
+          actorBasis: 'clinician',
+          organizationId: m.organizationId,
+          patientId: patient.id,
+          action: 'patient.list',
+          resourceType: 'patient',
+          resourceId: patient.id,
+        }),
+      );
     }
   }
   await deps.store.audit.append(events);
@@ -95,7 +130,11 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
 }
 
 /** Today's date and the age reached this calendar year, for the patient's own time zone. */
-export async function patientToday(deps: AppDeps, stores: Stores, patientId: string): Promise<{ today: string; ageThisYear: number | undefined }> {
+export async function patientToday(
+  deps: AppDeps,
+  stores: Stores,
+  patientId: string,
+): Promise<{ today: string; ageThisYear: number | undefined }> {
   const patient = await stores.patients.findById(patientId);
   if (!patient) throw notFound('The patient');
   const today = toLocalDateTime(deps.clock.now(), patient.timeZone as TimeZone).date;

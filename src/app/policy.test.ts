@@ -20,20 +20,44 @@ describe('decidePatientAccess', () => {
     expect(decidePatientAccess(other, 'read', none, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
   });
   it('keeps a caregiver within the delegated scopes', () => {
-    const facts: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['read'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    const facts: AccessFacts = {
+      patient,
+      careGrants: [],
+      delegations: [{ scopes: ['read'], acceptedAt: NOW, revokedAt: null, expiresAt: null }],
+    };
     expect(decidePatientAccess(other, 'read', facts, NOW).allowed).toBe(true);
     expect(decidePatientAccess(other, 'write-diary', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
     expect(decidePatientAccess(other, 'manage-access', facts, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
   });
   it('shows what is due to whoever may read the record or answer questionnaires, not to a diary-only caregiver', () => {
-    const reading: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['read'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    const reading: AccessFacts = {
+      patient,
+      careGrants: [],
+      delegations: [{ scopes: ['read'], acceptedAt: NOW, revokedAt: null, expiresAt: null }],
+    };
     expect(decidePatientAccess(other, 'see-due-questionnaires', reading, NOW).allowed).toBe(true);
-    const writeOnlyClinic = { organizationId: 'o1', role: 'physician' as const, scopes: ['write'] as const, revokedAt: null, expiresAt: null };
-    expect(decidePatientAccess(other, 'see-due-questionnaires', { patient, delegations: [], careGrants: [writeOnlyClinic] }, NOW).allowed).toBe(true);
-    const answering: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['answer-questionnaires'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    const writeOnlyClinic = {
+      organizationId: 'o1',
+      role: 'physician' as const,
+      scopes: ['write'] as const,
+      revokedAt: null,
+      expiresAt: null,
+    };
+    expect(
+      decidePatientAccess(other, 'see-due-questionnaires', { patient, delegations: [], careGrants: [writeOnlyClinic] }, NOW).allowed,
+    ).toBe(true);
+    const answering: AccessFacts = {
+      patient,
+      careGrants: [],
+      delegations: [{ scopes: ['answer-questionnaires'], acceptedAt: NOW, revokedAt: null, expiresAt: null }],
+    };
     expect(decidePatientAccess(other, 'see-due-questionnaires', answering, NOW).allowed).toBe(true);
     expect(decidePatientAccess(other, 'read', answering, NOW).allowed).toBe(false);
-    const diaryOnly: AccessFacts = { patient, careGrants: [], delegations: [{ scopes: ['write-diary'], acceptedAt: NOW, revokedAt: null, expiresAt: null }] };
+    const diaryOnly: AccessFacts = {
+      patient,
+      careGrants: [],
+      delegations: [{ scopes: ['write-diary'], acceptedAt: NOW, revokedAt: null, expiresAt: null }],
+    };
     expect(decidePatientAccess(other, 'see-due-questionnaires', diaryOnly, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
     const grant = { organizationId: 'o1', role: 'nurse' as const, scopes: ['read'] as const, revokedAt: null, expiresAt: null };
     expect(decidePatientAccess(other, 'see-due-questionnaires', { patient, delegations: [], careGrants: [grant] }, NOW).allowed).toBe(true);
@@ -45,20 +69,31 @@ describe('decidePatientAccess', () => {
       { scopes: ['read'] as const, acceptedAt: NOW, revokedAt: NOW, expiresAt: null },
       { scopes: ['read'] as const, acceptedAt: NOW, revokedAt: null, expiresAt: '2026-06-01T11:59:59.999Z' },
     ]) {
-      expect(decidePatientAccess(other, 'read', { patient, careGrants: [], delegations: [d] }, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
+      expect(decidePatientAccess(other, 'read', { patient, careGrants: [], delegations: [d] }, NOW)).toEqual({
+        allowed: false,
+        refusal: 'not-found',
+      });
     }
   });
   it('lets a clinician act only through an active relationship and its scopes', () => {
     const grant = { organizationId: 'o1', role: 'physician' as const, scopes: ['read'] as const, revokedAt: null, expiresAt: null };
     expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [grant] }, NOW)).toEqual({
-      allowed: true, basis: { kind: 'clinician', organizationId: 'o1', role: 'physician' },
+      allowed: true,
+      basis: { kind: 'clinician', organizationId: 'o1', role: 'physician' },
     });
     expect(decidePatientAccess(other, 'write-clinical', { patient, delegations: [], careGrants: [grant] }, NOW).allowed).toBe(false);
-    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [{ ...grant, revokedAt: NOW }] }, NOW).allowed).toBe(false);
-    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [{ ...grant, expiresAt: NOW }] }, NOW).allowed).toBe(false);
+    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [{ ...grant, revokedAt: NOW }] }, NOW).allowed).toBe(
+      false,
+    );
+    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [{ ...grant, expiresAt: NOW }] }, NOW).allowed).toBe(
+      false,
+    );
   });
   it('does not treat an organization admin as a clinician', () => {
     const grant = { organizationId: 'o1', role: 'admin' as const, scopes: ['read', 'write'] as const, revokedAt: null, expiresAt: null };
-    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [grant] }, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
+    expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [grant] }, NOW)).toEqual({
+      allowed: false,
+      refusal: 'not-found',
+    });
   });
 });

@@ -15,22 +15,43 @@ import { CLINICIAN_ROLES, type CaregiverScope, type CareScope, type Organization
 export type Actor =
   | { readonly kind: 'anonymous' }
   | {
-    readonly kind: 'user'; readonly userId: string; readonly via: 'session' | 'token';
-    /** The patient record this user owns, as read with the session (a record never changes owner). */
-    readonly ownPatientId?: string | null;
-  };
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly via: 'session' | 'token';
+      /** The patient record this user owns, as read with the session (a record never changes owner). */
+      readonly ownPatientId?: string | null;
+    };
 
 // `see-due-questionnaires`: which questionnaires can be answered and which are due (titles and times, no
 // answers) — for whoever may read the record or answer questionnaires for the patient.
-export const PATIENT_ACTIONS = ['read', 'write-diary', 'answer-questionnaires', 'see-due-questionnaires', 'write-clinical', 'manage-access', 'read-access-log'] as const;
+export const PATIENT_ACTIONS = [
+  'read',
+  'write-diary',
+  'answer-questionnaires',
+  'see-due-questionnaires',
+  'write-clinical',
+  'manage-access',
+  'read-access-log',
+] as const;
 export type PatientAction = (typeof PATIENT_ACTIONS)[number];
 
 export interface AccessFacts {
   readonly patient: { readonly id: string; readonly userId: string } | undefined;
   /** The actor's delegations for this patient (normally zero or one). */
-  readonly delegations: readonly { readonly scopes: readonly CaregiverScope[]; readonly acceptedAt: string | null; readonly revokedAt: string | null; readonly expiresAt: string | null }[];
+  readonly delegations: readonly {
+    readonly scopes: readonly CaregiverScope[];
+    readonly acceptedAt: string | null;
+    readonly revokedAt: string | null;
+    readonly expiresAt: string | null;
+  }[];
   /** The patient's care relationships with organizations in which the actor is a member, with the actor's role there. */
-  readonly careGrants: readonly { readonly organizationId: string; readonly role: OrganizationRole; readonly scopes: readonly CareScope[]; readonly revokedAt: string | null; readonly expiresAt: string | null }[];
+  readonly careGrants: readonly {
+    readonly organizationId: string;
+    readonly role: OrganizationRole;
+    readonly scopes: readonly CareScope[];
+    readonly revokedAt: string | null;
+    readonly expiresAt: string | null;
+  }[];
 }
 
 export type AccessBasis =

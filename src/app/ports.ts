@@ -8,8 +8,20 @@ import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { CarePlanStores } from './care-plan-records.ts';
 import type { RecordStore } from './record-store.ts';
 import type {
-  ActorProfile, ApiToken, AuditEvent, CareRelationship, CareScope, CaregiverScope, Delegation, MemberInvitation, Membership,
-  Organization, OrganizationRole, Patient, Session, User,
+  ActorProfile,
+  ApiToken,
+  AuditEvent,
+  CareRelationship,
+  CareScope,
+  CaregiverScope,
+  Delegation,
+  MemberInvitation,
+  Membership,
+  Organization,
+  OrganizationRole,
+  Patient,
+  Session,
+  User,
 } from './model.ts';
 
 export interface Clock {
@@ -38,7 +50,12 @@ export interface UserStore {
   insert(user: User): Promise<void>;
   findById(id: string): Promise<User | undefined>;
   /** The account with its own patient record, if any — what every page load needs, in one query. */
-  findProfile(id: string): Promise<{ user: { id: string; email: string; displayName: string }; patient: { id: string; displayName: string; timeZone: string } | null } | undefined>;
+  findProfile(
+    id: string,
+  ): Promise<
+    | { user: { id: string; email: string; displayName: string }; patient: { id: string; displayName: string; timeZone: string } | null }
+    | undefined
+  >;
   findByEmail(email: string): Promise<User | undefined>;
   updatePasswordHash(id: string, passwordHash: string): Promise<void>;
   updateDisplayName(id: string, displayName: string): Promise<void>;
@@ -97,8 +114,13 @@ export interface OrganizationStore {
   /** Marks an invitation accepted unless it already was or was revoked meanwhile; whether it did. */
   markInvitationAccepted(id: string, at: string): Promise<boolean>;
   revokeInvitation(organizationId: string, id: string, at: string): Promise<boolean>;
-  insertPatientInvitation(inv: { id: string; organizationId: string; scopes: readonly CareScope[]; createdBy: string; createdAt: string; expiresAt: string }, codeHash: string): Promise<void>;
-  findPatientInvitationByCodeHash(codeHash: string): Promise<{ id: string; organizationId: string; scopes: readonly CareScope[]; expiresAt: string; usedAt: string | null } | undefined>;
+  insertPatientInvitation(
+    inv: { id: string; organizationId: string; scopes: readonly CareScope[]; createdBy: string; createdAt: string; expiresAt: string },
+    codeHash: string,
+  ): Promise<void>;
+  findPatientInvitationByCodeHash(
+    codeHash: string,
+  ): Promise<{ id: string; organizationId: string; scopes: readonly CareScope[]; expiresAt: string; usedAt: string | null } | undefined>;
   /** Marks the invitation used; false when someone else used it first. */
   usePatientInvitation(id: string, at: string): Promise<boolean>;
 }
@@ -179,12 +201,22 @@ export interface DiaryStore {
    * Writes an edit of `baseVersion` and its audit event if that is the patient's live version of the
    * entry; otherwise nothing is written and the answer is undefined. Call under `patients.lockForWrite`.
    */
-  editEntry(patientId: string, entry: DiaryEntry, baseVersion: number, at: string, audit: AuditEvent): Promise<{ version: number; changeSeq: number } | undefined>;
+  editEntry(
+    patientId: string,
+    entry: DiaryEntry,
+    baseVersion: number,
+    at: string,
+    audit: AuditEvent,
+  ): Promise<{ version: number; changeSeq: number } | undefined>;
   insertEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
   updateEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
   tombstone(patientId: string, id: string, meta: DiaryWriteMeta): Promise<void>;
   /** Changes after `afterSeq`, oldest first, with the stored entry JSON as text (served as is). */
-  listChanges(patientId: string, afterSeq: number, limit: number): Promise<readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[]>;
+  listChanges(
+    patientId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[]>;
   /**
    * The last change sequence of the patient's diary (0 before any write). Sequences only grow (every
    * write takes the last one plus one, under the patient's write lock), so the next is this plus one.
@@ -206,7 +238,14 @@ export interface Job {
 }
 
 export interface JobStore {
-  enqueue(job: { id: string; kind: string; patientId: string | null; payload: Record<string, unknown>; runAt: string; createdAt: string }): Promise<void>;
+  enqueue(job: {
+    id: string;
+    kind: string;
+    patientId: string | null;
+    payload: Record<string, unknown>;
+    runAt: string;
+    createdAt: string;
+  }): Promise<void>;
   /** Marks up to `limit` due jobs as running until `lockedUntil` and returns them; a job whose lock lapsed (its process died) is due again. */
   claimDue(now: string, lockedUntil: string, limit: number): Promise<readonly Job[]>;
   complete(id: string): Promise<void>;
@@ -232,7 +271,12 @@ export interface Alert {
 export interface AlertStore {
   insert(alerts: readonly Alert[]): Promise<void>;
   /** Alerts of patients with an active (unrevoked, unexpired at `now`) care relationship with the organization. */
-  listForOrganization(organizationId: string, status: 'open' | 'acknowledged' | 'all', limit: number, now: string): Promise<readonly (Alert & { patientName: string })[]>;
+  listForOrganization(
+    organizationId: string,
+    status: 'open' | 'acknowledged' | 'all',
+    limit: number,
+    now: string,
+  ): Promise<readonly (Alert & { patientName: string })[]>;
   find(organizationId: string, id: string): Promise<Alert | undefined>;
   acknowledge(id: string, userId: string, at: string): Promise<void>;
 }
@@ -260,7 +304,11 @@ export interface InstrumentResponseStore {
   /** By id alone: only to recognise a replayed submission (idempotency), never to show another patient's data. */
   findById(id: string): Promise<StoredInstrumentResponse | undefined>;
   /** The latest scored response of the instrument completed at or before `atOrBefore` (for change since last time). */
-  previousScored(patientId: string, instrumentId: string, atOrBefore: string): Promise<{ readonly id: string; readonly score: number } | undefined>;
+  previousScored(
+    patientId: string,
+    instrumentId: string,
+    atOrBefore: string,
+  ): Promise<{ readonly id: string; readonly score: number } | undefined>;
   /** Newest first; all instruments when `instrumentId` is undefined. */
   list(patientId: string, instrumentId: string | undefined, limit: number): Promise<readonly StoredInstrumentResponse[]>;
 }

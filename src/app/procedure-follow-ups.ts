@@ -57,14 +57,17 @@ export function instantOfLocal(date: LocalDate, time: string, timeZone: TimeZone
 
 /** The follow-up days of a procedure on `date` (saves refuse dates whose follow-ups pass 9999-12-31; any such older record shows none). */
 export function followUpDates(date: string): { weeks: number; due: LocalDate }[] {
-  return PROCEDURE_FOLLOW_UP_WEEKS.filter((weeks) => canAddDays(date as LocalDate, weeks * 7))
-    .map((weeks) => ({ weeks, due: addDays(date as LocalDate, weeks * 7) }));
+  return PROCEDURE_FOLLOW_UP_WEEKS.filter((weeks) => canAddDays(date as LocalDate, weeks * 7)).map((weeks) => ({
+    weeks,
+    due: addDays(date as LocalDate, weeks * 7),
+  }));
 }
 
 async function cancelEarlierFollowUps(deps: AppDeps, tx: Stores, access: Granted, procedureId: string, upToVersion: number): Promise<void> {
   const ids = new Set<string>();
   for (let v = 1; v <= upToVersion; v++) {
-    for (const weeks of PROCEDURE_FOLLOW_UP_WEEKS) for (const i of ALL_FOLLOW_UP_INSTRUMENTS) ids.add(followUpAssignmentId(procedureId, v, weeks, i));
+    for (const weeks of PROCEDURE_FOLLOW_UP_WEEKS)
+      for (const i of ALL_FOLLOW_UP_INSTRUMENTS) ids.add(followUpAssignmentId(procedureId, v, weeks, i));
   }
   const at = nowIso(deps);
   for (const a of await tx.instrumentAssignments.listForPatient(access.patientId)) {
@@ -80,7 +83,12 @@ export function procedureFollowUps(deps: AppDeps, procedureId: string): RecordAf
   return async (tx, access, { value, previous, version }) => {
     if (previous) {
       const was = previous.body;
-      if (previous.deletedAt === null && was.date === value.date && (was.followUpInstrument ?? 'peg') === (value.followUpInstrument ?? 'peg')) return;
+      if (
+        previous.deletedAt === null &&
+        was.date === value.date &&
+        (was.followUpInstrument ?? 'peg') === (value.followUpInstrument ?? 'peg')
+      )
+        return;
       await cancelEarlierFollowUps(deps, tx, access, procedureId, previous.version);
     }
     const instruments = followUpInstruments(value.followUpInstrument);
@@ -93,7 +101,11 @@ export function procedureFollowUps(deps: AppDeps, procedureId: string): RecordAf
       if (due < today) continue;
       const dueAt = instantOfLocal(due, FOLLOW_UP_LOCAL_TIME, timeZone);
       for (const instrumentId of instruments) {
-        await scheduleAssignment(deps, tx, access, { id: followUpAssignmentId(procedureId, version, weeks, instrumentId), instrumentId, schedule: { kind: 'once', dueAt } });
+        await scheduleAssignment(deps, tx, access, {
+          id: followUpAssignmentId(procedureId, version, weeks, instrumentId),
+          instrumentId,
+          schedule: { kind: 'once', dueAt },
+        });
       }
     }
   };

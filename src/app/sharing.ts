@@ -9,16 +9,28 @@ import type { Stores } from './ports.ts';
 import { sha256 } from './system.ts';
 
 export async function inviteCaregiver(
-  deps: AppDeps, ctx: RequestContext, patientId: string, input: { label: string; scopes: readonly CaregiverScope[]; expiresAt?: string | null },
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  input: { label: string; scopes: readonly CaregiverScope[]; expiresAt?: string | null },
 ): Promise<{ code: string; delegation: Delegation }> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
   if (input.expiresAt && input.expiresAt <= nowIso(deps)) {
-    throw new AppError('validation-failed', 'The end date must be in the future.', { errors: [{ pointer: '/expiresAt', detail: 'Choose a date in the future.' }] });
+    throw new AppError('validation-failed', 'The end date must be in the future.', {
+      errors: [{ pointer: '/expiresAt', detail: 'Choose a date in the future.' }],
+    });
   }
   const code = deps.ids.newSecret(18);
   const delegation: Delegation = {
-    id: deps.ids.newId(), patientId, caregiverUserId: null, label: input.label.trim(), scopes: [...new Set(input.scopes)],
-    createdAt: nowIso(deps), expiresAt: input.expiresAt ?? null, acceptedAt: null, revokedAt: null,
+    id: deps.ids.newId(),
+    patientId,
+    caregiverUserId: null,
+    label: input.label.trim(),
+    scopes: [...new Set(input.scopes)],
+    createdAt: nowIso(deps),
+    expiresAt: input.expiresAt ?? null,
+    acceptedAt: null,
+    revokedAt: null,
   };
   await deps.store.transaction(async (tx) => {
     await tx.delegations.insert(delegation, sha256(code));
@@ -33,17 +45,28 @@ export async function acceptCaregiverInvitation(deps: AppDeps, ctx: RequestConte
   const now = nowIso(deps);
   const validUntil = found && addMinutesIso(found.createdAt, deps.settings.invitationDays * 24 * 60);
   if (!found || found.acceptedAt || found.revokedAt || (validUntil && validUntil <= now)) {
-    throw new AppError('invalid-invitation', 'This invitation code is not valid. It may have been used, revoked or expired — ask for a new one.');
+    throw new AppError(
+      'invalid-invitation',
+      'This invitation code is not valid. It may have been used, revoked or expired — ask for a new one.',
+    );
   }
   const patient = await deps.store.patients.findById(found.patientId);
   if (patient?.userId === userId) throw new AppError('invalid-invitation', 'You cannot be your own caregiver.');
   await deps.store.transaction(async (tx) => {
     // Compare-and-set: two people (or two tabs) sending one code at once, or a revoke in between,
     // must not leave an earlier acceptance answered as successful while a later one replaced it.
-    if (!(await tx.delegations.accept(found.id, userId, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
-    await tx.audit.append([auditEvent(deps, ctx, {
-      actorBasis: 'caregiver', organizationId: null, patientId: found.patientId, action: 'caregiver.accept', resourceType: 'delegation', resourceId: found.id,
-    })]);
+    if (!(await tx.delegations.accept(found.id, userId, now)))
+      throw new AppError('invalid-invitation', 'This invitation code has just been used or revoked — ask for a new one.');
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'caregiver',
+        organizationId: null,
+        patientId: found.patientId,
+        action: 'caregiver.accept',
+        resourceType: 'delegation',
+        resourceId: found.id,
+      }),
+    ]);
   });
   return { ...found, caregiverUserId: userId, acceptedAt: now };
 }
@@ -65,25 +88,48 @@ export async function revokeDelegation(deps: AppDeps, ctx: RequestContext, patie
   await deps.store.transaction(async (tx) => {
     // Revoking again changes nothing (still 204), and the access log says it once.
     if (!(await tx.delegations.revoke(delegationId, nowIso(deps)))) return;
-    await tx.audit.append([access
-      ? access.audit('caregiver.revoke', 'delegation', delegationId)
-      : auditEvent(deps, ctx, { actorBasis: 'caregiver', organizationId: null, patientId, action: 'caregiver.revoke', resourceType: 'delegation', resourceId: delegationId })]);
+    await tx.audit.append([
+      access
+        ? access.audit('caregiver.revoke', 'delegation', delegationId)
+        : auditEvent(deps, ctx, {
+            actorBasis: 'caregiver',
+            organizationId: null,
+            patientId,
+            action: 'caregiver.revoke',
+            resourceType: 'delegation',
+            resourceId: delegationId,
+          }),
+    ]);
   });
 }
 
 export async function shareWithOrganization(
-  deps: AppDeps, ctx: RequestContext, patientId: string, input: { shareCode: string; scopes: readonly CareScope[]; expiresAt?: string | null },
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  input: { shareCode: string; scopes: readonly CareScope[]; expiresAt?: string | null },
 ): Promise<CareRelationship & { organizationName: string }> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
   const org = await deps.store.organizations.findByShareCode(normalizeShareCode(input.shareCode));
-  if (!org) throw new AppError('invalid-share-code', 'No clinic has this share code. Check it with your clinic.', { errors: [{ pointer: '/shareCode', detail: 'No clinic has this share code.' }] });
+  if (!org)
+    throw new AppError('invalid-share-code', 'No clinic has this share code. Check it with your clinic.', {
+      errors: [{ pointer: '/shareCode', detail: 'No clinic has this share code.' }],
+    });
   const now = nowIso(deps);
   if (input.expiresAt && input.expiresAt <= now) {
-    throw new AppError('validation-failed', 'The end date must be in the future.', { errors: [{ pointer: '/expiresAt', detail: 'Choose a date in the future.' }] });
+    throw new AppError('validation-failed', 'The end date must be in the future.', {
+      errors: [{ pointer: '/expiresAt', detail: 'Choose a date in the future.' }],
+    });
   }
   const relationship: CareRelationship = {
-    id: deps.ids.newId(), patientId, organizationId: org.id, scopes: [...new Set(input.scopes)], grantedByUserId: access.userId,
-    createdAt: now, expiresAt: input.expiresAt ?? null, revokedAt: null,
+    id: deps.ids.newId(),
+    patientId,
+    organizationId: org.id,
+    scopes: [...new Set(input.scopes)],
+    grantedByUserId: access.userId,
+    createdAt: now,
+    expiresAt: input.expiresAt ?? null,
+    revokedAt: null,
   };
   await deps.store.transaction(async (tx) => {
     await grantReplacing(tx, access, relationship, now);
@@ -100,8 +146,9 @@ export async function shareWithOrganization(
  */
 async function grantReplacing(tx: Stores, access: Granted, relationship: CareRelationship, now: string): Promise<void> {
   await tx.patients.lockForWrite(relationship.patientId);
-  const earlier = (await tx.careRelationships.listForPatient(relationship.patientId))
-    .filter((r) => r.organizationId === relationship.organizationId && r.revokedAt === null);
+  const earlier = (await tx.careRelationships.listForPatient(relationship.patientId)).filter(
+    (r) => r.organizationId === relationship.organizationId && r.revokedAt === null,
+  );
   for (const r of earlier) await tx.careRelationships.revoke(r.id, now);
   await tx.careRelationships.insert(relationship);
   await tx.audit.append([
@@ -129,15 +176,21 @@ export async function revokeCareRelationship(deps: AppDeps, ctx: RequestContext,
     // The clinic's questionnaires stop with its access: it could no longer see the answers, and the
     // patient would be reminded of them for ever (a recurring one, or a procedure's follow-ups).
     const stillShared = await hasActiveRelationship(tx, patientId, rel.organizationId, now);
-    const cancelled = stillShared ? [] : (await tx.instrumentAssignments.listForPatient(patientId))
-      .filter((a) => a.organizationId === rel.organizationId && a.cancelledAt === null);
+    const cancelled = stillShared
+      ? []
+      : (await tx.instrumentAssignments.listForPatient(patientId)).filter(
+          (a) => a.organizationId === rel.organizationId && a.cancelledAt === null,
+        );
     for (const a of cancelled) {
       await tx.instrumentAssignments.cancel(a.id, now);
       await tx.instrumentAssignments.deleteOpenDue(a.id);
     }
     await tx.audit.append([
       { ...access.audit('care-relationship.revoke', 'care_relationship', relationshipId), organizationId: rel.organizationId },
-      ...cancelled.map((a) => ({ ...access.audit('instrument-assignment.cancel', 'instrument_assignment', a.id), organizationId: rel.organizationId })),
+      ...cancelled.map((a) => ({
+        ...access.audit('instrument-assignment.cancel', 'instrument_assignment', a.id),
+        organizationId: rel.organizationId,
+      })),
     ]);
   });
 }
@@ -149,19 +202,36 @@ export async function readAccessLog(deps: AppDeps, ctx: RequestContext, patientI
 }
 
 /** The patient accepts a clinic's one-time invitation: a care relationship with the invitation's scopes. */
-export async function acceptPatientInvitation(deps: AppDeps, ctx: RequestContext, patientId: string, code: string): Promise<CareRelationship & { organizationName: string }> {
+export async function acceptPatientInvitation(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  code: string,
+): Promise<CareRelationship & { organizationName: string }> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'manage-access');
   const invitation = await deps.store.organizations.findPatientInvitationByCodeHash(sha256(code.trim()));
   const now = nowIso(deps);
   const org = invitation && (await deps.store.organizations.findById(invitation.organizationId));
   if (!invitation || !org || invitation.usedAt || invitation.expiresAt <= now) {
-    throw new AppError('invalid-invitation', 'This invitation code is not valid. It may have been used or expired — ask your clinic for a new one.', { errors: [{ pointer: '/code', detail: 'Not a valid invitation code.' }] });
+    throw new AppError(
+      'invalid-invitation',
+      'This invitation code is not valid. It may have been used or expired — ask your clinic for a new one.',
+      { errors: [{ pointer: '/code', detail: 'Not a valid invitation code.' }] },
+    );
   }
   const relationship: CareRelationship = {
-    id: deps.ids.newId(), patientId, organizationId: org.id, scopes: invitation.scopes, grantedByUserId: access.userId, createdAt: now, expiresAt: null, revokedAt: null,
+    id: deps.ids.newId(),
+    patientId,
+    organizationId: org.id,
+    scopes: invitation.scopes,
+    grantedByUserId: access.userId,
+    createdAt: now,
+    expiresAt: null,
+    revokedAt: null,
   };
   await deps.store.transaction(async (tx) => {
-    if (!(await tx.organizations.usePatientInvitation(invitation.id, now))) throw new AppError('invalid-invitation', 'This invitation code has just been used.');
+    if (!(await tx.organizations.usePatientInvitation(invitation.id, now)))
+      throw new AppError('invalid-invitation', 'This invitation code has just been used.');
     await grantReplacing(tx, access, relationship, now);
   });
   return { ...relationship, organizationName: org.name };

@@ -18,7 +18,9 @@ describe('uuidv7', () => {
 
 describe('sha256', () => {
   it('matches the FIPS 180-2 "abc" test vector (ba7816bf…15ad), base64url-encoded', () => {
-    expect(Buffer.from(sha256('abc'), 'base64url').toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(Buffer.from(sha256('abc'), 'base64url').toString('hex')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });

@@ -29,7 +29,10 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 export function uuidv7(nowMs: number, sequence: number, random: Uint8Array = pooledRandomBytes(8)): string {
   const b = new Uint8Array(16);
   let ms = nowMs;
-  for (let i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
   b[6] = 0x70 | ((sequence >> 8) & 0x0f);
   b[7] = sequence & 0xff;
   b.set(random.subarray(0, 8), 8);
@@ -76,7 +79,8 @@ type Argon2 = (algorithm: string, params: Record<string, unknown>, cb: (err: Err
 
 export function argon2idHasher(ARGON2: Argon2Params = ARGON2_OWASP): PasswordHasher {
   const native = (crypto as unknown as { argon2?: Argon2 }).argon2;
-  if (!native) throw new Error('Painwise needs Node.js 24.7 or later for argon2id password hashing (npm ci installs it; run through npm run / npx).');
+  if (!native)
+    throw new Error('Painwise needs Node.js 24.7 or later for argon2id password hashing (npm ci installs it; run through npm run / npx).');
   const argon2 = promisify(native) as (algorithm: string, params: Record<string, unknown>) => Promise<Buffer>;
   const derive = (password: string, nonce: Buffer) => argon2('argon2id', { message: password, nonce, ...ARGON2 });
   return {
@@ -92,7 +96,12 @@ export function argon2idHasher(ARGON2: Argon2Params = ARGON2_OWASP): PasswordHas
       const nonce = Buffer.from(m[4]!, 'base64url');
       const expected = Buffer.from(m[5]!, 'base64url');
       const tag = await argon2('argon2id', {
-        message: password, nonce, memory: Number(m[1]), passes: Number(m[2]), parallelism: Number(m[3]), tagLength: expected.length,
+        message: password,
+        nonce,
+        memory: Number(m[1]),
+        passes: Number(m[2]),
+        parallelism: Number(m[3]),
+        tagLength: expected.length,
       });
       return tag.length === expected.length && crypto.timingSafeEqual(tag, expected);
     },

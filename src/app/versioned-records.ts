@@ -83,7 +83,13 @@ export function inPatientWrite<R>(
  * The server's copy a conflict answers with, as this writer may see it: without `read` there is no
  * copy; with it, showing the copy is a read and is audited as one.
  */
-export async function conflictCopy<C>(tx: Stores, access: Granted, current: C | null, resourceType: string, resourceId: string | null): Promise<C | null> {
+export async function conflictCopy<C>(
+  tx: Stores,
+  access: Granted,
+  current: C | null,
+  resourceType: string,
+  resourceId: string | null,
+): Promise<C | null> {
   if (current === null || !access.mayRead) return null;
   await tx.audit.append([access.audit(`${resourceType}.read`, resourceType, resourceId)]);
   return current;
@@ -101,7 +107,9 @@ export async function saveRecord<T>(
 ): Promise<SaveOutcome<T>> {
   const at = nowIso(deps);
   try {
-    return await inPatientWrite(deps, ctx, patientId, kind.writeAction, (tx, access) => writeRecord(kind, tx, access, id, value, at, baseVersion, hooks));
+    return await inPatientWrite(deps, ctx, patientId, kind.writeAction, (tx, access) =>
+      writeRecord(kind, tx, access, id, value, at, baseVersion, hooks),
+    );
   } catch (error) {
     // The same id created at the same moment for another patient (only this patient's writes take turns).
     if (isUniqueViolationError(error)) return { status: 'conflict', current: null, reason: ID_TAKEN };
@@ -159,7 +167,11 @@ async function writeRecord<T>(
   const version = existing.version + 1;
   if (!(await store.update(patientId, id, value, kind.sortAt(value), version, at))) {
     // Unreachable while writes take the patient's turn; kept so a lost race can never overwrite.
-    return { status: 'conflict', current: await conflictCopy(tx, access, (await store.find(id)) ?? null, kind.resource, id), reason: 'It changed on the server while you saved.' };
+    return {
+      status: 'conflict',
+      current: await conflictCopy(tx, access, (await store.find(id)) ?? null, kind.resource, id),
+      reason: 'It changed on the server while you saved.',
+    };
   }
   await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);
   if (hooks.afterWrite) await hooks.afterWrite(tx, access, { value, previous: existing, version });
@@ -200,14 +212,26 @@ export function deleteRecord<T>(
   });
 }
 
-export async function listRecords<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, limit: number): Promise<readonly StoredRecord<T>[]> {
+export async function listRecords<T>(
+  kind: RecordKind<T>,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  limit: number,
+): Promise<readonly StoredRecord<T>[]> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const list = await kind.store(deps.store).list(patientId, limit);
   await deps.store.audit.append([access.audit(`${kind.resource}.list`, kind.resource, null)]);
   return list;
 }
 
-export async function getRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<StoredRecord<T>> {
+export async function getRecord<T>(
+  kind: RecordKind<T>,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+): Promise<StoredRecord<T>> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const record = await kind.store(deps.store).find(id);
   if (!record || record.patientId !== patientId || record.deletedAt !== null) throw notFound(kind.label);
@@ -219,7 +243,13 @@ export async function getRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: Requ
  * Like getRecord, but a record not made yet is `undefined` rather than an error: for a record each
  * patient has at most one of, whose absence is an answer ("not asked yet"), such as the naloxone check.
  */
-export async function findRecord<T>(kind: RecordKind<T>, deps: AppDeps, ctx: RequestContext, patientId: string, id: string): Promise<StoredRecord<T> | undefined> {
+export async function findRecord<T>(
+  kind: RecordKind<T>,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+): Promise<StoredRecord<T> | undefined> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const record = await kind.store(deps.store).find(id);
   if (!record || record.patientId !== patientId || record.deletedAt !== null) return undefined;

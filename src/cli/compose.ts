@@ -18,7 +18,13 @@ export async function withDeps<T>(env: Readonly<Record<string, string | undefine
   const database = openConfiguredDatabase(env);
   try {
     await migrateToLatest(database.db);
-    const deps: AppDeps = { store: createKyselyStore(database), clock: systemClock, ids: systemIds(systemClock), hasher: argon2idHasher(), settings: config.settings };
+    const deps: AppDeps = {
+      store: createKyselyStore(database),
+      clock: systemClock,
+      ids: systemIds(systemClock),
+      hasher: argon2idHasher(),
+      settings: config.settings,
+    };
     return await work(deps);
   } finally {
     await database.close();

@@ -6,8 +6,12 @@ import { loadDemoCarePlans } from './demo-care-plan.ts';
 
 describe.each(DIALECTS)('demo care plans on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('loads plans and medicines through the use cases, one regimen at ≥ 50 MME with an opioid + benzodiazepine', async () => {
     const patients = [];
@@ -20,14 +24,19 @@ describe.each(DIALECTS)('demo care plans on %s', (dialect) => {
     // One clinic for all four: share the others with the same organization.
     const shareCode = (await t.deps.store.organizations.findById(first.organizationId))!.shareCode;
     for (const p of patients.slice(1)) {
-      expect((await p.client.request('POST', `/api/patients/${p.patientId}/care-relationships`, { shareCode, scopes: ['read', 'write'] })).statusCode).toBe(201);
+      expect(
+        (await p.client.request('POST', `/api/patients/${p.patientId}/care-relationships`, { shareCode, scopes: ['read', 'write'] }))
+          .statusCode,
+      ).toBe(201);
     }
     const ctx = { actor: { kind: 'user' as const, userId: clinicianUserId, via: 'session' as const }, requestId: null, ip: 'test' };
     expect(await loadDemoCarePlans(t.deps, ctx, patients)).toBe(4);
 
     const james = (await patients[1]!.client.request('GET', `/api/patients/${patients[1]!.patientId}/medications/summary`)).json();
     expect(james.regimen.totalMme).toBe(60);
-    expect(james.regimen.flags.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['mme-at-least-50', 'opioid-benzodiazepine']));
+    expect(james.regimen.flags.map((f: { id: string }) => f.id)).toEqual(
+      expect.arrayContaining(['mme-at-least-50', 'opioid-benzodiazepine']),
+    );
     expect((await patients[1]!.client.request('GET', `/api/patients/${patients[1]!.patientId}/taper-plans`)).json().items).toHaveLength(1);
     for (const p of patients) {
       expect((await p.client.request('GET', `/api/patients/${p.patientId}/care-plan`)).json().version).toBe(1);

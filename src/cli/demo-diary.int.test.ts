@@ -9,8 +9,12 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
 
 describe.each(DIALECTS)('demo diaries on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('plants six months with the patterns analytics must find', async () => {
     const { me } = await signUp(t.app, { patient: true, timeZone: 'America/Chicago' });

@@ -25,7 +25,13 @@ export function seededRandom(seed: number): () => number {
 
 const clampNrs = (x: number) => Math.max(0, Math.min(10, Math.round(x)));
 
-export async function loadDemoDiary(deps: AppDeps, ctx: RequestContext, patientId: string, timeZone: string, seed: number): Promise<number> {
+export async function loadDemoDiary(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  timeZone: string,
+  seed: number,
+): Promise<number> {
   const random = seededRandom(seed);
   const now = deps.clock.now();
   const today = toLocalDateTime(now, timeZone as TimeZone).date;
@@ -41,23 +47,59 @@ export async function loadDemoDiary(deps: AppDeps, ctx: RequestContext, patientI
     const sleepDebt = Math.max(0, 7 - previousSleep);
     const medicineEffect = day >= helpfulFrom + 14 ? -1.5 : day >= helpfulFrom ? -1.5 * ((day - helpfulFrom) / 14) : 0;
     const usesTechnique = day >= unhelpfulFrom && random() < 0.7;
-    for (const [slot, time] of [[0, '09:00'], [1, '20:30']] as const) {
+    for (const [slot, time] of [
+      [0, '09:00'],
+      [1, '20:30'],
+    ] as const) {
       const noise = (random() - 0.5) * 2;
       const intensity = clampNrs(base + 0.8 * sleepDebt + medicineEffect + noise + (slot === 1 ? 0.5 : 0));
       const medicines = [
-        { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: time, regimen: 'as-needed', formularyId: 'ibuprofen', medicationOrderId: null },
-        ...(day >= helpfulFrom && slot === 0 ? [{ name: 'Duloxetine', dose: 30, unit: 'mg', takenAt: time, regimen: 'scheduled', formularyId: 'duloxetine', medicationOrderId: null }] : []),
+        {
+          name: 'Ibuprofen',
+          dose: 400,
+          unit: 'mg',
+          takenAt: time,
+          regimen: 'as-needed',
+          formularyId: 'ibuprofen',
+          medicationOrderId: null,
+        },
+        ...(day >= helpfulFrom && slot === 0
+          ? [
+              {
+                name: 'Duloxetine',
+                dose: 30,
+                unit: 'mg',
+                takenAt: time,
+                regimen: 'scheduled',
+                formularyId: 'duloxetine',
+                medicationOrderId: null,
+              },
+            ]
+          : []),
       ].filter((m) => m.regimen === 'scheduled' || intensity >= 6);
       items.push({
         id: uuidv7(now.getTime() - (DEMO_DIARY_DAYS - day) * 86_400_000 + slot, day * 2 + slot),
         entry: {
-          localDate: date, localTime: time, timeZone, recordedAt: now.toISOString(), mode: 'recalled' as const, intensity,
+          localDate: date,
+          localTime: time,
+          timeZone,
+          recordedAt: now.toISOString(),
+          mode: 'recalled' as const,
+          intensity,
           regions: [
             { code: 'lumbar-spine', intensity, qualities: ['aching'] },
             ...(intensity >= 6 ? [{ code: 'thigh-left', intensity: clampNrs(intensity - 2), qualities: ['burning', 'tingling'] }] : []),
           ],
-          interference: { activity: clampNrs(intensity - 1), sleep: slot === 0 ? clampNrs(sleepDebt * 1.5 + 2) : null, mood: clampNrs(intensity - 2), stress: clampNrs(intensity - 2 + random() * 2) },
-          sleep: slot === 0 ? { hours: sleepHours, quality: sleepHours < 6 ? 'poor' : sleepHours < 7 ? 'fair' : 'good' } : { hours: null, quality: null },
+          interference: {
+            activity: clampNrs(intensity - 1),
+            sleep: slot === 0 ? clampNrs(sleepDebt * 1.5 + 2) : null,
+            mood: clampNrs(intensity - 2),
+            stress: clampNrs(intensity - 2 + random() * 2),
+          },
+          sleep:
+            slot === 0
+              ? { hours: sleepHours, quality: sleepHours < 6 ? 'poor' : sleepHours < 7 ? 'fair' : 'good' }
+              : { hours: null, quality: null },
           activity: { minutes: slot === 1 ? Math.round(20 + random() * 40) : null, meaningful: [] },
           mood: intensity >= 7 ? 'low' : intensity >= 4 ? 'neutral' : 'good',
           triggers: sleepDebt >= 2 ? ['poor-sleep'] : [],

@@ -20,50 +20,95 @@ function spread(random: () => number, count: number, max: number, target: number
   let left = Math.max(0, Math.min(count * max, Math.round(target)));
   while (left > 0) {
     const i = Math.floor(random() * count);
-    if (items[i]! < max) { items[i]! += 1; left--; }
+    if (items[i]! < max) {
+      items[i]! += 1;
+      left--;
+    }
   }
   return items;
 }
 
-const asAnswers = (values: readonly number[], keys?: readonly string[]) => Object.fromEntries(values.map((v, i) => [keys?.[i] ?? String(i + 1), v]));
+const asAnswers = (values: readonly number[], keys?: readonly string[]) =>
+  Object.fromEntries(values.map((v, i) => [keys?.[i] ?? String(i + 1), v]));
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
 
 export async function loadDemoQuestionnaires(
-  deps: AppDeps, admin: RequestContext, organizationId: string, physician: RequestContext,
+  deps: AppDeps,
+  admin: RequestContext,
+  organizationId: string,
+  physician: RequestContext,
   patients: readonly { readonly patientId: string; readonly as: RequestContext }[],
 ): Promise<number> {
-  for (const id of ['bpi-sf', 'odi']) await enableInstrumentLicence(deps, admin, organizationId, id, { confirm: true, note: 'Demo licence' });
+  for (const id of ['bpi-sf', 'odi'])
+    await enableInstrumentLicence(deps, admin, organizationId, id, { confirm: true, note: 'Demo licence' });
   const now = deps.clock.now().getTime();
   let responses = 0;
   for (const [index, p] of patients.slice(0, 6).entries()) {
     const random = seededRandom(4000 + index);
-    const level = 4 + index % 3;
+    const level = 4 + (index % 3);
     for (let week = 26; week >= 0; week -= 2) {
       const at = new Date(now - week * 7 * DAY - (index + 1) * 3_600_000).toISOString();
       // Maria improves by about two points over the eight weeks after her CBT began.
       const trend = index === 0 && week < 9 ? -Math.min(2, (9 - week) * 0.25) : 0;
       const pain = clamp(level + 1 + trend + (random() - 0.5) * 2, 0, 10);
       const peg = [pain, clamp(level + trend + (random() - 0.5) * 2, 0, 10), clamp(level - 1 + trend + (random() - 0.5) * 2, 0, 10)];
-      await submitInstrumentResponse(deps, p.as, p.patientId, { id: undefined, instrumentId: 'peg', answers: asAnswers(peg), sex: undefined, completedAt: at });
+      await submitInstrumentResponse(deps, p.as, p.patientId, {
+        id: undefined,
+        instrumentId: 'peg',
+        answers: asAnswers(peg),
+        sex: undefined,
+        completedAt: at,
+      });
       responses++;
       if (week % 4 === 0) {
         const phq = spread(random, 8, 3, level + 3 + trend * 2 + (random() - 0.5) * 4);
-        await submitInstrumentResponse(deps, p.as, p.patientId, { id: undefined, instrumentId: 'phq-9', answers: asAnswers([...phq, 0]), sex: undefined, completedAt: at });
+        await submitInstrumentResponse(deps, p.as, p.patientId, {
+          id: undefined,
+          instrumentId: 'phq-9',
+          answers: asAnswers([...phq, 0]),
+          sex: undefined,
+          completedAt: at,
+        });
         const gad = spread(random, 7, 3, level + 1 + trend * 2 + (random() - 0.5) * 4);
-        await submitInstrumentResponse(deps, p.as, p.patientId, { id: undefined, instrumentId: 'gad-7', answers: asAnswers(gad), sex: undefined, completedAt: at });
+        await submitInstrumentResponse(deps, p.as, p.patientId, {
+          id: undefined,
+          instrumentId: 'gad-7',
+          answers: asAnswers(gad),
+          sex: undefined,
+          completedAt: at,
+        });
         responses += 2;
       }
       if (index === 1 && week % 12 === 0) {
         const odi = spread(random, 10, 5, 20 - (26 - week) / 6);
-        await submitInstrumentResponse(deps, p.as, p.patientId, { id: undefined, instrumentId: 'odi', answers: asAnswers(odi), sex: undefined, completedAt: at });
+        await submitInstrumentResponse(deps, p.as, p.patientId, {
+          id: undefined,
+          instrumentId: 'odi',
+          answers: asAnswers(odi),
+          sex: undefined,
+          completedAt: at,
+        });
         responses++;
       }
     }
     const tomorrow = new Date(now + DAY).toISOString();
-    await assignInstrument(deps, physician, p.patientId, { id: undefined, instrumentId: 'peg', schedule: { kind: 'recurring', startAt: tomorrow, everyDays: 7, endAt: null } });
-    await assignInstrument(deps, physician, p.patientId, { id: undefined, instrumentId: 'phq-9', schedule: { kind: 'recurring', startAt: new Date(now + 3 * DAY).toISOString(), everyDays: 28, endAt: null } });
+    await assignInstrument(deps, physician, p.patientId, {
+      id: undefined,
+      instrumentId: 'peg',
+      schedule: { kind: 'recurring', startAt: tomorrow, everyDays: 7, endAt: null },
+    });
+    await assignInstrument(deps, physician, p.patientId, {
+      id: undefined,
+      instrumentId: 'phq-9',
+      schedule: { kind: 'recurring', startAt: new Date(now + 3 * DAY).toISOString(), everyDays: 28, endAt: null },
+    });
   }
   const maria = patients[0];
-  if (maria) await assignInstrument(deps, physician, maria.patientId, { id: undefined, instrumentId: 'bpi-sf', schedule: { kind: 'before-visit', visitAt: new Date(now + 7 * DAY).toISOString(), daysBefore: 3 } });
+  if (maria)
+    await assignInstrument(deps, physician, maria.patientId, {
+      id: undefined,
+      instrumentId: 'bpi-sf',
+      schedule: { kind: 'before-visit', visitAt: new Date(now + 7 * DAY).toISOString(), daysBefore: 3 },
+    });
   return responses;
 }

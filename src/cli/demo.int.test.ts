@@ -7,8 +7,12 @@ import { loadDemo } from './commands/demo.ts';
 
 describe.each(DIALECTS)('painwise demo on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('loads questionnaire histories, two confirmed licences and scheduled assignments', async () => {
     const summary = await loadDemo(t.deps, 'demo password for tests');

@@ -12,8 +12,10 @@ z.config({
     const limit = (n: unknown) => (typeof n === 'bigint' ? n.toString() : String(n));
     switch (issue.code) {
       case 'too_small':
-        if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Enter something here.' : `Use at least ${limit(issue.minimum)} characters.`;
-        if (issue.origin === 'array' || issue.origin === 'set') return Number(issue.minimum) <= 1 ? 'Choose at least one.' : `Choose at least ${limit(issue.minimum)}.`;
+        if (issue.origin === 'string')
+          return Number(issue.minimum) <= 1 ? 'Enter something here.' : `Use at least ${limit(issue.minimum)} characters.`;
+        if (issue.origin === 'array' || issue.origin === 'set')
+          return Number(issue.minimum) <= 1 ? 'Choose at least one.' : `Choose at least ${limit(issue.minimum)}.`;
         return `Must be ${issue.inclusive === false ? 'more than' : 'at least'} ${limit(issue.minimum)}.`;
       case 'too_big':
         if (issue.origin === 'string') return `Use at most ${limit(issue.maximum)} characters.`;
@@ -21,7 +23,18 @@ z.config({
         return `Must be ${issue.inclusive === false ? 'less than' : 'at most'} ${limit(issue.maximum)}.`;
       case 'invalid_type':
         if (issue.input === undefined) return 'This is required.';
-        return ({ number: 'Must be a number.', int: 'Must be a whole number.', string: 'Must be text.', boolean: 'Must be true or false.', array: 'Must be a list.', object: 'Must be an object.' } as Record<string, string>)[issue.expected] ?? undefined;
+        return (
+          (
+            {
+              number: 'Must be a number.',
+              int: 'Must be a whole number.',
+              string: 'Must be text.',
+              boolean: 'Must be true or false.',
+              array: 'Must be a list.',
+              object: 'Must be an object.',
+            } as Record<string, string>
+          )[issue.expected] ?? undefined
+        );
       case 'invalid_value':
         return issue.values.length <= 12 ? `Must be one of: ${issue.values.map(String).join(', ')}.` : 'Not one of the allowed values.';
       case 'not_multiple_of':
@@ -50,28 +63,42 @@ export function canonicalInstant(text: string, ctx: z.RefinementCtx<string>): st
 }
 export const InstantInput = Instant.transform(canonicalInstant);
 /** An IANA time zone name, kept in its canonical spelling (`europe/berlin` → `Europe/Berlin`); offsets such as `+01:00` are refused. */
-export const TimeZoneName = z.string().min(1).max(64).transform((name, ctx) => {
-  const zone = canonicalTimeZone(name);
-  if (zone === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'Must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00).', input: name });
-    return z.NEVER;
-  }
-  return zone as string;
-});
-export const Email = z.string().trim().max(254).pipe(z.email({ error: 'Must be an email address.' }));
+export const TimeZoneName = z
+  .string()
+  .min(1)
+  .max(64)
+  .transform((name, ctx) => {
+    const zone = canonicalTimeZone(name);
+    if (zone === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00).',
+        input: name,
+      });
+      return z.NEVER;
+    }
+    return zone as string;
+  });
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ error: 'Must be an email address.' }));
 export const DisplayName = z.string().trim().min(1, { error: 'Enter a name.' }).max(100);
 export const Password = z.string().max(1024);
 
-export const ProblemDocument = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  code: z.enum(ERROR_CODES),
-  instance: z.string().optional(),
-  requestId: z.string().optional(),
-  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-}).meta({ id: 'Problem' });
+export const ProblemDocument = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.enum(ERROR_CODES),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
 
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),

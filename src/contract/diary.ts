@@ -2,61 +2,137 @@
 // validateDiaryEntry then applies the cross-field rules (least ≤ now ≤ worst, wall clock vs instant …).
 import { z } from 'zod';
 import {
-  DIARY_LIMITS, DOSE_UNITS, ENTRY_MODES, HELP_LEVELS, MEDICINE_REGIMENS, MOODS, PAIN_QUALITIES, SLEEP_QUALITIES, TECHNIQUES, TRIGGERS,
+  DIARY_LIMITS,
+  DOSE_UNITS,
+  ENTRY_MODES,
+  HELP_LEVELS,
+  MEDICINE_REGIMENS,
+  MOODS,
+  PAIN_QUALITIES,
+  SLEEP_QUALITIES,
+  TECHNIQUES,
+  TRIGGERS,
 } from '../domain/diary/entry.ts';
 import { Id } from './common.ts';
 
 const Nrs = z.number().int().min(0).max(10);
 const ShortText = z.string().max(DIARY_LIMITS.shortText);
 
-export const DiaryEntryBody = z.strictObject({
-  localDate: z.string().max(10),
-  localTime: z.string().max(5),
-  timeZone: z.string().max(64),
-  recordedAt: z.string().max(40),
-  intensity: Nrs,
-  worstSinceLast: Nrs.nullable().optional(),
-  leastSinceLast: Nrs.nullable().optional(),
-  regions: z.array(z.strictObject({
-    code: z.string().max(DIARY_LIMITS.idLength),
-    intensity: Nrs.nullable().optional(),
-    qualities: z.array(z.enum(PAIN_QUALITIES)).max(PAIN_QUALITIES.length).optional(),
-  })).max(100).optional(),
-  interference: z.strictObject({ activity: Nrs.nullable().optional(), sleep: Nrs.nullable().optional(), mood: Nrs.nullable().optional(), stress: Nrs.nullable().optional() }).optional(),
-  sleep: z.strictObject({ hours: z.number().min(0).max(24).nullable().optional(), quality: z.enum(SLEEP_QUALITIES).nullable().optional() }).optional(),
-  activity: z.strictObject({ minutes: z.number().int().min(0).max(DIARY_LIMITS.activityMinutes).nullable().optional(), meaningful: z.array(ShortText).max(DIARY_LIMITS.meaningfulActivities).optional() }).optional(),
-  mood: z.enum(MOODS).nullable().optional(),
-  triggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
-  ownTriggers: z.array(ShortText).max(DIARY_LIMITS.ownTriggers).optional(),
-  medicines: z.array(z.strictObject({
-    name: ShortText,
-    dose: z.number().positive().nullable().optional(),
-    unit: z.enum(DOSE_UNITS).nullable().optional(),
-    takenAt: z.string().max(5).nullable().optional(),
-    regimen: z.enum(MEDICINE_REGIMENS),
-    formularyId: z.string().max(DIARY_LIMITS.idLength).nullable().optional(),
-    medicationOrderId: Id.nullable().optional(),
-  })).max(DIARY_LIMITS.medicines).optional(),
-  techniques: z.array(z.strictObject({
-    id: z.enum(TECHNIQUES), label: ShortText.nullable().optional(), helped: z.enum(HELP_LEVELS).nullable().optional(),
-  })).max(DIARY_LIMITS.techniques).optional(),
-  notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
-  /** Whether the entry is made at the time (real-time) or afterwards (recalled). */
-  mode: z.enum(ENTRY_MODES).default('real-time'),
-}).meta({
-  id: 'DiaryEntry',
-  examples: [{
-    localDate: '2026-06-01', localTime: '13:55', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity: 6, worstSinceLast: 7, leastSinceLast: 3,
-    regions: [{ code: 'lumbar-spine', intensity: 6, qualities: ['aching'] }, { code: 'thigh-left', intensity: 4, qualities: ['burning', 'tingling'] }, { code: 'knee-left', intensity: 3, qualities: [] }],
-    interference: { activity: 5, sleep: 4, mood: 3, stress: 4 }, sleep: { hours: 6.5, quality: 'poor' }, activity: { minutes: 20, meaningful: ['walked the dog'] },
-    mood: 'low', triggers: ['poor-sleep', 'prolonged-sitting'], ownTriggers: [],
-    medicines: [
-      { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled', formularyId: 'ibuprofen', medicationOrderId: null },
-      { name: 'Paracetamol', dose: 1, unit: 'g', takenAt: '12:30', regimen: 'as-needed', formularyId: 'acetaminophen', medicationOrderId: null },
+export const DiaryEntryBody = z
+  .strictObject({
+    localDate: z.string().max(10),
+    localTime: z.string().max(5),
+    timeZone: z.string().max(64),
+    recordedAt: z.string().max(40),
+    intensity: Nrs,
+    worstSinceLast: Nrs.nullable().optional(),
+    leastSinceLast: Nrs.nullable().optional(),
+    regions: z
+      .array(
+        z.strictObject({
+          code: z.string().max(DIARY_LIMITS.idLength),
+          intensity: Nrs.nullable().optional(),
+          qualities: z.array(z.enum(PAIN_QUALITIES)).max(PAIN_QUALITIES.length).optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
+    interference: z
+      .strictObject({
+        activity: Nrs.nullable().optional(),
+        sleep: Nrs.nullable().optional(),
+        mood: Nrs.nullable().optional(),
+        stress: Nrs.nullable().optional(),
+      })
+      .optional(),
+    sleep: z
+      .strictObject({ hours: z.number().min(0).max(24).nullable().optional(), quality: z.enum(SLEEP_QUALITIES).nullable().optional() })
+      .optional(),
+    activity: z
+      .strictObject({
+        minutes: z.number().int().min(0).max(DIARY_LIMITS.activityMinutes).nullable().optional(),
+        meaningful: z.array(ShortText).max(DIARY_LIMITS.meaningfulActivities).optional(),
+      })
+      .optional(),
+    mood: z.enum(MOODS).nullable().optional(),
+    triggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
+    ownTriggers: z.array(ShortText).max(DIARY_LIMITS.ownTriggers).optional(),
+    medicines: z
+      .array(
+        z.strictObject({
+          name: ShortText,
+          dose: z.number().positive().nullable().optional(),
+          unit: z.enum(DOSE_UNITS).nullable().optional(),
+          takenAt: z.string().max(5).nullable().optional(),
+          regimen: z.enum(MEDICINE_REGIMENS),
+          formularyId: z.string().max(DIARY_LIMITS.idLength).nullable().optional(),
+          medicationOrderId: Id.nullable().optional(),
+        }),
+      )
+      .max(DIARY_LIMITS.medicines)
+      .optional(),
+    techniques: z
+      .array(
+        z.strictObject({
+          id: z.enum(TECHNIQUES),
+          label: ShortText.nullable().optional(),
+          helped: z.enum(HELP_LEVELS).nullable().optional(),
+        }),
+      )
+      .max(DIARY_LIMITS.techniques)
+      .optional(),
+    notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
+    /** Whether the entry is made at the time (real-time) or afterwards (recalled). */
+    mode: z.enum(ENTRY_MODES).default('real-time'),
+  })
+  .meta({
+    id: 'DiaryEntry',
+    examples: [
+      {
+        localDate: '2026-06-01',
+        localTime: '13:55',
+        timeZone: 'Europe/Berlin',
+        recordedAt: '2026-06-01T12:00:00Z',
+        intensity: 6,
+        worstSinceLast: 7,
+        leastSinceLast: 3,
+        regions: [
+          { code: 'lumbar-spine', intensity: 6, qualities: ['aching'] },
+          { code: 'thigh-left', intensity: 4, qualities: ['burning', 'tingling'] },
+          { code: 'knee-left', intensity: 3, qualities: [] },
+        ],
+        interference: { activity: 5, sleep: 4, mood: 3, stress: 4 },
+        sleep: { hours: 6.5, quality: 'poor' },
+        activity: { minutes: 20, meaningful: ['walked the dog'] },
+        mood: 'low',
+        triggers: ['poor-sleep', 'prolonged-sitting'],
+        ownTriggers: [],
+        medicines: [
+          {
+            name: 'Ibuprofen',
+            dose: 400,
+            unit: 'mg',
+            takenAt: '08:00',
+            regimen: 'scheduled',
+            formularyId: 'ibuprofen',
+            medicationOrderId: null,
+          },
+          {
+            name: 'Paracetamol',
+            dose: 1,
+            unit: 'g',
+            takenAt: '12:30',
+            regimen: 'as-needed',
+            formularyId: 'acetaminophen',
+            medicationOrderId: null,
+          },
+        ],
+        techniques: [{ id: 'heat', label: null, helped: 'somewhat' }],
+        notes: 'Stiff after the drive.',
+        mode: 'real-time',
+      },
     ],
-    techniques: [{ id: 'heat', label: null, helped: 'somewhat' }], notes: 'Stiff after the drive.', mode: 'real-time',
-  }],
-});
+  });
 
 export const DiaryEntryParams = z.strictObject({ patientId: Id, entryId: Id });
 
@@ -66,10 +142,16 @@ export const DiaryEntryParams = z.strictObject({ patientId: Id, entryId: Id });
  * refusing the other 499. The body's shape around the entries is still checked here.
  */
 export const DiaryBatchBody = z.strictObject({
-  items: z.array(z.strictObject({
-    id: Id, baseVersion: z.number().int().min(1).nullable().optional(),
-    entry: z.record(z.string(), z.unknown()).meta({ description: 'A diary entry, as the body of PUT …/diary-entries/:entryId.' }),
-  })).min(1).max(500),
+  items: z
+    .array(
+      z.strictObject({
+        id: Id,
+        baseVersion: z.number().int().min(1).nullable().optional(),
+        entry: z.record(z.string(), z.unknown()).meta({ description: 'A diary entry, as the body of PUT …/diary-entries/:entryId.' }),
+      }),
+    )
+    .min(1)
+    .max(500),
 });
 
 export const DiaryPullQuery = z.strictObject({
@@ -84,50 +166,94 @@ const QueryDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a da
  * zone. One object with every field optional, the rule checked below: a union of the two shapes was
  * published in the OpenAPI document as all three parameters required, which no request can satisfy.
  */
-export const DaySummaryQuery = z.strictObject({
-  from: QueryDate.optional().meta({ description: 'First local date (with `to`).' }),
-  to: QueryDate.optional().meta({ description: 'Last local date, inclusive (with `from`).' }),
-  last: z.coerce.number().int().min(1).max(731).optional().meta({ description: 'The last N days up to today (instead of `from` and `to`).' }),
-}).superRefine((q, ctx) => {
-  const range = q.from !== undefined || q.to !== undefined;
-  if (q.last !== undefined && range) {
-    ctx.addIssue({ code: 'custom', path: ['last'], message: 'Give either from and to, or last, not both.' });
-  } else if (q.last === undefined && (q.from === undefined || q.to === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'Give from and to (dates YYYY-MM-DD), or last (a number of days).' });
-  }
-});
+export const DaySummaryQuery = z
+  .strictObject({
+    from: QueryDate.optional().meta({ description: 'First local date (with `to`).' }),
+    to: QueryDate.optional().meta({ description: 'Last local date, inclusive (with `from`).' }),
+    last: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(731)
+      .optional()
+      .meta({ description: 'The last N days up to today (instead of `from` and `to`).' }),
+  })
+  .superRefine((q, ctx) => {
+    const range = q.from !== undefined || q.to !== undefined;
+    if (q.last !== undefined && range) {
+      ctx.addIssue({ code: 'custom', path: ['last'], message: 'Give either from and to, or last, not both.' });
+    } else if (q.last === undefined && (q.from === undefined || q.to === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [q.from === undefined ? 'from' : 'to'],
+        message: 'Give from and to (dates YYYY-MM-DD), or last (a number of days).',
+      });
+    }
+  });
 
-export const FlareBody = z.strictObject({
-  startedAt: z.string().max(40),
-  endedAt: z.string().max(40).nullable().optional(),
-  timeZone: z.string().max(64),
-  peakIntensity: Nrs.nullable().optional(),
-  suspectedTriggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
-  ownTriggers: z.array(ShortText).max(20).optional(),
-  helpedTechniques: z.array(z.enum(TECHNIQUES)).max(TECHNIQUES.length).optional(),
-  helpedText: z.array(ShortText).max(20).optional(),
-  notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
-}).meta({
-  id: 'Flare',
-  examples: [{ startedAt: '2026-05-30T07:00:00Z', endedAt: '2026-05-31T18:00:00Z', timeZone: 'Europe/Berlin', peakIntensity: 8, suspectedTriggers: ['poor-sleep', 'lifting'], ownTriggers: [], helpedTechniques: ['heat', 'rest'], helpedText: ['a warm bath'], notes: '' }],
-});
+export const FlareBody = z
+  .strictObject({
+    startedAt: z.string().max(40),
+    endedAt: z.string().max(40).nullable().optional(),
+    timeZone: z.string().max(64),
+    peakIntensity: Nrs.nullable().optional(),
+    suspectedTriggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
+    ownTriggers: z.array(ShortText).max(20).optional(),
+    helpedTechniques: z.array(z.enum(TECHNIQUES)).max(TECHNIQUES.length).optional(),
+    helpedText: z.array(ShortText).max(20).optional(),
+    notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
+  })
+  .meta({
+    id: 'Flare',
+    examples: [
+      {
+        startedAt: '2026-05-30T07:00:00Z',
+        endedAt: '2026-05-31T18:00:00Z',
+        timeZone: 'Europe/Berlin',
+        peakIntensity: 8,
+        suspectedTriggers: ['poor-sleep', 'lifting'],
+        ownTriggers: [],
+        helpedTechniques: ['heat', 'rest'],
+        helpedText: ['a warm bath'],
+        notes: '',
+      },
+    ],
+  });
 
-export const BlockDiaryBody = z.strictObject({
-  procedureLabel: z.string().max(200),
-  procedureAt: z.string().max(40),
-  timeZone: z.string().max(64),
-  baselineIntensity: Nrs,
-  offsetsMinutes: z.array(z.number().int()).max(50).optional(),
-  readings: z.array(z.strictObject({
-    offsetMinutes: z.number().int(),
-    intensity: Nrs.nullable().optional(),
-    patientReportedReliefPct: z.number().min(0).max(100).nullable().optional(),
-    recordedAt: z.string().max(40).nullable().optional(),
-  })).max(50).optional(),
-}).meta({
-  id: 'BlockDiary',
-  examples: [{ procedureLabel: 'L4-L5 medial branch block (right)', procedureAt: '2026-05-28T09:00:00Z', timeZone: 'Europe/Berlin', baselineIntensity: 8, readings: [{ offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 80, recordedAt: null }, { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90, recordedAt: null }] }],
-});
+export const BlockDiaryBody = z
+  .strictObject({
+    procedureLabel: z.string().max(200),
+    procedureAt: z.string().max(40),
+    timeZone: z.string().max(64),
+    baselineIntensity: Nrs,
+    offsetsMinutes: z.array(z.number().int()).max(50).optional(),
+    readings: z
+      .array(
+        z.strictObject({
+          offsetMinutes: z.number().int(),
+          intensity: Nrs.nullable().optional(),
+          patientReportedReliefPct: z.number().min(0).max(100).nullable().optional(),
+          recordedAt: z.string().max(40).nullable().optional(),
+        }),
+      )
+      .max(50)
+      .optional(),
+  })
+  .meta({
+    id: 'BlockDiary',
+    examples: [
+      {
+        procedureLabel: 'L4-L5 medial branch block (right)',
+        procedureAt: '2026-05-28T09:00:00Z',
+        timeZone: 'Europe/Berlin',
+        baselineIntensity: 8,
+        readings: [
+          { offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 80, recordedAt: null },
+          { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90, recordedAt: null },
+        ],
+      },
+    ],
+  });
 
 export const DocumentParams = z.strictObject({ patientId: Id, documentId: Id });
 export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });

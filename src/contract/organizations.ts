@@ -3,10 +3,25 @@ import { Email, Id, Instant } from './common.ts';
 import { ORGANIZATION_ROLES_LIST } from './enums.ts';
 
 export const CreateOrganizationBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
-export const OrganizationView = z.object({ id: Id, name: z.string(), shareCode: z.string(), role: z.enum(ORGANIZATION_ROLES_LIST), createdAt: Instant }).meta({ id: 'Organization' });
-export const MemberView = z.object({ id: Id, userId: Id, email: z.string(), displayName: z.string(), role: z.enum(ORGANIZATION_ROLES_LIST), createdAt: Instant });
+export const OrganizationView = z
+  .object({ id: Id, name: z.string(), shareCode: z.string(), role: z.enum(ORGANIZATION_ROLES_LIST), createdAt: Instant })
+  .meta({ id: 'Organization' });
+export const MemberView = z.object({
+  id: Id,
+  userId: Id,
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ORGANIZATION_ROLES_LIST),
+  createdAt: Instant,
+});
 export const InviteMemberBody = z.strictObject({ email: Email, role: z.enum(ORGANIZATION_ROLES_LIST) });
-export const MemberInvitationView = z.object({ id: Id, email: z.string(), role: z.enum(ORGANIZATION_ROLES_LIST), createdAt: Instant, expiresAt: Instant });
+export const MemberInvitationView = z.object({
+  id: Id,
+  email: z.string(),
+  role: z.enum(ORGANIZATION_ROLES_LIST),
+  createdAt: Instant,
+  expiresAt: Instant,
+});
 export const InvitedMember = z.object({ code: z.string(), invitation: MemberInvitationView });
 export const MembershipParams = z.strictObject({ organizationId: Id, membershipId: Id });
 export const InvitationParams = z.strictObject({ organizationId: Id, invitationId: Id });

@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { DisplayName, Id, Instant, InstantInput, TimeZoneName } from './common.ts';
 import { CARE_SCOPES_LIST, CAREGIVER_SCOPES_LIST, SEX_LIST } from './enums.ts';
 
-export const PatientView = z.object({
-  id: Id, displayName: z.string(), timeZone: z.string(), birthYear: z.number().int().nullable(), sex: z.enum(SEX_LIST), createdAt: Instant,
-}).meta({ id: 'Patient' });
+export const PatientView = z
+  .object({
+    id: Id,
+    displayName: z.string(),
+    timeZone: z.string(),
+    birthYear: z.number().int().nullable(),
+    sex: z.enum(SEX_LIST),
+    createdAt: Instant,
+  })
+  .meta({ id: 'Patient' });
 
 export const CreatePatientBody = z.strictObject({
   displayName: DisplayName.optional(),
@@ -12,7 +19,9 @@ export const CreatePatientBody = z.strictObject({
   birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
   sex: z.enum(SEX_LIST).optional(),
 });
-export const UpdatePatientBody = CreatePatientBody.partial().refine((b) => Object.keys(b).length > 0, { error: 'Send at least one field to change.' });
+export const UpdatePatientBody = CreatePatientBody.partial().refine((b) => Object.keys(b).length > 0, {
+  error: 'Send at least one field to change.',
+});
 
 export const VisiblePatientView = z.object({
   patient: PatientView,
@@ -27,8 +36,15 @@ export const InviteCaregiverBody = z.strictObject({
   expiresAt: InstantInput.nullable().optional(),
 });
 export const DelegationView = z.object({
-  id: Id, label: z.string(), scopes: z.array(z.enum(CAREGIVER_SCOPES_LIST)).readonly(), createdAt: Instant, expiresAt: Instant.nullable(),
-  acceptedAt: Instant.nullable(), revokedAt: Instant.nullable(), caregiverEmail: z.string().nullable(), caregiverName: z.string().nullable(),
+  id: Id,
+  label: z.string(),
+  scopes: z.array(z.enum(CAREGIVER_SCOPES_LIST)).readonly(),
+  createdAt: Instant,
+  expiresAt: Instant.nullable(),
+  acceptedAt: Instant.nullable(),
+  revokedAt: Instant.nullable(),
+  caregiverEmail: z.string().nullable(),
+  caregiverName: z.string().nullable(),
 });
 export const InvitedCaregiver = z.object({ code: z.string(), delegation: DelegationView });
 export const AcceptInvitationBody = z.strictObject({ code: z.string().trim().min(1).max(200) });
@@ -40,13 +56,24 @@ export const ShareBody = z.strictObject({
   expiresAt: InstantInput.nullable().optional(),
 });
 export const CareRelationshipView = z.object({
-  id: Id, organizationId: Id, organizationName: z.string(), scopes: z.array(z.enum(CARE_SCOPES_LIST)).readonly(), createdAt: Instant,
-  expiresAt: Instant.nullable(), revokedAt: Instant.nullable(),
+  id: Id,
+  organizationId: Id,
+  organizationName: z.string(),
+  scopes: z.array(z.enum(CARE_SCOPES_LIST)).readonly(),
+  createdAt: Instant,
+  expiresAt: Instant.nullable(),
+  revokedAt: Instant.nullable(),
 });
 export const CareRelationshipParams = z.strictObject({ patientId: Id, relationshipId: Id });
 
 export const AuditEventView = z.object({
-  id: Id, at: Instant, actorName: z.string().nullable(), actorBasis: z.string(), organizationId: Id.nullable(),
-  action: z.string(), resourceType: z.string(), resourceId: z.string().nullable(),
+  id: Id,
+  at: Instant,
+  actorName: z.string().nullable(),
+  actorBasis: z.string(),
+  organizationId: Id.nullable(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string().nullable(),
 });
 export const AuditPage = z.object({ items: z.array(AuditEventView), nextCursor: z.string().nullable() });

@@ -21,7 +21,9 @@ describe('classifyDatabaseFailure', () => {
 
   it('does not guess from message text, and honours a mark', () => {
     expect(classifyDatabaseFailure(new Error('Connection terminated unexpectedly'))).toBeUndefined();
-    expect(classifyDatabaseFailure(markDatabaseFailure(new Error('Connection terminated unexpectedly'), 'connection-lost'))).toBe('connection-lost');
+    expect(classifyDatabaseFailure(markDatabaseFailure(new Error('Connection terminated unexpectedly'), 'connection-lost'))).toBe(
+      'connection-lost',
+    );
     expect(classifyDatabaseFailure(withCode('ECONNREFUSED'))).toBe('unreachable');
     expect(classifyDatabaseFailure('not an error')).toBeUndefined();
   });

@@ -36,17 +36,26 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
     const sqlite = openNodeSqlite({
-      path: target.path, ...(target.writeLock ? { writeLock: target.writeLock } : {}), ...(target.busyTimeoutMs !== undefined ? { busyTimeoutMs: target.busyTimeoutMs } : {}),
+      path: target.path,
+      ...(target.writeLock ? { writeLock: target.writeLock } : {}),
+      ...(target.busyTimeoutMs !== undefined ? { busyTimeoutMs: target.busyTimeoutMs } : {}),
     });
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
-      db, dialect: 'sqlite', sqlite, ...(target.writeLock ? { writeLock: target.writeLock } : {}),
-      ping: async () => { sqlite.prepare('select 1').all([]); },
+      db,
+      dialect: 'sqlite',
+      sqlite,
+      ...(target.writeLock ? { writeLock: target.writeLock } : {}),
+      ping: async () => {
+        sqlite.prepare('select 1').all([]);
+      },
       close: () => db.destroy(),
     };
   }
   const { dialect: _d, url, ...options } = target;
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: resilientPool({ ...options, connectionString: url }), cursor: Cursor }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new PostgresDialect({ pool: resilientPool({ ...options, connectionString: url }), cursor: Cursor }),
+  });
   // Opened on the first ping only (pg connects lazily).
   const pinger = resilientPool({ ...options, connectionString: url, maxConnections: 1 });
   return {
@@ -60,7 +69,10 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
         client.release();
       }
     },
-    close: async () => { await db.destroy(); await pinger.end(); },
+    close: async () => {
+      await db.destroy();
+      await pinger.end();
+    },
   };
 }
 

@@ -10,17 +10,26 @@ const uuid = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0
 describe.each(DIALECTS)('store transactions on %s', (dialect) => {
   let db: TestDatabase;
   let store: Store;
-  beforeAll(async () => { db = await createTestDatabase(dialect); store = createKyselyStore(db.handle); });
-  afterAll(async () => { await db.drop(); });
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect);
+    store = createKyselyStore(db.handle);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('commits concurrent units independently: a failing unit rolls back alone', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => store.transaction(async (tx) => {
-      await tx.users.insert(user(uuid(i + 1), `u${i}@example.test`));
-      if (i % 10 === 3) {
-        await tx.users.insert(user(uuid(1000 + i), `u${i}@example.test`)); // duplicate email: this unit fails
-      }
-      return i;
-    })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        store.transaction(async (tx) => {
+          await tx.users.insert(user(uuid(i + 1), `u${i}@example.test`));
+          if (i % 10 === 3) {
+            await tx.users.insert(user(uuid(1000 + i), `u${i}@example.test`)); // duplicate email: this unit fails
+          }
+          return i;
+        }),
+      ),
+    );
     const failed = results.filter((r) => r.status === 'rejected');
     expect(failed).toHaveLength(4);
     for (const f of failed) expect(isUniqueViolationError((f as PromiseRejectedResult).reason)).toBe(true);

@@ -27,14 +27,17 @@ import { classifyDatabaseFailure } from './database-errors.ts';
 function translateErrors<T extends object>(repository: T): T {
   const wrapped: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(repository)) {
-    wrapped[name] = typeof fn !== 'function' ? fn : async (...args: unknown[]) => {
-      try {
-        return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
-      } catch (error) {
-        if (isUniqueViolation(error)) Object.defineProperty(error, UNIQUE_VIOLATION, { value: true });
-        throw error;
-      }
-    };
+    wrapped[name] =
+      typeof fn !== 'function'
+        ? fn
+        : async (...args: unknown[]) => {
+            try {
+              return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+            } catch (error) {
+              if (isUniqueViolation(error)) Object.defineProperty(error, UNIQUE_VIOLATION, { value: true });
+              throw error;
+            }
+          };
   }
   return wrapped as T;
 }
@@ -63,7 +66,11 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
 }
 
 type Work = (tx: Stores) => Promise<unknown>;
-interface Pending { work: Work; resolve(value: unknown): void; reject(error: unknown): void }
+interface Pending {
+  work: Work;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** How many queued units of work at most share one commit. */
@@ -94,7 +101,9 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
   let scheduled = false;
   let settled = false;
   let onIdle: (() => void) | undefined;
-  const exec = (statement: string): void => { sqlite.prepare(statement).run([]); };
+  const exec = (statement: string): void => {
+    sqlite.prepare(statement).run([]);
+  };
   const direct: DirectSqlite = {
     ready: () => true,
     rows: (text, parameters) => sqlite.prepare(text).all(parameters),
@@ -151,21 +160,26 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
     }
   }
   return {
-    transaction: <T>(work: (tx: Stores) => Promise<T>) => new Promise<T>((resolve, reject) => {
-      // After settle(): a thread that is closing takes no new turn at the shared write lock.
-      if (settled) return reject(new Error('The database is closing.'));
-      queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      // Start on the next turn of the event loop, so that every request read in this turn joins the batch.
-      if (!draining && !scheduled) {
-        scheduled = true;
-        setImmediate(() => { scheduled = false; void drain(); });
-      }
-    }),
-    settle: () => new Promise<void>((resolve) => {
-      settled = true;
-      if (!draining && !scheduled) return resolve();
-      onIdle = resolve;
-    }),
+    transaction: <T>(work: (tx: Stores) => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        // After settle(): a thread that is closing takes no new turn at the shared write lock.
+        if (settled) return reject(new Error('The database is closing.'));
+        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+        // Start on the next turn of the event loop, so that every request read in this turn joins the batch.
+        if (!draining && !scheduled) {
+          scheduled = true;
+          setImmediate(() => {
+            scheduled = false;
+            void drain();
+          });
+        }
+      }),
+    settle: () =>
+      new Promise<void>((resolve) => {
+        settled = true;
+        if (!draining && !scheduled) return resolve();
+        onIdle = resolve;
+      }),
   };
 }
 
@@ -189,7 +203,10 @@ async function retryWhenNothingRan<T>(db: Kysely<DatabaseSchema>, work: (trx: Tr
   for (let attempt = 1; ; attempt++) {
     let began = false;
     try {
-      return await db.transaction().execute((trx) => { began = true; return work(trx); });
+      return await db.transaction().execute((trx) => {
+        began = true;
+        return work(trx);
+      });
     } catch (error) {
       if (began || attempt > 1 || classifyDatabaseFailure(error) !== 'connection-lost') throw error;
     }

@@ -36,8 +36,20 @@ describe('sharedWriteLock', () => {
     const lock = sharedWriteLock(lockBuffer);
     const counter = new Int32Array(counterBuffer);
     // Two workers hold the lock across awaits; the third alternates with blocking autocommit writes.
-    const workers = [false, false, true].map((sync) => new Worker(WORKER, { eval: true, workerData: { module: new URL('./write-lock.ts', import.meta.url).href, lock: lockBuffer, counter: counterBuffer, rounds, sync } }));
-    const finished = workers.map((w) => new Promise((resolve, reject) => { w.once('message', (m) => (m === 'done' ? resolve(m) : reject(new Error(String(m))))); w.once('error', reject); }));
+    const workers = [false, false, true].map(
+      (sync) =>
+        new Worker(WORKER, {
+          eval: true,
+          workerData: { module: new URL('./write-lock.ts', import.meta.url).href, lock: lockBuffer, counter: counterBuffer, rounds, sync },
+        }),
+    );
+    const finished = workers.map(
+      (w) =>
+        new Promise((resolve, reject) => {
+          w.once('message', (m) => (m === 'done' ? resolve(m) : reject(new Error(String(m)))));
+          w.once('error', reject);
+        }),
+    );
     // This thread takes part too, through the module under test.
     for (let i = 0; i < rounds; i++) {
       await lock.acquire();
@@ -55,10 +67,18 @@ describe('sharedWriteLock', () => {
     const lock = sharedWriteLock(writeLockBuffer());
     const order: string[] = [];
     await lock.acquire();
-    const first = lock.acquire().then(() => { order.push('first'); lock.release(); });
-    const second = lock.acquire().then(() => { order.push('second'); lock.release(); });
+    const first = lock.acquire().then(() => {
+      order.push('first');
+      lock.release();
+    });
+    const second = lock.acquire().then(() => {
+      order.push('second');
+      lock.release();
+    });
     let timerRan = false;
-    await new Promise((r) => setTimeout(r, 5)).then(() => { timerRan = true; });
+    await new Promise((r) => setTimeout(r, 5)).then(() => {
+      timerRan = true;
+    });
     expect(timerRan).toBe(true);
     expect(order).toEqual([]);
     lock.release();
@@ -70,7 +90,8 @@ describe('sharedWriteLock', () => {
     const buffer = writeLockBuffer();
     const module = new URL('./write-lock.ts', import.meta.url).href;
     // One thread holds the lock until told to let go …
-    const holder = new Worker(`
+    const holder = new Worker(
+      `
       const { workerData, parentPort } = require('node:worker_threads');
       (async () => {
         const { sharedWriteLock } = await import(workerData.module);
@@ -79,11 +100,14 @@ describe('sharedWriteLock', () => {
         parentPort.postMessage('holding');
         parentPort.once('message', () => lock.release());
       })();
-    `, { eval: true, workerData: { module, lock: buffer } });
+    `,
+      { eval: true, workerData: { module, lock: buffer } },
+    );
     await new Promise((resolve) => holder.once('message', resolve));
     // … while another queues its group commit and then makes an autocommit write, which must wait for
     // that same turn. It runs in a thread of its own so that a deadlock fails the test instead of hanging it.
-    const queuer = new Worker(`
+    const queuer = new Worker(
+      `
       const { workerData, parentPort } = require('node:worker_threads');
       (async () => {
         const { sharedWriteLock } = await import(workerData.module);
@@ -98,7 +122,9 @@ describe('sharedWriteLock', () => {
         order.push(lock.runExclusive(() => 'next'));
         parentPort.postMessage(order);
       })();
-    `, { eval: true, workerData: { module, lock: buffer } });
+    `,
+      { eval: true, workerData: { module, lock: buffer } },
+    );
     await new Promise((resolve) => queuer.once('message', resolve));
     holder.postMessage('release');
     const order = await Promise.race([

@@ -17,9 +17,15 @@ const CheckIn = lazyScreen(() => import('./features/diary/diary.tsx').then((m) =
 const DiaryHistory = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.DiaryHistory));
 const Flares = lazyScreen(() => import('./features/flares/flares.tsx').then((m) => m.Flares));
 const Questionnaires = lazyScreen(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.Questionnaires));
-const AnswerQuestionnaire = lazyScreen<{ instrumentId: string }>(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.AnswerQuestionnaire));
-const QuestionnaireHistory = lazyScreen<{ instrumentId: string }>(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.QuestionnaireHistory));
-const ClinicInstruments = lazyScreen<{ orgId: string }>(() => import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments));
+const AnswerQuestionnaire = lazyScreen<{ instrumentId: string }>(() =>
+  import('./features/questionnaires/questionnaires.tsx').then((m) => m.AnswerQuestionnaire),
+);
+const QuestionnaireHistory = lazyScreen<{ instrumentId: string }>(() =>
+  import('./features/questionnaires/questionnaires.tsx').then((m) => m.QuestionnaireHistory),
+);
+const ClinicInstruments = lazyScreen<{ orgId: string }>(() =>
+  import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments),
+);
 const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
 const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaries));
 const BlockDiaryPage = lazyScreen<{ id: string }>(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaryPage));
@@ -27,7 +33,9 @@ const ClinicPatients = lazyScreen<{ orgId: string }>(() => import('./features/cl
 const ClinicMembers = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicMembers));
 const ClinicAudit = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAudit));
 const ClinicAlerts = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAlerts));
-const PatientChart = lazyScreen<{ orgId: string; patientId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.PatientChart));
+const PatientChart = lazyScreen<{ orgId: string; patientId: string }>(() =>
+  import('./features/clinic/clinic.tsx').then((m) => m.PatientChart),
+);
 import { t } from './i18n/index.ts';
 import { match, navigate, usePath } from './router.ts';
 import { SessionContext, type PatientInView, type SessionValue } from './session.ts';
@@ -36,7 +44,18 @@ const PUBLIC = ['/sign-in', '/sign-up'];
 
 function Link(props: { href: string; current: string; children: ComponentChildren }) {
   const active = props.current === props.href || (props.href !== '/' && props.current.startsWith(props.href));
-  return <a href={props.href} aria-current={active ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(props.href); }}>{props.children}</a>;
+  return (
+    <a
+      href={props.href}
+      aria-current={active ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(props.href);
+      }}
+    >
+      {props.children}
+    </a>
+  );
 }
 
 function useOnline(): boolean {
@@ -46,7 +65,10 @@ function useOnline(): boolean {
     const off = () => setOnline(false);
     addEventListener('online', on);
     addEventListener('offline', off);
-    return () => { removeEventListener('online', on); removeEventListener('offline', off); };
+    return () => {
+      removeEventListener('online', on);
+      removeEventListener('offline', off);
+    };
   }, []);
   return online;
 }
@@ -73,10 +95,15 @@ function useRouteArrival(path: string): void {
       return true;
     };
     if (arrive()) return undefined;
-    const watch = new MutationObserver(() => { if (arrive()) watch.disconnect(); });
+    const watch = new MutationObserver(() => {
+      if (arrive()) watch.disconnect();
+    });
     watch.observe(document.body, { childList: true, subtree: true });
     const giveUp = setTimeout(() => watch.disconnect(), 10_000);
-    return () => { watch.disconnect(); clearTimeout(giveUp); };
+    return () => {
+      watch.disconnect();
+      clearTimeout(giveUp);
+    };
   }, [path]);
 }
 
@@ -102,22 +129,31 @@ export function App() {
       setReturnTo(location.pathname);
       navigate('/sign-in', { replace: true });
     });
-    api.session().then((m) => (m ? accept(m) : setMe(null)), () => setMe(null));
+    api.session().then(
+      (m) => (m ? accept(m) : setMe(null)),
+      () => setMe(null),
+    );
   }, []);
 
-  const session: SessionValue | null = useMemo(() => me ? {
-    me,
-    actingFor,
-    setActingFor,
-    refresh: async () => accept(await api.me()),
-    signOut: async () => {
-      await api.signOut().catch(() => {});
-      setCsrfToken(null);
-      setMe(null);
-      setActingFor(null);
-      navigate('/sign-in');
-    },
-  } : null, [me, actingFor]);
+  const session: SessionValue | null = useMemo(
+    () =>
+      me
+        ? {
+            me,
+            actingFor,
+            setActingFor,
+            refresh: async () => accept(await api.me()),
+            signOut: async () => {
+              await api.signOut().catch(() => {});
+              setCsrfToken(null);
+              setMe(null);
+              setActingFor(null);
+              navigate('/sign-in');
+            },
+          }
+        : null,
+    [me, actingFor],
+  );
 
   useEffect(() => {
     if (me === null && !PUBLIC.includes(path)) {
@@ -133,9 +169,19 @@ export function App() {
   });
   useRouteArrival(path);
 
-  if (me === undefined) return <main id="main"><Loading /></main>;
+  if (me === undefined)
+    return (
+      <main id="main">
+        <Loading />
+      </main>
+    );
 
-  const signedIn = (next: Me) => { accept(next); setNotice(null); navigate(returnTo ?? '/', { replace: true }); setReturnTo(null); };
+  const signedIn = (next: Me) => {
+    accept(next);
+    setNotice(null);
+    navigate(returnTo ?? '/', { replace: true });
+    setReturnTo(null);
+  };
   const clinical = me?.memberships.filter((m) => m.role !== 'admin') ?? [];
   const admin = me?.memberships.filter((m) => m.role === 'admin') ?? [];
 
@@ -143,70 +189,215 @@ export function App() {
   let params: Record<string, string> | null;
   if (!session) page = path === '/sign-up' ? <SignUp onSignedIn={signedIn} /> : <SignIn onSignedIn={signedIn} notice={notice} />;
   else if (path === '/' || path === '/today') page = <Today />;
-  else if (path === '/check-in' && (session.me.patient || (actingFor && actingFor.scopes !== 'owner' && actingFor.scopes.includes('write-diary')))) page = <CheckIn />;
+  else if (
+    path === '/check-in' &&
+    (session.me.patient || (actingFor && actingFor.scopes !== 'owner' && actingFor.scopes.includes('write-diary')))
+  )
+    page = <CheckIn />;
   else if (path === '/diary' && (session.me.patient || actingFor)) page = <DiaryHistory />;
   else if (path === '/flares' && (session.me.patient || actingFor)) page = <Flares />;
   else if (path === '/questionnaires' && (session.me.patient || actingFor)) page = <Questionnaires />;
-  else if ((params = match('/questionnaires/:instrumentId', path)) && (session.me.patient || actingFor)) page = <AnswerQuestionnaire instrumentId={params.instrumentId!} />;
-  else if ((params = match('/questionnaires/:instrumentId/history', path)) && (session.me.patient || actingFor)) page = <QuestionnaireHistory instrumentId={params.instrumentId!} />;
+  else if ((params = match('/questionnaires/:instrumentId', path)) && (session.me.patient || actingFor))
+    page = <AnswerQuestionnaire instrumentId={params.instrumentId!} />;
+  else if ((params = match('/questionnaires/:instrumentId/history', path)) && (session.me.patient || actingFor))
+    page = <QuestionnaireHistory instrumentId={params.instrumentId!} />;
   else if (path === '/plan' && (session.me.patient || actingFor)) page = <MyPlan />;
   // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
   else if (path === '/block-diaries' && (session.me.patient || actingFor)) page = <BlockDiaries />;
-  else if ((params = match('/block-diaries/:id', path)) && (session.me.patient || actingFor)) page = <BlockDiaryPage key={params.id} id={params.id!} />;
+  else if ((params = match('/block-diaries/:id', path)) && (session.me.patient || actingFor))
+    page = <BlockDiaryPage key={params.id} id={params.id!} />;
   else if (path === '/sharing' && session.me.patient) page = <Sharing />;
   else if (path === '/access-log' && session.me.patient) page = <AccessLog />;
   else if (path === '/account') page = <Account />;
   else if (path === '/invitation') page = <AcceptInvitation />;
   else if ((params = match('/clinic/:orgId/patients', path))) page = <ClinicPatients orgId={params.orgId!} />;
-  else if ((params = match('/clinic/:orgId/patients/:patientId', path))) page = <PatientChart orgId={params.orgId!} patientId={params.patientId!} />;
+  else if ((params = match('/clinic/:orgId/patients/:patientId', path)))
+    page = <PatientChart orgId={params.orgId!} patientId={params.patientId!} />;
   else if ((params = match('/clinic/:orgId/alerts', path))) page = <ClinicAlerts orgId={params.orgId!} />;
   else if ((params = match('/clinic/:orgId/members', path))) page = <ClinicMembers orgId={params.orgId!} />;
   else if ((params = match('/clinic/:orgId/audit', path))) page = <ClinicAudit orgId={params.orgId!} />;
   else if ((params = match('/clinic/:orgId/instruments', path))) page = <ClinicInstruments orgId={params.orgId!} />;
-  else page = (
-    <main id="main">
-      <h1>{t('notFound.title')}</h1>
-      <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>{t('notFound.home')}</a>
-    </main>
-  );
+  else
+    page = (
+      <main id="main">
+        <h1>{t('notFound.title')}</h1>
+        <a
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          {t('notFound.home')}
+        </a>
+      </main>
+    );
 
   return (
     <>
-      <a class="skip" href="#main">{t('app.skip')}</a>
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header class="header">
-        <a class="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>{t('app.name')}</a>
+        <a
+          class="brand"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          {t('app.name')}
+        </a>
         {session && (
           <nav class="nav" aria-label={t('nav.main')}>
             <ul>
-              <li><Link href="/" current={path}>{t('nav.today')}</Link></li>
-              {(session.me.patient || actingFor) && <li><Link href="/check-in" current={path}>{t('nav.checkIn')}</Link></li>}
-              {(session.me.patient || actingFor) && <li><Link href="/diary" current={path}>{t('nav.diary')}</Link></li>}
-              {(session.me.patient || actingFor) && <li><Link href="/flares" current={path}>{t('nav.flares')}</Link></li>}
-              {(session.me.patient || actingFor) && <li><Link href="/questionnaires" current={path}>{t('nav.questionnaires')}</Link></li>}
-              {(session.me.patient || actingFor) && <li><Link href="/plan" current={path}>{t('nav.plan')}</Link></li>}
-              {(session.me.patient || actingFor) && <li><Link href="/block-diaries" current={path}>{t('nav.blockDiary')}</Link></li>}
-              {session.me.patient && <li><Link href="/sharing" current={path}>{t('nav.sharing')}</Link></li>}
-              {session.me.patient && <li><Link href="/access-log" current={path}>{t('nav.accessLog')}</Link></li>}
-              {clinical.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/patients`} current={path}>{clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}</Link></li>)}
-              {clinical.map((m) => <li key={`al-${m.id}`}><Link href={`/clinic/${m.organizationId}/alerts`} current={path}>{t('nav.alerts')}</Link></li>)}
-              {admin.map((m) => <li key={m.id}><Link href={`/clinic/${m.organizationId}/members`} current={path}>{admin.length > 1 ? `${t('nav.members')} · ${m.organizationName}` : t('nav.members')}</Link></li>)}
-              {admin.map((m) => <li key={`a-${m.id}`}><Link href={`/clinic/${m.organizationId}/audit`} current={path}>{t('nav.audit')}</Link></li>)}
-              {admin.map((m) => <li key={`i-${m.id}`}><Link href={`/clinic/${m.organizationId}/instruments`} current={path}>{t('nav.instruments')}</Link></li>)}
-              <li><Link href="/invitation" current={path}>{t('nav.invitation')}</Link></li>
-              <li><Link href="/account" current={path}>{t('nav.account')}</Link></li>
-              <li><button type="button" class="button link" onClick={() => { void session.signOut(); }}>{t('nav.signOut')}</button></li>
+              <li>
+                <Link href="/" current={path}>
+                  {t('nav.today')}
+                </Link>
+              </li>
+              {(session.me.patient || actingFor) && (
+                <li>
+                  <Link href="/check-in" current={path}>
+                    {t('nav.checkIn')}
+                  </Link>
+                </li>
+              )}
+              {(session.me.patient || actingFor) && (
+                <li>
+                  <Link href="/diary" current={path}>
+                    {t('nav.diary')}
+                  </Link>
+                </li>
+              )}
+              {(session.me.patient || actingFor) && (
+                <li>
+                  <Link href="/flares" current={path}>
+                    {t('nav.flares')}
+                  </Link>
+                </li>
+              )}
+              {(session.me.patient || actingFor) && (
+                <li>
+                  <Link href="/questionnaires" current={path}>
+                    {t('nav.questionnaires')}
+                  </Link>
+                </li>
+              )}
+              {(session.me.patient || actingFor) && (
+                <li>
+                  <Link href="/plan" current={path}>
+                    {t('nav.plan')}
+                  </Link>
+                </li>
+              )}
+              {(session.me.patient || actingFor) && (
+                <li>
+                  <Link href="/block-diaries" current={path}>
+                    {t('nav.blockDiary')}
+                  </Link>
+                </li>
+              )}
+              {session.me.patient && (
+                <li>
+                  <Link href="/sharing" current={path}>
+                    {t('nav.sharing')}
+                  </Link>
+                </li>
+              )}
+              {session.me.patient && (
+                <li>
+                  <Link href="/access-log" current={path}>
+                    {t('nav.accessLog')}
+                  </Link>
+                </li>
+              )}
+              {clinical.map((m) => (
+                <li key={m.id}>
+                  <Link href={`/clinic/${m.organizationId}/patients`} current={path}>
+                    {clinical.length > 1 ? `${t('nav.patients')} · ${m.organizationName}` : t('nav.patients')}
+                  </Link>
+                </li>
+              ))}
+              {clinical.map((m) => (
+                <li key={`al-${m.id}`}>
+                  <Link href={`/clinic/${m.organizationId}/alerts`} current={path}>
+                    {t('nav.alerts')}
+                  </Link>
+                </li>
+              ))}
+              {admin.map((m) => (
+                <li key={m.id}>
+                  <Link href={`/clinic/${m.organizationId}/members`} current={path}>
+                    {admin.length > 1 ? `${t('nav.members')} · ${m.organizationName}` : t('nav.members')}
+                  </Link>
+                </li>
+              ))}
+              {admin.map((m) => (
+                <li key={`a-${m.id}`}>
+                  <Link href={`/clinic/${m.organizationId}/audit`} current={path}>
+                    {t('nav.audit')}
+                  </Link>
+                </li>
+              ))}
+              {admin.map((m) => (
+                <li key={`i-${m.id}`}>
+                  <Link href={`/clinic/${m.organizationId}/instruments`} current={path}>
+                    {t('nav.instruments')}
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <Link href="/invitation" current={path}>
+                  {t('nav.invitation')}
+                </Link>
+              </li>
+              <li>
+                <Link href="/account" current={path}>
+                  {t('nav.account')}
+                </Link>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={() => {
+                    void session.signOut();
+                  }}
+                >
+                  {t('nav.signOut')}
+                </button>
+              </li>
             </ul>
           </nav>
         )}
       </header>
-      {!online && <div class="banner" role="status">{t('app.offline')}</div>}
+      {!online && (
+        <div class="banner" role="status">
+          {t('app.offline')}
+        </div>
+      )}
       {actingFor && (
         <div class="banner row" role="status">
           <span>{t('app.actingFor', { name: actingFor.displayName })}</span>
-          <button type="button" class="button secondary" onClick={() => { setActingFor(null); navigate('/'); }}>{t('app.stopActing')}</button>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => {
+              setActingFor(null);
+              navigate('/');
+            }}
+          >
+            {t('app.stopActing')}
+          </button>
         </div>
       )}
-      {session?.me.patient && <aside class="crisis" aria-label={t('app.crisisLabel')}><p>{t('app.crisis')}</p></aside>}
+      {session?.me.patient && (
+        <aside class="crisis" aria-label={t('app.crisisLabel')}>
+          <p>{t('app.crisis')}</p>
+        </aside>
+      )}
       {session ? <SessionContext.Provider value={session}>{page}</SessionContext.Provider> : page}
       <Toasts />
     </>

@@ -13,7 +13,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { LoadFailed, Loading, useReloadWhenBackOnline } from './components/ui.tsx';
 import { t } from './i18n/index.ts';
 
-function lazyWith<P extends object>(load: () => Promise<ComponentType<P>>, placeholder: () => JSX.Element, failed: (retry: () => void) => JSX.Element): ComponentType<P> {
+function lazyWith<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  placeholder: () => JSX.Element,
+  failed: (retry: () => void) => JSX.Element,
+): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   let importFailed = false;
@@ -51,15 +55,27 @@ function lazyWith<P extends object>(load: () => Promise<ComponentType<P>>, place
 
 /** A whole screen: while it loads, the page shows only the loading message. */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  return lazyWith(load, () => <main id="main"><Loading /></main>, (retry) => (
-    <main id="main">
-      <h1>{t('app.pageFailed')}</h1>
-      <LoadFailed message={t('app.unreachableRead')} onRetry={retry} />
-    </main>
-  ));
+  return lazyWith(
+    load,
+    () => (
+      <main id="main">
+        <Loading />
+      </main>
+    ),
+    (retry) => (
+      <main id="main">
+        <h1>{t('app.pageFailed')}</h1>
+        <LoadFailed message={t('app.unreachableRead')} onRetry={retry} />
+      </main>
+    ),
+  );
 }
 
 /** A part of a screen (a tab panel): while it loads, only the loading message shows in its place. */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  return lazyWith(load, () => <Loading />, (retry) => <LoadFailed message={t('app.unreachableRead')} onRetry={retry} />);
+  return lazyWith(
+    load,
+    () => <Loading />,
+    (retry) => <LoadFailed message={t('app.unreachableRead')} onRetry={retry} />,
+  );
 }

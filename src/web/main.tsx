@@ -13,5 +13,9 @@ render(<App />, root);
 // use, so it should not compete with the first screen on a slow phone.
 const SERVICE_WORKER_DELAY_MS = 5000;
 if ('serviceWorker' in navigator && window.isSecureContext) {
-  addEventListener('load', () => { setTimeout(() => { void navigator.serviceWorker.register('/sw.js'); }, SERVICE_WORKER_DELAY_MS); });
+  addEventListener('load', () => {
+    setTimeout(() => {
+      void navigator.serviceWorker.register('/sw.js');
+    }, SERVICE_WORKER_DELAY_MS);
+  });
 }

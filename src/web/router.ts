@@ -18,7 +18,9 @@ export function usePath(): string {
   useEffect(() => {
     const update = () => setPath(location.pathname);
     listeners.add(update);
-    return () => { listeners.delete(update); };
+    return () => {
+      listeners.delete(update);
+    };
   }, []);
   return path;
 }

@@ -11,7 +11,12 @@ import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { resolveRef, sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
 import { Client, createTestApp, signUp, type TestApp } from '../support/test-app.ts';
 
-interface Operation { method: string; path: string; body?: JsonSchema; action: PatientAction }
+interface Operation {
+  method: string;
+  path: string;
+  body?: JsonSchema;
+  action: PatientAction;
+}
 
 // Written by hand from the rule (a caregiver acts only within the delegated scopes), not
 // read from the policy: the caregiver scopes that grant each action. An action not listed grants none.
@@ -46,7 +51,9 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
-      components?: { schemas?: Record<string, JsonSchema> }; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+      components?: { schemas?: Record<string, JsonSchema> };
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+    };
     components = doc.components?.schemas ?? {};
     operations = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -54,7 +61,12 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
       for (const [method, op] of Object.entries(methods)) {
         const action = t.app.patientRouteActions.get(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
         if (!action) throw new Error(`${method.toUpperCase()} ${path} touches patient data but declares no config.patientAction`);
-        operations.push({ method: method.toUpperCase(), path, action, ...(op.requestBody ? { body: resolveRef(op.requestBody.content['application/json']!.schema, components) } : {}) });
+        operations.push({
+          method: method.toUpperCase(),
+          path,
+          action,
+          ...(op.requestBody ? { body: resolveRef(op.requestBody.content['application/json']!.schema, components) } : {}),
+        });
       }
     }
 
@@ -65,11 +77,16 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     actors['another patient'] = (await signUp(t.app, { patient: true })).client;
 
     // Caregivers with every scope but those that grant an action (one per action), and one with all scopes.
-    const scopeSets: CaregiverScope[][] = [[...CAREGIVER_SCOPES], ...Object.values(GRANTING_SCOPES).map((granting) => withoutScopes(granting))];
+    const scopeSets: CaregiverScope[][] = [
+      [...CAREGIVER_SCOPES],
+      ...Object.values(GRANTING_SCOPES).map((granting) => withoutScopes(granting)),
+    ];
     for (const scopes of scopeSets) {
       if (caregivers.has([...scopes].sort().join(','))) continue;
       const { client } = await signUp(t.app);
-      const { code } = (await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Helper', scopes })).json();
+      const { code } = (
+        await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Helper', scopes })
+      ).json();
       expect((await client.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
       caregivers.set([...scopes].sort().join(','), client);
     }
@@ -77,26 +94,65 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     params.entryId = '019a0000-0000-7000-8000-000000000001';
     params.documentId = '019a0000-0000-7000-8000-000000000002';
     // Care plan and medicines: records created by PUT with these client ids; plan versions count from 1.
-    Object.assign(params, { orderId: '019a0000-0000-7000-8000-000000000003', taperPlanId: '019a0000-0000-7000-8000-000000000004', conditionId: '019a0000-0000-7000-8000-000000000005', procedureId: '019a0000-0000-7000-8000-000000000006', conservativeCareId: '019a0000-0000-7000-8000-000000000007', version: '1' });
+    Object.assign(params, {
+      orderId: '019a0000-0000-7000-8000-000000000003',
+      taperPlanId: '019a0000-0000-7000-8000-000000000004',
+      conditionId: '019a0000-0000-7000-8000-000000000005',
+      procedureId: '019a0000-0000-7000-8000-000000000006',
+      conservativeCareId: '019a0000-0000-7000-8000-000000000007',
+      version: '1',
+    });
     // A pacing activity of the care plan's example (created by the owner's PUT of the plan) and a day before its start.
     Object.assign(params, { activityId: '019a0000-0000-7000-8000-0000000000a1', date: '2026-05-31' });
     // The naloxone check exists once the patient has answered it.
-    expect((await owner.client.request('PUT', `/api/patients/${params.patientId}/naloxone-check`, { hasNaloxone: true, location: 'Kitchen drawer by the fridge' })).statusCode).toBe(201); // the schema's example, which the owner re-sends below
+    expect(
+      (
+        await owner.client.request('PUT', `/api/patients/${params.patientId}/naloxone-check`, {
+          hasNaloxone: true,
+          location: 'Kitchen drawer by the fridge',
+        })
+      ).statusCode,
+    ).toBe(201); // the schema's example, which the owner re-sends below
     // Questionnaires: a response and a self-set reminder the owner made.
-    params.responseId = (await owner.client.request('POST', `/api/patients/${params.patientId}/instrument-responses`, { instrumentId: 'peg', answers: { 1: 5, 2: 5, 3: 5 } })).json().response.id;
-    params.assignmentId = (await owner.client.request('POST', `/api/patients/${params.patientId}/instrument-assignments`, { instrumentId: 'peg', schedule: { kind: 'once', dueAt: '2026-06-05T09:00:00Z' } })).json().id;
-    params.delegationId = (await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Spare', scopes: ['read'] })).json().delegation.id;
+    params.responseId = (
+      await owner.client.request('POST', `/api/patients/${params.patientId}/instrument-responses`, {
+        instrumentId: 'peg',
+        answers: { 1: 5, 2: 5, 3: 5 },
+      })
+    ).json().response.id;
+    params.assignmentId = (
+      await owner.client.request('POST', `/api/patients/${params.patientId}/instrument-assignments`, {
+        instrumentId: 'peg',
+        schedule: { kind: 'once', dueAt: '2026-06-05T09:00:00Z' },
+      })
+    ).json().id;
+    params.delegationId = (
+      await owner.client.request('POST', `/api/patients/${params.patientId}/caregivers`, { label: 'Spare', scopes: ['read'] })
+    ).json().delegation.id;
 
     const none = await organizationWithClinician('No Relationship Clinic');
     actors['clinician without a relationship'] = none.clinician;
     const revoked = await organizationWithClinician('Revoked Clinic');
-    const rel = (await owner.client.request('POST', `/api/patients/${params.patientId}/care-relationships`, { shareCode: revoked.shareCode, scopes: ['read', 'write'] })).json();
+    const rel = (
+      await owner.client.request('POST', `/api/patients/${params.patientId}/care-relationships`, {
+        shareCode: revoked.shareCode,
+        scopes: ['read', 'write'],
+      })
+    ).json();
     expect((await owner.client.request('DELETE', `/api/patients/${params.patientId}/care-relationships/${rel.id}`)).statusCode).toBe(204);
     actors['clinician whose relationship was revoked'] = revoked.clinician;
     params.relationshipId = rel.id;
     const expired = await organizationWithClinician('Expired Clinic');
     const soon = new Date(t.clock.now().getTime() + 60_000).toISOString();
-    expect((await owner.client.request('POST', `/api/patients/${params.patientId}/care-relationships`, { shareCode: expired.shareCode, scopes: ['read', 'write'], expiresAt: soon })).statusCode).toBe(201);
+    expect(
+      (
+        await owner.client.request('POST', `/api/patients/${params.patientId}/care-relationships`, {
+          shareCode: expired.shareCode,
+          scopes: ['read', 'write'],
+          expiresAt: soon,
+        })
+      ).statusCode,
+    ).toBe(201);
     actors['clinician whose relationship expired'] = expired.clinician;
     const spare = await organizationWithClinician('Spare Clinic');
     spareShareCode = spare.shareCode;
@@ -106,7 +162,9 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     // Sessions record activity at most once a minute; let that happen now, outside the comparisons.
     for (const client of [...Object.values(actors), ...caregivers.values()]) await client?.request('GET', '/api/me');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   // Required query strings, by route (a new route with required query parameters adds its line here).
   const QUERIES: Record<string, string> = {
@@ -119,13 +177,18 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   };
 
   function requestFor(op: Operation): { url: string; body?: unknown } {
-    const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-      const value = params[name];
-      if (!value) throw new Error(`No fixture for path parameter {${name}} of ${op.method} ${op.path}: add one to this test.`);
-      return value;
-    }) + (QUERIES[op.path] ?? '');
+    const url =
+      op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+        const value = params[name];
+        if (!value) throw new Error(`No fixture for path parameter {${name}} of ${op.method} ${op.path}: add one to this test.`);
+        return value;
+      }) + (QUERIES[op.path] ?? '');
     if (!op.body) return { url };
-    const body = sampleFromSchema(op.body, { futureInstant: new Date(t.clock.now().getTime() + 86_400_000).toISOString(), uuid: params.patientId!, components }) as Record<string, unknown>;
+    const body = sampleFromSchema(op.body, {
+      futureInstant: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+      uuid: params.patientId!,
+      components,
+    }) as Record<string, unknown>;
     if (BODIES[op.path]) return { url, body: BODIES[op.path] };
     if (typeof body === 'object' && body !== null && 'shareCode' in body) body.shareCode = spareShareCode;
     return { url, body };
@@ -141,7 +204,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
       const { url, body } = requestFor(op);
       const caregiverWithoutScope = caregivers.get(withoutScopes(GRANTING_SCOPES[op.action]).sort().join(','))!;
       const outsiders: [string, Client][] = [
-        ...Object.entries(actors).filter(([name]) => name !== 'owner') as [string, Client][],
+        ...(Object.entries(actors).filter(([name]) => name !== 'owner') as [string, Client][]),
         ['caregiver without the scope', caregiverWithoutScope],
       ];
       for (const [name, client] of outsiders) {
@@ -149,7 +212,8 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
         const res = await client.request(op.method, url, body);
         const after = await snapshotDatabase(t.database.handle);
         if (![401, 403, 404].includes(res.statusCode)) failures.push(`${op.method} ${op.path} as ${name}: ${res.statusCode}`);
-        if (!String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${op.method} ${op.path} as ${name}: not problem+json`);
+        if (!String(res.headers['content-type']).includes('application/problem+json'))
+          failures.push(`${op.method} ${op.path} as ${name}: not problem+json`);
         if (before !== after) failures.push(`${op.method} ${op.path} as ${name}: the database changed`);
       }
     }

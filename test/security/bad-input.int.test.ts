@@ -6,17 +6,30 @@ import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { resolveRef, sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../support/test-app.ts';
 
-interface Operation { method: string; path: string; body?: JsonSchema; hasParams: boolean; hasQuery: boolean }
+interface Operation {
+  method: string;
+  path: string;
+  body?: JsonSchema;
+  hasParams: boolean;
+  hasQuery: boolean;
+}
 
 function wrongTypeFor(schema: JsonSchema): unknown {
-  const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type ?? (schema.anyOf ? 'string' : undefined);
+  const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : (schema.type ?? (schema.anyOf ? 'string' : undefined));
   switch (type) {
-    case 'string': return 12345;
-    case 'number': case 'integer': return 'not a number';
-    case 'boolean': return 'yes';
-    case 'array': return { not: 'an array' };
-    case 'object': return ['not', 'an', 'object'];
-    default: return Symbol.for('skip');
+    case 'string':
+      return 12345;
+    case 'number':
+    case 'integer':
+      return 'not a number';
+    case 'boolean':
+      return 'yes';
+    case 'array':
+      return { not: 'an array' };
+    case 'object':
+      return ['not', 'an', 'object'];
+    default:
+      return Symbol.for('skip');
   }
 }
 
@@ -34,21 +47,33 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     patientId = owner.me.patient!.id;
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
       components?: { schemas?: Record<string, JsonSchema> };
-      paths: Record<string, Record<string, { parameters?: { in: string }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: { in: string }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+      >;
     };
     components = doc.components?.schemas ?? {};
-    operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({
-      method: method.toUpperCase(), path,
-      hasParams: (op.parameters ?? []).some((p) => p.in === 'path'),
-      hasQuery: (op.parameters ?? []).some((p) => p.in === 'query'),
-      ...(op.requestBody ? { body: resolveRef(op.requestBody.content['application/json']!.schema, components) } : {}),
-    })));
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        hasParams: (op.parameters ?? []).some((p) => p.in === 'path'),
+        hasQuery: (op.parameters ?? []).some((p) => p.in === 'query'),
+        ...(op.requestBody ? { body: resolveRef(op.requestBody.content['application/json']!.schema, components) } : {}),
+      })),
+    );
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const url = (op: Operation, id = patientId) => op.path.replace(/\{(\w+)\}/g, () => id);
 
-  async function expectRejected(label: string, send: () => Promise<{ statusCode: number; headers: Record<string, unknown> }>, failures: string[]) {
+  async function expectRejected(
+    label: string,
+    send: () => Promise<{ statusCode: number; headers: Record<string, unknown> }>,
+    failures: string[],
+  ) {
     const before = await snapshotDatabase(t.database.handle);
     const res = await send();
     const after = await snapshotDatabase(t.database.handle);
@@ -64,25 +89,41 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
 
   it('rejects malformed JSON, wrong media types, oversize bodies, missing, unknown and mistyped fields', async () => {
     const failures: string[] = [];
-    const raw = (op: Operation, payload: string, contentType = 'application/json') => () => t.app.inject({
-      method: op.method as 'POST', url: url(op), payload,
-      headers: { 'content-type': contentType, cookie: client.cookie!, 'x-csrf-token': client.csrf! },
-    });
+    const raw =
+      (op: Operation, payload: string, contentType = 'application/json') =>
+      () =>
+        t.app.inject({
+          method: op.method as 'POST',
+          url: url(op),
+          payload,
+          headers: { 'content-type': contentType, cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+        });
     for (const op of operations.filter((o) => o.body)) {
       const label = `${op.method} ${op.path}`;
-      const sample = sampleFromSchema(op.body!, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components }) as Record<string, unknown>;
+      const sample = sampleFromSchema(op.body!, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components }) as Record<
+        string,
+        unknown
+      >;
       await expectRejected(`${label} malformed JSON`, raw(op, '{"broken": '), failures);
       await expectRejected(`${label} JSON array`, raw(op, '[]'), failures);
       await expectRejected(`${label} text/plain`, raw(op, 'hello', 'text/plain'), failures);
       await expectRejected(`${label} oversize`, raw(op, JSON.stringify({ padding: 'x'.repeat(1_100_000) })), failures);
-      await expectRejected(`${label} unknown field`, () => client.request(op.method, url(op), { ...sample, unexpectedField: true }), failures);
+      await expectRejected(
+        `${label} unknown field`,
+        () => client.request(op.method, url(op), { ...sample, unexpectedField: true }),
+        failures,
+      );
       if ((op.body!.required ?? []).length > 0 || Object.keys(op.body!.properties ?? {}).length > 0) {
         await expectRejected(`${label} empty object`, () => client.request(op.method, url(op), {}), failures);
       }
       for (const [key, schema] of Object.entries(op.body!.properties ?? {})) {
         const wrong = wrongTypeFor(schema);
         if (wrong === Symbol.for('skip')) continue;
-        await expectRejected(`${label} wrong type at /${key}`, () => client.request(op.method, url(op), { ...sample, [key]: wrong }), failures);
+        await expectRejected(
+          `${label} wrong type at /${key}`,
+          () => client.request(op.method, url(op), { ...sample, [key]: wrong }),
+          failures,
+        );
       }
     }
     expect(failures).toEqual([]);
@@ -92,8 +133,14 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     const failures: string[] = [];
     for (const op of operations.filter((o) => o.hasParams)) {
       for (const bad of ['not-a-uuid', '1', "x' or '1'='1", 'a'.repeat(150)]) {
-        const sample = op.body ? sampleFromSchema(op.body, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components }) : undefined;
-        await expectRejected(`${op.method} ${op.path} id=${bad.slice(0, 12)}`, () => client.request(op.method, url(op, encodeURIComponent(bad)), sample), failures);
+        const sample = op.body
+          ? sampleFromSchema(op.body, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components })
+          : undefined;
+        await expectRejected(
+          `${op.method} ${op.path} id=${bad.slice(0, 12)}`,
+          () => client.request(op.method, url(op, encodeURIComponent(bad)), sample),
+          failures,
+        );
       }
     }
     for (const op of operations.filter((o) => o.hasQuery)) {
@@ -118,10 +165,16 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   });
 
   it('refuses a plain-text body as a media type, naming the one the route takes', async () => {
-    const put = await client.request('PUT', `/api/patients/${patientId}/diary-entries/019a0000-0000-7000-8000-00000000abcd`, undefined, { 'content-type': 'text/plain' });
-    const send = (urlPath: string, contentType: string) => t.app.inject({
-      method: urlPath.endsWith('import') ? 'POST' : 'PUT', url: urlPath, payload: 'hello', headers: { 'content-type': contentType, cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+    const put = await client.request('PUT', `/api/patients/${patientId}/diary-entries/019a0000-0000-7000-8000-00000000abcd`, undefined, {
+      'content-type': 'text/plain',
     });
+    const send = (urlPath: string, contentType: string) =>
+      t.app.inject({
+        method: urlPath.endsWith('import') ? 'POST' : 'PUT',
+        url: urlPath,
+        payload: 'hello',
+        headers: { 'content-type': contentType, cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+      });
     void put;
     const json = await send(`/api/patients/${patientId}/diary-entries/019a0000-0000-7000-8000-00000000abcd`, 'text/plain');
     expect(json.statusCode).toBe(415);

@@ -16,14 +16,21 @@ describe.each(DIALECTS)('caching and Origin on %s', (dialect) => {
     owner = p.client;
     pid = p.me.patient!.id;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('answers every API response and download with Cache-Control: no-store', async () => {
     for (const url of ['/api/me', `/api/patients/${pid}/diary-entries`, `/api/patients/${pid}/diary-export.csv`, '/api/no-such-thing']) {
       const res = await owner.request('GET', url);
       expect(res.headers['cache-control'], url).toBe('no-store');
     }
-    const failed = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{' });
+    const failed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{',
+    });
     expect(failed.statusCode).toBe(400);
     expect(failed.headers['cache-control']).toBe('no-store');
   });
@@ -36,7 +43,9 @@ describe.each(DIALECTS)('caching and Origin on %s', (dialect) => {
       expect(res.json().code).toBe('origin-not-allowed');
     }
     const signIn = await t.app.inject({
-      method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json', origin: 'https://attacker.example' },
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json', origin: 'https://attacker.example' },
       payload: JSON.stringify({ email: 'x@example.test', password: 'whatever it is' }),
     });
     expect(signIn.statusCode).toBe(403);
@@ -53,14 +62,21 @@ describe.each(DIALECTS)('caching and Origin on %s', (dialect) => {
 
   describe('behind a proxy that the app does not trust, with its public URL configured', () => {
     let proxied: FastifyInstance;
-    beforeAll(async () => { proxied = await buildApp(t.deps, { logLevel: 'silent', publicUrl: 'https://painwise.example' }); });
-    afterAll(async () => { await proxied.close(); });
+    beforeAll(async () => {
+      proxied = await buildApp(t.deps, { logLevel: 'silent', publicUrl: 'https://painwise.example' });
+    });
+    afterAll(async () => {
+      await proxied.close();
+    });
 
     it('accepts the public URL’s origin and still refuses others', async () => {
-      const send = (origin: string) => proxied.inject({
-        method: 'POST', url: `/api/me/tokens`, payload: JSON.stringify({ name: 'via proxy' }),
-        headers: { 'content-type': 'application/json', cookie: owner.cookie!, 'x-csrf-token': owner.csrf!, origin },
-      });
+      const send = (origin: string) =>
+        proxied.inject({
+          method: 'POST',
+          url: `/api/me/tokens`,
+          payload: JSON.stringify({ name: 'via proxy' }),
+          headers: { 'content-type': 'application/json', cookie: owner.cookie!, 'x-csrf-token': owner.csrf!, origin },
+        });
       expect((await send('https://painwise.example')).statusCode).toBe(201);
       expect((await send('https://painwise.example.attacker.example')).statusCode).toBe(403);
     });

@@ -25,22 +25,36 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
     pid = p.me.patient!.id;
     ({ clinician } = await clinicianWithAccess(t, owner, pid, ['read', 'write']));
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const all = (send: () => Promise<{ statusCode: number; body: string }>) => Promise.all(Array.from({ length: TIMES }, send));
   const statuses = (rs: readonly { statusCode: number }[]) => rs.map((r) => r.statusCode).sort();
 
   it.each([
     ['a condition', 'conditions', { label: 'Low back pain', mechanism: 'mixed', onsetDate: '2025-01-01' }],
-    ['a medication order', 'medication-orders', { formularyId: 'oxycodone', doseMg: 5, schedule: 'as-needed', maxPerDay: 4, route: 'oral', startDate: '2026-01-01' }],
-    ['a procedure (with its follow-up assignments)', 'procedures', { type: 'medial-branch-block', date: '2026-05-28', side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy' }],
-    ['a conservative-care record', 'conservative-care', { treatment: 'Physical therapy', modality: 'physical', startDate: '2025-10-01', outcome: 'unknown' }],
+    [
+      'a medication order',
+      'medication-orders',
+      { formularyId: 'oxycodone', doseMg: 5, schedule: 'as-needed', maxPerDay: 4, route: 'oral', startDate: '2026-01-01' },
+    ],
+    [
+      'a procedure (with its follow-up assignments)',
+      'procedures',
+      { type: 'medial-branch-block', date: '2026-05-28', side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy' },
+    ],
+    [
+      'a conservative-care record',
+      'conservative-care',
+      { treatment: 'Physical therapy', modality: 'physical', startDate: '2025-10-01', outcome: 'unknown' },
+    ],
   ])('%s PUT at once: one created, the rest unchanged', async (_label, resource, body) => {
     const id = newId();
     const rs = await all(() => clinician.request('PUT', `/api/patients/${pid}/${resource}/${id}`, body));
     expect(statuses(rs)).toEqual([200, 200, 200, 200, 200, 201]);
     const list = (await clinician.request('GET', `/api/patients/${pid}/${resource}`)).json();
-    const rows = Array.isArray(list) ? list : list.items ?? list.history;
+    const rows = Array.isArray(list) ? list : (list.items ?? list.history);
     expect(rows.filter((r: { id: string }) => r.id === id)).toHaveLength(1);
   });
 
@@ -50,7 +64,15 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
   });
 
   it('a taper plan PUT at once: one created, the rest unchanged', async () => {
-    const order = { formularyId: 'morphine', doseMg: 30, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-01-01', confirmHighRisk: ['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'] };
+    const order = {
+      formularyId: 'morphine',
+      doseMg: 30,
+      schedule: 'scheduled',
+      timesPerDay: 2,
+      route: 'oral',
+      startDate: '2026-01-01',
+      confirmHighRisk: ['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'],
+    };
     expect((await clinician.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, order)).statusCode).toBe(201);
     const id = newId();
     const rs = await all(() => clinician.request('PUT', `/api/patients/${pid}/taper-plans/${id}`, { startDate: '2026-06-15' }));
@@ -59,9 +81,13 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
 
   it('a questionnaire response POSTed at once with one id: stored once, the retries unchanged', async () => {
     const id = newId();
-    const rs = await all(() => owner.request('POST', `/api/patients/${pid}/instrument-responses`, { id, instrumentId: 'peg', answers: { 1: 5, 2: 4, 3: 3 } }));
+    const rs = await all(() =>
+      owner.request('POST', `/api/patients/${pid}/instrument-responses`, { id, instrumentId: 'peg', answers: { 1: 5, 2: 4, 3: 3 } }),
+    );
     expect(statuses(rs)).toEqual([200, 200, 200, 200, 200, 201]);
-    const list = (await owner.request('GET', `/api/patients/${pid}/instrument-responses?instrument=peg&limit=500`)).json().items as { id: string }[];
+    const list = (await owner.request('GET', `/api/patients/${pid}/instrument-responses?instrument=peg&limit=500`)).json().items as {
+      id: string;
+    }[];
     expect(list.filter((r) => r.id === id)).toHaveLength(1);
   });
 
@@ -79,7 +105,13 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
 
   it('an assignment POSTed at once with one id: assigned once, the others refused as duplicates', async () => {
     const id = newId();
-    const rs = await all(() => clinician.request('POST', `/api/patients/${pid}/instrument-assignments`, { id, instrumentId: 'peg', schedule: { kind: 'once', dueAt: '2026-07-01T09:00:00Z' } }));
+    const rs = await all(() =>
+      clinician.request('POST', `/api/patients/${pid}/instrument-assignments`, {
+        id,
+        instrumentId: 'peg',
+        schedule: { kind: 'once', dueAt: '2026-07-01T09:00:00Z' },
+      }),
+    );
     expect(statuses(rs)).toEqual([201, 409, 409, 409, 409, 409]);
     expect(rs.filter((r) => r.statusCode === 409).every((r) => JSON.parse(r.body).code === 'conflict')).toBe(true);
     const items = (await clinician.request('GET', `/api/patients/${pid}/instrument-assignments`)).json().items as { id: string }[];
@@ -96,7 +128,9 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
       expect((await p.client.request('GET', `/api/patients/${pid}`)).statusCode).toBe(rs[i]!.statusCode === 200 ? 200 : 404);
     }
     const delegations = (await owner.request('GET', `/api/patients/${pid}/caregivers`)).json();
-    expect((Array.isArray(delegations) ? delegations : delegations.items).filter((d: { acceptedAt: string | null }) => d.acceptedAt !== null)).toHaveLength(1);
+    expect(
+      (Array.isArray(delegations) ? delegations : delegations.items).filter((d: { acceptedAt: string | null }) => d.acceptedAt !== null),
+    ).toHaveLength(1);
   });
 
   it('two admins each stepping down (or removing the other) at once leave the organization one admin', async () => {
@@ -110,7 +144,13 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
       const members = (await first.client.request('GET', `/api/organizations/${org.id}/members`)).json();
       const list = (Array.isArray(members) ? members : members.items) as { id: string; userId: string }[];
       const idOf = (userId: string) => list.find((m) => m.userId === userId)!.id;
-      return { org, admins: [{ client: first.client, membershipId: idOf(first.me.user.id) }, { client: second.client, membershipId: idOf(second.me.user.id) }] };
+      return {
+        org,
+        admins: [
+          { client: first.client, membershipId: idOf(first.me.user.id) },
+          { client: second.client, membershipId: idOf(second.me.user.id) },
+        ],
+      };
     }
     const adminsLeft = async (org: { id: string }, client: Client) => {
       const members = (await client.request('GET', `/api/organizations/${org.id}/members`)).json();
@@ -118,7 +158,11 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
     };
     for (let round = 0; round < 3; round++) {
       const demote = await twoAdmins();
-      const demoted = await Promise.all(demote.admins.map((a) => a.client.request('PATCH', `/api/organizations/${demote.org.id}/members/${a.membershipId}`, { role: 'physician' })));
+      const demoted = await Promise.all(
+        demote.admins.map((a) =>
+          a.client.request('PATCH', `/api/organizations/${demote.org.id}/members/${a.membershipId}`, { role: 'physician' }),
+        ),
+      );
       expect(statuses(demoted)).toEqual([204, 409]);
       expect(await adminsLeft(demote.org, demote.admins[0]!.client)).toBe(1);
 
@@ -139,11 +183,29 @@ describe.each(DIALECTS)('concurrent writes on %s', (dialect) => {
     const p = await signUp(t.app, { patient: true });
     const id = p.me.patient!.id;
     const activityId = newId();
-    expect((await p.client.request('PUT', `/api/patients/${id}/care-plan`, {
-      goals: [], interventions: [], pacing: [{ id: activityId, activity: 'walking', unit: 'minutes', goal: 30, startDate: '2026-07-01', sessionSource: 'recorded', sessions: [] }],
-    })).statusCode).toBe(201);
+    expect(
+      (
+        await p.client.request('PUT', `/api/patients/${id}/care-plan`, {
+          goals: [],
+          interventions: [],
+          pacing: [
+            {
+              id: activityId,
+              activity: 'walking',
+              unit: 'minutes',
+              goal: 30,
+              startDate: '2026-07-01',
+              sessionSource: 'recorded',
+              sessions: [],
+            },
+          ],
+        })
+      ).statusCode,
+    ).toBe(201);
     const days = ['2026-05-25', '2026-05-26', '2026-05-27', '2026-05-28', '2026-05-29', '2026-05-30'];
-    const rs = await Promise.all(days.map((day) => p.client.request('PUT', `/api/patients/${id}/care-plan/pacing/${activityId}/sessions/${day}`, { amount: 10 })));
+    const rs = await Promise.all(
+      days.map((day) => p.client.request('PUT', `/api/patients/${id}/care-plan/pacing/${activityId}/sessions/${day}`, { amount: 10 })),
+    );
     expect(statuses(rs)).toEqual([201, 201, 201, 201, 201, 201]);
     const plan = (await p.client.request('GET', `/api/patients/${id}/care-plan`)).json();
     expect(plan.version).toBe(1 + days.length);

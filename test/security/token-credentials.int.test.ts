@@ -10,14 +10,20 @@ const NEW_PASSWORD = 'a different long passphrase';
 
 describe.each(DIALECTS)('API tokens and the password on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
-
-  const withToken = (token: string, method: string, url: string, body?: unknown) => t.app.inject({
-    method: method as 'GET', url,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
   });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const withToken = (token: string, method: string, url: string, body?: unknown) =>
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
 
   it('refuses a bearer token that tries to create tokens or change the password, and changes nothing', async () => {
     const { client } = await signUp(t.app);
@@ -41,11 +47,15 @@ describe.each(DIALECTS)('API tokens and the password on %s', (dialect) => {
   it('revokes every API token and every other session when the password changes', async () => {
     const email = `changer-${Date.now()}@example.test`;
     const { client } = await signUp(t.app, { email });
-    const tokens = await Promise.all(['one', 'two'].map(async (name) => (await client.request('POST', '/api/me/tokens', { name })).json().token as string));
+    const tokens = await Promise.all(
+      ['one', 'two'].map(async (name) => (await client.request('POST', '/api/me/tokens', { name })).json().token as string),
+    );
     const elsewhere = new Client(t.app);
     expect((await elsewhere.request('POST', '/api/auth/sign-in', { email, password: PASSWORD })).statusCode).toBe(200);
 
-    expect((await client.request('POST', '/api/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await client.request('POST', '/api/me/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(
+      204,
+    );
 
     for (const token of tokens) {
       expect((await withToken(token, 'GET', '/api/me')).statusCode).toBe(401);

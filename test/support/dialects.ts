@@ -15,7 +15,9 @@ function configuredPostgresUrl(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function listedDialects(env: NodeJS.ProcessEnv): Dialect[] | undefined {
-  const listed = env.PAINWISE_TEST_DIALECTS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const listed = env.PAINWISE_TEST_DIALECTS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!listed || listed.length === 0) return undefined;
   const unknown = listed.filter((d) => !(ENGINES as readonly string[]).includes(d));
   if (unknown.length > 0) throw new Error(`PAINWISE_TEST_DIALECTS lists ${unknown.join(', ')}; the engines are ${ENGINES.join(', ')}.`);
@@ -42,7 +44,9 @@ async function canCreateDatabases(url: string, timeoutMs: number): Promise<boole
   client.on('error', () => {});
   try {
     await client.connect();
-    const { rows } = await client.query<{ ok: boolean }>('select (rolcreatedb or rolsuper) as ok from pg_roles where rolname = current_user');
+    const { rows } = await client.query<{ ok: boolean }>(
+      'select (rolcreatedb or rolsuper) as ok from pg_roles where rolname = current_user',
+    );
     return rows[0]?.ok === true;
   } catch {
     return false;
@@ -68,7 +72,8 @@ export async function chooseTestDialects(env: NodeJS.ProcessEnv = process.env, t
   if (listed) return { dialects: listed, postgresUrl: configured, reason: 'PAINWISE_TEST_DIALECTS' };
   if (configured) return { dialects: ['sqlite', 'postgres'], postgresUrl: configured, reason: 'a PostgreSQL URL is configured' };
   for (const url of localPostgresCandidates()) {
-    if (await canCreateDatabases(url, timeoutMs)) return { dialects: ['sqlite', 'postgres'], postgresUrl: url, reason: 'a local PostgreSQL answered' };
+    if (await canCreateDatabases(url, timeoutMs))
+      return { dialects: ['sqlite', 'postgres'], postgresUrl: url, reason: 'a local PostgreSQL answered' };
   }
   return { dialects: ['sqlite'], postgresUrl: undefined, reason: 'no PostgreSQL configured and none answered on 127.0.0.1:5432' };
 }

@@ -1,8 +1,22 @@
 // Builds a valid-looking sample value from a JSON schema in /openapi.json, so tests can send every
 // route a well-formed request without a hand-kept list that goes stale when routes are added.
 export type JsonSchema = {
-  type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; enum?: unknown[]; const?: unknown;
-  format?: string; minimum?: number; examples?: unknown[]; minLength?: number; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; $ref?: string; default?: unknown; pattern?: string; minItems?: number;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  minimum?: number;
+  examples?: unknown[];
+  minLength?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  $ref?: string;
+  default?: unknown;
+  pattern?: string;
+  minItems?: number;
 };
 
 export interface SampleHints {
@@ -26,19 +40,24 @@ export function sampleFromSchema(schema: JsonSchema, hints: SampleHints, name = 
       for (const [key, value] of Object.entries(schema.properties ?? {})) out[key] = sampleFromSchema(value, hints, key);
       return out;
     }
-    case 'array': return [sampleFromSchema(schema.items ?? {}, hints, name)];
-    case 'integer': case 'number': return schema.minimum ?? 1;
-    case 'boolean': return true;
+    case 'array':
+      return [sampleFromSchema(schema.items ?? {}, hints, name)];
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
     case 'string':
       if (schema.format === 'uuid') return hints.uuid;
       if (schema.format === 'date-time') return hints.futureInstant;
       if (schema.format === 'email') return 'sample@example.test';
       if (/timezone/i.test(name)) return 'Europe/Berlin';
       return 'sample text';
-    default: return 'sample';
+    default:
+      return 'sample';
   }
 }
 
 export function resolveRef(schema: JsonSchema, components: Record<string, JsonSchema>): JsonSchema {
-  return schema.$ref ? components[schema.$ref.split('/').at(-1)!] ?? schema : schema;
+  return schema.$ref ? (components[schema.$ref.split('/').at(-1)!] ?? schema) : schema;
 }

@@ -26,7 +26,8 @@ export async function createEmptyPostgresDatabase(): Promise<EmptyPostgresDataba
     url: url.toString(),
     async terminateBackends(except = []) {
       const { rows } = await admin.query<{ ended: boolean }>(
-        'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> all($2::int[])', [name, [...except]],
+        'select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = $1 and pid <> all($2::int[])',
+        [name, [...except]],
       );
       return rows.filter((r) => r.ended).length;
     },

@@ -32,7 +32,16 @@ export async function createTestApp(dialect: Dialect, settings: Partial<AppSetti
     cookies: { secure: false, idleMinutes: DEFAULT_SETTINGS.sessionIdleMinutes },
   };
   const app = await buildApp(deps, { logLevel: 'silent' });
-  return { app, deps, clock, database, close: async () => { await app.close(); await database.drop(); } };
+  return {
+    app,
+    deps,
+    clock,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
 }
 
 /** A signed-in browser-like client: keeps the session cookie and sends the CSRF token. */
@@ -40,7 +49,9 @@ export class Client {
   cookie: string | undefined;
   csrf: string | undefined;
   readonly app: FastifyInstance;
-  constructor(app: FastifyInstance) { this.app = app; }
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
 
   async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
@@ -63,7 +74,10 @@ export class Client {
 }
 
 let counter = 0;
-export async function signUp(app: FastifyInstance, options: { patient?: boolean; email?: string; name?: string; timeZone?: string } = {}): Promise<{ client: Client; me: { user: { id: string }; patient: { id: string } | null } }> {
+export async function signUp(
+  app: FastifyInstance,
+  options: { patient?: boolean; email?: string; name?: string; timeZone?: string } = {},
+): Promise<{ client: Client; me: { user: { id: string }; patient: { id: string } | null } }> {
   const client = new Client(app);
   counter += 1;
   const res = await client.request('POST', '/api/auth/sign-up', {

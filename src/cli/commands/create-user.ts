@@ -27,9 +27,18 @@ export const createUserCommand: CliCommand = {
   async run(args, io) {
     let values;
     try {
-      ({ values } = parseArgs({ args: [...args], options: {
-        email: { type: 'string' }, name: { type: 'string' }, patient: { type: 'boolean' }, 'time-zone': { type: 'string' }, organization: { type: 'string' },
-      }, strict: true, allowPositionals: false }));
+      ({ values } = parseArgs({
+        args: [...args],
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          patient: { type: 'boolean' },
+          'time-zone': { type: 'string' },
+          organization: { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
     } catch (error) {
       io.err(`painwise create-user: ${(error as Error).message}\n\n${HELP}`);
       return EXIT_INVALID_INPUT;
@@ -40,7 +49,9 @@ export const createUserCommand: CliCommand = {
       return EXIT_INVALID_INPUT;
     }
     const timeZone = values['time-zone'] ?? 'UTC';
-    try { new Intl.DateTimeFormat('en', { timeZone }); } catch {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+    } catch {
       io.err(`painwise create-user: "${timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
       return EXIT_INVALID_INPUT;
     }
@@ -48,12 +59,24 @@ export const createUserCommand: CliCommand = {
       const result = await withDeps(io.env, async (deps) => {
         const ctx = { actor: { kind: 'anonymous' as const }, requestId: null, ip: 'cli' };
         const { user, patient } = await signUp(deps, ctx, {
-          email: values.email!, password, displayName: values.name!, ...(values.patient ? { patient: { timeZone } } : {}),
+          email: values.email!,
+          password,
+          displayName: values.name!,
+          ...(values.patient ? { patient: { timeZone } } : {}),
         });
         const org = values.organization
-          ? await createOrganization(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, { name: values.organization })
+          ? await createOrganization(
+              deps,
+              { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } },
+              { name: values.organization },
+            )
           : undefined;
-        return { userId: user.id, patientId: patient?.id ?? null, organizationId: org?.organization.id ?? null, shareCode: org?.organization.shareCode ?? null };
+        return {
+          userId: user.id,
+          patientId: patient?.id ?? null,
+          organizationId: org?.organization.id ?? null,
+          shareCode: org?.organization.shareCode ?? null,
+        };
       });
       io.out(JSON.stringify(result));
       return EXIT_OK;

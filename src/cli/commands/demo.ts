@@ -34,7 +34,7 @@ const PATIENTS: readonly { name: string; timeZone: string; birthYear: number; se
   { name: 'Sofia Rossi', timeZone: 'Europe/Rome', birthYear: 1990, sex: 'female' },
   { name: 'Kenji Tanaka', timeZone: 'Asia/Tokyo', birthYear: 1953, sex: 'male' },
   { name: 'Priya Sharma', timeZone: 'Asia/Kolkata', birthYear: 1979, sex: 'female' },
-  { name: 'Liam O\'Brien', timeZone: 'Europe/Dublin', birthYear: 1988, sex: 'male' },
+  { name: "Liam O'Brien", timeZone: 'Europe/Dublin', birthYear: 1988, sex: 'male' },
   { name: 'Chloe Martin', timeZone: 'Europe/Paris', birthYear: 1975, sex: 'female' },
   { name: 'Mateo Silva', timeZone: 'America/Sao_Paulo', birthYear: 1969, sex: 'male' },
   { name: 'Olivia Brown', timeZone: 'Australia/Sydney', birthYear: 1982, sex: 'female' },
@@ -60,7 +60,12 @@ const CAREGIVERS: readonly { name: string; forPatient: number }[] = [
 ];
 
 function emailFor(name: string): string {
-  return `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.')}@${DEMO_DOMAIN}`;
+  return `${name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .replace(/\s+/g, '.')}@${DEMO_DOMAIN}`;
 }
 
 export interface DemoSummary {
@@ -89,15 +94,31 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
     await acceptMemberInvitation(deps, as(s.user.id), code);
   }
 
-  const patients: { email: string; name: string; timeZone: string; sharing: 'active' | 'revoked' | 'expired' | 'none'; userId: string; patientId: string }[] = [];
+  const patients: {
+    email: string;
+    name: string;
+    timeZone: string;
+    sharing: 'active' | 'revoked' | 'expired' | 'none';
+    userId: string;
+    patientId: string;
+  }[] = [];
   for (const [i, p] of PATIENTS.entries()) {
     const email = emailFor(p.name);
-    const { user, patient } = await signUp(deps, anon, { email, password, displayName: p.name, patient: { timeZone: p.timeZone, birthYear: p.birthYear, sex: p.sex } });
+    const { user, patient } = await signUp(deps, anon, {
+      email,
+      password,
+      displayName: p.name,
+      patient: { timeZone: p.timeZone, birthYear: p.birthYear, sex: p.sex },
+    });
     // Most patients share with the clinic; one revoked, one let it expire, one never shared.
     const sharing = i === 21 ? 'revoked' : i === 22 ? 'expired' : i === 23 ? 'none' : 'active';
     if (sharing !== 'none') {
       const expiresAt = sharing === 'expired' ? new Date(deps.clock.now().getTime() + 1000).toISOString() : null;
-      const rel = await shareWithOrganization(deps, as(user.id), patient!.id, { shareCode: organization.shareCode, scopes: ['read', 'write'], expiresAt });
+      const rel = await shareWithOrganization(deps, as(user.id), patient!.id, {
+        shareCode: organization.shareCode,
+        scopes: ['read', 'write'],
+        expiresAt,
+      });
       if (sharing === 'revoked') await revokeCareRelationship(deps, as(user.id), patient!.id, rel.id);
     }
     patients.push({ email, name: p.name, timeZone: p.timeZone, sharing, userId: user.id, patientId: patient!.id });
@@ -105,21 +126,30 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
 
   // Six months of diaries with planted patterns for the first six patients.
   let diaryEntries = 0;
-  for (const [i, p] of patients.slice(0, 6).entries()) diaryEntries += await loadDemoDiary(deps, as(p.userId), p.patientId, p.timeZone, 1000 + i);
+  for (const [i, p] of patients.slice(0, 6).entries())
+    diaryEntries += await loadDemoDiary(deps, as(p.userId), p.patientId, p.timeZone, 1000 + i);
 
   // Conditions, care plans, medicines (one at ≥ 50 MME with an opioid + benzodiazepine), procedures, entered by the physician.
   await loadDemoCarePlans(deps, as(staffUsers[1]!.user.id), patients);
 
   // Six months of questionnaire histories, two confirmed licences, and assignments from the physician.
-  const questionnaireResponses = await loadDemoQuestionnaires(deps, as(admin.user.id), organization.id, as(staffUsers[1]!.user.id),
-    patients.map((p) => ({ patientId: p.patientId, as: as(p.userId) })));
+  const questionnaireResponses = await loadDemoQuestionnaires(
+    deps,
+    as(admin.user.id),
+    organization.id,
+    as(staffUsers[1]!.user.id),
+    patients.map((p) => ({ patientId: p.patientId, as: as(p.userId) })),
+  );
 
   const caregivers = [];
   for (const c of CAREGIVERS) {
     const email = emailFor(c.name);
     const { user } = await signUp(deps, anon, { email, password, displayName: c.name });
     const forPatient = patients[c.forPatient]!;
-    const { code } = await inviteCaregiver(deps, as(forPatient.userId), forPatient.patientId, { label: c.name, scopes: ['read', 'write-diary', 'answer-questionnaires'] });
+    const { code } = await inviteCaregiver(deps, as(forPatient.userId), forPatient.patientId, {
+      label: c.name,
+      scopes: ['read', 'write-diary', 'answer-questionnaires'],
+    });
     await acceptCaregiverInvitation(deps, as(user.id), code);
     caregivers.push({ email, forPatient: forPatient.name });
   }
@@ -165,27 +195,34 @@ export const demoCommand: CliCommand = {
       return loadDemo(deps, password);
     });
     if (!summary) {
-      io.err(`painwise demo: the demo is already loaded in this database (admin@${DEMO_DOMAIN} exists). Use a fresh PAINWISE_DATA_DIR to load it again.`);
+      io.err(
+        `painwise demo: the demo is already loaded in this database (admin@${DEMO_DOMAIN} exists). Use a fresh PAINWISE_DATA_DIR to load it again.`,
+      );
       return EXIT_INVALID_INPUT;
     }
-    if (json) { io.out(JSON.stringify(summary)); return EXIT_OK; }
-    io.out([
-      `Loaded "${summary.clinic.name}" (share code ${summary.clinic.shareCode}).`,
-      '',
-      'Staff:',
-      ...summary.staff.map((s) => `  ${s.email.padEnd(40)} ${s.role}`),
-      '',
-      'Patients (first five; all in --json):',
-      ...summary.patients.slice(0, 5).map((p) => `  ${p.email.padEnd(40)} ${p.timeZone}`),
-      '',
-      'Caregivers:',
-      ...summary.caregivers.map((c) => `  ${c.email.padEnd(40)} for ${c.forPatient}`),
-      '',
-      `Diaries: ${summary.diaryEntries} entries over six months for the first six patients.`,
-      `Questionnaires: ${summary.questionnaireResponses} PEG, PHQ-9, GAD-7 and ODI results over six months; BPI-SF and ODI licences confirmed; PEG and PHQ-9 assigned.`,
-      '',
-      `Password for every demo account: ${summary.password}`,
-    ].join('\n'));
+    if (json) {
+      io.out(JSON.stringify(summary));
+      return EXIT_OK;
+    }
+    io.out(
+      [
+        `Loaded "${summary.clinic.name}" (share code ${summary.clinic.shareCode}).`,
+        '',
+        'Staff:',
+        ...summary.staff.map((s) => `  ${s.email.padEnd(40)} ${s.role}`),
+        '',
+        'Patients (first five; all in --json):',
+        ...summary.patients.slice(0, 5).map((p) => `  ${p.email.padEnd(40)} ${p.timeZone}`),
+        '',
+        'Caregivers:',
+        ...summary.caregivers.map((c) => `  ${c.email.padEnd(40)} for ${c.forPatient}`),
+        '',
+        `Diaries: ${summary.diaryEntries} entries over six months for the first six patients.`,
+        `Questionnaires: ${summary.questionnaireResponses} PEG, PHQ-9, GAD-7 and ODI results over six months; BPI-SF and ODI licences confirmed; PEG and PHQ-9 assigned.`,
+        '',
+        `Password for every demo account: ${summary.password}`,
+      ].join('\n'),
+    );
     return EXIT_OK;
   },
 };

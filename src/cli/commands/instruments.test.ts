@@ -49,7 +49,14 @@ describe('painwise score', () => {
   }
 
   it('answers invalid JSON, unknown instruments and bad --sex with exit 2 and a message', async () => {
-    for (const args of [['phq-9', '--answers', '{'], ['nope', '--answers', '{}'], ['phq-9'], ['phq-9', '--answers', '{}', '--sex', 'x'], ['phq-9', '--answers', '[]'], ['phq-9', '--bogus', '1']]) {
+    for (const args of [
+      ['phq-9', '--answers', '{'],
+      ['nope', '--answers', '{}'],
+      ['phq-9'],
+      ['phq-9', '--answers', '{}', '--sex', 'x'],
+      ['phq-9', '--answers', '[]'],
+      ['phq-9', '--bogus', '1'],
+    ]) {
       const r = await run(scoreCommand, args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/^painwise score: /);
@@ -76,15 +83,18 @@ describe('painwise change', () => {
     expect(INSTRUMENTS.map((d) => d.id)).toContain('nrs');
   });
 
-  it.each(g1)('NRS $from → $to (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005)', async (c) => {
-    const r = await run(changeCommand, ['nrs', '--from', String(c.from), '--to', String(c.to)]);
-    expect(r.code).toBe(0);
-    const output = JSON.parse(r.out) as { absolute: number; percent: number | null; category: string | null };
-    expect(output.absolute).toBe(c.absolute);
-    if (c.percent === null) expect(output.percent).toBeNull();
-    else expect(output.percent).toBeCloseTo(c.percent, 6);
-    expect(output.category).toBe(c.category);
-  });
+  it.each(g1)(
+    'NRS $from → $to (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005)',
+    async (c) => {
+      const r = await run(changeCommand, ['nrs', '--from', String(c.from), '--to', String(c.to)]);
+      expect(r.code).toBe(0);
+      const output = JSON.parse(r.out) as { absolute: number; percent: number | null; category: string | null };
+      expect(output.absolute).toBe(c.absolute);
+      if (c.percent === null) expect(output.percent).toBeNull();
+      else expect(output.percent).toBeCloseTo(c.percent, 6);
+      expect(output.category).toBe(c.category);
+    },
+  );
 
   it('PHQ-9 15 → 10 is an important improvement (5 points, Löwe 2004)', async () => {
     const r = await run(changeCommand, ['phq-9', '--from', '15', '--to', '10']);
@@ -92,7 +102,12 @@ describe('painwise change', () => {
   });
 
   it('refuses scores outside the range or not numbers', async () => {
-    for (const args of [['phq-9', '--from', '30', '--to', '1'], ['phq-9', '--from', 'x', '--to', '1'], ['phq-9', '--to', '1'], ['phq-9', '--from', '', '--to', '1']]) {
+    for (const args of [
+      ['phq-9', '--from', '30', '--to', '1'],
+      ['phq-9', '--from', 'x', '--to', '1'],
+      ['phq-9', '--to', '1'],
+      ['phq-9', '--from', '', '--to', '1'],
+    ]) {
       const r = await run(changeCommand, args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/^painwise change: /);

@@ -4,7 +4,15 @@
 // list); exit 0 for scored or incomplete, 2 with a message on stderr for invalid input.
 
 import { EXIT_INVALID_INPUT, EXIT_OK, type CliCommand, type CliIo } from '../command.ts';
-import { computeChange, describeInstrument, findInstrument, INSTRUMENTS, scoreRaw, type InstrumentDefinition, type Sex } from '../../domain/instruments/index.ts';
+import {
+  computeChange,
+  describeInstrument,
+  findInstrument,
+  INSTRUMENTS,
+  scoreRaw,
+  type InstrumentDefinition,
+  type Sex,
+} from '../../domain/instruments/index.ts';
 
 const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
 
@@ -67,19 +75,28 @@ function instrumentOrFail(io: CliIo, command: string, id: string | undefined): I
 }
 
 /** Parses `--name value` / `--name=value` flags; positional arguments are returned in order. */
-function parseFlags(args: readonly string[], allowed: readonly string[]): { positional: string[]; flags: Map<string, string>; help: boolean } | { error: string } {
+function parseFlags(
+  args: readonly string[],
+  allowed: readonly string[],
+): { positional: string[]; flags: Map<string, string>; help: boolean } | { error: string } {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--help' || arg === '-h') return { positional, flags, help: true };
-    if (!arg.startsWith('--')) { positional.push(arg); continue; }
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     if (!allowed.includes(name)) return { error: `unknown option --${name}` };
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
-    else { value = args[i + 1]; i++; }
+    else {
+      value = args[i + 1];
+      i++;
+    }
     if (value === undefined) return { error: `--${name} needs a value` };
     if (flags.has(name)) return { error: `--${name} given more than once` };
     flags.set(name, value);
@@ -94,7 +111,10 @@ export const instrumentsCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseFlags(args, []);
     if ('error' in parsed) return fail(io, 'instruments', parsed.error);
-    if (parsed.help) { io.out(`${LIST_HELP}\n`); return EXIT_OK; }
+    if (parsed.help) {
+      io.out(`${LIST_HELP}\n`);
+      return EXIT_OK;
+    }
     if (parsed.positional.length > 1) return fail(io, 'instruments', 'expected at most one instrument id');
     if (parsed.positional.length === 1) {
       const d = instrumentOrFail(io, 'instruments', parsed.positional[0]);
@@ -116,7 +136,10 @@ export const scoreCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseFlags(args, ['answers', 'sex']);
     if ('error' in parsed) return fail(io, 'score', parsed.error);
-    if (parsed.help) { io.out(`${SCORE_HELP}\n`); return EXIT_OK; }
+    if (parsed.help) {
+      io.out(`${SCORE_HELP}\n`);
+      return EXIT_OK;
+    }
     if (parsed.positional.length > 1) return fail(io, 'score', `unexpected argument ${JSON.stringify(parsed.positional[1])}`);
     const d = instrumentOrFail(io, 'score', parsed.positional[0]);
     if (typeof d === 'number') return d;
@@ -125,15 +148,30 @@ export const scoreCommand: CliCommand = {
     const sex = parsed.flags.get('sex');
     if (sex !== undefined && !SEXES.includes(sex as Sex)) return fail(io, 'score', `--sex must be one of ${SEXES.join(', ')}`);
     let answers: unknown;
-    try { answers = JSON.parse(rawAnswers); } catch { return fail(io, 'score', '--answers is not valid JSON'); }
+    try {
+      answers = JSON.parse(rawAnswers);
+    } catch {
+      return fail(io, 'score', '--answers is not valid JSON');
+    }
     const outcome = scoreRaw(d, answers, sex === undefined ? {} : { sex: sex as Sex });
     if (!outcome.ok) return fail(io, 'score', `invalid answers for ${d.id}:\n${outcome.errors.map((e) => `  - ${e.message}`).join('\n')}`);
     const r = outcome.result;
-    io.out(`${JSON.stringify({
-      instrument: d.id, version: d.version, kind: r.kind,
-      score: r.kind === 'scored' ? r.score : null, scores: r.scores, band: r.kind === 'scored' ? r.band : null,
-      flags: r.flags, missing: r.missing,
-    }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        {
+          instrument: d.id,
+          version: d.version,
+          kind: r.kind,
+          score: r.kind === 'scored' ? r.score : null,
+          scores: r.scores,
+          band: r.kind === 'scored' ? r.band : null,
+          flags: r.flags,
+          missing: r.missing,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT_OK;
   },
 };
@@ -145,7 +183,10 @@ export const changeCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseFlags(args, ['from', 'to']);
     if ('error' in parsed) return fail(io, 'change', parsed.error);
-    if (parsed.help) { io.out(`${CHANGE_HELP}\n`); return EXIT_OK; }
+    if (parsed.help) {
+      io.out(`${CHANGE_HELP}\n`);
+      return EXIT_OK;
+    }
     if (parsed.positional.length > 1) return fail(io, 'change', `unexpected argument ${JSON.stringify(parsed.positional[1])}`);
     const d = instrumentOrFail(io, 'change', parsed.positional[0]);
     if (typeof d === 'number') return d;
@@ -155,7 +196,8 @@ export const changeCommand: CliCommand = {
       if (text === undefined) return fail(io, 'change', `missing --${name} <score>`);
       const value = text.trim() === '' ? Number.NaN : Number(text);
       if (!Number.isFinite(value)) return fail(io, 'change', `--${name} must be a number`);
-      if (value < d.scoreRange.min || value > d.scoreRange.max) return fail(io, 'change', `--${name} must be within ${d.shortTitle}'s range ${d.scoreRange.min}–${d.scoreRange.max}`);
+      if (value < d.scoreRange.min || value > d.scoreRange.max)
+        return fail(io, 'change', `--${name} must be within ${d.shortTitle}'s range ${d.scoreRange.min}–${d.scoreRange.max}`);
       values.push(value);
     }
     const c = computeChange(d, values[0]!, values[1]!);

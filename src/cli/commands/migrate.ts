@@ -25,7 +25,10 @@ PostgreSQL when DATABASE_URL is set) and prints their names. The server also mig
       }
       return EXIT_OK;
     } catch (error) {
-      if (error instanceof ConfigError) { io.err(error.message); return EXIT_INVALID_INPUT; }
+      if (error instanceof ConfigError) {
+        io.err(error.message);
+        return EXIT_INVALID_INPUT;
+      }
       throw error;
     }
   },

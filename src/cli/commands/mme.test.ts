@@ -28,7 +28,10 @@ describe('painwise mme', () => {
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       const output = JSON.parse(r.out) as {
-        totalMme: number; perDrug: unknown[]; notCalculable: { drug: string }[]; flags: { id: string; message: string; source: string }[];
+        totalMme: number;
+        perDrug: unknown[];
+        notCalculable: { drug: string }[];
+        flags: { id: string; message: string; source: string }[];
       };
       expect(Object.keys(output)).toEqual(['totalMme', 'perDrug', 'notCalculable', 'flags']);
       expect(output.totalMme).toBe(c.expected.totalMme);
@@ -40,12 +43,18 @@ describe('painwise mme', () => {
   }
 
   it('accepts --regimen=<json> and the example from the issue', async () => {
-    const json = '{ "items": [ { "drug": "oxycodone", "doseMg": 10, "perDay": 6, "prn": false, "acetaminophenMg": 325 } ], "patient": { "age": 70 } }';
+    const json =
+      '{ "items": [ { "drug": "oxycodone", "doseMg": 10, "perDay": 6, "prn": false, "acetaminophenMg": 325 } ], "patient": { "age": 70 } }';
     const r = await mme([`--regimen=${json}`]);
     expect(r.code).toBe(0);
     const output = JSON.parse(r.out);
     expect(output.totalMme).toBe(90);
-    expect(output.flags.map((f: { id: string }) => f.id)).toEqual(['mme-at-least-50', 'mme-at-least-90', 'older-adult-caution', 'naloxone-not-on-list']);
+    expect(output.flags.map((f: { id: string }) => f.id)).toEqual([
+      'mme-at-least-50',
+      'mme-at-least-90',
+      'older-adult-caution',
+      'naloxone-not-on-list',
+    ]);
   });
 
   it('prints help', async () => {
@@ -66,7 +75,11 @@ describe('painwise mme', () => {
     ['missing dose', ['--regimen', '{"items":[{"drug":"oxycodone","perDay":2}]}'], /doseMg is required/],
     ['missing perDay', ['--regimen', '{"items":[{"drug":"morphine","doseMg":15}]}'], /perDay is required/],
     ['patch given doseMg', ['--regimen', '{"items":[{"drug":"fentanyl-transdermal","doseMg":25}]}'], /doseMcgPerHour/],
-    ['combination without acetaminophen content', ['--regimen', '{"items":[{"drug":"hydrocodone-acetaminophen","doseMg":5,"perDay":4}]}'], /acetaminophenMg is required/],
+    [
+      'combination without acetaminophen content',
+      ['--regimen', '{"items":[{"drug":"hydrocodone-acetaminophen","doseMg":5,"perDay":4}]}'],
+      /acetaminophenMg is required/,
+    ],
     ['string dose', ['--regimen', '{"items":[{"drug":"oxycodone","doseMg":"10","perDay":2}]}'], /doseMg must be a number/],
     ['too many decimals', ['--regimen', '{"items":[{"drug":"oxycodone","doseMg":0.30000000000000004,"perDay":2}]}'], /decimal places/],
     ['typo field', ['--regimen', '{"items":[{"drug":"oxycodone","dose":10,"perDay":2}]}'], /items\[0\]\.dose is not a known field/],

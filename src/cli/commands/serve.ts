@@ -19,7 +19,9 @@ PAINWISE_PUBLIC_URL, …). Stops cleanly on SIGINT/SIGTERM.`,
     try {
       const server = await startServer(io.env, process.cwd());
       io.out(`Painwise is running at ${server.url.replace('127.0.0.1', 'localhost')}`);
-      const stop = () => { void server.close().then(() => process.exit(0)); };
+      const stop = () => {
+        void server.close().then(() => process.exit(0));
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       return -1;

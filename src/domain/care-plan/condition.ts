@@ -39,7 +39,8 @@ export type ChronicityResult =
   | { readonly kind: 'classified'; readonly chronicity: Chronicity; readonly source: string }
   | { readonly kind: 'onset-in-future' };
 
-export const CHRONICITY_SOURCE = 'CDC 2022 pain-duration definitions (acute < 1 month, subacute 1–3 months, chronic > 3 months) — https://doi.org/10.15585/mmwr.rr7103a1';
+export const CHRONICITY_SOURCE =
+  'CDC 2022 pain-duration definitions (acute < 1 month, subacute 1–3 months, chronic > 3 months) — https://doi.org/10.15585/mmwr.rr7103a1';
 
 /** Calendar months from onset: subacute from `subacuteFromMonths` (inclusive), chronic after `chronicAfterMonths`. */
 export const CHRONICITY_MONTHS = { subacuteFromMonths: 1, chronicAfterMonths: 3 } as const;
@@ -65,7 +66,10 @@ export type Cdc2022ScopeReason = 'cancer-related' | 'end-of-life' | 'palliative-
  * Whether CDC 2022 opioid recommendations apply to this condition (https://doi.org/10.15585/mmwr.rr7103a1). Outside scope
  * means the opioid rules are shown for information only, not that care is withheld.
  */
-export function cdc2022Scope(condition: Condition, patientAge?: number): { readonly inScope: boolean; readonly reasons: readonly Cdc2022ScopeReason[] } {
+export function cdc2022Scope(
+  condition: Condition,
+  patientAge?: number,
+): { readonly inScope: boolean; readonly reasons: readonly Cdc2022ScopeReason[] } {
   const reasons: Cdc2022ScopeReason[] = [];
   if (condition.cancerRelated) reasons.push('cancer-related');
   if (condition.endOfLife) reasons.push('end-of-life');

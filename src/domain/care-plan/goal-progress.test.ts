@@ -9,7 +9,8 @@ const day = (back: number) => addDays(AS_OF, -back);
 describe('goal progress', () => {
   it('weekly means end on asOf, skip empty weeks and ignore later days', () => {
     const days = [
-      { date: day(0), value: 4 }, { date: day(6), value: 6 }, // week 0: mean 5
+      { date: day(0), value: 4 },
+      { date: day(6), value: 6 }, // week 0: mean 5
       { date: day(7), value: 8 }, // week 1: 8
       { date: day(21), value: 2 }, // week 3: 2 (week 2 empty)
       { date: day(-1), value: 10 }, // after asOf: ignored
@@ -29,12 +30,17 @@ describe('goal progress', () => {
   });
 
   it('reordering the day values leaves the weekly means unchanged', () => {
-    fc.assert(fc.property(fc.array(fc.record({ back: fc.integer({ min: -3, max: 40 }), value: fc.integer({ min: 0, max: 10 }) }), { maxLength: 40 }), (raw) => {
-      const days = raw.map((r) => ({ date: day(r.back), value: r.value }));
-      const a = weeklyMeans(days, AS_OF, 6);
-      const b = weeklyMeans([...days].reverse(), AS_OF, 6);
-      expect(b.map((p) => [p.date, p.count])).toEqual(a.map((p) => [p.date, p.count]));
-      b.forEach((p, i) => expect(p.value).toBeCloseTo(a[i]!.value, 9));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ back: fc.integer({ min: -3, max: 40 }), value: fc.integer({ min: 0, max: 10 }) }), { maxLength: 40 }),
+        (raw) => {
+          const days = raw.map((r) => ({ date: day(r.back), value: r.value }));
+          const a = weeklyMeans(days, AS_OF, 6);
+          const b = weeklyMeans([...days].reverse(), AS_OF, 6);
+          expect(b.map((p) => [p.date, p.count])).toEqual(a.map((p) => [p.date, p.count]));
+          b.forEach((p, i) => expect(p.value).toBeCloseTo(a[i]!.value, 9));
+        },
+      ),
+    );
   });
 });

@@ -18,11 +18,43 @@ export type DiaryMeasure = (typeof DIARY_MEASURES)[number];
 
 export type MeasureDirection = 'lower-is-better' | 'higher-is-better';
 
-export const DIARY_MEASURE_INFO: Readonly<Record<DiaryMeasure, { readonly label: string; readonly unit: string; readonly direction: MeasureDirection; readonly perDay: string; readonly instrumentId?: string }>> = {
-  'pain-intensity': { label: 'Pain intensity (diary)', unit: '0–10', direction: 'lower-is-better', perDay: 'mean of the day\'s ratings', instrumentId: 'nrs' },
-  'activity-minutes': { label: 'Active minutes (diary)', unit: 'minutes a day', direction: 'higher-is-better', perDay: 'total minutes reported that day' },
-  'sleep-hours': { label: 'Sleep (diary)', unit: 'hours a night', direction: 'higher-is-better', perDay: 'mean of the hours reported that day' },
-  'interference-activity': { label: 'Pain getting in the way of activity (diary)', unit: '0–10', direction: 'lower-is-better', perDay: 'mean of the day\'s answers' },
+export const DIARY_MEASURE_INFO: Readonly<
+  Record<
+    DiaryMeasure,
+    {
+      readonly label: string;
+      readonly unit: string;
+      readonly direction: MeasureDirection;
+      readonly perDay: string;
+      readonly instrumentId?: string;
+    }
+  >
+> = {
+  'pain-intensity': {
+    label: 'Pain intensity (diary)',
+    unit: '0–10',
+    direction: 'lower-is-better',
+    perDay: "mean of the day's ratings",
+    instrumentId: 'nrs',
+  },
+  'activity-minutes': {
+    label: 'Active minutes (diary)',
+    unit: 'minutes a day',
+    direction: 'higher-is-better',
+    perDay: 'total minutes reported that day',
+  },
+  'sleep-hours': {
+    label: 'Sleep (diary)',
+    unit: 'hours a night',
+    direction: 'higher-is-better',
+    perDay: 'mean of the hours reported that day',
+  },
+  'interference-activity': {
+    label: 'Pain getting in the way of activity (diary)',
+    unit: '0–10',
+    direction: 'lower-is-better',
+    perDay: "mean of the day's answers",
+  },
 };
 
 export function isDiaryMeasure(value: string): value is DiaryMeasure {
@@ -32,10 +64,14 @@ export function isDiaryMeasure(value: string): value is DiaryMeasure {
 /** The day's value of a diary measure, or null when nothing was reported for it. */
 export function diaryMeasureOfDay(day: DaySummary, measure: DiaryMeasure): number | null {
   switch (measure) {
-    case 'pain-intensity': return day.entryCount > 0 ? day.meanIntensity : null;
-    case 'activity-minutes': return day.activityMinutes;
-    case 'sleep-hours': return day.sleepHours;
-    case 'interference-activity': return day.interference.activity.mean;
+    case 'pain-intensity':
+      return day.entryCount > 0 ? day.meanIntensity : null;
+    case 'activity-minutes':
+      return day.activityMinutes;
+    case 'sleep-hours':
+      return day.sleepHours;
+    case 'interference-activity':
+      return day.interference.activity.mean;
   }
 }
 
@@ -51,7 +87,11 @@ export interface ProgressPoint {
  * Weekly means of day values for the `weeks` weeks ending on `asOf` (week 0 is asOf − 6 … asOf),
  * oldest first; weeks without a value are left out.
  */
-export function weeklyMeans(days: readonly { readonly date: LocalDate; readonly value: number }[], asOf: LocalDate, weeks: number): ProgressPoint[] {
+export function weeklyMeans(
+  days: readonly { readonly date: LocalDate; readonly value: number }[],
+  asOf: LocalDate,
+  weeks: number,
+): ProgressPoint[] {
   const sums = new Map<number, { sum: number; count: number }>();
   for (const d of days) {
     const back = differenceInCalendarDays(asOf, d.date);
@@ -63,7 +103,8 @@ export function weeklyMeans(days: readonly { readonly date: LocalDate; readonly 
     s.count += 1;
     sums.set(week, s);
   }
-  return [...sums.entries()].sort((a, b) => b[0] - a[0])
+  return [...sums.entries()]
+    .sort((a, b) => b[0] - a[0])
     .map(([week, s]) => ({ date: addDays(asOf, -7 * week), value: s.sum / s.count, count: s.count }));
 }
 
@@ -74,5 +115,5 @@ export function movementOf(from: number, to: number, direction: MeasureDirection
   const diff = to - from;
   // Means of whole numbers differ by far more than binary noise when they really differ.
   if (Math.abs(diff) < 1e-9) return 'same';
-  return (diff < 0) === (direction === 'lower-is-better') ? 'better' : 'worse';
+  return diff < 0 === (direction === 'lower-is-better') ? 'better' : 'worse';
 }

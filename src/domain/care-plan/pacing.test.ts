@@ -7,8 +7,16 @@ const START = '2026-03-02' as LocalDate;
 const d = (n: number) => addDays(START, n);
 
 function plan(amounts: number[], goal?: number, overrides = {}, unit = 'minutes'): PacingPlan {
-  const r = planPacing({ activity: 'walking', unit, sessions: amounts.map((amount, i) => ({ date: d(-i - 1), amount })), startDate: START,
-    ...(goal !== undefined ? { goal } : {}) }, overrides);
+  const r = planPacing(
+    {
+      activity: 'walking',
+      unit,
+      sessions: amounts.map((amount, i) => ({ date: d(-i - 1), amount })),
+      startDate: START,
+      ...(goal !== undefined ? { goal } : {}),
+    },
+    overrides,
+  );
   if (r.kind !== 'planned') throw new Error(JSON.stringify(r));
   return r.plan;
 }
@@ -68,12 +76,22 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     const zero = plan([1, 1, 1], 30);
     expect(zero.startingQuota).toBe(0);
     expect(quotaAtLevel(zero, 1_000_000)).toBe(0);
-    expect(quotaAtLevel(plan([2, 1, 1], Number.MAX_SAFE_INTEGER, { weeklyIncreasePercent: 1 }, 'steps'), 1_000_000)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(quotaAtLevel(plan([2, 1, 1], Number.MAX_SAFE_INTEGER, { weeklyIncreasePercent: 1 }, 'steps'), 1_000_000)).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
     // No weekly increase: the starting quota however long the plan runs (and quickly).
     expect(quotaAtLevel(plan([20, 20, 20], 40, { weeklyIncreasePercent: 0 }), 1_000_000)).toBe(16);
     // The setting is a documented override.
-    expect(computeTodaysQuota(plan([20, 25, 15], undefined, { maximumLevelWithoutGoal: 0 }), [], d(100))).toMatchObject({ quota: 16, level: 0 });
-    expect(planPacing({ activity: 'walking', unit: 'minutes', sessions: [20, 20, 20].map((amount) => ({ date: d(-1), amount })), startDate: START }, { maximumLevelWithoutGoal: -1 }).kind).toBe('invalid');
+    expect(computeTodaysQuota(plan([20, 25, 15], undefined, { maximumLevelWithoutGoal: 0 }), [], d(100))).toMatchObject({
+      quota: 16,
+      level: 0,
+    });
+    expect(
+      planPacing(
+        { activity: 'walking', unit: 'minutes', sessions: [20, 20, 20].map((amount) => ({ date: d(-1), amount })), startDate: START },
+        { maximumLevelWithoutGoal: -1 },
+      ).kind,
+    ).toBe('invalid');
   });
 
   it('steps back once per flare day, holds while a flare lasts and ignores flares over before the start', () => {
@@ -87,11 +105,19 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
     expect(computeTodaysQuota(p, [{ start: d(15), end: d(24) }], d(30))).toMatchObject({ level: 1 });
     expect(computeTodaysQuota(p, [{ start: d(15), end: d(24) }], d(31))).toMatchObject({ level: 2 });
     // An ongoing flare holds until today.
-    expect(computeTodaysQuota(p, [{ start: d(15), end: null }], d(60))).toMatchObject({ level: 1, lastFlare: d(15), ongoingFlareSince: d(15) });
+    expect(computeTodaysQuota(p, [{ start: d(15), end: null }], d(60))).toMatchObject({
+      level: 1,
+      lastFlare: d(15),
+      ongoingFlareSince: d(15),
+    });
     // Once it has ended, nothing is held on its account any more.
     expect(computeTodaysQuota(p, [{ start: d(15), end: d(20) }], d(60))).toMatchObject({ lastFlare: d(15), ongoingFlareSince: null });
     // A flare going on since before the start is what holds level 0, though no step back is dated in the plan.
-    expect(computeTodaysQuota(p, [{ start: d(-3), end: null }], d(30))).toMatchObject({ level: 0, lastFlare: null, ongoingFlareSince: d(-3) });
+    expect(computeTodaysQuota(p, [{ start: d(-3), end: null }], d(30))).toMatchObject({
+      level: 0,
+      lastFlare: null,
+      ongoingFlareSince: d(-3),
+    });
     // Before the start: over before it, no effect; still going at the start, level 0 until it ends.
     expect(computeTodaysQuota(p, [{ start: d(-10), end: d(-1) }], d(7))).toMatchObject({ level: 1, lastFlare: null });
     expect(computeTodaysQuota(p, [{ start: d(-3), end: d(5) }], d(7))).toMatchObject({ level: 0 });
@@ -101,54 +127,93 @@ describe('activity pacing (settings: clinical convention, unconfirmed)', () => {
   });
 
   it('reports what it cannot plan', () => {
-    expect(planPacing({ activity: 'walking', unit: 'minutes', sessions: [{ date: d(-1), amount: 10 }], startDate: START }))
-      .toEqual({ kind: 'insufficient-sessions', have: 1, need: 3 });
-    expect(planPacing({ activity: 'walking', unit: 'minutes', sessions: [0, 0, 0].map((amount) => ({ date: d(-1), amount })), startDate: START }).kind).toBe('no-tolerance');
-    expect(planPacing({ activity: 'walking', unit: 'minutes', sessions: [1.5, 2, 3].map((amount) => ({ date: d(-1), amount })), startDate: START }).kind).toBe('invalid');
+    expect(planPacing({ activity: 'walking', unit: 'minutes', sessions: [{ date: d(-1), amount: 10 }], startDate: START })).toEqual({
+      kind: 'insufficient-sessions',
+      have: 1,
+      need: 3,
+    });
+    expect(
+      planPacing({ activity: 'walking', unit: 'minutes', sessions: [0, 0, 0].map((amount) => ({ date: d(-1), amount })), startDate: START })
+        .kind,
+    ).toBe('no-tolerance');
+    expect(
+      planPacing({
+        activity: 'walking',
+        unit: 'minutes',
+        sessions: [1.5, 2, 3].map((amount) => ({ date: d(-1), amount })),
+        startDate: START,
+      }).kind,
+    ).toBe('invalid');
     expect(computeTodaysQuota(plan([20, 20, 20]), [], d(-1))).toEqual({ kind: 'not-started' });
   });
 
   const sessions = fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 3, maxLength: 20 }).filter((a) => a.some((x) => x > 0));
-  const settings = fc.record({ startingQuotaPercentOfBaseline: fc.integer({ min: 0, max: 100 }), weeklyIncreasePercent: fc.integer({ min: 0, max: 50 }),
-    flareStepBackWeeks: fc.integer({ min: 0, max: 4 }), maximumLevelWithoutGoal: fc.integer({ min: 0, max: 60 }) });
+  const settings = fc.record({
+    startingQuotaPercentOfBaseline: fc.integer({ min: 0, max: 100 }),
+    weeklyIncreasePercent: fc.integer({ min: 0, max: 50 }),
+    flareStepBackWeeks: fc.integer({ min: 0, max: 4 }),
+    maximumLevelWithoutGoal: fc.integer({ min: 0, max: 60 }),
+  });
   const unit = fc.constantFrom('minutes', 'steps');
   const goal = fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined });
 
   it('starting quota never exceeds baseline; quota never exceeds the goal, the maximum level or a day of minutes', () => {
-    fc.assert(fc.property(sessions, settings, goal, unit, fc.integer({ min: 0, max: 5000 }), (s, set, g, u, day) => {
-      const p = plan(s, g, set, u);
-      expect(p.startingQuota).toBeLessThanOrEqual(p.baseline);
-      const q = computeTodaysQuota(p, [], d(day));
-      if (q.kind !== 'quota') throw new Error('quota expected');
-      if (g !== undefined) expect(q.quota).toBeLessThanOrEqual(g);
-      if (g === undefined) expect(q.level).toBeLessThanOrEqual(set.maximumLevelWithoutGoal);
-      if (u === 'minutes') expect(q.quota).toBeLessThanOrEqual(MINUTES_PER_DAY);
-      expect(Number.isSafeInteger(q.quota)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(sessions, settings, goal, unit, fc.integer({ min: 0, max: 5000 }), (s, set, g, u, day) => {
+        const p = plan(s, g, set, u);
+        expect(p.startingQuota).toBeLessThanOrEqual(p.baseline);
+        const q = computeTodaysQuota(p, [], d(day));
+        if (q.kind !== 'quota') throw new Error('quota expected');
+        if (g !== undefined) expect(q.quota).toBeLessThanOrEqual(g);
+        if (g === undefined) expect(q.level).toBeLessThanOrEqual(set.maximumLevelWithoutGoal);
+        if (u === 'minutes') expect(q.quota).toBeLessThanOrEqual(MINUTES_PER_DAY);
+        expect(Number.isSafeInteger(q.quota)).toBe(true);
+      }),
+    );
   });
 
   it('without flares the quota never decreases over time', () => {
-    fc.assert(fc.property(sessions, settings, goal, unit, fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }), (s, set, g, u, a, b) => {
-      const p = plan(s, g, set, u);
-      const early = computeTodaysQuota(p, [], d(Math.min(a, b)));
-      const late = computeTodaysQuota(p, [], d(Math.max(a, b)));
-      if (early.kind !== 'quota' || late.kind !== 'quota') throw new Error('quota expected');
-      expect(late.quota).toBeGreaterThanOrEqual(early.quota);
-    }));
+    fc.assert(
+      fc.property(
+        sessions,
+        settings,
+        goal,
+        unit,
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (s, set, g, u, a, b) => {
+          const p = plan(s, g, set, u);
+          const early = computeTodaysQuota(p, [], d(Math.min(a, b)));
+          const late = computeTodaysQuota(p, [], d(Math.max(a, b)));
+          if (early.kind !== 'quota' || late.kind !== 'quota') throw new Error('quota expected');
+          expect(late.quota).toBeGreaterThanOrEqual(early.quota);
+        },
+      ),
+    );
   });
 
   // Flares as (start, length in days or ongoing), some starting before the plan.
-  const flare = fc.record({ start: fc.integer({ min: -20, max: 200 }), days: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }) })
+  const flare = fc
+    .record({ start: fc.integer({ min: -20, max: 200 }), days: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }) })
     .map(({ start, days }) => ({ start: d(start), end: days === null ? null : d(start + days) }));
 
   it('a flare never raises the quota on any later day', () => {
-    fc.assert(fc.property(sessions, settings, goal, fc.array(flare, { maxLength: 5 }), flare, fc.integer({ min: 0, max: 300 }),
-      (s, set, g, flares, extraFlare, day) => {
-        const p = plan(s, g, set);
-        const without = computeTodaysQuota(p, flares, d(day));
-        const withExtra = computeTodaysQuota(p, [...flares, extraFlare], d(day));
-        if (without.kind !== 'quota' || withExtra.kind !== 'quota') throw new Error('quota expected');
-        expect(withExtra.quota).toBeLessThanOrEqual(without.quota);
-      }));
+    fc.assert(
+      fc.property(
+        sessions,
+        settings,
+        goal,
+        fc.array(flare, { maxLength: 5 }),
+        flare,
+        fc.integer({ min: 0, max: 300 }),
+        (s, set, g, flares, extraFlare, day) => {
+          const p = plan(s, g, set);
+          const without = computeTodaysQuota(p, flares, d(day));
+          const withExtra = computeTodaysQuota(p, [...flares, extraFlare], d(day));
+          if (without.kind !== 'quota' || withExtra.kind !== 'quota') throw new Error('quota expected');
+          expect(withExtra.quota).toBeLessThanOrEqual(without.quota);
+        },
+      ),
+    );
   });
 });

@@ -50,7 +50,11 @@ export const PACING_SETTING_DOCS: readonly { key: keyof PacingSettings; source: 
   { key: 'weeklyIncreasePercent', source: 'clinical convention, unconfirmed (no published number)' },
   { key: 'flareStepBackWeeks', source: 'clinical convention, unconfirmed (no published number)' },
   { key: 'minimumBaselineSessions', source: 'clinical convention, unconfirmed (no published number)' },
-  { key: 'maximumLevelWithoutGoal', source: 'product choice, clinically unconfirmed (no published number): about a quarter-year of weekly increases, after which a plan without a goal holds until it is reviewed' },
+  {
+    key: 'maximumLevelWithoutGoal',
+    source:
+      'product choice, clinically unconfirmed (no published number): about a quarter-year of weekly increases, after which a plan without a goal holds until it is reviewed',
+  },
 ];
 
 export interface PacingSession {
@@ -83,25 +87,33 @@ function isWhole(n: number): boolean {
 
 function validateSettings(s: PacingSettings): string[] {
   const problems: string[] = [];
-  if (!isWhole(s.startingQuotaPercentOfBaseline) || s.startingQuotaPercentOfBaseline > 100) problems.push('startingQuotaPercentOfBaseline must be a whole percentage 0–100');
-  if (!isWhole(s.weeklyIncreasePercent) || s.weeklyIncreasePercent > 100) problems.push('weeklyIncreasePercent must be a whole percentage 0–100');
+  if (!isWhole(s.startingQuotaPercentOfBaseline) || s.startingQuotaPercentOfBaseline > 100)
+    problems.push('startingQuotaPercentOfBaseline must be a whole percentage 0–100');
+  if (!isWhole(s.weeklyIncreasePercent) || s.weeklyIncreasePercent > 100)
+    problems.push('weeklyIncreasePercent must be a whole percentage 0–100');
   if (!isWhole(s.flareStepBackWeeks)) problems.push('flareStepBackWeeks must be a whole number ≥ 0');
-  if (!isWhole(s.minimumBaselineSessions) || s.minimumBaselineSessions < 1) problems.push('minimumBaselineSessions must be a whole number ≥ 1');
+  if (!isWhole(s.minimumBaselineSessions) || s.minimumBaselineSessions < 1)
+    problems.push('minimumBaselineSessions must be a whole number ≥ 1');
   if (!isWhole(s.maximumLevelWithoutGoal)) problems.push('maximumLevelWithoutGoal must be a whole number ≥ 0');
   return problems;
 }
 
 /** A pacing plan from logged sessions (the caller chooses which sessions form the baseline). */
-export function planPacing(input: {
-  readonly activity: string;
-  readonly unit: string;
-  readonly sessions: readonly PacingSession[];
-  readonly startDate: LocalDate;
-  readonly goal?: number;
-}, overrides?: Partial<PacingSettings>): PacingPlanResult {
+export function planPacing(
+  input: {
+    readonly activity: string;
+    readonly unit: string;
+    readonly sessions: readonly PacingSession[];
+    readonly startDate: LocalDate;
+    readonly goal?: number;
+  },
+  overrides?: Partial<PacingSettings>,
+): PacingPlanResult {
   const settings = { ...DEFAULT_PACING_SETTINGS, ...overrides };
   const problems = validateSettings(settings);
-  input.sessions.forEach((s, i) => { if (!isWhole(s.amount)) problems.push(`sessions[${i}].amount must be a whole number ≥ 0`); });
+  input.sessions.forEach((s, i) => {
+    if (!isWhole(s.amount)) problems.push(`sessions[${i}].amount must be a whole number ≥ 0`);
+  });
   if (input.goal !== undefined && !isWhole(input.goal)) problems.push('goal must be a whole number ≥ 0');
   if (problems.length > 0) return { kind: 'invalid', problems };
   const n = input.sessions.length;
@@ -181,10 +193,13 @@ export interface PacingFlare {
 
 export type TodaysQuota =
   | {
-    readonly kind: 'quota'; readonly quota: number; readonly level: number; readonly lastFlare: LocalDate | null;
-    /** The start of the earliest flare still going on (the level holds until it ends), or null. */
-    readonly ongoingFlareSince: LocalDate | null;
-  }
+      readonly kind: 'quota';
+      readonly quota: number;
+      readonly level: number;
+      readonly lastFlare: LocalDate | null;
+      /** The start of the earliest flare still going on (the level holds until it ends), or null. */
+      readonly ongoingFlareSince: LocalDate | null;
+    }
   | { readonly kind: 'not-started' };
 
 function laterOf(a: LocalDate, b: LocalDate): LocalDate {
@@ -207,8 +222,11 @@ export function computeTodaysQuota(plan: PacingPlan, flares: readonly (LocalDate
     const ongoingOrEnd = flare.end === null || flare.end === undefined ? asOf : flare.end;
     const end = differenceInCalendarDays(ongoingOrEnd, asOf) > 0 ? asOf : laterOf(ongoingOrEnd, flare.start);
     if (differenceInCalendarDays(end, plan.startDate) < 0) continue;
-    if ((flare.end === null || flare.end === undefined || differenceInCalendarDays(flare.end, asOf) > 0)
-      && (ongoingFlareSince === null || differenceInCalendarDays(flare.start, ongoingFlareSince) < 0)) ongoingFlareSince = flare.start;
+    if (
+      (flare.end === null || flare.end === undefined || differenceInCalendarDays(flare.end, asOf) > 0) &&
+      (ongoingFlareSince === null || differenceInCalendarDays(flare.start, ongoingFlareSince) < 0)
+    )
+      ongoingFlareSince = flare.start;
     const known = byStart.get(flare.start);
     byStart.set(flare.start, known === undefined ? end : laterOf(known, end));
   }

@@ -44,7 +44,13 @@ describe('chronicity: each edge and one day either side (generated from CHRONICI
 });
 
 describe('CDC 2022 scope: age edge and one year either side (generated from CDC_2022_MIN_AGE)', () => {
-  const condition: Condition = { label: 'Low back pain', mechanism: 'nociceptive', onsetDate: '2025-01-01' as LocalDate, cancerRelated: false, endOfLife: false };
+  const condition: Condition = {
+    label: 'Low back pain',
+    mechanism: 'nociceptive',
+    onsetDate: '2025-01-01' as LocalDate,
+    cancerRelated: false,
+    endOfLife: false,
+  };
   it.each([CDC_2022_MIN_AGE - 1, CDC_2022_MIN_AGE, CDC_2022_MIN_AGE + 1])('age %i', (age) => {
     expect(cdc2022Scope(condition, age).inScope).toBe(age >= CDC_2022_MIN_AGE);
   });

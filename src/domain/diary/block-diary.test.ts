@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  DEFAULT_BLOCK_OFFSETS_MINUTES, computeBlockRelief, reliefPercent, scheduleReadings, validateBlockDiary, type BlockDiaryReading,
+  DEFAULT_BLOCK_OFFSETS_MINUTES,
+  computeBlockRelief,
+  reliefPercent,
+  scheduleReadings,
+  validateBlockDiary,
+  type BlockDiaryReading,
 } from './block-diary.ts';
 import { BLOCK_DIARY_GOLDEN } from './block-diary.golden.ts';
 
@@ -15,7 +20,10 @@ describe('block-diary golden cases (worked by hand, UW Health HF 5656, https://p
   }
 
   it('stores the NRS-derived relief beside the patient-reported one for every reading', () => {
-    const result = computeBlockRelief({ baselineIntensity: 8, readings: [{ offsetMinutes: 30, intensity: 2, patientReportedReliefPct: 90, recordedAt: null }] });
+    const result = computeBlockRelief({
+      baselineIntensity: 8,
+      readings: [{ offsetMinutes: 30, intensity: 2, patientReportedReliefPct: 90, recordedAt: null }],
+    });
     expect(result.readings).toEqual([{ offsetMinutes: 30, intensity: 2, reliefPct: 75, patientReportedReliefPct: 90 }]);
   });
 });
@@ -32,8 +40,13 @@ describe('scheduleReadings', () => {
   it('defaults to 15 min, 30 min, 1 h, 2 h, 4 h, 6 h, 8 h after the procedure', () => {
     expect(DEFAULT_BLOCK_OFFSETS_MINUTES).toEqual([15, 30, 60, 120, 240, 360, 480]);
     expect(scheduleReadings('2026-03-09T14:00:00Z').map((s) => s.dueAt)).toEqual([
-      '2026-03-09T14:15:00.000Z', '2026-03-09T14:30:00.000Z', '2026-03-09T15:00:00.000Z', '2026-03-09T16:00:00.000Z',
-      '2026-03-09T18:00:00.000Z', '2026-03-09T20:00:00.000Z', '2026-03-09T22:00:00.000Z',
+      '2026-03-09T14:15:00.000Z',
+      '2026-03-09T14:30:00.000Z',
+      '2026-03-09T15:00:00.000Z',
+      '2026-03-09T16:00:00.000Z',
+      '2026-03-09T18:00:00.000Z',
+      '2026-03-09T20:00:00.000Z',
+      '2026-03-09T22:00:00.000Z',
     ]);
   });
   it('takes a configurable schedule, across a DST change by elapsed time', () => {
@@ -48,13 +61,24 @@ describe('scheduleReadings', () => {
 
 describe('validateBlockDiary', () => {
   const base = {
-    id: '01936b2e-7c1a-7d4e-8f00-0123456789ab', procedureLabel: 'L4–L5 medial branch block, right', procedureAt: '2026-03-09T14:00:00Z',
-    timeZone: 'America/New_York', baselineIntensity: 7,
+    id: '01936b2e-7c1a-7d4e-8f00-0123456789ab',
+    procedureLabel: 'L4–L5 medial branch block, right',
+    procedureAt: '2026-03-09T14:00:00Z',
+    timeZone: 'America/New_York',
+    baselineIntensity: 7,
   };
   it('normalises: default schedule, readings sorted', () => {
-    const r = validateBlockDiary({ ...base, readings: [{ offsetMinutes: 60, intensity: 1 }, { offsetMinutes: 15, patientReportedReliefPct: 40 }] });
+    const r = validateBlockDiary({
+      ...base,
+      readings: [
+        { offsetMinutes: 60, intensity: 1 },
+        { offsetMinutes: 15, patientReportedReliefPct: 40 },
+      ],
+    });
     expect(r.ok && r.diary).toEqual({
-      ...base, procedureAt: '2026-03-09T14:00:00.000Z', offsetsMinutes: [15, 30, 60, 120, 240, 360, 480],
+      ...base,
+      procedureAt: '2026-03-09T14:00:00.000Z',
+      offsetsMinutes: [15, 30, 60, 120, 240, 360, 480],
       readings: [
         { offsetMinutes: 15, intensity: null, patientReportedReliefPct: 40, recordedAt: null },
         { offsetMinutes: 60, intensity: 1, patientReportedReliefPct: null, recordedAt: null },
@@ -71,11 +95,22 @@ describe('validateBlockDiary', () => {
   });
   it('reports problems with JSON pointers', () => {
     const r = validateBlockDiary({
-      ...base, baselineIntensity: 12, offsetsMinutes: [0, 30],
-      readings: [{ offsetMinutes: 30, intensity: 3 }, { offsetMinutes: 30, intensity: 2 }, { offsetMinutes: 45 }, { offsetMinutes: 60, patientReportedReliefPct: 120 }],
+      ...base,
+      baselineIntensity: 12,
+      offsetsMinutes: [0, 30],
+      readings: [
+        { offsetMinutes: 30, intensity: 3 },
+        { offsetMinutes: 30, intensity: 2 },
+        { offsetMinutes: 45 },
+        { offsetMinutes: 60, patientReportedReliefPct: 120 },
+      ],
     });
     expect(r.ok ? [] : r.errors.map((e) => e.pointer)).toEqual([
-      '/baselineIntensity', '/offsetsMinutes/0', '/readings/1/offsetMinutes', '/readings/2', '/readings/3/patientReportedReliefPct',
+      '/baselineIntensity',
+      '/offsetsMinutes/0',
+      '/readings/1/offsetMinutes',
+      '/readings/2',
+      '/readings/3/patientReportedReliefPct',
     ]);
   });
   it('refuses a procedure so late that a reading would fall after the year 9999 (its due time could not be written)', () => {
@@ -97,30 +132,39 @@ describe('properties', () => {
   const readings = fc.uniqueArray(reading, { selector: (r) => r.offsetMinutes, maxLength: 12 });
 
   it('relief never exceeds 100 %, the ≥ 80 % run lies within a ≥ 50 % run, and bounds are ordered', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10 }), readings, (baseline, rs) => {
-      const res = computeBlockRelief({ baselineIntensity: baseline, readings: rs });
-      if (res.nrs.kind !== 'computed') throw new Error('baseline > 0 must be computable');
-      for (const x of res.readings) if (x.reliefPct !== null) expect(x.reliefPct).toBeLessThanOrEqual(100);
-      for (const a of [res.nrs, res.patientReported]) {
-        for (const run of [a.atLeast50, a.atLeast80]) {
-          if (!run) continue;
-          expect(run.observedMinutes).toBeGreaterThanOrEqual(0);
-          if (run.boundedMinutes !== null) expect(run.boundedMinutes).toBeGreaterThan(run.observedMinutes);
-          expect(run.ongoingAtLastReading).toBe(run.untilMinutes === null);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), readings, (baseline, rs) => {
+        const res = computeBlockRelief({ baselineIntensity: baseline, readings: rs });
+        if (res.nrs.kind !== 'computed') throw new Error('baseline > 0 must be computable');
+        for (const x of res.readings) if (x.reliefPct !== null) expect(x.reliefPct).toBeLessThanOrEqual(100);
+        for (const a of [res.nrs, res.patientReported]) {
+          for (const run of [a.atLeast50, a.atLeast80]) {
+            if (!run) continue;
+            expect(run.observedMinutes).toBeGreaterThanOrEqual(0);
+            if (run.boundedMinutes !== null) expect(run.boundedMinutes).toBeGreaterThan(run.observedMinutes);
+            expect(run.ongoingAtLastReading).toBe(run.untilMinutes === null);
+          }
+          if (a.atLeast80) {
+            expect(a.atLeast50).not.toBeNull();
+            expect(a.atLeast50!.observedMinutes).toBeGreaterThanOrEqual(a.atLeast80.observedMinutes);
+            expect(a.peakReliefPct!).toBeGreaterThanOrEqual(80);
+          }
         }
-        if (a.atLeast80) {
-          expect(a.atLeast50).not.toBeNull();
-          expect(a.atLeast50!.observedMinutes).toBeGreaterThanOrEqual(a.atLeast80.observedMinutes);
-          expect(a.peakReliefPct!).toBeGreaterThanOrEqual(80);
-        }
-      }
-    }));
+      }),
+    );
   });
 
   it('the order readings are given in does not matter', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 }), readings.chain((rs) => fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length }).map((s) => [rs, s] as const)), (baseline, [rs, shuffled]) => {
-      expect(computeBlockRelief({ baselineIntensity: baseline, readings: shuffled as BlockDiaryReading[] }))
-        .toEqual(computeBlockRelief({ baselineIntensity: baseline, readings: rs as BlockDiaryReading[] }));
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 }),
+        readings.chain((rs) => fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length }).map((s) => [rs, s] as const)),
+        (baseline, [rs, shuffled]) => {
+          expect(computeBlockRelief({ baselineIntensity: baseline, readings: shuffled as BlockDiaryReading[] })).toEqual(
+            computeBlockRelief({ baselineIntensity: baseline, readings: rs as BlockDiaryReading[] }),
+          );
+        },
+      ),
+    );
   });
 });

@@ -104,7 +104,11 @@ export function reliefPercent(baseline: number, reading: number): number | null 
   return ((baseline - reading) * 100) / baseline;
 }
 
-interface Point { offset: number; meets: (threshold: number) => boolean; pct: number }
+interface Point {
+  offset: number;
+  meets: (threshold: number) => boolean;
+  pct: number;
+}
 
 function analyse(points: Point[]): ReliefAnalysis {
   let peak: Point | null = null;
@@ -187,14 +191,16 @@ export function scheduleReadings(
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-export interface BlockDiaryIssue { pointer: string; message: string }
+export interface BlockDiaryIssue {
+  pointer: string;
+  message: string;
+}
 export type BlockDiaryValidation = { ok: true; diary: BlockDiary } | { ok: false; errors: BlockDiaryIssue[] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The last instant `toISOString` writes with a four-digit year. */
 const LATEST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
-
 
 const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_BLOCK_OFFSET_MINUTES;
 
@@ -205,7 +211,8 @@ const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.is
 export function validateBlockDiary(input: unknown): BlockDiaryValidation {
   const errors: BlockDiaryIssue[] = [];
   const fail = (pointer: string, message: string) => errors.push({ pointer, message });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
   const v = input as Record<string, unknown>;
 
   const id = typeof v.id === 'string' && UUID.test(v.id.toLowerCase()) ? v.id.toLowerCase() : undefined;
@@ -277,7 +284,12 @@ export function validateBlockDiary(input: unknown): BlockDiaryValidation {
     }
     if (ok) {
       seen.add(x.offsetMinutes as number);
-      readings.push({ offsetMinutes: x.offsetMinutes as number, intensity: intensity as number | null, patientReportedReliefPct: ppr as number | null, recordedAt });
+      readings.push({
+        offsetMinutes: x.offsetMinutes as number,
+        intensity: intensity as number | null,
+        patientReportedReliefPct: ppr as number | null,
+        recordedAt,
+      });
     }
   });
 
@@ -285,8 +297,13 @@ export function validateBlockDiary(input: unknown): BlockDiaryValidation {
   return {
     ok: true,
     diary: {
-      id, procedureLabel: label, procedureAt, timeZone, baselineIntensity: v.baselineIntensity as number,
-      offsetsMinutes: offsets, readings: readings.sort((a, b) => a.offsetMinutes - b.offsetMinutes),
+      id,
+      procedureLabel: label,
+      procedureAt,
+      timeZone,
+      baselineIntensity: v.baselineIntensity as number,
+      offsetsMinutes: offsets,
+      readings: readings.sort((a, b) => a.offsetMinutes - b.offsetMinutes),
     },
   };
 }

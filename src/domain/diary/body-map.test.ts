@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  BODY_REGIONS, BODY_REGION_CODES, FIGURE_SIZE, LATERALITY_QUALIFIERS, WPI_AREAS, findBodyRegion, generalizedPainRegions,
-  regionsInView, wpiAreasFromRegions, type BodyView, type LayoutBox,
+  BODY_REGIONS,
+  BODY_REGION_CODES,
+  FIGURE_SIZE,
+  LATERALITY_QUALIFIERS,
+  WPI_AREAS,
+  findBodyRegion,
+  generalizedPainRegions,
+  regionsInView,
+  wpiAreasFromRegions,
+  type BodyView,
+  type LayoutBox,
 } from './body-map.ts';
 
 const overlaps = (a: LayoutBox, b: LayoutBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -15,10 +24,34 @@ describe('body-map region set', () => {
 
   it('covers every area the issue names', () => {
     for (const code of [
-      'head', 'face', 'jaw-left', 'neck-front', 'shoulder-right', 'upper-arm-left', 'forearm-right', 'elbow-left', 'wrist-right',
-      'hand-left', 'chest', 'abdomen', 'upper-back-left', 'cervical-spine', 'thoracic-spine', 'lumbar-spine', 'sacrum',
-      'buttock-right', 'hip-left', 'groin-right', 'pelvis', 'thigh-left', 'knee-right', 'lower-leg-left', 'ankle-right', 'foot-left',
-    ]) expect(findBodyRegion(code), code).toBeDefined();
+      'head',
+      'face',
+      'jaw-left',
+      'neck-front',
+      'shoulder-right',
+      'upper-arm-left',
+      'forearm-right',
+      'elbow-left',
+      'wrist-right',
+      'hand-left',
+      'chest',
+      'abdomen',
+      'upper-back-left',
+      'cervical-spine',
+      'thoracic-spine',
+      'lumbar-spine',
+      'sacrum',
+      'buttock-right',
+      'hip-left',
+      'groin-right',
+      'pelvis',
+      'thigh-left',
+      'knee-right',
+      'lower-leg-left',
+      'ankle-right',
+      'foot-left',
+    ])
+      expect(findBodyRegion(code), code).toBeDefined();
   });
 
   it('gives paired regions a laterality qualifier matching their side, and midline regions none', () => {
@@ -60,7 +93,7 @@ describe('body-map region set', () => {
     }
   });
 
-  it('mirrors the sides: front view shows the patient\'s right on the viewer\'s left, back view the opposite', () => {
+  it("mirrors the sides: front view shows the patient's right on the viewer's left, back view the opposite", () => {
     expect(findBodyRegion('knee-right')!.layout.front!.x).toBeLessThan(100);
     expect(findBodyRegion('knee-left')!.layout.front!.x).toBeGreaterThan(100);
     expect(findBodyRegion('knee-left')!.layout.back!.x).toBeLessThan(100);
@@ -71,10 +104,24 @@ describe('body-map region set', () => {
 describe('wpiAreasFromRegions (ACR 2016, Wolfe 2016 via https://doi.org/10.1016/j.semarthrit.2016.08.012)', () => {
   it('pre-fills Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012 case A: 8 areas covering all 5 regions', () => {
     const areas = wpiAreasFromRegions([
-      'shoulder-left', 'upper-arm-left', 'shoulder-right', 'forearm-right', 'hip-left', 'thigh-right', 'neck-front', 'lumbar-spine',
+      'shoulder-left',
+      'upper-arm-left',
+      'shoulder-right',
+      'forearm-right',
+      'hip-left',
+      'thigh-right',
+      'neck-front',
+      'lumbar-spine',
     ]);
     expect(areas).toEqual([
-      'shoulder-girdle-left', 'upper-arm-left', 'shoulder-girdle-right', 'lower-arm-right', 'hip-left', 'upper-leg-right', 'neck', 'lower-back',
+      'shoulder-girdle-left',
+      'upper-arm-left',
+      'shoulder-girdle-right',
+      'lower-arm-right',
+      'hip-left',
+      'upper-leg-right',
+      'neck',
+      'lower-back',
     ]);
     expect(generalizedPainRegions(areas)).toHaveLength(5);
   });
@@ -92,11 +139,13 @@ describe('wpiAreasFromRegions (ACR 2016, Wolfe 2016 via https://doi.org/10.1016/
   });
 
   it('never exceeds 19 areas and is order-independent', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...BODY_REGION_CODES)), (codes) => {
-      const a = wpiAreasFromRegions(codes);
-      expect(a.length).toBeLessThanOrEqual(WPI_AREAS.length);
-      expect(wpiAreasFromRegions([...codes].reverse())).toEqual(a);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...BODY_REGION_CODES)), (codes) => {
+        const a = wpiAreasFromRegions(codes);
+        expect(a.length).toBeLessThanOrEqual(WPI_AREAS.length);
+        expect(wpiAreasFromRegions([...codes].reverse())).toEqual(a);
+      }),
+    );
     expect(wpiAreasFromRegions(BODY_REGION_CODES)).toEqual([...WPI_AREAS]);
   });
 });

@@ -28,11 +28,25 @@ export type BodySide = 'left' | 'right' | 'midline';
 
 /** ACR 2016 Widespread Pain Index areas (19). */
 export const WPI_AREAS = [
-  'jaw-left', 'shoulder-girdle-left', 'upper-arm-left', 'lower-arm-left',
-  'jaw-right', 'shoulder-girdle-right', 'upper-arm-right', 'lower-arm-right',
-  'hip-left', 'upper-leg-left', 'lower-leg-left',
-  'hip-right', 'upper-leg-right', 'lower-leg-right',
-  'neck', 'upper-back', 'lower-back', 'chest', 'abdomen',
+  'jaw-left',
+  'shoulder-girdle-left',
+  'upper-arm-left',
+  'lower-arm-left',
+  'jaw-right',
+  'shoulder-girdle-right',
+  'upper-arm-right',
+  'lower-arm-right',
+  'hip-left',
+  'upper-leg-left',
+  'lower-leg-left',
+  'hip-right',
+  'upper-leg-right',
+  'lower-leg-right',
+  'neck',
+  'upper-back',
+  'lower-back',
+  'chest',
+  'abdomen',
 ] as const;
 export type WpiArea = (typeof WPI_AREAS)[number];
 
@@ -40,11 +54,25 @@ export type WpiArea = (typeof WPI_AREAS)[number];
 export type WpiRegion = 'left-upper' | 'right-upper' | 'left-lower' | 'right-lower' | 'axial';
 
 export const WPI_AREA_REGION: Readonly<Record<WpiArea, WpiRegion>> = {
-  'jaw-left': 'left-upper', 'shoulder-girdle-left': 'left-upper', 'upper-arm-left': 'left-upper', 'lower-arm-left': 'left-upper',
-  'jaw-right': 'right-upper', 'shoulder-girdle-right': 'right-upper', 'upper-arm-right': 'right-upper', 'lower-arm-right': 'right-upper',
-  'hip-left': 'left-lower', 'upper-leg-left': 'left-lower', 'lower-leg-left': 'left-lower',
-  'hip-right': 'right-lower', 'upper-leg-right': 'right-lower', 'lower-leg-right': 'right-lower',
-  neck: 'axial', 'upper-back': 'axial', 'lower-back': 'axial', chest: 'axial', abdomen: 'axial',
+  'jaw-left': 'left-upper',
+  'shoulder-girdle-left': 'left-upper',
+  'upper-arm-left': 'left-upper',
+  'lower-arm-left': 'left-upper',
+  'jaw-right': 'right-upper',
+  'shoulder-girdle-right': 'right-upper',
+  'upper-arm-right': 'right-upper',
+  'lower-arm-right': 'right-upper',
+  'hip-left': 'left-lower',
+  'upper-leg-left': 'left-lower',
+  'lower-leg-left': 'left-lower',
+  'hip-right': 'right-lower',
+  'upper-leg-right': 'right-lower',
+  'lower-leg-right': 'right-lower',
+  neck: 'axial',
+  'upper-back': 'axial',
+  'lower-back': 'axial',
+  chest: 'axial',
+  abdomen: 'axial',
 };
 
 /** Areas that count toward the WPI but not toward the generalized-pain region count (Wolfe 2016). */
@@ -64,7 +92,12 @@ export const LATERALITY_QUALIFIERS = {
 } as const satisfies Record<string, SnomedCoding>;
 
 /** A box on the 200 × 440 figure, in figure units, origin top-left. */
-export interface LayoutBox { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
+export interface LayoutBox {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
 
 export const FIGURE_SIZE = { width: 200, height: 440 } as const;
 
@@ -152,7 +185,11 @@ function pair(spec: PairSpec): [BodyRegion, BodyRegion] {
 }
 
 function midline(
-  code: string, label: string, views: RegionViews, snomed: SnomedCoding | null, wpiArea: WpiArea | null,
+  code: string,
+  label: string,
+  views: RegionViews,
+  snomed: SnomedCoding | null,
+  wpiArea: WpiArea | null,
   layout: Partial<Record<BodyView, LayoutBox>>,
 ): BodyRegion {
   return { code, label, views, side: 'midline', snomed, unconfirmed: snomed === null, laterality: null, wpiArea, layout };
@@ -162,36 +199,157 @@ export const BODY_REGIONS: readonly BodyRegion[] = [
   // Head and neck
   midline('head', 'Head', 'both', S.head, null, { front: { x: 82, y: 2, w: 36, h: 14 }, back: { x: 80, y: 2, w: 40, h: 46 } }),
   midline('face', 'Face', 'front', S.face, null, { front: { x: 84, y: 16, w: 32, h: 22 } }),
-  ...pair({ base: 'jaw', label: 'Jaw', views: 'front', snomed: S.jaw, wpi: { left: 'jaw-left', right: 'jaw-right' }, viewerLeft: { front: { x: 82, y: 38, w: 18, h: 10 } } }),
+  ...pair({
+    base: 'jaw',
+    label: 'Jaw',
+    views: 'front',
+    snomed: S.jaw,
+    wpi: { left: 'jaw-left', right: 'jaw-right' },
+    viewerLeft: { front: { x: 82, y: 38, w: 18, h: 10 } },
+  }),
   midline('neck-front', 'Neck, front', 'front', S.neck, 'neck', { front: { x: 88, y: 50, w: 24, h: 14 } }),
   midline('neck-back', 'Neck, back', 'back', S.neck, 'neck', { back: { x: 84, y: 50, w: 10, h: 16 } }),
   midline('cervical-spine', 'Cervical spine (neck bones)', 'back', S.cervicalSpine, 'neck', { back: { x: 94, y: 50, w: 12, h: 18 } }),
   // Shoulders and arms
-  ...pair({ base: 'shoulder', label: 'Shoulder', views: 'both', snomed: S.shoulder, wpi: { left: 'shoulder-girdle-left', right: 'shoulder-girdle-right' }, viewerLeft: { front: { x: 46, y: 64, w: 24, h: 20 }, back: { x: 46, y: 64, w: 16, h: 20 } } }),
-  ...pair({ base: 'upper-arm', label: 'Upper arm', views: 'both', snomed: S.upperArm, wpi: { left: 'upper-arm-left', right: 'upper-arm-right' }, viewerLeft: { front: { x: 40, y: 84, w: 20, h: 54 }, back: { x: 40, y: 84, w: 20, h: 54 } } }),
-  ...pair({ base: 'elbow', label: 'Elbow', views: 'both', snomed: S.elbowJoint, wpi: null, viewerLeft: { front: { x: 36, y: 138, w: 20, h: 16 }, back: { x: 36, y: 138, w: 20, h: 16 } } }),
-  ...pair({ base: 'forearm', label: 'Lower arm (forearm)', views: 'both', snomed: S.forearm, wpi: { left: 'lower-arm-left', right: 'lower-arm-right' }, viewerLeft: { front: { x: 30, y: 154, w: 20, h: 50 }, back: { x: 30, y: 154, w: 20, h: 50 } } }),
-  ...pair({ base: 'wrist', label: 'Wrist', views: 'both', snomed: S.wristJoint, wpi: null, viewerLeft: { front: { x: 28, y: 204, w: 18, h: 12 }, back: { x: 28, y: 204, w: 18, h: 12 } } }),
-  ...pair({ base: 'hand', label: 'Hand', views: 'both', snomed: S.hand, wpi: null, viewerLeft: { front: { x: 20, y: 216, w: 26, h: 34 }, back: { x: 20, y: 216, w: 26, h: 34 } } }),
+  ...pair({
+    base: 'shoulder',
+    label: 'Shoulder',
+    views: 'both',
+    snomed: S.shoulder,
+    wpi: { left: 'shoulder-girdle-left', right: 'shoulder-girdle-right' },
+    viewerLeft: { front: { x: 46, y: 64, w: 24, h: 20 }, back: { x: 46, y: 64, w: 16, h: 20 } },
+  }),
+  ...pair({
+    base: 'upper-arm',
+    label: 'Upper arm',
+    views: 'both',
+    snomed: S.upperArm,
+    wpi: { left: 'upper-arm-left', right: 'upper-arm-right' },
+    viewerLeft: { front: { x: 40, y: 84, w: 20, h: 54 }, back: { x: 40, y: 84, w: 20, h: 54 } },
+  }),
+  ...pair({
+    base: 'elbow',
+    label: 'Elbow',
+    views: 'both',
+    snomed: S.elbowJoint,
+    wpi: null,
+    viewerLeft: { front: { x: 36, y: 138, w: 20, h: 16 }, back: { x: 36, y: 138, w: 20, h: 16 } },
+  }),
+  ...pair({
+    base: 'forearm',
+    label: 'Lower arm (forearm)',
+    views: 'both',
+    snomed: S.forearm,
+    wpi: { left: 'lower-arm-left', right: 'lower-arm-right' },
+    viewerLeft: { front: { x: 30, y: 154, w: 20, h: 50 }, back: { x: 30, y: 154, w: 20, h: 50 } },
+  }),
+  ...pair({
+    base: 'wrist',
+    label: 'Wrist',
+    views: 'both',
+    snomed: S.wristJoint,
+    wpi: null,
+    viewerLeft: { front: { x: 28, y: 204, w: 18, h: 12 }, back: { x: 28, y: 204, w: 18, h: 12 } },
+  }),
+  ...pair({
+    base: 'hand',
+    label: 'Hand',
+    views: 'both',
+    snomed: S.hand,
+    wpi: null,
+    viewerLeft: { front: { x: 20, y: 216, w: 26, h: 34 }, back: { x: 20, y: 216, w: 26, h: 34 } },
+  }),
   // Trunk, front
   midline('chest', 'Chest', 'front', S.chest, 'chest', { front: { x: 70, y: 66, w: 60, h: 64 } }),
   midline('abdomen', 'Abdomen (belly)', 'front', S.abdomen, 'abdomen', { front: { x: 70, y: 130, w: 60, h: 50 } }),
   midline('pelvis', 'Lower belly and pelvis', 'front', S.pelvis, null, { front: { x: 86, y: 180, w: 28, h: 24 } }),
-  ...pair({ base: 'groin', label: 'Groin', views: 'front', snomed: S.groin, wpi: null, viewerLeft: { front: { x: 70, y: 182, w: 16, h: 24 } } }),
+  ...pair({
+    base: 'groin',
+    label: 'Groin',
+    views: 'front',
+    snomed: S.groin,
+    wpi: null,
+    viewerLeft: { front: { x: 70, y: 182, w: 16, h: 24 } },
+  }),
   // Trunk, back
-  ...pair({ base: 'upper-back', label: 'Upper back', views: 'back', snomed: null, wpi: { left: 'upper-back', right: 'upper-back' }, viewerLeft: { back: { x: 62, y: 70, w: 32, h: 80 } } }),
-  midline('thoracic-spine', 'Thoracic spine (mid-back bones)', 'back', S.thoracicSpine, 'upper-back', { back: { x: 94, y: 68, w: 12, h: 82 } }),
-  ...pair({ base: 'lower-back', label: 'Lower back', views: 'back', snomed: S.lowerBack, wpi: { left: 'lower-back', right: 'lower-back' }, viewerLeft: { back: { x: 64, y: 150, w: 30, h: 40 } } }),
+  ...pair({
+    base: 'upper-back',
+    label: 'Upper back',
+    views: 'back',
+    snomed: null,
+    wpi: { left: 'upper-back', right: 'upper-back' },
+    viewerLeft: { back: { x: 62, y: 70, w: 32, h: 80 } },
+  }),
+  midline('thoracic-spine', 'Thoracic spine (mid-back bones)', 'back', S.thoracicSpine, 'upper-back', {
+    back: { x: 94, y: 68, w: 12, h: 82 },
+  }),
+  ...pair({
+    base: 'lower-back',
+    label: 'Lower back',
+    views: 'back',
+    snomed: S.lowerBack,
+    wpi: { left: 'lower-back', right: 'lower-back' },
+    viewerLeft: { back: { x: 64, y: 150, w: 30, h: 40 } },
+  }),
   midline('lumbar-spine', 'Lumbar spine (low-back bones)', 'back', S.lumbarSpine, 'lower-back', { back: { x: 94, y: 150, w: 12, h: 40 } }),
   midline('sacrum', 'Sacral spine (sacrum)', 'back', S.sacrum, 'lower-back', { back: { x: 94, y: 190, w: 12, h: 18 } }),
-  ...pair({ base: 'buttock', label: 'Buttock', views: 'back', snomed: S.buttock, wpi: { left: 'hip-left', right: 'hip-right' }, viewerLeft: { back: { x: 64, y: 190, w: 30, h: 40 } } }),
+  ...pair({
+    base: 'buttock',
+    label: 'Buttock',
+    views: 'back',
+    snomed: S.buttock,
+    wpi: { left: 'hip-left', right: 'hip-right' },
+    viewerLeft: { back: { x: 64, y: 190, w: 30, h: 40 } },
+  }),
   // Hips and legs
-  ...pair({ base: 'hip', label: 'Hip', views: 'both', snomed: S.hip, wpi: { left: 'hip-left', right: 'hip-right' }, viewerLeft: { front: { x: 54, y: 180, w: 16, h: 30 }, back: { x: 50, y: 190, w: 14, h: 30 } } }),
-  ...pair({ base: 'thigh', label: 'Thigh (upper leg)', views: 'both', snomed: S.thigh, wpi: { left: 'upper-leg-left', right: 'upper-leg-right' }, viewerLeft: { front: { x: 66, y: 210, w: 32, h: 80 }, back: { x: 66, y: 230, w: 32, h: 60 } } }),
-  ...pair({ base: 'knee', label: 'Knee', views: 'both', snomed: S.knee, wpi: null, viewerLeft: { front: { x: 70, y: 290, w: 26, h: 28 }, back: { x: 70, y: 290, w: 26, h: 28 } } }),
-  ...pair({ base: 'lower-leg', label: 'Lower leg (shin and calf)', views: 'both', snomed: S.lowerLeg, wpi: { left: 'lower-leg-left', right: 'lower-leg-right' }, viewerLeft: { front: { x: 72, y: 318, w: 22, h: 72 }, back: { x: 72, y: 318, w: 22, h: 72 } } }),
-  ...pair({ base: 'ankle', label: 'Ankle', views: 'both', snomed: S.ankleJoint, wpi: null, viewerLeft: { front: { x: 74, y: 390, w: 18, h: 14 }, back: { x: 74, y: 390, w: 18, h: 14 } } }),
-  ...pair({ base: 'foot', label: 'Foot', views: 'both', snomed: S.foot, wpi: null, viewerLeft: { front: { x: 66, y: 404, w: 28, h: 32 }, back: { x: 68, y: 404, w: 24, h: 32 } } }),
+  ...pair({
+    base: 'hip',
+    label: 'Hip',
+    views: 'both',
+    snomed: S.hip,
+    wpi: { left: 'hip-left', right: 'hip-right' },
+    viewerLeft: { front: { x: 54, y: 180, w: 16, h: 30 }, back: { x: 50, y: 190, w: 14, h: 30 } },
+  }),
+  ...pair({
+    base: 'thigh',
+    label: 'Thigh (upper leg)',
+    views: 'both',
+    snomed: S.thigh,
+    wpi: { left: 'upper-leg-left', right: 'upper-leg-right' },
+    viewerLeft: { front: { x: 66, y: 210, w: 32, h: 80 }, back: { x: 66, y: 230, w: 32, h: 60 } },
+  }),
+  ...pair({
+    base: 'knee',
+    label: 'Knee',
+    views: 'both',
+    snomed: S.knee,
+    wpi: null,
+    viewerLeft: { front: { x: 70, y: 290, w: 26, h: 28 }, back: { x: 70, y: 290, w: 26, h: 28 } },
+  }),
+  ...pair({
+    base: 'lower-leg',
+    label: 'Lower leg (shin and calf)',
+    views: 'both',
+    snomed: S.lowerLeg,
+    wpi: { left: 'lower-leg-left', right: 'lower-leg-right' },
+    viewerLeft: { front: { x: 72, y: 318, w: 22, h: 72 }, back: { x: 72, y: 318, w: 22, h: 72 } },
+  }),
+  ...pair({
+    base: 'ankle',
+    label: 'Ankle',
+    views: 'both',
+    snomed: S.ankleJoint,
+    wpi: null,
+    viewerLeft: { front: { x: 74, y: 390, w: 18, h: 14 }, back: { x: 74, y: 390, w: 18, h: 14 } },
+  }),
+  ...pair({
+    base: 'foot',
+    label: 'Foot',
+    views: 'both',
+    snomed: S.foot,
+    wpi: null,
+    viewerLeft: { front: { x: 66, y: 404, w: 28, h: 32 }, back: { x: 68, y: 404, w: 24, h: 32 } },
+  }),
 ];
 
 const BY_CODE: ReadonlyMap<string, BodyRegion> = new Map(BODY_REGIONS.map((r) => [r.code, r]));

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  accumulateDay, accumulateDays, applyToSummary, datesAffectedBy, summarizeAccumulator, summarizeDay, type DaySummaryAccumulator,
+  accumulateDay,
+  accumulateDays,
+  applyToSummary,
+  datesAffectedBy,
+  summarizeAccumulator,
+  summarizeDay,
+  type DaySummaryAccumulator,
 } from './day-summary.ts';
 import { validateDiaryEntry, type DiaryEntry } from './entry.ts';
 import { diaryEntryArbitrary } from './diary.arbitraries.ts';
@@ -12,7 +18,10 @@ function entry(overrides: Record<string, unknown>): DiaryEntry {
   seq += 1;
   const r = validateDiaryEntry({
     id: `01936b2e-7c1a-7d4e-8f00-${String(seq).padStart(12, '0')}`,
-    localDate: '2026-03-08', localTime: '15:05', timeZone: 'Europe/Berlin', recordedAt: '2026-03-08T14:05:00Z',
+    localDate: '2026-03-08',
+    localTime: '15:05',
+    timeZone: 'Europe/Berlin',
+    recordedAt: '2026-03-08T14:05:00Z',
     intensity: 5,
     provenance: { enteredBy: 'user-1', mode: 'real-time', source: 'self' },
     ...overrides,
@@ -24,22 +33,44 @@ function entry(overrides: Record<string, unknown>): DiaryEntry {
 describe('summarizeDay', () => {
   it('computes exact means, max and region counts', () => {
     const a = entry({
-      intensity: 4, worstSinceLast: 7, interference: { sleep: 6, mood: 3 }, sleep: { hours: 5.5, quality: 'poor' },
-      activity: { minutes: 20 }, regions: [{ code: 'knee-left', intensity: 6, qualities: ['aching'] }],
-      medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', regimen: 'as-needed' }], triggers: ['poor-sleep'],
+      intensity: 4,
+      worstSinceLast: 7,
+      interference: { sleep: 6, mood: 3 },
+      sleep: { hours: 5.5, quality: 'poor' },
+      activity: { minutes: 20 },
+      regions: [{ code: 'knee-left', intensity: 6, qualities: ['aching'] }],
+      medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', regimen: 'as-needed' }],
+      triggers: ['poor-sleep'],
     });
     const b = entry({
-      localTime: '15:10', intensity: 7, interference: { sleep: 4 }, activity: { minutes: 15 },
-      regions: [{ code: 'knee-left', intensity: 8, qualities: ['aching', 'burning'] }, { code: 'hip-left', qualities: [] }],
-      medicines: [{ name: 'Paracetamol', regimen: 'scheduled' }, { name: 'Ibuprofen', regimen: 'as-needed' }],
+      localTime: '15:10',
+      intensity: 7,
+      interference: { sleep: 4 },
+      activity: { minutes: 15 },
+      regions: [
+        { code: 'knee-left', intensity: 8, qualities: ['aching', 'burning'] },
+        { code: 'hip-left', qualities: [] },
+      ],
+      medicines: [
+        { name: 'Paracetamol', regimen: 'scheduled' },
+        { name: 'Ibuprofen', regimen: 'as-needed' },
+      ],
     });
     const c = entry({ localTime: '15:00', intensity: 2, sleep: { hours: 7 } });
     const s = summarizeDay([a, b, c])!;
     expect(s).toMatchObject({
-      localDate: '2026-03-08', entryCount: 3, meanIntensity: 13 / 3, maxIntensity: 7, minIntensity: 2,
+      localDate: '2026-03-08',
+      entryCount: 3,
+      meanIntensity: 13 / 3,
+      maxIntensity: 7,
+      minIntensity: 2,
       worstSinceLast: { count: 1, mean: 7, min: 7, max: 7 },
-      sleepHours: 6.25, activityMinutes: 35, sleepQuality: { poor: 1 },
-      medicinesTaken: 3, medicinesScheduled: 1, medicinesAsNeeded: 2,
+      sleepHours: 6.25,
+      activityMinutes: 35,
+      sleepQuality: { poor: 1 },
+      medicinesTaken: 3,
+      medicinesScheduled: 1,
+      medicinesAsNeeded: 2,
       regions: [
         { code: 'knee-left', entries: 2, meanIntensity: 7, maxIntensity: 8 },
         { code: 'hip-left', entries: 1, meanIntensity: null, maxIntensity: null },
@@ -68,8 +99,20 @@ describe('summarizeDay', () => {
 describe('day bucketing uses the local date, never the UTC day', () => {
   it('an entry made in New York then one made in Tokyo keep their own local dates', () => {
     // 30 minutes apart in UTC, but on different local dates.
-    const ny = entry({ timeZone: 'America/New_York', recordedAt: '2026-03-08T04:30:00Z', localDate: '2026-03-07', localTime: '23:30', intensity: 3 });
-    const tokyo = entry({ timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T05:00:00Z', localDate: '2026-03-08', localTime: '14:00', intensity: 8 });
+    const ny = entry({
+      timeZone: 'America/New_York',
+      recordedAt: '2026-03-08T04:30:00Z',
+      localDate: '2026-03-07',
+      localTime: '23:30',
+      intensity: 3,
+    });
+    const tokyo = entry({
+      timeZone: 'Asia/Tokyo',
+      recordedAt: '2026-03-08T05:00:00Z',
+      localDate: '2026-03-08',
+      localTime: '14:00',
+      intensity: 8,
+    });
     const days = accumulateDays([tokyo, ny]);
     expect([...days.keys()]).toEqual(['2026-03-07', '2026-03-08']);
     expect(summarizeAccumulator(days.get('2026-03-07' as LocalDate)!).meanIntensity).toBe(3);
@@ -132,8 +175,12 @@ describe('applyToSummary (incremental)', () => {
     expect(s).toEqual(copy);
     // Removing and adding an entry with a region, qualities, triggers, sleep and medicines leaves the stored summary as it was.
     const c = entry({
-      intensity: 7, regions: [{ code: 'foot-left', intensity: 6, qualities: ['burning'] }], triggers: ['weather-change'], sleep: { hours: 6, quality: 'poor' },
-      interference: { activity: 3, sleep: 4, mood: 2, stress: 5 }, medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled' }],
+      intensity: 7,
+      regions: [{ code: 'foot-left', intensity: 6, qualities: ['burning'] }],
+      triggers: ['weather-change'],
+      sleep: { hours: 6, quality: 'poor' },
+      interference: { activity: 3, sleep: 4, mood: 2, stress: 5 },
+      medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '08:00', regimen: 'scheduled' }],
     });
     const full = accumulateDay([a, c])!;
     const fullCopy = structuredClone(full);
@@ -159,62 +206,74 @@ describe('properties', () => {
   );
 
   it('any sequence of inserts, edits and deletes gives the same summaries as a full recomputation', () => {
-    fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
-      const stored = new Map<string, DiaryEntry>();
-      const rows = new Map<LocalDate, DaySummaryAccumulator>();
-      const write = (before: DiaryEntry | undefined, after: DiaryEntry | undefined) => {
-        const change = { before, after };
-        for (const date of datesAffectedBy(change)) {
-          const next = applyToSummary(rows.get(date), change, date);
-          if (next) rows.set(date, next);
-          else rows.delete(date);
-        }
-      };
-      for (const o of ops) {
-        const ids = [...stored.keys()];
-        if (o.kind === 'insert') {
-          if (stored.has(o.entry.id)) continue;
-          stored.set(o.entry.id, o.entry);
-          write(undefined, o.entry);
-        } else if (ids.length > 0) {
-          const id = ids[o.pick % ids.length]!;
-          const before = stored.get(id)!;
-          if (o.kind === 'edit') {
-            const after = { ...o.entry, id };
-            stored.set(id, after);
-            write(before, after);
-          } else {
-            stored.delete(id);
-            write(before, undefined);
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const stored = new Map<string, DiaryEntry>();
+        const rows = new Map<LocalDate, DaySummaryAccumulator>();
+        const write = (before: DiaryEntry | undefined, after: DiaryEntry | undefined) => {
+          const change = { before, after };
+          for (const date of datesAffectedBy(change)) {
+            const next = applyToSummary(rows.get(date), change, date);
+            if (next) rows.set(date, next);
+            else rows.delete(date);
+          }
+        };
+        for (const o of ops) {
+          const ids = [...stored.keys()];
+          if (o.kind === 'insert') {
+            if (stored.has(o.entry.id)) continue;
+            stored.set(o.entry.id, o.entry);
+            write(undefined, o.entry);
+          } else if (ids.length > 0) {
+            const id = ids[o.pick % ids.length]!;
+            const before = stored.get(id)!;
+            if (o.kind === 'edit') {
+              const after = { ...o.entry, id };
+              stored.set(id, after);
+              write(before, after);
+            } else {
+              stored.delete(id);
+              write(before, undefined);
+            }
           }
         }
-      }
-      const full = accumulateDays([...stored.values()]);
-      expect(new Map([...rows].sort(([x], [y]) => (x < y ? -1 : 1)))).toEqual(full);
-      expect(JSON.stringify([...rows].sort(([x], [y]) => (x < y ? -1 : 1)))).toBe(JSON.stringify([...full]));
-      for (const acc of rows.values()) expect(summarizeAccumulator(acc)).toEqual(summarizeDay([...stored.values()].filter((e) => e.localDate === acc.localDate)));
-    }), { numRuns: 150 });
+        const full = accumulateDays([...stored.values()]);
+        expect(new Map([...rows].sort(([x], [y]) => (x < y ? -1 : 1)))).toEqual(full);
+        expect(JSON.stringify([...rows].sort(([x], [y]) => (x < y ? -1 : 1)))).toBe(JSON.stringify([...full]));
+        for (const acc of rows.values())
+          expect(summarizeAccumulator(acc)).toEqual(summarizeDay([...stored.values()].filter((e) => e.localDate === acc.localDate)));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('reordering entries leaves every summary unchanged', () => {
-    fc.assert(fc.property(
-      fc.array(entries, { maxLength: 20 }).chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
-      ([list, shuffled]) => {
-        expect(accumulateDays(shuffled)).toEqual(accumulateDays(list));
-        expect(JSON.stringify([...accumulateDays(shuffled)])).toBe(JSON.stringify([...accumulateDays(list)]));
-      },
-    ), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        fc
+          .array(entries, { maxLength: 20 })
+          .chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+        ([list, shuffled]) => {
+          expect(accumulateDays(shuffled)).toEqual(accumulateDays(list));
+          expect(JSON.stringify([...accumulateDays(shuffled)])).toBe(JSON.stringify([...accumulateDays(list)]));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('summary values stay in range: means within min and max, all within 0–10', () => {
-    fc.assert(fc.property(fc.array(entries, { minLength: 1, maxLength: 15 }), (list) => {
-      for (const acc of accumulateDays(list).values()) {
-        const s = summarizeAccumulator(acc);
-        expect(s.meanIntensity).toBeGreaterThanOrEqual(s.minIntensity);
-        expect(s.meanIntensity).toBeLessThanOrEqual(s.maxIntensity);
-        expect(s.maxIntensity).toBeLessThanOrEqual(10);
-        expect(s.entryCount).toBe(list.filter((e) => e.localDate === s.localDate).length);
-      }
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(entries, { minLength: 1, maxLength: 15 }), (list) => {
+        for (const acc of accumulateDays(list).values()) {
+          const s = summarizeAccumulator(acc);
+          expect(s.meanIntensity).toBeGreaterThanOrEqual(s.minIntensity);
+          expect(s.meanIntensity).toBeLessThanOrEqual(s.maxIntensity);
+          expect(s.maxIntensity).toBeLessThanOrEqual(10);
+          expect(s.entryCount).toBe(list.filter((e) => e.localDate === s.localDate).length);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -16,8 +16,17 @@
 //   keep the dates their own clocks showed.
 
 import {
-  INTERFERENCE_ITEMS, MOODS, PAIN_QUALITIES, SLEEP_QUALITIES, TRIGGERS,
-  type DiaryEntry, type InterferenceItem, type Mood, type PainQuality, type SleepQuality, type TriggerId,
+  INTERFERENCE_ITEMS,
+  MOODS,
+  PAIN_QUALITIES,
+  SLEEP_QUALITIES,
+  TRIGGERS,
+  type DiaryEntry,
+  type InterferenceItem,
+  type Mood,
+  type PainQuality,
+  type SleepQuality,
+  type TriggerId,
 } from './entry.ts';
 import type { LocalDate } from '../time/local-date.ts';
 
@@ -134,7 +143,12 @@ function cloneAccumulator(a: DaySummaryAccumulator): DaySummaryAccumulator {
     intensity: [...a.intensity],
     worstSinceLast: [...a.worstSinceLast],
     leastSinceLast: [...a.leastSinceLast],
-    interference: { activity: [...a.interference.activity], sleep: [...a.interference.sleep], mood: [...a.interference.mood], stress: [...a.interference.stress] },
+    interference: {
+      activity: [...a.interference.activity],
+      sleep: [...a.interference.sleep],
+      mood: [...a.interference.mood],
+      stress: [...a.interference.stress],
+    },
     sleepQuarterHours: { ...a.sleepQuarterHours },
     sleepQuality: { ...a.sleepQuality },
     activityMinutes: { ...a.activityMinutes },

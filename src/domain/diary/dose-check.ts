@@ -29,6 +29,10 @@ export const DOSE_QUESTION_ABOVE: Readonly<Record<DoseUnit, number>> = {
 };
 
 /** Whether a dose should be confirmed before it is saved (see DOSE_QUESTION_ABOVE). */
-export function doseNeedsConfirming(amount: number, unit: DoseUnit, thresholds: Readonly<Record<DoseUnit, number>> = DOSE_QUESTION_ABOVE): boolean {
+export function doseNeedsConfirming(
+  amount: number,
+  unit: DoseUnit,
+  thresholds: Readonly<Record<DoseUnit, number>> = DOSE_QUESTION_ABOVE,
+): boolean {
   return amount > thresholds[unit];
 }

@@ -52,24 +52,39 @@ describe('dvprsDescriptor (DVPRS 2.0, Buckenmaier 2013, Pain Med 14:110, https:/
 describe('validateDiaryEntry', () => {
   it('normalises a minimal entry: absent optional fields become null or empty', () => {
     expect(ok(input())).toEqual({
-      id: ID, localDate: '2026-03-08', localTime: '15:05', timeZone: 'Europe/Berlin', recordedAt: '2026-03-08T14:05:00.000Z',
-      intensity: 6, worstSinceLast: null, leastSinceLast: null, regions: [],
+      id: ID,
+      localDate: '2026-03-08',
+      localTime: '15:05',
+      timeZone: 'Europe/Berlin',
+      recordedAt: '2026-03-08T14:05:00.000Z',
+      intensity: 6,
+      worstSinceLast: null,
+      leastSinceLast: null,
+      regions: [],
       interference: { activity: null, sleep: null, mood: null, stress: null },
-      sleep: { hours: null, quality: null }, activity: { minutes: null, meaningful: [] }, mood: null,
-      triggers: [], ownTriggers: [], medicines: [], techniques: [], notes: '',
+      sleep: { hours: null, quality: null },
+      activity: { minutes: null, meaningful: [] },
+      mood: null,
+      triggers: [],
+      ownTriggers: [],
+      medicines: [],
+      techniques: [],
+      notes: '',
       provenance: { enteredBy: 'user-1', mode: 'real-time', source: 'self' },
     });
   });
 
   it('normalises id case, instant form, text whitespace and id-list order', () => {
-    const e = ok(input({
-      id: ID.toUpperCase(),
-      recordedAt: '2026-03-08T15:05:00+01:00',
-      regions: [{ code: 'knee-left', intensity: 5, qualities: ['stabbing', 'burning', 'burning'] }],
-      triggers: ['stress', 'poor-sleep', 'stress'],
-      ownTriggers: ['  long drive  '],
-      notes: '  slept badly\n',
-    }));
+    const e = ok(
+      input({
+        id: ID.toUpperCase(),
+        recordedAt: '2026-03-08T15:05:00+01:00',
+        regions: [{ code: 'knee-left', intensity: 5, qualities: ['stabbing', 'burning', 'burning'] }],
+        triggers: ['stress', 'poor-sleep', 'stress'],
+        ownTriggers: ['  long drive  '],
+        notes: '  slept badly\n',
+      }),
+    );
     expect(e.id).toBe(ID);
     expect(e.recordedAt).toBe('2026-03-08T14:05:00.000Z');
     expect(e.regions[0]!.qualities).toEqual(['burning', 'stabbing']);
@@ -89,8 +104,16 @@ describe('validateDiaryEntry', () => {
     });
     expect(validateDiaryEntry(bad).ok).toBe(false);
     expect(pointers(bad)).toEqual([
-      '/id', '/intensity', '/regions/0/intensity', '/regions/0/qualities/0', '/regions/1/code', '/interference/sleep',
-      '/medicines/0/name', '/medicines/0/unit', '/medicines/0/regimen', '/notes',
+      '/id',
+      '/intensity',
+      '/regions/0/intensity',
+      '/regions/0/qualities/0',
+      '/regions/1/code',
+      '/interference/sleep',
+      '/medicines/0/name',
+      '/medicines/0/unit',
+      '/medicines/0/regimen',
+      '/notes',
     ]);
   });
 
@@ -100,8 +123,9 @@ describe('validateDiaryEntry', () => {
   });
 
   it('rejects a region listed twice', () => {
-    expect(pointers(input({ regions: [{ code: 'hip-left' }, { code: 'knee-left' }, { code: 'hip-left', intensity: 3 }] })))
-      .toEqual(['/regions/2/code']);
+    expect(pointers(input({ regions: [{ code: 'hip-left' }, { code: 'knee-left' }, { code: 'hip-left', intensity: 3 }] }))).toEqual([
+      '/regions/2/code',
+    ]);
   });
 
   it('keeps least ≤ now ≤ worst since the last entry', () => {
@@ -113,9 +137,15 @@ describe('validateDiaryEntry', () => {
   it('requires dose and unit together, and a label only for own techniques', () => {
     expect(pointers(input({ medicines: [{ name: 'Ibuprofen', dose: 400, regimen: 'as-needed' }] }))).toEqual(['/medicines/0/unit']);
     expect(pointers(input({ medicines: [{ name: 'Ibuprofen', unit: 'mg', regimen: 'as-needed' }] }))).toEqual(['/medicines/0/dose']);
-    expect(ok(input({ medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', regimen: 'as-needed', takenAt: '14:00' }] })).medicines)
-      .toEqual([{ name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '14:00', regimen: 'as-needed', formularyId: null, medicationOrderId: null }]);
-    expect(pointers(input({ techniques: [{ id: 'own' }, { id: 'heat', label: 'hot bath' }] }))).toEqual(['/techniques/0/label', '/techniques/1/label']);
+    expect(
+      ok(input({ medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', regimen: 'as-needed', takenAt: '14:00' }] })).medicines,
+    ).toEqual([
+      { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '14:00', regimen: 'as-needed', formularyId: null, medicationOrderId: null },
+    ]);
+    expect(pointers(input({ techniques: [{ id: 'own' }, { id: 'heat', label: 'hot bath' }] }))).toEqual([
+      '/techniques/0/label',
+      '/techniques/1/label',
+    ]);
     expect(pointers(input({ techniques: [{ id: 'heat', helped: 'a-lot' }, { id: 'heat' }] }))).toEqual(['/techniques/1']);
   });
 
@@ -156,7 +186,9 @@ describe('validateDiaryEntry — time zones', () => {
   it('refuses offsets, which are not zones (and "-23:59" would export as a formula-like CSV cell)', () => {
     for (const timeZone of ['+01:00', '-23:59', '+0100', '+01']) {
       const r = validateDiaryEntry(input({ timeZone }));
-      expect(r.ok ? [] : r.errors, timeZone).toEqual([{ pointer: '/timeZone', message: expect.stringMatching(/IANA time zone name.*not an offset/) }]);
+      expect(r.ok ? [] : r.errors, timeZone).toEqual([
+        { pointer: '/timeZone', message: expect.stringMatching(/IANA time zone name.*not an offset/) },
+      ]);
     }
   });
 });
@@ -186,11 +218,18 @@ describe('local date and time against the instant of recording', () => {
     expect(pointers(input({ localTime: '15:20', provenance: recalled }))).toEqual(['/localTime']);
   });
 
-  it('with the server\'s time given, refuses a recordedAt more than a day after it', () => {
+  it("with the server's time given, refuses a recordedAt more than a day after it", () => {
     const asOf = new Date('2026-03-07T14:05:00Z');
     expect(validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:00Z' }), { asOf }).ok).toBe(true);
     const ahead = validateDiaryEntry(input({ localTime: '15:05', recordedAt: '2026-03-08T14:05:01Z' }), { asOf });
-    expect(ahead.ok ? [] : ahead.errors).toEqual([{ pointer: '/recordedAt', message: expect.stringMatching(/^cannot be in the future \(more than 1440 minutes after the server's time, 2026-03-07T14:05:00.000Z\)/) }]);
+    expect(ahead.ok ? [] : ahead.errors).toEqual([
+      {
+        pointer: '/recordedAt',
+        message: expect.stringMatching(
+          /^cannot be in the future \(more than 1440 minutes after the server's time, 2026-03-07T14:05:00.000Z\)/,
+        ),
+      },
+    ]);
     // The year 9999, recorded then: consistent with itself, refused against the server's clock.
     const farFuture = input({ localDate: '9999-12-31', localTime: '12:00', timeZone: 'UTC', recordedAt: '9999-12-31T12:00:00Z' });
     expect(validateDiaryEntry(farFuture).ok).toBe(true);
@@ -198,7 +237,10 @@ describe('local date and time against the instant of recording', () => {
     const refused = validateDiaryEntry(farFuture, { asOf });
     expect(refused.ok ? [] : refused.errors.map((e) => e.pointer)).toEqual(['/recordedAt']);
     // A recalled entry dated 9999 but recorded now is after its recording.
-    const later = validateDiaryEntry(input({ localDate: '9999-12-31', localTime: '12:00', provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' } }), { asOf: new Date('2026-03-08T14:05:00Z') });
+    const later = validateDiaryEntry(
+      input({ localDate: '9999-12-31', localTime: '12:00', provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' } }),
+      { asOf: new Date('2026-03-08T14:05:00Z') },
+    );
     expect(later.ok ? [] : later.errors.map((e) => e.pointer)).toEqual(['/localTime']);
   });
 
@@ -207,13 +249,20 @@ describe('local date and time against the instant of recording', () => {
     const tokyo = ok(input({ timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T05:00:00Z', localDate: '2026-03-08', localTime: '14:00' }));
     expect([ny.localDate, tokyo.localDate]).toEqual(['2026-03-07', '2026-03-08']);
     // The same instant stated with the other zone's wall clock is refused.
-    expect(validateDiaryEntry(input({ timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T04:30:00Z', localDate: '2026-03-07', localTime: '23:30' })).ok).toBe(false);
+    expect(
+      validateDiaryEntry(input({ timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T04:30:00Z', localDate: '2026-03-07', localTime: '23:30' }))
+        .ok,
+    ).toBe(false);
   });
 
   it('accepts the local wall clock on both sides of a DST change (America/New_York, 2026-03-08)', () => {
     // 06:30Z = 01:30 EST; 07:30Z = 03:30 EDT (02:00–03:00 does not exist that night).
-    expect(validateDiaryEntry(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T06:30:00Z', localTime: '01:30' })).ok).toBe(true);
-    expect(validateDiaryEntry(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T07:30:00Z', localTime: '03:30' })).ok).toBe(true);
+    expect(validateDiaryEntry(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T06:30:00Z', localTime: '01:30' })).ok).toBe(
+      true,
+    );
+    expect(validateDiaryEntry(input({ timeZone: 'America/New_York', recordedAt: '2026-03-08T07:30:00Z', localTime: '03:30' })).ok).toBe(
+      true,
+    );
   });
 
   it('refuses a wall clock the zone skipped when clocks went forward, saying why (recalled and real-time)', () => {
@@ -222,15 +271,31 @@ describe('local date and time against the instant of recording', () => {
       const r = validateDiaryEntry(input(overrides));
       return r.ok ? [] : r.errors;
     };
-    expect(errors({ localDate: '2026-03-29', localTime: '02:30', recordedAt: '2026-03-30T10:00:00Z', provenance: recalled }))
-      .toEqual([{ pointer: '/localTime', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }]);
-    expect(errors({ localDate: '2026-03-08', localTime: '02:30', timeZone: 'America/New_York', recordedAt: '2026-03-09T10:00:00Z', provenance: recalled }))
-      .toEqual([{ pointer: '/localTime', message: '02:30 did not exist on 2026-03-08 in America/New_York: clocks went forward' }]);
-    expect(errors({ localDate: '2011-12-30', localTime: '12:00', timeZone: 'Pacific/Apia', recordedAt: '2012-01-02T00:00:00Z', provenance: recalled }))
-      .toEqual([{ pointer: '/localDate', message: '2011-12-30 did not exist in Pacific/Apia: clocks went forward over the whole day' }]);
+    expect(errors({ localDate: '2026-03-29', localTime: '02:30', recordedAt: '2026-03-30T10:00:00Z', provenance: recalled })).toEqual([
+      { pointer: '/localTime', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' },
+    ]);
+    expect(
+      errors({
+        localDate: '2026-03-08',
+        localTime: '02:30',
+        timeZone: 'America/New_York',
+        recordedAt: '2026-03-09T10:00:00Z',
+        provenance: recalled,
+      }),
+    ).toEqual([{ pointer: '/localTime', message: '02:30 did not exist on 2026-03-08 in America/New_York: clocks went forward' }]);
+    expect(
+      errors({
+        localDate: '2011-12-30',
+        localTime: '12:00',
+        timeZone: 'Pacific/Apia',
+        recordedAt: '2012-01-02T00:00:00Z',
+        provenance: recalled,
+      }),
+    ).toEqual([{ pointer: '/localDate', message: '2011-12-30 did not exist in Pacific/Apia: clocks went forward over the whole day' }]);
     // Real time: 01:00Z is 03:00 CEST, within 15 minutes of a stated 02:55 — which no clock in Berlin showed.
-    expect(errors({ localDate: '2026-03-29', localTime: '02:55', recordedAt: '2026-03-29T01:00:00Z' }))
-      .toEqual([{ pointer: '/localTime', message: '02:55 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }]);
+    expect(errors({ localDate: '2026-03-29', localTime: '02:55', recordedAt: '2026-03-29T01:00:00Z' })).toEqual([
+      { pointer: '/localTime', message: '02:55 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' },
+    ]);
     // Either side of the gap, and the repeated hour in autumn, are fine.
     expect(validateDiaryEntry(input({ localDate: '2026-03-29', localTime: '01:59', recordedAt: '2026-03-29T00:59:00Z' })).ok).toBe(true);
     expect(validateDiaryEntry(input({ localDate: '2026-03-29', localTime: '03:00', recordedAt: '2026-03-29T01:00:00Z' })).ok).toBe(true);
@@ -238,26 +303,47 @@ describe('local date and time against the instant of recording', () => {
   });
 
   it('property: any generated entry re-validates to itself (validation is idempotent)', () => {
-    fc.assert(fc.property(diaryEntryArbitrary(), (entry) => {
-      expect(ok(entry)).toEqual(entry);
-      expect(toLocalDateTime(new Date(entry.recordedAt), entry.timeZone as TimeZone).date.length).toBe(10);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(diaryEntryArbitrary(), (entry) => {
+        expect(ok(entry)).toEqual(entry);
+        expect(toLocalDateTime(new Date(entry.recordedAt), entry.timeZone as TimeZone).date.length).toBe(10);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('carryForward', () => {
-  const previous = ok(input({
-    intensity: 7,
-    regions: [{ code: 'lower-back-left', intensity: 7, qualities: ['aching'] }, { code: 'thigh-left', qualities: ['burning', 'tingling'] }],
-    medicines: [{ name: 'Paracetamol', dose: 1000, unit: 'mg', regimen: 'scheduled', takenAt: '08:00', formularyId: 'paracetamol' }],
-    notes: 'bad morning',
-    triggers: ['poor-sleep'],
-  }));
+  const previous = ok(
+    input({
+      intensity: 7,
+      regions: [
+        { code: 'lower-back-left', intensity: 7, qualities: ['aching'] },
+        { code: 'thigh-left', qualities: ['burning', 'tingling'] },
+      ],
+      medicines: [{ name: 'Paracetamol', dose: 1000, unit: 'mg', regimen: 'scheduled', takenAt: '08:00', formularyId: 'paracetamol' }],
+      notes: 'bad morning',
+      triggers: ['poor-sleep'],
+    }),
+  );
 
   it('pre-fills regions, qualities and medicines, not notes or times', () => {
     expect(carryForward(previous)).toEqual({
-      regions: [{ code: 'lower-back-left', intensity: 7, qualities: ['aching'] }, { code: 'thigh-left', intensity: null, qualities: ['burning', 'tingling'] }],
-      medicines: [{ name: 'Paracetamol', dose: 1000, unit: 'mg', takenAt: null, regimen: 'scheduled', formularyId: 'paracetamol', medicationOrderId: null }],
+      regions: [
+        { code: 'lower-back-left', intensity: 7, qualities: ['aching'] },
+        { code: 'thigh-left', intensity: null, qualities: ['burning', 'tingling'] },
+      ],
+      medicines: [
+        {
+          name: 'Paracetamol',
+          dose: 1000,
+          unit: 'mg',
+          takenAt: null,
+          regimen: 'scheduled',
+          formularyId: 'paracetamol',
+          medicationOrderId: null,
+        },
+      ],
     });
   });
 
@@ -270,10 +356,13 @@ describe('carryForward', () => {
   });
 
   it('property: a draft completed with a new time and intensity is a valid entry', () => {
-    fc.assert(fc.property(diaryEntryArbitrary(), (prev) => {
-      const draft = carryForward(prev);
-      const next = validateDiaryEntry({ ...input(), ...draft });
-      expect(next.ok).toBe(true);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(diaryEntryArbitrary(), (prev) => {
+        const draft = carryForward(prev);
+        const next = validateDiaryEntry({ ...input(), ...draft });
+        expect(next.ok).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -5,7 +5,7 @@
 // - Intensity 0–10 NRS (0 = no pain, 10 = worst imaginable): Farrar 2001, Pain 94:149 (https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005).
 // - DVPRS 2.0 word descriptors, colour bands (mild 1–4, moderate 5–6, severe 7–10) and the four
 //   supplementary items (interference with usual activity and sleep; effect on mood; contribution to
-//   stress; each 0–10): Buckenmaier 2013 Pain Med; DVPRS 2.0 validation doi 10.1093/pm/pnw105; 
+//   stress; each 0–10): Buckenmaier 2013 Pain Med; DVPRS 2.0 validation doi 10.1093/pm/pnw105;
 //   https://doi.org/10.1111/j.1526-4637.2012.01516.x. The descriptors are PARAPHRASES (the English
 //   wording was not retrieved directly; they follow a published German translation citing
 //   https://www.va.gov/PAINMANAGEMENT/docs/DVPRS_2slides_and_references.pdf). The DVPRS recall period
@@ -25,8 +25,16 @@
 
 import { BODY_REGIONS, isBodyRegionCode } from './body-map.ts';
 import {
-  canonicalTimeZone, differenceInWallClockMinutes, localDateTimeExists, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime,
-  type LocalDate, type LocalTime, type TimeZone,
+  canonicalTimeZone,
+  differenceInWallClockMinutes,
+  localDateTimeExists,
+  parseInstant,
+  parseLocalDate,
+  parseLocalTime,
+  toLocalDateTime,
+  type LocalDate,
+  type LocalTime,
+  type TimeZone,
 } from '../time/local-date.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts';
 
@@ -34,27 +42,81 @@ import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts
 // Vocabularies (stable kebab ids; never reuse or rename one)
 
 export const PAIN_QUALITIES = [
-  'burning', 'electric-shooting', 'tingling', 'numbness', 'itching', 'aching', 'throbbing', 'stabbing', 'cramping',
-  'pressing', 'cold-painful',
+  'burning',
+  'electric-shooting',
+  'tingling',
+  'numbness',
+  'itching',
+  'aching',
+  'throbbing',
+  'stabbing',
+  'cramping',
+  'pressing',
+  'cold-painful',
 ] as const;
 export type PainQuality = (typeof PAIN_QUALITIES)[number];
 
 export const PAIN_QUALITY_LABELS: Readonly<Record<PainQuality, string>> = {
-  burning: 'Burning', 'electric-shooting': 'Electric or shooting', tingling: 'Tingling, pins and needles', numbness: 'Numbness',
-  itching: 'Itching', aching: 'Aching', throbbing: 'Throbbing', stabbing: 'Stabbing', cramping: 'Cramping', pressing: 'Pressing',
+  burning: 'Burning',
+  'electric-shooting': 'Electric or shooting',
+  tingling: 'Tingling, pins and needles',
+  numbness: 'Numbness',
+  itching: 'Itching',
+  aching: 'Aching',
+  throbbing: 'Throbbing',
+  stabbing: 'Stabbing',
+  cramping: 'Cramping',
+  pressing: 'Pressing',
   'cold-painful': 'Painful cold',
 };
 
 export const TRIGGERS = [
-  'poor-sleep', 'stress', 'emotional-upset', 'weather-change', 'cold', 'heat', 'overexertion', 'inactivity',
-  'prolonged-sitting', 'prolonged-standing', 'walking', 'lifting', 'bending', 'housework', 'work', 'travel', 'driving',
-  'menstrual-cycle', 'illness', 'missed-medicine', 'food-or-drink', 'alcohol', 'screen-time', 'sexual-activity',
+  'poor-sleep',
+  'stress',
+  'emotional-upset',
+  'weather-change',
+  'cold',
+  'heat',
+  'overexertion',
+  'inactivity',
+  'prolonged-sitting',
+  'prolonged-standing',
+  'walking',
+  'lifting',
+  'bending',
+  'housework',
+  'work',
+  'travel',
+  'driving',
+  'menstrual-cycle',
+  'illness',
+  'missed-medicine',
+  'food-or-drink',
+  'alcohol',
+  'screen-time',
+  'sexual-activity',
 ] as const;
 export type TriggerId = (typeof TRIGGERS)[number];
 
 export const TECHNIQUES = [
-  'heat', 'cold', 'stretching', 'walking', 'exercise', 'pacing', 'rest', 'position-change', 'relaxation', 'breathing',
-  'meditation-mindfulness', 'distraction', 'massage', 'tens', 'social-contact', 'hobby', 'music', 'own',
+  'heat',
+  'cold',
+  'stretching',
+  'walking',
+  'exercise',
+  'pacing',
+  'rest',
+  'position-change',
+  'relaxation',
+  'breathing',
+  'meditation-mindfulness',
+  'distraction',
+  'massage',
+  'tens',
+  'social-contact',
+  'hobby',
+  'music',
+  'own',
 ] as const;
 export type TechniqueId = (typeof TECHNIQUES)[number];
 
@@ -68,7 +130,20 @@ export const MOODS = ['very-low', 'low', 'neutral', 'good', 'very-good'] as cons
 export type Mood = (typeof MOODS)[number];
 
 export const DOSE_UNITS = [
-  'mg', 'mcg', 'g', 'ml', 'tablet', 'capsule', 'patch', 'drop', 'puff', 'spray', 'sachet', 'suppository', 'unit', 'application',
+  'mg',
+  'mcg',
+  'g',
+  'ml',
+  'tablet',
+  'capsule',
+  'patch',
+  'drop',
+  'puff',
+  'spray',
+  'sachet',
+  'suppository',
+  'unit',
+  'application',
 ] as const;
 export type DoseUnit = (typeof DOSE_UNITS)[number];
 
@@ -335,7 +410,12 @@ function texts(c: Checker, v: unknown, path: Path, maxItems: number): string[] |
   return ok ? out : undefined;
 }
 
-function numberIn(c: Checker, v: unknown, path: Path, opts: { min: number; max: number; integer?: boolean; step?: number; what: string }): number | null | undefined {
+function numberIn(
+  c: Checker,
+  v: unknown,
+  path: Path,
+  opts: { min: number; max: number; integer?: boolean; step?: number; what: string },
+): number | null | undefined {
   if (absent(v)) return null;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < opts.min || v > opts.max) {
     c.fail(path, `must be ${opts.what}`);
@@ -372,7 +452,11 @@ function medicine(c: Checker, v: unknown, path: Path): MedicineTaken | undefined
     return undefined;
   }
   const name = text(c, v.name, [...path, 'name'], { max: DIARY_LIMITS.shortText, required: true });
-  const dose = numberIn(c, v.dose, [...path, 'dose'], { min: Number.MIN_VALUE, max: DIARY_LIMITS.medicineAmount, what: 'a positive amount' });
+  const dose = numberIn(c, v.dose, [...path, 'dose'], {
+    min: Number.MIN_VALUE,
+    max: DIARY_LIMITS.medicineAmount,
+    what: 'a positive amount',
+  });
   const unit = oneOf(c, v.unit, DOSE_UNITS, [...path, 'unit'], false);
   if (dose !== undefined && unit !== undefined && (dose === null) !== (unit === null)) {
     c.fail([...path, dose === null ? 'dose' : 'unit'], 'dose and unit go together: give both or neither');
@@ -386,9 +470,16 @@ function medicine(c: Checker, v: unknown, path: Path): MedicineTaken | undefined
   const formularyId = text(c, v.formularyId, [...path, 'formularyId'], { max: DIARY_LIMITS.idLength });
   const medicationOrderId = text(c, v.medicationOrderId, [...path, 'medicationOrderId'], { max: DIARY_LIMITS.idLength });
   if (
-    name == null || dose === undefined || unit === undefined || takenAt === undefined || regimen == null ||
-    formularyId === undefined || medicationOrderId === undefined || (dose === null) !== (unit === null)
-  ) return undefined;
+    name == null ||
+    dose === undefined ||
+    unit === undefined ||
+    takenAt === undefined ||
+    regimen == null ||
+    formularyId === undefined ||
+    medicationOrderId === undefined ||
+    (dose === null) !== (unit === null)
+  )
+    return undefined;
   return { name, dose, unit, takenAt, regimen, formularyId, medicationOrderId };
 }
 
@@ -425,7 +516,8 @@ export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): 
   // Text no store keeps (NUL, an unpaired surrogate), anywhere in the entry: a CSV row or a batch item
   // arrives here without the API's JSON check.
   const unstorable = findUnstorableText(v);
-  if (unstorable !== null) return { ok: false, errors: [{ pointer: unstorable === '/' ? '' : unstorable, message: UNSTORABLE_TEXT_MESSAGE }] };
+  if (unstorable !== null)
+    return { ok: false, errors: [{ pointer: unstorable === '/' ? '' : unstorable, message: UNSTORABLE_TEXT_MESSAGE }] };
 
   let id: string | undefined;
   if (typeof v.id !== 'string' || !UUID.test(v.id.toLowerCase())) c.fail(['id'], 'must be a UUID');
@@ -442,7 +534,10 @@ export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): 
   if (recordedAt && opts.asOf) {
     const latest = opts.asOf.getTime() + DIARY_LIMITS.recordedAtAheadOfServerMinutes * 60_000;
     if (Date.parse(recordedAt) > latest) {
-      c.fail(['recordedAt'], `cannot be in the future (more than ${DIARY_LIMITS.recordedAtAheadOfServerMinutes} minutes after the server's time, ${opts.asOf.toISOString()}); check the device's clock`);
+      c.fail(
+        ['recordedAt'],
+        `cannot be in the future (more than ${DIARY_LIMITS.recordedAtAheadOfServerMinutes} minutes after the server's time, ${opts.asOf.toISOString()}); check the device's clock`,
+      );
     }
   }
 
@@ -490,14 +585,20 @@ export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): 
   if (!absent(v.sleep) && !isObj(v.sleep)) c.fail(['sleep'], 'must be an object');
   const sl = isObj(v.sleep) ? v.sleep : {};
   const sleepHours = numberIn(c, sl.hours, ['sleep', 'hours'], {
-    min: 0, max: DIARY_LIMITS.sleepHours, step: 0.25, what: 'hours from 0 to 24 in quarter hours (e.g. 6.75)',
+    min: 0,
+    max: DIARY_LIMITS.sleepHours,
+    step: 0.25,
+    what: 'hours from 0 to 24 in quarter hours (e.g. 6.75)',
   });
   const sleepQuality = oneOf(c, sl.quality, SLEEP_QUALITIES, ['sleep', 'quality'], false);
 
   if (!absent(v.activity) && !isObj(v.activity)) c.fail(['activity'], 'must be an object');
   const ac = isObj(v.activity) ? v.activity : {};
   const activityMinutes = numberIn(c, ac.minutes, ['activity', 'minutes'], {
-    min: 0, max: DIARY_LIMITS.activityMinutes, integer: true, what: 'whole minutes from 0 to 1440',
+    min: 0,
+    max: DIARY_LIMITS.activityMinutes,
+    integer: true,
+    what: 'whole minutes from 0 to 1440',
   });
   const meaningful = texts(c, ac.meaningful, ['activity', 'meaningful'], DIARY_LIMITS.meaningfulActivities);
 
@@ -561,7 +662,8 @@ export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): 
   let wallClockExists = true;
   if (localDate && localTime && timeZone && !localDateTimeExists(localDate, localTime, timeZone)) {
     wallClockExists = false;
-    const wholeDay = !localDateTimeExists(localDate, '00:00' as LocalTime, timeZone) && !localDateTimeExists(localDate, '23:59' as LocalTime, timeZone);
+    const wholeDay =
+      !localDateTimeExists(localDate, '00:00' as LocalTime, timeZone) && !localDateTimeExists(localDate, '23:59' as LocalTime, timeZone);
     if (wholeDay) c.fail(['localDate'], `${localDate} did not exist in ${timeZone}: clocks went forward over the whole day`);
     else c.fail(['localTime'], `${localTime} did not exist on ${localDate} in ${timeZone}: clocks went forward`);
   }
@@ -569,31 +671,73 @@ export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): 
   // The stated wall clock against the instant of recording, read in the entry's own zone.
   if (localDate && localTime && timeZone && wallClockExists && recordedAt && provenance) {
     const atRecording = toLocalDateTime(new Date(recordedAt), timeZone);
-    const skew = differenceInWallClockMinutes({ date: localDate, time: localTime }, { date: atRecording.date, time: atRecording.time as LocalTime });
+    const skew = differenceInWallClockMinutes(
+      { date: localDate, time: localTime },
+      { date: atRecording.date, time: atRecording.time as LocalTime },
+    );
     const tolerance = DIARY_LIMITS.realTimeSkewMinutes;
     if (provenance.mode === 'real-time' && Math.abs(skew) > tolerance) {
-      c.fail(['localTime'], `a real-time entry must match when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone}); mark it as recalled otherwise`);
+      c.fail(
+        ['localTime'],
+        `a real-time entry must match when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone}); mark it as recalled otherwise`,
+      );
     } else if (provenance.mode === 'recalled' && skew > 0) {
       // Recalled pain was felt before it was written down: its minute may be the minute of recording, not later.
-      c.fail(['localTime'], `a recalled entry cannot be later than when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone})`);
+      c.fail(
+        ['localTime'],
+        `a recalled entry cannot be later than when it was recorded (${atRecording.date} ${atRecording.time} in ${timeZone})`,
+      );
     }
   }
 
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   // Every field is defined when no error was recorded; the checks below only narrow the types.
   if (
-    id === undefined || !localDate || !localTime || !timeZone || recordedAt === undefined || intensity == null ||
-    worstSinceLast === undefined || leastSinceLast === undefined || !regionsOk || sleepHours === undefined ||
-    sleepQuality === undefined || activityMinutes === undefined || meaningful === undefined || mood === undefined ||
-    triggers === undefined || ownTriggers === undefined || !medicinesOk || !techniquesOk || notes === undefined || !provenance
-  ) throw new Error('validateDiaryEntry: inconsistent checker state');
+    id === undefined ||
+    !localDate ||
+    !localTime ||
+    !timeZone ||
+    recordedAt === undefined ||
+    intensity == null ||
+    worstSinceLast === undefined ||
+    leastSinceLast === undefined ||
+    !regionsOk ||
+    sleepHours === undefined ||
+    sleepQuality === undefined ||
+    activityMinutes === undefined ||
+    meaningful === undefined ||
+    mood === undefined ||
+    triggers === undefined ||
+    ownTriggers === undefined ||
+    !medicinesOk ||
+    !techniquesOk ||
+    notes === undefined ||
+    !provenance
+  )
+    throw new Error('validateDiaryEntry: inconsistent checker state');
 
   return {
     ok: true,
     entry: {
-      id, localDate, localTime, timeZone, recordedAt, intensity, worstSinceLast, leastSinceLast, regions, interference,
-      sleep: { hours: sleepHours, quality: sleepQuality }, activity: { minutes: activityMinutes, meaningful }, mood, triggers,
-      ownTriggers, medicines, techniques, notes, provenance,
+      id,
+      localDate,
+      localTime,
+      timeZone,
+      recordedAt,
+      intensity,
+      worstSinceLast,
+      leastSinceLast,
+      regions,
+      interference,
+      sleep: { hours: sleepHours, quality: sleepQuality },
+      activity: { minutes: activityMinutes, meaningful },
+      mood,
+      triggers,
+      ownTriggers,
+      medicines,
+      techniques,
+      notes,
+      provenance,
     },
   };
 }

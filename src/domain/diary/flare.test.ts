@@ -17,9 +17,24 @@ function ok(input: unknown, asOf?: Date): Flare {
 
 describe('validateFlare', () => {
   it('normalises a flare', () => {
-    expect(ok({ ...base, peakIntensity: 9, suspectedTriggers: ['weather-change', 'poor-sleep'], helpedTechniques: ['heat'], helpedText: [' rest day '] })).toEqual({
-      ...base, startedAt: '2026-03-07T22:00:00.000Z', endedAt: '2026-03-09T10:30:00.000Z', peakIntensity: 9,
-      suspectedTriggers: ['poor-sleep', 'weather-change'], ownTriggers: [], helpedTechniques: ['heat'], helpedText: ['rest day'], notes: '',
+    expect(
+      ok({
+        ...base,
+        peakIntensity: 9,
+        suspectedTriggers: ['weather-change', 'poor-sleep'],
+        helpedTechniques: ['heat'],
+        helpedText: [' rest day '],
+      }),
+    ).toEqual({
+      ...base,
+      startedAt: '2026-03-07T22:00:00.000Z',
+      endedAt: '2026-03-09T10:30:00.000Z',
+      peakIntensity: 9,
+      suspectedTriggers: ['poor-sleep', 'weather-change'],
+      ownTriggers: [],
+      helpedTechniques: ['heat'],
+      helpedText: ['rest day'],
+      notes: '',
     });
   });
 
@@ -38,24 +53,41 @@ describe('validateFlare', () => {
   });
 
   it('rejects an end before the start, times in the future and bad values, with JSON pointers', () => {
-    const r = validateFlare({ ...base, endedAt: '2026-03-07T21:59:00Z', peakIntensity: 11, suspectedTriggers: ['moon'], helpedTechniques: ['own'] });
-    expect(r.ok ? [] : r.errors.map((e) => e.pointer)).toEqual(['/endedAt', '/peakIntensity', '/suspectedTriggers/0', '/helpedTechniques/0']);
+    const r = validateFlare({
+      ...base,
+      endedAt: '2026-03-07T21:59:00Z',
+      peakIntensity: 11,
+      suspectedTriggers: ['moon'],
+      helpedTechniques: ['own'],
+    });
+    expect(r.ok ? [] : r.errors.map((e) => e.pointer)).toEqual([
+      '/endedAt',
+      '/peakIntensity',
+      '/suspectedTriggers/0',
+      '/helpedTechniques/0',
+    ]);
     const future = validateFlare({ ...base, endedAt: null, startedAt: '2026-03-10T00:00:00Z' }, { asOf: new Date('2026-03-09T12:00:00Z') });
     expect(future.ok ? [] : future.errors.map((e) => e.pointer)).toEqual(['/startedAt']);
     expect(validateFlare('flare')).toEqual({ ok: false, errors: [{ pointer: '', message: 'must be an object' }] });
   });
 
   it('property: a valid flare never ends before it starts', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: -1e9, max: 1e9 }), (start, delta) => {
-      const r = validateFlare({ ...base, startedAt: new Date(1.6e12 + start).toISOString(), endedAt: new Date(1.6e12 + start + delta).toISOString() });
-      expect(r.ok).toBe(delta >= 0);
-      if (r.ok) expect(flareDurationMinutes(r.flare)).toBeGreaterThanOrEqual(0);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: -1e9, max: 1e9 }), (start, delta) => {
+        const r = validateFlare({
+          ...base,
+          startedAt: new Date(1.6e12 + start).toISOString(),
+          endedAt: new Date(1.6e12 + start + delta).toISOString(),
+        });
+        expect(r.ok).toBe(delta >= 0);
+        if (r.ok) expect(flareDurationMinutes(r.flare)).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 });
 
 describe('flare timeline', () => {
-  it('covers the local dates in the flare\'s own zone, across the DST change', () => {
+  it("covers the local dates in the flare's own zone, across the DST change", () => {
     // 2026-03-07T22:00Z = 17:00 EST on 03-07; 2026-03-09T10:30Z = 06:30 EDT on 03-09.
     const f = ok(base);
     expect(flareLocalDates(f, new Date('2026-03-20T00:00:00Z'))).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);

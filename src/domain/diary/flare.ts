@@ -29,14 +29,16 @@ export interface Flare {
   notes: string;
 }
 
-export interface FlareIssue { pointer: string; message: string }
+export interface FlareIssue {
+  pointer: string;
+  message: string;
+}
 export type FlareValidation = { ok: true; flare: Flare } | { ok: false; errors: FlareIssue[] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_TEXT = 200;
 const MAX_ITEMS = 20;
 const MAX_NOTES = 10_000;
-
 
 /**
  * Validate and normalise a flare. `asOf` (the server's now, passed in) rejects times in the future;
@@ -45,7 +47,8 @@ const MAX_NOTES = 10_000;
 export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): FlareValidation {
   const errors: FlareIssue[] = [];
   const fail = (pointer: string, message: string) => errors.push({ pointer, message });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
   const v = input as Record<string, unknown>;
 
   const id = typeof v.id === 'string' && UUID.test(v.id.toLowerCase()) ? v.id.toLowerCase() : undefined;
@@ -80,7 +83,8 @@ export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): Flare
       return [];
     }
     raw.forEach((x, i) => {
-      if (typeof x !== 'string' || !(vocabulary as readonly string[]).includes(x)) fail(`/${key}/${i}`, `must be one of: ${vocabulary.join(', ')}`);
+      if (typeof x !== 'string' || !(vocabulary as readonly string[]).includes(x))
+        fail(`/${key}/${i}`, `must be one of: ${vocabulary.join(', ')}`);
     });
     return vocabulary.filter((id) => raw.includes(id));
   };
@@ -101,7 +105,10 @@ export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): Flare
   };
   const suspectedTriggers = ids('suspectedTriggers', TRIGGERS);
   const ownTriggers = texts('ownTriggers');
-  const helpedTechniques = ids('helpedTechniques', TECHNIQUES.filter((t) => t !== 'own'));
+  const helpedTechniques = ids(
+    'helpedTechniques',
+    TECHNIQUES.filter((t) => t !== 'own'),
+  );
   const helpedText = texts('helpedText');
 
   let notes = '';
@@ -111,7 +118,10 @@ export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): Flare
   }
 
   if (errors.length > 0 || !id || !startedAt || endedAt === undefined || !timeZone) return { ok: false, errors };
-  return { ok: true, flare: { id, startedAt, endedAt, timeZone, peakIntensity, suspectedTriggers, ownTriggers, helpedTechniques, helpedText, notes } };
+  return {
+    ok: true,
+    flare: { id, startedAt, endedAt, timeZone, peakIntensity, suspectedTriggers, ownTriggers, helpedTechniques, helpedText, notes },
+  };
 }
 
 /** Duration in whole minutes, or null while the flare goes on. */

@@ -9,8 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import { RELIEF_THRESHOLDS, computeBlockRelief, reliefPercent, type BlockDiaryReading, type ReliefAnalysis } from './block-diary.ts';
 
-const reading = (intensity: number | null, patientReportedReliefPct: number | null): BlockDiaryReading =>
-  ({ offsetMinutes: 30, intensity, patientReportedReliefPct, recordedAt: null });
+const reading = (intensity: number | null, patientReportedReliefPct: number | null): BlockDiaryReading => ({
+  offsetMinutes: 30,
+  intensity,
+  patientReportedReliefPct,
+  recordedAt: null,
+});
 
 const runAt = (analysis: ReliefAnalysis, threshold: number): unknown => {
   const field = `atLeast${threshold}` as keyof ReliefAnalysis;
@@ -19,17 +23,24 @@ const runAt = (analysis: ReliefAnalysis, threshold: number): unknown => {
 };
 
 describe('NRS-derived relief: each threshold from whole-point readings either side (generated)', () => {
-  const cases = [10, 9, 7, 5, 4].flatMap((baseline) => RELIEF_THRESHOLDS.flatMap((threshold) => {
-    const all = Array.from({ length: baseline + 1 }, (_, r) => ({ r, pct: reliefPercent(baseline, r)! }));
-    const below = all.filter((x) => x.pct < threshold).sort((a, b) => b.pct - a.pct)[0];
-    const at = all.find((x) => x.pct === threshold);
-    const above = all.filter((x) => x.pct > threshold).sort((a, b) => a.pct - b.pct)[0];
-    return [below, at, above].filter((x) => x !== undefined)
-      .map((x) => ({ baseline, threshold, intensity: x.r, pct: Math.round(x.pct * 10) / 10, meets: x.pct >= threshold }));
-  }));
+  const cases = [10, 9, 7, 5, 4].flatMap((baseline) =>
+    RELIEF_THRESHOLDS.flatMap((threshold) => {
+      const all = Array.from({ length: baseline + 1 }, (_, r) => ({ r, pct: reliefPercent(baseline, r)! }));
+      const below = all.filter((x) => x.pct < threshold).sort((a, b) => b.pct - a.pct)[0];
+      const at = all.find((x) => x.pct === threshold);
+      const above = all.filter((x) => x.pct > threshold).sort((a, b) => a.pct - b.pct)[0];
+      return [below, at, above]
+        .filter((x) => x !== undefined)
+        .map((x) => ({ baseline, threshold, intensity: x.r, pct: Math.round(x.pct * 10) / 10, meets: x.pct >= threshold }));
+    }),
+  );
 
   it('reaches each threshold exactly from some baseline', () => {
-    for (const t of RELIEF_THRESHOLDS) expect(cases.some((c) => c.threshold === t && c.pct === t), `${t} %`).toBe(true);
+    for (const t of RELIEF_THRESHOLDS)
+      expect(
+        cases.some((c) => c.threshold === t && c.pct === t),
+        `${t} %`,
+      ).toBe(true);
   });
 
   it.each(cases)('baseline $baseline → $intensity ($pct %): ≥ $threshold % is $meets', ({ baseline, threshold, intensity, meets }) => {
@@ -40,7 +51,9 @@ describe('NRS-derived relief: each threshold from whole-point readings either si
 });
 
 describe('patient-reported relief: each threshold and one percentage point either side (generated)', () => {
-  const cases = RELIEF_THRESHOLDS.flatMap((threshold) => [threshold - 1, threshold, threshold + 1].map((pct) => ({ threshold, pct, meets: pct >= threshold })));
+  const cases = RELIEF_THRESHOLDS.flatMap((threshold) =>
+    [threshold - 1, threshold, threshold + 1].map((pct) => ({ threshold, pct, meets: pct >= threshold })),
+  );
   it.each(cases)('$pct %: ≥ $threshold % is $meets', ({ threshold, pct, meets }) => {
     const relief = computeBlockRelief({ baselineIntensity: 8, readings: [reading(null, pct)] });
     expect(runAt(relief.patientReported, threshold) !== null).toBe(meets);

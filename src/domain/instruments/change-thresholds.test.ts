@@ -33,11 +33,19 @@ const THRESHOLD_INSTRUMENTS = INSTRUMENTS.filter((d) => d.change.kind === 'thres
 
 describe('IMMPACT percent categories: each cut-off and one percentage point either side (generated)', () => {
   // From a baseline of 10, each percentage point of improvement is 0.1 point.
-  const cases = IMMPACT_INSTRUMENTS.flatMap((d) => IMMPACT_PERCENT_CATEGORIES.flatMap((c) =>
-    [c.fromPercent - 1, c.fromPercent, c.fromPercent + 1].map((pct) => ({
-      instrument: d.id, definition: d, cutOff: `${c.category} ≥ ${c.fromPercent} %`, pct,
-      from: 10, to: round(d.direction === 'lower-is-better' ? 10 - pct / 10 : 10 + pct / 10), expected: immpactByTable(pct),
-    }))));
+  const cases = IMMPACT_INSTRUMENTS.flatMap((d) =>
+    IMMPACT_PERCENT_CATEGORIES.flatMap((c) =>
+      [c.fromPercent - 1, c.fromPercent, c.fromPercent + 1].map((pct) => ({
+        instrument: d.id,
+        definition: d,
+        cutOff: `${c.category} ≥ ${c.fromPercent} %`,
+        pct,
+        from: 10,
+        to: round(d.direction === 'lower-is-better' ? 10 - pct / 10 : 10 + pct / 10),
+        expected: immpactByTable(pct),
+      })),
+    ),
+  );
 
   it('applies to at least the pain NRS', () => {
     expect(IMMPACT_INSTRUMENTS.map((d) => d.id)).toContain('nrs');
@@ -47,7 +55,7 @@ describe('IMMPACT percent categories: each cut-off and one percentage point eith
     expect(computeChange(definition, from, to)).toMatchObject({ percent: pct, category: expected });
   });
 
-  it('whole-point NRS changes at the cut-offs (instruments\' worked examples: 10 → 7 is 30 %, 8 → 4 is 50 %)', () => {
+  it("whole-point NRS changes at the cut-offs (instruments' worked examples: 10 → 7 is 30 %, 8 → 4 is 50 %)", () => {
     const nrs = IMMPACT_INSTRUMENTS.find((d) => d.id === 'nrs')!;
     expect(computeChange(nrs, 10, 9).category).toBe('minimal');
     expect(computeChange(nrs, 10, 7).category).toBe('moderate');
@@ -76,14 +84,22 @@ describe('MCID thresholds: the value itself and 0.1 point either side, improving
   const cases = THRESHOLD_INSTRUMENTS.flatMap((d) => {
     const rule = d.change as Extract<InstrumentDefinition['change'], { kind: 'threshold' }>;
     const from = midRange(d);
-    return (['improving', 'worsening'] as const).flatMap((way) => [rule.points - STEP, rule.points, rule.points + STEP].map((magnitude) => {
-      const down = (way === 'improving') === (d.direction === 'lower-is-better');
-      const important = magnitude >= rule.points;
-      return {
-        instrument: d.id, definition: d, way, from, to: round(down ? from - magnitude : from + magnitude), magnitude: round(magnitude), points: rule.points,
-        expected: !important ? 'none' : way === 'improving' ? 'improved' : 'worsened',
-      };
-    }));
+    return (['improving', 'worsening'] as const).flatMap((way) =>
+      [rule.points - STEP, rule.points, rule.points + STEP].map((magnitude) => {
+        const down = (way === 'improving') === (d.direction === 'lower-is-better');
+        const important = magnitude >= rule.points;
+        return {
+          instrument: d.id,
+          definition: d,
+          way,
+          from,
+          to: round(down ? from - magnitude : from + magnitude),
+          magnitude: round(magnitude),
+          points: rule.points,
+          expected: !important ? 'none' : way === 'improving' ? 'improved' : 'worsened',
+        };
+      }),
+    );
   });
 
   it.each(cases)('$instrument: ≥ $points points, $way by $magnitude ($from → $to) is $expected', ({ definition, from, to, expected }) => {
@@ -96,13 +112,22 @@ describe('MCID thresholds: the value itself and 0.1 point either side, improving
     const from = percentBaseline(rule.points, rule.percent);
     const sign = d.direction === 'lower-is-better' ? -1 : 1;
     return [rule.percent - 1, rule.percent, rule.percent + 1].map((pct) => ({
-      instrument: d.id, definition: d, percent: rule.percent, pct, from, to: round(from + (sign * pct * from) / 100), expected: pct >= rule.percent! ? 'improved' : 'none',
+      instrument: d.id,
+      definition: d,
+      percent: rule.percent,
+      pct,
+      from,
+      to: round(from + (sign * pct * from) / 100),
+      expected: pct >= rule.percent! ? 'improved' : 'none',
     }));
   });
 
-  it.each(percentCases)('$instrument: ≥ $percent % improvement, $pct % ($from → $to) is $expected', ({ definition, from, to, expected }) => {
-    expect(computeChange(definition, from, to).category).toBe(expected);
-  });
+  it.each(percentCases)(
+    '$instrument: ≥ $percent % improvement, $pct % ($from → $to) is $expected',
+    ({ definition, from, to, expected }) => {
+      expect(computeChange(definition, from, to).category).toBe(expected);
+    },
+  );
 
   it('a percent clause never makes a rise important on its own', () => {
     for (const c of percentCases) {
@@ -129,7 +154,9 @@ describe('MCID thresholds: published values', () => {
   };
 
   it('every instrument with a change rule has its published value here; the rest have none', () => {
-    const withRule = INSTRUMENTS.filter((d) => d.change.kind !== 'none').map((d) => d.id).sort();
+    const withRule = INSTRUMENTS.filter((d) => d.change.kind !== 'none')
+      .map((d) => d.id)
+      .sort();
     expect(withRule).toEqual(Object.keys(PUBLISHED).sort());
   });
 

@@ -35,7 +35,10 @@ export interface Change {
  * The IMMPACT percent categories (Dworkin 2008), highest first: the first whose `fromPercent` the
  * percent improvement meets (inclusive) names the change. Boundary tests are generated from this table.
  */
-export const IMMPACT_PERCENT_CATEGORIES: readonly { readonly category: 'substantial' | 'moderate' | 'minimal'; readonly fromPercent: number }[] = [
+export const IMMPACT_PERCENT_CATEGORIES: readonly {
+  readonly category: 'substantial' | 'moderate' | 'minimal';
+  readonly fromPercent: number;
+}[] = [
   { category: 'substantial', fromPercent: 50 },
   { category: 'moderate', fromPercent: 30 },
   { category: 'minimal', fromPercent: 10 },
@@ -71,7 +74,9 @@ export function computeChange(definition: InstrumentDefinition, from: number, to
       const pctMagnitude = percent === null ? null : Math.abs(percent);
       // The percent clause is an improvement rule (Ostelo 2008: "30 % improvement from baseline"); a rise
       // counts as important only by points.
-      const important = magnitude >= rule.points - EPSILON || (rule.percent !== undefined && better > 0 && pctMagnitude !== null && pctMagnitude >= rule.percent - EPSILON);
+      const important =
+        magnitude >= rule.points - EPSILON ||
+        (rule.percent !== undefined && better > 0 && pctMagnitude !== null && pctMagnitude >= rule.percent - EPSILON);
       const category: ChangeCategory = !important || better === 0 ? 'none' : better > 0 ? 'improved' : 'worsened';
       return { absolute, percent, category, rule: text };
     }

@@ -32,7 +32,8 @@ function registered(id: string): InstrumentDefinition {
   expect(d, `${id} must stay registered`).toBeDefined();
   return d!;
 }
-const score = (id: string, answers: Record<string, number>): ScoreResult => registered(id).score(new Map(Object.entries(answers)) as Answers, {});
+const score = (id: string, answers: Record<string, number>): ScoreResult =>
+  registered(id).score(new Map(Object.entries(answers)) as Answers, {});
 const scored = (r: ScoreResult) => {
   if (r.kind !== 'scored') throw new Error(`expected a score, got missing ${r.missing.join(', ')}`);
   return r;
@@ -51,12 +52,19 @@ describe('PHQ-9 syndrome algorithm (generated from PHQ9_SYNDROME)', () => {
     });
     return out;
   }
-  const counts = [...new Set([...around(rule.majorFromCount), ...around(rule.otherFromCount), ...around(rule.otherToCount)])].filter((n) => n >= 0 && n <= 9);
-  const cases = [1, 0].flatMap((core) => counts.filter((n) => n >= core && n - core <= 7).map((n) => ({
-    n, core,
-    mds: core >= rule.coreAtLeast && n >= rule.majorFromCount ? 1 : 0,
-    ods: core >= rule.coreAtLeast && n >= rule.otherFromCount && n <= rule.otherToCount ? 1 : 0,
-  })));
+  const counts = [...new Set([...around(rule.majorFromCount), ...around(rule.otherFromCount), ...around(rule.otherToCount)])].filter(
+    (n) => n >= 0 && n <= 9,
+  );
+  const cases = [1, 0].flatMap((core) =>
+    counts
+      .filter((n) => n >= core && n - core <= 7)
+      .map((n) => ({
+        n,
+        core,
+        mds: core >= rule.coreAtLeast && n >= rule.majorFromCount ? 1 : 0,
+        ods: core >= rule.coreAtLeast && n >= rule.otherFromCount && n <= rule.otherToCount ? 1 : 0,
+      })),
+  );
 
   it.each(cases)('$n symptoms, $core core → major $mds, other $ods', ({ n, core, mds, ods }) => {
     expect(scored(score('phq-9', answers(n, core))).scores).toMatchObject({ mds, ods });
@@ -111,11 +119,17 @@ describe('STarT Back risk (generated from START_BACK_RISK)', () => {
   }
   const expected = (total: number, distress: number) =>
     total < START_BACK_RISK.notLowFromTotal ? 'low' : distress < START_BACK_RISK.highFromDistress ? 'medium' : 'high';
-  const cases = around(START_BACK_RISK.notLowFromTotal).flatMap((total) => around(START_BACK_RISK.highFromDistress)
-    .filter((distress) => distress <= total && total - distress <= 4 && distress <= 5)
-    .map((distress) => ({ total, distress, band: expected(total, distress) })));
+  const cases = around(START_BACK_RISK.notLowFromTotal).flatMap((total) =>
+    around(START_BACK_RISK.highFromDistress)
+      .filter((distress) => distress <= total && total - distress <= 4 && distress <= 5)
+      .map((distress) => ({ total, distress, band: expected(total, distress) })),
+  );
   // Total at the edge with no distress at all, so the total alone decides low vs medium.
-  cases.push(...around(START_BACK_RISK.notLowFromTotal).filter((total) => total <= 4).map((total) => ({ total, distress: 0, band: expected(total, 0) })));
+  cases.push(
+    ...around(START_BACK_RISK.notLowFromTotal)
+      .filter((total) => total <= 4)
+      .map((total) => ({ total, distress: 0, band: expected(total, 0) })),
+  );
 
   it.each(cases)('total $total, distress $distress → $band', ({ total, distress, band }) => {
     const r = scored(score('start-back', sbst(total - distress, distress)));
@@ -146,16 +160,25 @@ describe('ACR 2016 fibromyalgia criteria (generated from ACR_2016_CRITERIA)', ()
     for (const k of picked) out[k] = 1;
     for (let i = picked.length; i < wpi; i++) out[excluded[i - picked.length]!] = 1;
     let rest = sss;
-    for (const k of ['fatigue', 'waking-unrefreshed', 'cognitive']) { out[k] = Math.min(3, rest); rest -= out[k]!; }
-    for (const k of ['headaches', 'lower-abdomen', 'depression']) { out[k] = Math.min(1, rest); rest -= out[k]!; }
+    for (const k of ['fatigue', 'waking-unrefreshed', 'cognitive']) {
+      out[k] = Math.min(3, rest);
+      rest -= out[k]!;
+    }
+    for (const k of ['headaches', 'lower-abdomen', 'depression']) {
+      out[k] = Math.min(1, rest);
+      rest -= out[k]!;
+    }
     out[ACR_DURATION] = 1;
     return out;
   }
   const meets = (wpi: number, sss: number, regions: number) =>
-    ((wpi >= c.wpiFrom && sss >= c.sssWithWpiFrom) || (wpi >= c.lowWpiFrom && wpi <= c.lowWpiTo && sss >= c.sssWithLowWpiFrom)) && regions >= c.regionsFrom;
+    ((wpi >= c.wpiFrom && sss >= c.sssWithWpiFrom) || (wpi >= c.lowWpiFrom && wpi <= c.lowWpiTo && sss >= c.sssWithLowWpiFrom)) &&
+    regions >= c.regionsFrom;
   const cases = [
     ...around(c.wpiFrom).flatMap((wpi) => around(c.sssWithWpiFrom).map((sss) => ({ wpi, sss, regions: 5 }))),
-    ...around(c.lowWpiFrom).flatMap((wpi) => around(c.sssWithLowWpiFrom).map((sss) => ({ wpi, sss, regions: Math.min(c.regionsFrom, wpi) }))),
+    ...around(c.lowWpiFrom).flatMap((wpi) =>
+      around(c.sssWithLowWpiFrom).map((sss) => ({ wpi, sss, regions: Math.min(c.regionsFrom, wpi) })),
+    ),
     ...around(c.lowWpiTo).flatMap((wpi) => around(c.sssWithLowWpiFrom).map((sss) => ({ wpi, sss, regions: 5 }))),
     ...around(c.regionsFrom).map((regions) => ({ wpi: 8, sss: 6, regions })),
   ].map((x) => ({ ...x, met: meets(x.wpi, x.sss, x.regions) ? 1 : 0 }));

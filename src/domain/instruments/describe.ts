@@ -11,19 +11,39 @@ export function describeInstrument(d: InstrumentDefinition) {
     measures: d.measures,
     recallPeriod: d.recallPeriod,
     items: d.items.map((i) => ({
-      key: i.key, construct: i.construct, optional: i.optional ?? false, group: i.group ?? null, loinc: i.loinc ?? null,
+      key: i.key,
+      construct: i.construct,
+      optional: i.optional ?? false,
+      group: i.group ?? null,
+      loinc: i.loinc ?? null,
       options: i.options.map((o) => ({ value: o.value, label: o.label, loinc: o.loinc ?? null })),
     })),
     scoreRange: { ...d.scoreRange },
     primaryScore: d.primaryScore,
     scoreUnit: d.scoreUnit,
     direction: d.direction,
-    bands: d.bands.map((b) => ({ id: b.id, label: b.label, range: b.range, from: b.from, inclusive: b.inclusive, patientText: b.patientText })),
-    change: d.change.kind === 'threshold'
-      ? { kind: d.change.kind, points: d.change.points, percent: d.change.percent ?? null, source: d.change.source }
-      : d.change.kind === 'none' ? { kind: d.change.kind, points: null, percent: null, source: d.change.reason } : { kind: d.change.kind, points: null, percent: null, source: d.change.source },
+    bands: d.bands.map((b) => ({
+      id: b.id,
+      label: b.label,
+      range: b.range,
+      from: b.from,
+      inclusive: b.inclusive,
+      patientText: b.patientText,
+    })),
+    change:
+      d.change.kind === 'threshold'
+        ? { kind: d.change.kind, points: d.change.points, percent: d.change.percent ?? null, source: d.change.source }
+        : d.change.kind === 'none'
+          ? { kind: d.change.kind, points: null, percent: null, source: d.change.reason }
+          : { kind: d.change.kind, points: null, percent: null, source: d.change.source },
     loinc: { panel: d.loinc.panel ?? null, score: d.loinc.score ?? null },
-    licence: { kind: d.licence.kind, holder: d.licence.holder, attribution: d.licence.attribution, note: d.licence.note, unconfirmed: d.licence.unconfirmed ?? false },
+    licence: {
+      kind: d.licence.kind,
+      holder: d.licence.holder,
+      attribution: d.licence.attribution,
+      note: d.licence.note,
+      unconfirmed: d.licence.unconfirmed ?? false,
+    },
     source: d.source,
     settings: d.settings.map((s) => ({ name: s.name, value: s.value, why: s.why })),
   };

@@ -11,14 +11,19 @@ export interface InstrumentGolden {
   readonly context?: ScoreContext;
   readonly expected:
     | {
-      readonly kind: 'scored';
-      readonly score: number;
-      /** Only the listed scores are checked; numbers compare to 2 decimals unless exact is given. */
-      readonly scores?: Readonly<Record<string, number | null>>;
-      readonly band: string | null;
-      readonly flags?: readonly string[];
-      readonly missing?: readonly string[];
-    }
-    | { readonly kind: 'incomplete'; readonly missing: readonly string[]; readonly scores?: Readonly<Record<string, number | null>>; readonly flags?: readonly string[] }
+        readonly kind: 'scored';
+        readonly score: number;
+        /** Only the listed scores are checked; numbers compare to 2 decimals unless exact is given. */
+        readonly scores?: Readonly<Record<string, number | null>>;
+        readonly band: string | null;
+        readonly flags?: readonly string[];
+        readonly missing?: readonly string[];
+      }
+    | {
+        readonly kind: 'incomplete';
+        readonly missing: readonly string[];
+        readonly scores?: Readonly<Record<string, number | null>>;
+        readonly flags?: readonly string[];
+      }
     | { readonly kind: 'invalid'; readonly item: string };
 }

@@ -77,31 +77,38 @@ const contexts: fc.Arbitrary<ScoreContext> = fc.constantFrom(...SEXES).map((sex)
 
 describe.each(INSTRUMENTS.map((d) => [d.id, d] as const))('%s properties', (_id, d) => {
   it('a complete valid response is scored within the published range', () => {
-    fc.assert(fc.property(completeAnswers(d), contexts, (answers, context) => {
-      const outcome = scoreInstrument(d.id, answers, context)!;
-      expect(outcome.ok).toBe(true);
-      if (!outcome.ok) return;
-      expect(outcome.result.kind).toBe('scored');
-      if (outcome.result.kind !== 'scored') return;
-      expect(outcome.result.score).toBeGreaterThanOrEqual(d.scoreRange.min);
-      expect(outcome.result.score).toBeLessThanOrEqual(d.scoreRange.max);
-      if (d.bands.length > 0 && outcome.result.band !== null) expect(d.bands.map((b) => b.id)).toContain(outcome.result.band);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(completeAnswers(d), contexts, (answers, context) => {
+        const outcome = scoreInstrument(d.id, answers, context)!;
+        expect(outcome.ok).toBe(true);
+        if (!outcome.ok) return;
+        expect(outcome.result.kind).toBe('scored');
+        if (outcome.result.kind !== 'scored') return;
+        expect(outcome.result.score).toBeGreaterThanOrEqual(d.scoreRange.min);
+        expect(outcome.result.score).toBeLessThanOrEqual(d.scoreRange.max);
+        if (d.bands.length > 0 && outcome.result.band !== null) expect(d.bands.map((b) => b.id)).toContain(outcome.result.band);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   // Every registered score is a sum, mean, count or increasing look-up of its answers, so each must
   // declare itself monotone; a definition that stops doing so fails here instead of skipping the property.
   it('raising one answer never lowers the primary score', () => {
     expect(d.monotone, `${d.id} must stay monotone`).toBe(true);
-    fc.assert(fc.property(completeAnswers(d), fc.nat(), contexts, (answers, pick, context) => {
-      const item = d.items[pick % d.items.length]!;
-      const higher = item.options.map((o) => o.value).filter((v) => v > answers[item.key]!);
-      if (higher.length === 0) return;
-      const before = scoreInstrument(d.id, answers, context)!;
-      const after = scoreInstrument(d.id, { ...answers, [item.key]: higher[0]! }, context)!;
-      if (!before.ok || !after.ok || before.result.kind !== 'scored' || after.result.kind !== 'scored') throw new Error('complete responses must score');
-      expect(after.result.score).toBeGreaterThanOrEqual(before.result.score);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(completeAnswers(d), fc.nat(), contexts, (answers, pick, context) => {
+        const item = d.items[pick % d.items.length]!;
+        const higher = item.options.map((o) => o.value).filter((v) => v > answers[item.key]!);
+        if (higher.length === 0) return;
+        const before = scoreInstrument(d.id, answers, context)!;
+        const after = scoreInstrument(d.id, { ...answers, [item.key]: higher[0]! }, context)!;
+        if (!before.ok || !after.ok || before.result.kind !== 'scored' || after.result.kind !== 'scored')
+          throw new Error('complete responses must score');
+        expect(after.result.score).toBeGreaterThanOrEqual(before.result.score);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('answers out of range, of the wrong type or for unknown items are refused naming the item', () => {

@@ -45,7 +45,13 @@ export type ChangeRule =
   /** IMMPACT percent categories for pain intensity (Dworkin 2008). */
   | { readonly kind: 'immpact-percent'; readonly source: string }
   /** An important change is at least `points`, or (when given) at least `percent` of the baseline. */
-  | { readonly kind: 'threshold'; readonly points: number; readonly percent?: number; readonly source: string; readonly unconfirmed?: boolean }
+  | {
+      readonly kind: 'threshold';
+      readonly points: number;
+      readonly percent?: number;
+      readonly source: string;
+      readonly unconfirmed?: boolean;
+    }
   /** Global-impression ratings are themselves the change (PGIC). */
   | { readonly kind: 'rating'; readonly source: string }
   | { readonly kind: 'none'; readonly reason: string };

@@ -6,13 +6,18 @@ import type { Answers, BandDefinition, InstrumentDefinition, ItemDefinition, Sco
 import { bandFor, completeSum, missingItems, proratedSum, scaleOptions, scoreRaw, sumOf, validateAnswers, YES_NO } from './scoring.ts';
 
 const options = (...values: number[]) => values.map((value) => ({ value, label: `v${value}` }));
-const item = (key: string, opts: ItemDefinition['options'], optional = false): ItemDefinition => ({ key, construct: key, options: opts, optional });
+const item = (key: string, opts: ItemDefinition['options'], optional = false): ItemDefinition => ({
+  key,
+  construct: key,
+  options: opts,
+  optional,
+});
 
 function definition(items: ItemDefinition[]): InstrumentDefinition {
   return {
     shortTitle: 'TEST',
     items,
-    score: (answers: Answers): ScoreResult => ({ kind: 'scored', score: sumOf(answers, [...answers.keys()]) } as unknown as ScoreResult),
+    score: (answers: Answers): ScoreResult => ({ kind: 'scored', score: sumOf(answers, [...answers.keys()]) }) as unknown as ScoreResult,
   } as unknown as InstrumentDefinition;
 }
 
@@ -89,7 +94,8 @@ describe('validateAnswers', () => {
 });
 
 describe('bandFor', () => {
-  const band = (id: string, from: number, inclusive: boolean): BandDefinition => ({ id, label: id, from, inclusive, range: id } as BandDefinition);
+  const band = (id: string, from: number, inclusive: boolean): BandDefinition =>
+    ({ id, label: id, from, inclusive, range: id }) as BandDefinition;
   const BANDS = [band('low', 0, true), band('mid', 20, false), band('high', 40, true)];
 
   it('picks the highest band whose bound the score meets, exclusive bounds strictly', () => {
@@ -108,7 +114,11 @@ describe('bandFor', () => {
 });
 
 describe('sums', () => {
-  const answers: Answers = new Map([['a', 2], ['b', 3], ['c', 1]]);
+  const answers: Answers = new Map([
+    ['a', 2],
+    ['b', 3],
+    ['c', 1],
+  ]);
 
   it('sumOf counts unanswered items as 0', () => {
     expect(sumOf(answers, ['a', 'b', 'z'])).toBe(5);
@@ -127,7 +137,15 @@ describe('sums', () => {
   });
 
   it('proratedSum returns the plain sum when nothing is missing (29 / 7 × 7 is not 29 in binary floating point)', () => {
-    const seven = new Map([['1', 5], ['2', 5], ['3', 5], ['4', 5], ['5', 5], ['6', 2], ['7', 2]]);
+    const seven = new Map([
+      ['1', 5],
+      ['2', 5],
+      ['3', 5],
+      ['4', 5],
+      ['5', 5],
+      ['6', 2],
+      ['7', 2],
+    ]);
     expect(proratedSum(seven, ['1', '2', '3', '4', '5', '6', '7'], 1).total).toBe(29);
   });
 
@@ -139,10 +157,18 @@ describe('sums', () => {
 
 describe('scaleOptions', () => {
   it('numbers labels from the start value and attaches LOINC answer codes when given', () => {
-    expect(scaleOptions(['none', 'some'])).toEqual([{ value: 0, label: 'none' }, { value: 1, label: 'some' }]);
-    expect(scaleOptions(['a', 'b'], 1, ['LA1-1'])).toEqual([{ value: 1, label: 'a', loinc: 'LA1-1' }, { value: 2, label: 'b' }]);
+    expect(scaleOptions(['none', 'some'])).toEqual([
+      { value: 0, label: 'none' },
+      { value: 1, label: 'some' },
+    ]);
+    expect(scaleOptions(['a', 'b'], 1, ['LA1-1'])).toEqual([
+      { value: 1, label: 'a', loinc: 'LA1-1' },
+      { value: 2, label: 'b' },
+    ]);
     expect(scaleOptions(['a', 'b', 'c'], 2, ['LA1-1', 'LA2-2', 'LA3-3'])).toEqual([
-      { value: 2, label: 'a', loinc: 'LA1-1' }, { value: 3, label: 'b', loinc: 'LA2-2' }, { value: 4, label: 'c', loinc: 'LA3-3' },
+      { value: 2, label: 'a', loinc: 'LA1-1' },
+      { value: 3, label: 'b', loinc: 'LA2-2' },
+      { value: 4, label: 'c', loinc: 'LA3-3' },
     ]);
   });
 });
@@ -152,6 +178,10 @@ describe('scoreRaw', () => {
     expect(scoreRaw(DEF, { 1: 9 })).toMatchObject({ ok: false, errors: [{ item: '1' }] });
     const scored = scoreRaw(DEF, { 1: 3, 2: true });
     expect(scored).toMatchObject({ ok: true, result: { score: 4 } });
-    if (scored.ok) expect([...scored.answers]).toEqual([['1', 3], ['2', 1]]);
+    if (scored.ok)
+      expect([...scored.answers]).toEqual([
+        ['1', 3],
+        ['2', 1],
+      ]);
   });
 });

@@ -9,7 +9,9 @@ export interface AnswerError {
   readonly message: string;
 }
 
-export type ValidatedAnswers = { readonly ok: true; readonly answers: Answers } | { readonly ok: false; readonly errors: readonly AnswerError[] };
+export type ValidatedAnswers =
+  | { readonly ok: true; readonly answers: Answers }
+  | { readonly ok: false; readonly errors: readonly AnswerError[] };
 
 /**
  * Checks raw answers (item key → value) against a definition. `null` or an absent key means
@@ -26,7 +28,10 @@ export function validateAnswers(definition: InstrumentDefinition, raw: unknown):
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const item = byKey.get(key.toLowerCase());
     if (!item) {
-      errors.push({ item: key, message: `item "${key}" is not part of ${definition.shortTitle}; its items are ${definition.items.map((i) => i.key).join(', ')}` });
+      errors.push({
+        item: key,
+        message: `item "${key}" is not part of ${definition.shortTitle}; its items are ${definition.items.map((i) => i.key).join(', ')}`,
+      });
       continue;
     }
     if (value === null || value === undefined) continue;
@@ -89,7 +94,11 @@ export function sumOf(answers: Answers, keys: readonly string[]): number {
  * missing (the DC/TMD rule for PHQ-9 and GAD-7, Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x; Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092); unrounded. Null when more
  * are missing.
  */
-export function proratedSum(answers: Answers, keys: readonly string[], maxMissing: number): { total: number; missing: string[] } | { total: null; missing: string[] } {
+export function proratedSum(
+  answers: Answers,
+  keys: readonly string[],
+  maxMissing: number,
+): { total: number; missing: string[] } | { total: null; missing: string[] } {
   const missing = keys.filter((k) => !answers.has(k));
   if (missing.length > maxMissing) return { total: null, missing };
   const sum = sumOf(answers, keys);
@@ -103,15 +112,27 @@ export function completeSum(answers: Answers, keys: readonly string[]): number |
 }
 
 /** Integer 0..n options with labels; `labels[i]` labels value `start + i`. */
-export function scaleOptions(labels: readonly string[], start = 0, loinc?: readonly string[]): readonly { value: number; label: string; loinc?: string }[] {
+export function scaleOptions(
+  labels: readonly string[],
+  start = 0,
+  loinc?: readonly string[],
+): readonly { value: number; label: string; loinc?: string }[] {
   return labels.map((label, i) => (loinc?.[i] ? { value: start + i, label, loinc: loinc[i]! } : { value: start + i, label }));
 }
 
-export const YES_NO = [{ value: 0, label: 'No' }, { value: 1, label: 'Yes' }] as const;
+export const YES_NO = [
+  { value: 0, label: 'No' },
+  { value: 1, label: 'Yes' },
+] as const;
 
 /** Score a response from raw answers: validation first, then the instrument's rule. */
-export function scoreRaw(definition: InstrumentDefinition, raw: unknown, context: ScoreContext = {}):
-  { readonly ok: true; readonly result: ScoreResult; readonly answers: Answers } | { readonly ok: false; readonly errors: readonly AnswerError[] } {
+export function scoreRaw(
+  definition: InstrumentDefinition,
+  raw: unknown,
+  context: ScoreContext = {},
+):
+  | { readonly ok: true; readonly result: ScoreResult; readonly answers: Answers }
+  | { readonly ok: false; readonly errors: readonly AnswerError[] } {
   const validated = validateAnswers(definition, raw);
   if (!validated.ok) return validated;
   return { ok: true, result: definition.score(validated.answers, context), answers: validated.answers };

@@ -20,7 +20,11 @@ function bandByTable(bands: readonly BandDefinition[], score: number): string | 
   return null;
 }
 
-interface Scored { readonly score: number; readonly band: string | null; readonly answers: Answers }
+interface Scored {
+  readonly score: number;
+  readonly band: string | null;
+  readonly answers: Answers;
+}
 
 /**
  * Real responses from all answers at their lowest option up to all at their highest, raising one
@@ -67,7 +71,14 @@ function scoredPath(d: InstrumentDefinition): Scored[] {
   }
 }
 
-interface BoundaryCase { readonly instrument: string; readonly edge: string; readonly where: 'below' | 'at' | 'above'; readonly score: number; readonly band: string | null; readonly expected: string | null }
+interface BoundaryCase {
+  readonly instrument: string;
+  readonly edge: string;
+  readonly where: 'below' | 'at' | 'above';
+  readonly score: number;
+  readonly band: string | null;
+  readonly expected: string | null;
+}
 
 function boundaryCases(d: InstrumentDefinition): { cases: BoundaryCase[]; unreachable: string[] } {
   const path = scoredPath(d);
@@ -79,7 +90,11 @@ function boundaryCases(d: InstrumentDefinition): { cases: BoundaryCase[]; unreac
     const exact = path.find((p) => p.score === b.from);
     const above = path.filter((p) => p.score > b.from).sort((x, y) => x.score - y.score)[0];
     if (!exact) unreachable.push(edge);
-    for (const [where, p] of [['below', below], ['at', exact], ['above', above]] as const) {
+    for (const [where, p] of [
+      ['below', below],
+      ['at', exact],
+      ['above', above],
+    ] as const) {
       if (p) cases.push({ instrument: d.id, edge, where, score: p.score, band: p.band, expected: bandByTable(d.bands, p.score) });
     }
   }
@@ -112,10 +127,32 @@ describe('severity bands: every edge, one step either side (generated from each 
     expect(phq9, 'PHQ-9 must stay registered').toBeDefined();
     expect(gad7, 'GAD-7 must stay registered').toBeDefined();
     // 4 of 8 answered → 4.5: still below the 5-point edge (a rounded 5 would read "mild").
-    const phq = phq9!.score(new Map([['1', 1], ['2', 1], ['3', 1], ['4', 1], ['5', 0], ['6', 0], ['7', 0], ['8', 0]]), {});
+    const phq = phq9!.score(
+      new Map([
+        ['1', 1],
+        ['2', 1],
+        ['3', 1],
+        ['4', 1],
+        ['5', 0],
+        ['6', 0],
+        ['7', 0],
+        ['8', 0],
+      ]),
+      {},
+    );
     expect(phq).toMatchObject({ kind: 'scored', score: 4.5, band: 'none-minimal' });
     // 4 of 6 answered → 4.666…: below 5.
-    const gad = gad7!.score(new Map([['1', 1], ['2', 1], ['3', 1], ['4', 1], ['5', 0], ['6', 0]]), {});
+    const gad = gad7!.score(
+      new Map([
+        ['1', 1],
+        ['2', 1],
+        ['3', 1],
+        ['4', 1],
+        ['5', 0],
+        ['6', 0],
+      ]),
+      {},
+    );
     expect(gad).toMatchObject({ kind: 'scored', band: 'minimal' });
   });
 });
@@ -145,32 +182,92 @@ describe('severity bands: every edge, one step either side (generated from each 
 // - GCPS-R grades 0–3: Von Korff M et al. Pain 2020;161:651, https://pmc.ncbi.nlm.nih.gov/articles/PMC7097879/
 // - ACR 2016 met / not met: Wolfe F et al. Semin Arthritis Rheum 2016;46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012
 type Published = readonly (readonly [id: string, from: number, inclusive: boolean])[];
-const PAIN_NRS: Published = [['no-pain', 0, true], ['mild', 1, true], ['moderate', 5, true], ['severe', 7, true]];
-const SCREEN = (positiveFrom: number): Published => [['negative', 0, true], ['positive', positiveFrom, true]];
+const PAIN_NRS: Published = [
+  ['no-pain', 0, true],
+  ['mild', 1, true],
+  ['moderate', 5, true],
+  ['severe', 7, true],
+];
+const SCREEN = (positiveFrom: number): Published => [
+  ['negative', 0, true],
+  ['positive', positiveFrom, true],
+];
 const PUBLISHED_BANDS: Readonly<Record<string, Published>> = {
   nrs: PAIN_NRS,
   dvprs: PAIN_NRS,
-  'phq-9': [['none-minimal', 0, true], ['mild', 5, true], ['moderate', 10, true], ['moderately-severe', 15, true], ['severe', 20, true]],
+  'phq-9': [
+    ['none-minimal', 0, true],
+    ['mild', 5, true],
+    ['moderate', 10, true],
+    ['moderately-severe', 15, true],
+    ['severe', 20, true],
+  ],
   'phq-2': SCREEN(3),
-  'gad-7': [['minimal', 0, true], ['mild', 5, true], ['moderate', 10, true], ['severe', 15, true]],
+  'gad-7': [
+    ['minimal', 0, true],
+    ['mild', 5, true],
+    ['moderate', 10, true],
+    ['severe', 15, true],
+  ],
   'gad-2': SCREEN(3),
-  odi: [['minimal', 0, true], ['moderate', 20, false], ['severe', 40, false], ['crippled', 60, false], ['bed-bound', 80, false]],
+  odi: [
+    ['minimal', 0, true],
+    ['moderate', 20, false],
+    ['severe', 40, false],
+    ['crippled', 60, false],
+    ['bed-bound', 80, false],
+  ],
   dn4: SCREEN(4),
   'dn4-interview': SCREEN(3),
-  ort: [['low', 0, true], ['moderate', 4, true], ['high', 8, true]],
-  'ort-oud': [['low', 0, true], ['high', 3, true]],
-  'pseq-10': [['severe', 0, true], ['moderate', 20, true], ['mild', 31, true], ['minimal', 41, true]],
-  pgic: [['very-much-improved', 1, true], ['much-improved', 2, true], ['minimally-improved', 3, true], ['no-change', 4, true],
-    ['minimally-worse', 5, true], ['much-worse', 6, true], ['very-much-worse', 7, true]],
+  ort: [
+    ['low', 0, true],
+    ['moderate', 4, true],
+    ['high', 8, true],
+  ],
+  'ort-oud': [
+    ['low', 0, true],
+    ['high', 3, true],
+  ],
+  'pseq-10': [
+    ['severe', 0, true],
+    ['moderate', 20, true],
+    ['mild', 31, true],
+    ['minimal', 41, true],
+  ],
+  pgic: [
+    ['very-much-improved', 1, true],
+    ['much-improved', 2, true],
+    ['minimally-improved', 3, true],
+    ['no-change', 4, true],
+    ['minimally-worse', 5, true],
+    ['much-worse', 6, true],
+    ['very-much-worse', 7, true],
+  ],
   // Banded by their own rule: only the ids and order are published here; the rule's edges are in criteria-thresholds.test.ts.
-  'start-back': [['low', 0, true], ['medium', 4, true], ['high', 4, true]],
-  'gcps-r': [['no-chronic-pain', 0, true], ['mild', 1, true], ['bothersome', 2, true], ['high-impact', 3, true]],
-  'acr-2016-fm': [['criteria-not-met', 0, true], ['criteria-met', 12, true]],
+  'start-back': [
+    ['low', 0, true],
+    ['medium', 4, true],
+    ['high', 4, true],
+  ],
+  'gcps-r': [
+    ['no-chronic-pain', 0, true],
+    ['mild', 1, true],
+    ['bothersome', 2, true],
+    ['high-impact', 3, true],
+  ],
+  'acr-2016-fm': [
+    ['criteria-not-met', 0, true],
+    ['criteria-met', 12, true],
+  ],
 };
 
 describe('severity bands: published values', () => {
   it('every banded instrument has its published table here', () => {
-    expect(INSTRUMENTS.filter((d) => d.bands.length > 0).map((d) => d.id).sort()).toEqual(Object.keys(PUBLISHED_BANDS).sort());
+    expect(
+      INSTRUMENTS.filter((d) => d.bands.length > 0)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(Object.keys(PUBLISHED_BANDS).sort());
   });
 
   it.each(Object.entries(PUBLISHED_BANDS))('%s bands are the published ones', (id, published) => {

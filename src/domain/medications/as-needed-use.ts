@@ -65,14 +65,20 @@ export interface AsNeededUse {
 const isOpioid = (drug: string) => findDrug(drug)?.classes.includes('opioid') ?? false;
 const inEffect = (o: AsNeededOrder, date: LocalDate) => o.startDate <= date && (o.stopDate === null || o.stopDate > date);
 
-export function summarizeAsNeededOpioidUse(orders: readonly AsNeededOrder[], logged: readonly LoggedMedicine[], from: LocalDate, to: LocalDate): AsNeededUse {
+export function summarizeAsNeededOpioidUse(
+  orders: readonly AsNeededOrder[],
+  logged: readonly LoggedMedicine[],
+  from: LocalDate,
+  to: LocalDate,
+): AsNeededUse {
   const opioidOrders = orders.filter((o) => isOpioid(o.drug));
   const byId = new Map(opioidOrders.map((o) => [o.id, o]));
   const taken = new Map<string, number>(); // `${date}|${drug}`
   for (const m of logged) {
     if (m.regimen !== 'as-needed' || m.date < from || m.date > to) continue;
-    const drug = (m.medicationOrderId !== null ? byId.get(m.medicationOrderId)?.drug : undefined)
-      ?? (m.formularyId !== null && isOpioid(m.formularyId) ? findDrug(m.formularyId)!.id : undefined);
+    const drug =
+      (m.medicationOrderId !== null ? byId.get(m.medicationOrderId)?.drug : undefined) ??
+      (m.formularyId !== null && isOpioid(m.formularyId) ? findDrug(m.formularyId)!.id : undefined);
     if (drug === undefined) continue;
     const key = `${m.date}|${drug}`;
     taken.set(key, (taken.get(key) ?? 0) + 1);
@@ -97,15 +103,17 @@ export function summarizeAsNeededOpioidUse(orders: readonly AsNeededOrder[], log
       days.push({ date, drug, taken: n, allowed, over: isCovered ? allowed !== null && n > allowed : n > 0 });
     }
   }
-  const totals = drugs.map((drug): AsNeededDrugTotal => {
-    const mine = days.filter((d) => d.drug === drug);
-    return {
-      drug,
-      taken: mine.reduce((s, d) => s + d.taken, 0),
-      daysUsed: mine.filter((d) => d.taken > 0).length,
-      daysOver: mine.filter((d) => d.over).length,
-      allowedToday: allowedOn(drug, to),
-    };
-  }).filter((t) => t.taken > 0 || t.allowedToday !== null);
+  const totals = drugs
+    .map((drug): AsNeededDrugTotal => {
+      const mine = days.filter((d) => d.drug === drug);
+      return {
+        drug,
+        taken: mine.reduce((s, d) => s + d.taken, 0),
+        daysUsed: mine.filter((d) => d.taken > 0).length,
+        daysOver: mine.filter((d) => d.over).length,
+        allowedToday: allowedOn(drug, to),
+      };
+    })
+    .filter((t) => t.taken > 0 || t.allowedToday !== null);
   return { from, to, days, drugs: totals };
 }

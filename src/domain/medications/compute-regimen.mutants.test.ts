@@ -20,32 +20,41 @@ const flag = (result: ReturnType<typeof computeRegimen>, id: string) => result.f
 
 describe('CNS-active drug count (Beers 2023: avoid ≥ 3 at age ≥ 65)', () => {
   it('does not count an NSAID, an anticoagulant or an antiplatelet', () => {
-    const r = computeRegimen(items(
-      { drug: 'oxycodone', doseMg: 5, perDay: 2 },
-      { drug: 'ibuprofen', doseMg: 400, perDay: 3 },
-      { drug: 'warfarin', doseMg: 5, perDay: 1 },
-      { drug: 'clopidogrel', doseMg: 75, perDay: 1 },
-    ), { age: 70 });
+    const r = computeRegimen(
+      items(
+        { drug: 'oxycodone', doseMg: 5, perDay: 2 },
+        { drug: 'ibuprofen', doseMg: 400, perDay: 3 },
+        { drug: 'warfarin', doseMg: 5, perDay: 1 },
+        { drug: 'clopidogrel', doseMg: 75, perDay: 1 },
+      ),
+      { age: 70 },
+    );
     const older = flag(r, 'older-adult-caution');
     expect(older?.message).toContain('opioid use');
     expect(older?.message).not.toContain('CNS-active');
   });
 
   it('counts an opioid, a benzodiazepine and a Z-drug as three', () => {
-    const r = computeRegimen(items(
-      { drug: 'oxycodone', doseMg: 5, perDay: 2 },
-      { drug: 'alprazolam', doseMg: 0.5, perDay: 1 },
-      { drug: 'zolpidem', doseMg: 5, perDay: 1 },
-    ), { age: 70 });
+    const r = computeRegimen(
+      items(
+        { drug: 'oxycodone', doseMg: 5, perDay: 2 },
+        { drug: 'alprazolam', doseMg: 0.5, perDay: 1 },
+        { drug: 'zolpidem', doseMg: 5, perDay: 1 },
+      ),
+      { age: 70 },
+    );
     expect(flag(r, 'older-adult-caution')?.message).toContain('3 CNS-active drugs');
   });
 
   it('counts a gabapentinoid as an antiepileptic', () => {
-    const r = computeRegimen(items(
-      { drug: 'oxycodone', doseMg: 5, perDay: 2 },
-      { drug: 'alprazolam', doseMg: 0.5, perDay: 1 },
-      { drug: 'gabapentin', doseMg: 300, perDay: 3 },
-    ), { age: 70 });
+    const r = computeRegimen(
+      items(
+        { drug: 'oxycodone', doseMg: 5, perDay: 2 },
+        { drug: 'alprazolam', doseMg: 0.5, perDay: 1 },
+        { drug: 'gabapentin', doseMg: 300, perDay: 3 },
+      ),
+      { age: 70 },
+    );
     expect(flag(r, 'older-adult-caution')?.message).toContain('3 CNS-active drugs');
   });
 });
@@ -57,7 +66,9 @@ describe('serotonergic combination (FDA 2016)', () => {
     expect(named).toContain('An opioid including tramadol, which carry specific warnings');
     expect(named).toContain('combined with serotonergic sertraline');
 
-    const withOxycodone = computeRegimen(items({ drug: 'oxycodone', doseMg: 5, perDay: 2 }, { drug: 'sertraline', doseMg: 100, perDay: 1 }));
+    const withOxycodone = computeRegimen(
+      items({ drug: 'oxycodone', doseMg: 5, perDay: 2 }, { drug: 'sertraline', doseMg: 100, perDay: 1 }),
+    );
     const message = flag(withOxycodone, 'serotonergic-combination')?.message;
     expect(message).toContain('An opioid is combined with serotonergic sertraline');
     expect(message).not.toContain('including');
@@ -66,7 +77,13 @@ describe('serotonergic combination (FDA 2016)', () => {
 
 describe('NSAID bleeding partners', () => {
   it('an NSAID with drugs that are neither anticoagulant nor antiplatelet raises no bleeding flag', () => {
-    const r = computeRegimen(items({ drug: 'ibuprofen', doseMg: 400, perDay: 3 }, { drug: 'sertraline', doseMg: 100, perDay: 1 }, { drug: 'oxycodone', doseMg: 5, perDay: 2 }));
+    const r = computeRegimen(
+      items(
+        { drug: 'ibuprofen', doseMg: 400, perDay: 3 },
+        { drug: 'sertraline', doseMg: 100, perDay: 1 },
+        { drug: 'oxycodone', doseMg: 5, perDay: 2 },
+      ),
+    );
     expect(flag(r, 'nsaid-anticoagulant')).toBeUndefined();
   });
 
@@ -79,13 +96,17 @@ describe('NSAID bleeding partners', () => {
 describe('MME not calculable (CDC 2022 MME table)', () => {
   it('says why buprenorphine has no MME, and that it is not 0', () => {
     const r = computeRegimen(items({ drug: 'buprenorphine-transdermal', doseMcgPerHour: 10 }));
-    expect(r.notCalculable[0]?.message).toBe('Buprenorphine is not included in MME (partial agonist with a ceiling effect); its MME is not calculable, not 0.');
+    expect(r.notCalculable[0]?.message).toBe(
+      'Buprenorphine is not included in MME (partial agonist with a ceiling effect); its MME is not calculable, not 0.',
+    );
   });
 
   it('says a drug without a 2022 clinical factor is not calculable, naming it', () => {
     const r = computeRegimen(items({ drug: 'meperidine', doseMg: 50, perDay: 6 }));
     expect(r.notCalculable[0]).toMatchObject({ drug: 'meperidine', reason: 'no-clinical-factor', dailyDose: 300, unit: 'mg/day' });
-    expect(r.notCalculable[0]?.message).toBe('meperidine has no CDC 2022 clinical conversion factor; its MME is not calculable here, not 0.');
+    expect(r.notCalculable[0]?.message).toBe(
+      'meperidine has no CDC 2022 clinical conversion factor; its MME is not calculable here, not 0.',
+    );
     expect(r.notCalculable[0]?.source).toContain('research only');
     expect(r.totalMme).toBe(0);
   });
@@ -97,7 +118,10 @@ describe('unvalidated input is a programmer error naming the drug and the field'
     [{ drug: 'oxycodone', doseMg: 5 }, 'oxycodone: perDay is required (validate input first)'],
     [{ drug: 'fentanyl-transdermal' }, 'fentanyl-transdermal: doseMcgPerHour is required (validate input first)'],
     [{ drug: 'oxycodone', doseMg: 1.23456, perDay: 1 }, 'oxycodone: doseMg 1.23456 is not a non-negative decimal with ≤ 4 fraction digits'],
-    [{ drug: 'hydrocodone', doseMg: 5, perDay: 4, acetaminophenMg: 0.00001 }, 'hydrocodone: acetaminophenMg 0.00001 is not a non-negative decimal with ≤ 4 fraction digits'],
+    [
+      { drug: 'hydrocodone', doseMg: 5, perDay: 4, acetaminophenMg: 0.00001 },
+      'hydrocodone: acetaminophenMg 0.00001 is not a non-negative decimal with ≤ 4 fraction digits',
+    ],
     [{ drug: 'ibuprofen', acetaminophenMg: 500 }, 'ibuprofen: perDay is required (validate input first)'],
     [{ drug: 'acetaminophen', perDay: 3 }, 'acetaminophen: doseMg is required (validate input first)'],
     [{ drug: 'no-such-drug', doseMg: 1, perDay: 1 }, 'unknown drug "no-such-drug" (validate input first)'],

@@ -39,16 +39,19 @@ const ANTICOAG = classBit('anticoagulant');
 const ANTIPLATELET = classBit('antiplatelet');
 const NALOXONE = classBit('naloxone');
 const APAP = classBit('acetaminophen');
-const CNS_ACTIVE = OPIOID | BENZO | classBit('z-drug') | classBit('antiepileptic') | classBit('antidepressant') | classBit('muscle-relaxant');
+const CNS_ACTIVE =
+  OPIOID | BENZO | classBit('z-drug') | classBit('antiepileptic') | classBit('antidepressant') | classBit('muscle-relaxant');
 
 const BUP_SOURCE = 'CDC 2022 MME table caution 6 (buprenorphine for pain is not included) — https://doi.org/10.15585/mmwr.rr7103a1';
-const RESEARCH_SOURCE = 'No CDC 2022 clinical factor; CDC 2018 analytic factor is for research only — CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx)';
+const RESEARCH_SOURCE =
+  'No CDC 2022 clinical factor; CDC 2018 analytic factor is for research only — CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx)';
 const ONE_PER_DAY = 10 ** PER_DAY_DECIMALS;
 
 function scaledOrThrow(value: number | undefined, decimals: number, what: string, drug: string): number {
   if (value === undefined) throw new RangeError(`${drug}: ${what} is required (validate input first)`);
   const scaled = toScaled(value, decimals);
-  if (scaled === undefined) throw new RangeError(`${drug}: ${what} ${value} is not a non-negative decimal with ≤ ${decimals} fraction digits`);
+  if (scaled === undefined)
+    throw new RangeError(`${drug}: ${what} ${value} is not a non-negative decimal with ≤ ${decimals} fraction digits`);
   return scaled;
 }
 
@@ -99,7 +102,10 @@ export function computeRegimen(regimen: Regimen, patient: PatientFacts = {}, set
     if (compiled.drug.id === 'acetaminophen' && daily !== undefined) acetaminophenScaled = addScaled(acetaminophenScaled, daily);
     if (item.acetaminophenMg !== undefined) {
       const apap = scaledOrThrow(item.acetaminophenMg, DOSE_DECIMALS, 'acetaminophenMg', compiled.drug.id);
-      acetaminophenScaled = addScaled(acetaminophenScaled, multiplyScaled(apap, scaledOrThrow(item.perDay, PER_DAY_DECIMALS, 'perDay', compiled.drug.id)));
+      acetaminophenScaled = addScaled(
+        acetaminophenScaled,
+        multiplyScaled(apap, scaledOrThrow(item.perDay, PER_DAY_DECIMALS, 'perDay', compiled.drug.id)),
+      );
     }
   }
 
@@ -129,16 +135,28 @@ export function computeRegimen(regimen: Regimen, patient: PatientFacts = {}, set
     if (factorScaled !== undefined) {
       const mmeScaled = multiplyScaled(acc.dailyScaled, factorScaled); // 10^-(7+2) = 10^-9 MME
       totalMmeScaled = addScaled(totalMmeScaled, mmeScaled);
-      perDrug.push({ drug: id, dailyDose, unit, factor: fromScaled(factorScaled, FACTOR_DECIMALS), mme: fromScaled(mmeScaled, MME_DECIMALS) });
+      perDrug.push({
+        drug: id,
+        dailyDose,
+        unit,
+        factor: fromScaled(factorScaled, FACTOR_DECIMALS),
+        mme: fromScaled(mmeScaled, MME_DECIMALS),
+      });
     } else if (drug.mme.kind === 'buprenorphine-excluded') {
       notCalculable.push({
-        drug: id, reason: 'buprenorphine-excluded', dailyDose, unit,
+        drug: id,
+        reason: 'buprenorphine-excluded',
+        dailyDose,
+        unit,
         message: 'Buprenorphine is not included in MME (partial agonist with a ceiling effect); its MME is not calculable, not 0.',
         source: BUP_SOURCE,
       });
     } else if (drug.mme.kind === 'research-only') {
       notCalculable.push({
-        drug: id, reason: 'no-clinical-factor', dailyDose, unit,
+        drug: id,
+        reason: 'no-clinical-factor',
+        dailyDose,
+        unit,
         message: `${drug.generic} has no CDC 2022 clinical conversion factor; its MME is not calculable here, not 0.`,
         source: RESEARCH_SOURCE,
         researchFactorNotForClinicalUse: drug.mme.research2018,

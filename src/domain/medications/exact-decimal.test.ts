@@ -17,10 +17,12 @@ describe('exact decimal', () => {
     expect(formatScaled(5, 3)).toBe('0.005');
   });
   it('round-trips every decimal with ≤ 4 fraction digits', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e10 }), (n) => {
-      const v = n / 1e4;
-      expect(toScaled(v, 4)).toBe(n);
-      expect(fromScaled(n, 4)).toBe(v);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e10 }), (n) => {
+        const v = n / 1e4;
+        expect(toScaled(v, 4)).toBe(n);
+        expect(fromScaled(n, 4)).toBe(v);
+      }),
+    );
   });
 });

@@ -68,7 +68,9 @@ export function formatScaled(units: number, decimals: number): string {
   const abs = Math.abs(units);
   const p = pow10(decimals);
   const whole = Math.floor(abs / p);
-  let frac = String(abs - whole * p).padStart(decimals, '0').replace(/0+$/, '');
+  let frac = String(abs - whole * p)
+    .padStart(decimals, '0')
+    .replace(/0+$/, '');
   if (decimals === 0) frac = '';
   return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }

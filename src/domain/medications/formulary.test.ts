@@ -5,8 +5,16 @@ describe('formulary', () => {
   it('holds every opioid of the CDC 2022 clinical table with its 2022 factor', () => {
     // CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1
     const expected: Record<string, number> = {
-      codeine: 0.15, 'fentanyl-transdermal': 2.4, hydrocodone: 1, hydromorphone: 5, methadone: 4.7,
-      morphine: 1, oxycodone: 1.5, oxymorphone: 3, tapentadol: 0.4, tramadol: 0.2,
+      codeine: 0.15,
+      'fentanyl-transdermal': 2.4,
+      hydrocodone: 1,
+      hydromorphone: 5,
+      methadone: 4.7,
+      morphine: 1,
+      oxycodone: 1.5,
+      oxymorphone: 3,
+      tapentadol: 0.4,
+      tramadol: 0.2,
     };
     for (const [id, factor] of Object.entries(expected)) {
       const drug = findDrug(id);
@@ -27,8 +35,19 @@ describe('formulary', () => {
   });
 
   it('has the ids the CLI documents', () => {
-    for (const id of ['oxycodone', 'hydrocodone', 'morphine', 'fentanyl-transdermal', 'methadone', 'tramadol',
-      'buprenorphine-transdermal', 'alprazolam', 'gabapentin', 'sertraline', 'acetaminophen']) {
+    for (const id of [
+      'oxycodone',
+      'hydrocodone',
+      'morphine',
+      'fentanyl-transdermal',
+      'methadone',
+      'tramadol',
+      'buprenorphine-transdermal',
+      'alprazolam',
+      'gabapentin',
+      'sertraline',
+      'acetaminophen',
+    ]) {
       expect(findDrug(id)?.id).toBe(id);
     }
   });
@@ -41,7 +60,11 @@ describe('formulary', () => {
   });
 
   it('searches by generic and brand name, prefix before substring', () => {
-    expect(searchFormulary('oxy').map((d) => d.id).slice(0, 3)).toEqual(['oxycodone', 'oxycodone-acetaminophen', 'oxycodone-er']);
+    expect(
+      searchFormulary('oxy')
+        .map((d) => d.id)
+        .slice(0, 3),
+    ).toEqual(['oxycodone', 'oxycodone-acetaminophen', 'oxycodone-er']);
     expect(searchFormulary('xanax').map((d) => d.id)).toEqual(['alprazolam']);
     expect(searchFormulary('CONTIN').map((d) => d.id)).toEqual(expect.arrayContaining(['oxycodone-er', 'morphine-er']));
     expect(searchFormulary('  ')).toEqual([]);

@@ -5,5 +5,13 @@ export { validateRegimenInput, type RegimenInputResult } from './regimen-input.t
 export { findDrug, searchFormulary, FORMULARY_DATA, FORMULARY_VERSION, type FormularyDrug, type DrugClass } from './formulary.ts';
 export { DEFAULT_MEDICATION_SETTINGS, SETTING_DOCS, type MedicationSettings } from './settings.ts';
 export { FLAG_SOURCES } from './safety-flags.ts';
-export { planTaper, applyTaperPauses, DEFAULT_TAPER_RATE, WEEKLY_THEN_REMAINING_RATE, type TaperPlan, type TaperRate, type TaperOptions } from './taper.ts';
+export {
+  planTaper,
+  applyTaperPauses,
+  DEFAULT_TAPER_RATE,
+  WEEKLY_THEN_REMAINING_RATE,
+  type TaperPlan,
+  type TaperRate,
+  type TaperOptions,
+} from './taper.ts';
 export * from './regimen.ts';

@@ -40,7 +40,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M1 via generic name: hydrocodone 5 mg QID with acetaminophen 325 mg per dose',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M1 (input form of the MME helper)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M1 (input form of the MME helper)',
     input: { items: [{ drug: 'hydrocodone', doseMg: 5, perDay: 4, prn: false, acetaminophenMg: 325 }] },
     expected: {
       totalMme: 20,
@@ -63,7 +64,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M2 oxycodone ER 10 mg BID, not opioid-naive (negative for er-la-opioid-naive)',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M2; R3 applies only when starting',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M2; R3 applies only when starting',
     input: { items: [{ drug: 'oxycodone-er', doseMg: 10, perDay: 2 }], patient: { opioidNaive: false } },
     expected: {
       totalMme: 30,
@@ -74,7 +76,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M3 oxycodone IR 10 mg q4h scheduled (6/day)',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M3: 60 mg × 1.5 = 90; ≥ 50 and ≥ 90 (inclusive)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M3: 60 mg × 1.5 = 90; ≥ 50 and ≥ 90 (inclusive)',
     input: { items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6, prn: false }] },
     expected: {
       totalMme: 90,
@@ -85,7 +88,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M4 morphine ER 30 mg q12h + oxycodone IR 5 mg q6h PRN (max 4/day)',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M4: 60 × 1 + 20 × 1.5 = 90; PRN at maximum',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M4: 60 × 1 + 20 × 1.5 = 90; PRN at maximum',
     input: {
       items: [
         { drug: 'morphine-er', doseMg: 30, perDay: 2 },
@@ -104,7 +108,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M5 fentanyl TD 25 mcg/h, one patch q72h',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M5: 25 × 2.4 = 60 (no division by 3)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M5: 25 × 2.4 = 60 (no division by 3)',
     input: { items: [{ drug: 'fentanyl-transdermal', doseMcgPerHour: 25 }] },
     expected: {
       totalMme: 60,
@@ -115,7 +120,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M6 methadone 10 mg TID',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M6: 30 mg × 4.7 = 141 (single 2022 factor, not the 2016 tier ×8)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M6: 30 mg × 4.7 = 141 (single 2022 factor, not the 2016 tier ×8)',
     input: { items: [{ drug: 'methadone', doseMg: 10, perDay: 3 }] },
     expected: {
       totalMme: 141,
@@ -126,7 +132,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M7 methadone 5 mg BID',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M7: 10 mg × 4.7 = 47 (< 50; methadone-specific flags)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M7: 10 mg × 4.7 = 47 (< 50; methadone-specific flags)',
     input: { items: [{ drug: 'methadone', doseMg: 5, perDay: 2 }] },
     expected: {
       totalMme: 47,
@@ -137,7 +144,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M8 tramadol 50 mg q6h + sertraline 100 mg daily',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M8: 200 × 0.2 = 40; serotonin-syndrome interaction (FDA 2016, FDA Drug Safety Communication 22 Mar 2016, https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M8: 200 × 0.2 = 40; serotonin-syndrome interaction (FDA 2016, FDA Drug Safety Communication 22 Mar 2016, https://www.fda.gov/drugs/drug-safety-and-availability/fda-drug-safety-communication-fda-warns-about-several-safety-issues-opioid-pain-medicines-requires)',
     input: {
       items: [
         { drug: 'tramadol', doseMg: 50, perDay: 4 },
@@ -153,7 +161,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M9 tapentadol ER 100 mg BID',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M9: 200 × 0.4 = 80; no serotonergic drug listed',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M9: 200 × 0.4 = 80; no serotonergic drug listed',
     input: { items: [{ drug: 'tapentadol-er', doseMg: 100, perDay: 2 }] },
     expected: {
       totalMme: 80,
@@ -164,7 +173,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M10 hydromorphone 4 mg q4h (6/day)',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M10: 24 × 5.0 = 120 (2016 factor 4 would give 96)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M10: 24 × 5.0 = 120 (2016 factor 4 would give 96)',
     input: { items: [{ drug: 'hydromorphone', doseMg: 4, perDay: 6 }] },
     expected: {
       totalMme: 120,
@@ -175,7 +185,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M11 codeine/APAP 30/300, 2 tabs q6h (8 tabs/day)',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M11: 240 mg × 0.15 = 36; APAP 2,400 mg/day (ok)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M11: 240 mg × 0.15 = 36; APAP 2,400 mg/day (ok)',
     input: { items: [{ drug: 'codeine-acetaminophen', doseMg: 60, perDay: 4, acetaminophenMg: 600 }] },
     expected: {
       totalMme: 36,
@@ -198,7 +209,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M13 hydrocodone/APAP 10/325 q4h (6/day) + alprazolam 0.5 mg TID',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M13: 60 × 1.0 = 60; opioid + benzodiazepine (R11, FDA boxed); naloxone (two triggers)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M13: 60 × 1.0 = 60; opioid + benzodiazepine (R11, FDA boxed); naloxone (two triggers)',
     input: {
       items: [
         { drug: 'hydrocodone-acetaminophen', doseMg: 10, perDay: 6, acetaminophenMg: 325 },
@@ -215,7 +227,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M14 oxycodone/APAP 10/325, 2 tabs q4h (12 tabs/day) + gabapentin 600 mg TID, age 70',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M14: 120 × 1.5 = 180; APAP 3,900 mg (> 3 g, < 4 g); opioid + gabapentinoid; age ≥ 65',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M14: 120 × 1.5 = 180; APAP 3,900 mg (> 3 g, < 4 g); opioid + gabapentinoid; age ≥ 65',
     input: {
       items: [
         { drug: 'oxycodone-acetaminophen', doseMg: 20, perDay: 6, acetaminophenMg: 650 },
@@ -227,7 +240,14 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
       totalMme: 180,
       perDrug: [{ drug: 'oxycodone-acetaminophen', dailyDose: 120, unit: 'mg/day', factor: 1.5, mme: 180 }],
       notCalculable: [],
-      flags: ['mme-at-least-50', 'mme-at-least-90', 'opioid-gabapentinoid', 'acetaminophen-above-3g', 'older-adult-caution', 'naloxone-not-on-list'],
+      flags: [
+        'mme-at-least-50',
+        'mme-at-least-90',
+        'opioid-gabapentinoid',
+        'acetaminophen-above-3g',
+        'older-adult-caution',
+        'naloxone-not-on-list',
+      ],
       acetaminophenMgPerDay: 3900,
     },
   },
@@ -249,7 +269,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M16 fentanyl TD 50 mcg/h + morphine IR 15 mg q4h PRN (max 4/day)',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M16: 50 × 2.4 + 60 × 1 = 180',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M16: 50 × 2.4 + 60 × 1 = 180',
     input: {
       items: [
         { drug: 'fentanyl-transdermal', doseMcgPerHour: 50 },
@@ -268,7 +289,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'M17 fentanyl TD 25 mcg/h + 12 mcg/h patches together',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M17: 37 × 2.4 = 88.8 exactly; ≥ 50 true, ≥ 90 false',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M17: 37 × 2.4 = 88.8 exactly; ≥ 50 true, ≥ 90 false',
     input: {
       items: [
         { drug: 'fentanyl-transdermal', doseMcgPerHour: 25 },
@@ -284,7 +306,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'Exactness: oxycodone 0.05 mg TID + codeine 598.5 mg daily lands exactly on 90',
-    source: 'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) "no rounding before threshold comparison": 0.15 × 1.5 = 0.225; 598.5 × 0.15 = 89.775; sum 90 (binary floating point gives 89.99999999999999)',
+    source:
+      'CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) "no rounding before threshold comparison": 0.15 × 1.5 = 0.225; 598.5 × 0.15 = 89.775; sum 90 (binary floating point gives 89.99999999999999)',
     input: {
       items: [
         { drug: 'oxycodone', doseMg: 0.05, perDay: 3 },
@@ -303,7 +326,8 @@ export const MME_GOLDEN_CASES: readonly MmeGoldenCase[] = [
   },
   {
     name: 'Research-only opioid: meperidine 50 mg q4h is not calculable (no CDC 2022 clinical factor)',
-    source: 'CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx): 2018 factor 0.1 is for retrospective analytic use, not clinical guidance',
+    source:
+      'CDC oral MME conversion factors, 2018 analytic file (https://github.com/cqframework/opioid-mme-r4, docs/CDC_Oral_Morphine_Milligram_Equivalents_Sept_2018.xlsx): 2018 factor 0.1 is for retrospective analytic use, not clinical guidance',
     input: { items: [{ drug: 'meperidine', doseMg: 50, perDay: 6 }] },
     expected: {
       totalMme: 0,

@@ -18,8 +18,19 @@ export type RegimenInputResult =
   | { readonly kind: 'invalid'; readonly problems: readonly string[] };
 
 const ITEM_KEYS = new Set(['drug', 'doseMg', 'doseMcgPerHour', 'perDay', 'prn', 'acetaminophenMg']);
-const PATIENT_BOOLEANS = ['kidneyDisease', 'liverDisease', 'opioidNaive', 'naloxoneOnList', 'patientReportsNaloxone', 'historyOfOverdose', 'substanceUseDisorder',
-  'sleepApnea', 'tapering', 'recentIncarceration', 'priorGiBleed'] as const;
+const PATIENT_BOOLEANS = [
+  'kidneyDisease',
+  'liverDisease',
+  'opioidNaive',
+  'naloxoneOnList',
+  'patientReportsNaloxone',
+  'historyOfOverdose',
+  'substanceUseDisorder',
+  'sleepApnea',
+  'tapering',
+  'recentIncarceration',
+  'priorGiBleed',
+] as const;
 const PATIENT_NUMBERS = ['age', 'creatinineClearanceMlPerMin', 'alcoholDrinksPerDay', 'qtcMs'] as const;
 const PATIENT_KEYS = new Set<string>([...PATIENT_BOOLEANS, ...PATIENT_NUMBERS]);
 /** Input-sanity limit (not a clinical number): keeps every product an exact safe integer. */
@@ -79,7 +90,8 @@ function validateItem(raw: unknown, index: number, problems: string[]): RegimenI
       if (v !== undefined) item.doseMcgPerHour = v;
     }
   } else {
-    if (raw.doseMcgPerHour !== undefined) problems.push(`${at}.doseMcgPerHour applies only to transdermal patches; give doseMg for ${drug.id}`);
+    if (raw.doseMcgPerHour !== undefined)
+      problems.push(`${at}.doseMcgPerHour applies only to transdermal patches; give doseMg for ${drug.id}`);
     const needsDose = isOpioid || drug.id === 'acetaminophen';
     if (raw.doseMg === undefined) {
       if (needsDose) problems.push(`${at}.doseMg is required for ${drug.id}`);

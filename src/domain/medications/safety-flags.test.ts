@@ -56,7 +56,15 @@ describe('safety flag golden cases', () => {
   });
 
   it('naloxone message lists the particular triggers present', () => {
-    const r = computeRegimen({ items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }, { drug: 'alprazolam', doseMg: 0.5, perDay: 1 }] }, { historyOfOverdose: true });
+    const r = computeRegimen(
+      {
+        items: [
+          { drug: 'oxycodone', doseMg: 10, perDay: 6 },
+          { drug: 'alprazolam', doseMg: 0.5, perDay: 1 },
+        ],
+      },
+      { historyOfOverdose: true },
+    );
     const f = r.flags.find((x) => x.id === 'naloxone-not-on-list')!;
     expect(f.severity).toBe('warning');
     expect(f.message).toContain('dosage ≥ 50 MME/day');

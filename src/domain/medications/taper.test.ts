@@ -22,8 +22,17 @@ describe('taper planner (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.
     expect(dosesOf(plan, 'oxycodone')).toEqual([60, 55, 50, 40, 35, 30, 25, 20, 10, 5, 0]);
     expect(plan.steps.map((s) => s.totalMme)).toEqual([90, 82.5, 75, 60, 52.5, 45, 37.5, 30, 15, 7.5, 0]);
     expect(plan.steps.map((s) => s.plannedStart)).toEqual([
-      '2026-01-15', '2026-02-15', '2026-03-15', '2026-04-15', '2026-05-15', '2026-06-15',
-      '2026-07-15', '2026-08-15', '2026-09-15', '2026-10-15', '2026-11-15',
+      '2026-01-15',
+      '2026-02-15',
+      '2026-03-15',
+      '2026-04-15',
+      '2026-05-15',
+      '2026-06-15',
+      '2026-07-15',
+      '2026-08-15',
+      '2026-09-15',
+      '2026-10-15',
+      '2026-11-15',
     ]);
     expect(plan.source).toContain('https://doi.org/10.15585/mmwr.rr7103a1');
   });
@@ -56,12 +65,22 @@ describe('taper planner (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.
   });
 
   it('keeps buprenorphine MME not calculable on every step', () => {
-    const plan = planned({ items: [{ drug: 'buprenorphine-transdermal', doseMcgPerHour: 10 }, { drug: 'oxycodone', doseMg: 5, perDay: 2 }] });
+    const plan = planned({
+      items: [
+        { drug: 'buprenorphine-transdermal', doseMcgPerHour: 10 },
+        { drug: 'oxycodone', doseMg: 5, perDay: 2 },
+      ],
+    });
     for (const s of plan.steps) expect(s.notCalculable).toEqual(['buprenorphine-transdermal']);
   });
 
   it('notes opioid-first when a benzodiazepine is listed, and unrounded drugs', () => {
-    const plan = planned({ items: [{ drug: 'tapentadol', doseMg: 50, perDay: 3 }, { drug: 'alprazolam', doseMg: 0.5, perDay: 2 }] });
+    const plan = planned({
+      items: [
+        { drug: 'tapentadol', doseMg: 50, perDay: 3 },
+        { drug: 'alprazolam', doseMg: 0.5, perDay: 2 },
+      ],
+    });
     expect(plan.notes.join(' ')).toContain('tapering the opioid first');
     expect(plan.notes.join(' ')).toContain('No strengths on file for tapentadol');
     expect(plan.notes.join(' ')).not.toContain('strengthsByDrug');
@@ -75,12 +94,20 @@ describe('taper planner (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.
 
   it('reports what it cannot plan', () => {
     expect(planTaper({ items: [{ drug: 'ibuprofen', doseMg: 400, perDay: 3 }] }, START).kind).toBe('nothing-to-taper');
-    expect(planTaper({ items: [{ drug: 'tapentadol', doseMg: 50, perDay: 3 }] }, START, { rate: WEEKLY_THEN_REMAINING_RATE }))
-      .toEqual({ kind: 'needs-strengths', drugs: ['tapentadol'] });
-    expect(planTaper({ items: [{ drug: 'oxycodone', doseMg: 5, perDay: 2 }] }, START, { rate: { kind: 'percent-of-original', percent: 0, interval: 'week' } }).kind)
-      .toBe('invalid-options');
-    expect(planTaper({ items: [{ drug: 'oxycodone', doseMg: 5, perDay: 1 }] }, START, { rate: { kind: 'percent-of-original', percent: 0.01, interval: 'week' } }).kind)
-      .toBe('invalid-options');
+    expect(planTaper({ items: [{ drug: 'tapentadol', doseMg: 50, perDay: 3 }] }, START, { rate: WEEKLY_THEN_REMAINING_RATE })).toEqual({
+      kind: 'needs-strengths',
+      drugs: ['tapentadol'],
+    });
+    expect(
+      planTaper({ items: [{ drug: 'oxycodone', doseMg: 5, perDay: 2 }] }, START, {
+        rate: { kind: 'percent-of-original', percent: 0, interval: 'week' },
+      }).kind,
+    ).toBe('invalid-options');
+    expect(
+      planTaper({ items: [{ drug: 'oxycodone', doseMg: 5, perDay: 1 }] }, START, {
+        rate: { kind: 'percent-of-original', percent: 0.01, interval: 'week' },
+      }).kind,
+    ).toBe('invalid-options');
   });
 });
 
@@ -88,7 +115,10 @@ describe('taper pauses', () => {
   const plan = planned({ items: [{ drug: 'oxycodone', doseMg: 10, perDay: 6 }] });
 
   it('a closed pause shifts later steps by its length; earlier steps keep their dates', () => {
-    const r = applyTaperPauses(plan, [{ kind: 'pause', on: '2026-03-01' as LocalDate }, { kind: 'resume', on: '2026-03-15' as LocalDate }]);
+    const r = applyTaperPauses(plan, [
+      { kind: 'pause', on: '2026-03-01' as LocalDate },
+      { kind: 'resume', on: '2026-03-15' as LocalDate },
+    ]);
     if (r.kind !== 'scheduled') throw new Error('expected schedule');
     expect(r.steps.slice(0, 4).map((s) => s.scheduledStart)).toEqual(['2026-01-15', '2026-02-15', '2026-03-29', '2026-04-29']);
     expect(r.pausedSince).toBeNull();
@@ -103,22 +133,54 @@ describe('taper pauses', () => {
 
   it('rejects events out of order', () => {
     expect(applyTaperPauses(plan, [{ kind: 'resume', on: '2026-05-01' as LocalDate }]).kind).toBe('invalid-events');
-    expect(applyTaperPauses(plan, [{ kind: 'pause', on: '2026-05-01' as LocalDate }, { kind: 'resume', on: '2026-04-01' as LocalDate }]).kind).toBe('invalid-events');
+    expect(
+      applyTaperPauses(plan, [
+        { kind: 'pause', on: '2026-05-01' as LocalDate },
+        { kind: 'resume', on: '2026-04-01' as LocalDate },
+      ]).kind,
+    ).toBe('invalid-events');
   });
 });
 
 // ── Properties ────────────────────────────────────────────────────────────────────────────────────
 const opioidItem: fc.Arbitrary<RegimenItem> = fc.oneof(
-  fc.record({ drug: fc.constantFrom('oxycodone', 'morphine', 'morphine-er', 'methadone', 'hydromorphone', 'tramadol', 'tapentadol', 'oxycodone-er', 'codeine'),
-    doseMg: fc.integer({ min: 1, max: 4000 }).map((n) => n / 20), perDay: fc.integer({ min: 1, max: 6 }) }),
-  fc.record({ drug: fc.constantFrom('fentanyl-transdermal', 'buprenorphine-transdermal'), doseMcgPerHour: fc.integer({ min: 1, max: 200 }).map((n) => n / 2) }),
+  fc.record({
+    drug: fc.constantFrom(
+      'oxycodone',
+      'morphine',
+      'morphine-er',
+      'methadone',
+      'hydromorphone',
+      'tramadol',
+      'tapentadol',
+      'oxycodone-er',
+      'codeine',
+    ),
+    doseMg: fc.integer({ min: 1, max: 4000 }).map((n) => n / 20),
+    perDay: fc.integer({ min: 1, max: 6 }),
+  }),
+  fc.record({
+    drug: fc.constantFrom('fentanyl-transdermal', 'buprenorphine-transdermal'),
+    doseMcgPerHour: fc.integer({ min: 1, max: 200 }).map((n) => n / 2),
+  }),
 );
 const rate: fc.Arbitrary<TaperRate> = fc.oneof(
-  fc.record({ kind: fc.constant('percent-of-original' as const), percent: fc.integer({ min: 10, max: 5000 }).map((n) => n / 100), interval: fc.constantFrom('week' as const, 'month' as const) }),
-  fc.record({ kind: fc.constant('weekly-then-remaining' as const), percentOfOriginal: fc.integer({ min: 1, max: 50 }),
-    switchAtPercentOfOriginal: fc.integer({ min: 0, max: 60 }), percentOfRemaining: fc.integer({ min: 1, max: 50 }) }),
+  fc.record({
+    kind: fc.constant('percent-of-original' as const),
+    percent: fc.integer({ min: 10, max: 5000 }).map((n) => n / 100),
+    interval: fc.constantFrom('week' as const, 'month' as const),
+  }),
+  fc.record({
+    kind: fc.constant('weekly-then-remaining' as const),
+    percentOfOriginal: fc.integer({ min: 1, max: 50 }),
+    switchAtPercentOfOriginal: fc.integer({ min: 0, max: 60 }),
+    percentOfRemaining: fc.integer({ min: 1, max: 50 }),
+  }),
 );
-const strengths = fc.array(fc.integer({ min: 1, max: 400 }).map((n) => n / 4), { minLength: 1, maxLength: 4 });
+const strengths = fc.array(
+  fc.integer({ min: 1, max: 400 }).map((n) => n / 4),
+  { minLength: 1, maxLength: 4 },
+);
 const scenario = fc.record({
   items: fc.array(opioidItem, { minLength: 1, maxLength: 4 }),
   rate,
@@ -129,43 +191,53 @@ const scenario = fc.record({
 
 describe('taper properties', () => {
   it('doses never increase, MME never increases, dates advance, and the last step reaches the target', () => {
-    fc.assert(fc.property(scenario, ({ items, rate: r, target, strengths: s, useOverride }) => {
-      const ids = [...new Set(items.map((i) => i.drug))];
-      const strengthsByDrug = useOverride || r.kind === 'weekly-then-remaining' ? Object.fromEntries(ids.map((id) => [id, s])) : undefined;
-      const result = planTaper({ items }, START, { rate: r, targetPercentOfOriginal: target, ...(strengthsByDrug ? { strengthsByDrug } : {}) });
-      expect(result.kind).toBe('planned');
-      if (result.kind !== 'planned') return;
-      const steps = result.plan.steps;
-      for (let i = 1; i < steps.length; i++) {
-        expect(steps[i]!.plannedStart > steps[i - 1]!.plannedStart).toBe(true);
-        expect(steps[i]!.totalMme).toBeLessThanOrEqual(steps[i - 1]!.totalMme);
-        steps[i]!.items.forEach((item, j) => expect(item.dailyDose).toBeLessThanOrEqual(steps[i - 1]!.items[j]!.dailyDose));
-      }
-      const first = steps[0]!;
-      const last = steps.at(-1)!;
-      last.items.forEach((item, j) => {
-        const original = first.items[j]!.dailyDose;
-        if (target === 0) expect(item.dailyDose).toBe(0);
-        else expect(item.dailyDose * 100).toBeGreaterThanOrEqual(original * target - 1e-6);
-      });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ items, rate: r, target, strengths: s, useOverride }) => {
+        const ids = [...new Set(items.map((i) => i.drug))];
+        const strengthsByDrug =
+          useOverride || r.kind === 'weekly-then-remaining' ? Object.fromEntries(ids.map((id) => [id, s])) : undefined;
+        const result = planTaper({ items }, START, {
+          rate: r,
+          targetPercentOfOriginal: target,
+          ...(strengthsByDrug ? { strengthsByDrug } : {}),
+        });
+        expect(result.kind).toBe('planned');
+        if (result.kind !== 'planned') return;
+        const steps = result.plan.steps;
+        for (let i = 1; i < steps.length; i++) {
+          expect(steps[i]!.plannedStart > steps[i - 1]!.plannedStart).toBe(true);
+          expect(steps[i]!.totalMme).toBeLessThanOrEqual(steps[i - 1]!.totalMme);
+          steps[i]!.items.forEach((item, j) => expect(item.dailyDose).toBeLessThanOrEqual(steps[i - 1]!.items[j]!.dailyDose));
+        }
+        const first = steps[0]!;
+        const last = steps.at(-1)!;
+        last.items.forEach((item, j) => {
+          const original = first.items[j]!.dailyDose;
+          if (target === 0) expect(item.dailyDose).toBe(0);
+          else expect(item.dailyDose * 100).toBeGreaterThanOrEqual(original * target - 1e-6);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('pauses never change doses and shift every later step by the closed pause lengths', () => {
-    fc.assert(fc.property(scenario, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), ({ items }, pauseOffset, length) => {
-      const plan = planned({ items });
-      const pause = { kind: 'pause' as const, on: addDaysText(START, pauseOffset) };
-      const resume = { kind: 'resume' as const, on: addDaysText(START, pauseOffset + length) };
-      const r = applyTaperPauses(plan, [pause, resume]);
-      if (r.kind !== 'scheduled') throw new Error('expected schedule');
-      r.steps.forEach((s, i) => {
-        expect(s.items).toEqual(plan.steps[i]!.items);
-        const shifted = s.scheduledStart! !== s.plannedStart;
-        if (s.index > 0 && s.plannedStart >= pause.on) expect(shifted || length === 0).toBe(true);
-        if (s.plannedStart < pause.on) expect(s.scheduledStart).toBe(s.plannedStart);
-      });
-      for (let i = 1; i < r.steps.length; i++) expect(r.steps[i]!.scheduledStart! >= r.steps[i - 1]!.scheduledStart!).toBe(true);
-    }));
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), ({ items }, pauseOffset, length) => {
+        const plan = planned({ items });
+        const pause = { kind: 'pause' as const, on: addDaysText(START, pauseOffset) };
+        const resume = { kind: 'resume' as const, on: addDaysText(START, pauseOffset + length) };
+        const r = applyTaperPauses(plan, [pause, resume]);
+        if (r.kind !== 'scheduled') throw new Error('expected schedule');
+        r.steps.forEach((s, i) => {
+          expect(s.items).toEqual(plan.steps[i]!.items);
+          const shifted = s.scheduledStart! !== s.plannedStart;
+          if (s.index > 0 && s.plannedStart >= pause.on) expect(shifted || length === 0).toBe(true);
+          if (s.plannedStart < pause.on) expect(s.scheduledStart).toBe(s.plannedStart);
+        });
+        for (let i = 1; i < r.steps.length; i++) expect(r.steps[i]!.scheduledStart! >= r.steps[i - 1]!.scheduledStart!).toBe(true);
+      }),
+    );
   });
 });
 

@@ -30,17 +30,20 @@ import type { MmeUnit, Regimen } from './regimen.ts';
 export type TaperRate =
   | { readonly kind: 'percent-of-original'; readonly percent: number; readonly interval: 'week' | 'month' }
   | {
-    readonly kind: 'weekly-then-remaining';
-    readonly percentOfOriginal: number;
-    readonly switchAtPercentOfOriginal: number;
-    readonly percentOfRemaining: number;
-  };
+      readonly kind: 'weekly-then-remaining';
+      readonly percentOfOriginal: number;
+      readonly switchAtPercentOfOriginal: number;
+      readonly percentOfRemaining: number;
+    };
 
 /** Default: 10 % of the original dose per month (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1, draft; UNCONFIRMED final wording). */
 export const DEFAULT_TAPER_RATE: TaperRate = { kind: 'percent-of-original', percent: 10, interval: 'month' };
 /** 10 % of original per week to 30 %, then 10 % of remaining per week (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1, Berna 2015). */
 export const WEEKLY_THEN_REMAINING_RATE: TaperRate = {
-  kind: 'weekly-then-remaining', percentOfOriginal: 10, switchAtPercentOfOriginal: 30, percentOfRemaining: 10,
+  kind: 'weekly-then-remaining',
+  percentOfOriginal: 10,
+  switchAtPercentOfOriginal: 30,
+  percentOfRemaining: 10,
 };
 
 export interface TaperOptions {
@@ -85,7 +88,8 @@ export type TaperPlanResult =
   | { readonly kind: 'needs-strengths'; readonly drugs: readonly string[] }
   | { readonly kind: 'invalid-options'; readonly problems: readonly string[] };
 
-export const TAPER_SOURCE = 'CDC 2022 R5 and implementation considerations (draft) — https://doi.org/10.15585/mmwr.rr7103a1; percentages UNCONFIRMED in final wording';
+export const TAPER_SOURCE =
+  'CDC 2022 R5 and implementation considerations (draft) — https://doi.org/10.15585/mmwr.rr7103a1; percentages UNCONFIRMED in final wording';
 
 /** Safety bound on the number of intervals a plan may span (a programming guard, not a clinical number). */
 const MAX_INTERVALS = 2_000;
@@ -95,7 +99,10 @@ const BENZO = classBit('benzodiazepine');
 const PCT = 10_000n; // percentages carry 2 fraction digits: 100 % = 10_000
 const TO_DAILY = 10 ** (DAILY_DECIMALS - DOSE_DECIMALS); // dose (10^-4) → daily unit (10^-7)
 
-interface Rational { readonly n: bigint; readonly d: bigint }
+interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
 
 interface DrugTaper {
   readonly id: string;
@@ -128,7 +135,12 @@ function achievableTotals(strengthsU: readonly bigint[], maxU: bigint): bigint[]
   const steps = strengthsU.map((s) => Number(s / g));
   const reach = new Uint8Array(n + 1);
   reach[0] = 1;
-  for (let i = 1; i <= n; i++) for (const s of steps) if (s <= i && reach[i - s]) { reach[i] = 1; break; }
+  for (let i = 1; i <= n; i++)
+    for (const s of steps)
+      if (s <= i && reach[i - s]) {
+        reach[i] = 1;
+        break;
+      }
   const out: bigint[] = [];
   for (let i = 0; i <= n; i++) if (reach[i]) out.push(BigInt(i) * g);
   return out;
@@ -174,7 +186,8 @@ function validateOptions(options: TaperOptions): string[] {
   const rate = options.rate ?? DEFAULT_TAPER_RATE;
   const pct = (name: string, v: number, allowZero: boolean) => {
     const s = percentScaled(v);
-    if (s === undefined || s > PCT || (!allowZero && s === 0n)) problems.push(`${name} must be a percentage ${allowZero ? '0' : '> 0'}–100 with at most 2 decimals`);
+    if (s === undefined || s > PCT || (!allowZero && s === 0n))
+      problems.push(`${name} must be a percentage ${allowZero ? '0' : '> 0'}–100 with at most 2 decimals`);
   };
   if (rate.kind === 'percent-of-original') pct('rate.percent', rate.percent, false);
   else {
@@ -250,7 +263,9 @@ export function planTaper(regimen: Regimen, startDate: LocalDate, options: Taper
   if (missingStrengths.length > 0) return { kind: 'needs-strengths', drugs: missingStrengths };
 
   const dateAt = (interval: number): LocalDate =>
-    rate.kind === 'percent-of-original' && rate.interval === 'month' ? addCalendarMonths(startDate, interval) : addDays(startDate, 7 * interval);
+    rate.kind === 'percent-of-original' && rate.interval === 'month'
+      ? addCalendarMonths(startDate, interval)
+      : addDays(startDate, 7 * interval);
 
   const steps: TaperStep[] = [];
   const current = drugs.map((d) => d.originalU);
@@ -269,7 +284,7 @@ export function planTaper(regimen: Regimen, startDate: LocalDate, options: Taper
     const r = percentScaled(rate.percentOfRemaining)!;
     let k = 0;
     // Phase 1: linear in the original dose down to the switch point.
-    for (; PCT - BigInt(k) * p > s && k < MAX_INTERVALS;) {
+    for (; PCT - BigInt(k) * p > s && k < MAX_INTERVALS; ) {
       k++;
       const fraction = PCT - BigInt(k) * p;
       const f = fraction > s ? fraction : s;
@@ -303,10 +318,16 @@ export function planTaper(regimen: Regimen, startDate: LocalDate, options: Taper
     'Once the smallest available dose is reached, the dosing interval can be extended; the opioid may be stopped when taken less than once daily.',
     'Tolerance can be lost within a week: options to discuss include offering naloxone during the taper (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1; https://www.cdc.gov/overdose-prevention/hcp/clinical-care/assess-risks-of-opioid-use.html).',
   ];
-  if (mask & BENZO) notes.push('A benzodiazepine is also listed: if both are to be tapered, tapering the opioid first may be safer; taper benzodiazepines gradually (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1).');
+  if (mask & BENZO)
+    notes.push(
+      'A benzodiazepine is also listed: if both are to be tapered, tapering the opioid first may be safer; taper benzodiazepines gradually (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1).',
+    );
   const unrounded = drugs.filter((d) => !d.achievable).map((d) => d.id);
   // Named as the clinician knows them (generic names), and with what to do in words, not the API's field name.
-  if (unrounded.length > 0) notes.push(`No strengths on file for ${unrounded.map((id) => findCompiledDrug(id)?.drug.generic ?? id).join(', ')}: doses are not rounded to available strengths (enter the strengths available to the patient).`);
+  if (unrounded.length > 0)
+    notes.push(
+      `No strengths on file for ${unrounded.map((id) => findCompiledDrug(id)?.drug.generic ?? id).join(', ')}: doses are not rounded to available strengths (enter the strengths available to the patient).`,
+    );
 
   return {
     kind: 'planned',
@@ -324,7 +345,14 @@ function advance(drugs: readonly DrugTaper[], current: bigint[], idealOf: (d: Dr
   return changed;
 }
 
-function makeStep(index: number, interval: number, plannedStart: LocalDate, drugs: readonly DrugTaper[], current: readonly bigint[], afterStart: boolean): TaperStep {
+function makeStep(
+  index: number,
+  interval: number,
+  plannedStart: LocalDate,
+  drugs: readonly DrugTaper[],
+  current: readonly bigint[],
+  afterStart: boolean,
+): TaperStep {
   let mme = 0;
   const notCalculable: string[] = [];
   const items = drugs.map((d, i) => {
@@ -332,9 +360,22 @@ function makeStep(index: number, interval: number, plannedStart: LocalDate, drug
     if (d.factorScaled === undefined) notCalculable.push(d.id);
     else mme += Number(u) * d.factorScaled;
     if (!Number.isSafeInteger(mme)) throw new RangeError('taper MME too large for exact arithmetic');
-    return { drug: d.id, dailyDose: fromScaled(Number(u), DAILY_DECIMALS), unit: d.unit, roundedToStrengths: afterStart && d.achievable !== undefined };
+    return {
+      drug: d.id,
+      dailyDose: fromScaled(Number(u), DAILY_DECIMALS),
+      unit: d.unit,
+      roundedToStrengths: afterStart && d.achievable !== undefined,
+    };
   });
-  return { index, interval, plannedStart, items, totalMme: fromScaled(mme, MME_DECIMALS), totalMmeText: formatScaled(mme, MME_DECIMALS), notCalculable };
+  return {
+    index,
+    interval,
+    plannedStart,
+    items,
+    totalMme: fromScaled(mme, MME_DECIMALS),
+    totalMmeText: formatScaled(mme, MME_DECIMALS),
+    notCalculable,
+  };
 }
 
 // ── Pauses ───────────────────────────────────────────────────────────────────────────────────────
@@ -362,8 +403,10 @@ export type PausedScheduleResult =
 export function applyTaperPauses(plan: TaperPlan, events: readonly TaperPauseEvent[]): PausedScheduleResult {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (e.kind !== (i % 2 === 0 ? 'pause' : 'resume')) return { kind: 'invalid-events', problem: `event ${i} should be a ${i % 2 === 0 ? 'pause' : 'resume'}` };
-    if (i > 0 && differenceInCalendarDays(e.on, events[i - 1]!.on) < 0) return { kind: 'invalid-events', problem: `event ${i} is earlier than event ${i - 1}` };
+    if (e.kind !== (i % 2 === 0 ? 'pause' : 'resume'))
+      return { kind: 'invalid-events', problem: `event ${i} should be a ${i % 2 === 0 ? 'pause' : 'resume'}` };
+    if (i > 0 && differenceInCalendarDays(e.on, events[i - 1]!.on) < 0)
+      return { kind: 'invalid-events', problem: `event ${i} is earlier than event ${i - 1}` };
   }
   let shiftDays = 0;
   let next = 0; // index of the next unconsumed pause event

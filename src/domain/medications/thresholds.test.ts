@@ -9,9 +9,22 @@ import { DEFAULT_MEDICATION_SETTINGS, THRESHOLD_COMPARISONS, type ThresholdSetti
 import { toScaled } from './exact-decimal.ts';
 
 const NO_DRUGS: RegimenFacts = {
-  hasOpioid: false, hasErLa: false, hasBenzodiazepine: false, hasGabapentinoid: false,
-  serotonergicDrugs: [], serotonergicOpioids: [], hasTca: false, hasMethadone: false, hasNaloxone: false,
-  nsaids: [], anticoagulants: [], antiplatelets: [], cnsActiveCount: 0, totalMmeScaled: 0, notCalculableDrugs: [], acetaminophenScaled: 0,
+  hasOpioid: false,
+  hasErLa: false,
+  hasBenzodiazepine: false,
+  hasGabapentinoid: false,
+  serotonergicDrugs: [],
+  serotonergicOpioids: [],
+  hasTca: false,
+  hasMethadone: false,
+  hasNaloxone: false,
+  nsaids: [],
+  anticoagulants: [],
+  antiplatelets: [],
+  cnsActiveCount: 0,
+  totalMmeScaled: 0,
+  notCalculableDrugs: [],
+  acetaminophenScaled: 0,
 };
 
 const scaled = (value: number, decimals: number): number => {
@@ -31,19 +44,54 @@ const find = (flags: readonly SafetyFlag[], id: SafetyFlag['id']): SafetyFlag | 
  */
 const PROBES: Record<ThresholdSettingKey, { readonly step: number; readonly applies: (value: number) => boolean }> = {
   // MME totals are exact decimals; CDC's own worked figures carry one decimal (e.g. 88.8 MME/day).
-  mmeCautionThreshold: { step: 0.1, applies: (v) => has(flagsFor({ hasOpioid: true, totalMmeScaled: scaled(v, MME_DECIMALS) }, {}), 'mme-at-least-50') },
-  mmeLegacyThreshold: { step: 0.1, applies: (v) => has(flagsFor({ hasOpioid: true, totalMmeScaled: scaled(v, MME_DECIMALS) }, {}), 'mme-at-least-90') },
-  acetaminophenCautionMg: { step: 1, applies: (v) => has(flagsFor({ acetaminophenScaled: scaled(v, DAILY_DECIMALS) }, {}), 'acetaminophen-above-3g') },
-  acetaminophenMaxMg: { step: 1, applies: (v) => has(flagsFor({ acetaminophenScaled: scaled(v, DAILY_DECIMALS) }, {}), 'acetaminophen-above-4g') },
+  mmeCautionThreshold: {
+    step: 0.1,
+    applies: (v) => has(flagsFor({ hasOpioid: true, totalMmeScaled: scaled(v, MME_DECIMALS) }, {}), 'mme-at-least-50'),
+  },
+  mmeLegacyThreshold: {
+    step: 0.1,
+    applies: (v) => has(flagsFor({ hasOpioid: true, totalMmeScaled: scaled(v, MME_DECIMALS) }, {}), 'mme-at-least-90'),
+  },
+  acetaminophenCautionMg: {
+    step: 1,
+    applies: (v) => has(flagsFor({ acetaminophenScaled: scaled(v, DAILY_DECIMALS) }, {}), 'acetaminophen-above-3g'),
+  },
+  acetaminophenMaxMg: {
+    step: 1,
+    applies: (v) => has(flagsFor({ acetaminophenScaled: scaled(v, DAILY_DECIMALS) }, {}), 'acetaminophen-above-4g'),
+  },
   olderAdultAge: { step: 1, applies: (v) => has(flagsFor({ hasOpioid: true, hasNaloxone: true }, { age: v }), 'older-adult-caution') },
   // No opioid and no TCA: the CNS-active count is the only reason the older-adult flag could give.
   cnsActiveDrugCount: { step: 1, applies: (v) => has(flagsFor({ cnsActiveCount: v }, { age: 80 }), 'older-adult-caution') },
-  nsaidCreatinineClearanceBelow: { step: 1, applies: (v) => has(flagsFor({ nsaids: ['ibuprofen'] }, { creatinineClearanceMlPerMin: v }), 'nsaid-kidney-disease') },
-  nsaidGiBleedRiskAge: { step: 1, applies: (v) => find(flagsFor({ nsaids: ['ibuprofen'], anticoagulants: ['warfarin'] }, { age: v }), 'nsaid-anticoagulant')!.message.includes('age ≥') },
-  methadoneQtcAvoidAboveMs: { step: 1, applies: (v) => find(flagsFor({ hasMethadone: true }, { qtcMs: v }), 'methadone-qtc')!.severity === 'warning' },
+  nsaidCreatinineClearanceBelow: {
+    step: 1,
+    applies: (v) => has(flagsFor({ nsaids: ['ibuprofen'] }, { creatinineClearanceMlPerMin: v }), 'nsaid-kidney-disease'),
+  },
+  nsaidGiBleedRiskAge: {
+    step: 1,
+    applies: (v) =>
+      find(flagsFor({ nsaids: ['ibuprofen'], anticoagulants: ['warfarin'] }, { age: v }), 'nsaid-anticoagulant')!.message.includes('age ≥'),
+  },
+  methadoneQtcAvoidAboveMs: {
+    step: 1,
+    applies: (v) => find(flagsFor({ hasMethadone: true }, { qtcMs: v }), 'methadone-qtc')!.severity === 'warning',
+  },
   // From 450 ms the message asks for a discussion of risks and alternatives (above 500 it advises against).
-  methadoneQtcCautionFromMs: { step: 1, applies: (v) => /discuss risks, alternatives|advises against methadone/.test(find(flagsFor({ hasMethadone: true }, { qtcMs: v }), 'methadone-qtc')!.message) },
-  liverRiskDrinksPerDay: { step: 1, applies: (v) => find(flagsFor({ acetaminophenScaled: scaled(3500, DAILY_DECIMALS) }, { alcoholDrinksPerDay: v }), 'acetaminophen-above-3g')!.message.includes('alcoholic drinks/day is recorded') },
+  methadoneQtcCautionFromMs: {
+    step: 1,
+    applies: (v) =>
+      /discuss risks, alternatives|advises against methadone/.test(
+        find(flagsFor({ hasMethadone: true }, { qtcMs: v }), 'methadone-qtc')!.message,
+      ),
+  },
+  liverRiskDrinksPerDay: {
+    step: 1,
+    applies: (v) =>
+      find(
+        flagsFor({ acetaminophenScaled: scaled(3500, DAILY_DECIMALS) }, { alcoholDrinksPerDay: v }),
+        'acetaminophen-above-3g',
+      )!.message.includes('alcoholic drinks/day is recorded'),
+  },
 };
 
 const expected = (comparison: '>=' | '>' | '<', value: number, threshold: number): boolean =>

@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, canAddDays, canonicalTimeZone, differenceInCalendarDays, instantOfLocalDateTime, LocalDateRangeError, isTimeZone, localDateTimeExists, parseInstant, parseLocalDate, parseLocalTime, toLocalDateTime, type LocalTime, type TimeZone } from './local-date.ts';
+import {
+  addDays,
+  canAddDays,
+  canonicalTimeZone,
+  differenceInCalendarDays,
+  instantOfLocalDateTime,
+  LocalDateRangeError,
+  isTimeZone,
+  localDateTimeExists,
+  parseInstant,
+  parseLocalDate,
+  parseLocalTime,
+  toLocalDateTime,
+  type LocalTime,
+  type TimeZone,
+} from './local-date.ts';
 
 describe('LocalDate', () => {
   it('accepts real dates and rejects impossible ones', () => {
@@ -17,7 +32,10 @@ describe('LocalDate', () => {
   });
   it('buckets an instant by the local day, not the UTC day', () => {
     // 2026-07-01T02:30Z is still June 30 in Los Angeles (UTC-7 in summer).
-    expect(toLocalDateTime(new Date('2026-07-01T02:30:00Z'), 'America/Los_Angeles' as TimeZone)).toEqual({ date: '2026-06-30', time: '19:30' });
+    expect(toLocalDateTime(new Date('2026-07-01T02:30:00Z'), 'America/Los_Angeles' as TimeZone)).toEqual({
+      date: '2026-06-30',
+      time: '19:30',
+    });
     expect(isTimeZone('Europe/Berlin')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
@@ -60,7 +78,8 @@ describe('canonicalTimeZone', () => {
 });
 
 describe('instantOfLocalDateTime', () => {
-  const at = (date: string, time: string, zone: string) => instantOfLocalDateTime(parseLocalDate(date)!, parseLocalTime(time)!, zone as TimeZone).toISOString();
+  const at = (date: string, time: string, zone: string) =>
+    instantOfLocalDateTime(parseLocalDate(date)!, parseLocalTime(time)!, zone as TimeZone).toISOString();
   it('reads a wall clock in its zone, summer and winter', () => {
     expect(at('2026-01-15', '09:30', 'Europe/Berlin')).toBe('2026-01-15T08:30:00.000Z');
     expect(at('2026-07-15', '09:30', 'Europe/Berlin')).toBe('2026-07-15T07:30:00.000Z');
@@ -83,16 +102,23 @@ describe('instantOfLocalDateTime', () => {
   });
   it('gives back the wall clock of any minute in several zones', () => {
     const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'] as TimeZone[];
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), fc.constantFrom(...zones), (minute, zone) => {
-      const local = toLocalDateTime(new Date(minute * 60_000), zone);
-      const back = toLocalDateTime(instantOfLocalDateTime(local.date, local.time as LocalTime, zone), zone);
-      expect(back).toEqual(local);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }),
+        fc.constantFrom(...zones),
+        (minute, zone) => {
+          const local = toLocalDateTime(new Date(minute * 60_000), zone);
+          const back = toLocalDateTime(instantOfLocalDateTime(local.date, local.time as LocalTime, zone), zone);
+          expect(back).toEqual(local);
+        },
+      ),
+    );
   });
 });
 
 describe('localDateTimeExists', () => {
-  const exists = (date: string, time: string, zone: string) => localDateTimeExists(parseLocalDate(date)!, parseLocalTime(time)!, zone as TimeZone);
+  const exists = (date: string, time: string, zone: string) =>
+    localDateTimeExists(parseLocalDate(date)!, parseLocalTime(time)!, zone as TimeZone);
   it('is false for a wall clock skipped when clocks went forward, true on either side and in a repeated hour', () => {
     expect(exists('2026-03-29', '01:59', 'Europe/Berlin')).toBe(true);
     expect(exists('2026-03-29', '02:00', 'Europe/Berlin')).toBe(false);
@@ -111,16 +137,27 @@ describe('localDateTimeExists', () => {
     expect(exists('2011-12-31', '00:00', 'Pacific/Apia')).toBe(true);
   });
   it('answers for every date a LocalDate can write, without throwing at the ends of the range', () => {
-    for (const [date, time] of [['0000-01-01', '00:00'], ['0500-06-01', '12:00'], ['9999-12-31', '23:59'], ['9999-12-28', '23:59']] as const) {
+    for (const [date, time] of [
+      ['0000-01-01', '00:00'],
+      ['0500-06-01', '12:00'],
+      ['9999-12-31', '23:59'],
+      ['9999-12-28', '23:59'],
+    ] as const) {
       for (const zone of ['UTC', 'Europe/Berlin', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) expect(exists(date, time, zone)).toBe(true);
     }
   });
   it('property: the wall clock of any minute existed', () => {
     const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Apia', 'UTC'] as TimeZone[];
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), fc.constantFrom(...zones), (minute, zone) => {
-      const local = toLocalDateTime(new Date(minute * 60_000), zone);
-      expect(localDateTimeExists(local.date, local.time as LocalTime, zone)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }),
+        fc.constantFrom(...zones),
+        (minute, zone) => {
+          const local = toLocalDateTime(new Date(minute * 60_000), zone);
+          expect(localDateTimeExists(local.date, local.time as LocalTime, zone)).toBe(true);
+        },
+      ),
+    );
   });
 });
 
@@ -130,7 +167,17 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-03-08T14:05:00.123456Z')).toBe('2026-03-08T14:05:00.123Z');
   });
   it('refuses what is not one, or falls outside the four-digit years once in UTC', () => {
-    for (const v of ['2026-03-08T14:05', '2026-03-08', 'yesterday', 42, null, '2026-02-30T10:00:00Z', '2026-03-08T24:00:00Z', '2026-03-08T14:60Z', '2026-03-08T14:05+24:00']) {
+    for (const v of [
+      '2026-03-08T14:05',
+      '2026-03-08',
+      'yesterday',
+      42,
+      null,
+      '2026-02-30T10:00:00Z',
+      '2026-03-08T24:00:00Z',
+      '2026-03-08T14:60Z',
+      '2026-03-08T14:05+24:00',
+    ]) {
       expect(parseInstant(v), String(v)).toBeUndefined();
     }
     expect(parseInstant('0000-01-01T00:30:00+01:00')).toBeUndefined(); // year −1 in UTC

@@ -43,7 +43,8 @@ export function canAddDays(date: LocalDate, days: number): boolean {
 
 /** `date` plus whole `days`; throws LocalDateRangeError outside 0000-01-01…9999-12-31 (check with canAddDays). */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  if (!canAddDays(date, days)) throw new LocalDateRangeError(`${date} + ${days} days is outside ${EARLIEST_LOCAL_DATE}…${LATEST_LOCAL_DATE}`);
+  if (!canAddDays(date, days))
+    throw new LocalDateRangeError(`${date} + ${days} days is outside ${EARLIEST_LOCAL_DATE}…${LATEST_LOCAL_DATE}`);
   const t = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
   return t.toISOString().slice(0, 10) as LocalDate;
 }
@@ -58,7 +59,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   if (f === undefined) {
     try {
       f = new Intl.DateTimeFormat('en-CA', {
-        timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
       });
     } catch {
       f = null;
@@ -154,7 +161,10 @@ export function parseLocalTime(text: string): LocalTime | undefined {
  * with no zone (so a DST jump between them is not counted). Use only to compare two readings of
  * the same zone's clock, e.g. a stated local time against the local time of an instant.
  */
-export function differenceInWallClockMinutes(later: { date: LocalDate; time: LocalTime }, earlier: { date: LocalDate; time: LocalTime }): number {
+export function differenceInWallClockMinutes(
+  later: { date: LocalDate; time: LocalTime },
+  earlier: { date: LocalDate; time: LocalTime },
+): number {
   return (Date.parse(`${later.date}T${later.time}:00Z`) - Date.parse(`${earlier.date}T${earlier.time}:00Z`)) / 60_000;
 }
 

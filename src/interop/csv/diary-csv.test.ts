@@ -7,9 +7,16 @@ import { validateDiaryEntry, type DiaryEntry } from '../../domain/diary/entry.ts
 function entry(overrides: Record<string, unknown> = {}): DiaryEntry {
   const r = validateDiaryEntry({
     id: '01936b2e-7c1a-7d4e-8f00-0123456789ab',
-    localDate: '2026-03-08', localTime: '15:05', timeZone: 'Europe/Berlin', recordedAt: '2026-03-08T14:05:00Z',
-    intensity: 6, worstSinceLast: 8,
-    regions: [{ code: 'knee-left', intensity: 7, qualities: ['aching', 'burning'] }, { code: 'lumbar-spine', qualities: [] }],
+    localDate: '2026-03-08',
+    localTime: '15:05',
+    timeZone: 'Europe/Berlin',
+    recordedAt: '2026-03-08T14:05:00Z',
+    intensity: 6,
+    worstSinceLast: 8,
+    regions: [
+      { code: 'knee-left', intensity: 7, qualities: ['aching', 'burning'] },
+      { code: 'lumbar-spine', qualities: [] },
+    ],
     interference: { activity: 5, sleep: 7 },
     sleep: { hours: 5.5, quality: 'poor' },
     activity: { minutes: 30, meaningful: ['walked the dog, slowly'] },
@@ -17,7 +24,10 @@ function entry(overrides: Record<string, unknown> = {}): DiaryEntry {
     triggers: ['poor-sleep', 'weather-change'],
     ownTriggers: ['my "favourite" chair'],
     medicines: [{ name: 'Ibuprofen', dose: 400, unit: 'mg', regimen: 'as-needed', takenAt: '14:30', formularyId: 'ibuprofen' }],
-    techniques: [{ id: 'heat', helped: 'a-lot' }, { id: 'own', label: 'Knitting', helped: 'a-little' }],
+    techniques: [
+      { id: 'heat', helped: 'a-lot' },
+      { id: 'own', label: 'Knitting', helped: 'a-little' },
+    ],
     notes: 'Line one, with a comma;\nline two "quoted".',
     provenance: { enteredBy: 'user-1', mode: 'real-time', source: 'self' },
     ...overrides,
@@ -41,7 +51,15 @@ describe('exportDiaryCsv', () => {
     expect(cell('sleep_hours')).toBe('5.5');
     expect(cell('least_since_last')).toBe('');
     expect(JSON.parse(cell('medicines')!)).toEqual([
-      { name: 'Ibuprofen', dose: 400, unit: 'mg', takenAt: '14:30', regimen: 'as-needed', formularyId: 'ibuprofen', medicationOrderId: null },
+      {
+        name: 'Ibuprofen',
+        dose: 400,
+        unit: 'mg',
+        takenAt: '14:30',
+        regimen: 'as-needed',
+        formularyId: 'ibuprofen',
+        medicationOrderId: null,
+      },
     ]);
     expect(cell('notes')).toBe('Line one, with a comma;\nline two "quoted".');
     expect(rest.join('\r\n')).toContain('"Line one, with a comma;\nline two ""quoted""."');
@@ -89,22 +107,34 @@ describe('parseDiaryCsv', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.row, e.line, e.column])).toEqual([
-      [3, 4, 'id'], [3, 4, 'intensity'], [3, 4, 'regions'], [3, 4, 'mode'],
+      [3, 4, 'id'],
+      [3, 4, 'intensity'],
+      [3, 4, 'regions'],
+      [3, 4, 'mode'],
     ]);
     expect(result.errors[2]!.message).toContain('regions/0/intensity');
   });
 
   it('refuses a row whose local time the zone skipped when clocks went forward', () => {
-    const e = entry({ localDate: '2026-03-28', localTime: '02:30', recordedAt: '2026-03-30T08:00:00Z', provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' } });
+    const e = entry({
+      localDate: '2026-03-28',
+      localTime: '02:30',
+      recordedAt: '2026-03-30T08:00:00Z',
+      provenance: { enteredBy: 'user-1', mode: 'recalled', source: 'self' },
+    });
     const result = parseDiaryCsv(exportDiaryCsv([e]).replace(',2026-03-28,', ',2026-03-29,'));
-    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, column: 'local_time', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ row: 2, column: 'local_time', message: '02:30 did not exist on 2026-03-29 in Europe/Berlin: clocks went forward' }],
+    });
   });
 
-  it('with the server\'s time given, refuses a row recorded more than a day in the future', () => {
+  it("with the server's time given, refuses a row recorded more than a day in the future", () => {
     const csv = exportDiaryCsv([entry()]);
     expect(parseDiaryCsv(csv, { asOf: new Date('2026-03-07T14:05:00Z') })).toMatchObject({ ok: true });
     expect(parseDiaryCsv(csv, { asOf: new Date('2026-03-07T14:04:59Z') })).toMatchObject({
-      ok: false, errors: [{ row: 2, column: 'recorded_at', message: expect.stringMatching(/^cannot be in the future/) }],
+      ok: false,
+      errors: [{ row: 2, column: 'recorded_at', message: expect.stringMatching(/^cannot be in the future/) }],
     });
   });
 
@@ -114,9 +144,21 @@ describe('parseDiaryCsv', () => {
     const [header, ...records] = exportDiaryCsv([first, second]).split('\r\n');
     // first's notes span lines 2–3; a blank line 4 is row 3; second is row 4 on line 5.
     const text = [header, records[0], '', ...records.slice(1)].join('\r\n');
-    expect(parseDiaryCsv(text)).toMatchObject({ ok: true, positions: [{ row: 2, line: 2 }, { row: 4, line: 5 }] });
+    expect(parseDiaryCsv(text)).toMatchObject({
+      ok: true,
+      positions: [
+        { row: 2, line: 2 },
+        { row: 4, line: 5 },
+      ],
+    });
     const broken = text.replace(',6,8,', ',eleven,8,').replace('01936b2e-7c1a-7d4e-8f00-0000000000bb', 'not-an-id');
-    expect(parseDiaryCsv(broken)).toMatchObject({ ok: false, errors: [{ row: 2, line: 2, column: 'intensity' }, { row: 4, line: 5, column: 'id' }] });
+    expect(parseDiaryCsv(broken)).toMatchObject({
+      ok: false,
+      errors: [
+        { row: 2, line: 2, column: 'intensity' },
+        { row: 4, line: 5, column: 'id' },
+      ],
+    });
     // A record the parser cannot read is numbered like the others.
     expect(parseDiaryCsv(`${text}"unterminated`)).toMatchObject({ ok: false, errors: [{ row: 5, line: 6, column: null }] });
   });
@@ -130,30 +172,41 @@ describe('parseDiaryCsv', () => {
   it('reports header, cell-count, JSON and quoting problems', () => {
     expect(parseDiaryCsv('')).toMatchObject({ ok: false, errors: [{ row: 1, column: null }] });
     const noNotes = `${DIARY_CSV_COLUMNS.filter((c) => c !== 'notes').join(',')},extra\r\n`;
-    expect(parseDiaryCsv(noNotes)).toMatchObject({ ok: false, errors: [{ message: 'unknown column "extra"' }, { column: 'notes', message: 'column is missing' }] });
+    expect(parseDiaryCsv(noNotes)).toMatchObject({
+      ok: false,
+      errors: [{ message: 'unknown column "extra"' }, { column: 'notes', message: 'column is missing' }],
+    });
     const header = DIARY_CSV_COLUMNS.join(',');
     expect(parseDiaryCsv(`${header}\r\na,b\r\n`)).toMatchObject({ ok: false, errors: [{ row: 2, line: 2, column: null }] });
     const cells = parseCsvRecords(exportDiaryCsv([entry()]));
     if (!cells.ok) throw new Error('export must parse');
     const row = [...cells.records[1]!.cells];
     row[DIARY_CSV_COLUMNS.indexOf('medicines')] = '[{"name": "x"';
-    expect(parseDiaryCsv(`${header}\r\n${formatCsvRecord(row)}\r\n`)).toMatchObject({ ok: false, errors: [{ row: 2, column: 'medicines', message: 'is not a valid JSON list' }] });
+    expect(parseDiaryCsv(`${header}\r\n${formatCsvRecord(row)}\r\n`)).toMatchObject({
+      ok: false,
+      errors: [{ row: 2, column: 'medicines', message: 'is not a valid JSON list' }],
+    });
     expect(parseDiaryCsv(`${header}\r\n"unterminated`)).toMatchObject({ ok: false, errors: [{ line: 2, column: null }] });
     expect(parseDiaryCsv(`${header}\r\nab"c`)).toMatchObject({ ok: false, errors: [{ line: 2 }] });
   });
 
   it('property: export → parse gives back equal entries', () => {
-    fc.assert(fc.property(fc.uniqueArray(diaryEntryArbitrary(), { selector: (e) => e.id, maxLength: 8 }), (entries) => {
-      expect(parseDiaryCsv(exportDiaryCsv(entries))).toMatchObject({ ok: true, entries });
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.uniqueArray(diaryEntryArbitrary(), { selector: (e) => e.id, maxLength: 8 }), (entries) => {
+        expect(parseDiaryCsv(exportDiaryCsv(entries))).toMatchObject({ ok: true, entries });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('property: the RFC 4180 record layer round-trips any cells', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', 'é', '😀', ';') });
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-      const text = `${rows.map(formatCsvRecord).join('\r\n')}\r\n`;
-      const parsed = parseCsvRecords(text);
-      expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual(rows);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const text = `${rows.map(formatCsvRecord).join('\r\n')}\r\n`;
+        const parsed = parseCsvRecords(text);
+        expect(parsed.ok && parsed.records.map((r) => r.cells)).toEqual(rows);
+      }),
+    );
   });
 });

@@ -10,19 +10,37 @@
 // - free-text cells that a spreadsheet could run as a formula (starting with = + - @ tab CR or ')
 //   are written with a leading apostrophe, which the parser removes again.
 
-import {
-  validateDiaryEntry, type DiaryEntry, type EntryRegion, type MedicineTaken, type TechniqueUse,
-} from '../../domain/diary/entry.ts';
+import { validateDiaryEntry, type DiaryEntry, type EntryRegion, type MedicineTaken, type TechniqueUse } from '../../domain/diary/entry.ts';
 
 export const DIARY_CSV_FORMAT = 'painwise-diary-csv/1';
 
 export const DIARY_CSV_COLUMNS = [
-  'id', 'local_date', 'local_time', 'time_zone', 'recorded_at',
-  'intensity', 'worst_since_last', 'least_since_last',
-  'interference_activity', 'interference_sleep', 'interference_mood', 'interference_stress',
-  'sleep_hours', 'sleep_quality', 'activity_minutes', 'meaningful_activities', 'mood',
-  'triggers', 'own_triggers', 'regions', 'medicines', 'techniques', 'notes',
-  'entered_by', 'mode', 'source',
+  'id',
+  'local_date',
+  'local_time',
+  'time_zone',
+  'recorded_at',
+  'intensity',
+  'worst_since_last',
+  'least_since_last',
+  'interference_activity',
+  'interference_sleep',
+  'interference_mood',
+  'interference_stress',
+  'sleep_hours',
+  'sleep_quality',
+  'activity_minutes',
+  'meaningful_activities',
+  'mood',
+  'triggers',
+  'own_triggers',
+  'regions',
+  'medicines',
+  'techniques',
+  'notes',
+  'entered_by',
+  'mode',
+  'source',
 ] as const;
 export type DiaryCsvColumn = (typeof DIARY_CSV_COLUMNS)[number];
 
@@ -65,7 +83,10 @@ export function formatCsvRecord(cells: readonly string[]): string {
   return cells.map(quoteCell).join(',');
 }
 
-interface RawRecord { cells: string[]; line: number }
+interface RawRecord {
+  cells: string[];
+  line: number;
+}
 /** On failure, `record` is the number of the record that could not be read (1-based) and `line` where it starts or breaks. */
 type RecordsResult = { ok: true; records: RawRecord[] } | { ok: false; record: number; line: number; message: string };
 
@@ -121,9 +142,16 @@ export function parseCsvRecords(text: string): RecordsResult {
       recordLine = line;
       continue;
     }
-    if (wasQuoted) return { ok: false, record: records.length + 1, line, message: 'text after a closing quote (a quote inside a cell must be doubled)' };
+    if (wasQuoted)
+      return { ok: false, record: records.length + 1, line, message: 'text after a closing quote (a quote inside a cell must be doubled)' };
     if (ch === '"') {
-      if (cell.length > 0) return { ok: false, record: records.length + 1, line, message: 'a quote inside an unquoted cell (quote the whole cell and double the quote)' };
+      if (cell.length > 0)
+        return {
+          ok: false,
+          record: records.length + 1,
+          line,
+          message: 'a quote inside an unquoted cell (quote the whole cell and double the quote)',
+        };
       quoted = true;
       i++;
       continue;
@@ -152,13 +180,23 @@ function parseRegions(cell: string): unknown[] | string {
     const bits = part.split(':');
     if (bits.length !== 3) return `each region must be written code:intensity:qualities, got "${part}"`;
     const [code, intensity, qualities] = bits as [string, string, string];
-    out.push({ code, intensity: intensity === '' ? null : numberOrText(intensity), qualities: qualities === '' ? [] : qualities.split('|') });
+    out.push({
+      code,
+      intensity: intensity === '' ? null : numberOrText(intensity),
+      qualities: qualities === '' ? [] : qualities.split('|'),
+    });
   }
   return out;
 }
 
 const medicineJson = (m: MedicineTaken) => ({
-  name: m.name, dose: m.dose, unit: m.unit, takenAt: m.takenAt, regimen: m.regimen, formularyId: m.formularyId, medicationOrderId: m.medicationOrderId,
+  name: m.name,
+  dose: m.dose,
+  unit: m.unit,
+  takenAt: m.takenAt,
+  regimen: m.regimen,
+  formularyId: m.formularyId,
+  medicationOrderId: m.medicationOrderId,
 });
 const techniqueJson = (t: TechniqueUse) => ({ id: t.id, label: t.label, helped: t.helped });
 
@@ -229,26 +267,46 @@ export function exportDiaryCsv(entries: readonly DiaryEntry[]): string {
 function columnOf(pointer: string): DiaryCsvColumn | null {
   const [a, b] = pointer.split('/').slice(1);
   switch (a) {
-    case 'id': return 'id';
-    case 'localDate': return 'local_date';
-    case 'localTime': return 'local_time';
-    case 'timeZone': return 'time_zone';
-    case 'recordedAt': return 'recorded_at';
-    case 'intensity': return 'intensity';
-    case 'worstSinceLast': return 'worst_since_last';
-    case 'leastSinceLast': return 'least_since_last';
-    case 'interference': return b === 'activity' || b === 'sleep' || b === 'mood' || b === 'stress' ? `interference_${b}` : null;
-    case 'sleep': return b === 'quality' ? 'sleep_quality' : 'sleep_hours';
-    case 'activity': return b === 'meaningful' ? 'meaningful_activities' : 'activity_minutes';
-    case 'mood': return 'mood';
-    case 'triggers': return 'triggers';
-    case 'ownTriggers': return 'own_triggers';
-    case 'regions': return 'regions';
-    case 'medicines': return 'medicines';
-    case 'techniques': return 'techniques';
-    case 'notes': return 'notes';
-    case 'provenance': return b === 'mode' ? 'mode' : b === 'source' ? 'source' : 'entered_by';
-    default: return null;
+    case 'id':
+      return 'id';
+    case 'localDate':
+      return 'local_date';
+    case 'localTime':
+      return 'local_time';
+    case 'timeZone':
+      return 'time_zone';
+    case 'recordedAt':
+      return 'recorded_at';
+    case 'intensity':
+      return 'intensity';
+    case 'worstSinceLast':
+      return 'worst_since_last';
+    case 'leastSinceLast':
+      return 'least_since_last';
+    case 'interference':
+      return b === 'activity' || b === 'sleep' || b === 'mood' || b === 'stress' ? `interference_${b}` : null;
+    case 'sleep':
+      return b === 'quality' ? 'sleep_quality' : 'sleep_hours';
+    case 'activity':
+      return b === 'meaningful' ? 'meaningful_activities' : 'activity_minutes';
+    case 'mood':
+      return 'mood';
+    case 'triggers':
+      return 'triggers';
+    case 'ownTriggers':
+      return 'own_triggers';
+    case 'regions':
+      return 'regions';
+    case 'medicines':
+      return 'medicines';
+    case 'techniques':
+      return 'techniques';
+    case 'notes':
+      return 'notes';
+    case 'provenance':
+      return b === 'mode' ? 'mode' : b === 'source' ? 'source' : 'entered_by';
+    default:
+      return null;
   }
 }
 
@@ -271,7 +329,8 @@ export function parseDiaryCsv(text: string, opts: { asOf?: Date } = {}): DiaryCs
   const errors: CsvIssue[] = [];
   const index = new Map<string, number>();
   header.cells.forEach((name, i) => {
-    if (!(DIARY_CSV_COLUMNS as readonly string[]).includes(name)) errors.push({ row: 1, line: header.line, column: null, message: `unknown column "${name}"` });
+    if (!(DIARY_CSV_COLUMNS as readonly string[]).includes(name))
+      errors.push({ row: 1, line: header.line, column: null, message: `unknown column "${name}"` });
     else if (index.has(name)) errors.push({ row: 1, line: header.line, column: name as DiaryCsvColumn, message: 'column appears twice' });
     else index.set(name, i);
   });
@@ -321,8 +380,10 @@ export function parseDiaryCsv(text: string, opts: { asOf?: Date } = {}): DiaryCs
       worstSinceLast: nullable('worst_since_last'),
       leastSinceLast: nullable('least_since_last'),
       interference: {
-        activity: nullable('interference_activity'), sleep: nullable('interference_sleep'),
-        mood: nullable('interference_mood'), stress: nullable('interference_stress'),
+        activity: nullable('interference_activity'),
+        sleep: nullable('interference_sleep'),
+        mood: nullable('interference_mood'),
+        stress: nullable('interference_stress'),
       },
       sleep: { hours: nullable('sleep_hours'), quality: textOrNull('sleep_quality') },
       activity: { minutes: nullable('activity_minutes'), meaningful: jsonList('meaningful_activities') },

@@ -22,9 +22,10 @@ export function questionnaireVersion(d: InstrumentDefinition): string {
 /** The calculated primary score, a read-only item of the Questionnaire (linkId `score`). */
 const SCORE_LINK_ID = 'score';
 
-const optionCoding = (d: InstrumentDefinition, itemKey: string, o: { value: number; label: string; loinc?: string }) => (o.loinc
-  ? { system: LOINC, code: o.loinc, display: o.label }
-  : { system: `${questionnaireCanonical(d)}/item/${itemKey}`, code: String(o.value), display: o.label });
+const optionCoding = (d: InstrumentDefinition, itemKey: string, o: { value: number; label: string; loinc?: string }) =>
+  o.loinc
+    ? { system: LOINC, code: o.loinc, display: o.label }
+    : { system: `${questionnaireCanonical(d)}/item/${itemKey}`, code: String(o.value), display: o.label };
 
 /** `withItemText: false` (a licensed instrument without a licence here): items keep their codes and values, not their text. */
 export function toFhirQuestionnaire(d: InstrumentDefinition, options: { readonly withItemText: boolean } = { withItemText: true }) {
@@ -39,25 +40,32 @@ export function toFhirQuestionnaire(d: InstrumentDefinition, options: { readonly
     description: `${d.measures}. ${d.recallPeriod ? `Recall: ${d.recallPeriod}. ` : ''}Source: ${d.source}`,
     copyright: d.licence.attribution,
     ...(d.loinc.panel ? { code: [{ system: LOINC, code: d.loinc.panel, display: d.title }] } : {}),
-    item: [...d.items.map((i): Record<string, unknown> => ({
-      linkId: i.key,
-      ...(i.loinc ? { code: [{ system: LOINC, code: i.loinc }] } : {}),
-      prefix: i.key,
-      ...(options.withItemText ? { text: i.construct } : {}),
-      type: 'choice',
-      required: !i.optional,
-      answerOption: i.options.map((o) => ({
-        valueCoding: options.withItemText ? optionCoding(d, i.key, o) : (({ display: _display, ...coding }) => coding)(optionCoding(d, i.key, o)),
-        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: o.value }],
-      })),
-    })), {
-      linkId: SCORE_LINK_ID,
-      ...(d.loinc.score ? { code: [{ system: LOINC, code: d.loinc.score }] } : {}),
-      text: `${d.shortTitle} ${d.primaryScore}`,
-      type: 'decimal',
-      required: false,
-      readOnly: true,
-    }],
+    item: [
+      ...d.items.map(
+        (i): Record<string, unknown> => ({
+          linkId: i.key,
+          ...(i.loinc ? { code: [{ system: LOINC, code: i.loinc }] } : {}),
+          prefix: i.key,
+          ...(options.withItemText ? { text: i.construct } : {}),
+          type: 'choice',
+          required: !i.optional,
+          answerOption: i.options.map((o) => ({
+            valueCoding: options.withItemText
+              ? optionCoding(d, i.key, o)
+              : (({ display: _display, ...coding }) => coding)(optionCoding(d, i.key, o)),
+            extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: o.value }],
+          })),
+        }),
+      ),
+      {
+        linkId: SCORE_LINK_ID,
+        ...(d.loinc.score ? { code: [{ system: LOINC, code: d.loinc.score }] } : {}),
+        text: `${d.shortTitle} ${d.primaryScore}`,
+        type: 'decimal',
+        required: false,
+        readOnly: true,
+      },
+    ],
   };
 }
 
@@ -71,16 +79,27 @@ export interface FhirResponseInput {
 }
 
 /** `withItemText: false` (a licensed instrument without a licence here): answers keep their codes, not item text or labels. */
-export function toFhirQuestionnaireResponse(d: InstrumentDefinition, r: FhirResponseInput, options: { readonly withItemText: boolean } = { withItemText: true }) {
-  const items: Record<string, unknown>[] = d.items.filter((i) => typeof r.answers[i.key] === 'number').map((i) => {
-    const value = r.answers[i.key] as number;
-    const option = i.options.find((o) => o.value === value);
-    const coding = option ? optionCoding(d, i.key, option) : { code: String(value) };
-    const { display: _display, ...codeOnly } = coding as { display?: string };
-    return { linkId: i.key, ...(options.withItemText ? { text: i.construct } : {}), answer: [{ valueCoding: options.withItemText ? coding : codeOnly }] };
-  });
+export function toFhirQuestionnaireResponse(
+  d: InstrumentDefinition,
+  r: FhirResponseInput,
+  options: { readonly withItemText: boolean } = { withItemText: true },
+) {
+  const items: Record<string, unknown>[] = d.items
+    .filter((i) => typeof r.answers[i.key] === 'number')
+    .map((i) => {
+      const value = r.answers[i.key] as number;
+      const option = i.options.find((o) => o.value === value);
+      const coding = option ? optionCoding(d, i.key, option) : { code: String(value) };
+      const { display: _display, ...codeOnly } = coding as { display?: string };
+      return {
+        linkId: i.key,
+        ...(options.withItemText ? { text: i.construct } : {}),
+        answer: [{ valueCoding: options.withItemText ? coding : codeOnly }],
+      };
+    });
   // QuestionnaireResponse.item has no `code` in R4: the LOINC score code is on the Questionnaire's item.
-  if (r.score !== null) items.push({ linkId: SCORE_LINK_ID, text: `${d.shortTitle} ${d.primaryScore}`, answer: [{ valueDecimal: r.score }] });
+  if (r.score !== null)
+    items.push({ linkId: SCORE_LINK_ID, text: `${d.shortTitle} ${d.primaryScore}`, answer: [{ valueDecimal: r.score }] });
   return {
     resourceType: 'QuestionnaireResponse',
     id: r.id,

@@ -40,7 +40,8 @@ export class CachedStatement implements SqliteStatement {
     return this.#stmt.all(...toSqliteValues(parameters));
   }
   run(parameters: ReadonlyArray<unknown>) {
-    if (this.#autocommitWrite) return this.#autocommitWrite(() => this.#stmt.run(...toSqliteValues(parameters))) as ReturnType<StatementSync['run']>;
+    if (this.#autocommitWrite)
+      return this.#autocommitWrite(() => this.#stmt.run(...toSqliteValues(parameters))) as ReturnType<StatementSync['run']>;
     return this.#stmt.run(...toSqliteValues(parameters));
   }
   iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {

@@ -57,7 +57,9 @@ export function resilientPool(options: PostgresOptions): PostgresPool & { readon
         const result = (client.query as (...a: unknown[]) => unknown)(...args);
         if (result instanceof Promise) {
           // pg rejects the query and then emits 'error' in the same turn, so `broken` is known here.
-          return result.catch((error: unknown) => { throw broken.has(client) ? markDatabaseFailure(error, 'connection-lost') : error; });
+          return result.catch((error: unknown) => {
+            throw broken.has(client) ? markDatabaseFailure(error, 'connection-lost') : error;
+          });
         }
         return result;
       };

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('user_account')
+  await db.schema
+    .createTable('user_account')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -11,7 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('session')
+  await db.schema
+    .createTable('session')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('user_account.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -22,7 +24,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('session_user').on('session').column('user_id').execute();
 
-  await db.schema.createTable('api_token')
+  await db.schema
+    .createTable('api_token')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('user_account.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -33,20 +36,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('api_token_user').on('api_token').column('user_id').execute();
 
-  await db.schema.createTable('sign_in_failure')
+  await db.schema
+    .createTable('sign_in_failure')
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('sign_in_failure_key_at').on('sign_in_failure').columns(['key', 'at']).execute();
 
-  await db.schema.createTable('organization')
+  await db.schema
+    .createTable('organization')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('share_code', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('membership')
+  await db.schema
+    .createTable('membership')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('user_account.id').onDelete('cascade'))
@@ -56,7 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('membership_user').on('membership').column('user_id').execute();
 
-  await db.schema.createTable('member_invitation')
+  await db.schema
+    .createTable('member_invitation')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))
     .addColumn('email', 'text', (c) => c.notNull())
@@ -70,7 +77,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('member_invitation_org').on('member_invitation').column('organization_id').execute();
 
-  await db.schema.createTable('patient')
+  await db.schema
+    .createTable('patient')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().unique().references('user_account.id').onDelete('cascade'))
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -80,7 +88,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('delegation')
+  await db.schema
+    .createTable('delegation')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('caregiver_user_id', 'text', (c) => c.references('user_account.id').onDelete('cascade'))
@@ -95,7 +104,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('delegation_patient').on('delegation').column('patient_id').execute();
   await db.schema.createIndex('delegation_caregiver').on('delegation').column('caregiver_user_id').execute();
 
-  await db.schema.createTable('care_relationship')
+  await db.schema
+    .createTable('care_relationship')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))
@@ -110,7 +120,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Append-only: no code path updates or deletes rows here. No foreign keys, so the trail outlives
   // the records it speaks of (a deleted account's access history stays auditable).
-  await db.schema.createTable('audit_event')
+  await db.schema
+    .createTable('audit_event')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_user_id', 'text')
@@ -125,7 +136,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('audit_event_patient').on('audit_event').columns(['patient_id', 'id']).execute();
   await db.schema.createIndex('audit_event_org').on('audit_event').columns(['organization_id', 'id']).execute();
 
-  await db.schema.createTable('job')
+  await db.schema
+    .createTable('job')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('patient_id', 'text')
@@ -141,7 +153,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['job', 'audit_event', 'care_relationship', 'delegation', 'patient', 'member_invitation', 'membership', 'organization', 'sign_in_failure', 'api_token', 'session', 'user_account']) {
+  for (const t of [
+    'job',
+    'audit_event',
+    'care_relationship',
+    'delegation',
+    'patient',
+    'member_invitation',
+    'membership',
+    'organization',
+    'sign_in_failure',
+    'api_token',
+    'session',
+    'user_account',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -3,9 +3,13 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('patient').addColumn('diary_seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('patient')
+    .addColumn('diary_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
-  await db.schema.createTable('diary_entry')
+  await db.schema
+    .createTable('diary_entry')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
@@ -24,7 +28,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('diary_entry_patient_seq').on('diary_entry').columns(['patient_id', 'change_seq']).unique().execute();
   await db.schema.createIndex('diary_entry_patient_date').on('diary_entry').columns(['patient_id', 'local_date']).execute();
 
-  await db.schema.createTable('entry_region')
+  await db.schema
+    .createTable('entry_region')
     .addColumn('entry_id', 'text', (c) => c.notNull().references('diary_entry.id').onDelete('cascade'))
     .addColumn('patient_id', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull())
@@ -33,7 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('entry_region_patient_code').on('entry_region').columns(['patient_id', 'code']).execute();
 
-  await db.schema.createTable('entry_medication')
+  await db.schema
+    .createTable('entry_medication')
     .addColumn('entry_id', 'text', (c) => c.notNull().references('diary_entry.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('patient_id', 'text', (c) => c.notNull())
@@ -47,7 +53,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('entry_medication_patient').on('entry_medication').columns(['patient_id', 'formulary_id']).execute();
 
-  await db.schema.createTable('day_summary')
+  await db.schema
+    .createTable('day_summary')
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('local_date', 'text', (c) => c.notNull())
     .addColumn('entry_count', 'integer', (c) => c.notNull())

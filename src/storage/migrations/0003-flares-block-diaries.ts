@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ['flare', 'block_diary']) {
-    await db.schema.createTable(table)
+    await db.schema
+      .createTable(table)
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('alert')
+  await db.schema
+    .createTable('alert')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))

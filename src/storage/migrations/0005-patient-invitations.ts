@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('patient_invitation')
+  await db.schema
+    .createTable('patient_invitation')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))
     .addColumn('code_hash', 'text', (c) => c.notNull().unique())

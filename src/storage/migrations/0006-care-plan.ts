@@ -7,7 +7,8 @@ export const CLINICAL_RECORD_TABLES = ['condition', 'medication_order', 'clinica
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of CLINICAL_RECORD_TABLES) {
-    await db.schema.createTable(table)
+    await db.schema
+      .createTable(table)
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())
@@ -20,7 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.createIndex(`${table}_patient_sort`).on(table).columns(['patient_id', 'sort_at']).execute();
   }
 
-  await db.schema.createTable('care_plan_version')
+  await db.schema
+    .createTable('care_plan_version')
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())

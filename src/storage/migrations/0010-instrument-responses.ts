@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('instrument_response')
+  await db.schema
+    .createTable('instrument_response')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('instrument_id', 'text', (c) => c.notNull())
@@ -19,7 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('completed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('instrument_response_patient').on('instrument_response').columns(['patient_id', 'instrument_id', 'completed_at']).execute();
+  await db.schema
+    .createIndex('instrument_response_patient')
+    .on('instrument_response')
+    .columns(['patient_id', 'instrument_id', 'completed_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('instrument_licence')
+  await db.schema
+    .createTable('instrument_licence')
     .addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))
     .addColumn('instrument_id', 'text', (c) => c.notNull())
     .addColumn('enabled_by', 'text', (c) => c.notNull())
@@ -12,7 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text')
     .addPrimaryKeyConstraint('instrument_licence_pk', ['organization_id', 'instrument_id'])
     .execute();
-  await db.schema.createTable('instrument_assignment')
+  await db.schema
+    .createTable('instrument_assignment')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('organization_id', 'text', (c) => c.references('organization.id').onDelete('cascade'))
@@ -24,7 +26,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('cancelled_at', 'text')
     .execute();
   await db.schema.createIndex('instrument_assignment_patient').on('instrument_assignment').columns(['patient_id', 'created_at']).execute();
-  await db.schema.createTable('instrument_due')
+  await db.schema
+    .createTable('instrument_due')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('assignment_id', 'text', (c) => c.notNull().references('instrument_assignment.id').onDelete('cascade'))
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))

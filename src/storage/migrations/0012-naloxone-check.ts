@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('naloxone_check')
+  await db.schema
+    .createTable('naloxone_check')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())

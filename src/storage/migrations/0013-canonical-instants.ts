@@ -17,24 +17,38 @@ function canonical(text: unknown): string | undefined {
 /** A JSON object's instant fields in canonical form; undefined when none changed. */
 function canonicalFields(json: string, fields: readonly string[]): string | undefined {
   let value: Record<string, unknown>;
-  try { value = JSON.parse(json) as Record<string, unknown>; } catch { return undefined; }
+  try {
+    value = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   let changed = false;
   for (const field of fields) {
     const fixed = canonical(value[field]);
-    if (fixed !== undefined) { value[field] = fixed; changed = true; }
+    if (fixed !== undefined) {
+      value[field] = fixed;
+      changed = true;
+    }
   }
   return changed ? JSON.stringify(value) : undefined;
 }
 
 const COLUMNS = [
-  ['delegation', 'expires_at'], ['care_relationship', 'expires_at'], ['instrument_response', 'completed_at'],
-  ['instrument_assignment', 'next_due_at'], ['instrument_due', 'due_at'], ['job', 'run_at'],
+  ['delegation', 'expires_at'],
+  ['care_relationship', 'expires_at'],
+  ['instrument_response', 'completed_at'],
+  ['instrument_assignment', 'next_due_at'],
+  ['instrument_due', 'due_at'],
+  ['job', 'run_at'],
 ] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [table, column] of COLUMNS) {
-    const { rows } = await sql<{ id: string; at: string }>`select id, ${sql.ref(column)} as at from ${sql.table(table)} where ${sql.ref(column)} is not null`.execute(db);
+    const { rows } = await sql<{
+      id: string;
+      at: string;
+    }>`select id, ${sql.ref(column)} as at from ${sql.table(table)} where ${sql.ref(column)} is not null`.execute(db);
     for (const row of rows) {
       const fixed = canonical(row.at);
       if (fixed !== undefined) await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${fixed} where id = ${row.id}`.execute(db);
@@ -46,7 +60,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const fixed = canonicalFields(row.schedule, ['dueAt', 'startAt', 'endAt', 'visitAt']);
     if (fixed !== undefined) await sql`update instrument_assignment set schedule = ${fixed} where id = ${row.id}`.execute(db);
   }
-  const jobs = await sql<{ id: string; payload: string }>`select id, payload from job where kind = ${'instrument-assignment.due'}`.execute(db);
+  const jobs = await sql<{ id: string; payload: string }>`select id, payload from job where kind = ${'instrument-assignment.due'}`.execute(
+    db,
+  );
   for (const row of jobs.rows) {
     const fixed = canonicalFields(row.payload, ['dueAt']);
     if (fixed !== undefined) await sql`update job set payload = ${fixed} where id = ${row.id}`.execute(db);

@@ -36,8 +36,12 @@ async function allPages<T>(read: (before?: string) => Promise<{ items: readonly 
 
 describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('keeps every diary entry, day summary, flare, block diary, questionnaire answer and audit row', async () => {
     const deps = t.deps;
@@ -52,17 +56,40 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
     const maria = people[0]!;
 
     // Versions past 1, a tombstone, flares and a block diary beside the demo's diaries.
-    const entryBody = { localDate: '2026-05-30', localTime: '08:15', timeZone: 'America/Los_Angeles', recordedAt: '2026-05-30T15:15:00Z', intensity: 4, regions: [{ code: 'knee-left', intensity: 4, qualities: ['aching'] }] };
+    const entryBody = {
+      localDate: '2026-05-30',
+      localTime: '08:15',
+      timeZone: 'America/Los_Angeles',
+      recordedAt: '2026-05-30T15:15:00Z',
+      intensity: 4,
+      regions: [{ code: 'knee-left', intensity: 4, qualities: ['aching'] }],
+    };
     const edited = '019a0000-0000-7000-8000-0000000e0001';
     const deleted = '019a0000-0000-7000-8000-0000000e0002';
     expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, edited, entryBody)).status).toBe('created');
     expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, edited, { ...entryBody, intensity: 6 }, 1)).status).toBe('updated');
     expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, deleted, entryBody)).status).toBe('created');
     expect((await deleteDiaryEntry(deps, maria.ctx, maria.patientId, deleted, 1)).status).toBe('updated');
-    await saveDocument(FLARES, deps, maria.ctx, maria.patientId, '019a0000-0000-7000-8000-0000000f0001', { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6 });
-    await saveDocument(FLARES, deps, maria.ctx, maria.patientId, '019a0000-0000-7000-8000-0000000f0001', { startedAt: '2026-05-20T08:00:00Z', endedAt: '2026-05-21T08:00:00Z', timeZone: 'UTC', peakIntensity: 7 }, 1);
+    await saveDocument(FLARES, deps, maria.ctx, maria.patientId, '019a0000-0000-7000-8000-0000000f0001', {
+      startedAt: '2026-05-20T08:00:00Z',
+      endedAt: null,
+      timeZone: 'UTC',
+      peakIntensity: 6,
+    });
+    await saveDocument(
+      FLARES,
+      deps,
+      maria.ctx,
+      maria.patientId,
+      '019a0000-0000-7000-8000-0000000f0001',
+      { startedAt: '2026-05-20T08:00:00Z', endedAt: '2026-05-21T08:00:00Z', timeZone: 'UTC', peakIntensity: 7 },
+      1,
+    );
     await saveDocument(BLOCK_DIARIES, deps, maria.ctx, maria.patientId, '019a0000-0000-7000-8000-0000000b0001', {
-      procedureLabel: 'Right L4-L5 medial branch block', procedureAt: '2026-05-28T09:00:00Z', timeZone: 'Europe/Berlin', baselineIntensity: 8,
+      procedureLabel: 'Right L4-L5 medial branch block',
+      procedureAt: '2026-05-28T09:00:00Z',
+      timeZone: 'Europe/Berlin',
+      baselineIntensity: 8,
       readings: [{ offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 70 }],
     });
 
@@ -99,37 +126,68 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
     const migrator = new Migrator({ db, provider: migrationProvider });
     const down = await migrator.migrateTo(PREVIOUS);
     expect(down.error).toBeUndefined();
-    const count = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
+    const count = async (table: string) =>
+      Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n);
     expect(await count('entry_region')).toBeGreaterThan(demo.diaryEntries);
     expect(await count('entry_medication')).toBeGreaterThan(0);
     expect(await count('day_summary')).toBeGreaterThan(6 * 180);
 
     // One entry written as the previous version wrote it: a batch that reserved three sequence numbers and used one.
-    const old = validateDiaryEntry({
-      ...entryBody, id: '019a0000-0000-7000-8000-0000000e0003', localDate: '2025-09-01', recordedAt: '2026-05-31T10:00:00Z', intensity: 3,
-      provenance: { enteredBy: maria.ctx.actor.kind === 'user' ? maria.ctx.actor.userId : '', mode: 'recalled', source: 'self' },
-    }, { asOf: deps.clock.now() });
+    const old = validateDiaryEntry(
+      {
+        ...entryBody,
+        id: '019a0000-0000-7000-8000-0000000e0003',
+        localDate: '2025-09-01',
+        recordedAt: '2026-05-31T10:00:00Z',
+        intensity: 3,
+        provenance: { enteredBy: maria.ctx.actor.kind === 'user' ? maria.ctx.actor.userId : '', mode: 'recalled', source: 'self' },
+      },
+      { asOf: deps.clock.now() },
+    );
     if (!old.ok) throw new Error(JSON.stringify(old.errors));
     const e = old.entry;
     const at = '2026-05-31T10:00:00.000Z';
-    const seq = Number((await sql<{ diary_seq: number }>`update patient set diary_seq = diary_seq + 3 where id = ${maria.patientId} returning diary_seq`.execute(db)).rows[0]!.diary_seq) - 2;
+    const seq =
+      Number(
+        (
+          await sql<{
+            diary_seq: number;
+          }>`update patient set diary_seq = diary_seq + 3 where id = ${maria.patientId} returning diary_seq`.execute(db)
+        ).rows[0]!.diary_seq,
+      ) - 2;
     await sql`insert into diary_entry (id, patient_id, version, change_seq, local_date, local_time, time_zone, recorded_at, intensity, body, entered_by, created_at, updated_at, deleted_at)
-      values (${e.id}, ${maria.patientId}, 1, ${seq}, ${e.localDate}, ${e.localTime}, ${e.timeZone}, ${e.recordedAt}, ${e.intensity}, ${JSON.stringify(e)}, ${e.provenance.enteredBy}, ${at}, ${at}, null)`.execute(db);
-    await sql`insert into entry_region (entry_id, patient_id, code, intensity) values (${e.id}, ${maria.patientId}, ${'knee-left'}, 4)`.execute(db);
-    await sql`insert into day_summary (patient_id, local_date, entry_count, accumulator, updated_at) values (${maria.patientId}, ${e.localDate}, 1, ${JSON.stringify(accumulateDay([e]))}, ${at})`.execute(db);
+      values (${e.id}, ${maria.patientId}, 1, ${seq}, ${e.localDate}, ${e.localTime}, ${e.timeZone}, ${e.recordedAt}, ${e.intensity}, ${JSON.stringify(e)}, ${e.provenance.enteredBy}, ${at}, ${at}, null)`.execute(
+      db,
+    );
+    await sql`insert into entry_region (entry_id, patient_id, code, intensity) values (${e.id}, ${maria.patientId}, ${'knee-left'}, 4)`.execute(
+      db,
+    );
+    await sql`insert into day_summary (patient_id, local_date, entry_count, accumulator, updated_at) values (${maria.patientId}, ${e.localDate}, 1, ${JSON.stringify(accumulateDay([e]))}, ${at})`.execute(
+      db,
+    );
 
     expect(await migrateToLatest(t.database.handle.db)).toEqual(['0014-lean-diary']);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();
     // Maria's feed and summaries also hold the entry the previous version wrote, at the sequence it had.
-    const mariaAfter = after[0] as { changes: { id: string; changeSeq: number; bodyJson: string }[]; summaries: { localDate: string; entryCount: number; meanIntensity: number }[] };
+    const mariaAfter = after[0] as {
+      changes: { id: string; changeSeq: number; bodyJson: string }[];
+      summaries: { localDate: string; entryCount: number; meanIntensity: number }[];
+    };
     expect(mariaAfter.changes.find((c) => c.id === e.id)).toMatchObject({ changeSeq: seq, bodyJson: JSON.stringify(e) });
     expect(mariaAfter.summaries.find((s) => s.localDate === '2025-09-01')).toMatchObject({ entryCount: 1, meanIntensity: 3 });
     expect({
-      ...mariaAfter, changes: mariaAfter.changes.filter((c) => c.id !== e.id), summaries: mariaAfter.summaries.filter((s) => s.localDate !== '2025-09-01'),
+      ...mariaAfter,
+      changes: mariaAfter.changes.filter((c) => c.id !== e.id),
+      summaries: mariaAfter.summaries.filter((s) => s.localDate !== '2025-09-01'),
     }).toEqual(before[0]);
     expect(after.slice(1)).toEqual(before.slice(1));
-    const mariaBefore = before[0] as { changes: { id: string; deleted: boolean }[]; flares: unknown[]; blockDiaries: unknown[]; responses: unknown[] };
+    const mariaBefore = before[0] as {
+      changes: { id: string; deleted: boolean }[];
+      flares: unknown[];
+      blockDiaries: unknown[];
+      responses: unknown[];
+    };
     expect(mariaBefore.changes.find((c) => c.id === deleted)).toMatchObject({ deleted: true });
     expect([mariaBefore.flares.length, mariaBefore.blockDiaries.length, mariaBefore.responses.length > 0]).toEqual([1, 1, true]);
     expect(auditBefore.patients[0]!.length).toBeGreaterThan(0);

@@ -24,7 +24,10 @@ const AUDIT_COLUMNS = 'id, at, actor_user_id, actor_basis, organization_id, pati
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 async function auditIndexes(db: Kysely<unknown>, partial: boolean): Promise<void> {
-  for (const [name, column] of [['audit_event_patient', 'patient_id'], ['audit_event_org', 'organization_id']] as const) {
+  for (const [name, column] of [
+    ['audit_event_patient', 'patient_id'],
+    ['audit_event_org', 'organization_id'],
+  ] as const) {
     let index = db.schema.createIndex(name).on('audit_event').columns([column, 'id']);
     if (partial) index = index.where(sql.ref(column), 'is not', null);
     await index.execute();
@@ -33,7 +36,8 @@ async function auditIndexes(db: Kysely<unknown>, partial: boolean): Promise<void
 
 /** On SQLite a table's storage cannot change in place: a new table takes the rows, then the name. */
 async function rebuildSqliteAudit(db: Kysely<unknown>, withoutRowid: boolean): Promise<void> {
-  let table = db.schema.createTable('audit_event_next')
+  let table = db.schema
+    .createTable('audit_event_next')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor_user_id', 'text')
@@ -69,14 +73,32 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 
   // The previous columns were NOT NULL; a tombstone's are no longer known (its body is gone), so it
   // takes the column defaults — nothing ever read them off a tombstone.
-  await db.schema.alterTable('diary_entry').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('diary_entry').addColumn('recorded_at', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('diary_entry').addColumn('intensity', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('diary_entry').addColumn('entered_by', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('patient').addColumn('diary_seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await sql`update patient set diary_seq = coalesce((select max(change_seq) from diary_entry where diary_entry.patient_id = patient.id), 0)`.execute(db);
+  await db.schema
+    .alterTable('diary_entry')
+    .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('diary_entry')
+    .addColumn('recorded_at', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('diary_entry')
+    .addColumn('intensity', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('diary_entry')
+    .addColumn('entered_by', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('patient')
+    .addColumn('diary_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`update patient set diary_seq = coalesce((select max(change_seq) from diary_entry where diary_entry.patient_id = patient.id), 0)`.execute(
+    db,
+  );
 
-  await db.schema.createTable('entry_region')
+  await db.schema
+    .createTable('entry_region')
     .addColumn('entry_id', 'text', (c) => c.notNull().references('diary_entry.id').onDelete('cascade'))
     .addColumn('patient_id', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull())
@@ -84,7 +106,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('entry_region_pk', ['entry_id', 'code'])
     .execute();
   await db.schema.createIndex('entry_region_patient_code').on('entry_region').columns(['patient_id', 'code']).execute();
-  await db.schema.createTable('entry_medication')
+  await db.schema
+    .createTable('entry_medication')
     .addColumn('entry_id', 'text', (c) => c.notNull().references('diary_entry.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('patient_id', 'text', (c) => c.notNull())
@@ -97,7 +120,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('entry_medication_pk', ['entry_id', 'position'])
     .execute();
   await db.schema.createIndex('entry_medication_patient').on('entry_medication').columns(['patient_id', 'formulary_id']).execute();
-  await db.schema.createTable('day_summary')
+  await db.schema
+    .createTable('day_summary')
     .addColumn('patient_id', 'text', (c) => c.notNull().references('patient.id').onDelete('cascade'))
     .addColumn('local_date', 'text', (c) => c.notNull())
     .addColumn('entry_count', 'integer', (c) => c.notNull())
@@ -109,7 +133,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const pg = isPostgres(db);
   const field = (path: string) => (pg ? sql`(body::json #>> ${`{${path}}`})` : sql`json_extract(body, ${`$.${path}`})`);
   await sql`update diary_entry set time_zone = ${field('timeZone')}, recorded_at = ${field('recordedAt')},
-    intensity = cast(${field('intensity')} as integer), entered_by = ${field(pg ? 'provenance,enteredBy' : 'provenance.enteredBy')} where deleted_at is null`.execute(db);
+    intensity = cast(${field('intensity')} as integer), entered_by = ${field(pg ? 'provenance,enteredBy' : 'provenance.enteredBy')} where deleted_at is null`.execute(
+    db,
+  );
 
   const { rows } = await sql<{ id: string; patient_id: string; body: string; updated_at: string }>`
     select id, patient_id, body, updated_at from diary_entry where deleted_at is null order by patient_id, local_date`.execute(db);
@@ -127,12 +153,21 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   const summaries: unknown[][] = [];
   for (const [patientId, list] of byPatient) {
     for (const [date, accumulator] of accumulateDays(list.map((x) => x.entry))) {
-      const updatedAt = list.filter((x) => x.entry.localDate === date).map((x) => x.updatedAt).sort().at(-1)!;
+      const updatedAt = list
+        .filter((x) => x.entry.localDate === date)
+        .map((x) => x.updatedAt)
+        .sort()
+        .at(-1)!;
       summaries.push([patientId, date, accumulator.entryCount, JSON.stringify(accumulator), updatedAt]);
     }
   }
   await insertRows(db, 'entry_region', 'entry_id, patient_id, code, intensity', regions);
-  await insertRows(db, 'entry_medication', 'entry_id, position, patient_id, name, dose, unit, regimen, formulary_id, medication_order_id', medicines);
+  await insertRows(
+    db,
+    'entry_medication',
+    'entry_id, position, patient_id, name, dose, unit, regimen, formulary_id, medication_order_id',
+    medicines,
+  );
   await insertRows(db, 'day_summary', 'patient_id, local_date, entry_count, accumulator, updated_at', summaries);
 }
 

@@ -5,26 +5,52 @@ import type { ApiTokenRow, SessionRow, UserRow } from '../schema.ts';
 import { sql } from 'kysely';
 import { preparedQuery, type Executor } from './executor.ts';
 
-const toUser = (r: UserRow): User => ({ id: r.id, email: r.email, displayName: r.display_name, passwordHash: r.password_hash, createdAt: r.created_at });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  passwordHash: r.password_hash,
+  createdAt: r.created_at,
+});
 const toSession = (r: SessionRow): Session => ({
-  id: r.id, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at,
-  idleExpiresAt: r.idle_expires_at, absoluteExpiresAt: r.absolute_expires_at,
+  id: r.id,
+  userId: r.user_id,
+  csrfToken: r.csrf_token,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  idleExpiresAt: r.idle_expires_at,
+  absoluteExpiresAt: r.absolute_expires_at,
 });
 const toToken = (r: Omit<ApiTokenRow, 'token_hash'>): ApiToken => ({
-  id: r.id, userId: r.user_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+  id: r.id,
+  userId: r.user_id,
+  name: r.name,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
 });
 
 export function userRepository(db: Executor): UserStore {
   return {
     async insert(u) {
-      await db.insertInto('user_account').values({ id: u.id, email: u.email, display_name: u.displayName, password_hash: u.passwordHash, created_at: u.createdAt }).execute();
+      await db
+        .insertInto('user_account')
+        .values({ id: u.id, email: u.email, display_name: u.displayName, password_hash: u.passwordHash, created_at: u.createdAt })
+        .execute();
     },
     async findById(id) {
       const r = await db.selectFrom('user_account').selectAll().where('id', '=', id).executeTakeFirst();
       return r && toUser(r);
     },
     async findProfile(id) {
-      const { rows } = await sql<{ id: string; email: string; display_name: string; patient_id: string | null; patient_name: string | null; time_zone: string | null }>`
+      const { rows } = await sql<{
+        id: string;
+        email: string;
+        display_name: string;
+        patient_id: string | null;
+        patient_name: string | null;
+        time_zone: string | null;
+      }>`
         select u.id, u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone
         from user_account u left join patient p on p.user_id = u.id where u.id = ${id}`.execute(db);
       const r = rows[0];
@@ -52,7 +78,8 @@ export function userRepository(db: Executor): UserStore {
 
 // Runs on every cookie-authenticated request: one prepared query for the session, the user, their own
 // patient record and their memberships, read as arrays (half the cost of row objects on SQLite).
-const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) => sql`
+const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) =>
+  sql`
   select s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
          u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
          m.id as membership_id, m.organization_id, m.role, o.name as organization_name
@@ -62,15 +89,24 @@ const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) => sql`
   left join membership m on m.user_id = u.id
   left join organization o on o.id = m.organization_id
   where s.id = ${a.id}
-  order by o.name`.compile(db));
+  order by o.name`.compile(db),
+);
 
 export function sessionRepository(db: Executor): SessionStore {
   return {
     async insert(s) {
-      await db.insertInto('session').values({
-        id: s.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, last_seen_at: s.lastSeenAt,
-        idle_expires_at: s.idleExpiresAt, absolute_expires_at: s.absoluteExpiresAt,
-      }).execute();
+      await db
+        .insertInto('session')
+        .values({
+          id: s.id,
+          user_id: s.userId,
+          csrf_token: s.csrfToken,
+          created_at: s.createdAt,
+          last_seen_at: s.lastSeenAt,
+          idle_expires_at: s.idleExpiresAt,
+          absolute_expires_at: s.absoluteExpiresAt,
+        })
+        .execute();
     },
     async findById(id) {
       // On every authenticated request: raw SQL skips the query builder's per-call compilation.
@@ -81,15 +117,41 @@ export function sessionRepository(db: Executor): SessionStore {
       const rows = (await SESSION_WITH_PROFILE.tuples(db, { id })) as (string | null)[][];
       const first = rows[0];
       if (!first) return undefined;
-      const [sessionId, userId, csrfToken, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, email, displayName, patientId, patientName, timeZone] = first as string[];
+      const [
+        sessionId,
+        userId,
+        csrfToken,
+        createdAt,
+        lastSeenAt,
+        idleExpiresAt,
+        absoluteExpiresAt,
+        email,
+        displayName,
+        patientId,
+        patientName,
+        timeZone,
+      ] = first as string[];
       return {
-        session: { id: sessionId!, userId: userId!, csrfToken: csrfToken!, createdAt: createdAt!, lastSeenAt: lastSeenAt!, idleExpiresAt: idleExpiresAt!, absoluteExpiresAt: absoluteExpiresAt! },
+        session: {
+          id: sessionId!,
+          userId: userId!,
+          csrfToken: csrfToken!,
+          createdAt: createdAt!,
+          lastSeenAt: lastSeenAt!,
+          idleExpiresAt: idleExpiresAt!,
+          absoluteExpiresAt: absoluteExpiresAt!,
+        },
         profile: {
           user: { id: userId!, email: email!, displayName: displayName! },
           patient: patientId ? { id: patientId, displayName: patientName!, timeZone: timeZone! } : null,
-          memberships: rows.filter((r) => r[12]).map((r) => ({
-            id: r[12]!, organizationId: r[13]!, organizationName: r[15]!, role: r[14] as OrganizationRole,
-          })),
+          memberships: rows
+            .filter((r) => r[12])
+            .map((r) => ({
+              id: r[12]!,
+              organizationId: r[13]!,
+              organizationName: r[15]!,
+              role: r[14] as OrganizationRole,
+            })),
         },
       };
     },
@@ -111,12 +173,26 @@ export function apiTokenRepository(db: Executor): ApiTokenStore {
   const columns = ['id', 'user_id', 'name', 'created_at', 'last_used_at', 'revoked_at'] as const;
   return {
     async insert(t, tokenHash) {
-      await db.insertInto('api_token').values({
-        id: t.id, user_id: t.userId, name: t.name, token_hash: tokenHash, created_at: t.createdAt, last_used_at: null, revoked_at: null,
-      }).execute();
+      await db
+        .insertInto('api_token')
+        .values({
+          id: t.id,
+          user_id: t.userId,
+          name: t.name,
+          token_hash: tokenHash,
+          created_at: t.createdAt,
+          last_used_at: null,
+          revoked_at: null,
+        })
+        .execute();
     },
     async findActiveByHash(tokenHash) {
-      const r = await db.selectFrom('api_token').select(columns).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .selectFrom('api_token')
+        .select(columns)
+        .where('token_hash', '=', tokenHash)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       return r && toToken(r);
     },
     async listForUser(userId) {
@@ -124,7 +200,13 @@ export function apiTokenRepository(db: Executor): ApiTokenStore {
       return rows.map(toToken);
     },
     async revoke(userId, id, at) {
-      const r = await db.updateTable('api_token').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+      const r = await db
+        .updateTable('api_token')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     async revokeAllForUser(userId, at) {
@@ -142,7 +224,12 @@ export function signInFailureRepository(db: Executor): SignInFailureStore {
       await db.insertInto('sign_in_failure').values({ key, at }).execute();
     },
     async countSince(key, since) {
-      const r = await db.selectFrom('sign_in_failure').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('at', '>=', since).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('sign_in_failure')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('key', '=', key)
+        .where('at', '>=', since)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
     async clear(key) {

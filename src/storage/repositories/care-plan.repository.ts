@@ -2,33 +2,82 @@
 // orders, procedures, conservative care, taper plans, the naloxone check) and the care plan as
 // append-only versions.
 import type {
-  CarePlanStores, CarePlanVersion, CarePlanVersionStore, ConditionRecord, ConservativeCareRecord, MedicationOrderRecord, NaloxoneCheckRecord, ProcedureRecord,
+  CarePlanStores,
+  CarePlanVersion,
+  CarePlanVersionStore,
+  ConditionRecord,
+  ConservativeCareRecord,
+  MedicationOrderRecord,
+  NaloxoneCheckRecord,
+  ProcedureRecord,
   TaperPlanRecord,
 } from '../../app/care-plan-records.ts';
 import type { Executor } from './executor.ts';
 import { versionedRecordRepository as recordRepository } from './versioned-record.repository.ts';
 
 function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
-  const toVersion = (r: { patient_id: string; version: number; body: string; created_by: string; created_at: string }): CarePlanVersion => ({
-    patientId: r.patient_id, version: Number(r.version), createdBy: r.created_by, createdAt: r.created_at, plan: JSON.parse(r.body) as CarePlanVersion['plan'],
+  const toVersion = (r: {
+    patient_id: string;
+    version: number;
+    body: string;
+    created_by: string;
+    created_at: string;
+  }): CarePlanVersion => ({
+    patientId: r.patient_id,
+    version: Number(r.version),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    plan: JSON.parse(r.body) as CarePlanVersion['plan'],
   });
   return {
     async findLatest(patientId) {
-      const r = await db.selectFrom('care_plan_version').selectAll().where('patient_id', '=', patientId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+      const r = await db
+        .selectFrom('care_plan_version')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return r && toVersion(r);
     },
     async find(patientId, version) {
-      const r = await db.selectFrom('care_plan_version').selectAll().where('patient_id', '=', patientId).where('version', '=', version).executeTakeFirst();
+      const r = await db
+        .selectFrom('care_plan_version')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return r && toVersion(r);
     },
     async insert(v) {
-      await db.insertInto('care_plan_version').values({ patient_id: v.patientId, version: v.version, body: JSON.stringify(v.plan), created_by: v.createdBy, created_at: v.createdAt }).execute();
+      await db
+        .insertInto('care_plan_version')
+        .values({
+          patient_id: v.patientId,
+          version: v.version,
+          body: JSON.stringify(v.plan),
+          created_by: v.createdBy,
+          created_at: v.createdAt,
+        })
+        .execute();
     },
     async list(patientId, limit) {
-      const rows = await db.selectFrom('care_plan_version').selectAll().where('patient_id', '=', patientId).orderBy('version', 'desc').limit(limit).execute();
+      const rows = await db
+        .selectFrom('care_plan_version')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('version', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map((r) => {
         const v = toVersion(r);
-        return { version: v.version, createdBy: v.createdBy, createdAt: v.createdAt, goals: v.plan.goals.length, interventions: v.plan.interventions.length };
+        return {
+          version: v.version,
+          createdBy: v.createdBy,
+          createdAt: v.createdAt,
+          goals: v.plan.goals.length,
+          interventions: v.plan.interventions.length,
+        };
       });
     },
   };

@@ -31,7 +31,10 @@ export function runsDirectly(db: Executor): boolean {
 }
 
 type Parameter = { readonly arg: string } | { readonly value: unknown };
-interface Plan { readonly sql: string; readonly parameters: readonly Parameter[] }
+interface Plan {
+  readonly sql: string;
+  readonly parameters: readonly Parameter[];
+}
 
 const SENTINEL = '\u0000painwise-arg:';
 
@@ -50,10 +53,20 @@ export function preparedQuery<A extends object, R = unknown>(
     let plan = plans.get(key);
     if (plan) return plan;
     const used = new Set<string>();
-    const args = new Proxy({}, { get: (_t, name) => { used.add(String(name)); return `${SENTINEL}${String(name)}`; } }) as A;
+    const args = new Proxy(
+      {},
+      {
+        get: (_t, name) => {
+          used.add(String(name));
+          return `${SENTINEL}${String(name)}`;
+        },
+      },
+    ) as A;
     const built = build(db, args);
     const compiled = 'compile' in built ? built.compile() : built;
-    const parameters = compiled.parameters.map((value): Parameter => (typeof value === 'string' && value.startsWith(SENTINEL) ? { arg: value.slice(SENTINEL.length) } : { value }));
+    const parameters = compiled.parameters.map(
+      (value): Parameter => (typeof value === 'string' && value.startsWith(SENTINEL) ? { arg: value.slice(SENTINEL.length) } : { value }),
+    );
     const bound = new Set(parameters.flatMap((p) => ('arg' in p ? [p.arg] : [])));
     if (compiled.sql.includes(SENTINEL) || [...used].some((name) => !bound.has(name))) {
       throw new Error(`preparedQuery: an argument is not passed through as a parameter in: ${compiled.sql}`);
@@ -62,7 +75,8 @@ export function preparedQuery<A extends object, R = unknown>(
     plans.set(key, plan);
     return plan;
   };
-  const bind = (plan: Plan, args: A): unknown[] => plan.parameters.map((p) => ('arg' in p ? (args as Record<string, unknown>)[p.arg] : p.value));
+  const bind = (plan: Plan, args: A): unknown[] =>
+    plan.parameters.map((p) => ('arg' in p ? (args as Record<string, unknown>)[p.arg] : p.value));
   const rows = async (db: Executor, args: A): Promise<R[]> => {
     const plan = planFor(db);
     const direct = directExecutors.get(db);

@@ -5,15 +5,33 @@ import type { Job, JobStore } from '../../app/ports.ts';
 import type { JobRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-const toJob = (r: JobRow): Job => ({ id: r.id, kind: r.kind, patientId: r.patient_id, payload: JSON.parse(r.payload) as Record<string, unknown>, runAt: r.run_at, attempts: Number(r.attempts) });
+const toJob = (r: JobRow): Job => ({
+  id: r.id,
+  kind: r.kind,
+  patientId: r.patient_id,
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+  runAt: r.run_at,
+  attempts: Number(r.attempts),
+});
 
 export function jobRepository(db: Executor, dialect: 'sqlite' | 'postgres'): JobStore {
   return {
     async enqueue(job) {
-      await db.insertInto('job').values({
-        id: job.id, kind: job.kind, patient_id: job.patientId, payload: JSON.stringify(job.payload), run_at: job.runAt, state: 'pending', attempts: 0,
-        locked_until: null, last_error: null, created_at: job.createdAt,
-      }).execute();
+      await db
+        .insertInto('job')
+        .values({
+          id: job.id,
+          kind: job.kind,
+          patient_id: job.patientId,
+          payload: JSON.stringify(job.payload),
+          run_at: job.runAt,
+          state: 'pending',
+          attempts: 0,
+          locked_until: null,
+          last_error: null,
+          created_at: job.createdAt,
+        })
+        .execute();
     },
     async claimDue(now, lockedUntil, limit) {
       const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``;
@@ -31,11 +49,21 @@ export function jobRepository(db: Executor, dialect: 'sqlite' | 'postgres'): Job
       await db.updateTable('job').set({ state: 'done', locked_until: null }).where('id', '=', id).execute();
     },
     async fail(id, error, retryAt) {
-      await db.updateTable('job').set(retryAt ? { state: 'pending', run_at: retryAt, locked_until: null, last_error: error } : { state: 'failed', locked_until: null, last_error: error })
-        .where('id', '=', id).execute();
+      await db
+        .updateTable('job')
+        .set(
+          retryAt
+            ? { state: 'pending', run_at: retryAt, locked_until: null, last_error: error }
+            : { state: 'failed', locked_until: null, last_error: error },
+        )
+        .where('id', '=', id)
+        .execute();
     },
     async countPending(kind) {
-      let q = db.selectFrom('job').select((eb) => eb.fn.countAll<number>().as('n')).where('state', 'in', ['pending', 'running']);
+      let q = db
+        .selectFrom('job')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', 'in', ['pending', 'running']);
       if (kind) q = q.where('kind', '=', kind);
       return Number((await q.executeTakeFirstOrThrow()).n);
     },

@@ -4,7 +4,15 @@ import type { RecordStore, StoredRecord } from '../../app/record-store.ts';
 import type { PatientDocumentRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-export type VersionedRecordTable = 'flare' | 'block_diary' | 'condition' | 'medication_order' | 'clinical_procedure' | 'conservative_care' | 'taper_plan' | 'naloxone_check';
+export type VersionedRecordTable =
+  | 'flare'
+  | 'block_diary'
+  | 'condition'
+  | 'medication_order'
+  | 'clinical_procedure'
+  | 'conservative_care'
+  | 'taper_plan'
+  | 'naloxone_check';
 
 const toRecord = <T>(r: PatientDocumentRow): StoredRecord<T> => ({
   id: r.id,
@@ -24,7 +32,16 @@ export function versionedRecordRepository<T>(db: Executor, table: VersionedRecor
     async insert(patientId, id, body, sortAt, at) {
       await db
         .insertInto(table)
-        .values({ id, patient_id: patientId, version: 1, sort_at: sortAt, body: JSON.stringify(body), created_at: at, updated_at: at, deleted_at: null })
+        .values({
+          id,
+          patient_id: patientId,
+          version: 1,
+          sort_at: sortAt,
+          body: JSON.stringify(body),
+          created_at: at,
+          updated_at: at,
+          deleted_at: null,
+        })
         .execute();
     },
     // Compare-and-set on the version: the write lands only over the version it was made on.

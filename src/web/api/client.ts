@@ -4,7 +4,15 @@ import type { z } from 'zod';
 import type { ErrorCode, FieldError } from '../../contract/errors.ts';
 import type { MeResponse, SignInBody, SignUpBody, ApiTokenView, CreatedApiToken } from '../../contract/accounts.ts';
 import type {
-  AuditPage, CareRelationshipView, DelegationView, InvitedCaregiver, PatientView, ShareBody, VisiblePatientView, InviteCaregiverBody, CreatePatientBody,
+  AuditPage,
+  CareRelationshipView,
+  DelegationView,
+  InvitedCaregiver,
+  PatientView,
+  ShareBody,
+  VisiblePatientView,
+  InviteCaregiverBody,
+  CreatePatientBody,
 } from '../../contract/patients.ts';
 import type { InvitedMember, MemberInvitationView, MemberView, OrganizationView } from '../../contract/organizations.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -36,7 +44,13 @@ export class ApiError extends Error {
   readonly fieldErrors: readonly FieldError[];
   /** The whole problem document (e.g. a 409's `current`); empty for network errors. */
   readonly problem: Readonly<Record<string, unknown>>;
-  constructor(status: number, code: ErrorCode | 'network', message: string, fieldErrors: readonly FieldError[] = [], problem: Readonly<Record<string, unknown>> = {}) {
+  constructor(
+    status: number,
+    code: ErrorCode | 'network',
+    message: string,
+    fieldErrors: readonly FieldError[] = [],
+    problem: Readonly<Record<string, unknown>> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -52,9 +66,15 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 let onSessionEnded: (() => void) | null = null;
 
-export function setCsrfToken(token: string | null): void { csrfToken = token; }
-export function csrf(): string | null { return csrfToken; }
-export function onSessionEnd(handler: () => void): void { onSessionEnded = handler; }
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+export function csrf(): string | null {
+  return csrfToken;
+}
+export function onSessionEnd(handler: () => void): void {
+  onSessionEnded = handler;
+}
 
 /** A request whose body is already text of another type (e.g. a CSV file). */
 export function requestText<T>(method: string, path: string, text: string, contentType: string): Promise<T> {
@@ -87,34 +107,85 @@ export async function request<T>(method: string, path: string, body?: unknown, h
     const problem = (data ?? {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
     const code = problem.code ?? 'internal-error';
     // Only a session that existed can end: the first /api/me of a signed-out visitor is not an expiry.
-    if ((code === 'session-expired' || code === 'authentication-required') && csrfToken !== null && !path.startsWith('/api/auth/')) onSessionEnded?.();
-    throw new ApiError(response.status, code, PLAIN[code] ?? problem.detail ?? problem.title ?? t('common.error'), problem.errors ?? [], problem as Record<string, unknown>);
+    if ((code === 'session-expired' || code === 'authentication-required') && csrfToken !== null && !path.startsWith('/api/auth/'))
+      onSessionEnded?.();
+    throw new ApiError(
+      response.status,
+      code,
+      PLAIN[code] ?? problem.detail ?? problem.title ?? t('common.error'),
+      problem.errors ?? [],
+      problem as Record<string, unknown>,
+    );
   }
   return data as T;
 }
 
-export interface DiaryRecord { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; entry: DiaryEntryView | null }
+export interface DiaryRecord {
+  id: string;
+  version: number;
+  changeSeq: number;
+  updatedAt: string;
+  deleted: boolean;
+  entry: DiaryEntryView | null;
+}
 export interface DiaryEntryView {
-  id: string; localDate: string; localTime: string; timeZone: string; recordedAt: string; intensity: number;
-  worstSinceLast: number | null; leastSinceLast: number | null;
+  id: string;
+  localDate: string;
+  localTime: string;
+  timeZone: string;
+  recordedAt: string;
+  intensity: number;
+  worstSinceLast: number | null;
+  leastSinceLast: number | null;
   regions: { code: string; intensity: number | null; qualities: string[] }[];
   interference: { activity: number | null; sleep: number | null; mood: number | null; stress: number | null };
-  sleep: { hours: number | null; quality: string | null }; notes: string;
+  sleep: { hours: number | null; quality: string | null };
+  notes: string;
   activity: { minutes: number | null; meaningful: string[] };
-  mood: string | null; triggers: string[]; ownTriggers: string[];
-  medicines: { name: string; dose: number | null; unit: string | null; takenAt: string | null; regimen: string; formularyId: string | null; medicationOrderId: string | null }[];
+  mood: string | null;
+  triggers: string[];
+  ownTriggers: string[];
+  medicines: {
+    name: string;
+    dose: number | null;
+    unit: string | null;
+    takenAt: string | null;
+    regimen: string;
+    formularyId: string | null;
+    medicationOrderId: string | null;
+  }[];
   techniques: { id: string; label: string | null; helped: string | null }[];
   provenance: { enteredBy: string; mode: string; source: string };
 }
-export interface DaySummaryView { localDate: string; entryCount: number; meanIntensity: number; maxIntensity: number; minIntensity: number }
+export interface DaySummaryView {
+  localDate: string;
+  entryCount: number;
+  meanIntensity: number;
+  maxIntensity: number;
+  minIntensity: number;
+}
 
-export interface AlertView { id: string; patientId: string; patientName: string; rule: string; severity: 'urgent' | 'high' | 'moderate'; status: 'open' | 'acknowledged'; createdAt: string; evidence: Record<string, unknown> }
+export interface AlertView {
+  id: string;
+  patientId: string;
+  patientName: string;
+  rule: string;
+  severity: 'urgent' | 'high' | 'moderate';
+  status: 'open' | 'acknowledged';
+  createdAt: string;
+  evidence: Record<string, unknown>;
+}
 
 export const api = {
   patient: (pid: string) => request<Patient>('GET', `/api/patients/${pid}`),
-  alerts: (oid: string, status: 'open' | 'acknowledged' | 'all') => request<{ items: AlertView[] }>('GET', `/api/organizations/${oid}/alerts?status=${status}`),
+  alerts: (oid: string, status: 'open' | 'acknowledged' | 'all') =>
+    request<{ items: AlertView[] }>('GET', `/api/organizations/${oid}/alerts?status=${status}`),
   acknowledgeAlert: (oid: string, id: string) => request<void>('POST', `/api/organizations/${oid}/alerts/${id}/acknowledge`),
-  diaryChanges: (pid: string, since?: string) => request<{ items: DiaryRecord[]; cursor: string; hasMore: boolean }>('GET', `/api/patients/${pid}/diary-entries?limit=2000${since ? `&since=${encodeURIComponent(since)}` : ''}`),
+  diaryChanges: (pid: string, since?: string) =>
+    request<{ items: DiaryRecord[]; cursor: string; hasMore: boolean }>(
+      'GET',
+      `/api/patients/${pid}/diary-entries?limit=2000${since ? `&since=${encodeURIComponent(since)}` : ''}`,
+    ),
   recentDays: (pid: string, last: number) => request<DaySummaryView[]>('GET', `/api/patients/${pid}/day-summaries?last=${last}`),
   me: () => request<Me>('GET', '/api/me'),
   /** Who is signed in, or null: 200 either way, so a signed-out start logs no error in the console. */
@@ -123,7 +194,8 @@ export const api = {
   signUp: (body: z.input<typeof SignUpBody>) => request<Me>('POST', '/api/auth/sign-up', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),
   updateProfile: (displayName: string) => request<Me>('PATCH', '/api/me', { displayName }),
-  changePassword: (currentPassword: string, newPassword: string) => request<void>('POST', '/api/me/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/api/me/password', { currentPassword, newPassword }),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/me', { password }),
   tokens: () => request<ApiToken[]>('GET', '/api/me/tokens'),
   createToken: (name: string) => request<z.infer<typeof CreatedApiToken>>('POST', '/api/me/tokens', { name }),
@@ -131,26 +203,40 @@ export const api = {
   patients: () => request<VisiblePatient[]>('GET', '/api/patients'),
   createPatient: (body: z.input<typeof CreatePatientBody>) => request<Patient>('POST', '/api/patients', body),
   careRelationships: (pid: string) => request<CareRelationship[]>('GET', `/api/patients/${pid}/care-relationships`),
-  share: (pid: string, body: z.input<typeof ShareBody>) => request<CareRelationship>('POST', `/api/patients/${pid}/care-relationships`, body),
+  share: (pid: string, body: z.input<typeof ShareBody>) =>
+    request<CareRelationship>('POST', `/api/patients/${pid}/care-relationships`, body),
   stopSharing: (pid: string, id: string) => request<void>('DELETE', `/api/patients/${pid}/care-relationships/${id}`),
   caregivers: (pid: string) => request<Delegation[]>('GET', `/api/patients/${pid}/caregivers`),
-  inviteCaregiver: (pid: string, body: z.input<typeof InviteCaregiverBody>) => request<z.infer<typeof InvitedCaregiver>>('POST', `/api/patients/${pid}/caregivers`, body),
+  inviteCaregiver: (pid: string, body: z.input<typeof InviteCaregiverBody>) =>
+    request<z.infer<typeof InvitedCaregiver>>('POST', `/api/patients/${pid}/caregivers`, body),
   revokeCaregiver: (pid: string, id: string) => request<void>('DELETE', `/api/patients/${pid}/caregivers/${id}`),
   acceptCaregiver: (code: string) => request<{ patientId: string }>('POST', '/api/caregiver-invitations/accept', { code }),
-  acceptClinicInvitation: (pid: string, code: string) => request<CareRelationship>('POST', `/api/patients/${pid}/care-relationships/accept-invitation`, { code }),
-  invitePatient: (oid: string, scopes: ('read' | 'write')[]) => request<{ code: string; expiresAt: string }>('POST', `/api/organizations/${oid}/patient-invitations`, { scopes }),
+  acceptClinicInvitation: (pid: string, code: string) =>
+    request<CareRelationship>('POST', `/api/patients/${pid}/care-relationships/accept-invitation`, { code }),
+  invitePatient: (oid: string, scopes: ('read' | 'write')[]) =>
+    request<{ code: string; expiresAt: string }>('POST', `/api/organizations/${oid}/patient-invitations`, { scopes }),
   acceptMember: (code: string) => request<{ organizationId: string }>('POST', '/api/member-invitations/accept', { code }),
-  accessLog: (pid: string, cursor?: string) => request<z.infer<typeof AuditPage>>('GET', `/api/patients/${pid}/access-log?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  accessLog: (pid: string, cursor?: string) =>
+    request<z.infer<typeof AuditPage>>(
+      'GET',
+      `/api/patients/${pid}/access-log?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
   organization: (oid: string) => request<Organization>('GET', `/api/organizations/${oid}`),
   organizationPatients: (oid: string) => request<VisiblePatient[]>('GET', `/api/organizations/${oid}/patients`),
   members: (oid: string) => request<Member[]>('GET', `/api/organizations/${oid}/members`),
-  changeRole: (oid: string, mid: string, role: Member['role']) => request<void>('PATCH', `/api/organizations/${oid}/members/${mid}`, { role }),
+  changeRole: (oid: string, mid: string, role: Member['role']) =>
+    request<void>('PATCH', `/api/organizations/${oid}/members/${mid}`, { role }),
   removeMember: (oid: string, mid: string) => request<void>('DELETE', `/api/organizations/${oid}/members/${mid}`),
   invitations: (oid: string) => request<MemberInvitation[]>('GET', `/api/organizations/${oid}/invitations`),
-  inviteMember: (oid: string, email: string, role: Member['role']) => request<z.infer<typeof InvitedMember>>('POST', `/api/organizations/${oid}/invitations`, { email, role }),
+  inviteMember: (oid: string, email: string, role: Member['role']) =>
+    request<z.infer<typeof InvitedMember>>('POST', `/api/organizations/${oid}/invitations`, { email, role }),
   withdrawInvitation: (oid: string, id: string) => request<void>('DELETE', `/api/organizations/${oid}/invitations/${id}`),
   rotateShareCode: (oid: string) => request<Organization>('POST', `/api/organizations/${oid}/share-code`),
-  organizationAudit: (oid: string, cursor?: string) => request<z.infer<typeof AuditPage>>('GET', `/api/organizations/${oid}/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  organizationAudit: (oid: string, cursor?: string) =>
+    request<z.infer<typeof AuditPage>>(
+      'GET',
+      `/api/organizations/${oid}/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
 };
 
 export function roleLabel(role: Member['role']): string {

@@ -6,7 +6,7 @@ const box = (code: string, x: number, y: number) => ({ code, label: code, x, y, 
 describe('body map arrow keys', () => {
   // head above chest; left and right hands at chest height, the right one further out.
   const placed = [box('head', 50, 0), box('chest', 50, 40), box('hand-left', 0, 40), box('hand-right', 100, 45), box('knee', 45, 120)];
-  it('moves to the nearest region in the key\'s direction, sideways distance counting double', () => {
+  it("moves to the nearest region in the key's direction, sideways distance counting double", () => {
     expect(nearestInDirection(placed, placed[0]!, 'ArrowDown')?.code).toBe('chest');
     expect(nearestInDirection(placed, placed[1]!, 'ArrowLeft')?.code).toBe('hand-left');
     expect(nearestInDirection(placed, placed[1]!, 'ArrowRight')?.code).toBe('hand-right');

@@ -30,8 +30,9 @@ export function collectProblems(form: HTMLFormElement): SummaryItem[] {
   const seen = new Set<string>();
   const items: SummaryItem[] = [];
   for (const field of form.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) {
-    const error = errorTextIn(form.ownerDocument, field.getAttribute('aria-describedby'))
-      ?? errorTextIn(form.ownerDocument, field.closest('fieldset')?.getAttribute('aria-describedby') ?? null);
+    const error =
+      errorTextIn(form.ownerDocument, field.getAttribute('aria-describedby')) ??
+      errorTextIn(form.ownerDocument, field.closest('fieldset')?.getAttribute('aria-describedby') ?? null);
     const key = error?.id ?? field.id;
     if (!error || seen.has(key)) continue;
     seen.add(key);
@@ -55,17 +56,25 @@ export function ErrorSummary(props: {
   const titleId = useRef(`error-summary-${++summaryCounter}`).current;
   useEffect(() => {
     const form = props.form.current;
-    if (!props.failure || !form) { setItems([]); return; }
+    if (!props.failure || !form) {
+      setItems([]);
+      return;
+    }
     const found = [...collectProblems(form), ...(props.messages ?? []).map((text) => ({ fieldId: null, text }))];
     setItems(found);
-    if (found.length > 0) { setShown((n) => n + 1); return; }
+    if (found.length > 0) {
+      setShown((n) => n + 1);
+      return;
+    }
     const message = form.parentElement?.querySelector<HTMLElement>('[role="alert"]:not(.error-summary)');
     if (message) {
       if (!message.hasAttribute('tabindex')) message.setAttribute('tabindex', '-1');
       message.focus();
     }
   }, [props.failure]);
-  useEffect(() => { if (shown > 0) box.current?.focus(); }, [shown]);
+  useEffect(() => {
+    if (shown > 0) box.current?.focus();
+  }, [shown]);
   if (items.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={box}>
@@ -74,15 +83,22 @@ export function ErrorSummary(props: {
         {items.map((item, i) => (
           <li key={i}>
             {item.fieldId ? (
-              <a href={`#${item.fieldId}`} onClick={(e) => {
-                e.preventDefault();
-                const field = document.getElementById(item.fieldId!);
-                if (!field) return;
-                field.focus();
-                // The label (or the group's legend) above the field, in view with it.
-                (field.closest('fieldset')?.querySelector('legend') ?? field).scrollIntoView({ block: 'start' });
-              }}>{item.text}</a>
-            ) : item.text}
+              <a
+                href={`#${item.fieldId}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  const field = document.getElementById(item.fieldId!);
+                  if (!field) return;
+                  field.focus();
+                  // The label (or the group's legend) above the field, in view with it.
+                  (field.closest('fieldset')?.querySelector('legend') ?? field).scrollIntoView({ block: 'start' });
+                }}
+              >
+                {item.text}
+              </a>
+            ) : (
+              item.text
+            )}
           </li>
         ))}
       </ul>

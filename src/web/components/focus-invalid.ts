@@ -7,7 +7,10 @@ export function useFocusFirstInvalid(failure: unknown, form: { readonly current:
   useEffect(() => {
     if (!failure || !form.current) return;
     const field = form.current.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (field) { field.focus(); return; }
+    if (field) {
+      field.focus();
+      return;
+    }
     const message = form.current.parentElement?.querySelector<HTMLElement>('[role="alert"]');
     if (message) {
       if (!message.hasAttribute('tabindex')) message.setAttribute('tabindex', '-1');

@@ -39,10 +39,7 @@ export function HeatMap(props: { days: readonly DaySummaryView[]; lastDate: stri
   });
   // A month's name over the first week that has its 1st (and over the first week, unless a month starts just after).
   const monthStarts = cells.filter((c) => c.date.endsWith('-01')).map((c) => ({ col: c.col, date: c.date }));
-  const months = [
-    ...(monthStarts.some((m) => m.col <= 2) ? [] : [{ col: 0, date: first }]),
-    ...monthStarts,
-  ];
+  const months = [...(monthStarts.some((m) => m.col <= 2) ? [] : [{ col: 0, date: first }]), ...monthStarts];
   const weekdays = Array.from({ length: 7 }, (_, row) => formatLocalDate(addDays(gridStart, row), 'weekday'));
   const max = props.days.reduce((m, d) => (d.meanIntensity > m.meanIntensity ? d : m));
   const summary = t('heatmap.summary', { days: props.days.length, max: max.meanIntensity.toFixed(1), date: max.localDate });
@@ -50,24 +47,44 @@ export function HeatMap(props: { days: readonly DaySummaryView[]; lastDate: stri
     <figure class="heatmap-figure">
       <svg class="heatmap" viewBox={`0 0 ${LEFT + columns * STEP} ${TOP + 7 * STEP}`} role="img" aria-label={summary}>
         {months.map((m) => (
-          <text key={`m-${m.date}`} class="heatmap-label" x={LEFT + m.col * STEP} y={TOP - 4}>{formatLocalDate(m.date, 'month')}</text>
+          <text key={`m-${m.date}`} class="heatmap-label" x={LEFT + m.col * STEP} y={TOP - 4}>
+            {formatLocalDate(m.date, 'month')}
+          </text>
         ))}
         {weekdays.map((name, row) => (
-          <text key={`d-${row}`} class="heatmap-label" x={LEFT - 4} y={TOP + row * STEP + CELL - 2} text-anchor="end">{name}</text>
+          <text key={`d-${row}`} class="heatmap-label" x={LEFT - 4} y={TOP + row * STEP + CELL - 2} text-anchor="end">
+            {name}
+          </text>
         ))}
         {cells.map((c) => (
-          <rect key={c.date} x={LEFT + c.col * STEP} y={TOP + c.row * STEP} width={CELL} height={CELL} rx={2} class={c.day ? `cell ${band(c.day.meanIntensity)}` : 'cell empty'}>
-            <title>{c.day ? t('heatmap.day', { date: c.date, mean: c.day.meanIntensity.toFixed(1), count: c.day.entryCount }) : t('heatmap.dayEmpty', { date: c.date })}</title>
+          <rect
+            key={c.date}
+            x={LEFT + c.col * STEP}
+            y={TOP + c.row * STEP}
+            width={CELL}
+            height={CELL}
+            rx={2}
+            class={c.day ? `cell ${band(c.day.meanIntensity)}` : 'cell empty'}
+          >
+            <title>
+              {c.day
+                ? t('heatmap.day', { date: c.date, mean: c.day.meanIntensity.toFixed(1), count: c.day.entryCount })
+                : t('heatmap.dayEmpty', { date: c.date })}
+            </title>
           </rect>
         ))}
       </svg>
       <p class="hint">{t('heatmap.range', { from: formatLocalDate(first, 'date'), to: formatLocalDate(last, 'date') })}</p>
       <div class="heatmap-key">
-        <p class="hint" id="heatmap-key-title">{t('heatmap.key')}</p>
+        <p class="hint" id="heatmap-key-title">
+          {t('heatmap.key')}
+        </p>
         <ul aria-labelledby="heatmap-key-title">
           {KEY.map((k) => (
             <li key={k.band}>
-              <svg class="heatmap-swatch" viewBox={`0 0 ${CELL} ${CELL}`} aria-hidden="true"><rect width={CELL} height={CELL} rx={2} class={`cell ${k.band}`} /></svg>
+              <svg class="heatmap-swatch" viewBox={`0 0 ${CELL} ${CELL}`} aria-hidden="true">
+                <rect width={CELL} height={CELL} rx={2} class={`cell ${k.band}`} />
+              </svg>
               {t(k.label)}
             </li>
           ))}
@@ -76,8 +93,20 @@ export function HeatMap(props: { days: readonly DaySummaryView[]; lastDate: stri
       <figcaption class="hint">{summary}</figcaption>
       <table class="visually-hidden">
         <caption>{t('heatmap.title')}</caption>
-        <thead><tr><th scope="col">{t('heatmap.date')}</th><th scope="col">{t('heatmap.average')}</th></tr></thead>
-        <tbody>{props.days.map((d) => <tr key={d.localDate}><td>{d.localDate}</td><td>{d.meanIntensity.toFixed(1)}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th scope="col">{t('heatmap.date')}</th>
+            <th scope="col">{t('heatmap.average')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.days.map((d) => (
+            <tr key={d.localDate}>
+              <td>{d.localDate}</td>
+              <td>{d.meanIntensity.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );

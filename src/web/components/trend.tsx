@@ -14,13 +14,21 @@ export function Trend(props: { days: readonly DaySummaryView[] }) {
   const y = (v: number) => height - 10 - (v / 10) * (height - 20);
   const points = props.days.map((d) => `${x(d).toFixed(1)},${y(d.meanIntensity).toFixed(1)}`).join(' ');
   const mean = props.days.reduce((n, d) => n + d.meanIntensity, 0) / props.days.length;
-  const summary = t('trend.summary', { mean: mean.toFixed(1), first: first.meanIntensity.toFixed(1), firstDate: first.localDate, last: last.meanIntensity.toFixed(1), lastDate: last.localDate });
+  const summary = t('trend.summary', {
+    mean: mean.toFixed(1),
+    first: first.meanIntensity.toFixed(1),
+    firstDate: first.localDate,
+    last: last.meanIntensity.toFixed(1),
+    lastDate: last.localDate,
+  });
   return (
     <figure>
       <svg class="trend" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
         {/* Reference band: the DVPRS "mild" range, 1–4. */}
         <rect class="band" x={10} y={y(4)} width={width - 20} height={y(1) - y(4)} />
-        <text class="band-label" x={width - 12} y={y(4) + 10} text-anchor="end">{t('trend.mild')}</text>
+        <text class="band-label" x={width - 12} y={y(4) + 10} text-anchor="end">
+          {t('trend.mild')}
+        </text>
         <line class="axis" x1={10} x2={width - 10} y1={y(0)} y2={y(0)} />
         <polyline class="line" points={points} />
       </svg>
@@ -35,10 +43,19 @@ export function Sparkline(props: { days: readonly DaySummaryView[]; label: strin
   const width = 80;
   const height = 20;
   const n = props.days.length;
-  const points = props.days.map((d, i) => `${((i / (n - 1)) * width).toFixed(1)},${(height - (d.meanIntensity / 10) * height).toFixed(1)}`).join(' ');
+  const points = props.days
+    .map((d, i) => `${((i / (n - 1)) * width).toFixed(1)},${(height - (d.meanIntensity / 10) * height).toFixed(1)}`)
+    .join(' ');
   const last = props.days.at(-1)!;
   return (
-    <svg class="sparkline" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={t('trend.sparkline', { label: props.label, last: last.meanIntensity.toFixed(1), date: last.localDate })}>
+    <svg
+      class="sparkline"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={t('trend.sparkline', { label: props.label, last: last.meanIntensity.toFixed(1), date: last.localDate })}
+    >
       <polyline class="line" points={points} />
     </svg>
   );

@@ -6,36 +6,82 @@ import { t } from '../i18n/index.ts';
 let fieldCounter = 0;
 
 export function Field(props: {
-  label: string; name: string; type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'datetime-local' | 'number'; value: string; onInput: (value: string) => void;
-  error?: string | undefined; hint?: string; autoComplete?: string; required?: boolean; inputMode?: 'text' | 'numeric' | 'decimal' | 'email';
+  label: string;
+  name: string;
+  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'datetime-local' | 'number';
+  value: string;
+  onInput: (value: string) => void;
+  error?: string | undefined;
+  hint?: string;
+  autoComplete?: string;
+  required?: boolean;
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'email';
 }) {
   const id = useRef(`f-${props.name}-${++fieldCounter}`).current;
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      {props.hint && <span id={`${id}-hint`} class="hint">{props.hint}</span>}
+      {props.hint && (
+        <span id={`${id}-hint`} class="hint">
+          {props.hint}
+        </span>
+      )}
       {/* Preact's input types are a union per `type`; the props here are valid for every type we allow. */}
-      <input {...({
-        id, name: props.name, type: props.type ?? 'text', value: props.value, required: props.required, autoComplete: props.autoComplete,
-        inputMode: props.inputMode, 'aria-invalid': props.error ? 'true' : undefined, 'aria-describedby': describedBy,
-        onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
-      } as Record<string, unknown>)} />
-      {props.error && <span id={`${id}-error`} class="error">{props.error}</span>}
+      <input
+        {...({
+          id,
+          name: props.name,
+          type: props.type ?? 'text',
+          value: props.value,
+          required: props.required,
+          autoComplete: props.autoComplete,
+          inputMode: props.inputMode,
+          'aria-invalid': props.error ? 'true' : undefined,
+          'aria-describedby': describedBy,
+          onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
+        } as Record<string, unknown>)}
+      />
+      {props.error && (
+        <span id={`${id}-error`} class="error">
+          {props.error}
+        </span>
+      )}
     </div>
   );
 }
 
-export function SelectField<T extends string>(props: { label: string; name: string; value: T; options: readonly { value: T; label: string }[]; onChange: (value: T) => void; error?: string | undefined }) {
+export function SelectField<T extends string>(props: {
+  label: string;
+  name: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  error?: string | undefined;
+}) {
   const id = useRef(`s-${props.name}-${++fieldCounter}`).current;
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      <select id={id} name={props.name} value={props.value} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `${id}-error` : undefined}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as T)}>
-        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value as T)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {props.error && <span id={`${id}-error`} class="error">{props.error}</span>}
+      {props.error && (
+        <span id={`${id}-error`} class="error">
+          {props.error}
+        </span>
+      )}
     </div>
   );
 }
@@ -45,21 +91,39 @@ export function Checkbox(props: { label: string; checked: boolean; onChange: (ch
   return (
     <div>
       <div class="check">
-        <input id={id} type="checkbox" checked={props.checked} aria-describedby={props.hint ? `${id}-hint` : undefined} onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={props.checked}
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
+        />
         <label for={id}>{props.label}</label>
       </div>
-      {props.hint && <p id={`${id}-hint`} class="hint">{props.hint}</p>}
+      {props.hint && (
+        <p id={`${id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A form-level error, announced to screen readers when it appears. */
 export function ErrorMessage(props: { message: string | null | undefined }) {
-  return props.message ? <div class="alert" role="alert">{props.message}</div> : null;
+  return props.message ? (
+    <div class="alert" role="alert">
+      {props.message}
+    </div>
+  ) : null;
 }
 
 export function Loading() {
-  return <p role="status" aria-live="polite">{t('app.loading')}</p>;
+  return (
+    <p role="status" aria-live="polite">
+      {t('app.loading')}
+    </p>
+  );
 }
 
 /**
@@ -71,7 +135,9 @@ export function LoadFailed(props: { message: string; onRetry: () => void }) {
   return (
     <div class="alert" role="status">
       <p id={id}>{props.message}</p>
-      <button type="button" class="button secondary" aria-describedby={id} onClick={props.onRetry}>{t('common.retry')}</button>
+      <button type="button" class="button secondary" aria-describedby={id} onClick={props.onRetry}>
+        {t('common.retry')}
+      </button>
     </div>
   );
 }
@@ -95,8 +161,16 @@ export function OneTimeCode(props: { intro: string; code: string }) {
   return (
     <div class="notice" role="status">
       <p>{props.intro}</p>
-      <p class="code" data-testid="one-time-code">{props.code}</p>
-      <button type="button" class="button secondary" onClick={() => { void navigator.clipboard?.writeText(props.code).then(() => setCopied(true)); }}>
+      <p class="code" data-testid="one-time-code">
+        {props.code}
+      </p>
+      <button
+        type="button"
+        class="button secondary"
+        onClick={() => {
+          void navigator.clipboard?.writeText(props.code).then(() => setCopied(true));
+        }}
+      >
         {copied ? t('caregivers.copied') : t('caregivers.copy')}
       </button>
     </div>
@@ -118,7 +192,12 @@ export interface UndoOptions {
   focusAfter: (undone: boolean) => HTMLElement | null | undefined;
 }
 
-interface Toast { id: number; message: string; undo: UndoOptions | undefined; timer: ReturnType<typeof setTimeout> | null }
+interface Toast {
+  id: number;
+  message: string;
+  undo: UndoOptions | undefined;
+  timer: ReturnType<typeof setTimeout> | null;
+}
 let toastListener: ((toasts: Toast[]) => void) | null = null;
 let toasts: Toast[] = [];
 let toastId = 0;
@@ -153,7 +232,10 @@ function runToastClock(id: number): void {
 
 function stopToastClock(id: number): void {
   const toast = toasts.find((x) => x.id === id);
-  if (toast && toast.timer !== null) { clearTimeout(toast.timer); toast.timer = null; }
+  if (toast && toast.timer !== null) {
+    clearTimeout(toast.timer);
+    toast.timer = null;
+  }
 }
 
 /** Closes a toast once: undone (the Undo button) or not (time, Close, Escape: the change stands). */
@@ -165,7 +247,8 @@ function closeToast(id: number, undone: boolean): void {
   toasts = toasts.filter((x) => x !== toast);
   if (focusUndoOf === id) focusUndoOf = null;
   toastListener?.(toasts);
-  if (undone) toast.undo?.onUndo(); else toast.undo?.onCommit?.();
+  if (undone) toast.undo?.onUndo();
+  else toast.undo?.onCommit?.();
   // From the next frame: the toast (and the focus in it) is gone by then.
   if (hadFocus && toast.undo) requestAnimationFrame(() => focusOnceThere(() => toast.undo!.focusAfter(undone)));
 }
@@ -191,29 +274,72 @@ export function dismissStatusMessages(): void {
 }
 
 // Leaving the page ends every offer of Undo: the changes are made final while the page can still send them.
-if (typeof window !== 'undefined') addEventListener('pagehide', () => { for (const x of toasts) if (x.undo) closeToast(x.id, false); });
+if (typeof window !== 'undefined')
+  addEventListener('pagehide', () => {
+    for (const x of toasts) if (x.undo) closeToast(x.id, false);
+  });
 
 export function Toasts() {
   const [list, setList] = useState<Toast[]>([]);
-  useEffect(() => { toastListener = setList; return () => { toastListener = null; }; }, []);
+  useEffect(() => {
+    toastListener = setList;
+    return () => {
+      toastListener = null;
+    };
+  }, []);
   useEffect(() => {
     if (focusUndoOf === null) return;
     const button = document.getElementById(`toast-${focusUndoOf}-undo`);
-    if (button) { focusUndoOf = null; button.focus(); }
+    if (button) {
+      focusUndoOf = null;
+      button.focus();
+    }
   }, [list]);
   return (
     <div class="toasts" role="status" aria-live="polite">
       {list.map((toast) => (
-        <div class="toast" key={toast.id} id={`toast-${toast.id}`}
-          onMouseEnter={() => stopToastClock(toast.id)} onMouseLeave={(e) => { if (!e.currentTarget.contains(document.activeElement)) runToastClock(toast.id); }}
+        <div
+          class="toast"
+          key={toast.id}
+          id={`toast-${toast.id}`}
+          onMouseEnter={() => stopToastClock(toast.id)}
+          onMouseLeave={(e) => {
+            if (!e.currentTarget.contains(document.activeElement)) runToastClock(toast.id);
+          }}
           onFocusIn={() => stopToastClock(toast.id)}
-          onFocusOut={(e) => { const to = e.relatedTarget as Node | null; if (!to || !e.currentTarget.contains(to)) { if (!e.currentTarget.matches(':hover')) runToastClock(toast.id); } }}
-          onKeyDown={(e) => { if (e.key === 'Escape' && toast.undo) { e.preventDefault(); closeToast(toast.id, false); } }}>
+          onFocusOut={(e) => {
+            const to = e.relatedTarget as Node | null;
+            if (!to || !e.currentTarget.contains(to)) {
+              if (!e.currentTarget.matches(':hover')) runToastClock(toast.id);
+            }
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && toast.undo) {
+              e.preventDefault();
+              closeToast(toast.id, false);
+            }
+          }}
+        >
           <span id={`toast-${toast.id}-message`}>{toast.message}</span>
           {toast.undo && (
             <span class="row">
-              <button type="button" class="button" id={`toast-${toast.id}-undo`} aria-describedby={`toast-${toast.id}-message`} onClick={() => closeToast(toast.id, true)}>{t('common.undo')}</button>
-              <button type="button" class="button secondary" aria-describedby={`toast-${toast.id}-message`} onClick={() => closeToast(toast.id, false)}>{t('common.close')}</button>
+              <button
+                type="button"
+                class="button"
+                id={`toast-${toast.id}-undo`}
+                aria-describedby={`toast-${toast.id}-message`}
+                onClick={() => closeToast(toast.id, true)}
+              >
+                {t('common.undo')}
+              </button>
+              <button
+                type="button"
+                class="button secondary"
+                aria-describedby={`toast-${toast.id}-message`}
+                onClick={() => closeToast(toast.id, false)}
+              >
+                {t('common.close')}
+              </button>
             </span>
           )}
         </div>
@@ -229,26 +355,51 @@ export function Toasts() {
  * arrows; an optional hint and error are tied to the group (described by) and the error marks it invalid.
  */
 export function RatingControl(props: {
-  name: string; value: number | null; onChange: (value: number) => void; descriptors: readonly string[]; legend?: string;
-  hint?: string | undefined; error?: string | undefined;
+  name: string;
+  value: number | null;
+  onChange: (value: number) => void;
+  descriptors: readonly string[];
+  legend?: string;
+  hint?: string | undefined;
+  error?: string | undefined;
 }) {
   const id = useRef(`r-${props.name}-${++fieldCounter}`).current;
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset aria-describedby={describedBy}>
       <legend class="legend">{props.legend ?? t('rating.legend')}</legend>
-      {props.hint && <p id={`${id}-hint`} class="hint">{props.hint}</p>}
+      {props.hint && (
+        <p id={`${id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
       <div class="rating">
         {props.descriptors.map((text, value) => (
           <label key={value} title={text}>
-            <input type="radio" id={`${id}-${value}`} name={props.name} value={value} checked={props.value === value} onChange={() => props.onChange(value)}
-              aria-label={`${value} — ${text}`} aria-invalid={props.error ? 'true' : undefined} />
+            <input
+              type="radio"
+              id={`${id}-${value}`}
+              name={props.name}
+              value={value}
+              checked={props.value === value}
+              onChange={() => props.onChange(value)}
+              aria-label={`${value} — ${text}`}
+              aria-invalid={props.error ? 'true' : undefined}
+            />
             <span aria-hidden="true">{value}</span>
           </label>
         ))}
       </div>
-      {props.value !== null && <p class="hint" aria-live="polite">{props.value}: {props.descriptors[props.value]}</p>}
-      {props.error && <p id={`${id}-error`} class="error">{props.error}</p>}
+      {props.value !== null && (
+        <p class="hint" aria-live="polite">
+          {props.value}: {props.descriptors[props.value]}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${id}-error`} class="error">
+          {props.error}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -279,20 +430,42 @@ export function Dialog(props: { open: boolean; title: string; onClose: () => voi
 // ----- date and time in the patient's time zone -------------------------------------------------
 
 /** A local date and time picker: the values are wall-clock date/time in `timeZone`, shown as such. */
-export function LocalDateTimeField(props: { label: string; date: string; time: string; timeZone: string; max?: string; onChange: (date: string, time: string) => void }) {
+export function LocalDateTimeField(props: {
+  label: string;
+  date: string;
+  time: string;
+  timeZone: string;
+  max?: string;
+  onChange: (date: string, time: string) => void;
+}) {
   const id = useRef(`dt-${++fieldCounter}`).current;
   return (
     <fieldset>
       <legend class="legend">{props.label}</legend>
-      <p id={`${id}-zone`} class="hint">{t('field.inTimeZone', { zone: props.timeZone })}</p>
+      <p id={`${id}-zone`} class="hint">
+        {t('field.inTimeZone', { zone: props.timeZone })}
+      </p>
       <div class="row">
         <div class="field">
           <label for={`${id}-date`}>{t('field.date')}</label>
-          <input id={`${id}-date`} type="date" value={props.date} max={props.max} aria-describedby={`${id}-zone`} onInput={(e) => props.onChange((e.currentTarget as HTMLInputElement).value, props.time)} />
+          <input
+            id={`${id}-date`}
+            type="date"
+            value={props.date}
+            max={props.max}
+            aria-describedby={`${id}-zone`}
+            onInput={(e) => props.onChange((e.currentTarget as HTMLInputElement).value, props.time)}
+          />
         </div>
         <div class="field">
           <label for={`${id}-time`}>{t('field.time')}</label>
-          <input id={`${id}-time`} type="time" value={props.time} aria-describedby={`${id}-zone`} onInput={(e) => props.onChange(props.date, (e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id={`${id}-time`}
+            type="time"
+            value={props.time}
+            aria-describedby={`${id}-zone`}
+            onInput={(e) => props.onChange(props.date, (e.currentTarget as HTMLInputElement).value)}
+          />
         </div>
       </div>
     </fieldset>

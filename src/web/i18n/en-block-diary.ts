@@ -3,7 +3,8 @@ export const enBlockDiary = {
   'nav.blockDiary': 'Block diary',
   'blockDiary.title': 'Block diaries',
   'blockDiary.titleFor': 'Block diaries of {name}',
-  'blockDiary.intro': 'After a nerve block or a similar injection, rate the pain it was meant to treat at set times. This shows how much relief the procedure gave, and for how long.',
+  'blockDiary.intro':
+    'After a nerve block or a similar injection, rate the pain it was meant to treat at set times. This shows how much relief the procedure gave, and for how long.',
   'blockDiary.list': 'Block diaries',
   'blockDiary.empty': 'No block diaries yet.',
   'blockDiary.start': 'Start a block diary',
@@ -80,7 +81,8 @@ export const enBlockDiary = {
   'blockDiary.reminder.open': 'Open the block diary for {label}',
 
   'blockDiary.relief.title': 'Your relief',
-  'blockDiary.relief.intro': 'Relief compares each pain score with your pain before the procedure ({baseline} out of 10). Your own estimate of relief is kept beside it, as the two can differ.',
+  'blockDiary.relief.intro':
+    'Relief compares each pain score with your pain before the procedure ({baseline} out of 10). Your own estimate of relief is kept beside it, as the two can differ.',
   'blockDiary.relief.byNrs': 'By your pain scores',
   'blockDiary.relief.byReport': 'By what you said',
   'blockDiary.relief.none': 'No readings with this yet.',
@@ -101,7 +103,8 @@ export const enBlockDiary = {
   'blockDiary.delete.body': 'The diary for {label} and all its readings will be deleted.',
   'blockDiary.delete.confirm': 'Delete the diary',
   'blockDiary.delete.keep': 'Keep it',
-  'blockDiary.delete.changed': 'This diary changed on another device, so it was not deleted. Look at the change, then delete it again if you still want to.',
+  'blockDiary.delete.changed':
+    'This diary changed on another device, so it was not deleted. Look at the change, then delete it again if you still want to.',
   'blockDiary.deleted': 'Block diary deleted.',
 
   'blockDiary.conflict': 'This diary was changed somewhere else while you were working on it. It is now version {version}:',

@@ -3,14 +3,16 @@ export const enFlares = {
   'nav.flares': 'Flares',
   'flares.title': 'Flares',
   'flares.titleFor': 'Flares — {name}',
-  'flares.intro': 'A flare is a time when your pain is worse than usual for you. Note when it started, when it was over, how bad it got, what may have set it off and what helped. Over time, this can show what works for you.',
+  'flares.intro':
+    'A flare is a time when your pain is worse than usual for you. Note when it started, when it was over, how bad it got, what may have set it off and what helped. Over time, this can show what works for you.',
   'flares.start': 'Start a flare',
   'flares.timeline': 'Your flares, newest first',
   'flares.timelineFor': 'Flares, newest first',
   'flares.empty': 'No flares noted yet. When a flare starts, press "Start a flare".',
   'flares.emptyReadOnly': 'No flares noted yet.',
   'flares.deleteFailed': 'The flare could not be deleted, so it is back on the list. {message}',
-  'flares.deleteChanged': 'The flare changed on another device, so it was not deleted. It is back on the list as it is now; delete it again if you still want to.',
+  'flares.deleteChanged':
+    'The flare changed on another device, so it was not deleted. It is back on the list as it is now; delete it again if you still want to.',
   'flares.loadFailed': 'The flares could not be loaded. {message}',
   'flares.from': 'Flare from {when}',
   'flares.goingOn': 'Going on',
@@ -53,7 +55,8 @@ export const enFlares = {
   'flares.form.endBeforeStart': 'A flare cannot be over before it starts.',
   'flares.form.badTimeZone': 'Enter a time zone name such as Europe/Berlin.',
   'flares.form.fixBelow': 'Please check the fields marked below.',
-  'flares.conflict': 'This flare was changed somewhere else (another device, or someone who helps you) while you were editing. The newer copy, version {version}:',
+  'flares.conflict':
+    'This flare was changed somewhere else (another device, or someone who helps you) while you were editing. The newer copy, version {version}:',
   'flares.deletedElsewhere': 'This flare was deleted on another device while you were editing it.',
   'flares.saveAsNew': 'Save mine as a new one',
   'flares.discardMine': 'Discard mine',

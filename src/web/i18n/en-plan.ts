@@ -26,7 +26,7 @@ export const enPlan = {
   'plan.condition.endOfLife': 'End-of-life care',
   'plan.condition.scopeHint': 'Both are outside the scope of the CDC 2022 opioid guideline.',
   'plan.condition.summary': '{mechanism} · onset {onset}',
-  'plan.condition.outOfScope': 'Outside the CDC 2022 opioid guideline\'s scope: {reasons}.',
+  'plan.condition.outOfScope': "Outside the CDC 2022 opioid guideline's scope: {reasons}.",
   'plan.mechanism.nociceptive': 'Nociceptive',
   'plan.mechanism.neuropathic': 'Neuropathic',
   'plan.mechanism.nociplastic': 'Nociplastic',
@@ -86,7 +86,8 @@ export const enPlan = {
   'plan.status.stopped': 'Stopped',
   'plan.history': 'Version history',
   'plan.history.empty': 'No versions saved yet.',
-  'plan.history.line': 'Version {version} — {when}, by {name}: {goals, plural, one {# goal} other {# goals}}, {interventions, plural, one {# intervention} other {# interventions}}',
+  'plan.history.line':
+    'Version {version} — {when}, by {name}: {goals, plural, one {# goal} other {# goals}}, {interventions, plural, one {# intervention} other {# interventions}}',
   'plan.history.view': 'View version {version}',
   'plan.history.viewTitle': 'Care plan, version {version}',
   'plan.history.savedBy': 'Saved by {name}, {when}.',
@@ -292,7 +293,8 @@ export const enPlan = {
   'meds.taper.paused': 'Taper paused.',
   'meds.taper.resumed': 'Taper resumed.',
   'meds.taper.new': 'Plan a taper',
-  'meds.taper.intro': 'A schedule to discuss, made from the saved medicines in effect today and rounded to available strengths (CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022).',
+  'meds.taper.intro':
+    'A schedule to discuss, made from the saved medicines in effect today and rounded to available strengths (CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022).',
   'meds.taper.start': 'Start date',
   'meds.taper.rate': 'Rate',
   'meds.taper.choice.monthly': '10 % of the original dose per month (default for long-term use)',
@@ -311,7 +313,8 @@ export const enPlan = {
   'meds.taper.error.percent': 'Enter a percentage above 0 and up to 100, with at most 2 decimals.',
   'meds.taper.error.target': 'Enter a percentage from 0 to below 100, with at most 2 decimals.',
   'meds.taper.error.strengths': 'This rate needs the available strengths of {drug}; none are on file.',
-  'meds.taper.error.neverReaches': 'At this rate the taper would take too many steps to reach its end: choose a larger step or a higher end point.',
+  'meds.taper.error.neverReaches':
+    'At this rate the taper would take too many steps to reach its end: choose a larger step or a higher end point.',
   'meds.taper.created': 'Taper planned.',
   'meds.taper.needsOrders': 'Save the medicines first: a taper starts from the saved orders in effect today.',
   'my.title': 'My plan',

@@ -3,7 +3,8 @@ export const enQuestionnaires = {
   'nav.questionnaires': 'Questionnaires',
   'nav.instruments': 'Instruments',
   'q.title': 'Questionnaires',
-  'q.intro': 'Short, validated questionnaires your care team uses to follow how you are doing — not just your pain, but how it affects your life.',
+  'q.intro':
+    'Short, validated questionnaires your care team uses to follow how you are doing — not just your pain, but how it affects your life.',
   'q.due': 'Due now',
   'q.overdue': 'Overdue',
   'q.dueOn': 'Due {date}',
@@ -49,7 +50,7 @@ export const enQuestionnaires = {
   'q.crisis.support': 'If you have thoughts of being better off dead or of hurting yourself, please reach out now:',
   'q.chart.label': '{title} results over time',
   'q.chart.mcid': 'Shaded: within {points} points of your first result — changes inside it are not clinically important.',
-  'q.chart.mcidClinician': 'Shaded: within {points} points of the patient\'s first result — changes inside it are not clinically important.',
+  'q.chart.mcidClinician': "Shaded: within {points} points of the patient's first result — changes inside it are not clinically important.",
   'q.chart.date': 'Date',
   'q.chart.score': 'Score',
   'q.chart.band': 'Result',

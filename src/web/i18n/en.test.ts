@@ -15,14 +15,21 @@ describe('message catalogue', () => {
     expect(t('diary.imported', { imported: 1, present: 0 })).toBe('Imported 1 check-in; 0 were already here.');
   });
   it('has no "(s)" plurals and no internal document references in messages', () => {
-    expect(Object.entries(en).filter(([, v]) => /\w\(s\)|\.md\b/.test(v)).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(en)
+        .filter(([, v]) => /\w\(s\)|\.md\b/.test(v))
+        .map(([k]) => k),
+    ).toEqual([]);
   });
   it('has no empty messages', () => {
     expect(Object.entries(en).filter(([, v]) => v.trim() === '')).toEqual([]);
   });
   it('has words for every audit action the server records (none shown as a raw id)', () => {
     const appDir = path.resolve(import.meta.dirname, '../../app');
-    const source = readdirSync(appDir).filter((f) => f.endsWith('.ts') && !f.includes('.test.')).map((f) => readFileSync(path.join(appDir, f), 'utf8')).join('\n');
+    const source = readdirSync(appDir)
+      .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
+      .map((f) => readFileSync(path.join(appDir, f), 'utf8'))
+      .join('\n');
     // Recorded by the user (access.audit('…')) or by the system (systemEvent('…') in jobs).
     const literal = [...source.matchAll(/(?:audit|systemEvent)\('([a-z_.-]+)'/g)].map((m) => m[1]!);
     // Actions built from a record kind (`${kind.resource}.verb`) for every kind that has one.

@@ -25,7 +25,9 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 export function formatDateTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(
+    new Date(iso),
+  );
 }
 
 /** A number as the locale writes it (grouping, up to three decimals): 1,000,000 and 2.5 in English. */
@@ -39,7 +41,8 @@ export function formatDate(iso: string, timeZone?: string): string {
 
 /** A calendar date (YYYY-MM-DD, no time zone) as its short weekday, short month or medium date in the locale. */
 export function formatLocalDate(date: string, style: 'weekday' | 'month' | 'date'): string {
-  const options: Intl.DateTimeFormatOptions = style === 'weekday' ? { weekday: 'short' } : style === 'month' ? { month: 'short' } : { dateStyle: 'medium' };
+  const options: Intl.DateTimeFormatOptions =
+    style === 'weekday' ? { weekday: 'short' } : style === 'month' ? { month: 'short' } : { dateStyle: 'medium' };
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 

@@ -4,10 +4,19 @@ let lastMs = -1;
 let sequence = 0;
 
 export function newClientId(nowMs = Date.now()): string {
-  if (nowMs > lastMs) { lastMs = nowMs; sequence = 0; } else if (++sequence > 0xfff) { lastMs += 1; sequence = 0; }
+  if (nowMs > lastMs) {
+    lastMs = nowMs;
+    sequence = 0;
+  } else if (++sequence > 0xfff) {
+    lastMs += 1;
+    sequence = 0;
+  }
   const b = new Uint8Array(16);
   let ms = lastMs;
-  for (let i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
   const random = crypto.getRandomValues(new Uint8Array(8));
   b[6] = 0x70 | ((sequence >> 8) & 0x0f);
   b[7] = sequence & 0xff;

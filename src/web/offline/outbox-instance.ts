@@ -17,4 +17,7 @@ export const outbox = new Outbox(typeof indexedDB === 'undefined' ? memoryStorag
   return { status: response.status, body: await response.json().catch(() => undefined) };
 });
 
-if (typeof window !== 'undefined') window.addEventListener('online', () => { void outbox.flush(); });
+if (typeof window !== 'undefined')
+  window.addEventListener('online', () => {
+    void outbox.flush();
+  });

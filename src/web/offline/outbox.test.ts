@@ -22,7 +22,9 @@ describe('Outbox', () => {
     await outbox.enqueue({ method: 'PUT', path: '/e/1', body: { n: 1 } }, new Date('2026-01-01T00:00:00Z'));
     await outbox.enqueue({ method: 'PUT', path: '/e/2', body: { n: 2 } }, new Date('2026-01-01T00:00:01Z'));
     let seen: readonly OutboxItem[] = [];
-    outbox.subscribe((items) => { seen = items; });
+    outbox.subscribe((items) => {
+      seen = items;
+    });
     expect(s.sent).toEqual([]);
     online = true;
     await outbox.flush();
@@ -88,7 +90,9 @@ describe('Outbox', () => {
 
   it('holds a conflict with the server copy until the person resolves it', async () => {
     let current = { version: 3 };
-    const s = server((item) => (item.baseVersion === current.version ? { status: 200 } : { status: 409, body: { current, detail: 'changed' } }));
+    const s = server((item) =>
+      item.baseVersion === current.version ? { status: 200 } : { status: 409, body: { current, detail: 'changed' } },
+    );
     const storage = memoryStorage();
     const outbox = new Outbox(storage, s.send);
     await outbox.enqueue({ method: 'PUT', path: '/e/9', body: { n: 1 }, baseVersion: 2 });
@@ -126,7 +130,9 @@ describe('Outbox', () => {
   });
 
   describe('a deferred write (a delete Undo can take back)', () => {
-    afterEach(() => { vi.useRealTimers(); });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
     const at = (iso: string) => new Date(iso);
 
     it('is stored at once but not sent while the page holds it, even after its time and by other flushes', async () => {
@@ -135,13 +141,18 @@ describe('Outbox', () => {
       const storage = memoryStorage();
       const outbox = new Outbox(storage, s.send, () => now);
       const deferred = await outbox.defer({ method: 'DELETE', path: '/e/1', baseVersion: 2 }, at('2026-01-01T00:00:06Z'));
-      expect(await storage.all()).toMatchObject([{ method: 'DELETE', path: '/e/1', state: 'pending', notBefore: '2026-01-01T00:00:06.000Z' }]);
+      expect(await storage.all()).toMatchObject([
+        { method: 'DELETE', path: '/e/1', state: 'pending', notBefore: '2026-01-01T00:00:06.000Z' },
+      ]);
       now = at('2026-01-01T00:01:00Z'); // Undo still offered (the toast has focus): held past its time
       await outbox.enqueue({ method: 'PUT', path: '/e/2', body: { n: 2 } });
       await outbox.flush();
       expect(s.sent.map((i) => i.path)).toEqual(['/e/2']);
       await deferred.send();
-      expect(s.sent.map((i) => [i.method, i.path, i.baseVersion])).toEqual([['PUT', '/e/2', undefined], ['DELETE', '/e/1', 2]]);
+      expect(s.sent.map((i) => [i.method, i.path, i.baseVersion])).toEqual([
+        ['PUT', '/e/2', undefined],
+        ['DELETE', '/e/1', 2],
+      ]);
       expect(await storage.all()).toEqual([]);
     });
 

@@ -68,7 +68,9 @@ export class Outbox {
   subscribe(listener: (items: readonly OutboxItem[]) => void): () => void {
     this.#listeners.add(listener);
     void this.#storage.all().then(listener);
-    return () => { this.#listeners.delete(listener); };
+    return () => {
+      this.#listeners.delete(listener);
+    };
   }
 
   async #notify(): Promise<void> {
@@ -87,11 +89,23 @@ export class Outbox {
    * Queues a write that is not sent yet: it waits while this page holds it (until `send` or `withdraw`)
    * and, if the page goes away first, until `notBefore`, after which any flush sends it.
    */
-  async defer(write: Omit<OutboxItem, 'key' | 'state' | 'createdAt' | 'writeId' | 'notBefore' | 'replaced'>, notBefore: Date, now = this.#now()): Promise<DeferredWrite> {
+  async defer(
+    write: Omit<OutboxItem, 'key' | 'state' | 'createdAt' | 'writeId' | 'notBefore' | 'replaced'>,
+    notBefore: Date,
+    now = this.#now(),
+  ): Promise<DeferredWrite> {
     const writeId = crypto.randomUUID();
     this.#held.add(writeId);
     const replaced = (await this.#storage.all()).find((i) => i.key === write.path);
-    await this.#storage.put({ ...write, key: write.path, state: 'pending', createdAt: now.toISOString(), writeId, notBefore: notBefore.toISOString(), replaced });
+    await this.#storage.put({
+      ...write,
+      key: write.path,
+      state: 'pending',
+      createdAt: now.toISOString(),
+      writeId,
+      notBefore: notBefore.toISOString(),
+      replaced,
+    });
     await this.#notify();
     const mine = async () => {
       this.#held.delete(writeId);
@@ -117,8 +131,14 @@ export class Outbox {
   flush(): Promise<void> {
     // A flush asked for while one is finishing may have come too late for it (a deferred write just
     // released): it runs once more afterwards.
-    if (this.#flushing) return (this.#again ??= this.#flushing.then(() => { this.#again = null; return this.flush(); }));
-    this.#flushing = this.#flushOnce().finally(() => { this.#flushing = null; });
+    if (this.#flushing)
+      return (this.#again ??= this.#flushing.then(() => {
+        this.#again = null;
+        return this.flush();
+      }));
+    this.#flushing = this.#flushOnce().finally(() => {
+      this.#flushing = null;
+    });
     return this.#flushing;
   }
 
@@ -128,7 +148,9 @@ export class Outbox {
     const attempted = new Set<string>();
     let stopped = false;
     while (!stopped) {
-      const items = (await this.#storage.all()).filter((i) => i.state === 'pending' && this.#due(i) && !attempted.has(writeOf(i))).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const items = (await this.#storage.all())
+        .filter((i) => i.state === 'pending' && this.#due(i) && !attempted.has(writeOf(i)))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       if (items.length === 0) break;
       for (const item of items) {
         attempted.add(writeOf(item));
@@ -139,7 +161,10 @@ export class Outbox {
           stopped = true; // offline or unreachable: keep everything for the next attempt
           break;
         }
-        if (result.status === 401) { stopped = true; break; } // signed out: keep the writes until the person signs in again
+        if (result.status === 401) {
+          stopped = true;
+          break;
+        } // signed out: keep the writes until the person signs in again
         // A newer write to the same resource was queued while this one was in flight: it stands (it is
         // sent next, with its own outcome); this answer must not remove or overwrite it.
         const current = (await this.#storage.all()).find((i) => i.key === item.key);
@@ -150,7 +175,12 @@ export class Outbox {
           await this.#storage.put({ ...item, state: 'conflict', serverCopy: problem?.current ?? null, message: problem?.detail ?? '' });
         } else {
           const problem = result.body as { detail?: string; errors?: { pointer: string; detail: string }[] } | undefined;
-          await this.#storage.put({ ...item, state: 'failed', message: problem?.detail ?? `HTTP ${result.status}`, fieldErrors: problem?.errors ?? [] });
+          await this.#storage.put({
+            ...item,
+            state: 'failed',
+            message: problem?.detail ?? `HTTP ${result.status}`,
+            fieldErrors: problem?.errors ?? [],
+          });
         }
       }
     }
@@ -174,7 +204,13 @@ export class Outbox {
       .map((i) => Date.parse(i.notBefore!))
       .filter((at) => at > now);
     if (waiting.length === 0) return;
-    this.#wake = setTimeout(() => { this.#wake = null; void this.flush(); }, Math.min(...waiting) - now);
+    this.#wake = setTimeout(
+      () => {
+        this.#wake = null;
+        void this.flush();
+      },
+      Math.min(...waiting) - now,
+    );
   }
 
   /** Conflict resolution: send my version again over the server's current version. */
@@ -197,28 +233,43 @@ export function memoryStorage(): OutboxStorage {
   const items = new Map<string, OutboxItem>();
   return {
     all: async () => [...items.values()],
-    put: async (item) => { items.set(item.key, item); },
-    remove: async (key) => { items.delete(key); },
+    put: async (item) => {
+      items.set(item.key, item);
+    },
+    remove: async (key) => {
+      items.delete(key);
+    },
   };
 }
 
 /** IndexedDB storage (database "painwise", object store "outbox"). */
 export function indexedDbStorage(): OutboxStorage {
-  const open = () => new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('painwise', 1);
-    request.onupgradeneeded = () => { request.result.createObjectStore('outbox', { keyPath: 'key' }); };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const open = () =>
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('painwise', 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('outbox', { keyPath: 'key' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
   let db: Promise<IDBDatabase> | null = null;
-  const run = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) => (db ??= open()).then((d) => new Promise<T>((resolve, reject) => {
-    const request = work(d.transaction('outbox', mode).objectStore('outbox'));
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  }));
+  const run = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) =>
+    (db ??= open()).then(
+      (d) =>
+        new Promise<T>((resolve, reject) => {
+          const request = work(d.transaction('outbox', mode).objectStore('outbox'));
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        }),
+    );
   return {
     all: () => run('readonly', (s) => s.getAll() as IDBRequest<OutboxItem[]>),
-    put: async (item) => { await run('readwrite', (s) => s.put(item)); },
-    remove: async (key) => { await run('readwrite', (s) => s.delete(key)); },
+    put: async (item) => {
+      await run('readwrite', (s) => s.put(item));
+    },
+    remove: async (key) => {
+      await run('readwrite', (s) => s.delete(key));
+    },
   };
 }

@@ -4,12 +4,21 @@ import { Client, createTestApp, signUp, type TestApp } from '../../../../test/su
 
 describe.each(DIALECTS)('accounts on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect, { signInMaxFailuresPerAccount: 3 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { signInMaxFailuresPerAccount: 3 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('signs up, reads /api/me, signs out and back in', async () => {
     const c = new Client(t.app);
-    const up = await c.request('POST', '/api/auth/sign-up', { email: 'Ana@Example.test ', password: 'a long enough passphrase', displayName: 'Ana', patient: { timeZone: 'America/New_York' } });
+    const up = await c.request('POST', '/api/auth/sign-up', {
+      email: 'Ana@Example.test ',
+      password: 'a long enough passphrase',
+      displayName: 'Ana',
+      patient: { timeZone: 'America/New_York' },
+    });
     expect(up.statusCode).toBe(201);
     expect(up.json().user.email).toBe('ana@example.test');
     expect(up.json().patient.timeZone).toBe('America/New_York');
@@ -28,7 +37,11 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     const before = await c.request('GET', '/api/session');
     expect(before.statusCode).toBe(200);
     expect(before.json()).toEqual({ signedIn: false });
-    await c.request('POST', '/api/auth/sign-up', { email: 'session@example.test', password: 'a long enough passphrase', displayName: 'Sam' });
+    await c.request('POST', '/api/auth/sign-up', {
+      email: 'session@example.test',
+      password: 'a long enough passphrase',
+      displayName: 'Sam',
+    });
     const after = (await c.request('GET', '/api/session')).json();
     expect(after).toMatchObject({ signedIn: true, me: { user: { email: 'session@example.test', displayName: 'Sam' }, patient: null } });
     expect(typeof after.me.csrfToken).toBe('string');
@@ -36,13 +49,25 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect((await c.request('GET', '/api/session')).json()).toEqual({ signedIn: false });
   });
 
-  it('keeps a patient\'s time zone as the canonical IANA name and refuses offsets, on sign-up and on edit', async () => {
+  it("keeps a patient's time zone as the canonical IANA name and refuses offsets, on sign-up and on edit", async () => {
     const c = new Client(t.app);
-    const offset = await c.request('POST', '/api/auth/sign-up', { email: 'tz@example.test', password: 'a long enough passphrase', displayName: 'Tz', patient: { timeZone: '+01:00' } });
+    const offset = await c.request('POST', '/api/auth/sign-up', {
+      email: 'tz@example.test',
+      password: 'a long enough passphrase',
+      displayName: 'Tz',
+      patient: { timeZone: '+01:00' },
+    });
     expect(offset.statusCode).toBe(400);
     expect(offset.headers['content-type']).toContain('application/problem+json');
-    expect(offset.json().errors).toEqual([expect.objectContaining({ pointer: '/patient/timeZone', detail: expect.stringMatching(/IANA time zone name/) })]);
-    const up = await c.request('POST', '/api/auth/sign-up', { email: 'tz@example.test', password: 'a long enough passphrase', displayName: 'Tz', patient: { timeZone: 'europe/berlin' } });
+    expect(offset.json().errors).toEqual([
+      expect.objectContaining({ pointer: '/patient/timeZone', detail: expect.stringMatching(/IANA time zone name/) }),
+    ]);
+    const up = await c.request('POST', '/api/auth/sign-up', {
+      email: 'tz@example.test',
+      password: 'a long enough passphrase',
+      displayName: 'Tz',
+      patient: { timeZone: 'europe/berlin' },
+    });
     expect(up.statusCode).toBe(201);
     expect(up.json().patient.timeZone).toBe('Europe/Berlin');
     const pid = up.json().patient.id as string;
@@ -63,7 +88,11 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     const common = await c.request('POST', '/api/auth/sign-up', { email: 'b@example.test', password: 'password123', displayName: 'B' });
     expect(common.json().code).toBe('password-too-common');
     await signUp(t.app, { email: 'dup@example.test' });
-    const dup = await c.request('POST', '/api/auth/sign-up', { email: 'DUP@example.test', password: 'another fine passphrase', displayName: 'B' });
+    const dup = await c.request('POST', '/api/auth/sign-up', {
+      email: 'DUP@example.test',
+      password: 'another fine passphrase',
+      displayName: 'B',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('email-taken');
   });
@@ -72,14 +101,21 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     await signUp(t.app, { email: 'locked@example.test' });
     const c = new Client(t.app);
     for (let i = 0; i < 3; i++) {
-      expect((await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'wrong password here' })).statusCode).toBe(401);
+      expect(
+        (await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'wrong password here' })).statusCode,
+      ).toBe(401);
     }
-    const limited = await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'correct horse battery staple' });
+    const limited = await c.request('POST', '/api/auth/sign-in', {
+      email: 'locked@example.test',
+      password: 'correct horse battery staple',
+    });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('too-many-requests');
     expect(limited.headers['retry-after']).toBeDefined();
     t.clock.advanceMinutes(16);
-    expect((await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'correct horse battery staple' })).statusCode).toBe(200);
+    expect(
+      (await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'correct horse battery staple' })).statusCode,
+    ).toBe(200);
   });
 
   it('requires the CSRF token for cookie-authenticated writes', async () => {
@@ -105,9 +141,19 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     const { client } = await signUp(t.app, { email: 'pw@example.test' });
     const other = new Client(t.app);
     await other.request('POST', '/api/auth/sign-in', { email: 'pw@example.test', password: 'correct horse battery staple' });
-    const wrong = await client.request('POST', '/api/me/password', { currentPassword: 'nope nope nope', newPassword: 'a brand new passphrase' });
+    const wrong = await client.request('POST', '/api/me/password', {
+      currentPassword: 'nope nope nope',
+      newPassword: 'a brand new passphrase',
+    });
     expect(wrong.json().code).toBe('password-incorrect');
-    expect((await client.request('POST', '/api/me/password', { currentPassword: 'correct horse battery staple', newPassword: 'a brand new passphrase' })).statusCode).toBe(204);
+    expect(
+      (
+        await client.request('POST', '/api/me/password', {
+          currentPassword: 'correct horse battery staple',
+          newPassword: 'a brand new passphrase',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await client.request('GET', '/api/me')).statusCode).toBe(200);
     expect((await other.request('GET', '/api/me')).statusCode).toBe(401);
   });

@@ -10,8 +10,12 @@ const CRISIS = { instrumentId: 'phq-9', answers: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 0,
 
 describe.each(DIALECTS)('alerts on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   async function patientWithAlert(scopes: ('read' | 'write')[], expiresAt?: string) {
     const { client: owner, me } = await signUp(t.app, { patient: true });
@@ -23,19 +27,32 @@ describe.each(DIALECTS)('alerts on %s', (dialect) => {
       // Share anew with an end date: revoke the open-ended relationship and share again until `expiresAt`.
       const org = (await care.clinician.request('GET', `/api/organizations/${care.organizationId}`)).json();
       expect((await owner.request('DELETE', `/api/patients/${pid}/care-relationships/${relationshipId}`)).statusCode).toBe(204);
-      expect((await owner.request('POST', `/api/patients/${pid}/care-relationships`, { shareCode: org.shareCode ?? org.organization?.shareCode, scopes, expiresAt })).statusCode).toBe(201);
+      expect(
+        (
+          await owner.request('POST', `/api/patients/${pid}/care-relationships`, {
+            shareCode: org.shareCode ?? org.organization?.shareCode,
+            scopes,
+            expiresAt,
+          })
+        ).statusCode,
+      ).toBe(201);
     }
     expect((await owner.request('POST', `/api/patients/${pid}/instrument-responses`, CRISIS)).json().crisis.alertsRaised).toBe(1);
-    const inbox = (await care.clinician.request('GET', `/api/organizations/${care.organizationId}/alerts?status=all`)).json().items as { id: string; patientId: string }[];
+    const inbox = (await care.clinician.request('GET', `/api/organizations/${care.organizationId}/alerts?status=all`)).json().items as {
+      id: string;
+      patientId: string;
+    }[];
     const alert = inbox.find((x) => x.patientId === pid)!;
     expect(alert).toBeDefined();
     return { owner, pid, relationshipId, alertId: alert.id, ...care };
   }
 
   const inboxOf = async (clinician: Client, organizationId: string) =>
-    ((await clinician.request('GET', `/api/organizations/${organizationId}/alerts?status=all`)).json().items as { patientId: string }[]).map((x) => x.patientId);
+    (
+      (await clinician.request('GET', `/api/organizations/${organizationId}/alerts?status=all`)).json().items as { patientId: string }[]
+    ).map((x) => x.patientId);
 
-  it('hides a patient\'s alerts from the clinic once the patient revokes its access, and refuses to acknowledge them', async () => {
+  it("hides a patient's alerts from the clinic once the patient revokes its access, and refuses to acknowledge them", async () => {
     const p = await patientWithAlert(['read', 'write']);
     const rels = (await p.owner.request('GET', `/api/patients/${p.pid}/care-relationships`)).json();
     const active = (Array.isArray(rels) ? rels : rels.items).find((r: { revokedAt: string | null }) => r.revokedAt === null);
@@ -53,12 +70,16 @@ describe.each(DIALECTS)('alerts on %s', (dialect) => {
     const p = await patientWithAlert(['read'], expiresAt);
     t.clock.advanceMinutes(11);
     expect(await inboxOf(p.clinician, p.organizationId)).not.toContain(p.pid);
-    expect((await p.clinician.request('POST', `/api/organizations/${p.organizationId}/alerts/${p.alertId}/acknowledge`)).statusCode).toBe(404);
+    expect((await p.clinician.request('POST', `/api/organizations/${p.organizationId}/alerts/${p.alertId}/acknowledge`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('still shows and acknowledges alerts of patients who share their record', async () => {
     const p = await patientWithAlert(['read']);
     expect(await inboxOf(p.clinician, p.organizationId)).toContain(p.pid);
-    expect((await p.clinician.request('POST', `/api/organizations/${p.organizationId}/alerts/${p.alertId}/acknowledge`)).statusCode).toBe(204);
+    expect((await p.clinician.request('POST', `/api/organizations/${p.organizationId}/alerts/${p.alertId}/acknowledge`)).statusCode).toBe(
+      204,
+    );
   });
 });

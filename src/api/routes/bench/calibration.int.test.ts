@@ -11,8 +11,12 @@ const flare = { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC
 
 describe.each(DIALECTS)('the benchmark calibration write on %s', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('is off unless PAINWISE_BENCH_CALIBRATION turns it on', async () => {
     expect(loadConfig({}, '/srv').benchCalibration).toBe(false);
@@ -34,7 +38,9 @@ describe.each(DIALECTS)('the benchmark calibration write on %s', (dialect) => {
       const id = res.json().id as string;
       const flares = (await client.request('GET', `/api/patients/${pid}/flares`)).json();
       expect(JSON.stringify(flares)).toContain(id);
-      const log = (await client.request('GET', `/api/patients/${pid}/access-log`)).json() as { items: { action: string; resourceId: string | null }[] };
+      const log = (await client.request('GET', `/api/patients/${pid}/access-log`)).json() as {
+        items: { action: string; resourceId: string | null }[];
+      };
       expect(log.items.filter((e) => e.resourceId === id).map((e) => e.action)).toEqual(['flare.create']);
     } finally {
       await app.close();

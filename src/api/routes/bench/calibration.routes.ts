@@ -5,11 +5,25 @@ import { calibrationWrite } from '../../../app/bench-calibration.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
 export function registerBenchCalibrationRoute(app: ZodApp, deps: ApiDeps): void {
-  app.post('/bench/calibration/:patientId', {
-    schema: {
-      hide: true,
-      params: z.object({ patientId: z.uuid() }),
-      body: z.record(z.string(), z.unknown()),
+  app.post(
+    '/bench/calibration/:patientId',
+    {
+      schema: {
+        hide: true,
+        params: z.object({ patientId: z.uuid() }),
+        body: z.record(z.string(), z.unknown()),
+      },
     },
-  }, async (request, reply) => reply.code(201).send(await calibrationWrite(deps, { actor: { kind: 'anonymous' }, requestId: request.id, ip: request.ip }, request.params.patientId, request.body)));
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await calibrationWrite(
+            deps,
+            { actor: { kind: 'anonymous' }, requestId: request.id, ip: request.ip },
+            request.params.patientId,
+            request.body,
+          ),
+        ),
+  );
 }

@@ -17,29 +17,37 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
   let pid: string;
   let realStore: Store;
   const base = () => `/api/patients/${pid}`;
-  const procedure = { type: 'medial-branch-block', date: '2026-05-29', levels: ['L4-L5'], side: 'right', intent: 'diagnostic', imageGuidance: 'fluoroscopy' };
+  const procedure = {
+    type: 'medial-branch-block',
+    date: '2026-05-29',
+    levels: ['L4-L5'],
+    side: 'right',
+    intent: 'diagnostic',
+    imageGuidance: 'fluoroscopy',
+  };
 
   /** The next transactions' `instrumentAssignments[method]` fails on its `nth` call (1-based). */
   function failOn(method: AssignmentMethod, nth: number): void {
     let calls = 0;
     const store = realStore;
-    const wrapTx = (tx: Stores): Stores => new Proxy(tx, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver);
-        if (key !== 'instrumentAssignments') return value;
-        return new Proxy(value as object, {
-          get(a, k, r) {
-            const fn = Reflect.get(a, k, r);
-            if (k !== method || typeof fn !== 'function') return typeof fn === 'function' ? fn.bind(a) : fn;
-            return async (...args: unknown[]) => {
-              calls += 1;
-              if (calls === nth) throw new Error(`injected failure in instrumentAssignments.${method}`);
-              return fn.apply(a, args);
-            };
-          },
-        });
-      },
-    });
+    const wrapTx = (tx: Stores): Stores =>
+      new Proxy(tx, {
+        get(target, key, receiver) {
+          const value = Reflect.get(target, key, receiver);
+          if (key !== 'instrumentAssignments') return value;
+          return new Proxy(value as object, {
+            get(a, k, r) {
+              const fn = Reflect.get(a, k, r);
+              if (k !== method || typeof fn !== 'function') return typeof fn === 'function' ? fn.bind(a) : fn;
+              return async (...args: unknown[]) => {
+                calls += 1;
+                if (calls === nth) throw new Error(`injected failure in instrumentAssignments.${method}`);
+                return fn.apply(a, args);
+              };
+            },
+          });
+        },
+      });
     (t.deps as { store: Store }).store = new Proxy(store, {
       get(target, key, receiver) {
         if (key === 'transaction') return <T>(work: (tx: Stores) => Promise<T>) => target.transaction((tx) => work(wrapTx(tx)));
@@ -47,7 +55,9 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
       },
     });
   }
-  const heal = () => { (t.deps as { store: Store }).store = realStore; };
+  const heal = () => {
+    (t.deps as { store: Store }).store = realStore;
+  };
 
   const activeFollowUps = async () => (await t.deps.store.instrumentAssignments.listForPatient(pid)).filter((a) => a.cancelledAt === null);
 
@@ -58,7 +68,10 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
     owner = s.client;
     pid = s.me.patient!.id;
   });
-  afterAll(async () => { heal(); await t.close(); });
+  afterAll(async () => {
+    heal();
+    await t.close();
+  });
 
   it('a failed follow-up on create leaves no procedure and no follow-ups', async () => {
     const id = newId();

@@ -15,10 +15,14 @@ describe.each(DIALECTS)('day-summaries query on %s', (dialect) => {
     client = s.client;
     base = `/api/patients/${s.me.patient!.id}/day-summaries`;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('is published with from, to and last each optional', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, { get: { parameters: { in: string; name: string; required?: boolean }[] } }> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, { get: { parameters: { in: string; name: string; required?: boolean }[] } }>;
+    };
     const query = doc.paths['/api/patients/{patientId}/day-summaries']!.get.parameters.filter((p) => p.in === 'query');
     expect(query.map((p) => p.name).sort()).toEqual(['from', 'last', 'to']);
     expect(query.filter((p) => p.required).map((p) => p.name)).toEqual([]);
@@ -29,12 +33,18 @@ describe.each(DIALECTS)('day-summaries query on %s', (dialect) => {
     expect((await client.request('GET', `${base}?last=7`)).statusCode).toBe(200);
   });
 
-  it.each(['', '?from=2026-03-01', '?to=2026-03-31', '?from=2026-03-01&to=2026-03-31&last=7', '?last=7&from=2026-03-01', '?last=0', '?from=March'])(
-    'refuses %s with 400 problem+json naming the field', async (query) => {
-      const res = await client.request('GET', `${base}${query}`);
-      expect(res.statusCode).toBe(400);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors?.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    '',
+    '?from=2026-03-01',
+    '?to=2026-03-31',
+    '?from=2026-03-01&to=2026-03-31&last=7',
+    '?last=7&from=2026-03-01',
+    '?last=0',
+    '?from=March',
+  ])('refuses %s with 400 problem+json naming the field', async (query) => {
+    const res = await client.request('GET', `${base}${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors?.length).toBeGreaterThan(0);
+  });
 });

@@ -13,8 +13,14 @@ function bodyOf(entry: DiaryEntry): Record<string, unknown> {
 }
 
 const entryAt = (overrides: Partial<Record<string, unknown>> = {}) => ({
-  localDate: '2026-06-01', localTime: '13:55', timeZone: 'Europe/Berlin', recordedAt: '2026-06-01T12:00:00Z', intensity: 5,
-  regions: [{ code: 'lumbar-spine', intensity: 5, qualities: ['aching'] }], mode: 'real-time', ...overrides,
+  localDate: '2026-06-01',
+  localTime: '13:55',
+  timeZone: 'Europe/Berlin',
+  recordedAt: '2026-06-01T12:00:00Z',
+  intensity: 5,
+  regions: [{ code: 'lumbar-spine', intensity: 5, qualities: ['aching'] }],
+  mode: 'real-time',
+  ...overrides,
 });
 
 /** Instants from 2025 up to `now`. */
@@ -35,13 +41,20 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     patient = s.client;
     pid = s.me.patient!.id;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('upserts idempotently by client id and detects conflicts by version', async () => {
     const id = newId();
     const created = await patient.request('PUT', url(id), entryAt());
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ status: 'created', version: 1, deleted: false, entry: { id, intensity: 5, provenance: { source: 'self', mode: 'real-time' } } });
+    expect(created.json()).toMatchObject({
+      status: 'created',
+      version: 1,
+      deleted: false,
+      entry: { id, intensity: 5, provenance: { source: 'self', mode: 'real-time' } },
+    });
     expect(created.headers.etag).toBe('"1"');
 
     const retried = await patient.request('PUT', url(id), entryAt());
@@ -59,7 +72,10 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect(retriedEdit.statusCode).toBe(200);
     expect(retriedEdit.json()).toMatchObject({ status: 'unchanged', version: 2, entry: { intensity: 7 } });
     // Both retries and the blind write's conflict answered with the stored entry: the access log says it was read.
-    const log = (await patient.request('GET', `/api/patients/${pid}/access-log?limit=200`)).json().items as { action: string; resourceId: string | null }[];
+    const log = (await patient.request('GET', `/api/patients/${pid}/access-log?limit=200`)).json().items as {
+      action: string;
+      resourceId: string | null;
+    }[];
     expect(log.filter((e) => e.action === 'diary-entry.read' && e.resourceId === id)).toHaveLength(3);
 
     const stale = await patient.request('PUT', url(id), entryAt({ intensity: 2 }), { 'if-match': '"1"' });
@@ -82,7 +98,11 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
       }
     }
     // Still version 2 with intensity 7 (neither written over with 1 nor deleted): retrying the edit from version 1 is unchanged.
-    expect((await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' })).json()).toMatchObject({ status: 'unchanged', version: 2, deleted: false });
+    expect((await patient.request('PUT', url(id), entryAt({ intensity: 7 }), { 'if-match': '"1"' })).json()).toMatchObject({
+      status: 'unchanged',
+      version: 2,
+      deleted: false,
+    });
 
     const deleted = await patient.request('DELETE', url(id), undefined, { 'if-match': '"2"' });
     expect(deleted.json()).toMatchObject({ version: 3, deleted: true, entry: null });
@@ -107,20 +127,27 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     await patient.request('PUT', url(b), entryAt({ intensity: 2 }));
     await patient.request('DELETE', url(a));
     const page = (await patient.request('GET', `${url()}?since=${cursor}`)).json();
-    expect(page.items.map((i: { id: string; deleted: boolean }) => [i.id, i.deleted])).toEqual([[b, false], [a, true]]);
+    expect(page.items.map((i: { id: string; deleted: boolean }) => [i.id, i.deleted])).toEqual([
+      [b, false],
+      [a, true],
+    ]);
     expect(page.hasMore).toBe(false);
     const none = (await patient.request('GET', `${url()}?since=${page.cursor}`)).json();
     expect(none.items).toEqual([]);
     expect((await patient.request('GET', `${url()}?since=not-a-cursor`)).statusCode).toBe(400);
   });
 
-  it('refuses a cursor past the diary\'s last change (forged, or another patient\'s) instead of echoing it forever', async () => {
+  it("refuses a cursor past the diary's last change (forged, or another patient's) instead of echoing it forever", async () => {
     const cursorOf = (seq: number) => Buffer.from(`s${seq}`, 'utf8').toString('base64url');
     const expectInvalid = async (since: string) => {
       const res = await patient.request('GET', `${url()}?since=${since}`);
       expect(res.statusCode).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json()).toMatchObject({ code: 'validation-failed', detail: expect.stringMatching(/pull from the start/), errors: [{ pointer: '/query/since', detail: expect.stringMatching(/past the last change/) }] });
+      expect(res.json()).toMatchObject({
+        code: 'validation-failed',
+        detail: expect.stringMatching(/pull from the start/),
+        errors: [{ pointer: '/query/since', detail: expect.stringMatching(/past the last change/) }],
+      });
     };
     await expectInvalid(cursorOf(999_999_999_999_999));
     // The cursor of the last change itself is fine: an empty page, the same cursor back.
@@ -146,19 +173,45 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     const s = await signUp(t.app, { patient: true, timeZone: 'America/New_York' });
     const u = (id: string) => `/api/patients/${s.me.patient!.id}/diary-entries/${id}`;
     // 23:50 in New York on 2026-03-07 is 04:50 UTC on the 8th; 30 minutes later the person is in Tokyo (UTC+9), where it is the 8th.
-    await s.client.request('PUT', u(newId()), { localDate: '2026-03-07', localTime: '23:50', timeZone: 'America/New_York', recordedAt: '2026-03-08T04:50:00Z', intensity: 4, mode: 'real-time' });
-    await s.client.request('PUT', u(newId()), { localDate: '2026-03-08', localTime: '14:20', timeZone: 'Asia/Tokyo', recordedAt: '2026-03-08T05:20:00Z', intensity: 8, mode: 'real-time' });
+    await s.client.request('PUT', u(newId()), {
+      localDate: '2026-03-07',
+      localTime: '23:50',
+      timeZone: 'America/New_York',
+      recordedAt: '2026-03-08T04:50:00Z',
+      intensity: 4,
+      mode: 'real-time',
+    });
+    await s.client.request('PUT', u(newId()), {
+      localDate: '2026-03-08',
+      localTime: '14:20',
+      timeZone: 'Asia/Tokyo',
+      recordedAt: '2026-03-08T05:20:00Z',
+      intensity: 8,
+      mode: 'real-time',
+    });
     // 2026-03-08 is the 23-hour day in New York: 03:30 local is 07:30 UTC.
-    await s.client.request('PUT', u(newId()), { localDate: '2026-03-08', localTime: '03:30', timeZone: 'America/New_York', recordedAt: '2026-03-08T07:30:00Z', intensity: 6, mode: 'real-time' });
+    await s.client.request('PUT', u(newId()), {
+      localDate: '2026-03-08',
+      localTime: '03:30',
+      timeZone: 'America/New_York',
+      recordedAt: '2026-03-08T07:30:00Z',
+      intensity: 6,
+      mode: 'real-time',
+    });
     const days = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/day-summaries?from=2026-03-01&to=2026-03-31`)).json();
-    expect(days.map((d: { localDate: string; entryCount: number; maxIntensity: number }) => [d.localDate, d.entryCount, d.maxIntensity])).toEqual([
+    expect(
+      days.map((d: { localDate: string; entryCount: number; maxIntensity: number }) => [d.localDate, d.entryCount, d.maxIntensity]),
+    ).toEqual([
       ['2026-03-07', 1, 4],
       ['2026-03-08', 2, 8],
     ]);
   });
 
   it('pushes a batch of 500 in one transaction with a result per item', async () => {
-    const items: { id: string; entry: Record<string, unknown> }[] = Array.from({ length: 500 }, (_, i) => ({ id: newId(), entry: entryAt({ intensity: i % 11, localTime: '13:50' }) }));
+    const items: { id: string; entry: Record<string, unknown> }[] = Array.from({ length: 500 }, (_, i) => ({
+      id: newId(),
+      entry: entryAt({ intensity: i % 11, localTime: '13:50' }),
+    }));
     items[10] = { ...items[10]!, entry: entryAt({ intensity: 6, worstSinceLast: 2 }) };
     items[20] = { id: items[19]!.id, entry: entryAt() };
     // Malformed entries (out of range, an unknown field, the wrong type) are that item's `invalid`, not a 400 for all.
@@ -186,70 +239,97 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
 
   it('gives a caregiver who may write the diary but not read it no copy of the entry with a conflict', async () => {
     const writerOnly = (await signUp(t.app)).client;
-    const { code } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Neighbour', scopes: ['write-diary'] })).json();
+    const { code } = (
+      await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Neighbour', scopes: ['write-diary'] })
+    ).json();
     await writerOnly.request('POST', '/api/caregiver-invitations/accept', { code });
     const id = newId();
     expect((await patient.request('PUT', url(id), entryAt({ intensity: 4, notes: 'private' }))).statusCode).toBe(201);
-    for (const [headers, body] of [[{}, entryAt({ intensity: 6 })], [{ 'if-match': '"9"' }, entryAt({ intensity: 6 })]] as const) {
+    for (const [headers, body] of [
+      [{}, entryAt({ intensity: 6 })],
+      [{ 'if-match': '"9"' }, entryAt({ intensity: 6 })],
+    ] as const) {
       const res = await writerOnly.request('PUT', url(id), body, headers);
       expect(res.statusCode).toBe(409);
       expect(res.json().current).toBeNull();
     }
-    const batch = (await writerOnly.request('POST', `${url()}/batch`, { items: [{ id, entry: entryAt({ intensity: 6 }) }] })).json().results;
+    const batch = (await writerOnly.request('POST', `${url()}/batch`, { items: [{ id, entry: entryAt({ intensity: 6 }) }] })).json()
+      .results;
     expect(batch).toEqual([expect.objectContaining({ status: 'conflict', current: null })]);
     const deleted = await writerOnly.request('DELETE', url(id), undefined, { 'if-match': '"9"' });
     expect(deleted.statusCode).toBe(409);
     expect(deleted.json().current).toBeNull();
     // The owner still gets the copy.
-    expect((await patient.request('PUT', url(id), entryAt({ intensity: 6 }))).json().current).toMatchObject({ entry: { notes: 'private' } });
+    expect((await patient.request('PUT', url(id), entryAt({ intensity: 6 }))).json().current).toMatchObject({
+      entry: { notes: 'private' },
+    });
   });
 
   it('records the caregiver as the source of entries they make', async () => {
     const helper = (await signUp(t.app)).client;
-    const { code } = (await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Son', scopes: ['read', 'write-diary'] })).json();
+    const { code } = (
+      await patient.request('POST', `/api/patients/${pid}/caregivers`, { label: 'Son', scopes: ['read', 'write-diary'] })
+    ).json();
     await helper.request('POST', '/api/caregiver-invitations/accept', { code });
     const res = await helper.request('PUT', url(newId()), entryAt());
     expect(res.json().entry.provenance).toMatchObject({ source: 'caregiver' });
   });
 
   it('keeps day summaries identical to a full recomputation under any sequence of writes', async () => {
-    await fc.assert(fc.asyncProperty(
-      // Recorded no later than the test clock's now: a recordedAt in the future is refused.
-      fc.array(diaryEntryArbitrary({ zones: ['Europe/Berlin', 'Asia/Tokyo'], instants: recordedBy(t.clock.now()) }), { minLength: 1, maxLength: 8 }),
-      fc.array(fc.tuple(fc.nat(), fc.constantFrom('edit', 'delete', 'move')), { maxLength: 6 }),
-      async (entries, ops) => {
-        const s = await signUp(t.app, { patient: true });
-        const base = `/api/patients/${s.me.patient!.id}`;
-        const live = new Map<string, { entry: DiaryEntry; version: number }>();
-        for (const e of entries) {
-          const res = await s.client.request('PUT', `${base}/diary-entries/${e.id}`, bodyOf(e));
-          if (res.statusCode === 201) live.set(e.id, { entry: e, version: 1 });
-        }
-        for (const [n, op] of ops) {
-          const ids = [...live.keys()];
-          if (ids.length === 0) break;
-          const id = ids[n % ids.length]!;
-          const current = live.get(id)!;
-          if (op === 'delete') {
-            await s.client.request('DELETE', `${base}/diary-entries/${id}`);
-            live.delete(id);
-            continue;
+    await fc.assert(
+      fc.asyncProperty(
+        // Recorded no later than the test clock's now: a recordedAt in the future is refused.
+        fc.array(diaryEntryArbitrary({ zones: ['Europe/Berlin', 'Asia/Tokyo'], instants: recordedBy(t.clock.now()) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('edit', 'delete', 'move')), { maxLength: 6 }),
+        async (entries, ops) => {
+          const s = await signUp(t.app, { patient: true });
+          const base = `/api/patients/${s.me.patient!.id}`;
+          const live = new Map<string, { entry: DiaryEntry; version: number }>();
+          for (const e of entries) {
+            const res = await s.client.request('PUT', `${base}/diary-entries/${e.id}`, bodyOf(e));
+            if (res.statusCode === 201) live.set(e.id, { entry: e, version: 1 });
           }
-          const other = entries[n % entries.length]!;
-          const changed = op === 'edit' ? { ...current.entry, intensity: (current.entry.intensity + 3) % 11, worstSinceLast: null, leastSinceLast: null, regions: other.regions }
-            : { ...other, id }; // "move": take another entry's time (possibly another day)
-          const res = await s.client.request('PUT', `${base}/diary-entries/${id}`, bodyOf(changed), { 'if-match': `"${current.version}"` });
-          expect(res.statusCode).toBe(200);
-          live.set(id, { entry: changed, version: current.version + 1 });
-        }
-        const stored = (await s.client.request('GET', `${base}/day-summaries?from=2024-01-01&to=2025-12-31`)).json()
-          .concat((await s.client.request('GET', `${base}/day-summaries?from=2026-01-01&to=2027-12-31`)).json());
-        const byDate = new Map<string, DiaryEntry[]>();
-        for (const { entry } of live.values()) byDate.set(entry.localDate, [...(byDate.get(entry.localDate) ?? []), entry]);
-        const expected = [...byDate.keys()].sort().map((d) => summarizeDay(byDate.get(d)!));
-        expect(stored).toEqual(JSON.parse(JSON.stringify(expected)));
-      },
-    ), { numRuns: 12 });
+          for (const [n, op] of ops) {
+            const ids = [...live.keys()];
+            if (ids.length === 0) break;
+            const id = ids[n % ids.length]!;
+            const current = live.get(id)!;
+            if (op === 'delete') {
+              await s.client.request('DELETE', `${base}/diary-entries/${id}`);
+              live.delete(id);
+              continue;
+            }
+            const other = entries[n % entries.length]!;
+            const changed =
+              op === 'edit'
+                ? {
+                    ...current.entry,
+                    intensity: (current.entry.intensity + 3) % 11,
+                    worstSinceLast: null,
+                    leastSinceLast: null,
+                    regions: other.regions,
+                  }
+                : { ...other, id }; // "move": take another entry's time (possibly another day)
+            const res = await s.client.request('PUT', `${base}/diary-entries/${id}`, bodyOf(changed), {
+              'if-match': `"${current.version}"`,
+            });
+            expect(res.statusCode).toBe(200);
+            live.set(id, { entry: changed, version: current.version + 1 });
+          }
+          const stored = (await s.client.request('GET', `${base}/day-summaries?from=2024-01-01&to=2025-12-31`))
+            .json()
+            .concat((await s.client.request('GET', `${base}/day-summaries?from=2026-01-01&to=2027-12-31`)).json());
+          const byDate = new Map<string, DiaryEntry[]>();
+          for (const { entry } of live.values()) byDate.set(entry.localDate, [...(byDate.get(entry.localDate) ?? []), entry]);
+          const expected = [...byDate.keys()].sort().map((d) => summarizeDay(byDate.get(d)!));
+          expect(stored).toEqual(JSON.parse(JSON.stringify(expected)));
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
   it('lets concurrent writes to one entry take turns: one edit wins, retried creates and deletes land once, summaries stay exact', async () => {
     // Before the patient row was locked first, PostgreSQL answered both stale edits 200 (one lost), a
@@ -262,7 +342,9 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
       const creates = await Promise.all([0, 1, 2].map(() => s.client.request('PUT', `${base}/${id}`, entryAt({ ...day, intensity: 5 }))));
       expect(creates.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
       expect(creates.filter((r) => r.json().status === 'unchanged')).toHaveLength(2);
-      const edits = await Promise.all([2, 9].map((intensity) => s.client.request('PUT', `${base}/${id}`, entryAt({ ...day, intensity }), { 'if-match': '"1"' })));
+      const edits = await Promise.all(
+        [2, 9].map((intensity) => s.client.request('PUT', `${base}/${id}`, entryAt({ ...day, intensity }), { 'if-match': '"1"' })),
+      );
       expect(edits.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       const winner = edits.find((r) => r.statusCode === 200)!.json().entry.intensity as number;
       const pulled = (await s.client.request('GET', base)).json().items.find((i: { id: string }) => i.id === id);
@@ -272,7 +354,10 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
         expect(deletes.every((r) => r.statusCode < 300)).toBe(true);
       }
     }
-    const live = (await s.client.request('GET', base)).json().items.filter((i: { deleted: boolean }) => !i.deleted).map((i: { entry: DiaryEntry }) => i.entry);
+    const live = (await s.client.request('GET', base))
+      .json()
+      .items.filter((i: { deleted: boolean }) => !i.deleted)
+      .map((i: { entry: DiaryEntry }) => i.entry);
     const stored = (await s.client.request('GET', `/api/patients/${s.me.patient!.id}/day-summaries?from=2026-05-31&to=2026-05-31`)).json();
     expect(stored).toEqual(JSON.parse(JSON.stringify([summarizeDay(live)])));
   });
@@ -280,7 +365,11 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     // PostgreSQL refused the NUL with a 500; the surrogate became U+FFFD in the CSV export, so the diary no longer re-imported.
     const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
     const base = `/api/patients/${s.me.patient!.id}/diary-entries`;
-    const nul = await s.client.request('PUT', `${base}/${newId()}`, entryAt({ medicines: [{ name: 'Ibu\u0000profen', regimen: 'scheduled' }] }));
+    const nul = await s.client.request(
+      'PUT',
+      `${base}/${newId()}`,
+      entryAt({ medicines: [{ name: 'Ibu\u0000profen', regimen: 'scheduled' }] }),
+    );
     expect(nul.statusCode).toBe(400);
     expect(nul.headers['content-type']).toContain('application/problem+json');
     expect(nul.json().errors).toEqual([expect.objectContaining({ pointer: '/medicines/0/name' })]);
@@ -288,17 +377,24 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect(surrogate.statusCode).toBe(400);
     expect(surrogate.json().errors[0].pointer).toBe('/notes');
     const good = newId();
-    const batch = await s.client.request('POST', `${base}/batch`, { items: [
-      { id: good, entry: entryAt({ notes: 'fine 🙂' }) },
-      { id: newId(), entry: entryAt({ notes: 'bad \u0000' }) },
-    ] });
+    const batch = await s.client.request('POST', `${base}/batch`, {
+      items: [
+        { id: good, entry: entryAt({ notes: 'fine 🙂' }) },
+        { id: newId(), entry: entryAt({ notes: 'bad \u0000' }) },
+      ],
+    });
     expect(batch.statusCode).toBe(200);
     expect(batch.json().results.map((r: { status: string }) => r.status)).toEqual(['created', 'invalid']);
     expect(batch.json().results[1].errors[0].pointer).toBe('/items/1/entry/notes');
     const pulled = (await s.client.request('GET', base)).json().items;
     expect(pulled.map((i: { id: string }) => i.id)).toEqual([good]);
     // Elsewhere too (a flare): the JSON parser refuses it before any route runs.
-    const flare = await s.client.request('PUT', `/api/patients/${s.me.patient!.id}/flares/${newId()}`, { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', notes: 'x\u0000' });
+    const flare = await s.client.request('PUT', `/api/patients/${s.me.patient!.id}/flares/${newId()}`, {
+      startedAt: '2026-05-20T08:00:00Z',
+      endedAt: null,
+      timeZone: 'UTC',
+      notes: 'x\u0000',
+    });
     expect(flare.statusCode).toBe(400);
     expect(flare.json().errors[0].pointer).toBe('/notes');
   });
@@ -316,7 +412,9 @@ describe.each(DIALECTS)('pain diary on %s', (dialect) => {
     expect(Buffer.byteLength(csv)).toBeGreaterThan(1_048_576);
     const other = await signUp(t.app, { patient: true });
     const imported = await t.app.inject({
-      method: 'POST', url: `/api/patients/${other.me.patient!.id}/diary-import`, payload: csv,
+      method: 'POST',
+      url: `/api/patients/${other.me.patient!.id}/diary-import`,
+      payload: csv,
       headers: { 'content-type': 'text/csv', cookie: other.client.cookie!, 'x-csrf-token': other.client.csrf! },
     });
     expect(imported.statusCode).toBe(200);

@@ -1,7 +1,22 @@
 import { z } from 'zod';
-import { deleteDiaryEntry, listDaySummaries, listRecentDaySummaries, pullDiaryChanges, pushDiaryBatch, putDiaryEntry, type PutOutcome } from '../../../app/diary.ts';
+import {
+  deleteDiaryEntry,
+  listDaySummaries,
+  listRecentDaySummaries,
+  pullDiaryChanges,
+  pushDiaryBatch,
+  putDiaryEntry,
+  type PutOutcome,
+} from '../../../app/diary.ts';
 import { PatientParams } from '../../../contract/common.ts';
-import { DaySummaryQuery, DIARY_BATCH_MAX_BYTES, DiaryBatchBody, DiaryEntryBody, DiaryEntryParams, DiaryPullQuery } from '../../../contract/diary.ts';
+import {
+  DaySummaryQuery,
+  DIARY_BATCH_MAX_BYTES,
+  DiaryBatchBody,
+  DiaryEntryBody,
+  DiaryEntryParams,
+  DiaryPullQuery,
+} from '../../../contract/diary.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
@@ -21,65 +36,123 @@ const tags = ['diary'];
 /** One schema issue of a batch item's entry as a field error (as the API's validation errors read). */
 function schemaProblem(prefix: string, issue: z.core.$ZodIssue): { pointer: string; detail: string } {
   const at = `${prefix}${issue.path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
-  if (issue.code === 'unrecognized_keys') return { pointer: `${at}/${issue.keys[0]}`, detail: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.` };
+  if (issue.code === 'unrecognized_keys')
+    return { pointer: `${at}/${issue.keys[0]}`, detail: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.` };
   return { pointer: at, detail: issue.message };
 }
 
 export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
-  app.put('/api/patients/:patientId/diary-entries/:entryId', {
-    config: { patientAction: 'write-diary' },
-    schema: {
-      tags, params: DiaryEntryParams, body: DiaryEntryBody,
-      summary: 'Create or update a diary entry by its client-generated id (idempotent). Send If-Match with the version you edited to change an existing entry; a stale version answers 409 with the server copy.',
+  app.put(
+    '/api/patients/:patientId/diary-entries/:entryId',
+    {
+      config: { patientAction: 'write-diary' },
+      schema: {
+        tags,
+        params: DiaryEntryParams,
+        body: DiaryEntryBody,
+        summary:
+          'Create or update a diary entry by its client-generated id (idempotent). Send If-Match with the version you edited to change an existing entry; a stale version answers 409 with the server copy.',
+      },
     },
-  }, async (req, reply) => {
-    const outcome = await putDiaryEntry(deps, contextOf(req), req.params.patientId, req.params.entryId.toLowerCase(), req.body, baseVersionFrom(req));
-    return sendOutcome(req, reply, outcome);
-  });
-
-  app.delete('/api/patients/:patientId/diary-entries/:entryId', {
-    config: { patientAction: 'write-diary' },
-    schema: { tags, params: DiaryEntryParams, summary: 'Delete a diary entry (kept as a tombstone so other devices learn of it). Optional If-Match.' },
-  }, async (req, reply) => {
-    const outcome = await deleteDiaryEntry(deps, contextOf(req), req.params.patientId, req.params.entryId.toLowerCase(), baseVersionFrom(req));
-    return sendOutcome(req, reply, outcome);
-  });
-
-  app.post('/api/patients/:patientId/diary-entries/batch', {
-    config: { patientAction: 'write-diary', textCheckedPerItem: true },
-    bodyLimit: DIARY_BATCH_MAX_BYTES,
-    schema: { tags, params: PatientParams, body: DiaryBatchBody, summary: 'Push up to 500 entries in one transaction; each item gets its own result (created, updated, unchanged, conflict or invalid).' },
-  }, async (req) => {
-    const items = req.body.items.map((item, i) => {
-      const checked = DiaryEntryBody.safeParse(item.entry);
-      if (checked.success) return { ...item, entry: checked.data };
-      return { ...item, invalid: checked.error.issues.map((issue) => schemaProblem(`/items/${i}/entry`, issue)) };
-    });
-    return { results: await pushDiaryBatch(deps, contextOf(req), req.params.patientId, items) };
-  });
-
-  app.get('/api/patients/:patientId/diary-entries', {
-    config: { patientAction: 'read' },
-    schema: {
-      tags, params: PatientParams, querystring: DiaryPullQuery,
-      summary: 'Pull entries changed since a cursor, oldest first: { items: [{ id, version, changeSeq, updatedAt, deleted, entry }], cursor, hasMore }. Deleted entries come as tombstones (entry null). Pass the returned cursor as `since` next time.',
+    async (req, reply) => {
+      const outcome = await putDiaryEntry(
+        deps,
+        contextOf(req),
+        req.params.patientId,
+        req.params.entryId.toLowerCase(),
+        req.body,
+        baseVersionFrom(req),
+      );
+      return sendOutcome(req, reply, outcome);
     },
-  }, async (req, reply) => {
-    const page = await pullDiaryChanges(deps, contextOf(req), req.params.patientId, req.query.since, req.query.limit);
-    return reply.type('application/json; charset=utf-8').send(renderPullPage(page));
-  });
+  );
 
-  app.get('/api/patients/:patientId/day-summaries', {
-    config: { patientAction: 'read' },
-    schema: { tags, params: PatientParams, querystring: DaySummaryQuery, summary: 'Day summaries (the patient\'s local dates) between from and to inclusive, or for the last N days (?last=28) up to today in the patient\'s time zone', response: { 200: z.array(z.looseObject({ localDate: z.string() }).catchall(z.unknown())) } },
-  }, async (req) => {
-    const q = req.query;
-    // The query's schema lets through only `last`, or both `from` and `to`.
-    const days = q.last !== undefined
-      ? await listRecentDaySummaries(deps, contextOf(req), req.params.patientId, q.last)
-      : await listDaySummaries(deps, contextOf(req), req.params.patientId, q.from!, q.to!);
-    return days.map((d) => ({ ...d }));
-  });
+  app.delete(
+    '/api/patients/:patientId/diary-entries/:entryId',
+    {
+      config: { patientAction: 'write-diary' },
+      schema: {
+        tags,
+        params: DiaryEntryParams,
+        summary: 'Delete a diary entry (kept as a tombstone so other devices learn of it). Optional If-Match.',
+      },
+    },
+    async (req, reply) => {
+      const outcome = await deleteDiaryEntry(
+        deps,
+        contextOf(req),
+        req.params.patientId,
+        req.params.entryId.toLowerCase(),
+        baseVersionFrom(req),
+      );
+      return sendOutcome(req, reply, outcome);
+    },
+  );
+
+  app.post(
+    '/api/patients/:patientId/diary-entries/batch',
+    {
+      config: { patientAction: 'write-diary', textCheckedPerItem: true },
+      bodyLimit: DIARY_BATCH_MAX_BYTES,
+      schema: {
+        tags,
+        params: PatientParams,
+        body: DiaryBatchBody,
+        summary:
+          'Push up to 500 entries in one transaction; each item gets its own result (created, updated, unchanged, conflict or invalid).',
+      },
+    },
+    async (req) => {
+      const items = req.body.items.map((item, i) => {
+        const checked = DiaryEntryBody.safeParse(item.entry);
+        if (checked.success) return { ...item, entry: checked.data };
+        return { ...item, invalid: checked.error.issues.map((issue) => schemaProblem(`/items/${i}/entry`, issue)) };
+      });
+      return { results: await pushDiaryBatch(deps, contextOf(req), req.params.patientId, items) };
+    },
+  );
+
+  app.get(
+    '/api/patients/:patientId/diary-entries',
+    {
+      config: { patientAction: 'read' },
+      schema: {
+        tags,
+        params: PatientParams,
+        querystring: DiaryPullQuery,
+        summary:
+          'Pull entries changed since a cursor, oldest first: { items: [{ id, version, changeSeq, updatedAt, deleted, entry }], cursor, hasMore }. Deleted entries come as tombstones (entry null). Pass the returned cursor as `since` next time.',
+      },
+    },
+    async (req, reply) => {
+      const page = await pullDiaryChanges(deps, contextOf(req), req.params.patientId, req.query.since, req.query.limit);
+      return reply.type('application/json; charset=utf-8').send(renderPullPage(page));
+    },
+  );
+
+  app.get(
+    '/api/patients/:patientId/day-summaries',
+    {
+      config: { patientAction: 'read' },
+      schema: {
+        tags,
+        params: PatientParams,
+        querystring: DaySummaryQuery,
+        summary:
+          "Day summaries (the patient's local dates) between from and to inclusive, or for the last N days (?last=28) up to today in the patient's time zone",
+        response: { 200: z.array(z.looseObject({ localDate: z.string() }).catchall(z.unknown())) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      // The query's schema lets through only `last`, or both `from` and `to`.
+      const days =
+        q.last !== undefined
+          ? await listRecentDaySummaries(deps, contextOf(req), req.params.patientId, q.last)
+          : await listDaySummaries(deps, contextOf(req), req.params.patientId, q.from!, q.to!);
+      return days.map((d) => ({ ...d }));
+    },
+  );
 }
 
 /**
@@ -87,11 +160,20 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
  * not parsed and re-encoded; and the page is written into one buffer sized in advance, because joining
  * a year of entries into one string and encoding that was most of a pull's time.
  */
-export function renderPullPage(page: { items: readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[]; cursor: string; hasMore: boolean }): Buffer {
-  const heads = page.items.map((r, i) => `${i === 0 ? '' : ','}{"id":"${r.id}","version":${r.version},"changeSeq":${r.changeSeq},"updatedAt":"${r.updatedAt}","deleted":${r.deleted},"entry":`);
+export function renderPullPage(page: {
+  items: readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[];
+  cursor: string;
+  hasMore: boolean;
+}): Buffer {
+  const heads = page.items.map(
+    (r, i) =>
+      `${i === 0 ? '' : ','}{"id":"${r.id}","version":${r.version},"changeSeq":${r.changeSeq},"updatedAt":"${r.updatedAt}","deleted":${r.deleted},"entry":`,
+  );
   const tail = `],"cursor":"${page.cursor}","hasMore":${page.hasMore}}`;
   let size = Buffer.byteLength('{"items":[') + Buffer.byteLength(tail);
-  page.items.forEach((r, i) => { size += Buffer.byteLength(heads[i]!) + (r.deleted ? 4 : Buffer.byteLength(r.bodyJson)) + 1; });
+  page.items.forEach((r, i) => {
+    size += Buffer.byteLength(heads[i]!) + (r.deleted ? 4 : Buffer.byteLength(r.bodyJson)) + 1;
+  });
   const out = Buffer.allocUnsafe(size);
   let at = out.write('{"items":[', 0);
   page.items.forEach((r, i) => {

@@ -12,10 +12,22 @@ const newId = () => `019b2000-0000-7000-8000-${String(++ids).padStart(12, '0')}`
 // Oxycodone's CDC 2022 conversion factor is 1.5: 5 mg twice a day is 15 MME/day, 10 mg four times 60,
 // 20 mg four times 120.
 const oxycodone = (doseMg: number, timesPerDay: number, extra: Record<string, unknown> = {}) => ({
-  formularyId: 'oxycodone', doseMg, schedule: 'scheduled', timesPerDay, route: 'oral', startDate: '2026-05-01', ...extra,
+  formularyId: 'oxycodone',
+  doseMg,
+  schedule: 'scheduled',
+  timesPerDay,
+  route: 'oral',
+  startDate: '2026-05-01',
+  ...extra,
 });
 const alprazolam = (extra: Record<string, unknown> = {}) => ({
-  formularyId: 'alprazolam', doseMg: 0.5, schedule: 'scheduled', timesPerDay: 2, route: 'oral', startDate: '2026-05-01', ...extra,
+  formularyId: 'alprazolam',
+  doseMg: 0.5,
+  schedule: 'scheduled',
+  timesPerDay: 2,
+  route: 'oral',
+  startDate: '2026-05-01',
+  ...extra,
 });
 
 describe.each(DIALECTS)('the pause before a high-risk medication order on %s', (dialect) => {
@@ -55,7 +67,9 @@ describe.each(DIALECTS)('the pause before a high-risk medication order on %s', (
     expect(list.current.find((o: { id: string }) => o.id === order)).toMatchObject({ version: 1, doseMg: 5 });
     expect(await confirmations()).toEqual([]);
 
-    const confirmed = await clinician.request('PUT', url, oxycodone(10, 4, { confirmHighRisk: ['mme-at-least-50'] }), { 'if-match': '"1"' });
+    const confirmed = await clinician.request('PUT', url, oxycodone(10, 4, { confirmHighRisk: ['mme-at-least-50'] }), {
+      'if-match': '"1"',
+    });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ status: 'updated', version: 2, doseMg: 10 });
     expect(confirmed.json()).not.toHaveProperty('confirmHighRisk');
@@ -63,7 +77,9 @@ describe.each(DIALECTS)('the pause before a high-risk medication order on %s', (
     expect(await confirmations()).toEqual(['medication_order.confirmed.mme-at-least-50']);
 
     // A change that raises nothing new (the regimen is already above 50) saves without a pause.
-    expect((await clinician.request('PUT', url, oxycodone(10, 4, { instructions: 'With food' }), { 'if-match': '"2"' })).statusCode).toBe(200);
+    expect((await clinician.request('PUT', url, oxycodone(10, 4, { instructions: 'With food' }), { 'if-match': '"2"' })).statusCode).toBe(
+      200,
+    );
 
     const benzo = `/api/patients/${pid}/medication-orders/${newId()}`;
     expect((await clinician.request('PUT', benzo, alprazolam({ confirmHighRisk: ['mme-at-least-50'] }))).statusCode).toBe(422);
@@ -75,14 +91,30 @@ describe.each(DIALECTS)('the pause before a high-risk medication order on %s', (
   });
 
   it('weighs an order that starts later on the day it starts, and crossing 90 MME/day asks again', async () => {
-    const later = await clinician.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, oxycodone(5, 4, { startDate: '2026-07-01' }));
+    const later = await clinician.request(
+      'PUT',
+      `/api/patients/${pid}/medication-orders/${newId()}`,
+      oxycodone(5, 4, { startDate: '2026-07-01' }),
+    );
     // 60 + 30 = 90 MME/day from July: at 90 the second threshold is reached.
     expect(later.statusCode).toBe(422);
     expect(later.json().flags.map((f: { id: string }) => f.id)).toEqual(['mme-at-least-90']);
     // A confirmation that is not one of the flags is malformed.
-    expect((await clinician.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, oxycodone(5, 1, { confirmHighRisk: ['anything'] }))).statusCode).toBe(400);
+    expect(
+      (
+        await clinician.request(
+          'PUT',
+          `/api/patients/${pid}/medication-orders/${newId()}`,
+          oxycodone(5, 1, { confirmHighRisk: ['anything'] }),
+        )
+      ).statusCode,
+    ).toBe(400);
     // Stopped before today, it weighs nothing.
-    const past = await clinician.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, oxycodone(20, 4, { startDate: '2026-01-01', stopDate: '2026-02-01' }));
+    const past = await clinician.request(
+      'PUT',
+      `/api/patients/${pid}/medication-orders/${newId()}`,
+      oxycodone(20, 4, { startDate: '2026-01-01', stopDate: '2026-02-01' }),
+    );
     expect(past.statusCode).toBe(201);
   });
 });

@@ -47,7 +47,9 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     reader = (await clinicianWithAccess(t, owner, pid, ['read'])).clinician;
     caregiver = await caregiverOf(t, owner, pid);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   for (const name of ['M13', 'M4', 'M17']) {
     it(`returns the domain's MME and flags for golden regimen ${name} entered as orders`, async () => {
@@ -80,7 +82,12 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     const blind = await p.client.request('PUT', url, { ...orderOf({ drug: 'oxycodone', doseMg: 10, perDay: 6 }), stopDate: '2026-05-20' });
     expect(blind.statusCode).toBe(409);
     expect(blind.json()).toMatchObject({ code: 'clinical-record-conflict', current: { version: 1, stopDate: null } });
-    const stopped = await p.client.request('PUT', url, { ...orderOf({ drug: 'oxycodone', doseMg: 10, perDay: 6 }), stopDate: '2026-05-20' }, { 'if-match': '"1"' });
+    const stopped = await p.client.request(
+      'PUT',
+      url,
+      { ...orderOf({ drug: 'oxycodone', doseMg: 10, perDay: 6 }), stopDate: '2026-05-20' },
+      { 'if-match': '"1"' },
+    );
     expect(stopped.json()).toMatchObject({ status: 'updated', version: 2, stopDate: '2026-05-20' });
     const stale = await p.client.request('PUT', url, orderOf({ drug: 'oxycodone', doseMg: 5, perDay: 6 }), { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(409);
@@ -108,7 +115,10 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     for (const [body, pointer] of cases) {
       const res = await owner.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json().errors.map((e: { pointer: string }) => e.pointer), JSON.stringify(body)).toContain(pointer);
+      expect(
+        res.json().errors.map((e: { pointer: string }) => e.pointer),
+        JSON.stringify(body),
+      ).toContain(pointer);
     }
     const mme = await owner.request('POST', '/api/mme', { items: [{ drug: 'oxycodone', perDay: 2 }, { drug: 'nothing-like-it' }] });
     expect(mme.statusCode).toBe(400);
@@ -123,7 +133,9 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     const before = await snapshotDatabase(t.database.handle);
     expect((await reader.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, body)).statusCode).toBe(403);
     expect((await caregiver.request('PUT', `/api/patients/${pid}/medication-orders/${newId()}`, body)).statusCode).toBe(403);
-    expect((await caregiver.request('PUT', `/api/patients/${pid}/taper-plans/${newId()}`, { startDate: '2026-06-15' })).statusCode).toBe(403);
+    expect((await caregiver.request('PUT', `/api/patients/${pid}/taper-plans/${newId()}`, { startDate: '2026-06-15' })).statusCode).toBe(
+      403,
+    );
     expect(await snapshotDatabase(t.database.handle)).toBe(before);
     expect((await reader.request('GET', `/api/patients/${pid}/medications/summary`)).statusCode).toBe(200);
     expect((await caregiver.request('GET', `/api/patients/${pid}/medications/summary`)).statusCode).toBe(200);
@@ -134,8 +146,16 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     const none = await p.client.request('PUT', `/api/patients/${p.pid}/taper-plans/${newId()}`, { startDate: '2026-06-15' });
     expect(none.statusCode).toBe(409);
     expect(none.json().code).toBe('nothing-to-taper');
-    await p.client.request('PUT', `/api/patients/${p.pid}/medication-orders/${newId()}`, orderOf({ drug: 'oxycodone', doseMg: 10, perDay: 6 }));
-    await p.client.request('PUT', `/api/patients/${p.pid}/medication-orders/${newId()}`, orderOf({ drug: 'alprazolam', doseMg: 0.5, perDay: 2 }));
+    await p.client.request(
+      'PUT',
+      `/api/patients/${p.pid}/medication-orders/${newId()}`,
+      orderOf({ drug: 'oxycodone', doseMg: 10, perDay: 6 }),
+    );
+    await p.client.request(
+      'PUT',
+      `/api/patients/${p.pid}/medication-orders/${newId()}`,
+      orderOf({ drug: 'alprazolam', doseMg: 0.5, perDay: 2 }),
+    );
     const id = newId();
     const url = `/api/patients/${p.pid}/taper-plans/${id}`;
     const created = await writer.request('PUT', url, { startDate: '2026-06-15' });
@@ -143,14 +163,18 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     const made = await p.client.request('PUT', url, { startDate: '2026-06-15', strengthsByDrug: { oxycodone: [5, 10] } });
     expect(made.statusCode, made.body).toBe(201);
     const plan = made.json();
-    const doses = plan.plan.steps.map((s: { items: { drug: string; dailyDose: number }[] }) => s.items.find((i) => i.drug === 'oxycodone')!.dailyDose);
+    const doses = plan.plan.steps.map(
+      (s: { items: { drug: string; dailyDose: number }[] }) => s.items.find((i) => i.drug === 'oxycodone')!.dailyDose,
+    );
     expect(doses[0]).toBe(60);
     expect(doses.at(-1)).toBe(0);
     for (let i = 1; i < doses.length; i++) expect(doses[i]).toBeLessThanOrEqual(doses[i - 1]);
     expect(plan.plan.steps[0].totalMme).toBe(90);
     expect(plan.plan.notes.join(' ')).toMatch(/benzodiazepine/);
     expect(plan.schedule.steps[1].plainLanguage).toMatch(/^From 2026-07-15: oxycodone 55 mg a day in total\.$/);
-    expect((await p.client.request('PUT', url, { startDate: '2026-06-15', strengthsByDrug: { oxycodone: [5, 10] } })).json().status).toBe('unchanged');
+    expect((await p.client.request('PUT', url, { startDate: '2026-06-15', strengthsByDrug: { oxycodone: [5, 10] } })).json().status).toBe(
+      'unchanged',
+    );
 
     const paused = await p.client.request('POST', `${url}/pause`, { on: '2026-07-01' });
     expect(paused.statusCode).toBe(200);
@@ -161,15 +185,25 @@ describe.each(DIALECTS)('medications, MME and tapers on %s', (dialect) => {
     expect(resumed.schedule.pausedSince).toBeNull();
     expect(resumed.schedule.steps[1].scheduledStart).toBe('2026-07-25');
     const read = (await p.client.request('GET', url)).json();
-    expect(read.events).toEqual([{ kind: 'pause', on: '2026-07-01' }, { kind: 'resume', on: '2026-07-11' }]);
+    expect(read.events).toEqual([
+      { kind: 'pause', on: '2026-07-01' },
+      { kind: 'resume', on: '2026-07-11' },
+    ]);
     expect((await p.client.request('GET', `/api/patients/${p.pid}/taper-plans`)).json().items).toHaveLength(1);
     // A taper under way (started before today) is a fact the flag rules read.
     expect((await p.client.request('GET', `/api/patients/${p.pid}/medications/summary`)).json().patientFacts.tapering).toBeUndefined();
-    expect((await p.client.request('PUT', `/api/patients/${p.pid}/taper-plans/${newId()}`, { startDate: '2026-05-25' })).statusCode).toBe(201);
-    expect((await p.client.request('GET', `/api/patients/${p.pid}/medications/summary`)).json().patientFacts).toMatchObject({ tapering: true });
+    expect((await p.client.request('PUT', `/api/patients/${p.pid}/taper-plans/${newId()}`, { startDate: '2026-05-25' })).statusCode).toBe(
+      201,
+    );
+    expect((await p.client.request('GET', `/api/patients/${p.pid}/medications/summary`)).json().patientFacts).toMatchObject({
+      tapering: true,
+    });
 
     // Dates whose schedule would pass 9999-12-31 are the client's error (400 problem+json), not a 500.
-    const late = await p.client.request('PUT', `/api/patients/${p.pid}/taper-plans/${newId()}`, { startDate: '9999-10-01', strengthsByDrug: { oxycodone: [5, 10] } });
+    const late = await p.client.request('PUT', `/api/patients/${p.pid}/taper-plans/${newId()}`, {
+      startDate: '9999-10-01',
+      strengthsByDrug: { oxycodone: [5, 10] },
+    });
     expect(late.statusCode, late.body).toBe(400);
     expect(late.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(late.json().errors).toEqual([expect.objectContaining({ pointer: '/startDate' })]);

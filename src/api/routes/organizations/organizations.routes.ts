@@ -1,13 +1,32 @@
 import { z } from 'zod';
 import {
-  acceptMemberInvitation, changeMemberRole, createOrganization, getOrganization, inviteMember, invitePatient, listMemberInvitations, listMembers, listMyMemberships,
-  readOrganizationAudit, removeMember, revokeMemberInvitation, rotateShareCode,
+  acceptMemberInvitation,
+  changeMemberRole,
+  createOrganization,
+  getOrganization,
+  inviteMember,
+  invitePatient,
+  listMemberInvitations,
+  listMembers,
+  listMyMemberships,
+  readOrganizationAudit,
+  removeMember,
+  revokeMemberInvitation,
+  rotateShareCode,
 } from '../../../app/organizations.ts';
 import { listVisiblePatients } from '../../../app/patients.ts';
 import { forbidden } from '../../../app/errors.ts';
 import { OrganizationParams, PageQuery } from '../../../contract/common.ts';
 import {
-  ChangeRoleBody, CreateOrganizationBody, InvitationParams, InvitedMember, InviteMemberBody, MemberInvitationView, MembershipParams, MemberView, OrganizationView,
+  ChangeRoleBody,
+  CreateOrganizationBody,
+  InvitationParams,
+  InvitedMember,
+  InviteMemberBody,
+  MemberInvitationView,
+  MembershipParams,
+  MemberView,
+  OrganizationView,
 } from '../../../contract/organizations.ts';
 import { AcceptInvitationBody, AuditPage, VisiblePatientView } from '../../../contract/patients.ts';
 import { CARE_SCOPES_LIST } from '../../../contract/enums.ts';
@@ -17,71 +36,200 @@ import { presentPatient } from '../patients/patients.routes.ts';
 
 export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   const tags = ['organizations'];
-  app.get('/api/organizations', { schema: { tags, summary: 'Organizations you belong to', response: { 200: z.array(OrganizationView.omit({ shareCode: true, createdAt: true })) } } }, async (req) => {
-    return (await listMyMemberships(deps, contextOf(req))).map((m) => ({ id: m.organizationId, name: m.organizationName, role: m.role }));
-  });
+  app.get(
+    '/api/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Organizations you belong to',
+        response: { 200: z.array(OrganizationView.omit({ shareCode: true, createdAt: true })) },
+      },
+    },
+    async (req) => {
+      return (await listMyMemberships(deps, contextOf(req))).map((m) => ({ id: m.organizationId, name: m.organizationName, role: m.role }));
+    },
+  );
 
-  app.post('/api/organizations', { schema: { tags, summary: 'Create an organization; you become its admin', body: CreateOrganizationBody, response: { 201: OrganizationView } } }, async (req, reply) => {
-    const { organization, membership } = await createOrganization(deps, contextOf(req), req.body);
-    return reply.code(201).send({ ...organization, role: membership.role });
-  });
+  app.post(
+    '/api/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization; you become its admin',
+        body: CreateOrganizationBody,
+        response: { 201: OrganizationView },
+      },
+    },
+    async (req, reply) => {
+      const { organization, membership } = await createOrganization(deps, contextOf(req), req.body);
+      return reply.code(201).send({ ...organization, role: membership.role });
+    },
+  );
 
-  app.get('/api/organizations/:organizationId', { schema: { tags, summary: 'An organization you belong to', params: OrganizationParams, response: { 200: OrganizationView } } }, async (req) => {
-    const { organization, role } = await getOrganization(deps, contextOf(req), req.params.organizationId);
-    return { ...organization, role };
-  });
+  app.get(
+    '/api/organizations/:organizationId',
+    { schema: { tags, summary: 'An organization you belong to', params: OrganizationParams, response: { 200: OrganizationView } } },
+    async (req) => {
+      const { organization, role } = await getOrganization(deps, contextOf(req), req.params.organizationId);
+      return { ...organization, role };
+    },
+  );
 
-  app.post('/api/organizations/:organizationId/share-code', { schema: { tags, summary: 'Replace the share code (admins)', params: OrganizationParams, response: { 200: OrganizationView } } }, async (req) => {
-    const org = await rotateShareCode(deps, contextOf(req), req.params.organizationId);
-    return { ...org, role: 'admin' as const };
-  });
+  app.post(
+    '/api/organizations/:organizationId/share-code',
+    { schema: { tags, summary: 'Replace the share code (admins)', params: OrganizationParams, response: { 200: OrganizationView } } },
+    async (req) => {
+      const org = await rotateShareCode(deps, contextOf(req), req.params.organizationId);
+      return { ...org, role: 'admin' as const };
+    },
+  );
 
-  app.get('/api/organizations/:organizationId/members', { schema: { tags, summary: 'Members and roles', params: OrganizationParams, response: { 200: z.array(MemberView) } } }, async (req) => {
-    return (await listMembers(deps, contextOf(req), req.params.organizationId)).map(({ organizationId: _o, ...m }) => m);
-  });
+  app.get(
+    '/api/organizations/:organizationId/members',
+    { schema: { tags, summary: 'Members and roles', params: OrganizationParams, response: { 200: z.array(MemberView) } } },
+    async (req) => {
+      return (await listMembers(deps, contextOf(req), req.params.organizationId)).map(({ organizationId: _o, ...m }) => m);
+    },
+  );
 
-  app.patch('/api/organizations/:organizationId/members/:membershipId', { schema: { tags, summary: 'Change a member\'s role (admins)', params: MembershipParams, body: ChangeRoleBody } }, async (req, reply) => {
-    await changeMemberRole(deps, contextOf(req), req.params.organizationId, req.params.membershipId, req.body.role);
-    return reply.code(204).send();
-  });
+  app.patch(
+    '/api/organizations/:organizationId/members/:membershipId',
+    { schema: { tags, summary: "Change a member's role (admins)", params: MembershipParams, body: ChangeRoleBody } },
+    async (req, reply) => {
+      await changeMemberRole(deps, contextOf(req), req.params.organizationId, req.params.membershipId, req.body.role);
+      return reply.code(204).send();
+    },
+  );
 
-  app.delete('/api/organizations/:organizationId/members/:membershipId', { schema: { tags, summary: 'Remove a member (admins) or leave', params: MembershipParams } }, async (req, reply) => {
-    await removeMember(deps, contextOf(req), req.params.organizationId, req.params.membershipId);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/organizations/:organizationId/members/:membershipId',
+    { schema: { tags, summary: 'Remove a member (admins) or leave', params: MembershipParams } },
+    async (req, reply) => {
+      await removeMember(deps, contextOf(req), req.params.organizationId, req.params.membershipId);
+      return reply.code(204).send();
+    },
+  );
 
-  app.get('/api/organizations/:organizationId/invitations', { schema: { tags, summary: 'Pending member invitations (admins)', params: OrganizationParams, response: { 200: z.array(MemberInvitationView) } } }, async (req) => {
-    return (await listMemberInvitations(deps, contextOf(req), req.params.organizationId)).map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt }));
-  });
+  app.get(
+    '/api/organizations/:organizationId/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Pending member invitations (admins)',
+        params: OrganizationParams,
+        response: { 200: z.array(MemberInvitationView) },
+      },
+    },
+    async (req) => {
+      return (await listMemberInvitations(deps, contextOf(req), req.params.organizationId)).map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        createdAt: i.createdAt,
+        expiresAt: i.expiresAt,
+      }));
+    },
+  );
 
-  app.post('/api/organizations/:organizationId/invitations', { schema: { tags, summary: 'Invite a member by email (admins); the code is shown once', params: OrganizationParams, body: InviteMemberBody, response: { 201: InvitedMember } } }, async (req, reply) => {
-    const { code, invitation: i } = await inviteMember(deps, contextOf(req), req.params.organizationId, req.body);
-    return reply.code(201).send({ code, invitation: { id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt } });
-  });
+  app.post(
+    '/api/organizations/:organizationId/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invite a member by email (admins); the code is shown once',
+        params: OrganizationParams,
+        body: InviteMemberBody,
+        response: { 201: InvitedMember },
+      },
+    },
+    async (req, reply) => {
+      const { code, invitation: i } = await inviteMember(deps, contextOf(req), req.params.organizationId, req.body);
+      return reply
+        .code(201)
+        .send({ code, invitation: { id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt } });
+    },
+  );
 
-  app.delete('/api/organizations/:organizationId/invitations/:invitationId', { schema: { tags, summary: 'Withdraw an invitation (admins)', params: InvitationParams } }, async (req, reply) => {
-    await revokeMemberInvitation(deps, contextOf(req), req.params.organizationId, req.params.invitationId);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/organizations/:organizationId/invitations/:invitationId',
+    { schema: { tags, summary: 'Withdraw an invitation (admins)', params: InvitationParams } },
+    async (req, reply) => {
+      await revokeMemberInvitation(deps, contextOf(req), req.params.organizationId, req.params.invitationId);
+      return reply.code(204).send();
+    },
+  );
 
-  app.post('/api/organizations/:organizationId/patient-invitations', { schema: { tags, summary: 'Create a one-time code a patient accepts to share their record with this clinic (members)', params: OrganizationParams, body: z.strictObject({ scopes: z.array(z.enum(CARE_SCOPES_LIST)).min(1).max(2) }), response: { 201: z.object({ code: z.string(), expiresAt: z.string() }) } } }, async (req, reply) => {
-    return reply.code(201).send(await invitePatient(deps, contextOf(req), req.params.organizationId, req.body));
-  });
+  app.post(
+    '/api/organizations/:organizationId/patient-invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Create a one-time code a patient accepts to share their record with this clinic (members)',
+        params: OrganizationParams,
+        body: z.strictObject({ scopes: z.array(z.enum(CARE_SCOPES_LIST)).min(1).max(2) }),
+        response: { 201: z.object({ code: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      return reply.code(201).send(await invitePatient(deps, contextOf(req), req.params.organizationId, req.body));
+    },
+  );
 
-  app.post('/api/member-invitations/accept', { schema: { tags, summary: 'Join an organization with an invitation code', body: AcceptInvitationBody } }, async (req) => {
-    const m = await acceptMemberInvitation(deps, contextOf(req), req.body.code);
-    return { organizationId: m.organizationId, role: m.role };
-  });
+  app.post(
+    '/api/member-invitations/accept',
+    { schema: { tags, summary: 'Join an organization with an invitation code', body: AcceptInvitationBody } },
+    async (req) => {
+      const m = await acceptMemberInvitation(deps, contextOf(req), req.body.code);
+      return { organizationId: m.organizationId, role: m.role };
+    },
+  );
 
-  app.get('/api/organizations/:organizationId/patients', { schema: { tags, summary: 'The clinic\'s patients who share their record (clinicians)', params: OrganizationParams, response: { 200: z.array(VisiblePatientView) } } }, async (req) => {
-    const ctx = contextOf(req);
-    const { role } = await getOrganization(deps, ctx, req.params.organizationId);
-    if (role === 'admin') throw forbidden('Admins manage the organization; clinicians see its patients.');
-    return (await listVisiblePatients(deps, ctx)).filter((v) => v.organizationId === req.params.organizationId).map((v) => ({ ...v, patient: presentPatient(v.patient) }));
-  });
+  app.get(
+    '/api/organizations/:organizationId/patients',
+    {
+      schema: {
+        tags,
+        summary: "The clinic's patients who share their record (clinicians)",
+        params: OrganizationParams,
+        response: { 200: z.array(VisiblePatientView) },
+      },
+    },
+    async (req) => {
+      const ctx = contextOf(req);
+      const { role } = await getOrganization(deps, ctx, req.params.organizationId);
+      if (role === 'admin') throw forbidden('Admins manage the organization; clinicians see its patients.');
+      return (await listVisiblePatients(deps, ctx))
+        .filter((v) => v.organizationId === req.params.organizationId)
+        .map((v) => ({ ...v, patient: presentPatient(v.patient) }));
+    },
+  );
 
-  app.get('/api/organizations/:organizationId/audit', { schema: { tags, summary: 'The organization\'s audit trail (admins)', params: OrganizationParams, querystring: PageQuery, response: { 200: AuditPage } } }, async (req) => {
-    const page = await readOrganizationAudit(deps, contextOf(req), req.params.organizationId, req.query.limit, req.query.cursor);
-    return { nextCursor: page.nextCursor, items: page.items.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, actorBasis: e.actorBasis, organizationId: e.organizationId, action: e.action, resourceType: e.resourceType, resourceId: e.resourceId })) };
-  });
+  app.get(
+    '/api/organizations/:organizationId/audit',
+    {
+      schema: {
+        tags,
+        summary: "The organization's audit trail (admins)",
+        params: OrganizationParams,
+        querystring: PageQuery,
+        response: { 200: AuditPage },
+      },
+    },
+    async (req) => {
+      const page = await readOrganizationAudit(deps, contextOf(req), req.params.organizationId, req.query.limit, req.query.cursor);
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((e) => ({
+          id: e.id,
+          at: e.at,
+          actorName: e.actorName,
+          actorBasis: e.actorBasis,
+          organizationId: e.organizationId,
+          action: e.action,
+          resourceType: e.resourceType,
+          resourceId: e.resourceId,
+        })),
+      };
+    },
+  );
 }

@@ -16,7 +16,12 @@
 import type { InstrumentDefinition, ItemDefinition, ScoreResult } from '../model.ts';
 import { completeSum, scaleOptions, YES_NO } from '../scoring.ts';
 
-interface Area { readonly key: string; readonly construct: string; readonly region: 1 | 2 | 3 | 4 | 5; readonly countsForGeneralized: boolean }
+interface Area {
+  readonly key: string;
+  readonly construct: string;
+  readonly region: 1 | 2 | 3 | 4 | 5;
+  readonly countsForGeneralized: boolean;
+}
 
 /** The 19 WPI areas by region (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012 table: 4 + 4 + 3 + 3 + 5). */
 export const ACR_AREAS: readonly Area[] = [
@@ -41,7 +46,12 @@ export const ACR_AREAS: readonly Area[] = [
   { key: 'abdomen', construct: 'Pain in the abdomen', region: 5, countsForGeneralized: false },
 ];
 
-const SEVERITY = scaleOptions(['No problem', 'Slight or mild: generally mild or comes and goes', 'Moderate: considerable, often present', 'Severe: pervasive, continuous, disturbs life']);
+const SEVERITY = scaleOptions([
+  'No problem',
+  'Slight or mild: generally mild or comes and goes',
+  'Moderate: considerable, often present',
+  'Severe: pervasive, continuous, disturbs life',
+]);
 
 const SSS_SEVERITY = [
   ['fatigue', 'Fatigue over the past week'],
@@ -58,23 +68,52 @@ const SSS_SOMATIC = [
 export const ACR_DURATION = 'duration-3-months';
 
 /** Wolfe 2016 criteria: WPI ≥ 7 and SSS ≥ 5, or WPI 4–6 and SSS ≥ 9; pain in ≥ 4 of the 5 regions. */
-export const ACR_2016_CRITERIA = { wpiFrom: 7, sssWithWpiFrom: 5, lowWpiFrom: 4, lowWpiTo: 6, sssWithLowWpiFrom: 9, regionsFrom: 4 } as const;
+export const ACR_2016_CRITERIA = {
+  wpiFrom: 7,
+  sssWithWpiFrom: 5,
+  lowWpiFrom: 4,
+  lowWpiTo: 6,
+  sssWithLowWpiFrom: 9,
+  regionsFrom: 4,
+} as const;
 
 const WPI_KEYS = ACR_AREAS.map((a) => a.key);
 const SSS_KEYS = [...SSS_SEVERITY, ...SSS_SOMATIC].map(([k]) => k);
 
 const ITEMS: readonly ItemDefinition[] = [
-  ...ACR_AREAS.map((a) => ({ key: a.key, construct: `${a.construct} during the past week`, options: YES_NO, group: 'Widespread pain index — areas with pain in the past week' })),
+  ...ACR_AREAS.map((a) => ({
+    key: a.key,
+    construct: `${a.construct} during the past week`,
+    options: YES_NO,
+    group: 'Widespread pain index — areas with pain in the past week',
+  })),
   ...SSS_SEVERITY.map(([key, construct]) => ({ key, construct, options: SEVERITY, group: 'Symptom severity — past week' })),
   ...SSS_SOMATIC.map(([key, construct]) => ({ key, construct, options: YES_NO, group: 'Symptoms during the previous 6 months' })),
   { key: ACR_DURATION, construct: 'These symptoms have generally been present for at least 3 months', options: YES_NO, group: 'Duration' },
 ];
 
-const CRITERIA = 'WPI ≥ 7 and SSS ≥ 5, or WPI 4–6 and SSS ≥ 9; pain in ≥ 4 of 5 regions (jaw, chest, abdomen not counted); symptoms ≥ 3 months';
+const CRITERIA =
+  'WPI ≥ 7 and SSS ≥ 5, or WPI 4–6 and SSS ≥ 9; pain in ≥ 4 of 5 regions (jaw, chest, abdomen not counted); symptoms ≥ 3 months';
 
 const BANDS = [
-  { id: 'criteria-not-met', label: 'Criteria not met', from: 0, inclusive: true, range: 'any of the criteria not met', patientText: 'Your answers do not meet the 2016 fibromyalgia criteria. This does not mean your pain is not real; talk it over with your care team.' },
-  { id: 'criteria-met', label: 'Criteria met', from: 12, inclusive: true, range: CRITERIA, patientText: 'Your answers meet the 2016 fibromyalgia criteria. Your clinician will discuss what this means alongside any other diagnoses.' },
+  {
+    id: 'criteria-not-met',
+    label: 'Criteria not met',
+    from: 0,
+    inclusive: true,
+    range: 'any of the criteria not met',
+    patientText:
+      'Your answers do not meet the 2016 fibromyalgia criteria. This does not mean your pain is not real; talk it over with your care team.',
+  },
+  {
+    id: 'criteria-met',
+    label: 'Criteria met',
+    from: 12,
+    inclusive: true,
+    range: CRITERIA,
+    patientText:
+      'Your answers meet the 2016 fibromyalgia criteria. Your clinician will discuss what this means alongside any other diagnoses.',
+  },
 ] as const;
 
 /** Number of the 5 regions with pain in at least one area that counts for generalized pain. */
@@ -91,25 +130,41 @@ export const acr2016Fm: InstrumentDefinition = {
   title: '2016 revised ACR fibromyalgia diagnostic criteria (WPI and SSS)',
   shortTitle: 'ACR 2016 FM',
   measures: 'Widespread pain and symptom severity; fibromyalgia diagnostic criteria',
-  recallPeriod: 'Past week (pain areas, fatigue, unrefreshed waking, cognitive symptoms); previous 6 months (headaches, lower-abdominal pain, depression)',
+  recallPeriod:
+    'Past week (pain areas, fatigue, unrefreshed waking, cognitive symptoms); previous 6 months (headaches, lower-abdominal pain, depression)',
   items: ITEMS,
   scoreRange: { min: 0, max: 31 },
   primaryScore: 'fs',
   scoreUnit: 'points (FS = WPI + SSS)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'No clinically important change for WPI, SSS or FS in the sources (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012).' },
+  change: {
+    kind: 'none',
+    reason:
+      'No clinically important change for WPI, SSS or FS in the sources (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012).',
+  },
   monotone: true,
   loinc: {},
   licence: {
-    kind: 'free', holder: 'Published diagnostic criteria (Wolfe et al. 2016)',
-    attribution: 'Wolfe F, Clauw DJ, Fitzcharles M-A, et al. 2016 Revisions to the 2010/2011 fibromyalgia diagnostic criteria. Semin Arthritis Rheum 2016;46:319–329.',
+    kind: 'free',
+    holder: 'Published diagnostic criteria (Wolfe et al. 2016)',
+    attribution:
+      'Wolfe F, Clauw DJ, Fitzcharles M-A, et al. 2016 Revisions to the 2010/2011 fibromyalgia diagnostic criteria. Semin Arthritis Rheum 2016;46:319–329.',
     note: 'Published diagnostic criteria in a journal article; no questionnaire licence identified (Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012).',
   },
-  source: 'Wolfe F et al. Semin Arthritis Rheum 2016;46:319–329; criteria table as reproduced in J Rheum Dis. Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012.',
+  source:
+    'Wolfe F et al. Semin Arthritis Rheum 2016;46:319–329; criteria table as reproduced in J Rheum Dis. Wolfe 2016, Semin Arthritis Rheum 46:319, https://doi.org/10.1016/j.semarthrit.2016.08.012.',
   settings: [
-    { name: 'ACR_FS_SCALE', value: 'FS = WPI + SSS (0–31), primary score', why: 'The fibromyalgia severity scale is described in Wolfe 2016 but the full text was not retrieved — UNCONFIRMED (https://doi.org/10.1016/j.semarthrit.2016.08.012). The diagnosis itself (scores.met, band) does not depend on it.' },
-    { name: 'ACR_MISSING_RULE', value: 'all 26 items required', why: 'No missing-item rule in the sources; any missing item leaves the response incomplete. WPI, SSS and regions are still reported when their own items are complete.' },
+    {
+      name: 'ACR_FS_SCALE',
+      value: 'FS = WPI + SSS (0–31), primary score',
+      why: 'The fibromyalgia severity scale is described in Wolfe 2016 but the full text was not retrieved — UNCONFIRMED (https://doi.org/10.1016/j.semarthrit.2016.08.012). The diagnosis itself (scores.met, band) does not depend on it.',
+    },
+    {
+      name: 'ACR_MISSING_RULE',
+      value: 'all 26 items required',
+      why: 'No missing-item rule in the sources; any missing item leaves the response incomplete. WPI, SSS and regions are still reported when their own items are complete.',
+    },
   ],
   score(answers): ScoreResult {
     const wpi = completeSum(answers, WPI_KEYS);
@@ -121,12 +176,16 @@ export const acr2016Fm: InstrumentDefinition = {
       return { kind: 'incomplete', missing, scores: { wpi, sss, fs, regions, met: null }, flags: [] };
     }
     const c = ACR_2016_CRITERIA;
-    const severity = (wpi >= c.wpiFrom && sss >= c.sssWithWpiFrom) || (wpi >= c.lowWpiFrom && wpi <= c.lowWpiTo && sss >= c.sssWithLowWpiFrom);
+    const severity =
+      (wpi >= c.wpiFrom && sss >= c.sssWithWpiFrom) || (wpi >= c.lowWpiFrom && wpi <= c.lowWpiTo && sss >= c.sssWithLowWpiFrom);
     const met = severity && regions >= c.regionsFrom && answers.get(ACR_DURATION) === 1;
     return {
-      kind: 'scored', score: fs,
+      kind: 'scored',
+      score: fs,
       scores: { fs, wpi, sss, regions, met: met ? 1 : 0 },
-      band: met ? 'criteria-met' : 'criteria-not-met', flags: [], missing: [],
+      band: met ? 'criteria-met' : 'criteria-not-met',
+      flags: [],
+      missing: [],
     };
   },
 };

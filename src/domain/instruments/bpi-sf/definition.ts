@@ -15,7 +15,8 @@ import { scaleOptions } from '../scoring.ts';
 
 export const BPI_INTERFERENCE_MIN_ANSWERED = 4;
 
-const ZERO_TEN = (low: string, high: string) => scaleOptions(Array.from({ length: 11 }, (_, i) => (i === 0 ? `0 — ${low}` : i === 10 ? `10 — ${high}` : String(i))));
+const ZERO_TEN = (low: string, high: string) =>
+  scaleOptions(Array.from({ length: 11 }, (_, i) => (i === 0 ? `0 — ${low}` : i === 10 ? `10 — ${high}` : String(i))));
 const SEVERITY_OPTIONS = ZERO_TEN('No pain', 'Pain as bad as you can imagine');
 const INTERFERENCE_OPTIONS = ZERO_TEN('Does not interfere', 'Completely interferes');
 
@@ -56,29 +57,52 @@ export const bpiSf: InstrumentDefinition = {
   scoreUnit: 'points (mean of answered interference items)',
   direction: 'lower-is-better',
   bands: [],
-  change: { kind: 'threshold', points: 1, source: 'IMMPACT: BPI interference ≥ 1-point decrease is minimally important, Dworkin 2008 J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005' },
+  change: {
+    kind: 'threshold',
+    points: 1,
+    source:
+      'IMMPACT: BPI interference ≥ 1-point decrease is minimally important, Dworkin 2008 J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005',
+  },
   monotone: true,
   loinc: { score: '77565-0' },
   licence: {
-    kind: 'licensed', holder: 'Charles S. Cleeland, PhD (MD Anderson Department of Symptom Research)',
-    attribution: 'Brief Pain Inventory © 1991 Charles S. Cleeland, PhD, Pain Research Group. Used only with permission of Dr. Cleeland or his designee.',
+    kind: 'licensed',
+    holder: 'Charles S. Cleeland, PhD (MD Anderson Department of Symptom Research)',
+    attribution:
+      'Brief Pain Inventory © 1991 Charles S. Cleeland, PhD, Pain Research Group. Used only with permission of Dr. Cleeland or his designee.',
     note: 'May not be used or reproduced without permission from Dr. Cleeland or his designee; fees may apply (NINDS CDE; SRALab). Item wording here is paraphrased (https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)).',
   },
-  source: 'Cleeland CS. The Brief Pain Inventory User Guide (2009), interference rule via LOINC 77565-0; ePPOC BPI scoring; Dworkin 2008 (IMMPACT). https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form).',
+  source:
+    'Cleeland CS. The Brief Pain Inventory User Guide (2009), interference rule via LOINC 77565-0; ePPOC BPI scoring; Dworkin 2008 (IMMPACT). https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form).',
   settings: [
-    { name: 'BPI_SEVERITY_RULE', value: 'all 4 severity items required', why: 'No missing-item rule for the severity composite was found — UNCONFIRMED; requiring all 4 is the recommended default (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)).' },
-    { name: 'BPI_RECALL', value: 'Past 24 hours', why: 'The short form and LOINC 77565-0 use the past 24 hours; some versions (ePPOC) use the past week (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)). The asking form must state the period used.' },
-    { name: 'BPI_PANEL_LOINC', value: 'none', why: 'Panel and item LOINC codes were not found — UNCONFIRMED (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)); only the interference score code 77565-0 is set.' },
+    {
+      name: 'BPI_SEVERITY_RULE',
+      value: 'all 4 severity items required',
+      why: 'No missing-item rule for the severity composite was found — UNCONFIRMED; requiring all 4 is the recommended default (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)).',
+    },
+    {
+      name: 'BPI_RECALL',
+      value: 'Past 24 hours',
+      why: 'The short form and LOINC 77565-0 use the past 24 hours; some versions (ePPOC) use the past week (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)). The asking form must state the period used.',
+    },
+    {
+      name: 'BPI_PANEL_LOINC',
+      value: 'none',
+      why: 'Panel and item LOINC codes were not found — UNCONFIRMED (Cleeland, Brief Pain Inventory, https://www.commondataelements.ninds.nih.gov/report-viewer/25216/Brief%2520Pain%2520Inventory%2520(Short%2520Form)); only the interference score code 77565-0 is set.',
+    },
   ],
   score(answers): ScoreResult {
     const single = (key: string): number | null => answers.get(key) ?? null;
     const answeredInterference = INTERFERENCE_KEYS.filter((k) => answers.has(k));
-    const interference = answeredInterference.length >= BPI_INTERFERENCE_MIN_ANSWERED
-      ? answeredInterference.reduce((sum, k) => sum + answers.get(k)!, 0) / answeredInterference.length
-      : null;
+    const interference =
+      answeredInterference.length >= BPI_INTERFERENCE_MIN_ANSWERED
+        ? answeredInterference.reduce((sum, k) => sum + answers.get(k)!, 0) / answeredInterference.length
+        : null;
     const severity = SEVERITY_KEYS.every((k) => answers.has(k)) ? SEVERITY_KEYS.reduce((sum, k) => sum + answers.get(k)!, 0) / 4 : null;
     const scores: Record<string, number | null> = {
-      interference, severity, interferenceAnswered: answeredInterference.length,
+      interference,
+      severity,
+      interferenceAnswered: answeredInterference.length,
       ...Object.fromEntries(SEVERITY.map(([key, name]) => [name, single(key)])),
     };
     if (interference === null) {

@@ -36,13 +36,29 @@ const KEYS = ITEMS.map((i) => i.key);
 const INTERVIEW_KEYS = DN4_INTERVIEW_ITEMS.map((i) => i.key);
 
 const BANDS = [
-  { id: 'negative', label: 'Not suggestive of neuropathic pain', from: 0, inclusive: true, range: '0–3', patientText: 'Your answers and examination do not point to nerve-related (neuropathic) pain.' },
-  { id: 'positive', label: 'Suggestive of neuropathic pain', from: DN4_POSITIVE_FROM, inclusive: true, range: '4–10', patientText: 'Your answers and examination suggest part of your pain may come from the nerves (neuropathic pain). Your care team will discuss what this means.' },
+  {
+    id: 'negative',
+    label: 'Not suggestive of neuropathic pain',
+    from: 0,
+    inclusive: true,
+    range: '0–3',
+    patientText: 'Your answers and examination do not point to nerve-related (neuropathic) pain.',
+  },
+  {
+    id: 'positive',
+    label: 'Suggestive of neuropathic pain',
+    from: DN4_POSITIVE_FROM,
+    inclusive: true,
+    range: '4–10',
+    patientText:
+      'Your answers and examination suggest part of your pain may come from the nerves (neuropathic pain). Your care team will discuss what this means.',
+  },
 ] as const;
 
 /** Licence not found in the sources: treated as needing permission until confirmed. */
 export const DN4_LICENCE = {
-  kind: 'licensed', holder: 'UNCONFIRMED (Bouhassira et al. 2005, authors)',
+  kind: 'licensed',
+  holder: 'UNCONFIRMED (Bouhassira et al. 2005, authors)',
   attribution: 'DN4: Bouhassira D et al. Pain 2005;114:29–36.',
   note: 'No licence statement was found in the sources (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010, UNCONFIRMED); treated as requiring permission before item text is shown to patients until confirmed.',
   unconfirmed: true,
@@ -62,15 +78,32 @@ export const dn4: InstrumentDefinition = {
   scoreUnit: 'points (items answered yes)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A diagnostic screening tool; no clinically important change in the sources (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
+  change: {
+    kind: 'none',
+    reason:
+      'A diagnostic screening tool; no clinically important change in the sources (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).',
+  },
   monotone: true,
   loinc: {},
   licence: DN4_LICENCE,
-  source: 'Bouhassira D et al. Pain 2005;114:29–36; cut-off ≥ 4/10: Spallone 2012 Diabet Med, VanDenKerkhof 2018 Clin J Pain, physio-pedia. Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010.',
+  source:
+    'Bouhassira D et al. Pain 2005;114:29–36; cut-off ≥ 4/10: Spallone 2012 Diabet Med, VanDenKerkhof 2018 Clin J Pain, physio-pedia. Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010.',
   settings: [
-    { name: 'DN4_POSITIVE_FROM', value: DN4_POSITIVE_FROM, why: '≥ 4/10 is the standard cut-off (Spallone 2012, physio-pedia); NINDS CDE says "greater than 4", and the original Bouhassira 2005 figures could not be retrieved — UNCONFIRMED (https://doi.org/10.1016/j.pain.2004.12.010).' },
-    { name: 'DN4_MISSING_RULE', value: 'all 10 items required', why: 'Not specified — UNCONFIRMED; each item shifts the total by 1, so no score with missing items (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
-    { name: 'DN4_LICENCE', value: 'treated as licensed', why: 'Licence not found in the sources — UNCONFIRMED (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).' },
+    {
+      name: 'DN4_POSITIVE_FROM',
+      value: DN4_POSITIVE_FROM,
+      why: '≥ 4/10 is the standard cut-off (Spallone 2012, physio-pedia); NINDS CDE says "greater than 4", and the original Bouhassira 2005 figures could not be retrieved — UNCONFIRMED (https://doi.org/10.1016/j.pain.2004.12.010).',
+    },
+    {
+      name: 'DN4_MISSING_RULE',
+      value: 'all 10 items required',
+      why: 'Not specified — UNCONFIRMED; each item shifts the total by 1, so no score with missing items (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).',
+    },
+    {
+      name: 'DN4_LICENCE',
+      value: 'treated as licensed',
+      why: 'Licence not found in the sources — UNCONFIRMED (Bouhassira 2005, Pain 114:29, https://doi.org/10.1016/j.pain.2004.12.010).',
+    },
   ],
   score(answers): ScoreResult {
     const interview = completeSum(answers, INTERVIEW_KEYS);

@@ -27,10 +27,31 @@ export const GAD7_ITEMS = [
 const KEYS = GAD7_ITEMS.map(([key]) => key);
 
 const BANDS = [
-  { id: 'minimal', label: 'Minimal', from: 0, inclusive: true, range: '0–4', patientText: 'Your answers suggest few or no symptoms of anxiety.' },
+  {
+    id: 'minimal',
+    label: 'Minimal',
+    from: 0,
+    inclusive: true,
+    range: '0–4',
+    patientText: 'Your answers suggest few or no symptoms of anxiety.',
+  },
   { id: 'mild', label: 'Mild', from: 5, inclusive: true, range: '5–9', patientText: 'Your answers suggest mild symptoms of anxiety.' },
-  { id: 'moderate', label: 'Moderate', from: 10, inclusive: true, range: '10–14', patientText: 'Your answers suggest moderate symptoms of anxiety. Talk them over with your care team.' },
-  { id: 'severe', label: 'Severe', from: 15, inclusive: true, range: '15–21', patientText: 'Your answers suggest severe symptoms of anxiety. Please speak with your care team soon.' },
+  {
+    id: 'moderate',
+    label: 'Moderate',
+    from: 10,
+    inclusive: true,
+    range: '10–14',
+    patientText: 'Your answers suggest moderate symptoms of anxiety. Talk them over with your care team.',
+  },
+  {
+    id: 'severe',
+    label: 'Severe',
+    from: 15,
+    inclusive: true,
+    range: '15–21',
+    patientText: 'Your answers suggest severe symptoms of anxiety. Please speak with your care team soon.',
+  },
 ] as const;
 
 export const gad7: InstrumentDefinition = {
@@ -51,19 +72,37 @@ export const gad7: InstrumentDefinition = {
   monotone: true,
   loinc: { panel: '69737-5', score: '70274-6' },
   licence: {
-    kind: 'free', holder: 'Pfizer Inc.',
-    attribution: 'GAD-7 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
+    kind: 'free',
+    holder: 'Pfizer Inc.',
+    attribution:
+      'GAD-7 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
     note: 'As PHQ-9: Pfizer states no permission is required (Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092).',
   },
-  source: 'Spitzer RL, Kroenke K, Williams JB, Löwe B. Arch Intern Med 2006;166:1092. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092.',
+  source:
+    'Spitzer RL, Kroenke K, Williams JB, Löwe B. Arch Intern Med 2006;166:1092. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092.',
   settings: [
-    { name: 'GAD7_MAX_MISSING', value: GAD7_MAX_MISSING, why: 'Up to 2 missing items are prorated per the DC/TMD scoring manual (Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092); as for the PHQ-9, developer endorsement was not retrieved.' },
-    { name: 'GAD7_PRORATED_ROUNDING', value: 'unrounded', why: 'The manual does not specify rounding of prorated scores — UNCONFIRMED convention: keep full precision and band the unrounded value.' },
+    {
+      name: 'GAD7_MAX_MISSING',
+      value: GAD7_MAX_MISSING,
+      why: 'Up to 2 missing items are prorated per the DC/TMD scoring manual (Spitzer 2006, Arch Intern Med 166:1092, https://doi.org/10.1001/archinte.166.10.1092); as for the PHQ-9, developer endorsement was not retrieved.',
+    },
+    {
+      name: 'GAD7_PRORATED_ROUNDING',
+      value: 'unrounded',
+      why: 'The manual does not specify rounding of prorated scores — UNCONFIRMED convention: keep full precision and band the unrounded value.',
+    },
   ],
   score(answers): ScoreResult {
     const { total, missing } = proratedSum(answers, KEYS, GAD7_MAX_MISSING);
     const gad2 = completeSum(answers, ['1', '2']);
     if (total === null) return { kind: 'incomplete', missing, scores: { total: null, gad2 }, flags: [] };
-    return { kind: 'scored', score: total, scores: { total, answered: 7 - missing.length, gad2 }, band: bandFor(BANDS, total)?.id ?? null, flags: [], missing };
+    return {
+      kind: 'scored',
+      score: total,
+      scores: { total, answered: 7 - missing.length, gad2 },
+      band: bandFor(BANDS, total)?.id ?? null,
+      flags: [],
+      missing,
+    };
   },
 };

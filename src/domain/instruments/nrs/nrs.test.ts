@@ -7,7 +7,7 @@ describe('NRS change (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/
   it('8 → 5: −3 points, 37.5 % less → moderate (≥ 30 %)', () => {
     expect(computeChange(nrs, 8, 5)).toMatchObject({ absolute: -3, percent: 37.5, category: 'moderate' });
   });
-  it('7 → 5: −2 points, 28.6 % less → minimal (≥ 10 %, < 30 %): the product uses the percent rule, not Farrar\'s 2 points', () => {
+  it("7 → 5: −2 points, 28.6 % less → minimal (≥ 10 %, < 30 %): the product uses the percent rule, not Farrar's 2 points", () => {
     const change = computeChange(nrs, 7, 5);
     expect(change).toMatchObject({ absolute: -2, category: 'minimal' });
     expect(change.percent).toBeCloseTo(28.57, 2);

@@ -29,14 +29,48 @@ const FAMILY = 'Family history of substance abuse';
 const PERSONAL = 'Personal history of substance abuse';
 const PSYCH = 'Psychological disease';
 /** The form's sections (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1 row labels). */
-const GROUPS: Readonly<Record<string, string>> = { 1: FAMILY, 2: FAMILY, 3: FAMILY, 4: PERSONAL, 5: PERSONAL, 6: PERSONAL, 7: 'Age', 8: 'Preadolescent sexual abuse', 9: PSYCH, 10: PSYCH };
+const GROUPS: Readonly<Record<string, string>> = {
+  1: FAMILY,
+  2: FAMILY,
+  3: FAMILY,
+  4: PERSONAL,
+  5: PERSONAL,
+  6: PERSONAL,
+  7: 'Age',
+  8: 'Preadolescent sexual abuse',
+  9: PSYCH,
+  10: PSYCH,
+};
 
 const KEYS = ORT_ITEMS.map(([key]) => key);
 
 const BANDS = [
-  { id: 'low', label: 'Low risk', from: 0, inclusive: true, range: '0–3', patientText: 'Your answers suggest a low risk of problems with opioid medicines.' },
-  { id: 'moderate', label: 'Moderate risk', from: 4, inclusive: true, range: '4–7', patientText: 'Your answers suggest a moderate risk of problems with opioid medicines. Your care team will talk with you about how to use them safely.' },
-  { id: 'high', label: 'High risk', from: 8, inclusive: true, range: '8–26', patientText: 'Your answers suggest a higher risk of problems with opioid medicines. Your care team will talk with you about safer options and extra support.' },
+  {
+    id: 'low',
+    label: 'Low risk',
+    from: 0,
+    inclusive: true,
+    range: '0–3',
+    patientText: 'Your answers suggest a low risk of problems with opioid medicines.',
+  },
+  {
+    id: 'moderate',
+    label: 'Moderate risk',
+    from: 4,
+    inclusive: true,
+    range: '4–7',
+    patientText:
+      'Your answers suggest a moderate risk of problems with opioid medicines. Your care team will talk with you about how to use them safely.',
+  },
+  {
+    id: 'high',
+    label: 'High risk',
+    from: 8,
+    inclusive: true,
+    range: '8–26',
+    patientText:
+      'Your answers suggest a higher risk of problems with opioid medicines. Your care team will talk with you about safer options and extra support.',
+  },
 ] as const;
 
 export const ort: InstrumentDefinition = {
@@ -54,18 +88,32 @@ export const ort: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A baseline risk screen given at the initial visit; no clinically important change applies (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1).' },
+  change: {
+    kind: 'none',
+    reason:
+      'A baseline risk screen given at the initial visit; no clinically important change applies (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1).',
+  },
   monotone: true,
   loinc: { panel: '91393-9', score: '91392-1' },
   licence: {
-    kind: 'licensed', holder: 'Dr. Lynn R. Webster',
+    kind: 'licensed',
+    holder: 'Dr. Lynn R. Webster',
     attribution: 'Opioid Risk Tool © 2018 Dr. Lynn Webster. Webster & Webster, Pain Med 2005;6:432.',
     note: 'Clinicians are asked to request permission via lynnwebstermd.com/opioid-risk-tool (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1); permission is needed before item text is shown in software.',
   },
-  source: 'Webster & Webster, Pain Med 2005;6:432; weights per Can Fam Physician table (adapted); bands LOINC 91392-1. Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1.',
+  source:
+    'Webster & Webster, Pain Med 2005;6:432; weights per Can Fam Physician table (adapted); bands LOINC 91392-1. Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1.',
   settings: [
-    { name: 'ORT_SEX_POLICY', value: 'other/unknown/absent sex: score with both weightings, report the higher', why: 'The tool defines weights only for female and male; handling of other or unknown sex is UNCONFIRMED and the doc suggests "compute both and report the higher" (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1). The higher total never under-states risk.' },
-    { name: 'ORT_MISSING_RULE', value: 'all 10 items required', why: 'Not specified in the sources; "absent items are effectively no" is UNCONFIRMED (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1). Treating a skipped item as "no" could under-state risk, so the response is incomplete instead.' },
+    {
+      name: 'ORT_SEX_POLICY',
+      value: 'other/unknown/absent sex: score with both weightings, report the higher',
+      why: 'The tool defines weights only for female and male; handling of other or unknown sex is UNCONFIRMED and the doc suggests "compute both and report the higher" (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1). The higher total never under-states risk.',
+    },
+    {
+      name: 'ORT_MISSING_RULE',
+      value: 'all 10 items required',
+      why: 'Not specified in the sources; "absent items are effectively no" is UNCONFIRMED (Webster & Webster 2005, Pain Med 6:432; https://loinc.org/91392-1). Treating a skipped item as "no" could under-state risk, so the response is incomplete instead.',
+    },
   ],
   score(answers, context): ScoreResult {
     const missing = KEYS.filter((k) => !answers.has(k));

@@ -13,19 +13,22 @@ describe('Opioid Risk Tool', () => {
   });
 
   it('female/male use their weights; other, unknown and absent sex use the higher', () => {
-    fc.assert(fc.property(answersArb, (raw) => {
-      const answers = new Map(Object.entries(raw));
-      const female = ORT_ITEMS.reduce((s, [k, , f]) => s + (raw[k] === 1 ? f : 0), 0);
-      const male = ORT_ITEMS.reduce((s, [k, , , m]) => s + (raw[k] === 1 ? m : 0), 0);
-      const score = (r: ReturnType<typeof ort.score>) => (r.kind === 'scored' ? r.score : null);
-      expect(score(ort.score(answers, { sex: 'female' }))).toBe(female);
-      expect(score(ort.score(answers, { sex: 'male' }))).toBe(male);
-      for (const context of [{ sex: 'other' as const }, { sex: 'unknown' as const }, {}]) {
-        const r = ort.score(answers, context);
-        expect(score(r)).toBe(Math.max(female, male));
-        expect(r.flags).toEqual(['sex-weights-both']);
-        expect(r.scores).toMatchObject({ female, male });
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(answersArb, (raw) => {
+        const answers = new Map(Object.entries(raw));
+        const female = ORT_ITEMS.reduce((s, [k, , f]) => s + (raw[k] === 1 ? f : 0), 0);
+        const male = ORT_ITEMS.reduce((s, [k, , , m]) => s + (raw[k] === 1 ? m : 0), 0);
+        const score = (r: ReturnType<typeof ort.score>) => (r.kind === 'scored' ? r.score : null);
+        expect(score(ort.score(answers, { sex: 'female' }))).toBe(female);
+        expect(score(ort.score(answers, { sex: 'male' }))).toBe(male);
+        for (const context of [{ sex: 'other' as const }, { sex: 'unknown' as const }, {}]) {
+          const r = ort.score(answers, context);
+          expect(score(r)).toBe(Math.max(female, male));
+          expect(r.flags).toEqual(['sex-weights-both']);
+          expect(r.scores).toMatchObject({ female, male });
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -58,20 +58,42 @@ export const pcs: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: [],
-  change: { kind: 'none', reason: 'No minimal clinically important difference for the PCS was established in the retrieved sources (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php, UNCONFIRMED).' },
+  change: {
+    kind: 'none',
+    reason:
+      'No minimal clinically important difference for the PCS was established in the retrieved sources (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php, UNCONFIRMED).',
+  },
   monotone: true,
   loinc: {},
   licence: {
-    kind: 'licensed', holder: 'Michael J. L. Sullivan; distributed by Mapi Research Trust',
+    kind: 'licensed',
+    holder: 'Michael J. L. Sullivan; distributed by Mapi Research Trust',
     attribution: 'Pain Catastrophizing Scale © 1995 Michael J. L. Sullivan. Licensed and distributed by Mapi Research Trust.',
     note: 'Item text is copyrighted; obtain a licence from Mapi Research Trust (ePROVIDE) before showing the items to patients (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).',
   },
-  source: 'Sullivan MJL, Bishop SR, Pivik J. Psychological Assessment 1995;7:524–532; PCS User Manual (2009); Rehabilitation Measures Database. Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php.',
+  source:
+    'Sullivan MJL, Bishop SR, Pivik J. Psychological Assessment 1995;7:524–532; PCS User Manual (2009); Rehabilitation Measures Database. Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php.',
   settings: [
-    { name: 'PCS_CLINICAL_CUTOFF', value: PCS_CLINICAL_CUTOFF, why: 'Clinically relevant catastrophizing around a total of 30 (RMD; PCS manual summaries) (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).' },
-    { name: 'PCS_CUTOFF_INCLUSIVE', value: PCS_CUTOFF_INCLUSIVE, why: 'RMD says "above 30", manual summaries "30 or above"; the boundary at exactly 30 is UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php). Default: ≥ 30.' },
-    { name: 'PCS_MISSING_RULE', value: 'all 13 items required', why: 'No developer missing-item rule retrieved — UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php; awell-score requires all items).' },
-    { name: 'PCS_SUBSCALE_CUTOFFS', value: 'not applied', why: 'Helplessness ≥ 13 / magnification ≥ 5 come from one secondary source with rumination truncated — UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).' },
+    {
+      name: 'PCS_CLINICAL_CUTOFF',
+      value: PCS_CLINICAL_CUTOFF,
+      why: 'Clinically relevant catastrophizing around a total of 30 (RMD; PCS manual summaries) (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).',
+    },
+    {
+      name: 'PCS_CUTOFF_INCLUSIVE',
+      value: PCS_CUTOFF_INCLUSIVE,
+      why: 'RMD says "above 30", manual summaries "30 or above"; the boundary at exactly 30 is UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php). Default: ≥ 30.',
+    },
+    {
+      name: 'PCS_MISSING_RULE',
+      value: 'all 13 items required',
+      why: 'No developer missing-item rule retrieved — UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php; awell-score requires all items).',
+    },
+    {
+      name: 'PCS_SUBSCALE_CUTOFFS',
+      value: 'not applied',
+      why: 'Helplessness ≥ 13 / magnification ≥ 5 come from one secondary source with rumination truncated — UNCONFIRMED (Sullivan 1995, Psychol Assess 7:524, https://sullivan-painresearch.mcgill.ca/pcs.php).',
+    },
   ],
   score(answers): ScoreResult {
     const missing = KEYS.filter((k) => !answers.has(k));
@@ -85,6 +107,13 @@ export const pcs: InstrumentDefinition = {
       magnification: completeSum(answers, MAGNIFICATION),
       helplessness: completeSum(answers, HELPLESSNESS),
     };
-    return { kind: 'scored', score: total, scores, band: null, flags: pcsClinicallyRelevant(total) ? ['clinically-relevant'] : [], missing: [] };
+    return {
+      kind: 'scored',
+      score: total,
+      scores,
+      band: null,
+      flags: pcsClinicallyRelevant(total) ? ['clinically-relevant'] : [],
+      missing: [],
+    };
   },
 };

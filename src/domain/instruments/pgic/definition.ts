@@ -21,7 +21,14 @@ const RATINGS = [
   [7, 'very-much-worse', 'Very much worse', 'You feel very much worse since treatment started. Please tell your care team soon.'],
 ] as const;
 
-const BANDS = RATINGS.map(([value, id, label, patientText]) => ({ id, label, from: value, inclusive: true, range: String(value), patientText }));
+const BANDS = RATINGS.map(([value, id, label, patientText]) => ({
+  id,
+  label,
+  from: value,
+  inclusive: true,
+  range: String(value),
+  patientText,
+}));
 
 /** IMMPACT meaning of the improved ratings (Dworkin 2008 via Bandolier, PGIC, NINDS CDE, https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677); others: none. */
 export const PGIC_IMMPACT_CATEGORY: Readonly<Record<string, 'substantial' | 'moderate' | 'minimal' | 'none'>> = {
@@ -42,23 +49,40 @@ export const pgic: InstrumentDefinition = {
   shortTitle: 'PGIC',
   measures: "Patient's overall rating of change since the start of treatment",
   recallPeriod: 'Since the start of treatment',
-  items: [{ key: PGIC_ITEM, construct: 'Overall, how your condition has changed since treatment began', options: RATINGS.map(([value, , label]) => ({ value, label })) }],
+  items: [
+    {
+      key: PGIC_ITEM,
+      construct: 'Overall, how your condition has changed since treatment began',
+      options: RATINGS.map(([value, , label]) => ({ value, label })),
+    },
+  ],
   scoreRange: { min: 1, max: 7 },
   primaryScore: 'rating',
   scoreUnit: 'rating (1–7)',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'rating', source: 'IMMPACT, Dworkin 2008: minimally improved = minimal, much improved = moderate, very much improved = substantial, https://doi.org/10.1016/j.jpain.2007.09.005' },
+  change: {
+    kind: 'rating',
+    source:
+      'IMMPACT, Dworkin 2008: minimally improved = minimal, much improved = moderate, very much improved = substantial, https://doi.org/10.1016/j.jpain.2007.09.005',
+  },
   monotone: true,
   loinc: {},
   licence: {
-    kind: 'free', holder: 'Public domain (NINDS Common Data Elements)',
-    attribution: 'Patient Global Impression of Change (NINDS Common Data Elements), derived from Guy W. ECDEU Assessment Manual, 1976 (CGI-Improvement).',
+    kind: 'free',
+    holder: 'Public domain (NINDS Common Data Elements)',
+    attribution:
+      'Patient Global Impression of Change (NINDS Common Data Elements), derived from Guy W. ECDEU Assessment Manual, 1976 (CGI-Improvement).',
     note: '"Available in the public domain" (NINDS CDE) (PGIC, NINDS CDE, https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677).',
   },
-  source: 'NINDS CDE PGIC notice (form F2677); Guy 1976 CGI-I; Dworkin 2008 J Pain 9:105; Farrar 2001 Pain 94:149. https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677.',
+  source:
+    'NINDS CDE PGIC notice (form F2677); Guy 1976 CGI-I; Dworkin 2008 J Pain 9:105; Farrar 2001 Pain 94:149. https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677.',
   settings: [
-    { name: 'PGIC_VERSION', value: 'NINDS CDE, 1 = very much improved … 7 = very much worse', why: 'The Hurst & Bolton 2004 variant reverses the direction — UNCONFIRMED here; the version is stored with each response (https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677).' },
+    {
+      name: 'PGIC_VERSION',
+      value: 'NINDS CDE, 1 = very much improved … 7 = very much worse',
+      why: 'The Hurst & Bolton 2004 variant reverses the direction — UNCONFIRMED here; the version is stored with each response (https://www.commondataelements.ninds.nih.gov/ReportViewer.aspx?/nindscdereports/rptNOC&rs:Command=Render&rc:Parameters=false&crfID=F2677).',
+    },
   ],
   score(answers): ScoreResult {
     const rating = answers.get(PGIC_ITEM);

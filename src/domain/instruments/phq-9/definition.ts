@@ -15,10 +15,22 @@ export const PHQ9_MAX_MISSING = 3;
  * half the days"), item 9 from `item9From`; at least `coreAtLeast` of items 1–2 must count; major
  * depressive syndrome from `majorFromCount` symptoms, other depressive syndrome `otherFromCount`–`otherToCount`.
  */
-export const PHQ9_SYNDROME = { symptomFrom: 2, item9From: 1, coreAtLeast: 1, majorFromCount: 5, otherFromCount: 2, otherToCount: 4 } as const;
+export const PHQ9_SYNDROME = {
+  symptomFrom: 2,
+  item9From: 1,
+  coreAtLeast: 1,
+  majorFromCount: 5,
+  otherFromCount: 2,
+  otherToCount: 4,
+} as const;
 
 /** The answer scale, shared with the PHQ-2 (the same items 1–2). */
-export const PHQ9_FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
+export const PHQ9_FREQUENCY = scaleOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day'], 0, [
+  'LA6568-5',
+  'LA6569-3',
+  'LA6570-1',
+  'LA6571-9',
+]);
 
 export const PHQ9_ITEMS = [
   ['1', 'Little interest or pleasure in doing things', '44250-9'],
@@ -35,11 +47,39 @@ export const PHQ9_ITEMS = [
 const KEYS = PHQ9_ITEMS.map(([key]) => key);
 
 const BANDS = [
-  { id: 'none-minimal', label: 'None or minimal', from: 0, inclusive: true, range: '0–4', patientText: 'Your answers suggest few or no symptoms of depression.' },
+  {
+    id: 'none-minimal',
+    label: 'None or minimal',
+    from: 0,
+    inclusive: true,
+    range: '0–4',
+    patientText: 'Your answers suggest few or no symptoms of depression.',
+  },
   { id: 'mild', label: 'Mild', from: 5, inclusive: true, range: '5–9', patientText: 'Your answers suggest mild symptoms of depression.' },
-  { id: 'moderate', label: 'Moderate', from: 10, inclusive: true, range: '10–14', patientText: 'Your answers suggest moderate symptoms of depression. Talk them over with your care team.' },
-  { id: 'moderately-severe', label: 'Moderately severe', from: 15, inclusive: true, range: '15–19', patientText: 'Your answers suggest moderately severe symptoms of depression. Your care team should know.' },
-  { id: 'severe', label: 'Severe', from: 20, inclusive: true, range: '20–27', patientText: 'Your answers suggest severe symptoms of depression. Please speak with your care team soon.' },
+  {
+    id: 'moderate',
+    label: 'Moderate',
+    from: 10,
+    inclusive: true,
+    range: '10–14',
+    patientText: 'Your answers suggest moderate symptoms of depression. Talk them over with your care team.',
+  },
+  {
+    id: 'moderately-severe',
+    label: 'Moderately severe',
+    from: 15,
+    inclusive: true,
+    range: '15–19',
+    patientText: 'Your answers suggest moderately severe symptoms of depression. Your care team should know.',
+  },
+  {
+    id: 'severe',
+    label: 'Severe',
+    from: 20,
+    inclusive: true,
+    range: '20–27',
+    patientText: 'Your answers suggest severe symptoms of depression. Please speak with your care team soon.',
+  },
 ] as const;
 
 export const phq9: InstrumentDefinition = {
@@ -60,14 +100,25 @@ export const phq9: InstrumentDefinition = {
   monotone: true,
   loinc: { panel: '44249-1', score: '44261-6' },
   licence: {
-    kind: 'free', holder: 'Pfizer Inc.',
-    attribution: 'PHQ-9 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
+    kind: 'free',
+    holder: 'Pfizer Inc.',
+    attribution:
+      'PHQ-9 © Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues. No permission required to reproduce, translate, display or distribute.',
     note: 'Pfizer states that no permission is required to reproduce, translate, display or distribute the PHQ-9 (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).',
   },
-  source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x.',
+  source:
+    'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606. Proration: DC/TMD Scoring Manual for Self-Report Instruments (Ohrbach & Knibbe 2021). Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x.',
   settings: [
-    { name: 'PHQ9_MAX_MISSING', value: PHQ9_MAX_MISSING, why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).' },
-    { name: 'item-9 crisis flag', value: '> 0', why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).' },
+    {
+      name: 'PHQ9_MAX_MISSING',
+      value: PHQ9_MAX_MISSING,
+      why: 'Up to 3 missing items are prorated per the DC/TMD scoring manual; whether the PHQ developers endorse the same limit is UNCONFIRMED (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).',
+    },
+    {
+      name: 'item-9 crisis flag',
+      value: '> 0',
+      why: 'Any answer above "not at all" prompts a same-visit suicide-risk assessment — widely used clinical convention, UNCONFIRMED as a developer rule (Kroenke 2001, J Gen Intern Med 16:606, https://doi.org/10.1046/j.1525-1497.2001.016009606.x).',
+    },
   ],
   score(answers): ScoreResult {
     const flags: string[] = [];

@@ -5,7 +5,14 @@
 
 import type { InstrumentDefinition, ResponseOption, ScoreResult } from '../model.ts';
 import {
-  PROMIS_ITEM_TEXT_SETTING, PROMIS_LICENCE, PROMIS_PRORATION_SETTING, promisChange, promisMidSetting, promisTableScore, tableRange, type PromisTable,
+  PROMIS_ITEM_TEXT_SETTING,
+  PROMIS_LICENCE,
+  PROMIS_PRORATION_SETTING,
+  promisChange,
+  promisMidSetting,
+  promisTableScore,
+  tableRange,
+  type PromisTable,
 } from '../promis-pi-4a/definition.ts';
 import { scaleOptions } from '../scoring.ts';
 
@@ -44,9 +51,14 @@ export const promisPainIntensity3a: InstrumentDefinition = {
   monotone: true,
   loinc: {},
   licence: PROMIS_LICENCE,
-  source: 'PROMIS Pain Intensity v1.0 3a; item composition per the PROMIS Assessment Center form data; T-scores from the derived Lord–Wingersky summed-score table in https://www.healthmeasures.net/explore-measurement-systems/promis (not official). https://www.healthmeasures.net/explore-measurement-systems/promis.',
+  source:
+    'PROMIS Pain Intensity v1.0 3a; item composition per the PROMIS Assessment Center form data; T-scores from the derived Lord–Wingersky summed-score table in https://www.healthmeasures.net/explore-measurement-systems/promis (not official). https://www.healthmeasures.net/explore-measurement-systems/promis.',
   settings: [
-    { name: 'PROMIS_PAIN_INTENSITY_3A_TABLE', value: 'derived table (https://www.healthmeasures.net/explore-measurement-systems/promis), UNCONFIRMED', why: 'The official HealthMeasures summed-score table was not retrievable; the table was computed from the PROMIS item calibrations. Verify against the HealthMeasures scoring manual before clinical use.' },
+    {
+      name: 'PROMIS_PAIN_INTENSITY_3A_TABLE',
+      value: 'derived table (https://www.healthmeasures.net/explore-measurement-systems/promis), UNCONFIRMED',
+      why: 'The official HealthMeasures summed-score table was not retrievable; the table was computed from the PROMIS item calibrations. Verify against the HealthMeasures scoring manual before clinical use.',
+    },
     PROMIS_PRORATION_SETTING,
     promisMidSetting(false),
     PROMIS_ITEM_TEXT_SETTING,

@@ -7,13 +7,23 @@
 
 import type { InstrumentDefinition, ResponseOption, ScoreResult } from '../model.ts';
 import {
-  PROMIS_ITEM_TEXT_SETTING, PROMIS_LICENCE, PROMIS_PRORATION_SETTING, promisChange, promisMidSetting, promisTableScore, tableRange, type PromisTable,
+  PROMIS_ITEM_TEXT_SETTING,
+  PROMIS_LICENCE,
+  PROMIS_PRORATION_SETTING,
+  promisChange,
+  promisMidSetting,
+  promisTableScore,
+  tableRange,
+  type PromisTable,
 } from '../promis-pi-4a/definition.ts';
 
 /** PROMIS, HealthMeasures, https://www.healthmeasures.net/explore-measurement-systems/promis, PF 6b — derived table, raw 6…30. */
 export const PF_6B_TABLE: PromisTable = {
   minRaw: 6,
-  t: [21.5, 25.4, 27.5, 29.1, 30.4, 31.5, 32.5, 33.4, 34.3, 35.1, 36.0, 36.8, 37.6, 38.5, 39.3, 40.2, 41.1, 42.1, 43.1, 44.2, 45.4, 46.8, 48.6, 50.9, 58.7],
+  t: [
+    21.5, 25.4, 27.5, 29.1, 30.4, 31.5, 32.5, 33.4, 34.3, 35.1, 36.0, 36.8, 37.6, 38.5, 39.3, 40.2, 41.1, 42.1, 43.1, 44.2, 45.4, 46.8,
+    48.6, 50.9, 58.7,
+  ],
   se: [3.8, 2.6, 2.2, 2.1, 2.0, 1.9, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8, 1.9, 1.9, 2.0, 2.2, 2.6, 2.9, 6.2],
 };
 
@@ -65,12 +75,21 @@ export const promisPf6b: InstrumentDefinition = {
   monotone: true,
   loinc: { panel: '76804-4', score: '77866-2' },
   licence: PROMIS_LICENCE,
-  source: 'PROMIS PF SF v1.2 6b; item composition per the PROMIS Assessment Center form data; T-scores from the derived Lord–Wingersky summed-score table in https://www.healthmeasures.net/explore-measurement-systems/promis (not official). https://www.healthmeasures.net/explore-measurement-systems/promis.',
+  source:
+    'PROMIS PF SF v1.2 6b; item composition per the PROMIS Assessment Center form data; T-scores from the derived Lord–Wingersky summed-score table in https://www.healthmeasures.net/explore-measurement-systems/promis (not official). https://www.healthmeasures.net/explore-measurement-systems/promis.',
   settings: [
-    { name: 'PROMIS_PF_6B_TABLE', value: 'derived table (https://www.healthmeasures.net/explore-measurement-systems/promis), UNCONFIRMED', why: 'The official HealthMeasures summed-score table was not retrievable; the table was computed from the PROMIS item calibrations (raw 17 → 36.8 matches a public FHIR example). Verify against the HealthMeasures scoring manual before clinical use.' },
+    {
+      name: 'PROMIS_PF_6B_TABLE',
+      value: 'derived table (https://www.healthmeasures.net/explore-measurement-systems/promis), UNCONFIRMED',
+      why: 'The official HealthMeasures summed-score table was not retrievable; the table was computed from the PROMIS item calibrations (raw 17 → 36.8 matches a public FHIR example). Verify against the HealthMeasures scoring manual before clinical use.',
+    },
     PROMIS_PRORATION_SETTING,
     promisMidSetting(false),
-    { name: 'PROMIS_PF_6B_LOINC', value: 'panel 76804-4, raw 77797-9, T-score 77866-2', why: 'Secondary, from public FHIR IG examples — verify on loinc.org (Chen 2018, J Pain, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures).' },
+    {
+      name: 'PROMIS_PF_6B_LOINC',
+      value: 'panel 76804-4, raw 77797-9, T-score 77866-2',
+      why: 'Secondary, from public FHIR IG examples — verify on loinc.org (Chen 2018, J Pain, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures).',
+    },
     PROMIS_ITEM_TEXT_SETTING,
   ],
   score(answers): ScoreResult {

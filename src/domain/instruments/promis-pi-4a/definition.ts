@@ -34,8 +34,10 @@ export function tableRange(table: PromisTable): { readonly min: number; readonly
 }
 
 export const PROMIS_LICENCE: Licence = {
-  kind: 'licensed', holder: 'PROMIS Health Organization',
-  attribution: 'PROMIS® measures are copyrighted by the PROMIS Health Organization (PHO). Distributed by HealthMeasures (healthmeasures.net).',
+  kind: 'licensed',
+  holder: 'PROMIS Health Organization',
+  attribution:
+    'PROMIS® measures are copyrighted by the PROMIS Health Organization (PHO). Distributed by HealthMeasures (healthmeasures.net).',
   note: 'Free for individual research and clinical practice; commercial use and integration into proprietary technology need written permission, electronic administration a HealthMeasures Electronic Administration Permission; open-source distribution of item text or tables needs explicit permission — ask HealthMeasures (Chen 2018, J Pain, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures).',
 };
 
@@ -44,28 +46,52 @@ export const PROMIS_T_MID = 2;
 /** The PROMIS important-change rule: a T-score change of at least PROMIS_T_MID points. */
 export function promisChange(confirmedForThisDomain: boolean): ChangeRule {
   return confirmedForThisDomain
-    ? { kind: 'threshold', points: PROMIS_T_MID, source: 'PROMIS PI MID 2–3 T-score points in chronic pain, Chen 2018 J Pain (https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures); the lower end is used' }
-    : { kind: 'threshold', points: PROMIS_T_MID, source: 'PROMIS PI MID (Chen 2018, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures) applied to this domain — UNCONFIRMED', unconfirmed: true };
+    ? {
+        kind: 'threshold',
+        points: PROMIS_T_MID,
+        source:
+          'PROMIS PI MID 2–3 T-score points in chronic pain, Chen 2018 J Pain (https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures); the lower end is used',
+      }
+    : {
+        kind: 'threshold',
+        points: PROMIS_T_MID,
+        source:
+          'PROMIS PI MID (Chen 2018, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures) applied to this domain — UNCONFIRMED',
+        unconfirmed: true,
+      };
 }
 
 export function promisMidSetting(confirmedForThisDomain: boolean): SettingDoc {
   return confirmedForThisDomain
-    ? { name: 'PROMIS_T_MID', value: PROMIS_T_MID, why: 'Chen 2018 (J Pain) reports a PROMIS Pain Interference MID of 2–3 T-score points in chronic pain samples (3.5–4.5 in stroke); the lower end is used (https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures).' }
-    : { name: 'PROMIS_T_MID', value: PROMIS_T_MID, why: 'UNCONFIRMED for this domain: the only MID in the sources is Chen 2018 for Pain Interference (2–3 T points, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures); the same 2 points is used until a domain-specific MID is sourced.' };
+    ? {
+        name: 'PROMIS_T_MID',
+        value: PROMIS_T_MID,
+        why: 'Chen 2018 (J Pain) reports a PROMIS Pain Interference MID of 2–3 T-score points in chronic pain samples (3.5–4.5 in stroke); the lower end is used (https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures).',
+      }
+    : {
+        name: 'PROMIS_T_MID',
+        value: PROMIS_T_MID,
+        why: 'UNCONFIRMED for this domain: the only MID in the sources is Chen 2018 for Pain Interference (2–3 T points, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures); the same 2 points is used until a domain-specific MID is sourced.',
+      };
 }
 
 export const PROMIS_PRORATION_SETTING: SettingDoc = {
-  name: 'PROMIS_PRORATION', value: 'off — all items required',
+  name: 'PROMIS_PRORATION',
+  value: 'off — all items required',
   why: 'Summed-score tables require all items; HealthMeasures prorating (≥ 50 % answered, round(sum × n / answered)) is UNCONFIRMED (Chen 2018, J Pain, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures). Response-pattern scoring via the HealthMeasures Scoring Service would handle missing items.',
 };
 
 export const PROMIS_ITEM_TEXT_SETTING: SettingDoc = {
-  name: 'PROMIS_ITEM_TEXT', value: 'constructs paraphrased, identified by PROMIS item id',
+  name: 'PROMIS_ITEM_TEXT',
+  value: 'constructs paraphrased, identified by PROMIS item id',
   why: 'Item wording is not reproduced (licensed); item ids and order follow the https://www.healthmeasures.net/explore-measurement-systems/promis listing, which gives only the end anchors of the answers (the middle labels follow the usual PROMIS wording). Check order and wording against the licensed form before display.',
 };
 
 /** Pain interference answers (PROMIS PI v1.0): 1 not at all … 5 very much. */
-export const INTERFERENCE: readonly ResponseOption[] = scaleOptions(['Not at all', 'A little bit', 'Somewhat', 'Quite a bit', 'Very much'], 1);
+export const INTERFERENCE: readonly ResponseOption[] = scaleOptions(
+  ['Not at all', 'A little bit', 'Somewhat', 'Quite a bit', 'Very much'],
+  1,
+);
 
 /** PROMIS, HealthMeasures, https://www.healthmeasures.net/explore-measurement-systems/promis, PI 4a — published table, raw 4…20. */
 export const PI_4A_TABLE: PromisTable = {
@@ -76,14 +102,29 @@ export const PI_4A_TABLE: PromisTable = {
 
 /** The four PI 4a items (PROMIS, HealthMeasures, https://www.healthmeasures.net/explore-measurement-systems/promis); LOINC codes for the first two are secondary (Chen 2018, J Pain, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures). */
 export const PI_4A_ITEMS = [
-  { key: '1', construct: 'How much pain interfered with day-to-day activities in the past 7 days (PAININ9)', loinc: '61758-9', options: INTERFERENCE },
-  { key: '2', construct: 'How much pain interfered with work around the home in the past 7 days (PAININ22)', loinc: '61769-6', options: INTERFERENCE },
-  { key: '3', construct: 'How much pain interfered with the ability to take part in social activities in the past 7 days (PAININ31)', options: INTERFERENCE },
+  {
+    key: '1',
+    construct: 'How much pain interfered with day-to-day activities in the past 7 days (PAININ9)',
+    loinc: '61758-9',
+    options: INTERFERENCE,
+  },
+  {
+    key: '2',
+    construct: 'How much pain interfered with work around the home in the past 7 days (PAININ22)',
+    loinc: '61769-6',
+    options: INTERFERENCE,
+  },
+  {
+    key: '3',
+    construct: 'How much pain interfered with the ability to take part in social activities in the past 7 days (PAININ31)',
+    options: INTERFERENCE,
+  },
   { key: '4', construct: 'How much pain interfered with household chores in the past 7 days (PAININ34)', options: INTERFERENCE },
 ];
 
 export const PROMIS_PI_LOINC_SETTING: SettingDoc = {
-  name: 'PROMIS_PI_ITEM_LOINC', value: 'PAININ9 61758-9, PAININ22 61769-6',
+  name: 'PROMIS_PI_ITEM_LOINC',
+  value: 'PAININ9 61758-9, PAININ22 61769-6',
   why: 'Secondary, from public FHIR IG examples — verify on loinc.org (Chen 2018, J Pain, https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in; https://www.healthmeasures.net/explore-measurement-systems/promis/obtain-administer-measures).',
 };
 
@@ -107,13 +148,18 @@ export const promisPi4a: InstrumentDefinition = {
   monotone: true,
   loinc: {},
   licence: PROMIS_LICENCE,
-  source: 'PROMIS PI SF v1.0 4a; summed-score table from the PROMIS manual as reproduced by two independent public sources; item composition per the PROMIS Assessment Center form data. https://www.healthmeasures.net/explore-measurement-systems/promis.',
+  source:
+    'PROMIS PI SF v1.0 4a; summed-score table from the PROMIS manual as reproduced by two independent public sources; item composition per the PROMIS Assessment Center form data. https://www.healthmeasures.net/explore-measurement-systems/promis.',
   settings: [
     PROMIS_PRORATION_SETTING,
     promisMidSetting(true),
     PROMIS_PI_LOINC_SETTING,
     PROMIS_ITEM_TEXT_SETTING,
-    { name: 'PROMIS_PI_4A_TABLE', value: 'published table (raw 20 → 75.6)', why: 'Confirmed by two independent sources; a PROMIS-29 lookup ends at 75.8 for raw 20 — probably another profile version; discrepancy noted in https://www.healthmeasures.net/explore-measurement-systems/promis.' },
+    {
+      name: 'PROMIS_PI_4A_TABLE',
+      value: 'published table (raw 20 → 75.6)',
+      why: 'Confirmed by two independent sources; a PROMIS-29 lookup ends at 75.8 for raw 20 — probably another profile version; discrepancy noted in https://www.healthmeasures.net/explore-measurement-systems/promis.',
+    },
   ],
   score(answers): ScoreResult {
     return promisTableScore(KEYS, PI_4A_TABLE, answers);

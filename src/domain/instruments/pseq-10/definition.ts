@@ -28,14 +28,44 @@ const ITEMS = [
 const KEYS = ITEMS.map(([key]) => key);
 
 const BANDS = [
-  { id: 'severe', label: 'Severe', from: 0, inclusive: true, range: '0–19', patientText: 'You feel little confidence in doing things despite your pain. Building this confidence is something your care team can help with.' },
-  { id: 'moderate', label: 'Moderate', from: 20, inclusive: true, range: '20–30', patientText: 'You feel some confidence in doing things despite your pain; there is room to build more with your care team.' },
-  { id: 'mild', label: 'Mild', from: 31, inclusive: true, range: '31–40', patientText: 'You feel fairly confident in doing things despite your pain.' },
-  { id: 'minimal', label: 'Minimal', from: 41, inclusive: true, range: '41–60', patientText: 'You feel confident in doing things despite your pain.' },
+  {
+    id: 'severe',
+    label: 'Severe',
+    from: 0,
+    inclusive: true,
+    range: '0–19',
+    patientText:
+      'You feel little confidence in doing things despite your pain. Building this confidence is something your care team can help with.',
+  },
+  {
+    id: 'moderate',
+    label: 'Moderate',
+    from: 20,
+    inclusive: true,
+    range: '20–30',
+    patientText: 'You feel some confidence in doing things despite your pain; there is room to build more with your care team.',
+  },
+  {
+    id: 'mild',
+    label: 'Mild',
+    from: 31,
+    inclusive: true,
+    range: '31–40',
+    patientText: 'You feel fairly confident in doing things despite your pain.',
+  },
+  {
+    id: 'minimal',
+    label: 'Minimal',
+    from: 41,
+    inclusive: true,
+    range: '41–60',
+    patientText: 'You feel confident in doing things despite your pain.',
+  },
 ] as const;
 
 export const PSEQ_LICENCE = {
-  kind: 'free', holder: 'Nicholas (developer); licence holder UNCONFIRMED',
+  kind: 'free',
+  holder: 'Nicholas (developer); licence holder UNCONFIRMED',
   attribution: 'Pain Self-Efficacy Questionnaire: Nicholas 2007, Eur J Pain 11:153.',
   note: 'No licence statement found in the sources (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED). Treated as free to show because only BPI, PCS, ODI and PROMIS are known to need a licence; check with the author before distribution.',
   unconfirmed: true,
@@ -55,16 +85,37 @@ export const pseq10: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'higher-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'No minimal clinically important difference for the PSEQ in the sources (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED).' },
+  change: {
+    kind: 'none',
+    reason:
+      'No minimal clinically important difference for the PSEQ in the sources (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED).',
+  },
   monotone: true,
   loinc: {},
   licence: PSEQ_LICENCE,
-  source: 'Nicholas 1989; Nicholas 2007, Eur J Pain 11:153; bands from Nicholas et al. normative data (Pain 2019) as cited by measurely.com.au (secondary). Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/.',
+  source:
+    'Nicholas 1989; Nicholas 2007, Eur J Pain 11:153; bands from Nicholas et al. normative data (Pain 2019) as cited by measurely.com.au (secondary). Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/.',
   settings: [
-    { name: 'PSEQ_MISSING_RULE', value: 'all 10 items required', why: 'No missing-item rule found (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED); scoring only complete responses is the default.' },
-    { name: 'PSEQ_BANDS', value: 'severe 0–19; moderate 20–30; mild 31–40; minimal 41–60', why: 'Secondary source (measurely page citing Nicholas et al. 2019 normative data), not the developer\'s manual (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).' },
-    { name: 'PSEQ_ITEM_CONSTRUCTS', value: 'items 1–10 paraphrased in the usual form order', why: 'The full item list is UNCONFIRMED in Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/ (only examples are quoted); check the paraphrases against the form before showing them to patients. Scoring does not depend on the order (plain sum).' },
-    { name: 'PSEQ_RECALL', value: 'At present', why: 'Recall wording "at present, despite the pain" is UNCONFIRMED (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).' },
+    {
+      name: 'PSEQ_MISSING_RULE',
+      value: 'all 10 items required',
+      why: 'No missing-item rule found (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED); scoring only complete responses is the default.',
+    },
+    {
+      name: 'PSEQ_BANDS',
+      value: 'severe 0–19; moderate 20–30; mild 31–40; minimal 41–60',
+      why: "Secondary source (measurely page citing Nicholas et al. 2019 normative data), not the developer's manual (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).",
+    },
+    {
+      name: 'PSEQ_ITEM_CONSTRUCTS',
+      value: 'items 1–10 paraphrased in the usual form order',
+      why: 'The full item list is UNCONFIRMED in Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/ (only examples are quoted); check the paraphrases against the form before showing them to patients. Scoring does not depend on the order (plain sum).',
+    },
+    {
+      name: 'PSEQ_RECALL',
+      value: 'At present',
+      why: 'Recall wording "at present, despite the pain" is UNCONFIRMED (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).',
+    },
   ],
   score(answers): ScoreResult {
     const total = completeSum(answers, KEYS);

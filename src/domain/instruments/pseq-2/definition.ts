@@ -32,15 +32,32 @@ export const pseq2: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'higher-is-better',
   bands: [],
-  change: { kind: 'none', reason: 'No minimal clinically important difference for the PSEQ-2 in the sources (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED).' },
+  change: {
+    kind: 'none',
+    reason:
+      'No minimal clinically important difference for the PSEQ-2 in the sources (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED).',
+  },
   monotone: true,
   loinc: {},
   licence: PSEQ_LICENCE,
-  source: 'Nicholas, McGuire, Asghari 2015, J Pain 16:153 (PMID 25463701, abstract). Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/.',
+  source:
+    'Nicholas, McGuire, Asghari 2015, J Pain 16:153 (PMID 25463701, abstract). Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/.',
   settings: [
-    { name: 'PSEQ2_ITEM_MAPPING', value: 'PSEQ-2 item 1 = PSEQ-10 item 5; item 2 = PSEQ-10 item 9', why: 'The abstract names the constructs (work, normal life) but not the item numbers; "items 5 and 9" is commonly reported, UNCONFIRMED (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/). Used only to describe the items; scoring is the plain sum.' },
-    { name: 'PSEQ2_MISSING_RULE', value: 'both items required', why: 'No missing-item rule found (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED) default.' },
-    { name: 'PSEQ_RECALL', value: 'At present', why: 'Recall wording is UNCONFIRMED (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).' },
+    {
+      name: 'PSEQ2_ITEM_MAPPING',
+      value: 'PSEQ-2 item 1 = PSEQ-10 item 5; item 2 = PSEQ-10 item 9',
+      why: 'The abstract names the constructs (work, normal life) but not the item numbers; "items 5 and 9" is commonly reported, UNCONFIRMED (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/). Used only to describe the items; scoring is the plain sum.',
+    },
+    {
+      name: 'PSEQ2_MISSING_RULE',
+      value: 'both items required',
+      why: 'No missing-item rule found (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/, UNCONFIRMED) default.',
+    },
+    {
+      name: 'PSEQ_RECALL',
+      value: 'At present',
+      why: 'Recall wording is UNCONFIRMED (Nicholas 2007, Eur J Pain 11:153; Nicholas 2015, J Pain 16:153, https://pubmed.ncbi.nlm.nih.gov/25463701/).',
+    },
   ],
   score(answers): ScoreResult {
     const total = completeSum(answers, KEYS);

@@ -9,7 +9,10 @@
 import type { InstrumentDefinition, ScoreResult } from '../model.ts';
 import { scaleOptions } from '../scoring.ts';
 
-const AGREE = [{ value: 0, label: 'Disagree' }, { value: 1, label: 'Agree' }] as const;
+const AGREE = [
+  { value: 0, label: 'Disagree' },
+  { value: 1, label: 'Agree' },
+] as const;
 const BOTHER = scaleOptions(['Not at all', 'Slightly', 'Moderately', 'Very much', 'Extremely']);
 
 /** Item 9 answers that count as positive: "very much" (3) and "extremely" (4). */
@@ -40,9 +43,31 @@ export const START_BACK_LOINC = {
 } as const;
 
 const BANDS = [
-  { id: 'low', label: 'Low risk', from: 0, inclusive: true, range: 'total 0–3', patientText: 'Your answers suggest a low risk of your back pain becoming long-lasting and disabling.' },
-  { id: 'medium', label: 'Medium risk', from: 4, inclusive: true, range: 'total 4–9 and distress 0–3', patientText: 'Your answers suggest a medium risk of your back pain becoming long-lasting. Your care team may suggest physiotherapy.' },
-  { id: 'high', label: 'High risk', from: 4, inclusive: true, range: 'total 4–9 and distress 4–5', patientText: 'Your answers suggest a higher risk of your back pain becoming long-lasting. Your care team may suggest care that also looks at worry and mood.' },
+  {
+    id: 'low',
+    label: 'Low risk',
+    from: 0,
+    inclusive: true,
+    range: 'total 0–3',
+    patientText: 'Your answers suggest a low risk of your back pain becoming long-lasting and disabling.',
+  },
+  {
+    id: 'medium',
+    label: 'Medium risk',
+    from: 4,
+    inclusive: true,
+    range: 'total 4–9 and distress 0–3',
+    patientText: 'Your answers suggest a medium risk of your back pain becoming long-lasting. Your care team may suggest physiotherapy.',
+  },
+  {
+    id: 'high',
+    label: 'High risk',
+    from: 4,
+    inclusive: true,
+    range: 'total 4–9 and distress 4–5',
+    patientText:
+      'Your answers suggest a higher risk of your back pain becoming long-lasting. Your care team may suggest care that also looks at worry and mood.',
+  },
 ] as const;
 
 const counted = (key: string, value: number): number => (key === '9' ? (value >= START_BACK_ITEM9_POSITIVE_FROM ? 1 : 0) : value);
@@ -61,18 +86,33 @@ export const startBack: InstrumentDefinition = {
   scoreUnit: 'points',
   direction: 'lower-is-better',
   bands: BANDS,
-  change: { kind: 'none', reason: 'A prognostic screening tool; no clinically important change in the sources (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/).' },
+  change: {
+    kind: 'none',
+    reason:
+      'A prognostic screening tool; no clinically important change in the sources (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/).',
+  },
   monotone: true,
   loinc: { panel: '91349-1', score: '91351-7' },
   licence: {
-    kind: 'free', holder: 'Keele University',
-    attribution: 'Keele STarT Back Screening Tool © 2007 Keele University. Funded by Arthritis Research UK. The copyright and funding statement must be kept with the tool.',
+    kind: 'free',
+    holder: 'Keele University',
+    attribution:
+      'Keele STarT Back Screening Tool © 2007 Keele University. Funded by Arthritis Research UK. The copyright and funding statement must be kept with the tool.',
     note: 'No licence is required for non-commercial use; commercial products must contact Keele University (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/). The separate STarT MSK tool needs a licence.',
   },
-  source: 'Hill JC et al. 2008; Keele University SBST scoring page (keele.ac.uk/sbst); LOINC 91349-1, 91350-9, 91351-7, 91352-5. Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/.',
+  source:
+    'Hill JC et al. 2008; Keele University SBST scoring page (keele.ac.uk/sbst); LOINC 91349-1, 91350-9, 91351-7, 91352-5. Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/.',
   settings: [
-    { name: 'START_BACK_MISSING_RULE', value: 'all 9 items required', why: 'No missing-item rule found — UNCONFIRMED; Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/ recommends not scoring.' },
-    { name: 'START_BACK_DISTRESS_ITEMS', value: '5, 6, 7, 8, 9', why: 'Keele and LOINC 91350-9 use items 5–9; the Shirley Ryan RMD mirror\'s "1, 4, 7, 8, 9" conflicts and is not used (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/).' },
+    {
+      name: 'START_BACK_MISSING_RULE',
+      value: 'all 9 items required',
+      why: 'No missing-item rule found — UNCONFIRMED; Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/ recommends not scoring.',
+    },
+    {
+      name: 'START_BACK_DISTRESS_ITEMS',
+      value: '5, 6, 7, 8, 9',
+      why: 'Keele and LOINC 91350-9 use items 5–9; the Shirley Ryan RMD mirror\'s "1, 4, 7, 8, 9" conflicts and is not used (Hill 2008, Arthritis Rheum 59:632, https://doi.org/10.1002/art.23563; https://www.keele.ac.uk/sbst/startbacktool/usingandscoring/).',
+    },
   ],
   score(answers): ScoreResult {
     const missing = KEYS.filter((k) => !answers.has(k));

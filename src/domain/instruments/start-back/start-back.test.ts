@@ -14,15 +14,18 @@ describe('Keele STarT Back', () => {
   });
 
   it('risk group follows total and distress', () => {
-    fc.assert(fc.property(answersArb, (raw) => {
-      const result = startBack.score(new Map(Object.entries(raw)), {});
-      if (result.kind !== 'scored') throw new Error('complete answers must score');
-      const c = (k: string) => (k === '9' ? (raw[k]! >= 3 ? 1 : 0) : raw[k]!);
-      const total = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].reduce((s, k) => s + c(k), 0);
-      const distress = ['5', '6', '7', '8', '9'].reduce((s, k) => s + c(k), 0);
-      expect(result.scores).toEqual({ total, distress });
-      expect(result.band).toBe(total <= 3 ? 'low' : distress <= 3 ? 'medium' : 'high');
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(answersArb, (raw) => {
+        const result = startBack.score(new Map(Object.entries(raw)), {});
+        if (result.kind !== 'scored') throw new Error('complete answers must score');
+        const c = (k: string) => (k === '9' ? (raw[k]! >= 3 ? 1 : 0) : raw[k]!);
+        const total = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].reduce((s, k) => s + c(k), 0);
+        const distress = ['5', '6', '7', '8', '9'].reduce((s, k) => s + c(k), 0);
+        expect(result.scores).toEqual({ total, distress });
+        expect(result.band).toBe(total <= 3 ? 'low' : distress <= 3 ? 'medium' : 'high');
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('carries the LOINC risk answer codes for every band', () => {

@@ -6,7 +6,11 @@ import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 
 function browserTimeZone(): string {
-  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { return 'UTC'; }
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
 }
 
 export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | null }) {
@@ -20,19 +24,60 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
     e.preventDefault();
     setBusy(true);
     setError(null);
-    try { props.onSignedIn(await api.signIn({ email, password })); } catch (err) { setError(err as ApiError); } finally { setBusy(false); }
+    try {
+      props.onSignedIn(await api.signIn({ email, password }));
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <main id="main">
       <h1>{t('auth.signIn.title')}</h1>
-      {props.notice && <p class="notice" role="status">{props.notice}</p>}
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
       <ErrorMessage message={error?.message} />
       <form ref={form} onSubmit={submit} noValidate>
-        <Field label={t('field.email')} name="email" type="email" autoComplete="username" value={email} onInput={setEmail} required error={error?.fieldError('/email')} />
-        <Field label={t('field.password')} name="password" type="password" autoComplete="current-password" value={password} onInput={setPassword} required error={error?.fieldError('/password')} />
-        <button class="button" type="submit" disabled={busy}>{t('auth.signIn.submit')}</button>
+        <Field
+          label={t('field.email')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onInput={setEmail}
+          required
+          error={error?.fieldError('/email')}
+        />
+        <Field
+          label={t('field.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onInput={setPassword}
+          required
+          error={error?.fieldError('/password')}
+        />
+        <button class="button" type="submit" disabled={busy}>
+          {t('auth.signIn.submit')}
+        </button>
       </form>
-      <p>{t('auth.signIn.noAccount')} <a href="/sign-up" onClick={(e) => { e.preventDefault(); navigate('/sign-up'); }}>{t('auth.signIn.createAccount')}</a></p>
+      <p>
+        {t('auth.signIn.noAccount')}{' '}
+        <a
+          href="/sign-up"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/sign-up');
+          }}
+        >
+          {t('auth.signIn.createAccount')}
+        </a>
+      </p>
     </main>
   );
 }
@@ -53,21 +98,78 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
     setError(null);
     try {
       props.onSignedIn(await api.signUp({ email, password, displayName, ...(keepRecord ? { patient: { timeZone } } : {}) }));
-    } catch (err) { setError(err as ApiError); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <main id="main">
       <h1>{t('auth.signUp.title')}</h1>
       <ErrorMessage message={error?.message} />
       <form ref={form} onSubmit={submit} noValidate>
-        <Field label={t('field.displayName')} name="displayName" autoComplete="name" value={displayName} onInput={setDisplayName} required error={error?.fieldError('/displayName')} />
-        <Field label={t('field.email')} name="email" type="email" autoComplete="email" value={email} onInput={setEmail} required error={error?.fieldError('/email')} />
-        <Field label={t('field.password')} name="password" type="password" autoComplete="new-password" value={password} onInput={setPassword} required hint={t('field.passwordHint')} error={error?.fieldError('/password')} />
-        <Checkbox label={t('auth.signUp.keepRecord')} checked={keepRecord} onChange={setKeepRecord} hint={t('auth.signUp.keepRecordHint')} />
-        {keepRecord && <Field label={t('field.timeZone')} name="timeZone" value={timeZone} onInput={setTimeZone} error={error?.fieldError('/patient/timeZone')} />}
-        <button class="button" type="submit" disabled={busy}>{t('auth.signUp.submit')}</button>
+        <Field
+          label={t('field.displayName')}
+          name="displayName"
+          autoComplete="name"
+          value={displayName}
+          onInput={setDisplayName}
+          required
+          error={error?.fieldError('/displayName')}
+        />
+        <Field
+          label={t('field.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onInput={setEmail}
+          required
+          error={error?.fieldError('/email')}
+        />
+        <Field
+          label={t('field.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onInput={setPassword}
+          required
+          hint={t('field.passwordHint')}
+          error={error?.fieldError('/password')}
+        />
+        <Checkbox
+          label={t('auth.signUp.keepRecord')}
+          checked={keepRecord}
+          onChange={setKeepRecord}
+          hint={t('auth.signUp.keepRecordHint')}
+        />
+        {keepRecord && (
+          <Field
+            label={t('field.timeZone')}
+            name="timeZone"
+            value={timeZone}
+            onInput={setTimeZone}
+            error={error?.fieldError('/patient/timeZone')}
+          />
+        )}
+        <button class="button" type="submit" disabled={busy}>
+          {t('auth.signUp.submit')}
+        </button>
       </form>
-      <p>{t('auth.signUp.haveAccount')} <a href="/sign-in" onClick={(e) => { e.preventDefault(); navigate('/sign-in'); }}>{t('auth.signIn.title')}</a></p>
+      <p>
+        {t('auth.signUp.haveAccount')}{' '}
+        <a
+          href="/sign-in"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/sign-in');
+          }}
+        >
+          {t('auth.signIn.title')}
+        </a>
+      </p>
     </main>
   );
 }

@@ -21,7 +21,10 @@ import { ReliefSummary } from './relief-summary.tsx';
 const canWrite = (patient: PatientInView) => patient.scopes === 'owner' || patient.scopes.includes('write-diary');
 
 function go(href: string) {
-  return (e: Event) => { e.preventDefault(); navigate(href); };
+  return (e: Event) => {
+    e.preventDefault();
+    navigate(href);
+  };
 }
 
 /** Readings done out of those scheduled. */
@@ -54,13 +57,23 @@ export function BlockDiaries() {
   const [live, setLive] = useState(false);
   const now = useNow(15_000, live);
   const inProgress = diaries !== null && anyInProgress(diaries, now);
-  useEffect(() => { setLive(inProgress); }, [inProgress]);
+  useEffect(() => {
+    setLive(inProgress);
+  }, [inProgress]);
   // When the start form closes, focus goes back to the button that opened it.
   const startButton = useRef<HTMLButtonElement>(null);
   const [refocus, setRefocus] = useState(false);
-  useEffect(() => { if (refocus) { startButton.current?.focus(); setRefocus(false); } }, [refocus]);
   useEffect(() => {
-    blockDiaryApi.list(patient.id).then((r) => setDiaries(r.items), (e: ApiError) => setError(e.message));
+    if (refocus) {
+      startButton.current?.focus();
+      setRefocus(false);
+    }
+  }, [refocus]);
+  useEffect(() => {
+    blockDiaryApi.list(patient.id).then(
+      (r) => setDiaries(r.items),
+      (e: ApiError) => setError(e.message),
+    );
   }, [patient.id]);
 
   async function start(value: DetailsValue): Promise<ApiError | null> {
@@ -70,7 +83,9 @@ export function BlockDiaries() {
       showToast(t('blockDiary.started'));
       navigate(`/block-diaries/${id}`);
       return null;
-    } catch (e) { return e as ApiError; }
+    } catch (e) {
+      return e as ApiError;
+    }
   }
 
   return (
@@ -79,21 +94,44 @@ export function BlockDiaries() {
       <p>{t('blockDiary.intro')}</p>
       <ErrorMessage message={error} />
       {diaries && <UrgentReminderCard diaries={diaries} now={now} heading={t('blockDiary.reminder.title')} writable={writable} />}
-      {writable && (starting ? (
-        <section class="card">
-          <DiaryDetailsForm title={t('blockDiary.startTitle')} submitLabel={t('blockDiary.field.save')} timeZone={patient.timeZone}
-            initial={blankDetails(patient.timeZone, new Date())} save={start} onCancel={() => { setStarting(false); setRefocus(true); }} />
-        </section>
+      {writable &&
+        (starting ? (
+          <section class="card">
+            <DiaryDetailsForm
+              title={t('blockDiary.startTitle')}
+              submitLabel={t('blockDiary.field.save')}
+              timeZone={patient.timeZone}
+              initial={blankDetails(patient.timeZone, new Date())}
+              save={start}
+              onCancel={() => {
+                setStarting(false);
+                setRefocus(true);
+              }}
+            />
+          </section>
+        ) : (
+          <p>
+            <button type="button" class="button" ref={startButton} onClick={() => setStarting(true)}>
+              {t('blockDiary.start')}
+            </button>
+          </p>
+        ))}
+      {diaries === null ? (
+        !error && <Loading />
+      ) : diaries.length === 0 ? (
+        <Empty>{t('blockDiary.empty')}</Empty>
       ) : (
-        <p><button type="button" class="button" ref={startButton} onClick={() => setStarting(true)}>{t('blockDiary.start')}</button></p>
-      ))}
-      {diaries === null ? (!error && <Loading />) : diaries.length === 0 ? <Empty>{t('blockDiary.empty')}</Empty> : (
         <ul class="list" aria-label={t('blockDiary.list')}>
           {diaries.map((d) => (
             <li key={d.id}>
               <div>
-                <a href={`/block-diaries/${d.id}`} onClick={go(`/block-diaries/${d.id}`)}><strong>{d.procedureLabel}</strong></a>
-                <p>{t('blockDiary.procedureAt', { when: momentInWords(d.procedureAt, d.timeZone, now) })} {t('blockDiary.readingsDone', { done: doneCount(d), total: d.schedule.length })}</p>
+                <a href={`/block-diaries/${d.id}`} onClick={go(`/block-diaries/${d.id}`)}>
+                  <strong>{d.procedureLabel}</strong>
+                </a>
+                <p>
+                  {t('blockDiary.procedureAt', { when: momentInWords(d.procedureAt, d.timeZone, now) })}{' '}
+                  {t('blockDiary.readingsDone', { done: doneCount(d), total: d.schedule.length })}
+                </p>
                 <PeakLines diary={d} />
               </div>
             </li>
@@ -105,7 +143,10 @@ export function BlockDiaries() {
 }
 
 const STATE_TEXT: Record<ReadingState, Parameters<typeof t>[0]> = {
-  done: 'blockDiary.slot.done', due: 'blockDiary.slot.due', missed: 'blockDiary.slot.missed', upcoming: 'blockDiary.slot.upcoming',
+  done: 'blockDiary.slot.done',
+  due: 'blockDiary.slot.due',
+  missed: 'blockDiary.slot.missed',
+  upcoming: 'blockDiary.slot.upcoming',
 };
 
 /** A short account of a diary, for the conflict box: what the server now holds. */
@@ -113,12 +154,18 @@ function DiaryBrief(props: { diary: BlockDiaryView }) {
   const d = props.diary;
   return (
     <ul>
-      <li>{d.procedureLabel} — {t('blockDiary.baseline', { value: d.baselineIntensity })}</li>
+      <li>
+        {d.procedureLabel} — {t('blockDiary.baseline', { value: d.baselineIntensity })}
+      </li>
       {d.readings.map((r) => (
         <li key={r.offsetMinutes}>
           {t('blockDiary.slot.title', { offset: durationInWords(r.offsetMinutes) })}:{' '}
-          {[r.intensity !== null ? t('blockDiary.slot.pain', { value: r.intensity }) : '', r.patientReportedReliefPct !== null ? t('blockDiary.slot.reported', { pct: percentInWords(r.patientReportedReliefPct) }) : '']
-            .filter(Boolean).join(' · ')}
+          {[
+            r.intensity !== null ? t('blockDiary.slot.pain', { value: r.intensity }) : '',
+            r.patientReportedReliefPct !== null ? t('blockDiary.slot.reported', { pct: percentInWords(r.patientReportedReliefPct) }) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </li>
       ))}
     </ul>
@@ -159,7 +206,9 @@ export function BlockDiaryPage(props: { id: string }) {
   const [live, setLive] = useState(false);
   const now = useNow(15_000, live);
   const diaryInProgress = diary !== null && anyInProgress([diary], now);
-  useEffect(() => { setLive(diaryInProgress); }, [diaryInProgress]);
+  useEffect(() => {
+    setLive(diaryInProgress);
+  }, [diaryInProgress]);
   useEffect(() => {
     setDiary(null);
     setLoadError(null);
@@ -180,7 +229,11 @@ export function BlockDiaryPage(props: { id: string }) {
         <h1>{t('nav.blockDiary')}</h1>
         <ErrorMessage message={loadError} />
         {!loadError && <Loading />}
-        <p><a href="/block-diaries" onClick={go('/block-diaries')}>{t('blockDiary.back')}</a></p>
+        <p>
+          <a href="/block-diaries" onClick={go('/block-diaries')}>
+            {t('blockDiary.back')}
+          </a>
+        </p>
       </main>
     );
   }
@@ -197,7 +250,11 @@ export function BlockDiaryPage(props: { id: string }) {
       const error = e as ApiError;
       const serverCopy = error.problem.current as BlockDiaryView | null | undefined;
       // A 409 without the server's copy: the diary is gone (deleted on another device), so saving again would only loop.
-      if (error.status === 409) { setConflict({ current: serverCopy ?? null, change }); setConflictError(null); return 'conflict'; }
+      if (error.status === 409) {
+        setConflict({ current: serverCopy ?? null, change });
+        setConflictError(null);
+        return 'conflict';
+      }
       return error;
     }
   }
@@ -215,7 +272,12 @@ export function BlockDiaryPage(props: { id: string }) {
     resolvingNow.current = true;
     setResolving(true);
     setConflictError(null);
-    try { await action(); } finally { resolvingNow.current = false; setResolving(false); }
+    try {
+      await action();
+    } finally {
+      resolvingNow.current = false;
+      setResolving(false);
+    }
   }
   /** The diary was deleted elsewhere: keep this copy with the change as a new diary (a new id, no If-Match). */
   async function saveAsNew(change: Change) {
@@ -225,7 +287,9 @@ export function BlockDiaryPage(props: { id: string }) {
       showToast(t('blockDiary.savedAsNew'));
       setConflict(null);
       navigate(`/block-diaries/${id}`);
-    } catch (e) { setConflictError((e as ApiError).message); }
+    } catch (e) {
+      setConflictError((e as ApiError).message);
+    }
   }
   async function saveReading(offsetMinutes: number, value: ReadingValue | null): Promise<ApiError | null> {
     const recordedAt = new Date().toISOString();
@@ -245,27 +309,50 @@ export function BlockDiaryPage(props: { id: string }) {
     return result === 'conflict' ? null : result;
   }
   const theirs = conflict?.current ?? null;
-  const conflictBox = conflict && (theirs ? (
-    <ConflictBox message={t('blockDiary.conflict', { version: theirs.version })}
-      reapplyLabel={t('blockDiary.conflict.reapply', { version: theirs.version })}
-      discardLabel={t('blockDiary.conflict.takeTheirs', { version: theirs.version })}
-      busy={resolving} error={conflictError}
-      onReapply={() => {
-        const { change } = conflict;
-        void resolve(async () => {
-          const r = await put(theirs, change);
-          if (r === null) { showToast(t('blockDiary.details.saved')); closeForms(); } else if (r !== 'conflict') setConflictError(r.message);
-        });
-      }}
-      onDiscard={() => { setDiary(theirs); closeForms(); }}>
-      <DiaryBrief diary={theirs} />
-    </ConflictBox>
-  ) : (
-    <ConflictBox message={t('blockDiary.deletedElsewhere')} reapplyLabel={t('blockDiary.saveAsNew')} discardLabel={t('blockDiary.discardMine')}
-      busy={resolving} error={conflictError}
-      onReapply={() => { const { change } = conflict; void resolve(() => saveAsNew(change)); }}
-      onDiscard={() => { setConflict(null); showToast(t('blockDiary.discarded')); navigate('/block-diaries'); }} />
-  ));
+  const conflictBox =
+    conflict &&
+    (theirs ? (
+      <ConflictBox
+        message={t('blockDiary.conflict', { version: theirs.version })}
+        reapplyLabel={t('blockDiary.conflict.reapply', { version: theirs.version })}
+        discardLabel={t('blockDiary.conflict.takeTheirs', { version: theirs.version })}
+        busy={resolving}
+        error={conflictError}
+        onReapply={() => {
+          const { change } = conflict;
+          void resolve(async () => {
+            const r = await put(theirs, change);
+            if (r === null) {
+              showToast(t('blockDiary.details.saved'));
+              closeForms();
+            } else if (r !== 'conflict') setConflictError(r.message);
+          });
+        }}
+        onDiscard={() => {
+          setDiary(theirs);
+          closeForms();
+        }}
+      >
+        <DiaryBrief diary={theirs} />
+      </ConflictBox>
+    ) : (
+      <ConflictBox
+        message={t('blockDiary.deletedElsewhere')}
+        reapplyLabel={t('blockDiary.saveAsNew')}
+        discardLabel={t('blockDiary.discardMine')}
+        busy={resolving}
+        error={conflictError}
+        onReapply={() => {
+          const { change } = conflict;
+          void resolve(() => saveAsNew(change));
+        }}
+        onDiscard={() => {
+          setConflict(null);
+          showToast(t('blockDiary.discarded'));
+          navigate('/block-diaries');
+        }}
+      />
+    ));
 
   const recorded = diary.readings.map((r) => r.offsetMinutes);
   const slots = readingStates(diary.schedule, recorded, now);
@@ -286,7 +373,11 @@ export function BlockDiaryPage(props: { id: string }) {
     const computed = reliefOf(offset);
     const parts = [
       r.intensity !== null ? t('blockDiary.slot.pain', { value: r.intensity }) : '',
-      r.intensity !== null ? (computed?.reliefPct != null ? t('blockDiary.slot.nrsRelief', { pct: percentInWords(computed.reliefPct) }) : t('blockDiary.slot.nrsReliefNone')) : '',
+      r.intensity !== null
+        ? computed?.reliefPct != null
+          ? t('blockDiary.slot.nrsRelief', { pct: percentInWords(computed.reliefPct) })
+          : t('blockDiary.slot.nrsReliefNone')
+        : '',
       r.patientReportedReliefPct !== null ? t('blockDiary.slot.reported', { pct: percentInWords(r.patientReportedReliefPct) }) : '',
     ].filter(Boolean);
     return <p>{parts.join(' · ')}</p>;
@@ -297,8 +388,17 @@ export function BlockDiaryPage(props: { id: string }) {
     const urgent = state === 'due' || state === 'missed';
     const offset = durationInWords(offsetMinutes);
     return (
-      <button type="button" id={`bd-reading-${offsetMinutes}-action`} class={urgent ? 'button' : 'button secondary'} aria-expanded={recording === offsetMinutes}
-        onClick={() => { setRecording(offsetMinutes); setEditing(false); setConflict(null); }}>
+      <button
+        type="button"
+        id={`bd-reading-${offsetMinutes}-action`}
+        class={urgent ? 'button' : 'button secondary'}
+        aria-expanded={recording === offsetMinutes}
+        onClick={() => {
+          setRecording(offsetMinutes);
+          setEditing(false);
+          setConflict(null);
+        }}
+      >
         {t(done ? 'blockDiary.slot.change' : 'blockDiary.slot.record', { offset })}
       </button>
     );
@@ -307,8 +407,15 @@ export function BlockDiaryPage(props: { id: string }) {
   return (
     <main id="main">
       <h1>{diary.procedureLabel}</h1>
-      <p>{t('blockDiary.procedureAt', { when: momentInWords(diary.procedureAt, diary.timeZone, now) })} {t('blockDiary.baseline', { value: diary.baselineIntensity })}</p>
-      <p><a href="/block-diaries" onClick={go('/block-diaries')}>{t('blockDiary.back')}</a></p>
+      <p>
+        {t('blockDiary.procedureAt', { when: momentInWords(diary.procedureAt, diary.timeZone, now) })}{' '}
+        {t('blockDiary.baseline', { value: diary.baselineIntensity })}
+      </p>
+      <p>
+        <a href="/block-diaries" onClick={go('/block-diaries')}>
+          {t('blockDiary.back')}
+        </a>
+      </p>
       {!writable && <p class="hint">{t('blockDiary.readOnly')}</p>}
 
       <section class="card" aria-labelledby="bd-reminder-heading">
@@ -319,13 +426,17 @@ export function BlockDiaryPage(props: { id: string }) {
       </section>
 
       <section class="card" aria-labelledby="bd-readings-heading">
-        <h2 id="bd-readings-heading" tabIndex={-1}>{t('blockDiary.readings')}</h2>
+        <h2 id="bd-readings-heading" tabIndex={-1}>
+          {t('blockDiary.readings')}
+        </h2>
         <ul class="list" aria-label={t('blockDiary.readings')}>
           {slots.map((s) => (
             <li key={s.offsetMinutes}>
               <div>
                 <strong>{t('blockDiary.slot.title', { offset: durationInWords(s.offsetMinutes) })}</strong>
-                <p>{t('blockDiary.slot.dueAt', { time: momentInWords(s.dueAt, diary.timeZone, now) })} {t(STATE_TEXT[s.state])}</p>
+                <p>
+                  {t('blockDiary.slot.dueAt', { time: momentInWords(s.dueAt, diary.timeZone, now) })} {t(STATE_TEXT[s.state])}
+                </p>
                 {readingLine(s.offsetMinutes)}
               </div>
               {action(s.offsetMinutes, s.state)}
@@ -343,11 +454,18 @@ export function BlockDiaryPage(props: { id: string }) {
           ))}
         </ul>
         {writable && recording !== null && (
-          <ReadingForm key={recording} offsetMinutes={recording} pointer={`/readings/${recordingIndex}`}
-            initial={{ intensity: readingOf(recording)?.intensity ?? null, patientReportedReliefPct: readingOf(recording)?.patientReportedReliefPct ?? null }}
+          <ReadingForm
+            key={recording}
+            offsetMinutes={recording}
+            pointer={`/readings/${recordingIndex}`}
+            initial={{
+              intensity: readingOf(recording)?.intensity ?? null,
+              patientReportedReliefPct: readingOf(recording)?.patientReportedReliefPct ?? null,
+            }}
             save={(value) => saveReading(recording, value)}
             remove={readingOf(recording) ? () => saveReading(recording, null) : undefined}
-            onCancel={() => closeForms(`bd-reading-${recording}-action`)}>
+            onCancel={() => closeForms(`bd-reading-${recording}-action`)}
+          >
             {conflictBox}
           </ReadingForm>
         )}
@@ -358,16 +476,44 @@ export function BlockDiaryPage(props: { id: string }) {
       {writable && (
         <section class="card" aria-labelledby={editing ? undefined : 'bd-details-heading'}>
           {editing ? (
-            <DiaryDetailsForm title={t('blockDiary.details.editTitle')} submitLabel={t('blockDiary.field.saveChanges')} timeZone={diary.timeZone}
-              initial={detailsOf(diary)} save={saveDetails} onCancel={() => closeForms('bd-details-edit')}>
+            <DiaryDetailsForm
+              title={t('blockDiary.details.editTitle')}
+              submitLabel={t('blockDiary.field.saveChanges')}
+              timeZone={diary.timeZone}
+              initial={detailsOf(diary)}
+              save={saveDetails}
+              onCancel={() => closeForms('bd-details-edit')}
+            >
               {conflictBox}
             </DiaryDetailsForm>
           ) : (
             <>
-              <h2 id="bd-details-heading" tabIndex={-1}>{t('blockDiary.details.title')}</h2>
+              <h2 id="bd-details-heading" tabIndex={-1}>
+                {t('blockDiary.details.title')}
+              </h2>
               <div class="row">
-                <button type="button" id="bd-details-edit" class="button secondary" onClick={() => { setEditing(true); setRecording(null); setConflict(null); }}>{t('blockDiary.details.edit')}</button>
-                <button type="button" class="button secondary" onClick={() => { setDeleteError(null); setDeleteOpen(true); }}>{t('blockDiary.delete')}</button>
+                <button
+                  type="button"
+                  id="bd-details-edit"
+                  class="button secondary"
+                  onClick={() => {
+                    setEditing(true);
+                    setRecording(null);
+                    setConflict(null);
+                  }}
+                >
+                  {t('blockDiary.details.edit')}
+                </button>
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => {
+                    setDeleteError(null);
+                    setDeleteOpen(true);
+                  }}
+                >
+                  {t('blockDiary.delete')}
+                </button>
               </div>
             </>
           )}
@@ -377,16 +523,30 @@ export function BlockDiaryPage(props: { id: string }) {
         <p>{t('blockDiary.delete.body', { label: diary.procedureLabel })}</p>
         <ErrorMessage message={deleteError} />
         <div class="row">
-          <button type="button" class="button" onClick={() => {
-            blockDiaryApi.remove(pid, current.id, current.version).then(() => { setDeleteOpen(false); showToast(t('blockDiary.deleted')); navigate('/block-diaries'); },
-              (e: ApiError) => {
-                // Changed on another device meanwhile: show the newer copy, not deleted, and say why.
-                const newer = e.status === 409 ? e.problem.current as BlockDiaryView | null | undefined : undefined;
-                if (newer) setDiary(newer);
-                setDeleteError(e.status === 409 ? t('blockDiary.delete.changed') : e.message);
-              });
-          }}>{t('blockDiary.delete.confirm')}</button>
-          <button type="button" class="button secondary" onClick={() => setDeleteOpen(false)}>{t('blockDiary.delete.keep')}</button>
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              blockDiaryApi.remove(pid, current.id, current.version).then(
+                () => {
+                  setDeleteOpen(false);
+                  showToast(t('blockDiary.deleted'));
+                  navigate('/block-diaries');
+                },
+                (e: ApiError) => {
+                  // Changed on another device meanwhile: show the newer copy, not deleted, and say why.
+                  const newer = e.status === 409 ? (e.problem.current as BlockDiaryView | null | undefined) : undefined;
+                  if (newer) setDiary(newer);
+                  setDeleteError(e.status === 409 ? t('blockDiary.delete.changed') : e.message);
+                },
+              );
+            }}
+          >
+            {t('blockDiary.delete.confirm')}
+          </button>
+          <button type="button" class="button secondary" onClick={() => setDeleteOpen(false)}>
+            {t('blockDiary.delete.keep')}
+          </button>
         </div>
       </Dialog>
     </main>

@@ -21,9 +21,17 @@ const base = (pid: string) => `/api/patients/${pid}/block-diaries`;
 /** The body a PUT takes: the stored fields only (no id, version or computed figures). */
 export function toInput(diary: BlockDiaryView): BlockDiaryInput {
   return {
-    procedureLabel: diary.procedureLabel, procedureAt: diary.procedureAt, timeZone: diary.timeZone, baselineIntensity: diary.baselineIntensity,
+    procedureLabel: diary.procedureLabel,
+    procedureAt: diary.procedureAt,
+    timeZone: diary.timeZone,
+    baselineIntensity: diary.baselineIntensity,
     offsetsMinutes: [...diary.offsetsMinutes],
-    readings: diary.readings.map((r) => ({ offsetMinutes: r.offsetMinutes, intensity: r.intensity, patientReportedReliefPct: r.patientReportedReliefPct, recordedAt: r.recordedAt })),
+    readings: diary.readings.map((r) => ({
+      offsetMinutes: r.offsetMinutes,
+      intensity: r.intensity,
+      patientReportedReliefPct: r.patientReportedReliefPct,
+      recordedAt: r.recordedAt,
+    })),
   };
 }
 
@@ -32,7 +40,13 @@ export const blockDiaryApi = {
   get: (pid: string, id: string) => request<BlockDiaryView>('GET', `${base(pid)}/${id}`),
   /** Create (no version) or edit (If-Match on `version`); a 409 carries the server's copy as `current`. */
   save: (pid: string, id: string, body: BlockDiaryInput, version?: number) =>
-    request<BlockDiaryView & { status: 'created' | 'updated' | 'unchanged' }>('PUT', `${base(pid)}/${id}`, body, version === undefined ? {} : { 'if-match': `"${version}"` }),
+    request<BlockDiaryView & { status: 'created' | 'updated' | 'unchanged' }>(
+      'PUT',
+      `${base(pid)}/${id}`,
+      body,
+      version === undefined ? {} : { 'if-match': `"${version}"` },
+    ),
   /** Deletes `version` (If-Match): a 409 (it changed on another device) carries the server's copy as `current`. */
-  remove: (pid: string, id: string, version: number) => request<void>('DELETE', `${base(pid)}/${id}`, undefined, { 'if-match': `"${version}"` }),
+  remove: (pid: string, id: string, version: number) =>
+    request<void>('DELETE', `${base(pid)}/${id}`, undefined, { 'if-match': `"${version}"` }),
 };

@@ -32,11 +32,20 @@ function otherErrors(error: ApiError, shown: readonly string[]): string | undefi
 // ----- the diary's details ------------------------------------------------------------------------
 
 export interface DetailsDraft {
-  label: string; date: string; time: string; baseline: number | null; offsets: string;
+  label: string;
+  date: string;
+  time: string;
+  baseline: number | null;
+  offsets: string;
   /** The instant the server had and the date and time it showed as, so an untouched date and time send it back unchanged (seconds and all). */
   original?: { procedureAt: string; date: string; time: string } | undefined;
 }
-export interface DetailsValue { procedureLabel: string; procedureAt: string; baselineIntensity: number; offsetsMinutes: number[] }
+export interface DetailsValue {
+  procedureLabel: string;
+  procedureAt: string;
+  baselineIntensity: number;
+  offsetsMinutes: number[];
+}
 
 /** A new diary: the procedure now, the standard reading times. */
 export function blankDetails(timeZone: string, now: Date): DetailsDraft {
@@ -47,12 +56,23 @@ export function blankDetails(timeZone: string, now: Date): DetailsDraft {
 export function detailsOf(diary: BlockDiaryView): DetailsDraft {
   const local = toLocalDateTime(new Date(diary.procedureAt), diary.timeZone);
   return {
-    label: diary.procedureLabel, date: local.date, time: local.time, baseline: diary.baselineIntensity, offsets: diary.offsetsMinutes.join(', '),
+    label: diary.procedureLabel,
+    date: local.date,
+    time: local.time,
+    baseline: diary.baselineIntensity,
+    offsets: diary.offsetsMinutes.join(', '),
     original: { procedureAt: diary.procedureAt, date: local.date, time: local.time },
   };
 }
 
-type DetailsErrors = { form?: string | undefined; label?: string | undefined; date?: string | undefined; time?: string | undefined; baseline?: string | undefined; offsets?: string | undefined };
+type DetailsErrors = {
+  form?: string | undefined;
+  label?: string | undefined;
+  date?: string | undefined;
+  time?: string | undefined;
+  baseline?: string | undefined;
+  offsets?: string | undefined;
+};
 
 /** The details as the API takes them, or the errors to show on the fields. */
 export function checkDetails(draft: DetailsDraft, timeZone: string): { value: DetailsValue } | { errors: DetailsErrors } {
@@ -61,8 +81,11 @@ export function checkDetails(draft: DetailsDraft, timeZone: string): { value: De
   const date = parseLocalDate(draft.date);
   const time = parseLocalTime(draft.time);
   const untouched = draft.original !== undefined && draft.original.date === draft.date && draft.original.time === draft.time;
-  const procedureAt = untouched ? draft.original!.procedureAt
-    : date && time ? instantOfLocalDateTime(date, time, timeZone as TimeZone).toISOString() : null;
+  const procedureAt = untouched
+    ? draft.original!.procedureAt
+    : date && time
+      ? instantOfLocalDateTime(date, time, timeZone as TimeZone).toISOString()
+      : null;
   if (!procedureAt) {
     if (!draft.time) errors.time = t('blockDiary.error.when');
     else errors.date = t('blockDiary.error.when');
@@ -70,13 +93,19 @@ export function checkDetails(draft: DetailsDraft, timeZone: string): { value: De
   if (draft.baseline === null) errors.baseline = t('blockDiary.error.baseline');
   const offsets = parseOffsets(draft.offsets, MAX_BLOCK_OFFSET_MINUTES, MAX_OFFSETS);
   if (!offsets.ok) {
-    errors.offsets = offsets.reason === 'empty' ? t('blockDiary.error.offsetsEmpty')
-      : offsets.reason === 'too-many' ? t('blockDiary.error.offsetsTooMany', { max: MAX_OFFSETS })
-        : offsets.reason === 'not-whole-minutes' ? t('blockDiary.error.offsetsNotWhole', { token: offsets.token ?? '' })
-          : t('blockDiary.error.offsetsRange', { token: offsets.token ?? '', max: MAX_BLOCK_OFFSET_MINUTES });
+    errors.offsets =
+      offsets.reason === 'empty'
+        ? t('blockDiary.error.offsetsEmpty')
+        : offsets.reason === 'too-many'
+          ? t('blockDiary.error.offsetsTooMany', { max: MAX_OFFSETS })
+          : offsets.reason === 'not-whole-minutes'
+            ? t('blockDiary.error.offsetsNotWhole', { token: offsets.token ?? '' })
+            : t('blockDiary.error.offsetsRange', { token: offsets.token ?? '', max: MAX_BLOCK_OFFSET_MINUTES });
   }
   if (Object.keys(errors).length > 0 || !procedureAt || draft.baseline === null || !offsets.ok) return { errors };
-  return { value: { procedureLabel: draft.label.trim(), procedureAt, baselineIntensity: draft.baseline, offsetsMinutes: offsets.offsetsMinutes } };
+  return {
+    value: { procedureLabel: draft.label.trim(), procedureAt, baselineIntensity: draft.baseline, offsetsMinutes: offsets.offsetsMinutes },
+  };
 }
 
 /**
@@ -85,53 +114,112 @@ export function checkDetails(draft: DetailsDraft, timeZone: string): { value: De
  * conflict it shows in `children`).
  */
 export function DiaryDetailsForm(props: {
-  title: string; submitLabel: string; timeZone: string; initial: DetailsDraft;
-  save: (value: DetailsValue) => Promise<ApiError | null>; onCancel?: () => void; children?: ComponentChildren;
+  title: string;
+  submitLabel: string;
+  timeZone: string;
+  initial: DetailsDraft;
+  save: (value: DetailsValue) => Promise<ApiError | null>;
+  onCancel?: () => void;
+  children?: ComponentChildren;
 }) {
   const [draft, setDraft] = useState(props.initial);
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [saving, setSaving] = useState(false);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, []);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   const set = (patch: Partial<DetailsDraft>) => setDraft((d) => ({ ...d, ...patch }));
   async function submit(e: Event) {
     e.preventDefault();
     const checked = checkDetails(draft, props.timeZone);
-    if ('errors' in checked) { setErrors(checked.errors); return; }
+    if ('errors' in checked) {
+      setErrors(checked.errors);
+      return;
+    }
     setErrors({});
     setSaving(true);
     try {
       const error = await props.save(checked.value);
       if (error) {
         setErrors({
-          label: error.fieldError('/procedureLabel'), date: error.fieldError('/procedureAt'), baseline: error.fieldError('/baselineIntensity'),
+          label: error.fieldError('/procedureLabel'),
+          date: error.fieldError('/procedureAt'),
+          baseline: error.fieldError('/baselineIntensity'),
           offsets: errorUnder(error, '/offsetsMinutes'),
           form: otherErrors(error, ['/procedureLabel', '/procedureAt', '/baselineIntensity', '/offsetsMinutes']),
         });
       }
-    } finally { setSaving(false); }
+    } finally {
+      setSaving(false);
+    }
   }
   const usual = DEFAULT_BLOCK_OFFSETS_MINUTES.map(durationInWords).join(', ');
   return (
     <form onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <h2 id={headingId} ref={heading} tabIndex={-1}>{props.title}</h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {props.title}
+      </h2>
       <ErrorMessage message={errors.form} />
       {props.children}
-      <Field label={t('blockDiary.field.label')} name="procedureLabel" value={draft.label} onInput={(label) => set({ label })} error={errors.label}
-        hint={t('blockDiary.field.labelHint')} required />
+      <Field
+        label={t('blockDiary.field.label')}
+        name="procedureLabel"
+        value={draft.label}
+        onInput={(label) => set({ label })}
+        error={errors.label}
+        hint={t('blockDiary.field.labelHint')}
+        required
+      />
       <div class="row">
-        <Field label={t('blockDiary.field.date')} name="procedureDate" type="date" value={draft.date} onInput={(date) => set({ date })} error={errors.date} required />
-        <Field label={t('blockDiary.field.time')} name="procedureTime" type="time" value={draft.time} onInput={(time) => set({ time })} error={errors.time}
-          hint={t('blockDiary.field.zoneHint', { zone: props.timeZone })} required />
+        <Field
+          label={t('blockDiary.field.date')}
+          name="procedureDate"
+          type="date"
+          value={draft.date}
+          onInput={(date) => set({ date })}
+          error={errors.date}
+          required
+        />
+        <Field
+          label={t('blockDiary.field.time')}
+          name="procedureTime"
+          type="time"
+          value={draft.time}
+          onInput={(time) => set({ time })}
+          error={errors.time}
+          hint={t('blockDiary.field.zoneHint', { zone: props.timeZone })}
+          required
+        />
       </div>
-      <RatingControl descriptors={DESCRIPTORS} name="baseline" legend={t('blockDiary.field.baseline')} hint={t('blockDiary.field.baselineHint')} value={draft.baseline}
-        onChange={(baseline) => set({ baseline })} error={errors.baseline} />
-      <Field label={t('blockDiary.field.offsets')} name="offsets" value={draft.offsets} onInput={(offsets) => set({ offsets })} error={errors.offsets}
-        hint={t('blockDiary.field.offsetsHint', { usual, minutes: DEFAULT_BLOCK_OFFSETS_MINUTES.join(', ') })} inputMode="numeric" />
+      <RatingControl
+        descriptors={DESCRIPTORS}
+        name="baseline"
+        legend={t('blockDiary.field.baseline')}
+        hint={t('blockDiary.field.baselineHint')}
+        value={draft.baseline}
+        onChange={(baseline) => set({ baseline })}
+        error={errors.baseline}
+      />
+      <Field
+        label={t('blockDiary.field.offsets')}
+        name="offsets"
+        value={draft.offsets}
+        onInput={(offsets) => set({ offsets })}
+        error={errors.offsets}
+        hint={t('blockDiary.field.offsetsHint', { usual, minutes: DEFAULT_BLOCK_OFFSETS_MINUTES.join(', ') })}
+        inputMode="numeric"
+      />
       <div class="row">
-        <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : props.submitLabel}</button>
-        {props.onCancel && <button type="button" class="button secondary" onClick={props.onCancel}>{t('blockDiary.field.cancel')}</button>}
+        <button type="submit" class="button" disabled={saving}>
+          {saving ? t('common.saving') : props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" class="button secondary" onClick={props.onCancel}>
+            {t('blockDiary.field.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -139,7 +227,10 @@ export function DiaryDetailsForm(props: {
 
 // ----- one reading ------------------------------------------------------------------------------
 
-export interface ReadingValue { intensity: number | null; patientReportedReliefPct: number | null }
+export interface ReadingValue {
+  intensity: number | null;
+  patientReportedReliefPct: number | null;
+}
 
 /**
  * One reading: the pain score and/or the patient's own percent relief (the domain needs at least one).
@@ -147,21 +238,36 @@ export interface ReadingValue { intensity: number | null; patientReportedReliefP
  * focus when the form opens.
  */
 export function ReadingForm(props: {
-  offsetMinutes: number; pointer: string; initial: ReadingValue;
-  save: (value: ReadingValue) => Promise<ApiError | null>; remove?: (() => Promise<ApiError | null>) | undefined; onCancel: () => void; children?: ComponentChildren;
+  offsetMinutes: number;
+  pointer: string;
+  initial: ReadingValue;
+  save: (value: ReadingValue) => Promise<ApiError | null>;
+  remove?: (() => Promise<ApiError | null>) | undefined;
+  onCancel: () => void;
+  children?: ComponentChildren;
 }) {
   const [intensity, setIntensity] = useState(props.initial.intensity);
-  const [relief, setRelief] = useState(props.initial.patientReportedReliefPct === null ? '' : String(props.initial.patientReportedReliefPct));
+  const [relief, setRelief] = useState(
+    props.initial.patientReportedReliefPct === null ? '' : String(props.initial.patientReportedReliefPct),
+  );
   const [errors, setErrors] = useState<{ form?: string | undefined; intensity?: string | undefined; relief?: string | undefined }>({});
   const [saving, setSaving] = useState(false);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => { heading.current?.focus(); }, [props.offsetMinutes]);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [props.offsetMinutes]);
   async function submit(e: Event) {
     e.preventDefault();
     const pct = relief.trim() === '' ? null : Number(relief.replace(',', '.'));
-    if (pct !== null && !(Number.isFinite(pct) && pct >= 0 && pct <= 100)) { setErrors({ relief: t('blockDiary.reading.badRelief') }); return; }
-    if (intensity === null && pct === null) { setErrors({ form: t('blockDiary.reading.needOne') }); return; }
+    if (pct !== null && !(Number.isFinite(pct) && pct >= 0 && pct <= 100)) {
+      setErrors({ relief: t('blockDiary.reading.badRelief') });
+      return;
+    }
+    if (intensity === null && pct === null) {
+      setErrors({ form: t('blockDiary.reading.needOne') });
+      return;
+    }
     await run(() => props.save({ intensity, patientReportedReliefPct: pct }));
   }
   /** Saving and removing alike: the buttons wait, and the server's error shows on the form. */
@@ -174,27 +280,68 @@ export function ReadingForm(props: {
       if (error) {
         const p = props.pointer;
         setErrors({
-          intensity: error.fieldError(`${p}/intensity`), relief: error.fieldError(`${p}/patientReportedReliefPct`),
+          intensity: error.fieldError(`${p}/intensity`),
+          relief: error.fieldError(`${p}/patientReportedReliefPct`),
           form: otherErrors(error, [`${p}/intensity`, `${p}/patientReportedReliefPct`]),
         });
       }
-    } finally { setSaving(false); }
+    } finally {
+      setSaving(false);
+    }
   }
   const remove = props.remove;
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <h3 id={headingId} ref={heading} tabIndex={-1}>{t('blockDiary.reading.title', { offset: durationInWords(props.offsetMinutes) })}</h3>
+      <h3 id={headingId} ref={heading} tabIndex={-1}>
+        {t('blockDiary.reading.title', { offset: durationInWords(props.offsetMinutes) })}
+      </h3>
       <ErrorMessage message={errors.form} />
       {props.children}
-      <RatingControl descriptors={DESCRIPTORS} name={`reading-${props.offsetMinutes}`} legend={t('blockDiary.reading.nrs')} hint={t('blockDiary.reading.nrsHint')} value={intensity}
-        onChange={setIntensity} error={errors.intensity} />
-      {intensity !== null && <p><button type="button" class="button secondary" onClick={() => setIntensity(null)}>{t('blockDiary.reading.clearNrs')}</button></p>}
-      <Field label={t('blockDiary.reading.relief')} name="patientReportedReliefPct" type="number" inputMode="decimal" value={relief} onInput={setRelief}
-        error={errors.relief} hint={t('blockDiary.reading.reliefHint')} />
+      <RatingControl
+        descriptors={DESCRIPTORS}
+        name={`reading-${props.offsetMinutes}`}
+        legend={t('blockDiary.reading.nrs')}
+        hint={t('blockDiary.reading.nrsHint')}
+        value={intensity}
+        onChange={setIntensity}
+        error={errors.intensity}
+      />
+      {intensity !== null && (
+        <p>
+          <button type="button" class="button secondary" onClick={() => setIntensity(null)}>
+            {t('blockDiary.reading.clearNrs')}
+          </button>
+        </p>
+      )}
+      <Field
+        label={t('blockDiary.reading.relief')}
+        name="patientReportedReliefPct"
+        type="number"
+        inputMode="decimal"
+        value={relief}
+        onInput={setRelief}
+        error={errors.relief}
+        hint={t('blockDiary.reading.reliefHint')}
+      />
       <div class="row">
-        <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('blockDiary.reading.save')}</button>
-        <button type="button" class="button secondary" onClick={props.onCancel}>{t('blockDiary.field.cancel')}</button>
-        {remove && <button type="button" class="button secondary" disabled={saving} onClick={() => { void run(remove); }}>{t('blockDiary.reading.remove')}</button>}
+        <button type="submit" class="button" disabled={saving}>
+          {saving ? t('common.saving') : t('blockDiary.reading.save')}
+        </button>
+        <button type="button" class="button secondary" onClick={props.onCancel}>
+          {t('blockDiary.field.cancel')}
+        </button>
+        {remove && (
+          <button
+            type="button"
+            class="button secondary"
+            disabled={saving}
+            onClick={() => {
+              void run(remove);
+            }}
+          >
+            {t('blockDiary.reading.remove')}
+          </button>
+        )}
       </div>
     </form>
   );

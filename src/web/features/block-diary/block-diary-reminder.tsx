@@ -28,15 +28,27 @@ export function ReminderLines(props: { reminder: ReadingReminder; timeZone: stri
   const { due, next, minutesToNext } = props.reminder;
   const named = props.label !== undefined;
   // Someone who may only read the diary is told a reading is due, not that it is theirs to record.
-  const dueKey = props.readOnly ? (named ? 'blockDiary.reminder.dueForReadOnly' : 'blockDiary.reminder.dueReadOnly') : (named ? 'blockDiary.reminder.dueFor' : 'blockDiary.reminder.due');
+  const dueKey = props.readOnly
+    ? named
+      ? 'blockDiary.reminder.dueForReadOnly'
+      : 'blockDiary.reminder.dueReadOnly'
+    : named
+      ? 'blockDiary.reminder.dueFor'
+      : 'blockDiary.reminder.due';
   const dueText = due ? t(dueKey, { offset: durationInWords(due.offsetMinutes), label: props.label ?? '' }) : '';
   return (
     <>
-      <p role="status" class={due ? 'notice' : undefined}>{dueText}</p>
+      <p role="status" class={due ? 'notice' : undefined}>
+        {dueText}
+      </p>
       {next && minutesToNext !== null && (
-        <p>{t(named ? 'blockDiary.reminder.nextFor' : 'blockDiary.reminder.next', {
-          time: momentInWords(next.dueAt, props.timeZone, props.now), in: durationInWords(minutesToNext), label: props.label ?? '',
-        })}</p>
+        <p>
+          {t(named ? 'blockDiary.reminder.nextFor' : 'blockDiary.reminder.next', {
+            time: momentInWords(next.dueAt, props.timeZone, props.now),
+            in: durationInWords(minutesToNext),
+            label: props.label ?? '',
+          })}
+        </p>
       )}
     </>
   );
@@ -53,10 +65,27 @@ export function UrgentReminderCard(props: { diaries: readonly BlockDiaryView[]; 
   return (
     <section class="card" aria-labelledby="block-diary-reminder-heading">
       <h2 id="block-diary-reminder-heading">{props.heading}</h2>
-      <ReminderLines reminder={reminder} timeZone={diary.timeZone} now={props.now} label={diary.procedureLabel} readOnly={!props.writable} />
-      <p><a class={recordNow ? 'button' : 'button secondary'} href={href} onClick={(e) => { e.preventDefault(); navigate(href); }}>
-        {recordNow ? t('blockDiary.reminder.recordNow', { offset: durationInWords(recordNow.offsetMinutes) }) : t('blockDiary.reminder.open', { label: diary.procedureLabel })}
-      </a></p>
+      <ReminderLines
+        reminder={reminder}
+        timeZone={diary.timeZone}
+        now={props.now}
+        label={diary.procedureLabel}
+        readOnly={!props.writable}
+      />
+      <p>
+        <a
+          class={recordNow ? 'button' : 'button secondary'}
+          href={href}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(href);
+          }}
+        >
+          {recordNow
+            ? t('blockDiary.reminder.recordNow', { offset: durationInWords(recordNow.offsetMinutes) })
+            : t('blockDiary.reminder.open', { label: diary.procedureLabel })}
+        </a>
+      </p>
     </section>
   );
 }
@@ -75,8 +104,15 @@ export function BlockDiaryToday(props: { patientId: string }) {
   const [diaries, setDiaries] = useState<BlockDiaryView[]>([]);
   const [live, setLive] = useState(false);
   const now = useNow(15_000, live);
-  useEffect(() => { blockDiaryApi.list(props.patientId).then((r) => setDiaries(r.items), () => setDiaries([])); }, [props.patientId]);
+  useEffect(() => {
+    blockDiaryApi.list(props.patientId).then(
+      (r) => setDiaries(r.items),
+      () => setDiaries([]),
+    );
+  }, [props.patientId]);
   const inProgress = anyInProgress(diaries, now);
-  useEffect(() => { setLive(inProgress); }, [inProgress]);
+  useEffect(() => {
+    setLive(inProgress);
+  }, [inProgress]);
   return inProgress ? <UrgentReminderCard diaries={diaries} now={now} heading={t('today.blockDiary')} writable /> : null;
 }

@@ -10,7 +10,11 @@ function unit(name: 'minute' | 'hour' | 'day', n: number): string {
 /** A number of minutes as a duration in words, e.g. 225 → "3 hours 45 minutes"; 0 → "0 minutes". */
 export function durationInWords(totalMinutes: number): string {
   const { days, hours, minutes } = splitMinutes(totalMinutes);
-  const parts = [days > 0 ? unit('day', days) : '', hours > 0 ? unit('hour', hours) : '', minutes > 0 ? unit('minute', minutes) : ''].filter(Boolean);
+  const parts = [
+    days > 0 ? unit('day', days) : '',
+    hours > 0 ? unit('hour', hours) : '',
+    minutes > 0 ? unit('minute', minutes) : '',
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : unit('minute', 0);
 }
 
@@ -28,8 +32,13 @@ function formatFor(kind: 'day' | 'time' | 'dateTime', timeZone: string): Intl.Da
   const key = `${kind}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
-    format = kind === 'day' ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      : new Intl.DateTimeFormat(undefined, kind === 'time' ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    format =
+      kind === 'day'
+        ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        : new Intl.DateTimeFormat(
+            undefined,
+            kind === 'time' ? { timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeStyle: 'short', timeZone },
+          );
     formats.set(key, format);
   }
   return format;

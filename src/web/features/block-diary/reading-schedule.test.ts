@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findReadingReminder, isInProgress, LAST_READING_DUE_MINUTES, mostUrgentReminder, parseOffsets, readingStates, splitMinutes,
+  findReadingReminder,
+  isInProgress,
+  LAST_READING_DUE_MINUTES,
+  mostUrgentReminder,
+  parseOffsets,
+  readingStates,
+  splitMinutes,
   type ScheduledReading,
 } from './reading-schedule.ts';
 
@@ -12,11 +18,27 @@ const DEFAULT = schedule([15, 30, 60, 120, 240, 360, 480]);
 
 describe('readingStates', () => {
   it('marks a reading due from its time until the next one, earlier unrecorded ones missed', () => {
-    expect(readingStates(DEFAULT, [], at(20)).map((s) => s.state)).toEqual(['due', 'upcoming', 'upcoming', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
-    expect(readingStates(DEFAULT, [], at(35)).slice(0, 3).map((s) => s.state)).toEqual(['missed', 'due', 'upcoming']);
-    expect(readingStates(DEFAULT, [15], at(35)).slice(0, 3).map((s) => s.state)).toEqual(['done', 'due', 'upcoming']);
+    expect(readingStates(DEFAULT, [], at(20)).map((s) => s.state)).toEqual([
+      'due',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ]);
+    expect(
+      readingStates(DEFAULT, [], at(35))
+        .slice(0, 3)
+        .map((s) => s.state),
+    ).toEqual(['missed', 'due', 'upcoming']);
+    expect(
+      readingStates(DEFAULT, [15], at(35))
+        .slice(0, 3)
+        .map((s) => s.state),
+    ).toEqual(['done', 'due', 'upcoming']);
   });
-  it('is due exactly at its time and no longer at the next reading\'s time', () => {
+  it("is due exactly at its time and no longer at the next reading's time", () => {
     expect(readingStates(DEFAULT, [], at(15))[0]!.state).toBe('due');
     expect(readingStates(DEFAULT, [], at(14.99))[0]!.state).toBe('upcoming');
     expect(readingStates(DEFAULT, [], at(30))[0]!.state).toBe('missed');

@@ -63,14 +63,22 @@ export function isInProgress(reminder: ReadingReminder): boolean {
  * else the soonest next reading. Null when none is in progress.
  */
 export function mostUrgentReminder<D extends { schedule: readonly ScheduledReading[]; readings: readonly { offsetMinutes: number }[] }>(
-  diaries: readonly D[], now: Date,
+  diaries: readonly D[],
+  now: Date,
 ): { diary: D; reminder: ReadingReminder } | null {
   let best: { diary: D; reminder: ReadingReminder } | null = null;
   const key = (r: ReadingReminder) => (r.due ? [0, Date.parse(r.due.dueAt)] : [1, Date.parse(r.next!.dueAt)]) as [number, number];
   for (const diary of diaries) {
-    const reminder = findReadingReminder(diary.schedule, diary.readings.map((r) => r.offsetMinutes), now);
+    const reminder = findReadingReminder(
+      diary.schedule,
+      diary.readings.map((r) => r.offsetMinutes),
+      now,
+    );
     if (!isInProgress(reminder)) continue;
-    if (best === null) { best = { diary, reminder }; continue; }
+    if (best === null) {
+      best = { diary, reminder };
+      continue;
+    }
     const [a, b] = [key(reminder), key(best.reminder)];
     if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])) best = { diary, reminder };
   }

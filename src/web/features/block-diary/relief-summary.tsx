@@ -12,12 +12,19 @@ const THRESHOLDS = [50, 80] as const;
 function runInWords(threshold: number, run: ReliefRun | null): string {
   const pct = percentInWords(threshold);
   if (!run) return t('blockDiary.relief.never', { threshold: pct });
-  const seen = run.fromMinutes === run.toMinutes
-    ? t('blockDiary.relief.once', { threshold: pct, from: durationInWords(run.fromMinutes) })
-    : t('blockDiary.relief.run', { threshold: pct, from: durationInWords(run.fromMinutes), to: durationInWords(run.toMinutes), duration: durationInWords(run.observedMinutes) });
-  const after = run.ongoingAtLastReading || run.untilMinutes === null || run.boundedMinutes === null
-    ? t('blockDiary.relief.ongoing')
-    : t('blockDiary.relief.endedBy', { until: durationInWords(run.untilMinutes), duration: durationInWords(run.boundedMinutes) });
+  const seen =
+    run.fromMinutes === run.toMinutes
+      ? t('blockDiary.relief.once', { threshold: pct, from: durationInWords(run.fromMinutes) })
+      : t('blockDiary.relief.run', {
+          threshold: pct,
+          from: durationInWords(run.fromMinutes),
+          to: durationInWords(run.toMinutes),
+          duration: durationInWords(run.observedMinutes),
+        });
+  const after =
+    run.ongoingAtLastReading || run.untilMinutes === null || run.boundedMinutes === null
+      ? t('blockDiary.relief.ongoing')
+      : t('blockDiary.relief.endedBy', { until: durationInWords(run.untilMinutes), duration: durationInWords(run.boundedMinutes) });
   return `${seen} ${after}`;
 }
 
@@ -27,7 +34,9 @@ function Analysis(props: { analysis: ReliefAnalysis }) {
   return (
     <ul>
       <li>{t('blockDiary.relief.peak', { pct: percentInWords(a.peakReliefPct), offset: durationInWords(a.peakAtMinutes) })}</li>
-      {THRESHOLDS.map((threshold) => <li key={threshold}>{runInWords(threshold, threshold === 50 ? a.atLeast50 : a.atLeast80)}</li>)}
+      {THRESHOLDS.map((threshold) => (
+        <li key={threshold}>{runInWords(threshold, threshold === 50 ? a.atLeast50 : a.atLeast80)}</li>
+      ))}
     </ul>
   );
 }

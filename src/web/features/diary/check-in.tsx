@@ -2,7 +2,17 @@
 // medicine list and the rest under "More details"), or the edit of one already in the diary. A refused
 // Save lists every problem at the top (ErrorSummary) and marks each beside its field; what was typed is
 // saved or explained, never dropped.
-import { checkInBody, detailsOf, EMPTY_DETAILS, hasDetails, NO_PENDING_TEXT, sinceLastProblems, withPendingText, type CheckInDetails, type PendingText } from './entry-body.ts';
+import {
+  checkInBody,
+  detailsOf,
+  EMPTY_DETAILS,
+  hasDetails,
+  NO_PENDING_TEXT,
+  sinceLastProblems,
+  withPendingText,
+  type CheckInDetails,
+  type PendingText,
+} from './entry-body.ts';
 import { CheckInDetailsSection } from './check-in-details.tsx';
 import { CheckInMedicines } from './check-in-medicines.tsx';
 import { EMPTY_MEDICINE_DRAFT, readMedicineDraft } from './medicine-draft.ts';
@@ -31,7 +41,17 @@ const regionDrafts = (e: DiaryEntryView): RegionDraft[] =>
   e.regions.map((r) => ({ code: r.code, intensity: r.intensity === e.intensity ? null : r.intensity, qualities: [...r.qualities] }));
 
 /** Where the check-in shows a refused entry's field errors (the rest go in the form's alert). */
-const IN_DETAILS = ['/worstSinceLast', '/leastSinceLast', '/regions', '/interference', '/sleep/quality', '/activity', '/mood', '/ownTriggers', '/techniques'];
+const IN_DETAILS = [
+  '/worstSinceLast',
+  '/leastSinceLast',
+  '/regions',
+  '/interference',
+  '/sleep/quality',
+  '/activity',
+  '/mood',
+  '/ownTriggers',
+  '/techniques',
+];
 const PLACED = [...IN_DETAILS, '/sleep/hours'];
 const under = (pointer: string, prefix: string) => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
@@ -39,7 +59,7 @@ export function CheckIn() {
   const patient = usePatientInView()!;
   const { records, error: loadError, reload: reloadRecords } = useDiary(patient.id);
   const editId = new URLSearchParams(location.search).get('edit');
-  const editing = editId ? records?.find((r) => r.id === editId) ?? null : null;
+  const editing = editId ? (records?.find((r) => r.id === editId) ?? null) : null;
   const [intensity, setIntensity] = useState<number | null>(null);
   const [regions, setRegions] = useState<RegionDraft[]>([]);
   const [medicines, setMedicines] = useState<DiaryEntryView['medicines']>([]);
@@ -94,10 +114,18 @@ export function CheckIn() {
     setFilled(true);
   }
   function toggleRegion(code: string) {
-    setRegions((list) => (list.some((r) => r.code === code) ? list.filter((r) => r.code !== code) : [...list, { code, intensity: null, qualities: [] }]));
+    setRegions((list) =>
+      list.some((r) => r.code === code) ? list.filter((r) => r.code !== code) : [...list, { code, intensity: null, qualities: [] }],
+    );
   }
   function toggleQuality(code: string, quality: string) {
-    setRegions((list) => list.map((r) => (r.code !== code ? r : { ...r, qualities: r.qualities.includes(quality) ? r.qualities.filter((q) => q !== quality) : [...r.qualities, quality] })));
+    setRegions((list) =>
+      list.map((r) =>
+        r.code !== code
+          ? r
+          : { ...r, qualities: r.qualities.includes(quality) ? r.qualities.filter((q) => q !== quality) : [...r.qualities, quality] },
+      ),
+    );
   }
   async function save(e: Event) {
     e.preventDefault();
@@ -109,7 +137,11 @@ export function CheckIn() {
     // Words typed into an own-words box but not Added are saved too (or, if that list is full, the box says so).
     const typed = withPendingText(details, pending);
     setDetails(typed.details);
-    setPending({ meaningful: typed.full.includes('meaningful') ? pending.meaningful : '', ownTriggers: typed.full.includes('ownTriggers') ? pending.ownTriggers : '', ownTechniques: typed.full.includes('ownTechniques') ? pending.ownTechniques : '' });
+    setPending({
+      meaningful: typed.full.includes('meaningful') ? pending.meaningful : '',
+      ownTriggers: typed.full.includes('ownTriggers') ? pending.ownTriggers : '',
+      ownTechniques: typed.full.includes('ownTechniques') ? pending.ownTechniques : '',
+    });
     // So is a medicine typed but not Added; one that cannot be added stops the Save, said beside it.
     const med = readMedicineDraft(medDraft, medicines.length);
     let medicinesToSend = medicines;
@@ -140,18 +172,36 @@ export function CheckIn() {
     setRefused([]);
     const now = new Date();
     const original = editing?.entry ?? null;
-    const local = original ? { date: original.localDate, time: original.localTime } : earlier ? when : toLocalDateTime(now, patient.timeZone as TimeZone);
+    const local = original
+      ? { date: original.localDate, time: original.localTime }
+      : earlier
+        ? when
+        : toLocalDateTime(now, patient.timeZone as TimeZone);
     const id = original ? original.id : (newId.current ??= newClientId(now.getTime()));
     const hours = sleepHours.trim() === '' ? null : Math.round(Number(sleepHours) * 4) / 4;
     const body = checkInBody(original, {
-      local, timeZone: original?.timeZone ?? patient.timeZone, recordedAt: original?.recordedAt ?? now.toISOString(), intensity,
+      local,
+      timeZone: original?.timeZone ?? patient.timeZone,
+      recordedAt: original?.recordedAt ?? now.toISOString(),
+      intensity,
       mode: original ? original.provenance.mode : earlier ? 'recalled' : 'real-time',
-      regions, medicines, triggers, notes, sleepHours: hours !== null && Number.isFinite(hours) ? hours : null, details,
+      regions,
+      medicines,
+      triggers,
+      notes,
+      sleepHours: hours !== null && Number.isFinite(hours) ? hours : null,
+      details,
     });
     const path = `/api/patients/${patient.id}/diary-entries/${id}`;
     await outbox.enqueue({ method: 'PUT', path, body, baseVersion: editing?.version });
-    const mine = (await new Promise<readonly OutboxItem[]>((resolve) => { const off = outbox.subscribe((items) => { off(); resolve(items); }); }))
-      .find((i) => i.path === path);
+    const mine = (
+      await new Promise<readonly OutboxItem[]>((resolve) => {
+        const off = outbox.subscribe((items) => {
+          off();
+          resolve(items);
+        });
+      })
+    ).find((i) => i.path === path);
     if (mine?.state === 'failed') {
       // Refused (not offline): stay on the form with each problem on its field. The write stays in the
       // outbox as failed until saved again (same path) or discarded from the diary.
@@ -174,10 +224,27 @@ export function CheckIn() {
     return (
       <main id="main">
         <h1>{t('checkIn.editMissingTitle')}</h1>
-        {records === null ? (loadError ? <LoadFailed message={loadError.message} onRetry={reloadRecords} /> : <Loading />) : (
+        {records === null ? (
+          loadError ? (
+            <LoadFailed message={loadError.message} onRetry={reloadRecords} />
+          ) : (
+            <Loading />
+          )
+        ) : (
           <>
             <p>{t('checkIn.editMissing')}</p>
-            <p><a class="button" href="/diary" onClick={(e) => { e.preventDefault(); navigate('/diary'); }}>{t('checkIn.backToDiary')}</a></p>
+            <p>
+              <a
+                class="button"
+                href="/diary"
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate('/diary');
+                }}
+              >
+                {t('checkIn.backToDiary')}
+              </a>
+            </p>
           </>
         )}
       </main>
@@ -185,31 +252,71 @@ export function CheckIn() {
   }
   return (
     <main id="main">
-      <h1>{editing?.entry ? t('checkIn.editTitle', { when: `${editing.entry.localDate} ${editing.entry.localTime}` }) : t('checkIn.title')}</h1>
+      <h1>
+        {editing?.entry ? t('checkIn.editTitle', { when: `${editing.entry.localDate} ${editing.entry.localTime}` }) : t('checkIn.title')}
+      </h1>
       <form onSubmit={save} noValidate ref={formRef}>
         <ErrorSummary failure={failures} form={formRef} messages={unplaced} />
         {last && !editId && (
-          <p><button type="button" class="button secondary" onClick={sameAsLast}>{t('checkIn.sameAsLast')}</button></p>
+          <p>
+            <button type="button" class="button secondary" onClick={sameAsLast}>
+              {t('checkIn.sameAsLast')}
+            </button>
+          </p>
         )}
-        {filled && <p class="notice" role="status">{t('checkIn.sameAsLastDone')}</p>}
+        {filled && (
+          <p class="notice" role="status">
+            {t('checkIn.sameAsLastDone')}
+          </p>
+        )}
         <ErrorMessage message={error} />
-        {!editId && <fieldset>
-          <legend class="legend">{t('checkIn.when')}</legend>
-          <div class="segmented" role="radiogroup" aria-label={t('checkIn.when')}>
-            {[false, true].map((e) => (
-              <button key={String(e)} type="button" role="radio" aria-checked={earlier === e} class={earlier === e ? 'button' : 'button secondary'} onClick={() => setEarlier(e)}>
-                {t(e ? 'checkIn.earlier' : 'checkIn.now')}
-              </button>
-            ))}
-          </div>
-          {earlier && <LocalDateTimeField label={t('checkIn.whenEarlier')} date={when.date} time={when.time} max={nowLocal.date} timeZone={patient.timeZone} onChange={(date, time) => setWhen({ date, time })} />}
-        </fieldset>}
-        <RatingControl name="intensity" value={intensity} onChange={(v) => { setIntensity(v); setNoIntensity(false); }} descriptors={DESCRIPTORS}
-          error={noIntensity ? t('checkIn.needIntensity') : undefined} />
+        {!editId && (
+          <fieldset>
+            <legend class="legend">{t('checkIn.when')}</legend>
+            <div class="segmented" role="radiogroup" aria-label={t('checkIn.when')}>
+              {[false, true].map((e) => (
+                <button
+                  key={String(e)}
+                  type="button"
+                  role="radio"
+                  aria-checked={earlier === e}
+                  class={earlier === e ? 'button' : 'button secondary'}
+                  onClick={() => setEarlier(e)}
+                >
+                  {t(e ? 'checkIn.earlier' : 'checkIn.now')}
+                </button>
+              ))}
+            </div>
+            {earlier && (
+              <LocalDateTimeField
+                label={t('checkIn.whenEarlier')}
+                date={when.date}
+                time={when.time}
+                max={nowLocal.date}
+                timeZone={patient.timeZone}
+                onChange={(date, time) => setWhen({ date, time })}
+              />
+            )}
+          </fieldset>
+        )}
+        <RatingControl
+          name="intensity"
+          value={intensity}
+          onChange={(v) => {
+            setIntensity(v);
+            setNoIntensity(false);
+          }}
+          descriptors={DESCRIPTORS}
+          error={noIntensity ? t('checkIn.needIntensity') : undefined}
+        />
         <fieldset>
           <legend class="legend">{t('checkIn.where')}</legend>
           <BodyMap selected={regions.map((r) => r.code)} onToggle={toggleRegion} />
-          <p class="hint" aria-live="polite">{regions.length === 0 ? t('checkIn.noneSelected') : t('checkIn.selected', { list: regions.map((r) => findBodyRegion(r.code)?.label ?? r.code).join(', ') })}</p>
+          <p class="hint" aria-live="polite">
+            {regions.length === 0
+              ? t('checkIn.noneSelected')
+              : t('checkIn.selected', { list: regions.map((r) => findBodyRegion(r.code)?.label ?? r.code).join(', ') })}
+          </p>
         </fieldset>
         {regions.map((r) => (
           <fieldset key={r.code}>
@@ -229,28 +336,72 @@ export function CheckIn() {
           <div class="chips">
             {TRIGGERS.map((id) => (
               <label class="chip" key={id}>
-                <input type="checkbox" checked={triggers.includes(id)} onChange={() => setTriggers((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]))} />
+                <input
+                  type="checkbox"
+                  checked={triggers.includes(id)}
+                  onChange={() => setTriggers((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]))}
+                />
                 {t(`trigger.${id}` as MessageKey)}
               </label>
             ))}
           </div>
         </fieldset>
-        <CheckInMedicines patientId={patient.id} medicines={medicines} onMedicines={(update) => setMedicines((list) => update(list))}
-          draft={medDraft} onDraft={setMedDraft} checked={medChecked} onChecked={setMedChecked} />
+        <CheckInMedicines
+          patientId={patient.id}
+          medicines={medicines}
+          onMedicines={(update) => setMedicines((list) => update(list))}
+          draft={medDraft}
+          onDraft={setMedDraft}
+          checked={medChecked}
+          onChecked={setMedChecked}
+        />
         <div class="field">
           <label for="sleep-hours">{t('checkIn.sleep')}</label>
-          <input id="sleep-hours" name="sleepHours" type="number" min={0} max={24} step={0.25} inputMode="decimal" value={sleepHours} onInput={(e) => setSleepHours((e.currentTarget as HTMLInputElement).value)}
-            aria-invalid={errorAt('/sleep/hours') ? 'true' : undefined} aria-describedby={errorAt('/sleep/hours') ? 'sleep-hours-error' : undefined} />
-          {errorAt('/sleep/hours') && <span id="sleep-hours-error" class="error">{errorAt('/sleep/hours')}</span>}
+          <input
+            id="sleep-hours"
+            name="sleepHours"
+            type="number"
+            min={0}
+            max={24}
+            step={0.25}
+            inputMode="decimal"
+            value={sleepHours}
+            onInput={(e) => setSleepHours((e.currentTarget as HTMLInputElement).value)}
+            aria-invalid={errorAt('/sleep/hours') ? 'true' : undefined}
+            aria-describedby={errorAt('/sleep/hours') ? 'sleep-hours-error' : undefined}
+          />
+          {errorAt('/sleep/hours') && (
+            <span id="sleep-hours-error" class="error">
+              {errorAt('/sleep/hours')}
+            </span>
+          )}
         </div>
         <div class="field">
           <label for="notes">{t('checkIn.notes')}</label>
-          <textarea id="notes" name="notes" maxLength={10000} value={notes} onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea
+            id="notes"
+            name="notes"
+            maxLength={10000}
+            value={notes}
+            onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)}
+          />
         </div>
-        <CheckInDetailsSection open={detailsOpen} onToggle={() => setDetailsOpen((o) => !o)} intensity={intensity} descriptors={DESCRIPTORS}
-          details={details} onChange={setDetails} pending={pending} onPending={setPending} regions={regions} errorAt={errorAt}
-          onRegionIntensity={(code, value) => setRegions((list) => list.map((r) => (r.code === code ? { ...r, intensity: value } : r)))} />
-        <button class="button" type="submit" disabled={saving} aria-busy={saving ? 'true' : undefined}>{t('checkIn.save')}</button>
+        <CheckInDetailsSection
+          open={detailsOpen}
+          onToggle={() => setDetailsOpen((o) => !o)}
+          intensity={intensity}
+          descriptors={DESCRIPTORS}
+          details={details}
+          onChange={setDetails}
+          pending={pending}
+          onPending={setPending}
+          regions={regions}
+          errorAt={errorAt}
+          onRegionIntensity={(code, value) => setRegions((list) => list.map((r) => (r.code === code ? { ...r, intensity: value } : r)))}
+        />
+        <button class="button" type="submit" disabled={saving} aria-busy={saving ? 'true' : undefined}>
+          {t('checkIn.save')}
+        </button>
       </form>
     </main>
   );

@@ -35,28 +35,49 @@ export function DiaryHistory() {
   const [days, setDays] = useState<DaySummaryView[] | null>(null);
   const [daysError, setDaysError] = useState<string | null>(null);
   // A failed load is not "no check-ins": the heat map says it could not be loaded instead.
-  const loadDays = () => { api.recentDays(patient.id, 84).then((d) => { setDays(d); setDaysError(null); }, (e: ApiError) => setDaysError(e.message)); };
+  const loadDays = () => {
+    api.recentDays(patient.id, 84).then(
+      (d) => {
+        setDays(d);
+        setDaysError(null);
+      },
+      (e: ApiError) => setDaysError(e.message),
+    );
+  };
   useReloadWhenBackOnline(loadDays, [patient.id]);
-  useEffect(() => { if (queued.length === 0) { reload(); loadDays(); } }, [queued.length]);
+  useEffect(() => {
+    if (queued.length === 0) {
+      reload();
+      loadDays();
+    }
+  }, [queued.length]);
 
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
   // A delete the server refused (the check-in changed on another device, or the request failed): the
   // check-in shows again, with the choice to delete it anyway or keep it.
   const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-  const refusedDeletes = useMemo(() => queued.filter((i) => i.method === 'DELETE' && i.state !== 'pending' && i.path.includes('/diary-entries/')), [queued]);
+  const refusedDeletes = useMemo(
+    () => queued.filter((i) => i.method === 'DELETE' && i.state !== 'pending' && i.path.includes('/diary-entries/')),
+    [queued],
+  );
   const refusedSeen = useRef('');
   useEffect(() => {
     const ids = refusedDeletes.map((i) => idOf(i.path));
     setHidden((h) => (h.some((id) => ids.includes(id)) ? h.filter((id) => !ids.includes(id)) : h));
     // A newly refused delete: pull, so the list shows the check-in as the other device left it.
     const seen = ids.join(',');
-    if (seen !== refusedSeen.current) { refusedSeen.current = seen; if (ids.length > 0) reload(); }
+    if (seen !== refusedSeen.current) {
+      refusedSeen.current = seen;
+      if (ids.length > 0) reload();
+    }
   }, [refusedDeletes]);
   const entryPath = (id: string) => `/api/patients/${patient.id}/diary-entries/${id}`;
   // A delete waiting in the outbox (made before a reload, or not sent yet) hides its entry, and keeps it
   // hidden once sent, until the next pull no longer has it (no flash of the deleted entry in between).
   useEffect(() => {
-    const deleting = queued.filter((i) => i.method === 'DELETE' && i.state === 'pending').map((i) => i.path.slice(i.path.lastIndexOf('/') + 1));
+    const deleting = queued
+      .filter((i) => i.method === 'DELETE' && i.state === 'pending')
+      .map((i) => i.path.slice(i.path.lastIndexOf('/') + 1));
     setHidden((h) => (deleting.every((id) => h.includes(id)) ? h : [...h, ...deleting.filter((id) => !h.includes(id))]));
   }, [queued]);
   const visible = (records ?? []).filter((r) => !hidden.includes(r.id));
@@ -79,43 +100,111 @@ export function DiaryHistory() {
     setHidden((h) => [...h, record.id]);
     // Stored in the outbox at once, so the delete survives a reload or a closed tab; sent only when
     // Undo is no longer offered (the toast keeps it while it has focus or the pointer).
-    const deferred = outbox.defer({ method: 'DELETE', path: entryPath(record.id), baseVersion: record.version }, new Date(Date.now() + UNDO_WINDOW_MS));
+    const deferred = outbox.defer(
+      { method: 'DELETE', path: entryPath(record.id), baseVersion: record.version },
+      new Date(Date.now() + UNDO_WINDOW_MS),
+    );
     showToast(t('diary.deleted'), {
-      onUndo: () => { void deferred.then((d) => d.withdraw()); setHidden((h) => h.filter((id) => id !== record.id)); },
-      onCommit: () => { void deferred.then((d) => d.send()); },
+      onUndo: () => {
+        void deferred.then((d) => d.withdraw());
+        setHidden((h) => h.filter((id) => id !== record.id));
+      },
+      onCommit: () => {
+        void deferred.then((d) => d.send());
+      },
       focusAfter: (undone) => document.getElementById(undone ? `entry-${record.id}-delete` : next ? `entry-${next.id}` : 'history-heading'),
     });
   }
   return (
     <main id="main">
       <h1>{t('diary.title')}</h1>
-      <p><a class="button" href="/check-in" onClick={(e) => { e.preventDefault(); navigate('/check-in'); }}>{t('nav.checkIn')}</a></p>
-      <p class="row">
-        <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">{t('diary.export')}</a>
+      <p>
+        <a
+          class="button"
+          href="/check-in"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/check-in');
+          }}
+        >
+          {t('nav.checkIn')}
+        </a>
       </p>
-      <ImportCsv patientId={patient.id} onImported={() => { reload(); loadDays(); }} />
+      <p class="row">
+        <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">
+          {t('diary.export')}
+        </a>
+      </p>
+      <ImportCsv
+        patientId={patient.id}
+        onImported={() => {
+          reload();
+          loadDays();
+        }}
+      />
       <section aria-labelledby="heatmap-heading">
         <h2 id="heatmap-heading">{t('heatmap.title')}</h2>
-        {days === null ? (daysError ? <LoadFailed message={t('heatmap.failed', { message: daysError })} onRetry={loadDays} /> : <Loading />) : <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />}
+        {days === null ? (
+          daysError ? (
+            <LoadFailed message={t('heatmap.failed', { message: daysError })} onRetry={loadDays} />
+          ) : (
+            <Loading />
+          )
+        ) : (
+          <HeatMap days={days} lastDate={toLocalDateTime(new Date(), patient.timeZone as TimeZone).date} />
+        )}
       </section>
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading" tabIndex={-1}>{t('diary.history')}</h2>
+        <h2 id="history-heading" tabIndex={-1}>
+          {t('diary.history')}
+        </h2>
         {error && (
-          <LoadFailed onRetry={reload} message={error.code !== 'network' ? t('diary.historyFailed', { message: error.message })
-            : records ? t('diary.historyStaleOffline') : t('diary.historyOffline')} />
+          <LoadFailed
+            onRetry={reload}
+            message={
+              error.code !== 'network'
+                ? t('diary.historyFailed', { message: error.message })
+                : records
+                  ? t('diary.historyStaleOffline')
+                  : t('diary.historyOffline')
+            }
+          />
         )}
         {refusedDeletes.length > 0 && (
           <ul class="list" aria-label={t('diary.refusedDeletes')}>
             {refusedDeletes.map((item) => {
-              const copy = (item.serverCopy as { entry?: { localDate: string; localTime: string } | null } | null | undefined)?.entry
-                ?? records?.find((r) => r.id === idOf(item.path))?.entry;
+              const copy =
+                (item.serverCopy as { entry?: { localDate: string; localTime: string } | null } | null | undefined)?.entry ??
+                records?.find((r) => r.id === idOf(item.path))?.entry;
               const when = copy ? `${copy.localDate} ${copy.localTime}` : '';
               return (
                 <li key={item.key}>
-                  <span>{item.state === 'conflict' ? t('diary.deleteConflict', { when }) : t('diary.deleteFailed', { when, message: item.message ?? '' })}</span>
+                  <span>
+                    {item.state === 'conflict'
+                      ? t('diary.deleteConflict', { when })
+                      : t('diary.deleteFailed', { when, message: item.message ?? '' })}
+                  </span>
                   <span class="row">
-                    {item.state === 'conflict' && <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.deleteAnyway', { when })}</button>}
-                    <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.keepEntry', { when })}</button>
+                    {item.state === 'conflict' && (
+                      <button
+                        type="button"
+                        class="button secondary"
+                        onClick={() => {
+                          void outbox.keepMine(item.key);
+                        }}
+                      >
+                        {t('diary.deleteAnyway', { when })}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      class="button secondary"
+                      onClick={() => {
+                        void outbox.discard(item.key);
+                      }}
+                    >
+                      {t('diary.keepEntry', { when })}
+                    </button>
                   </span>
                 </li>
               );
@@ -128,30 +217,74 @@ export function DiaryHistory() {
               const body = item.body as { localDate: string; localTime: string; intensity: number };
               return (
                 <li key={item.key}>
-                  <span>{body.localDate} {body.localTime} — {body.intensity}/10 · {item.state === 'pending' ? t('diary.pending') : item.state === 'conflict' ? t('diary.conflict') : t('diary.failed', { message: item.message ?? '' })}</span>
+                  <span>
+                    {body.localDate} {body.localTime} — {body.intensity}/10 ·{' '}
+                    {item.state === 'pending'
+                      ? t('diary.pending')
+                      : item.state === 'conflict'
+                        ? t('diary.conflict')
+                        : t('diary.failed', { message: item.message ?? '' })}
+                  </span>
                   {item.state === 'conflict' && (
                     <span class="row">
-                      <button type="button" class="button secondary" onClick={() => { void outbox.keepMine(item.key); }}>{t('diary.keepMine')}</button>
-                      <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.takeServer')}</button>
+                      <button
+                        type="button"
+                        class="button secondary"
+                        onClick={() => {
+                          void outbox.keepMine(item.key);
+                        }}
+                      >
+                        {t('diary.keepMine')}
+                      </button>
+                      <button
+                        type="button"
+                        class="button secondary"
+                        onClick={() => {
+                          void outbox.discard(item.key);
+                        }}
+                      >
+                        {t('diary.takeServer')}
+                      </button>
                     </span>
                   )}
-                  {item.state === 'failed' && <button type="button" class="button secondary" onClick={() => { void outbox.discard(item.key); }}>{t('diary.discard')}</button>}
+                  {item.state === 'failed' && (
+                    <button
+                      type="button"
+                      class="button secondary"
+                      onClick={() => {
+                        void outbox.discard(item.key);
+                      }}
+                    >
+                      {t('diary.discard')}
+                    </button>
+                  )}
                 </li>
               );
             })}
           </ul>
         )}
-        {records === null ? (!error && <Loading />) : visible.length === 0 && pendingEntries.length === 0 ? <Empty>{t('diary.empty')}</Empty> : (
+        {records === null ? (
+          !error && <Loading />
+        ) : visible.length === 0 && pendingEntries.length === 0 ? (
+          <Empty>{t('diary.empty')}</Empty>
+        ) : (
           <ul class="list" aria-label={t('diary.title')}>
             {shown.map((r) => {
               const e = r.entry!;
               const when = `${e.localDate} ${e.localTime}`;
               return (
                 <li key={r.id} id={`entry-${r.id}`} tabIndex={-1}>
-                  <span><strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}{e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}</span>
+                  <span>
+                    <strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}
+                    {e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}
+                  </span>
                   <span class="row">
-                    <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>{t('diary.edit', { when })}</button>
-                    <button type="button" class="button secondary" id={`entry-${r.id}-delete`} onClick={() => remove(r)}>{t('diary.delete', { when })}</button>
+                    <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>
+                      {t('diary.edit', { when })}
+                    </button>
+                    <button type="button" class="button secondary" id={`entry-${r.id}-delete`} onClick={() => remove(r)}>
+                      {t('diary.delete', { when })}
+                    </button>
                   </span>
                 </li>
               );
@@ -160,7 +293,11 @@ export function DiaryHistory() {
         )}
         {visible.length > 0 && <p class="hint">{t('diary.showing', { shown: shown.length, total: visible.length })}</p>}
         {visible.length > shown.length && (
-          <p><button type="button" class="button secondary" onClick={showOlder}>{t('diary.showOlder', { count: Math.min(HISTORY_STEP, visible.length - shown.length) })}</button></p>
+          <p>
+            <button type="button" class="button secondary" onClick={showOlder}>
+              {t('diary.showOlder', { count: Math.min(HISTORY_STEP, visible.length - shown.length) })}
+            </button>
+          </p>
         )}
       </section>
     </main>
@@ -174,10 +311,19 @@ function ImportCsv(props: { patientId: string; onImported: () => void }) {
     if (!file) return;
     setError(null);
     try {
-      const result = await requestText<{ imported: number; alreadyPresent: number; newIds: number }>('POST', `/api/patients/${props.patientId}/diary-import`, await file.text(), 'text/csv');
-      showToast(`${t('diary.imported', { imported: result.imported, present: result.alreadyPresent })}${result.newIds > 0 ? ` ${t('diary.importedNewIds', { count: result.newIds })}` : ''}`);
+      const result = await requestText<{ imported: number; alreadyPresent: number; newIds: number }>(
+        'POST',
+        `/api/patients/${props.patientId}/diary-import`,
+        await file.text(),
+        'text/csv',
+      );
+      showToast(
+        `${t('diary.imported', { imported: result.imported, present: result.alreadyPresent })}${result.newIds > 0 ? ` ${t('diary.importedNewIds', { count: result.newIds })}` : ''}`,
+      );
       props.onImported();
-    } catch (err) { setError(err as ApiError); }
+    } catch (err) {
+      setError(err as ApiError);
+    }
   }
   return (
     <details class="card">

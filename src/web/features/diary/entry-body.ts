@@ -4,7 +4,14 @@
 // from the form when it passes them; a caller that passes no `details` keeps the stored ones, never
 // resetting them to empty.
 import type { DiaryEntryView } from '../../api/client.ts';
-import { DIARY_LIMITS, type HelpLevel, type InterferenceItem, type Mood, type SleepQuality, type TechniqueId } from '../../../domain/diary/entry.ts';
+import {
+  DIARY_LIMITS,
+  type HelpLevel,
+  type InterferenceItem,
+  type Mood,
+  type SleepQuality,
+  type TechniqueId,
+} from '../../../domain/diary/entry.ts';
 
 export interface CheckInDetails {
   readonly worstSinceLast: number | null;
@@ -39,8 +46,15 @@ export interface CheckInFields {
 }
 
 export const EMPTY_DETAILS: CheckInDetails = {
-  worstSinceLast: null, leastSinceLast: null, interference: { activity: null, sleep: null, mood: null, stress: null },
-  sleepQuality: null, activityMinutes: null, meaningful: [], mood: null, ownTriggers: [], techniques: [],
+  worstSinceLast: null,
+  leastSinceLast: null,
+  interference: { activity: null, sleep: null, mood: null, stress: null },
+  sleepQuality: null,
+  activityMinutes: null,
+  meaningful: [],
+  mood: null,
+  ownTriggers: [],
+  techniques: [],
 };
 
 /** The "More details" fields of a stored entry (missing ones as empty). */
@@ -55,7 +69,11 @@ export function detailsOf(entry: DiaryEntryView): CheckInDetails {
     meaningful: [...(entry.activity?.meaningful ?? [])],
     mood: (entry.mood ?? null) as Mood | null,
     ownTriggers: [...(entry.ownTriggers ?? [])],
-    techniques: (entry.techniques ?? []).map((x) => ({ id: x.id as TechniqueId, label: x.label ?? null, helped: (x.helped ?? null) as HelpLevel | null })),
+    techniques: (entry.techniques ?? []).map((x) => ({
+      id: x.id as TechniqueId,
+      label: x.label ?? null,
+      helped: (x.helped ?? null) as HelpLevel | null,
+    })),
   };
 }
 
@@ -87,12 +105,18 @@ export function withPendingText(d: CheckInDetails, pending: PendingText): { deta
   const take = (box: keyof PendingText, existing: readonly string[]): string | null => {
     const item = pending[box].trim().slice(0, DIARY_LIMITS.shortText);
     if (item === '' || existing.some((x) => x.toLowerCase() === item.toLowerCase())) return null;
-    if (capacity[box] <= 0) { full.push(box); return null; }
+    if (capacity[box] <= 0) {
+      full.push(box);
+      return null;
+    }
     return item;
   };
   const meaningful = take('meaningful', d.meaningful);
   const ownTrigger = take('ownTriggers', d.ownTriggers);
-  const ownTechnique = take('ownTechniques', d.techniques.filter((x) => x.id === 'own').map((x) => x.label ?? ''));
+  const ownTechnique = take(
+    'ownTechniques',
+    d.techniques.filter((x) => x.id === 'own').map((x) => x.label ?? ''),
+  );
   return {
     details: {
       ...d,
@@ -107,16 +131,28 @@ export function withPendingText(d: CheckInDetails, pending: PendingText): { deta
 /** Whether a stored entry holds anything the "More details" section shows (so an edit opens it). */
 export function hasDetails(entry: DiaryEntryView): boolean {
   const d = detailsOf(entry);
-  return d.worstSinceLast !== null || d.leastSinceLast !== null || Object.values(d.interference).some((v) => v !== null) ||
-    d.sleepQuality !== null || d.activityMinutes !== null || d.meaningful.length > 0 || d.mood !== null || d.ownTriggers.length > 0 ||
-    d.techniques.length > 0 || entry.regions.some((r) => r.intensity !== null && r.intensity !== entry.intensity);
+  return (
+    d.worstSinceLast !== null ||
+    d.leastSinceLast !== null ||
+    Object.values(d.interference).some((v) => v !== null) ||
+    d.sleepQuality !== null ||
+    d.activityMinutes !== null ||
+    d.meaningful.length > 0 ||
+    d.mood !== null ||
+    d.ownTriggers.length > 0 ||
+    d.techniques.length > 0 ||
+    entry.regions.some((r) => r.intensity !== null && r.intensity !== entry.intensity)
+  );
 }
 
 /**
  * Where worst ≥ now ≥ least does not hold (the server refuses it too, at the same pointers).
  * Example: now 5, worst 4 → { worstSinceLast: 'below-now' }.
  */
-export function sinceLastProblems(intensity: number | null, d: Pick<CheckInDetails, 'worstSinceLast' | 'leastSinceLast'>): { worstSinceLast?: 'below-now'; leastSinceLast?: 'above-now' } {
+export function sinceLastProblems(
+  intensity: number | null,
+  d: Pick<CheckInDetails, 'worstSinceLast' | 'leastSinceLast'>,
+): { worstSinceLast?: 'below-now'; leastSinceLast?: 'above-now' } {
   if (intensity === null) return {};
   return {
     ...(d.worstSinceLast !== null && d.worstSinceLast < intensity ? { worstSinceLast: 'below-now' as const } : {}),
@@ -128,20 +164,34 @@ export function checkInBody(original: DiaryEntryView | null, form: CheckInFields
   // The stored entry's id and provenance are the server's: the body names neither.
   const { id: _id, provenance: _provenance, ...kept } = (original ?? {}) as Partial<DiaryEntryView> & Record<string, unknown>;
   const d = form.details;
-  const quality = d ? d.sleepQuality : original?.sleep.quality ?? null;
-  const sleep = original || form.sleepHours !== null || quality !== null ? { sleep: { ...original?.sleep, hours: form.sleepHours, quality } } : {};
+  const quality = d ? d.sleepQuality : (original?.sleep.quality ?? null);
+  const sleep =
+    original || form.sleepHours !== null || quality !== null ? { sleep: { ...original?.sleep, hours: form.sleepHours, quality } } : {};
   const details = d
     ? {
-      worstSinceLast: d.worstSinceLast, leastSinceLast: d.leastSinceLast, interference: { ...d.interference },
-      activity: { minutes: d.activityMinutes, meaningful: [...d.meaningful] }, mood: d.mood, ownTriggers: [...d.ownTriggers],
-      techniques: d.techniques.map((x) => ({ id: x.id, label: x.id === 'own' ? x.label : null, helped: x.helped })),
-    }
+        worstSinceLast: d.worstSinceLast,
+        leastSinceLast: d.leastSinceLast,
+        interference: { ...d.interference },
+        activity: { minutes: d.activityMinutes, meaningful: [...d.meaningful] },
+        mood: d.mood,
+        ownTriggers: [...d.ownTriggers],
+        techniques: d.techniques.map((x) => ({ id: x.id, label: x.id === 'own' ? x.label : null, helped: x.helped })),
+      }
     : {};
   return {
     ...kept,
-    localDate: form.local.date, localTime: form.local.time, timeZone: form.timeZone, recordedAt: form.recordedAt, intensity: form.intensity, mode: form.mode,
+    localDate: form.local.date,
+    localTime: form.local.time,
+    timeZone: form.timeZone,
+    recordedAt: form.recordedAt,
+    intensity: form.intensity,
+    mode: form.mode,
     // A region without its own rating takes the entry's.
     regions: form.regions.map((r) => ({ code: r.code, intensity: r.intensity ?? form.intensity, qualities: [...r.qualities] })),
-    medicines: form.medicines, triggers: [...form.triggers], notes: form.notes, ...sleep, ...details,
+    medicines: form.medicines,
+    triggers: [...form.triggers],
+    notes: form.notes,
+    ...sleep,
+    ...details,
   };
 }

@@ -12,15 +12,34 @@ describe('the medicine typed into the check-in', () => {
 
   it('is a medicine to add when it is complete: typed but not Added is not lost', () => {
     const r = readMedicineDraft(draft({ name: ' Naproxen ', dose: '250', unit: 'mg', asNeeded: true }), 0);
-    expect(r).toEqual({ kind: 'ready', medicine: { name: 'Naproxen', dose: 250, unit: 'mg', takenAt: null, regimen: 'as-needed', formularyId: null, medicationOrderId: null } });
+    expect(r).toEqual({
+      kind: 'ready',
+      medicine: {
+        name: 'Naproxen',
+        dose: 250,
+        unit: 'mg',
+        takenAt: null,
+        regimen: 'as-needed',
+        formularyId: null,
+        medicationOrderId: null,
+      },
+    });
     const noDose = readMedicineDraft(draft({ name: 'Heat cream', asNeeded: false }), 0);
     expect(noDose).toMatchObject({ kind: 'ready', medicine: { dose: null, unit: null, regimen: 'scheduled' } });
   });
 
   it('says beside the dose why a negative, zero or unreadable dose is not added', () => {
-    expect(readMedicineDraft(draft({ name: 'Naproxen', dose: '-5' }), 0)).toMatchObject({ kind: 'problem', field: 'dose', message: 'Enter a dose above 0, or leave it empty.' });
+    expect(readMedicineDraft(draft({ name: 'Naproxen', dose: '-5' }), 0)).toMatchObject({
+      kind: 'problem',
+      field: 'dose',
+      message: 'Enter a dose above 0, or leave it empty.',
+    });
     expect(readMedicineDraft(draft({ name: 'Naproxen', dose: '0' }), 0)).toMatchObject({ kind: 'problem', field: 'dose' });
-    expect(readMedicineDraft(draft({ name: 'Naproxen', doseUnreadable: true }), 0)).toMatchObject({ kind: 'problem', field: 'dose', message: /as a number/ });
+    expect(readMedicineDraft(draft({ name: 'Naproxen', doseUnreadable: true }), 0)).toMatchObject({
+      kind: 'problem',
+      field: 'dose',
+      message: /as a number/,
+    });
   });
 
   it('asks for a name when only a dose was typed', () => {
@@ -39,10 +58,13 @@ describe('the medicine typed into the check-in', () => {
     // Per unit: 25 tablets is asked about, 25 mcg is not.
     expect(readMedicineDraft(draft({ name: 'Paracetamol', dose: '25', unit: 'tablet' }), 0).kind).toBe('confirm');
     expect(readMedicineDraft(draft({ name: 'Fentanyl', dose: '25', unit: 'mcg' }), 0).kind).toBe('ready');
-    expect(readMedicineDraft(draft({ name: 'Naproxen', dose: '25000', unit: 'mg', doseConfirmed: true }), 0)).toMatchObject({ kind: 'ready', medicine: { dose: 25000 } });
+    expect(readMedicineDraft(draft({ name: 'Naproxen', dose: '25000', unit: 'mg', doseConfirmed: true }), 0)).toMatchObject({
+      kind: 'ready',
+      medicine: { dose: 25000 },
+    });
   });
 
-  it('says so when the check-in\'s medicine list is full', () => {
+  it("says so when the check-in's medicine list is full", () => {
     expect(readMedicineDraft(draft({ name: 'Naproxen' }), DIARY_LIMITS.medicines)).toMatchObject({ kind: 'problem', field: 'name' });
   });
 });

@@ -21,7 +21,14 @@ export interface MedicineDraft {
   readonly doseConfirmed: boolean;
 }
 
-export const EMPTY_MEDICINE_DRAFT: MedicineDraft = { name: '', dose: '', doseUnreadable: false, unit: 'mg', asNeeded: true, doseConfirmed: false };
+export const EMPTY_MEDICINE_DRAFT: MedicineDraft = {
+  name: '',
+  dose: '',
+  doseUnreadable: false,
+  unit: 'mg',
+  asNeeded: true,
+  doseConfirmed: false,
+};
 
 export type MedicineDraftReading =
   | { readonly kind: 'empty' }
@@ -39,8 +46,10 @@ export function readMedicineDraft(d: MedicineDraft, listLength: number): Medicin
   const doseText = d.dose.trim();
   if (name === '' && doseText === '' && !d.doseUnreadable) return { kind: 'empty' };
   if (name === '') return { kind: 'problem', field: 'name', message: t('checkIn.medicine.needName') };
-  if (name.length > DIARY_LIMITS.shortText) return { kind: 'problem', field: 'name', message: t('checkIn.medicine.nameTooLong', { max: DIARY_LIMITS.shortText }) };
-  if (listLength >= DIARY_LIMITS.medicines) return { kind: 'problem', field: 'name', message: t('checkIn.medicine.listFull', { max: DIARY_LIMITS.medicines }) };
+  if (name.length > DIARY_LIMITS.shortText)
+    return { kind: 'problem', field: 'name', message: t('checkIn.medicine.nameTooLong', { max: DIARY_LIMITS.shortText }) };
+  if (listLength >= DIARY_LIMITS.medicines)
+    return { kind: 'problem', field: 'name', message: t('checkIn.medicine.listFull', { max: DIARY_LIMITS.medicines }) };
   const unit = isUnit(d.unit) ? d.unit : 'mg';
   let dose: number | null = null;
   if (d.doseUnreadable || doseText !== '') {
@@ -48,14 +57,29 @@ export function readMedicineDraft(d: MedicineDraft, listLength: number): Medicin
     if (!Number.isFinite(dose)) return { kind: 'problem', field: 'dose', message: t('checkIn.medicine.doseNotNumber') };
     if (!(dose > 0)) return { kind: 'problem', field: 'dose', message: t('checkIn.medicine.doseNotPositive') };
     if (dose > DIARY_LIMITS.medicineAmount) {
-      return { kind: 'problem', field: 'dose', message: t('checkIn.medicine.doseTooLarge', { max: formatNumber(DIARY_LIMITS.medicineAmount), unit }) };
+      return {
+        kind: 'problem',
+        field: 'dose',
+        message: t('checkIn.medicine.doseTooLarge', { max: formatNumber(DIARY_LIMITS.medicineAmount), unit }),
+      };
     }
     if (!d.doseConfirmed && doseNeedsConfirming(dose, unit)) {
-      return { kind: 'confirm', message: t('checkIn.medicine.doseConfirm', { dose: formatNumber(dose), unit, limit: formatNumber(DOSE_QUESTION_ABOVE[unit]) }) };
+      return {
+        kind: 'confirm',
+        message: t('checkIn.medicine.doseConfirm', { dose: formatNumber(dose), unit, limit: formatNumber(DOSE_QUESTION_ABOVE[unit]) }),
+      };
     }
   }
   return {
     kind: 'ready',
-    medicine: { name, dose, unit: dose === null ? null : unit, takenAt: null, regimen: d.asNeeded ? 'as-needed' : 'scheduled', formularyId: null, medicationOrderId: null },
+    medicine: {
+      name,
+      dose,
+      unit: dose === null ? null : unit,
+      takenAt: null,
+      regimen: d.asNeeded ? 'as-needed' : 'scheduled',
+      formularyId: null,
+      medicationOrderId: null,
+    },
   };
 }

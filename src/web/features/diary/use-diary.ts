@@ -33,8 +33,15 @@ export function useDiary(patientId: string): { records: DiaryRecord[] | null; er
     // Only the latest load counts: an earlier one answering late must not overwrite it.
     const mine = ++latest.current;
     pullWholeDiary(patientId).then(
-      (list) => { if (mine === latest.current) { setRecords(list); setError(null); } },
-      (e: ApiError) => { if (mine === latest.current) setError(e); },
+      (list) => {
+        if (mine === latest.current) {
+          setRecords(list);
+          setError(null);
+        }
+      },
+      (e: ApiError) => {
+        if (mine === latest.current) setError(e);
+      },
     );
   };
   useEffect(reload, [patientId]);

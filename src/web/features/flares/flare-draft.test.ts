@@ -1,18 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimeZone } from '../../../domain/time/local-date.ts';
-import { bodyOfDraft, draftOfFlare, instantOfWallClock, mergeFlareDrafts, newFlareDraft, splitDuration, wallClockOf } from './flare-draft.ts';
+import {
+  bodyOfDraft,
+  draftOfFlare,
+  instantOfWallClock,
+  mergeFlareDrafts,
+  newFlareDraft,
+  splitDuration,
+  wallClockOf,
+} from './flare-draft.ts';
 import { durationInWords } from './flare-format.ts';
 
 const BERLIN = 'Europe/Berlin' as TimeZone;
 const flare = {
-  startedAt: '2026-05-30T07:00:12.345Z', endedAt: '2026-05-31T18:00:00.000Z', timeZone: BERLIN, peakIntensity: 8,
-  suspectedTriggers: ['poor-sleep', 'lifting'] as const, ownTriggers: ['a long drive'], helpedTechniques: ['heat', 'rest'] as const, helpedText: ['a warm bath'], notes: '',
+  startedAt: '2026-05-30T07:00:12.345Z',
+  endedAt: '2026-05-31T18:00:00.000Z',
+  timeZone: BERLIN,
+  peakIntensity: 8,
+  suspectedTriggers: ['poor-sleep', 'lifting'] as const,
+  ownTriggers: ['a long drive'],
+  helpedTechniques: ['heat', 'rest'] as const,
+  helpedText: ['a warm bath'],
+  notes: '',
 };
 const stored = { ...flare, suspectedTriggers: [...flare.suspectedTriggers], helpedTechniques: [...flare.helpedTechniques] };
 
 describe('wall clock and instants in a time zone', () => {
-  it('reads an instant on the zone\'s clock and back', () => {
+  it("reads an instant on the zone's clock and back", () => {
     expect(wallClockOf('2026-05-30T07:00:00Z', BERLIN)).toBe('2026-05-30T09:00');
     expect(instantOfWallClock('2026-05-30T09:00', BERLIN)).toBe('2026-05-30T07:00:00.000Z');
     expect(instantOfWallClock('2026-01-15T09:00', 'America/New_York' as TimeZone)).toBe('2026-01-15T14:00:00.000Z');
@@ -33,10 +48,16 @@ describe('wall clock and instants in a time zone', () => {
 
   it('gives back the same wall clock for any minute in several zones', () => {
     const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'] as TimeZone[];
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }), fc.constantFrom(...zones), (minute, zone) => {
-      const wall = wallClockOf(new Date(minute * 60_000), zone);
-      expect(wallClockOf(instantOfWallClock(wall, zone)!, zone)).toBe(wall);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1) / 60_000, max: Date.UTC(2030, 0, 1) / 60_000 }),
+        fc.constantFrom(...zones),
+        (minute, zone) => {
+          const wall = wallClockOf(new Date(minute * 60_000), zone);
+          expect(wallClockOf(instantOfWallClock(wall, zone)!, zone)).toBe(wall);
+        },
+      ),
+    );
   });
 });
 
@@ -46,8 +67,13 @@ describe('the flare form draft', () => {
     expect(result).toEqual({ ok: true, body: stored });
   });
 
-  it('sends a changed time on the flare\'s clock, and lists one per line in canonical order', () => {
-    const draft = { ...draftOfFlare(stored), ended: '2026-05-31T21:15', suspectedTriggers: ['lifting', 'stress', 'poor-sleep'] as const, helpedText: ' a warm bath \n\n a walk ' };
+  it("sends a changed time on the flare's clock, and lists one per line in canonical order", () => {
+    const draft = {
+      ...draftOfFlare(stored),
+      ended: '2026-05-31T21:15',
+      suspectedTriggers: ['lifting', 'stress', 'poor-sleep'] as const,
+      helpedText: ' a warm bath \n\n a walk ',
+    };
     const result = bodyOfDraft({ ...draft, suspectedTriggers: [...draft.suspectedTriggers] });
     expect(result.ok && result.body.endedAt).toBe('2026-05-31T19:15:00.000Z');
     expect(result.ok && result.body.startedAt).toBe(stored.startedAt);
@@ -55,11 +81,14 @@ describe('the flare form draft', () => {
     expect(result.ok && result.body.helpedText).toEqual(['a warm bath', 'a walk']);
   });
 
-  it('starts a new flare now, on the patient\'s clock, going on', () => {
+  it("starts a new flare now, on the patient's clock, going on", () => {
     const now = new Date('2026-05-30T07:00:42.000Z');
     const draft = newFlareDraft(now, 'Europe/Berlin');
     expect(draft.started).toBe('2026-05-30T09:00');
-    expect(bodyOfDraft(draft)).toMatchObject({ ok: true, body: { startedAt: now.toISOString(), endedAt: null, timeZone: BERLIN, peakIntensity: null } });
+    expect(bodyOfDraft(draft)).toMatchObject({
+      ok: true,
+      body: { startedAt: now.toISOString(), endedAt: null, timeZone: BERLIN, peakIntensity: null },
+    });
     expect(newFlareDraft(now, 'Not/AZone').timeZone).toBe('UTC');
   });
 

@@ -7,7 +7,14 @@
 // wall-clock distance after the last time before the gap; an ambiguous one (repeated) as the later.
 import { TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import type { Flare } from '../../../domain/diary/flare.ts';
-import { instantOfLocalDateTime, isTimeZone, parseLocalDate, parseLocalTime, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
+import {
+  instantOfLocalDateTime,
+  isTimeZone,
+  parseLocalDate,
+  parseLocalTime,
+  toLocalDateTime,
+  type TimeZone,
+} from '../../../domain/time/local-date.ts';
 
 /** What a datetime-local input holds: `YYYY-MM-DDTHH:MM`, wall clock in some time zone. */
 export type WallClock = string;
@@ -49,8 +56,17 @@ export type FlareBodyDraft = Omit<Flare, 'id'>;
 export function newFlareDraft(now: Date, timeZone: string): FlareDraft {
   const zone = isTimeZone(timeZone) ? timeZone : ('UTC' as TimeZone);
   return {
-    started: wallClockOf(now, zone), ongoing: true, ended: '', timeZone: zone, peakIntensity: null, suspectedTriggers: [], ownTriggers: '',
-    helpedTechniques: [], helpedText: '', notes: '', original: { startedAt: now.toISOString(), endedAt: null, timeZone: zone },
+    started: wallClockOf(now, zone),
+    ongoing: true,
+    ended: '',
+    timeZone: zone,
+    peakIntensity: null,
+    suspectedTriggers: [],
+    ownTriggers: '',
+    helpedTechniques: [],
+    helpedText: '',
+    notes: '',
+    original: { startedAt: now.toISOString(), endedAt: null, timeZone: zone },
   };
 }
 
@@ -58,9 +74,16 @@ export function newFlareDraft(now: Date, timeZone: string): FlareDraft {
 export function draftOfFlare(flare: Omit<Flare, 'id'>): FlareDraft {
   const zone = flare.timeZone;
   return {
-    started: wallClockOf(flare.startedAt, zone), ongoing: flare.endedAt === null, ended: flare.endedAt === null ? '' : wallClockOf(flare.endedAt, zone),
-    timeZone: zone, peakIntensity: flare.peakIntensity, suspectedTriggers: [...flare.suspectedTriggers], ownTriggers: flare.ownTriggers.join('\n'),
-    helpedTechniques: [...flare.helpedTechniques], helpedText: flare.helpedText.join('\n'), notes: flare.notes,
+    started: wallClockOf(flare.startedAt, zone),
+    ongoing: flare.endedAt === null,
+    ended: flare.endedAt === null ? '' : wallClockOf(flare.endedAt, zone),
+    timeZone: zone,
+    peakIntensity: flare.peakIntensity,
+    suspectedTriggers: [...flare.suspectedTriggers],
+    ownTriggers: flare.ownTriggers.join('\n'),
+    helpedTechniques: [...flare.helpedTechniques],
+    helpedText: flare.helpedText.join('\n'),
+    notes: flare.notes,
     original: { startedAt: flare.startedAt, endedAt: flare.endedAt, timeZone: zone },
   };
 }
@@ -68,15 +91,26 @@ export function draftOfFlare(flare: Omit<Flare, 'id'>): FlareDraft {
 /** Why a draft cannot be sent yet, by the JSON pointer the server would use; the value is a message key's suffix. */
 export type DraftProblem = 'startMissing' | 'endMissing' | 'endBeforeStart' | 'badTimeZone';
 
-const lines = (text: string): string[] => text.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 
-function instantFor(wallClock: WallClock, timeZone: TimeZone, original: string | null | undefined, originalZone: string | undefined): string | undefined {
+function instantFor(
+  wallClock: WallClock,
+  timeZone: TimeZone,
+  original: string | null | undefined,
+  originalZone: string | undefined,
+): string | undefined {
   if (original && originalZone === timeZone && wallClockOf(original, timeZone) === wallClock) return original;
   return instantOfWallClock(wallClock, timeZone);
 }
 
 /** The API body for a draft, or the problems the browser can see before sending. */
-export function bodyOfDraft(draft: FlareDraft): { ok: true; body: FlareBodyDraft } | { ok: false; problems: Partial<Record<'/startedAt' | '/endedAt' | '/timeZone', DraftProblem>> } {
+export function bodyOfDraft(
+  draft: FlareDraft,
+): { ok: true; body: FlareBodyDraft } | { ok: false; problems: Partial<Record<'/startedAt' | '/endedAt' | '/timeZone', DraftProblem>> } {
   const zoneText = draft.timeZone.trim();
   if (!isTimeZone(zoneText)) return { ok: false, problems: { '/timeZone': 'badTimeZone' } };
   const zone = zoneText;
@@ -93,7 +127,10 @@ export function bodyOfDraft(draft: FlareDraft): { ok: true; body: FlareBodyDraft
   return {
     ok: true,
     body: {
-      startedAt, endedAt, timeZone: zone, peakIntensity: draft.peakIntensity,
+      startedAt,
+      endedAt,
+      timeZone: zone,
+      peakIntensity: draft.peakIntensity,
       // Canonical order, as the server keeps them, so an unchanged flare compares equal.
       suspectedTriggers: TRIGGERS.filter((x) => draft.suspectedTriggers.includes(x)),
       ownTriggers: lines(draft.ownTriggers),
@@ -116,7 +153,18 @@ const sameValue = (a: unknown, b: unknown): boolean =>
   Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000') : a === b;
 
 /** The fields of a draft a person edits (everything but `original`). */
-const MERGED_FIELDS = ['started', 'ongoing', 'ended', 'timeZone', 'peakIntensity', 'suspectedTriggers', 'ownTriggers', 'helpedTechniques', 'helpedText', 'notes'] as const;
+const MERGED_FIELDS = [
+  'started',
+  'ongoing',
+  'ended',
+  'timeZone',
+  'peakIntensity',
+  'suspectedTriggers',
+  'ownTriggers',
+  'helpedTechniques',
+  'helpedText',
+  'notes',
+] as const;
 
 /**
  * A three-way merge for "save my changes over version N": each field the person changed (`mine`

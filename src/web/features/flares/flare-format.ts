@@ -18,7 +18,11 @@ export function durationInWords(totalMinutes: number): string {
 
 /** An instant as date and time on the flare's own clock. */
 export function whenInWords(instant: string, timeZone: string): string {
-  try { return formatDateTime(instant, timeZone); } catch { return formatDateTime(instant); }
+  try {
+    return formatDateTime(instant, timeZone);
+  } catch {
+    return formatDateTime(instant);
+  }
 }
 
 export const triggerLabel = (id: TriggerId): string => t(`trigger.${id}` as MessageKey);

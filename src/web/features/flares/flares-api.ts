@@ -7,7 +7,11 @@ import type { Flare } from '../../../domain/diary/flare.ts';
 import { request } from '../../api/client.ts';
 
 export type FlareInput = z.input<typeof FlareBody>;
-export interface FlareView extends Flare { version: number; durationMinutes: number | null; ongoing: boolean }
+export interface FlareView extends Flare {
+  version: number;
+  durationMinutes: number | null;
+  ongoing: boolean;
+}
 /** What a save answers, and the `current` of a 409: the flare and its version, without the timeline fields. */
 export type SavedFlare = Flare & { version: number };
 
@@ -19,5 +23,6 @@ export const flaresApi = {
   save: (pid: string, id: string, body: FlareInput, version: number | undefined) =>
     request<SavedFlare>('PUT', `${base(pid)}/${id}`, body, version === undefined ? {} : { 'if-match': `"${version}"` }),
   /** Deletes `version` (If-Match): a flare changed on another device since is not deleted (409). */
-  remove: (pid: string, id: string, version: number) => request<void>('DELETE', `${base(pid)}/${id}`, undefined, { 'if-match': `"${version}"` }),
+  remove: (pid: string, id: string, version: number) =>
+    request<void>('DELETE', `${base(pid)}/${id}`, undefined, { 'if-match': `"${version}"` }),
 };

@@ -27,7 +27,9 @@ export function AcceptInvitation() {
       }
       await refresh();
       navigate('/');
-    } catch (err) { setError(err as ApiError); }
+    } catch (err) {
+      setError(err as ApiError);
+    }
   }
   return (
     <main id="main">
@@ -39,12 +41,16 @@ export function AcceptInvitation() {
           {kinds.map((k) => (
             <div class="check" key={k}>
               <input type="radio" id={`kind-${k}`} name="kind" checked={kind === k} onChange={() => setKind(k)} />
-              <label for={`kind-${k}`}>{t(k === 'clinic' ? 'invitation.clinic' : k === 'caregiver' ? 'invitation.caregiver' : 'invitation.member')}</label>
+              <label for={`kind-${k}`}>
+                {t(k === 'clinic' ? 'invitation.clinic' : k === 'caregiver' ? 'invitation.caregiver' : 'invitation.member')}
+              </label>
             </div>
           ))}
         </fieldset>
         <Field label={t('field.code')} name="code" value={code} onInput={setCode} required error={error?.fieldError('/code')} />
-        <button class="button" type="submit">{t('invitation.accept')}</button>
+        <button class="button" type="submit">
+          {t('invitation.accept')}
+        </button>
       </form>
     </main>
   );

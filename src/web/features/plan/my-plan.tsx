@@ -27,10 +27,24 @@ export function MyPlan() {
   const [tapers, setTapers] = useState<TaperPlanView[] | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const failed = (e: ApiError) => { if (e.status !== 404) setError(e.message); };
-    planApi.carePlan(pid).then(setPlan, (e: ApiError) => { setPlan(null); failed(e); });
-    planApi.medicationSummary(pid).then(setSummary, (e: ApiError) => { setSummary(null); failed(e); });
-    planApi.taperPlans(pid).then((r) => setTapers(r.items), (e: ApiError) => { setTapers(null); failed(e); });
+    const failed = (e: ApiError) => {
+      if (e.status !== 404) setError(e.message);
+    };
+    planApi.carePlan(pid).then(setPlan, (e: ApiError) => {
+      setPlan(null);
+      failed(e);
+    });
+    planApi.medicationSummary(pid).then(setSummary, (e: ApiError) => {
+      setSummary(null);
+      failed(e);
+    });
+    planApi.taperPlans(pid).then(
+      (r) => setTapers(r.items),
+      (e: ApiError) => {
+        setTapers(null);
+        failed(e);
+      },
+    );
   }, [pid]);
 
   const loading = plan === undefined || summary === undefined || tapers === undefined;
@@ -42,10 +56,19 @@ export function MyPlan() {
     <main id="main">
       <h1>{own ? t('my.title') : t('my.titleFor', { name: patient.displayName })}</h1>
       <ErrorMessage message={error} />
-      {loading ? <Loading /> : nothing ? (!error && <Empty>{t('my.empty')}</Empty>) : (
+      {loading ? (
+        <Loading />
+      ) : nothing ? (
+        !error && <Empty>{t('my.empty')}</Empty>
+      ) : (
         <>
           {plan && <Goals plan={plan} progress={progress ?? null} />}
-          {progress && <PacingToday pacing={progress.pacing} {...(canAnswer ? { log: { pid, asOf: progress.asOf, onSaved: () => setProgressKey((k) => k + 1) } } : {})} />}
+          {progress && (
+            <PacingToday
+              pacing={progress.pacing}
+              {...(canAnswer ? { log: { pid, asOf: progress.asOf, onSaved: () => setProgressKey((k) => k + 1) } } : {})}
+            />
+          )}
           {plan && <Interventions plan={plan} />}
           {orders.length > 0 && (
             <section class="card" aria-labelledby="my-meds-heading">
@@ -53,7 +76,15 @@ export function MyPlan() {
               <ul class="list" aria-label={t('my.medicines')}>
                 {orders.map((o) => (
                   <li key={o.id}>
-                    <span><strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)}{o.instructions ? <><br />{o.instructions}</> : null}</span>
+                    <span>
+                      <strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)}
+                      {o.instructions ? (
+                        <>
+                          <br />
+                          {o.instructions}
+                        </>
+                      ) : null}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -73,7 +104,9 @@ function Goals(props: { plan: CarePlanView; progress: CarePlanProgressView | nul
   return (
     <section class="card" aria-labelledby="my-goals-heading">
       <h2 id="my-goals-heading">{t('my.goals')}</h2>
-      {goals.length === 0 ? <Empty>{t('my.goals.none')}</Empty> : (
+      {goals.length === 0 ? (
+        <Empty>{t('my.goals.none')}</Empty>
+      ) : (
         <ul class="list" aria-label={t('my.goals')}>
           {goals.map((g) => (
             <li key={g.id}>
@@ -81,8 +114,13 @@ function Goals(props: { plan: CarePlanView; progress: CarePlanProgressView | nul
                 <strong>{g.activity}</strong>
                 <p>{t('my.goal.measure', { measure: g.measure })}</p>
                 {g.target && (
-                  <p>{t(g.baseline ? (g.targetDate ? 'my.goal.fromToBy' : 'my.goal.fromTo') : (g.targetDate ? 'my.goal.toBy' : 'my.goal.to'),
-                    { baseline: g.baseline, target: g.target, date: g.targetDate ? dateInWords(g.targetDate) : '' })}</p>
+                  <p>
+                    {t(g.baseline ? (g.targetDate ? 'my.goal.fromToBy' : 'my.goal.fromTo') : g.targetDate ? 'my.goal.toBy' : 'my.goal.to', {
+                      baseline: g.baseline,
+                      target: g.target,
+                      date: g.targetDate ? dateInWords(g.targetDate) : '',
+                    })}
+                  </p>
                 )}
                 <GoalProgressLine progress={props.progress?.goals.find((p) => p.goalId === g.id)} />
               </div>
@@ -96,29 +134,35 @@ function Goals(props: { plan: CarePlanView; progress: CarePlanProgressView | nul
 
 function Interventions(props: { plan: CarePlanView }) {
   const { interventions, notes } = props.plan;
-  const groups = MODALITIES.map((m) => ({ modality: m, items: interventions.filter((v) => v.modality === m) })).filter((g) => g.items.length > 0);
+  const groups = MODALITIES.map((m) => ({ modality: m, items: interventions.filter((v) => v.modality === m) })).filter(
+    (g) => g.items.length > 0,
+  );
   return (
     <section class="card" aria-labelledby="my-doing-heading">
       <h2 id="my-doing-heading">{t('my.doing')}</h2>
-      {groups.length === 0 ? <Empty>{t('my.doing.none')}</Empty> : groups.map((g) => (
-        <div key={g.modality}>
-          <h3>{label('my.modality', g.modality)}</h3>
-          <ul class="list">
-            {g.items.map((v) => (
-              <li key={v.id}>
-                <span>
-                  <strong>{v.description}</strong>
-                  {v.frequency ? ` — ${v.frequency}` : ''}
-                  <br />
-                  {label('my.status', v.status)}
-                  {v.startDate ? ` · ${t('my.since', { date: dateInWords(v.startDate) })}` : ''}
-                  {v.stopDate ? ` · ${t('my.until', { date: dateInWords(v.stopDate) })}` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+      {groups.length === 0 ? (
+        <Empty>{t('my.doing.none')}</Empty>
+      ) : (
+        groups.map((g) => (
+          <div key={g.modality}>
+            <h3>{label('my.modality', g.modality)}</h3>
+            <ul class="list">
+              {g.items.map((v) => (
+                <li key={v.id}>
+                  <span>
+                    <strong>{v.description}</strong>
+                    {v.frequency ? ` — ${v.frequency}` : ''}
+                    <br />
+                    {label('my.status', v.status)}
+                    {v.startDate ? ` · ${t('my.since', { date: dateInWords(v.startDate) })}` : ''}
+                    {v.stopDate ? ` · ${t('my.until', { date: dateInWords(v.stopDate) })}` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
       {notes && (
         <>
           <h3>{t('my.notes')}</h3>
@@ -140,11 +184,14 @@ function Taper(props: { taper: TaperPlanView }) {
       <ol class="steps" aria-label={t('my.taper.steps')}>
         {steps.map((s) => {
           const now = s.index === currentStepIndex;
-          const text = s.scheduledStart === null ? t('my.taper.held', { doses: doses(s.items) })
+          const text =
+            s.scheduledStart === null
+              ? t('my.taper.held', { doses: doses(s.items) })
               : t('my.taper.from', { date: dateInWords(s.scheduledStart), doses: doses(s.items) });
           return (
             <li key={s.index} class={now ? 'current-step' : undefined} aria-current={now ? 'step' : undefined}>
-              {now && <strong>{t('my.taper.now')} </strong>}{text}
+              {now && <strong>{t('my.taper.now')} </strong>}
+              {text}
             </li>
           );
         })}

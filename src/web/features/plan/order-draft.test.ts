@@ -6,20 +6,41 @@ const TODAY = '2026-06-15';
 const draft = (fields: Partial<OrderDraft>): OrderDraft => ({ ...newDraft(TODAY), ...fields });
 
 const saved: MedicationOrderView = {
-  id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', version: 3, updatedAt: '2026-06-01T08:00:00Z', formularyId: 'hydrocodone-acetaminophen',
-  strength: { value: 10, unit: 'mg' }, doseMg: 10, doseMcgPerHour: null, acetaminophenMg: 325, schedule: 'as-needed', timesPerDay: null, maxPerDay: 4,
-  route: 'oral', startDate: '2026-05-01', stopDate: null, instructions: 'One tablet every 6 hours if needed.',
+  id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  version: 3,
+  updatedAt: '2026-06-01T08:00:00Z',
+  formularyId: 'hydrocodone-acetaminophen',
+  strength: { value: 10, unit: 'mg' },
+  doseMg: 10,
+  doseMcgPerHour: null,
+  acetaminophenMg: 325,
+  schedule: 'as-needed',
+  timesPerDay: null,
+  maxPerDay: 4,
+  route: 'oral',
+  startDate: '2026-05-01',
+  stopDate: null,
+  instructions: 'One tablet every 6 hours if needed.',
 };
 
 describe('a medication order typed as a draft', () => {
   it('is not counted until the medicine is in the formulary and its dose and frequency are given', () => {
     expect(itemOfDraft(draft({ drug: 'oxycod' }), TODAY)).toBeNull();
     expect(itemOfDraft(draft({ drug: 'oxycodone', dose: '10' }), TODAY)).toBeNull();
-    expect(itemOfDraft(draft({ drug: 'oxycodone', dose: '10', perDay: '4' }), TODAY)).toEqual({ drug: 'oxycodone', doseMg: 10, perDay: 4, prn: false });
+    expect(itemOfDraft(draft({ drug: 'oxycodone', dose: '10', perDay: '4' }), TODAY)).toEqual({
+      drug: 'oxycodone',
+      doseMg: 10,
+      perDay: 4,
+      prn: false,
+    });
   });
 
   it('finds the medicine by brand name and sends the formulary id', () => {
-    expect(bodyOf(draft({ drug: 'Xanax', dose: '0.5', perDay: '3' }))).toMatchObject({ formularyId: 'alprazolam', doseMg: 0.5, timesPerDay: 3 });
+    expect(bodyOf(draft({ drug: 'Xanax', dose: '0.5', perDay: '3' }))).toMatchObject({
+      formularyId: 'alprazolam',
+      doseMg: 0.5,
+      timesPerDay: 3,
+    });
   });
 
   it('counts an as-needed order at its maximum per day, as the API does', () => {
@@ -40,7 +61,13 @@ describe('a medication order typed as a draft', () => {
   it('needs the acetaminophen content of a combination product before it counts', () => {
     const d = draft({ drug: 'hydrocodone-acetaminophen', dose: '10', perDay: '6' });
     expect(itemOfDraft(d, TODAY)).toBeNull();
-    expect(itemOfDraft({ ...d, acetaminophenMg: '325' }, TODAY)).toEqual({ drug: 'hydrocodone-acetaminophen', doseMg: 10, perDay: 6, prn: false, acetaminophenMg: 325 });
+    expect(itemOfDraft({ ...d, acetaminophenMg: '325' }, TODAY)).toEqual({
+      drug: 'hydrocodone-acetaminophen',
+      doseMg: 10,
+      perDay: 6,
+      prn: false,
+      acetaminophenMg: 325,
+    });
   });
 
   it('leaves out an order that stops by today', () => {
@@ -53,8 +80,16 @@ describe('a medication order typed as a draft', () => {
     const d = draftOf(saved);
     expect(d.version).toBe(3);
     expect(bodyOf(d)).toEqual({
-      formularyId: 'hydrocodone-acetaminophen', strength: { value: 10, unit: 'mg' }, doseMg: 10, acetaminophenMg: 325, schedule: 'as-needed', maxPerDay: 4,
-      route: 'oral', startDate: '2026-05-01', stopDate: null, instructions: 'One tablet every 6 hours if needed.',
+      formularyId: 'hydrocodone-acetaminophen',
+      strength: { value: 10, unit: 'mg' },
+      doseMg: 10,
+      acetaminophenMg: 325,
+      schedule: 'as-needed',
+      maxPerDay: 4,
+      route: 'oral',
+      startDate: '2026-05-01',
+      stopDate: null,
+      instructions: 'One tablet every 6 hours if needed.',
     });
     expect(itemOfDraft(d, TODAY)).toEqual(itemOfOrder(saved));
   });

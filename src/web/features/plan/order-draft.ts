@@ -15,21 +15,55 @@ export interface OrderDraft {
   formularyId: string | undefined;
   /** The version being edited (If-Match); undefined for a new order. */
   version: number | undefined;
-  drug: string; dose: string; acetaminophenMg: string; schedule: 'scheduled' | 'as-needed'; perDay: string;
-  route: MedicationRoute; routeTouched: boolean; strengthValue: string; strengthUnit: StrengthUnit;
-  startDate: string; stopDate: string; instructions: string;
-  error: ApiError | null; conflict: MedicationOrderView | null;
+  drug: string;
+  dose: string;
+  acetaminophenMg: string;
+  schedule: 'scheduled' | 'as-needed';
+  perDay: string;
+  route: MedicationRoute;
+  routeTouched: boolean;
+  strengthValue: string;
+  strengthUnit: StrengthUnit;
+  startDate: string;
+  stopDate: string;
+  instructions: string;
+  error: ApiError | null;
+  conflict: MedicationOrderView | null;
   /** Safety flags the server asked to confirm (50 or 90 MME/day, opioid with benzodiazepine), and those confirmed. */
-  highRisk?: readonly HighRiskFlag[] | null; confirmed?: NonNullable<MedicationOrderInput['confirmHighRisk']>;
+  highRisk?: readonly HighRiskFlag[] | null;
+  confirmed?: NonNullable<MedicationOrderInput['confirmHighRisk']>;
 }
 
 /** The contract route for a formulary entry's form (the clinician can change it). */
-export const ROUTE_OF_FORM: Record<string, MedicationRoute> = { oral: 'oral', transdermal: 'transdermal', buccal: 'buccal', sublingual: 'sublingual', nasal: 'intranasal', topical: 'topical', injection: 'intramuscular' };
+export const ROUTE_OF_FORM: Record<string, MedicationRoute> = {
+  oral: 'oral',
+  transdermal: 'transdermal',
+  buccal: 'buccal',
+  sublingual: 'sublingual',
+  nasal: 'intranasal',
+  topical: 'topical',
+  injection: 'intramuscular',
+};
 
 export function newDraft(today: string): OrderDraft {
   return {
-    id: newClientId(), formularyId: undefined, version: undefined, drug: '', dose: '', acetaminophenMg: '', schedule: 'scheduled', perDay: '', route: 'oral', routeTouched: false,
-    strengthValue: '', strengthUnit: 'mg', startDate: today, stopDate: '', instructions: '', error: null, conflict: null,
+    id: newClientId(),
+    formularyId: undefined,
+    version: undefined,
+    drug: '',
+    dose: '',
+    acetaminophenMg: '',
+    schedule: 'scheduled',
+    perDay: '',
+    route: 'oral',
+    routeTouched: false,
+    strengthValue: '',
+    strengthUnit: 'mg',
+    startDate: today,
+    stopDate: '',
+    instructions: '',
+    error: null,
+    conflict: null,
   };
 }
 
@@ -37,10 +71,23 @@ export function draftOf(o: MedicationOrderView): OrderDraft {
   const perDay = o.schedule === 'scheduled' ? o.timesPerDay : o.maxPerDay;
   const dose = o.doseMcgPerHour ?? o.doseMg;
   return {
-    id: o.id, formularyId: o.formularyId, version: o.version, drug: drugName(o.formularyId), dose: dose === null ? '' : String(dose), acetaminophenMg: o.acetaminophenMg === null ? '' : String(o.acetaminophenMg),
-    schedule: o.schedule, perDay: perDay === null ? '' : String(perDay), route: o.route, routeTouched: true,
-    strengthValue: o.strength ? String(o.strength.value) : '', strengthUnit: o.strength?.unit ?? 'mg', startDate: o.startDate, stopDate: o.stopDate ?? '',
-    instructions: o.instructions, error: null, conflict: null,
+    id: o.id,
+    formularyId: o.formularyId,
+    version: o.version,
+    drug: drugName(o.formularyId),
+    dose: dose === null ? '' : String(dose),
+    acetaminophenMg: o.acetaminophenMg === null ? '' : String(o.acetaminophenMg),
+    schedule: o.schedule,
+    perDay: perDay === null ? '' : String(perDay),
+    route: o.route,
+    routeTouched: true,
+    strengthValue: o.strength ? String(o.strength.value) : '',
+    strengthUnit: o.strength?.unit ?? 'mg',
+    startDate: o.startDate,
+    stopDate: o.stopDate ?? '',
+    instructions: o.instructions,
+    error: null,
+    conflict: null,
   };
 }
 
@@ -72,7 +119,9 @@ export function bodyOf(d: OrderDraft): MedicationOrderInput {
 }
 
 /** The order as a regimen item, as the API counts it (as-needed at its maximum per day). */
-export function itemOfOrder(o: Pick<MedicationOrderView, 'formularyId' | 'doseMg' | 'doseMcgPerHour' | 'schedule' | 'timesPerDay' | 'maxPerDay' | 'acetaminophenMg'>): RegimenItem {
+export function itemOfOrder(
+  o: Pick<MedicationOrderView, 'formularyId' | 'doseMg' | 'doseMcgPerHour' | 'schedule' | 'timesPerDay' | 'maxPerDay' | 'acetaminophenMg'>,
+): RegimenItem {
   const perDay = o.schedule === 'scheduled' ? o.timesPerDay : o.maxPerDay;
   return {
     drug: o.formularyId,
@@ -90,8 +139,13 @@ export function itemOfDraft(d: OrderDraft, today: string): RegimenItem | null {
   const body = bodyOf(d);
   if (!findDrug(body.formularyId)) return null;
   const item = itemOfOrder({
-    formularyId: body.formularyId, doseMg: body.doseMg ?? null, doseMcgPerHour: body.doseMcgPerHour ?? null, schedule: body.schedule,
-    timesPerDay: body.timesPerDay ?? null, maxPerDay: body.maxPerDay ?? null, acetaminophenMg: body.acetaminophenMg ?? null,
+    formularyId: body.formularyId,
+    doseMg: body.doseMg ?? null,
+    doseMcgPerHour: body.doseMcgPerHour ?? null,
+    schedule: body.schedule,
+    timesPerDay: body.timesPerDay ?? null,
+    maxPerDay: body.maxPerDay ?? null,
+    acetaminophenMg: body.acetaminophenMg ?? null,
   });
   return validateRegimenInput({ items: [item] }).kind === 'valid' ? item : null;
 }
@@ -114,6 +168,12 @@ export function missingForCount(d: OrderDraft, today: string): MissingForCount[]
   const hasDose = (patch ? body.doseMcgPerHour : body.doseMg) !== undefined;
   if (!hasDose && (drug.classes.includes('opioid') || drug.id === 'acetaminophen')) missing.push('dose');
   if (drug.containsAcetaminophen && body.acetaminophenMg === undefined) missing.push('acetaminophen');
-  if (!patch && body.timesPerDay === undefined && body.maxPerDay === undefined && (hasDose || body.acetaminophenMg !== undefined || missing.length > 0)) missing.push('perDay');
+  if (
+    !patch &&
+    body.timesPerDay === undefined &&
+    body.maxPerDay === undefined &&
+    (hasDose || body.acetaminophenMg !== undefined || missing.length > 0)
+  )
+    missing.push('perDay');
   return missing.length > 0 ? missing : ['values'];
 }

@@ -12,12 +12,22 @@ export function readableOrderError(error: ApiError, typedDrug: string): ApiError
   const fieldErrors = error.fieldErrors.map((f) => {
     switch (f.pointer) {
       case '/formularyId':
-        return { ...f, detail: typedDrug.trim() === '' ? t('meds.error.noDrug') : findDrug(typedDrug) ? f.detail : t('meds.error.notInFormulary', { name: typedDrug.trim() }) };
-      case '/doseMg': case '/doseMcgPerHour':
+        return {
+          ...f,
+          detail:
+            typedDrug.trim() === ''
+              ? t('meds.error.noDrug')
+              : findDrug(typedDrug)
+                ? f.detail
+                : t('meds.error.notInFormulary', { name: typedDrug.trim() }),
+        };
+      case '/doseMg':
+      case '/doseMcgPerHour':
         return { ...f, detail: t('meds.error.dose', { decimals: DOSE_DECIMALS }) };
       case '/acetaminophenMg':
         return { ...f, detail: t('meds.error.acetaminophen', { decimals: DOSE_DECIMALS }) };
-      case '/timesPerDay': case '/maxPerDay':
+      case '/timesPerDay':
+      case '/maxPerDay':
         return { ...f, detail: t('meds.error.perDay', { decimals: PER_DAY_DECIMALS }) };
       case '/route':
         return { ...f, detail: t('meds.error.patchRoute') };

@@ -4,13 +4,24 @@
 // activity's sessions as they were in the version it was edited from, the newer version's sessions win;
 // where the clinician changed them, the clinician's text stands (they see the newer plan beside it).
 
-export interface SessionsDraft { readonly id: string; readonly sessionSource: string; readonly sessions: string }
-export interface SessionsView { readonly id: string; readonly sessions: readonly { readonly date: string; readonly amount: number }[] }
+export interface SessionsDraft {
+  readonly id: string;
+  readonly sessionSource: string;
+  readonly sessions: string;
+}
+export interface SessionsView {
+  readonly id: string;
+  readonly sessions: readonly { readonly date: string; readonly amount: number }[];
+}
 
 /** The sessions text the draft shows for a stored activity: one "YYYY-MM-DD amount" line each. */
 export const sessionsText = (sessions: SessionsView['sessions']): string => sessions.map((x) => `${x.date} ${x.amount}`).join('\n');
 
-export function mergeLoggedSessions<D extends SessionsDraft>(draft: readonly D[], base: readonly SessionsView[], newer: readonly SessionsView[]): D[] {
+export function mergeLoggedSessions<D extends SessionsDraft>(
+  draft: readonly D[],
+  base: readonly SessionsView[],
+  newer: readonly SessionsView[],
+): D[] {
   return draft.map((a) => {
     if (a.sessionSource !== 'recorded') return a;
     const was = base.find((b) => b.id === a.id);

@@ -12,12 +12,21 @@ import type { PatientFacts, RegimenResult } from '../../../domain/medications/re
 import type { ScheduledTaperStep, TaperPauseEvent, TaperPlan } from '../../../domain/medications/taper.ts';
 import { request } from '../../api/client.ts';
 
-interface Versioned { id: string; version: number; updatedAt: string }
+interface Versioned {
+  id: string;
+  version: number;
+  updatedAt: string;
+}
 
 export type ConditionInput = z.input<typeof ConditionBody>;
 export interface ConditionView extends Versioned {
-  label: string; bodySite: string | null; mechanism: ConditionInput['mechanism']; onsetDate: string;
-  cancerRelated: boolean; endOfLife: boolean; notes: string;
+  label: string;
+  bodySite: string | null;
+  mechanism: ConditionInput['mechanism'];
+  onsetDate: string;
+  cancerRelated: boolean;
+  endOfLife: boolean;
+  notes: string;
   chronicity: { asOf: string; value: Chronicity | null; source: string };
   cdc2022Scope: { inScope: boolean; reasons: readonly Cdc2022ScopeReason[] };
 }
@@ -28,61 +37,158 @@ export type InterventionInput = CarePlanInput['interventions'][number];
 export type Modality = InterventionInput['modality'];
 export type InterventionStatus = InterventionInput['status'];
 export type MeasureSource = { kind: 'diary'; measure: DiaryMeasure } | { kind: 'instrument'; instrumentId: string };
-export interface GoalView { id: string; activity: string; measure: string; baseline: string; target: string; targetDate: string | null; measureSource?: MeasureSource | null }
+export interface GoalView {
+  id: string;
+  activity: string;
+  measure: string;
+  baseline: string;
+  target: string;
+  targetDate: string | null;
+  measureSource?: MeasureSource | null;
+}
 export type PacingInput = NonNullable<CarePlanInput['pacing']>[number];
 export interface PacingView {
-  id: string; activity: string; unit: string; goal: number | null; startDate: string; sessionSource: 'diary-activity-minutes' | 'recorded';
-  sessions: { date: string; amount: number }[]; settings: NonNullable<PacingInput['settings']>;
+  id: string;
+  activity: string;
+  unit: string;
+  goal: number | null;
+  startDate: string;
+  sessionSource: 'diary-activity-minutes' | 'recorded';
+  sessions: { date: string; amount: number }[];
+  settings: NonNullable<PacingInput['settings']>;
 }
 export interface InterventionView {
-  id: string; modality: Modality; description: string; startDate: string | null; stopDate: string | null;
-  frequency: string; responsibleMemberId: string | null; status: InterventionStatus;
+  id: string;
+  modality: Modality;
+  description: string;
+  startDate: string | null;
+  stopDate: string | null;
+  frequency: string;
+  responsibleMemberId: string | null;
+  status: InterventionStatus;
 }
-export interface CarePlanView { version: number; createdBy: string; createdAt: string; goals: GoalView[]; interventions: InterventionView[]; pacing?: PacingView[]; notes: string }
+export interface CarePlanView {
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  goals: GoalView[];
+  interventions: InterventionView[];
+  pacing?: PacingView[];
+  notes: string;
+}
 
-export interface ProgressPointView { date: string; value: number; count: number }
+export interface ProgressPointView {
+  date: string;
+  value: number;
+  count: number;
+}
 export interface GoalProgressView {
-  goalId: string; source: MeasureSource; label: string; unit: string; direction: 'lower-is-better' | 'higher-is-better';
-  points: ProgressPointView[]; latest: ProgressPointView | null; previous: ProgressPointView | null; movement: 'better' | 'worse' | 'same' | null;
+  goalId: string;
+  source: MeasureSource;
+  label: string;
+  unit: string;
+  direction: 'lower-is-better' | 'higher-is-better';
+  points: ProgressPointView[];
+  latest: ProgressPointView | null;
+  previous: ProgressPointView | null;
+  movement: 'better' | 'worse' | 'same' | null;
   change: { absolute: number; percent: number | null; category: string | null; rule: string } | null;
 }
 export type PacingStatusView =
-  | { kind: 'quota'; quota: number; level: number; lastFlare: string | null; ongoingFlareSince: string | null; baseline: string; startingQuota: number }
+  | {
+      kind: 'quota';
+      quota: number;
+      level: number;
+      lastFlare: string | null;
+      ongoingFlareSince: string | null;
+      baseline: string;
+      startingQuota: number;
+    }
   | { kind: 'not-started'; startingQuota: number; baseline: string }
   | { kind: 'insufficient-sessions'; have: number; need: number }
   | { kind: 'no-tolerance' }
   | { kind: 'invalid'; problems: string[] };
 export interface PacingProgressView {
-  activityId: string; activity: string; unit: string; goal: number | null; startDate: string; sessionSource: PacingView['sessionSource']; sessionsUsed: number; status: PacingStatusView;
+  activityId: string;
+  activity: string;
+  unit: string;
+  goal: number | null;
+  startDate: string;
+  sessionSource: PacingView['sessionSource'];
+  sessionsUsed: number;
+  status: PacingStatusView;
 }
-export interface CarePlanProgressView { asOf: string; planVersion: number; goals: GoalProgressView[]; pacing: PacingProgressView[] }
+export interface CarePlanProgressView {
+  asOf: string;
+  planVersion: number;
+  goals: GoalProgressView[];
+  pacing: PacingProgressView[];
+}
 export type AsNeededUseView = AsNeededUse;
 export type NaloxoneCheckInput = z.input<typeof NaloxoneCheckBody>;
-export interface NaloxoneCheckView extends Versioned { hasNaloxone: boolean; location: string }
-export interface CarePlanVersionSummary { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }
+export interface NaloxoneCheckView extends Versioned {
+  hasNaloxone: boolean;
+  location: string;
+}
+export interface CarePlanVersionSummary {
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  goals: number;
+  interventions: number;
+}
 
 export type ProcedureInput = z.input<typeof ProcedureBody>;
 export interface ProcedureView extends Versioned {
-  type: ProcedureInput['type']; label: string; date: string; levels: string[]; side: ProcedureInput['side']; intent: ProcedureInput['intent'];
-  imageGuidance: ProcedureInput['imageGuidance']; blockDiaryId: string | null; notes: string; followUpInstrument?: 'peg' | 'nrs' | 'none';
+  type: ProcedureInput['type'];
+  label: string;
+  date: string;
+  levels: string[];
+  side: ProcedureInput['side'];
+  intent: ProcedureInput['intent'];
+  imageGuidance: ProcedureInput['imageGuidance'];
+  blockDiaryId: string | null;
+  notes: string;
+  followUpInstrument?: 'peg' | 'nrs' | 'none';
   followUps: { weeks: number; due: string; instruments: string[] }[];
 }
 
 export type ConservativeCareInput = z.input<typeof ConservativeCareBody>;
 export interface ConservativeCareView extends Versioned {
-  treatment: string; modality: Modality; startDate: string; endDate: string | null; sessions: number | null;
-  outcome: ConservativeCareInput['outcome']; outcomeNotes: string; durationDays: number | null;
+  treatment: string;
+  modality: Modality;
+  startDate: string;
+  endDate: string | null;
+  sessions: number | null;
+  outcome: ConservativeCareInput['outcome'];
+  outcomeNotes: string;
+  durationDays: number | null;
 }
 
 export type MedicationOrderInput = z.input<typeof MedicationOrderBody>;
 export type MedicationRoute = MedicationOrderInput['route'];
 export type StrengthUnit = NonNullable<MedicationOrderInput['strength']>['unit'];
 export interface MedicationOrderView extends Versioned {
-  formularyId: string; strength: { value: number; unit: StrengthUnit } | null; doseMg: number | null; doseMcgPerHour: number | null;
-  acetaminophenMg: number | null; schedule: 'scheduled' | 'as-needed'; timesPerDay: number | null; maxPerDay: number | null;
-  route: MedicationRoute; startDate: string; stopDate: string | null; instructions: string;
+  formularyId: string;
+  strength: { value: number; unit: StrengthUnit } | null;
+  doseMg: number | null;
+  doseMcgPerHour: number | null;
+  acetaminophenMg: number | null;
+  schedule: 'scheduled' | 'as-needed';
+  timesPerDay: number | null;
+  maxPerDay: number | null;
+  route: MedicationRoute;
+  startDate: string;
+  stopDate: string | null;
+  instructions: string;
 }
-export interface MedicationSummaryView { asOf: string; formularyVersion: string; orders: MedicationOrderView[]; patientFacts: PatientFacts; regimen: RegimenResult }
+export interface MedicationSummaryView {
+  asOf: string;
+  formularyVersion: string;
+  orders: MedicationOrderView[];
+  patientFacts: PatientFacts;
+  regimen: RegimenResult;
+}
 export type MmeRequest = z.input<typeof MmeRequestBody>;
 export type MmeResult = RegimenResult & { formularyVersion: string };
 
@@ -96,7 +202,13 @@ export interface TaperScheduleView {
   currentStepIndex: number | null;
 }
 export interface TaperPlanView extends Versioned {
-  options: TaperInput; plan: TaperPlan; fromOrderIds: string[]; events: TaperPauseEvent[]; createdBy: string; asOf: string; schedule: TaperScheduleView;
+  options: TaperInput;
+  plan: TaperPlan;
+  fromOrderIds: string[];
+  events: TaperPauseEvent[];
+  createdBy: string;
+  asOf: string;
+  schedule: TaperScheduleView;
 }
 
 const base = (pid: string) => `/api/patients/${pid}`;
@@ -126,17 +238,26 @@ export const planApi = {
     request<ConservativeCareView>('PUT', `${base(pid)}/conservative-care/${id}`, body, ifMatch(version)),
   deleteConservativeCare: (pid: string, id: string) => request<void>('DELETE', `${base(pid)}/conservative-care/${id}`),
 
-  medicationOrders: (pid: string) => request<{ asOf: string; current: MedicationOrderView[]; history: MedicationOrderView[] }>('GET', `${base(pid)}/medication-orders`),
+  medicationOrders: (pid: string) =>
+    request<{ asOf: string; current: MedicationOrderView[]; history: MedicationOrderView[] }>('GET', `${base(pid)}/medication-orders`),
   medicationSummary: (pid: string) => request<MedicationSummaryView>('GET', `${base(pid)}/medications/summary`),
   saveMedicationOrder: (pid: string, id: string, body: MedicationOrderInput, version?: number) =>
     request<MedicationOrderView>('PUT', `${base(pid)}/medication-orders/${id}`, body, ifMatch(version)),
   asNeededUse: (pid: string, days = 14) => request<AsNeededUseView>('GET', `${base(pid)}/medications/as-needed-use?days=${days}`),
   /** The check, or null while nobody has answered it (a record without `answered` is an answer too). */
-  naloxoneCheck: (pid: string) => request<({ answered: false }) | ({ answered?: true } & NaloxoneCheckView)>('GET', `${base(pid)}/naloxone-check`)
-    .then((s) => (s.answered === false ? null : s)),
+  naloxoneCheck: (pid: string) =>
+    request<{ answered: false } | ({ answered?: true } & NaloxoneCheckView)>('GET', `${base(pid)}/naloxone-check`).then((s) =>
+      s.answered === false ? null : s,
+    ),
   recordPacingSession: (pid: string, activityId: string, date: string, amount: number) =>
-    request<{ status: 'created' | 'updated' | 'unchanged'; version: number; activityId: string; session: { date: string; amount: number } }>('PUT', `${base(pid)}/care-plan/pacing/${activityId}/sessions/${date}`, { amount }),
-  saveNaloxoneCheck: (pid: string, body: NaloxoneCheckInput, version?: number) => request<NaloxoneCheckView>('PUT', `${base(pid)}/naloxone-check`, body, ifMatch(version)),
+    request<{
+      status: 'created' | 'updated' | 'unchanged';
+      version: number;
+      activityId: string;
+      session: { date: string; amount: number };
+    }>('PUT', `${base(pid)}/care-plan/pacing/${activityId}/sessions/${date}`, { amount }),
+  saveNaloxoneCheck: (pid: string, body: NaloxoneCheckInput, version?: number) =>
+    request<NaloxoneCheckView>('PUT', `${base(pid)}/naloxone-check`, body, ifMatch(version)),
   mme: (body: MmeRequest) => request<MmeResult>('POST', '/api/mme', body),
 
   taperPlans: (pid: string) => request<{ asOf: string; items: TaperPlanView[] }>('GET', `${base(pid)}/taper-plans`),

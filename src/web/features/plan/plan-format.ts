@@ -36,21 +36,43 @@ export function formatNumber(n: number): string {
 const fmt = formatNumber;
 
 /** "10 mg, 6 times a day" / "5 mg, up to 4 times a day when needed" / "25 mcg/h patch". */
-export function doseInWords(o: Pick<MedicationOrderView, 'doseMg' | 'doseMcgPerHour' | 'acetaminophenMg' | 'schedule' | 'timesPerDay' | 'maxPerDay'> & { formularyId?: string }): string {
+export function doseInWords(
+  o: Pick<MedicationOrderView, 'doseMg' | 'doseMcgPerHour' | 'acetaminophenMg' | 'schedule' | 'timesPerDay' | 'maxPerDay'> & {
+    formularyId?: string;
+  },
+): string {
   const component = o.formularyId === undefined ? undefined : opioidComponentOf(o.formularyId);
   const parts: string[] = [];
   if (o.doseMcgPerHour !== null) parts.push(t('meds.words.patch', { dose: fmt(o.doseMcgPerHour) }));
   if (o.doseMg !== null) {
-    parts.push(o.acetaminophenMg === null ? t('meds.words.dose', { dose: fmt(o.doseMg) })
-      : component ? t('meds.words.componentWithApap', { dose: fmt(o.doseMg), component, apap: fmt(o.acetaminophenMg) })
-        : t('meds.words.doseWithApap', { dose: fmt(o.doseMg), apap: fmt(o.acetaminophenMg) }));
+    parts.push(
+      o.acetaminophenMg === null
+        ? t('meds.words.dose', { dose: fmt(o.doseMg) })
+        : component
+          ? t('meds.words.componentWithApap', { dose: fmt(o.doseMg), component, apap: fmt(o.acetaminophenMg) })
+          : t('meds.words.doseWithApap', { dose: fmt(o.doseMg), apap: fmt(o.acetaminophenMg) }),
+    );
   }
   if (o.schedule === 'scheduled' && o.timesPerDay !== null) {
-    parts.push(o.timesPerDay === 1 ? t('meds.words.once') : o.timesPerDay === 2 ? t('meds.words.twice') : t('meds.words.timesPerDay', { n: fmt(o.timesPerDay) }));
+    parts.push(
+      o.timesPerDay === 1
+        ? t('meds.words.once')
+        : o.timesPerDay === 2
+          ? t('meds.words.twice')
+          : t('meds.words.timesPerDay', { n: fmt(o.timesPerDay) }),
+    );
   }
   if (o.schedule === 'as-needed') {
     const max = o.maxPerDay;
-    parts.push(max === null ? t('meds.words.asNeeded') : max === 1 ? t('meds.words.upToOnce') : max === 2 ? t('meds.words.upToTwice') : t('meds.words.upTo', { n: fmt(max) }));
+    parts.push(
+      max === null
+        ? t('meds.words.asNeeded')
+        : max === 1
+          ? t('meds.words.upToOnce')
+          : max === 2
+            ? t('meds.words.upToTwice')
+            : t('meds.words.upTo', { n: fmt(max) }),
+    );
   }
   return parts.join(', ');
 }
@@ -80,17 +102,19 @@ type TaperItem = TaperPlanView['schedule']['steps'][number]['items'][number];
  * its opioid, and say so: "hydrocodone and acetaminophen 60 mg a day" reads as the tablets' total.
  */
 export function taperDosesInWords(items: readonly TaperItem[], audience: 'clinician' | 'patient'): string {
-  return items.map((i) => {
-    const drug = drugName(i.drug);
-    const dose = fmt(i.dailyDose);
-    const component = opioidComponentOf(i.drug);
-    if (audience === 'clinician') {
-      if (i.dailyDose === 0) return t('meds.taper.stopDrug', { drug });
-      if (i.unit === 'mcg/h') return `${drug} ${dose} mcg/h`;
-      return component ? t('meds.taper.componentPerDay', { drug, dose, component }) : `${drug} ${dose} ${t('meds.taper.mgPerDay')}`;
-    }
-    if (i.dailyDose === 0) return t('my.taper.stop', { drug });
-    if (i.unit === 'mcg/h') return t('my.taper.patch', { drug, dose });
-    return component ? t('my.taper.componentDose', { drug, dose, component }) : t('my.taper.dose', { drug, dose });
-  }).join('; ');
+  return items
+    .map((i) => {
+      const drug = drugName(i.drug);
+      const dose = fmt(i.dailyDose);
+      const component = opioidComponentOf(i.drug);
+      if (audience === 'clinician') {
+        if (i.dailyDose === 0) return t('meds.taper.stopDrug', { drug });
+        if (i.unit === 'mcg/h') return `${drug} ${dose} mcg/h`;
+        return component ? t('meds.taper.componentPerDay', { drug, dose, component }) : `${drug} ${dose} ${t('meds.taper.mgPerDay')}`;
+      }
+      if (i.dailyDose === 0) return t('my.taper.stop', { drug });
+      if (i.unit === 'mcg/h') return t('my.taper.patch', { drug, dose });
+      return component ? t('my.taper.componentDose', { drug, dose, component }) : t('my.taper.dose', { drug, dose });
+    })
+    .join('; ');
 }

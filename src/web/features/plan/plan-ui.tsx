@@ -23,21 +23,48 @@ export function options<T extends string>(prefix: string, values: readonly T[]):
 /** Today's date (YYYY-MM-DD) in the patient's time zone. */
 export function usePatientToday(timeZone: string): string {
   return useMemo(() => {
-    try { return toLocalDateTime(new Date(), timeZone as TimeZone).date; } catch { return new Date().toISOString().slice(0, 10); }
+    try {
+      return toLocalDateTime(new Date(), timeZone as TimeZone).date;
+    } catch {
+      return new Date().toISOString().slice(0, 10);
+    }
   }, [timeZone]);
 }
 
 let areaCounter = 0;
-export function TextArea(props: { label: string; name: string; value: string; onInput: (value: string) => void; error?: string | undefined; maxLength?: number; hint?: string }) {
+export function TextArea(props: {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string | undefined;
+  maxLength?: number;
+  hint?: string;
+}) {
   const id = useRef(`ta-${props.name}-${++areaCounter}`).current;
   const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
-      {props.hint && <span id={`${id}-hint`} class="hint">{props.hint}</span>}
-      <textarea id={id} name={props.name} value={props.value} maxLength={props.maxLength ?? 4000} aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy} onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
-      {props.error && <span id={`${id}-error`} class="error">{props.error}</span>}
+      {props.hint && (
+        <span id={`${id}-hint`} class="hint">
+          {props.hint}
+        </span>
+      )}
+      <textarea
+        id={id}
+        name={props.name}
+        value={props.value}
+        maxLength={props.maxLength ?? 4000}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      {props.error && (
+        <span id={`${id}-error`} class="error">
+          {props.error}
+        </span>
+      )}
     </div>
   );
 }
@@ -57,21 +84,37 @@ export function errorAt(error: ApiError | null, pointer: string): string | undef
  * A 409's choices. `error`: why the last try to re-apply failed (kept here beside the choices, not in a
  * toast that may be gone before it is read).
  */
-export function ConflictBox(props: { message: string; children?: ComponentChildren; reapplyLabel: string; discardLabel: string; onReapply: () => void; onDiscard: () => void; busy?: boolean; error?: string | null }) {
+export function ConflictBox(props: {
+  message: string;
+  children?: ComponentChildren;
+  reapplyLabel: string;
+  discardLabel: string;
+  onReapply: () => void;
+  onDiscard: () => void;
+  busy?: boolean;
+  error?: string | null;
+}) {
   return (
     <div class="alert" role="alert">
       <p>{props.message}</p>
       {props.children}
       {props.error && <p class="error">{props.error}</p>}
       <div class="row">
-        <button type="button" class="button" disabled={props.busy} onClick={props.onReapply}>{props.reapplyLabel}</button>
-        <button type="button" class="button secondary" disabled={props.busy} onClick={props.onDiscard}>{props.discardLabel}</button>
+        <button type="button" class="button" disabled={props.busy} onClick={props.onReapply}>
+          {props.reapplyLabel}
+        </button>
+        <button type="button" class="button secondary" disabled={props.busy} onClick={props.onDiscard}>
+          {props.discardLabel}
+        </button>
       </div>
     </div>
   );
 }
 
-interface Versioned { id: string; version: number }
+interface Versioned {
+  id: string;
+  version: number;
+}
 
 /**
  * A list of a patient's versioned records with an add/edit form. Edits send If-Match; a 409 shows the
@@ -106,9 +149,19 @@ export function RecordSection<V extends Versioned, D>(props: {
   useFocusFirstInvalid(refusal, formRef);
   // Opening the form replaces the Add button (or leaves Edit far above): focus goes to its first field.
   const editingId = editing?.id;
-  useEffect(() => { if (editingId) formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(); }, [editingId]);
+  useEffect(() => {
+    if (editingId) formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [editingId]);
   const addId = `${props.id}-add`;
-  const reload = () => { props.load().then((list) => { setItems(list); setLoadError(null); }, (e: ApiError) => setLoadError(e.message)); };
+  const reload = () => {
+    props.load().then(
+      (list) => {
+        setItems(list);
+        setLoadError(null);
+      },
+      (e: ApiError) => setLoadError(e.message),
+    );
+  };
   useEffect(reload, []);
 
   async function save(version: number | undefined) {
@@ -128,14 +181,21 @@ export function RecordSection<V extends Versioned, D>(props: {
       if (err.code === 'clinical-record-conflict' && current) setConflict(current);
       else setError(err);
       setRefusal({});
-    } finally { setSaving(false); }
+    } finally {
+      setSaving(false);
+    }
   }
   function remove(view: V) {
     setHidden((h) => [...h, view.id]);
     // Nothing is sent while Undo is offered (the toast keeps it while it has focus or the pointer).
     showToast(t('plan.deleted', { name: props.itemName(view) }), {
       onUndo: () => setHidden((h) => h.filter((x) => x !== view.id)),
-      onCommit: () => { props.remove(view.id).then(reload, (e: ApiError) => { setHidden((h) => h.filter((x) => x !== view.id)); setLoadError(e.message); }); },
+      onCommit: () => {
+        props.remove(view.id).then(reload, (e: ApiError) => {
+          setHidden((h) => h.filter((x) => x !== view.id));
+          setLoadError(e.message);
+        });
+      },
       focusAfter: (undone) => document.getElementById(undone ? `${props.id}-${view.id}-delete` : `${props.id}-heading`),
     });
   }
@@ -143,43 +203,100 @@ export function RecordSection<V extends Versioned, D>(props: {
   const headingId = `${props.id}-heading`;
   return (
     <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId} tabIndex={-1}>{props.title}</h2>
+      <h2 id={headingId} tabIndex={-1}>
+        {props.title}
+      </h2>
       <ErrorMessage message={loadError} />
-      {items === null ? (!loadError && <Loading />) : visible.length === 0 ? <Empty>{props.empty}</Empty> : (
+      {items === null ? (
+        !loadError && <Loading />
+      ) : visible.length === 0 ? (
+        <Empty>{props.empty}</Empty>
+      ) : (
         <ul class="list" aria-label={props.listLabel}>
           {visible.map((v) => (
             <li key={v.id}>
               <div>{props.renderItem(v)}</div>
               <span class="row">
-                <button type="button" class="button secondary" onClick={() => { setEditing({ id: v.id, version: v.version, draft: props.fromView(v) }); setError(null); setConflict(null); }}>
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => {
+                    setEditing({ id: v.id, version: v.version, draft: props.fromView(v) });
+                    setError(null);
+                    setConflict(null);
+                  }}
+                >
                   {t('plan.editNamed', { name: props.itemName(v) })}
                 </button>
-                <button type="button" class="button secondary" id={`${props.id}-${v.id}-delete`} onClick={() => remove(v)}>{t('plan.deleteNamed', { name: props.itemName(v) })}</button>
+                <button type="button" class="button secondary" id={`${props.id}-${v.id}-delete`} onClick={() => remove(v)}>
+                  {t('plan.deleteNamed', { name: props.itemName(v) })}
+                </button>
               </span>
             </li>
           ))}
         </ul>
       )}
       {editing ? (
-        <form ref={formRef} class="subform" onSubmit={(e) => { e.preventDefault(); void save(editing.version); }} noValidate aria-labelledby={`${props.id}-form-heading`}>
+        <form
+          ref={formRef}
+          class="subform"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(editing.version);
+          }}
+          noValidate
+          aria-labelledby={`${props.id}-form-heading`}
+        >
           <h3 id={`${props.id}-form-heading`}>{props.formTitle(editing.version !== undefined)}</h3>
           <ErrorMessage message={error?.message} />
           {conflict && (
-            <ConflictBox message={t('plan.recordConflict', { version: conflict.version })} reapplyLabel={t('plan.reapply', { version: conflict.version })}
+            <ConflictBox
+              message={t('plan.recordConflict', { version: conflict.version })}
+              reapplyLabel={t('plan.reapply', { version: conflict.version })}
               discardLabel={t('plan.takeTheirs', { version: conflict.version })}
-              onReapply={() => { setEditing({ ...editing, version: conflict.version }); void save(conflict.version); }}
-              onDiscard={() => { setEditing({ id: conflict.id, version: conflict.version, draft: props.fromView(conflict) }); setConflict(null); }}>
+              onReapply={() => {
+                setEditing({ ...editing, version: conflict.version });
+                void save(conflict.version);
+              }}
+              onDiscard={() => {
+                setEditing({ id: conflict.id, version: conflict.version, draft: props.fromView(conflict) });
+                setConflict(null);
+              }}
+            >
               <div>{props.renderItem(conflict)}</div>
             </ConflictBox>
           )}
           {props.renderForm(editing.draft, (patch) => setEditing({ ...editing, draft: { ...editing.draft, ...patch } }), error)}
           <div class="row">
-            <button type="submit" class="button" disabled={saving}>{saving ? t('common.saving') : t('plan.save')}</button>
-            <button type="button" class="button secondary" onClick={() => { setEditing(null); setError(null); setConflict(null); focusSoon(addId); }}>{t('plan.cancel')}</button>
+            <button type="submit" class="button" disabled={saving}>
+              {saving ? t('common.saving') : t('plan.save')}
+            </button>
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => {
+                setEditing(null);
+                setError(null);
+                setConflict(null);
+                focusSoon(addId);
+              }}
+            >
+              {t('plan.cancel')}
+            </button>
           </div>
         </form>
       ) : (
-        <button type="button" id={addId} class="button secondary" onClick={() => { setEditing({ id: newClientId(), version: undefined, draft: props.blank() }); setError(null); }}>{props.addLabel}</button>
+        <button
+          type="button"
+          id={addId}
+          class="button secondary"
+          onClick={() => {
+            setEditing({ id: newClientId(), version: undefined, draft: props.blank() });
+            setError(null);
+          }}
+        >
+          {props.addLabel}
+        </button>
       )}
     </section>
   );

@@ -14,10 +14,14 @@ export function readableTaperError(error: ApiError, placed: (pointer: string) =>
   const fieldErrors = error.fieldErrors.map((f) => {
     if (f.pointer === '/rate' || f.pointer.startsWith('/rate/')) return { pointer: '/rate', detail: t('meds.taper.error.percent') };
     if (f.pointer === '/targetPercentOfOriginal') return { ...f, detail: t('meds.taper.error.target') };
-    if (f.pointer.startsWith('/strengthsByDrug/')) return { ...f, detail: t('meds.taper.error.strengths', { drug: drugName(f.pointer.split('/')[2] ?? '') }) };
+    if (f.pointer.startsWith('/strengthsByDrug/'))
+      return { ...f, detail: t('meds.taper.error.strengths', { drug: drugName(f.pointer.split('/')[2] ?? '') }) };
     return f;
   });
   const elsewhere = fieldErrors.filter((f) => !placed(f.pointer));
-  const message = elsewhere.length > 0 ? elsewhere.map((f) => (f.pointer === '/the' || f.pointer === '' ? t('meds.taper.error.neverReaches') : f.detail)).join(' ') : error.message;
+  const message =
+    elsewhere.length > 0
+      ? elsewhere.map((f) => (f.pointer === '/the' || f.pointer === '' ? t('meds.taper.error.neverReaches') : f.detail)).join(' ')
+      : error.message;
   return new ApiError(error.status, error.code, message, fieldErrors, error.problem);
 }

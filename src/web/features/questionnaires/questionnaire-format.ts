@@ -20,7 +20,11 @@ export function assignmentCompletion(due: readonly Pick<DueItem, 'dueAt' | 'comp
   return { done: fallen.filter((d) => d.completedAt !== null).length, total: fallen.length };
 }
 
-export interface AxisDate { readonly x: number; readonly text: string; readonly anchor: 'start' | 'middle' | 'end' }
+export interface AxisDate {
+  readonly x: number;
+  readonly text: string;
+  readonly anchor: 'start' | 'middle' | 'end';
+}
 
 /**
  * The time axis's labels: the first and the last date at their points, or one label when they are the
@@ -31,5 +35,8 @@ export function axisDates(first: { x: number; text: string }, last: { x: number;
   if (first.x + (first.text.length + 2) * charWidth > last.x - last.text.length * charWidth) {
     return [{ x: (first.x + last.x) / 2, text: `${first.text} – ${last.text}`, anchor: 'middle' }];
   }
-  return [{ x: first.x, text: first.text, anchor: 'start' }, { x: last.x, text: last.text, anchor: 'end' }];
+  return [
+    { x: first.x, text: first.text, anchor: 'start' },
+    { x: last.x, text: last.text, anchor: 'end' },
+  ];
 }
