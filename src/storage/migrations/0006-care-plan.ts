@@ -1,4 +1,4 @@
-// Frozen once shipped. Issue 6: conditions, medication orders, procedures, conservative-care history
+// Frozen once shipped. The care plan: conditions, medication orders, procedures, conservative-care history
 // and taper plans as small versioned documents of a patient (the shape of 0003), and the care plan as
 // an append-only list of versions (a save never overwrites: each one is a new row).
 import type { Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-// Frozen once shipped. Issue 6 item 8: the patient's naloxone check ("I have naloxone: yes/no, where
+// Frozen once shipped. The patient's naloxone check ("I have naloxone: yes/no, where
 // it is") as one small versioned document per patient (the shape of 0006's clinical records; its id
 // is the patient's id, so a patient has at most one).
 import type { Kysely } from 'kysely';
