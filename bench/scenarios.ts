@@ -232,7 +232,8 @@ export const EXTRA_SCENARIOS: readonly Scenario[] = [
         const res = await fetch(`${base}/medication-orders/${uuidv7(Date.now(), crypto.randomInt(4096))}`, {
           method: 'PUT',
           headers,
-          body: JSON.stringify(order),
+          // The bench regimen crosses 50 MME/day with a benzodiazepine: its clinician has read the flags.
+          body: JSON.stringify({ ...order, confirmHighRisk: ['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine'] }),
         });
         if (!res.ok) throw new Error(`seeding an order failed: ${res.status} ${await res.text()}`);
       }
