@@ -2,7 +2,7 @@
 // validation report. Format documented in docs/diary-csv.md (format "painwise-diary-csv/1").
 //
 // Source: RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180) for records, quoting and CRLF
-// item 8 for the scope. Interop imports the domain only.
+// (csv-records.ts). Interop imports the domain only.
 //
 // Invariants:
 // - export → parse gives back equal entries (property-tested), whatever the text contains;
@@ -11,6 +11,10 @@
 //   are written with a leading apostrophe, which the parser removes again.
 
 import { validateDiaryEntry, type DiaryEntry, type EntryRegion, type MedicineTaken, type TechniqueUse } from '../../domain/diary/entry.ts';
+
+import { formatCsvRecord, parseCsvRecords } from './csv-records.ts';
+
+export { formatCsvRecord, parseCsvRecords } from './csv-records.ts';
 
 export const DIARY_CSV_FORMAT = 'painwise-diary-csv/1';
 
@@ -71,99 +75,6 @@ export interface CsvIssue extends CsvRowPosition {
 
 /** `positions[i]` is where `entries[i]` was in the file. */
 export type DiaryCsvParse = { ok: true; entries: DiaryEntry[]; positions: CsvRowPosition[] } | { ok: false; errors: CsvIssue[] };
-
-// ---------------------------------------------------------------------------------------------
-// RFC 4180 records
-
-function quoteCell(cell: string): string {
-  return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-export function formatCsvRecord(cells: readonly string[]): string {
-  return cells.map(quoteCell).join(',');
-}
-
-interface RawRecord {
-  cells: string[];
-  line: number;
-}
-/** On failure, `record` is the number of the record that could not be read (1-based) and `line` where it starts or breaks. */
-type RecordsResult = { ok: true; records: RawRecord[] } | { ok: false; record: number; line: number; message: string };
-
-/** Split CSV text into records (RFC 4180; CRLF or LF line ends; a leading BOM is ignored). */
-export function parseCsvRecords(text: string): RecordsResult {
-  const s = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: RawRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let i = 0;
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false; // inside a quoted cell
-  let wasQuoted = false; // current cell was quoted and has closed
-  const endCell = () => {
-    cells.push(cell);
-    cell = '';
-    wasQuoted = false;
-  };
-  const endRecord = () => {
-    endCell();
-    records.push({ cells, line: recordLine });
-    cells = [];
-  };
-  while (i < s.length) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (s[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        wasQuoted = true;
-        i++;
-        continue;
-      }
-      if (ch === '\n') line++;
-      cell += ch;
-      i++;
-      continue;
-    }
-    if (ch === ',') {
-      endCell();
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && s[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-      continue;
-    }
-    if (wasQuoted)
-      return { ok: false, record: records.length + 1, line, message: 'text after a closing quote (a quote inside a cell must be doubled)' };
-    if (ch === '"') {
-      if (cell.length > 0)
-        return {
-          ok: false,
-          record: records.length + 1,
-          line,
-          message: 'a quote inside an unquoted cell (quote the whole cell and double the quote)',
-        };
-      quoted = true;
-      i++;
-      continue;
-    }
-    cell += ch;
-    i++;
-  }
-  if (quoted) return { ok: false, record: records.length + 1, line: recordLine, message: 'a quoted cell is never closed' };
-  // A final record without a line end, unless the text ended with one.
-  if (cell.length > 0 || cells.length > 0 || wasQuoted) endRecord();
-  return { ok: true, records };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sub-field encodings
