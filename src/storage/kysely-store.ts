@@ -21,7 +21,7 @@ import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
 import { isUniqueViolation } from './database.ts';
-import { classifyDatabaseFailure } from './database-errors.ts';
+import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
 
 /** Marks driver unique-constraint errors (by code, on either engine) so the app can recognise them. */
 function translateErrors<T extends object>(repository: T): T {
@@ -208,7 +208,8 @@ async function retryWhenNothingRan<T>(db: Kysely<DatabaseSchema>, work: (trx: Tr
         return work(trx);
       });
     } catch (error) {
-      if (began || attempt > 1 || classifyDatabaseFailure(error) !== 'connection-lost') throw error;
+      // BEGIN goes with the first statement (the dialect holds it back), so a break there ran nothing either.
+      if ((began && !transactionRanNothing(error)) || attempt > 1 || classifyDatabaseFailure(error) !== 'connection-lost') throw error;
     }
   }
 }
