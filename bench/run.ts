@@ -155,10 +155,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     });
     calibrationRps = calibration.requestsPerSecond;
     results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
-    // PAINWISE_BENCH_ONLY=<text> runs only the scenarios whose name contains it (for working on one).
-    for (const scenario of EXTRA_SCENARIOS.filter(
-      (x) => !process.env.PAINWISE_BENCH_ONLY || x.name.includes(process.env.PAINWISE_BENCH_ONLY),
-    )) {
+    // PAINWISE_BENCH_ONLY=<text>[|<text>…] runs only the scenarios whose name contains one of them (for working on a few).
+    const only = process.env.PAINWISE_BENCH_ONLY?.split('|').filter(Boolean);
+    for (const scenario of EXTRA_SCENARIOS.filter((x) => !only || only.some((text) => x.name.includes(text)))) {
       const r = await scenario.run(ctx);
       const rated = scenario.write ? { ...r, ratioToCalibration: r.requestsPerSecond / calibrationRps } : r;
       // Scenarios timed on one connection carry their own target and verdict.
