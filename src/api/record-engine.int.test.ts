@@ -384,4 +384,18 @@ describe.each(DIALECTS)('the record engine on %s', (dialect) => {
       { numRuns: dialect === 'postgres' ? 8 : 15 },
     );
   });
+  it('refuses a feed cursor it did not hand out, or one past the last change, with a 400 that says to pull from the start', async () => {
+    const { client, me } = await signUp(t.app, { patient: true });
+    const pid = me.patient!.id;
+    const feed = (since: string) => client.request('GET', `/api/patients/${pid}/changes?since=${since}`);
+    expect((await client.request('PUT', KINDS[1]!.url(pid, newId()), KINDS[1]!.body(1))).statusCode).toBe(201);
+    const { cursor } = (await client.request('GET', `/api/patients/${pid}/changes`)).json();
+    expect((await feed(cursor)).json()).toMatchObject({ items: [], cursor, hasMore: false });
+    for (const forged of ['banana', Buffer.from('s999').toString('base64url')]) {
+      const res = await feed(forged);
+      expect(res.statusCode, forged).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors).toEqual([{ pointer: '/query/since', detail: expect.any(String) }]);
+    }
+  });
 });

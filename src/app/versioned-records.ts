@@ -19,7 +19,8 @@
 //   conflict, another patient's id) is the stored record read and the answer decided from it. A kind
 //   whose save checks or adds something (a hook) reads first instead, as the hook needs the record.
 // - Every write takes the patient's next change sequence, so the patient's change feed
-//   (`record-feed.ts`) lists every write of every kind once, in order.
+//   (`record-feed.ts`) holds every record of every kind once, at its last write, in the order of the
+//   writes.
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
