@@ -1,7 +1,7 @@
 // Configuration from the environment: defaults, the questionnaire settings, and clear refusals.
 import { describe, expect, it } from 'vitest';
 import os from 'node:os';
-import { ConfigError, defaultHttpThreads, ENVIRONMENT_VARIABLES, loadConfig } from './config.ts';
+import { ConfigError, DEFAULT_DATABASE_POOL_SIZE, defaultHttpThreads, ENVIRONMENT_VARIABLES, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to SQLite on 127.0.0.1:3000 with US crisis resources', () => {
@@ -30,6 +30,12 @@ describe('loadConfig', () => {
   it('documents every variable it reads', () => {
     const names = ENVIRONMENT_VARIABLES.map((v) => v.name);
     expect(names).toEqual(expect.arrayContaining(['PAINWISE_CRISIS_LOCALE', 'PAINWISE_ASSIGNMENT_OVERDUE_HOURS', 'PAINWISE_HTTP_THREADS']));
+  });
+  it('reads the PostgreSQL pool size for the whole process, and refuses one too small to write with', () => {
+    expect(loadConfig({}, '/srv').databasePoolSize).toBe(DEFAULT_DATABASE_POOL_SIZE);
+    expect(loadConfig({ PAINWISE_DB_POOL_SIZE: '24' }, '/srv').databasePoolSize).toBe(24);
+    expect(() => loadConfig({ PAINWISE_DB_POOL_SIZE: '1' }, '/srv')).toThrow(ConfigError);
+    expect(() => loadConfig({ PAINWISE_DB_POOL_SIZE: 'many' }, '/srv')).toThrow(ConfigError);
   });
   it('reads the database timeouts, with defaults that a person waiting would accept', () => {
     expect(loadConfig({}, '/srv').databaseTimeouts).toEqual({ connectMs: 5000, lockMs: 5000, statementMs: 30_000, sqliteBusyMs: 5000 });
