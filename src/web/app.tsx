@@ -18,10 +18,10 @@ const DiaryHistory = lazyScreen(() => import('./features/diary/diary.tsx').then(
 const Flares = lazyScreen(() => import('./features/flares/flares.tsx').then((m) => m.Flares));
 const Questionnaires = lazyScreen(() => import('./features/questionnaires/questionnaires.tsx').then((m) => m.Questionnaires));
 const AnswerQuestionnaire = lazyScreen<{ instrumentId: string }>(() =>
-  import('./features/questionnaires/questionnaires.tsx').then((m) => m.AnswerQuestionnaire),
+  import('./features/questionnaires/answer-questionnaire.tsx').then((m) => m.AnswerQuestionnaire),
 );
 const QuestionnaireHistory = lazyScreen<{ instrumentId: string }>(() =>
-  import('./features/questionnaires/questionnaires.tsx').then((m) => m.QuestionnaireHistory),
+  import('./features/questionnaires/questionnaire-history.tsx').then((m) => m.QuestionnaireHistory),
 );
 const ClinicInstruments = lazyScreen<{ orgId: string }>(() =>
   import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments),

@@ -12,8 +12,9 @@ import {
 } from '../../api/questionnaires.ts';
 import { Checkbox, Dialog, Empty, ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
-import { assignmentCompletion, bandLabel } from './questionnaire-format.ts';
-import { Attribution, formatScore, ScoreChart } from './questionnaires.tsx';
+import { assignmentCompletion, bandLabel, formatScore } from './questionnaire-format.ts';
+import { Attribution } from './questionnaire-ui.tsx';
+import { ScoreChart } from './score-chart.tsx';
 
 type Kind = 'once' | 'recurring' | 'before-visit';
 
