@@ -28,7 +28,9 @@ const ClinicInstruments = lazyScreen<{ orgId: string }>(() =>
 );
 const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
 const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaries));
-const BlockDiaryPage = lazyScreen<{ id: string }>(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaryPage));
+const BlockDiaryPage = lazyScreen<{ id: string }>(() =>
+  import('./features/block-diary/block-diary-page.tsx').then((m) => m.BlockDiaryPage),
+);
 const ClinicPatients = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicPatients));
 const ClinicMembers = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicMembers));
 const ClinicAudit = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAudit));
