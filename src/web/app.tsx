@@ -31,12 +31,12 @@ const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diari
 const BlockDiaryPage = lazyScreen<{ id: string }>(() =>
   import('./features/block-diary/block-diary-page.tsx').then((m) => m.BlockDiaryPage),
 );
-const ClinicPatients = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicPatients));
-const ClinicMembers = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicMembers));
-const ClinicAudit = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAudit));
-const ClinicAlerts = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic.tsx').then((m) => m.ClinicAlerts));
+const ClinicPatients = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic-patients.tsx').then((m) => m.ClinicPatients));
+const ClinicMembers = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic-members.tsx').then((m) => m.ClinicMembers));
+const ClinicAudit = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic-audit.tsx').then((m) => m.ClinicAudit));
+const ClinicAlerts = lazyScreen<{ orgId: string }>(() => import('./features/clinic/clinic-alerts.tsx').then((m) => m.ClinicAlerts));
 const PatientChart = lazyScreen<{ orgId: string; patientId: string }>(() =>
-  import('./features/clinic/clinic.tsx').then((m) => m.PatientChart),
+  import('./features/clinic/patient-chart.tsx').then((m) => m.PatientChart),
 );
 import { t } from './i18n/index.ts';
 import { match, navigate, usePath } from './router.ts';
