@@ -14,7 +14,7 @@ import { ChartTabs } from './chart-tabs.tsx';
 // The Plan and Medicines tabs load their code only when opened.
 const PlanPanel = lazyPart<{ orgId: string; patient: Patient }>(() => import('../plan/clinician-plan.tsx').then((m) => m.PlanPanel));
 const QuestionnairesPanel = lazyPart<{ orgId: string; patient: Patient }>(() =>
-  import('../questionnaires/clinic-questionnaires.tsx').then((m) => m.QuestionnairesPanel),
+  import('../questionnaires/questionnaires-panel.tsx').then((m) => m.QuestionnairesPanel),
 );
 const MedicinesPanel = lazyPart<{ orgId: string; patient: Patient }>(() =>
   import('../plan/clinician-medicines.tsx').then((m) => m.MedicinesPanel),
