@@ -13,7 +13,8 @@ import { PacingEditor } from './care-plan-pacing.tsx';
 import { PlanSummary, savedBy } from './care-plan-summary.tsx';
 import { mergeLoggedSessions } from './pacing-merge.ts';
 import { planApi, type CarePlanView } from './plan-api.ts';
-import { PacingToday, usePlanProgress } from './plan-progress.tsx';
+import { PacingToday } from './pacing-today.tsx';
+import { usePlanProgress } from './plan-progress.tsx';
 import { ConflictBox, errorAt, focusSoon, TextArea, usePatientToday } from './plan-ui.tsx';
 
 export function CarePlanEditor(props: { patient: Patient; members: readonly Member[] }) {

@@ -14,7 +14,7 @@ import { bodyOf, draftOf, type OrderDraft } from './order-draft.ts';
 import { OrderHistory } from './order-history.tsx';
 import { planApi, type MedicationOrderView, type MedicationSummaryView, type TaperPlanView } from './plan-api.ts';
 import { drugName } from './plan-format.ts';
-import { AsNeededUse } from './plan-progress.tsx';
+import { AsNeededUse } from './as-needed-use.tsx';
 import { usePatientToday } from './plan-ui.tsx';
 import { RegimenView } from './regimen-view.tsx';
 import { StopDialog } from './stop-order-dialog.tsx';

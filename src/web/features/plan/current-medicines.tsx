@@ -3,7 +3,7 @@ import { Empty, Loading } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import type { MedicationOrderView, MedicationSummaryView } from './plan-api.ts';
 import { doseInWords, drugName, orderPeriodInWords } from './plan-format.ts';
-import { NaloxoneCheck } from './plan-progress.tsx';
+import { NaloxoneCheck } from './naloxone-check.tsx';
 import { label } from './plan-ui.tsx';
 
 export function CurrentMedicines(props: {
