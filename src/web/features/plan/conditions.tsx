@@ -7,7 +7,8 @@ import { parseLocalDate } from '../../../domain/time/local-date.ts';
 import { formatLocalDate, t } from '../../i18n/index.ts';
 import { planApi, type ConditionView } from './plan-api.ts';
 import { citationOf } from './plan-format.ts';
-import { errorAt, label, options, RecordSection, TextArea, usePatientToday } from './plan-ui.tsx';
+import { errorAt, label, options, TextArea, usePatientToday } from './plan-ui.tsx';
+import { RecordSection } from './record-section.tsx';
 
 interface ConditionDraft {
   label: string;

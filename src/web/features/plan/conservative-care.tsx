@@ -4,7 +4,8 @@ import { Field, SelectField } from '../../components/ui.tsx';
 import { formatLocalDate, t } from '../../i18n/index.ts';
 import { planApi, type ConservativeCareInput, type ConservativeCareView, type Modality } from './plan-api.ts';
 import { parseNumber } from './plan-format.ts';
-import { errorAt, label, options, RecordSection, TextArea } from './plan-ui.tsx';
+import { errorAt, label, options, TextArea } from './plan-ui.tsx';
+import { RecordSection } from './record-section.tsx';
 import { CONSERVATIVE_OUTCOMES, MODALITIES } from './plan-values.ts';
 
 interface ConservativeDraft {

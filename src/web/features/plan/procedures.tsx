@@ -3,7 +3,8 @@ import type { Patient } from '../../api/client.ts';
 import { Field, SelectField } from '../../components/ui.tsx';
 import { formatLocalDate, t } from '../../i18n/index.ts';
 import { planApi, type ProcedureInput, type ProcedureView } from './plan-api.ts';
-import { errorAt, label, options, RecordSection, TextArea } from './plan-ui.tsx';
+import { errorAt, label, options, TextArea } from './plan-ui.tsx';
+import { RecordSection } from './record-section.tsx';
 import { IMAGE_GUIDANCE, PROCEDURE_INTENTS, PROCEDURE_SIDES, PROCEDURE_TYPES } from './plan-values.ts';
 
 interface ProcedureDraft {
