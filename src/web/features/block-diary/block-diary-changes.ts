@@ -1,6 +1,6 @@
 // Pure helpers on a block diary: readings done, and a diary's body with one reading set or removed.
 import { toInput, type BlockDiaryInput, type BlockDiaryView } from './block-diary-api.ts';
-import type { ReadingValue } from './block-diary-forms.tsx';
+import type { ReadingValue } from './reading-form.tsx';
 
 /** A change to a diary, kept as a function so that after a 409 it can be applied to the server's copy. */
 export type Change = (diary: BlockDiaryView) => BlockDiaryInput;
