@@ -12,7 +12,7 @@ import type { PatientInView, SessionValue } from './session.ts';
 const Account = lazyScreen(() => import('./features/account/account.tsx').then((m) => m.Account));
 const AcceptInvitation = lazyScreen(() => import('./features/invitations/accept.tsx').then((m) => m.AcceptInvitation));
 const Sharing = lazyScreen(() => import('./features/sharing/sharing.tsx').then((m) => m.Sharing));
-const AccessLog = lazyScreen(() => import('./features/sharing/sharing.tsx').then((m) => m.AccessLog));
+const AccessLog = lazyScreen(() => import('./features/sharing/access-log.tsx').then((m) => m.AccessLog));
 const CheckIn = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.CheckIn));
 const DiaryHistory = lazyScreen(() => import('./features/diary/diary.tsx').then((m) => m.DiaryHistory));
 const Flares = lazyScreen(() => import('./features/flares/flares.tsx').then((m) => m.Flares));
