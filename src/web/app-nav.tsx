@@ -20,7 +20,7 @@ function Link(props: { href: string; current: string; children: ComponentChildre
   );
 }
 
-export function MainNav(props: { session: SessionValue; actingFor: PatientInView | null; path: string }) {
+export function AppNav(props: { session: SessionValue; actingFor: PatientInView | null; path: string }) {
   const { session, actingFor, path } = props;
   const me = session.me;
   const clinical = me?.memberships.filter((m) => m.role !== 'admin') ?? [];

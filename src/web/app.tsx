@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, onSessionEnd, setCsrfToken, type Me } from './api/client.ts';
 import { Loading, Toasts } from './components/ui.tsx';
-import { MainNav } from './app-nav.tsx';
+import { AppNav } from './app-nav.tsx';
 import { t } from './i18n/index.ts';
 import { navigate, usePath } from './router.ts';
 import { pageFor } from './routes.tsx';
@@ -106,7 +106,7 @@ export function App() {
         >
           {t('app.name')}
         </a>
-        {session && <MainNav session={session} actingFor={actingFor} path={path} />}
+        {session && <AppNav session={session} actingFor={actingFor} path={path} />}
       </header>
       {!online && (
         <div class="banner" role="status">

@@ -5,7 +5,7 @@ import { LoadFailed, Loading } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 
-export function EditMissing(props: { loaded: boolean; loadError: ApiError | null; onRetry: () => void }) {
+export function CheckInEditMissing(props: { loaded: boolean; loadError: ApiError | null; onRetry: () => void }) {
   const { loadError } = props;
   const reloadRecords = props.onRetry;
   return (

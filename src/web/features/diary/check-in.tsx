@@ -13,7 +13,7 @@ import { navigate } from '../../router.ts';
 import { usePatientInView } from '../../session.ts';
 import { CheckInDetailsSection } from './check-in-details.tsx';
 import { DESCRIPTORS, IN_DETAILS, PLACED, regionDrafts, under, type RegionDraft } from './check-in-draft.ts';
-import { EditMissing } from './check-in-edit-missing.tsx';
+import { CheckInEditMissing } from './check-in-edit-missing.tsx';
 import { NotesField, SameAsLast, SleepHoursField, TriggerChips } from './check-in-fields.tsx';
 import { CheckInMedicines } from './check-in-medicines.tsx';
 import { writeThroughOutbox } from './check-in-outbox.ts';
@@ -176,7 +176,7 @@ export function CheckIn() {
   }
   // An edit link whose check-in is not (or no longer) in the diary.
   if (editId && (records === null || !editing?.entry))
-    return <EditMissing loaded={records !== null} loadError={loadError} onRetry={reloadRecords} />;
+    return <CheckInEditMissing loaded={records !== null} loadError={loadError} onRetry={reloadRecords} />;
   return (
     <main id="main">
       <h1>

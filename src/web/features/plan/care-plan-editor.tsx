@@ -6,11 +6,11 @@ import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { formatDateTime, t } from '../../i18n/index.ts';
 import { bodyOf, draftOf, emptyPlan, type PlanDraft } from './care-plan-draft.ts';
-import { GoalsEditor } from './care-plan-goals.tsx';
-import { PlanHistory } from './care-plan-history.tsx';
-import { InterventionsEditor } from './care-plan-interventions.tsx';
-import { PacingEditor } from './care-plan-pacing.tsx';
-import { PlanSummary, savedBy } from './care-plan-summary.tsx';
+import { CarePlanGoals } from './care-plan-goals.tsx';
+import { CarePlanHistory } from './care-plan-history.tsx';
+import { CarePlanInterventions } from './care-plan-interventions.tsx';
+import { CarePlanPacing } from './care-plan-pacing.tsx';
+import { CarePlanSummary, savedBy } from './care-plan-summary.tsx';
 import { mergeLoggedSessions } from './pacing-merge.ts';
 import { planApi, type CarePlanView } from './plan-api.ts';
 import { PacingToday } from './pacing-today.tsx';
@@ -123,17 +123,17 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
                   setConflict(null);
                 }}
               >
-                {conflict.current && <PlanSummary plan={conflict.current} members={props.members} />}
+                {conflict.current && <CarePlanSummary plan={conflict.current} members={props.members} />}
               </ConflictBox>
             )}
-            <GoalsEditor goals={draft.goals} onChange={(goals) => setDraft({ ...draft, goals })} error={error} progress={progress} />
-            <InterventionsEditor
+            <CarePlanGoals goals={draft.goals} onChange={(goals) => setDraft({ ...draft, goals })} error={error} progress={progress} />
+            <CarePlanInterventions
               interventions={draft.interventions}
               onChange={(interventions) => setDraft({ ...draft, interventions })}
               error={error}
               members={props.members}
             />
-            <PacingEditor pacing={draft.pacing} onChange={(pacing) => setDraft({ ...draft, pacing })} error={error} today={today} />
+            <CarePlanPacing pacing={draft.pacing} onChange={(pacing) => setDraft({ ...draft, pacing })} error={error} today={today} />
             <TextArea
               label={t('plan.notes')}
               name="planNotes"
@@ -148,7 +148,7 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
         )}
       </section>
       {progress && <PacingToday pacing={progress.pacing} clinician />}
-      <PlanHistory pid={pid} members={props.members} reloadKey={historyKey} onError={setLoadError} />
+      <CarePlanHistory pid={pid} members={props.members} reloadKey={historyKey} onError={setLoadError} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import type { CarePlanProgressView } from './plan-api.ts';
 import { GoalProgressLine } from './plan-progress.tsx';
 import { errorAt, focusSoon } from './plan-ui.tsx';
 
-export function GoalsEditor(props: {
+export function CarePlanGoals(props: {
   goals: GoalDraft[];
   onChange: (goals: GoalDraft[]) => void;
   error: ApiError | null;

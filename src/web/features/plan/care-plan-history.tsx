@@ -3,11 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiError, Member } from '../../api/client.ts';
 import { Dialog, Empty, Loading } from '../../components/ui.tsx';
 import { formatDateTime, t } from '../../i18n/index.ts';
-import { PlanSummary, savedBy } from './care-plan-summary.tsx';
+import { CarePlanSummary, savedBy } from './care-plan-summary.tsx';
 import { planApi, type CarePlanVersionSummary, type CarePlanView } from './plan-api.ts';
 
 /** Loads again whenever reloadKey changes (after a save, or a conflict that brought a newer version). */
-export function PlanHistory(props: { pid: string; members: readonly Member[]; reloadKey: number; onError: (message: string) => void }) {
+export function CarePlanHistory(props: { pid: string; members: readonly Member[]; reloadKey: number; onError: (message: string) => void }) {
   const { pid } = props;
   const [history, setHistory] = useState<CarePlanVersionSummary[] | null>(null);
   const [viewing, setViewing] = useState<CarePlanView | null>(null);
@@ -60,7 +60,7 @@ export function PlanHistory(props: { pid: string; members: readonly Member[]; re
             {t('plan.history.savedBy', { name: savedBy(props.members, viewing.createdBy), when: formatDateTime(viewing.createdAt) })}
           </p>
         )}
-        {viewing && <PlanSummary plan={viewing} members={props.members} />}
+        {viewing && <CarePlanSummary plan={viewing} members={props.members} />}
         <button type="button" class="button" onClick={() => setViewing(null)}>
           {t('common.close')}
         </button>

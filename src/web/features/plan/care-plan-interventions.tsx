@@ -7,7 +7,7 @@ import type { InterventionDraft } from './care-plan-draft.ts';
 import { errorAt, focusSoon, options } from './plan-ui.tsx';
 import { INTERVENTION_STATUSES, MODALITIES } from './plan-values.ts';
 
-export function InterventionsEditor(props: {
+export function CarePlanInterventions(props: {
   interventions: InterventionDraft[];
   onChange: (interventions: InterventionDraft[]) => void;
   error: ApiError | null;

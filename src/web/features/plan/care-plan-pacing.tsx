@@ -8,7 +8,7 @@ import { newClientId } from '../../offline/ids.ts';
 import type { PacingDraft } from './care-plan-draft.ts';
 import { errorAt, focusSoon, options, TextArea } from './plan-ui.tsx';
 
-export function PacingEditor(props: {
+export function CarePlanPacing(props: {
   pacing: PacingDraft[];
   onChange: (pacing: PacingDraft[]) => void;
   error: ApiError | null;

@@ -10,7 +10,7 @@ export function savedBy(members: readonly Member[], userId: string): string {
 }
 
 /** A plan version read-only: goals and interventions in short lines. */
-export function PlanSummary(props: { plan: CarePlanView; members: readonly Member[] }) {
+export function CarePlanSummary(props: { plan: CarePlanView; members: readonly Member[] }) {
   const { plan } = props;
   return (
     <div>

@@ -17,7 +17,7 @@ import { drugName } from './plan-format.ts';
 import { AsNeededUse } from './as-needed-use.tsx';
 import { usePatientToday } from './plan-ui.tsx';
 import { RegimenView } from './regimen-view.tsx';
-import { StopDialog } from './stop-order-dialog.tsx';
+import { StopOrderDialog } from './stop-order-dialog.tsx';
 import { TaperPlanner } from './taper-planner.tsx';
 import { useLiveMme } from './use-live-mme.ts';
 
@@ -118,7 +118,7 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
       <TaperPlanner pid={pid} today={today} tapers={tapers} hasOrders={current.length > 0} onChanged={load} />
       <OrderHistory history={history} onRetry={load} />
 
-      <StopDialog order={stopping} today={today} onCancel={() => setStopping(null)} onStop={stop} />
+      <StopOrderDialog order={stopping} today={today} onCancel={() => setStopping(null)} onStop={stop} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { showToast } from '../../components/ui.tsx';
 import type { RegimenItem } from '../../../domain/medications/regimen.ts';
 import { t } from '../../i18n/index.ts';
 import { isConfirmableFlag } from './high-risk-confirm.tsx';
-import { DraftFields } from './order-draft-fields.tsx';
+import { OrderDraftFields } from './order-draft-fields.tsx';
 import { bodyOf, newDraft, type MissingForCount, type OrderDraft } from './order-draft.ts';
 import { readableOrderError } from './order-errors.ts';
 import { planApi, type HighRiskFlag, type MedicationOrderView } from './plan-api.ts';
@@ -83,7 +83,7 @@ export function OrderChanges(props: {
       <h2 id="changes-heading">{t('meds.changes')}</h2>
       {drafts.length === 0 ? <p class="empty">{t('meds.changes.none')}</p> : <p class="hint">{t('meds.changes.hint')}</p>}
       {drafts.map((d, i) => (
-        <DraftFields
+        <OrderDraftFields
           key={d.id}
           draft={d}
           n={i + 1}

@@ -9,7 +9,7 @@ import { doseInWords, drugName } from './plan-format.ts';
 import { ConflictBox, errorAt, label, options, TextArea } from './plan-ui.tsx';
 import { ROUTES, STRENGTH_UNITS } from './plan-values.ts';
 
-export function DraftFields(props: {
+export function OrderDraftFields(props: {
   draft: OrderDraft;
   n: number;
   counted: boolean;

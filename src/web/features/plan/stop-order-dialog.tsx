@@ -8,7 +8,7 @@ import { drugName } from './plan-format.ts';
 import { errorAt } from './plan-ui.tsx';
 
 /** Asks for the first day without the medicine; stays open with the reason beside the date when it is refused. */
-export function StopDialog(props: {
+export function StopOrderDialog(props: {
   order: MedicationOrderView | null;
   today: string;
   onCancel: () => void;

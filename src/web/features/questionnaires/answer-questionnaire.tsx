@@ -10,7 +10,7 @@ import { t } from '../../i18n/index.ts';
 import { usePatientInView } from '../../session.ts';
 import { AnswerItem, ReviewAnswers } from './answer-steps.tsx';
 import { draftKey, readDraft, removeDraft, writeDraft } from './questionnaire-drafts.ts';
-import { Result } from './questionnaire-result.tsx';
+import { QuestionnaireResult } from './questionnaire-result.tsx';
 import { go } from './questionnaire-ui.tsx';
 
 export function AnswerQuestionnaire(props: { instrumentId: string }) {
@@ -95,7 +95,8 @@ export function AnswerQuestionnaire(props: { instrumentId: string }) {
   const items = definition.items;
   const total = items.length;
 
-  if (submitted) return <Result definition={definition} submitted={submitted} timeZone={patient.timeZone} headingRef={heading} />;
+  if (submitted)
+    return <QuestionnaireResult definition={definition} submitted={submitted} timeZone={patient.timeZone} headingRef={heading} />;
 
   async function send() {
     setSending(true);

@@ -14,7 +14,7 @@ const CHANGE_KEYS: Record<string, MessageKey> = {
   minimal: 'q.change.minimal',
 };
 
-export function Result(props: {
+export function QuestionnaireResult(props: {
   definition: Instrument;
   submitted: Submitted;
   timeZone: string;
