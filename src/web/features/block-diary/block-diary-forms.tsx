@@ -1,33 +1,21 @@
-// The block-diary forms: the diary's details (procedure, time, baseline pain, reading times) used to
-// start a diary and to change one, and one reading (pain score and/or the patient's own percent
-// relief). Field errors — checked here first, then from the server's problem+json pointers — sit on
-// their fields (aria-invalid, described by); anything else shows above the form.
+// The block diary's details form (procedure, time, baseline pain, reading times), used to start a diary
+// and to change one; one reading's form is reading-form.tsx. Field errors — checked here first, then
+// from the server's problem+json pointers — sit on their fields (aria-invalid, described by); anything
+// else shows above the form.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { DEFAULT_BLOCK_OFFSETS_MINUTES, MAX_BLOCK_OFFSET_MINUTES } from '../../../domain/diary/block-diary.ts';
-import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import { instantOfLocalDateTime, parseLocalDate, parseLocalTime, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t } from '../../i18n/index.ts';
 import type { BlockDiaryView } from './block-diary-api.ts';
 import { durationInWords } from './block-diary-words.ts';
+import { DESCRIPTORS, errorUnder, otherErrors } from './form-errors.ts';
 import { parseOffsets } from './reading-schedule.ts';
 
-const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
 /** The API takes at most 50 reading times (contract/diary.ts BlockDiaryBody). */
 const MAX_OFFSETS = 50;
-
-/** First error under a JSON pointer (the field itself or anything inside it, e.g. /offsetsMinutes/2). */
-function errorUnder(error: ApiError, pointer: string): string | undefined {
-  return error.fieldErrors.find((e) => e.pointer === pointer || e.pointer.startsWith(`${pointer}/`))?.detail;
-}
-
-/** The messages of field errors not shown on a field, or the problem's own message when it has none. */
-function otherErrors(error: ApiError, shown: readonly string[]): string | undefined {
-  const rest = error.fieldErrors.filter((e) => !shown.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`))).map((e) => e.detail);
-  return rest.length > 0 ? rest.join(' ') : error.fieldErrors.length > 0 ? undefined : error.message;
-}
 
 // ----- the diary's details ------------------------------------------------------------------------
 
@@ -218,128 +206,6 @@ export function DiaryDetailsForm(props: {
         {props.onCancel && (
           <button type="button" class="button secondary" onClick={props.onCancel}>
             {t('blockDiary.field.cancel')}
-          </button>
-        )}
-      </div>
-    </form>
-  );
-}
-
-// ----- one reading ------------------------------------------------------------------------------
-
-export interface ReadingValue {
-  intensity: number | null;
-  patientReportedReliefPct: number | null;
-}
-
-/**
- * One reading: the pain score and/or the patient's own percent relief (the domain needs at least one).
- * `pointer` is where the server reports this reading's errors (e.g. /readings/0). The heading takes
- * focus when the form opens.
- */
-export function ReadingForm(props: {
-  offsetMinutes: number;
-  pointer: string;
-  initial: ReadingValue;
-  save: (value: ReadingValue) => Promise<ApiError | null>;
-  remove?: (() => Promise<ApiError | null>) | undefined;
-  onCancel: () => void;
-  children?: ComponentChildren;
-}) {
-  const [intensity, setIntensity] = useState(props.initial.intensity);
-  const [relief, setRelief] = useState(
-    props.initial.patientReportedReliefPct === null ? '' : String(props.initial.patientReportedReliefPct),
-  );
-  const [errors, setErrors] = useState<{ form?: string | undefined; intensity?: string | undefined; relief?: string | undefined }>({});
-  const [saving, setSaving] = useState(false);
-  const headingId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, [props.offsetMinutes]);
-  async function submit(e: Event) {
-    e.preventDefault();
-    const pct = relief.trim() === '' ? null : Number(relief.replace(',', '.'));
-    if (pct !== null && !(Number.isFinite(pct) && pct >= 0 && pct <= 100)) {
-      setErrors({ relief: t('blockDiary.reading.badRelief') });
-      return;
-    }
-    if (intensity === null && pct === null) {
-      setErrors({ form: t('blockDiary.reading.needOne') });
-      return;
-    }
-    await run(() => props.save({ intensity, patientReportedReliefPct: pct }));
-  }
-  /** Saving and removing alike: the buttons wait, and the server's error shows on the form. */
-  async function run(action: () => Promise<ApiError | null>) {
-    if (saving) return;
-    setErrors({});
-    setSaving(true);
-    try {
-      const error = await action();
-      if (error) {
-        const p = props.pointer;
-        setErrors({
-          intensity: error.fieldError(`${p}/intensity`),
-          relief: error.fieldError(`${p}/patientReportedReliefPct`),
-          form: otherErrors(error, [`${p}/intensity`, `${p}/patientReportedReliefPct`]),
-        });
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-  const remove = props.remove;
-  return (
-    <form class="card" onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <h3 id={headingId} ref={heading} tabIndex={-1}>
-        {t('blockDiary.reading.title', { offset: durationInWords(props.offsetMinutes) })}
-      </h3>
-      <ErrorMessage message={errors.form} />
-      {props.children}
-      <RatingControl
-        descriptors={DESCRIPTORS}
-        name={`reading-${props.offsetMinutes}`}
-        legend={t('blockDiary.reading.nrs')}
-        hint={t('blockDiary.reading.nrsHint')}
-        value={intensity}
-        onChange={setIntensity}
-        error={errors.intensity}
-      />
-      {intensity !== null && (
-        <p>
-          <button type="button" class="button secondary" onClick={() => setIntensity(null)}>
-            {t('blockDiary.reading.clearNrs')}
-          </button>
-        </p>
-      )}
-      <Field
-        label={t('blockDiary.reading.relief')}
-        name="patientReportedReliefPct"
-        type="number"
-        inputMode="decimal"
-        value={relief}
-        onInput={setRelief}
-        error={errors.relief}
-        hint={t('blockDiary.reading.reliefHint')}
-      />
-      <div class="row">
-        <button type="submit" class="button" disabled={saving}>
-          {saving ? t('common.saving') : t('blockDiary.reading.save')}
-        </button>
-        <button type="button" class="button secondary" onClick={props.onCancel}>
-          {t('blockDiary.field.cancel')}
-        </button>
-        {remove && (
-          <button
-            type="button"
-            class="button secondary"
-            disabled={saving}
-            onClick={() => {
-              void run(remove);
-            }}
-          >
-            {t('blockDiary.reading.remove')}
           </button>
         )}
       </div>

@@ -11,131 +11,15 @@
 // UNCONFIRMED in §13, so the questions name none (docs/clinical-sources.md, "DVPRS in the check-in").
 // The intensity descriptors are paraphrases (domain/diary/entry.ts).
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
-import {
-  DIARY_LIMITS,
-  HELP_LEVELS,
-  INTERFERENCE_ITEMS,
-  MOODS,
-  SLEEP_QUALITIES,
-  TECHNIQUES,
-  type TechniqueId,
-} from '../../../domain/diary/entry.ts';
+import { INTERFERENCE_ITEMS, MOODS, SLEEP_QUALITIES, DIARY_LIMITS } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import { CheckInTechniques } from './check-in-techniques.tsx';
+import { Choice, TextList, toNrs } from './details-controls.tsx';
 import { pendingCapacity, sinceLastProblems, type CheckInDetails, type PendingText } from './entry-body.ts';
 
 type Regions = readonly { readonly code: string; readonly intensity: number | null }[];
 const NRS = Array.from({ length: 11 }, (_, n) => n);
 const label = (key: string) => t(key as MessageKey);
-const techniqueName = (x: { id: TechniqueId; label: string | null }) => (x.id === 'own' ? (x.label ?? '') : label(`technique.${x.id}`));
-
-/** A labelled <select> whose error is tied to it (aria-invalid + aria-describedby). */
-function Choice(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-  error?: string | undefined;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {props.error && (
-        <span id={`${props.id}-error`} class="error">
-          {props.error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-const toNrs = (value: string) => (value === '' ? null : Number(value));
-
-/**
- * A short list of the person's own words (triggers, activities): a text box, Add, and Remove per item.
- * The box's text lives in the form (`text`), so Save adds what was typed but not Added
- * (withPendingText); when the list is full the box says so instead of dropping the text.
- */
-function TextList(props: {
-  id: string;
-  legend: string;
-  inputLabel: string;
-  items: readonly string[];
-  room: number;
-  onChange: (items: string[]) => void;
-  text: string;
-  onText: (text: string) => void;
-  error?: string | undefined;
-}) {
-  const text = props.text;
-  const item = text.trim();
-  const duplicate = props.items.some((x) => x.toLowerCase() === item.toLowerCase());
-  const error = item !== '' && !duplicate && props.room <= 0 ? t('checkIn.details.listFull') : props.error;
-  function add() {
-    if (item === '' || props.room <= 0) return;
-    if (!duplicate) props.onChange([...props.items, item.slice(0, DIARY_LIMITS.shortText)]);
-    props.onText('');
-  }
-  return (
-    <fieldset>
-      <legend class="legend">{props.legend}</legend>
-      {props.items.length > 0 && (
-        <ul class="list">
-          {props.items.map((item, i) => (
-            <li key={item}>
-              <span>{item}</span>
-              <button type="button" class="button secondary" onClick={() => props.onChange(props.items.filter((_, j) => j !== i))}>
-                {t('checkIn.details.remove', { item })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div class="row">
-        <div class="field">
-          <label for={props.id}>{props.inputLabel}</label>
-          <input
-            id={props.id}
-            type="text"
-            maxLength={DIARY_LIMITS.shortText}
-            value={text}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? `${props.id}-error` : undefined}
-            onInput={(e) => props.onText((e.currentTarget as HTMLInputElement).value)}
-            // Enter adds the item instead of saving the whole check-in.
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                add();
-              }
-            }}
-          />
-          {error && (
-            <span id={`${props.id}-error`} class="error">
-              {error}
-            </span>
-          )}
-        </div>
-        <button type="button" class="button secondary" onClick={add}>
-          {t('checkIn.details.add')}
-        </button>
-      </div>
-    </fieldset>
-  );
-}
 
 export function CheckInDetailsSection(props: {
   open: boolean;
@@ -170,17 +54,6 @@ export function CheckInDetailsSection(props: {
     text: props.pending[box],
     onText: (text: string) => props.onPending({ ...props.pending, [box]: text }),
   });
-  const builtIn = TECHNIQUES.filter((id) => id !== 'own');
-  const chosen = (id: TechniqueId) => d.techniques.some((x) => x.id === id);
-  function toggleTechnique(id: TechniqueId) {
-    set({ techniques: chosen(id) ? d.techniques.filter((x) => x.id !== id) : [...d.techniques, { id, label: null, helped: null }] });
-  }
-  const own = d.techniques.filter((x) => x.id === 'own').map((x) => x.label ?? '');
-  function setOwnTechniques(labels: string[]) {
-    const kept = d.techniques.filter((x) => x.id !== 'own' || labels.includes(x.label ?? ''));
-    const added = labels.filter((l) => !own.includes(l)).map((l) => ({ id: 'own' as const, label: l, helped: null }));
-    set({ techniques: [...kept, ...added] });
-  }
   return (
     <>
       <h2 class="disclosure">
@@ -311,42 +184,7 @@ export function CheckInDetailsSection(props: {
           onChange={(ownTriggers) => set({ ownTriggers })}
           error={props.errorAt('/ownTriggers')}
         />
-        <fieldset>
-          <legend class="legend">{t('checkIn.details.techniques')}</legend>
-          <div class="chips">
-            {builtIn.map((id) => (
-              <label class="chip" key={id}>
-                <input type="checkbox" checked={chosen(id)} onChange={() => toggleTechnique(id)} />
-                {label(`technique.${id}`)}
-              </label>
-            ))}
-          </div>
-          <TextList
-            id="check-in-own-technique"
-            legend={t('technique.own')}
-            inputLabel={t('checkIn.details.ownTechniqueInput')}
-            items={own}
-            room={room.ownTechniques}
-            {...typed('ownTechniques')}
-            onChange={setOwnTechniques}
-          />
-          {d.techniques.map((x, i) => (
-            <Choice
-              key={`${x.id}-${x.label ?? ''}`}
-              id={`check-in-helped-${i}`}
-              label={t('checkIn.details.helped', { technique: techniqueName(x) })}
-              value={x.helped ?? ''}
-              options={[
-                { value: '', label: t('checkIn.details.notAnswered') },
-                ...HELP_LEVELS.map((h) => ({ value: h, label: label(`help.${h}`) })),
-              ]}
-              onChange={(v) =>
-                set({ techniques: d.techniques.map((y, j) => (j === i ? { ...y, helped: v === '' ? null : (v as typeof y.helped) } : y)) })
-              }
-              error={props.errorAt(`/techniques/${i}`)}
-            />
-          ))}
-        </fieldset>
+        <CheckInTechniques details={d} set={set} room={room.ownTechniques} {...typed('ownTechniques')} errorAt={props.errorAt} />
       </div>
     </>
   );

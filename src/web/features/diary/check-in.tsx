@@ -2,6 +2,23 @@
 // medicine list and the rest under "More details"), or the edit of one already in the diary. A refused
 // Save lists every problem at the top (ErrorSummary) and marks each beside its field; what was typed is
 // saved or explained, never dropped.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DiaryEntryView } from '../../api/client.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
+import { ErrorMessage, RatingControl, showToast } from '../../components/ui.tsx';
+import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
+import { t } from '../../i18n/index.ts';
+import { newClientId } from '../../offline/ids.ts';
+import { navigate } from '../../router.ts';
+import { usePatientInView } from '../../session.ts';
+import { CheckInDetailsSection } from './check-in-details.tsx';
+import { DESCRIPTORS, IN_DETAILS, PLACED, regionDrafts, under, type RegionDraft } from './check-in-draft.ts';
+import { CheckInEditMissing } from './check-in-edit-missing.tsx';
+import { NotesField, SameAsLast, SleepHoursField, TriggerChips } from './check-in-fields.tsx';
+import { CheckInMedicines } from './check-in-medicines.tsx';
+import { writeThroughOutbox } from './check-in-outbox.ts';
+import { CheckInWhen } from './check-in-when.tsx';
+import { CheckInWhere } from './check-in-where.tsx';
 import {
   checkInBody,
   detailsOf,
@@ -13,47 +30,8 @@ import {
   type CheckInDetails,
   type PendingText,
 } from './entry-body.ts';
-import { CheckInDetailsSection } from './check-in-details.tsx';
-import { CheckInMedicines } from './check-in-medicines.tsx';
 import { EMPTY_MEDICINE_DRAFT, readMedicineDraft } from './medicine-draft.ts';
 import { useDiary } from './use-diary.ts';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DiaryEntryView } from '../../api/client.ts';
-import { BodyMap } from '../../components/body-map.tsx';
-import { ErrorSummary } from '../../components/error-summary.tsx';
-import { ErrorMessage, LoadFailed, LocalDateTimeField, Loading, RatingControl, showToast } from '../../components/ui.tsx';
-import { findBodyRegion } from '../../../domain/diary/body-map.ts';
-import { dvprsDescriptor, PAIN_QUALITIES, TRIGGERS } from '../../../domain/diary/entry.ts';
-import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
-import { newClientId } from '../../offline/ids.ts';
-import { outbox } from '../../offline/outbox-instance.ts';
-import type { OutboxItem } from '../../offline/outbox.ts';
-import { navigate } from '../../router.ts';
-import { usePatientInView } from '../../session.ts';
-
-const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);
-
-type RegionDraft = { code: string; intensity: number | null; qualities: string[] };
-
-/** An entry's regions as drafts: a region rated like the whole entry follows the new overall rating. */
-const regionDrafts = (e: DiaryEntryView): RegionDraft[] =>
-  e.regions.map((r) => ({ code: r.code, intensity: r.intensity === e.intensity ? null : r.intensity, qualities: [...r.qualities] }));
-
-/** Where the check-in shows a refused entry's field errors (the rest go in the form's alert). */
-const IN_DETAILS = [
-  '/worstSinceLast',
-  '/leastSinceLast',
-  '/regions',
-  '/interference',
-  '/sleep/quality',
-  '/activity',
-  '/mood',
-  '/ownTriggers',
-  '/techniques',
-];
-const PLACED = [...IN_DETAILS, '/sleep/hours'];
-const under = (pointer: string, prefix: string) => pointer === prefix || pointer.startsWith(`${prefix}/`);
 
 export function CheckIn() {
   const patient = usePatientInView()!;
@@ -112,20 +90,6 @@ export function CheckIn() {
     setRegions(regionDrafts(last));
     setMedicines(last.medicines.map((m) => ({ ...m, takenAt: null })));
     setFilled(true);
-  }
-  function toggleRegion(code: string) {
-    setRegions((list) =>
-      list.some((r) => r.code === code) ? list.filter((r) => r.code !== code) : [...list, { code, intensity: null, qualities: [] }],
-    );
-  }
-  function toggleQuality(code: string, quality: string) {
-    setRegions((list) =>
-      list.map((r) =>
-        r.code !== code
-          ? r
-          : { ...r, qualities: r.qualities.includes(quality) ? r.qualities.filter((q) => q !== quality) : [...r.qualities, quality] },
-      ),
-    );
   }
   async function save(e: Event) {
     e.preventDefault();
@@ -193,15 +157,7 @@ export function CheckIn() {
       details,
     });
     const path = `/api/patients/${patient.id}/diary-entries/${id}`;
-    await outbox.enqueue({ method: 'PUT', path, body, baseVersion: editing?.version });
-    const mine = (
-      await new Promise<readonly OutboxItem[]>((resolve) => {
-        const off = outbox.subscribe((items) => {
-          off();
-          resolve(items);
-        });
-      })
-    ).find((i) => i.path === path);
+    const mine = await writeThroughOutbox(path, body, editing?.version);
     if (mine?.state === 'failed') {
       // Refused (not offline): stay on the form with each problem on its field. The write stays in the
       // outbox as failed until saved again (same path) or discarded from the diary.
@@ -218,38 +174,9 @@ export function CheckIn() {
     showToast(mine?.state === 'conflict' ? t('checkIn.conflict') : mine ? t('checkIn.savedOffline') : t('checkIn.saved'));
     navigate('/diary');
   }
-  // An edit link whose check-in is not (or no longer) in the diary: say so, rather than offer a form
-  // that is neither a new check-in nor an edit.
-  if (editId && (records === null || !editing?.entry)) {
-    return (
-      <main id="main">
-        <h1>{t('checkIn.editMissingTitle')}</h1>
-        {records === null ? (
-          loadError ? (
-            <LoadFailed message={loadError.message} onRetry={reloadRecords} />
-          ) : (
-            <Loading />
-          )
-        ) : (
-          <>
-            <p>{t('checkIn.editMissing')}</p>
-            <p>
-              <a
-                class="button"
-                href="/diary"
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate('/diary');
-                }}
-              >
-                {t('checkIn.backToDiary')}
-              </a>
-            </p>
-          </>
-        )}
-      </main>
-    );
-  }
+  // An edit link whose check-in is not (or no longer) in the diary.
+  if (editId && (records === null || !editing?.entry))
+    return <CheckInEditMissing loaded={records !== null} loadError={loadError} onRetry={reloadRecords} />;
   return (
     <main id="main">
       <h1>
@@ -257,47 +184,17 @@ export function CheckIn() {
       </h1>
       <form onSubmit={save} noValidate ref={formRef}>
         <ErrorSummary failure={failures} form={formRef} messages={unplaced} />
-        {last && !editId && (
-          <p>
-            <button type="button" class="button secondary" onClick={sameAsLast}>
-              {t('checkIn.sameAsLast')}
-            </button>
-          </p>
-        )}
-        {filled && (
-          <p class="notice" role="status">
-            {t('checkIn.sameAsLastDone')}
-          </p>
-        )}
+        <SameAsLast offered={last !== null && !editId} filled={filled} onFill={sameAsLast} />
         <ErrorMessage message={error} />
         {!editId && (
-          <fieldset>
-            <legend class="legend">{t('checkIn.when')}</legend>
-            <div class="segmented" role="radiogroup" aria-label={t('checkIn.when')}>
-              {[false, true].map((e) => (
-                <button
-                  key={String(e)}
-                  type="button"
-                  role="radio"
-                  aria-checked={earlier === e}
-                  class={earlier === e ? 'button' : 'button secondary'}
-                  onClick={() => setEarlier(e)}
-                >
-                  {t(e ? 'checkIn.earlier' : 'checkIn.now')}
-                </button>
-              ))}
-            </div>
-            {earlier && (
-              <LocalDateTimeField
-                label={t('checkIn.whenEarlier')}
-                date={when.date}
-                time={when.time}
-                max={nowLocal.date}
-                timeZone={patient.timeZone}
-                onChange={(date, time) => setWhen({ date, time })}
-              />
-            )}
-          </fieldset>
+          <CheckInWhen
+            earlier={earlier}
+            onEarlier={setEarlier}
+            when={when}
+            onWhen={setWhen}
+            max={nowLocal.date}
+            timeZone={patient.timeZone}
+          />
         )}
         <RatingControl
           name="intensity"
@@ -309,43 +206,8 @@ export function CheckIn() {
           descriptors={DESCRIPTORS}
           error={noIntensity ? t('checkIn.needIntensity') : undefined}
         />
-        <fieldset>
-          <legend class="legend">{t('checkIn.where')}</legend>
-          <BodyMap selected={regions.map((r) => r.code)} onToggle={toggleRegion} />
-          <p class="hint" aria-live="polite">
-            {regions.length === 0
-              ? t('checkIn.noneSelected')
-              : t('checkIn.selected', { list: regions.map((r) => findBodyRegion(r.code)?.label ?? r.code).join(', ') })}
-          </p>
-        </fieldset>
-        {regions.map((r) => (
-          <fieldset key={r.code}>
-            <legend class="legend">{t('checkIn.feels', { region: findBodyRegion(r.code)?.label ?? r.code })}</legend>
-            <div class="chips">
-              {PAIN_QUALITIES.map((q) => (
-                <label class="chip" key={q}>
-                  <input type="checkbox" checked={r.qualities.includes(q)} onChange={() => toggleQuality(r.code, q)} />
-                  {t(`quality.${q}` as MessageKey)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ))}
-        <fieldset>
-          <legend class="legend">{t('checkIn.triggers')}</legend>
-          <div class="chips">
-            {TRIGGERS.map((id) => (
-              <label class="chip" key={id}>
-                <input
-                  type="checkbox"
-                  checked={triggers.includes(id)}
-                  onChange={() => setTriggers((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]))}
-                />
-                {t(`trigger.${id}` as MessageKey)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <CheckInWhere regions={regions} onRegions={setRegions} />
+        <TriggerChips triggers={triggers} onTriggers={setTriggers} />
         <CheckInMedicines
           patientId={patient.id}
           medicines={medicines}
@@ -355,37 +217,8 @@ export function CheckIn() {
           checked={medChecked}
           onChecked={setMedChecked}
         />
-        <div class="field">
-          <label for="sleep-hours">{t('checkIn.sleep')}</label>
-          <input
-            id="sleep-hours"
-            name="sleepHours"
-            type="number"
-            min={0}
-            max={24}
-            step={0.25}
-            inputMode="decimal"
-            value={sleepHours}
-            onInput={(e) => setSleepHours((e.currentTarget as HTMLInputElement).value)}
-            aria-invalid={errorAt('/sleep/hours') ? 'true' : undefined}
-            aria-describedby={errorAt('/sleep/hours') ? 'sleep-hours-error' : undefined}
-          />
-          {errorAt('/sleep/hours') && (
-            <span id="sleep-hours-error" class="error">
-              {errorAt('/sleep/hours')}
-            </span>
-          )}
-        </div>
-        <div class="field">
-          <label for="notes">{t('checkIn.notes')}</label>
-          <textarea
-            id="notes"
-            name="notes"
-            maxLength={10000}
-            value={notes}
-            onInput={(e) => setNotes((e.currentTarget as HTMLTextAreaElement).value)}
-          />
-        </div>
+        <SleepHoursField value={sleepHours} onInput={setSleepHours} error={errorAt('/sleep/hours')} />
+        <NotesField value={notes} onInput={setNotes} />
         <CheckInDetailsSection
           open={detailsOpen}
           onToggle={() => setDetailsOpen((o) => !o)}

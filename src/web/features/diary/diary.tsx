@@ -1,18 +1,20 @@
 // The pain diary's history, with pending, conflicting and failed writes from the offline outbox shown
 // in place, the heat map, and CSV export and import. (The check-in form is check-in.tsx.)
-import { useDiary } from './use-diary.ts';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, type ApiError, requestText, type DaySummaryView, type DiaryRecord } from '../../api/client.ts';
-import { Empty, ErrorMessage, LoadFailed, Loading, showToast, UNDO_WINDOW_MS, useReloadWhenBackOnline } from '../../components/ui.tsx';
+import { api, type ApiError, type DaySummaryView, type DiaryRecord } from '../../api/client.ts';
 import { HeatMap } from '../../components/heatmap.tsx';
+import { Empty, LoadFailed, Loading, showToast, UNDO_WINDOW_MS, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t } from '../../i18n/index.ts';
 import { outbox } from '../../offline/outbox-instance.ts';
-import type { OutboxItem } from '../../offline/outbox.ts';
 import { navigate } from '../../router.ts';
 import { usePatientInView } from '../../session.ts';
+import { ImportCsv } from './import-csv.tsx';
+import { PendingEntries, RefusedDeletes } from './outbox-lists.tsx';
+import { useDiary } from './use-diary.ts';
+import { idOf, useOutboxItems } from './use-outbox-items.ts';
 
 // The check-in is served from here too, so opening it also loads the diary it goes to after Save:
 // a check-in saved offline still lands on its diary page.
@@ -20,12 +22,6 @@ export { CheckIn } from './check-in.tsx';
 
 /** How many check-ins the history shows at first, and how many more each "Show older" adds. */
 const HISTORY_STEP = 50;
-
-function useOutboxItems(): readonly OutboxItem[] {
-  const [items, setItems] = useState<readonly OutboxItem[]>([]);
-  useEffect(() => outbox.subscribe(setItems), []);
-  return items;
-}
 
 export function DiaryHistory() {
   const patient = usePatientInView()!;
@@ -55,7 +51,6 @@ export function DiaryHistory() {
   const pendingEntries = useMemo(() => queued.filter((i) => i.method === 'PUT' && i.path.includes('/diary-entries/')), [queued]);
   // A delete the server refused (the check-in changed on another device, or the request failed): the
   // check-in shows again, with the choice to delete it anyway or keep it.
-  const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   const refusedDeletes = useMemo(
     () => queued.filter((i) => i.method === 'DELETE' && i.state !== 'pending' && i.path.includes('/diary-entries/')),
     [queued],
@@ -170,99 +165,8 @@ export function DiaryHistory() {
             }
           />
         )}
-        {refusedDeletes.length > 0 && (
-          <ul class="list" aria-label={t('diary.refusedDeletes')}>
-            {refusedDeletes.map((item) => {
-              const copy =
-                (item.serverCopy as { entry?: { localDate: string; localTime: string } | null } | null | undefined)?.entry ??
-                records?.find((r) => r.id === idOf(item.path))?.entry;
-              const when = copy ? `${copy.localDate} ${copy.localTime}` : '';
-              return (
-                <li key={item.key}>
-                  <span>
-                    {item.state === 'conflict'
-                      ? t('diary.deleteConflict', { when })
-                      : t('diary.deleteFailed', { when, message: item.message ?? '' })}
-                  </span>
-                  <span class="row">
-                    {item.state === 'conflict' && (
-                      <button
-                        type="button"
-                        class="button secondary"
-                        onClick={() => {
-                          void outbox.keepMine(item.key);
-                        }}
-                      >
-                        {t('diary.deleteAnyway', { when })}
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      class="button secondary"
-                      onClick={() => {
-                        void outbox.discard(item.key);
-                      }}
-                    >
-                      {t('diary.keepEntry', { when })}
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {pendingEntries.length > 0 && (
-          <ul class="list" aria-label={t('diary.pending')}>
-            {pendingEntries.map((item) => {
-              const body = item.body as { localDate: string; localTime: string; intensity: number };
-              return (
-                <li key={item.key}>
-                  <span>
-                    {body.localDate} {body.localTime} — {body.intensity}/10 ·{' '}
-                    {item.state === 'pending'
-                      ? t('diary.pending')
-                      : item.state === 'conflict'
-                        ? t('diary.conflict')
-                        : t('diary.failed', { message: item.message ?? '' })}
-                  </span>
-                  {item.state === 'conflict' && (
-                    <span class="row">
-                      <button
-                        type="button"
-                        class="button secondary"
-                        onClick={() => {
-                          void outbox.keepMine(item.key);
-                        }}
-                      >
-                        {t('diary.keepMine')}
-                      </button>
-                      <button
-                        type="button"
-                        class="button secondary"
-                        onClick={() => {
-                          void outbox.discard(item.key);
-                        }}
-                      >
-                        {t('diary.takeServer')}
-                      </button>
-                    </span>
-                  )}
-                  {item.state === 'failed' && (
-                    <button
-                      type="button"
-                      class="button secondary"
-                      onClick={() => {
-                        void outbox.discard(item.key);
-                      }}
-                    >
-                      {t('diary.discard')}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        {refusedDeletes.length > 0 && <RefusedDeletes items={refusedDeletes} records={records} />}
+        {pendingEntries.length > 0 && <PendingEntries items={pendingEntries} />}
         {records === null ? (
           !error && <Loading />
         ) : visible.length === 0 && pendingEntries.length === 0 ? (
@@ -301,38 +205,5 @@ export function DiaryHistory() {
         )}
       </section>
     </main>
-  );
-}
-
-function ImportCsv(props: { patientId: string; onImported: () => void }) {
-  const [error, setError] = useState<ApiError | null>(null);
-  async function onFile(e: Event) {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
-    if (!file) return;
-    setError(null);
-    try {
-      const result = await requestText<{ imported: number; alreadyPresent: number; newIds: number }>(
-        'POST',
-        `/api/patients/${props.patientId}/diary-import`,
-        await file.text(),
-        'text/csv',
-      );
-      showToast(
-        `${t('diary.imported', { imported: result.imported, present: result.alreadyPresent })}${result.newIds > 0 ? ` ${t('diary.importedNewIds', { count: result.newIds })}` : ''}`,
-      );
-      props.onImported();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
-  return (
-    <details class="card">
-      <summary>{t('diary.import')}</summary>
-      <ErrorMessage message={error ? [error.message, ...error.fieldErrors.slice(0, 5).map((f) => f.detail)].join(' ') : null} />
-      <div class="field">
-        <label for="csv-file">{t('diary.importFile')}</label>
-        <input id="csv-file" type="file" accept=".csv,text/csv" onChange={onFile} />
-      </div>
-    </details>
   );
 }

@@ -1,5 +1,5 @@
 // A flare in words: its duration, and its start and end read in the flare's own time zone.
-import type { TechniqueId, TriggerId } from '../../../domain/diary/entry.ts';
+import { dvprsDescriptor, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import { formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { splitDuration } from './flare-draft.ts';
 
@@ -28,3 +28,6 @@ export function whenInWords(instant: string, timeZone: string): string {
 export const triggerLabel = (id: TriggerId): string => t(`trigger.${id}` as MessageKey);
 /** The same labels as the check-in's techniques (`technique.*`). */
 export const techniqueLabel = (id: TechniqueId): string => t(`technique.${id}` as MessageKey);
+
+/** The pain scale's words for 0 to 10, shown with a flare's peak. */
+export const DESCRIPTORS = Array.from({ length: 11 }, (_, n) => dvprsDescriptor(n).text);

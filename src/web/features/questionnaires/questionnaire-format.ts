@@ -40,3 +40,6 @@ export function axisDates(first: { x: number; text: string }, last: { x: number;
     { x: last.x, text: last.text, anchor: 'end' },
   ];
 }
+
+/** A score as shown: whole numbers as they are, others to one decimal. */
+export const formatScore = (score: number): string => (Number.isInteger(score) ? String(score) : score.toFixed(1));

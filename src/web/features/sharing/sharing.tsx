@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+// Sharing: the clinics the patient shares their record with, and the caregivers who help them.
+import { useEffect, useState } from 'preact/hooks';
 import { api, type ApiError, type CareRelationship, type Delegation } from '../../api/client.ts';
-import { Checkbox, Empty, ErrorMessage, Field, Loading, OneTimeCode, showToast } from '../../components/ui.tsx';
-import { auditActionInWords, formatDate, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
+import { Empty, ErrorMessage, Loading, OneTimeCode, showToast } from '../../components/ui.tsx';
+import { formatDate, t, type MessageKey } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
-
-const CAREGIVER_SCOPES = ['read', 'write-diary', 'answer-questionnaires'] as const;
+import { InviteCaregiver } from './invite-caregiver.tsx';
+import { ShareWithClinic } from './share-with-clinic.tsx';
 
 function status(r: CareRelationship): 'active' | 'revoked' | 'expired' {
   if (r.revokedAt) return 'revoked';
@@ -24,31 +24,6 @@ export function Sharing() {
     api.caregivers(pid).then(setCaregivers, (e: ApiError) => setError(e.message));
   };
   useEffect(load, [pid]);
-
-  // Share with a clinic
-  const [shareCode, setShareCode] = useState('');
-  const [canWrite, setCanWrite] = useState(true);
-  const [until, setUntil] = useState('');
-  const [shareError, setShareError] = useState<ApiError | null>(null);
-  const shareForm = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(shareError, shareForm);
-  async function share(e: Event) {
-    e.preventDefault();
-    setShareError(null);
-    try {
-      const rel = await api.share(pid, {
-        shareCode,
-        scopes: canWrite ? ['read', 'write'] : ['read'],
-        ...(until ? { expiresAt: new Date(`${until}T23:59:59`).toISOString() } : {}),
-      });
-      setShareCode('');
-      setUntil('');
-      showToast(t('sharing.shared', { name: rel.organizationName }));
-      load();
-    } catch (err) {
-      setShareError(err as ApiError);
-    }
-  }
   async function stop(r: CareRelationship) {
     try {
       await api.stopSharing(pid, r.id);
@@ -58,26 +33,7 @@ export function Sharing() {
       setError((err as ApiError).message);
     }
   }
-
-  // Invite a caregiver
-  const [label, setLabel] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['read', 'write-diary']);
   const [invited, setInvited] = useState<{ code: string; label: string } | null>(null);
-  const [inviteError, setInviteError] = useState<ApiError | null>(null);
-  const inviteForm = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(inviteError, inviteForm);
-  async function invite(e: Event) {
-    e.preventDefault();
-    setInviteError(null);
-    try {
-      const { code } = await api.inviteCaregiver(pid, { label, scopes: scopes as (typeof CAREGIVER_SCOPES)[number][] });
-      setInvited({ code, label });
-      setLabel('');
-      load();
-    } catch (err) {
-      setInviteError(err as ApiError);
-    }
-  }
   async function removeCaregiver(d: Delegation) {
     try {
       await api.revokeCaregiver(pid, d.id);
@@ -116,31 +72,7 @@ export function Sharing() {
             ))}
           </ul>
         )}
-        <form ref={shareForm} class="card" onSubmit={share} noValidate aria-labelledby="share-form-heading">
-          <h3 id="share-form-heading">{t('sharing.share')}</h3>
-          <ErrorMessage message={shareError?.message} />
-          <Field
-            label={t('field.shareCode')}
-            name="shareCode"
-            value={shareCode}
-            onInput={setShareCode}
-            hint={t('field.shareCodeHint')}
-            required
-            error={shareError?.fieldError('/shareCode')}
-          />
-          <Checkbox label={t('sharing.canWrite')} checked={canWrite} onChange={setCanWrite} />
-          <Field
-            label={t('field.endDate')}
-            name="until"
-            type="date"
-            value={until}
-            onInput={setUntil}
-            error={shareError?.fieldError('/expiresAt')}
-          />
-          <button class="button" type="submit">
-            {t('sharing.share')}
-          </button>
-        </form>
+        <ShareWithClinic pid={pid} onShared={load} />
       </section>
 
       <section aria-labelledby="caregivers-heading">
@@ -173,93 +105,14 @@ export function Sharing() {
               ))}
           </ul>
         )}
-        <form ref={inviteForm} class="card" onSubmit={invite} noValidate aria-labelledby="invite-heading">
-          <h3 id="invite-heading">{t('caregivers.invite')}</h3>
-          <ErrorMessage message={inviteError?.message} />
-          <Field
-            label={t('field.label')}
-            name="label"
-            value={label}
-            onInput={setLabel}
-            required
-            error={inviteError?.fieldError('/label')}
-          />
-          <fieldset>
-            <legend class="legend">{t('caregivers.invite')}</legend>
-            {CAREGIVER_SCOPES.map((s) => (
-              <Checkbox
-                key={s}
-                label={t(`caregivers.scope.${s}` as MessageKey)}
-                checked={scopes.includes(s)}
-                onChange={(on) => setScopes(on ? [...scopes, s] : scopes.filter((x) => x !== s))}
-              />
-            ))}
-          </fieldset>
-          <button class="button" type="submit">
-            {t('caregivers.invite')}
-          </button>
-        </form>
+        <InviteCaregiver
+          pid={pid}
+          onInvited={(next) => {
+            setInvited(next);
+            load();
+          }}
+        />
       </section>
-    </main>
-  );
-}
-
-export function AccessLog() {
-  const { me } = useSession();
-  const pid = me.patient!.id;
-  const [items, setItems] = useState<Awaited<ReturnType<typeof api.accessLog>>['items'] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = (after?: string) =>
-    api.accessLog(pid, after).then(
-      (page) => {
-        setItems((prev) => [...(after ? (prev ?? []) : []), ...page.items]);
-        setCursor(page.nextCursor);
-      },
-      (e: ApiError) => setError(e.message),
-    );
-  useEffect(() => {
-    void load();
-  }, [pid]);
-  return (
-    <main id="main">
-      <h1>{t('accessLog.title')}</h1>
-      <p>{t('accessLog.intro')}</p>
-      <ErrorMessage message={error} />
-      {items === null ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Empty>{t('accessLog.empty')}</Empty>
-      ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('accessLog.title')}>
-          <table>
-            <caption class="visually-hidden">{t('accessLog.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('accessLog.when')}</th>
-                <th scope="col">{t('accessLog.who')}</th>
-                <th scope="col">{t('accessLog.what')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at, me.patient!.timeZone)}</td>
-                  <td>
-                    {e.actorName ?? '—'} ({t(`accessLog.basis.${e.actorBasis}` as MessageKey) ?? e.actorBasis})
-                  </td>
-                  <td>{auditActionInWords(e.action)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {cursor && (
-        <button type="button" class="button secondary" onClick={() => load(cursor)}>
-          {t('accessLog.more')}
-        </button>
-      )}
     </main>
   );
 }

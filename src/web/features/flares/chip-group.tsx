@@ -1,0 +1,32 @@
+import { useRef } from 'preact/hooks';
+
+let chipGroupCounter = 0;
+/** Checkboxes shown as chips under a legend; an error is read with the group (described by). */
+export function ChipGroup<T extends string>(props: {
+  legend: string;
+  values: readonly T[];
+  labelOf: (value: T) => string;
+  selected: readonly T[];
+  onToggle: (value: T) => void;
+  error?: string | undefined;
+}) {
+  const id = useRef(`chips-${++chipGroupCounter}`).current;
+  return (
+    <fieldset aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend class="legend">{props.legend}</legend>
+      <div class="chips">
+        {props.values.map((value) => (
+          <label class="chip" key={value}>
+            <input type="checkbox" checked={props.selected.includes(value)} onChange={() => props.onToggle(value)} />
+            {props.labelOf(value)}
+          </label>
+        ))}
+      </div>
+      {props.error && (
+        <span id={`${id}-error`} class="error">
+          {props.error}
+        </span>
+      )}
+    </fieldset>
+  );
+}
