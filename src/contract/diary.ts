@@ -1,18 +1,9 @@
-// HTTP shapes of the pain diary. The zod schemas give structure (and OpenAPI); the domain's
-// validateDiaryEntry then applies the cross-field rules (least ≤ now ≤ worst, wall clock vs instant …).
+// HTTP shapes of the pain diary. The zod schemas give structure (and OpenAPI). A diary entry's shape is
+// the domain's (diaryEntryShape, which the CSV import parses with too), so it is written once; the
+// domain's normalizeDiaryEntry then applies the rules no schema says (wall clock vs instant, duplicates).
 import { z } from 'zod';
-import {
-  DIARY_LIMITS,
-  DOSE_UNITS,
-  ENTRY_MODES,
-  HELP_LEVELS,
-  MEDICINE_REGIMENS,
-  MOODS,
-  PAIN_QUALITIES,
-  SLEEP_QUALITIES,
-  TECHNIQUES,
-  TRIGGERS,
-} from '../domain/diary/entry.ts';
+import { DIARY_ENTRY_BODY_FIELDS, PAIN_RANGE_CHECK } from '../domain/diary/diary-entry-shape.ts';
+import { DIARY_LIMITS, ENTRY_MODES, TECHNIQUES, TRIGGERS } from '../domain/diary/entry.ts';
 import { Id } from './common.ts';
 
 const Nrs = z.number().int().min(0).max(10);
@@ -20,71 +11,11 @@ const ShortText = z.string().max(DIARY_LIMITS.shortText);
 
 export const DiaryEntryBody = z
   .strictObject({
-    localDate: z.string().max(10),
-    localTime: z.string().max(5),
-    timeZone: z.string().max(64),
-    recordedAt: z.string().max(40),
-    intensity: Nrs,
-    worstSinceLast: Nrs.nullable().optional(),
-    leastSinceLast: Nrs.nullable().optional(),
-    regions: z
-      .array(
-        z.strictObject({
-          code: z.string().max(DIARY_LIMITS.idLength),
-          intensity: Nrs.nullable().optional(),
-          qualities: z.array(z.enum(PAIN_QUALITIES)).max(PAIN_QUALITIES.length).optional(),
-        }),
-      )
-      .max(100)
-      .optional(),
-    interference: z
-      .strictObject({
-        activity: Nrs.nullable().optional(),
-        sleep: Nrs.nullable().optional(),
-        mood: Nrs.nullable().optional(),
-        stress: Nrs.nullable().optional(),
-      })
-      .optional(),
-    sleep: z
-      .strictObject({ hours: z.number().min(0).max(24).nullable().optional(), quality: z.enum(SLEEP_QUALITIES).nullable().optional() })
-      .optional(),
-    activity: z
-      .strictObject({
-        minutes: z.number().int().min(0).max(DIARY_LIMITS.activityMinutes).nullable().optional(),
-        meaningful: z.array(ShortText).max(DIARY_LIMITS.meaningfulActivities).optional(),
-      })
-      .optional(),
-    mood: z.enum(MOODS).nullable().optional(),
-    triggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
-    ownTriggers: z.array(ShortText).max(DIARY_LIMITS.ownTriggers).optional(),
-    medicines: z
-      .array(
-        z.strictObject({
-          name: ShortText,
-          dose: z.number().positive().nullable().optional(),
-          unit: z.enum(DOSE_UNITS).nullable().optional(),
-          takenAt: z.string().max(5).nullable().optional(),
-          regimen: z.enum(MEDICINE_REGIMENS),
-          formularyId: z.string().max(DIARY_LIMITS.idLength).nullable().optional(),
-          medicationOrderId: Id.nullable().optional(),
-        }),
-      )
-      .max(DIARY_LIMITS.medicines)
-      .optional(),
-    techniques: z
-      .array(
-        z.strictObject({
-          id: z.enum(TECHNIQUES),
-          label: ShortText.nullable().optional(),
-          helped: z.enum(HELP_LEVELS).nullable().optional(),
-        }),
-      )
-      .max(DIARY_LIMITS.techniques)
-      .optional(),
-    notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
+    ...DIARY_ENTRY_BODY_FIELDS,
     /** Whether the entry is made at the time (real-time) or afterwards (recalled). */
     mode: z.enum(ENTRY_MODES).default('real-time'),
   })
+  .check(PAIN_RANGE_CHECK)
   .meta({
     id: 'DiaryEntry',
     examples: [
