@@ -1,13 +1,14 @@
-// HTTP shapes of the pain diary. The zod schemas give structure (and OpenAPI). A diary entry's shape is
-// the domain's (diaryEntryShape, which the CSV import parses with too), so it is written once; the
-// domain's normalizeDiaryEntry then applies the rules no schema says (wall clock vs instant, duplicates).
+// HTTP shapes of the pain diary. The zod schemas give structure (and OpenAPI). The shapes of a diary
+// entry, a flare and a block diary are the domain's (diary-entry-shape.ts, flare-shape.ts,
+// block-diary-shape.ts; the CSV import and the benchmark's calibration write parse with them too), so
+// each is written once; the domain then applies the rules no schema says (wall clock vs instant,
+// duplicates, the server's clock).
 import { z } from 'zod';
+import { BLOCK_DIARY_BODY_FIELDS } from '../domain/diary/block-diary-shape.ts';
 import { DIARY_ENTRY_BODY_FIELDS, PAIN_RANGE_CHECK } from '../domain/diary/diary-entry-shape.ts';
-import { DIARY_LIMITS, ENTRY_MODES, TECHNIQUES, TRIGGERS } from '../domain/diary/entry.ts';
+import { END_NOT_BEFORE_START_CHECK, FLARE_BODY_FIELDS } from '../domain/diary/flare-shape.ts';
+import { ENTRY_MODES } from '../domain/diary/entry.ts';
 import { Id } from './common.ts';
-
-const Nrs = z.number().int().min(0).max(10);
-const ShortText = z.string().max(DIARY_LIMITS.shortText);
 
 export const DiaryEntryBody = z
   .strictObject({
@@ -123,17 +124,8 @@ export const DaySummaryQuery = z
   });
 
 export const FlareBody = z
-  .strictObject({
-    startedAt: z.string().max(40),
-    endedAt: z.string().max(40).nullable().optional(),
-    timeZone: z.string().max(64),
-    peakIntensity: Nrs.nullable().optional(),
-    suspectedTriggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
-    ownTriggers: z.array(ShortText).max(20).optional(),
-    helpedTechniques: z.array(z.enum(TECHNIQUES)).max(TECHNIQUES.length).optional(),
-    helpedText: z.array(ShortText).max(20).optional(),
-    notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
-  })
+  .strictObject(FLARE_BODY_FIELDS)
+  .check(END_NOT_BEFORE_START_CHECK)
   .meta({
     id: 'Flare',
     examples: [
@@ -151,40 +143,21 @@ export const FlareBody = z
     ],
   });
 
-export const BlockDiaryBody = z
-  .strictObject({
-    procedureLabel: z.string().max(200),
-    procedureAt: z.string().max(40),
-    timeZone: z.string().max(64),
-    baselineIntensity: Nrs,
-    offsetsMinutes: z.array(z.number().int()).max(50).optional(),
-    readings: z
-      .array(
-        z.strictObject({
-          offsetMinutes: z.number().int(),
-          intensity: Nrs.nullable().optional(),
-          patientReportedReliefPct: z.number().min(0).max(100).nullable().optional(),
-          recordedAt: z.string().max(40).nullable().optional(),
-        }),
-      )
-      .max(50)
-      .optional(),
-  })
-  .meta({
-    id: 'BlockDiary',
-    examples: [
-      {
-        procedureLabel: 'L4-L5 medial branch block (right)',
-        procedureAt: '2026-05-28T09:00:00Z',
-        timeZone: 'Europe/Berlin',
-        baselineIntensity: 8,
-        readings: [
-          { offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 80, recordedAt: null },
-          { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90, recordedAt: null },
-        ],
-      },
-    ],
-  });
+export const BlockDiaryBody = z.strictObject(BLOCK_DIARY_BODY_FIELDS).meta({
+  id: 'BlockDiary',
+  examples: [
+    {
+      procedureLabel: 'L4-L5 medial branch block (right)',
+      procedureAt: '2026-05-28T09:00:00Z',
+      timeZone: 'Europe/Berlin',
+      baselineIntensity: 8,
+      readings: [
+        { offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 80, recordedAt: null },
+        { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90, recordedAt: null },
+      ],
+    },
+  ],
+});
 
 export const DocumentParams = z.strictObject({ patientId: Id, documentId: Id });
 export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });

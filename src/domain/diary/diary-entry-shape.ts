@@ -4,8 +4,8 @@
 // parses with diaryEntryShape before normalizeDiaryEntry applies what a schema does not say.
 //
 // Invariants:
-// - messages are the diary's own words, set on every schema, so an entry read from a CSV file (where
-//   the API's message map is not loaded) is reported exactly as one sent to the API;
+// - messages are the diary's own words (diary-shape-parts.ts), so an entry read from a CSV file is
+//   reported exactly as one sent to the API, each problem with a JSON pointer, in field order;
 // - a length is checked on the text as sent (what the published schema's maxLength says); trimming
 //   happens afterwards, in normalizeDiaryEntry;
 // - rules that tie fields together and are still reported next to shape problems (least ≤ now ≤ worst,
@@ -26,72 +26,23 @@ import {
   TRIGGERS,
 } from './entry-vocabulary.ts';
 import { canonicalTimeZone, parseInstant, parseLocalDate, parseLocalTime } from '../time/local-date.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NRS_MESSAGE = 'must be a whole number from 0 to 10';
-
-/** An error map giving `message` for a wrong value and `required` (when set) for a missing one. */
-function say(message: string, required?: string) {
-  return { error: (issue: { input?: unknown }) => (required !== undefined && issue.input == null ? required : message) };
-}
-
-/** A wrong type or a missing object gets `message`; other object issues (unknown keys) keep theirs. */
-function objectError(message: string) {
-  return { error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined) };
-}
-
-const nrs = (required?: string) =>
-  z.number(say(NRS_MESSAGE, required)).int(say(NRS_MESSAGE)).min(0, say(NRS_MESSAGE)).max(10, say(NRS_MESSAGE));
-const optionalNrs = () => nrs().nullable().optional();
-
-/** Text in a format: one message, whether it is too long, not text or not in the format. */
-function formatted(maxLength: number, test: (text: string) => boolean, message: string) {
-  return z
-    .string(say(message))
-    .max(maxLength, { ...say(message), abort: true })
-    .refine(test, say(message));
-}
-
-function oneOf<const T extends readonly [string, ...string[]]>(values: T, required = false) {
-  return z.enum(values, say(`must be one of: ${values.join(', ')}`, required ? `is required (one of: ${values.join(', ')})` : undefined));
-}
-
-function requiredText(maxLength: number) {
-  return z
-    .string(say('must be text', 'is required'))
-    .max(maxLength, say(`must be at most ${maxLength} characters`))
-    .refine((text) => text.trim().length > 0, say('must not be empty'));
-}
-
-const optionalText = (maxLength: number) =>
-  z
-    .string(say('must be text'))
-    .max(maxLength, say(`must be at most ${maxLength} characters`))
-    .nullable()
-    .optional();
-
-function list<T extends z.ZodType>(item: T, maxItems: number) {
-  return z.array(item, say('must be a list')).max(maxItems, say(`must have at most ${maxItems} items`));
-}
-
-/** Ids from a vocabulary; repeats are allowed and dropped when the entry is normalised. */
-const idList = <const T extends readonly [string, ...string[]]>(vocabulary: T) => list(oneOf(vocabulary), vocabulary.length).optional();
+import {
+  formatted,
+  hasProblemAt,
+  idList,
+  list,
+  nrs,
+  objectError,
+  oneOf,
+  optionalNrs,
+  optionalText,
+  parsedFields,
+  requiredText,
+  say,
+  UUID_PATTERN,
+} from './diary-shape-parts.ts';
 
 const textList = (maxItems: number) => list(requiredText(DIARY_LIMITS.shortText), maxItems).optional();
-
-/** Whether the object being checked parsed and none of `keys` has a problem (unknown keys aside). */
-function parsedFields(...keys: string[]) {
-  return (payload: z.core.ParsePayload): boolean =>
-    typeof payload.value === 'object' &&
-    payload.value !== null &&
-    !Array.isArray(payload.value) &&
-    !payload.issues.some((issue) => {
-      const key = issue.path?.[0];
-      return key === undefined ? issue.code !== 'unrecognized_keys' : keys.includes(String(key));
-    });
-}
-
-const hasProblemAt = (ctx: z.core.ParsePayload, key: string) => ctx.issues.some((issue) => issue.path?.[0] === key);
 
 const region = z.strictObject(
   {
@@ -251,7 +202,7 @@ export const diaryEntryShape = z
   .strictObject(
     {
       /** Client-generated UUID, any case. */
-      id: formatted(36, (text) => UUID.test(text), 'must be a UUID'),
+      id: formatted(36, (text) => UUID_PATTERN.test(text), 'must be a UUID'),
       ...DIARY_ENTRY_BODY_FIELDS,
       provenance: z.strictObject(
         {
@@ -268,51 +219,3 @@ export const diaryEntryShape = z
 
 /** An entry whose shape is right: every field typed, not yet trimmed, ordered or checked against its clock. */
 export type DiaryEntryShape = z.output<typeof diaryEntryShape>;
-
-/** An RFC 6901 JSON pointer for a path into the input. */
-export function jsonPointer(path: readonly PropertyKey[]): string {
-  return path.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
-/**
- * Where a path falls in the entry as the schema lists its fields, so problems read top to bottom:
- * zod reports a rule on an object after all of that object's fields, the diary reports it at its field.
- */
-function documentPosition(schema: z.ZodType, path: readonly PropertyKey[]): number[] {
-  const position: number[] = [];
-  let at: z.ZodType | undefined = schema;
-  for (const token of path) {
-    while (at instanceof z.ZodOptional || at instanceof z.ZodNullable) at = at.unwrap() as z.ZodType;
-    if (at instanceof z.ZodArray) {
-      position.push(Number(token));
-      at = at.element as z.ZodType;
-    } else if (at instanceof z.ZodObject) {
-      const keys: string[] = Object.keys(at.shape);
-      const index: number = keys.indexOf(String(token));
-      position.push(index === -1 ? keys.length : index);
-      at = index === -1 ? undefined : (at.shape[String(token)] as z.ZodType);
-    } else position.push(0);
-  }
-  return position;
-}
-
-function comparePositions(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
-
-export type DiaryEntryShapeParse = { ok: true; shape: DiaryEntryShape } | { ok: false; errors: { pointer: string; message: string }[] };
-
-/** Parse untrusted input against diaryEntryShape: the typed entry, or every shape problem in field order. */
-export function parseDiaryEntryShape(input: unknown): DiaryEntryShapeParse {
-  const parsed = diaryEntryShape.safeParse(input);
-  if (parsed.success) return { ok: true, shape: parsed.data };
-  const problems = parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [...issue.path, key], message: 'is not a known field' }))
-      : [{ path: issue.path, message: issue.message }],
-  );
-  const placed = problems.map((p) => ({ ...p, position: documentPosition(diaryEntryShape, p.path) }));
-  placed.sort((a, b) => comparePositions(a.position, b.position));
-  return { ok: false, errors: placed.map((p) => ({ pointer: jsonPointer(p.path), message: p.message })) };
-}

@@ -26,7 +26,8 @@
 //   JavaScript and zod count length); no field the entry does not have;
 // - lists of ids are de-duplicated and kept in their canonical order, so equal content is equal data.
 
-import { parseDiaryEntryShape } from './diary-entry-shape.ts';
+import { diaryEntryShape } from './diary-entry-shape.ts';
+import { parseShape } from './diary-shape-parts.ts';
 import type { DiaryEntry, DiaryEntryValidation, EntryRegion, MedicineTaken } from './entry-model.ts';
 import { normalizeDiaryEntry } from './normalize-diary-entry.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts';
@@ -122,8 +123,8 @@ export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): 
   const unstorable = findUnstorableText(input);
   if (unstorable !== null)
     return { ok: false, errors: [{ pointer: unstorable === '/' ? '' : unstorable, message: UNSTORABLE_TEXT_MESSAGE }] };
-  const parsed = parseDiaryEntryShape(input);
-  return parsed.ok ? normalizeDiaryEntry(parsed.shape, opts) : parsed;
+  const parsed = parseShape(diaryEntryShape, input);
+  return parsed.ok ? normalizeDiaryEntry(parsed.value, opts) : parsed;
 }
 
 // ---------------------------------------------------------------------------------------------

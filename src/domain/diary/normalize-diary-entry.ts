@@ -8,7 +8,7 @@
 //   entry's wall clock agrees with recordedAt (±15 min), a recalled one is not later than it (to the
 //   minute); with `asOf`, recordedAt is at most a day after the server's time.
 import type { DiaryEntryShape } from './diary-entry-shape.ts';
-import { jsonPointer } from './diary-entry-shape.ts';
+import { jsonPointer } from './diary-shape-parts.ts';
 import type { DiaryEntry, DiaryEntryValidation, EntryRegion, MedicineTaken, TechniqueUse, ValidationIssue } from './entry-model.ts';
 import { DIARY_LIMITS, PAIN_QUALITIES, TRIGGERS } from './entry-vocabulary.ts';
 import {
