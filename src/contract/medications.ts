@@ -1,8 +1,6 @@
 // HTTP shapes of medication orders, the MME helper and taper plans. The zod schemas give
-// structure (and OpenAPI); the domain's regimen validation then applies the dose rules. The MME
-// helper's document is the domain's shape (regimen-input-shape.ts), written once.
+// structure (and OpenAPI); the domain's regimen validation then applies the dose rules.
 import { z } from 'zod';
-import { REGIMEN_INPUT_FIELDS } from '../domain/medications/regimen-input-shape.ts';
 import { parseLocalDate } from '../domain/time/local-date.ts';
 import { Id } from './common.ts';
 
@@ -80,19 +78,51 @@ export const MedicationOrderBody = z
 
 export const MedicationOrderParams = z.strictObject({ patientId: Id, orderId: Id });
 
-/** The MME helper's document; its shape is the domain's (regimen-input-shape.ts), which the CLI and the web app's drafts use too. */
-export const MmeRequestBody = z.strictObject(REGIMEN_INPUT_FIELDS).meta({
-  id: 'MmeRequest',
-  examples: [
-    {
-      items: [
-        { drug: 'oxycodone', doseMg: 10, perDay: 6, prn: false },
-        { drug: 'alprazolam', doseMg: 0.5, perDay: 2 },
-      ],
-      patient: { age: 70 },
-    },
-  ],
+const RegimenItemBody = z.strictObject({
+  drug: z.string().min(1).max(100),
+  doseMg: z.number().optional(),
+  doseMcgPerHour: z.number().optional(),
+  perDay: z.number().optional(),
+  prn: z.boolean().optional(),
+  acetaminophenMg: z.number().optional(),
 });
+
+export const MmeRequestBody = z
+  .strictObject({
+    items: z.array(RegimenItemBody).max(100),
+    patient: z
+      .strictObject({
+        age: z.number().min(0).max(150).optional(),
+        kidneyDisease: z.boolean().optional(),
+        creatinineClearanceMlPerMin: z.number().min(0).optional(),
+        liverDisease: z.boolean().optional(),
+        alcoholDrinksPerDay: z.number().min(0).optional(),
+        opioidNaive: z.boolean().optional(),
+        naloxoneOnList: z.boolean().optional(),
+        /** The patient's own answer to "do you have naloxone?" (not the medication list). */
+        patientReportsNaloxone: z.boolean().optional(),
+        historyOfOverdose: z.boolean().optional(),
+        substanceUseDisorder: z.boolean().optional(),
+        sleepApnea: z.boolean().optional(),
+        tapering: z.boolean().optional(),
+        recentIncarceration: z.boolean().optional(),
+        priorGiBleed: z.boolean().optional(),
+        qtcMs: z.number().min(0).optional(),
+      })
+      .optional(),
+  })
+  .meta({
+    id: 'MmeRequest',
+    examples: [
+      {
+        items: [
+          { drug: 'oxycodone', doseMg: 10, perDay: 6, prn: false },
+          { drug: 'alprazolam', doseMg: 0.5, perDay: 2 },
+        ],
+        patient: { age: 70 },
+      },
+    ],
+  });
 
 const Percent = z.number().min(0).max(100);
 
