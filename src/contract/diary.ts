@@ -4,19 +4,19 @@
 // each is written once; the domain then applies the rules no schema says (wall clock vs instant,
 // duplicates, the server's clock).
 import { z } from 'zod';
-import { BLOCK_DIARY_BODY_FIELDS } from '../domain/diary/block-diary-shape.ts';
-import { DIARY_ENTRY_BODY_FIELDS, PAIN_RANGE_CHECK } from '../domain/diary/diary-entry-shape.ts';
-import { END_NOT_BEFORE_START_CHECK, FLARE_BODY_FIELDS } from '../domain/diary/flare-shape.ts';
+import { blockDiarySchemas } from '../domain/diary/block-diary-shape.ts';
+import { diaryEntrySchemas } from '../domain/diary/diary-entry-shape.ts';
+import { flareSchemas } from '../domain/diary/flare-shape.ts';
 import { ENTRY_MODES } from '../domain/diary/entry.ts';
 import { Id } from './common.ts';
 
 export const DiaryEntryBody = z
   .strictObject({
-    ...DIARY_ENTRY_BODY_FIELDS,
+    ...diaryEntrySchemas().bodyFields,
     /** Whether the entry is made at the time (real-time) or afterwards (recalled). */
     mode: z.enum(ENTRY_MODES).default('real-time'),
   })
-  .check(PAIN_RANGE_CHECK)
+  .check(diaryEntrySchemas().painRangeCheck)
   .meta({
     id: 'DiaryEntry',
     examples: [
@@ -124,8 +124,8 @@ export const DaySummaryQuery = z
   });
 
 export const FlareBody = z
-  .strictObject(FLARE_BODY_FIELDS)
-  .check(END_NOT_BEFORE_START_CHECK)
+  .strictObject(flareSchemas().bodyFields)
+  .check(flareSchemas().endNotBeforeStartCheck)
   .meta({
     id: 'Flare',
     examples: [
@@ -143,7 +143,7 @@ export const FlareBody = z
     ],
   });
 
-export const BlockDiaryBody = z.strictObject(BLOCK_DIARY_BODY_FIELDS).meta({
+export const BlockDiaryBody = z.strictObject(blockDiarySchemas().bodyFields).meta({
   id: 'BlockDiary',
   examples: [
     {

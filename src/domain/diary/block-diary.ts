@@ -31,7 +31,7 @@
 //
 // Pure: time is an argument (scheduleReadings takes the procedure instant).
 
-import { blockDiaryShape, type BlockDiaryShape } from './block-diary-shape.ts';
+import { blockDiarySchemas, type BlockDiaryShape } from './block-diary-shape.ts';
 import { parseShape } from './diary-shape-parts.ts';
 import { canonicalTimeZone, parseInstant, type TimeZone } from '../time/local-date.ts';
 
@@ -229,12 +229,12 @@ function normalizeBlockDiary(shape: BlockDiaryShape): BlockDiary {
 }
 
 /**
- * Validate and normalise a block diary: its shape (blockDiaryShape), then that every reading's due time
+ * Validate and normalise a block diary: its shape (blockDiarySchemas), then that every reading's due time
  * can be written. `offsetsMinutes` defaults to the standard schedule; offsets and readings are
  * returned in ascending order.
  */
 export function validateBlockDiary(input: unknown): BlockDiaryValidation {
-  const parsed = parseShape(blockDiaryShape, input);
+  const parsed = parseShape(blockDiarySchemas().blockDiary, input);
   if (!parsed.ok) return parsed;
   const diary = normalizeBlockDiary(parsed.value);
   // Every reading's due time must be writable as an ISO instant with a four-digit year.

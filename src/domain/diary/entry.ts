@@ -14,7 +14,7 @@
 // - Pain qualities, triggers, techniques, sleep quality, mood and help levels are product vocabularies,
 //   not scored instruments: no clinical number depends on them.
 //
-// Invariants of a valid entry (all enforced by validateDiaryEntry: its shape by diaryEntryShape, the rest
+// Invariants of a valid entry (all enforced by validateDiaryEntry: its shape by diaryEntrySchemas(), the rest
 // by normalizeDiaryEntry):
 // - every NRS value is an integer 0–10; leastSinceLast ≤ intensity ≤ worstSinceLast when given;
 // - localDate/localTime/timeZone are the patient's wall clock when the pain was rated, one the zone
@@ -26,7 +26,7 @@
 //   JavaScript and zod count length); no field the entry does not have;
 // - lists of ids are de-duplicated and kept in their canonical order, so equal content is equal data.
 
-import { diaryEntryShape } from './diary-entry-shape.ts';
+import { diaryEntrySchemas } from './diary-entry-shape.ts';
 import { parseShape } from './diary-shape-parts.ts';
 import type { DiaryEntry, DiaryEntryValidation, EntryRegion, MedicineTaken } from './entry-model.ts';
 import { normalizeDiaryEntry } from './normalize-diary-entry.ts';
@@ -112,7 +112,7 @@ export function isNrs(n: unknown): n is number {
 /**
  * Validate and normalise a diary entry from untrusted input (JSON body, CSV row, offline queue).
  * Returns every problem found, each with a JSON pointer into the input: first the shape's
- * (diaryEntryShape), then, once the shape is right, the rules of normalizeDiaryEntry. `asOf` (the
+ * (diaryEntrySchemas), then, once the shape is right, the rules of normalizeDiaryEntry. `asOf` (the
  * server's now, passed in) refuses a recordedAt in the future; without it only the entry's own times are compared.
  */
 export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): DiaryEntryValidation {
@@ -123,7 +123,7 @@ export function validateDiaryEntry(input: unknown, opts: { asOf?: Date } = {}): 
   const unstorable = findUnstorableText(input);
   if (unstorable !== null)
     return { ok: false, errors: [{ pointer: unstorable === '/' ? '' : unstorable, message: UNSTORABLE_TEXT_MESSAGE }] };
-  const parsed = parseShape(diaryEntryShape, input);
+  const parsed = parseShape(diaryEntrySchemas().entry, input);
   return parsed.ok ? normalizeDiaryEntry(parsed.value, opts) : parsed;
 }
 

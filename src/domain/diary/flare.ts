@@ -1,6 +1,6 @@
 // Flares: a period of worse pain the person marks themselves — start, end (open while ongoing),
 // peak intensity, suspected triggers, what helped — with validation and timeline helpers. The shape of
-// a flare is flareShape's (flare-shape.ts), which the contract's FlareBody is built from.
+// a flare is flareSchemas()' (flare-shape.ts), which the contract's FlareBody is built from.
 //
 // Source: the product's flare record (start, end, peak intensity, suspected triggers, what helped; editable;
 // listed on a timeline). Peak intensity is the 0–10 NRS (Farrar 2001, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005). There is
@@ -12,7 +12,7 @@
 
 import { parseShape } from './diary-shape-parts.ts';
 import { TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from './entry-vocabulary.ts';
-import { flareShape, type FlareShape } from './flare-shape.ts';
+import { flareSchemas, type FlareShape } from './flare-shape.ts';
 import { canonicalTimeZone, parseInstant, toLocalDateTime, addDays, type LocalDate, type TimeZone } from '../time/local-date.ts';
 
 export interface Flare {
@@ -38,7 +38,7 @@ export interface FlareIssue {
 }
 export type FlareValidation = { ok: true; flare: Flare } | { ok: false; errors: FlareIssue[] };
 
-/** Normalise a flare whose shape is right (flareShape): canonical instants, zone and id order; trimmed text. */
+/** Normalise a flare whose shape is right (flareSchemas): canonical instants, zone and id order; trimmed text. */
 function normalizeFlare(shape: FlareShape): Flare {
   const instant = (text: string) => {
     const parsed = parseInstant(text);
@@ -62,11 +62,11 @@ function normalizeFlare(shape: FlareShape): Flare {
 }
 
 /**
- * Validate and normalise a flare: its shape (flareShape), then, with `asOf` (the server's now, passed
+ * Validate and normalise a flare: its shape (flareSchemas), then, with `asOf` (the server's now, passed
  * in), neither time in the future; without it only the internal order is checked.
  */
 export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): FlareValidation {
-  const parsed = parseShape(flareShape, input);
+  const parsed = parseShape(flareSchemas().flare, input);
   if (!parsed.ok) return parsed;
   const flare = normalizeFlare(parsed.value);
   const errors: FlareIssue[] = [];

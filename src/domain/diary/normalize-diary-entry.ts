@@ -1,4 +1,4 @@
-// From an entry whose shape is right (diaryEntryShape) to the entry as stored: what a schema does not
+// From an entry whose shape is right (diaryEntrySchemas) to the entry as stored: what a schema does not
 // say, on typed input. Pure: the server's clock comes in as `asOf`.
 //
 // - Normalisation: text trimmed (blank optional text becomes null), the id in lower case, the zone in
