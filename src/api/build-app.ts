@@ -34,6 +34,7 @@ import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.rout
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
+import { registerChangeFeedRoutes } from './routes/records/changes.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
 import { classifyDatabaseFailure } from '../storage/database-errors.ts';
@@ -256,6 +257,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerMedicationRoutes(app, deps);
   registerCarePlanRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
+  registerChangeFeedRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

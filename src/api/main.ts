@@ -34,8 +34,8 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 
 /**
- * A serving thread's connection. On PostgreSQL the process keeps about ten connections whatever the
- * number of threads, so that several processes still fit under the server's connection limit.
+ * A serving thread's connection. On PostgreSQL the process keeps PAINWISE_DB_POOL_SIZE connections in
+ * all whatever the number of threads, so that several processes still fit under the server's limit.
  * `migrating`: a connection for migrations, without lock and statement timeouts (a migration may
  * rewrite a large table, and must not fail half-way because it waited for a lock).
  */
@@ -48,7 +48,7 @@ export function openConfiguredDatabase(
     ? openDatabase({
         dialect: 'postgres',
         url: config.databaseUrl,
-        maxConnections: options.migrating ? 1 : Math.max(2, Math.ceil(10 / config.httpThreads)),
+        maxConnections: options.migrating ? 1 : Math.max(2, Math.ceil(config.databasePoolSize / config.httpThreads)),
         connectTimeoutMs: timeouts.connectMs,
         ...(options.migrating ? {} : { lockTimeoutMs: timeouts.lockMs, statementTimeoutMs: timeouts.statementMs }),
         ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),

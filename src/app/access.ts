@@ -56,7 +56,7 @@ export function auditEvent(
   };
 }
 
-export async function authorizePatientAccess(
+async function decideAccess(
   deps: AppDeps,
   ctx: RequestContext,
   patientId: string,
@@ -93,6 +93,30 @@ export async function authorizePatientAccess(
         resourceId,
       }),
   };
+}
+
+/**
+ * Reads outside a transaction decided once per request: a use case that reads twice (the patient's
+ * time zone, then the days) asks once. Writes decide inside their own transaction every time, so a
+ * grant revoked meanwhile is seen.
+ */
+const readDecisions = new WeakMap<RequestContext, Map<string, Promise<Granted>>>();
+
+/** Whether the actor of `ctx` may do `action` on the patient's record, decided from the relationships read in `stores`. */
+export function authorizePatientAccess(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  action: PatientAction,
+  stores: Stores = deps.store,
+): Promise<Granted> {
+  if (stores !== deps.store) return decideAccess(deps, ctx, patientId, action, stores);
+  let decisions = readDecisions.get(ctx);
+  if (!decisions) readDecisions.set(ctx, (decisions = new Map()));
+  const key = `${action} ${patientId}`;
+  let decision = decisions.get(key);
+  if (!decision) decisions.set(key, (decision = decideAccess(deps, ctx, patientId, action, stores)));
+  return decision;
 }
 
 /** Whether the patient shares with the organization at `now` (a care relationship neither revoked nor expired). */

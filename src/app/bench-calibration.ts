@@ -1,7 +1,9 @@
 // The least durable work a write can do, for benchmarks to measure the write scenarios against: a
 // small body validated, one record row and its audit row inserted in one transaction, on the same
-// driver, pool and commit path as every write. No session, no authorization, no lock, so it is only
-// ever served when the benchmark-only setting turns it on (PAINWISE_BENCH_CALIBRATION).
+// driver, pool and commit path as every write. The patient's write lock is taken, as every record
+// write takes it: the row's place in the patient's change feed is decided under it. No session and no
+// authorization, so it is only ever served when the benchmark-only setting turns it on
+// (PAINWISE_BENCH_CALIBRATION).
 import { validateFlare } from '../domain/diary/flare.ts';
 import { auditEvent } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
@@ -21,8 +23,13 @@ export async function calibrationWrite(
     });
   const at = nowIso(deps);
   await deps.store.transaction(async (tx) => {
-    await tx.flares.insert(patientId, id, checked.flare, checked.flare.startedAt, at);
-    await tx.audit.append([
+    await tx.patients.lockForWrite(patientId);
+    await tx.flares.create(
+      patientId,
+      id,
+      checked.flare,
+      checked.flare.startedAt,
+      at,
       auditEvent(deps, ctx, {
         actorBasis: 'system',
         organizationId: null,
@@ -31,7 +38,7 @@ export async function calibrationWrite(
         resourceType: 'flare',
         resourceId: id,
       }),
-    ]);
+    );
   });
   return { id };
 }

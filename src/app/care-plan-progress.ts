@@ -17,6 +17,7 @@ import {
   type ProgressPoint,
 } from '../domain/care-plan/goal-progress.ts';
 import { summarizeAccumulator } from '../domain/diary/day-summary.ts';
+import { daySummariesBetween } from './diary.ts';
 import { computeChange, findInstrument, type Change } from '../domain/instruments/index.ts';
 import { addDays, canAddDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
@@ -109,7 +110,7 @@ function progressOf(
 }
 
 async function diaryDays(stores: Stores, patientId: string, from: LocalDate, to: LocalDate) {
-  return (await stores.diary.listSummaries(patientId, from, to)).map(summarizeAccumulator);
+  return (await daySummariesBetween(stores, patientId, from, to)).map(summarizeAccumulator);
 }
 
 async function goalProgress(

@@ -13,6 +13,11 @@ import type { Stores } from './ports.ts';
 import { PACING_DIARY_BASELINE_DAYS } from './care-plan-progress.ts';
 import { checkDateRange, type FieldErrors } from './check-date-range.ts';
 
+// Also exported here for the storage migration tests, which import them from this module as they did
+// before conditions and care history had files of their own.
+export { CONSERVATIVE_CARE, PROCEDURES } from './care-history.ts';
+export { CONDITIONS, saveCondition } from './conditions.ts';
+
 export interface CarePlanInput {
   readonly goals: readonly (Omit<PlanGoal, 'id' | 'targetDate' | 'measureSource'> & {
     readonly id?: string;

@@ -17,6 +17,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** How many threads serve HTTP in one process; each runs the whole app over its own connection. */
   readonly httpThreads: number;
+  /** PostgreSQL: connections this process keeps in all, shared out evenly among its serving threads. */
+  readonly databasePoolSize: number;
   readonly databaseTimeouts: DatabaseTimeouts;
   /**
    * After SIGTERM, how long /ready answers 503 while requests are still served, before the listener
@@ -53,6 +55,9 @@ export interface DatabaseTimeouts {
  */
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, lockMs: 5000, statementMs: 30_000, sqliteBusyMs: 5000 };
 
+/** PostgreSQL connections per process (see the pool-size decision record for the measurement behind it). */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
 export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; meaning: string }[] = [
   { name: 'PORT', default: '3000', meaning: 'TCP port to listen on' },
   { name: 'HOST', default: '127.0.0.1', meaning: 'Address to listen on (0.0.0.0 to accept connections from other machines)' },
@@ -66,6 +71,12 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     name: 'PAINWISE_HTTP_THREADS',
     default: 'CPUs (at most 4) on Linux, else 1',
     meaning: 'Threads serving HTTP in one process (Linux only above 1: they share the port with SO_REUSEPORT)',
+  },
+  {
+    name: 'PAINWISE_DB_POOL_SIZE',
+    default: String(DEFAULT_DATABASE_POOL_SIZE),
+    meaning:
+      "PostgreSQL: connections one process keeps in all, shared out among its HTTP threads (keep processes × size under the server's max_connections)",
   },
   {
     name: 'PAINWISE_DB_CONNECT_TIMEOUT_MS',
@@ -209,6 +220,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     trustProxy: bool('PAINWISE_TRUST_PROXY'),
     bodyLimitBytes: int('PAINWISE_BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     httpThreads: int('PAINWISE_HTTP_THREADS', defaultHttpThreads(), 1, 64),
+    databasePoolSize: int('PAINWISE_DB_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE, 2, 1000),
     databaseTimeouts: {
       connectMs: int('PAINWISE_DB_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.connectMs, 100, 600_000),
       lockMs: int('PAINWISE_DB_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.lockMs, 10, 600_000),

@@ -1,17 +1,41 @@
-// Pain diary use cases: idempotent upsert by client id with version checks, tombstone deletes, batch
-// push in one transaction, pull by change sequence, and day summaries computed from the entries when read.
-// A write stores the entry row and its audit row and nothing derived.
-import { summarizeAccumulator, type DaySummary } from '../domain/diary/day-summary.ts';
+// Pain diary use cases. Entries are records of the record engine (versioned-records.ts): idempotent
+// upsert by client id with version checks, tombstone deletes, batch push in one transaction, and the
+// patient's change feed (here filtered to diary entries for the diary's own pull). This module adds what
+// is the diary's own: validation with provenance, the answers' shape, day summaries computed from the
+// entries when read, export and import. A write stores the entry row and its audit row, nothing derived.
+import { accumulateDays, summarizeAccumulator, type DaySummary } from '../domain/diary/day-summary.ts';
 import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain/diary/entry.ts';
 import { addDays, parseLocalDate, differenceInCalendarDays, toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { sha256Hex } from './system.ts';
 import { AppError, notFound } from './errors.ts';
-import type { StoredDiaryEntry, Stores } from './ports.ts';
-import type { AuditEvent } from './model.ts';
+import type { Stores } from './ports.ts';
+import { pullChanges } from './record-feed.ts';
+import type { StoredRecord } from './record-store.ts';
+import {
+  deleteRecord,
+  inPatientWrite,
+  saveRecord,
+  writeRecord,
+  type DeleteOutcome,
+  type RecordKind,
+  type SaveOutcome,
+} from './versioned-records.ts';
 
 export type DiaryEntryInput = Record<string, unknown> & { mode?: 'real-time' | 'recalled' };
+
+/** A diary entry's sort key: its local date and wall-clock time (`YYYY-MM-DDTHH:MM`), so a date range is a key range. */
+const sortKeyOf = (e: DiaryEntry) => `${e.localDate}T${e.localTime}`;
+
+export const DIARY_ENTRIES: RecordKind<DiaryEntry> = {
+  resource: 'diary_entry',
+  auditPrefix: 'diary-entry',
+  label: 'The diary entry',
+  writeAction: 'write-diary',
+  store: (tx) => tx.diaryEntries,
+  sortAt: sortKeyOf,
+};
 
 export interface DiaryRecord {
   readonly id: string;
@@ -28,14 +52,19 @@ export type PutOutcome =
 
 const SOURCE_FOR_BASIS: Record<Granted['basis']['kind'], EntrySource> = { owner: 'self', caregiver: 'caregiver', clinician: 'clinician' };
 
-const toRecord = (s: StoredDiaryEntry): DiaryRecord => ({
+const toRecord = (s: StoredRecord<DiaryEntry | null>): DiaryRecord => ({
   id: s.id,
   version: s.version,
   changeSeq: s.changeSeq,
   updatedAt: s.updatedAt,
   deleted: s.deletedAt !== null,
-  entry: s.entry,
+  entry: s.deletedAt !== null ? null : s.body,
 });
+
+const answerOf = (outcome: SaveOutcome<DiaryEntry>): PutOutcome =>
+  outcome.status === 'conflict'
+    ? { status: 'conflict', current: outcome.current && toRecord(outcome.current), reason: outcome.reason }
+    : { status: outcome.status, record: toRecord(outcome.record) };
 
 /** The entry as stored, or a validation error; `now` (the server's clock) refuses a recordedAt in the future. */
 function normalize(access: Granted, entryId: string, input: DiaryEntryInput, now: Date, pointerPrefix = ''): DiaryEntry {
@@ -56,92 +85,6 @@ function normalize(access: Granted, entryId: string, input: DiaryEntryInput, now
   return result.entry;
 }
 
-/**
- * What one or many writes in a transaction share: how to find the stored entry, where the next change
- * sequence comes from, and the audit events collected to be written once at the end.
- */
-interface WriteBatch {
-  find(id: string): Promise<StoredDiaryEntry | undefined>;
-  nextSeq(): Promise<number>;
-  readonly audits: AuditEvent[];
-  /** Whether a conflict may carry the server's copy back (the writer may also read the record). */
-  readonly reveal: boolean;
-}
-
-function singleWrite(tx: Stores, patientId: string, reveal: boolean): WriteBatch {
-  return { find: (id) => tx.diary.findEntry(id), nextSeq: async () => (await tx.diary.lastChangeSeq(patientId)) + 1, audits: [], reveal };
-}
-
-/** The server's copy for a conflict: only to a writer who may read it, and then audited as a read. */
-function conflictCopy(access: Granted, batch: WriteBatch, stored: StoredDiaryEntry): DiaryRecord | null {
-  if (!batch.reveal) return null;
-  batch.audits.push(access.audit('diary-entry.read', 'diary_entry', stored.id));
-  return toRecord(stored);
-}
-
-/** The same content (both are normalised by validateDiaryEntry, so key order and defaults agree). */
-function sameEntry(stored: DiaryEntry | null, incoming: DiaryEntry): boolean {
-  return stored !== null && JSON.stringify(stored) === JSON.stringify(incoming);
-}
-
-/** The write itself, inside a transaction; conflicts are outcomes, not exceptions, so a batch can report them per item. */
-async function applyPut(
-  deps: AppDeps,
-  tx: Stores,
-  access: Granted,
-  entry: DiaryEntry,
-  baseVersion: number | undefined,
-  batch: WriteBatch,
-): Promise<PutOutcome> {
-  const existing = await batch.find(entry.id);
-  const at = nowIso(deps);
-  if (existing && existing.patientId !== access.patientId) {
-    // Never reveal or touch another patient's entry: the client must pick a new id.
-    return { status: 'conflict', current: null, reason: 'This entry id is already used. Create the entry with a new id.' };
-  }
-  // A retry answered from the stored entry reads it: the answer carries it back, so it is audited as a read.
-  const unchanged = (stored: StoredDiaryEntry): PutOutcome => {
-    batch.audits.push(access.audit('diary-entry.read', 'diary_entry', stored.id));
-    return { status: 'unchanged', record: toRecord(stored) };
-  };
-  if (!existing) {
-    if (baseVersion !== undefined)
-      return { status: 'conflict', current: null, reason: 'The entry does not exist on the server (it may never have been synced).' };
-    const meta = { version: 1, changeSeq: await batch.nextSeq(), at };
-    await tx.diary.insertEntry(access.patientId, entry, meta);
-    batch.audits.push(access.audit('diary-entry.create', 'diary_entry', entry.id));
-    return { status: 'created', record: { id: entry.id, version: 1, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry } };
-  }
-  if (baseVersion === undefined) {
-    // A retry of a write the server already has is answered as if it were the first time.
-    if (sameEntry(existing.entry, entry)) return unchanged(existing);
-    return {
-      status: 'conflict',
-      current: conflictCopy(access, batch, existing),
-      reason: 'The entry already exists with other content; send its version to change it.',
-    };
-  }
-  if (baseVersion !== existing.version) {
-    // A retry of an edit the server already applied (its answer was lost on the way back, so the outbox
-    // sends it again with the version it edited) is answered as if it were the first time.
-    if (baseVersion === existing.version - 1 && existing.deletedAt === null && sameEntry(existing.entry, entry)) return unchanged(existing);
-    return {
-      status: 'conflict',
-      current: conflictCopy(access, batch, existing),
-      reason: `The entry changed on the server (version ${existing.version}, you edited version ${baseVersion}).`,
-    };
-  }
-  if (existing.deletedAt !== null)
-    return { status: 'conflict', current: conflictCopy(access, batch, existing), reason: 'The entry was deleted on another device.' };
-  const meta = { version: existing.version + 1, changeSeq: await batch.nextSeq(), at };
-  await tx.diary.updateEntry(access.patientId, entry, meta);
-  batch.audits.push(access.audit('diary-entry.update', 'diary_entry', entry.id));
-  return {
-    status: 'updated',
-    record: { id: entry.id, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: false, entry },
-  };
-}
-
 export async function putDiaryEntry(
   deps: AppDeps,
   ctx: RequestContext,
@@ -150,41 +93,18 @@ export async function putDiaryEntry(
   input: DiaryEntryInput,
   baseVersion?: number,
 ): Promise<PutOutcome> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
-  const entry = normalize(access, entryId, input, deps.clock.now());
-  const reveal = access.mayRead;
-  return deps.store.transaction(async (tx): Promise<PutOutcome> => {
-    await tx.patients.lockForWrite(patientId);
-    const at = nowIso(deps);
-    // The usual write first, as one conditional statement with its audit row: a create of a new id, or
-    // an edit of the live version the writer saw. Only when that writes nothing (a retry, a conflict,
-    // another patient's id) is the stored entry read, and applyPut decides the answer from it.
-    if (baseVersion === undefined) {
-      const created = await tx.diary.createEntry(patientId, entry, at, access.audit('diary-entry.create', 'diary_entry', entry.id));
-      if (created)
-        return {
-          status: 'created',
-          record: { id: entry.id, version: 1, changeSeq: created.changeSeq, updatedAt: at, deleted: false, entry },
-        };
-    } else {
-      const edited = await tx.diary.editEntry(
-        patientId,
-        entry,
-        baseVersion,
-        at,
-        access.audit('diary-entry.update', 'diary_entry', entry.id),
-      );
-      if (edited)
-        return {
-          status: 'updated',
-          record: { id: entry.id, version: edited.version, changeSeq: edited.changeSeq, updatedAt: at, deleted: false, entry },
-        };
-    }
-    const batch = singleWrite(tx, patientId, reveal);
-    const outcome = await applyPut(deps, tx, access, entry, baseVersion, batch);
-    await tx.audit.append(batch.audits);
-    return outcome;
-  });
+  const now = deps.clock.now();
+  // The entry's provenance names who writes it and on what basis, so it is made once access is decided.
+  const outcome = await saveRecord(
+    DIARY_ENTRIES,
+    deps,
+    ctx,
+    patientId,
+    entryId,
+    (access) => normalize(access, entryId, input, now),
+    baseVersion,
+  );
+  return answerOf(outcome);
 }
 
 export type BatchItemResult =
@@ -205,30 +125,23 @@ export async function pushDiaryBatch(
     invalid?: readonly { pointer: string; detail: string }[];
   }[],
 ): Promise<readonly BatchItemResult[]> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const now = deps.clock.now();
-  const prepared = items.map((item, i) => {
-    if (item.invalid) return { ok: false as const, item, errors: item.invalid };
-    try {
-      return { ok: true as const, item, entry: normalize(access, item.id.toLowerCase(), item.entry, now, `/items/${i}/entry`) };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false as const, item, errors: error.errors };
-      throw error;
-    }
-  });
-  const seen = new Set<string>();
-  const reveal = access.mayRead;
-  return deps.store.transaction(async (tx) => {
-    await tx.patients.lockForWrite(patientId);
-    const existing = await tx.diary.findEntries(prepared.filter((p) => p.ok).map((p) => p.item.id.toLowerCase()));
-    // Under the lock no other write numbers changes of this diary, so the batch counts on from the last.
-    let seq = prepared.some((p) => p.ok) ? await tx.diary.lastChangeSeq(patientId) : 0;
-    const batch: WriteBatch = { find: async (id) => existing.get(id), nextSeq: async () => ++seq, audits: [], reveal };
+  const at = nowIso(deps);
+  return inPatientWrite(deps, ctx, patientId, DIARY_ENTRIES.writeAction, async (tx, access) => {
+    const seen = new Set<string>();
     const results: BatchItemResult[] = [];
-    for (const p of prepared) {
-      const id = p.item.id.toLowerCase();
-      if (!p.ok) {
-        results.push({ id, status: 'invalid', errors: p.errors });
+    for (const [i, item] of items.entries()) {
+      const id = item.id.toLowerCase();
+      if (item.invalid) {
+        results.push({ id, status: 'invalid', errors: item.invalid });
+        continue;
+      }
+      let entry: DiaryEntry;
+      try {
+        entry = normalize(access, id, item.entry, now, `/items/${i}/entry`);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({ id, status: 'invalid', errors: error.errors });
         continue;
       }
       if (seen.has(id)) {
@@ -240,14 +153,13 @@ export async function pushDiaryBatch(
         continue;
       }
       seen.add(id);
-      const outcome = await applyPut(deps, tx, access, p.entry, p.item.baseVersion ?? undefined, batch);
+      const outcome = answerOf(await writeRecord(DIARY_ENTRIES, tx, access, id, entry, at, item.baseVersion ?? undefined));
       results.push(
         outcome.status === 'conflict'
           ? { id, status: 'conflict', reason: outcome.reason, current: outcome.current }
           : { id, status: outcome.status, version: outcome.record.version },
       );
     }
-    await tx.audit.append(batch.audits);
     return results;
   });
 }
@@ -259,62 +171,28 @@ export async function deleteDiaryEntry(
   entryId: string,
   baseVersion?: number,
 ): Promise<PutOutcome> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
-  const reveal = access.mayRead;
-  return deps.store.transaction(async (tx): Promise<PutOutcome> => {
-    await tx.patients.lockForWrite(patientId);
-    const existing = await tx.diary.findEntry(entryId);
-    if (!existing || existing.patientId !== patientId) throw notFound('The diary entry');
-    if (existing.deletedAt !== null) return { status: 'unchanged', record: toRecord(existing) };
-    if (baseVersion !== undefined && baseVersion !== existing.version) {
-      const batch = singleWrite(tx, patientId, reveal);
-      const current = conflictCopy(access, batch, existing);
-      await tx.audit.append(batch.audits);
-      return { status: 'conflict', current, reason: `The entry changed on the server (version ${existing.version}).` };
-    }
-    const at = nowIso(deps);
-    const meta = { version: existing.version + 1, changeSeq: (await tx.diary.lastChangeSeq(patientId)) + 1, at };
-    await tx.diary.tombstone(patientId, entryId, meta);
-    await tx.audit.append([access.audit('diary-entry.delete', 'diary_entry', entryId)]);
-    return {
-      status: 'updated',
-      record: { id: entryId, version: meta.version, changeSeq: meta.changeSeq, updatedAt: at, deleted: true, entry: null },
-    };
-  });
+  const outcome: DeleteOutcome<DiaryEntry> = await deleteRecord(DIARY_ENTRIES, deps, ctx, patientId, entryId, baseVersion);
+  if (outcome.status === 'conflict')
+    return { status: 'conflict', current: outcome.current && toRecord(outcome.current), reason: outcome.reason };
+  // The diary answers a delete with the tombstone, as other devices will pull it.
+  return { status: outcome.status === 'deleted' ? 'updated' : 'unchanged', record: toRecord(outcome.record) };
 }
 
-export function encodeSyncCursor(changeSeq: number): string {
-  return Buffer.from(`s${changeSeq}`, 'utf8').toString('base64url');
+/** Diary changes since a cursor, oldest first: the patient's change feed, diary entries only. */
+export function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patientId: string, since: string | undefined, limit: number) {
+  return pullChanges(deps, ctx, patientId, since, limit, { kind: DIARY_ENTRIES.resource, auditAction: 'diary-entry.pull' });
 }
 
-function invalidCursor(detail: string): AppError {
-  return new AppError('validation-failed', 'The sync cursor is not valid; pull from the start without `since`.', {
-    errors: [{ pointer: '/query/since', detail }],
-  });
+/** Live entries whose local date is within [from, to], oldest first: one range scan of the sort key. */
+export function diaryEntriesBetween(stores: Stores, patientId: string, from: string, to: string): Promise<readonly DiaryEntry[]> {
+  // Every key of a time on `to` (`<to>T<time>`) sorts below `<to>U`, and every later date above it.
+  return DIARY_ENTRIES.store(stores).listBetween(patientId, from, `${to}U`);
 }
 
-export function decodeSyncCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const m = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw invalidCursor('Not a cursor this server issued.');
-  return Number(m[1]);
-}
-
-/** Changes since a cursor, oldest first; the entry bodies come back as stored JSON text. */
-export async function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patientId: string, since: string | undefined, limit: number) {
-  const afterSeq = decodeSyncCursor(since);
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-  const rows = await deps.store.diary.listChanges(patientId, afterSeq, limit + 1);
-  const page = rows.slice(0, limit);
-  // A cursor past the diary's last change (forged, another patient's, or from before a restore) would
-  // be echoed back on every empty page, and its holder would never see another change. Only an empty
-  // page can come from such a cursor, so the usual pull costs no extra query.
-  if (page.length === 0 && afterSeq > 0 && afterSeq > (await deps.store.diary.lastChangeSeq(patientId))) {
-    throw invalidCursor('This cursor is past the last change of this diary.');
-  }
-  await deps.store.audit.append([access.audit('diary-entry.pull', 'diary_entry', null)]);
-  const last = page.at(-1);
-  return { items: page, cursor: encodeSyncCursor(last ? last.changeSeq : afterSeq), hasMore: rows.length > limit };
+/** The day summaries of the dates within [from, to] that have live entries, by date, computed from those entries. */
+export async function daySummariesBetween(stores: Stores, patientId: string, from: string, to: string) {
+  // accumulateDays orders by date, and a day's accumulator is the same whatever order its entries come in.
+  return [...accumulateDays(await diaryEntriesBetween(stores, patientId, from, to)).values()];
 }
 
 const MAX_SUMMARY_DAYS = 731;
@@ -348,7 +226,7 @@ export async function listDaySummaries(
     });
   }
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-  const rows = await deps.store.diary.listSummaries(patientId, from, to);
+  const rows = await daySummariesBetween(deps.store, patientId, from, to);
   await deps.store.audit.append([access.audit('day-summary.read', 'day_summary', null)]);
   return rows.map(summarizeAccumulator);
 }
@@ -356,7 +234,7 @@ export async function listDaySummaries(
 /** Every live entry of the patient, oldest first (for export). */
 export async function exportDiary(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<readonly DiaryEntry[]> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-  const entries = await deps.store.diary.listEntries(patientId, '0000-01-01', '9999-12-31');
+  const entries = await diaryEntriesBetween(deps.store, patientId, '0000-01-01', '9999-12-31');
   await deps.store.audit.append([access.audit('diary.export', 'diary_entry', null)]);
   return entries;
 }
@@ -411,15 +289,14 @@ export async function importDiary(
   patientId: string,
   rows: readonly ImportRow[],
 ): Promise<ImportReport> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-diary');
   const entries = rows.map((r) => r.entry);
-  return deps.store.transaction(async (tx) => {
-    await tx.patients.lockForWrite(patientId);
+  return inPatientWrite(deps, ctx, patientId, DIARY_ENTRIES.writeAction, async (tx, access) => {
+    const store = DIARY_ENTRIES.store(tx);
     let imported = 0;
     let alreadyPresent = 0;
     let newIds = 0;
     const problems: { pointer: string; detail: string }[] = [];
-    const stored = await tx.diary.findEntries(entries.map((e) => e.id));
+    const stored = await store.findMany(entries.map((e) => e.id));
     // A row entered into this account by this import is this person's entry (the file cannot claim
     // another author or source); its mode and times stay as recorded.
     const asImported = (e: DiaryEntry): DiaryEntry => ({
@@ -428,7 +305,7 @@ export async function importDiary(
       provenance: { ...e.provenance, enteredBy: access.userId, source: SOURCE_FOR_BASIS[access.basis.kind] },
     });
     const derived = entries.map((e) => (stored.get(e.id)?.patientId === patientId ? e : asImported(e)));
-    const derivedTaken = await tx.diary.findEntries(derived.filter((e, i) => e.id !== entries[i]!.id).map((e) => e.id));
+    const derivedTaken = await store.findMany(derived.filter((e, i) => e.id !== entries[i]!.id).map((e) => e.id));
     const own = derived.map((e, i) => {
       const holder = e.id === entries[i]!.id ? undefined : derivedTaken.get(e.id);
       return holder && holder.patientId !== patientId ? { ...e, id: deps.ids.newId() } : e;
@@ -449,15 +326,13 @@ export async function importDiary(
         );
       }
     });
-    const found = await tx.diary.findEntries(own.map((e) => e.id));
-    const fresh = own.length - found.size;
-    let seq = fresh > 0 ? await tx.diary.lastChangeSeq(patientId) : 0;
+    const found = await store.findMany(own.map((e) => e.id));
     const at = nowIso(deps);
     for (const [i, entry] of own.entries()) {
       const existing = found.get(entry.id);
       if (existing) {
         const same =
-          existing.patientId === patientId && existing.entry !== null && JSON.stringify(existing.entry) === JSON.stringify(entry);
+          existing.patientId === patientId && existing.deletedAt === null && JSON.stringify(existing.body) === JSON.stringify(entry);
         if (same) alreadyPresent += 1;
         else
           problems.push(
@@ -470,7 +345,12 @@ export async function importDiary(
         continue;
       }
       if (problems.length > 0) continue;
-      await tx.diary.insertEntry(patientId, entry, { version: 1, changeSeq: ++seq, at });
+      // The import is audited once, as one act, below; each entry still takes its place in the feed.
+      if (!(await store.create(patientId, entry.id, entry, sortKeyOf(entry), at, null))) {
+        // Taken by another account's write a moment ago (only this patient's writes take turns).
+        problems.push(importRowProblem(rows[i]!, 'id', `entry ${entry.id} is already used; give the row a new id.`));
+        continue;
+      }
       imported += 1;
       if (entry.id !== entries[i]!.id) newIds += 1;
     }

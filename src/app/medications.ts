@@ -284,9 +284,17 @@ export async function createTaperPlan(
       events: [],
       createdBy: access.userId,
     };
-    await tx.carePlan.taperPlans.insert(patientId, id, body, body.plan.startDate, at);
-    await tx.audit.append([access.audit('taper_plan.create', 'taper_plan', id)]);
-    return { status: 'created', record: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body } };
+    const created = await tx.carePlan.taperPlans.create(
+      patientId,
+      id,
+      body,
+      body.plan.startDate,
+      at,
+      access.audit('taper_plan.create', 'taper_plan', id),
+    );
+    // Taken by another patient's plan a moment ago (only this patient's writes take turns).
+    if (!created) return { status: 'conflict', current: null, reason: 'This id is already used. Create the plan with a new id.' };
+    return { status: 'created', record: { id, patientId, version: 1, changeSeq: created.changeSeq, updatedAt: at, deletedAt: null, body } };
   });
 }
 
@@ -321,11 +329,17 @@ export async function pauseOrResumeTaper(
       );
     }
     const body: TaperPlanRecord = { ...existing.body, events };
-    if (!(await tx.carePlan.taperPlans.update(patientId, id, body, body.plan.startDate, existing.version + 1, at))) {
-      throw new AppError('clinical-record-conflict', 'The taper plan changed while you saved; reload and try again.');
-    }
-    await tx.audit.append([access.audit(`taper_plan.${kind}`, 'taper_plan', id)]);
-    return { ...existing, version: existing.version + 1, updatedAt: at, body };
+    const edited = await tx.carePlan.taperPlans.edit(
+      patientId,
+      id,
+      body,
+      body.plan.startDate,
+      existing.version,
+      at,
+      access.audit(`taper_plan.${kind}`, 'taper_plan', id),
+    );
+    if (!edited) throw new AppError('clinical-record-conflict', 'The taper plan changed while you saved; reload and try again.');
+    return { ...existing, version: edited.version, changeSeq: edited.changeSeq, updatedAt: at, body };
   });
 }
 

@@ -14,6 +14,7 @@ import { addDays, type LocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
 import type { NaloxoneCheckRecord } from './care-plan-records.ts';
 import type { AppDeps, RequestContext } from './context.ts';
+import { diaryEntriesBetween } from './diary.ts';
 import { patientToday } from './patients.ts';
 import type { StoredRecord } from './record-store.ts';
 import { findRecord, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
@@ -39,7 +40,7 @@ export async function loadAsNeededUse(deps: AppDeps, ctx: RequestContext, patien
         ]
       : [],
   );
-  const logged: LoggedMedicine[] = (await deps.store.diary.listEntries(patientId, from, to)).flatMap((e) =>
+  const logged: LoggedMedicine[] = (await diaryEntriesBetween(deps.store, patientId, from, to)).flatMap((e) =>
     e.medicines.map((m) => ({
       date: e.localDate,
       regimen: m.regimen,

@@ -2,11 +2,10 @@
 // app/system.ts supplies the real clock, ids and password hasher; tests supply fixed ones.
 import type { AccessFacts } from './policy.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
-import type { DaySummaryAccumulator } from '../domain/diary/day-summary.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { CarePlanStores } from './care-plan-records.ts';
-import type { RecordStore } from './record-store.ts';
+import type { RecordFeedStore, RecordStore } from './record-store.ts';
 import type {
   ActorProfile,
   ApiToken,
@@ -140,7 +139,7 @@ export interface PatientStore {
    * Inside a transaction, before it reads what it will write: makes the patient's writes by client id
    * (diary entries, flares, block diaries, clinical records, taper plans, questionnaire responses and
    * assignments) take turns, so that two at once cannot both pass a version check, both create one id,
-   * or both adjust one day summary. PostgreSQL locks the patient row until the transaction
+   * or both take one change sequence. PostgreSQL locks the patient row until the transaction
    * ends; SQLite's write transaction (BEGIN IMMEDIATE) already excludes every other writer.
    */
   lockForWrite(patientId: string): Promise<void>;
@@ -170,62 +169,6 @@ export interface AuditStore {
   /** Newest first. `before` is an opaque cursor from a previous page. */
   listForPatient(patientId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
   listForOrganization(organizationId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
-}
-
-export interface StoredDiaryEntry {
-  readonly id: string;
-  readonly patientId: string;
-  readonly version: number;
-  readonly changeSeq: number;
-  readonly updatedAt: string;
-  readonly deletedAt: string | null;
-  /** The entry as stored (null for a tombstone: a deleted entry keeps only its id and version). */
-  readonly entry: DiaryEntry | null;
-}
-
-export interface DiaryWriteMeta {
-  readonly version: number;
-  readonly changeSeq: number;
-  readonly at: string;
-}
-
-export interface DiaryStore {
-  findEntry(id: string): Promise<StoredDiaryEntry | undefined>;
-  findEntries(ids: readonly string[]): Promise<Map<string, StoredDiaryEntry>>;
-  /**
-   * Writes a new entry (version 1, the feed's next change sequence) and its audit event, unless the id
-   * is taken: then nothing is written and the answer is undefined. Call under `patients.lockForWrite`.
-   */
-  createEntry(patientId: string, entry: DiaryEntry, at: string, audit: AuditEvent): Promise<{ changeSeq: number } | undefined>;
-  /**
-   * Writes an edit of `baseVersion` and its audit event if that is the patient's live version of the
-   * entry; otherwise nothing is written and the answer is undefined. Call under `patients.lockForWrite`.
-   */
-  editEntry(
-    patientId: string,
-    entry: DiaryEntry,
-    baseVersion: number,
-    at: string,
-    audit: AuditEvent,
-  ): Promise<{ version: number; changeSeq: number } | undefined>;
-  insertEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
-  updateEntry(patientId: string, entry: DiaryEntry, meta: DiaryWriteMeta): Promise<void>;
-  tombstone(patientId: string, id: string, meta: DiaryWriteMeta): Promise<void>;
-  /** Changes after `afterSeq`, oldest first, with the stored entry JSON as text (served as is). */
-  listChanges(
-    patientId: string,
-    afterSeq: number,
-    limit: number,
-  ): Promise<readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[]>;
-  /**
-   * The last change sequence of the patient's diary (0 before any write). Sequences only grow (every
-   * write takes the last one plus one, under the patient's write lock), so the next is this plus one.
-   */
-  lastChangeSeq(patientId: string): Promise<number>;
-  /** Live (not deleted) entries whose local date is within [from, to], oldest first. */
-  listEntries(patientId: string, from: string, to: string): Promise<readonly DiaryEntry[]>;
-  /** The day summaries of the dates within [from, to] that have live entries, by date, computed from those entries. */
-  listSummaries(patientId: string, from: string, to: string): Promise<readonly DaySummaryAccumulator[]>;
 }
 
 export interface Job {
@@ -395,7 +338,9 @@ export interface Stores {
   readonly alerts: AlertStore;
   readonly flares: RecordStore<Flare>;
   readonly blockDiaries: RecordStore<BlockDiary>;
-  readonly diary: DiaryStore;
+  readonly diaryEntries: RecordStore<DiaryEntry>;
+  /** The patient's one change feed, across every kind of versioned record. */
+  readonly records: RecordFeedStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;

@@ -1,5 +1,6 @@
-// The record engine: one protocol for every record a device creates under its own id (flares, block
-// diaries, conditions, procedures, conservative care, medication orders, the naloxone check).
+// The record engine: one protocol for every record a device creates under its own id (diary entries,
+// flares, block diaries, conditions, procedures, conservative care, medication orders, taper plans, the
+// naloxone check).
 //
 // - Create or replace by client id. A byte-identical retry (an outbox that never heard the answer), or
 //   a save of what is already stored, is answered with the stored version: no new version, no audit
@@ -13,6 +14,13 @@
 // - The patient's write turn is taken first, and access is decided inside that same transaction from
 //   one grant lookup: a caregiver revoked while the request was on its way cannot write, because
 //   revoking takes the same turn.
+// - The usual write is done first, as one conditional statement with its audit row (a create of a new
+//   id, or an edit of the live version the writer saw); only when it writes nothing (a retry, a
+//   conflict, another patient's id) is the stored record read and the answer decided from it. A kind
+//   whose save checks or adds something (a hook) reads first instead, as the hook needs the record.
+// - Every write takes the patient's next change sequence, so the patient's change feed
+//   (`record-feed.ts`) holds every record of every kind once, at its last write, in the order of the
+//   writes.
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -22,8 +30,10 @@ import type { RecordStore, StoredRecord } from './record-store.ts';
 import { isUniqueViolationError } from './unique.ts';
 
 export interface RecordKind<T> {
-  /** Audit resource type and action prefix (`condition` → `condition.create`). */
+  /** Audit resource type and the feed's name of the kind (`condition`). */
   readonly resource: string;
+  /** Audit action prefix (`condition` → `condition.create`), when it is not `resource`. */
+  readonly auditPrefix?: string;
   /** How a message names one ("The flare"). */
   readonly label: string;
   /** What a write needs of the grant. */
@@ -37,8 +47,9 @@ export type SaveOutcome<T> =
   | { readonly status: 'created' | 'updated' | 'unchanged'; readonly record: StoredRecord<T> }
   | { readonly status: 'conflict'; readonly current: StoredRecord<T> | null; readonly reason: string };
 
+/** A delete done now or before: `record` is the tombstone. */
 export type DeleteOutcome<T> =
-  | { readonly status: 'deleted' | 'unchanged' }
+  | { readonly status: 'deleted' | 'unchanged'; readonly record: StoredRecord<T | null> }
   | { readonly status: 'conflict'; readonly current: StoredRecord<T> | null; readonly reason: string };
 
 /** Checks that need the database (e.g. a linked record exists); throw an AppError to refuse. */
@@ -59,7 +70,16 @@ export interface SaveHooks<T> {
   readonly afterWrite?: RecordAfterWrite<T>;
 }
 
+/**
+ * What is saved: the value, or how to make it once access is decided (e.g. a diary entry's provenance
+ * names who wrote it and on what basis).
+ */
+export type RecordInput<T> = T | ((access: Granted) => T);
+
 const ID_TAKEN = 'This id is already used. Create the record with a new id.';
+
+const auditOf = <T>(kind: RecordKind<T>, access: Granted, verb: string, id: string | null) =>
+  access.audit(`${kind.auditPrefix ?? kind.resource}.${verb}`, kind.resource, id);
 
 /**
  * Runs `work` in one transaction that holds the patient's write turn, with access to `action` decided
@@ -89,11 +109,15 @@ export async function conflictCopy<C>(
   current: C | null,
   resourceType: string,
   resourceId: string | null,
+  auditPrefix = resourceType,
 ): Promise<C | null> {
   if (current === null || !access.mayRead) return null;
-  await tx.audit.append([access.audit(`${resourceType}.read`, resourceType, resourceId)]);
+  await tx.audit.append([access.audit(`${auditPrefix}.read`, resourceType, resourceId)]);
   return current;
 }
+
+const copyFor = <T>(kind: RecordKind<T>, tx: Stores, access: Granted, current: StoredRecord<T> | null, id: string) =>
+  conflictCopy(tx, access, current, kind.resource, id, kind.auditPrefix ?? kind.resource);
 
 export async function saveRecord<T>(
   kind: RecordKind<T>,
@@ -101,15 +125,16 @@ export async function saveRecord<T>(
   ctx: RequestContext,
   patientId: string,
   id: string,
-  value: T,
+  input: RecordInput<T>,
   baseVersion?: number,
   hooks: SaveHooks<T> = {},
 ): Promise<SaveOutcome<T>> {
   const at = nowIso(deps);
   try {
-    return await inPatientWrite(deps, ctx, patientId, kind.writeAction, (tx, access) =>
-      writeRecord(kind, tx, access, id, value, at, baseVersion, hooks),
-    );
+    return await inPatientWrite(deps, ctx, patientId, kind.writeAction, (tx, access) => {
+      const value = typeof input === 'function' ? (input as (access: Granted) => T)(access) : input;
+      return writeRecord(kind, tx, access, id, value, at, baseVersion, hooks);
+    });
   } catch (error) {
     // The same id created at the same moment for another patient (only this patient's writes take turns).
     if (isUniqueViolationError(error)) return { status: 'conflict', current: null, reason: ID_TAKEN };
@@ -117,7 +142,11 @@ export async function saveRecord<T>(
   }
 }
 
-async function writeRecord<T>(
+/**
+ * One save inside a transaction that already holds the patient's write turn (`inPatientWrite`), for a
+ * use case that writes several records at once; conflicts are outcomes, so each gets its own answer.
+ */
+export async function writeRecord<T>(
   kind: RecordKind<T>,
   tx: Stores,
   access: Granted,
@@ -125,20 +154,39 @@ async function writeRecord<T>(
   value: T,
   at: string,
   baseVersion: number | undefined,
-  hooks: SaveHooks<T>,
+  hooks: SaveHooks<T> = {},
 ): Promise<SaveOutcome<T>> {
   const store = kind.store(tx);
   const patientId = access.patientId;
+  const sortKey = kind.sortAt(value);
+  const live = (version: number, changeSeq: number): StoredRecord<T> => ({
+    id,
+    patientId,
+    version,
+    changeSeq,
+    updatedAt: at,
+    deletedAt: null,
+    body: value,
+  });
+  if (!hooks.check && !hooks.afterWrite) {
+    if (baseVersion === undefined) {
+      const created = await store.create(patientId, id, value, sortKey, at, auditOf(kind, access, 'create', id));
+      if (created) return { status: 'created', record: live(1, created.changeSeq) };
+    } else {
+      const edited = await store.edit(patientId, id, value, sortKey, baseVersion, at, auditOf(kind, access, 'update', id));
+      if (edited) return { status: 'updated', record: live(edited.version, edited.changeSeq) };
+    }
+  }
   const existing = await store.find(id);
   // Never reveal or touch another patient's record: the client must pick a new id.
   if (existing && existing.patientId !== patientId) return { status: 'conflict', current: null, reason: ID_TAKEN };
   if (!existing) {
     if (baseVersion !== undefined) return { status: 'conflict', current: null, reason: 'It does not exist on the server.' };
     if (hooks.check) await hooks.check(tx, access, value);
-    await store.insert(patientId, id, value, kind.sortAt(value), at);
-    await tx.audit.append([access.audit(`${kind.resource}.create`, kind.resource, id)]);
+    const created = await store.create(patientId, id, value, sortKey, at, auditOf(kind, access, 'create', id));
+    if (!created) return { status: 'conflict', current: null, reason: ID_TAKEN };
     if (hooks.afterWrite) await hooks.afterWrite(tx, access, { value, previous: null, version: 1 });
-    return { status: 'created', record: { id, patientId, version: 1, updatedAt: at, deletedAt: null, body: value } };
+    return { status: 'created', record: live(1, created.changeSeq) };
   }
   if (existing.deletedAt !== null) {
     return { status: 'conflict', current: null, reason: 'It was deleted on another device; save it under a new id to keep it.' };
@@ -152,30 +200,29 @@ async function writeRecord<T>(
   if (baseVersion === undefined) {
     return {
       status: 'conflict',
-      current: await conflictCopy(tx, access, existing, kind.resource, id),
+      current: await copyFor(kind, tx, access, existing, id),
       reason: 'It already exists with other content; send its version (If-Match) to change it.',
     };
   }
   if (baseVersion !== existing.version) {
     return {
       status: 'conflict',
-      current: await conflictCopy(tx, access, existing, kind.resource, id),
+      current: await copyFor(kind, tx, access, existing, id),
       reason: `It changed on the server (version ${existing.version}, you edited version ${baseVersion}).`,
     };
   }
   if (hooks.check) await hooks.check(tx, access, value);
-  const version = existing.version + 1;
-  if (!(await store.update(patientId, id, value, kind.sortAt(value), version, at))) {
+  const edited = await store.edit(patientId, id, value, sortKey, baseVersion, at, auditOf(kind, access, 'update', id));
+  if (!edited) {
     // Unreachable while writes take the patient's turn; kept so a lost race can never overwrite.
     return {
       status: 'conflict',
-      current: await conflictCopy(tx, access, (await store.find(id)) ?? null, kind.resource, id),
+      current: await copyFor(kind, tx, access, (await store.find(id)) ?? null, id),
       reason: 'It changed on the server while you saved.',
     };
   }
-  await tx.audit.append([access.audit(`${kind.resource}.update`, kind.resource, id)]);
-  if (hooks.afterWrite) await hooks.afterWrite(tx, access, { value, previous: existing, version });
-  return { status: 'updated', record: { id, patientId, version, updatedAt: at, deletedAt: null, body: value } };
+  if (hooks.afterWrite) await hooks.afterWrite(tx, access, { value, previous: existing, version: edited.version });
+  return { status: 'updated', record: live(edited.version, edited.changeSeq) };
 }
 
 /**
@@ -191,24 +238,37 @@ export function deleteRecord<T>(
   baseVersion?: number,
   afterDelete?: RecordAfterDelete<T>,
 ): Promise<DeleteOutcome<T>> {
+  const at = nowIso(deps);
   return inPatientWrite(deps, ctx, patientId, kind.writeAction, async (tx, access): Promise<DeleteOutcome<T>> => {
     const store = kind.store(tx);
+    const tombstone = (version: number, changeSeq: number): StoredRecord<T | null> => ({
+      id,
+      patientId,
+      version,
+      changeSeq,
+      updatedAt: at,
+      deletedAt: at,
+      body: null,
+    });
+    // The usual delete (of the version the device saw) first, as for a save.
+    if (baseVersion !== undefined && !afterDelete) {
+      const done = await store.softDelete(patientId, id, baseVersion, at, auditOf(kind, access, 'delete', id));
+      if (done) return { status: 'deleted', record: tombstone(baseVersion + 1, done.changeSeq) };
+    }
     const existing = await store.find(id);
     if (!existing || existing.patientId !== patientId) throw notFound(kind.label);
-    if (existing.deletedAt !== null) return { status: 'unchanged' };
+    if (existing.deletedAt !== null) return { status: 'unchanged', record: { ...existing, body: null } };
     if (baseVersion !== undefined && baseVersion !== existing.version) {
       return {
         status: 'conflict',
-        current: await conflictCopy(tx, access, existing, kind.resource, id),
+        current: await copyFor(kind, tx, access, existing, id),
         reason: `It changed on the server (version ${existing.version}); look at the change before deleting.`,
       };
     }
-    if (!(await store.softDelete(patientId, id, existing.version + 1, nowIso(deps)))) {
-      return { status: 'conflict', current: null, reason: 'It changed on the server while you deleted it.' };
-    }
-    await tx.audit.append([access.audit(`${kind.resource}.delete`, kind.resource, id)]);
+    const done = await store.softDelete(patientId, id, existing.version, at, auditOf(kind, access, 'delete', id));
+    if (!done) return { status: 'conflict', current: null, reason: 'It changed on the server while you deleted it.' };
     if (afterDelete) await afterDelete(tx, access, existing);
-    return { status: 'deleted' };
+    return { status: 'deleted', record: tombstone(existing.version + 1, done.changeSeq) };
   });
 }
 
@@ -221,7 +281,7 @@ export async function listRecords<T>(
 ): Promise<readonly StoredRecord<T>[]> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const list = await kind.store(deps.store).list(patientId, limit);
-  await deps.store.audit.append([access.audit(`${kind.resource}.list`, kind.resource, null)]);
+  await deps.store.audit.append([auditOf(kind, access, 'list', null)]);
   return list;
 }
 
@@ -235,7 +295,7 @@ export async function getRecord<T>(
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const record = await kind.store(deps.store).find(id);
   if (!record || record.patientId !== patientId || record.deletedAt !== null) throw notFound(kind.label);
-  await deps.store.audit.append([access.audit(`${kind.resource}.read`, kind.resource, id)]);
+  await deps.store.audit.append([auditOf(kind, access, 'read', id)]);
   return record;
 }
 
@@ -253,6 +313,6 @@ export async function findRecord<T>(
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const record = await kind.store(deps.store).find(id);
   if (!record || record.patientId !== patientId || record.deletedAt !== null) return undefined;
-  await deps.store.audit.append([access.audit(`${kind.resource}.read`, kind.resource, id)]);
+  await deps.store.audit.append([auditOf(kind, access, 'read', id)]);
   return record;
 }

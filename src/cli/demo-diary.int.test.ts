@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.ts';
 import { createTestApp, signUp, type TestApp } from '../../test/support/test-app.ts';
 import { DEMO_DIARY_DAYS, loadDemoDiary } from './demo-diary.ts';
+import { diaryEntriesBetween } from '../app/diary.ts';
 import { findDrug } from '../domain/medications/formulary.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 
@@ -20,7 +21,7 @@ describe.each(DIALECTS)('demo diaries on %s', (dialect) => {
     const { me } = await signUp(t.app, { patient: true, timeZone: 'America/Chicago' });
     const ctx = { actor: { kind: 'user' as const, userId: me.user.id, via: 'session' as const }, requestId: null, ip: 'test' };
     expect(await loadDemoDiary(t.deps, ctx, me.patient!.id, 'America/Chicago', 7)).toBe(DEMO_DIARY_DAYS * 2);
-    const entries = await t.deps.store.diary.listEntries(me.patient!.id, '0000-01-01', '9999-12-31');
+    const entries = await diaryEntriesBetween(t.deps.store, me.patient!.id, '0000-01-01', '9999-12-31');
     const days = [...new Set(entries.map((e) => e.localDate))].sort();
     expect(days.length).toBe(DEMO_DIARY_DAYS);
     const byDay = new Map<string, DiaryEntry[]>();

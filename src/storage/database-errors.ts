@@ -54,3 +54,16 @@ export function markDatabaseFailure<E>(error: E, failure: DatabaseFailure): E {
   }
   return error;
 }
+
+const NOTHING_RAN = Symbol.for('painwise.transaction-nothing-ran');
+
+/** Marks a failure that came before the transaction's first statement ran (BEGIN was part of it). */
+export function markNothingRan<E>(error: E): E {
+  if (typeof error === 'object' && error !== null && !(NOTHING_RAN in error)) Object.defineProperty(error, NOTHING_RAN, { value: true });
+  return error;
+}
+
+/** Whether a transaction failed before anything of it ran on the server (so running it again is safe). */
+export function transactionRanNothing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && NOTHING_RAN in error;
+}

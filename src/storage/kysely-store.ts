@@ -3,14 +3,14 @@ import type { Store, Stores } from '../app/ports.ts';
 import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
 import { apiTokenRepository, sessionRepository, signInFailureRepository, userRepository } from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
-import { diaryRepository } from './repositories/diary.repository.ts';
-import { versionedRecordRepository } from './repositories/versioned-record.repository.ts';
+import { recordFeedRepository, versionedRecordRepository } from './repositories/versioned-record.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
 import { instrumentResponseRepository } from './repositories/instrument-responses.repository.ts';
 import { instrumentAssignmentRepository, instrumentLicenceRepository } from './repositories/instrument-assignments.repository.ts';
 import { carePlanStores } from './repositories/care-plan.repository.ts';
 import type { Flare } from '../domain/diary/flare.ts';
+import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import { withDirectSqlite, type DirectSqlite, type Executor } from './repositories/executor.ts';
 import type { NodeSqliteDatabase } from './dialects/node-sqlite.ts';
@@ -21,7 +21,7 @@ import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
 import { isUniqueViolation } from './database.ts';
-import { classifyDatabaseFailure } from './database-errors.ts';
+import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
 
 /** Marks driver unique-constraint errors (by code, on either engine) so the app can recognise them. */
 function translateErrors<T extends object>(repository: T): T {
@@ -44,7 +44,7 @@ function translateErrors<T extends object>(repository: T): T {
 
 function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
   return {
-    carePlan: carePlanStores(db, translateErrors),
+    carePlan: carePlanStores(db, dialect, translateErrors),
     users: translateErrors(userRepository(db)),
     sessions: translateErrors(sessionRepository(db)),
     apiTokens: translateErrors(apiTokenRepository(db)),
@@ -54,14 +54,15 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
     delegations: translateErrors(delegationRepository(db)),
     careRelationships: translateErrors(careRelationshipRepository(db)),
     audit: translateErrors(auditRepository(db)),
-    diary: translateErrors(diaryRepository(db, dialect)),
-    flares: translateErrors(versionedRecordRepository<Flare>(db, 'flare')),
+    diaryEntries: translateErrors(versionedRecordRepository<DiaryEntry>(db, dialect, 'diary_entry')),
+    records: translateErrors(recordFeedRepository(db)),
+    flares: translateErrors(versionedRecordRepository<Flare>(db, dialect, 'flare')),
     jobs: translateErrors(jobRepository(db, dialect)),
     alerts: translateErrors(alertRepository(db)),
     instrumentResponses: translateErrors(instrumentResponseRepository(db)),
     instrumentLicences: translateErrors(instrumentLicenceRepository(db)),
     instrumentAssignments: translateErrors(instrumentAssignmentRepository(db)),
-    blockDiaries: translateErrors(versionedRecordRepository<BlockDiary>(db, 'block_diary')),
+    blockDiaries: translateErrors(versionedRecordRepository<BlockDiary>(db, dialect, 'block_diary')),
   };
 }
 
@@ -208,7 +209,8 @@ async function retryWhenNothingRan<T>(db: Kysely<DatabaseSchema>, work: (trx: Tr
         return work(trx);
       });
     } catch (error) {
-      if (began || attempt > 1 || classifyDatabaseFailure(error) !== 'connection-lost') throw error;
+      // BEGIN goes with the first statement (the dialect holds it back), so a break there ran nothing either.
+      if ((began && !transactionRanNothing(error)) || attempt > 1 || classifyDatabaseFailure(error) !== 'connection-lost') throw error;
     }
   }
 }

@@ -112,24 +112,14 @@ export interface JobRow {
 }
 
 // A diary entry is its validated body (JSON) beside only the columns that queries filter or order on.
-export interface DiaryEntryRow {
+/** A versioned record of any kind (diary entry, flare, condition …): the body beside what queries filter or order on. */
+export interface VersionedRecordRow {
+  kind: string;
   id: string;
   patient_id: string;
   version: number;
   change_seq: number;
-  local_date: string;
-  local_time: string;
-  body: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
-
-export interface PatientDocumentRow {
-  id: string;
-  patient_id: string;
-  version: number;
-  sort_at: string;
+  sort_key: string;
   body: string;
   created_at: string;
   updated_at: string;
@@ -218,18 +208,10 @@ export interface DatabaseSchema {
   instrument_assignment: InstrumentAssignmentRow;
   instrument_due: InstrumentDueRow;
   instrument_response: InstrumentResponseRow;
-  condition: PatientDocumentRow;
-  medication_order: PatientDocumentRow;
-  clinical_procedure: PatientDocumentRow;
-  conservative_care: PatientDocumentRow;
-  taper_plan: PatientDocumentRow;
-  naloxone_check: PatientDocumentRow;
   care_plan_version: CarePlanVersionRow;
   patient_invitation: PatientInvitationRow;
   alert: AlertRow;
-  flare: PatientDocumentRow;
-  block_diary: PatientDocumentRow;
-  diary_entry: DiaryEntryRow;
+  versioned_record: VersionedRecordRow;
   user_account: UserRow;
   session: SessionRow;
   api_token: ApiTokenRow;

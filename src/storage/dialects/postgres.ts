@@ -9,7 +9,8 @@
 // query in flight is marked as a lost connection so that the API can answer 503 rather than 500.
 import pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
-import { markDatabaseFailure } from '../database-errors.ts';
+import { markDatabaseFailure, markNothingRan } from '../database-errors.ts';
+import { preparedStatementName } from '../repositories/executor.ts';
 
 pg.types.setTypeParser(20, (v: string) => Number(v));
 pg.types.setTypeParser(1700, (v: string) => Number(v));
@@ -25,6 +26,9 @@ export interface PostgresOptions {
   readonly lockTimeoutMs?: number;
   readonly statementTimeoutMs?: number;
 }
+
+const EMPTY_RESULT = (command: string): Promise<pg.QueryResult> =>
+  Promise.resolve({ command, rowCount: null, rows: [], oid: 0, fields: [] } as unknown as pg.QueryResult);
 
 /** The pool Kysely uses: pg's, with every client's errors handled and marked. */
 export function resilientPool(options: PostgresOptions): PostgresPool & { readonly pool: pg.Pool } {
@@ -53,17 +57,55 @@ export function resilientPool(options: PostgresOptions): PostgresPool & { readon
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let wrapper = wrappers.get(client);
     if (!wrapper) {
-      const query = (...args: unknown[]): unknown => {
-        const result = (client.query as (...a: unknown[]) => unknown)(...args);
-        if (result instanceof Promise) {
-          // pg rejects the query and then emits 'error' in the same turn, so `broken` is known here.
-          return result.catch((error: unknown) => {
-            throw broken.has(client) ? markDatabaseFailure(error, 'connection-lost') : error;
-          });
-        }
-        return result;
+      const send = (args: readonly unknown[]): Promise<pg.QueryResult> => {
+        // A prepared query's text goes as a named statement: parsed and planned once per connection.
+        const name = typeof args[0] === 'string' ? preparedStatementName(args[0]) : undefined;
+        const result = name
+          ? client.query({ name, text: args[0] as string, values: args[1] as unknown[] })
+          : (client.query as (...a: unknown[]) => Promise<pg.QueryResult>)(...args);
+        // pg rejects the query and then emits 'error' in the same turn, so `broken` is known here.
+        return result.catch((error: unknown) => {
+          throw broken.has(client) ? markDatabaseFailure(error, 'connection-lost') : error;
+        });
       };
-      wrapper = { query: query as PostgresPoolClient['query'], release: () => client.release() };
+      // BEGIN is held back and sent with the transaction's first statement when that statement has no
+      // parameters (the simple protocol carries both in one message): a patient's write opens with
+      // BEGIN and the lock on the patient's row, one round trip instead of two. A transaction that ends
+      // before any statement sends nothing at all.
+      let beginHeld = false;
+      const query = async (...args: unknown[]): Promise<pg.QueryResult> => {
+        const text = typeof args[0] === 'string' ? args[0] : undefined;
+        const parameters = (args[1] as readonly unknown[] | undefined) ?? [];
+        if (text === 'begin' && parameters.length === 0 && !beginHeld) {
+          beginHeld = true;
+          return EMPTY_RESULT('BEGIN');
+        }
+        if (!beginHeld) return send(args);
+        beginHeld = false;
+        if ((text === 'commit' || text === 'rollback') && parameters.length === 0) return EMPTY_RESULT(text.toUpperCase());
+        if (text !== undefined && parameters.length === 0 && !preparedStatementName(text)) {
+          try {
+            const results = (await send([`begin; ${text}`])) as unknown as pg.QueryResult[];
+            return results[results.length - 1]!;
+          } catch (error) {
+            // Nothing of the transaction can have run: the caller may run it again on another connection.
+            throw markNothingRan(error);
+          }
+        }
+        try {
+          await send(['begin']);
+        } catch (error) {
+          throw markNothingRan(error);
+        }
+        return send(args);
+      };
+      wrapper = {
+        query: query as unknown as PostgresPoolClient['query'],
+        release: () => {
+          beginHeld = false;
+          client.release();
+        },
+      };
       wrappers.set(client, wrapper);
     }
     return wrapper;

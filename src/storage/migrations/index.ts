@@ -11,6 +11,7 @@ import * as m0011 from './0011-instrument-licences-assignments.ts';
 import * as m0012 from './0012-naloxone-check.ts';
 import * as m0013 from './0013-canonical-instants.ts';
 import * as m0014 from './0014-lean-diary.ts';
+import * as m0015 from './0015-record-feed.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-naloxone-check': m0012,
   '0013-canonical-instants': m0013,
   '0014-lean-diary': m0014,
+  '0015-record-feed': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -84,14 +84,14 @@ function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
 }
 
 /** The care-plan stores over a connection or transaction; `wrap` marks driver errors as the other stores do. */
-export function carePlanStores(db: Executor, wrap: <S extends object>(store: S) => S): CarePlanStores {
+export function carePlanStores(db: Executor, dialect: 'sqlite' | 'postgres', wrap: <S extends object>(store: S) => S): CarePlanStores {
   return {
-    conditions: wrap(recordRepository<ConditionRecord>(db, 'condition')),
-    medicationOrders: wrap(recordRepository<MedicationOrderRecord>(db, 'medication_order')),
-    procedures: wrap(recordRepository<ProcedureRecord>(db, 'clinical_procedure')),
-    conservativeCare: wrap(recordRepository<ConservativeCareRecord>(db, 'conservative_care')),
-    taperPlans: wrap(recordRepository<TaperPlanRecord>(db, 'taper_plan')),
-    naloxoneChecks: wrap(recordRepository<NaloxoneCheckRecord>(db, 'naloxone_check')),
+    conditions: wrap(recordRepository<ConditionRecord>(db, dialect, 'condition')),
+    medicationOrders: wrap(recordRepository<MedicationOrderRecord>(db, dialect, 'medication_order')),
+    procedures: wrap(recordRepository<ProcedureRecord>(db, dialect, 'procedure')),
+    conservativeCare: wrap(recordRepository<ConservativeCareRecord>(db, dialect, 'conservative_care')),
+    taperPlans: wrap(recordRepository<TaperPlanRecord>(db, dialect, 'taper_plan')),
+    naloxoneChecks: wrap(recordRepository<NaloxoneCheckRecord>(db, dialect, 'naloxone_check')),
     plans: wrap(carePlanVersionRepository(db)),
   };
 }

@@ -39,6 +39,17 @@ interface Plan {
 const SENTINEL = '\u0000painwise-arg:';
 
 /**
+ * The SQL texts of every prepared query, each with a short statement name. The PostgreSQL pool
+ * prepares these once per connection as named statements, so the server parses and plans a hot query
+ * once instead of on every call; the set is bounded by the queries the code defines, never by input.
+ */
+const statementNames = new Map<string, string>();
+
+export function preparedStatementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
+/**
  * A query built once per dialect with Kysely and then run from its SQL text: each call only binds the
  * arguments, so a hot query costs no query-tree building and no compilation. `build` must be
  * straight-line (no branching on argument values) and pass every argument through as a parameter
@@ -73,6 +84,7 @@ export function preparedQuery<A extends object, R = unknown>(
     }
     plan = { sql: compiled.sql, parameters };
     plans.set(key, plan);
+    if (!statementNames.has(plan.sql)) statementNames.set(plan.sql, `painwise_${statementNames.size + 1}`);
     return plan;
   };
   const bind = (plan: Plan, args: A): unknown[] =>

@@ -36,13 +36,27 @@ const toRelationship = (r: CareRelationshipRow): CareRelationship => ({
   revokedAt: r.revoked_at,
 });
 
-// Every access decision starts here.
-const PATIENT_OWNER = preparedQuery((db, a: { id: string }) => db.selectFrom('patient').select(['id', 'user_id']).where('id', '=', a.id));
+// Every access decision by someone other than the patient starts here: the record's owner, the
+// actor's delegations for it and the actor's organizations' care relationships with it, in one
+// statement (one round trip), told apart by the first column.
+const ACCESS_FACTS = preparedQuery((db, a: { patientId: string; actorUserId: string }) =>
+  sql<{ kind: string; a: string; b: string | null; c: string | null; d: string | null; e: string | null }>`
+    select 'patient' as kind, user_id as a, cast(null as text) as b, cast(null as text) as c, cast(null as text) as d, cast(null as text) as e
+      from patient where id = ${a.patientId}
+    union all
+    select 'delegation', scopes, accepted_at, revoked_at, expires_at, cast(null as text)
+      from delegation where patient_id = ${a.patientId} and caregiver_user_id = ${a.actorUserId}
+    union all
+    select 'care', care_relationship.organization_id, membership.role, care_relationship.scopes, care_relationship.revoked_at, care_relationship.expires_at
+      from care_relationship join membership on membership.organization_id = care_relationship.organization_id
+      where care_relationship.patient_id = ${a.patientId} and membership.user_id = ${a.actorUserId}`.compile(db),
+);
 
 export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'): PatientStore {
   return {
     async lockForWrite(patientId) {
-      if (dialect === 'postgres') await sql`select id from patient where id = ${patientId} for update`.execute(db);
+      // The id goes in as a literal: a statement without parameters travels with the transaction's BEGIN.
+      if (dialect === 'postgres') await sql`select id from patient where id = ${sql.lit(patientId)} for update`.execute(db);
     },
     async insert(p) {
       await db
@@ -75,45 +89,25 @@ export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'):
       if (Object.keys(set).length > 0) await db.updateTable('patient').set(set).where('id', '=', id).execute();
     },
     async loadAccessFacts(patientId, actorUserId) {
-      const patient = await PATIENT_OWNER.first(db, { id: patientId });
-      if (!patient) return { patient: undefined, delegations: [], careGrants: [] };
-      if (patient.user_id === actorUserId) return { patient: { id: patient.id, userId: patient.user_id }, delegations: [], careGrants: [] };
-      const [delegations, grants] = await Promise.all([
-        db
-          .selectFrom('delegation')
-          .select(['scopes', 'accepted_at', 'revoked_at', 'expires_at'])
-          .where('patient_id', '=', patientId)
-          .where('caregiver_user_id', '=', actorUserId)
-          .execute(),
-        db
-          .selectFrom('care_relationship')
-          .innerJoin('membership', 'membership.organization_id', 'care_relationship.organization_id')
-          .select([
-            'care_relationship.organization_id',
-            'membership.role',
-            'care_relationship.scopes',
-            'care_relationship.revoked_at',
-            'care_relationship.expires_at',
-          ])
-          .where('care_relationship.patient_id', '=', patientId)
-          .where('membership.user_id', '=', actorUserId)
-          .execute(),
-      ]);
+      const rows = await ACCESS_FACTS.rows(db, { patientId, actorUserId });
+      const owner = rows.find((r) => r.kind === 'patient');
+      if (!owner) return { patient: undefined, delegations: [], careGrants: [] };
+      const patient = { id: patientId, userId: owner.a };
+      if (owner.a === actorUserId) return { patient, delegations: [], careGrants: [] };
       return {
-        patient: { id: patient.id, userId: patient.user_id },
-        delegations: delegations.map((d) => ({
-          scopes: parseJsonArray<CaregiverScope>(d.scopes),
-          acceptedAt: d.accepted_at,
-          revokedAt: d.revoked_at,
-          expiresAt: d.expires_at,
-        })),
-        careGrants: grants.map((g) => ({
-          organizationId: g.organization_id,
-          role: g.role as OrganizationRole,
-          scopes: parseJsonArray<CareScope>(g.scopes),
-          revokedAt: g.revoked_at,
-          expiresAt: g.expires_at,
-        })),
+        patient,
+        delegations: rows
+          .filter((r) => r.kind === 'delegation')
+          .map((r) => ({ scopes: parseJsonArray<CaregiverScope>(r.a), acceptedAt: r.b, revokedAt: r.c, expiresAt: r.d })),
+        careGrants: rows
+          .filter((r) => r.kind === 'care')
+          .map((r) => ({
+            organizationId: r.a,
+            role: r.b as OrganizationRole,
+            scopes: parseJsonArray<CareScope>(r.c!),
+            revokedAt: r.d,
+            expiresAt: r.e,
+          })),
       };
     },
     async listAsCaregiver(userId) {

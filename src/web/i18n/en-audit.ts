@@ -15,6 +15,7 @@ export const enAudit = {
   'audit.other': 'Other activity ({action})',
   ...words('diary-entry', { ...documents('a diary check-in', 'diary check-ins'), pull: 'Synced the diary' }),
   ...words('diary', { export: 'Downloaded the diary', import: 'Imported check-ins into the diary' }),
+  ...words('records', { pull: 'Synced the record' }),
   ...words('day-summary', { read: 'Looked at daily summaries' }),
   ...words('flare', documents('a flare', 'flares')),
   ...words('block_diary', documents('a block diary', 'block diaries')),

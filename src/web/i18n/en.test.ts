@@ -32,9 +32,10 @@ describe('message catalogue', () => {
       .join('\n');
     // Recorded by the user (access.audit('…')) or by the system (systemEvent('…') in jobs).
     const literal = [...source.matchAll(/(?:audit|systemEvent)\('([a-z_.-]+)'/g)].map((m) => m[1]!);
-    // Actions built from a record kind (`${kind.resource}.verb`) for every kind that has one.
-    const kinds = [...source.matchAll(/resource: '([a-z_]+)'/g)].map((m) => m[1]!);
-    const verbs = [...source.matchAll(/audit\(`\$\{kind\.resource\}\.([a-z]+)`/g)].map((m) => m[1]!);
+    // Actions the record engine builds from a record kind (`<prefix>.verb`: the kind's `auditPrefix`,
+    // or else its `resource`) for every kind that has one.
+    const kinds = [...source.matchAll(/resource: '([a-z_]+)',(?:\s*auditPrefix: '([a-z_-]+)',)?/g)].map((m) => m[2] ?? m[1]!);
+    const verbs = [...source.matchAll(/auditOf\(kind, access, '([a-z]+)'/g)].map((m) => m[1]!);
     const built = kinds.flatMap((k) => verbs.map((v) => `${k}.${v}`));
     expect(literal.length).toBeGreaterThan(30);
     expect(built.length).toBeGreaterThan(10);

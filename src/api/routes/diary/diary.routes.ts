@@ -17,6 +17,7 @@ import {
   DiaryEntryParams,
   DiaryPullQuery,
 } from '../../../contract/diary.ts';
+import { renderChangePage } from '../../change-page.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
@@ -155,33 +156,7 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
   );
 }
 
-/**
- * A pull page as JSON bytes. Entries are stored as validated JSON, so they are spliced in as stored,
- * not parsed and re-encoded; and the page is written into one buffer sized in advance, because joining
- * a year of entries into one string and encoding that was most of a pull's time.
- */
-export function renderPullPage(page: {
-  items: readonly { id: string; version: number; changeSeq: number; updatedAt: string; deleted: boolean; bodyJson: string }[];
-  cursor: string;
-  hasMore: boolean;
-}): Buffer {
-  const heads = page.items.map(
-    (r, i) =>
-      `${i === 0 ? '' : ','}{"id":"${r.id}","version":${r.version},"changeSeq":${r.changeSeq},"updatedAt":"${r.updatedAt}","deleted":${r.deleted},"entry":`,
-  );
-  const tail = `],"cursor":"${page.cursor}","hasMore":${page.hasMore}}`;
-  let size = Buffer.byteLength('{"items":[') + Buffer.byteLength(tail);
-  page.items.forEach((r, i) => {
-    size += Buffer.byteLength(heads[i]!) + (r.deleted ? 4 : Buffer.byteLength(r.bodyJson)) + 1;
-  });
-  const out = Buffer.allocUnsafe(size);
-  let at = out.write('{"items":[', 0);
-  page.items.forEach((r, i) => {
-    at += out.write(heads[i]!, at);
-    at += out.write(r.deleted ? 'null' : r.bodyJson, at);
-    at += out.write('}', at);
-  });
-  at += out.write(tail, at);
-  if (at !== size) throw new Error(`pull page measured ${size} bytes but wrote ${at}`);
-  return out;
+/** A diary pull page as JSON bytes: the change feed's page, diary entries only, each body named `entry`. */
+export function renderPullPage(page: Parameters<typeof renderChangePage>[0]): Buffer {
+  return renderChangePage(page, { bodyField: 'entry', withKind: false });
 }
