@@ -21,7 +21,7 @@ import {
   maintenanceHandler,
   type JobHandler,
 } from '../app/jobs.ts';
-import { ASSIGNMENT_JOB, assignmentDueHandler } from '../app/instruments.ts';
+import { ASSIGNMENT_JOB, assignmentDueHandler } from '../app/instrument-assignments.ts';
 import type { ApiDeps } from './types.ts';
 
 /** Every kind of background job and what runs it. */

@@ -2,7 +2,7 @@
 import { AppError, forbidden, notFound } from './errors.ts';
 import { nowIso, addMinutesIso, type AppDeps, type RequestContext } from './context.ts';
 import { auditEvent, requireUser } from './access.ts';
-import { newShareCode } from './codes.ts';
+import { newShareCode } from './share-codes.ts';
 import { normalizeEmail } from './accounts.ts';
 import type { CareScope, MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';

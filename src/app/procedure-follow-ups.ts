@@ -19,7 +19,7 @@ import type { ProcedureRecord } from './care-plan-records.ts';
 import type { RecordAfterDelete, RecordAfterWrite } from './versioned-records.ts';
 import { nowIso, type AppDeps } from './context.ts';
 import { notFound } from './errors.ts';
-import { scheduleAssignment } from './instruments.ts';
+import { scheduleAssignment } from './instrument-assignments.ts';
 import type { Stores } from './ports.ts';
 
 /** Follow-ups after a procedure, in weeks. */

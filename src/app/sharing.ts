@@ -3,7 +3,7 @@
 import { AppError, notFound } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { auditEvent, authorizePatientAccess, hasActiveRelationship, requireUser, type Granted } from './access.ts';
-import { normalizeShareCode } from './codes.ts';
+import { normalizeShareCode } from './share-codes.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation } from './model.ts';
 import type { Stores } from './ports.ts';
 import { sha256 } from './system.ts';

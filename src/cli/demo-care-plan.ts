@@ -3,16 +3,9 @@
 // Doses are ordinary labelled doses; the MME and flags shown for them are computed by the domain.
 // James Carter's regimen is CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1 (MME conversion table) M13 (hydrocodone/APAP 10/325 q4h + alprazolam 0.5 mg TID:
 // 60 MME/day, opioid + benzodiazepine).
-import {
-  saveCarePlan,
-  saveCondition,
-  saveConservativeCare,
-  saveProcedure,
-  type CarePlanInput,
-  type ConditionInput,
-  type ConservativeCareInput,
-  type ProcedureInput,
-} from '../app/care-plan.ts';
+import { saveCarePlan, type CarePlanInput } from '../app/care-plan.ts';
+import { saveConservativeCare, saveProcedure, type ConservativeCareInput, type ProcedureInput } from '../app/care-history.ts';
+import { saveCondition, type ConditionInput } from '../app/conditions.ts';
 import type { AppDeps, RequestContext } from '../app/context.ts';
 import { CONFIRMED_FLAGS, saveMedicationOrder } from '../app/medication-order-safety.ts';
 import { createTaperPlan, type MedicationOrderInput } from '../app/medications.ts';

@@ -9,7 +9,9 @@
 //   days before a visit next week to Maria.
 // Item 9 of PHQ-9 is always 0 here: the demo raises no crisis alerts on its own.
 import type { AppDeps, RequestContext } from '../app/context.ts';
-import { assignInstrument, enableInstrumentLicence, submitInstrumentResponse } from '../app/instruments.ts';
+import { assignInstrument } from '../app/instrument-assignments.ts';
+import { enableInstrumentLicence } from '../app/instrument-licences.ts';
+import { submitInstrumentResponse } from '../app/instruments.ts';
 import { seededRandom } from './demo-diary.ts';
 
 const DAY = 86_400_000;

@@ -1,90 +1,22 @@
-// HTTP shapes of the pain diary. The zod schemas give structure (and OpenAPI); the domain's
-// validateDiaryEntry then applies the cross-field rules (least ≤ now ≤ worst, wall clock vs instant …).
+// HTTP shapes of the pain diary. The zod schemas give structure (and OpenAPI). The shapes of a diary
+// entry, a flare and a block diary are the domain's (diary-entry-shape.ts, flare-shape.ts,
+// block-diary-shape.ts; the CSV import and the benchmark's calibration write parse with them too), so
+// each is written once; the domain then applies the rules no schema says (wall clock vs instant,
+// duplicates, the server's clock).
 import { z } from 'zod';
-import {
-  DIARY_LIMITS,
-  DOSE_UNITS,
-  ENTRY_MODES,
-  HELP_LEVELS,
-  MEDICINE_REGIMENS,
-  MOODS,
-  PAIN_QUALITIES,
-  SLEEP_QUALITIES,
-  TECHNIQUES,
-  TRIGGERS,
-} from '../domain/diary/entry.ts';
+import { blockDiarySchemas } from '../domain/diary/block-diary-shape.ts';
+import { diaryEntrySchemas } from '../domain/diary/diary-entry-shape.ts';
+import { flareSchemas } from '../domain/diary/flare-shape.ts';
+import { ENTRY_MODES } from '../domain/diary/entry.ts';
 import { Id } from './common.ts';
-
-const Nrs = z.number().int().min(0).max(10);
-const ShortText = z.string().max(DIARY_LIMITS.shortText);
 
 export const DiaryEntryBody = z
   .strictObject({
-    localDate: z.string().max(10),
-    localTime: z.string().max(5),
-    timeZone: z.string().max(64),
-    recordedAt: z.string().max(40),
-    intensity: Nrs,
-    worstSinceLast: Nrs.nullable().optional(),
-    leastSinceLast: Nrs.nullable().optional(),
-    regions: z
-      .array(
-        z.strictObject({
-          code: z.string().max(DIARY_LIMITS.idLength),
-          intensity: Nrs.nullable().optional(),
-          qualities: z.array(z.enum(PAIN_QUALITIES)).max(PAIN_QUALITIES.length).optional(),
-        }),
-      )
-      .max(100)
-      .optional(),
-    interference: z
-      .strictObject({
-        activity: Nrs.nullable().optional(),
-        sleep: Nrs.nullable().optional(),
-        mood: Nrs.nullable().optional(),
-        stress: Nrs.nullable().optional(),
-      })
-      .optional(),
-    sleep: z
-      .strictObject({ hours: z.number().min(0).max(24).nullable().optional(), quality: z.enum(SLEEP_QUALITIES).nullable().optional() })
-      .optional(),
-    activity: z
-      .strictObject({
-        minutes: z.number().int().min(0).max(DIARY_LIMITS.activityMinutes).nullable().optional(),
-        meaningful: z.array(ShortText).max(DIARY_LIMITS.meaningfulActivities).optional(),
-      })
-      .optional(),
-    mood: z.enum(MOODS).nullable().optional(),
-    triggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
-    ownTriggers: z.array(ShortText).max(DIARY_LIMITS.ownTriggers).optional(),
-    medicines: z
-      .array(
-        z.strictObject({
-          name: ShortText,
-          dose: z.number().positive().nullable().optional(),
-          unit: z.enum(DOSE_UNITS).nullable().optional(),
-          takenAt: z.string().max(5).nullable().optional(),
-          regimen: z.enum(MEDICINE_REGIMENS),
-          formularyId: z.string().max(DIARY_LIMITS.idLength).nullable().optional(),
-          medicationOrderId: Id.nullable().optional(),
-        }),
-      )
-      .max(DIARY_LIMITS.medicines)
-      .optional(),
-    techniques: z
-      .array(
-        z.strictObject({
-          id: z.enum(TECHNIQUES),
-          label: ShortText.nullable().optional(),
-          helped: z.enum(HELP_LEVELS).nullable().optional(),
-        }),
-      )
-      .max(DIARY_LIMITS.techniques)
-      .optional(),
-    notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
+    ...diaryEntrySchemas().bodyFields,
     /** Whether the entry is made at the time (real-time) or afterwards (recalled). */
     mode: z.enum(ENTRY_MODES).default('real-time'),
   })
+  .check(diaryEntrySchemas().painRangeCheck)
   .meta({
     id: 'DiaryEntry',
     examples: [
@@ -192,17 +124,8 @@ export const DaySummaryQuery = z
   });
 
 export const FlareBody = z
-  .strictObject({
-    startedAt: z.string().max(40),
-    endedAt: z.string().max(40).nullable().optional(),
-    timeZone: z.string().max(64),
-    peakIntensity: Nrs.nullable().optional(),
-    suspectedTriggers: z.array(z.enum(TRIGGERS)).max(TRIGGERS.length).optional(),
-    ownTriggers: z.array(ShortText).max(20).optional(),
-    helpedTechniques: z.array(z.enum(TECHNIQUES)).max(TECHNIQUES.length).optional(),
-    helpedText: z.array(ShortText).max(20).optional(),
-    notes: z.string().max(DIARY_LIMITS.notesLength).optional(),
-  })
+  .strictObject(flareSchemas().bodyFields)
+  .check(flareSchemas().endNotBeforeStartCheck)
   .meta({
     id: 'Flare',
     examples: [
@@ -220,40 +143,21 @@ export const FlareBody = z
     ],
   });
 
-export const BlockDiaryBody = z
-  .strictObject({
-    procedureLabel: z.string().max(200),
-    procedureAt: z.string().max(40),
-    timeZone: z.string().max(64),
-    baselineIntensity: Nrs,
-    offsetsMinutes: z.array(z.number().int()).max(50).optional(),
-    readings: z
-      .array(
-        z.strictObject({
-          offsetMinutes: z.number().int(),
-          intensity: Nrs.nullable().optional(),
-          patientReportedReliefPct: z.number().min(0).max(100).nullable().optional(),
-          recordedAt: z.string().max(40).nullable().optional(),
-        }),
-      )
-      .max(50)
-      .optional(),
-  })
-  .meta({
-    id: 'BlockDiary',
-    examples: [
-      {
-        procedureLabel: 'L4-L5 medial branch block (right)',
-        procedureAt: '2026-05-28T09:00:00Z',
-        timeZone: 'Europe/Berlin',
-        baselineIntensity: 8,
-        readings: [
-          { offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 80, recordedAt: null },
-          { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90, recordedAt: null },
-        ],
-      },
-    ],
-  });
+export const BlockDiaryBody = z.strictObject(blockDiarySchemas().bodyFields).meta({
+  id: 'BlockDiary',
+  examples: [
+    {
+      procedureLabel: 'L4-L5 medial branch block (right)',
+      procedureAt: '2026-05-28T09:00:00Z',
+      timeZone: 'Europe/Berlin',
+      baselineIntensity: 8,
+      readings: [
+        { offsetMinutes: 15, intensity: 2, patientReportedReliefPct: 80, recordedAt: null },
+        { offsetMinutes: 30, intensity: 1, patientReportedReliefPct: 90, recordedAt: null },
+      ],
+    },
+  ],
+});
 
 export const DocumentParams = z.strictObject({ patientId: Id, documentId: Id });
 export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });

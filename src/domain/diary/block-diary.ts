@@ -31,13 +31,13 @@
 //
 // Pure: time is an argument (scheduleReadings takes the procedure instant).
 
-import { isNrs } from './entry.ts';
+import { blockDiarySchemas, type BlockDiaryShape } from './block-diary-shape.ts';
+import { parseShape } from './diary-shape-parts.ts';
 import { canonicalTimeZone, parseInstant, type TimeZone } from '../time/local-date.ts';
 
 export const DEFAULT_BLOCK_OFFSETS_MINUTES: readonly number[] = [15, 30, 60, 120, 240, 360, 480];
 
-/** Longest offset accepted: 14 days (UW Health asks for daily ratings for 2 weeks). */
-export const MAX_BLOCK_OFFSET_MINUTES = 14 * 24 * 60;
+export { MAX_BLOCK_OFFSET_MINUTES } from './block-diary-shape.ts';
 
 export const RELIEF_THRESHOLDS = [50, 80] as const;
 
@@ -197,113 +197,48 @@ export interface BlockDiaryIssue {
 }
 export type BlockDiaryValidation = { ok: true; diary: BlockDiary } | { ok: false; errors: BlockDiaryIssue[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The last instant `toISOString` writes with a four-digit year. */
 const LATEST_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-const isOffset = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_BLOCK_OFFSET_MINUTES;
+function instant(text: string): string {
+  const parsed = parseInstant(text);
+  if (parsed === undefined) throw new Error('validateBlockDiary: an instant passed the shape but does not parse');
+  return parsed;
+}
+
+/** Normalise a block diary whose shape is right: canonical instants and zone, offsets and readings ascending. */
+function normalizeBlockDiary(shape: BlockDiaryShape): BlockDiary {
+  const timeZone = canonicalTimeZone(shape.timeZone);
+  if (timeZone === undefined) throw new Error('validateBlockDiary: the zone passed the shape but is not known');
+  return {
+    id: shape.id.toLowerCase(),
+    procedureLabel: shape.procedureLabel.trim(),
+    procedureAt: instant(shape.procedureAt),
+    timeZone,
+    baselineIntensity: shape.baselineIntensity,
+    offsetsMinutes: [...new Set(shape.offsetsMinutes ?? DEFAULT_BLOCK_OFFSETS_MINUTES)].sort((a, b) => a - b),
+    readings: (shape.readings ?? [])
+      .map((r) => ({
+        offsetMinutes: r.offsetMinutes,
+        intensity: r.intensity ?? null,
+        patientReportedReliefPct: r.patientReportedReliefPct ?? null,
+        recordedAt: r.recordedAt == null ? null : instant(r.recordedAt),
+      }))
+      .sort((a, b) => a.offsetMinutes - b.offsetMinutes),
+  };
+}
 
 /**
- * Validate and normalise a block diary. `offsetsMinutes` defaults to the standard schedule;
- * offsets and readings are returned in ascending order.
+ * Validate and normalise a block diary: its shape (blockDiarySchemas), then that every reading's due time
+ * can be written. `offsetsMinutes` defaults to the standard schedule; offsets and readings are
+ * returned in ascending order.
  */
 export function validateBlockDiary(input: unknown): BlockDiaryValidation {
-  const errors: BlockDiaryIssue[] = [];
-  const fail = (pointer: string, message: string) => errors.push({ pointer, message });
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
-  const v = input as Record<string, unknown>;
-
-  const id = typeof v.id === 'string' && UUID.test(v.id.toLowerCase()) ? v.id.toLowerCase() : undefined;
-  if (!id) fail('/id', 'must be a UUID');
-  const label = typeof v.procedureLabel === 'string' ? v.procedureLabel.trim() : '';
-  if (label.length === 0 || label.length > 200) fail('/procedureLabel', 'must be text of 1 to 200 characters');
-  const procedureAt = parseInstant(v.procedureAt);
-  if (!procedureAt) fail('/procedureAt', 'must be an ISO-8601 instant with a zone');
-  const timeZone = typeof v.timeZone === 'string' ? canonicalTimeZone(v.timeZone) : undefined;
-  if (!timeZone) fail('/timeZone', 'must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00)');
-  if (!isNrs(v.baselineIntensity)) fail('/baselineIntensity', 'must be a whole number from 0 to 10');
-
-  let offsets: number[] = [...DEFAULT_BLOCK_OFFSETS_MINUTES];
-  if (v.offsetsMinutes !== undefined && v.offsetsMinutes !== null) {
-    if (!Array.isArray(v.offsetsMinutes) || v.offsetsMinutes.length === 0 || v.offsetsMinutes.length > 64) {
-      fail('/offsetsMinutes', 'must be a list of 1 to 64 offsets in minutes');
-    } else {
-      v.offsetsMinutes.forEach((o, i) => {
-        if (!isOffset(o)) fail(`/offsetsMinutes/${i}`, `must be whole minutes from 1 to ${MAX_BLOCK_OFFSET_MINUTES}`);
-      });
-      offsets = [...new Set(v.offsetsMinutes.filter(isOffset))].sort((a, b) => a - b);
-    }
-  }
-
+  const parsed = parseShape(blockDiarySchemas().blockDiary, input);
+  if (!parsed.ok) return parsed;
+  const diary = normalizeBlockDiary(parsed.value);
   // Every reading's due time must be writable as an ISO instant with a four-digit year.
-  if (procedureAt && Date.parse(procedureAt) + Math.max(...offsets) * 60_000 > LATEST_INSTANT_MS) {
-    fail('/procedureAt', 'is so late that the readings would fall after the year 9999');
-  }
-
-  const readings: BlockDiaryReading[] = [];
-  if (v.readings !== undefined && v.readings !== null && !Array.isArray(v.readings)) fail('/readings', 'must be a list');
-  const seen = new Set<number>();
-  (Array.isArray(v.readings) ? v.readings : []).forEach((r: unknown, i) => {
-    const at = `/readings/${i}`;
-    if (typeof r !== 'object' || r === null) {
-      fail(at, 'must be an object');
-      return;
-    }
-    const x = r as Record<string, unknown>;
-    let ok = true;
-    if (!isOffset(x.offsetMinutes)) {
-      fail(`${at}/offsetMinutes`, `must be whole minutes from 1 to ${MAX_BLOCK_OFFSET_MINUTES}`);
-      ok = false;
-    } else if (seen.has(x.offsetMinutes)) {
-      fail(`${at}/offsetMinutes`, 'a reading at this offset is already recorded');
-      ok = false;
-    }
-    const intensity = x.intensity ?? null;
-    if (intensity !== null && !isNrs(intensity)) {
-      fail(`${at}/intensity`, 'must be a whole number from 0 to 10');
-      ok = false;
-    }
-    const ppr = x.patientReportedReliefPct ?? null;
-    if (ppr !== null && (typeof ppr !== 'number' || !Number.isFinite(ppr) || ppr < 0 || ppr > 100)) {
-      fail(`${at}/patientReportedReliefPct`, 'must be a percentage from 0 to 100');
-      ok = false;
-    }
-    if (intensity === null && ppr === null) {
-      fail(at, 'needs a pain rating, a percent relief, or both');
-      ok = false;
-    }
-    let recordedAt: string | null = null;
-    if (x.recordedAt !== undefined && x.recordedAt !== null) {
-      recordedAt = parseInstant(x.recordedAt) ?? null;
-      if (recordedAt === null) {
-        fail(`${at}/recordedAt`, 'must be an ISO-8601 instant with a zone');
-        ok = false;
-      }
-    }
-    if (ok) {
-      seen.add(x.offsetMinutes as number);
-      readings.push({
-        offsetMinutes: x.offsetMinutes as number,
-        intensity: intensity as number | null,
-        patientReportedReliefPct: ppr as number | null,
-        recordedAt,
-      });
-    }
-  });
-
-  if (errors.length > 0 || !id || !procedureAt || !timeZone) return { ok: false, errors };
-  return {
-    ok: true,
-    diary: {
-      id,
-      procedureLabel: label,
-      procedureAt,
-      timeZone,
-      baselineIntensity: v.baselineIntensity as number,
-      offsetsMinutes: offsets,
-      readings: readings.sort((a, b) => a.offsetMinutes - b.offsetMinutes),
-    },
-  };
+  if (Date.parse(diary.procedureAt) + Math.max(...diary.offsetsMinutes) * 60_000 > LATEST_INSTANT_MS)
+    return { ok: false, errors: [{ pointer: '/procedureAt', message: 'is so late that the readings would fall after the year 9999' }] };
+  return { ok: true, diary };
 }

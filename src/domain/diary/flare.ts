@@ -1,5 +1,6 @@
 // Flares: a period of worse pain the person marks themselves — start, end (open while ongoing),
-// peak intensity, suspected triggers, what helped — with validation and timeline helpers.
+// peak intensity, suspected triggers, what helped — with validation and timeline helpers. The shape of
+// a flare is flareSchemas()' (flare-shape.ts), which the contract's FlareBody is built from.
 //
 // Source: the product's flare record (start, end, peak intensity, suspected triggers, what helped; editable;
 // listed on a timeline). Peak intensity is the 0–10 NRS (Farrar 2001, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005). There is
@@ -9,7 +10,9 @@
 // time is in the future; trigger and technique ids come from entry.ts vocabularies (de-duplicated,
 // canonical order); local dates are read in the flare's own time zone.
 
-import { TECHNIQUES, TRIGGERS, isNrs, type TechniqueId, type TriggerId } from './entry.ts';
+import { parseShape } from './diary-shape-parts.ts';
+import { TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from './entry-vocabulary.ts';
+import { flareSchemas, type FlareShape } from './flare-shape.ts';
 import { canonicalTimeZone, parseInstant, toLocalDateTime, addDays, type LocalDate, type TimeZone } from '../time/local-date.ts';
 
 export interface Flare {
@@ -35,93 +38,44 @@ export interface FlareIssue {
 }
 export type FlareValidation = { ok: true; flare: Flare } | { ok: false; errors: FlareIssue[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const MAX_TEXT = 200;
-const MAX_ITEMS = 20;
-const MAX_NOTES = 10_000;
+/** Normalise a flare whose shape is right (flareSchemas): canonical instants, zone and id order; trimmed text. */
+function normalizeFlare(shape: FlareShape): Flare {
+  const instant = (text: string) => {
+    const parsed = parseInstant(text);
+    if (parsed === undefined) throw new Error('normalizeFlare: an instant passed the shape but does not parse');
+    return parsed;
+  };
+  const timeZone = canonicalTimeZone(shape.timeZone);
+  if (timeZone === undefined) throw new Error('normalizeFlare: the zone passed the shape but is not known');
+  return {
+    id: shape.id.toLowerCase(),
+    startedAt: instant(shape.startedAt),
+    endedAt: shape.endedAt == null ? null : instant(shape.endedAt),
+    timeZone,
+    peakIntensity: shape.peakIntensity ?? null,
+    suspectedTriggers: TRIGGERS.filter((id) => shape.suspectedTriggers?.includes(id)),
+    ownTriggers: (shape.ownTriggers ?? []).map((t) => t.trim()),
+    helpedTechniques: TECHNIQUES.filter((id) => shape.helpedTechniques?.includes(id)),
+    helpedText: (shape.helpedText ?? []).map((t) => t.trim()),
+    notes: (shape.notes ?? '').trim(),
+  };
+}
 
 /**
- * Validate and normalise a flare. `asOf` (the server's now, passed in) rejects times in the future;
- * without it only the internal order is checked.
+ * Validate and normalise a flare: its shape (flareSchemas), then, with `asOf` (the server's now, passed
+ * in), neither time in the future; without it only the internal order is checked.
  */
 export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): FlareValidation {
+  const parsed = parseShape(flareSchemas().flare, input);
+  if (!parsed.ok) return parsed;
+  const flare = normalizeFlare(parsed.value);
   const errors: FlareIssue[] = [];
-  const fail = (pointer: string, message: string) => errors.push({ pointer, message });
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return { ok: false, errors: [{ pointer: '', message: 'must be an object' }] };
-  const v = input as Record<string, unknown>;
-
-  const id = typeof v.id === 'string' && UUID.test(v.id.toLowerCase()) ? v.id.toLowerCase() : undefined;
-  if (!id) fail('/id', 'must be a UUID');
-  const startedAt = parseInstant(v.startedAt);
-  if (!startedAt) fail('/startedAt', 'must be an ISO-8601 instant with a zone');
-  let endedAt: string | null | undefined = null;
-  if (v.endedAt !== undefined && v.endedAt !== null) {
-    endedAt = parseInstant(v.endedAt);
-    if (!endedAt) fail('/endedAt', 'must be an ISO-8601 instant with a zone, or empty while the flare goes on');
-  }
-  if (startedAt && endedAt && Date.parse(endedAt) < Date.parse(startedAt)) fail('/endedAt', 'a flare cannot end before it starts');
   if (opts.asOf) {
     const now = opts.asOf.getTime();
-    if (startedAt && Date.parse(startedAt) > now) fail('/startedAt', 'cannot be in the future');
-    if (endedAt && Date.parse(endedAt) > now) fail('/endedAt', 'cannot be in the future');
+    if (Date.parse(flare.startedAt) > now) errors.push({ pointer: '/startedAt', message: 'cannot be in the future' });
+    if (flare.endedAt && Date.parse(flare.endedAt) > now) errors.push({ pointer: '/endedAt', message: 'cannot be in the future' });
   }
-  const timeZone = typeof v.timeZone === 'string' ? canonicalTimeZone(v.timeZone) : undefined;
-  if (!timeZone) fail('/timeZone', 'must be an IANA time zone name, e.g. Europe/Berlin (not an offset such as +01:00)');
-
-  let peakIntensity: number | null = null;
-  if (v.peakIntensity !== undefined && v.peakIntensity !== null) {
-    if (!isNrs(v.peakIntensity)) fail('/peakIntensity', 'must be a whole number from 0 to 10');
-    else peakIntensity = v.peakIntensity;
-  }
-
-  const ids = <T extends string>(key: string, vocabulary: readonly T[]): T[] => {
-    const raw = v[key];
-    if (raw === undefined || raw === null) return [];
-    if (!Array.isArray(raw)) {
-      fail(`/${key}`, 'must be a list');
-      return [];
-    }
-    raw.forEach((x, i) => {
-      if (typeof x !== 'string' || !(vocabulary as readonly string[]).includes(x))
-        fail(`/${key}/${i}`, `must be one of: ${vocabulary.join(', ')}`);
-    });
-    return vocabulary.filter((id) => raw.includes(id));
-  };
-  const texts = (key: string): string[] => {
-    const raw = v[key];
-    if (raw === undefined || raw === null) return [];
-    if (!Array.isArray(raw) || raw.length > MAX_ITEMS) {
-      fail(`/${key}`, `must be a list of at most ${MAX_ITEMS} items`);
-      return [];
-    }
-    const out: string[] = [];
-    raw.forEach((x, i) => {
-      const t = typeof x === 'string' ? x.trim() : '';
-      if (t.length === 0 || t.length > MAX_TEXT) fail(`/${key}/${i}`, `must be text of 1 to ${MAX_TEXT} characters`);
-      else out.push(t);
-    });
-    return out;
-  };
-  const suspectedTriggers = ids('suspectedTriggers', TRIGGERS);
-  const ownTriggers = texts('ownTriggers');
-  const helpedTechniques = ids(
-    'helpedTechniques',
-    TECHNIQUES.filter((t) => t !== 'own'),
-  );
-  const helpedText = texts('helpedText');
-
-  let notes = '';
-  if (v.notes !== undefined && v.notes !== null) {
-    if (typeof v.notes !== 'string' || v.notes.trim().length > MAX_NOTES) fail('/notes', `must be text of at most ${MAX_NOTES} characters`);
-    else notes = v.notes.trim();
-  }
-
-  if (errors.length > 0 || !id || !startedAt || endedAt === undefined || !timeZone) return { ok: false, errors };
-  return {
-    ok: true,
-    flare: { id, startedAt, endedAt, timeZone, peakIntensity, suspectedTriggers, ownTriggers, helpedTechniques, helpedText, notes },
-  };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, flare };
 }
 
 /** Duration in whole minutes, or null while the flare goes on. */

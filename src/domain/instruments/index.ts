@@ -7,8 +7,8 @@ import { phq9 } from './phq-9/definition.ts';
 import { PHQ9_GOLDEN } from './phq-9/golden.ts';
 import { peg } from './peg/definition.ts';
 import { PEG_GOLDEN } from './peg/golden.ts';
-import { GROUP_A } from './registry-a.ts';
-import { GROUP_B } from './registry-b.ts';
+import { PAIN_MOOD_AND_FUNCTION_INSTRUMENTS } from './pain-mood-and-function-instruments.ts';
+import { CRITERIA_RISK_AND_PROMIS_INSTRUMENTS } from './criteria-risk-and-promis-instruments.ts';
 import { scoreRaw } from './scoring.ts';
 
 export type * from './model.ts';
@@ -19,8 +19,8 @@ export { validateAnswers, bandFor, scoreRaw, type AnswerError } from './scoring.
 const ENTRIES: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
   { definition: peg, golden: PEG_GOLDEN },
   { definition: phq9, golden: PHQ9_GOLDEN },
-  ...GROUP_A,
-  ...GROUP_B,
+  ...PAIN_MOOD_AND_FUNCTION_INSTRUMENTS,
+  ...CRITERIA_RISK_AND_PROMIS_INSTRUMENTS,
 ];
 
 export const INSTRUMENTS: readonly InstrumentDefinition[] = ENTRIES.map((e) => e.definition);

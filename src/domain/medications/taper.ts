@@ -19,77 +19,27 @@
 // Invariants (property-tested): per drug, doses never increase from one step to the next; the last step
 // is exactly the target dose; pauses move dates, never doses. Exact arithmetic (bigint rationals).
 
-import { addDays, differenceInCalendarDays, type LocalDate } from '../time/local-date.ts';
+import { addDays, type LocalDate } from '../time/local-date.ts';
 import { addCalendarMonths } from '../care-plan/calendar-months.ts';
 import { classBit, findCompiledDrug } from './formulary.ts';
 import { DOSE_DECIMALS, PER_DAY_DECIMALS } from './compute-regimen.ts';
 import { formatScaled, fromScaled, toScaled } from './exact-decimal.ts';
 import { DAILY_DECIMALS, MME_DECIMALS } from './safety-flags.ts';
 import type { MmeUnit, Regimen } from './regimen.ts';
+import { DEFAULT_TAPER_RATE, TAPER_SOURCE, type TaperOptions, type TaperPlanResult, type TaperStep } from './taper-model.ts';
 
-export type TaperRate =
-  | { readonly kind: 'percent-of-original'; readonly percent: number; readonly interval: 'week' | 'month' }
-  | {
-      readonly kind: 'weekly-then-remaining';
-      readonly percentOfOriginal: number;
-      readonly switchAtPercentOfOriginal: number;
-      readonly percentOfRemaining: number;
-    };
-
-/** Default: 10 % of the original dose per month (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1, draft; UNCONFIRMED final wording). */
-export const DEFAULT_TAPER_RATE: TaperRate = { kind: 'percent-of-original', percent: 10, interval: 'month' };
-/** 10 % of original per week to 30 %, then 10 % of remaining per week (CDC 2022, MMWR Recomm Rep 71(RR-3), https://doi.org/10.15585/mmwr.rr7103a1, Berna 2015). */
-export const WEEKLY_THEN_REMAINING_RATE: TaperRate = {
-  kind: 'weekly-then-remaining',
-  percentOfOriginal: 10,
-  switchAtPercentOfOriginal: 30,
-  percentOfRemaining: 10,
-};
-
-export interface TaperOptions {
-  readonly rate?: TaperRate;
-  /** Target as a percentage of each drug's original daily dose; 0 (default) means discontinue. */
-  readonly targetPercentOfOriginal?: number;
-  /** Available strengths per formulary id (mg, or mcg/h for patches), replacing the formulary's list. */
-  readonly strengthsByDrug?: Readonly<Record<string, readonly number[]>>;
-}
-
-export interface TaperStepItem {
-  readonly drug: string;
-  readonly dailyDose: number;
-  readonly unit: MmeUnit;
-  readonly roundedToStrengths: boolean;
-}
-
-export interface TaperStep {
-  /** 0 is the current regimen; later steps are dose changes only (steps that would not change any dose are merged). */
-  readonly index: number;
-  /** Weeks or months from the start at which this dose begins (the rate's interval). */
-  readonly interval: number;
-  readonly plannedStart: LocalDate;
-  readonly items: readonly TaperStepItem[];
-  readonly totalMme: number;
-  readonly totalMmeText: string;
-  readonly notCalculable: readonly string[];
-}
-
-export interface TaperPlan {
-  readonly startDate: LocalDate;
-  readonly rate: TaperRate;
-  readonly targetPercentOfOriginal: number;
-  readonly steps: readonly TaperStep[];
-  readonly notes: readonly string[];
-  readonly source: string;
-}
-
-export type TaperPlanResult =
-  | { readonly kind: 'planned'; readonly plan: TaperPlan }
-  | { readonly kind: 'nothing-to-taper' }
-  | { readonly kind: 'needs-strengths'; readonly drugs: readonly string[] }
-  | { readonly kind: 'invalid-options'; readonly problems: readonly string[] };
-
-export const TAPER_SOURCE =
-  'CDC 2022 R5 and implementation considerations (draft) — https://doi.org/10.15585/mmwr.rr7103a1; percentages UNCONFIRMED in final wording';
+export {
+  DEFAULT_TAPER_RATE,
+  TAPER_SOURCE,
+  WEEKLY_THEN_REMAINING_RATE,
+  type TaperOptions,
+  type TaperPlan,
+  type TaperPlanResult,
+  type TaperRate,
+  type TaperStep,
+  type TaperStepItem,
+} from './taper-model.ts';
+export { applyTaperPauses, type PausedScheduleResult, type ScheduledTaperStep, type TaperPauseEvent } from './taper-pauses.ts';
 
 /** Safety bound on the number of intervals a plan may span (a programming guard, not a clinical number). */
 const MAX_INTERVALS = 2_000;
@@ -376,61 +326,4 @@ function makeStep(
     totalMmeText: formatScaled(mme, MME_DECIMALS),
     notCalculable,
   };
-}
-
-// ── Pauses ───────────────────────────────────────────────────────────────────────────────────────
-
-export interface TaperPauseEvent {
-  readonly kind: 'pause' | 'resume';
-  readonly on: LocalDate;
-}
-
-export interface ScheduledTaperStep extends TaperStep {
-  /** Start after pauses; null while an open pause holds this step. */
-  readonly scheduledStart: LocalDate | null;
-}
-
-export type PausedScheduleResult =
-  | { readonly kind: 'scheduled'; readonly steps: readonly ScheduledTaperStep[]; readonly pausedSince: LocalDate | null }
-  | { readonly kind: 'invalid-events'; readonly problem: string };
-
-/**
- * The plan's steps with start dates moved by pauses: a pause on day X (at or before a step's start)
- * holds that step and every later one until the resume, and the remaining schedule shifts by the pause
- * length. Steps already started before the pause keep their dates. Doses never change.
- * Events must alternate pause/resume in date order.
- */
-export function applyTaperPauses(plan: TaperPlan, events: readonly TaperPauseEvent[]): PausedScheduleResult {
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.kind !== (i % 2 === 0 ? 'pause' : 'resume'))
-      return { kind: 'invalid-events', problem: `event ${i} should be a ${i % 2 === 0 ? 'pause' : 'resume'}` };
-    if (i > 0 && differenceInCalendarDays(e.on, events[i - 1]!.on) < 0)
-      return { kind: 'invalid-events', problem: `event ${i} is earlier than event ${i - 1}` };
-  }
-  let shiftDays = 0;
-  let next = 0; // index of the next unconsumed pause event
-  let held = false;
-  const steps: ScheduledTaperStep[] = [];
-  for (const step of plan.steps) {
-    if (step.index === 0) {
-      steps.push({ ...step, scheduledStart: step.plannedStart });
-      continue;
-    }
-    let start = addDays(step.plannedStart, shiftDays);
-    while (!held && next < events.length && differenceInCalendarDays(start, events[next]!.on) >= 0) {
-      const pause = events[next]!;
-      const resume = events[next + 1];
-      if (!resume) {
-        held = true;
-        break;
-      }
-      shiftDays += differenceInCalendarDays(resume.on, pause.on);
-      start = addDays(step.plannedStart, shiftDays);
-      next += 2;
-    }
-    steps.push({ ...step, scheduledStart: held ? null : start });
-  }
-  const last = events[events.length - 1];
-  return { kind: 'scheduled', steps, pausedSince: last && last.kind === 'pause' ? last.on : null };
 }

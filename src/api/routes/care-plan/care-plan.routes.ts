@@ -1,22 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getCarePlan, listCarePlanVersions, saveCarePlan, type CarePlanOutcome } from '../../../app/care-plan.ts';
 import {
-  CONDITIONS,
   CONSERVATIVE_CARE,
   PROCEDURES,
   deleteProcedure,
-  getCarePlan,
-  getCondition,
-  listCarePlanVersions,
-  listConditions,
   presentConservativeCare,
   presentProcedure,
-  recordPacingSession,
-  saveCarePlan,
-  saveCondition,
   saveConservativeCare,
   saveProcedure,
-  type CarePlanOutcome,
-} from '../../../app/care-plan.ts';
+} from '../../../app/care-history.ts';
+import { CONDITIONS, getCondition, listConditions, saveCondition } from '../../../app/conditions.ts';
+import { recordPacingSession } from '../../../app/pacing-sessions.ts';
 import type { CarePlanVersion } from '../../../app/care-plan-records.ts';
 import { loadCarePlanProgress } from '../../../app/care-plan-progress.ts';
 import { deleteRecord, listRecords } from '../../../app/versioned-records.ts';

@@ -7,7 +7,7 @@ import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { caregiverOf } from '../../../../test/support/care-team.ts';
 import { snapshotDatabase } from '../../../../test/support/db-snapshot.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
-import { ASSIGNMENT_JOB, assignmentDueHandler } from '../../../app/instruments.ts';
+import { ASSIGNMENT_JOB, assignmentDueHandler } from '../../../app/instrument-assignments.ts';
 import { createJobRunner } from '../../../app/jobs.ts';
 import type { Stores } from '../../../app/ports.ts';
 import { JOB_HANDLERS } from '../../main.ts';

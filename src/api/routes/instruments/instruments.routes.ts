@@ -1,19 +1,18 @@
 // Questionnaires: the catalogue (with FHIR Questionnaires), responses (with FHIR QuestionnaireResponses),
 // organization licences, and assignments. The rules are the app layer's (app/instruments.ts).
+import { assignInstrument, cancelAssignment, listAssignments, listDueInstruments } from '../../../app/instrument-assignments.ts';
 import {
-  assignInstrument,
-  cancelAssignment,
-  findInstrument,
   disableInstrumentLicence,
   enableInstrumentLicence,
   getCatalogueEntry,
-  getInstrumentResponse,
-  listAssignments,
   listCatalogue,
-  listDueInstruments,
-  mayPresentItems,
-  listInstrumentResponses,
   listOrganizationInstruments,
+  mayPresentItems,
+} from '../../../app/instrument-licences.ts';
+import {
+  findInstrument,
+  getInstrumentResponse,
+  listInstrumentResponses,
   listPatientInstruments,
   submitInstrumentResponse,
 } from '../../../app/instruments.ts';

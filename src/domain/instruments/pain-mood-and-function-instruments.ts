@@ -1,4 +1,7 @@
-// Instruments registered by group A (see index.ts). Each entry: definition + golden cases.
+// Registered instruments that rate pain, mood and function: pain intensity (NRS, DVPRS), interference
+// (BPI-SF), catastrophizing (PCS), mood screens (PHQ-2, GAD-7, GAD-2), disability (ODI), neuropathic pain
+// (DN4, DN4 interview) and global change (PGIC). Each entry: definition + golden cases; listed in index.ts.
+// Sources and the settings standing in for UNCONFIRMED facts: docs/clinical-sources/instruments-pain-mood-and-function.md.
 import type { InstrumentDefinition } from './model.ts';
 import type { InstrumentGolden } from './golden.ts';
 import { nrs } from './nrs/definition.ts';
@@ -24,7 +27,10 @@ import { PGIC_GOLDEN } from './pgic/golden.ts';
 import { dvprs } from './dvprs/definition.ts';
 import { DVPRS_GOLDEN } from './dvprs/golden.ts';
 
-export const GROUP_A: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
+export const PAIN_MOOD_AND_FUNCTION_INSTRUMENTS: readonly {
+  readonly definition: InstrumentDefinition;
+  readonly golden: readonly InstrumentGolden[];
+}[] = [
   { definition: nrs, golden: NRS_GOLDEN },
   { definition: bpiSf, golden: BPI_SF_GOLDEN },
   { definition: pcs, golden: PCS_GOLDEN },

@@ -1,5 +1,7 @@
-// Instruments registered by group B (see index.ts). Each entry: definition + golden cases.
-// Sources and the settings standing in for UNCONFIRMED facts: docs/clinical-sources/instruments-group-b.md.
+// Registered classification criteria, risk tools and PROMIS short forms: fibromyalgia criteria
+// (ACR 2016), pain self-efficacy (PSEQ-10, PSEQ-2), back-pain and opioid risk (STarT Back, ORT, ORT-OUD),
+// chronic-pain grade (GCPS-R) and PROMIS pain and function. Each entry: definition + golden cases; listed in index.ts.
+// Sources and the settings standing in for UNCONFIRMED facts: docs/clinical-sources/instruments-criteria-risk-and-promis.md.
 import type { InstrumentDefinition } from './model.ts';
 import type { InstrumentGolden } from './golden.ts';
 import { acr2016Fm } from './acr-2016-fm/definition.ts';
@@ -25,7 +27,10 @@ import { PROMIS_PF_6B_GOLDEN } from './promis-pf-6b/golden.ts';
 import { promisPainIntensity3a } from './promis-pain-intensity-3a/definition.ts';
 import { PROMIS_PAIN_INTENSITY_3A_GOLDEN } from './promis-pain-intensity-3a/golden.ts';
 
-export const GROUP_B: readonly { readonly definition: InstrumentDefinition; readonly golden: readonly InstrumentGolden[] }[] = [
+export const CRITERIA_RISK_AND_PROMIS_INSTRUMENTS: readonly {
+  readonly definition: InstrumentDefinition;
+  readonly golden: readonly InstrumentGolden[];
+}[] = [
   { definition: acr2016Fm, golden: ACR_2016_FM_GOLDEN },
   { definition: pseq10, golden: PSEQ_10_GOLDEN },
   { definition: pseq2, golden: PSEQ_2_GOLDEN },
