@@ -1,8 +1,12 @@
 // Opens the database chosen by configuration (SQLite file by default, PostgreSQL when a URL is given),
 // applies migrations, and translates driver errors by code — never by message text.
+//
+// Columns are snake_case in the database and camelCase in TypeScript: the app's Kysely instance carries
+// CamelCasePlugin, which renames identifiers on the way in and result keys on the way out. Migrations
+// run without it, so that what they create and read is spelled exactly as the database spells it.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { openNodeSqlite, type NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import Cursor from 'pg-cursor';
 import { PostgresDialect } from 'kysely';
@@ -12,6 +16,17 @@ import type { DatabaseSchema } from './schema.ts';
 import type { WriteLock } from './write-lock.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** CamelCasePlugin, with its renaming of a result column open to rows read past Kysely. */
+class Naming extends CamelCasePlugin {
+  /** The key Kysely gives the result column `column` (`patient_id` → `patientId`). */
+  resultKey(column: string): string {
+    return this.camelCase(column);
+  }
+}
+
+/** The one naming plugin, also used to key the rows that the group commit reads past Kysely. */
+export const CAMEL_CASE = new Naming();
 
 export interface DatabaseHandle {
   readonly db: Kysely<DatabaseSchema>;
@@ -40,7 +55,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       ...(target.writeLock ? { writeLock: target.writeLock } : {}),
       ...(target.busyTimeoutMs !== undefined ? { busyTimeoutMs: target.busyTimeoutMs } : {}),
     });
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [CAMEL_CASE] });
     return {
       db,
       dialect: 'sqlite',
@@ -55,6 +70,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   const { dialect: _d, url, ...options } = target;
   const db = new Kysely<DatabaseSchema>({
     dialect: new PostgresDialect({ pool: resilientPool({ ...options, connectionString: url }), cursor: Cursor }),
+    plugins: [CAMEL_CASE],
   });
   // Opened on the first ping only (pg connects lazily).
   const pinger = resilientPool({ ...options, connectionString: url, maxConnections: 1 });
@@ -76,15 +92,17 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   };
 }
 
+// Shipped migrations are frozen and written against the database's own snake_case names (some read
+// rows and use their keys): they get the connection without the naming plugin.
 export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<readonly string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db: db.withoutPlugins(), provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 export async function isMigrationCurrent(db: Kysely<DatabaseSchema>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db: db.withoutPlugins(), provider: migrationProvider });
   const all = await migrator.getMigrations();
   return all.length > 0 && all.every((m) => m.executedAt !== undefined) && all.some((m) => m.name === LATEST_MIGRATION);
 }

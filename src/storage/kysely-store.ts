@@ -13,14 +13,14 @@ import type { Flare } from '../domain/diary/flare.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import { withDirectSqlite, type DirectSqlite, type Executor } from './repositories/executor.ts';
-import type { NodeSqliteDatabase } from './dialects/node-sqlite.ts';
+import type { CachedStatement, NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import { organizationRepository } from './repositories/organizations.repository.ts';
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
-import { isUniqueViolation } from './database.ts';
+import { CAMEL_CASE, isUniqueViolation } from './database.ts';
 import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
 
 /** Marks driver unique-constraint errors (by code, on either engine) so the app can recognise them. */
@@ -66,6 +66,28 @@ function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
   };
 }
 
+/** Keys of the rows read past Kysely, per statement: its column names as the naming plugin renames them. */
+const rowKeys = new WeakMap<CachedStatement, readonly string[]>();
+
+/**
+ * Rows of a statement run straight on the SQLite connection, keyed as Kysely's own rows are (camelCase):
+ * read as arrays and named with keys renamed once per statement, so no row pays for a renaming.
+ */
+function namedRows(sqlite: NodeSqliteDatabase, text: string, parameters: readonly unknown[]): unknown[] {
+  const stmt = sqlite.prepareTuples(text);
+  let keys = rowKeys.get(stmt);
+  if (!keys) {
+    keys = stmt.columnNames.map((name) => CAMEL_CASE.resultKey(name));
+    rowKeys.set(stmt, keys);
+  }
+  const named = keys;
+  return (stmt.all(parameters) as unknown[][]).map((tuple) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < named.length; i++) row[named[i]!] = tuple[i];
+    return row;
+  });
+}
+
 type Work = (tx: Stores) => Promise<unknown>;
 interface Pending {
   work: Work;
@@ -107,7 +129,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
   };
   const direct: DirectSqlite = {
     ready: () => true,
-    rows: (text, parameters) => sqlite.prepare(text).all(parameters),
+    rows: (text, parameters) => namedRows(sqlite, text, parameters),
     tuples: (text, parameters) => sqlite.prepareTuples(text).all(parameters) as unknown[][],
     run: (text, parameters) => sqlite.prepare(text).run(parameters),
   };
@@ -188,7 +210,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
 function autocommitDirect(sqlite: NodeSqliteDatabase): DirectSqlite {
   return {
     ready: () => !sqlite.raw.isTransaction,
-    rows: (text, parameters) => sqlite.prepare(text).all(parameters),
+    rows: (text, parameters) => namedRows(sqlite, text, parameters),
     tuples: (text, parameters) => sqlite.prepareTuples(text).all(parameters) as unknown[][],
     run: (text, parameters) => sqlite.prepare(text).run(parameters),
   };

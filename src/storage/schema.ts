@@ -1,30 +1,34 @@
 // Row types of the database as Kysely sees them. Instants are ISO-8601 UTC text and JSON is text on
 // both engines so that one query code path serves SQLite and PostgreSQL (docs/decisions/0002).
+// Columns are named in camelCase here and snake_case in the database: CamelCasePlugin (database.ts)
+// translates between the two, so raw SQL text keeps the database's names. Tables keep their database
+// names in both places.
+import type { OrganizationRole, Sex } from '../app/model.ts';
 
 export interface UserRow {
   id: string;
   email: string;
-  display_name: string;
-  password_hash: string;
-  created_at: string;
+  displayName: string;
+  passwordHash: string;
+  createdAt: string;
 }
 export interface SessionRow {
   id: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
-  idle_expires_at: string;
-  absolute_expires_at: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
 }
 export interface ApiTokenRow {
   id: string;
-  user_id: string;
+  userId: string;
   name: string;
-  token_hash: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 export interface SignInFailureRow {
   key: string;
@@ -33,174 +37,173 @@ export interface SignInFailureRow {
 export interface OrganizationRow {
   id: string;
   name: string;
-  share_code: string;
-  created_at: string;
+  shareCode: string;
+  createdAt: string;
 }
 export interface MembershipRow {
   id: string;
-  organization_id: string;
-  user_id: string;
-  role: string;
-  created_at: string;
+  organizationId: string;
+  userId: string;
+  role: OrganizationRole;
+  createdAt: string;
 }
 export interface MemberInvitationRow {
   id: string;
-  organization_id: string;
+  organizationId: string;
   email: string;
-  role: string;
-  code_hash: string;
-  invited_by: string;
-  created_at: string;
-  expires_at: string;
-  accepted_at: string | null;
-  revoked_at: string | null;
+  role: OrganizationRole;
+  codeHash: string;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
 }
 export interface PatientRow {
   id: string;
-  user_id: string;
-  display_name: string;
-  time_zone: string;
-  birth_year: number | null;
-  sex: string;
-  created_at: string;
+  userId: string;
+  displayName: string;
+  timeZone: string;
+  birthYear: number | null;
+  sex: Sex;
+  createdAt: string;
 }
 export interface DelegationRow {
   id: string;
-  patient_id: string;
-  caregiver_user_id: string | null;
+  patientId: string;
+  caregiverUserId: string | null;
   label: string;
   scopes: string;
-  invite_code_hash: string;
-  created_at: string;
-  expires_at: string | null;
-  accepted_at: string | null;
-  revoked_at: string | null;
+  inviteCodeHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  acceptedAt: string | null;
+  revokedAt: string | null;
 }
 export interface CareRelationshipRow {
   id: string;
-  patient_id: string;
-  organization_id: string;
+  patientId: string;
+  organizationId: string;
   scopes: string;
-  granted_by_user_id: string;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
+  grantedByUserId: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
 }
 export interface AuditEventRow {
   id: string;
   at: string;
-  actor_user_id: string | null;
-  actor_basis: string;
-  organization_id: string | null;
-  patient_id: string | null;
+  actorUserId: string | null;
+  actorBasis: string;
+  organizationId: string | null;
+  patientId: string | null;
   action: string;
-  resource_type: string;
-  resource_id: string | null;
-  request_id: string | null;
+  resourceType: string;
+  resourceId: string | null;
+  requestId: string | null;
 }
 export interface JobRow {
   id: string;
   kind: string;
-  patient_id: string | null;
+  patientId: string | null;
   payload: string;
-  run_at: string;
+  runAt: string;
   state: string;
   attempts: number;
-  locked_until: string | null;
-  last_error: string | null;
-  created_at: string;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
 }
 
-// A diary entry is its validated body (JSON) beside only the columns that queries filter or order on.
 /** A versioned record of any kind (diary entry, flare, condition …): the body beside what queries filter or order on. */
 export interface VersionedRecordRow {
   kind: string;
   id: string;
-  patient_id: string;
+  patientId: string;
   version: number;
-  change_seq: number;
-  sort_key: string;
+  changeSeq: number;
+  sortKey: string;
   body: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
 }
 
 export interface AlertRow {
   id: string;
-  patient_id: string;
-  organization_id: string;
+  patientId: string;
+  organizationId: string;
   rule: string;
   severity: string;
   evidence: string;
   status: string;
-  created_at: string;
-  updated_at: string;
-  acknowledged_by: string | null;
+  createdAt: string;
+  updatedAt: string;
+  acknowledgedBy: string | null;
 }
 
 export interface PatientInvitationRow {
   id: string;
-  organization_id: string;
-  code_hash: string;
+  organizationId: string;
+  codeHash: string;
   scopes: string;
-  created_by: string;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
 }
 
 export interface CarePlanVersionRow {
-  patient_id: string;
+  patientId: string;
   version: number;
   body: string;
-  created_by: string;
-  created_at: string;
+  createdBy: string;
+  createdAt: string;
 }
 
 export interface InstrumentResponseRow {
   id: string;
-  patient_id: string;
-  instrument_id: string;
-  instrument_version: string;
-  scoring_version: string;
+  patientId: string;
+  instrumentId: string;
+  instrumentVersion: string;
+  scoringVersion: string;
   answers: string;
   result: string;
   score: number | null;
   band: string | null;
   flags: string;
   context: string;
-  entered_by: string;
+  enteredBy: string;
   source: string;
-  completed_at: string;
+  completedAt: string;
 }
 
 export interface InstrumentLicenceRow {
-  organization_id: string;
-  instrument_id: string;
-  enabled_by: string;
-  enabled_at: string;
+  organizationId: string;
+  instrumentId: string;
+  enabledBy: string;
+  enabledAt: string;
   note: string | null;
 }
 export interface InstrumentAssignmentRow {
   id: string;
-  patient_id: string;
-  organization_id: string | null;
-  instrument_id: string;
+  patientId: string;
+  organizationId: string | null;
+  instrumentId: string;
   schedule: string;
-  next_due_at: string | null;
-  created_by: string;
-  created_at: string;
-  cancelled_at: string | null;
+  nextDueAt: string | null;
+  createdBy: string;
+  createdAt: string;
+  cancelledAt: string | null;
 }
 export interface InstrumentDueRow {
   id: string;
-  assignment_id: string;
-  patient_id: string;
-  instrument_id: string;
-  due_at: string;
-  completed_at: string | null;
-  response_id: string | null;
+  assignmentId: string;
+  patientId: string;
+  instrumentId: string;
+  dueAt: string;
+  completedAt: string | null;
+  responseId: string | null;
 }
 
 export interface DatabaseSchema {

@@ -21,7 +21,7 @@ export async function snapshotDatabase(handle: DatabaseHandle): Promise<string> 
         ).rows;
   const parts: string[] = [];
   for (const { name } of tables) {
-    const rows = (await sql`select * from ${sql.table(name)} order by 1`.execute(handle.db)).rows;
+    const rows = (await sql`select * from ${sql.table(name)} order by 1`.execute(handle.db.withoutPlugins())).rows;
     parts.push(`${name}:${JSON.stringify(rows)}`);
   }
   return parts.join('\n');

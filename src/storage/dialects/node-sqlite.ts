@@ -28,11 +28,14 @@ const WRITE = /^\s*(insert|update|delete|replace)\b|^\s*with\b[\s\S]*\b(insert|u
 
 export class CachedStatement implements SqliteStatement {
   readonly reader: boolean;
+  /** The result's column names in order (none for a statement that returns no rows). */
+  readonly columnNames: readonly string[];
   readonly #stmt: StatementSync;
   readonly #autocommitWrite: ((run: () => unknown) => unknown) | undefined;
   constructor(stmt: StatementSync, guardAutocommitWrite?: (run: () => unknown) => unknown) {
     this.#stmt = stmt;
-    this.reader = stmt.columns().length > 0;
+    this.columnNames = stmt.columns().map((c) => c.name);
+    this.reader = this.columnNames.length > 0;
     this.#autocommitWrite = guardAutocommitWrite && WRITE.test(stmt.sourceSQL) ? guardAutocommitWrite : undefined;
   }
   all(parameters: ReadonlyArray<unknown>): unknown[] {

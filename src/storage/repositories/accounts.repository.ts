@@ -1,74 +1,47 @@
 // Users, sessions, API tokens and sign-in failure counts.
 import type { ApiTokenStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
-import type { ApiToken, OrganizationRole, Session, User } from '../../app/model.ts';
-import type { ApiTokenRow, SessionRow, UserRow } from '../schema.ts';
+import type { OrganizationRole } from '../../app/model.ts';
+import type { SessionRow } from '../schema.ts';
 import { sql } from 'kysely';
 import { preparedQuery, type Executor } from './executor.ts';
-
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  email: r.email,
-  displayName: r.display_name,
-  passwordHash: r.password_hash,
-  createdAt: r.created_at,
-});
-const toSession = (r: SessionRow): Session => ({
-  id: r.id,
-  userId: r.user_id,
-  csrfToken: r.csrf_token,
-  createdAt: r.created_at,
-  lastSeenAt: r.last_seen_at,
-  idleExpiresAt: r.idle_expires_at,
-  absoluteExpiresAt: r.absolute_expires_at,
-});
-const toToken = (r: Omit<ApiTokenRow, 'token_hash'>): ApiToken => ({
-  id: r.id,
-  userId: r.user_id,
-  name: r.name,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-});
 
 export function userRepository(db: Executor): UserStore {
   return {
     async insert(u) {
       await db
         .insertInto('user_account')
-        .values({ id: u.id, email: u.email, display_name: u.displayName, password_hash: u.passwordHash, created_at: u.createdAt })
+        .values({ id: u.id, email: u.email, displayName: u.displayName, passwordHash: u.passwordHash, createdAt: u.createdAt })
         .execute();
     },
     async findById(id) {
-      const r = await db.selectFrom('user_account').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toUser(r);
+      return db.selectFrom('user_account').selectAll().where('id', '=', id).executeTakeFirst();
     },
     async findProfile(id) {
       const { rows } = await sql<{
         id: string;
         email: string;
-        display_name: string;
-        patient_id: string | null;
-        patient_name: string | null;
-        time_zone: string | null;
+        displayName: string;
+        patientId: string | null;
+        patientName: string | null;
+        timeZone: string | null;
       }>`
         select u.id, u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone
         from user_account u left join patient p on p.user_id = u.id where u.id = ${id}`.execute(db);
       const r = rows[0];
       if (!r) return undefined;
       return {
-        user: { id: r.id, email: r.email, displayName: r.display_name },
-        patient: r.patient_id ? { id: r.patient_id, displayName: r.patient_name!, timeZone: r.time_zone! } : null,
+        user: { id: r.id, email: r.email, displayName: r.displayName },
+        patient: r.patientId ? { id: r.patientId, displayName: r.patientName!, timeZone: r.timeZone! } : null,
       };
     },
     async findByEmail(email) {
-      const r = await db.selectFrom('user_account').selectAll().where('email', '=', email).executeTakeFirst();
-      return r && toUser(r);
+      return db.selectFrom('user_account').selectAll().where('email', '=', email).executeTakeFirst();
     },
     async updatePasswordHash(id, passwordHash) {
-      await db.updateTable('user_account').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+      await db.updateTable('user_account').set({ passwordHash }).where('id', '=', id).execute();
     },
     async updateDisplayName(id, displayName) {
-      await db.updateTable('user_account').set({ display_name: displayName }).where('id', '=', id).execute();
+      await db.updateTable('user_account').set({ displayName }).where('id', '=', id).execute();
     },
     async delete(id) {
       await db.deleteFrom('user_account').where('id', '=', id).execute();
@@ -99,19 +72,19 @@ export function sessionRepository(db: Executor): SessionStore {
         .insertInto('session')
         .values({
           id: s.id,
-          user_id: s.userId,
-          csrf_token: s.csrfToken,
-          created_at: s.createdAt,
-          last_seen_at: s.lastSeenAt,
-          idle_expires_at: s.idleExpiresAt,
-          absolute_expires_at: s.absoluteExpiresAt,
+          userId: s.userId,
+          csrfToken: s.csrfToken,
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt,
+          idleExpiresAt: s.idleExpiresAt,
+          absoluteExpiresAt: s.absoluteExpiresAt,
         })
         .execute();
     },
     async findById(id) {
       // On every authenticated request: raw SQL skips the query builder's per-call compilation.
       const { rows } = await sql<SessionRow>`select * from session where id = ${id}`.execute(db);
-      return rows[0] && toSession(rows[0]);
+      return rows[0];
     },
     async findWithProfile(id) {
       const rows = (await SESSION_WITH_PROFILE.tuples(db, { id })) as (string | null)[][];
@@ -156,13 +129,13 @@ export function sessionRepository(db: Executor): SessionStore {
       };
     },
     async touch(id, lastSeenAt, idleExpiresAt) {
-      await db.updateTable('session').set({ last_seen_at: lastSeenAt, idle_expires_at: idleExpiresAt }).where('id', '=', id).execute();
+      await db.updateTable('session').set({ lastSeenAt, idleExpiresAt }).where('id', '=', id).execute();
     },
     async delete(id) {
       await db.deleteFrom('session').where('id', '=', id).execute();
     },
     async deleteForUser(userId, exceptId) {
-      let q = db.deleteFrom('session').where('user_id', '=', userId);
+      let q = db.deleteFrom('session').where('userId', '=', userId);
       if (exceptId) q = q.where('id', '!=', exceptId);
       await q.execute();
     },
@@ -170,50 +143,48 @@ export function sessionRepository(db: Executor): SessionStore {
 }
 
 export function apiTokenRepository(db: Executor): ApiTokenStore {
-  const columns = ['id', 'user_id', 'name', 'created_at', 'last_used_at', 'revoked_at'] as const;
+  const columns = ['id', 'userId', 'name', 'createdAt', 'lastUsedAt', 'revokedAt'] as const;
   return {
     async insert(t, tokenHash) {
       await db
         .insertInto('api_token')
         .values({
           id: t.id,
-          user_id: t.userId,
+          userId: t.userId,
           name: t.name,
-          token_hash: tokenHash,
-          created_at: t.createdAt,
-          last_used_at: null,
-          revoked_at: null,
+          tokenHash,
+          createdAt: t.createdAt,
+          lastUsedAt: null,
+          revokedAt: null,
         })
         .execute();
     },
     async findActiveByHash(tokenHash) {
-      const r = await db
+      return db
         .selectFrom('api_token')
         .select(columns)
-        .where('token_hash', '=', tokenHash)
-        .where('revoked_at', 'is', null)
+        .where('tokenHash', '=', tokenHash)
+        .where('revokedAt', 'is', null)
         .executeTakeFirst();
-      return r && toToken(r);
     },
     async listForUser(userId) {
-      const rows = await db.selectFrom('api_token').select(columns).where('user_id', '=', userId).orderBy('id', 'desc').execute();
-      return rows.map(toToken);
+      return db.selectFrom('api_token').select(columns).where('userId', '=', userId).orderBy('id', 'desc').execute();
     },
     async revoke(userId, id, at) {
       const r = await db
         .updateTable('api_token')
-        .set({ revoked_at: at })
+        .set({ revokedAt: at })
         .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .where('revoked_at', 'is', null)
+        .where('userId', '=', userId)
+        .where('revokedAt', 'is', null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     async revokeAllForUser(userId, at) {
-      await db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+      await db.updateTable('api_token').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
     },
     async touch(id, at) {
-      await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
+      await db.updateTable('api_token').set({ lastUsedAt: at }).where('id', '=', id).execute();
     },
   };
 }

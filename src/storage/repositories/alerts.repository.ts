@@ -5,15 +5,15 @@ import type { Executor } from './executor.ts';
 
 const toAlert = (r: AlertRow): Alert => ({
   id: r.id,
-  patientId: r.patient_id,
-  organizationId: r.organization_id,
+  patientId: r.patientId,
+  organizationId: r.organizationId,
   rule: r.rule,
   severity: r.severity as AlertSeverity,
   evidence: JSON.parse(r.evidence) as Record<string, unknown>,
   status: r.status as Alert['status'],
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  acknowledgedBy: r.acknowledged_by,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  acknowledgedBy: r.acknowledgedBy,
 });
 
 export function alertRepository(db: Executor): AlertStore {
@@ -25,15 +25,15 @@ export function alertRepository(db: Executor): AlertStore {
         .values(
           alerts.map((a) => ({
             id: a.id,
-            patient_id: a.patientId,
-            organization_id: a.organizationId,
+            patientId: a.patientId,
+            organizationId: a.organizationId,
             rule: a.rule,
             severity: a.severity,
             evidence: JSON.stringify(a.evidence),
             status: a.status,
-            created_at: a.createdAt,
-            updated_at: a.updatedAt,
-            acknowledged_by: a.acknowledgedBy,
+            createdAt: a.createdAt,
+            updatedAt: a.updatedAt,
+            acknowledgedBy: a.acknowledgedBy,
           })),
         )
         .execute();
@@ -41,38 +41,38 @@ export function alertRepository(db: Executor): AlertStore {
     async listForOrganization(organizationId, status, limit, now) {
       let q = db
         .selectFrom('alert')
-        .innerJoin('patient', 'patient.id', 'alert.patient_id')
+        .innerJoin('patient', 'patient.id', 'alert.patientId')
         .selectAll('alert')
-        .select('patient.display_name as patient_name')
-        .where('alert.organization_id', '=', organizationId)
+        .select('patient.displayName as patientName')
+        .where('alert.organizationId', '=', organizationId)
         // Only patients who still share their record with this organization (instants are canonical UTC text).
         .where(({ exists, selectFrom }) =>
           exists(
             selectFrom('care_relationship')
               .select('care_relationship.id')
-              .whereRef('care_relationship.patient_id', '=', 'alert.patient_id')
-              .whereRef('care_relationship.organization_id', '=', 'alert.organization_id')
-              .where('care_relationship.revoked_at', 'is', null)
-              .where((eb) => eb.or([eb('care_relationship.expires_at', 'is', null), eb('care_relationship.expires_at', '>', now)])),
+              .whereRef('care_relationship.patientId', '=', 'alert.patientId')
+              .whereRef('care_relationship.organizationId', '=', 'alert.organizationId')
+              .where('care_relationship.revokedAt', 'is', null)
+              .where((eb) => eb.or([eb('care_relationship.expiresAt', 'is', null), eb('care_relationship.expiresAt', '>', now)])),
           ),
         )
-        .orderBy('alert.created_at', 'desc')
+        .orderBy('alert.createdAt', 'desc')
         .orderBy('alert.id', 'desc')
         .limit(limit);
       if (status !== 'all') q = q.where('alert.status', '=', status);
-      return (await q.execute()).map((r) => ({ ...toAlert(r), patientName: r.patient_name }));
+      return (await q.execute()).map((r) => ({ ...toAlert(r), patientName: r.patientName }));
     },
     async find(organizationId, id) {
       const r = await db
         .selectFrom('alert')
         .selectAll()
-        .where('organization_id', '=', organizationId)
+        .where('organizationId', '=', organizationId)
         .where('id', '=', id)
         .executeTakeFirst();
       return r && toAlert(r);
     },
     async acknowledge(id, userId, at) {
-      await db.updateTable('alert').set({ status: 'acknowledged', acknowledged_by: userId, updated_at: at }).where('id', '=', id).execute();
+      await db.updateTable('alert').set({ status: 'acknowledged', acknowledgedBy: userId, updatedAt: at }).where('id', '=', id).execute();
     },
   };
 }

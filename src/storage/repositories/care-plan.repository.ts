@@ -16,17 +16,11 @@ import type { Executor } from './executor.ts';
 import { versionedRecordRepository as recordRepository } from './versioned-record.repository.ts';
 
 function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
-  const toVersion = (r: {
-    patient_id: string;
-    version: number;
-    body: string;
-    created_by: string;
-    created_at: string;
-  }): CarePlanVersion => ({
-    patientId: r.patient_id,
+  const toVersion = (r: { patientId: string; version: number; body: string; createdBy: string; createdAt: string }): CarePlanVersion => ({
+    patientId: r.patientId,
     version: Number(r.version),
-    createdBy: r.created_by,
-    createdAt: r.created_at,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
     plan: JSON.parse(r.body) as CarePlanVersion['plan'],
   });
   return {
@@ -34,7 +28,7 @@ function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
       const r = await db
         .selectFrom('care_plan_version')
         .selectAll()
-        .where('patient_id', '=', patientId)
+        .where('patientId', '=', patientId)
         .orderBy('version', 'desc')
         .limit(1)
         .executeTakeFirst();
@@ -44,7 +38,7 @@ function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
       const r = await db
         .selectFrom('care_plan_version')
         .selectAll()
-        .where('patient_id', '=', patientId)
+        .where('patientId', '=', patientId)
         .where('version', '=', version)
         .executeTakeFirst();
       return r && toVersion(r);
@@ -53,11 +47,11 @@ function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
       await db
         .insertInto('care_plan_version')
         .values({
-          patient_id: v.patientId,
+          patientId: v.patientId,
           version: v.version,
           body: JSON.stringify(v.plan),
-          created_by: v.createdBy,
-          created_at: v.createdAt,
+          createdBy: v.createdBy,
+          createdAt: v.createdAt,
         })
         .execute();
     },
@@ -65,7 +59,7 @@ function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
       const rows = await db
         .selectFrom('care_plan_version')
         .selectAll()
-        .where('patient_id', '=', patientId)
+        .where('patientId', '=', patientId)
         .orderBy('version', 'desc')
         .limit(limit)
         .execute();

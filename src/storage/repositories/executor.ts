@@ -1,4 +1,4 @@
-import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type QueryExecutor, type Transaction } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 
 /** A connection or an open transaction: repositories never find one on their own. */
@@ -12,6 +12,7 @@ export type Executor = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
  */
 export interface DirectSqlite {
   ready(): boolean;
+  /** Rows keyed as Kysely's are on this connection: the naming plugin's camelCase keys. */
   rows(sql: string, parameters: readonly unknown[]): unknown[];
   /** Rows as arrays in column order. */
   tuples(sql: string, parameters: readonly unknown[]): unknown[][];
@@ -28,6 +29,19 @@ export function withDirectSqlite<T extends Executor>(db: T, direct: DirectSqlite
 /** True when statements on `db` run in-process without a round trip (so several small ones cost little). */
 export function runsDirectly(db: Executor): boolean {
   return directExecutors.get(db)?.ready() ?? false;
+}
+
+const plainExecutors = new WeakMap<QueryExecutor, QueryExecutor>();
+
+/** The executor of `db` without its plugins (same connection): for results whose keys are not used. */
+function withoutPlugins(db: Executor): QueryExecutor {
+  const executor = db.getExecutor();
+  let plain = plainExecutors.get(executor);
+  if (!plain) {
+    plain = executor.withoutPlugins();
+    plainExecutors.set(executor, plain);
+  }
+  return plain;
 }
 
 type Parameter = { readonly arg: string } | { readonly value: unknown };
@@ -101,8 +115,10 @@ export function preparedQuery<A extends object, R = unknown>(
       const plan = planFor(db);
       const direct = directExecutors.get(db);
       if (direct?.ready()) return direct.tuples(plan.sql, bind(plan, args));
-      // Column order is the select list's order in the driver's row objects.
-      return (await db.executeQuery(CompiledQuery.raw(plan.sql, bind(plan, args)))).rows.map((r) => Object.values(r as object));
+      // Column order is the select list's order in the driver's row objects. Past the plugins: the keys
+      // are dropped here, so renaming them would be work for nothing.
+      const result = await withoutPlugins(db).executeQuery(CompiledQuery.raw(plan.sql, bind(plan, args)));
+      return result.rows.map((r) => Object.values(r as object));
     },
     async first(db, args) {
       return (await rows(db, args))[0];

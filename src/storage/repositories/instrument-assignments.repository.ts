@@ -1,55 +1,41 @@
 // Instrument licences per organization, and instrument assignments with their materialised due items.
-import type {
-  AssignmentSchedule,
-  InstrumentAssignment,
-  InstrumentAssignmentStore,
-  InstrumentDue,
-  InstrumentLicenceStore,
-} from '../../app/ports.ts';
-import type { InstrumentAssignmentRow, InstrumentDueRow } from '../schema.ts';
+import type { AssignmentSchedule, InstrumentAssignment, InstrumentAssignmentStore, InstrumentLicenceStore } from '../../app/ports.ts';
+import type { InstrumentAssignmentRow } from '../schema.ts';
 import { sql } from 'kysely';
 import { preparedQuery, type Executor } from './executor.ts';
 
 export function instrumentLicenceRepository(db: Executor): InstrumentLicenceStore {
   return {
     async listForOrganization(organizationId) {
-      const rows = await db
+      return db
         .selectFrom('instrument_licence')
-        .leftJoin('user_account', 'user_account.id', 'instrument_licence.enabled_by')
+        .leftJoin('user_account', 'user_account.id', 'instrument_licence.enabledBy')
         .selectAll('instrument_licence')
-        .select('user_account.display_name as enabled_by_name')
-        .where('instrument_licence.organization_id', '=', organizationId)
-        .orderBy('instrument_licence.instrument_id')
+        .select('user_account.displayName as enabledByName')
+        .where('instrument_licence.organizationId', '=', organizationId)
+        .orderBy('instrument_licence.instrumentId')
         .execute();
-      return rows.map((r) => ({
-        organizationId: r.organization_id,
-        instrumentId: r.instrument_id,
-        enabledBy: r.enabled_by,
-        enabledAt: r.enabled_at,
-        note: r.note,
-        enabledByName: r.enabled_by_name ?? null,
-      }));
     },
     async enable(l) {
       await db
         .insertInto('instrument_licence')
         .values({
-          organization_id: l.organizationId,
-          instrument_id: l.instrumentId,
-          enabled_by: l.enabledBy,
-          enabled_at: l.enabledAt,
+          organizationId: l.organizationId,
+          instrumentId: l.instrumentId,
+          enabledBy: l.enabledBy,
+          enabledAt: l.enabledAt,
           note: l.note,
         })
         .onConflict((oc) =>
-          oc.columns(['organization_id', 'instrument_id']).doUpdateSet({ enabled_by: l.enabledBy, enabled_at: l.enabledAt, note: l.note }),
+          oc.columns(['organizationId', 'instrumentId']).doUpdateSet({ enabledBy: l.enabledBy, enabledAt: l.enabledAt, note: l.note }),
         )
         .execute();
     },
     async disable(organizationId, instrumentId) {
       const r = await db
         .deleteFrom('instrument_licence')
-        .where('organization_id', '=', organizationId)
-        .where('instrument_id', '=', instrumentId)
+        .where('organizationId', '=', organizationId)
+        .where('instrumentId', '=', instrumentId)
         .executeTakeFirst();
       return Number(r.numDeletedRows) > 0;
     },
@@ -57,45 +43,35 @@ export function instrumentLicenceRepository(db: Executor): InstrumentLicenceStor
       if (organizationIds.length === 0) return new Set();
       const rows = await db
         .selectFrom('instrument_licence')
-        .select('instrument_id')
+        .select('instrumentId')
         .distinct()
-        .where('organization_id', 'in', [...organizationIds])
+        .where('organizationId', 'in', [...organizationIds])
         .execute();
-      return new Set(rows.map((r) => r.instrument_id));
+      return new Set(rows.map((r) => r.instrumentId));
     },
     async enabledAmong(organizationIds, instrumentId) {
       if (organizationIds.length === 0) return [];
       const rows = await db
         .selectFrom('instrument_licence')
-        .select('organization_id')
-        .where('instrument_id', '=', instrumentId)
-        .where('organization_id', 'in', [...organizationIds])
+        .select('organizationId')
+        .where('instrumentId', '=', instrumentId)
+        .where('organizationId', 'in', [...organizationIds])
         .execute();
-      return rows.map((r) => r.organization_id);
+      return rows.map((r) => r.organizationId);
     },
   };
 }
 
 const toAssignment = (r: InstrumentAssignmentRow): InstrumentAssignment => ({
   id: r.id,
-  patientId: r.patient_id,
-  organizationId: r.organization_id,
-  instrumentId: r.instrument_id,
+  patientId: r.patientId,
+  organizationId: r.organizationId,
+  instrumentId: r.instrumentId,
   schedule: JSON.parse(r.schedule) as AssignmentSchedule,
-  nextDueAt: r.next_due_at,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  cancelledAt: r.cancelled_at,
-});
-
-const toDue = (r: InstrumentDueRow): InstrumentDue => ({
-  id: r.id,
-  assignmentId: r.assignment_id,
-  patientId: r.patient_id,
-  instrumentId: r.instrument_id,
-  dueAt: r.due_at,
-  completedAt: r.completed_at,
-  responseId: r.response_id,
+  nextDueAt: r.nextDueAt,
+  createdBy: r.createdBy,
+  createdAt: r.createdAt,
+  cancelledAt: r.cancelledAt,
 });
 
 // Runs on every submitted response.
@@ -103,11 +79,11 @@ const OLDEST_OPEN_DUE = preparedQuery((db, a: { patientId: string; instrumentId:
   db
     .selectFrom('instrument_due')
     .select('id')
-    .where('patient_id', '=', a.patientId)
-    .where('instrument_id', '=', a.instrumentId)
-    .where('completed_at', 'is', null)
-    .where('due_at', '<=', a.at)
-    .orderBy('due_at')
+    .where('patientId', '=', a.patientId)
+    .where('instrumentId', '=', a.instrumentId)
+    .where('completedAt', 'is', null)
+    .where('dueAt', '<=', a.at)
+    .orderBy('dueAt')
     .orderBy('id')
     .limit(sql.lit(1)),
 ); // a literal LIMIT: SQLite runs `limit ?` markedly slower
@@ -119,14 +95,14 @@ export function instrumentAssignmentRepository(db: Executor): InstrumentAssignme
         .insertInto('instrument_assignment')
         .values({
           id: a.id,
-          patient_id: a.patientId,
-          organization_id: a.organizationId,
-          instrument_id: a.instrumentId,
+          patientId: a.patientId,
+          organizationId: a.organizationId,
+          instrumentId: a.instrumentId,
           schedule: JSON.stringify(a.schedule),
-          next_due_at: a.nextDueAt,
-          created_by: a.createdBy,
-          created_at: a.createdAt,
-          cancelled_at: a.cancelledAt,
+          nextDueAt: a.nextDueAt,
+          createdBy: a.createdBy,
+          createdAt: a.createdAt,
+          cancelledAt: a.cancelledAt,
         })
         .execute();
     },
@@ -139,22 +115,22 @@ export function instrumentAssignmentRepository(db: Executor): InstrumentAssignme
         await db
           .selectFrom('instrument_assignment')
           .selectAll()
-          .where('patient_id', '=', patientId)
-          .orderBy('created_at', 'desc')
+          .where('patientId', '=', patientId)
+          .orderBy('createdAt', 'desc')
           .orderBy('id', 'desc')
           .execute()
       ).map(toAssignment);
     },
     async cancel(id, at) {
-      await db.updateTable('instrument_assignment').set({ cancelled_at: at, next_due_at: null }).where('id', '=', id).execute();
+      await db.updateTable('instrument_assignment').set({ cancelledAt: at, nextDueAt: null }).where('id', '=', id).execute();
     },
     async advanceNextDue(id, from, to) {
       const r = await db
         .updateTable('instrument_assignment')
-        .set({ next_due_at: to })
+        .set({ nextDueAt: to })
         .where('id', '=', id)
-        .where('next_due_at', '=', from)
-        .where('cancelled_at', 'is', null)
+        .where('nextDueAt', '=', from)
+        .where('cancelledAt', 'is', null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
@@ -163,58 +139,58 @@ export function instrumentAssignmentRepository(db: Executor): InstrumentAssignme
         .insertInto('instrument_due')
         .values({
           id: d.id,
-          assignment_id: d.assignmentId,
-          patient_id: d.patientId,
-          instrument_id: d.instrumentId,
-          due_at: d.dueAt,
-          completed_at: d.completedAt,
-          response_id: d.responseId,
+          assignmentId: d.assignmentId,
+          patientId: d.patientId,
+          instrumentId: d.instrumentId,
+          dueAt: d.dueAt,
+          completedAt: d.completedAt,
+          responseId: d.responseId,
         })
-        .onConflict((oc) => oc.columns(['assignment_id', 'due_at']).doNothing())
+        .onConflict((oc) => oc.columns(['assignmentId', 'dueAt']).doNothing())
         .execute();
     },
     async listDue(patientId, { openOnly, limit }) {
       let q = db
         .selectFrom('instrument_due')
         .selectAll()
-        .where('patient_id', '=', patientId)
-        .orderBy('due_at', 'desc')
+        .where('patientId', '=', patientId)
+        .orderBy('dueAt', 'desc')
         .orderBy('id')
         .limit(limit);
-      if (openOnly) q = q.where('completed_at', 'is', null);
-      return (await q.execute()).map(toDue);
+      if (openOnly) q = q.where('completedAt', 'is', null);
+      return q.execute();
     },
     async completeOldestOpen(patientId, instrumentId, responseId, at) {
       const open = await OLDEST_OPEN_DUE.first(db, { patientId, instrumentId, at });
       if (!open) return null;
-      await db.updateTable('instrument_due').set({ completed_at: at, response_id: responseId }).where('id', '=', open.id).execute();
+      await db.updateTable('instrument_due').set({ completedAt: at, responseId }).where('id', '=', open.id).execute();
       return open.id;
     },
     async deleteOpenDue(assignmentId) {
-      await db.deleteFrom('instrument_due').where('assignment_id', '=', assignmentId).where('completed_at', 'is', null).execute();
+      await db.deleteFrom('instrument_due').where('assignmentId', '=', assignmentId).where('completedAt', 'is', null).execute();
     },
     async completeWithUnclaimedResponse(assignmentId, dueAt, patientId, instrumentId) {
       const response = await db
         .selectFrom('instrument_response as r')
-        .select(['r.id', 'r.completed_at'])
-        .where('r.patient_id', '=', patientId)
-        .where('r.instrument_id', '=', instrumentId)
+        .select(['r.id', 'r.completedAt'])
+        .where('r.patientId', '=', patientId)
+        .where('r.instrumentId', '=', instrumentId)
         .where('r.score', 'is not', null)
-        .where('r.completed_at', '>=', dueAt)
+        .where('r.completedAt', '>=', dueAt)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('instrument_due as d').select('d.id').whereRef('d.response_id', '=', 'r.id'))),
+          not(exists(selectFrom('instrument_due as d').select('d.id').whereRef('d.responseId', '=', 'r.id'))),
         )
-        .orderBy('r.completed_at')
+        .orderBy('r.completedAt')
         .orderBy('r.id')
         .limit(1)
         .executeTakeFirst();
       if (!response) return null;
       const r = await db
         .updateTable('instrument_due')
-        .set({ completed_at: response.completed_at, response_id: response.id })
-        .where('assignment_id', '=', assignmentId)
-        .where('due_at', '=', dueAt)
-        .where('completed_at', 'is', null)
+        .set({ completedAt: response.completedAt, responseId: response.id })
+        .where('assignmentId', '=', assignmentId)
+        .where('dueAt', '=', dueAt)
+        .where('completedAt', 'is', null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1 ? response.id : null;
     },

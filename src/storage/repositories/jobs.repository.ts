@@ -8,9 +8,9 @@ import type { Executor } from './executor.ts';
 const toJob = (r: JobRow): Job => ({
   id: r.id,
   kind: r.kind,
-  patientId: r.patient_id,
+  patientId: r.patientId,
   payload: JSON.parse(r.payload) as Record<string, unknown>,
-  runAt: r.run_at,
+  runAt: r.runAt,
   attempts: Number(r.attempts),
 });
 
@@ -22,14 +22,14 @@ export function jobRepository(db: Executor, dialect: 'sqlite' | 'postgres'): Job
         .values({
           id: job.id,
           kind: job.kind,
-          patient_id: job.patientId,
+          patientId: job.patientId,
           payload: JSON.stringify(job.payload),
-          run_at: job.runAt,
+          runAt: job.runAt,
           state: 'pending',
           attempts: 0,
-          locked_until: null,
-          last_error: null,
-          created_at: job.createdAt,
+          lockedUntil: null,
+          lastError: null,
+          createdAt: job.createdAt,
         })
         .execute();
     },
@@ -46,15 +46,15 @@ export function jobRepository(db: Executor, dialect: 'sqlite' | 'postgres'): Job
       return rows.map(toJob);
     },
     async complete(id) {
-      await db.updateTable('job').set({ state: 'done', locked_until: null }).where('id', '=', id).execute();
+      await db.updateTable('job').set({ state: 'done', lockedUntil: null }).where('id', '=', id).execute();
     },
     async fail(id, error, retryAt) {
       await db
         .updateTable('job')
         .set(
           retryAt
-            ? { state: 'pending', run_at: retryAt, locked_until: null, last_error: error }
-            : { state: 'failed', locked_until: null, last_error: error },
+            ? { state: 'pending', runAt: retryAt, lockedUntil: null, lastError: error }
+            : { state: 'failed', lockedUntil: null, lastError: error },
         )
         .where('id', '=', id)
         .execute();

@@ -1,39 +1,40 @@
 // Patients, caregiver delegations and care relationships — and the facts the policy reads.
 import type { CareRelationshipStore, DelegationStore, PatientStore } from '../../app/ports.ts';
-import type { CareRelationship, CareScope, CaregiverScope, Delegation, OrganizationRole, Patient, Sex } from '../../app/model.ts';
+import type { CareRelationship, CareScope, CaregiverScope, Delegation, OrganizationRole, Patient } from '../../app/model.ts';
 import type { CareRelationshipRow, DelegationRow, PatientRow } from '../schema.ts';
 import { sql } from 'kysely';
 import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
 
+/** The patient's own columns of a row joined with another table's. */
 const toPatient = (r: PatientRow): Patient => ({
   id: r.id,
-  userId: r.user_id,
-  displayName: r.display_name,
-  timeZone: r.time_zone,
-  birthYear: r.birth_year,
-  sex: r.sex as Sex,
-  createdAt: r.created_at,
+  userId: r.userId,
+  displayName: r.displayName,
+  timeZone: r.timeZone,
+  birthYear: r.birthYear,
+  sex: r.sex,
+  createdAt: r.createdAt,
 });
 const toDelegation = (r: DelegationRow): Delegation => ({
   id: r.id,
-  patientId: r.patient_id,
-  caregiverUserId: r.caregiver_user_id,
+  patientId: r.patientId,
+  caregiverUserId: r.caregiverUserId,
   label: r.label,
   scopes: parseJsonArray<CaregiverScope>(r.scopes),
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  acceptedAt: r.accepted_at,
-  revokedAt: r.revoked_at,
+  createdAt: r.createdAt,
+  expiresAt: r.expiresAt,
+  acceptedAt: r.acceptedAt,
+  revokedAt: r.revokedAt,
 });
 const toRelationship = (r: CareRelationshipRow): CareRelationship => ({
   id: r.id,
-  patientId: r.patient_id,
-  organizationId: r.organization_id,
+  patientId: r.patientId,
+  organizationId: r.organizationId,
   scopes: parseJsonArray<CareScope>(r.scopes),
-  grantedByUserId: r.granted_by_user_id,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
+  grantedByUserId: r.grantedByUserId,
+  createdAt: r.createdAt,
+  expiresAt: r.expiresAt,
+  revokedAt: r.revokedAt,
 });
 
 // Every access decision by someone other than the patient starts here: the record's owner, the
@@ -63,28 +64,26 @@ export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'):
         .insertInto('patient')
         .values({
           id: p.id,
-          user_id: p.userId,
-          display_name: p.displayName,
-          time_zone: p.timeZone,
-          birth_year: p.birthYear,
+          userId: p.userId,
+          displayName: p.displayName,
+          timeZone: p.timeZone,
+          birthYear: p.birthYear,
           sex: p.sex,
-          created_at: p.createdAt,
+          createdAt: p.createdAt,
         })
         .execute();
     },
     async findById(id) {
-      const r = await db.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && toPatient(r);
+      return db.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
     },
     async findByUserId(userId) {
-      const r = await db.selectFrom('patient').selectAll().where('user_id', '=', userId).executeTakeFirst();
-      return r && toPatient(r);
+      return db.selectFrom('patient').selectAll().where('userId', '=', userId).executeTakeFirst();
     },
     async update(id, patch) {
       const set: Partial<PatientRow> = {};
-      if (patch.displayName !== undefined) set.display_name = patch.displayName;
-      if (patch.timeZone !== undefined) set.time_zone = patch.timeZone;
-      if (patch.birthYear !== undefined) set.birth_year = patch.birthYear;
+      if (patch.displayName !== undefined) set.displayName = patch.displayName;
+      if (patch.timeZone !== undefined) set.timeZone = patch.timeZone;
+      if (patch.birthYear !== undefined) set.birthYear = patch.birthYear;
       if (patch.sex !== undefined) set.sex = patch.sex;
       if (Object.keys(set).length > 0) await db.updateTable('patient').set(set).where('id', '=', id).execute();
     },
@@ -113,50 +112,50 @@ export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'):
     async listAsCaregiver(userId) {
       const rows = await db
         .selectFrom('delegation')
-        .innerJoin('patient', 'patient.id', 'delegation.patient_id')
+        .innerJoin('patient', 'patient.id', 'delegation.patientId')
         .selectAll('patient')
         .select([
-          'delegation.id as d_id',
+          'delegation.id as dId',
           'delegation.label',
           'delegation.scopes',
-          'delegation.invite_code_hash',
-          'delegation.created_at as d_created_at',
-          'delegation.expires_at',
-          'delegation.accepted_at',
-          'delegation.revoked_at',
-          'delegation.caregiver_user_id',
+          'delegation.inviteCodeHash',
+          'delegation.createdAt as dCreatedAt',
+          'delegation.expiresAt',
+          'delegation.acceptedAt',
+          'delegation.revokedAt',
+          'delegation.caregiverUserId',
         ])
-        .where('delegation.caregiver_user_id', '=', userId)
-        .where('delegation.revoked_at', 'is', null)
-        .orderBy('patient.display_name')
+        .where('delegation.caregiverUserId', '=', userId)
+        .where('delegation.revokedAt', 'is', null)
+        .orderBy('patient.displayName')
         .execute();
       return rows.map((r) => ({
         ...toPatient(r),
-        delegation: toDelegation({ ...r, id: r.d_id, patient_id: r.id, created_at: r.d_created_at }),
+        delegation: toDelegation({ ...r, id: r.dId, patientId: r.id, createdAt: r.dCreatedAt }),
       }));
     },
     async listForOrganization(organizationId, now) {
       const rows = await db
         .selectFrom('care_relationship')
-        .innerJoin('patient', 'patient.id', 'care_relationship.patient_id')
+        .innerJoin('patient', 'patient.id', 'care_relationship.patientId')
         .selectAll('patient')
         .select([
-          'care_relationship.id as r_id',
-          'care_relationship.organization_id',
+          'care_relationship.id as rId',
+          'care_relationship.organizationId',
           'care_relationship.scopes',
-          'care_relationship.granted_by_user_id',
-          'care_relationship.created_at as r_created_at',
-          'care_relationship.expires_at',
-          'care_relationship.revoked_at',
+          'care_relationship.grantedByUserId',
+          'care_relationship.createdAt as rCreatedAt',
+          'care_relationship.expiresAt',
+          'care_relationship.revokedAt',
         ])
-        .where('care_relationship.organization_id', '=', organizationId)
-        .where('care_relationship.revoked_at', 'is', null)
-        .where((eb) => eb.or([eb('care_relationship.expires_at', 'is', null), eb('care_relationship.expires_at', '>', now)]))
-        .orderBy('patient.display_name')
+        .where('care_relationship.organizationId', '=', organizationId)
+        .where('care_relationship.revokedAt', 'is', null)
+        .where((eb) => eb.or([eb('care_relationship.expiresAt', 'is', null), eb('care_relationship.expiresAt', '>', now)]))
+        .orderBy('patient.displayName')
         .execute();
       return rows.map((r) => ({
         ...toPatient(r),
-        relationship: toRelationship({ ...r, id: r.r_id, patient_id: r.id, created_at: r.r_created_at }),
+        relationship: toRelationship({ ...r, id: r.rId, patientId: r.id, createdAt: r.rCreatedAt }),
       }));
     },
   };
@@ -169,53 +168,53 @@ export function delegationRepository(db: Executor): DelegationStore {
         .insertInto('delegation')
         .values({
           id: d.id,
-          patient_id: d.patientId,
-          caregiver_user_id: d.caregiverUserId,
+          patientId: d.patientId,
+          caregiverUserId: d.caregiverUserId,
           label: d.label,
           scopes: JSON.stringify(d.scopes),
-          invite_code_hash: inviteCodeHash,
-          created_at: d.createdAt,
-          expires_at: d.expiresAt,
-          accepted_at: d.acceptedAt,
-          revoked_at: d.revokedAt,
+          inviteCodeHash,
+          createdAt: d.createdAt,
+          expiresAt: d.expiresAt,
+          acceptedAt: d.acceptedAt,
+          revokedAt: d.revokedAt,
         })
         .execute();
     },
     async findByInviteCodeHash(codeHash) {
-      const r = await db.selectFrom('delegation').selectAll().where('invite_code_hash', '=', codeHash).executeTakeFirst();
+      const r = await db.selectFrom('delegation').selectAll().where('inviteCodeHash', '=', codeHash).executeTakeFirst();
       return r && toDelegation(r);
     },
     async findById(patientId, id) {
-      const r = await db.selectFrom('delegation').selectAll().where('patient_id', '=', patientId).where('id', '=', id).executeTakeFirst();
+      const r = await db.selectFrom('delegation').selectAll().where('patientId', '=', patientId).where('id', '=', id).executeTakeFirst();
       return r && toDelegation(r);
     },
     async listForPatient(patientId) {
       const rows = await db
         .selectFrom('delegation')
-        .leftJoin('user_account', 'user_account.id', 'delegation.caregiver_user_id')
+        .leftJoin('user_account', 'user_account.id', 'delegation.caregiverUserId')
         .selectAll('delegation')
-        .select(['user_account.email', 'user_account.display_name'])
-        .where('delegation.patient_id', '=', patientId)
+        .select(['user_account.email', 'user_account.displayName'])
+        .where('delegation.patientId', '=', patientId)
         .orderBy('delegation.id', 'desc')
         .execute();
-      return rows.map((r) => ({ ...toDelegation(r), caregiverEmail: r.email, caregiverName: r.display_name }));
+      return rows.map((r) => ({ ...toDelegation(r), caregiverEmail: r.email, caregiverName: r.displayName }));
     },
     async accept(id, caregiverUserId, at) {
       const r = await db
         .updateTable('delegation')
-        .set({ caregiver_user_id: caregiverUserId, accepted_at: at })
+        .set({ caregiverUserId, acceptedAt: at })
         .where('id', '=', id)
-        .where('accepted_at', 'is', null)
-        .where('revoked_at', 'is', null)
+        .where('acceptedAt', 'is', null)
+        .where('revokedAt', 'is', null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     async revoke(id, at) {
       const r = await db
         .updateTable('delegation')
-        .set({ revoked_at: at })
+        .set({ revokedAt: at })
         .where('id', '=', id)
-        .where('revoked_at', 'is', null)
+        .where('revokedAt', 'is', null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
@@ -229,13 +228,13 @@ export function careRelationshipRepository(db: Executor): CareRelationshipStore 
         .insertInto('care_relationship')
         .values({
           id: r.id,
-          patient_id: r.patientId,
-          organization_id: r.organizationId,
+          patientId: r.patientId,
+          organizationId: r.organizationId,
           scopes: JSON.stringify(r.scopes),
-          granted_by_user_id: r.grantedByUserId,
-          created_at: r.createdAt,
-          expires_at: r.expiresAt,
-          revoked_at: r.revokedAt,
+          grantedByUserId: r.grantedByUserId,
+          createdAt: r.createdAt,
+          expiresAt: r.expiresAt,
+          revokedAt: r.revokedAt,
         })
         .execute();
     },
@@ -243,7 +242,7 @@ export function careRelationshipRepository(db: Executor): CareRelationshipStore 
       const r = await db
         .selectFrom('care_relationship')
         .selectAll()
-        .where('patient_id', '=', patientId)
+        .where('patientId', '=', patientId)
         .where('id', '=', id)
         .executeTakeFirst();
       return r && toRelationship(r);
@@ -251,20 +250,20 @@ export function careRelationshipRepository(db: Executor): CareRelationshipStore 
     async listForPatient(patientId) {
       const rows = await db
         .selectFrom('care_relationship')
-        .innerJoin('organization', 'organization.id', 'care_relationship.organization_id')
+        .innerJoin('organization', 'organization.id', 'care_relationship.organizationId')
         .selectAll('care_relationship')
-        .select('organization.name as organization_name')
-        .where('care_relationship.patient_id', '=', patientId)
+        .select('organization.name as organizationName')
+        .where('care_relationship.patientId', '=', patientId)
         .orderBy('care_relationship.id', 'desc')
         .execute();
-      return rows.map((r) => ({ ...toRelationship(r), organizationName: r.organization_name }));
+      return rows.map((r) => ({ ...toRelationship(r), organizationName: r.organizationName }));
     },
     async revoke(id, at) {
       const r = await db
         .updateTable('care_relationship')
-        .set({ revoked_at: at })
+        .set({ revokedAt: at })
         .where('id', '=', id)
-        .where('revoked_at', 'is', null)
+        .where('revokedAt', 'is', null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },

@@ -11,20 +11,20 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AuditEvent } from '../../app/model.ts';
 import type { RecordChange, RecordFeedStore, RecordStore, StoredRecord } from '../../app/record-store.ts';
 import type { AuditEventRow, VersionedRecordRow } from '../schema.ts';
-import { AUDIT_COLUMNS, auditRow, INSERT_EVENT } from './audit.repository.ts';
+import { AUDIT_COLUMNS, INSERT_EVENT } from './audit.repository.ts';
 import { preparedQuery, type Executor } from './executor.ts';
 
 type Dialect = 'sqlite' | 'postgres';
-type Columns = 'id' | 'patient_id' | 'version' | 'change_seq' | 'updated_at' | 'deleted_at' | 'body';
-const COLUMNS: readonly Columns[] = ['id', 'patient_id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body'];
+type Columns = 'id' | 'patientId' | 'version' | 'changeSeq' | 'updatedAt' | 'deletedAt' | 'body';
+const COLUMNS: readonly Columns[] = ['id', 'patientId', 'version', 'changeSeq', 'updatedAt', 'deletedAt', 'body'];
 
 const toRecord = <T>(r: Pick<VersionedRecordRow, Columns>): StoredRecord<T> => ({
   id: r.id,
-  patientId: r.patient_id,
+  patientId: r.patientId,
   version: Number(r.version),
-  changeSeq: Number(r.change_seq),
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
+  changeSeq: Number(r.changeSeq),
+  updatedAt: r.updatedAt,
+  deletedAt: r.deletedAt,
   body: JSON.parse(r.body) as T,
 });
 
@@ -35,10 +35,10 @@ const LIST = preparedQuery((db, a: { kind: string; patientId: string; limit: num
   db
     .selectFrom('versioned_record')
     .select(COLUMNS)
-    .where('patient_id', '=', a.patientId)
+    .where('patientId', '=', a.patientId)
     .where('kind', '=', a.kind)
-    .where('deleted_at', 'is', null)
-    .orderBy('sort_key', 'desc')
+    .where('deletedAt', 'is', null)
+    .orderBy('sortKey', 'desc')
     .orderBy('id', 'desc')
     .limit(a.limit),
 );
@@ -47,38 +47,38 @@ const BETWEEN = preparedQuery((db, a: { kind: string; patientId: string; from: s
   db
     .selectFrom('versioned_record')
     .select('body')
-    .where('patient_id', '=', a.patientId)
+    .where('patientId', '=', a.patientId)
     .where('kind', '=', a.kind)
-    .where('deleted_at', 'is', null)
-    .where('sort_key', '>=', a.from)
-    .where('sort_key', '<', a.to)
-    .orderBy('sort_key')
+    .where('deletedAt', 'is', null)
+    .where('sortKey', '>=', a.from)
+    .where('sortKey', '<', a.to)
+    .orderBy('sortKey')
     .orderBy('id'),
 );
 // The unique (patient_id, change_seq) index answers this from its last key.
 const LAST_CHANGE_SEQ = preparedQuery((db, a: { patientId: string }) =>
   db
     .selectFrom('versioned_record')
-    .select((eb) => eb.fn.max('change_seq').as('seq'))
-    .where('patient_id', '=', a.patientId),
+    .select((eb) => eb.fn.max('changeSeq').as('seq'))
+    .where('patientId', '=', a.patientId),
 );
 const CHANGES = preparedQuery((db, a: { patientId: string; afterSeq: number; limit: number }) =>
   db
     .selectFrom('versioned_record')
-    .select(['kind', 'id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body'])
-    .where('patient_id', '=', a.patientId)
-    .where('change_seq', '>', a.afterSeq)
-    .orderBy('change_seq')
+    .select(['kind', 'id', 'version', 'changeSeq', 'updatedAt', 'deletedAt', 'body'])
+    .where('patientId', '=', a.patientId)
+    .where('changeSeq', '>', a.afterSeq)
+    .orderBy('changeSeq')
     .limit(a.limit),
 );
 const CHANGES_OF_KIND = preparedQuery((db, a: { patientId: string; afterSeq: number; kind: string; limit: number }) =>
   db
     .selectFrom('versioned_record')
-    .select(['kind', 'id', 'version', 'change_seq', 'updated_at', 'deleted_at', 'body'])
-    .where('patient_id', '=', a.patientId)
-    .where('change_seq', '>', a.afterSeq)
+    .select(['kind', 'id', 'version', 'changeSeq', 'updatedAt', 'deletedAt', 'body'])
+    .where('patientId', '=', a.patientId)
+    .where('changeSeq', '>', a.afterSeq)
     .where('kind', '=', a.kind)
-    .orderBy('change_seq')
+    .orderBy('changeSeq')
     .limit(a.limit),
 );
 
@@ -142,9 +142,9 @@ const CREATE_AUDITED = preparedQuery((db, a: Audited<WriteArgs>) => withAudit(cr
 const EDIT_AUDITED = preparedQuery((db, a: Audited<EditArgs>) => withAudit(editSql(a), a).compile(db));
 const DELETE_AUDITED = preparedQuery((db, a: Audited<DeleteArgs>) => withAudit(deleteSql(a), a).compile(db));
 
-const auditArgs = (e: AuditEvent) => Object.fromEntries(Object.entries(auditRow(e)).map(([k, v]) => [`audit_${k}`, v]));
+const auditArgs = (e: AuditEvent) => Object.fromEntries(AUDIT_COLUMNS.map((c) => [`audit_${c}`, e[c]]));
 
-type Written = { version: number; change_seq: number } | undefined;
+type Written = { version: number; changeSeq: number } | undefined;
 /** Runs a write and, if it wrote, its audit event: in the same statement on PostgreSQL, the next one on SQLite. */
 async function written<A extends object>(
   db: Executor,
@@ -158,9 +158,9 @@ async function written<A extends object>(
   if (audit && dialect === 'postgres') r = (await audited.first(db, { ...args, ...auditArgs(audit) } as Audited<A>)) as Written;
   else {
     r = (await plain.first(db, args)) as Written;
-    if (r && audit) await INSERT_EVENT.run(db, auditRow(audit));
+    if (r && audit) await INSERT_EVENT.run(db, audit);
   }
-  return r && { version: Number(r.version), changeSeq: Number(r.change_seq) };
+  return r && { version: Number(r.version), changeSeq: Number(r.changeSeq) };
 }
 
 /** The records of one kind (`kind` is the audit resource type, and the feed's name for it). */
