@@ -146,12 +146,25 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     };
     const meTarget: Target = engine === 'sqlite' ? { minRatio: 0.8, maxMs: 25 } : { minRatio: 0.4, maxMs: 50 };
     results.push(judge(await drive('GET /api/me (authenticated)', { url: `${server.baseUrl}/api/me`, headers: { cookie } }), meTarget));
-    // Validate a small body, insert one record row and its audit row in one transaction: what any durable write must cost at least.
+    // Validate a small body, insert one record row and its audit row in one transaction: what any durable
+    // write must cost at least. A record takes its patient's next change sequence under the patient's
+    // lock, so the calibration writes go to every seeded patient in turn (one patient's would queue).
+    let nextPatient = 0;
+    const calibrationBody = JSON.stringify({ startedAt: new Date().toISOString(), endedAt: null, timeZone: 'UTC', peakIntensity: 6 });
     const calibration = await drive('calibration write (record + audit row, no session)', {
       url: `${server.baseUrl}/bench/calibration/${me.patient.id}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ startedAt: new Date().toISOString(), endedAt: null, timeZone: 'UTC', peakIntensity: 6 }),
+      body: calibrationBody,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/bench/calibration/${population.patients[nextPatient++ % population.patients.length]!.patientId}`,
+            body: calibrationBody,
+          }),
+        },
+      ],
     });
     calibrationRps = calibration.requestsPerSecond;
     results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
