@@ -5,7 +5,7 @@ import type { AppDeps, RequestContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { AuditEvent } from './model.ts';
 import { decidePatientAccess, isActive, type AccessBasis, type PatientAction } from './policy.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 
 export interface Granted {
   readonly userId: string;
@@ -61,7 +61,7 @@ async function decideAccess(
   ctx: RequestContext,
   patientId: string,
   action: PatientAction,
-  stores: Stores = deps.store,
+  stores: Repositories = deps.store,
 ): Promise<Granted> {
   const userId = requireUser(ctx);
   // A person's own record needs no lookup: the session was read with it moments ago, and a record
@@ -108,7 +108,7 @@ export function authorizePatientAccess(
   ctx: RequestContext,
   patientId: string,
   action: PatientAction,
-  stores: Stores = deps.store,
+  stores: Repositories = deps.store,
 ): Promise<Granted> {
   if (stores !== deps.store) return decideAccess(deps, ctx, patientId, action, stores);
   let decisions = readDecisions.get(ctx);
@@ -120,6 +120,11 @@ export function authorizePatientAccess(
 }
 
 /** Whether the patient shares with the organization at `now` (a care relationship neither revoked nor expired). */
-export async function hasActiveRelationship(stores: Stores, patientId: string, organizationId: string, now: string): Promise<boolean> {
+export async function hasActiveRelationship(
+  stores: Repositories,
+  patientId: string,
+  organizationId: string,
+  now: string,
+): Promise<boolean> {
   return (await stores.careRelationships.listForPatient(patientId)).some((r) => r.organizationId === organizationId && isActive(r, now));
 }

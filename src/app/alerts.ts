@@ -5,12 +5,12 @@ import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { auditEvent, requireUser } from './access.ts';
 import { CLINICIAN_ROLES } from './model.ts';
 import { decidePatientAccess } from './policy.ts';
-import type { Alert, AlertSeverity, Stores } from './ports.ts';
+import type { Alert, AlertSeverity, Repositories } from './ports.ts';
 
 /** Raises one alert per organization currently caring for the patient; returns how many. */
 export async function raiseAlert(
   deps: Pick<AppDeps, 'ids' | 'clock'>,
-  tx: Stores,
+  tx: Repositories,
   patientId: string,
   rule: string,
   severity: AlertSeverity,

@@ -24,7 +24,7 @@ import { authorizePatientAccess } from './access.ts';
 import type { GoalMeasureSource, PacingActivity, PlanGoal } from './care-plan-records.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 
 /** Weeks of diary shown for a diary-measured goal. */
 export const GOAL_PROGRESS_WEEKS = 8;
@@ -109,12 +109,12 @@ function progressOf(
   };
 }
 
-async function diaryDays(stores: Stores, patientId: string, from: LocalDate, to: LocalDate) {
+async function diaryDays(stores: Repositories, patientId: string, from: LocalDate, to: LocalDate) {
   return (await daySummariesBetween(stores, patientId, from, to)).map(summarizeAccumulator);
 }
 
 async function goalProgress(
-  stores: Stores,
+  stores: Repositories,
   patientId: string,
   goal: PlanGoal,
   today: LocalDate,
@@ -149,7 +149,7 @@ async function goalProgress(
   return progressOf(goal.id, source, d.shortTitle, d.measures, d.direction, points, (from, to) => computeChange(d, from, to));
 }
 
-async function pacingSessions(stores: Stores, patientId: string, a: PacingActivity): Promise<PacingSession[]> {
+async function pacingSessions(stores: Repositories, patientId: string, a: PacingActivity): Promise<PacingSession[]> {
   if (a.sessionSource === 'recorded') return a.sessions.map((s) => ({ date: s.date as LocalDate, amount: s.amount }));
   const start = a.startDate as LocalDate;
   // A start too early to have days before it in the calendar (refused on save since) has no baseline.

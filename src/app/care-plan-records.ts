@@ -216,8 +216,8 @@ export interface CarePlanVersionStore {
   ): Promise<readonly { version: number; createdBy: string; createdAt: string; goals: number; interventions: number }[]>;
 }
 
-/** Everything the care plan stores, as one member of Stores. */
-export interface CarePlanStores {
+/** Everything the care plan stores, as one member of Repositories. */
+export interface CarePlanRepositories {
   readonly conditions: RecordStore<ConditionRecord>;
   readonly medicationOrders: RecordStore<MedicationOrderRecord>;
   readonly procedures: RecordStore<ProcedureRecord>;

@@ -9,7 +9,7 @@ import type { CarePlanBody, CarePlanVersion, GoalMeasureSource, PacingActivity, 
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { invalid, notFound } from './errors.ts';
 import { conflictCopy, inPatientWrite } from './versioned-records.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 import { PACING_DIARY_BASELINE_DAYS } from './care-plan-progress.ts';
 import { checkDateRange, type FieldErrors } from './check-date-range.ts';
 
@@ -130,7 +130,7 @@ function normalizePlan(deps: AppDeps, input: CarePlanInput): CarePlanBody {
 }
 
 /** Responsible members must belong to a clinic the patient currently shares their record with. */
-async function checkResponsibleMembers(tx: Stores, patientId: string, plan: CarePlanBody, now: string): Promise<void> {
+async function checkResponsibleMembers(tx: Repositories, patientId: string, plan: CarePlanBody, now: string): Promise<void> {
   const wanted = plan.interventions.map((v, i) => [v.responsibleMemberId, i] as const).filter(([m]) => m !== null);
   if (wanted.length === 0) return;
   const orgs = (await tx.careRelationships.listForPatient(patientId))
@@ -166,7 +166,7 @@ export async function saveCarePlan(
 ): Promise<CarePlanOutcome> {
   const plan = normalizePlan(deps, input);
   const at = nowIso(deps);
-  const copy = (tx: Stores, access: Granted, current: CarePlanVersion) =>
+  const copy = (tx: Repositories, access: Granted, current: CarePlanVersion) =>
     conflictCopy(tx, access, current, 'care_plan', `${patientId}/${current.version}`);
   return inPatientWrite(deps, ctx, patientId, 'write-clinical', async (tx, access): Promise<CarePlanOutcome> => {
     const latest = await tx.carePlan.plans.findLatest(patientId);

@@ -1,6 +1,6 @@
 // What every use case receives: its dependencies (ports and settings) and who is asking.
 import type { Actor } from './policy.ts';
-import type { Clock, Ids, PasswordHasher, Store } from './ports.ts';
+import type { Clock, Ids, PasswordHasher, Database } from './ports.ts';
 
 export interface AppSettings {
   /** A session ends after this long without a request. */
@@ -31,7 +31,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
 };
 
 export interface AppDeps {
-  readonly store: Store;
+  readonly store: Database;
   readonly clock: Clock;
   readonly ids: Ids;
   readonly hasher: PasswordHasher;

@@ -10,7 +10,7 @@ import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { sha256Hex } from './system.ts';
 import { AppError, notFound } from './errors.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 import { pullChanges } from './record-feed.ts';
 import type { StoredRecord } from './record-store.ts';
 import {
@@ -184,13 +184,13 @@ export function pullDiaryChanges(deps: AppDeps, ctx: RequestContext, patientId: 
 }
 
 /** Live entries whose local date is within [from, to], oldest first: one range scan of the sort key. */
-export function diaryEntriesBetween(stores: Stores, patientId: string, from: string, to: string): Promise<readonly DiaryEntry[]> {
+export function diaryEntriesBetween(stores: Repositories, patientId: string, from: string, to: string): Promise<readonly DiaryEntry[]> {
   // Every key of a time on `to` (`<to>T<time>`) sorts below `<to>U`, and every later date above it.
   return DIARY_ENTRIES.store(stores).listBetween(patientId, from, `${to}U`);
 }
 
 /** The day summaries of the dates within [from, to] that have live entries, by date, computed from those entries. */
-export async function daySummariesBetween(stores: Stores, patientId: string, from: string, to: string) {
+export async function daySummariesBetween(stores: Repositories, patientId: string, from: string, to: string) {
   // accumulateDays orders by date, and a day's accumulator is the same whatever order its entries come in.
   return [...accumulateDays(await diaryEntriesBetween(stores, patientId, from, to)).values()];
 }

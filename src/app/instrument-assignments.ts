@@ -10,7 +10,7 @@ import { isAvailable, notLicensed } from './instrument-licences.ts';
 import type { JobHandler } from './jobs.ts';
 import { CLINICIAN_ROLES } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';
-import type { AssignmentSchedule, InstrumentAssignment, InstrumentDue, Stores } from './ports.ts';
+import type { AssignmentSchedule, InstrumentAssignment, InstrumentDue, Repositories } from './ports.ts';
 
 export const ASSIGNMENT_JOB = 'instrument-assignment.due';
 
@@ -70,7 +70,12 @@ const assignmentIdTaken = () => new AppError('conflict', 'An assignment with thi
  * a larger write (a procedure's follow-ups): who may assign, the licence guard, the assignment, its
  * first job and the audit event.
  */
-export async function scheduleAssignment(deps: AppDeps, tx: Stores, access: Granted, input: AssignInput): Promise<InstrumentAssignment> {
+export async function scheduleAssignment(
+  deps: AppDeps,
+  tx: Repositories,
+  access: Granted,
+  input: AssignInput,
+): Promise<InstrumentAssignment> {
   // Clinicians assign; a patient may also set reminders for themselves (self-managed use).
   if (access.basis.kind === 'caregiver' || (access.basis.kind === 'clinician' && !CLINICIAN_ROLES.includes(access.basis.role))) {
     throw forbidden('Only the patient or the clinicians caring for them can assign questionnaires.');

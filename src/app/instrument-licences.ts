@@ -9,7 +9,7 @@ import { describeInstrument, findInstrument, INSTRUMENTS, type InstrumentDefinit
 import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { AppError, forbidden, notFound } from './errors.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 
 export function requireInstrument(id: string): InstrumentDefinition {
   const d = findInstrument(id);
@@ -74,7 +74,7 @@ export async function mayPresentItems(deps: AppDeps, ctx: RequestContext, d: Ins
   return d.licence.kind === 'free' || (await presentableInstruments(deps, ctx, patientId)).has(d.id);
 }
 
-async function activeOrganizations(tx: Stores, patientId: string, now: string): Promise<string[]> {
+async function activeOrganizations(tx: Repositories, patientId: string, now: string): Promise<string[]> {
   return [
     ...new Set(
       (await tx.careRelationships.listForPatient(patientId))
@@ -85,11 +85,11 @@ async function activeOrganizations(tx: Stores, patientId: string, now: string): 
 }
 
 /** The organizations through which this access may present a licensed instrument. */
-export async function licensingOrganizations(deps: AppDeps, tx: Stores, access: Granted): Promise<string[]> {
+export async function licensingOrganizations(deps: AppDeps, tx: Repositories, access: Granted): Promise<string[]> {
   return access.basis.kind === 'clinician' ? [access.basis.organizationId] : activeOrganizations(tx, access.patientId, nowIso(deps));
 }
 
-export async function isAvailable(deps: AppDeps, tx: Stores, access: Granted, d: InstrumentDefinition): Promise<boolean> {
+export async function isAvailable(deps: AppDeps, tx: Repositories, access: Granted, d: InstrumentDefinition): Promise<boolean> {
   if (d.licence.kind === 'free') return true;
   return (await tx.instrumentLicences.enabledAmong(await licensingOrganizations(deps, tx, access), d.id)).length > 0;
 }

@@ -10,7 +10,7 @@ import type { AppDeps, RequestContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { isOrderActiveOn, MEDICATION_ORDERS, type MedicationOrderInput, regimenItemOf, validateMedicationOrder } from './medications.ts';
 import { patientToday } from './patients.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 import { saveRecord, type SaveOutcome } from './versioned-records.ts';
 
 /** The flags whose first appearance asks for a confirmation. */
@@ -26,7 +26,7 @@ const MAX_ORDERS = 500;
  */
 export async function newlyRaisedFlags(
   deps: AppDeps,
-  tx: Stores,
+  tx: Repositories,
   patientId: string,
   orderId: string,
   order: MedicationOrderRecord,

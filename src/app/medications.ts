@@ -13,7 +13,7 @@ import { AppError, invalid, notFound } from './errors.ts';
 import { patientToday } from './patients.ts';
 import type { StoredRecord } from './record-store.ts';
 import { conflictCopy, inPatientWrite, type RecordKind } from './versioned-records.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 
 export const MEDICATION_ORDERS: RecordKind<MedicationOrderRecord> = {
   resource: 'medication_order',
@@ -146,7 +146,7 @@ export interface MedicationSummary {
   readonly regimen: RegimenResult;
 }
 
-async function currentRegimen(deps: AppDeps, stores: Stores, patientId: string) {
+async function currentRegimen(deps: AppDeps, stores: Repositories, patientId: string) {
   const { today, ageThisYear } = await patientToday(deps, stores, patientId);
   const orders = (await stores.carePlan.medicationOrders.list(patientId, MAX_ORDERS)).filter((o) => isOrderActiveOn(o.body, today));
   const regimen: Regimen = { items: orders.map((o) => regimenItemOf(o.body)) };

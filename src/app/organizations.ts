@@ -7,9 +7,9 @@ import { normalizeEmail } from './accounts.ts';
 import type { CareScope, MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 
-async function requireMembership(stores: Stores, organizationId: string, userId: string, admin = false): Promise<Membership> {
+async function requireMembership(stores: Repositories, organizationId: string, userId: string, admin = false): Promise<Membership> {
   const m = await stores.organizations.findMembership(organizationId, userId);
   if (!m) throw notFound('The organization');
   if (admin && m.role !== 'admin') throw forbidden('Only an admin of this organization can do this.');

@@ -2,7 +2,7 @@
 import { toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
 import { AppError, notFound } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
 import { isActive } from './policy.ts';
 import { CLINICIAN_ROLES, type Patient, type Sex } from './model.ts';
@@ -132,7 +132,7 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
 /** Today's date and the age reached this calendar year, for the patient's own time zone. */
 export async function patientToday(
   deps: AppDeps,
-  stores: Stores,
+  stores: Repositories,
   patientId: string,
 ): Promise<{ today: string; ageThisYear: number | undefined }> {
   const patient = await stores.patients.findById(patientId);

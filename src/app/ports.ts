@@ -4,7 +4,7 @@ import type { AccessFacts } from './policy.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
-import type { CarePlanStores } from './care-plan-records.ts';
+import type { CarePlanRepositories } from './care-plan-records.ts';
 import type { RecordFeedStore, RecordStore } from './record-store.ts';
 import type {
   ActorProfile,
@@ -329,11 +329,12 @@ export interface InstrumentAssignmentStore {
   completeWithUnclaimedResponse(assignmentId: string, dueAt: string, patientId: string, instrumentId: string): Promise<string | null>;
 }
 
-export interface Stores {
+/** Every repository, over one connection or one open transaction (what a transaction's work is given). */
+export interface Repositories {
   readonly instrumentLicences: InstrumentLicenceStore;
   readonly instrumentAssignments: InstrumentAssignmentStore;
   readonly instrumentResponses: InstrumentResponseStore;
-  readonly carePlan: CarePlanStores;
+  readonly carePlan: CarePlanRepositories;
   readonly jobs: JobStore;
   readonly alerts: AlertStore;
   readonly flares: RecordStore<Flare>;
@@ -352,9 +353,10 @@ export interface Stores {
   readonly audit: AuditStore;
 }
 
-export interface Store extends Stores {
+/** The database as the app sees it: its repositories, and transactions that run work on a set of its own. */
+export interface Database extends Repositories {
   /** Runs `work` in one database transaction; everything it writes commits or nothing does. */
-  transaction<T>(work: (tx: Stores) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** True when the database answers and every migration is applied. */
   isReady(): Promise<boolean>;
   /** Waits for the work queued for a commit, then refuses more: call before closing the database. */

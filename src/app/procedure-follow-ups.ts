@@ -20,7 +20,7 @@ import type { RecordAfterDelete, RecordAfterWrite } from './versioned-records.ts
 import { nowIso, type AppDeps } from './context.ts';
 import { notFound } from './errors.ts';
 import { scheduleAssignment } from './instrument-assignments.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 
 /** Follow-ups after a procedure, in weeks. */
 export const PROCEDURE_FOLLOW_UP_WEEKS = [2, 6, 12] as const;
@@ -63,7 +63,13 @@ export function followUpDates(date: string): { weeks: number; due: LocalDate }[]
   }));
 }
 
-async function cancelEarlierFollowUps(deps: AppDeps, tx: Stores, access: Granted, procedureId: string, upToVersion: number): Promise<void> {
+async function cancelEarlierFollowUps(
+  deps: AppDeps,
+  tx: Repositories,
+  access: Granted,
+  procedureId: string,
+  upToVersion: number,
+): Promise<void> {
   const ids = new Set<string>();
   for (let v = 1; v <= upToVersion; v++) {
     for (const weeks of PROCEDURE_FOLLOW_UP_WEEKS)

@@ -5,7 +5,7 @@ import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './cont
 import { auditEvent, authorizePatientAccess, hasActiveRelationship, requireUser, type Granted } from './access.ts';
 import { normalizeShareCode } from './share-codes.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation } from './model.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 import { sha256 } from './system.ts';
 
 export async function inviteCaregiver(
@@ -144,7 +144,7 @@ export async function shareWithOrganization(
  * sharing with the clinic left it access through the other. Takes the patient's turn first, so two
  * grants at once on PostgreSQL also leave one.
  */
-async function grantReplacing(tx: Stores, access: Granted, relationship: CareRelationship, now: string): Promise<void> {
+async function grantReplacing(tx: Repositories, access: Granted, relationship: CareRelationship, now: string): Promise<void> {
   await tx.patients.lockForWrite(relationship.patientId);
   const earlier = (await tx.careRelationships.listForPatient(relationship.patientId)).filter(
     (r) => r.organizationId === relationship.organizationId && r.revokedAt === null,

@@ -25,7 +25,7 @@ import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { notFound } from './errors.ts';
 import type { PatientAction } from './policy.ts';
-import type { Stores } from './ports.ts';
+import type { Repositories } from './ports.ts';
 import type { RecordStore, StoredRecord } from './record-store.ts';
 import { isUniqueViolationError } from './unique.ts';
 
@@ -38,7 +38,7 @@ export interface RecordKind<T> {
   readonly label: string;
   /** What a write needs of the grant. */
   readonly writeAction: PatientAction;
-  store(tx: Stores): RecordStore<T>;
+  store(tx: Repositories): RecordStore<T>;
   /** The key lists are ordered by, newest first. */
   sortAt(value: T): string;
 }
@@ -53,17 +53,17 @@ export type DeleteOutcome<T> =
   | { readonly status: 'conflict'; readonly current: StoredRecord<T> | null; readonly reason: string };
 
 /** Checks that need the database (e.g. a linked record exists); throw an AppError to refuse. */
-export type RecordCheck<T> = (tx: Stores, access: Granted, value: T) => Promise<void>;
+export type RecordCheck<T> = (tx: Repositories, access: Granted, value: T) => Promise<void>;
 
 /** Work done in the same transaction after a record was created or changed (`previous` is null on create). */
 export type RecordAfterWrite<T> = (
-  tx: Stores,
+  tx: Repositories,
   access: Granted,
   write: { readonly value: T; readonly previous: StoredRecord<T> | null; readonly version: number },
 ) => Promise<void>;
 
 /** Work done in the same transaction after a record was deleted (`deleted` is the record as it was). */
-export type RecordAfterDelete<T> = (tx: Stores, access: Granted, deleted: StoredRecord<T>) => Promise<void>;
+export type RecordAfterDelete<T> = (tx: Repositories, access: Granted, deleted: StoredRecord<T>) => Promise<void>;
 
 export interface SaveHooks<T> {
   readonly check?: RecordCheck<T>;
@@ -90,7 +90,7 @@ export function inPatientWrite<R>(
   ctx: RequestContext,
   patientId: string,
   action: PatientAction,
-  work: (tx: Stores, access: Granted) => Promise<R>,
+  work: (tx: Repositories, access: Granted) => Promise<R>,
 ): Promise<R> {
   return deps.store.transaction(async (tx) => {
     await tx.patients.lockForWrite(patientId);
@@ -104,7 +104,7 @@ export function inPatientWrite<R>(
  * copy; with it, showing the copy is a read and is audited as one.
  */
 export async function conflictCopy<C>(
-  tx: Stores,
+  tx: Repositories,
   access: Granted,
   current: C | null,
   resourceType: string,
@@ -116,7 +116,7 @@ export async function conflictCopy<C>(
   return current;
 }
 
-const copyFor = <T>(kind: RecordKind<T>, tx: Stores, access: Granted, current: StoredRecord<T> | null, id: string) =>
+const copyFor = <T>(kind: RecordKind<T>, tx: Repositories, access: Granted, current: StoredRecord<T> | null, id: string) =>
   conflictCopy(tx, access, current, kind.resource, id, kind.auditPrefix ?? kind.resource);
 
 export async function saveRecord<T>(
@@ -148,7 +148,7 @@ export async function saveRecord<T>(
  */
 export async function writeRecord<T>(
   kind: RecordKind<T>,
-  tx: Stores,
+  tx: Repositories,
   access: Granted,
   id: string,
   value: T,

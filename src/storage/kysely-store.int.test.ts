@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/dialects.ts';
 import { createKyselyStore } from './kysely-store.ts';
-import type { Store } from '../app/ports.ts';
+import type { Database } from '../app/ports.ts';
 import { isUniqueViolationError } from '../app/unique.ts';
 
 const user = (id: string, email: string) => ({ id, email, displayName: 'X', passwordHash: 'h', createdAt: '2026-01-01T00:00:00.000Z' });
@@ -9,7 +9,7 @@ const uuid = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0
 
 describe.each(DIALECTS)('store transactions on %s', (dialect) => {
   let db: TestDatabase;
-  let store: Store;
+  let store: Database;
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
     store = createKyselyStore(db.handle);

@@ -1,5 +1,5 @@
-// The Store port over Kysely: the same repositories serve a plain connection or a transaction.
-import type { Store, Stores } from '../app/ports.ts';
+// The Database port over Kysely: the same repositories serve a plain connection or a transaction.
+import type { Database, Repositories } from '../app/ports.ts';
 import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
 import { apiTokenRepository, sessionRepository, signInFailureRepository, userRepository } from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
@@ -42,7 +42,7 @@ function translateErrors<T extends object>(repository: T): T {
   return wrapped as T;
 }
 
-function storesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Stores {
+function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Repositories {
   return {
     carePlan: carePlanStores(db, dialect, translateErrors),
     users: translateErrors(userRepository(db)),
@@ -88,7 +88,7 @@ function namedRows(sqlite: NodeSqliteDatabase, text: string, parameters: readonl
   });
 }
 
-type Work = (tx: Stores) => Promise<unknown>;
+type Work = (tx: Repositories) => Promise<unknown>;
 interface Pending {
   work: Work;
   resolve(value: unknown): void;
@@ -114,7 +114,7 @@ const GROUP_COMMIT_MAX = 256;
  * makes their batches take turns, and BEGIN IMMEDIATE takes SQLite's write lock before the first read.
  */
 interface GroupCommitter {
-  transaction<T>(work: (tx: Stores) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   settle(): Promise<void>;
 }
 
@@ -137,7 +137,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
     return db.connection().execute(async (connection) => {
       exec('begin immediate');
       try {
-        const stores = storesOver(withDirectSqlite(connection, direct), 'sqlite');
+        const stores = repositoriesOver(withDirectSqlite(connection, direct), 'sqlite');
         const results: Outcome[] = [];
         for (const item of batch) {
           exec('savepoint group_commit_unit');
@@ -183,7 +183,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
     }
   }
   return {
-    transaction: <T>(work: (tx: Stores) => Promise<T>) =>
+    transaction: <T>(work: (tx: Repositories) => Promise<T>) =>
       new Promise<T>((resolve, reject) => {
         // After settle(): a thread that is closing takes no new turn at the shared write lock.
         if (settled) return reject(new Error('The database is closing.'));
@@ -237,14 +237,14 @@ async function retryWhenNothingRan<T>(db: Kysely<DatabaseSchema>, work: (trx: Tr
   }
 }
 
-export function createKyselyStore(handle: DatabaseHandle): Store {
+export function createKyselyStore(handle: DatabaseHandle): Database {
   let migrationsCurrent = false;
   const committer = handle.sqlite ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK) : undefined;
   return {
-    ...storesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
+    ...repositoriesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
     transaction: committer
       ? committer.transaction
-      : (work) => retryWhenNothingRan(handle.db, (trx) => work(storesOver(trx, handle.dialect))),
+      : (work) => retryWhenNothingRan(handle.db, (trx) => work(repositoriesOver(trx, handle.dialect))),
     settle: committer ? committer.settle : () => Promise.resolve(),
     async isReady() {
       try {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/dialects.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { preparedQuery } from './repositories/executor.ts';
-import type { Store } from '../app/ports.ts';
+import type { Database } from '../app/ports.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 
 // The store keeps a body as it is given; a small one is enough here.
@@ -22,7 +22,7 @@ const USER = preparedQuery((db, a: { id: string }) =>
 
 describe.each(DIALECTS)('column names on %s', (dialect) => {
   let db: TestDatabase;
-  let store: Store;
+  let store: Database;
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
   });

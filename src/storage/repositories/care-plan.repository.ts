@@ -2,7 +2,7 @@
 // orders, procedures, conservative care, taper plans, the naloxone check) and the care plan as
 // append-only versions.
 import type {
-  CarePlanStores,
+  CarePlanRepositories,
   CarePlanVersion,
   CarePlanVersionStore,
   ConditionRecord,
@@ -78,7 +78,11 @@ function carePlanVersionRepository(db: Executor): CarePlanVersionStore {
 }
 
 /** The care-plan stores over a connection or transaction; `wrap` marks driver errors as the other stores do. */
-export function carePlanStores(db: Executor, dialect: 'sqlite' | 'postgres', wrap: <S extends object>(store: S) => S): CarePlanStores {
+export function carePlanStores(
+  db: Executor,
+  dialect: 'sqlite' | 'postgres',
+  wrap: <S extends object>(store: S) => S,
+): CarePlanRepositories {
   return {
     conditions: wrap(recordRepository<ConditionRecord>(db, dialect, 'condition')),
     medicationOrders: wrap(recordRepository<MedicationOrderRecord>(db, dialect, 'medication_order')),

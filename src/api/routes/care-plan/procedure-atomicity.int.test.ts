@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
-import type { Store, Stores } from '../../../app/ports.ts';
+import type { Database, Repositories } from '../../../app/ports.ts';
 
 let idCounter = 0;
 const newId = () => `019c2000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
@@ -15,7 +15,7 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
   let t: TestApp;
   let owner: Client;
   let pid: string;
-  let realStore: Store;
+  let realStore: Database;
   const base = () => `/api/patients/${pid}`;
   const procedure = {
     type: 'medial-branch-block',
@@ -30,7 +30,7 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
   function failOn(method: AssignmentMethod, nth: number): void {
     let calls = 0;
     const store = realStore;
-    const wrapTx = (tx: Stores): Stores =>
+    const wrapTx = (tx: Repositories): Repositories =>
       new Proxy(tx, {
         get(target, key, receiver) {
           const value = Reflect.get(target, key, receiver);
@@ -48,15 +48,15 @@ describe.each(DIALECTS)('procedure save and its follow-ups are atomic on %s', (d
           });
         },
       });
-    (t.deps as { store: Store }).store = new Proxy(store, {
+    (t.deps as { store: Database }).store = new Proxy(store, {
       get(target, key, receiver) {
-        if (key === 'transaction') return <T>(work: (tx: Stores) => Promise<T>) => target.transaction((tx) => work(wrapTx(tx)));
+        if (key === 'transaction') return <T>(work: (tx: Repositories) => Promise<T>) => target.transaction((tx) => work(wrapTx(tx)));
         return Reflect.get(target, key, receiver);
       },
     });
   }
   const heal = () => {
-    (t.deps as { store: Store }).store = realStore;
+    (t.deps as { store: Database }).store = realStore;
   };
 
   const activeFollowUps = async () => (await t.deps.store.instrumentAssignments.listForPatient(pid)).filter((a) => a.cancelledAt === null);

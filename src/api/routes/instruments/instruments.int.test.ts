@@ -9,7 +9,7 @@ import { snapshotDatabase } from '../../../../test/support/db-snapshot.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
 import { ASSIGNMENT_JOB, assignmentDueHandler } from '../../../app/instrument-assignments.ts';
 import { createJobRunner } from '../../../app/jobs.ts';
-import type { Stores } from '../../../app/ports.ts';
+import type { Repositories } from '../../../app/ports.ts';
 import { JOB_HANDLERS } from '../../main.ts';
 
 let idCounter = 0;
@@ -481,7 +481,7 @@ describe.each(DIALECTS)('questionnaires on %s', (dialect) => {
       ...t.deps,
       store: {
         ...t.deps.store,
-        transaction: <T>(work: (tx: Stores) => Promise<T>) =>
+        transaction: <T>(work: (tx: Repositories) => Promise<T>) =>
           t.deps.store.transaction((tx) =>
             work({ ...tx, instrumentAssignments: { ...tx.instrumentAssignments, find: async () => stale } }),
           ),
