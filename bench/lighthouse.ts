@@ -1,5 +1,5 @@
 // Lighthouse (mobile preset) on the patient's Today page, signed in, against the real server.
-// Targets (issue 3): accessibility 100, performance ≥ 90, best practices ≥ 95.
+// Targets: accessibility 100, performance ≥ 90, best practices ≥ 95.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import type { InProcessResult } from './in-process.ts';

@@ -1,5 +1,5 @@
 // In-process throughput of computeRegimen: MME (CDC 2022) and every safety flag for 10-item regimens.
-// Target (issue 6): ≥ 100,000 regimens/s. Run alone: node_modules/.bin/node bench/mme-throughput.ts
+// Target: ≥ 100,000 regimens/s. Run alone: node_modules/.bin/node bench/mme-throughput.ts
 import { pathToFileURL } from 'node:url';
 import { computeRegimen } from '../src/domain/medications/compute-regimen.ts';
 import type { PatientFacts, Regimen, RegimenItem } from '../src/domain/medications/regimen.ts';

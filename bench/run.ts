@@ -1,6 +1,7 @@
 // `npm run bench`: starts the real server on loopback over a fresh, seeded database, drives it with
-// autocannon (50 connections), prints a table and writes JSON to bench/results/. Targets come from the
-// issues and are checked here; figures are reported as ratios to the bare route of the same run.
+// autocannon (50 connections), prints a table and writes JSON to bench/results/. The targets are the
+// project's performance goals and are checked here; figures are reported as ratios to the bare route of
+// the same run.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

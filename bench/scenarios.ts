@@ -1,4 +1,4 @@
-// HTTP scenarios that feature issues add to `npm run bench` (each with its target, if it has one).
+// The HTTP scenarios of `npm run bench` beyond the bare route, /api/me and the calibration write, each with its target per engine, if it has one.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type autocannon from 'autocannon';
@@ -33,7 +33,7 @@ export interface Scenario {
   run(ctx: ScenarioContext): Promise<ScenarioResult>;
 }
 
-/** A check-in with 3 regions and 2 medicines, as the diary issue's benchmark asks, made `minutesAgo` before now. */
+/** A typical check-in (3 regions, 2 medicines) made at `now`. */
 export function benchEntry(now: Date): Record<string, unknown> {
   const local = now.toISOString();
   return {
@@ -187,7 +187,7 @@ function pullStats(name: string, sorted: readonly number[]): ScenarioResult {
 
 export const EXTRA_SCENARIOS: readonly Scenario[] = [
   {
-    // Issue 4: scored with the published rule, stored with its scoring version, change against the
+    // Scored with the published rule, stored with its scoring version, change against the
     // previous PEG and the due-item completion check, all in one transaction per request.
     name: 'Submit a PEG response',
     targets: { sqlite: { minRatio: 0.3, maxMs: 25 } },
