@@ -2,9 +2,9 @@
 // transaction, for a diary entry and for other kinds of the record engine (a flare, a condition). A
 // write does the record row and its audit row and nothing derived, so the count is small and fixed; a
 // change that adds a projection or a counter to the write path fails here.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/support/dialects.ts';
+import { statementsDuring } from '../../test/support/statement-log.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../test/support/test-app.ts';
 
 const entry = (intensity: number) => ({
@@ -24,48 +24,6 @@ const entry = (intensity: number) => ({
   ],
   mode: 'real-time',
 });
-
-/**
- * Records every statement sent to the engine while `work` runs: on PostgreSQL each `query` call of a
- * pooled client (one round trip), on SQLite each statement the connection prepares or runs.
- */
-async function statementsDuring(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  if (t.database.dialect === 'postgres') {
-    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-    const original = proto.query;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      const text = args[0];
-      seen.push(typeof text === 'string' ? text : ((text as { text?: string }).text ?? '?'));
-      return original.apply(this, args);
-    };
-    try {
-      await work();
-    } finally {
-      proto.query = original;
-    }
-    return seen;
-  }
-  const sqlite = t.database.handle.sqlite!;
-  const prepare = sqlite.prepare;
-  const prepareTuples = sqlite.prepareTuples;
-  const s = sqlite as { prepare: typeof prepare; prepareTuples: typeof prepareTuples };
-  s.prepare = (text) => {
-    seen.push(text);
-    return prepare.call(sqlite, text);
-  };
-  s.prepareTuples = (text) => {
-    seen.push(text);
-    return prepareTuples.call(sqlite, text);
-  };
-  try {
-    await work();
-  } finally {
-    s.prepare = prepare;
-    s.prepareTuples = prepareTuples;
-  }
-  return seen;
-}
 
 /** The statements of the write transaction: from its BEGIN to its COMMIT, both included. */
 function transactionOf(statements: readonly string[]): string[] {
