@@ -8,6 +8,7 @@ import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain
 import { addDays, parseLocalDate, differenceInCalendarDays, toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
+import { daySummaryCache, type DaySummaryCache } from './day-summary-cache.ts';
 import { sha256Hex } from './system.ts';
 import { AppError, notFound } from './errors.ts';
 import type { Repositories } from './ports.ts';
@@ -226,9 +227,23 @@ export async function listDaySummaries(
     });
   }
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-  const rows = await daySummariesBetween(deps.store, patientId, from, to);
+  const cache = summaryCacheOf(deps);
+  const head = await deps.store.records.lastChangeSeq(patientId);
+  let days = cache.get(patientId, from, to, head);
+  if (!days) {
+    days = (await daySummariesBetween(deps.store, patientId, from, to)).map(summarizeAccumulator);
+    cache.set(patientId, from, to, head, days);
+  }
   await deps.store.audit.append([access.audit('day-summary.read', 'day_summary', null)]);
-  return rows.map(summarizeAccumulator);
+  return days;
+}
+
+// One cache per database (tests run several apps, each over its own, in one process).
+const summaryCaches = new WeakMap<object, DaySummaryCache>();
+function summaryCacheOf(deps: AppDeps): DaySummaryCache {
+  let cache = summaryCaches.get(deps.store);
+  if (!cache) summaryCaches.set(deps.store, (cache = daySummaryCache()));
+  return cache;
 }
 
 /** Every live entry of the patient, oldest first (for export). */

@@ -110,7 +110,8 @@ export interface EntryChange {
 
 // ---------------------------------------------------------------------------------------------
 
-const emptyHistogram = (): NrsHistogram => Array.from({ length: 11 }, () => 0);
+// A literal: Array.from with a callback was a tenth of a year's summaries.
+const emptyHistogram = (): NrsHistogram => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 export function emptyDaySummary(localDate: LocalDate): DaySummaryAccumulator {
   return {

@@ -33,6 +33,29 @@ describe.each(DIALECTS)('day-summaries query on %s', (dialect) => {
     expect((await client.request('GET', `${base}?last=7`)).statusCode).toBe(200);
   });
 
+  it('answers the same range again from what it computed, until a write of the patient changes it', async () => {
+    const range = `${base}?from=2026-03-01&to=2026-03-31`;
+    const entries = base.replace('/day-summaries', '/diary-entries');
+    const entry = (intensity: number) => ({
+      localDate: '2026-03-10',
+      localTime: '09:00',
+      timeZone: 'UTC',
+      recordedAt: '2026-03-10T09:00:00Z',
+      intensity,
+      mode: 'real-time',
+    });
+    const id = '019a0000-0000-7000-8000-0000000d0001';
+    expect((await client.request('PUT', `${entries}/${id}`, entry(4))).statusCode).toBe(201);
+    const first = (await client.request('GET', range)).json() as { localDate: string; meanIntensity: number }[];
+    expect(first.map((d) => [d.localDate, d.meanIntensity])).toEqual([['2026-03-10', 4]]);
+    expect((await client.request('GET', range)).json()).toEqual(first);
+    // An edit, then a delete: each answer shows it at once.
+    expect((await client.request('PUT', `${entries}/${id}`, entry(8), { 'if-match': '"1"' })).statusCode).toBe(200);
+    expect(((await client.request('GET', range)).json() as { meanIntensity: number }[]).map((d) => d.meanIntensity)).toEqual([8]);
+    expect((await client.request('DELETE', `${entries}/${id}`)).statusCode).toBeLessThan(300);
+    expect((await client.request('GET', range)).json()).toEqual([]);
+  });
+
   it.each([
     '',
     '?from=2026-03-01',
