@@ -76,6 +76,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+/** Names already resolved (as the formatters, a cache no result depends on). */
+const canonicalNames = new Map<string, TimeZone | undefined>();
+
 /**
  * The spelling to store of an IANA time zone name this runtime knows, or undefined for anything else.
  * The spelling is Intl's resolved one, so one zone is stored one way: `europe/berlin` → `Europe/Berlin`,
@@ -85,8 +88,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
  */
 export function canonicalTimeZone(name: string): TimeZone | undefined {
   if (name.length === 0 || name.length > 64 || !/^[A-Za-z]/.test(name)) return undefined;
+  // resolvedOptions() builds a new object on every call; every entry and flare asks, so the answer is kept.
+  if (canonicalNames.has(name)) return canonicalNames.get(name);
   const resolved = formatterFor(name)?.resolvedOptions().timeZone;
-  return resolved !== undefined && /^[A-Za-z]/.test(resolved) ? (resolved as TimeZone) : undefined;
+  const canonical = resolved !== undefined && /^[A-Za-z]/.test(resolved) ? (resolved as TimeZone) : undefined;
+  if (canonicalNames.size >= FORMATTER_CACHE_LIMIT) canonicalNames.clear();
+  canonicalNames.set(name, canonical);
+  return canonical;
 }
 
 /** True when `name` is an IANA time zone this runtime knows, in any spelling (e.g. `Europe/Berlin`); never an offset. */
