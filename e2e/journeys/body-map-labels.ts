@@ -28,8 +28,20 @@ export const bodyMapLabelsJourney: Journey = {
     await page.mouse.move(0, 0);
     await page.getByRole('checkbox', { name: 'Knee, left' }).focus();
     await page.keyboard.press('ArrowUp');
-    const focusedName = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    if (!focusedName || focusedName === 'Knee, left') throw new Error('the arrow key did not move to another region');
+    // Focus moves once the map has re-rendered (after the key press, not during it): wait for it.
+    const moved = await page
+      .waitForFunction(
+        () => {
+          const label = document.activeElement?.getAttribute('aria-label');
+          return label && label !== 'Knee, left' ? label : null;
+        },
+        undefined,
+        { timeout: 5000 },
+      )
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    const focusedName = typeof moved === 'string' ? moved : null;
+    if (!focusedName) throw new Error('the arrow key did not move to another region');
     await expectVisible(caption.getByText(focusedName, { exact: true }), `the focused region (${focusedName}) named under the figure`);
     await checkPage(page, 'check-in-body-map-named', violations);
   },
