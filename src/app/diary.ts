@@ -4,7 +4,9 @@
 // is the diary's own: validation with provenance, the answers' shape, day summaries computed from the
 // entries when read, export and import. A write stores the entry row and its audit row, nothing derived.
 import { accumulateDays, summarizeAccumulator, type DaySummary } from '../domain/diary/day-summary.ts';
-import { validateDiaryEntry, type DiaryEntry, type EntrySource } from '../domain/diary/entry.ts';
+import type { DiaryEntry, EntrySource } from '../domain/diary/entry.ts';
+import type { DiaryEntryShape } from '../domain/diary/diary-entry-shape.ts';
+import { normalizeDiaryEntry } from '../domain/diary/normalize-diary-entry.ts';
 import { addDays, parseLocalDate, differenceInCalendarDays, toLocalDateTime, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
@@ -24,7 +26,8 @@ import {
   type SaveOutcome,
 } from './versioned-records.ts';
 
-export type DiaryEntryInput = Record<string, unknown> & { mode?: 'real-time' | 'recalled' };
+/** A diary entry's body as the API's schema parsed it: its shape is checked there, once. */
+export type DiaryEntryInput = Omit<DiaryEntryShape, 'id' | 'provenance'> & { mode?: 'real-time' | 'recalled' };
 
 /** A diary entry's sort key: its local date and wall-clock time (`YYYY-MM-DDTHH:MM`), so a date range is a key range. */
 const sortKeyOf = (e: DiaryEntry) => `${e.localDate}T${e.localTime}`;
@@ -70,7 +73,8 @@ const answerOf = (outcome: SaveOutcome<DiaryEntry>): PutOutcome =>
 /** The entry as stored, or a validation error; `now` (the server's clock) refuses a recordedAt in the future. */
 function normalize(access: Granted, entryId: string, input: DiaryEntryInput, now: Date, pointerPrefix = ''): DiaryEntry {
   const { mode, ...fields } = input;
-  const result = validateDiaryEntry(
+  // The shape was checked where the body was parsed; what is left are the rules no schema states.
+  const result = normalizeDiaryEntry(
     {
       ...fields,
       id: entryId,
@@ -119,12 +123,10 @@ export async function pushDiaryBatch(
   ctx: RequestContext,
   patientId: string,
   // `invalid`: the item was already refused by the API's schema check; it is reported as such, in its place.
-  items: readonly {
-    id: string;
-    baseVersion?: number | null | undefined;
-    entry: DiaryEntryInput;
-    invalid?: readonly { pointer: string; detail: string }[];
-  }[],
+  items: readonly ({ id: string; baseVersion?: number | null | undefined } & (
+    | { entry: DiaryEntryInput; invalid?: undefined }
+    | { invalid: readonly { pointer: string; detail: string }[] }
+  ))[],
 ): Promise<readonly BatchItemResult[]> {
   const now = deps.clock.now();
   const at = nowIso(deps);
@@ -133,7 +135,7 @@ export async function pushDiaryBatch(
     const results: BatchItemResult[] = [];
     for (const [i, item] of items.entries()) {
       const id = item.id.toLowerCase();
-      if (item.invalid) {
+      if (item.invalid !== undefined) {
         results.push({ id, status: 'invalid', errors: item.invalid });
         continue;
       }

@@ -5,7 +5,7 @@
 // Deterministic (seeded), built relative to `today` in the patient's time zone, and written through
 // the same batch use case the app uses.
 import type { AppDeps, RequestContext } from '../app/context.ts';
-import { pushDiaryBatch } from '../app/diary.ts';
+import { pushDiaryBatch, type DiaryEntryInput } from '../app/diary.ts';
 import { uuidv7 } from '../app/system.ts';
 import { addDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
 
@@ -39,7 +39,7 @@ export async function loadDemoDiary(
   const helpfulFrom = 70; // day the helpful medicine starts; its effect shows from ~2 weeks later
   const unhelpfulFrom = 110; // day the unhelpful technique starts
   const base = 5 + random() * 1.5;
-  const items = [];
+  const items: { id: string; entry: DiaryEntryInput }[] = [];
   let previousSleep = 7;
   for (let day = 0; day < DEMO_DIARY_DAYS; day++) {
     const date: LocalDate = addDays(start, day);
@@ -57,9 +57,9 @@ export async function loadDemoDiary(
         {
           name: 'Ibuprofen',
           dose: 400,
-          unit: 'mg',
+          unit: 'mg' as const,
           takenAt: time,
-          regimen: 'as-needed',
+          regimen: 'as-needed' as 'as-needed' | 'scheduled',
           formularyId: 'ibuprofen',
           medicationOrderId: null,
         },
@@ -68,9 +68,9 @@ export async function loadDemoDiary(
               {
                 name: 'Duloxetine',
                 dose: 30,
-                unit: 'mg',
+                unit: 'mg' as const,
                 takenAt: time,
-                regimen: 'scheduled',
+                regimen: 'scheduled' as 'as-needed' | 'scheduled',
                 formularyId: 'duloxetine',
                 medicationOrderId: null,
               },
@@ -88,7 +88,9 @@ export async function loadDemoDiary(
           intensity,
           regions: [
             { code: 'lumbar-spine', intensity, qualities: ['aching'] },
-            ...(intensity >= 6 ? [{ code: 'thigh-left', intensity: clampNrs(intensity - 2), qualities: ['burning', 'tingling'] }] : []),
+            ...(intensity >= 6
+              ? [{ code: 'thigh-left', intensity: clampNrs(intensity - 2), qualities: ['burning' as const, 'tingling' as const] }]
+              : []),
           ],
           interference: {
             activity: clampNrs(intensity - 1),

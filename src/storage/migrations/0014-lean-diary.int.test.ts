@@ -9,7 +9,7 @@ import { DIALECTS } from '../../../test/support/dialects.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { loadDemo } from '../../cli/commands/demo.ts';
 import type { RequestContext } from '../../app/context.ts';
-import { listDaySummaries, pullDiaryChanges, putDiaryEntry, deleteDiaryEntry } from '../../app/diary.ts';
+import { listDaySummaries, pullDiaryChanges, putDiaryEntry, deleteDiaryEntry, type DiaryEntryInput } from '../../app/diary.ts';
 import { BLOCK_DIARIES, FLARES, saveDocument } from '../../app/diary-documents.ts';
 import { listRecords } from '../../app/versioned-records.ts';
 import { listInstrumentResponses } from '../../app/instruments.ts';
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
     const maria = people[0]!;
 
     // Versions past 1, a tombstone, flares and a block diary beside the demo's diaries.
-    const entryBody = {
+    const entryBody: DiaryEntryInput = {
       localDate: '2026-05-30',
       localTime: '08:15',
       timeZone: 'America/Los_Angeles',

@@ -11,7 +11,7 @@ import { DIALECTS } from '../../../test/support/dialects.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { loadDemo } from '../../cli/commands/demo.ts';
 import type { RequestContext } from '../../app/context.ts';
-import { deleteDiaryEntry, listDaySummaries, pullDiaryChanges, putDiaryEntry } from '../../app/diary.ts';
+import { deleteDiaryEntry, listDaySummaries, pullDiaryChanges, putDiaryEntry, type DiaryEntryInput } from '../../app/diary.ts';
 import { BLOCK_DIARIES, FLARES, saveDocument } from '../../app/diary-documents.ts';
 import { CONDITIONS, CONSERVATIVE_CARE, PROCEDURES, saveCondition } from '../../app/care-plan.ts';
 import { MEDICATION_ORDERS, TAPER_PLANS } from '../../app/medications.ts';
@@ -109,7 +109,7 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
 
     // Beside the demo: an edited and a deleted diary entry, an edited and a deleted flare, a block
     // diary, a deleted condition and the naloxone check.
-    const entryBody = {
+    const entryBody: DiaryEntryInput = {
       localDate: '2026-05-30',
       localTime: '08:15',
       timeZone: 'America/Los_Angeles',

@@ -18,6 +18,7 @@ import {
   DiaryPullQuery,
 } from '../../../contract/diary.ts';
 import { renderChangePage } from '../../change-page.ts';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../../contract/text.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
@@ -105,6 +106,14 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     async (req) => {
       const items = req.body.items.map((item, i) => {
+        // This route's JSON is not refused whole for text no store keeps (one bad item must not sink the
+        // other 499), so each item's is looked for here.
+        const unstorable = findUnstorableText(item.entry);
+        if (unstorable !== null)
+          return {
+            ...item,
+            invalid: [{ pointer: `/items/${i}/entry${unstorable === '/' ? '' : unstorable}`, detail: UNSTORABLE_TEXT_MESSAGE }],
+          };
         const checked = DiaryEntryBody.safeParse(item.entry);
         if (checked.success) return { ...item, entry: checked.data };
         return { ...item, invalid: checked.error.issues.map((issue) => schemaProblem(`/items/${i}/entry`, issue)) };
