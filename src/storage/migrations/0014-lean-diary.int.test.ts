@@ -7,9 +7,8 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/dialects.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { loadDemo } from '../../cli/commands/demo.ts';
-import type { RequestContext } from '../../app/context.ts';
-import { listDaySummaries, pullDiaryChanges, putDiaryEntry, deleteDiaryEntry, type DiaryEntryInput } from '../../app/diary.ts';
+import { actingAs, loadDemoPeople, SEED_ENTRY, seedEditedAndDeletedEntries } from '../../../test/support/migration-seed.ts';
+import { listDaySummaries, pullDiaryChanges, putDiaryEntry } from '../../app/diary.ts';
 import { BLOCK_DIARIES, FLARES, saveDocument } from '../../app/diary-documents.ts';
 import { listRecords } from '../../app/versioned-records.ts';
 import { listInstrumentResponses } from '../../app/instruments.ts';
@@ -21,7 +20,6 @@ import { migrateToLatest } from '../database.ts';
 import { migrationProvider } from './index.ts';
 
 const PREVIOUS = '0013-canonical-instants';
-const as = (userId: string): RequestContext => ({ actor: { kind: 'user', userId, via: 'session' }, requestId: null, ip: 'test' });
 
 async function allPages<T>(read: (before?: string) => Promise<{ items: readonly T[]; nextCursor: string | null }>): Promise<T[]> {
   const out: T[] = [];
@@ -46,30 +44,15 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
   it('keeps every diary entry, day summary, flare, block diary, questionnaire answer and audit row', async () => {
     const deps = t.deps;
     const db = t.database.handle.db.withoutPlugins() as unknown as Kysely<unknown>; // the database's own column names
-    const demo = await loadDemo(deps, 'demo password for tests');
-    const people: { patientId: string; ctx: RequestContext }[] = [];
-    for (const p of demo.patients) {
-      const user = (await deps.store.users.findByEmail(p.email))!;
-      people.push({ patientId: (await deps.store.patients.findByUserId(user.id))!.id, ctx: as(user.id) });
-    }
-    const admin = as((await deps.store.users.findByEmail(demo.staff.find((s) => s.role === 'admin')!.email))!.id);
+    const { demo, people } = await loadDemoPeople(deps);
+    const admin = actingAs((await deps.store.users.findByEmail(demo.staff.find((s) => s.role === 'admin')!.email))!.id);
     const maria = people[0]!;
 
     // Versions past 1, a tombstone, flares and a block diary beside the demo's diaries.
-    const entryBody: DiaryEntryInput = {
-      localDate: '2026-05-30',
-      localTime: '08:15',
-      timeZone: 'America/Los_Angeles',
-      recordedAt: '2026-05-30T15:15:00Z',
-      intensity: 4,
-      regions: [{ code: 'knee-left', intensity: 4, qualities: ['aching'] }],
-    };
+    const entryBody = SEED_ENTRY;
     const edited = '019a0000-0000-7000-8000-0000000e0001';
     const deleted = '019a0000-0000-7000-8000-0000000e0002';
-    expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, edited, entryBody)).status).toBe('created');
-    expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, edited, { ...entryBody, intensity: 6 }, 1)).status).toBe('updated');
-    expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, deleted, entryBody)).status).toBe('created');
-    expect((await deleteDiaryEntry(deps, maria.ctx, maria.patientId, deleted, 1)).status).toBe('updated');
+    await seedEditedAndDeletedEntries(deps, maria, edited, deleted);
     await saveDocument(FLARES, deps, maria.ctx, maria.patientId, '019a0000-0000-7000-8000-0000000f0001', {
       startedAt: '2026-05-20T08:00:00Z',
       endedAt: null,

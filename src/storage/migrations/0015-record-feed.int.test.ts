@@ -9,9 +9,8 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/support/dialects.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { loadDemo } from '../../cli/commands/demo.ts';
-import type { RequestContext } from '../../app/context.ts';
-import { deleteDiaryEntry, listDaySummaries, pullDiaryChanges, putDiaryEntry, type DiaryEntryInput } from '../../app/diary.ts';
+import { actingAs, loadDemoPeople, SEED_ENTRY, seedEditedAndDeletedEntries } from '../../../test/support/migration-seed.ts';
+import { listDaySummaries, pullDiaryChanges, putDiaryEntry } from '../../app/diary.ts';
 import { BLOCK_DIARIES, FLARES, saveDocument } from '../../app/diary-documents.ts';
 import { CONDITIONS, CONSERVATIVE_CARE, PROCEDURES, saveCondition } from '../../app/care-plan.ts';
 import { MEDICATION_ORDERS, TAPER_PLANS } from '../../app/medications.ts';
@@ -24,7 +23,7 @@ import { migrateToLatest } from '../database.ts';
 import { migrationProvider } from './index.ts';
 
 const PREVIOUS = '0014-lean-diary';
-const as = (userId: string): RequestContext => ({ actor: { kind: 'user', userId, via: 'session' }, requestId: null, ip: 'test' });
+const _as = actingAs;
 
 /** The table each kind lived in at the previous version. */
 const TABLES: Record<string, string> = {
@@ -99,30 +98,15 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
   it('keeps every record of every kind, diary entries at their change sequence, and gives the others one place each in the feed', async () => {
     const deps = t.deps;
     const db = t.database.handle.db.withoutPlugins() as unknown as Kysely<unknown>; // the database's own column names
-    const demo = await loadDemo(deps, 'demo password for tests');
-    const people: { patientId: string; ctx: RequestContext }[] = [];
-    for (const p of demo.patients) {
-      const user = (await deps.store.users.findByEmail(p.email))!;
-      people.push({ patientId: (await deps.store.patients.findByUserId(user.id))!.id, ctx: as(user.id) });
-    }
+    const { demo, people } = await loadDemoPeople(deps);
     const maria = people[0]!;
 
     // Beside the demo: an edited and a deleted diary entry, an edited and a deleted flare, a block
     // diary, a deleted condition and the naloxone check.
-    const entryBody: DiaryEntryInput = {
-      localDate: '2026-05-30',
-      localTime: '08:15',
-      timeZone: 'America/Los_Angeles',
-      recordedAt: '2026-05-30T15:15:00Z',
-      intensity: 4,
-      regions: [{ code: 'knee-left', intensity: 4, qualities: ['aching'] }],
-    };
+    const entryBody = SEED_ENTRY;
     const edited = '019a0000-0000-7000-8000-0000000e0101';
     const deleted = '019a0000-0000-7000-8000-0000000e0102';
-    expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, edited, entryBody)).status).toBe('created');
-    expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, edited, { ...entryBody, intensity: 6 }, 1)).status).toBe('updated');
-    expect((await putDiaryEntry(deps, maria.ctx, maria.patientId, deleted, entryBody)).status).toBe('created');
-    expect((await deleteDiaryEntry(deps, maria.ctx, maria.patientId, deleted, 1)).status).toBe('updated');
+    await seedEditedAndDeletedEntries(deps, maria, edited, deleted);
     const flare = { startedAt: '2026-05-20T08:00:00Z', endedAt: null, timeZone: 'UTC', peakIntensity: 6 };
     const flareId = '019a0000-0000-7000-8000-0000000f0101';
     await saveDocument(FLARES, deps, maria.ctx, maria.patientId, flareId, flare);
