@@ -61,7 +61,7 @@ async function decideAccess(
   ctx: RequestContext,
   patientId: string,
   action: PatientAction,
-  stores: Repositories = deps.store,
+  stores: Repositories,
 ): Promise<Granted> {
   const userId = requireUser(ctx);
   // A person's own record needs no lookup: the session was read with it moments ago, and a record
@@ -96,9 +96,9 @@ async function decideAccess(
 }
 
 /**
- * Reads outside a transaction decided once per request: a use case that reads twice (the patient's
- * time zone, then the days) asks once. Writes decide inside their own transaction every time, so a
- * grant revoked meanwhile is seen.
+ * Outside a transaction an action is decided once per request: a read that looks twice (the patient's
+ * time zone, then the days) asks the database once. Inside a transaction every call decides afresh from
+ * that transaction's reads, so a write sees a grant revoked a moment before it.
  */
 const readDecisions = new WeakMap<RequestContext, Map<string, Promise<Granted>>>();
 
