@@ -10,6 +10,7 @@ import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
 import { openNodeSqlite, type NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import Cursor from 'pg-cursor';
 import { PostgresDialect } from 'kysely';
+import { classifyDatabaseFailure } from './database-errors.ts';
 import { resilientPool, type PostgresOptions } from './dialects/postgres.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
@@ -78,11 +79,20 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     db,
     dialect: 'postgres',
     async ping() {
-      const client = await pinger.connect();
-      try {
-        await client.query('select 1', []);
-      } finally {
-        client.release();
+      // A pooled connection the server ended a moment ago says nothing about the database: the pool
+      // drops it, and one more try on a fresh connection answers the question asked.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const client = await pinger.connect();
+          try {
+            await client.query('select 1', []);
+          } finally {
+            client.release();
+          }
+          return;
+        } catch (error) {
+          if (attempt > 1 || classifyDatabaseFailure(error) !== 'connection-lost') throw error;
+        }
       }
     },
     close: async () => {
