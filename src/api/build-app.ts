@@ -56,6 +56,8 @@ export interface BuildAppOptions {
   readonly isStopping?: () => boolean;
   /** Folder with the built web app; served at / when it exists. */
   readonly webRoot?: string;
+  /** Told the patient's id after each successful change to their records (keeps derived summaries fresh). */
+  readonly onPatientChanged?: (patientId: string) => void;
   /** Extra route registrations (later features) — each gets the app and the deps. */
   readonly plugins?: readonly ((app: ZodApp, deps: ApiDeps) => void)[];
 }
@@ -136,6 +138,15 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     done();
   });
   app.addHook('onRequest', checkOrigin(options.publicUrl));
+  const { onPatientChanged } = options;
+  if (onPatientChanged)
+    app.addHook('onResponse', (request, reply, done) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 300) {
+        const patientId = (request.params as { patientId?: unknown } | undefined)?.patientId;
+        if (typeof patientId === 'string') onPatientChanged(patientId);
+      }
+      done();
+    });
   // While shutting down, each connection is closed after its response: the client's next request opens
   // a new one (to another process behind a balancer), and the close does not wait for idle keep-alives.
   const isStopping = options.isStopping ?? (() => false);

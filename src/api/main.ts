@@ -22,12 +22,20 @@ import {
   type JobHandler,
 } from '../app/jobs.ts';
 import { ASSIGNMENT_JOB, assignmentDueHandler } from '../app/instrument-assignments.ts';
+import {
+  createTriageProjector,
+  ensureTriageSweepScheduled,
+  thenRefreshTriage,
+  TRIAGE_SWEEP_JOB,
+  triageSweepHandler,
+} from '../app/triage.ts';
 import type { ApiDeps } from './types.ts';
 
 /** Every kind of background job and what runs it. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [MAINTENANCE_JOB]: maintenanceHandler,
-  [ASSIGNMENT_JOB]: assignmentDueHandler,
+  [ASSIGNMENT_JOB]: thenRefreshTriage(assignmentDueHandler),
+  [TRIAGE_SWEEP_JOB]: triageSweepHandler,
 };
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -115,9 +123,16 @@ export async function prepareServerThread(
     settings: config.settings,
     cookies: { secure: config.secureCookies, idleMinutes: config.settings.sessionIdleMinutes },
   };
+  // A second is enough for a clinician to see a check-in on the panel, and lets a burst of writes to
+  // one patient (a batch, a questionnaire and its alert) count once.
+  const triage = createTriageProjector(deps, {
+    delayMs: 1_000,
+    onError: (error) => app?.log.warn({ err: error instanceof Error ? error.name : 'failed' }, 'a panel summary was not refreshed'),
+  });
   try {
     if (role.primary) await migrate(config, database);
     app = await buildApp(deps, {
+      onPatientChanged: triage.markChanged,
       logLevel: config.logLevel,
       bodyLimitBytes: config.bodyLimitBytes,
       trustProxy: config.trustProxy,
@@ -145,6 +160,7 @@ export async function prepareServerThread(
     await drain();
     await jobs?.stop();
     await app.close();
+    await triage.stop();
     await deps.store.settle();
     await database.close();
   };
@@ -165,6 +181,7 @@ export async function prepareServerThread(
             ),
         });
         await ensureMaintenanceScheduled(deps);
+        await ensureTriageSweepScheduled(deps);
         jobs.start();
       }
       return { app, url: address, drain, close };

@@ -135,6 +135,22 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     meaning: 'Hours after which an assigned questionnaire shows as overdue',
   },
   {
+    name: 'PAINWISE_PANEL_PAIN_WORSENING_POINTS',
+    default: String(DEFAULT_SETTINGS.panelPainWorseningPoints),
+    meaning:
+      "NRS points by which a patient's 7-day mean pain must exceed the 28 days before it for the clinic panel to call it worsening (the size of a clinically important reduction; no source gives one for a rise)",
+  },
+  {
+    name: 'PAINWISE_PANEL_LAPSED_DAYS',
+    default: String(DEFAULT_SETTINGS.panelLapsedDays),
+    meaning: 'Days without a check-in after which the clinic panel calls a diary lapsed',
+  },
+  {
+    name: 'PAINWISE_PANEL_REFRESH_MINUTES',
+    default: String(DEFAULT_SETTINGS.panelRefreshMinutes),
+    meaning: "Longest time a patient's clinic-panel summary goes without being recomputed (a write recomputes it within seconds)",
+  },
+  {
     name: 'PAINWISE_BENCH_CALIBRATION',
     default: 'false',
     meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route',
@@ -238,6 +254,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       invitationDays: DEFAULT_SETTINGS.invitationDays,
       crisisLocale: locale('PAINWISE_CRISIS_LOCALE', DEFAULT_SETTINGS.crisisLocale),
       assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),
+      panelPainWorseningPoints: int('PAINWISE_PANEL_PAIN_WORSENING_POINTS', DEFAULT_SETTINGS.panelPainWorseningPoints, 1, 10),
+      panelLapsedDays: int('PAINWISE_PANEL_LAPSED_DAYS', DEFAULT_SETTINGS.panelLapsedDays, 1, 365),
+      panelRefreshMinutes: int('PAINWISE_PANEL_REFRESH_MINUTES', DEFAULT_SETTINGS.panelRefreshMinutes, 1, 24 * 60),
     },
   };
   if (config.httpThreads > 1 && os.platform() !== 'linux')

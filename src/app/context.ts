@@ -17,6 +17,16 @@ export interface AppSettings {
   readonly crisisLocale: string;
   /** A questionnaire due item counts as overdue this many hours after it fell due (product convention, not a clinical rule). */
   readonly assignmentOverdueHours: number;
+  /**
+   * The clinic panel calls a rise of the 7-day mean pain over the 28 days before it worsening from this
+   * many NRS points. About 2 points is a clinically important reduction (Farrar 2001, Ostelo 2008); no
+   * source here gives one for a rise, so the same size is the default.
+   */
+  readonly panelPainWorseningPoints: number;
+  /** The panel calls a diary lapsed after this many days without a check-in (product convention). */
+  readonly panelLapsedDays: number;
+  /** Every patient's panel summary is recomputed at least this often, whether or not anything was written. */
+  readonly panelRefreshMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -28,6 +38,9 @@ export const DEFAULT_SETTINGS: AppSettings = {
   invitationDays: 14,
   crisisLocale: 'en-US',
   assignmentOverdueHours: 48,
+  panelPainWorseningPoints: 2,
+  panelLapsedDays: 7,
+  panelRefreshMinutes: 60,
 };
 
 export interface AppDeps {

@@ -161,11 +161,26 @@ async function currentRegimen(deps: AppDeps, stores: Repositories, patientId: st
  */
 export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<MedicationSummary> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-  const { today, ageThisYear, orders, regimen } = await currentRegimen(deps, deps.store, patientId);
-  const tapers = await deps.store.carePlan.taperPlans.list(patientId, 20);
+  const { summary, naloxoneCheckId } = await medicationSummaryOf(deps, deps.store, patientId);
+  await deps.store.audit.append([
+    access.audit('medication_summary.read', 'medication_order', null),
+    // The patient's answer was read too: their access log shows it.
+    ...(naloxoneCheckId ? [access.audit('naloxone_check.read', 'naloxone_check', naloxoneCheckId)] : []),
+  ]);
+  return summary;
+}
+
+/** The summary without the access check and audit, for callers that do both themselves (or read for no one). */
+export async function medicationSummaryOf(
+  deps: AppDeps,
+  stores: Repositories,
+  patientId: string,
+): Promise<{ summary: MedicationSummary; naloxoneCheckId: string | null }> {
+  const { today, ageThisYear, orders, regimen } = await currentRegimen(deps, stores, patientId);
+  const tapers = await stores.carePlan.taperPlans.list(patientId, 20);
   const tapering = tapers.some((t) => taperInProgress(t.body, today));
   // The patient's own answer to the naloxone check (opioid-safety.ts; its id is the patient's id).
-  const naloxoneCheck = await deps.store.carePlan.naloxoneChecks.find(patientId);
+  const naloxoneCheck = await stores.carePlan.naloxoneChecks.find(patientId);
   const reported =
     naloxoneCheck && naloxoneCheck.patientId === patientId && naloxoneCheck.deletedAt === null ? naloxoneCheck.body.hasNaloxone : undefined;
   const patientFacts: PatientFacts = {
@@ -173,13 +188,14 @@ export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, 
     ...(tapering ? { tapering: true } : {}),
     ...(reported !== undefined ? { patientReportsNaloxone: reported } : {}),
   };
-  const result = computeRegimen(regimen, patientFacts);
-  await deps.store.audit.append([
-    access.audit('medication_summary.read', 'medication_order', null),
-    // The patient's answer was read too: their access log shows it.
-    ...(naloxoneCheck && reported !== undefined ? [access.audit('naloxone_check.read', 'naloxone_check', naloxoneCheck.id)] : []),
-  ]);
-  return { asOf: today, formularyVersion: FORMULARY_VERSION, orders, patientFacts, regimen: result };
+  const summary = {
+    asOf: today,
+    formularyVersion: FORMULARY_VERSION,
+    orders,
+    patientFacts,
+    regimen: computeRegimen(regimen, patientFacts),
+  };
+  return { summary, naloxoneCheckId: naloxoneCheck && reported !== undefined ? naloxoneCheck.id : null };
 }
 
 /** MME and flags for a regimen typed by a clinician (no patient record involved): the document the MME helper answers. */

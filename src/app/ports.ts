@@ -3,6 +3,7 @@
 import type { AccessFacts } from './policy.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { Flare } from '../domain/diary/flare.ts';
+import type { Triage } from '../domain/triage/triage.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { CarePlanRepositories } from './care-plan-records.ts';
 import type { RecordFeedStore, RecordStore } from './record-store.ts';
@@ -211,6 +212,43 @@ export interface Alert {
   readonly acknowledgedBy: string | null;
 }
 
+/** A patient's panel summary as stored (see domain/triage). */
+export interface StoredTriage extends Triage {
+  readonly patientId: string;
+  readonly computedAt: string;
+}
+
+export type PanelSort = 'priority' | 'name' | 'last-check-in' | 'pain';
+export type PanelFilter = 'alerts' | 'safety' | 'overdue' | 'worsening' | 'lapsed';
+
+export interface PanelQuery {
+  /** Part of the patient's name, any case. */
+  readonly search?: string;
+  readonly filter?: PanelFilter;
+  readonly sort: PanelSort;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface PanelRow {
+  readonly patient: Patient;
+  readonly scopes: readonly CareScope[];
+  readonly openAlerts: number;
+  /** Undefined until the patient's summary is first computed. */
+  readonly triage: StoredTriage | undefined;
+}
+
+export interface TriageStore {
+  upsert(row: StoredTriage): Promise<void>;
+  /**
+   * One page of the organization's patients with an active care relationship at `now`, with their
+   * summaries and open alerts of this organization, and how many patients match in all.
+   */
+  panel(organizationId: string, now: string, query: PanelQuery): Promise<{ rows: readonly PanelRow[]; total: number }>;
+  /** Patients whose summary was computed before `before` (oldest first), or who have none. */
+  staleBefore(before: string, limit: number): Promise<readonly string[]>;
+}
+
 export interface AlertStore {
   insert(alerts: readonly Alert[]): Promise<void>;
   /** Alerts of patients with an active (unrevoked, unexpired at `now`) care relationship with the organization. */
@@ -337,6 +375,7 @@ export interface Repositories {
   readonly carePlan: CarePlanRepositories;
   readonly jobs: JobStore;
   readonly alerts: AlertStore;
+  readonly triage: TriageStore;
   readonly flares: RecordStore<Flare>;
   readonly blockDiaries: RecordStore<BlockDiary>;
   readonly diaryEntries: RecordStore<DiaryEntry>;

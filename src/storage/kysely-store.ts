@@ -6,6 +6,7 @@ import { auditRepository } from './repositories/audit.repository.ts';
 import { recordFeedRepository, versionedRecordRepository } from './repositories/versioned-record.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
+import { triageRepository } from './repositories/triage.repository.ts';
 import { instrumentResponseRepository } from './repositories/instrument-responses.repository.ts';
 import { instrumentAssignmentRepository, instrumentLicenceRepository } from './repositories/instrument-assignments.repository.ts';
 import { carePlanStores } from './repositories/care-plan.repository.ts';
@@ -59,6 +60,7 @@ function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Reposit
     flares: translateErrors(versionedRecordRepository<Flare>(db, dialect, 'flare')),
     jobs: translateErrors(jobRepository(db, dialect)),
     alerts: translateErrors(alertRepository(db)),
+    triage: translateErrors(triageRepository(db)),
     instrumentResponses: translateErrors(instrumentResponseRepository(db)),
     instrumentLicences: translateErrors(instrumentLicenceRepository(db)),
     instrumentAssignments: translateErrors(instrumentAssignmentRepository(db)),

@@ -206,7 +206,27 @@ export interface InstrumentDueRow {
   responseId: string | null;
 }
 
+export interface PatientTriageRow {
+  patientId: string;
+  computedAt: string;
+  lastEntryDate: string | null;
+  painRecent: number | null;
+  painBaseline: number | null;
+  painChange: string | null;
+  pegScore: number | null;
+  pegAt: string | null;
+  pegChange: string | null;
+  mmePerDay: number | null;
+  flags: string;
+  dueCount: number;
+  overdueCount: number;
+  worsening: number;
+  lapsed: number;
+  priority: number;
+}
+
 export interface DatabaseSchema {
+  patient_triage: PatientTriageRow;
   instrument_licence: InstrumentLicenceRow;
   instrument_assignment: InstrumentAssignmentRow;
   instrument_due: InstrumentDueRow;

@@ -5,6 +5,7 @@ import { buildApp } from '../../src/api/build-app.ts';
 import type { ApiDeps } from '../../src/api/types.ts';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../src/app/context.ts';
 import { argon2idHasher, systemIds } from '../../src/app/system.ts';
+import { createTriageProjector, type TriageProjector } from '../../src/app/triage.ts';
 import type { Dialect } from '../../src/storage/database.ts';
 import { createKyselyStore } from '../../src/storage/kysely-store.ts';
 import { FixedClock } from './clock.ts';
@@ -17,6 +18,8 @@ export interface TestApp {
   readonly deps: ApiDeps;
   readonly clock: FixedClock;
   readonly database: TestDatabase;
+  /** Panel summaries of the patients changed through the app; `flush()` recomputes them. */
+  readonly triage: TriageProjector;
   close(): Promise<void>;
 }
 
@@ -31,13 +34,17 @@ export async function createTestApp(dialect: Dialect, settings: Partial<AppSetti
     settings: { ...DEFAULT_SETTINGS, ...settings },
     cookies: { secure: false, idleMinutes: DEFAULT_SETTINGS.sessionIdleMinutes },
   };
-  const app = await buildApp(deps, { logLevel: 'silent' });
+  // Summaries are recomputed only when a test flushes, so no test depends on a timer.
+  const triage = createTriageProjector(deps, { delayMs: 2 ** 31 - 1 });
+  const app = await buildApp(deps, { logLevel: 'silent', onPatientChanged: triage.markChanged });
   return {
     app,
     deps,
     clock,
     database,
+    triage,
     close: async () => {
+      await triage.stop();
       await app.close();
       await database.drop();
     },

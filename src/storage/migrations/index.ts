@@ -12,6 +12,7 @@ import * as m0012 from './0012-naloxone-check.ts';
 import * as m0013 from './0013-canonical-instants.ts';
 import * as m0014 from './0014-lean-diary.ts';
 import * as m0015 from './0015-record-feed.ts';
+import * as m0016 from './0016-patient-triage.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-canonical-instants': m0013,
   '0014-lean-diary': m0014,
   '0015-record-feed': m0015,
+  '0016-patient-triage': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

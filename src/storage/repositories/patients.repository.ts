@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
 
 /** The patient's own columns of a row joined with another table's. */
-const toPatient = (r: PatientRow): Patient => ({
+export const toPatient = (r: PatientRow): Patient => ({
   id: r.id,
   userId: r.userId,
   displayName: r.displayName,

@@ -15,6 +15,8 @@ import {
   rotateShareCode,
 } from '../../../app/organizations.ts';
 import { listVisiblePatients } from '../../../app/patients.ts';
+import { readPanel } from '../../../app/triage.ts';
+import { PanelPageView, PanelQueryString } from '../../../contract/panel.ts';
 import { forbidden } from '../../../app/errors.ts';
 import { OrganizationParams, PageQuery } from '../../../contract/common.ts';
 import {
@@ -201,6 +203,58 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
       return (await listVisiblePatients(deps, ctx))
         .filter((v) => v.organizationId === req.params.organizationId)
         .map((v) => ({ ...v, patient: presentPatient(v.patient) }));
+    },
+  );
+
+  app.get(
+    '/api/organizations/:organizationId/panel',
+    {
+      schema: {
+        tags,
+        summary: "The clinic's patients as a triage list, most urgent first (clinicians)",
+        params: OrganizationParams,
+        querystring: PanelQueryString,
+        response: { 200: PanelPageView },
+      },
+    },
+    async (req) => {
+      const { search, filter, sort, limit, offset } = req.query;
+      const page = await readPanel(deps, contextOf(req), req.params.organizationId, {
+        sort,
+        limit,
+        offset,
+        ...(search ? { search } : {}),
+        ...(filter ? { filter } : {}),
+      });
+      return {
+        total: page.total,
+        offset,
+        limit,
+        items: page.rows.map((r) => ({
+          patient: presentPatient(r.patient),
+          scopes: r.scopes,
+          openAlerts: r.openAlerts,
+          triage: r.triage
+            ? {
+                computedAt: r.triage.computedAt,
+                lastCheckInDate: r.triage.lastEntryDate,
+                daysSinceCheckIn: r.daysSinceCheckIn,
+                painRecent: r.triage.painRecent,
+                painBaseline: r.triage.painBaseline,
+                painChange: r.triage.painChange,
+                pegScore: r.triage.pegScore,
+                pegAt: r.triage.pegAt,
+                pegChange: r.triage.pegChange,
+                mmePerDay: r.triage.mmePerDay,
+                safetyFlags: r.triage.flags,
+                dueQuestionnaires: r.triage.dueQuestionnaires,
+                overdueQuestionnaires: r.triage.overdueQuestionnaires,
+                worsening: r.triage.worsening,
+                lapsed: r.triage.lapsed,
+              }
+            : null,
+        })),
+      };
     },
   );
 

@@ -1,0 +1,169 @@
+// The clinic panel: each patient's summary (last check-in, pain trend, PEG, MME and safety flags,
+// questionnaires due) is derived from their records off the write path and kept in one row per
+// patient, so that a page of a clinic's thousands of patients, sorted worst-first, is one indexed read.
+//
+// A summary is recomputed a moment after a write to the patient's records is answered (the
+// projector below, per serving thread), when a questionnaire falls due (the due job), and in any
+// case every `panelRefreshMinutes` (the sweep job, which also covers time passing: a 7-day mean
+// moves with the calendar). Each row says when it was computed, and the panel shows it.
+import { computeTriage, type Triage } from '../domain/triage/triage.ts';
+import { addDays, differenceInCalendarDays, type LocalDate, type TimeZone, toLocalDateTime } from '../domain/time/local-date.ts';
+import { BASELINE_DAYS, RECENT_DAYS } from '../domain/triage/triage.ts';
+import { auditEvent, requireUser } from './access.ts';
+import { addMinutesIso, type AppDeps, nowIso, type RequestContext } from './context.ts';
+import { DIARY_ENTRIES, diaryEntriesBetween } from './diary.ts';
+import { forbidden, notFound } from './errors.ts';
+import { listDueFor } from './instrument-assignments.ts';
+import { enqueueJob, type JobHandler } from './jobs.ts';
+import { medicationSummaryOf } from './medications.ts';
+import { CLINICIAN_ROLES } from './model.ts';
+import type { PanelQuery, PanelRow } from './ports.ts';
+
+/** Recomputes one patient's panel summary from their records; a patient deleted meanwhile is skipped. */
+export async function refreshTriage(deps: AppDeps, patientId: string): Promise<Triage | undefined> {
+  const stores = deps.store;
+  const patient = await stores.patients.findById(patientId);
+  if (!patient) return undefined;
+  const today = toLocalDateTime(deps.clock.now(), patient.timeZone as TimeZone).date;
+  const [entries, newest, pegResults, medicines, due] = await Promise.all([
+    diaryEntriesBetween(stores, patientId, addDays(today, -(RECENT_DAYS + BASELINE_DAYS - 1)), today),
+    DIARY_ENTRIES.store(stores).list(patientId, 1),
+    stores.instrumentResponses.list(patientId, 'peg', 2),
+    medicationSummaryOf(deps, stores, patientId),
+    listDueFor(deps, patientId),
+  ]);
+  const { regimen } = medicines.summary;
+  const triage = computeTriage(
+    {
+      today,
+      entries: entries.map((e) => ({ localDate: e.localDate, intensity: e.intensity })),
+      lastEntryDate: (newest[0]?.body.localDate as LocalDate | undefined) ?? null,
+      peg: pegResults.flatMap((r) => (r.score === null ? [] : [{ score: r.score, completedAt: r.completedAt }])),
+      // No opioid with a conversion factor: no MME to show (0 would read as a measured dose).
+      mmePerDay: regimen.perDrug.length > 0 ? regimen.totalMme : null,
+      flags: regimen.flags,
+      dueQuestionnaires: due.filter((d) => d.status === 'due').length,
+      overdueQuestionnaires: due.filter((d) => d.status === 'overdue').length,
+    },
+    { painWorseningPoints: deps.settings.panelPainWorseningPoints, lapsedAfterDays: deps.settings.panelLapsedDays },
+  );
+  await stores.triage.upsert({ ...triage, patientId, computedAt: nowIso(deps) });
+  return triage;
+}
+
+export interface PanelPage {
+  readonly rows: readonly (PanelRow & { readonly daysSinceCheckIn: number | null })[];
+  readonly total: number;
+}
+
+/**
+ * One page of the organization's panel, for its clinicians. Only the patients on the page are read,
+ * and each of them shows in their access log, as the patient list always has.
+ */
+export async function readPanel(deps: AppDeps, ctx: RequestContext, organizationId: string, query: PanelQuery): Promise<PanelPage> {
+  const userId = requireUser(ctx);
+  const membership = await deps.store.organizations.findMembership(organizationId, userId);
+  if (!membership) throw notFound('The organization');
+  if (!CLINICIAN_ROLES.includes(membership.role)) throw forbidden('Admins manage the organization; clinicians see its patients.');
+  const now = nowIso(deps);
+  const { rows, total } = await deps.store.triage.panel(organizationId, now, query);
+  await deps.store.audit.append(
+    rows.map((r) =>
+      auditEvent(deps, ctx, {
+        actorBasis: 'clinician',
+        organizationId,
+        patientId: r.patient.id,
+        action: 'patient.list',
+        resourceType: 'patient',
+        resourceId: r.patient.id,
+      }),
+    ),
+  );
+  return {
+    total,
+    rows: rows.map((r) => {
+      const last = r.triage?.lastEntryDate ?? null;
+      const today = toLocalDateTime(deps.clock.now(), r.patient.timeZone as TimeZone).date;
+      return { ...r, daysSinceCheckIn: last === null ? null : Math.max(0, differenceInCalendarDays(today, last)) };
+    }),
+  };
+}
+
+// ── Keeping summaries fresh ──────────────────────────────────────────────────────────────────────
+
+export interface TriageProjector {
+  /** The patient's records changed: recompute their summary soon, off the request that changed them. */
+  markChanged(patientId: string): void;
+  /** Recomputes every summary marked so far, now. */
+  flush(): Promise<void>;
+  /** Forgets what is marked (the sweep will catch up), waits for a refresh under way, and ignores further marks. */
+  stop(): Promise<void>;
+}
+
+export function createTriageProjector(
+  deps: AppDeps,
+  options: { readonly delayMs: number; readonly onError?: (error: unknown) => void },
+): TriageProjector {
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const run = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const batch = pending;
+    pending = new Set();
+    running = running.then(async () => {
+      for (const patientId of batch) {
+        try {
+          await refreshTriage(deps, patientId);
+        } catch (error) {
+          // The sweep recomputes it later; the error names no patient.
+          options.onError?.(error);
+        }
+      }
+    });
+    return running;
+  };
+  return {
+    markChanged(patientId) {
+      if (stopped) return;
+      pending.add(patientId);
+      if (!timer) {
+        timer = setTimeout(run, options.delayMs);
+        timer.unref();
+      }
+    },
+    flush: run,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      pending.clear();
+      await running;
+    },
+  };
+}
+
+export const TRIAGE_SWEEP_JOB = 'triage.sweep';
+/** How often the sweep looks for summaries older than `panelRefreshMinutes`, and how many it redoes each time. */
+const SWEEP_EVERY_MINUTES = 5;
+const SWEEP_BATCH = 500;
+
+/** Recomputes the oldest summaries (and creates missing ones), then schedules itself again. */
+export const triageSweepHandler: JobHandler = async (deps) => {
+  const before = addMinutesIso(nowIso(deps), -deps.settings.panelRefreshMinutes);
+  for (const patientId of await deps.store.triage.staleBefore(before, SWEEP_BATCH)) await refreshTriage(deps, patientId);
+  await enqueueJob(deps, TRIAGE_SWEEP_JOB, addMinutesIso(nowIso(deps), SWEEP_EVERY_MINUTES), {});
+};
+
+/** A job that changes what is due for a patient, followed by a refresh of their summary. */
+export function thenRefreshTriage(handler: JobHandler): JobHandler {
+  return async (deps, job) => {
+    await handler(deps, job);
+    if (job.patientId) await refreshTriage(deps, job.patientId);
+  };
+}
+
+export async function ensureTriageSweepScheduled(deps: AppDeps): Promise<void> {
+  if ((await deps.store.jobs.countPending(TRIAGE_SWEEP_JOB)) === 0) await enqueueJob(deps, TRIAGE_SWEEP_JOB, nowIso(deps), {});
+}

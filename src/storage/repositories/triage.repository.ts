@@ -1,0 +1,162 @@
+// The clinic panel's per-patient summaries, and the panel page read over them.
+import { sql } from 'kysely';
+import type { ChangeCategory } from '../../domain/instruments/index.ts';
+import type { LocalDate } from '../../domain/time/local-date.ts';
+import type { CareScope } from '../../app/model.ts';
+import type { PanelQuery, StoredTriage, TriageStore } from '../../app/ports.ts';
+import type { PatientTriageRow } from '../schema.ts';
+import { parseJsonArray, type Executor } from './executor.ts';
+import { toPatient } from './patients.repository.ts';
+
+const toRow = (t: StoredTriage): PatientTriageRow => ({
+  patientId: t.patientId,
+  computedAt: t.computedAt,
+  lastEntryDate: t.lastEntryDate,
+  painRecent: t.painRecent,
+  painBaseline: t.painBaseline,
+  painChange: t.painChange,
+  pegScore: t.pegScore,
+  pegAt: t.pegAt,
+  pegChange: t.pegChange,
+  mmePerDay: t.mmePerDay,
+  flags: JSON.stringify(t.flags),
+  dueCount: t.dueQuestionnaires,
+  overdueCount: t.overdueQuestionnaires,
+  worsening: t.worsening ? 1 : 0,
+  lapsed: t.lapsed ? 1 : 0,
+  priority: t.priority,
+});
+
+// PostgreSQL hands back double precision as numbers and SQLite as numbers; counts may come back as text.
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+const toTriage = (r: PatientTriageRow): StoredTriage => ({
+  patientId: r.patientId,
+  computedAt: r.computedAt,
+  lastEntryDate: r.lastEntryDate as LocalDate | null,
+  painRecent: num(r.painRecent),
+  painBaseline: num(r.painBaseline),
+  painChange: r.painChange as ChangeCategory | null,
+  pegScore: num(r.pegScore),
+  pegAt: r.pegAt,
+  pegChange: r.pegChange as ChangeCategory | null,
+  mmePerDay: num(r.mmePerDay),
+  flags: parseJsonArray<string>(r.flags),
+  dueQuestionnaires: Number(r.dueCount),
+  overdueQuestionnaires: Number(r.overdueCount),
+  worsening: Number(r.worsening) === 1,
+  lapsed: Number(r.lapsed) === 1,
+  priority: Number(r.priority),
+});
+
+/** Scopes are stored as a JSON array of names. */
+const READ_SCOPE = '%"read"%';
+
+/** `%` and `_` in a search are letters, not wildcards. */
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function triageRepository(db: Executor): TriageStore {
+  return {
+    async upsert(t) {
+      const row = toRow(t);
+      const { patientId: _p, ...update } = row;
+      await db
+        .insertInto('patient_triage')
+        .values(row)
+        .onConflict((oc) => oc.column('patientId').doUpdateSet(update))
+        .execute();
+    },
+
+    async panel(organizationId, now, query: PanelQuery) {
+      const openAlerts = db
+        .selectFrom('alert')
+        .select(['alert.patientId', (eb) => eb.fn.countAll<number>().as('openAlerts')])
+        .where('alert.organizationId', '=', organizationId)
+        .where('alert.status', '=', 'open')
+        .groupBy('alert.patientId')
+        .as('a');
+      let q = db
+        .selectFrom('care_relationship as r')
+        .innerJoin('patient', 'patient.id', 'r.patientId')
+        // Without the read scope the clinic sees the name only: no summary, no alerts, and so no order by them.
+        .leftJoin('patient_triage as t', (join) =>
+          join.onRef('t.patientId', '=', 'patient.id').on(sql<boolean>`r.scopes like ${READ_SCOPE}`),
+        )
+        .leftJoin(openAlerts, (join) => join.onRef('a.patientId', '=', 'patient.id').on(sql<boolean>`r.scopes like ${READ_SCOPE}`))
+        .selectAll('patient')
+        .selectAll('t')
+        .select([
+          'r.scopes as relationshipScopes',
+          sql<number>`coalesce(a.open_alerts, 0)`.as('openAlertCount'),
+          sql<number>`count(*) over ()`.as('matching'),
+        ])
+        .where('r.organizationId', '=', organizationId)
+        .where('r.revokedAt', 'is', null)
+        .where((eb) => eb.or([eb('r.expiresAt', 'is', null), eb('r.expiresAt', '>', now)]));
+      if (query.search) q = q.where(sql<boolean>`lower(patient.display_name) like ${likePattern(query.search)} escape '\\'`);
+      switch (query.filter) {
+        case 'alerts':
+          q = q.where(sql<boolean>`coalesce(a.open_alerts, 0) > 0`);
+          break;
+        case 'safety':
+          q = q.where('t.flags', '<>', '[]');
+          break;
+        case 'overdue':
+          q = q.where('t.overdueCount', '>', 0);
+          break;
+        case 'worsening':
+          q = q.where('t.worsening', '=', 1);
+          break;
+        case 'lapsed':
+          q = q.where('t.lapsed', '=', 1);
+          break;
+      }
+      switch (query.sort) {
+        case 'priority':
+          // Open alerts of this clinic first, then the stored tiers; a patient not summarised yet last.
+          q = q
+            .orderBy(sql`coalesce(a.open_alerts, 0)`, 'desc')
+            .orderBy(sql`coalesce(t.priority, -1)`, 'desc')
+            .orderBy(sql`coalesce(t.pain_recent, -1)`, 'desc');
+          break;
+        case 'last-check-in':
+          // Longest without a check-in first; never checked in before all.
+          q = q.orderBy(sql`coalesce(t.last_entry_date, '')`, 'asc');
+          break;
+        case 'pain':
+          q = q.orderBy(sql`coalesce(t.pain_recent, -1)`, 'desc');
+          break;
+        case 'name':
+          break;
+      }
+      const rows = await q.orderBy('patient.displayName').orderBy('patient.id').limit(query.limit).offset(query.offset).execute();
+      const total = rows.length > 0 ? Number(rows[0]!.matching) : query.offset === 0 ? 0 : await countMatching();
+      return {
+        total,
+        rows: rows.map((r) => ({
+          patient: toPatient(r),
+          scopes: parseJsonArray<CareScope>(r.relationshipScopes),
+          openAlerts: Number(r.openAlertCount),
+          triage: r.computedAt === null ? undefined : toTriage({ ...(r as unknown as PatientTriageRow), patientId: r.id }),
+        })),
+      };
+      // A page past the end has no row to carry the count: ask for it alone.
+      async function countMatching(): Promise<number> {
+        const all = await q.clearSelect().select(sql<number>`count(*) over ()`.as('matching')).limit(1).offset(0).execute();
+        return all.length > 0 ? Number(all[0]!.matching) : 0;
+      }
+    },
+
+    async staleBefore(before, limit) {
+      const rows = await db
+        .selectFrom('patient')
+        .leftJoin('patient_triage as t', 't.patientId', 'patient.id')
+        .select('patient.id')
+        .where((eb) => eb.or([eb('t.computedAt', 'is', null), eb('t.computedAt', '<', before)]))
+        .orderBy(sql`coalesce(t.computed_at, '')`)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+  };
+}
