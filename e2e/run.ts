@@ -14,6 +14,7 @@ import { journey as diaryHistoryPagingAndDelete } from './journeys/diary-history
 import { journey as caregiverActsForPatient } from './journeys/caregiver-acts-for-patient.ts';
 import { journey as readOnlyCaregiverBlockDiary } from './journeys/read-only-caregiver-block-diary.ts';
 import { journey as clinicianLongDiary } from './journeys/clinician-long-diary.ts';
+import { journey as clinicianTriagesPanel } from './journeys/clinician-triages-panel.ts';
 import { journey as adminMembers } from './journeys/admin-members.ts';
 import { journey as clinicianOpioidAndBenzodiazepine } from './journeys/clinician-opioid-and-benzodiazepine.ts';
 import { journey as pacingAndNaloxoneCheck } from './journeys/pacing-and-naloxone-check.ts';
@@ -29,6 +30,7 @@ import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
+  clinicianTriagesPanel,
   invitationCode,
   sameAsLastTime,
   tookFromMedicineList,

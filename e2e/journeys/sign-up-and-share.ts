@@ -19,7 +19,7 @@ export const journey: Journey = {
 
     const doctor = await signedInAs(world, 'physician@demo.painwise.test');
     await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
-    await expectVisible(doctor.getByRole('cell', { name }), `${name} in the physician's patient list`);
+    await expectVisible(doctor.getByRole('rowheader', { name }), `${name} in the physician's patient list`);
     await checkPage(doctor, 'clinic-patients', violations);
     await doctor.getByRole('link', { name }).click();
     await expectVisible(doctor.getByRole('heading', { name, level: 1 }), `${name}'s chart`);

@@ -13,6 +13,7 @@ import { withDeps } from '../compose.ts';
 import { loadDemoDiary } from '../demo-diary.ts';
 import { loadDemoCarePlans } from '../demo-care-plan.ts';
 import { loadDemoQuestionnaires } from '../demo-questionnaires.ts';
+import { refreshTriage } from '../../app/triage.ts';
 
 export const DEMO_DOMAIN = 'demo.painwise.test';
 export const DEMO_CLINIC = 'Riverside Pain Clinic (demo)';
@@ -153,6 +154,9 @@ export async function loadDemo(deps: AppDeps, password: string): Promise<DemoSum
     await acceptCaregiverInvitation(deps, as(user.id), code);
     caregivers.push({ email, forPatient: forPatient.name });
   }
+
+  // The clinic panel shows the demo at once, without waiting for the server's first sweep.
+  for (const p of patients) await refreshTriage(deps, p.patientId);
 
   return {
     password,

@@ -15,9 +15,12 @@ import type {
   CreatePatientBody,
 } from '../../contract/patients.ts';
 import type { InvitedMember, MemberInvitationView, MemberView, OrganizationView } from '../../contract/organizations.ts';
+import type { PanelPageView, PanelQueryString } from '../../contract/panel.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 
 export type Me = z.infer<typeof MeResponse>;
+export type PanelPage = z.infer<typeof PanelPageView>;
+export type PanelQuery = z.input<typeof PanelQueryString>;
 export type Patient = z.infer<typeof PatientView>;
 export type VisiblePatient = z.infer<typeof VisiblePatientView>;
 export type CareRelationship = z.infer<typeof CareRelationshipView>;
@@ -223,6 +226,11 @@ export const api = {
     ),
   organization: (oid: string) => request<Organization>('GET', `/api/organizations/${oid}`),
   organizationPatients: (oid: string) => request<VisiblePatient[]>('GET', `/api/organizations/${oid}/patients`),
+  panel: (oid: string, query: PanelQuery) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    return request<PanelPage>('GET', `/api/organizations/${oid}/panel?${params}`);
+  },
   members: (oid: string) => request<Member[]>('GET', `/api/organizations/${oid}/members`),
   changeRole: (oid: string, mid: string, role: Member['role']) =>
     request<void>('PATCH', `/api/organizations/${oid}/members/${mid}`, { role }),

@@ -7,6 +7,7 @@ import { enCheckIn } from './en-check-in.ts';
 import { enBlockDiary } from './en-block-diary.ts';
 import { enFlares } from './en-flares.ts';
 import { enAudit } from './en-audit.ts';
+import { enPanel } from './en-panel.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -16,6 +17,7 @@ export const en = {
   ...enBlockDiary,
   ...enFlares,
   ...enAudit,
+  ...enPanel,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
@@ -144,9 +146,6 @@ export const en = {
   'invitation.acceptedMember': 'You joined the clinic.',
   'clinic.patients.title': 'Patients at {org}',
   'clinic.patients.empty': 'No patients share their record with this clinic yet. Give patients your share code: {code}',
-  'clinic.patients.name': 'Name',
-  'clinic.patients.timeZone': 'Time zone',
-  'clinic.patients.access': 'Access',
   'clinic.patients.invite': 'Invite a patient',
   'clinic.patients.inviteCode': 'Give this code to the patient (Painwise → Enter a code). It works once, until {date}:',
   'clinic.chart.title': '{name}',
