@@ -14,6 +14,9 @@ import { migrateToLatest, openDatabase, type DatabaseTarget } from '../src/stora
 import { createKyselyStore } from '../src/storage/kysely-store.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { seedPopulation } from './synthetic.ts';
+import { PANEL_PATIENTS, PANEL_SCENARIOS, seedPanelClinic } from './panel.ts';
+
+const PANEL_PASSWORD = 'panel bench password, long enough';
 import { EXTRA_SCENARIOS, type ScenarioContext, type Target } from './scenarios.ts';
 import { chooseTestDialects } from '../test/support/dialects.ts';
 import { runLighthouse } from './lighthouse.ts';
@@ -90,6 +93,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
   };
   process.stdout.write(`[${engine}] seeding ${PATIENTS} patients… `);
   const population = await seedPopulation(deps, PATIENTS);
+  console.log('done');
+  process.stdout.write(`[${engine}] seeding a clinic panel of ${PANEL_PATIENTS} patients… `);
+  const panelClinic = await seedPanelClinic(handle.db, await deps.hasher.hash(PANEL_PASSWORD), PANEL_PASSWORD);
   await handle.close();
   console.log('done');
 
@@ -111,12 +117,25 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
+    const physician = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(panelClinic.physician),
+    });
+    if (physician.status !== 200) throw new Error(`the panel physician could not sign in: ${physician.status}`);
     const ctx: ScenarioContext = {
       baseUrl: server.baseUrl,
       cookie,
       csrfToken: me.csrfToken,
       patientId: me.patient.id,
       patients: population.patients,
+      panel: {
+        organizationId: panelClinic.organizationId,
+        cookie: physician.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+      },
       drive,
     };
 
@@ -171,7 +190,7 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
     // PAINWISE_BENCH_ONLY=<text>[|<text>…] runs only the scenarios whose name contains one of them (for working on a few).
     const only = process.env.PAINWISE_BENCH_ONLY?.split('|').filter(Boolean);
-    for (const scenario of EXTRA_SCENARIOS.filter((x) => !only || only.some((text) => x.name.includes(text)))) {
+    for (const scenario of [...EXTRA_SCENARIOS, ...PANEL_SCENARIOS].filter((x) => !only || only.some((text) => x.name.includes(text)))) {
       const r = await scenario.run(ctx);
       const rated = scenario.write ? { ...r, ratioToCalibration: r.requestsPerSecond / calibrationRps } : r;
       // Scenarios timed on one connection carry their own target and verdict.

@@ -13,6 +13,8 @@ export interface ScenarioContext {
   readonly patientId: string;
   /** Every seeded patient with a session of their own, for the scenarios that spread writes across a clinic. */
   readonly patients: readonly BenchPatient[];
+  /** A physician's session on the large panel clinic (see panel.ts). */
+  readonly panel?: { readonly organizationId: string; readonly cookie: string };
   drive(name: string, options: autocannon.Options): Promise<ScenarioResult>;
 }
 
@@ -77,7 +79,7 @@ async function timeMs(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
@@ -141,7 +143,7 @@ function driveSpread(
 }
 
 /** `count` timed GETs of `url` on one kept-alive connection after `warmUp` untimed ones: request to the last byte. */
-async function timedGets(
+export async function timedGets(
   url: string,
   cookie: string,
   agent: http.Agent,
@@ -173,7 +175,7 @@ async function timedGets(
   return { samples, lastBody };
 }
 
-function pullStats(name: string, sorted: readonly number[]): ScenarioResult {
+export function pullStats(name: string, sorted: readonly number[]): ScenarioResult {
   return {
     name,
     requestsPerSecond: Math.round(1000 / (sorted.reduce((a, b) => a + b, 0) / sorted.length)),

@@ -127,6 +127,7 @@ export async function prepareServerThread(
   // one patient (a batch, a questionnaire and its alert) count once.
   const triage = createTriageProjector(deps, {
     delayMs: 1_000,
+    maxPerSecond: 50,
     onError: (error) => app?.log.warn({ err: error instanceof Error ? error.name : 'failed' }, 'a panel summary was not refreshed'),
   });
   try {

@@ -100,10 +100,19 @@ export interface TriageProjector {
   stop(): Promise<void>;
 }
 
-export function createTriageProjector(
-  deps: AppDeps,
-  options: { readonly delayMs: number; readonly onError?: (error: unknown) => void },
-): TriageProjector {
+export interface TriageProjectorOptions {
+  /** How long after the first mark a batch is recomputed (a burst of writes to one patient counts once). */
+  readonly delayMs: number;
+  /**
+   * At most this many summaries a second: under a write storm the recomputation yields to the requests
+   * (a clinic writes a few check-ins a second; what is still marked waits, and the sweep is the backstop).
+   */
+  readonly maxPerSecond?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+export function createTriageProjector(deps: AppDeps, options: TriageProjectorOptions): TriageProjector {
+  const pause = options.maxPerSecond ? 1000 / options.maxPerSecond : 0;
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -115,12 +124,14 @@ export function createTriageProjector(
     pending = new Set();
     running = running.then(async () => {
       for (const patientId of batch) {
+        if (stopped) return;
         try {
           await refreshTriage(deps, patientId);
         } catch (error) {
           // The sweep recomputes it later; the error names no patient.
           options.onError?.(error);
         }
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause).unref());
       }
     });
     return running;

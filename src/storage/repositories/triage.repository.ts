@@ -68,6 +68,9 @@ export function triageRepository(db: Executor): TriageStore {
     },
 
     async panel(organizationId, now, query: PanelQuery) {
+      // The page's order over the whole clinic with only the columns it sorts on (sorting ten thousand
+      // narrow rows, not whole ones), then the page's rows in full, then the count only when the page
+      // does not tell it.
       const openAlerts = db
         .selectFrom('alert')
         .select(['alert.patientId', (eb) => eb.fn.countAll<number>().as('openAlerts')])
@@ -75,42 +78,36 @@ export function triageRepository(db: Executor): TriageStore {
         .where('alert.status', '=', 'open')
         .groupBy('alert.patientId')
         .as('a');
-      let q = db
+      let base = db
         .selectFrom('care_relationship as r')
         .innerJoin('patient', 'patient.id', 'r.patientId')
         // Without the read scope the clinic sees the name only: no summary, no alerts, and so no order by them.
         .leftJoin('patient_triage as t', (join) =>
-          join.onRef('t.patientId', '=', 'patient.id').on(sql<boolean>`r.scopes like ${READ_SCOPE}`),
+          join.onRef('t.patientId', '=', 'r.patientId').on(sql<boolean>`r.scopes like ${READ_SCOPE}`),
         )
-        .leftJoin(openAlerts, (join) => join.onRef('a.patientId', '=', 'patient.id').on(sql<boolean>`r.scopes like ${READ_SCOPE}`))
-        .selectAll('patient')
-        .selectAll('t')
-        .select([
-          'r.scopes as relationshipScopes',
-          sql<number>`coalesce(a.open_alerts, 0)`.as('openAlertCount'),
-          sql<number>`count(*) over ()`.as('matching'),
-        ])
+        .leftJoin(openAlerts, (join) => join.onRef('a.patientId', '=', 'r.patientId').on(sql<boolean>`r.scopes like ${READ_SCOPE}`))
         .where('r.organizationId', '=', organizationId)
         .where('r.revokedAt', 'is', null)
         .where((eb) => eb.or([eb('r.expiresAt', 'is', null), eb('r.expiresAt', '>', now)]));
-      if (query.search) q = q.where(sql<boolean>`lower(patient.display_name) like ${likePattern(query.search)} escape '\\'`);
+      if (query.search) base = base.where(sql<boolean>`lower(patient.display_name) like ${likePattern(query.search)} escape '\\'`);
       switch (query.filter) {
         case 'alerts':
-          q = q.where(sql<boolean>`coalesce(a.open_alerts, 0) > 0`);
+          base = base.where(sql<boolean>`coalesce(a.open_alerts, 0) > 0`);
           break;
         case 'safety':
-          q = q.where('t.flags', '<>', '[]');
+          base = base.where('t.flags', '<>', '[]');
           break;
         case 'overdue':
-          q = q.where('t.overdueCount', '>', 0);
+          base = base.where('t.overdueCount', '>', 0);
           break;
         case 'worsening':
-          q = q.where('t.worsening', '=', 1);
+          base = base.where('t.worsening', '=', 1);
           break;
         case 'lapsed':
-          q = q.where('t.lapsed', '=', 1);
+          base = base.where('t.lapsed', '=', 1);
           break;
       }
+      let q = base.select(['r.patientId', 'r.scopes', sql<number>`coalesce(a.open_alerts, 0)`.as('openAlertCount')]);
       switch (query.sort) {
         case 'priority':
           // Open alerts of this clinic first, then the stored tiers; a patient not summarised yet last.
@@ -129,22 +126,38 @@ export function triageRepository(db: Executor): TriageStore {
         case 'name':
           break;
       }
-      const rows = await q.orderBy('patient.displayName').orderBy('patient.id').limit(query.limit).offset(query.offset).execute();
-      const total = rows.length > 0 ? Number(rows[0]!.matching) : query.offset === 0 ? 0 : await countMatching();
+      const order = await q.orderBy('patient.displayName').orderBy('r.patientId').limit(query.limit).offset(query.offset).execute();
+      // A first page that is not full holds every match; any other page asks.
+      const total =
+        query.offset === 0 && order.length < query.limit
+          ? order.length
+          : Number((await base.select((eb) => eb.fn.countAll<number>().as('matching')).executeTakeFirst())?.matching ?? 0);
+      if (order.length === 0) return { rows: [], total };
+      const full = await db
+        .selectFrom('patient')
+        .leftJoin('patient_triage as t', 't.patientId', 'patient.id')
+        .selectAll('patient')
+        .selectAll('t')
+        .where(
+          'patient.id',
+          'in',
+          order.map((o) => o.patientId),
+        )
+        .execute();
+      const byId = new Map(full.map((r) => [r.id, r]));
       return {
         total,
-        rows: rows.map((r) => ({
-          patient: toPatient(r),
-          scopes: parseJsonArray<CareScope>(r.relationshipScopes),
-          openAlerts: Number(r.openAlertCount),
-          triage: r.computedAt === null ? undefined : toTriage({ ...(r as unknown as PatientTriageRow), patientId: r.id }),
-        })),
+        rows: order.map((o) => {
+          const r = byId.get(o.patientId)!;
+          const readable = o.scopes.includes('"read"');
+          return {
+            patient: toPatient(r),
+            scopes: parseJsonArray<CareScope>(o.scopes),
+            openAlerts: Number(o.openAlertCount),
+            triage: !readable || r.computedAt === null ? undefined : toTriage({ ...(r as unknown as PatientTriageRow), patientId: r.id }),
+          };
+        }),
       };
-      // A page past the end has no row to carry the count: ask for it alone.
-      async function countMatching(): Promise<number> {
-        const all = await q.clearSelect().select(sql<number>`count(*) over ()`.as('matching')).limit(1).offset(0).execute();
-        return all.length > 0 ? Number(all[0]!.matching) : 0;
-      }
     },
 
     async staleBefore(before, limit) {
