@@ -114,6 +114,12 @@ export const en = {
   'accessLog.what': 'What',
   'accessLog.more': 'Show older',
   'accessLog.empty': 'Nothing yet.',
+  'accessLog.whose': 'Show',
+  'accessLog.others': 'Other people',
+  'accessLog.everyone': 'Everyone including you',
+  'accessLog.othersIntro':
+    'What other people, and Painwise itself, did with your record. Your own check-ins and your devices keeping up to date are left out.',
+  'accessLog.othersEmpty': 'Nobody else has opened or changed your record.',
   'accessLog.basis.owner': 'you',
   'accessLog.basis.caregiver': 'caregiver',
   'accessLog.basis.clinician': 'clinician',
