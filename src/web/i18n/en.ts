@@ -42,6 +42,8 @@ export const en = {
   'nav.audit': 'Audit',
   'nav.invitation': 'Enter a code',
   'nav.signOut': 'Sign out',
+  'nav.more': 'More',
+  'nav.moreTitle': 'More places',
   'auth.signIn.title': 'Sign in',
   'auth.signIn.submit': 'Sign in',
   'auth.signIn.noAccount': 'New to Painwise?',
