@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
+export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 export const DEMO_PASSWORD = 'e2e-demo-password-2026';
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';

@@ -27,6 +27,7 @@ import { bodyMapLabelsJourney } from './journeys/body-map-labels.ts';
 import { checkInTypedJourney } from './journeys/check-in-typed.ts';
 import type { Journey } from './journeys/journey.ts';
 import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
+import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -54,6 +55,7 @@ const journeys: Journey[] = [
   checkInTypedJourney,
   quietAndCurrentJourney,
   bodyMapLabelsJourney,
+  phoneNavigationJourney,
 ];
 
 const world = await startWorld();

@@ -52,6 +52,11 @@ export const journey: Journey = {
     await expectVisible(page.getByRole('cell', { name: 'Opened the record' }).first(), "the physician's action in words");
     if ((await page.getByRole('cell', { name: /^[a-z_-]+\.[a-z_.-]+$/ }).count()) !== 0)
       throw new Error('an action id was shown instead of words');
+    // It opens on other people: the patient's own sharing and reading are left out until asked for.
+    if ((await page.getByRole('cell', { name: `${name} (you)` }).count()) !== 0)
+      throw new Error("the patient's own actions are listed under Other people");
+    await page.getByRole('radio', { name: 'Everyone including you' }).click();
+    await expectVisible(page.getByRole('cell', { name: `${name} (you)` }).first(), "the patient's own actions under Everyone");
     await checkPage(page, 'access-log', violations);
   },
 };

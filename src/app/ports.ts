@@ -167,8 +167,16 @@ export interface CareRelationshipStore {
 
 export interface AuditStore {
   append(events: readonly AuditEvent[]): Promise<void>;
-  /** Newest first. `before` is an opaque cursor from a previous page. */
-  listForPatient(patientId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
+  /**
+   * Newest first. `before` is an opaque cursor from a previous page. `othersOnly` leaves out what the
+   * patient did to their own record (owner basis), so what other people did is not buried under it.
+   */
+  listForPatient(
+    patientId: string,
+    limit: number,
+    before?: string,
+    options?: { readonly othersOnly?: boolean },
+  ): Promise<Page<AuditEvent & { actorName: string | null }>>;
   listForOrganization(organizationId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
 }
 

@@ -195,10 +195,21 @@ export async function revokeCareRelationship(deps: AppDeps, ctx: RequestContext,
   });
 }
 
-export async function readAccessLog(deps: AppDeps, ctx: RequestContext, patientId: string, limit: number, before?: string) {
+/**
+ * The patient's access log, newest first. `who: 'others'` leaves out the patient's own actions (their
+ * devices read and sync the record all day), so the people who looked stand out; 'everyone' keeps them.
+ */
+export async function readAccessLog(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  limit: number,
+  before?: string,
+  who: 'everyone' | 'others' = 'everyone',
+) {
   await authorizePatientAccess(deps, ctx, patientId, 'read-access-log');
   // Reading one's own log is not itself logged: it would only ever add noise to the log being read.
-  return deps.store.audit.listForPatient(patientId, limit, before);
+  return deps.store.audit.listForPatient(patientId, limit, before, { othersOnly: who === 'others' });
 }
 
 /** The patient accepts a clinic's one-time invitation: a care relationship with the invitation's scopes. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisplayName, Id, Instant, InstantInput, TimeZoneName } from './common.ts';
+import { DisplayName, Id, Instant, InstantInput, PageQuery, TimeZoneName } from './common.ts';
 import { CARE_SCOPES_LIST, CAREGIVER_SCOPES_LIST, SEX_LIST } from './enums.ts';
 
 export const PatientView = z
@@ -76,4 +76,7 @@ export const AuditEventView = z.object({
   resourceType: z.string(),
   resourceId: z.string().nullable(),
 });
+/** Whose actions the access log lists: everyone's (the default), or only other people's. */
+export const ACCESS_LOG_WHO = ['everyone', 'others'] as const;
+export const AccessLogQuery = PageQuery.extend({ who: z.enum(ACCESS_LOG_WHO).default('everyone') });
 export const AuditPage = z.object({ items: z.array(AuditEventView), nextCursor: z.string().nullable() });

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app.tsx';
 import { setLocale } from './i18n/index.ts';
 import './design/styles.css';
+import './design/navigation.css';
 
 setLocale(navigator.language || 'en');
 const root = document.getElementById('app')!;

@@ -40,7 +40,7 @@ export const INSERT_EVENT = preparedQuery((db, a: AuditEventRow) =>
 );
 
 export function auditRepository(db: Executor): AuditStore {
-  const page = async (column: 'patientId' | 'organizationId', value: string, limit: number, before?: string) => {
+  const page = async (column: 'patientId' | 'organizationId', value: string, limit: number, before?: string, othersOnly = false) => {
     let q = db
       .selectFrom('audit_event')
       .leftJoin('user_account', 'user_account.id', 'audit_event.actorUserId')
@@ -51,6 +51,7 @@ export function auditRepository(db: Executor): AuditStore {
       .limit(limit + 1);
     const beforeId = decodeCursor(before);
     if (beforeId) q = q.where('audit_event.id', '<', beforeId);
+    if (othersOnly) q = q.where('audit_event.actorBasis', '<>', 'owner');
     const rows = await q.execute();
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!.id) : null };
@@ -60,7 +61,7 @@ export function auditRepository(db: Executor): AuditStore {
       if (events.length === 1) await INSERT_EVENT.run(db, events[0]!);
       else if (events.length > 0) await db.insertInto('audit_event').values(events.map(auditRow)).execute();
     },
-    listForPatient: (patientId, limit, before) => page('patientId', patientId, limit, before),
+    listForPatient: (patientId, limit, before, options) => page('patientId', patientId, limit, before, options?.othersOnly),
     listForOrganization: (organizationId, limit, before) => page('organizationId', organizationId, limit, before),
   };
 }

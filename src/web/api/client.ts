@@ -219,10 +219,10 @@ export const api = {
   invitePatient: (oid: string, scopes: ('read' | 'write')[]) =>
     request<{ code: string; expiresAt: string }>('POST', `/api/organizations/${oid}/patient-invitations`, { scopes }),
   acceptMember: (code: string) => request<{ organizationId: string }>('POST', '/api/member-invitations/accept', { code }),
-  accessLog: (pid: string, cursor?: string) =>
+  accessLog: (pid: string, who: 'everyone' | 'others', cursor?: string) =>
     request<z.infer<typeof AuditPage>>(
       'GET',
-      `/api/patients/${pid}/access-log?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      `/api/patients/${pid}/access-log?limit=50&who=${who}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     ),
   organization: (oid: string) => request<Organization>('GET', `/api/organizations/${oid}`),
   organizationPatients: (oid: string) => request<VisiblePatient[]>('GET', `/api/organizations/${oid}/patients`),

@@ -12,9 +12,10 @@ import {
   shareWithOrganization,
 } from '../../../app/sharing.ts';
 import type { Patient } from '../../../app/model.ts';
-import { PageQuery, PatientParams } from '../../../contract/common.ts';
+import { PatientParams } from '../../../contract/common.ts';
 import {
   AcceptInvitationBody,
+  AccessLogQuery,
   AuditPage,
   CareRelationshipParams,
   CareRelationshipView,
@@ -226,12 +227,13 @@ export function registerPatientRoutes(app: ZodApp, deps: ApiDeps): void {
         tags: sharingTags,
         summary: 'Who looked at or changed your record',
         params: PatientParams,
-        querystring: PageQuery,
+        querystring: AccessLogQuery,
         response: { 200: AuditPage },
       },
     },
     async (req) => {
-      const page = await readAccessLog(deps, contextOf(req), req.params.patientId, req.query.limit, req.query.cursor);
+      const { limit, cursor, who } = req.query;
+      const page = await readAccessLog(deps, contextOf(req), req.params.patientId, limit, cursor, who);
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((e) => ({

@@ -1,36 +1,61 @@
-// The patient's access log: who read or changed their record, and when, page after page.
-import { useEffect, useState } from 'preact/hooks';
+// The patient's access log: who read or changed their record, and when, page after page. It opens on
+// other people's access, since the patient's own devices read the record all day and would bury it.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiError } from '../../api/client.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { auditActionInWords, formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 
+type Who = 'others' | 'everyone';
+
 export function AccessLog() {
   const { me } = useSession();
   const pid = me.patient!.id;
+  const [who, setWho] = useState<Who>('others');
   const [items, setItems] = useState<Awaited<ReturnType<typeof api.accessLog>>['items'] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A page that arrives after the choice changed belongs to the old list and is dropped.
+  const showing = useRef(who);
+  showing.current = who;
   const load = (after?: string) =>
-    api.accessLog(pid, after).then(
+    api.accessLog(pid, who, after).then(
       (page) => {
+        if (showing.current !== who) return;
         setItems((prev) => [...(after ? (prev ?? []) : []), ...page.items]);
         setCursor(page.nextCursor);
       },
       (e: ApiError) => setError(e.message),
     );
   useEffect(() => {
+    setItems(null);
+    setCursor(null);
+    setError(null);
     void load();
-  }, [pid]);
+  }, [pid, who]);
   return (
     <main id="main">
       <h1>{t('accessLog.title')}</h1>
-      <p>{t('accessLog.intro')}</p>
+      <div class="segmented" role="radiogroup" aria-label={t('accessLog.whose')}>
+        {(['others', 'everyone'] as const).map((w) => (
+          <button
+            key={w}
+            type="button"
+            role="radio"
+            aria-checked={who === w}
+            class={who === w ? 'button' : 'button secondary'}
+            onClick={() => setWho(w)}
+          >
+            {t(w === 'others' ? 'accessLog.others' : 'accessLog.everyone')}
+          </button>
+        ))}
+      </div>
+      <p>{t(who === 'others' ? 'accessLog.othersIntro' : 'accessLog.intro')}</p>
       <ErrorMessage message={error} />
       {items === null ? (
         <Loading />
       ) : items.length === 0 ? (
-        <Empty>{t('accessLog.empty')}</Empty>
+        <Empty>{t(who === 'others' ? 'accessLog.othersEmpty' : 'accessLog.empty')}</Empty>
       ) : (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t('accessLog.title')}>
           <table>
