@@ -106,6 +106,39 @@ export const journey: Journey = {
     await doctor.keyboard.press('Escape');
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine once the discard stands');
     if ((await norco.count()) !== 0) throw new Error('the discarded draft is still shown');
+    // A brand typed in part is offered from the formulary, picked with the keyboard; "not in the
+    // formulary" is said only when nothing in it is close.
+    await doctor.getByRole('button', { name: 'Add a medicine' }).click();
+    const typed = doctor.getByRole('group', { name: 'New medicine 1' });
+    const medicine = typed.getByRole('combobox', { name: 'Medicine' });
+    await medicine.fill('oxycont');
+    const suggestions = typed.getByRole('listbox', { name: 'Formulary medicines close to what is typed' });
+    await expectVisible(
+      suggestions.getByRole('option', { name: /^oxycodone extended-release.*OxyContin/ }),
+      'the formulary entry whose brand starts with what was typed',
+    );
+    if ((await typed.getByText(/Not in the formulary/).count()) !== 0)
+      throw new Error('a partly typed brand was called not in the formulary');
+    await checkPage(doctor, 'chart-medicines-suggestions', violations);
+    await medicine.press('ArrowDown');
+    await expectVisible(
+      suggestions.getByRole('option', { name: /^oxycodone extended-release/, selected: true }),
+      'the first suggestion highlighted',
+    );
+    await medicine.press('Enter');
+    await expectVisible(typed.getByText('Formulary: oxycodone extended-release (OxyContin, Xtampza ER).'), 'the picked formulary entry');
+    if ((await medicine.inputValue()) !== 'oxycodone extended-release') throw new Error('picking a suggestion did not fill in its name');
+    await expectFocused(medicine, 'the medicine field after picking');
+    await typed.getByRole('spinbutton', { name: 'Dose per administration (mg)' }).fill('10');
+    await typed.getByRole('spinbutton', { name: 'Times a day' }).fill('2');
+    await expectVisible(typed.getByText('Counted in the MME and flags above.'), 'the picked medicine counted in the MME');
+    await medicine.fill('qqqqqq');
+    await expectVisible(
+      typed.getByText('Not in the formulary, and nothing in it is close.'),
+      'a name nothing in the formulary is close to',
+    );
+    await typed.getByRole('button', { name: /^Remove/ }).press('Enter');
+    await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the typed draft');
     // A refused taper (0 % a step never ends) puts focus on the refused field.
     await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('custom');
     await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');

@@ -6,6 +6,18 @@ export const journey: Journey = {
   name: 'returning patient checks in with "same as last time" in three interactions',
   async run(world, violations) {
     const page = await signedInAs(world, world.demo.patients[0]!.email);
+    // The trend reads on its own: a 0–10 scale with ticks, dates under it, the mild band named with its
+    // numbers as the diary's colour key names them, and a text alternative in words.
+    const trend = page.getByRole('img', {
+      name: /^Average pain over the last 28 days: [\d.]+ out of 10, from [\d.]+ on [A-Z][a-z]{2} \d{1,2}, \d{4}/,
+    });
+    await expectVisible(trend, "Today's trend with its text alternative");
+    for (const tick of ['0', '2', '4', '6', '8', '10'])
+      if ((await trend.locator('text', { hasText: new RegExp(`^${tick}$`) }).count()) !== 1)
+        throw new Error(`the trend has no ${tick} on its axis`);
+    if ((await trend.locator('text', { hasText: /^[A-Z][a-z]{2} \d{1,2}$/ }).count()) < 2)
+      throw new Error('the trend has no dates under it');
+    await expectVisible(trend.getByText('Mild (1–4; average under 4.5)'), 'the mild band named with the one definition of the bands');
     await checkPage(page, 'today-returning', violations);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
     await expectVisible(page.getByRole('button', { name: 'Same as last time' }), 'the carry-forward button');

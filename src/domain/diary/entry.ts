@@ -31,6 +31,7 @@ import { parseShape } from './diary-shape-parts.ts';
 import type { DiaryEntry, DiaryEntryValidation, EntryRegion, MedicineTaken } from './entry-model.ts';
 import { normalizeDiaryEntry } from './normalize-diary-entry.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../text/storable.ts';
+import { painBandOf, type IntensityBand } from './pain-band.ts';
 
 export {
   DIARY_LIMITS,
@@ -72,7 +73,7 @@ export type {
 // ---------------------------------------------------------------------------------------------
 // DVPRS descriptors
 
-export type IntensityBand = 'none' | 'mild' | 'moderate' | 'severe';
+export type { IntensityBand } from './pain-band.ts';
 
 export interface DvprsDescriptor {
   value: number;
@@ -98,8 +99,7 @@ const DVPRS_TEXT = [
 /** DVPRS 2.0 word descriptor and colour band for an NRS value 0–10 (integer). Throws on other input. */
 export function dvprsDescriptor(n: number): DvprsDescriptor {
   if (!isNrs(n)) throw new RangeError(`DVPRS value must be an integer 0–10, got ${n}`);
-  const band: IntensityBand = n === 0 ? 'none' : n <= 4 ? 'mild' : n <= 6 ? 'moderate' : 'severe';
-  return { value: n, text: DVPRS_TEXT[n]!, band };
+  return { value: n, text: DVPRS_TEXT[n]!, band: painBandOf(n) };
 }
 
 export function isNrs(n: unknown): n is number {

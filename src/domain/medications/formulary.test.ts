@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMULARY_DATA, findDrug, searchFormulary } from './formulary.ts';
+import { FORMULARY_DATA, findDrug, matchFormulary, searchFormulary } from './formulary.ts';
 
 describe('formulary', () => {
   it('holds every opioid of the CDC 2022 clinical table with its 2022 factor', () => {
@@ -68,6 +68,50 @@ describe('formulary', () => {
     expect(searchFormulary('xanax').map((d) => d.id)).toEqual(['alprazolam']);
     expect(searchFormulary('CONTIN').map((d) => d.id)).toEqual(expect.arrayContaining(['oxycodone-er', 'morphine-er']));
     expect(searchFormulary('  ')).toEqual([]);
+  });
+
+  it('finds a brand or generic name typed with a slip or two', () => {
+    expect(searchFormulary('oxycontn')[0]?.id).toBe('oxycodone-er');
+    expect(searchFormulary('ibuprofin').map((d) => d.id)).toEqual(['ibuprofen']);
+    expect(searchFormulary('percoset').map((d) => d.id)).toEqual(['oxycodone-acetaminophen']);
+    // Two neighbours swapped is one slip, not two.
+    expect(matchFormulary('xnaax').map((m) => [m.drug.id, m.name, m.edits])).toEqual([['alprazolam', 'Xanax', 1]]);
+  });
+
+  it('finds a half-typed name with a slip in it, from any word of the name', () => {
+    expect(searchFormulary('oxycotn')[0]?.id).toBe('oxycodone-er');
+    expect(searchFormulary('ms contn').map((d) => d.id)).toEqual(['morphine-er']);
+  });
+
+  it('ranks a name or word starting with the text, then the text inside a name, then a close slip', () => {
+    expect(matchFormulary('cont').map((m) => [m.drug.id, m.name, m.kind])).toEqual([
+      ['morphine-er', 'MS Contin', 'prefix'],
+      ['oxycodone-er', 'OxyContin', 'substring'],
+      ['tramadol-er', 'ConZip', 'typo'],
+    ]);
+    // The brand typed in part comes before generics that are only a slip away.
+    expect(matchFormulary('oxycont').map((m) => [m.drug.id, m.kind])).toEqual([
+      ['oxycodone-er', 'prefix'],
+      ['oxycodone', 'typo'],
+      ['oxycodone-acetaminophen', 'typo'],
+    ]);
+  });
+
+  it('tolerates two slips from five letters, one in three or four, none below three', () => {
+    expect(searchFormulary('znaax').map((d) => d.id)).toContain('alprazolam');
+    expect(searchFormulary('xnqqx')).toEqual([]);
+    expect(searchFormulary('nrco').map((d) => d.id)).toEqual(['hydrocodone-acetaminophen']);
+    expect(searchFormulary('xnxa')).toEqual([]);
+    expect(searchFormulary('xn')).toEqual([]);
+  });
+
+  it('offers no look-alikes beside a name typed in full', () => {
+    expect(searchFormulary('zanax').map((d) => d.id)).toEqual(['alprazolam', 'tizanidine']);
+    expect(matchFormulary('codeine').map((m) => [m.drug.id, m.kind])).toEqual([
+      ['codeine', 'exact'],
+      ['codeine-acetaminophen', 'prefix'],
+      ['dihydrocodeine', 'substring'],
+    ]);
   });
 
   it('tags the classes the rules use', () => {

@@ -91,24 +91,95 @@ export function hasClass(drug: FormularyDrug, c: DrugClass): boolean {
 }
 
 /**
- * Formulary entries whose id, generic name or a brand name contains `text` (case-insensitive).
- * Ranking: exact match, then prefix match, then substring match; ties keep formulary order.
- * Empty or blank text returns [].
+ * How far a typed name may be from a formulary name and still be offered, in edits (a letter added,
+ * dropped, changed, or two neighbours swapped). A product convention, not a clinical fact: two slips in
+ * a name of five or more letters, one in three or four; none below three letters, where a single edit
+ * would match nearly every name. A close match is only ever a suggestion the clinician picks.
  */
-export function searchFormulary(text: string): FormularyDrug[] {
+export const TYPO_TOLERANCE = { minLetters: 3, longFromLetters: 5, shortMaxEdits: 1, longMaxEdits: 2 } as const;
+
+/** How a formulary entry matched the typed text, best first. */
+export type FormularyMatchKind = 'exact' | 'prefix' | 'substring' | 'typo';
+const KIND_RANK: Readonly<Record<FormularyMatchKind, number>> = { exact: 0, prefix: 1, substring: 2, typo: 3 };
+
+export interface FormularyMatch {
+  readonly drug: FormularyDrug;
+  readonly kind: FormularyMatchKind;
+  /** The id, generic or brand name that matched best, as the formulary spells it. */
+  readonly name: string;
+  /** Edits between the typed text and the start of `name`; 0 unless kind is 'typo'. */
+  readonly edits: number;
+}
+
+/**
+ * Formulary entries whose id, generic name or a brand name matches `text` (case-insensitive), best
+ * first: an exact name, then a name or one of its words starting with the text, then the text anywhere
+ * in a name, then a name or word whose start is within TYPO_TOLERANCE edits of the text (fewer edits
+ * first), unless some name matches exactly. Ties keep formulary order. Empty or blank text returns [].
+ */
+export function matchFormulary(text: string): FormularyMatch[] {
   const q = text.trim().toLowerCase();
   if (q.length === 0) return [];
-  const ranked: { drug: FormularyDrug; rank: number; order: number }[] = [];
+  const maxEdits = maxEditsFor(q);
+  const ranked: { match: FormularyMatch; order: number }[] = [];
   FORMULARY_DATA.forEach((drug, order) => {
-    let rank = Infinity;
+    let best: FormularyMatch | undefined;
     for (const name of [drug.id, drug.generic, ...drug.brands]) {
-      const n = name.toLowerCase();
-      if (n === q) rank = Math.min(rank, 0);
-      else if (n.startsWith(q) || n.split(/[\s/-]+/).some((w) => w.startsWith(q))) rank = Math.min(rank, 1);
-      else if (n.includes(q)) rank = Math.min(rank, 2);
+      const match = matchName(drug, name, q, maxEdits);
+      if (match && (!best || compareMatches(match, best) < 0)) best = match;
     }
-    if (rank !== Infinity) ranked.push({ drug, rank, order });
+    if (best) ranked.push({ match: best, order });
   });
-  ranked.sort((a, b) => a.rank - b.rank || a.order - b.order);
-  return ranked.map((r) => r.drug);
+  ranked.sort((a, b) => compareMatches(a.match, b.match) || a.order - b.order);
+  // A name typed in full is meant as typed: names a slip or two away from it are look-alikes
+  // (Xanax and Zanaflex), not what the person was reaching for, so they are not offered beside it.
+  const exact = ranked[0]?.match.kind === 'exact';
+  return ranked.map((r) => r.match).filter((m) => !exact || m.kind !== 'typo');
+}
+
+/** The entries of matchFormulary, without how they matched. */
+export function searchFormulary(text: string): FormularyDrug[] {
+  return matchFormulary(text).map((m) => m.drug);
+}
+
+function maxEditsFor(q: string): number {
+  if (q.length < TYPO_TOLERANCE.minLetters) return 0;
+  return q.length >= TYPO_TOLERANCE.longFromLetters ? TYPO_TOLERANCE.longMaxEdits : TYPO_TOLERANCE.shortMaxEdits;
+}
+
+function compareMatches(a: FormularyMatch, b: FormularyMatch): number {
+  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.edits - b.edits;
+}
+
+function matchName(drug: FormularyDrug, name: string, q: string, maxEdits: number): FormularyMatch | undefined {
+  const n = name.toLowerCase();
+  // Every place a word starts: "ms contin" is found from "contin" as well as from "ms".
+  const starts = [0, ...[...n.matchAll(/[\s/-]+/g)].map((m) => m.index + m[0].length)];
+  if (n === q) return { drug, kind: 'exact', name, edits: 0 };
+  if (starts.some((i) => n.startsWith(q, i))) return { drug, kind: 'prefix', name, edits: 0 };
+  if (n.includes(q)) return { drug, kind: 'substring', name, edits: 0 };
+  if (maxEdits === 0) return undefined;
+  const edits = Math.min(...starts.map((i) => editsToSomePrefix(q, n.slice(i, i + q.length + maxEdits))));
+  return edits <= maxEdits ? { drug, kind: 'typo', name, edits } : undefined;
+}
+
+/**
+ * The fewest edits (insert, delete, substitute, swap two neighbours: the optimal-string-alignment
+ * Damerau–Levenshtein distance) that turn `q` into some prefix of `s`, so a half-typed name with a
+ * slip still matches ("oxycotn" → "oxycontin").
+ */
+function editsToSomePrefix(q: string, s: string): number {
+  // rows[i][j]: edits between q's first i letters and s's first j letters.
+  const rows: number[][] = [Array.from({ length: s.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= q.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= s.length; j++) {
+      const cost = q[i - 1] === s[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && q[i - 1] === s[j - 2] && q[i - 2] === s[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return Math.min(...rows[q.length]!);
 }

@@ -1,18 +1,15 @@
 // A calendar heat map of daily mean pain (rows = weekdays, Monday first; columns = weeks, oldest on the
-// left), coloured by the DVPRS bands, with weekday and month labels and a colour key beside it, a summary
+// left), coloured by the pain bands (painBandOf), with weekday and month labels and a colour key beside it, a summary
 // as its accessible name, and the day-by-day figures in a table for screen readers.
 import type { DaySummaryView } from '../api/client.ts';
 import { addDays, differenceInCalendarDays, type LocalDate } from '../../domain/time/local-date.ts';
-import { formatLocalDate, t, type MessageKey } from '../i18n/index.ts';
+import { PAIN_BANDS, painBandOf, type IntensityBand } from '../../domain/diary/pain-band.ts';
+import { formatLocalDate, t } from '../i18n/index.ts';
+import { painBandLabel } from './pain-bands.ts';
 
-type Band = 'none' | 'mild' | 'moderate' | 'severe';
-const band = (mean: number): Band => (mean === 0 ? 'none' : mean < 4.5 ? 'mild' : mean < 6.5 ? 'moderate' : 'severe');
-const KEY: readonly { band: Band | 'empty'; label: MessageKey }[] = [
-  { band: 'empty', label: 'heatmap.key.empty' },
-  { band: 'none', label: 'heatmap.key.none' },
-  { band: 'mild', label: 'heatmap.key.mild' },
-  { band: 'moderate', label: 'heatmap.key.moderate' },
-  { band: 'severe', label: 'heatmap.key.severe' },
+const KEY: readonly { band: IntensityBand | 'empty'; label: () => string }[] = [
+  { band: 'empty', label: () => t('heatmap.key.empty') },
+  ...PAIN_BANDS.map((b) => ({ band: b.band, label: () => painBandLabel(b.band) })),
 ];
 
 /** 0 = Monday … 6 = Sunday. */
@@ -64,7 +61,7 @@ export function HeatMap(props: { days: readonly DaySummaryView[]; lastDate: stri
             width={CELL}
             height={CELL}
             rx={2}
-            class={c.day ? `cell ${band(c.day.meanIntensity)}` : 'cell empty'}
+            class={c.day ? `cell ${painBandOf(c.day.meanIntensity)}` : 'cell empty'}
           >
             <title>
               {c.day
@@ -85,7 +82,7 @@ export function HeatMap(props: { days: readonly DaySummaryView[]; lastDate: stri
               <svg class="heatmap-swatch" viewBox={`0 0 ${CELL} ${CELL}`} aria-hidden="true">
                 <rect width={CELL} height={CELL} rx={2} class={`cell ${k.band}`} />
               </svg>
-              {t(k.label)}
+              {k.label()}
             </li>
           ))}
         </ul>

@@ -39,10 +39,16 @@ export function formatDate(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
-/** A calendar date (YYYY-MM-DD, no time zone) as its short weekday, short month or medium date in the locale. */
-export function formatLocalDate(date: string, style: 'weekday' | 'month' | 'date'): string {
+/** A calendar date (YYYY-MM-DD, no time zone) as its short weekday, short month, month and day, or medium date in the locale. */
+export function formatLocalDate(date: string, style: 'weekday' | 'month' | 'monthDay' | 'date'): string {
   const options: Intl.DateTimeFormatOptions =
-    style === 'weekday' ? { weekday: 'short' } : style === 'month' ? { month: 'short' } : { dateStyle: 'medium' };
+    style === 'weekday'
+      ? { weekday: 'short' }
+      : style === 'month'
+        ? { month: 'short' }
+        : style === 'monthDay'
+          ? { month: 'short', day: 'numeric' }
+          : { dateStyle: 'medium' };
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 

@@ -5,7 +5,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError, Patient } from '../../api/client.ts';
 import { ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
-import { FORMULARY_DATA } from '../../../domain/medications/formulary.ts';
 import { formatLocalDate, t } from '../../i18n/index.ts';
 import { CurrentMedicines } from './current-medicines.tsx';
 import { isConfirmableFlag } from './high-risk-confirm.tsx';
@@ -79,13 +78,6 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
   const current = summary?.orders ?? [];
   return (
     <div>
-      <datalist id="formulary-names">
-        {FORMULARY_DATA.map((d) => (
-          <option key={d.id} value={d.generic}>
-            {d.brands.join(', ')}
-          </option>
-        ))}
-      </datalist>
       <ErrorMessage message={error} />
       <section class="card" aria-labelledby="mme-heading">
         <h2 id="mme-heading">{liveRequest ? t('meds.withChanges') : t('meds.regimen')}</h2>

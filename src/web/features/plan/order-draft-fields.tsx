@@ -1,7 +1,8 @@
 // One typed medicine order (new or a change): the drug found as it is typed, the dose fields its form
 // needs, and why the MME above does not count it yet.
 import { ErrorMessage, Field, SelectField } from '../../components/ui.tsx';
-import { findDrug } from '../../../domain/medications/formulary.ts';
+import { findDrug, matchFormulary, type FormularyDrug } from '../../../domain/medications/formulary.ts';
+import { SuggestInput, type Suggestion } from '../../components/suggest-input.tsx';
 import { t } from '../../i18n/index.ts';
 import { HighRiskConfirm } from './high-risk-confirm.tsx';
 import { drugOf, ROUTE_OF_FORM, type MissingForCount, type OrderDraft } from './order-draft.ts';
@@ -27,6 +28,10 @@ export function OrderDraftFields(props: {
   const error = d.error;
   const legend = d.version === undefined ? t('meds.draft.new', { n: props.n }) : t('meds.draft.change', { drug: d.drug });
   const listId = `drug-${d.id}`;
+  // Suggestions until the text names a formulary entry exactly; a close match is offered, never assumed.
+  const suggestions = drug ? [] : suggestionsFor(d.drug);
+  const choose = (text: string, found: FormularyDrug | undefined) =>
+    props.set({ drug: text, ...(found && !d.routeTouched ? { route: ROUTE_OF_FORM[found.route] ?? 'other' } : {}) });
   return (
     <fieldset class="subform">
       <legend class="legend">{legend}</legend>
@@ -56,27 +61,30 @@ export function OrderDraftFields(props: {
       )}
       <div class="field">
         <label for={listId}>{t('meds.drug')}</label>
-        <input
-          id={listId}
-          name="drug"
-          list="formulary-names"
-          autoComplete="off"
-          value={d.drug}
-          aria-describedby={`${listId}-hint${errorAt(error, '/formularyId') ? ` ${listId}-error` : ''}`}
-          aria-invalid={errorAt(error, '/formularyId') ? 'true' : undefined}
-          onInput={(e) => {
-            const text = (e.currentTarget as HTMLInputElement).value;
-            const found = findDrug(text);
-            props.set({ drug: text, ...(found && !d.routeTouched ? { route: ROUTE_OF_FORM[found.route] ?? 'other' } : {}) });
-          }}
-        />
+        {/* The hint stands above the field: the list of suggestions opens over what is below it. */}
         <span id={`${listId}-hint`} class="hint">
           {d.drug.trim() === ''
             ? t('meds.drugHint')
             : drug
               ? t('meds.drugFound', { name: drug.generic, brands: drug.brands.length > 0 ? ` (${drug.brands.join(', ')})` : '' })
-              : t('meds.drugUnknown')}
+              : suggestions.length > 0
+                ? t('meds.drugSuggested', { count: suggestions.length })
+                : t('meds.drugUnknown')}
         </span>
+        <SuggestInput
+          id={listId}
+          name="drug"
+          value={d.drug}
+          suggestions={suggestions}
+          listLabel={t('meds.suggestions')}
+          describedBy={`${listId}-hint${errorAt(error, '/formularyId') ? ` ${listId}-error` : ''}`}
+          invalid={errorAt(error, '/formularyId') !== undefined}
+          onInput={(text) => choose(text, findDrug(text))}
+          onPick={(s) => {
+            const picked = findDrug(s.key);
+            if (picked) choose(picked.generic, picked);
+          }}
+        />
         {errorAt(error, '/formularyId') && (
           <span id={`${listId}-error`} class="error">
             {errorAt(error, '/formularyId')}
@@ -195,6 +203,20 @@ export function OrderDraftFields(props: {
       </button>
     </fieldset>
   );
+}
+
+/** How many formulary entries the list offers at most: enough for every form of one medicine. */
+const MAX_SUGGESTIONS = 8;
+
+/** The formulary entries closest to the typed text, each with its brand names (or the name that matched). */
+function suggestionsFor(text: string): Suggestion[] {
+  return matchFormulary(text)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((m) => ({
+      key: m.drug.id,
+      label: m.drug.generic,
+      ...(m.drug.brands.length > 0 ? { detail: m.drug.brands.join(', ') } : {}),
+    }));
 }
 
 /** What a draft still needs before the MME and flags above count it. */

@@ -24,7 +24,7 @@ describe('a refused medication order in words', () => {
     expect(e.fieldErrors.map((f) => f.pointer)).toEqual(['/doseMg', '/acetaminophenMg', '/timesPerDay', '/route']);
   });
 
-  it('asks for a medicine, or one from the formulary', () => {
+  it('asks for a medicine, one of the close matches, or says nothing in the formulary is close', () => {
     expect(readableOrderError(refused([{ pointer: '/formularyId', detail: 'Enter something here.' }]), ' ').fieldErrors[0]!.detail).toBe(
       'Choose a medicine.',
     );
@@ -33,6 +33,12 @@ describe('a refused medication order in words', () => {
         refused([{ pointer: '/formularyId', detail: '"oxycodon" is not in the formulary (id, generic or brand name).' }]),
         'oxycodon',
       ).fieldErrors[0]!.detail,
-    ).toBe('"oxycodon" is not in the formulary: choose one from the list (generic or brand name).');
+    ).toBe('"oxycodon" is not a formulary name as typed: choose the medicine from the list of close matches.');
+    expect(
+      readableOrderError(
+        refused([{ pointer: '/formularyId', detail: '"qqqqqq" is not in the formulary (id, generic or brand name).' }]),
+        'qqqqqq',
+      ).fieldErrors[0]!.detail,
+    ).toBe('"qqqqqq" is not in the formulary, and no formulary name is close to it.');
   });
 });

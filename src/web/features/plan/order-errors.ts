@@ -4,7 +4,7 @@
 // what to enter; the limits are the regimen input's own (DOSE_DECIMALS, PER_DAY_DECIMALS).
 import { ApiError } from '../../api/client.ts';
 import { DOSE_DECIMALS, PER_DAY_DECIMALS } from '../../../domain/medications/compute-regimen.ts';
-import { findDrug } from '../../../domain/medications/formulary.ts';
+import { findDrug, searchFormulary } from '../../../domain/medications/formulary.ts';
 import { t } from '../../i18n/index.ts';
 
 /** The order's refusal with each field's message in words; `typedDrug` is what the Medicine field holds. */
@@ -19,7 +19,9 @@ export function readableOrderError(error: ApiError, typedDrug: string): ApiError
               ? t('meds.error.noDrug')
               : findDrug(typedDrug)
                 ? f.detail
-                : t('meds.error.notInFormulary', { name: typedDrug.trim() }),
+                : searchFormulary(typedDrug).length > 0
+                  ? t('meds.error.chooseSuggestion', { name: typedDrug.trim() })
+                  : t('meds.error.notInFormulary', { name: typedDrug.trim() }),
         };
       case '/doseMg':
       case '/doseMcgPerHour':
