@@ -45,7 +45,7 @@ export const journey: Journey = {
     await checkPage(page, 'diary', violations);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download my diary (CSV)' }).click(),
+      page.getByRole('link', { name: /^Download my diary \(CSV/ }).click(),
     ]);
     const csv = await readFile((await download.path())!, 'utf8');
     if (!csv.startsWith('id,') || csv.split('\n').length < 300) throw new Error('expected the CSV export with six months of check-ins');

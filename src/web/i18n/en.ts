@@ -308,7 +308,8 @@ export const en = {
   'checkIn.editMissing': 'This check-in is not in your diary. It may have been deleted, here or on another device.',
   'checkIn.backToDiary': 'Go to the diary',
   'diary.edit': 'Edit check-in of {when}',
-  'diary.export': 'Download my diary (CSV)',
+  'diary.export': 'Download my diary (CSV, every detail, can be imported again)',
+  'diary.exportSpreadsheet': 'Download for a spreadsheet (CSV, one column per measure)',
   'diary.import': 'Import a Painwise diary CSV',
   'diary.importFile': 'CSV file',
   'diary.imported':

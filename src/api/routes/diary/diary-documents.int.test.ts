@@ -216,6 +216,17 @@ describe.each(DIALECTS)('flares, block diaries and CSV on %s', (dialect) => {
     expect(exported.headers['content-type']).toContain('text/csv');
     const csv = exported.body;
 
+    // The spreadsheet layout of the same entries: words and one column per measure, never imported back.
+    const sheet = await a.client.request('GET', `/api/patients/${a.me.patient!.id}/diary-export.csv?layout=spreadsheet`);
+    expect(sheet.headers['content-disposition']).toContain('painwise-diary-spreadsheet.csv');
+    expect(sheet.body.startsWith('\uFEFFDate,Time,Time zone,Pain now (0–10)')).toBe(true);
+    expect(sheet.body).toContain('2026-05-31,08:00,UTC,4,');
+    expect(sheet.body).toContain('Knee, left 4');
+    expect(sheet.body).toContain(`"'=cmd, ""quoted"", and`);
+    const badLayout = await a.client.request('GET', `/api/patients/${a.me.patient!.id}/diary-export.csv?layout=excel`);
+    expect(badLayout.statusCode).toBe(400);
+    expect(badLayout.headers['content-type']).toContain('application/problem+json');
+
     const b = await signUp(t.app, { patient: true });
     const imp = (body: string) =>
       b.client.request('POST', `/api/patients/${b.me.patient!.id}/diary-import`, undefined, { 'content-type': 'text/csv' }).then(() =>

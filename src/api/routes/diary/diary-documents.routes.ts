@@ -6,6 +6,7 @@ import { deleteRecord, getRecord, listRecords } from '../../../app/versioned-rec
 import { PatientParams } from '../../../contract/common.ts';
 import { BlockDiaryBody, DIARY_IMPORT_MAX_BYTES, DocumentParams, FlareBody, ListQuery } from '../../../contract/diary.ts';
 import { exportDiaryCsv, parseDiaryCsv } from '../../../interop/csv/diary-csv.ts';
+import { exportDiarySpreadsheet } from '../../../interop/csv/diary-spreadsheet.ts';
 import { contextOf } from '../../request-context.ts';
 import { baseVersionFrom } from '../../if-match.ts';
 import { sendDeleted, sendSaved } from '../../record-replies.ts';
@@ -163,13 +164,25 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
     '/api/patients/:patientId/diary-export.csv',
     {
       config: { patientAction: 'read' },
-      schema: { tags, params: PatientParams, summary: 'Every diary entry as CSV (columns documented in docs/diary-csv.md)' },
+      schema: {
+        tags,
+        params: PatientParams,
+        querystring: z.strictObject({
+          layout: z
+            .enum(['lossless', 'spreadsheet'])
+            .default('lossless')
+            .describe('lossless: every field, importable again (docs/diary-csv.md); spreadsheet: one column per measure, in words'),
+        }),
+        summary: 'Every diary entry as CSV',
+      },
     },
     async (req, reply) => {
-      const csv = exportDiaryCsv(await exportDiary(deps, contextOf(req), req.params.patientId));
+      const entries = await exportDiary(deps, contextOf(req), req.params.patientId);
+      const spreadsheet = req.query.layout === 'spreadsheet';
+      const csv = spreadsheet ? exportDiarySpreadsheet(entries) : exportDiaryCsv(entries);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="painwise-diary.csv"')
+        .header('content-disposition', `attachment; filename="${spreadsheet ? 'painwise-diary-spreadsheet.csv' : 'painwise-diary.csv'}"`)
         .serializer((x: unknown) => x as string)
         .send(csv);
     },

@@ -129,6 +129,13 @@ export function DiaryHistory() {
         <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">
           {t('diary.export')}
         </a>
+        <a
+          class="button secondary"
+          href={`/api/patients/${patient.id}/diary-export.csv?layout=spreadsheet`}
+          download="painwise-diary-spreadsheet.csv"
+        >
+          {t('diary.exportSpreadsheet')}
+        </a>
       </p>
       <ImportCsv
         patientId={patient.id}
