@@ -1,4 +1,4 @@
-import { checkPage, expectVisible, newContext } from '../harness.ts';
+import { checkPage, expectFocused, expectVisible, newContext } from '../harness.ts';
 import { SignUpPage } from '../pages/pages.ts';
 import { type Journey, unique, PASSWORD } from './journey.ts';
 
@@ -17,6 +17,16 @@ export const journey: Journey = {
       throw new Error(`expected the tab title to name the page, got "${await page.title()}"`);
     await expectVisible(page.getByText('No block diaries yet.'), 'the empty list');
     await page.getByRole('button', { name: 'Start a block diary' }).click();
+    // Started with nothing filled in: every missing answer is listed at the top, which takes focus, each
+    // linking to its field (the procedure and the baseline pain).
+    await page.getByRole('button', { name: 'Start the diary' }).click();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(summary, 'the error summary of the empty start form');
+    const listed = await summary.getByRole('link').count();
+    if (listed !== 2) throw new Error(`expected the procedure and the baseline listed, found ${listed} links`);
+    await checkPage(page, 'block-diary-error-summary', violations);
+    await summary.getByRole('link').first().click();
+    await expectFocused(page.getByRole('textbox', { name: 'Which procedure did you have?' }), 'the procedure field, from the summary');
     const label = 'Right L4-L5 medial branch block';
     await page.getByRole('textbox', { name: 'Which procedure did you have?' }).fill(label);
     // The procedure 20 minutes ago, as wall-clock date and time in the patient's zone (the browser's, Europe/Berlin).
@@ -41,6 +51,11 @@ export const journey: Journey = {
     await expectVisible(page.getByText(/^Next reading at .+, in \d+ minutes?\.$/), 'when the next reading is');
     await page.getByRole('button', { name: 'Record the reading at 15 minutes' }).click();
     const form = page.getByRole('form', { name: 'Reading at 15 minutes' });
+    // Saved empty: the summary says one of the two is needed and links to the pain score.
+    await form.getByRole('button', { name: 'Save reading' }).click();
+    await expectFocused(summary, 'the error summary of the empty reading');
+    await summary.getByRole('link', { name: 'Give a pain score, a percent relief, or both.' }).click();
+    await expectFocused(form.getByRole('radio', { name: /^0 — / }), 'the pain score, from the summary');
     await form.getByRole('radio', { name: /^2 — / }).check();
     await form.getByRole('spinbutton', { name: 'How much relief do you feel, in percent? (optional)' }).fill('75');
     await form.getByRole('button', { name: 'Save reading' }).click();

@@ -31,8 +31,8 @@ export const journey: Journey = {
     await worst.selectOption('8');
     await page.getByRole('combobox', { name: 'Least pain since your last check-in' }).selectOption('3');
     await page.getByRole('combobox', { name: 'How much does pain interfere with your usual activity?' }).selectOption('6');
-    await page.getByRole('combobox', { name: 'How well did you sleep?' }).selectOption('poor');
-    await page.getByRole('combobox', { name: 'How is your mood?' }).selectOption('low');
+    await page.getByRole('group', { name: 'How well did you sleep?' }).getByRole('radio', { name: 'Poorly', exact: true }).check();
+    await page.getByRole('group', { name: 'How is your mood?' }).getByRole('radio', { name: 'Low', exact: true }).check();
     await page
       .getByRole('group', { name: 'What did you try to ease the pain?' })
       .getByRole('checkbox', { name: 'Heat', exact: true })
@@ -79,6 +79,7 @@ export const journey: Journey = {
       'the details opened for an entry that has them',
     );
     await page.getByRole('radio', { name: /^7 — / }).check();
+    await page.getByRole('searchbox', { name: 'Find a trigger' }).fill('sleep');
     await page.getByRole('checkbox', { name: 'Poor sleep' }).check();
     await page.getByRole('textbox', { name: 'Medicine' }).fill('Ibuprofen');
     await page.getByRole('spinbutton', { name: 'Dose' }).fill('400');

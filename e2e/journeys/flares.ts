@@ -25,6 +25,22 @@ export const journey: Journey = {
     await page.getByRole('button', { name: 'Save flare' }).click();
     await expectVisible(page.locator('input[name="flareStarted"][aria-invalid="true"]'), 'the future start marked invalid');
     await expectVisible(page.getByText('cannot be in the future').first(), "the server's reason on the start field");
+    // The refusal is listed at the top, which takes focus, and its link leads to the field.
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(summary, 'the error summary after the refused save');
+    await checkPage(page, 'flares-error-summary', violations);
+    // Both times are in the future: both are listed, each linking to its own field.
+    const future = summary.getByRole('link', { name: 'Cannot be in the future' });
+    if ((await future.count()) !== 2) throw new Error('expected the start and the end listed in the summary');
+    await future.first().click();
+    await expectFocused(page.getByLabel('When did it start?'), 'the start field, reached from the summary');
+    // The form's own checks are listed too, every one of them: here no start and no end.
+    await page.getByLabel('When did it start?').fill('');
+    await page.getByLabel('When was it over?').fill('');
+    await page.getByRole('button', { name: 'Save flare' }).click();
+    await expectFocused(summary, 'the error summary after a second refused save');
+    const links = await summary.getByRole('link').count();
+    if (links !== 2) throw new Error(`expected the summary to link to the start and the end, found ${links} links`);
     await page.getByLabel('When did it start?').fill(`${berlinDate(-1)}T08:00`);
     await page.getByLabel('When was it over?').fill(`${berlinDate(-1)}T10:30`);
     await page.getByRole('radio', { name: /^4 — / }).check();

@@ -78,5 +78,31 @@ export const journey: Journey = {
     await page.getByRole('button', { name: 'Save check-in' }).focus();
     await page.keyboard.press('Enter');
     await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after a keyboard check-in');
+
+    // A repeat check-in, every key counted from the "Check in" link to the saved diary: at most 12.
+    let keys = 0;
+    const press = async (key: string) => {
+      keys++;
+      await page.keyboard.press(key);
+    };
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return { text: el?.textContent?.trim() ?? '', submit: el instanceof HTMLButtonElement && el.type === 'submit' };
+      });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).focus();
+    await press('Enter');
+    await expectVisible(page.getByRole('button', { name: 'Same as last time' }), 'the carry-forward button');
+    while ((await focused()).text !== 'Same as last time' && keys < 80) await press('Tab');
+    await press('Enter');
+    await expectVisible(page.getByText(/^Filled in from your last check-in/), 'the form filled from the last check-in');
+    // The pressed button may be replaced: wait for focus to settle somewhere before counting on.
+    await page
+      .waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 5_000 })
+      .catch(() => {});
+    while (!(await focused()).submit && keys < 80) await press('Tab');
+    await press('Enter');
+    await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after a repeat keyboard check-in');
+    if (keys > 12) throw new Error(`a repeat check-in took ${keys} key presses by keyboard (at most 12)`);
   },
 };

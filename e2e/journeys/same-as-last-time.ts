@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
 import { checkPage, expectVisible } from '../harness.ts';
 import { type Journey, signedInAs } from './journey.ts';
 
 export const journey: Journey = {
-  name: 'returning patient checks in with "same as last time" in three interactions',
+  name: 'returning patient checks in with "same as last time" in two taps',
   async run(world, violations) {
     const page = await signedInAs(world, world.demo.patients[0]!.email);
     // The trend reads on its own: a 0–10 scale with ticks, dates under it, the mild band named with its
@@ -21,17 +22,33 @@ export const journey: Journey = {
     await checkPage(page, 'today-returning', violations);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check in' }).click();
     await expectVisible(page.getByRole('button', { name: 'Same as last time' }), 'the carry-forward button');
+    // Triggers: a search box and this person's recent ones, not the whole vocabulary in the tab order.
+    const triggers = page.getByRole('group', { name: 'Anything that may have set it off? (optional)' });
+    const offered = await triggers.getByRole('checkbox').count();
+    if (offered > 6) throw new Error(`expected at most the 6 recent triggers before a search, found ${offered}`);
+    await triggers.getByRole('searchbox', { name: 'Find a trigger' }).fill('stres');
+    await expectVisible(triggers.getByRole('checkbox', { name: 'Stress' }), 'a trigger found by searching');
+    await triggers.getByRole('searchbox', { name: 'Find a trigger' }).fill('');
     await checkPage(page, 'check-in', violations);
-    await page.getByRole('button', { name: 'Same as last time' }).click(); // 1
-    await page.getByRole('radio', { name: /^4 — / }).check(); // 2
-    await page.getByRole('button', { name: 'Save check-in' }).click(); // 3
+    // The repeat check-in itself, every tap counted: "Same as last time" copies the pain too, then Save.
+    let taps = 0;
+    const tap = async (target: Locator) => {
+      taps++;
+      await target.click();
+    };
+    await tap(page.getByRole('button', { name: 'Same as last time' }));
+    const copied = await page.getByRole('radio', { name: /^\d+ — /, checked: true }).getAttribute('value');
+    if (copied === null) throw new Error('the last pain score was not copied');
+    await checkPage(page, 'check-in-same-as-last', violations);
+    await tap(page.getByRole('button', { name: 'Save as it is' }));
     await expectVisible(page.getByRole('heading', { name: 'Diary', level: 1 }), 'the diary after saving');
+    if (taps !== 2) throw new Error(`a repeat check-in took ${taps} taps, expected 2`);
     await expectVisible(
       page
         .getByRole('list', { name: 'Diary' })
-        .getByText(/^4\/10/)
+        .getByText(new RegExp(`^${copied}/10`))
         .first(),
-      'the new 4/10 check-in at the top of the diary',
+      `the new ${copied}/10 check-in at the top of the diary`,
     );
     // An edit link to a check-in that is not in the diary says so (not a form half new, half edit).
     await page.evaluate(() => {

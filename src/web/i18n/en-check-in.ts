@@ -27,6 +27,8 @@ export const enCheckIn = {
   'sleepQuality.good': 'Well',
   'sleepQuality.very-good': 'Very well',
   'checkIn.details.mood': 'How is your mood?',
+  'checkIn.clearSleepQuality': 'Clear how you slept',
+  'checkIn.clearMood': 'Clear your mood',
   'mood.very-low': 'Very low',
   'mood.low': 'Low',
   'mood.neutral': 'Okay',

@@ -54,7 +54,6 @@ export const enFlares = {
   'flares.form.endMissing': 'Enter the date and time it was over, or tick "It is still going on".',
   'flares.form.endBeforeStart': 'A flare cannot be over before it starts.',
   'flares.form.badTimeZone': 'Enter a time zone name such as Europe/Berlin.',
-  'flares.form.fixBelow': 'Please check the fields marked below.',
   'flares.conflict':
     'This flare was changed somewhere else (another device, or someone who helps you) while you were editing. The newer copy, version {version}:',
   'flares.deletedElsewhere': 'This flare was deleted on another device while you were editing it.',

@@ -1,10 +1,11 @@
 // The block diary's details form (procedure, time, baseline pain, reading times), used to start a diary
 // and to change one; one reading's form is reading-form.tsx. Field errors — checked here first, then
-// from the server's problem+json pointers — sit on their fields (aria-invalid, described by); anything
-// else shows above the form.
+// from the server's problem+json pointers — sit on their fields (aria-invalid, described by) and are
+// listed with links in the error summary at the top, which takes focus; anything else shows above the form.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { DEFAULT_BLOCK_OFFSETS_MINUTES, MAX_BLOCK_OFFSET_MINUTES } from '../../../domain/diary/block-diary.ts';
 import { instantOfLocalDateTime, parseLocalDate, parseLocalTime, toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
@@ -115,6 +116,9 @@ export function DiaryDetailsForm(props: {
   const [saving, setSaving] = useState(false);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Counts refused Saves: each one refreshes the error summary and moves focus to it. */
+  const [failures, setFailures] = useState(0);
   useEffect(() => {
     heading.current?.focus();
   }, []);
@@ -124,6 +128,7 @@ export function DiaryDetailsForm(props: {
     const checked = checkDetails(draft, props.timeZone);
     if ('errors' in checked) {
       setErrors(checked.errors);
+      setFailures((n) => n + 1);
       return;
     }
     setErrors({});
@@ -138,6 +143,7 @@ export function DiaryDetailsForm(props: {
           offsets: errorUnder(error, '/offsetsMinutes'),
           form: otherErrors(error, ['/procedureLabel', '/procedureAt', '/baselineIntensity', '/offsetsMinutes']),
         });
+        setFailures((n) => n + 1);
       }
     } finally {
       setSaving(false);
@@ -145,10 +151,11 @@ export function DiaryDetailsForm(props: {
   }
   const usual = DEFAULT_BLOCK_OFFSETS_MINUTES.map(durationInWords).join(', ');
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form onSubmit={submit} noValidate aria-labelledby={headingId} ref={formRef}>
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         {props.title}
       </h2>
+      <ErrorSummary failure={failures} form={formRef} />
       <ErrorMessage message={errors.form} />
       {props.children}
       <Field

@@ -1,8 +1,10 @@
 // One block-diary reading: the pain score and/or the patient's own percent relief. Field errors sit on
-// their fields; anything else shows above the form.
+// their fields and are listed with links in the error summary at the top, which takes focus; anything
+// else shows above the form.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { durationInWords } from './block-diary-words.ts';
@@ -35,6 +37,9 @@ export function ReadingForm(props: {
   const [saving, setSaving] = useState(false);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Counts refused Saves: each one refreshes the error summary and moves focus to it. */
+  const [failures, setFailures] = useState(0);
   useEffect(() => {
     heading.current?.focus();
   }, [props.offsetMinutes]);
@@ -43,10 +48,13 @@ export function ReadingForm(props: {
     const pct = relief.trim() === '' ? null : Number(relief.replace(',', '.'));
     if (pct !== null && !(Number.isFinite(pct) && pct >= 0 && pct <= 100)) {
       setErrors({ relief: t('blockDiary.reading.badRelief') });
+      setFailures((n) => n + 1);
       return;
     }
     if (intensity === null && pct === null) {
-      setErrors({ form: t('blockDiary.reading.needOne') });
+      // Either field would do; the message sits on the first, so the summary has a field to link to.
+      setErrors({ intensity: t('blockDiary.reading.needOne') });
+      setFailures((n) => n + 1);
       return;
     }
     await run(() => props.save({ intensity, patientReportedReliefPct: pct }));
@@ -65,6 +73,7 @@ export function ReadingForm(props: {
           relief: error.fieldError(`${p}/patientReportedReliefPct`),
           form: otherErrors(error, [`${p}/intensity`, `${p}/patientReportedReliefPct`]),
         });
+        setFailures((n) => n + 1);
       }
     } finally {
       setSaving(false);
@@ -72,10 +81,11 @@ export function ReadingForm(props: {
   }
   const remove = props.remove;
   return (
-    <form class="card" onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form class="card" onSubmit={submit} noValidate aria-labelledby={headingId} ref={formRef}>
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         {t('blockDiary.reading.title', { offset: durationInWords(props.offsetMinutes) })}
       </h3>
+      <ErrorSummary failure={failures} form={formRef} />
       <ErrorMessage message={errors.form} />
       {props.children}
       <RatingControl

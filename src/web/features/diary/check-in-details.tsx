@@ -1,6 +1,6 @@
 // The check-in's "More details": worst and least pain since the last entry, pain per
-// area, the DVPRS 2.0 supplementary items, sleep quality, activity, mood, the person's own triggers and
-// the self-management techniques tried with how much each helped. Collapsed by default, so the quick
+// area, the DVPRS 2.0 supplementary items, activity, the person's own triggers and the self-management
+// techniques tried with how much each helped. (Sleep quality and mood are one tap each in the quick form.) Collapsed by default, so the quick
 // check-in stays a few taps; CheckIn opens it when an edited entry already holds any of these.
 //
 // DVPRS 2.0 word descriptors (on the 0–10 choices) and the four supplementary items — how much pain
@@ -11,7 +11,7 @@
 // UNCONFIRMED in §13, so the questions name none (docs/clinical-sources.md, "DVPRS in the check-in").
 // The intensity descriptors are paraphrases (domain/diary/entry.ts).
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
-import { INTERFERENCE_ITEMS, MOODS, SLEEP_QUALITIES, DIARY_LIMITS } from '../../../domain/diary/entry.ts';
+import { INTERFERENCE_ITEMS, DIARY_LIMITS } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { CheckInTechniques } from './check-in-techniques.tsx';
 import { Choice, TextList, toNrs } from './details-controls.tsx';
@@ -119,25 +119,6 @@ export function CheckInDetailsSection(props: {
             />
           ))}
         </fieldset>
-        <Choice
-          id="check-in-sleep-quality"
-          label={t('checkIn.details.sleepQuality')}
-          value={d.sleepQuality ?? ''}
-          error={props.errorAt('/sleep/quality')}
-          options={[
-            { value: '', label: t('checkIn.details.notAnswered') },
-            ...SLEEP_QUALITIES.map((q) => ({ value: q, label: label(`sleepQuality.${q}`) })),
-          ]}
-          onChange={(v) => set({ sleepQuality: v === '' ? null : (v as CheckInDetails['sleepQuality']) })}
-        />
-        <Choice
-          id="check-in-mood"
-          label={t('checkIn.details.mood')}
-          value={d.mood ?? ''}
-          error={props.errorAt('/mood')}
-          options={[{ value: '', label: t('checkIn.details.notAnswered') }, ...MOODS.map((m) => ({ value: m, label: label(`mood.${m}`) }))]}
-          onChange={(v) => set({ mood: v === '' ? null : (v as CheckInDetails['mood']) })}
-        />
         <fieldset>
           <legend class="legend">{t('checkIn.details.activity')}</legend>
           <div class="field">

@@ -12,16 +12,6 @@ export const regionDrafts = (e: DiaryEntryView): RegionDraft[] =>
   e.regions.map((r) => ({ code: r.code, intensity: r.intensity === e.intensity ? null : r.intensity, qualities: [...r.qualities] }));
 
 /** Where the check-in shows a refused entry's field errors (the rest go in the form's alert). */
-export const IN_DETAILS = [
-  '/worstSinceLast',
-  '/leastSinceLast',
-  '/regions',
-  '/interference',
-  '/sleep/quality',
-  '/activity',
-  '/mood',
-  '/ownTriggers',
-  '/techniques',
-];
-export const PLACED = [...IN_DETAILS, '/sleep/hours'];
+export const IN_DETAILS = ['/worstSinceLast', '/leastSinceLast', '/regions', '/interference', '/activity', '/ownTriggers', '/techniques'];
+export const PLACED = [...IN_DETAILS, '/sleep/hours', '/sleep/quality', '/mood'];
 export const under = (pointer: string, prefix: string) => pointer === prefix || pointer.startsWith(`${prefix}/`);

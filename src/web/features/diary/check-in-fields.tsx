@@ -1,26 +1,39 @@
-// The check-in's plainer parts: "same as last time", possible triggers, hours slept and notes.
-import { TRIGGERS } from '../../../domain/diary/entry.ts';
+// The check-in's plainer parts: "same as last time", sleep and mood, hours slept and notes.
+import { useEffect, useRef } from 'preact/hooks';
+import { ScaleChoice } from '../../components/scale-choice.tsx';
+import { MOODS, SLEEP_QUALITIES } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import type { CheckInDetails } from './entry-body.ts';
 
-export function TriggerChips(props: { triggers: string[]; onTriggers: (update: (list: string[]) => string[]) => void }) {
-  const { triggers } = props;
-  const setTriggers = props.onTriggers;
+const label = (key: string) => t(key as MessageKey);
+
+/** How well the person slept and their mood, each one tap (and one Tab stop) on its own scale. */
+export function SleepQualityAndMood(props: {
+  details: CheckInDetails;
+  onChange: (patch: Partial<CheckInDetails>) => void;
+  errorAt: (pointer: string) => string | undefined;
+}) {
   return (
-    <fieldset>
-      <legend class="legend">{t('checkIn.triggers')}</legend>
-      <div class="chips">
-        {TRIGGERS.map((id) => (
-          <label class="chip" key={id}>
-            <input
-              type="checkbox"
-              checked={triggers.includes(id)}
-              onChange={() => setTriggers((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]))}
-            />
-            {t(`trigger.${id}` as MessageKey)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <>
+      <ScaleChoice
+        name="sleep-quality"
+        legend={t('checkIn.details.sleepQuality')}
+        value={props.details.sleepQuality}
+        options={SLEEP_QUALITIES.map((q) => ({ value: q, label: label(`sleepQuality.${q}`) }))}
+        onChange={(sleepQuality) => props.onChange({ sleepQuality })}
+        clearLabel={t('checkIn.clearSleepQuality')}
+        error={props.errorAt('/sleep/quality')}
+      />
+      <ScaleChoice
+        name="mood"
+        legend={t('checkIn.details.mood')}
+        value={props.details.mood}
+        options={MOODS.map((m) => ({ value: m, label: label(`mood.${m}`) }))}
+        onChange={(mood) => props.onChange({ mood })}
+        clearLabel={t('checkIn.clearMood')}
+        error={props.errorAt('/mood')}
+      />
+    </>
   );
 }
 
@@ -70,22 +83,31 @@ export function NotesField(props: { value: string; onInput: (value: string) => v
   );
 }
 
-/** Fills the form from the last check-in, and says so once it has. */
-export function SameAsLast(props: { offered: boolean; filled: boolean; onFill: () => void }) {
+/**
+ * Fills the form from the last check-in; once it has, says so and offers to save it as it is, right
+ * there. The button that was pressed is gone then, so focus moves to its successor: a repeat check-in is
+ * two taps, or two key presses, however long the form below.
+ */
+export function SameAsLast(props: { offered: boolean; filled: boolean; onFill: () => void; saving: boolean }) {
+  const saveNow = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (props.filled) saveNow.current?.focus();
+  }, [props.filled]);
+  if (props.filled)
+    return (
+      <div class="notice">
+        <p role="status">{t('checkIn.sameAsLastDone')}</p>
+        <button type="submit" class="button" ref={saveNow} disabled={props.saving}>
+          {t('checkIn.saveAsItIs')}
+        </button>
+      </div>
+    );
+  if (!props.offered) return null;
   return (
-    <>
-      {props.offered && (
-        <p>
-          <button type="button" class="button secondary" onClick={props.onFill}>
-            {t('checkIn.sameAsLast')}
-          </button>
-        </p>
-      )}
-      {props.filled && (
-        <p class="notice" role="status">
-          {t('checkIn.sameAsLastDone')}
-        </p>
-      )}
-    </>
+    <p>
+      <button type="button" class="button secondary" onClick={props.onFill}>
+        {t('checkIn.sameAsLast')}
+      </button>
+    </p>
   );
 }

@@ -1,5 +1,5 @@
-// The check-in: a seconds-fast entry (with "same as last time", quick picks from the person's
-// medicine list and the rest under "More details"), or the edit of one already in the diary. A refused
+// The check-in: a seconds-fast entry ("same as last time" then Save, recent triggers first, quick picks
+// from the person's medicine list, the rest under "More details"), or the edit of one already in the diary. A refused
 // Save lists every problem at the top (ErrorSummary) and marks each beside its field; what was typed is
 // saved or explained, never dropped.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -14,9 +14,10 @@ import { usePatientInView } from '../../session.ts';
 import { CheckInDetailsSection } from './check-in-details.tsx';
 import { DESCRIPTORS, IN_DETAILS, PLACED, regionDrafts, under, type RegionDraft } from './check-in-draft.ts';
 import { CheckInEditMissing } from './check-in-edit-missing.tsx';
-import { NotesField, SameAsLast, SleepHoursField, TriggerChips } from './check-in-fields.tsx';
+import { NotesField, SameAsLast, SleepHoursField, SleepQualityAndMood } from './check-in-fields.tsx';
 import { CheckInMedicines } from './check-in-medicines.tsx';
 import { writeThroughOutbox } from './check-in-outbox.ts';
+import { CheckInTriggers } from './check-in-triggers.tsx';
 import { CheckInWhen } from './check-in-when.tsx';
 import { CheckInWhere } from './check-in-where.tsx';
 import {
@@ -31,6 +32,7 @@ import {
   type PendingText,
 } from './entry-body.ts';
 import { EMPTY_MEDICINE_DRAFT, readMedicineDraft } from './medicine-draft.ts';
+import { computeRecentTriggers } from './recent-triggers.ts';
 import { useDiary } from './use-diary.ts';
 
 export function CheckIn() {
@@ -77,18 +79,23 @@ export function CheckIn() {
   const [earlier, setEarlier] = useState(false);
   const [when, setWhen] = useState({ date: nowLocal.date as string, time: nowLocal.time });
   const last = records?.find((r) => r.entry)?.entry ?? null;
+  const recentTriggers = useMemo(() => computeRecentTriggers(records?.flatMap((r) => (r.entry ? [r.entry] : [])) ?? []), [records]);
   // A new entry's id is made once per form, so every Save of it (after a refusal, or a second press)
   // writes the same resource: the outbox replaces the earlier (failed) write instead of keeping it.
   const newId = useRef<string | null>(null);
   const [saving, setSaving] = useState(false);
   const savingNow = useRef(false);
-
+  // The quick form is copied; "More details" and notes describe one moment. A copied medicine has no time taken.
   function sameAsLast() {
     if (!last) return;
     setIntensity(last.intensity);
     setNoIntensity(false);
     setRegions(regionDrafts(last));
     setMedicines(last.medicines.map((m) => ({ ...m, takenAt: null })));
+    setTriggers(last.triggers ?? []);
+    setSleepHours(last.sleep.hours === null ? '' : String(last.sleep.hours));
+    const copied = detailsOf(last);
+    setDetails((d) => ({ ...d, sleepQuality: copied.sleepQuality, mood: copied.mood }));
     setFilled(true);
   }
   async function save(e: Event) {
@@ -184,7 +191,7 @@ export function CheckIn() {
       </h1>
       <form onSubmit={save} noValidate ref={formRef}>
         <ErrorSummary failure={failures} form={formRef} messages={unplaced} />
-        <SameAsLast offered={last !== null && !editId} filled={filled} onFill={sameAsLast} />
+        <SameAsLast offered={last !== null && !editId} filled={filled} onFill={sameAsLast} saving={saving} />
         <ErrorMessage message={error} />
         {!editId && (
           <CheckInWhen
@@ -207,7 +214,7 @@ export function CheckIn() {
           error={noIntensity ? t('checkIn.needIntensity') : undefined}
         />
         <CheckInWhere regions={regions} onRegions={setRegions} />
-        <TriggerChips triggers={triggers} onTriggers={setTriggers} />
+        <CheckInTriggers triggers={triggers} onTriggers={setTriggers} recent={recentTriggers} />
         <CheckInMedicines
           patientId={patient.id}
           medicines={medicines}
@@ -218,6 +225,7 @@ export function CheckIn() {
           onChecked={setMedChecked}
         />
         <SleepHoursField value={sleepHours} onInput={setSleepHours} error={errorAt('/sleep/hours')} />
+        <SleepQualityAndMood details={details} onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))} errorAt={errorAt} />
         <NotesField value={notes} onInput={setNotes} />
         <CheckInDetailsSection
           open={detailsOpen}

@@ -166,6 +166,8 @@ describe('the check-in body', () => {
     expect(hasDetails(plain)).toBe(false);
     // A region rated differently from the whole entry is a detail too.
     expect(hasDetails({ ...plain, regions: [{ code: 'lumbar-spine', intensity: 6, qualities: [] }] })).toBe(true);
+    // Sleep quality and mood are in the quick form, so on their own they leave "More details" closed.
+    expect(hasDetails({ ...plain, sleep: { hours: 7, quality: 'poor' }, mood: 'low' })).toBe(false);
   });
 
   it('explains worst below now and least above now, and accepts the bounds themselves', () => {

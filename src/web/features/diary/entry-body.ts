@@ -128,17 +128,15 @@ export function withPendingText(d: CheckInDetails, pending: PendingText): { deta
   };
 }
 
-/** Whether a stored entry holds anything the "More details" section shows (so an edit opens it). */
+/** Whether a stored entry holds anything the "More details" section shows (so an edit opens it); sleep quality and mood are not there. */
 export function hasDetails(entry: DiaryEntryView): boolean {
   const d = detailsOf(entry);
   return (
     d.worstSinceLast !== null ||
     d.leastSinceLast !== null ||
     Object.values(d.interference).some((v) => v !== null) ||
-    d.sleepQuality !== null ||
     d.activityMinutes !== null ||
     d.meaningful.length > 0 ||
-    d.mood !== null ||
     d.ownTriggers.length > 0 ||
     d.techniques.length > 0 ||
     entry.regions.some((r) => r.intensity !== null && r.intensity !== entry.intensity)

@@ -1,7 +1,10 @@
 import { useRef } from 'preact/hooks';
 
 let chipGroupCounter = 0;
-/** Checkboxes shown as chips under a legend; an error is read with the group (described by). */
+/**
+ * Checkboxes shown as chips under a legend; an error is read with the group (described by) and marks
+ * the chips invalid, so a form's error summary lists it once, linked to the first chip.
+ */
 export function ChipGroup<T extends string>(props: {
   legend: string;
   values: readonly T[];
@@ -15,9 +18,15 @@ export function ChipGroup<T extends string>(props: {
     <fieldset aria-describedby={props.error ? `${id}-error` : undefined}>
       <legend class="legend">{props.legend}</legend>
       <div class="chips">
-        {props.values.map((value) => (
+        {props.values.map((value, i) => (
           <label class="chip" key={value}>
-            <input type="checkbox" checked={props.selected.includes(value)} onChange={() => props.onToggle(value)} />
+            <input
+              type="checkbox"
+              id={`${id}-${i}`}
+              checked={props.selected.includes(value)}
+              aria-invalid={props.error ? 'true' : undefined}
+              onChange={() => props.onToggle(value)}
+            />
             {props.labelOf(value)}
           </label>
         ))}

@@ -1,6 +1,9 @@
 // A flare's form, new or edited: saves with If-Match; a 409 shows the newer copy and lets the person
-// re-apply their changes to it or take it, and a flare deleted elsewhere can be kept as a new one.
+// re-apply their changes to it or take it, and a flare deleted elsewhere can be kept as a new one. A
+// refused Save lists every problem at the top (ErrorSummary), which takes focus, and marks each beside
+// its field.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { Checkbox, ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import { t } from '../../i18n/index.ts';
@@ -32,6 +35,10 @@ export function FlareForm(props: {
   // Set at once (state waits for the next render), so a double press sends one save.
   const inFlight = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  /** Counts refused Saves: each one refreshes the error summary and moves focus to it. */
+  // A save from the timeline ("It's over now") that was refused opens the form with its problems listed.
+  const [failures, setFailures] = useState(props.editing.outcome && props.editing.outcome.kind !== 'conflict' ? 1 : 0);
   useEffect(() => {
     heading.current?.focus();
   }, []);
@@ -53,10 +60,10 @@ export function FlareForm(props: {
       return;
     }
     setOutcome(result);
-    if (result.kind !== 'conflict') heading.current?.focus();
+    if (result.kind !== 'conflict') setFailures((n) => n + 1);
   }
 
-  const { errorFor, formMessage } = formErrorsOf(outcome);
+  const { errorFor, unplaced, formMessage } = formErrorsOf(outcome);
   const conflict = outcome?.kind === 'conflict' ? outcome.current : null;
   const gone = outcome?.kind === 'conflict' && outcome.current === null;
   /** My changes (against what the form loaded) applied field by field to the server's newer copy. */
@@ -95,7 +102,9 @@ export function FlareForm(props: {
         }}
         noValidate
         aria-labelledby="flare-form-heading"
+        ref={formRef}
       >
+        <ErrorSummary failure={failures} form={formRef} messages={unplaced} />
         <ErrorMessage message={formMessage} />
         {gone && (
           <ConflictBox
