@@ -1,6 +1,7 @@
 // A flare's form, new or edited: saves with If-Match; a 409 shows the newer copy and lets the person
 // re-apply their changes to it or take it, and a flare deleted elsewhere can be kept as a new one.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { TimeZoneField } from '../../components/time-zone-field.tsx';
 import { Checkbox, ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import { t } from '../../i18n/index.ts';
@@ -154,14 +155,12 @@ export function FlareForm(props: {
             required
           />
         )}
-        <Field
+        <TimeZoneField
           label={t('flares.form.timeZone')}
           name="flareTimeZone"
           value={draft.timeZone}
-          onInput={(v) => set({ timeZone: v })}
-          hint={t('flares.form.timeZoneHint')}
+          onChange={(v) => set({ timeZone: v })}
           error={errorFor('/timeZone')}
-          required
         />
         <RatingControl
           name="flarePeak"
