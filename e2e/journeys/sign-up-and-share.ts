@@ -11,6 +11,10 @@ export const journey: Journey = {
     await signUp.open();
     await checkPage(page, 'sign-up', violations);
     const name = `Pat ${unique()}`;
+    // Text that names no zone is explained beside the field once the person leaves it.
+    await page.getByRole('combobox', { name: 'Time zone' }).fill('Atlantis');
+    await page.getByRole('combobox', { name: 'Time zone' }).press('Tab');
+    await expectVisible(page.getByText('"Atlantis" is not a time zone we know.', { exact: false }), 'the unknown zone explained');
     // The browser is in Berlin; the patient lives in New York and finds it by the city's name.
     await signUp.pickTimeZone('new york', 'America/New_York');
     await checkPage(page, 'sign-up-time-zone', violations);
