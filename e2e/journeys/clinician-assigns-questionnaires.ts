@@ -1,6 +1,6 @@
 import { checkPage, expectVisible } from '../harness.ts';
 import { PatientChartPage } from '../pages/pages.ts';
-import { type Journey, signedInAs } from './journey.ts';
+import { type Journey, signedInAs, wallClockIn } from './journey.ts';
 
 export const journey: Journey = {
   name: 'clinician assigns questionnaires and reads results with band labels, attribution and completion',
@@ -51,11 +51,8 @@ export const journey: Journey = {
     const form = doctor.getByRole('region', { name: 'Assign a questionnaire' });
     await form.getByRole('combobox', { name: 'Questionnaire' }).selectOption('gad-7');
     await form.getByRole('combobox', { name: 'When' }).selectOption('once');
-    const anHourAgo = await doctor.evaluate(() => {
-      const d = new Date(Date.now() - 3_600_000);
-      return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    });
-    await form.getByLabel('Due').fill(anHourAgo);
+    // The form reads the time on James's clock (New York), not the browser's (Berlin).
+    await form.getByLabel(`Due (${james.timeZone})`).fill(wallClockIn(james.timeZone, -3_600_000));
     await form.getByRole('button', { name: 'Assign' }).click();
     await expectVisible(doctor.getByText('GAD-7 assigned.'), 'the toast naming GAD-7');
     // The job runner (every 5 s) makes it due: reopen the tab until the list shows it.

@@ -10,6 +10,13 @@ export const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 export const uniqueSuffix = unique;
 export const PASSWORD = 'a calm and long passphrase';
 
+/** The wall clock `msFromNow` away in `timeZone`, as a datetime-local field takes it ("2026-01-05T12:00"). */
+export function wallClockIn(timeZone: string, msFromNow = 0): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' })
+    .format(new Date(Date.now() + msFromNow))
+    .replace(' ', 'T');
+}
+
 export async function signedInAs(world: World, email: string): Promise<Page> {
   const page = await (await newContext(world)).newPage();
   const signIn = new SignInPage(page);

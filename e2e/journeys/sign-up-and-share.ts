@@ -1,6 +1,7 @@
 import { checkPage, expectVisible, newContext } from '../harness.ts';
-import { SharingPage, SignUpPage } from '../pages/pages.ts';
-import { type Journey, unique, PASSWORD, signedInAs } from './journey.ts';
+import type { Page } from 'playwright-core';
+import { PatientChartPage, SharingPage, SignUpPage } from '../pages/pages.ts';
+import { type Journey, unique, PASSWORD, signedInAs, wallClockIn } from './journey.ts';
 
 export const journey: Journey = {
   name: 'patient signs up, shares with the demo clinic, and the physician sees them',
@@ -10,6 +11,13 @@ export const journey: Journey = {
     await signUp.open();
     await checkPage(page, 'sign-up', violations);
     const name = `Pat ${unique()}`;
+    // Text that names no zone is explained beside the field once the person leaves it.
+    await page.getByRole('combobox', { name: 'Time zone' }).fill('Atlantis');
+    await page.getByRole('combobox', { name: 'Time zone' }).press('Tab');
+    await expectVisible(page.getByText('"Atlantis" is not a time zone we know.', { exact: false }), 'the unknown zone explained');
+    // The browser is in Berlin; the patient lives in New York and finds it by the city's name.
+    await signUp.pickTimeZone('new york', 'America/New_York');
+    await checkPage(page, 'sign-up-time-zone', violations);
     await signUp.signUp(name, `pat-${unique()}@example.test`, PASSWORD);
     await checkPage(page, 'today-patient', violations);
     const sharing = new SharingPage(page);
@@ -41,6 +49,7 @@ export const journey: Journey = {
     await doctor.keyboard.press('Home');
     await doctor.keyboard.press('ArrowRight');
     await expectVisible(doctor.getByText('No check-ins yet.'), 'back on the Diary tab by keyboard');
+    await assignDueAtNoonInPatientZone(doctor, violations);
     await doctor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await expectVisible(doctor.getByRole('heading', { name: /Alerts at/ }), 'the alerts inbox');
     await checkPage(doctor, 'clinic-alerts', violations);
@@ -60,3 +69,24 @@ export const journey: Journey = {
     await checkPage(page, 'access-log', violations);
   },
 };
+
+/** A PEG due at 12:00 tomorrow reads 12:00 on the patient's New York clock, with the zone shown, in a Berlin browser. */
+async function assignDueAtNoonInPatientZone(doctor: Page, violations: string[]) {
+  const chart = new PatientChartPage(doctor);
+  await chart.openTab('Questionnaires');
+  const form = doctor.getByRole('region', { name: 'Assign a questionnaire' });
+  await form.getByRole('combobox', { name: 'When' }).selectOption('once');
+  const tomorrow = wallClockIn('America/New_York', 86_400_000).slice(0, 10);
+  await form.getByRole('textbox', { name: 'Due (America/New_York)' }).fill(`${tomorrow}T12:00`);
+  await form.getByRole('button', { name: 'Assign' }).click();
+  await expectVisible(doctor.getByText('PEG assigned.'), 'the toast naming PEG');
+  const [year, month, day] = tomorrow.split('-').map(Number) as [number, number, number];
+  const date = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, day, 12),
+  );
+  await expectVisible(
+    doctor.getByRole('region', { name: 'Assigned' }).getByText(new RegExp(`PEG — none due yet · next due ${date}, 12:00\\sPM E[SD]T`)),
+    `PEG next due ${date}, 12:00 PM New York time with its zone`,
+  );
+  await checkPage(doctor, 'chart-assign-in-patient-zone', violations);
+}

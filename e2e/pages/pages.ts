@@ -28,6 +28,17 @@ export class SignUpPage {
     await this.page.goto('/sign-up');
     await expectVisible(this.page.getByRole('heading', { name: 'Create your account' }), 'the sign-up page');
   }
+  /** Types `city` into the time zone combobox and picks `zone` from its list by keyboard. */
+  async pickTimeZone(city: string, zone: string) {
+    const field = this.page.getByRole('combobox', { name: 'Time zone' });
+    await field.fill(city);
+    const option = this.page.getByRole('listbox', { name: 'Time zones' }).getByRole('option', { name: new RegExp(zone) });
+    await expectVisible(option, `${zone} offered for "${city}"`);
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    const picked = await field.inputValue();
+    if (picked !== zone) throw new Error(`the time zone field holds "${picked}", not ${zone}`);
+  }
   async signUp(name: string, email: string, password: string) {
     await this.page.getByRole('textbox', { name: 'Your name' }).fill(name);
     await this.page.getByRole('textbox', { name: 'Email' }).fill(email);

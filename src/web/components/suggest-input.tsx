@@ -25,6 +25,8 @@ export function SuggestInput(props: {
   onPick: (suggestion: Suggestion) => void;
   describedBy?: string;
   invalid?: boolean;
+  /** Focus left the field (a pick by pointer keeps it there). */
+  onBlur?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -87,6 +89,7 @@ export function SuggestInput(props: {
         onBlur={() => {
           setOpen(false);
           setActive(-1);
+          props.onBlur?.();
         }}
       />
       <div id={listId} role="listbox" aria-label={props.listLabel} class="suggest-list" hidden={!shown}>

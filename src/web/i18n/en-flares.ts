@@ -39,7 +39,6 @@ export const enFlares = {
   'flares.form.ended': 'When was it over?',
   'flares.form.timeHint': 'Date and time in {zone}.',
   'flares.form.timeZone': 'Time zone of these times',
-  'flares.form.timeZoneHint': 'A time zone name, for example Europe/Berlin or America/New_York.',
   'flares.form.peak': 'How bad was it at its worst? 0 (no pain) to 10 (as bad as it could be). Optional.',
   'flares.form.clearPeak': 'Clear the rating',
   'flares.form.triggers': 'What may have set it off? (optional)',
@@ -53,7 +52,7 @@ export const enFlares = {
   'flares.form.startMissing': 'Enter the date and time it started.',
   'flares.form.endMissing': 'Enter the date and time it was over, or tick "It is still going on".',
   'flares.form.endBeforeStart': 'A flare cannot be over before it starts.',
-  'flares.form.badTimeZone': 'Enter a time zone name such as Europe/Berlin.',
+  'flares.form.badTimeZone': 'Pick a time zone from the list: type a city, for example Berlin.',
   'flares.conflict':
     'This flare was changed somewhere else (another device, or someone who helps you) while you were editing. The newer copy, version {version}:',
   'flares.deletedElsewhere': 'This flare was deleted on another device while you were editing it.',

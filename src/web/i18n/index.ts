@@ -24,10 +24,24 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
     .replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-export function formatDateTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(
-    new Date(iso),
-  );
+/**
+ * An instant as date and time, read in `timeZone` (the browser's when not given). With `showZone`
+ * the zone's short name follows ("Jan 5, 2026, 12:00 PM EST"), for readers who may be elsewhere:
+ * clinicians read times of patients in other zones. (Intl takes no zone name beside dateStyle and
+ * timeStyle, so that form spells its parts out to the same effect.)
+ */
+export function formatDateTime(iso: string, timeZone?: string, options: { showZone?: boolean } = {}): string {
+  const zone = timeZone ? { timeZone } : {};
+  const style: Intl.DateTimeFormatOptions = options.showZone
+    ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+    : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(locale, { ...style, ...zone }).format(new Date(iso));
+}
+
+/** The short name of `timeZone` at the instant `iso` ("EST", "GMT+1"), as formatDateTime's `showZone` writes it. */
+export function formatZoneName(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** A number as the locale writes it (grouping, up to three decimals): 1,000,000 and 2.5 in English. */

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, type ApiError, type Me } from '../../api/client.ts';
+import { TimeZoneField } from '../../components/time-zone-field.tsx';
+import { resolveTimeZone } from '../../components/time-zone-search.ts';
 import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
@@ -97,7 +99,14 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      props.onSignedIn(await api.signUp({ email, password, displayName, ...(keepRecord ? { patient: { timeZone } } : {}) }));
+      props.onSignedIn(
+        await api.signUp({
+          email,
+          password,
+          displayName,
+          ...(keepRecord ? { patient: { timeZone: resolveTimeZone(timeZone) ?? timeZone } } : {}),
+        }),
+      );
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -146,11 +155,11 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
           hint={t('auth.signUp.keepRecordHint')}
         />
         {keepRecord && (
-          <Field
+          <TimeZoneField
             label={t('field.timeZone')}
             name="timeZone"
             value={timeZone}
-            onInput={setTimeZone}
+            onChange={setTimeZone}
             error={error?.fieldError('/patient/timeZone')}
           />
         )}

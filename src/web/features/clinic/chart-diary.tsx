@@ -3,7 +3,19 @@ import type { DiaryRecord } from '../../api/client.ts';
 import { Empty, Loading } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
-import { t } from '../../i18n/index.ts';
+import type { LocalDate, LocalTime, TimeZone } from '../../../domain/time/local-date.ts';
+import { instantOfLocalDateTime } from '../../../domain/time/local-date.ts';
+import { formatZoneName, t } from '../../i18n/index.ts';
+
+/** The zone of a check-in's wall-clock time, by its short name then (EST or EDT), as the clinician may be elsewhere. */
+function zoneOf(entry: { localDate: string; localTime: string; timeZone: string }): string {
+  try {
+    const at = instantOfLocalDateTime(entry.localDate as LocalDate, entry.localTime as LocalTime, entry.timeZone as TimeZone);
+    return formatZoneName(at.toISOString(), entry.timeZone);
+  } catch {
+    return entry.timeZone;
+  }
+}
 
 /** `firstNew`: the first check-in "Show older" revealed, which takes focus. */
 export function ChartDiary(props: { records: DiaryRecord[] | null; shown: number; firstNew: number | null; onShowOlder: () => void }) {
@@ -22,7 +34,7 @@ export function ChartDiary(props: { records: DiaryRecord[] | null; shown: number
               <li key={r.id} id={`chart-entry-${i}`} tabIndex={i === firstNew ? -1 : undefined}>
                 <span>
                   <strong>{r.entry!.intensity}/10</strong> — {dvprsDescriptor(r.entry!.intensity).text} · {r.entry!.localDate}{' '}
-                  {r.entry!.localTime}
+                  {r.entry!.localTime} {zoneOf(r.entry!)}
                   {r.entry!.regions.length > 0
                     ? ` · ${r.entry!.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}`
                     : ''}

@@ -50,7 +50,7 @@ export function ClinicAlerts(props: { orgId: string }) {
                 </a>
                 {' — '}
                 <strong>{t(`clinic.alerts.severity.${a.severity}` as MessageKey)}:</strong> {alertRuleInWords(a.rule)} ·{' '}
-                {formatDateTime(a.createdAt)}
+                {formatDateTime(a.createdAt, undefined, { showZone: true })}
               </span>
               {confirming === a.id ? (
                 <span class="row" role="group" aria-label={t('clinic.alerts.confirmTitle', { name: a.patientName })}>

@@ -43,7 +43,7 @@ export function ClinicAudit(props: { orgId: string }) {
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
+                  <td>{formatDateTime(e.at, undefined, { showZone: true })}</td>
                   <td>{e.actorName ?? '—'}</td>
                   <td>{auditActionInWords(e.action)}</td>
                 </tr>

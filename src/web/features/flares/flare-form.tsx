@@ -4,6 +4,7 @@
 // its field.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { TimeZoneField } from '../../components/time-zone-field.tsx';
 import { Checkbox, ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { TECHNIQUES, TRIGGERS, type TechniqueId, type TriggerId } from '../../../domain/diary/entry.ts';
 import { t } from '../../i18n/index.ts';
@@ -163,14 +164,12 @@ export function FlareForm(props: {
             required
           />
         )}
-        <Field
+        <TimeZoneField
           label={t('flares.form.timeZone')}
           name="flareTimeZone"
           value={draft.timeZone}
-          onInput={(v) => set({ timeZone: v })}
-          hint={t('flares.form.timeZoneHint')}
+          onChange={(v) => set({ timeZone: v })}
           error={errorFor('/timeZone')}
-          required
         />
         <RatingControl
           name="flarePeak"

@@ -72,7 +72,7 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
             ? t('plan.conflict', {
                 version: newer.version,
                 name: savedBy(props.members, newer.createdBy),
-                when: formatDateTime(newer.createdAt),
+                when: formatDateTime(newer.createdAt, undefined, { showZone: true }),
               })
             : err.message,
         });

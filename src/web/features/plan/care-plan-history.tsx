@@ -31,7 +31,7 @@ export function CarePlanHistory(props: { pid: string; members: readonly Member[]
               <span>
                 {t('plan.history.line', {
                   version: h.version,
-                  when: formatDateTime(h.createdAt),
+                  when: formatDateTime(h.createdAt, undefined, { showZone: true }),
                   name: savedBy(props.members, h.createdBy),
                   goals: h.goals,
                   interventions: h.interventions,
@@ -57,7 +57,10 @@ export function CarePlanHistory(props: { pid: string; members: readonly Member[]
       >
         {viewing && (
           <p class="hint">
-            {t('plan.history.savedBy', { name: savedBy(props.members, viewing.createdBy), when: formatDateTime(viewing.createdAt) })}
+            {t('plan.history.savedBy', {
+              name: savedBy(props.members, viewing.createdBy),
+              when: formatDateTime(viewing.createdAt, undefined, { showZone: true }),
+            })}
           </p>
         )}
         {viewing && <CarePlanSummary plan={viewing} members={props.members} />}

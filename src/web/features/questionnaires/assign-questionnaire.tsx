@@ -1,22 +1,30 @@
-// Assigning a questionnaire to a patient: once, on a recurrence, or before a visit.
-import { useState } from 'preact/hooks';
+// Assigning a questionnaire to a patient: once, on a recurrence, or before a visit. Its date and time
+// are the patient's wall clock, whichever zone the clinician's browser is in.
+import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { questionnairesApi } from '../../api/questionnaires.ts';
+import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
+import { instantOfWallClock, wallClockOf } from '../../components/wall-clock.ts';
+import { canonicalTimeZone, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t } from '../../i18n/index.ts';
 
 type Kind = 'once' | 'recurring' | 'before-visit';
+const WHEN_POINTER: Record<Kind, string> = { once: '/schedule/dueAt', recurring: '/schedule/startAt', 'before-visit': '/schedule/visitAt' };
 
-/** A local datetime-local value (no zone) → ISO instant, read in the browser's zone. */
-const toInstant = (local: string): string => new Date(local).toISOString();
-const inDays = (days: number): string => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  d.setMinutes(0, 0, 0);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+/**
+ * The whole hour `days` from now on the patient's clock, as a datetime-local value. The form's times are
+ * the patient's wall clock, not the clinician's: "due 12:00" means noon where the patient lives.
+ */
+const inDays = (days: number, timeZone: TimeZone): string => {
+  const wall = wallClockOf(new Date(Date.now() + days * 86_400_000), timeZone);
+  return `${wall.slice(0, 13)}:00`;
 };
 
 export function AssignQuestionnaire(props: {
   pid: string;
+  /** The patient's time zone: the times entered are read on their clock. */
+  timeZone: string;
   catalogue: { id: string; shortTitle: string; available: boolean }[] | null;
   /** After an assignment: the lists load again. */
   onAssigned: () => void;
@@ -25,20 +33,30 @@ export function AssignQuestionnaire(props: {
   const load = props.onAssigned;
   const [instrumentId, setInstrumentId] = useState('peg');
   const [kind, setKind] = useState<Kind>('recurring');
-  const [when, setWhen] = useState(inDays(1));
+  const zone = canonicalTimeZone(props.timeZone) ?? ('UTC' as TimeZone);
+  const [when, setWhen] = useState(() => inDays(1, zone));
   const [everyDays, setEveryDays] = useState('7');
   const [daysBefore, setDaysBefore] = useState('3');
   const [formError, setFormError] = useState<ApiError | null>(null);
+  const [whenError, setWhenError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(whenError ?? formError, form);
 
   async function assign(e: Event) {
     e.preventDefault();
     setFormError(null);
+    const at = instantOfWallClock(when, zone);
+    if (at === undefined) {
+      setWhenError(t('q.assign.whenMissing'));
+      return;
+    }
+    setWhenError(null);
     const schedule =
       kind === 'once'
-        ? { kind, dueAt: toInstant(when) }
+        ? { kind, dueAt: at }
         : kind === 'recurring'
-          ? { kind, startAt: toInstant(when), everyDays: Number(everyDays), endAt: null }
-          : { kind, visitAt: toInstant(when), daysBefore: Number(daysBefore) };
+          ? { kind, startAt: at, everyDays: Number(everyDays), endAt: null }
+          : { kind, visitAt: at, daysBefore: Number(daysBefore) };
     try {
       await questionnairesApi.assign(pid, { instrumentId, schedule });
       // The created assignment carries no title; the catalogue this form picked from does.
@@ -56,6 +74,8 @@ export function AssignQuestionnaire(props: {
         <Loading />
       ) : (
         <form
+          ref={form}
+          noValidate
           onSubmit={(e) => {
             void assign(e);
           }}
@@ -79,11 +99,13 @@ export function AssignQuestionnaire(props: {
             ]}
           />
           <Field
-            label={t(kind === 'once' ? 'q.assign.dueAt' : kind === 'recurring' ? 'q.assign.startAt' : 'q.assign.visitAt')}
+            label={t(kind === 'once' ? 'q.assign.dueAt' : kind === 'recurring' ? 'q.assign.startAt' : 'q.assign.visitAt', { zone })}
             name="when"
             type="datetime-local"
             value={when}
             onInput={setWhen}
+            hint={t('q.assign.inPatientZone', { zone })}
+            error={whenError ?? formError?.fieldError(WHEN_POINTER[kind])}
           />
           {kind === 'recurring' && (
             <Field

@@ -55,7 +55,9 @@ export function AssignmentList(props: {
                 <span>
                   <strong>{a.title}</strong> — {completionText(a)}
                   {' · '}
-                  {a.nextDueAt ? t('q.assign.next', { date: formatDateTime(a.nextDueAt, props.timeZone) }) : t('q.assign.finished')}
+                  {a.nextDueAt
+                    ? t('q.assign.next', { date: formatDateTime(a.nextDueAt, props.timeZone, { showZone: true }) })
+                    : t('q.assign.finished')}
                   {a.due.some((d) => d.status === 'overdue') && (
                     <>
                       {' '}

@@ -43,7 +43,7 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
   return (
     <div>
       <ErrorMessage message={error} />
-      <AssignQuestionnaire pid={pid} catalogue={catalogue} onAssigned={load} />
+      <AssignQuestionnaire pid={pid} timeZone={props.patient.timeZone} catalogue={catalogue} onAssigned={load} />
       <AssignmentList pid={pid} timeZone={props.patient.timeZone} assignments={assignments} onChanged={load} onError={setError} />
       <QuestionnaireResults responses={responses} definitions={definitions} titleOf={titleOf} timeZone={props.patient.timeZone} />
     </div>
