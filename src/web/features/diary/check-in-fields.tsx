@@ -1,6 +1,7 @@
 // The check-in's plainer parts: "same as last time", possible triggers, hours slept and notes.
 import { TRIGGERS } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 
 export function TriggerChips(props: { triggers: string[]; onTriggers: (update: (list: string[]) => string[]) => void }) {
   const { triggers } = props;
@@ -26,11 +27,12 @@ export function TriggerChips(props: { triggers: string[]; onTriggers: (update: (
 
 /** `error`: a refused entry's reason beside the field. */
 export function SleepHoursField(props: { value: string; onInput: (value: string) => void; error: string | undefined }) {
+  const about = useAbout();
   const sleepHours = props.value;
   const setSleepHours = props.onInput;
   return (
     <div class="field">
-      <label for="sleep-hours">{t('checkIn.sleep')}</label>
+      <label for="sleep-hours">{about('checkIn.sleep')}</label>
       <input
         id="sleep-hours"
         name="sleepHours"
@@ -72,6 +74,7 @@ export function NotesField(props: { value: string; onInput: (value: string) => v
 
 /** Fills the form from the last check-in, and says so once it has. */
 export function SameAsLast(props: { offered: boolean; filled: boolean; onFill: () => void }) {
+  const about = useAbout();
   return (
     <>
       {props.offered && (
@@ -83,7 +86,7 @@ export function SameAsLast(props: { offered: boolean; filled: boolean; onFill: (
       )}
       {props.filled && (
         <p class="notice" role="status">
-          {t('checkIn.sameAsLastDone')}
+          {about('checkIn.sameAsLastDone')}
         </p>
       )}
     </>

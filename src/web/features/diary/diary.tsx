@@ -10,7 +10,7 @@ import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.
 import { t } from '../../i18n/index.ts';
 import { outbox } from '../../offline/outbox-instance.ts';
 import { navigate } from '../../router.ts';
-import { usePatientInView } from '../../session.ts';
+import { useAbout, usePatientInView } from '../../session.ts';
 import { ImportCsv } from './import-csv.tsx';
 import { PendingEntries, RefusedDeletes } from './outbox-lists.tsx';
 import { useDiary } from './use-diary.ts';
@@ -24,6 +24,7 @@ export { CheckIn } from './check-in.tsx';
 const HISTORY_STEP = 50;
 
 export function DiaryHistory() {
+  const about = useAbout();
   const patient = usePatientInView()!;
   const { records, error, reload } = useDiary(patient.id);
   const queued = useOutboxItems();
@@ -112,7 +113,7 @@ export function DiaryHistory() {
   }
   return (
     <main id="main">
-      <h1>{t('diary.title')}</h1>
+      <h1>{about('diary.title')}</h1>
       <p>
         <a
           class="button"
@@ -127,7 +128,7 @@ export function DiaryHistory() {
       </p>
       <p class="row">
         <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">
-          {t('diary.export')}
+          {about('diary.export')}
         </a>
       </p>
       <ImportCsv
@@ -151,17 +152,17 @@ export function DiaryHistory() {
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" tabIndex={-1}>
-          {t('diary.history')}
+          {about('diary.history')}
         </h2>
         {error && (
           <LoadFailed
             onRetry={reload}
             message={
               error.code !== 'network'
-                ? t('diary.historyFailed', { message: error.message })
+                ? about('diary.historyFailed', { message: error.message })
                 : records
-                  ? t('diary.historyStaleOffline')
-                  : t('diary.historyOffline')
+                  ? about('diary.historyStaleOffline')
+                  : about('diary.historyOffline')
             }
           />
         )}
