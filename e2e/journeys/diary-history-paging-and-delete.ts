@@ -41,7 +41,13 @@ export const journey: Journey = {
     await expectVisible(entries, 'the diary history');
     // The heat map can be read by sight: a colour key (with "no check-in"), weekday and month labels.
     const key = page.getByRole('list', { name: 'Colours: average pain that day, 0 to 10' });
-    for (const label of ['No check-in', 'No pain (0)', 'Mild (under 4.5)', 'Moderate (4.5 to under 6.5)', 'Severe (6.5 or more)']) {
+    for (const label of [
+      'No check-in',
+      'No pain (0)',
+      'Mild (1–4; average under 4.5)',
+      'Moderate (5–6; average 4.5 to under 6.5)',
+      'Severe (7–10; average 6.5 or more)',
+    ]) {
       await expectVisible(key.getByRole('listitem').filter({ hasText: label }), `"${label}" in the heat map's colour key`);
     }
     const heatLabels = await page.locator('svg.heatmap text').allTextContents();
