@@ -45,5 +45,15 @@ export const journey: Journey = {
       return pulled.items.find((i: { entry: { notes: string } | null }) => i.entry?.notes === 'entered by Rosa')?.entry.provenance.source;
     });
     if (source !== 'caregiver') throw new Error(`expected the entry's source to be caregiver, got ${source}`);
+    // The list says who entered each check-in: the caregiver's own as "you", the patient's by name.
+    const diary = page.getByRole('list', { name: 'Diary' });
+    await expectVisible(
+      diary.getByRole('listitem').filter({ hasText: 'entered by Rosa' }).getByText('Entered by you', { exact: true }),
+      "the caregiver's check-in entered by them",
+    );
+    await expectVisible(
+      diary.getByRole('listitem').filter({ hasNotText: 'entered by Rosa' }).first().getByText(`Entered by ${patient}`, { exact: true }),
+      "the patient's own check-in entered by the patient",
+    );
   },
 };

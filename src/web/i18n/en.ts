@@ -8,6 +8,7 @@ import { enBlockDiary } from './en-block-diary.ts';
 import { enFlares } from './en-flares.ts';
 import { enAudit } from './en-audit.ts';
 import { enPanel } from './en-panel.ts';
+import { enDiary } from './en-diary.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -18,6 +19,7 @@ export const en = {
   ...enFlares,
   ...enAudit,
   ...enPanel,
+  ...enDiary,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
