@@ -168,5 +168,60 @@ export const journey: Journey = {
     if ((await anyway).status() !== 200) throw new Error('expected "delete anyway" to delete the check-in');
     await notMade.waitFor({ state: 'detached' });
     await list.getByRole('button', { name: `Delete check-in of ${fourth}` }).waitFor({ state: 'detached' });
+
+    // Notes, medicines, search and filter: a check-in with a long note and a medicine, made elsewhere.
+    const longNote =
+      'Swam twenty lengths at the leisure centre this morning, then sat in the sauna; the knees were easier all afternoon and I slept through the night.';
+    const made = await page.evaluate(async (notes) => {
+      const me = await (await fetch('/api/me')).json();
+      const pulled = await (await fetch(`/api/patients/${me.patient.id}/diary-entries?limit=5000`)).json();
+      const { id: _id, provenance, ...rest } = pulled.items.find((i: { entry: unknown }) => i.entry).entry;
+      const naproxen = {
+        name: 'Naproxen',
+        dose: 250,
+        unit: 'mg',
+        takenAt: null,
+        regimen: 'as-needed',
+        formularyId: null,
+        medicationOrderId: null,
+      };
+      return (
+        await fetch(`/api/patients/${me.patient.id}/diary-entries/${crypto.randomUUID()}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ ...rest, mode: provenance.mode, intensity: 0, regions: [], notes, medicines: [naproxen] }),
+        })
+      ).status;
+    }, longNote);
+    if (made !== 201 && made !== 200) throw new Error(`the check-in with a note was not made (HTTP ${made})`);
+    await page.reload();
+    await expectVisible(entries, 'the diary history after the new check-in');
+    const showing = await page.getByText(/^Showing the newest \d+ of \d+ check-ins\.$/).textContent();
+    const total = Number(/of (\d+)/.exec(showing ?? '')?.[1]);
+    const search = page.getByRole('searchbox', { name: 'Search notes, medicines and body areas' });
+    await search.fill('LEISURE centre');
+    await expectVisible(page.getByText(/^1 check-in matches, out of \d+\.$/), 'how many check-ins the search found');
+    if ((await entries.count()) !== 1) throw new Error(`expected one check-in found, listed ${await entries.count()}`);
+    const found = entries.first();
+    await expectVisible(found.getByText('Took: Naproxen 250 mg'), 'the medicine taken');
+    await expectVisible(found.getByText('Entered by you', { exact: true }), 'who entered it');
+    if (await found.getByText(longNote, { exact: false }).count()) throw new Error('the long note is shown whole before asking');
+    await expectVisible(found.getByText(/^Note: Swam twenty lengths .*…/), 'the note, shortened');
+    await found.getByRole('button', { name: 'Show the whole note' }).click();
+    await expectVisible(found.getByText(`Note: ${longNote}`), 'the whole note');
+    await checkPage(page, 'diary-search', violations);
+    // The filter narrows the whole history: only pain-free check-ins, then only those with a note.
+    await search.fill('');
+    await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption({ label: 'No pain (0)' });
+    await expectVisible(found, 'the pain-free check-ins');
+    const ratings = await list.locator('li > .entry-text > span:first-child strong').allTextContents();
+    if (ratings.length === 0 || ratings.length >= total || ratings.some((r) => r !== '0/10'))
+      throw new Error(`expected only pain-free check-ins, found ${ratings.join(', ')} (of ${total})`);
+    await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption({ label: 'With a note' });
+    await search.fill('sauna nothing-like-this');
+    await expectVisible(page.getByText('No check-ins match.'), 'nothing found said');
+    await page.getByRole('button', { name: 'Show all check-ins' }).click();
+    await expectVisible(page.getByText(`Showing the newest 50 of ${total} check-ins.`), 'every check-in back after clearing');
+    await expectFocused(search, 'the search box, kept while the list changes');
   },
 };

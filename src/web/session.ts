@@ -2,6 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Me } from './api/client.ts';
+import { type AboutKey, tAbout } from './i18n/index.ts';
 
 /** The record a screen works on: the person's own, or the one of someone they help as a caregiver. */
 export interface PatientInView {
@@ -33,4 +34,14 @@ export function usePatientInView(): PatientInView | null {
   const { me, actingFor } = useSession();
   if (actingFor) return actingFor;
   return me.patient ? { id: me.patient.id, displayName: me.patient.displayName, timeZone: me.patient.timeZone, scopes: 'owner' } : null;
+}
+
+/**
+ * Messages about the record in view: "Your check-ins" on one's own, "Maria's check-ins" when acting
+ * for Maria, so a caregiver is never told the patient's diary is theirs.
+ */
+export function useAbout(): (key: AboutKey, params?: Record<string, string | number>) => string {
+  const patient = usePatientInView();
+  const other = patient && patient.scopes !== 'owner' ? patient.displayName : null;
+  return (key, params) => tAbout(key, other, params);
 }

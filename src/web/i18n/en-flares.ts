@@ -2,12 +2,14 @@
 export const enFlares = {
   'nav.flares': 'Flares',
   'flares.title': 'Flares',
-  'flares.titleFor': 'Flares — {name}',
+  'flares.title.for': "{patient}'s flares",
   'flares.intro':
     'A flare is a time when your pain is worse than usual for you. Note when it started, when it was over, how bad it got, what may have set it off and what helped. Over time, this can show what works for you.',
+  'flares.intro.for':
+    "A flare is a time when {patient}'s pain is worse than usual for them. Note when it started, when it was over, how bad it got, what may have set it off and what helped. Over time, this can show what works for them.",
   'flares.start': 'Start a flare',
   'flares.timeline': 'Your flares, newest first',
-  'flares.timelineFor': 'Flares, newest first',
+  'flares.timeline.for': "{patient}'s flares, newest first",
   'flares.empty': 'No flares noted yet. When a flare starts, press "Start a flare".',
   'flares.emptyReadOnly': 'No flares noted yet.',
   'flares.deleteFailed': 'The flare could not be deleted, so it is back on the list. {message}',

@@ -5,6 +5,8 @@ export const enQuestionnaires = {
   'q.title': 'Questionnaires',
   'q.intro':
     'Short, validated questionnaires your care team uses to follow how you are doing — not just your pain, but how it affects your life.',
+  'q.intro.for':
+    "Short, validated questionnaires {patient}'s care team uses to follow how they are doing — not just their pain, but how it affects their life.",
   'q.due': 'Due now',
   'q.overdue': 'Overdue',
   'q.dueOn': 'Due {date}',
@@ -32,6 +34,7 @@ export const enQuestionnaires = {
   'q.discard': 'Start again',
   'q.pickOne': 'Choose one answer to go on.',
   'q.result': 'Your result',
+  'q.result.for': "{patient}'s result",
   'q.score': 'Score: {score}',
   'q.scoreOf': '{score} (range {min}–{max})',
   'q.incomplete': 'Too many questions were left unanswered to calculate a score. Your answers were saved.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { auditActionInWords, t } from './index.ts';
+import { auditActionInWords, t, tAbout } from './index.ts';
 
 describe('message catalogue', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -20,6 +20,25 @@ describe('message catalogue', () => {
         .filter(([, v]) => /\w\(s\)|\.md\b/.test(v))
         .map(([k]) => k),
     ).toEqual([]);
+  });
+  it('speaks about the patient, by name, when someone acts for them', () => {
+    expect(tAbout('diary.history', null)).toBe('Your check-ins');
+    expect(tAbout('diary.history', 'Maria')).toBe("Maria's check-ins");
+    expect(tAbout('flares.timeline', 'Maria')).toBe("Maria's flares, newest first");
+    expect(tAbout('my.title', 'Maria')).toBe("Maria's plan");
+    // The message's own placeholders are kept beside the patient's name.
+    expect(tAbout('my.naloxone.onList', 'Maria', { name: 'naloxone' })).toBe(
+      "naloxone is on Maria's medicines list. It can reverse an opioid overdose.",
+    );
+  });
+  it('has, for every message about someone else, the own-record message it stands for, naming the patient and not "you"', () => {
+    const variants = Object.keys(en).filter((k) => k.endsWith('.for'));
+    expect(variants.length).toBeGreaterThan(30);
+    expect(variants.filter((k) => !(k.slice(0, -'.for'.length) in en))).toEqual([]);
+    const messages = en as Record<string, string>;
+    expect(variants.filter((k) => !messages[k]!.includes('{patient}'))).toEqual([]);
+    // "you" in a variant is the caregiver (what you make is kept); the patient's things are never "your".
+    expect(variants.filter((k) => /\b(your|my)\b/i.test(messages[k]!))).toEqual([]);
   });
   it('has no empty messages', () => {
     expect(Object.entries(en).filter(([, v]) => v.trim() === '')).toEqual([]);

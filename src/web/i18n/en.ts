@@ -8,6 +8,7 @@ import { enBlockDiary } from './en-block-diary.ts';
 import { enFlares } from './en-flares.ts';
 import { enAudit } from './en-audit.ts';
 import { enPanel } from './en-panel.ts';
+import { enDiary } from './en-diary.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -18,6 +19,7 @@ export const en = {
   ...enFlares,
   ...enAudit,
   ...enPanel,
+  ...enDiary,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
@@ -206,10 +208,13 @@ export const en = {
   'common.close': 'Close',
   'common.saving': 'Saving…',
   'checkIn.title': 'Check in',
+  'checkIn.title.for': 'Check in for {patient}',
   'checkIn.sameAsLast': 'Same as last time',
   'checkIn.sameAsLastDone': 'Filled in from your last check-in. Save it as it is, or change anything that is different.',
+  'checkIn.sameAsLastDone.for': "Filled in from {patient}'s last check-in. Save it as it is, or change anything that is different.",
   'checkIn.saveAsItIs': 'Save as it is',
   'checkIn.where': 'Where does it hurt?',
+  'checkIn.where.for': 'Where does {patient} hurt?',
   'checkIn.front': 'Front',
   'bodyMap.zoom': 'Zoom',
   'bodyMap.keys': 'Tap the areas that hurt. With a keyboard: Tab to the figure, arrow keys to move, Space to select.',
@@ -224,6 +229,7 @@ export const en = {
   'checkIn.noneSelected': 'No areas selected.',
   'checkIn.feels': 'How does {region} feel?',
   'checkIn.sleep': 'Hours slept last night (optional)',
+  'checkIn.sleep.for': 'Hours {patient} slept last night (optional)',
   'checkIn.notes': 'Notes (optional)',
   'checkIn.save': 'Save check-in',
   'checkIn.saved': 'Check-in saved.',
@@ -231,13 +237,19 @@ export const en = {
   'checkIn.needIntensity': 'Choose how much it hurts now.',
   'checkIn.regionMap': 'Body map, {view}. Select the areas that hurt.',
   'diary.title': 'Diary',
+  'diary.title.for': "{patient}'s diary",
   'diary.empty': 'No check-ins yet.',
   'diary.delete': 'Delete check-in of {when}',
   'diary.deleted': 'Check-in deleted.',
   'diary.history': 'Your check-ins',
+  'diary.history.for': "{patient}'s check-ins",
   'diary.historyOffline': 'Your history could not be loaded while offline; check-ins you make are kept and sent later.',
+  'diary.historyOffline.for': "{patient}'s history could not be loaded while offline; check-ins you make are kept and sent later.",
   'diary.historyStaleOffline': 'Your history could not be brought up to date while offline; check-ins you make are kept and sent later.',
+  'diary.historyStaleOffline.for':
+    "{patient}'s history could not be brought up to date while offline; check-ins you make are kept and sent later.",
   'diary.historyFailed': 'Your history could not be loaded. {message}',
+  'diary.historyFailed.for': "{patient}'s history could not be loaded. {message}",
   'diary.showing': 'Showing the newest {shown} of {total} check-ins.',
   'diary.showOlder': 'Show older check-ins ({count} more)',
   'diary.pending': 'Waiting to be sent',
@@ -319,6 +331,7 @@ export const en = {
   'checkIn.backToDiary': 'Go to the diary',
   'diary.edit': 'Edit check-in of {when}',
   'diary.export': 'Download my diary (CSV, every detail, can be imported again)',
+  'diary.export.for': "Download {patient}'s diary (CSV, every detail, can be imported again)",
   'diary.exportSpreadsheet': 'Download for a spreadsheet (CSV, one column per measure)',
   'diary.import': 'Import a Painwise diary CSV',
   'diary.importFile': 'CSV file',

@@ -68,6 +68,18 @@ export function formatLocalDate(date: string, style: 'weekday' | 'month' | 'mont
 
 export type { MessageKey };
 
+/** A message that has a variant about someone else: `key.for`, which names them with {patient}. */
+export type AboutKey = { [K in MessageKey]: `${K}.for` extends MessageKey ? K : never }[MessageKey];
+
+/**
+ * A message about a record: the person's own words ("Your check-ins") when `patient` is null, the
+ * `.for` variant naming the patient ("Maria's check-ins") when someone else acts for them. The one
+ * place that choice is made, so every screen says the same thing in caregiver mode.
+ */
+export function tAbout(key: AboutKey, patient: string | null, params: Record<string, string | number> = {}): string {
+  return patient === null ? t(key, params) : t(`${key}.for` as MessageKey, { ...params, patient });
+}
+
 /** An audit action id (`thing.verb`, as the server records it) in words; an id without words is shown as "Other activity (id)". */
 export function auditActionInWords(action: string): string {
   const key = `audit.${action}` as MessageKey;

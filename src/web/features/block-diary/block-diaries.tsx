@@ -8,7 +8,7 @@ import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx
 import { t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { navigate } from '../../router.ts';
-import { usePatientInView } from '../../session.ts';
+import { useAbout, usePatientInView } from '../../session.ts';
 import { blockDiaryApi, type BlockDiaryView } from './block-diary-api.ts';
 import { doneCount } from './block-diary-changes.ts';
 import { blankDetails, DiaryDetailsForm, type DetailsValue } from './block-diary-forms.tsx';
@@ -17,20 +17,22 @@ import { anyInProgress, UrgentReminderCard, useNow } from './block-diary-reminde
 import { momentInWords, percentInWords } from './block-diary-words.ts';
 
 function PeakLines(props: { diary: BlockDiaryView }) {
+  const about = useAbout();
   const { nrs, patientReported } = props.diary.relief;
   const nrsPeak = nrs.kind === 'computed' ? nrs.peakReliefPct : null;
   const reportedPeak = patientReported.peakReliefPct;
   if (nrsPeak === null && reportedPeak === null) return <p>{t('blockDiary.noReadings')}</p>;
   return (
     <p>
-      {nrsPeak !== null && t('blockDiary.peakNrs', { pct: percentInWords(nrsPeak) })}
+      {nrsPeak !== null && about('blockDiary.peakNrs', { pct: percentInWords(nrsPeak) })}
       {nrsPeak !== null && reportedPeak !== null && ' '}
-      {reportedPeak !== null && t('blockDiary.peakReported', { pct: percentInWords(reportedPeak) })}
+      {reportedPeak !== null && about('blockDiary.peakReported', { pct: percentInWords(reportedPeak) })}
     </p>
   );
 }
 
 export function BlockDiaries() {
+  const about = useAbout();
   const patient = usePatientInView()!;
   const writable = canWrite(patient);
   const [diaries, setDiaries] = useState<BlockDiaryView[] | null>(null);
@@ -73,7 +75,7 @@ export function BlockDiaries() {
 
   return (
     <main id="main">
-      <h1>{patient.scopes === 'owner' ? t('blockDiary.title') : t('blockDiary.titleFor', { name: patient.displayName })}</h1>
+      <h1>{about('blockDiary.title')}</h1>
       <p>{t('blockDiary.intro')}</p>
       <ErrorMessage message={error} />
       {diaries && <UrgentReminderCard diaries={diaries} now={now} heading={t('blockDiary.reminder.title')} writable={writable} />}

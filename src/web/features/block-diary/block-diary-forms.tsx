@@ -14,6 +14,7 @@ import type { BlockDiaryView } from './block-diary-api.ts';
 import { durationInWords } from './block-diary-words.ts';
 import { DESCRIPTORS, errorUnder, otherErrors } from './form-errors.ts';
 import { parseOffsets } from './reading-schedule.ts';
+import { useAbout } from '../../session.ts';
 
 /** The API takes at most 50 reading times (contract/diary.ts BlockDiaryBody). */
 const MAX_OFFSETS = 50;
@@ -111,6 +112,7 @@ export function DiaryDetailsForm(props: {
   onCancel?: () => void;
   children?: ComponentChildren;
 }) {
+  const about = useAbout();
   const [draft, setDraft] = useState(props.initial);
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [saving, setSaving] = useState(false);
@@ -159,7 +161,7 @@ export function DiaryDetailsForm(props: {
       <ErrorMessage message={errors.form} />
       {props.children}
       <Field
-        label={t('blockDiary.field.label')}
+        label={about('blockDiary.field.label')}
         name="procedureLabel"
         value={draft.label}
         onInput={(label) => set({ label })}
@@ -191,7 +193,7 @@ export function DiaryDetailsForm(props: {
       <RatingControl
         descriptors={DESCRIPTORS}
         name="baseline"
-        legend={t('blockDiary.field.baseline')}
+        legend={about('blockDiary.field.baseline')}
         hint={t('blockDiary.field.baselineHint')}
         value={draft.baseline}
         onChange={(baseline) => set({ baseline })}

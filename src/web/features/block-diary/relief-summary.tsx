@@ -6,6 +6,7 @@ import type { ReliefAnalysis, ReliefRun } from '../../../domain/diary/block-diar
 import { t } from '../../i18n/index.ts';
 import type { BlockDiaryView } from './block-diary-api.ts';
 import { durationInWords, percentInWords } from './block-diary-words.ts';
+import { useAbout } from '../../session.ts';
 
 const THRESHOLDS = [50, 80] as const;
 
@@ -42,14 +43,15 @@ function Analysis(props: { analysis: ReliefAnalysis }) {
 }
 
 export function ReliefSummary(props: { diary: BlockDiaryView }) {
+  const about = useAbout();
   const { relief, baselineIntensity } = props.diary;
   return (
     <section class="card" aria-labelledby="bd-relief-heading">
-      <h2 id="bd-relief-heading">{t('blockDiary.relief.title')}</h2>
+      <h2 id="bd-relief-heading">{about('blockDiary.relief.title')}</h2>
       <p>{t('blockDiary.relief.intro', { baseline: baselineIntensity })}</p>
-      <h3>{t('blockDiary.relief.byNrs')}</h3>
+      <h3>{about('blockDiary.relief.byNrs')}</h3>
       {relief.nrs.kind === 'not-computable' ? <p>{t('blockDiary.relief.baselineZero')}</p> : <Analysis analysis={relief.nrs} />}
-      <h3>{t('blockDiary.relief.byReport')}</h3>
+      <h3>{about('blockDiary.relief.byReport')}</h3>
       <Analysis analysis={relief.patientReported} />
     </section>
   );

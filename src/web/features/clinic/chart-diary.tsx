@@ -1,4 +1,5 @@
-// The chart's Diary tab: the check-ins, newest first, a page at a time.
+// The chart's Diary tab: the check-ins, newest first, a page at a time, each with what was taken, its
+// note and who entered it.
 import type { DiaryRecord } from '../../api/client.ts';
 import { Empty, Loading } from '../../components/ui.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
@@ -6,6 +7,8 @@ import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import type { LocalDate, LocalTime, TimeZone } from '../../../domain/time/local-date.ts';
 import { instantOfLocalDateTime } from '../../../domain/time/local-date.ts';
 import { formatZoneName, t } from '../../i18n/index.ts';
+import { EntryMore } from '../diary/entry-more.tsx';
+import '../diary/diary.css';
 
 /** The zone of a check-in's wall-clock time, by its short name then (EST or EDT), as the clinician may be elsewhere. */
 function zoneOf(entry: { localDate: string; localTime: string; timeZone: string }): string {
@@ -32,12 +35,15 @@ export function ChartDiary(props: { records: DiaryRecord[] | null; shown: number
           <ul class="list" aria-label={t('clinic.chart.diary')}>
             {records.slice(0, shown).map((r, i) => (
               <li key={r.id} id={`chart-entry-${i}`} tabIndex={i === firstNew ? -1 : undefined}>
-                <span>
-                  <strong>{r.entry!.intensity}/10</strong> — {dvprsDescriptor(r.entry!.intensity).text} · {r.entry!.localDate}{' '}
-                  {r.entry!.localTime} {zoneOf(r.entry!)}
-                  {r.entry!.regions.length > 0
-                    ? ` · ${r.entry!.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}`
-                    : ''}
+                <span class="entry-text">
+                  <span>
+                    <strong>{r.entry!.intensity}/10</strong> — {dvprsDescriptor(r.entry!.intensity).text} · {r.entry!.localDate}{' '}
+                    {r.entry!.localTime} {zoneOf(r.entry!)}
+                    {r.entry!.regions.length > 0
+                      ? ` · ${r.entry!.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}`
+                      : ''}
+                  </span>
+                  <EntryMore entry={r.entry!} />
                 </span>
               </li>
             ))}

@@ -12,14 +12,14 @@
 // The intensity descriptors are paraphrases (domain/diary/entry.ts).
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { INTERFERENCE_ITEMS, DIARY_LIMITS } from '../../../domain/diary/entry.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { CheckInTechniques } from './check-in-techniques.tsx';
 import { Choice, TextList, toNrs } from './details-controls.tsx';
 import { pendingCapacity, sinceLastProblems, type CheckInDetails, type PendingText } from './entry-body.ts';
+import { useAbout } from '../../session.ts';
 
 type Regions = readonly { readonly code: string; readonly intensity: number | null }[];
 const NRS = Array.from({ length: 11 }, (_, n) => n);
-const label = (key: string) => t(key as MessageKey);
 
 export function CheckInDetailsSection(props: {
   open: boolean;
@@ -36,6 +36,7 @@ export function CheckInDetailsSection(props: {
   /** The server's message for a JSON pointer (or anything under it), when it refused the entry. */
   errorAt: (pointer: string) => string | undefined;
 }) {
+  const about = useAbout();
   const d = props.details;
   const set = (patch: Partial<CheckInDetails>) => props.onChange({ ...d, ...patch });
   const problems = sinceLastProblems(props.intensity, d);
@@ -62,24 +63,24 @@ export function CheckInDetailsSection(props: {
         </button>
       </h2>
       <div id="check-in-details" hidden={!props.open}>
-        <p class="hint">{t('checkIn.details.intro')}</p>
+        <p class="hint">{about('checkIn.details.intro')}</p>
         <fieldset>
-          <legend class="legend">{t('checkIn.details.sinceLast')}</legend>
+          <legend class="legend">{about('checkIn.details.sinceLast')}</legend>
           <Choice
             id="check-in-worst"
-            label={t('checkIn.details.worst')}
+            label={about('checkIn.details.worst')}
             value={d.worstSinceLast === null ? '' : String(d.worstSinceLast)}
             options={painOptions(t('checkIn.details.notAnswered'))}
             onChange={(v) => set({ worstSinceLast: toNrs(v) })}
-            error={problems.worstSinceLast ? t('checkIn.details.worstBelowNow', { now }) : props.errorAt('/worstSinceLast')}
+            error={problems.worstSinceLast ? about('checkIn.details.worstBelowNow', { now }) : props.errorAt('/worstSinceLast')}
           />
           <Choice
             id="check-in-least"
-            label={t('checkIn.details.least')}
+            label={about('checkIn.details.least')}
             value={d.leastSinceLast === null ? '' : String(d.leastSinceLast)}
             options={painOptions(t('checkIn.details.notAnswered'))}
             onChange={(v) => set({ leastSinceLast: toNrs(v) })}
-            error={problems.leastSinceLast ? t('checkIn.details.leastAboveNow', { now }) : props.errorAt('/leastSinceLast')}
+            error={problems.leastSinceLast ? about('checkIn.details.leastAboveNow', { now }) : props.errorAt('/leastSinceLast')}
           />
         </fieldset>
         <fieldset>
@@ -105,13 +106,13 @@ export function CheckInDetailsSection(props: {
           )}
         </fieldset>
         <fieldset>
-          <legend class="legend">{t('checkIn.details.interference')}</legend>
+          <legend class="legend">{about('checkIn.details.interference')}</legend>
           <p class="hint">{t('checkIn.details.interferenceHint')}</p>
           {INTERFERENCE_ITEMS.map((item) => (
             <Choice
               key={item}
               id={`check-in-interference-${item}`}
-              label={label(`checkIn.details.interference.${item}`)}
+              label={about(`checkIn.details.interference.${item}`)}
               value={d.interference[item] === null ? '' : String(d.interference[item])}
               options={interferenceOptions}
               onChange={(v) => set({ interference: { ...d.interference, [item]: toNrs(v) } })}
@@ -122,7 +123,7 @@ export function CheckInDetailsSection(props: {
         <fieldset>
           <legend class="legend">{t('checkIn.details.activity')}</legend>
           <div class="field">
-            <label for="check-in-activity-minutes">{t('checkIn.details.activityMinutes')}</label>
+            <label for="check-in-activity-minutes">{about('checkIn.details.activityMinutes')}</label>
             <input
               id="check-in-activity-minutes"
               type="number"
@@ -146,8 +147,8 @@ export function CheckInDetailsSection(props: {
           </div>
           <TextList
             id="check-in-meaningful"
-            legend={t('checkIn.details.meaningful')}
-            inputLabel={t('checkIn.details.meaningfulInput')}
+            legend={about('checkIn.details.meaningful')}
+            inputLabel={about('checkIn.details.meaningfulInput')}
             items={d.meaningful}
             room={room.meaningful}
             {...typed('meaningful')}

@@ -4,6 +4,7 @@ import { ScaleChoice } from '../../components/scale-choice.tsx';
 import { MOODS, SLEEP_QUALITIES } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import type { CheckInDetails } from './entry-body.ts';
+import { useAbout } from '../../session.ts';
 
 const label = (key: string) => t(key as MessageKey);
 
@@ -13,11 +14,12 @@ export function SleepQualityAndMood(props: {
   onChange: (patch: Partial<CheckInDetails>) => void;
   errorAt: (pointer: string) => string | undefined;
 }) {
+  const about = useAbout();
   return (
     <>
       <ScaleChoice
         name="sleep-quality"
-        legend={t('checkIn.details.sleepQuality')}
+        legend={about('checkIn.details.sleepQuality')}
         value={props.details.sleepQuality}
         options={SLEEP_QUALITIES.map((q) => ({ value: q, label: label(`sleepQuality.${q}`) }))}
         onChange={(sleepQuality) => props.onChange({ sleepQuality })}
@@ -26,7 +28,7 @@ export function SleepQualityAndMood(props: {
       />
       <ScaleChoice
         name="mood"
-        legend={t('checkIn.details.mood')}
+        legend={about('checkIn.details.mood')}
         value={props.details.mood}
         options={MOODS.map((m) => ({ value: m, label: label(`mood.${m}`) }))}
         onChange={(mood) => props.onChange({ mood })}
@@ -39,11 +41,12 @@ export function SleepQualityAndMood(props: {
 
 /** `error`: a refused entry's reason beside the field. */
 export function SleepHoursField(props: { value: string; onInput: (value: string) => void; error: string | undefined }) {
+  const about = useAbout();
   const sleepHours = props.value;
   const setSleepHours = props.onInput;
   return (
     <div class="field">
-      <label for="sleep-hours">{t('checkIn.sleep')}</label>
+      <label for="sleep-hours">{about('checkIn.sleep')}</label>
       <input
         id="sleep-hours"
         name="sleepHours"
@@ -89,6 +92,7 @@ export function NotesField(props: { value: string; onInput: (value: string) => v
  * two taps, or two key presses, however long the form below.
  */
 export function SameAsLast(props: { offered: boolean; filled: boolean; onFill: () => void; saving: boolean }) {
+  const about = useAbout();
   const saveNow = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (props.filled) saveNow.current?.focus();
@@ -96,7 +100,7 @@ export function SameAsLast(props: { offered: boolean; filled: boolean; onFill: (
   if (props.filled)
     return (
       <div class="notice">
-        <p role="status">{t('checkIn.sameAsLastDone')}</p>
+        <p role="status">{about('checkIn.sameAsLastDone')}</p>
         <button type="submit" class="button" ref={saveNow} disabled={props.saving}>
           {t('checkIn.saveAsItIs')}
         </button>

@@ -8,6 +8,7 @@ import { DOSE_UNITS } from '../../../domain/diary/entry.ts';
 import { t } from '../../i18n/index.ts';
 import type { MedicationOrderView } from '../plan/plan-api.ts';
 import { EMPTY_MEDICINE_DRAFT, readMedicineDraft, type MedicineDraft } from './medicine-draft.ts';
+import { useAbout } from '../../session.ts';
 
 type MedicineTaken = DiaryEntryView['medicines'][number];
 
@@ -64,6 +65,7 @@ export function CheckInMedicines(props: {
   checked: boolean;
   onChecked: (checked: boolean) => void;
 }) {
+  const about = useAbout();
   const picks = useMedicineList(props.patientId);
   const d = props.draft;
   const reading = readMedicineDraft(d, props.medicines.length);
@@ -98,7 +100,7 @@ export function CheckInMedicines(props: {
     <fieldset>
       <legend class="legend">{t('checkIn.medicines')}</legend>
       {picks.length > 0 && (
-        <div class="row" role="group" aria-label={t('checkIn.tookFromList')}>
+        <div class="row" role="group" aria-label={about('checkIn.tookFromList')}>
           {picks.map((m) => (
             <button
               key={m.medicationOrderId}

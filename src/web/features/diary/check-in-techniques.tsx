@@ -3,6 +3,7 @@ import { HELP_LEVELS, TECHNIQUES, type TechniqueId } from '../../../domain/diary
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { Choice, TextList } from './details-controls.tsx';
 import type { CheckInDetails } from './entry-body.ts';
+import { useAbout } from '../../session.ts';
 
 const label = (key: string) => t(key as MessageKey);
 const techniqueName = (x: { id: TechniqueId; label: string | null }) => (x.id === 'own' ? (x.label ?? '') : label(`technique.${x.id}`));
@@ -16,6 +17,7 @@ export function CheckInTechniques(props: {
   onText: (text: string) => void;
   errorAt: (pointer: string) => string | undefined;
 }) {
+  const about = useAbout();
   const d = props.details;
   const set = props.set;
   const builtIn = TECHNIQUES.filter((id) => id !== 'own');
@@ -31,7 +33,7 @@ export function CheckInTechniques(props: {
   }
   return (
     <fieldset>
-      <legend class="legend">{t('checkIn.details.techniques')}</legend>
+      <legend class="legend">{about('checkIn.details.techniques')}</legend>
       <div class="chips">
         {builtIn.map((id) => (
           <label class="chip" key={id}>
@@ -43,7 +45,7 @@ export function CheckInTechniques(props: {
       <TextList
         id="check-in-own-technique"
         legend={t('technique.own')}
-        inputLabel={t('checkIn.details.ownTechniqueInput')}
+        inputLabel={about('checkIn.details.ownTechniqueInput')}
         items={own}
         room={props.room}
         text={props.text}

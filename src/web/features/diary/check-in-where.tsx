@@ -4,8 +4,10 @@ import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { PAIN_QUALITIES } from '../../../domain/diary/entry.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import type { RegionDraft } from './check-in-draft.ts';
+import { useAbout } from '../../session.ts';
 
 export function CheckInWhere(props: { regions: RegionDraft[]; onRegions: (update: (list: RegionDraft[]) => RegionDraft[]) => void }) {
+  const about = useAbout();
   const { regions } = props;
   const setRegions = props.onRegions;
   function toggleRegion(code: string) {
@@ -25,7 +27,7 @@ export function CheckInWhere(props: { regions: RegionDraft[]; onRegions: (update
   return (
     <>
       <fieldset>
-        <legend class="legend">{t('checkIn.where')}</legend>
+        <legend class="legend">{about('checkIn.where')}</legend>
         <BodyMap selected={regions.map((r) => r.code)} onToggle={toggleRegion} />
         <p class="hint" aria-live="polite">
           {regions.length === 0

@@ -10,7 +10,7 @@ import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.
 import { t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
 import { navigate } from '../../router.ts';
-import { usePatientInView } from '../../session.ts';
+import { useAbout, usePatientInView } from '../../session.ts';
 import { CheckInDetailsSection } from './check-in-details.tsx';
 import { DESCRIPTORS, IN_DETAILS, PLACED, regionDrafts, under, type RegionDraft } from './check-in-draft.ts';
 import { CheckInEditMissing } from './check-in-edit-missing.tsx';
@@ -36,6 +36,7 @@ import { computeRecentTriggers } from './recent-triggers.ts';
 import { useDiary } from './use-diary.ts';
 
 export function CheckIn() {
+  const about = useAbout();
   const patient = usePatientInView()!;
   const { records, error: loadError, reload: reloadRecords } = useDiary(patient.id);
   const editId = new URLSearchParams(location.search).get('edit');
@@ -187,7 +188,9 @@ export function CheckIn() {
   return (
     <main id="main">
       <h1>
-        {editing?.entry ? t('checkIn.editTitle', { when: `${editing.entry.localDate} ${editing.entry.localTime}` }) : t('checkIn.title')}
+        {editing?.entry
+          ? t('checkIn.editTitle', { when: `${editing.entry.localDate} ${editing.entry.localTime}` })
+          : about('checkIn.title')}
       </h1>
       <form onSubmit={save} noValidate ref={formRef}>
         <ErrorSummary failure={failures} form={formRef} messages={unplaced} />

@@ -4,14 +4,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, type ApiError, type DaySummaryView, type DiaryRecord } from '../../api/client.ts';
 import { HeatMap } from '../../components/heatmap.tsx';
 import { Empty, LoadFailed, Loading, showToast, UNDO_WINDOW_MS, useReloadWhenBackOnline } from '../../components/ui.tsx';
-import { findBodyRegion } from '../../../domain/diary/body-map.ts';
-import { dvprsDescriptor } from '../../../domain/diary/entry.ts';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
 import { t } from '../../i18n/index.ts';
 import { outbox } from '../../offline/outbox-instance.ts';
 import { navigate } from '../../router.ts';
-import { usePatientInView } from '../../session.ts';
+import { useAbout, usePatientInView } from '../../session.ts';
+import { filterDiary, isQueried, NO_QUERY } from './diary-filter.ts';
+import { DiaryEntryItem, regionName } from './diary-entry-item.tsx';
+import { DiaryFind } from './diary-find.tsx';
 import { ImportCsv } from './import-csv.tsx';
+import './diary.css';
 import { PendingEntries, RefusedDeletes } from './outbox-lists.tsx';
 import { useDiary } from './use-diary.ts';
 import { idOf, useOutboxItems } from './use-outbox-items.ts';
@@ -24,6 +26,7 @@ export { CheckIn } from './check-in.tsx';
 const HISTORY_STEP = 50;
 
 export function DiaryHistory() {
+  const about = useAbout();
   const patient = usePatientInView()!;
   const { records, error, reload } = useDiary(patient.id);
   const queued = useOutboxItems();
@@ -76,8 +79,10 @@ export function DiaryHistory() {
     setHidden((h) => (deleting.every((id) => h.includes(id)) ? h : [...h, ...deleting.filter((id) => !h.includes(id))]));
   }, [queued]);
   const visible = (records ?? []).filter((r) => !hidden.includes(r.id));
+  const [query, setQuery] = useState(NO_QUERY);
+  const matching = useMemo(() => filterDiary(visible, query, regionName), [records, hidden, query]);
   const [showCount, setShowCount] = useState(HISTORY_STEP);
-  const shown = visible.slice(0, showCount);
+  const shown = matching.slice(0, showCount);
   /** The first entry "Show older" revealed: it takes focus, so reading goes on where the list grew. */
   const focusEntry = useRef<string | null>(null);
   useEffect(() => {
@@ -86,7 +91,7 @@ export function DiaryHistory() {
     focusEntry.current = null;
   }, [showCount]);
   function showOlder() {
-    focusEntry.current = visible[showCount]?.id ?? null;
+    focusEntry.current = matching[showCount]?.id ?? null;
     setShowCount((n) => n + HISTORY_STEP);
   }
   function remove(record: DiaryRecord) {
@@ -112,7 +117,7 @@ export function DiaryHistory() {
   }
   return (
     <main id="main">
-      <h1>{t('diary.title')}</h1>
+      <h1>{about('diary.title')}</h1>
       <p>
         <a
           class="button"
@@ -127,7 +132,7 @@ export function DiaryHistory() {
       </p>
       <p class="row">
         <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">
-          {t('diary.export')}
+          {about('diary.export')}
         </a>
         <a
           class="button secondary"
@@ -158,17 +163,17 @@ export function DiaryHistory() {
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" tabIndex={-1}>
-          {t('diary.history')}
+          {about('diary.history')}
         </h2>
         {error && (
           <LoadFailed
             onRetry={reload}
             message={
               error.code !== 'network'
-                ? t('diary.historyFailed', { message: error.message })
+                ? about('diary.historyFailed', { message: error.message })
                 : records
-                  ? t('diary.historyStaleOffline')
-                  : t('diary.historyOffline')
+                  ? about('diary.historyStaleOffline')
+                  : about('diary.historyOffline')
             }
           />
         )}
@@ -179,34 +184,41 @@ export function DiaryHistory() {
         ) : visible.length === 0 && pendingEntries.length === 0 ? (
           <Empty>{t('diary.empty')}</Empty>
         ) : (
-          <ul class="list" aria-label={t('diary.title')}>
-            {shown.map((r) => {
-              const e = r.entry!;
-              const when = `${e.localDate} ${e.localTime}`;
-              return (
-                <li key={r.id} id={`entry-${r.id}`} tabIndex={-1}>
-                  <span>
-                    <strong>{e.intensity}/10</strong> — {dvprsDescriptor(e.intensity).text} · {when}
-                    {e.regions.length > 0 ? ` · ${e.regions.map((x) => findBodyRegion(x.code)?.label ?? x.code).join(', ')}` : ''}
-                  </span>
-                  <span class="row">
-                    <button type="button" class="button secondary" onClick={() => navigate(`/check-in?edit=${r.id}`)}>
-                      {t('diary.edit', { when })}
-                    </button>
-                    <button type="button" class="button secondary" id={`entry-${r.id}-delete`} onClick={() => remove(r)}>
-                      {t('diary.delete', { when })}
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
+          <>
+            <DiaryFind query={query} onQuery={setQuery} />
+            {/* Said as the search and filter change, so the count is heard without leaving the box. */}
+            <p class="hint" role="status">
+              {isQueried(query) ? t('diary.matching', { count: matching.length, total: visible.length }) : ''}
+            </p>
+            {matching.length === 0 ? (
+              <p>
+                {t('diary.noMatch')}{' '}
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={() => {
+                    // The button goes with the empty result; focus goes back to where the search began.
+                    setQuery(NO_QUERY);
+                    document.getElementById('diary-search')?.focus();
+                  }}
+                >
+                  {t('diary.clearFind')}
+                </button>
+              </p>
+            ) : (
+              <ul class="list" aria-label={t('diary.title')}>
+                {shown.map((r) => (
+                  <DiaryEntryItem key={r.id} record={r} onDelete={remove} />
+                ))}
+              </ul>
+            )}
+          </>
         )}
-        {visible.length > 0 && <p class="hint">{t('diary.showing', { shown: shown.length, total: visible.length })}</p>}
-        {visible.length > shown.length && (
+        {matching.length > 0 && <p class="hint">{t('diary.showing', { shown: shown.length, total: matching.length })}</p>}
+        {matching.length > shown.length && (
           <p>
             <button type="button" class="button secondary" onClick={showOlder}>
-              {t('diary.showOlder', { count: Math.min(HISTORY_STEP, visible.length - shown.length) })}
+              {t('diary.showOlder', { count: Math.min(HISTORY_STEP, matching.length - shown.length) })}
             </button>
           </p>
         )}

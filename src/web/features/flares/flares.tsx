@@ -8,7 +8,7 @@ import type { ApiError } from '../../api/client.ts';
 import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
-import { usePatientInView } from '../../session.ts';
+import { useAbout, usePatientInView } from '../../session.ts';
 import { draftOfFlare, newFlareDraft, wallClockOf, type FlareDraft } from './flare-draft.ts';
 import { FlareForm } from './flare-form.tsx';
 import { whenInWords } from './flare-format.ts';
@@ -19,6 +19,7 @@ import { useFlareList } from './use-flare-list.ts';
 import './flares.css';
 
 export function Flares() {
+  const about = useAbout();
   const patient = usePatientInView()!;
   const pid = patient.id;
   const own = patient.scopes === 'owner';
@@ -107,8 +108,8 @@ export function Flares() {
   const visible = (items ?? []).filter((f) => !hidden.includes(f.id));
   return (
     <main id="main">
-      <h1>{own ? t('flares.title') : t('flares.titleFor', { name: patient.displayName })}</h1>
-      <p>{t('flares.intro')}</p>
+      <h1>{about('flares.title')}</h1>
+      <p>{about('flares.intro')}</p>
       {canWrite && !editing && (
         <p>
           <button type="button" class="button" onClick={startFlare}>
@@ -136,7 +137,7 @@ export function Flares() {
       )}
       <section aria-labelledby="flares-timeline-heading">
         <h2 id="flares-timeline-heading" ref={timelineHeading} tabIndex={-1}>
-          {own ? t('flares.timeline') : t('flares.timelineFor')}
+          {about('flares.timeline')}
         </h2>
         {loadError && (
           <div class="alert" role="alert">

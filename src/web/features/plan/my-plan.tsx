@@ -8,7 +8,7 @@ import type { ApiError } from '../../api/client.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { findDrug } from '../../../domain/medications/formulary.ts';
 import { t } from '../../i18n/index.ts';
-import { usePatientInView } from '../../session.ts';
+import { useAbout, usePatientInView } from '../../session.ts';
 import { planApi, type CarePlanProgressView, type CarePlanView, type MedicationSummaryView, type TaperPlanView } from './plan-api.ts';
 import { AsNeededUse } from './as-needed-use.tsx';
 import { NaloxoneCheck } from './naloxone-check.tsx';
@@ -19,6 +19,7 @@ import { label } from './plan-ui.tsx';
 import { MODALITIES } from './plan-values.ts';
 
 export function MyPlan() {
+  const about = useAbout();
   const patient = usePatientInView()!;
   const pid = patient.id;
   const own = patient.scopes === 'owner';
@@ -57,12 +58,12 @@ export function MyPlan() {
   const nothing = !loading && !plan && orders.length === 0 && !taper;
   return (
     <main id="main">
-      <h1>{own ? t('my.title') : t('my.titleFor', { name: patient.displayName })}</h1>
+      <h1>{about('my.title')}</h1>
       <ErrorMessage message={error} />
       {loading ? (
         <Loading />
       ) : nothing ? (
-        !error && <Empty>{t('my.empty')}</Empty>
+        !error && <Empty>{about('my.empty')}</Empty>
       ) : (
         <>
           {plan && <Goals plan={plan} progress={progress ?? null} />}
@@ -75,8 +76,8 @@ export function MyPlan() {
           {plan && <Interventions plan={plan} />}
           {orders.length > 0 && (
             <section class="card" aria-labelledby="my-meds-heading">
-              <h2 id="my-meds-heading">{t('my.medicines')}</h2>
-              <ul class="list" aria-label={t('my.medicines')}>
+              <h2 id="my-meds-heading">{about('my.medicines')}</h2>
+              <ul class="list" aria-label={about('my.medicines')}>
                 {orders.map((o) => (
                   <li key={o.id}>
                     <span>
@@ -103,14 +104,15 @@ export function MyPlan() {
 }
 
 function Goals(props: { plan: CarePlanView; progress: CarePlanProgressView | null }) {
+  const about = useAbout();
   const { goals } = props.plan;
   return (
     <section class="card" aria-labelledby="my-goals-heading">
-      <h2 id="my-goals-heading">{t('my.goals')}</h2>
+      <h2 id="my-goals-heading">{about('my.goals')}</h2>
       {goals.length === 0 ? (
         <Empty>{t('my.goals.none')}</Empty>
       ) : (
-        <ul class="list" aria-label={t('my.goals')}>
+        <ul class="list" aria-label={about('my.goals')}>
           {goals.map((g) => (
             <li key={g.id}>
               <div>
@@ -136,6 +138,7 @@ function Goals(props: { plan: CarePlanView; progress: CarePlanProgressView | nul
 }
 
 function Interventions(props: { plan: CarePlanView }) {
+  const about = useAbout();
   const { interventions, notes } = props.plan;
   const groups = MODALITIES.map((m) => ({ modality: m, items: interventions.filter((v) => v.modality === m) })).filter(
     (g) => g.items.length > 0,
@@ -168,7 +171,7 @@ function Interventions(props: { plan: CarePlanView }) {
       )}
       {notes && (
         <>
-          <h3>{t('my.notes')}</h3>
+          <h3>{about('my.notes')}</h3>
           <p>{notes}</p>
         </>
       )}
@@ -177,13 +180,14 @@ function Interventions(props: { plan: CarePlanView }) {
 }
 
 function Taper(props: { taper: TaperPlanView }) {
+  const about = useAbout();
   const { steps, currentStepIndex, pausedSince } = props.taper.schedule;
   const doses = (items: TaperPlanView['schedule']['steps'][number]['items']) => taperDosesInWords(items, 'patient');
   return (
     <section class="card" aria-labelledby="my-taper-heading">
-      <h2 id="my-taper-heading">{t('my.taper')}</h2>
-      <p>{t('my.taper.intro')}</p>
-      {pausedSince && <p class="notice">{t('my.taper.paused', { date: dateInWords(pausedSince) })}</p>}
+      <h2 id="my-taper-heading">{about('my.taper')}</h2>
+      <p>{about('my.taper.intro')}</p>
+      {pausedSince && <p class="notice">{about('my.taper.paused', { date: dateInWords(pausedSince) })}</p>}
       <ol class="steps" aria-label={t('my.taper.steps')}>
         {steps.map((s) => {
           const now = s.index === currentStepIndex;
@@ -193,27 +197,28 @@ function Taper(props: { taper: TaperPlanView }) {
               : t('my.taper.from', { date: dateInWords(s.scheduledStart), doses: doses(s.items) });
           return (
             <li key={s.index} class={now ? 'current-step' : undefined} aria-current={now ? 'step' : undefined}>
-              {now && <strong>{t('my.taper.now')} </strong>}
+              {now && <strong>{about('my.taper.now')} </strong>}
               {text}
             </li>
           );
         })}
       </ol>
-      <p class="hint">{t('my.taper.talk')}</p>
+      <p class="hint">{about('my.taper.talk')}</p>
     </section>
   );
 }
 
 /** When an opioid is on the list: is naloxone there too, does the patient have it, and where is it. */
 function Naloxone(props: { summary: MedicationSummaryView; pid: string; timeZone: string; canAnswer: boolean }) {
+  const about = useAbout();
   const drugs = props.summary.orders.map((o) => findDrug(o.formularyId)).filter((d) => d !== undefined);
   if (!drugs.some((d) => d.classes.includes('opioid'))) return null;
   const naloxone = drugs.find((d) => d.classes.includes('naloxone'));
   return (
     <section class="card" aria-labelledby="my-naloxone-heading">
       <h2 id="my-naloxone-heading">{t('my.naloxone')}</h2>
-      <p>{naloxone ? t('my.naloxone.onList', { name: naloxone.generic }) : t('my.naloxone.notOnList')}</p>
-      <p>{t('my.naloxone.keep')}</p>
+      <p>{naloxone ? about('my.naloxone.onList', { name: naloxone.generic }) : about('my.naloxone.notOnList')}</p>
+      <p>{about('my.naloxone.keep')}</p>
       <NaloxoneCheck pid={props.pid} editable={props.canAnswer} timeZone={props.timeZone} headingId="my-naloxone-heading" />
     </section>
   );

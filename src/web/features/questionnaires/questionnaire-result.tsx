@@ -4,6 +4,7 @@ import { formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
 import { CrisisPanel } from './crisis-panels.tsx';
 import { formatScore } from './questionnaire-format.ts';
 import { Attribution, go } from './questionnaire-ui.tsx';
+import { useAbout } from '../../session.ts';
 
 const CHANGE_KEYS: Record<string, MessageKey> = {
   improved: 'q.change.improved',
@@ -20,6 +21,7 @@ export function QuestionnaireResult(props: {
   timeZone: string;
   headingRef: { current: HTMLHeadingElement | null };
 }) {
+  const about = useAbout();
   const { definition, submitted } = props;
   const r = submitted.response;
   const band = definition.bands.find((b) => b.id === r.band);
@@ -27,7 +29,7 @@ export function QuestionnaireResult(props: {
   return (
     <main id="main">
       <h1 ref={props.headingRef} tabIndex={-1}>
-        {t('q.result')} — {definition.shortTitle}
+        {about('q.result')} — {definition.shortTitle}
       </h1>
       {submitted.crisis && <CrisisPanel resources={submitted.crisis.resources} teamTold={submitted.crisis.alertsRaised > 0} />}
       <section class="card">

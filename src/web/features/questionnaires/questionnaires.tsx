@@ -5,12 +5,13 @@ import type { ApiError } from '../../api/client.ts';
 import { questionnairesApi, type PatientInstrument, type StoredResponse } from '../../api/questionnaires.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/ui.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
-import { usePatientInView } from '../../session.ts';
+import { useAbout, usePatientInView } from '../../session.ts';
 import { draftKey, readDraft } from './questionnaire-drafts.ts';
 import { formatScore } from './questionnaire-format.ts';
 import { go } from './questionnaire-ui.tsx';
 
 export function Questionnaires() {
+  const about = useAbout();
   const patient = usePatientInView();
   const [items, setItems] = useState<PatientInstrument[] | null>(null);
   const [latest, setLatest] = useState<Map<string, StoredResponse>>(new Map());
@@ -41,7 +42,7 @@ export function Questionnaires() {
   return (
     <main id="main">
       <h1>{t('q.title')}</h1>
-      <p>{t('q.intro')}</p>
+      <p>{about('q.intro')}</p>
       <ErrorMessage message={error} />
       {items === null && !error ? (
         <Loading />
