@@ -83,7 +83,10 @@ export function ClinicPatients(props: { orgId: string }) {
       </div>
       {inviteError && <p class="error">{inviteError}</p>}
       {invitation && (
-        <OneTimeCode intro={t('clinic.patients.inviteCode', { date: formatDateTime(invitation.expiresAt) })} code={invitation.code} />
+        <OneTimeCode
+          intro={t('clinic.patients.inviteCode', { date: formatDateTime(invitation.expiresAt, undefined, { showZone: true }) })}
+          code={invitation.code}
+        />
       )}
       <div role="search" class="row panel-controls">
         <Field
@@ -125,7 +128,7 @@ export function ClinicPatients(props: { orgId: string }) {
         <div aria-busy={loading ? 'true' : 'false'}>
           <p role="status">
             {t('panel.showing', { from: page.offset + 1, to: page.offset + page.items.length, total: page.total })}
-            {asOf && <> {t('panel.asOf', { time: formatDateTime(asOf) })}</>}
+            {asOf && <> {t('panel.asOf', { time: formatDateTime(asOf, undefined, { showZone: true }) })}</>}
           </p>
           <PanelRows orgId={props.orgId} rows={page.items} caption={title} />
           {page.total > PAGE_SIZE && (

@@ -30,13 +30,14 @@ function Pain({ triage }: { triage: Triage }) {
   );
 }
 
-function Peg({ triage }: { triage: Triage }) {
+/** The PEG's date is the patient's calendar date, as the last check-in's is. */
+function Peg({ triage, timeZone }: { triage: Triage; timeZone: string }) {
   if (triage.pegScore === null) return <>{t('panel.noData')}</>;
   return (
     <>
       <strong>{one(triage.pegScore)}</strong>
       {triage.pegChange && <> · {t(`panel.change.${triage.pegChange}` as MessageKey)}</>}
-      {triage.pegAt && <div class="hint">{formatDate(triage.pegAt)}</div>}
+      {triage.pegAt && <div class="hint">{formatDate(triage.pegAt, timeZone)}</div>}
     </>
   );
 }
@@ -122,7 +123,7 @@ export function PanelRows(props: { orgId: string; rows: readonly Row[]; caption:
                       <Pain triage={r.triage} />
                     </td>
                     <td data-label={t('panel.col.peg')}>
-                      <Peg triage={r.triage} />
+                      <Peg triage={r.triage} timeZone={r.patient.timeZone} />
                     </td>
                     <td data-label={t('panel.col.medicines')}>
                       <Medicines triage={r.triage} />
