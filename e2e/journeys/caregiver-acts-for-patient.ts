@@ -15,7 +15,10 @@ export const journey: Journey = {
     // Every screen speaks about the patient, by name: the record is theirs, not the caregiver's.
     await expectVisible(page.getByRole('heading', { level: 1, name: `${patient}'s diary` }), 'the diary named for the patient');
     await expectVisible(page.getByRole('heading', { level: 2, name: `${patient}'s check-ins` }), '"<patient>\'s check-ins"');
-    await expectVisible(page.getByRole('link', { name: `Download ${patient}'s diary (CSV)` }), 'the export named for the patient');
+    await expectVisible(
+      page.getByRole('link', { name: `Download ${patient}'s diary (CSV, every detail, can be imported again)` }),
+      'the export named for the patient',
+    );
     if ((await page.getByText('Your check-ins').count()) !== 0) throw new Error('the caregiver is told the check-ins are theirs');
     await checkPage(page, 'diary-caregiver', violations);
     const nav = page.getByRole('navigation', { name: 'Main' });

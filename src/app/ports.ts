@@ -247,14 +247,15 @@ export interface PanelRow {
 }
 
 export interface TriageStore {
+  /** Writes the summary unless the stored one was computed later. */
   upsert(row: StoredTriage): Promise<void>;
   /**
    * One page of the organization's patients with an active care relationship at `now`, with their
    * summaries and open alerts of this organization, and how many patients match in all.
    */
   panel(organizationId: string, now: string, query: PanelQuery): Promise<{ rows: readonly PanelRow[]; total: number }>;
-  /** Patients whose summary was computed before `before` (oldest first), or who have none. */
-  staleBefore(before: string, limit: number): Promise<readonly string[]>;
+  /** Patients sharing with a clinic at `now` whose summary was computed before `before` (oldest first), or who have none. */
+  staleBefore(before: string, now: string, limit: number): Promise<readonly string[]>;
 }
 
 export interface AlertStore {

@@ -22,13 +22,16 @@ import type { PanelQuery, PanelRow } from './ports.ts';
 /** Recomputes one patient's panel summary from their records; a patient deleted meanwhile is skipped. */
 export async function refreshTriage(deps: AppDeps, patientId: string): Promise<Triage | undefined> {
   const stores = deps.store;
+  // Stamped before reading: a slower refresh that read older records cannot overwrite a newer one.
+  const computedAt = nowIso(deps);
   const patient = await stores.patients.findById(patientId);
   if (!patient) return undefined;
   const today = toLocalDateTime(deps.clock.now(), patient.timeZone as TimeZone).date;
   const [entries, newest, pegResults, medicines, due] = await Promise.all([
     diaryEntriesBetween(stores, patientId, addDays(today, -(RECENT_DAYS + BASELINE_DAYS - 1)), today),
     DIARY_ENTRIES.store(stores).list(patientId, 1),
-    stores.instrumentResponses.list(patientId, 'peg', 2),
+    // A few, so that an unscored one does not leave fewer than two scored.
+    stores.instrumentResponses.list(patientId, 'peg', 5),
     medicationSummaryOf(deps, stores, patientId),
     listDueFor(deps, patientId),
   ]);
@@ -38,7 +41,7 @@ export async function refreshTriage(deps: AppDeps, patientId: string): Promise<T
       today,
       entries: entries.map((e) => ({ localDate: e.localDate, intensity: e.intensity })),
       lastEntryDate: (newest[0]?.body.localDate as LocalDate | undefined) ?? null,
-      peg: pegResults.flatMap((r) => (r.score === null ? [] : [{ score: r.score, completedAt: r.completedAt }])),
+      peg: pegResults.flatMap((r) => (r.score === null ? [] : [{ score: r.score, completedAt: r.completedAt }])).slice(0, 2),
       // No opioid with a conversion factor: no MME to show (0 would read as a measured dose).
       mmePerDay: regimen.perDrug.length > 0 ? regimen.totalMme : null,
       flags: regimen.flags,
@@ -47,7 +50,7 @@ export async function refreshTriage(deps: AppDeps, patientId: string): Promise<T
     },
     { painWorseningPoints: deps.settings.panelPainWorseningPoints, lapsedAfterDays: deps.settings.panelLapsedDays },
   );
-  await stores.triage.upsert({ ...triage, patientId, computedAt: nowIso(deps) });
+  await stores.triage.upsert({ ...triage, patientId, computedAt });
   return triage;
 }
 
@@ -58,7 +61,8 @@ export interface PanelPage {
 
 /**
  * One page of the organization's panel, for its clinicians. Only the patients on the page are read,
- * and each of them shows in their access log, as the patient list always has.
+ * and each shows in their access log: as a look at the list, or, where the clinic may read the record
+ * and the page showed their summary (pain, questionnaires, medicines), as a read of that summary.
  */
 export async function readPanel(deps: AppDeps, ctx: RequestContext, organizationId: string, query: PanelQuery): Promise<PanelPage> {
   const userId = requireUser(ctx);
@@ -73,7 +77,7 @@ export async function readPanel(deps: AppDeps, ctx: RequestContext, organization
         actorBasis: 'clinician',
         organizationId,
         patientId: r.patient.id,
-        action: 'patient.list',
+        action: r.triage ? 'patient.panel-summary' : 'patient.list',
         resourceType: 'patient',
         resourceId: r.patient.id,
       }),
@@ -82,9 +86,13 @@ export async function readPanel(deps: AppDeps, ctx: RequestContext, organization
   return {
     total,
     rows: rows.map((r) => {
-      const last = r.triage?.lastEntryDate ?? null;
+      if (!r.triage) return { ...r, daysSinceCheckIn: null };
+      const last = r.triage.lastEntryDate;
       const today = toLocalDateTime(deps.clock.now(), r.patient.timeZone as TimeZone).date;
-      return { ...r, daysSinceCheckIn: last === null ? null : Math.max(0, differenceInCalendarDays(today, last)) };
+      const daysSinceCheckIn = last === null ? null : Math.max(0, differenceInCalendarDays(today, last));
+      // Days pass between recomputations: the lapse shown agrees with the days shown beside it.
+      const lapsed = daysSinceCheckIn === null || daysSinceCheckIn >= deps.settings.panelLapsedDays;
+      return { ...r, triage: { ...r.triage, lapsed }, daysSinceCheckIn };
     }),
   };
 }
@@ -156,22 +164,47 @@ export function createTriageProjector(deps: AppDeps, options: TriageProjectorOpt
 }
 
 export const TRIAGE_SWEEP_JOB = 'triage.sweep';
-/** How often the sweep looks for summaries older than `panelRefreshMinutes`, and how many it redoes each time. */
+/** How often the sweep looks for old summaries, how many it asks for at a time, and how long one sweep may run. */
 const SWEEP_EVERY_MINUTES = 5;
 const SWEEP_BATCH = 500;
+const SWEEP_BUDGET_MS = 4 * 60_000;
+/** Between two summaries, so that a sweep over a large clinic yields to the requests (at most 50 a second). */
+const SWEEP_PAUSE_MS = 20;
 
-/** Recomputes the oldest summaries (and creates missing ones), then schedules itself again. */
+/**
+ * Recomputes every summary older than `panelRefreshMinutes` (and creates missing ones) of patients who
+ * share with a clinic, oldest first, batch after batch until none is left or the sweep's time is up,
+ * then schedules the next sweep whatever happened: one patient whose summary cannot be computed must
+ * not stop the others, nor the sweeps after it.
+ */
 export const triageSweepHandler: JobHandler = async (deps) => {
-  const before = addMinutesIso(nowIso(deps), -deps.settings.panelRefreshMinutes);
-  for (const patientId of await deps.store.triage.staleBefore(before, SWEEP_BATCH)) await refreshTriage(deps, patientId);
-  await enqueueJob(deps, TRIAGE_SWEEP_JOB, addMinutesIso(nowIso(deps), SWEEP_EVERY_MINUTES), {});
+  try {
+    const started = Date.now();
+    const failed = new Set<string>();
+    while (Date.now() - started < SWEEP_BUDGET_MS) {
+      const before = addMinutesIso(nowIso(deps), -deps.settings.panelRefreshMinutes);
+      const batch = (await deps.store.triage.staleBefore(before, nowIso(deps), SWEEP_BATCH)).filter((id) => !failed.has(id));
+      if (batch.length === 0) break;
+      for (const patientId of batch) {
+        try {
+          await refreshTriage(deps, patientId);
+        } catch {
+          // Deleted meanwhile, or records that cannot be summarised: the next sweep tries again.
+          failed.add(patientId);
+        }
+        await new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
+      }
+    }
+  } finally {
+    await enqueueJob(deps, TRIAGE_SWEEP_JOB, addMinutesIso(nowIso(deps), SWEEP_EVERY_MINUTES), {});
+  }
 };
 
-/** A job that changes what is due for a patient, followed by a refresh of their summary. */
+/** A job that changes what is due for a patient, followed by a refresh of their summary (which the sweep redoes if it fails). */
 export function thenRefreshTriage(handler: JobHandler): JobHandler {
   return async (deps, job) => {
     await handler(deps, job);
-    if (job.patientId) await refreshTriage(deps, job.patientId);
+    if (job.patientId) await refreshTriage(deps, job.patientId).catch(() => undefined);
   };
 }
 

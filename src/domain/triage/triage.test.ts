@@ -45,24 +45,38 @@ describe('computeTriage', () => {
     expect(t.worsening).toBe(false);
   });
 
-  it('counts a rise of the setting (2 points by default) as worsening, and less as not', () => {
-    const rise = (from: number, to: number) =>
-      computeTriage({
-        ...base,
-        entries: [
-          { localDate: d('2026-12-06'), intensity: to },
-          { localDate: d('2026-11-20'), intensity: from },
-        ],
-      });
+  it('counts a rise of the setting (2 points by default) as worsening, and a smaller rise as no important change', () => {
+    const rise = (from: number, to: number, settings = DEFAULT_TRIAGE_SETTINGS) =>
+      computeTriage(
+        {
+          ...base,
+          entries: [
+            { localDate: d('2026-12-06'), intensity: to },
+            { localDate: d('2026-11-20'), intensity: from },
+          ],
+        },
+        settings,
+      );
     expect(rise(4, 6).worsening).toBe(true);
     expect(rise(4, 6).painChange).toBe('worsened');
     expect(rise(4, 5).worsening).toBe(false);
-    expect(
-      computeTriage(
-        { ...base, entries: [{ localDate: d('2026-12-06'), intensity: 5 }] },
-        { ...DEFAULT_TRIAGE_SETTINGS, painWorseningPoints: 1 },
-      ).painChange,
-    ).toBe(null);
+    expect(rise(4, 5).painChange).toBe('none');
+    expect(rise(4, 5, { ...DEFAULT_TRIAGE_SETTINGS, painWorseningPoints: 1 })).toMatchObject({ worsening: true, painChange: 'worsened' });
+    // Without a baseline there is no change to name.
+    expect(computeTriage({ ...base, entries: [{ localDate: d('2026-12-06'), intensity: 5 }] }).painChange).toBeNull();
+  });
+
+  it('averages each day first, so a day with many check-ins counts as one day', () => {
+    const t = computeTriage({
+      ...base,
+      entries: [
+        { localDate: d('2026-12-06'), intensity: 8 },
+        { localDate: d('2026-12-06'), intensity: 8 },
+        { localDate: d('2026-12-06'), intensity: 8 },
+        { localDate: d('2026-12-05'), intensity: 2 },
+      ],
+    });
+    expect(t.painRecent).toBe(5);
   });
 
   it('names PEG change with its 1-point threshold, and a 1-point rise is worsening', () => {
@@ -79,7 +93,16 @@ describe('computeTriage', () => {
     expect(peg(6, 5).pegChange).toBe('improved');
     expect(peg(5, 5.5).pegChange).toBe('none');
     expect(peg(6, 5).pegScore).toBe(5);
-    expect(computeTriage({ ...base, peg: [{ score: 5, completedAt: 'x' }] }).pegChange).toBeNull();
+    expect(computeTriage({ ...base, peg: [{ score: 5, completedAt: '2026-12-01T10:00:00.000Z' }] }).pegChange).toBeNull();
+    // A latest PEG older than the 35 days says nothing about now.
+    const old = computeTriage({
+      ...base,
+      peg: [
+        { score: 7, completedAt: '2026-10-01T10:00:00.000Z' },
+        { score: 3, completedAt: '2026-09-01T10:00:00.000Z' },
+      ],
+    });
+    expect(old).toMatchObject({ pegChange: null, worsening: false, pegScore: 7 });
   });
 
   it('calls a diary lapsed from the setting’s days without a check-in (7 by default), and a patient with none lapsed', () => {
@@ -95,7 +118,7 @@ describe('computeTriage', () => {
       flags: [
         { id: 'mme-at-least-50', severity: 'caution' },
         { id: 'opioid-benzodiazepine', severity: 'warning' },
-        { id: 'naloxone-not-on-list', severity: 'info' },
+        { id: 'an-informational-flag', severity: 'info' },
       ],
     });
     expect(t.flags).toEqual(['mme-at-least-50', 'opioid-benzodiazepine']);

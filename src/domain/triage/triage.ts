@@ -1,10 +1,14 @@
 // One patient's line on a clinic's panel: what a clinician scans to decide whom to look at first.
 //
 // Clinical parts and their sources:
-// - Pain change compares the mean pain of the last 7 local days with the mean of the 28 days before
-//   them, with the pain-intensity categories of IMMPACT (Dworkin 2008, J Pain 9:105) through the
-//   instrument module's change rules, so the panel and the questionnaires name change the same way.
-// - PEG change uses PEG's own threshold rule (1 point either way, from the instrument module).
+// - Pain change compares the mean of daily means of the last 7 local days with that of the 28 days
+//   before them (a day with six check-ins counts as one day, as on the diary's heat map). A fall is
+//   named with the IMMPACT percent categories (Dworkin 2008, J Pain 9:105,
+//   https://doi.org/10.1016/j.jpain.2007.09.005) through the instrument module's change rules. IMMPACT
+//   grades decreases only; a rise is called worsened from `painWorseningPoints` up, and no important
+//   change below it.
+// - PEG change uses PEG's own threshold rule from the instrument module (1 point either way), and only
+//   while the latest PEG is within the same 35 days: two results years apart say nothing about now.
 // - Safety flags are the medication module's (CDC 2022 and the sources it cites); only flags above
 //   'info' count towards the order.
 //
@@ -69,27 +73,38 @@ function mean(values: readonly number[]): number | null {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+/** Comparisons of means tolerate floating-point noise (5.857 − 3.857 is not exactly 2). */
+const EPSILON = 1e-9;
+
 /** Means are shown to one decimal; change is judged on the unrounded means. */
 const oneDecimal = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 export function computeTriage(input: TriageInputs, settings: TriageSettings = DEFAULT_TRIAGE_SETTINGS): Triage {
   const recentFrom = addDays(input.today, -(RECENT_DAYS - 1));
   const baselineFrom = addDays(recentFrom, -BASELINE_DAYS);
-  const recent: number[] = [];
-  const baseline: number[] = [];
+  const byDay = new Map<string, number[]>();
   for (const e of input.entries) {
     if (e.localDate > input.today || e.localDate < baselineFrom) continue;
-    (e.localDate >= recentFrom ? recent : baseline).push(e.intensity);
+    const day = byDay.get(e.localDate);
+    if (day) day.push(e.intensity);
+    else byDay.set(e.localDate, [e.intensity]);
   }
+  const recent: number[] = [];
+  const baseline: number[] = [];
+  for (const [date, values] of byDay) (date >= recentFrom ? recent : baseline).push(mean(values)!);
   const painRecent = mean(recent);
   const painBaseline = mean(baseline);
+  const painRise = painRecent !== null && painBaseline !== null ? painRecent - painBaseline : 0;
+  const painWorse = painRise >= settings.painWorseningPoints - EPSILON;
   const nrs = findInstrument('nrs');
-  const painChange = painRecent !== null && painBaseline !== null && nrs ? computeChange(nrs, painBaseline, painRecent).category : null;
+  let painChange = painRecent !== null && painBaseline !== null && nrs ? computeChange(nrs, painBaseline, painRecent).category : null;
+  if (painChange === 'worsened' && !painWorse) painChange = 'none';
   const [latestPeg, previousPeg] = input.peg;
   const peg = findInstrument('peg');
-  const pegChange = latestPeg && previousPeg && peg ? computeChange(peg, previousPeg.score, latestPeg.score).category : null;
-  const painRise = painRecent !== null && painBaseline !== null ? painRecent - painBaseline : 0;
-  const worsening = painRise >= settings.painWorseningPoints - 1e-9 || pegChange === 'worsened';
+  // The result's UTC date: a day either way does not matter against 35 days.
+  const pegRecent = latestPeg !== undefined && latestPeg.completedAt.slice(0, 10) >= baselineFrom;
+  const pegChange = latestPeg && previousPeg && peg && pegRecent ? computeChange(peg, previousPeg.score, latestPeg.score).category : null;
+  const worsening = painWorse || pegChange === 'worsened';
   const lapsed = input.lastEntryDate === null || differenceInCalendarDays(input.today, input.lastEntryDate) >= settings.lapsedAfterDays;
   const flags = input.flags.filter((f) => f.severity !== 'info').map((f) => f.id);
   const triage = {

@@ -63,7 +63,7 @@ export function triageRepository(db: Executor): TriageStore {
       await db
         .insertInto('patient_triage')
         .values(row)
-        .onConflict((oc) => oc.column('patientId').doUpdateSet(update))
+        .onConflict((oc) => oc.column('patientId').doUpdateSet(update).where('patient_triage.computedAt', '<=', row.computedAt))
         .execute();
     },
 
@@ -117,8 +117,8 @@ export function triageRepository(db: Executor): TriageStore {
             .orderBy(sql`coalesce(t.pain_recent, -1)`, 'desc');
           break;
         case 'last-check-in':
-          // Longest without a check-in first; never checked in before all.
-          q = q.orderBy(sql`coalesce(t.last_entry_date, '')`, 'asc');
+          // Longest without a check-in first, never checked in before all; names without a summary last.
+          q = q.orderBy(sql`case when t.patient_id is null then 1 else 0 end`).orderBy(sql`coalesce(t.last_entry_date, '')`, 'asc');
           break;
         case 'pain':
           q = q.orderBy(sql`coalesce(t.pain_recent, -1)`, 'desc');
@@ -147,8 +147,10 @@ export function triageRepository(db: Executor): TriageStore {
       const byId = new Map(full.map((r) => [r.id, r]));
       return {
         total,
-        rows: order.map((o) => {
-          const r = byId.get(o.patientId)!;
+        // A patient deleted between the two reads is left out, not failed on.
+        rows: order.flatMap((o) => {
+          const r = byId.get(o.patientId);
+          if (!r) return [];
           const readable = o.scopes.includes('"read"');
           return {
             patient: toPatient(r),
@@ -160,12 +162,22 @@ export function triageRepository(db: Executor): TriageStore {
       };
     },
 
-    async staleBefore(before, limit) {
+    async staleBefore(before, now, limit) {
       const rows = await db
         .selectFrom('patient')
         .leftJoin('patient_triage as t', 't.patientId', 'patient.id')
         .select('patient.id')
         .where((eb) => eb.or([eb('t.computedAt', 'is', null), eb('t.computedAt', '<', before)]))
+        // Only a clinic's panel shows a summary.
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('care_relationship as r')
+              .select('r.id')
+              .whereRef('r.patientId', '=', 'patient.id')
+              .where('r.revokedAt', 'is', null)
+              .where((eb) => eb.or([eb('r.expiresAt', 'is', null), eb('r.expiresAt', '>', now)])),
+          ),
+        )
         .orderBy(sql`coalesce(t.computed_at, '')`)
         .limit(limit)
         .execute();

@@ -68,6 +68,7 @@ export const enAudit = {
     read: 'Opened the record',
     update: 'Changed the record details',
     list: 'Looked at the patient list',
+    'panel-summary': "Saw a summary on the clinic's patient list (pain, questionnaires, medicines)",
     invite: 'Invited a patient to share',
   }),
   ...words('care-relationship', {

@@ -107,6 +107,14 @@ describe.each(DIALECTS)('the clinic panel on %s', (dialect) => {
       answers: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1 },
     });
     expect(phq9.statusCode, phq9.body).toBe(201);
+    // Eve too: the alert is the clinic's, but a clinic that may not read her record must not see it.
+    const eve = patients.Eve!;
+    const evePhq9 = await eve.client.request('POST', `/api/patients/${eve.id}/instrument-responses`, {
+      id: newId(),
+      instrumentId: 'phq-9',
+      answers: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1 },
+    });
+    expect(evePhq9.statusCode, evePhq9.body).toBe(201);
     // Two PEG results for Alice: 4, then 6 (PEG's 1-point threshold: worsened).
     for (const answers of [
       { 1: 4, 2: 4, 3: 4 },
@@ -162,7 +170,14 @@ describe.each(DIALECTS)('the clinic panel on %s', (dialect) => {
     await t.triage.flush();
     expect(names((await panel()).items)).toEqual(['Dan Alert', 'Bob Meds', 'Alice Worse', 'Cara Quiet', 'Eve Write_Only']);
     expect(names((await panel('?sort=pain')).items).slice(0, 2)).toEqual(['Alice Worse', 'Bob Meds']);
-    expect(names((await panel('?sort=last-check-in')).items).slice(0, 2)).toEqual(['Eve Write_Only', 'Cara Quiet']);
+    // Longest without a check-in first; a name the clinic may not read a summary of comes last.
+    expect(names((await panel('?sort=last-check-in')).items)).toEqual([
+      'Cara Quiet',
+      'Alice Worse',
+      'Bob Meds',
+      'Dan Alert',
+      'Eve Write_Only',
+    ]);
   });
 
   it('filters by flag and searches names in any case, with % and _ taken as letters', async () => {
@@ -171,7 +186,8 @@ describe.each(DIALECTS)('the clinic panel on %s', (dialect) => {
     expect(names((await panel('?filter=worsening')).items)).toEqual(['Alice Worse']);
     expect(names((await panel('?filter=lapsed')).items)).toEqual(['Cara Quiet']);
     expect(names((await panel('?search=aLi')).items)).toEqual(['Alice Worse']);
-    expect(names((await panel('?search=e_o')).items)).toEqual(['Eve Write_Only']);
+    // Unescaped, "_o" would also match "Bob" and "Quiet".
+    expect(names((await panel('?search=_o')).items)).toEqual(['Eve Write_Only']);
     expect((await panel('?search=%25')).total).toBe(0);
   });
 
@@ -183,17 +199,19 @@ describe.each(DIALECTS)('the clinic panel on %s', (dialect) => {
     expect(await panel('?limit=2&offset=10')).toMatchObject({ items: [], total: 5 });
   });
 
-  it('logs a read in the access log of the patients on the page only', async () => {
-    const listed = async (who: string) =>
-      (
-        (await patients[who]!.client.request('GET', `/api/patients/${patients[who]!.id}/access-log?limit=200`)).json().items as {
-          action: string;
-        }[]
-      ).filter((e) => e.action === 'patient.list').length;
-    const [dan, eve] = [await listed('Dan'), await listed('Eve')];
+  it('logs a read in the access log of the patients on the page only, naming the summary where one was shown', async () => {
+    const logged = async (who: string, action: string) => {
+      const res = await patients[who]!.client.request('GET', `/api/patients/${patients[who]!.id}/access-log?limit=200`);
+      return (res.json().items as { action: string }[]).filter((e) => e.action === action).length;
+    };
+    const [dan, eve] = [await logged('Dan', 'patient.panel-summary'), await logged('Eve', 'patient.list')];
     await panel('?limit=1');
-    expect(await listed('Dan')).toBe(dan + 1);
-    expect(await listed('Eve')).toBe(eve);
+    expect(await logged('Dan', 'patient.panel-summary')).toBe(dan + 1);
+    expect(await logged('Eve', 'patient.list')).toBe(eve);
+    await panel('?sort=name&search=eve');
+    // Eve's clinic may not read her record: it saw her name only.
+    expect(await logged('Eve', 'patient.list')).toBe(eve + 1);
+    expect(await logged('Eve', 'patient.panel-summary')).toBe(0);
   });
 
   it('refuses admins, outsiders and malformed queries without a 500', async () => {

@@ -1,7 +1,7 @@
 // The panel's table: one row per patient with what a clinician triages on, each cell in words as well
 // as numbers (no meaning carried by colour alone).
 import type { PanelPage } from '../../api/client.ts';
-import { formatDate, formatNumber, type MessageKey, t } from '../../i18n/index.ts';
+import { formatDate, formatLocalDate, formatNumber, type MessageKey, t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 
 type Row = PanelPage['items'][number];
@@ -14,7 +14,7 @@ function LastCheckIn({ triage }: { triage: Triage }) {
   return (
     <>
       {triage.daysSinceCheckIn === 0 ? t('panel.today') : t('panel.daysAgo', { n: triage.daysSinceCheckIn })}
-      {triage.lastCheckInDate && <div class="hint">{triage.lastCheckInDate}</div>}
+      {triage.lastCheckInDate && <div class="hint">{formatLocalDate(triage.lastCheckInDate, 'date')}</div>}
     </>
   );
 }
@@ -35,7 +35,8 @@ function Peg({ triage, timeZone }: { triage: Triage; timeZone: string }) {
   if (triage.pegScore === null) return <>{t('panel.noData')}</>;
   return (
     <>
-      <strong>{one(triage.pegScore)}</strong>
+      {/* Shown as a whole number, as the PEG's LOINC score (91147-9) is. */}
+      <strong>{Math.round(triage.pegScore)}</strong>
       {triage.pegChange && <> · {t(`panel.change.${triage.pegChange}` as MessageKey)}</>}
       {triage.pegAt && <div class="hint">{formatDate(triage.pegAt, timeZone)}</div>}
     </>
