@@ -73,6 +73,25 @@ export function setSessionCookie(reply: FastifyReply, token: string, cookies: Co
   });
 }
 
+export function knownDeviceCookieName(secure: boolean): string {
+  return secure ? '__Host-pw_device' : 'pw_device';
+}
+
+/**
+ * Marks this browser as one that signed in to the account, so that others' failed sign-ins do not slow
+ * it (see sign-in-throttle.ts). It outlives sessions and sign-out: it proves nothing on its own and only
+ * keeps the owner out of strangers' throttling.
+ */
+export function setKnownDeviceCookie(reply: FastifyReply, token: string, cookies: CookieSettings, days: number): void {
+  reply.setCookie(knownDeviceCookieName(cookies.secure), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookies.secure,
+    maxAge: days * 24 * 60 * 60,
+  });
+}
+
 export function clearSessionCookie(reply: FastifyReply, cookies: CookieSettings): void {
   reply.clearCookie(sessionCookieName(cookies.secure), { path: '/' });
 }

@@ -7,6 +7,14 @@ import type { ActorProfile, ApiToken, Patient, Session, Sex, User } from './mode
 import type { Actor } from './policy.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
+import {
+  checkSignInThrottle,
+  findKnownDevice,
+  forgetSucceededAttempt,
+  recordSignInAttempt,
+  rememberDevice,
+  throttleKeys,
+} from './sign-in-throttle.ts';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -93,39 +101,32 @@ export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpIn
   return { ...(await issueSession(deps, user)), patient };
 }
 
-export async function signIn(deps: AppDeps, ctx: RequestContext, input: { email: string; password: string }): Promise<IssuedSession> {
+/**
+ * Signs in with e-mail and password, throttled per account × client (see sign-in-throttle.ts).
+ * `deviceToken` is this browser's known-device cookie, if any; the answer carries the token the cookie
+ * should hold from now on (the same one refreshed, or a new one).
+ */
+export async function signIn(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: { email: string; password: string; deviceToken?: string | undefined },
+): Promise<IssuedSession & { deviceToken: string }> {
   const email = normalizeEmail(input.email);
   const now = nowIso(deps);
-  const since = addMinutesIso(now, -deps.settings.signInWindowMinutes);
-  const accountKey = sha256(`account:${email}`);
-  const ipKey = sha256(`ip:${ctx.ip}`);
-  const [accountFailures, ipFailures] = await Promise.all([
-    deps.store.signInFailures.countSince(accountKey, since),
-    deps.store.signInFailures.countSince(ipKey, since),
-  ]);
-  if (accountFailures >= deps.settings.signInMaxFailuresPerAccount || ipFailures >= deps.settings.signInMaxFailuresPerIp) {
-    throw new AppError(
-      'too-many-requests',
-      `Too many failed sign-in attempts. Wait ${deps.settings.signInWindowMinutes} minutes and try again, or reset your password.`,
-      {
-        extra: { retryAfterSeconds: deps.settings.signInWindowMinutes * 60 },
-      },
-    );
-  }
   const user = await deps.store.users.findByEmail(email);
+  const knownHash = await findKnownDevice(deps, input.deviceToken, user?.id, now);
+  const keys = throttleKeys(email, ctx.ip, knownHash);
+  await checkSignInThrottle(deps, keys, now);
+  await recordSignInAttempt(deps, keys, now);
   decoyHash ??= deps.hasher.hash('painwise-decoy-password');
   const ok = user
     ? await deps.hasher.verify(user.passwordHash, input.password)
     : (await deps.hasher.verify(await decoyHash, input.password), false);
-  if (!user || !ok) {
-    await deps.store.transaction(async (tx) => {
-      await tx.signInFailures.record(accountKey, now);
-      await tx.signInFailures.record(ipKey, now);
-    });
-    throw new AppError('invalid-credentials', 'That email and password do not match an account.');
-  }
-  await deps.store.signInFailures.clear(accountKey);
-  return issueSession(deps, user);
+  if (!user || !ok) throw new AppError('invalid-credentials', 'That email and password do not match an account.');
+  await forgetSucceededAttempt(deps, keys, now);
+  const known = knownHash && input.deviceToken ? { token: input.deviceToken, hash: knownHash } : null;
+  const deviceToken = await rememberDevice(deps, user.id, known, now);
+  return { ...(await issueSession(deps, user)), deviceToken };
 }
 
 export type SessionLookup =

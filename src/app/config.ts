@@ -114,15 +114,40 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     default: String(DEFAULT_SETTINGS.sessionAbsoluteHours),
     meaning: 'Sign out this long after sign-in, however active',
   },
+  // Throttling rather than lockout, so that nobody can lock a named account or everyone behind one
+  // address; after OWASP's Authentication Cheat Sheet, "Protect against automated attacks":
+  // https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#protect-against-automated-attacks
   {
-    name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT',
-    default: String(DEFAULT_SETTINGS.signInMaxFailuresPerAccount),
-    meaning: 'Failed sign-ins per account before a pause',
+    name: 'PAINWISE_SIGNIN_FREE_FAILURES',
+    default: String(DEFAULT_SETTINGS.signInFreeFailures),
+    meaning:
+      'Failed sign-ins for one account from one client (an address, or a browser that signed in to it before) before each further attempt from that client must wait',
   },
   {
-    name: 'PAINWISE_SIGNIN_MAX_FAILURES_PER_IP',
-    default: String(DEFAULT_SETTINGS.signInMaxFailuresPerIp),
-    meaning: 'Failed sign-ins per client address before a pause',
+    name: 'PAINWISE_SIGNIN_FREE_FAILURES_PER_IP',
+    default: String(DEFAULT_SETTINGS.signInFreeFailuresPerIp),
+    meaning:
+      'Failed sign-ins from one client address, across all accounts, before its attempts must wait (browsers known to the account excepted)',
+  },
+  {
+    name: 'PAINWISE_SIGNIN_DELAY_BASE_SECONDS',
+    default: String(DEFAULT_SETTINGS.signInDelayBaseSeconds),
+    meaning: 'The first wait after the free failures; each further failure doubles it',
+  },
+  {
+    name: 'PAINWISE_SIGNIN_DELAY_MAX_SECONDS',
+    default: String(DEFAULT_SETTINGS.signInDelayMaxSeconds),
+    meaning: 'The longest wait between sign-in attempts, however many have failed',
+  },
+  {
+    name: 'PAINWISE_SIGNIN_WINDOW_MINUTES',
+    default: String(DEFAULT_SETTINGS.signInWindowMinutes),
+    meaning: 'Failed sign-ins older than this are forgotten',
+  },
+  {
+    name: 'PAINWISE_SIGNIN_KNOWN_DEVICE_DAYS',
+    default: String(DEFAULT_SETTINGS.signInKnownDeviceDays),
+    meaning: "A browser that signed in stays known (not slowed by strangers' failures) this long after its last sign-in",
   },
   {
     name: 'PAINWISE_CRISIS_LOCALE',
@@ -154,11 +179,6 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     name: 'PAINWISE_BENCH_CALIBRATION',
     default: 'false',
     meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route',
-  },
-  {
-    name: 'PAINWISE_SIGNIN_WINDOW_MINUTES',
-    default: String(DEFAULT_SETTINGS.signInWindowMinutes),
-    meaning: 'Window in which failed sign-ins are counted',
   },
 ];
 
@@ -248,9 +268,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
       sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),
-      signInMaxFailuresPerAccount: int('PAINWISE_SIGNIN_MAX_FAILURES_PER_ACCOUNT', DEFAULT_SETTINGS.signInMaxFailuresPerAccount, 1, 1000),
-      signInMaxFailuresPerIp: int('PAINWISE_SIGNIN_MAX_FAILURES_PER_IP', DEFAULT_SETTINGS.signInMaxFailuresPerIp, 1, 100_000),
-      signInWindowMinutes: int('PAINWISE_SIGNIN_WINDOW_MINUTES', DEFAULT_SETTINGS.signInWindowMinutes, 1, 24 * 60),
+      signInFreeFailures: int('PAINWISE_SIGNIN_FREE_FAILURES', DEFAULT_SETTINGS.signInFreeFailures, 0, 1000),
+      signInFreeFailuresPerIp: int('PAINWISE_SIGNIN_FREE_FAILURES_PER_IP', DEFAULT_SETTINGS.signInFreeFailuresPerIp, 0, 1_000_000),
+      signInDelayBaseSeconds: int('PAINWISE_SIGNIN_DELAY_BASE_SECONDS', DEFAULT_SETTINGS.signInDelayBaseSeconds, 1, 3600),
+      signInDelayMaxSeconds: int('PAINWISE_SIGNIN_DELAY_MAX_SECONDS', DEFAULT_SETTINGS.signInDelayMaxSeconds, 1, 24 * 3600),
+      signInWindowMinutes: int('PAINWISE_SIGNIN_WINDOW_MINUTES', DEFAULT_SETTINGS.signInWindowMinutes, 1, 30 * 24 * 60),
+      signInKnownDeviceDays: int('PAINWISE_SIGNIN_KNOWN_DEVICE_DAYS', DEFAULT_SETTINGS.signInKnownDeviceDays, 1, 3650),
       invitationDays: DEFAULT_SETTINGS.invitationDays,
       crisisLocale: locale('PAINWISE_CRISIS_LOCALE', DEFAULT_SETTINGS.crisisLocale),
       assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),

@@ -7,10 +7,20 @@ export interface AppSettings {
   readonly sessionIdleMinutes: number;
   /** A session ends this long after sign-in, however active. */
   readonly sessionAbsoluteHours: number;
-  /** Failed sign-ins allowed per account, and per client address, within the window. */
-  readonly signInMaxFailuresPerAccount: number;
-  readonly signInMaxFailuresPerIp: number;
+  /**
+   * Sign-in throttling (see sign-in-throttle.ts): failed sign-ins for one account from one client (an
+   * address, or a known device) before each further attempt from that client must wait.
+   */
+  readonly signInFreeFailures: number;
+  /** Failed sign-ins from one address across all accounts before its attempts wait (known devices excepted). */
+  readonly signInFreeFailuresPerIp: number;
+  /** The first wait, in seconds; each further failure doubles it, up to the longest wait. */
+  readonly signInDelayBaseSeconds: number;
+  readonly signInDelayMaxSeconds: number;
+  /** Failed sign-ins older than this are forgotten. */
   readonly signInWindowMinutes: number;
+  /** A browser that signed in stays known for this long after its last sign-in. */
+  readonly signInKnownDeviceDays: number;
   /** How long an invitation code stays valid. */
   readonly invitationDays: number;
   /** Which crisis resources to show (shown when a PHQ-9 item 9 answer is above 0), e.g. en-US → 988 Suicide & Crisis Lifeline. */
@@ -32,9 +42,12 @@ export interface AppSettings {
 export const DEFAULT_SETTINGS: AppSettings = {
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
-  signInMaxFailuresPerAccount: 10,
-  signInMaxFailuresPerIp: 50,
-  signInWindowMinutes: 15,
+  signInFreeFailures: 5,
+  signInFreeFailuresPerIp: 100,
+  signInDelayBaseSeconds: 1,
+  signInDelayMaxSeconds: 15 * 60,
+  signInWindowMinutes: 24 * 60,
+  signInKnownDeviceDays: 180,
   invitationDays: 14,
   crisisLocale: 'en-US',
   assignmentOverdueHours: 48,

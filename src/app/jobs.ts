@@ -86,12 +86,13 @@ export function createJobRunner(
   };
 }
 
-/** Housekeeping: forget sign-in failures older than a day. Re-enqueues itself hourly. */
+/** Housekeeping: forget sign-in failures and known devices past their settings. Re-enqueues itself hourly. */
 export const MAINTENANCE_JOB = 'maintenance.prune';
 
 export const maintenanceHandler: JobHandler = async (deps) => {
   const now = nowIso(deps);
-  await deps.store.signInFailures.pruneBefore(addMinutesIso(now, -24 * 60));
+  await deps.store.signInFailures.pruneBefore(addMinutesIso(now, -deps.settings.signInWindowMinutes));
+  await deps.store.knownDevices.pruneUnusedBefore(addMinutesIso(now, -deps.settings.signInKnownDeviceDays * 24 * 60));
   await enqueueJob(deps, MAINTENANCE_JOB, addMinutesIso(now, 60), {});
 };
 

@@ -82,11 +82,23 @@ export interface ApiTokenStore {
   touch(id: string, at: string): Promise<void>;
 }
 
+/** Sign-in attempts not known to have succeeded, per throttling key (a hash; never an address in clear). */
 export interface SignInFailureStore {
   record(key: string, at: string): Promise<void>;
-  countSince(key: string, since: string): Promise<number>;
+  /** How many were recorded since `since`, and when the latest was (null when none). */
+  summarizeSince(key: string, since: string): Promise<{ count: number; latestAt: string | null }>;
   clear(key: string): Promise<void>;
+  /** Removes the rows of `key` recorded at exactly `at` (an attempt that turned out to succeed). */
+  removeAt(key: string, at: string): Promise<void>;
   pruneBefore(at: string): Promise<void>;
+}
+
+/** Browsers that signed in to an account before, by the SHA-256 of the token their cookie holds. */
+export interface KnownDeviceStore {
+  insert(tokenHash: string, userId: string, at: string): Promise<void>;
+  find(tokenHash: string): Promise<{ userId: string; lastUsedAt: string } | undefined>;
+  touch(tokenHash: string, at: string): Promise<void>;
+  pruneUnusedBefore(at: string): Promise<void>;
 }
 
 export interface OrganizationStore {
@@ -394,6 +406,7 @@ export interface Repositories {
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;
   readonly signInFailures: SignInFailureStore;
+  readonly knownDevices: KnownDeviceStore;
   readonly organizations: OrganizationStore;
   readonly patients: PatientStore;
   readonly delegations: DelegationStore;

@@ -1,7 +1,13 @@
 // The Database port over Kysely: the same repositories serve a plain connection or a transaction.
 import type { Database, Repositories } from '../app/ports.ts';
 import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
-import { apiTokenRepository, sessionRepository, signInFailureRepository, userRepository } from './repositories/accounts.repository.ts';
+import {
+  apiTokenRepository,
+  knownDeviceRepository,
+  sessionRepository,
+  signInFailureRepository,
+  userRepository,
+} from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { recordFeedRepository, versionedRecordRepository } from './repositories/versioned-record.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
@@ -50,6 +56,7 @@ function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Reposit
     sessions: translateErrors(sessionRepository(db)),
     apiTokens: translateErrors(apiTokenRepository(db)),
     signInFailures: translateErrors(signInFailureRepository(db)),
+    knownDevices: translateErrors(knownDeviceRepository(db)),
     organizations: translateErrors(organizationRepository(db, dialect)),
     patients: translateErrors(patientRepository(db, dialect)),
     delegations: translateErrors(delegationRepository(db)),

@@ -34,6 +34,12 @@ export interface SignInFailureRow {
   key: string;
   at: string;
 }
+export interface KnownDeviceRow {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  lastUsedAt: string;
+}
 export interface OrganizationRow {
   id: string;
   name: string;
@@ -239,6 +245,7 @@ export interface DatabaseSchema {
   session: SessionRow;
   api_token: ApiTokenRow;
   sign_in_failure: SignInFailureRow;
+  known_device: KnownDeviceRow;
   organization: OrganizationRow;
   membership: MembershipRow;
   member_invitation: MemberInvitationRow;

@@ -12,6 +12,9 @@ export class FixedClock implements Clock {
   advanceMinutes(minutes: number): void {
     this.#now += minutes * 60_000;
   }
+  advanceSeconds(seconds: number): void {
+    this.#now += seconds * 1000;
+  }
   set(iso: string): void {
     this.#now = Date.parse(iso);
   }

@@ -150,7 +150,12 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       db,
     );
 
-    expect(await migrateToLatest(t.database.handle.db)).toEqual(['0014-lean-diary', '0015-record-feed', '0016-patient-triage']);
+    expect(await migrateToLatest(t.database.handle.db)).toEqual([
+      '0014-lean-diary',
+      '0015-record-feed',
+      '0016-patient-triage',
+      '0017-known-devices',
+    ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();
     // Maria's feed and summaries also hold the entry the previous version wrote, at the sequence it had.

@@ -13,6 +13,7 @@ import * as m0013 from './0013-canonical-instants.ts';
 import * as m0014 from './0014-lean-diary.ts';
 import * as m0015 from './0015-record-feed.ts';
 import * as m0016 from './0016-patient-triage.ts';
+import * as m0017 from './0017-known-devices.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-lean-diary': m0014,
   '0015-record-feed': m0015,
   '0016-patient-triage': m0016,
+  '0017-known-devices': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

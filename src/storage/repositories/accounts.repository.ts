@@ -1,5 +1,5 @@
 // Users, sessions, API tokens and sign-in failure counts.
-import type { ApiTokenStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
+import type { ApiTokenStore, KnownDeviceStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
 import type { OrganizationRole } from '../../app/model.ts';
 import type { SessionRow } from '../schema.ts';
 import { sql } from 'kysely';
@@ -194,20 +194,40 @@ export function signInFailureRepository(db: Executor): SignInFailureStore {
     async record(key, at) {
       await db.insertInto('sign_in_failure').values({ key, at }).execute();
     },
-    async countSince(key, since) {
+    async summarizeSince(key, since) {
       const r = await db
         .selectFrom('sign_in_failure')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('latestAt')])
         .where('key', '=', key)
         .where('at', '>=', since)
         .executeTakeFirstOrThrow();
-      return Number(r.n);
+      return { count: Number(r.n), latestAt: r.latestAt ?? null };
     },
     async clear(key) {
       await db.deleteFrom('sign_in_failure').where('key', '=', key).execute();
     },
+    async removeAt(key, at) {
+      await db.deleteFrom('sign_in_failure').where('key', '=', key).where('at', '=', at).execute();
+    },
     async pruneBefore(at) {
       await db.deleteFrom('sign_in_failure').where('at', '<', at).execute();
+    },
+  };
+}
+
+export function knownDeviceRepository(db: Executor): KnownDeviceStore {
+  return {
+    async insert(tokenHash, userId, at) {
+      await db.insertInto('known_device').values({ tokenHash, userId, createdAt: at, lastUsedAt: at }).execute();
+    },
+    async find(tokenHash) {
+      return db.selectFrom('known_device').select(['userId', 'lastUsedAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
+    },
+    async touch(tokenHash, at) {
+      await db.updateTable('known_device').set({ lastUsedAt: at }).where('tokenHash', '=', tokenHash).execute();
+    },
+    async pruneUnusedBefore(at) {
+      await db.deleteFrom('known_device').where('lastUsedAt', '<', at).execute();
     },
   };
 }

@@ -33,7 +33,7 @@ export type ApiToken = z.infer<typeof ApiTokenView>;
 
 const PLAIN: Partial<Record<ErrorCode, string>> = {
   'invalid-credentials': 'That email and password do not match an account.',
-  'too-many-requests': 'Too many attempts. Please wait a few minutes and try again.',
+  'too-many-requests': 'Too many attempts. Please wait a little while and try again.',
   'session-expired': 'Your session ended. Please sign in again.',
   'authentication-required': 'Please sign in.',
   'csrf-token-invalid': 'Please reload the page and try again.',

@@ -5,7 +5,7 @@ import { Client, createTestApp, signUp, type TestApp } from '../../../../test/su
 describe.each(DIALECTS)('accounts on %s', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(dialect, { signInMaxFailuresPerAccount: 3 });
+    t = await createTestApp(dialect, { signInFreeFailures: 3 });
   });
   afterAll(async () => {
     await t.close();
@@ -97,7 +97,7 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect(dup.json().code).toBe('email-taken');
   });
 
-  it('rate-limits failed sign-ins per account with a clear 429', async () => {
+  it('slows failed sign-ins from one client with a clear 429, then lets the right password in', async () => {
     await signUp(t.app, { email: 'locked@example.test' });
     const c = new Client(t.app);
     for (let i = 0; i < 3; i++) {
@@ -111,8 +111,8 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('too-many-requests');
-    expect(limited.headers['retry-after']).toBeDefined();
-    t.clock.advanceMinutes(16);
+    expect(limited.headers['retry-after']).toBe('1');
+    t.clock.advanceSeconds(1);
     expect(
       (await c.request('POST', '/api/auth/sign-in', { email: 'locked@example.test', password: 'correct horse battery staple' })).statusCode,
     ).toBe(200);

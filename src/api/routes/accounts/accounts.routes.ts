@@ -26,7 +26,7 @@ import {
   SignUpBody,
   UpdateProfileBody,
 } from '../../../contract/accounts.ts';
-import { clearSessionCookie, setSessionCookie } from '../../auth-plumbing.ts';
+import { clearSessionCookie, knownDeviceCookieName, setKnownDeviceCookie, setSessionCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
@@ -75,8 +75,11 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     { schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: { 200: MeResponse } } },
     async (req, reply) => {
       const ctx = contextOf(req);
-      const { token, session, user } = await signIn(deps, ctx, req.body);
+      const deviceToken = req.cookies[knownDeviceCookieName(deps.cookies.secure)];
+      const signedIn = await signIn(deps, ctx, { ...req.body, deviceToken });
+      const { token, session, user } = signedIn;
       setSessionCookie(reply, token, deps.cookies);
+      setKnownDeviceCookie(reply, signedIn.deviceToken, deps.cookies, deps.settings.signInKnownDeviceDays);
       return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken);
     },
   );
