@@ -103,7 +103,6 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
   const server = await startServerProcess({
     ...env,
     PAINWISE_LOG_LEVEL: 'warn',
-    PAINWISE_SIGNIN_MAX_FAILURES_PER_IP: '100000',
     PAINWISE_BENCH_CALIBRATION: 'true',
   });
   try {
