@@ -67,12 +67,17 @@ export const journey: Journey = {
     await expectVisible(current.getByText('alprazolam', { exact: true }), 'the saved alprazolam order');
     await expectVisible(doctor.getByRole('heading', { name: /^Current regimen/ }), 'the saved regimen');
     await expectVisible(meds.flags().getByText('Opioid with a benzodiazepine'), 'the flag on the saved regimen');
-    // A refused order: focus lands on its first refused field, not on the page; removing the draft moves focus on.
+    // A refused order: focus lands on the error summary at the top of the changes, not on the page; its
+    // link takes focus to the refused field; removing the draft moves focus on.
     await doctor.getByRole('button', { name: 'Add a medicine' }).click();
     await doctor.getByRole('button', { name: 'Save 1 order' }).click();
     const refused = doctor.getByRole('group', { name: 'New medicine 1' });
-    await expectFocused(refused.getByRole('combobox', { name: 'Medicine' }), 'the refused medicine field');
+    const orderSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(orderSummary, 'the error summary after a refused order');
     await expectVisible(refused.getByText('Choose a medicine.'), 'why the order was refused, in words beside the field');
+    await checkPage(doctor, 'chart-medicines-error-summary', violations);
+    await orderSummary.getByRole('link', { name: 'Choose a medicine.' }).click();
+    await expectFocused(refused.getByRole('combobox', { name: 'Medicine' }), 'the refused medicine field, from the summary link');
     await refused.getByRole('button', { name: /^Remove/ }).press('Enter');
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the draft');
     // A combination product: its dose field names the opioid, and until the acetaminophen is given the draft is
@@ -198,7 +203,10 @@ export const journey: Journey = {
     await doctor.getByRole('button', { name: 'Add a goal' }).click();
     const goal = doctor.getByRole('group', { name: 'Goal 1' });
     await doctor.getByRole('button', { name: 'Save as version 1' }).click();
-    await expectFocused(goal.getByRole('textbox', { name: 'Activity' }), 'the refused goal activity');
+    const planSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(planSummary, 'the error summary after a refused care plan');
+    await planSummary.getByRole('link').first().click();
+    await expectFocused(goal.getByRole('textbox', { name: 'Activity' }), 'the refused goal activity, from the summary link');
     await goal.getByRole('textbox', { name: 'Activity' }).fill('Walk to the park');
     await goal.getByRole('textbox', { name: 'Measure' }).fill('minutes walked without stopping');
     await goal.getByRole('textbox', { name: 'Baseline' }).fill('10');
