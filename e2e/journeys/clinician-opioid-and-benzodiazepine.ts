@@ -144,11 +144,17 @@ export const journey: Journey = {
     );
     await typed.getByRole('button', { name: /^Remove/ }).press('Enter');
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the typed draft');
-    // A refused taper (0 % a step never ends) puts focus on the refused field.
+    // A refused taper (0 % a step never ends) puts focus on its error summary, whose link leads to the field.
     await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('custom');
     await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');
     await doctor.getByRole('button', { name: 'Plan the taper' }).click();
-    await expectFocused(doctor.locator('[aria-invalid="true"]'), 'the refused taper field');
+    const taperSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(taperSummary, 'the error summary after a refused taper');
+    await taperSummary.getByRole('link').first().click();
+    await expectFocused(
+      doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }),
+      'the refused taper field, from the summary link',
+    );
     await expectVisible(
       doctor.getByText('Enter a percentage above 0 and up to 100, with at most 2 decimals.'),
       'the refused percentage in words (not "rate.percent must be …")',
@@ -246,12 +252,16 @@ export const journey: Journey = {
     await doctor.getByRole('button', { name: 'Add a goal' }).click();
     await doctor.getByRole('group', { name: 'Goal 2' }).getByRole('button', { name: 'Remove goal 2' }).press('Enter');
     await expectFocused(doctor.getByRole('button', { name: 'Add a goal' }), 'Add a goal after removing goal 2');
-    // The form takes focus when it replaces its Add button; a refusal focuses the refused field; saving returns to Add.
+    // The form takes focus when it replaces its Add button; a refusal focuses its error summary, whose link
+    // leads to the refused field; saving returns to Add.
     await doctor.getByRole('button', { name: 'Add a condition' }).press('Enter');
     await expectFocused(doctor.getByRole('textbox', { name: 'Condition' }), 'the new condition form');
     await doctor.getByRole('textbox', { name: 'Condition' }).fill('Chronic low back pain');
     await doctor.getByRole('button', { name: 'Save', exact: true }).click();
-    await expectFocused(doctor.getByLabel('Onset date'), 'the refused onset date');
+    const conditionSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(conditionSummary, 'the error summary after a refused condition');
+    await conditionSummary.getByRole('link').first().click();
+    await expectFocused(doctor.getByLabel('Onset date'), 'the refused onset date, from the summary link');
     await doctor.getByLabel('Onset date').fill('2025-01-15');
     await expectVisible(doctor.getByText('As of today: Chronic (more than 3 months).'), 'the chronicity shown as the onset is typed');
     await doctor.getByRole('button', { name: 'Save', exact: true }).click();
