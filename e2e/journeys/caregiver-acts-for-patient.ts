@@ -58,5 +58,38 @@ export const journey: Journey = {
       diary.getByRole('listitem').filter({ hasNotText: 'entered by Rosa' }).first().getByText(`Entered by ${patient}`, { exact: true }),
       "the patient's own check-in entered by the patient",
     );
+
+    // A block diary for the patient (procedure 20 minutes ago): the due reading and its form are hers.
+    const label = 'Right L4–L5 medial branch block';
+    const started = await page.evaluate(async (procedureLabel) => {
+      const me = await (await fetch('/api/me')).json();
+      const patients = await (await fetch('/api/patients')).json();
+      const { id: pid, timeZone } = patients[0].patient;
+      // A UUIDv7 made here, as the app's own outbox would.
+      const hex = [...crypto.getRandomValues(new Uint8Array(10))].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const ms = Date.now().toString(16).padStart(12, '0');
+      const id = `${ms.slice(0, 8)}-${ms.slice(8)}-7${hex.slice(0, 3)}-${((parseInt(hex[3]!, 16) & 3) | 8).toString(16)}${hex.slice(4, 7)}-${hex.slice(7, 19)}`;
+      const procedureAt = new Date(Date.now() - 20 * 60_000).toISOString();
+      const res = await fetch(`/api/patients/${pid}/block-diaries/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ procedureLabel, procedureAt, timeZone, baselineIntensity: 7, readings: [] }),
+      });
+      return res.ok ? '' : `${res.status} ${await res.text()}`;
+    }, label);
+    if (started) throw new Error(`starting the block diary as the caregiver failed: ${started}`);
+    await nav.getByRole('link', { name: 'Block diary' }).click();
+    await expectVisible(
+      page.getByRole('status').filter({ hasText: `${patient}'s reading at 15 minutes for ${label} is due now.` }),
+      "the due reading, told as the patient's",
+    );
+    await page.getByRole('link', { name: 'Record the reading at 15 minutes now' }).click();
+    await expectVisible(
+      page.getByRole('spinbutton', { name: `How much relief does ${patient} feel, in percent? (optional)` }),
+      'the relief question asked about the patient',
+    );
+    if ((await page.getByText(/\byour reading\b|\bdo you feel\b/i).count()) !== 0)
+      throw new Error("the block diary speaks of the patient's readings as the caregiver's");
+    await checkPage(page, 'block-diary-caregiver', violations);
   },
 };

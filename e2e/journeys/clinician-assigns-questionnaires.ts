@@ -1,4 +1,4 @@
-import { checkPage, expectVisible } from '../harness.ts';
+import { checkPage, expectFocused, expectVisible } from '../harness.ts';
 import { PatientChartPage } from '../pages/pages.ts';
 import { type Journey, signedInAs, wallClockIn } from './journey.ts';
 
@@ -51,6 +51,13 @@ export const journey: Journey = {
     const form = doctor.getByRole('region', { name: 'Assign a questionnaire' });
     await form.getByRole('combobox', { name: 'Questionnaire' }).selectOption('gad-7');
     await form.getByRole('combobox', { name: 'When' }).selectOption('once');
+    // Without a time it is refused: the error summary takes focus, and its link leads to the time.
+    await form.getByLabel(`Due (${james.timeZone})`).fill('');
+    await form.getByRole('button', { name: 'Assign' }).click();
+    const summary = form.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(summary, 'the error summary after an assignment without a time');
+    await summary.getByRole('link', { name: 'Enter a date and time.' }).click();
+    await expectFocused(form.getByLabel(`Due (${james.timeZone})`), 'the due time, from the summary link');
     // The form reads the time on James's clock (New York), not the browser's (Berlin).
     await form.getByLabel(`Due (${james.timeZone})`).fill(wallClockIn(james.timeZone, -3_600_000));
     await form.getByRole('button', { name: 'Assign' }).click();

@@ -67,12 +67,17 @@ export const journey: Journey = {
     await expectVisible(current.getByText('alprazolam', { exact: true }), 'the saved alprazolam order');
     await expectVisible(doctor.getByRole('heading', { name: /^Current regimen/ }), 'the saved regimen');
     await expectVisible(meds.flags().getByText('Opioid with a benzodiazepine'), 'the flag on the saved regimen');
-    // A refused order: focus lands on its first refused field, not on the page; removing the draft moves focus on.
+    // A refused order: focus lands on the error summary at the top of the changes, not on the page; its
+    // link takes focus to the refused field; removing the draft moves focus on.
     await doctor.getByRole('button', { name: 'Add a medicine' }).click();
     await doctor.getByRole('button', { name: 'Save 1 order' }).click();
     const refused = doctor.getByRole('group', { name: 'New medicine 1' });
-    await expectFocused(refused.getByRole('combobox', { name: 'Medicine' }), 'the refused medicine field');
+    const orderSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(orderSummary, 'the error summary after a refused order');
     await expectVisible(refused.getByText('Choose a medicine.'), 'why the order was refused, in words beside the field');
+    await checkPage(doctor, 'chart-medicines-error-summary', violations);
+    await orderSummary.getByRole('link', { name: 'Choose a medicine.' }).click();
+    await expectFocused(refused.getByRole('combobox', { name: 'Medicine' }), 'the refused medicine field, from the summary link');
     await refused.getByRole('button', { name: /^Remove/ }).press('Enter');
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the draft');
     // A combination product: its dose field names the opioid, and until the acetaminophen is given the draft is
@@ -139,11 +144,17 @@ export const journey: Journey = {
     );
     await typed.getByRole('button', { name: /^Remove/ }).press('Enter');
     await expectFocused(doctor.getByRole('button', { name: 'Add a medicine' }), 'Add a medicine after removing the typed draft');
-    // A refused taper (0 % a step never ends) puts focus on the refused field.
+    // A refused taper (0 % a step never ends) puts focus on its error summary, whose link leads to the field.
     await doctor.getByRole('combobox', { name: 'Rate' }).selectOption('custom');
     await doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }).fill('0');
     await doctor.getByRole('button', { name: 'Plan the taper' }).click();
-    await expectFocused(doctor.locator('[aria-invalid="true"]'), 'the refused taper field');
+    const taperSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(taperSummary, 'the error summary after a refused taper');
+    await taperSummary.getByRole('link').first().click();
+    await expectFocused(
+      doctor.getByRole('spinbutton', { name: 'Percent of the original dose per step' }),
+      'the refused taper field, from the summary link',
+    );
     await expectVisible(
       doctor.getByText('Enter a percentage above 0 and up to 100, with at most 2 decimals.'),
       'the refused percentage in words (not "rate.percent must be …")',
@@ -198,7 +209,10 @@ export const journey: Journey = {
     await doctor.getByRole('button', { name: 'Add a goal' }).click();
     const goal = doctor.getByRole('group', { name: 'Goal 1' });
     await doctor.getByRole('button', { name: 'Save as version 1' }).click();
-    await expectFocused(goal.getByRole('textbox', { name: 'Activity' }), 'the refused goal activity');
+    const planSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(planSummary, 'the error summary after a refused care plan');
+    await planSummary.getByRole('link').first().click();
+    await expectFocused(goal.getByRole('textbox', { name: 'Activity' }), 'the refused goal activity, from the summary link');
     await goal.getByRole('textbox', { name: 'Activity' }).fill('Walk to the park');
     await goal.getByRole('textbox', { name: 'Measure' }).fill('minutes walked without stopping');
     await goal.getByRole('textbox', { name: 'Baseline' }).fill('10');
@@ -238,12 +252,16 @@ export const journey: Journey = {
     await doctor.getByRole('button', { name: 'Add a goal' }).click();
     await doctor.getByRole('group', { name: 'Goal 2' }).getByRole('button', { name: 'Remove goal 2' }).press('Enter');
     await expectFocused(doctor.getByRole('button', { name: 'Add a goal' }), 'Add a goal after removing goal 2');
-    // The form takes focus when it replaces its Add button; a refusal focuses the refused field; saving returns to Add.
+    // The form takes focus when it replaces its Add button; a refusal focuses its error summary, whose link
+    // leads to the refused field; saving returns to Add.
     await doctor.getByRole('button', { name: 'Add a condition' }).press('Enter');
     await expectFocused(doctor.getByRole('textbox', { name: 'Condition' }), 'the new condition form');
     await doctor.getByRole('textbox', { name: 'Condition' }).fill('Chronic low back pain');
     await doctor.getByRole('button', { name: 'Save', exact: true }).click();
-    await expectFocused(doctor.getByLabel('Onset date'), 'the refused onset date');
+    const conditionSummary = doctor.getByRole('alert').filter({ has: doctor.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(conditionSummary, 'the error summary after a refused condition');
+    await conditionSummary.getByRole('link').first().click();
+    await expectFocused(doctor.getByLabel('Onset date'), 'the refused onset date, from the summary link');
     await doctor.getByLabel('Onset date').fill('2025-01-15');
     await expectVisible(doctor.getByText('As of today: Chronic (more than 3 months).'), 'the chronicity shown as the onset is typed');
     await doctor.getByRole('button', { name: 'Save', exact: true }).click();

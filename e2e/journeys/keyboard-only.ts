@@ -1,4 +1,4 @@
-import { checkPage, expectVisible, newContext } from '../harness.ts';
+import { checkPage, expectFocused, expectVisible, newContext } from '../harness.ts';
 import { type Journey, unique, PASSWORD } from './journey.ts';
 
 export const journey: Journey = {
@@ -10,12 +10,19 @@ export const journey: Journey = {
     // Skip link first, then the fields in order.
     await page.keyboard.press('Tab');
     await expectVisible(page.getByRole('link', { name: 'Skip to main content' }), 'the skip link');
-    // Sending the form empty: focus lands on the first field to fix, which says why in words.
+    // Sending the form empty: focus lands on the error summary at the top, which lists each problem in
+    // words as a link; Tab and Enter on the first link take focus to the field it names.
     await page.getByRole('button', { name: 'Create account' }).focus();
     await page.keyboard.press('Enter');
-    await expectVisible(page.locator('input[name="displayName"]:focus'), 'focus on the first refused field');
-    await expectVisible(page.getByText('Enter a name.').first(), 'why the name was refused, in words');
-    await page.getByRole('textbox', { name: 'Your name' }).focus();
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(summary, 'the error summary after an empty sign-up');
+    await expectVisible(summary.getByRole('link', { name: 'Enter a name.' }), 'why the name was refused, in words, as a link');
+    await expectVisible(page.locator('#main input[name="displayName"][aria-invalid="true"]'), 'the name marked beside its field too');
+    await checkPage(page, 'sign-up-error-summary', violations);
+    await page.keyboard.press('Tab');
+    await expectFocused(summary.getByRole('link').first(), 'the first link of the summary, one Tab on');
+    await page.keyboard.press('Enter');
+    await expectFocused(page.getByRole('textbox', { name: 'Your name' }), 'the name field, from the summary link');
     await page.keyboard.type('Kim Keyboard');
     await page.keyboard.press('Tab');
     await page.keyboard.type(`kim-${unique()}@example.test`);
@@ -34,7 +41,19 @@ export const journey: Journey = {
     }
     await page.keyboard.press('Enter');
     await expectVisible(page.getByRole('heading', { name: 'Sharing', level: 1 }), 'the sharing page by keyboard');
+    // A code no clinic has: the form's own summary takes focus, and its link leads back to the code.
     await page.getByRole('textbox', { name: 'Clinic share code' }).focus();
+    await page.keyboard.type('NO-SUCH-CLINIC');
+    await page.keyboard.press('Enter');
+    const shareSummary = page
+      .getByRole('form', { name: 'Share with clinic' })
+      .getByRole('alert')
+      .filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await expectFocused(shareSummary, 'the error summary after an unknown share code');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expectFocused(page.getByRole('textbox', { name: 'Clinic share code' }), 'the share code, from the summary link');
+    await page.keyboard.press('Control+a');
     await page.keyboard.type(world.demo.clinic.shareCode);
     await page.keyboard.press('Enter');
     await expectVisible(page.getByRole('list', { name: 'Clinics' }).getByText(world.demo.clinic.name), 'the clinic after a keyboard share');

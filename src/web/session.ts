@@ -36,11 +36,14 @@ export function usePatientInView(): PatientInView | null {
   return me.patient ? { id: me.patient.id, displayName: me.patient.displayName, timeZone: me.patient.timeZone, scopes: 'owner' } : null;
 }
 
+/** Words about the record in view, as `useAbout` gives them (for helpers a screen passes them to). */
+export type About = (key: AboutKey, params?: Record<string, string | number>) => string;
+
 /**
  * Messages about the record in view: "Your check-ins" on one's own, "Maria's check-ins" when acting
  * for Maria, so a caregiver is never told the patient's diary is theirs.
  */
-export function useAbout(): (key: AboutKey, params?: Record<string, string | number>) => string {
+export function useAbout(): About {
   const patient = usePatientInView();
   const other = patient && patient.scopes !== 'owner' ? patient.displayName : null;
   return (key, params) => tAbout(key, other, params);

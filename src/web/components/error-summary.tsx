@@ -41,6 +41,25 @@ export function collectProblems(form: HTMLFormElement): SummaryItem[] {
   return items;
 }
 
+/**
+ * A refusal's field errors that no field of the form shows, for the summary's `messages`, so none is
+ * lost: a pointer counts as shown when it is one of `placed` or lies under one ("/goals/0/target" under
+ * "/goals/0"). Capitalised like the rest of the list.
+ */
+export function unplacedErrors(
+  error: { readonly fieldErrors: readonly { pointer: string; detail: string }[] } | null | undefined,
+  placed: readonly string[],
+): string[] {
+  return (error?.fieldErrors ?? [])
+    .filter((f) => !placed.some((p) => f.pointer === p || f.pointer.startsWith(`${p}/`)))
+    .map((f) => f.detail.charAt(0).toUpperCase() + f.detail.slice(1));
+}
+
+/** A refusal's own message, for the form's alert when it names no field (the summary lists those). */
+export const formLevelMessage = (
+  error: { readonly message: string; readonly fieldErrors: readonly unknown[] } | null | undefined,
+): string | null => (error && error.fieldErrors.length === 0 ? error.message : null);
+
 let summaryCounter = 0;
 
 export function ErrorSummary(props: {

@@ -106,4 +106,6 @@ export const enCheckIn = {
   'errorSummary.title': 'There is a problem',
   'checkIn.conflict':
     'This check-in was changed somewhere else, so your changes were not saved over it. They are kept in your diary: choose “Keep my version” or “Use the other version” there.',
+  'checkIn.conflict.for':
+    "This check-in was changed somewhere else, so the changes you made were not saved over it. They are kept in {patient}'s diary, where you can keep them or use the other version.",
 } as const;

@@ -30,6 +30,12 @@ describe('message catalogue', () => {
     expect(tAbout('my.naloxone.onList', 'Maria', { name: 'naloxone' })).toBe(
       "naloxone is on Maria's medicines list. It can reverse an opioid overdose.",
     );
+    // Reminders, pacing, as-needed use, questionnaire safety text and a refused check-in name her too.
+    expect(tAbout('blockDiary.reminder.due', 'Maria', { offset: '30 minutes' })).toBe("Maria's reading at 30 minutes is due now.");
+    expect(tAbout('pacing.todayGoal', 'Maria', { goal: 30, unit: 'minutes' })).toBe("Maria's goal is 30 minutes.");
+    expect(tAbout('asNeeded.within', 'Maria')).toBe('Maria stayed within the plan.');
+    expect(tAbout('q.crisis.team', 'Maria')).toBe("Maria's care team has been told so they can contact Maria.");
+    expect(tAbout('checkIn.conflict', 'Maria')).toContain("kept in Maria's diary");
   });
   it('has, for every message about someone else, the own-record message it stands for, naming the patient and not "you"', () => {
     const variants = Object.keys(en).filter((k) => k.endsWith('.for'));

@@ -1,6 +1,9 @@
+// Signing in and creating an account. A refused submit lists its problems at the top (ErrorSummary),
+// which takes focus and links to each field; a refusal naming no field (a wrong password, offline) is
+// the page's alert instead, and takes focus itself.
 import { useRef, useState } from 'preact/hooks';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
 import { api, type ApiError, type Me } from '../../api/client.ts';
+import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { TimeZoneField } from '../../components/time-zone-field.tsx';
 import { resolveTimeZone } from '../../components/time-zone-search.ts';
 import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
@@ -21,7 +24,6 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(error, form);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
@@ -42,8 +44,9 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
           {props.notice}
         </p>
       )}
-      <ErrorMessage message={error?.message} />
+      <ErrorMessage message={formLevelMessage(error)} />
       <form ref={form} onSubmit={submit} noValidate>
+        <ErrorSummary failure={error} form={form} messages={unplacedErrors(error, ['/email', '/password'])} />
         <Field
           label={t('field.email')}
           name="email"
@@ -93,7 +96,6 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(error, form);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
@@ -116,8 +118,13 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
   return (
     <main id="main">
       <h1>{t('auth.signUp.title')}</h1>
-      <ErrorMessage message={error?.message} />
+      <ErrorMessage message={formLevelMessage(error)} />
       <form ref={form} onSubmit={submit} noValidate>
+        <ErrorSummary
+          failure={error}
+          form={form}
+          messages={unplacedErrors(error, ['/displayName', '/email', '/password', ...(keepRecord ? ['/patient/timeZone'] : [])])}
+        />
         <Field
           label={t('field.displayName')}
           name="displayName"

@@ -64,10 +64,17 @@ type DetailsErrors = {
   offsets?: string | undefined;
 };
 
-/** The details as the API takes them, or the errors to show on the fields. */
-export function checkDetails(draft: DetailsDraft, timeZone: string): { value: DetailsValue } | { errors: DetailsErrors } {
+/**
+ * The details as the API takes them, or the errors to show on the fields. `missingLabel` is what an
+ * empty procedure says: the patient is asked which one they had; a caregiver, which one the patient had.
+ */
+export function checkDetails(
+  draft: DetailsDraft,
+  timeZone: string,
+  missingLabel: string = t('blockDiary.error.label'),
+): { value: DetailsValue } | { errors: DetailsErrors } {
   const errors: DetailsErrors = {};
-  if (draft.label.trim() === '') errors.label = t('blockDiary.error.label');
+  if (draft.label.trim() === '') errors.label = missingLabel;
   const date = parseLocalDate(draft.date);
   const time = parseLocalTime(draft.time);
   const untouched = draft.original !== undefined && draft.original.date === draft.date && draft.original.time === draft.time;
@@ -127,7 +134,7 @@ export function DiaryDetailsForm(props: {
   const set = (patch: Partial<DetailsDraft>) => setDraft((d) => ({ ...d, ...patch }));
   async function submit(e: Event) {
     e.preventDefault();
-    const checked = checkDetails(draft, props.timeZone);
+    const checked = checkDetails(draft, props.timeZone, about('blockDiary.error.label'));
     if ('errors' in checked) {
       setErrors(checked.errors);
       setFailures((n) => n + 1);
@@ -186,7 +193,7 @@ export function DiaryDetailsForm(props: {
           value={draft.time}
           onInput={(time) => set({ time })}
           error={errors.time}
-          hint={t('blockDiary.field.zoneHint', { zone: props.timeZone })}
+          hint={about('blockDiary.field.zoneHint', { zone: props.timeZone })}
           required
         />
       </div>

@@ -3,6 +3,7 @@
 // reading becomes due, and the small card on Today. No browser notifications are asked for.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import { navigate } from '../../router.ts';
 import { blockDiaryApi, type BlockDiaryView } from './block-diary-api.ts';
 import { durationInWords, momentInWords } from './block-diary-words.ts';
@@ -27,15 +28,15 @@ export function useNow(everyMs = 15_000, ticking = true): Date {
 export function ReminderLines(props: { reminder: ReadingReminder; timeZone: string; now: Date; label?: string; readOnly?: boolean }) {
   const { due, next, minutesToNext } = props.reminder;
   const named = props.label !== undefined;
-  // Someone who may only read the diary is told a reading is due, not that it is theirs to record.
-  const dueKey = props.readOnly
-    ? named
-      ? 'blockDiary.reminder.dueForReadOnly'
-      : 'blockDiary.reminder.dueReadOnly'
-    : named
-      ? 'blockDiary.reminder.dueFor'
-      : 'blockDiary.reminder.due';
-  const dueText = due ? t(dueKey, { offset: durationInWords(due.offsetMinutes), label: props.label ?? '' }) : '';
+  const about = useAbout();
+  // Someone who may only read the diary is told a reading is due, not that it is theirs to record; for
+  // one who records it, it is "your reading", or the patient's by name when acting for them.
+  const dueParams = { offset: durationInWords(due?.offsetMinutes ?? 0), label: props.label ?? '' };
+  const dueText = !due
+    ? ''
+    : props.readOnly
+      ? t(named ? 'blockDiary.reminder.dueForReadOnly' : 'blockDiary.reminder.dueReadOnly', dueParams)
+      : about(named ? 'blockDiary.reminder.dueFor' : 'blockDiary.reminder.due', dueParams);
   return (
     <>
       <p role="status" class={due ? 'notice' : undefined}>

@@ -7,6 +7,7 @@ import type { ApiError } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { ErrorMessage, Field, RatingControl } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import { durationInWords } from './block-diary-words.ts';
 import { DESCRIPTORS, otherErrors } from './form-errors.ts';
 
@@ -35,6 +36,7 @@ export function ReadingForm(props: {
   );
   const [errors, setErrors] = useState<{ form?: string | undefined; intensity?: string | undefined; relief?: string | undefined }>({});
   const [saving, setSaving] = useState(false);
+  const about = useAbout();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -92,7 +94,7 @@ export function ReadingForm(props: {
         descriptors={DESCRIPTORS}
         name={`reading-${props.offsetMinutes}`}
         legend={t('blockDiary.reading.nrs')}
-        hint={t('blockDiary.reading.nrsHint')}
+        hint={about('blockDiary.reading.nrsHint')}
         value={intensity}
         onChange={setIntensity}
         error={errors.intensity}
@@ -105,7 +107,7 @@ export function ReadingForm(props: {
         </p>
       )}
       <Field
-        label={t('blockDiary.reading.relief')}
+        label={about('blockDiary.reading.relief')}
         name="patientReportedReliefPct"
         type="number"
         inputMode="decimal"

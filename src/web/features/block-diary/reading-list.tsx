@@ -2,6 +2,7 @@
 // off the schedule, each with Record or Change for who may write.
 import type { BlockDiaryView } from './block-diary-api.ts';
 import { t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import { durationInWords, momentInWords, percentInWords } from './block-diary-words.ts';
 import type { ReadingSlot, ReadingState } from './reading-schedule.ts';
 
@@ -21,6 +22,7 @@ export function ReadingList(props: {
   onRecord: (offsetMinutes: number) => void;
 }) {
   const { diary, slots, now, writable, recording } = props;
+  const about = useAbout();
   const scheduled = new Set(diary.schedule.map((s) => s.offsetMinutes));
   const offSchedule = diary.readings.filter((r) => !scheduled.has(r.offsetMinutes));
   const readingOf = (offset: number) => diary.readings.find((r) => r.offsetMinutes === offset);
@@ -37,10 +39,10 @@ export function ReadingList(props: {
       r.intensity !== null ? t('blockDiary.slot.pain', { value: r.intensity }) : '',
       r.intensity !== null
         ? computed?.reliefPct != null
-          ? t('blockDiary.slot.nrsRelief', { pct: percentInWords(computed.reliefPct) })
+          ? about('blockDiary.slot.nrsRelief', { pct: percentInWords(computed.reliefPct) })
           : t('blockDiary.slot.nrsReliefNone')
         : '',
-      r.patientReportedReliefPct !== null ? t('blockDiary.slot.reported', { pct: percentInWords(r.patientReportedReliefPct) }) : '',
+      r.patientReportedReliefPct !== null ? about('blockDiary.slot.reported', { pct: percentInWords(r.patientReportedReliefPct) }) : '',
     ].filter(Boolean);
     return <p>{parts.join(' · ')}</p>;
   }

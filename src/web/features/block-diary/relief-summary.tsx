@@ -6,11 +6,11 @@ import type { ReliefAnalysis, ReliefRun } from '../../../domain/diary/block-diar
 import { t } from '../../i18n/index.ts';
 import type { BlockDiaryView } from './block-diary-api.ts';
 import { durationInWords, percentInWords } from './block-diary-words.ts';
-import { useAbout } from '../../session.ts';
+import { type About, useAbout } from '../../session.ts';
 
 const THRESHOLDS = [50, 80] as const;
 
-function runInWords(threshold: number, run: ReliefRun | null): string {
+function runInWords(threshold: number, run: ReliefRun | null, about: About): string {
   const pct = percentInWords(threshold);
   if (!run) return t('blockDiary.relief.never', { threshold: pct });
   const seen =
@@ -24,19 +24,19 @@ function runInWords(threshold: number, run: ReliefRun | null): string {
         });
   const after =
     run.ongoingAtLastReading || run.untilMinutes === null || run.boundedMinutes === null
-      ? t('blockDiary.relief.ongoing')
+      ? about('blockDiary.relief.ongoing')
       : t('blockDiary.relief.endedBy', { until: durationInWords(run.untilMinutes), duration: durationInWords(run.boundedMinutes) });
   return `${seen} ${after}`;
 }
 
-function Analysis(props: { analysis: ReliefAnalysis }) {
+function Analysis(props: { analysis: ReliefAnalysis; about: About }) {
   const a = props.analysis;
   if (a.readingCount === 0 || a.peakReliefPct === null || a.peakAtMinutes === null) return <p>{t('blockDiary.relief.none')}</p>;
   return (
     <ul>
       <li>{t('blockDiary.relief.peak', { pct: percentInWords(a.peakReliefPct), offset: durationInWords(a.peakAtMinutes) })}</li>
       {THRESHOLDS.map((threshold) => (
-        <li key={threshold}>{runInWords(threshold, threshold === 50 ? a.atLeast50 : a.atLeast80)}</li>
+        <li key={threshold}>{runInWords(threshold, threshold === 50 ? a.atLeast50 : a.atLeast80, props.about)}</li>
       ))}
     </ul>
   );
@@ -48,11 +48,15 @@ export function ReliefSummary(props: { diary: BlockDiaryView }) {
   return (
     <section class="card" aria-labelledby="bd-relief-heading">
       <h2 id="bd-relief-heading">{about('blockDiary.relief.title')}</h2>
-      <p>{t('blockDiary.relief.intro', { baseline: baselineIntensity })}</p>
+      <p>{about('blockDiary.relief.intro', { baseline: baselineIntensity })}</p>
       <h3>{about('blockDiary.relief.byNrs')}</h3>
-      {relief.nrs.kind === 'not-computable' ? <p>{t('blockDiary.relief.baselineZero')}</p> : <Analysis analysis={relief.nrs} />}
+      {relief.nrs.kind === 'not-computable' ? (
+        <p>{about('blockDiary.relief.baselineZero')}</p>
+      ) : (
+        <Analysis analysis={relief.nrs} about={about} />
+      )}
       <h3>{about('blockDiary.relief.byReport')}</h3>
-      <Analysis analysis={relief.patientReported} />
+      <Analysis analysis={relief.patientReported} about={about} />
     </section>
   );
 }

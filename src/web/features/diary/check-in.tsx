@@ -179,7 +179,7 @@ export function CheckIn() {
       return;
     }
     // A conflict (409 on an edit) is kept in the outbox for the person to resolve in the diary.
-    showToast(mine?.state === 'conflict' ? t('checkIn.conflict') : mine ? t('checkIn.savedOffline') : t('checkIn.saved'));
+    showToast(mine?.state === 'conflict' ? about('checkIn.conflict') : mine ? t('checkIn.savedOffline') : t('checkIn.saved'));
     navigate('/diary');
   }
   // An edit link whose check-in is not (or no longer) in the diary.

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import { planApi, type AsNeededUseView } from './plan-api.ts';
 import { drugName } from './plan-format.ts';
 
@@ -7,6 +8,7 @@ import { drugName } from './plan-format.ts';
 export function AsNeededUse(props: { pid: string; clinician?: boolean }) {
   const [use, setUse] = useState<AsNeededUseView | null>(null);
   const headingId = useId();
+  const about = useAbout();
   useEffect(() => {
     planApi.asNeededUse(props.pid).then(setUse, () => setUse(null));
   }, [props.pid]);
@@ -34,10 +36,10 @@ export function AsNeededUse(props: { pid: string; clinician?: boolean }) {
                 <p>
                   <strong>{t('asNeeded.line', { drug: drugName(d.drug), taken: d.taken, days: d.daysUsed, window })}</strong>
                 </p>
-                <p>{d.allowedToday !== null ? t('asNeeded.allowed', { allowed: d.allowedToday }) : t('asNeeded.noOrder')}</p>
+                <p>{d.allowedToday !== null ? about('asNeeded.allowed', { allowed: d.allowedToday }) : about('asNeeded.noOrder')}</p>
                 {d.taken > 0 && (
                   <p class={d.daysOver > 0 ? 'notice' : undefined}>
-                    {d.daysOver > 0 ? t('asNeeded.over', { days: d.daysOver }) : t('asNeeded.within')}
+                    {d.daysOver > 0 ? about('asNeeded.over', { days: d.daysOver }) : about('asNeeded.within')}
                   </p>
                 )}
               </div>
@@ -45,7 +47,7 @@ export function AsNeededUse(props: { pid: string; clinician?: boolean }) {
           </li>
         ))}
       </ul>
-      <p class="hint">{t('asNeeded.fromDiary')}</p>
+      <p class="hint">{about('asNeeded.fromDiary')}</p>
     </section>
   );
 }

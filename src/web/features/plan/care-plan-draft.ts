@@ -148,3 +148,21 @@ export function bodyOf(draft: PlanDraft): CarePlanInput {
     notes: draft.notes,
   };
 }
+
+/**
+ * The pointers of a refused plan that the form shows beside a field of its own, by the fields each goal,
+ * intervention and pacing activity shows; the error summary lists any other (a goal's measure source, an
+ * intervention's responsible member) on its own, as those have no one field to link to.
+ */
+export function placedPlanPointers(draft: PlanDraft): string[] {
+  return [
+    ...draft.goals.flatMap((_, i) => ['activity', 'measure', 'baseline', 'target', 'targetDate'].map((f) => `/goals/${i}/${f}`)),
+    ...draft.interventions.flatMap((_, i) => ['description', 'startDate', 'stopDate', 'frequency'].map((f) => `/interventions/${i}/${f}`)),
+    ...draft.pacing.flatMap((a, i) =>
+      [...['activity', 'unit', 'goal', 'startDate'], ...(a.sessionSource === 'recorded' ? ['sessions'] : [])].map(
+        (f) => `/pacing/${i}/${f}`,
+      ),
+    ),
+    '/notes',
+  ];
+}

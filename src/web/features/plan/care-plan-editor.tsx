@@ -1,11 +1,12 @@
 // The versioned care plan: each save is a new version sent with If-Match; a 409 shows the newer
-// version and lets the clinician re-apply their draft on top of it or take theirs.
+// version and lets the clinician re-apply their draft on top of it or take theirs. A refused save lists
+// its problems at the top of the form (ErrorSummary), which takes focus; a conflict takes focus itself.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Member, Patient } from '../../api/client.ts';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { formatDateTime, t } from '../../i18n/index.ts';
-import { bodyOf, draftOf, emptyPlan, type PlanDraft } from './care-plan-draft.ts';
+import { bodyOf, draftOf, emptyPlan, placedPlanPointers, type PlanDraft } from './care-plan-draft.ts';
 import { CarePlanGoals } from './care-plan-goals.tsx';
 import { CarePlanHistory } from './care-plan-history.tsx';
 import { CarePlanInterventions } from './care-plan-interventions.tsx';
@@ -26,9 +27,8 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
   const [conflict, setConflict] = useState<{ current: CarePlanView | null; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  // A refusal or a conflict moves focus to the first refused field (or the message), not back to the page.
+  // A new object on every refusal or conflict: the summary (or the conflict) takes focus, not the page.
   const [refusal, setRefusal] = useState<object | null>(null);
-  useFocusFirstInvalid(refusal, formRef);
   const today = usePatientToday(props.patient.timeZone);
   const [savedCount, setSavedCount] = useState(0);
   const progress = usePlanProgress(pid, savedCount);
@@ -52,6 +52,7 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
   async function save(baseVersion: number | undefined, toSave: PlanDraft = draft) {
     setSaving(true);
     setError(null);
+    setRefusal(null);
     try {
       const saved = await planApi.saveCarePlan(pid, bodyOf(toSave), baseVersion);
       setCurrent(saved);
@@ -101,8 +102,9 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
             noValidate
             aria-labelledby="care-plan-heading"
           >
+            <ErrorSummary failure={refusal} form={formRef} messages={unplacedErrors(error, placedPlanPointers(draft))} />
             {current === null && <p class="empty">{t('plan.carePlan.none')}</p>}
-            <ErrorMessage message={error?.message} />
+            <ErrorMessage message={formLevelMessage(error)} />
             {conflict && (
               <ConflictBox
                 message={conflict.message}

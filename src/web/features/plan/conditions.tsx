@@ -94,6 +94,7 @@ export function Conditions(props: { patient: Patient }) {
           )}
         </>
       )}
+      placed={() => ['/label', '/bodySite', '/onsetDate', '/notes']}
       renderForm={(d, set, error) => (
         <>
           <Field

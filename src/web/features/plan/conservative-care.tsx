@@ -85,6 +85,7 @@ export function ConservativeCare(props: { patient: Patient }) {
           )}
         </>
       )}
+      placed={() => ['/treatment', '/startDate', '/endDate', '/sessions', '/outcomeNotes']}
       renderForm={(d, set, error) => (
         <>
           <Field

@@ -1,13 +1,15 @@
 // The typed order changes: saved together, each refusal, conflict or high-risk confirmation shown on
-// its own draft; discarding them offers Undo.
+// its own draft; discarding them offers Undo. A refused save lists the refused fields of every draft at
+// the top of the form (ErrorSummary), which takes focus; a conflict or a confirmation to give, naming no
+// field, takes focus itself.
 import { useRef, useState, type Dispatch, type StateUpdater } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { ErrorSummary, unplacedErrors } from '../../components/error-summary.tsx';
 import { showToast } from '../../components/ui.tsx';
 import type { RegimenItem } from '../../../domain/medications/regimen.ts';
 import { t } from '../../i18n/index.ts';
 import { isConfirmableFlag } from './high-risk-confirm.tsx';
-import { OrderDraftFields } from './order-draft-fields.tsx';
+import { OrderDraftFields, placedOrderPointers } from './order-draft-fields.tsx';
 import { bodyOf, newDraft, type MissingForCount, type OrderDraft } from './order-draft.ts';
 import { readableOrderError } from './order-errors.ts';
 import { planApi, type HighRiskFlag, type MedicationOrderView } from './plan-api.ts';
@@ -25,10 +27,9 @@ export function OrderChanges(props: {
   const { pid, today, drafts, setDrafts, draftItems, draftMissing } = props;
   const load = props.reload;
   const [saving, setSaving] = useState(false);
-  // A refused save moves focus to the first refused field (or conflict), not back to the page.
+  // A new object on every refused save: the summary (or the conflict) takes focus, not the page.
   const changesForm = useRef<HTMLFormElement>(null);
   const [refusal, setRefusal] = useState<object | null>(null);
-  useFocusFirstInvalid(refusal, changesForm);
 
   // The Remove and Discard buttons go away with what they removed: focus moves on to "Add a medicine".
   const focusAddMedicine = () => requestAnimationFrame(() => document.getElementById('add-medicine')?.focus());
@@ -57,6 +58,7 @@ export function OrderChanges(props: {
   /** Typed orders are work: discarding them offers Undo (focus: the first draft back, else Add a medicine). */
   function discardAll() {
     const discarded = drafts;
+    setRefusal(null);
     setDrafts([]);
     showToast(t('meds.discarded', { n: discarded.length }), {
       onUndo: () => setDrafts(discarded),
@@ -66,6 +68,7 @@ export function OrderChanges(props: {
   }
   async function saveAll(e: Event) {
     e.preventDefault();
+    setRefusal(null);
     setSaving(true);
     let saved = 0;
     for (const d of drafts) if (await saveOne(d, d.version)) saved += 1;
@@ -81,6 +84,11 @@ export function OrderChanges(props: {
   return (
     <form ref={changesForm} class="card" onSubmit={saveAll} noValidate aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('meds.changes')}</h2>
+      <ErrorSummary
+        failure={refusal}
+        form={changesForm}
+        messages={drafts.flatMap((d) => unplacedErrors(d.error, placedOrderPointers(d)))}
+      />
       {drafts.length === 0 ? <p class="empty">{t('meds.changes.none')}</p> : <p class="hint">{t('meds.changes.hint')}</p>}
       {drafts.map((d, i) => (
         <OrderDraftFields
@@ -91,6 +99,8 @@ export function OrderChanges(props: {
           missing={draftMissing[i] ?? []}
           set={(patch) => setDraft(d.id, patch)}
           onRemove={() => {
+            // The summary would still list the removed draft's problems, linking to fields now gone.
+            setRefusal(null);
             setDrafts((list) => list.filter((x) => x.id !== d.id));
             focusAddMedicine();
           }}

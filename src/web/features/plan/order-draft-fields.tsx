@@ -1,5 +1,6 @@
 // One typed medicine order (new or a change): the drug found as it is typed, the dose fields its form
 // needs, and why the MME above does not count it yet.
+import { formLevelMessage } from '../../components/error-summary.tsx';
 import { ErrorMessage, Field, SelectField } from '../../components/ui.tsx';
 import { findDrug, matchFormulary, type FormularyDrug } from '../../../domain/medications/formulary.ts';
 import { SuggestInput, type Suggestion } from '../../components/suggest-input.tsx';
@@ -35,7 +36,7 @@ export function OrderDraftFields(props: {
   return (
     <fieldset class="subform">
       <legend class="legend">{legend}</legend>
-      <ErrorMessage message={error?.message} />
+      <ErrorMessage message={formLevelMessage(error)} />
       {d.highRisk && (
         <HighRiskConfirm
           flags={d.highRisk}
@@ -203,6 +204,26 @@ export function OrderDraftFields(props: {
       </button>
     </fieldset>
   );
+}
+
+/**
+ * The pointers of a refused order that this draft shows beside a field (as the fields below choose them,
+ * by the drug's form and the schedule); the form's error summary lists any other on its own.
+ */
+export function placedOrderPointers(d: OrderDraft): string[] {
+  const drug = drugOf(d);
+  const patch = drug?.doseUnit === 'mcg/h';
+  return [
+    '/formularyId',
+    patch ? '/doseMcgPerHour' : '/doseMg',
+    ...(drug?.containsAcetaminophen ? ['/acetaminophenMg'] : []),
+    ...(patch ? [] : [d.schedule === 'scheduled' ? '/timesPerDay' : '/maxPerDay']),
+    '/route',
+    '/strength',
+    '/startDate',
+    '/stopDate',
+    '/instructions',
+  ];
 }
 
 /** How many formulary entries the list offers at most: enough for every form of one medicine. */

@@ -4,10 +4,11 @@ import type { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Field, showToast } from '../../components/ui.tsx';
 import { addDays, type LocalDate } from '../../../domain/time/local-date.ts';
 import { t } from '../../i18n/index.ts';
+import { type About, useAbout } from '../../session.ts';
 import { planApi, type PacingProgressView } from './plan-api.ts';
 import { dateInWords } from './plan-progress.tsx';
 
-function pacingText(p: PacingProgressView): string {
+function pacingText(p: PacingProgressView, about: About): string {
   const s = p.status;
   switch (s.kind) {
     case 'quota':
@@ -19,7 +20,7 @@ function pacingText(p: PacingProgressView): string {
     case 'no-tolerance':
       return t('pacing.noTolerance', { activity: p.activity });
     case 'invalid':
-      return t('pacing.invalid', { activity: p.activity });
+      return about('pacing.invalid', { activity: p.activity });
   }
 }
 
@@ -33,6 +34,7 @@ function LogPacingSession(props: { pid: string; activity: PacingProgressView; as
   const [errors, setErrors] = useState<{ form?: string | undefined; date?: string | undefined; amount?: string | undefined }>({});
   const [saving, setSaving] = useState(false);
   const headingId = useId();
+  const about = useAbout();
   async function save() {
     const n = Number(amount);
     const local = {
@@ -48,7 +50,7 @@ function LogPacingSession(props: { pid: string; activity: PacingProgressView; as
     try {
       await planApi.recordPacingSession(props.pid, a.activityId, date, n);
       setAmount('');
-      showToast(t('pacing.log.saved', { activity: a.activity }));
+      showToast(about('pacing.log.saved', { activity: a.activity }));
       props.onSaved();
     } catch (e) {
       const error = e as ApiError;
@@ -71,7 +73,7 @@ function LogPacingSession(props: { pid: string; activity: PacingProgressView; as
       noValidate
       aria-labelledby={headingId}
     >
-      <h3 id={headingId}>{t('pacing.log.title', { activity: a.activity })}</h3>
+      <h3 id={headingId}>{about('pacing.log.title', { activity: a.activity })}</h3>
       <ErrorMessage message={errors.form ?? null} />
       <Field
         label={t('pacing.log.date')}
@@ -80,7 +82,7 @@ function LogPacingSession(props: { pid: string; activity: PacingProgressView; as
         value={date}
         onInput={setDate}
         error={errors.date}
-        hint={t('pacing.log.hint', { activity: a.activity })}
+        hint={about('pacing.log.hint', { activity: a.activity })}
         required
       />
       <Field
@@ -111,6 +113,7 @@ export function PacingToday(props: {
   log?: { pid: string; asOf: string; onSaved: () => void };
 }) {
   const headingId = useId();
+  const about = useAbout();
   if (props.pacing.length === 0) return null;
   return (
     <section class="card" aria-labelledby={headingId}>
@@ -119,13 +122,13 @@ export function PacingToday(props: {
         {props.pacing.map((p) => (
           <li key={p.activityId}>
             <div>
-              <strong>{pacingText(p)}</strong>
-              {p.goal !== null && p.status.kind === 'quota' && <> {t('pacing.todayGoal', { goal: p.goal, unit: p.unit })}</>}
+              <strong>{pacingText(p, about)}</strong>
+              {p.goal !== null && p.status.kind === 'quota' && <> {about('pacing.todayGoal', { goal: p.goal, unit: p.unit })}</>}
               {p.status.kind === 'quota' && p.status.ongoingFlareSince ? (
                 <p>{t('pacing.holding', { date: dateInWords(p.status.ongoingFlareSince) })}</p>
               ) : (
                 p.status.kind === 'quota' &&
-                p.status.lastFlare && <p>{t('pacing.steppedBack', { date: dateInWords(p.status.lastFlare) })}</p>
+                p.status.lastFlare && <p>{about('pacing.steppedBack', { date: dateInWords(p.status.lastFlare) })}</p>
               )}
               {props.clinician && p.status.kind === 'quota' && (
                 <p class="hint">
@@ -147,7 +150,7 @@ export function PacingToday(props: {
           </li>
         ))}
       </ul>
-      {!props.clinician && <p class="hint">{t('pacing.why')}</p>}
+      {!props.clinician && <p class="hint">{about('pacing.why')}</p>}
     </section>
   );
 }

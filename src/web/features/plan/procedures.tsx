@@ -95,6 +95,7 @@ export function Procedures(props: { patient: Patient }) {
           </span>
         </>
       )}
+      placed={(d) => [...(d.type === 'other' ? ['/label'] : []), '/date', '/levels', '/notes']}
       renderForm={(d, set, error) => (
         <>
           <SelectField

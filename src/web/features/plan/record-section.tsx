@@ -1,8 +1,9 @@
-// A generic section of a patient's versioned records: list, add/edit form, delete with Undo.
+// A generic section of a patient's versioned records: list, add/edit form, delete with Undo. A refused
+// save lists its problems at the top of the form (ErrorSummary), which takes focus; a conflict takes it itself.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -32,6 +33,8 @@ export function RecordSection<V extends Versioned, D>(props: {
   itemName: (view: V) => string;
   renderItem: (view: V) => ComponentChildren;
   renderForm: (draft: D, set: (patch: Partial<D>) => void, error: ApiError | null) => ComponentChildren;
+  /** The pointers `renderForm` shows beside a field for this draft; the summary lists any other on its own. */
+  placed: (draft: D) => readonly string[];
   formTitle: (editing: boolean) => string;
 }) {
   const [items, setItems] = useState<V[] | null>(null);
@@ -42,8 +45,8 @@ export function RecordSection<V extends Versioned, D>(props: {
   const [saving, setSaving] = useState(false);
   const [hidden, setHidden] = useState<string[]>([]);
   const formRef = useRef<HTMLFormElement>(null);
+  // A new object on every refusal or conflict: the summary (or the conflict) takes focus, not the page.
   const [refusal, setRefusal] = useState<object | null>(null);
-  useFocusFirstInvalid(refusal, formRef);
   // Opening the form replaces the Add button (or leaves Edit far above): focus goes to its first field.
   const editingId = editing?.id;
   useEffect(() => {
@@ -66,6 +69,7 @@ export function RecordSection<V extends Versioned, D>(props: {
     setSaving(true);
     setError(null);
     setConflict(null);
+    setRefusal(null);
     try {
       await props.save(editing.id, editing.draft, version);
       showToast(t('plan.saved'));
@@ -120,6 +124,7 @@ export function RecordSection<V extends Versioned, D>(props: {
                   onClick={() => {
                     setEditing({ id: v.id, version: v.version, draft: props.fromView(v) });
                     setError(null);
+                    setRefusal(null);
                     setConflict(null);
                   }}
                 >
@@ -145,7 +150,8 @@ export function RecordSection<V extends Versioned, D>(props: {
           aria-labelledby={`${props.id}-form-heading`}
         >
           <h3 id={`${props.id}-form-heading`}>{props.formTitle(editing.version !== undefined)}</h3>
-          <ErrorMessage message={error?.message} />
+          <ErrorSummary failure={refusal} form={formRef} messages={unplacedErrors(error, props.placed(editing.draft))} />
+          <ErrorMessage message={formLevelMessage(error)} />
           {conflict && (
             <ConflictBox
               message={t('plan.recordConflict', { version: conflict.version })}
@@ -174,6 +180,7 @@ export function RecordSection<V extends Versioned, D>(props: {
               onClick={() => {
                 setEditing(null);
                 setError(null);
+                setRefusal(null);
                 setConflict(null);
                 focusSoon(addId);
               }}
@@ -190,6 +197,7 @@ export function RecordSection<V extends Versioned, D>(props: {
           onClick={() => {
             setEditing({ id: newClientId(), version: undefined, draft: props.blank() });
             setError(null);
+            setRefusal(null);
           }}
         >
           {props.addLabel}

@@ -2,7 +2,7 @@
 // chosen rate (the strengths to round to asked for only when the server needs them).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { Empty, ErrorMessage, Field, Loading, LoadFailed, SelectField, showToast } from '../../components/ui.tsx';
 import { formatLocalDate, t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -30,7 +30,6 @@ export function TaperPlanner(props: {
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(error, form);
   // The submit button is disabled while sending, so focus moves on to the new plan once the list has it.
   const [focusTaper, setFocusTaper] = useState<string | null>(null);
   useEffect(() => {
@@ -144,7 +143,17 @@ export function TaperPlanner(props: {
       <form ref={form} class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
         <h3 id="taper-new-heading">{t('meds.taper.new')}</h3>
         <p class="hint">{t('meds.taper.intro')}</p>
-        <ErrorMessage message={error?.message} />
+        <ErrorSummary
+          failure={error}
+          form={form}
+          messages={unplacedErrors(error, [
+            '/startDate',
+            '/targetPercentOfOriginal',
+            ...(choice === 'custom' ? ['/rate'] : []),
+            '/strengthsByDrug',
+          ])}
+        />
+        <ErrorMessage message={formLevelMessage(error)} />
         <div class="grid">
           <Field
             label={t('meds.taper.start')}

@@ -4,6 +4,7 @@ import type { CrisisResource } from '../../../contract/crisis.ts';
 import type { Instrument } from '../../api/questionnaires.ts';
 import { ErrorMessage } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import { CrisisPanel } from './crisis-panels.tsx';
 import { Attribution } from './questionnaire-ui.tsx';
 
@@ -20,14 +21,15 @@ export function ReviewAnswers(props: {
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const { definition, answers, crisisNow, resources, error, sending, setStep } = props;
+  const about = useAbout();
   const items = definition.items;
   const total = items.length;
   return (
     <main id="main">
       <h1 ref={props.headingRef} tabIndex={-1}>
-        {t('q.review')} — {definition.shortTitle}
+        {about('q.review')} — {definition.shortTitle}
       </h1>
-      <p>{t('q.reviewIntro')}</p>
+      <p>{about('q.reviewIntro')}</p>
       {crisisNow && <CrisisPanel resources={resources} teamTold={false} />}
       <ol class="list review">
         {items.map((item, index) => {
@@ -78,6 +80,7 @@ export function AnswerItem(props: {
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const { definition, step, setStep, answers, save, prompt, setPrompt, crisisNow, resources } = props;
+  const about = useAbout();
   const items = definition.items;
   const total = items.length;
   const item = items[step]!;
@@ -159,7 +162,7 @@ export function AnswerItem(props: {
       </form>
       {Object.keys(answers).length > 0 && (
         <p class="hint">
-          {t('q.draftKept')}{' '}
+          {about('q.draftKept')}{' '}
           <button type="button" class="button link" onClick={props.onDiscard}>
             {t('q.discard')}
           </button>

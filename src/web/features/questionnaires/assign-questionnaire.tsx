@@ -1,9 +1,10 @@
 // Assigning a questionnaire to a patient: once, on a recurrence, or before a visit. Its date and time
-// are the patient's wall clock, whichever zone the clinician's browser is in.
+// are the patient's wall clock, whichever zone the clinician's browser is in. A refused assignment lists
+// its problems at the top of the form (ErrorSummary), which takes focus.
 import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { questionnairesApi } from '../../api/questionnaires.ts';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { ErrorMessage, Field, Loading, SelectField, showToast } from '../../components/ui.tsx';
 import { instantOfWallClock, wallClockOf } from '../../components/wall-clock.ts';
 import { canonicalTimeZone, type TimeZone } from '../../../domain/time/local-date.ts';
@@ -40,7 +41,8 @@ export function AssignQuestionnaire(props: {
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [whenError, setWhenError] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(whenError ?? formError, form);
+  /** Counts refused assignments (here or by the server): each one refreshes the error summary and moves focus to it. */
+  const [failures, setFailures] = useState(0);
 
   async function assign(e: Event) {
     e.preventDefault();
@@ -48,6 +50,7 @@ export function AssignQuestionnaire(props: {
     const at = instantOfWallClock(when, zone);
     if (at === undefined) {
       setWhenError(t('q.assign.whenMissing'));
+      setFailures((n) => n + 1);
       return;
     }
     setWhenError(null);
@@ -61,9 +64,11 @@ export function AssignQuestionnaire(props: {
       await questionnairesApi.assign(pid, { instrumentId, schedule });
       // The created assignment carries no title; the catalogue this form picked from does.
       showToast(t('q.assign.done', { title: catalogue?.find((c) => c.id === instrumentId)?.shortTitle ?? instrumentId }));
+      setFailures(0);
       load();
     } catch (err) {
       setFormError(err as ApiError);
+      setFailures((n) => n + 1);
     }
   }
   const options = (catalogue ?? []).filter((c) => c.available).map((c) => ({ value: c.id, label: c.shortTitle }));
@@ -80,6 +85,14 @@ export function AssignQuestionnaire(props: {
             void assign(e);
           }}
         >
+          <ErrorSummary
+            failure={failures}
+            form={form}
+            messages={unplacedErrors(formError, [
+              WHEN_POINTER[kind],
+              ...(kind === 'recurring' ? ['/schedule/everyDays'] : kind === 'before-visit' ? ['/schedule/daysBefore'] : []),
+            ])}
+          />
           <SelectField
             label={t('q.assign.instrument')}
             name="instrument"
@@ -127,7 +140,7 @@ export function AssignQuestionnaire(props: {
               error={formError?.fieldError('/schedule/daysBefore')}
             />
           )}
-          <ErrorMessage message={formError?.message} />
+          <ErrorMessage message={formLevelMessage(formError)} />
           <button type="submit" class="button">
             {t('q.assign.submit')}
           </button>

@@ -2,13 +2,15 @@
 // read, and the safety flags of a response worded for who reads them.
 import type { CrisisResource } from '../../../contract/crisis.ts';
 import { t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import type { Audience } from './questionnaire-format.ts';
 
 export function CrisisPanel(props: { resources: readonly CrisisResource[]; teamTold: boolean }) {
+  const about = useAbout();
   return (
     <section class="card crisis-panel" role="alert" aria-labelledby="crisis-title">
-      <h2 id="crisis-title">{t('q.crisis.title')}</h2>
-      <p>{t('q.crisis.body')}</p>
+      <h2 id="crisis-title">{about('q.crisis.title')}</h2>
+      <p>{about('q.crisis.body')}</p>
       <ul>
         {props.resources.map((r) => (
           <li key={r.name}>
@@ -16,7 +18,7 @@ export function CrisisPanel(props: { resources: readonly CrisisResource[]; teamT
           </li>
         ))}
       </ul>
-      {props.teamTold && <p>{t('q.crisis.team')}</p>}
+      {props.teamTold && <p>{about('q.crisis.team')}</p>}
     </section>
   );
 }
@@ -25,10 +27,11 @@ export function CrisisPanel(props: { resources: readonly CrisisResource[]; teamT
 const SUPPORT_ID = 'crisis-support';
 
 export function SupportResources(props: { resources: readonly CrisisResource[] }) {
+  const about = useAbout();
   return (
     <section id={SUPPORT_ID} tabIndex={-1} class="card crisis-panel" aria-labelledby="crisis-support-title">
-      <h2 id="crisis-support-title">{t('q.crisis.title')}</h2>
-      <p>{t('q.crisis.support')}</p>
+      <h2 id="crisis-support-title">{about('q.crisis.title')}</h2>
+      <p>{about('q.crisis.support')}</p>
       <ul>
         {props.resources.map((r) => (
           <li key={r.name}>
@@ -47,6 +50,7 @@ export function SupportResources(props: { resources: readonly CrisisResource[] }
 export function FlagNotes(props: { flags: readonly string[]; audience: Audience }) {
   const crisis = props.flags.includes('crisis');
   const unknown = props.flags.includes('item-9-unknown');
+  const about = useAbout();
   if (props.audience === 'clinician')
     return (
       <>
@@ -59,7 +63,7 @@ export function FlagNotes(props: { flags: readonly string[]; audience: Audience 
       {crisis && (
         <>
           {' '}
-          · {t('q.flag.crisisPatient')} — <a href={`#${SUPPORT_ID}`}>{t('q.flag.crisisSupport')}</a>
+          · {about('q.flag.crisisPatient')} — <a href={`#${SUPPORT_ID}`}>{t('q.flag.crisisSupport')}</a>
         </>
       )}
       {unknown && ` · ${t('q.flag.item9UnknownPatient')}`}

@@ -34,7 +34,7 @@ export function QuestionnaireResult(props: {
       {submitted.crisis && <CrisisPanel resources={submitted.crisis.resources} teamTold={submitted.crisis.alertsRaised > 0} />}
       <section class="card">
         {r.score === null ? (
-          <p>{t('q.incomplete')}</p>
+          <p>{about('q.incomplete')}</p>
         ) : (
           <>
             <p class="big">
@@ -51,10 +51,12 @@ export function QuestionnaireResult(props: {
         )}
         {c && (
           <p>
-            {t(c.category ? (CHANGE_KEYS[c.category] ?? 'q.change.unknown') : 'q.change.unknown', {
-              from: formatScore(c.previousScore),
-              to: formatScore(r.score ?? 0),
-            })}
+            {c.category === 'worsened'
+              ? about('q.change.worsened', { from: formatScore(c.previousScore), to: formatScore(r.score ?? 0) })
+              : t(c.category ? (CHANGE_KEYS[c.category] ?? 'q.change.unknown') : 'q.change.unknown', {
+                  from: formatScore(c.previousScore),
+                  to: formatScore(r.score ?? 0),
+                })}
           </p>
         )}
         <p class="hint">{formatDateTime(r.completedAt, props.timeZone)}</p>

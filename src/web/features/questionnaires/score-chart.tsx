@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { Instrument, StoredResponse } from '../../api/questionnaires.ts';
 import { Empty } from '../../components/ui.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import { FlagNotes } from './crisis-panels.tsx';
 import { axisDates, bandLabel, formatScore, type Audience } from './questionnaire-format.ts';
 import { useRenderedSize } from './use-rendered-size.ts';
@@ -13,6 +14,7 @@ import { useRenderedSize } from './use-rendered-size.ts';
  */
 export function ScoreChart(props: { definition: Instrument; responses: readonly StoredResponse[]; timeZone: string; audience: Audience }) {
   const { definition } = props;
+  const about = useAbout();
   const points = useMemo(
     () =>
       props.responses
@@ -78,7 +80,9 @@ export function ScoreChart(props: { definition: Instrument; responses: readonly 
         </svg>
       </div>
       {mcid !== null && (
-        <figcaption class="hint">{t(props.audience === 'patient' ? 'q.chart.mcid' : 'q.chart.mcidClinician', { points: mcid })}</figcaption>
+        <figcaption class="hint">
+          {props.audience === 'patient' ? about('q.chart.mcid', { points: mcid }) : t('q.chart.mcidClinician', { points: mcid })}
+        </figcaption>
       )}
       <table class="table">
         <caption class="visually-hidden">{label}</caption>

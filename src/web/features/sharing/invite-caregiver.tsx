@@ -1,7 +1,8 @@
-// Inviting a caregiver with a label and what they may do; the one-time code shows above the list.
+// Inviting a caregiver with a label and what they may do; the one-time code shows above the list. A
+// refused invitation lists its problems at the top of the form (ErrorSummary), which takes focus.
 import { useRef, useState } from 'preact/hooks';
 import { api, type ApiError } from '../../api/client.ts';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t, type MessageKey } from '../../i18n/index.ts';
 
@@ -13,7 +14,6 @@ export function InviteCaregiver(props: { pid: string; onInvited: (invited: { cod
   const [scopes, setScopes] = useState<string[]>(['read', 'write-diary']);
   const [inviteError, setInviteError] = useState<ApiError | null>(null);
   const inviteForm = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(inviteError, inviteForm);
   async function invite(e: Event) {
     e.preventDefault();
     setInviteError(null);
@@ -28,7 +28,8 @@ export function InviteCaregiver(props: { pid: string; onInvited: (invited: { cod
   return (
     <form ref={inviteForm} class="card" onSubmit={invite} noValidate aria-labelledby="invite-heading">
       <h3 id="invite-heading">{t('caregivers.invite')}</h3>
-      <ErrorMessage message={inviteError?.message} />
+      <ErrorSummary failure={inviteError} form={inviteForm} messages={unplacedErrors(inviteError, ['/label'])} />
+      <ErrorMessage message={formLevelMessage(inviteError)} />
       <Field label={t('field.label')} name="label" value={label} onInput={setLabel} required error={inviteError?.fieldError('/label')} />
       <fieldset>
         <legend class="legend">{t('caregivers.invite')}</legend>

@@ -1,7 +1,8 @@
 // Sharing the record with a clinic by its share code, read-only or read and write, until an optional date.
+// A refused share lists its problems at the top of the form (ErrorSummary), which takes focus.
 import { useRef, useState } from 'preact/hooks';
 import { api, type ApiError } from '../../api/client.ts';
-import { useFocusFirstInvalid } from '../../components/focus-invalid.ts';
+import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { Checkbox, ErrorMessage, Field, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 
@@ -13,7 +14,6 @@ export function ShareWithClinic(props: { pid: string; onShared: () => void }) {
   const [until, setUntil] = useState('');
   const [shareError, setShareError] = useState<ApiError | null>(null);
   const shareForm = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(shareError, shareForm);
   async function share(e: Event) {
     e.preventDefault();
     setShareError(null);
@@ -34,7 +34,8 @@ export function ShareWithClinic(props: { pid: string; onShared: () => void }) {
   return (
     <form ref={shareForm} class="card" onSubmit={share} noValidate aria-labelledby="share-form-heading">
       <h3 id="share-form-heading">{t('sharing.share')}</h3>
-      <ErrorMessage message={shareError?.message} />
+      <ErrorSummary failure={shareError} form={shareForm} messages={unplacedErrors(shareError, ['/shareCode', '/expiresAt'])} />
+      <ErrorMessage message={formLevelMessage(shareError)} />
       <Field
         label={t('field.shareCode')}
         name="shareCode"
