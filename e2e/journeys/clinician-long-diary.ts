@@ -18,7 +18,9 @@ export const journey: Journey = {
     const items = doctor.getByRole('list', { name: 'Diary' }).getByRole('listitem');
     const dates = await items.evaluateAll((lis) => lis.map((li) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.exec(li.textContent ?? '')?.[0] ?? ''));
     if (dates.some((d, i) => i > 0 && d > dates[i - 1]!)) throw new Error('expected the chart diary newest first');
-    await expectVisible(items.first().getByText('Entered by the patient', { exact: true }), 'who entered the check-in');
+    // Each check-in says who entered it (a caregiver journey may have added the newest one).
+    await expectVisible(items.first().getByText(/^Entered by (the patient|a caregiver|the clinic)$/), 'who entered the newest check-in');
+    await expectVisible(items.getByText('Entered by the patient', { exact: true }).first(), "the patient's own check-ins named as theirs");
     await doctor.getByRole('button', { name: 'Show older check-ins' }).click();
     await expectVisible(doctor.locator('#chart-entry-100:focus'), 'focus on the first older check-in');
     if ((await items.count()) !== Math.min(200, Number(total)))
