@@ -14,6 +14,7 @@ import { migrateToLatest, openDatabase, type DatabaseTarget } from '../src/stora
 import { createKyselyStore } from '../src/storage/kysely-store.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { seedPopulation } from './synthetic.ts';
+import { refreshTriage } from '../src/app/triage.ts';
 import { PANEL_PATIENTS, PANEL_SCENARIOS, seedPanelClinic } from './panel.ts';
 
 const PANEL_PASSWORD = 'panel bench password, long enough';
@@ -93,6 +94,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
   };
   process.stdout.write(`[${engine}] seeding ${PATIENTS} patients… `);
   const population = await seedPopulation(deps, PATIENTS);
+  // Their panel summaries now, as a running server's sweep would have made them, so that no sweep runs
+  // beside the measured scenarios.
+  for (const p of population.patients) await refreshTriage(deps, p.patientId);
   console.log('done');
   process.stdout.write(`[${engine}] seeding a clinic panel of ${PANEL_PATIENTS} patients… `);
   const panelClinic = await seedPanelClinic(handle.db, await deps.hasher.hash(PANEL_PASSWORD), PANEL_PASSWORD);

@@ -173,7 +173,7 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   {
     name: 'PAINWISE_PANEL_REFRESH_MINUTES',
     default: String(DEFAULT_SETTINGS.panelRefreshMinutes),
-    meaning: "Longest time a patient's clinic-panel summary goes without being recomputed (a write recomputes it within seconds)",
+    meaning: "Longest time a patient's clinic-panel summary goes without being recomputed (a write recomputes it within a minute)",
   },
   {
     name: 'PAINWISE_BENCH_CALIBRATION',

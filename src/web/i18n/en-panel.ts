@@ -37,7 +37,7 @@ export const enPanel = {
   'panel.lapsed': 'No check-in for a while',
   'panel.notYet': 'Summary being prepared',
   'panel.nameOnly': 'Shares without read access',
-  'panel.asOf': 'Summaries as of {time}; a check-in shows here within seconds.',
+  'panel.asOf': 'Summaries as of {time}; a check-in shows here within a minute.',
   'panel.showing': 'Patients {from}–{to} of {total}.',
   'panel.none': 'No patient matches.',
   'panel.previous': 'Previous page',
