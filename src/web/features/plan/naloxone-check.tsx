@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { ErrorMessage, Field, LoadFailed, SelectField, showToast } from '../../components/ui.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
+import { useAbout } from '../../session.ts';
 import { planApi, type NaloxoneCheckView } from './plan-api.ts';
 
 type Answer = '' | 'yes' | 'no';
@@ -11,6 +12,7 @@ type Answer = '' | 'yes' | 'no';
  * was answered is dated in the patient's time zone (a caregiver or a travelling patient may be elsewhere).
  */
 export function NaloxoneCheck(props: { pid: string; editable: boolean; timeZone: string; headingId?: string }) {
+  const about = useAbout();
   const [check, setCheck] = useState<NaloxoneCheckView | null | undefined>(undefined);
   // A failed load is said as such: "not answered yet" would be a false statement about naloxone.
   const [loadFailed, setLoadFailed] = useState(false);
@@ -56,7 +58,7 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; timeZone:
         check?.version,
       );
       adopt(saved);
-      showToast(t('naloxone.saved'));
+      showToast(about('naloxone.saved'));
       // The button was disabled while saving, which drops focus to the page: give it back.
       requestAnimationFrame(() => saveButton.current?.focus());
     } catch (e) {
@@ -79,22 +81,22 @@ export function NaloxoneCheck(props: { pid: string; editable: boolean; timeZone:
     >
       <ErrorMessage message={error} />
       <SelectField<Answer>
-        label={t('naloxone.question')}
+        label={about('naloxone.question')}
         name="naloxoneAnswer"
         value={answer}
         options={[
           { value: '', label: t('naloxone.unanswered') },
-          { value: 'yes', label: t('naloxone.yes') },
-          { value: 'no', label: t('naloxone.no') },
+          { value: 'yes', label: about('naloxone.yes') },
+          { value: 'no', label: about('naloxone.no') },
         ]}
         onChange={setAnswer}
       />
       {answer === 'yes' && (
-        <Field label={t('naloxone.where')} name="naloxoneWhere" value={where} onInput={setWhere} hint={t('naloxone.whereHint')} />
+        <Field label={t('naloxone.where')} name="naloxoneWhere" value={where} onInput={setWhere} hint={about('naloxone.whereHint')} />
       )}
       {check && <p class="hint">{t('naloxone.answered', { date: formatDate(check.updatedAt, props.timeZone) })}</p>}
       <button ref={saveButton} type="submit" class="button" disabled={saving || answer === ''}>
-        {t('naloxone.save')}
+        {about('naloxone.save')}
       </button>
     </form>
   );
