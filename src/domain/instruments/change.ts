@@ -1,16 +1,18 @@
 // Clinically important change between two results of one instrument, direction-aware.
 //
-// Signs, as Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005 tabulates them: `absolute` = to − from (its "Δ points": 8 → 5 is −3) and
-// `percent` = the percent reduction from baseline, (from − to) / from × 100 (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005 implementation notes
-// and Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005's "Δ %": 8 → 5 is 37.5 %), so a rise is a negative percent. `percent` is null when `from` is 0
-// (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005: undefined at baseline 0).
+// Sources: Farrar 2001 (Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/) and the IMMPACT
+// recommendations, Dworkin 2008 (J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005).
+//
+// Signs, as Dworkin 2008 tabulates them: `absolute` = to − from (its "Δ points": 8 → 5 is −3) and
+// `percent` = the percent reduction from baseline, (from − to) / from × 100 (its "Δ %": 8 → 5 is
+// 37.5 %), so a rise is a negative percent. `percent` is null when `from` is 0: a percent change is
+// undefined at baseline 0.
 //
 // Categories (ids are stable):
-// - IMMPACT percent rule for pain intensity (Dworkin 2008, Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; https://doi.org/10.1016/j.jpain.2007.09.005), measured as the
-//   percent decrease: ≥ 50 % `substantial`, ≥ 30 % `moderate`, ≥ 10 % `minimal`, otherwise `none`; any
+// - IMMPACT percent rule for pain intensity (Dworkin 2008; Farrar 2001), measured as the percent
+//   decrease: ≥ 50 % `substantial`, ≥ 30 % `moderate`, ≥ 10 % `minimal`, otherwise `none`; any
 //   increase is `worsened` — IMMPACT defines no worsening threshold, so none is invented and any rise
-//   is reported as a rise; from a baseline of 0 a rise is `worsened` and no change (0 → 0) is null
-//   (Farrar 2001, Pain 94:149, https://pubmed.ncbi.nlm.nih.gov/11690728/; Dworkin 2008, J Pain 9:105, https://doi.org/10.1016/j.jpain.2007.09.005: percent change undefined at baseline 0).
+//   is reported as a rise; from a baseline of 0 a rise is `worsened` and no change (0 → 0) is null.
 // - Threshold rules (PEG and BPI interference 1 point, ODI 10 points or 30 %, PHQ-9 5, GAD-7 4, PROMIS T
 //   per setting): a change of at least the threshold in the better direction is `improved`, in the worse
 //   direction `worsened`, otherwise `none`. Thresholds are inclusive ("≥ 1-point decrease"). A percent
