@@ -20,6 +20,7 @@ import { journey as clinicianOpioidAndBenzodiazepine } from './journeys/clinicia
 import { journey as pacingAndNaloxoneCheck } from './journeys/pacing-and-naloxone-check.ts';
 import { journey as naloxoneCheckTimeZone } from './journeys/naloxone-check-time-zone.ts';
 import { journey as keyboardOnly } from './journeys/keyboard-only.ts';
+import { journey as apiTokenLimits } from './journeys/api-token-limits.ts';
 import { journey as phq9Item9Crisis } from './journeys/phq9-item-9-crisis.ts';
 import { journey as clinicianAssignsQuestionnaires } from './journeys/clinician-assigns-questionnaires.ts';
 import { journey as bodyMapZoom } from './journeys/body-map-zoom.ts';
@@ -49,6 +50,7 @@ const journeys: Journey[] = [
   pacingAndNaloxoneCheck,
   naloxoneCheckTimeZone,
   keyboardOnly,
+  apiTokenLimits,
   phq9Item9Crisis,
   clinicianAssignsQuestionnaires,
   bodyMapZoom,

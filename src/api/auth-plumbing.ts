@@ -2,7 +2,8 @@
 // unsafe methods (synchronizer token: the session's token must come back in the X-CSRF-Token header).
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveApiToken, resolveSession } from '../app/accounts.ts';
+import { resolveSession } from '../app/accounts.ts';
+import { resolveApiToken } from '../app/api-tokens.ts';
 import type { AppDeps } from '../app/context.ts';
 import { ANONYMOUS } from './request-context.ts';
 import { sendProblem } from './problem.ts';
@@ -36,8 +37,17 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cook
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const actor = m ? await resolveApiToken(deps, m[1]!) : undefined;
       if (!actor)
-        return sendProblem(request, reply, 'authentication-required', { detail: 'The bearer token is not valid or has been revoked.' });
+        return sendProblem(request, reply, 'authentication-required', {
+          detail: 'The bearer token is not valid, has expired or has been revoked.',
+        });
       request.auth = { actor, sessionId: null, csrfToken: null, profile: null, sessionExpired: false };
+      // A read-only token changes nothing. Patient routes leave that to the policy (which first refuses
+      // a patient outside the token as unknown); every other change is refused here.
+      const config = request.routeOptions.config;
+      if (actor.kind === 'user' && actor.tokenLimits?.access === 'read' && !SAFE_METHODS.has(request.method)) {
+        if (!config.patientAction && !config.changesNothing)
+          return sendProblem(request, reply, 'forbidden', { detail: 'This API token may only read.' });
+      }
       return; // bearer tokens are not sent by browsers on their own, so no CSRF check is needed
     }
     const token = request.cookies[cookieName];

@@ -38,6 +38,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'care-plan-conflict': { status: 409, title: 'The care plan changed since the version you edited' },
   'nothing-to-taper': { status: 409, title: 'The current medicines include no opioid dose to taper' },
   'taper-pause-invalid': { status: 409, title: 'The taper cannot be paused or resumed that way' },
+  'token-patient-not-accessible': { status: 422, title: 'The token names a patient you cannot access' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
   'service-unavailable': { status: 503, title: 'The service is busy; try again in a moment' },
 };

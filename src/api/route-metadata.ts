@@ -10,6 +10,8 @@ declare module 'fastify' {
     patientAction?: PatientAction;
     /** The route checks its items' text itself and answers per item (the diary batch), so the JSON parser does not refuse the whole body. */
     textCheckedPerItem?: boolean;
+    /** An unsafe method that changes nothing (a calculation sent as POST): a read-only API token may call it. */
+    changesNothing?: boolean;
   }
 }
 

@@ -3,7 +3,7 @@ import { AppError } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { auditEvent, requireSessionUser, requireUser } from './access.ts';
 import { checkNewPassword } from './password-rules.ts';
-import type { ActorProfile, ApiToken, Patient, Session, Sex, User } from './model.ts';
+import type { ActorProfile, Patient, Session, Sex, User } from './model.ts';
 import type { Actor } from './policy.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
@@ -222,44 +222,4 @@ export async function updateProfile(deps: AppDeps, ctx: RequestContext, input: {
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   return user;
-}
-
-const TOKEN_PREFIX = 'pw_';
-
-export async function createApiToken(
-  deps: AppDeps,
-  ctx: RequestContext,
-  input: { name: string },
-): Promise<{ token: string; apiToken: ApiToken }> {
-  const userId = requireSessionUser(ctx);
-  const token = TOKEN_PREFIX + deps.ids.newSecret(32);
-  const apiToken: ApiToken = {
-    id: deps.ids.newId(),
-    userId,
-    name: input.name.trim(),
-    createdAt: nowIso(deps),
-    lastUsedAt: null,
-    revokedAt: null,
-  };
-  await deps.store.apiTokens.insert(apiToken, sha256(token));
-  return { token, apiToken };
-}
-
-export async function listApiTokens(deps: AppDeps, ctx: RequestContext): Promise<readonly ApiToken[]> {
-  return deps.store.apiTokens.listForUser(requireUser(ctx));
-}
-
-export async function revokeApiToken(deps: AppDeps, ctx: RequestContext, tokenId: string): Promise<void> {
-  if (!(await deps.store.apiTokens.revoke(requireUser(ctx), tokenId, nowIso(deps))))
-    throw new AppError('not-found', 'No active token with this id.');
-}
-
-export async function resolveApiToken(deps: AppDeps, token: string): Promise<Actor | undefined> {
-  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const found = await deps.store.apiTokens.findActiveByHash(sha256(token));
-  if (!found) return undefined;
-  const now = nowIso(deps);
-  if (!found.lastUsedAt || Date.parse(now) - Date.parse(found.lastUsedAt) >= TOUCH_INTERVAL_MS)
-    await deps.store.apiTokens.touch(found.id, now);
-  return { kind: 'user', userId: found.userId, via: 'token' };
 }

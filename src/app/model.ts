@@ -33,13 +33,26 @@ export interface Session {
   readonly absoluteExpiresAt: string;
 }
 
-export interface ApiToken {
+/** What an API token may do: only read, or read and change what its owner may change. */
+export const API_TOKEN_ACCESS = ['read', 'read-write'] as const;
+export type ApiTokenAccess = (typeof API_TOKEN_ACCESS)[number];
+
+/** The limits an API token puts on its owner's access, on top of the owner's own. */
+export interface ApiTokenLimits {
+  readonly access: ApiTokenAccess;
+  /** The patients the token may reach; `null`: every patient its owner may reach. */
+  readonly patientIds: readonly string[] | null;
+}
+
+export interface ApiToken extends ApiTokenLimits {
   readonly id: string;
   readonly userId: string;
   readonly name: string;
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+  /** After this instant the token no longer signs in; `null`: until revoked. */
+  readonly expiresAt: string | null;
 }
 
 export interface Organization {

@@ -87,12 +87,15 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
     deps.store.patients.listAsCaregiver(userId),
     deps.store.organizations.listMembershipsOfUser(userId),
   ]);
+  // A token limited to some patients lists only those, as if the others were not there.
+  const limited = ctx.actor.kind === 'user' ? (ctx.actor.tokenLimits?.patientIds ?? null) : null;
+  const within = (patientId: string) => limited === null || limited.includes(patientId);
   const result: VisiblePatient[] = [];
-  if (own) result.push({ patient: own, basis: 'owner', organizationId: null, scopes: ['all'] });
+  if (own && within(own.id)) result.push({ patient: own, basis: 'owner', organizationId: null, scopes: ['all'] });
   const events = [];
   for (const p of caring) {
     const d = p.delegation;
-    if (d.acceptedAt && isActive(d, now)) {
+    if (d.acceptedAt && isActive(d, now) && within(p.id)) {
       const { delegation: _d, ...patient } = p;
       result.push({ patient, basis: 'caregiver', organizationId: null, scopes: d.scopes });
       // The caregiver read the patient's record (name, time zone, birth year, sex): it shows in their access log.
@@ -112,6 +115,7 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
     if (!CLINICIAN_ROLES.includes(m.role)) continue;
     for (const p of await deps.store.patients.listForOrganization(m.organizationId, now)) {
       const { relationship, ...patient } = p;
+      if (!within(patient.id)) continue;
       result.push({ patient, basis: 'clinician', organizationId: m.organizationId, scopes: relationship.scopes });
       events.push(
         auditEvent(deps, ctx, {

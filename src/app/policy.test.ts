@@ -96,4 +96,18 @@ describe('decidePatientAccess', () => {
       refusal: 'not-found',
     });
   });
+  it('narrows access through an API token: read-only refuses changes, and other patients are strangers', () => {
+    const limits = { access: 'read', patientIds: ['p1'] } as const;
+    const token: Actor = { kind: 'user', userId: 'u-owner', via: 'token', tokenLimits: limits };
+    expect(decidePatientAccess(token, 'read', none, NOW).allowed).toBe(true);
+    expect(decidePatientAccess(token, 'read-access-log', none, NOW).allowed).toBe(true);
+    expect(decidePatientAccess(token, 'write-diary', none, NOW)).toEqual({ allowed: false, refusal: 'forbidden' });
+    const elsewhere: AccessFacts = { patient: { id: 'p2', userId: 'u-owner' }, delegations: [], careGrants: [] };
+    expect(decidePatientAccess(token, 'read', elsewhere, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
+    // A token never adds to its owner's own access.
+    const stranger: Actor = { kind: 'user', userId: 'u-other', via: 'token', tokenLimits: { access: 'read-write', patientIds: null } };
+    expect(decidePatientAccess(stranger, 'read', none, NOW)).toEqual({ allowed: false, refusal: 'not-found' });
+    const readWrite: Actor = { ...token, tokenLimits: { access: 'read-write', patientIds: null } };
+    expect(decidePatientAccess(readWrite, 'write-diary', elsewhere, NOW).allowed).toBe(true);
+  });
 });

@@ -9,8 +9,10 @@
 // - a clinician acts only through an organization they are a clinical member of (admins are not
 //   clinicians), with a care relationship the patient granted that is neither revoked nor expired,
 //   and only within its scopes;
-// - someone with no link to the patient learns nothing: the refusal is `not-found`, not `forbidden`.
-import { CLINICIAN_ROLES, type CaregiverScope, type CareScope, type OrganizationRole } from './model.ts';
+// - someone with no link to the patient learns nothing: the refusal is `not-found`, not `forbidden`;
+// - an API token narrows its owner's access, never widens it: a patient outside the token's patients
+//   is refused as for a stranger (`not-found`), and a read-only token is refused every change.
+import { CLINICIAN_ROLES, type ApiTokenLimits, type CaregiverScope, type CareScope, type OrganizationRole } from './model.ts';
 
 export type Actor =
   | { readonly kind: 'anonymous' }
@@ -20,6 +22,8 @@ export type Actor =
       readonly via: 'session' | 'token';
       /** The patient record this user owns, as read with the session (a record never changes owner). */
       readonly ownPatientId?: string | null;
+      /** Present when the user acts through an API token: what that token allows. */
+      readonly tokenLimits?: ApiTokenLimits;
     };
 
 // `see-due-questionnaires`: which questionnaires can be answered and which are due (titles and times, no
@@ -34,6 +38,9 @@ export const PATIENT_ACTIONS = [
   'read-access-log',
 ] as const;
 export type PatientAction = (typeof PATIENT_ACTIONS)[number];
+
+/** The actions that only look: all a read-only API token may do. */
+const READ_ONLY_ACTIONS: readonly PatientAction[] = ['read', 'see-due-questionnaires', 'read-access-log'];
 
 export interface AccessFacts {
   readonly patient: { readonly id: string; readonly userId: string } | undefined;
@@ -94,7 +101,16 @@ export function isActive(grant: { readonly revokedAt: string | null; readonly ex
 export function decidePatientAccess(actor: Actor, action: PatientAction, facts: AccessFacts, now: string): AccessDecision {
   if (actor.kind === 'anonymous') return { allowed: false, refusal: 'unauthenticated' };
   if (!facts.patient) return { allowed: false, refusal: 'not-found' };
-  if (facts.patient.userId === actor.userId) return { allowed: true, basis: { kind: 'owner' } };
+  const limits = actor.tokenLimits;
+  if (limits?.patientIds && !limits.patientIds.includes(facts.patient.id)) return { allowed: false, refusal: 'not-found' };
+  const decision = decideForUser(actor.userId, action, facts, now);
+  if (decision.allowed && limits?.access === 'read' && !READ_ONLY_ACTIONS.includes(action)) return { allowed: false, refusal: 'forbidden' };
+  return decision;
+}
+
+function decideForUser(userId: string, action: PatientAction, facts: AccessFacts, now: string): AccessDecision {
+  if (!facts.patient) return { allowed: false, refusal: 'not-found' };
+  if (facts.patient.userId === userId) return { allowed: true, basis: { kind: 'owner' } };
 
   let linked = false;
   for (const d of facts.delegations) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DisplayName, Email, Id, Instant, Password, TimeZoneName } from './common.ts';
-import { ORGANIZATION_ROLES_LIST, SEX_LIST } from './enums.ts';
+import { DisplayName, Email, Id, Instant, InstantInput, Password, TimeZoneName } from './common.ts';
+import { API_TOKEN_ACCESS_LIST, ORGANIZATION_ROLES_LIST, SEX_LIST } from './enums.ts';
 
 export const SignUpBody = z.strictObject({
   email: Email,
@@ -37,13 +37,24 @@ export const SessionState = z
   .discriminatedUnion('signedIn', [z.object({ signedIn: z.literal(false) }), z.object({ signedIn: z.literal(true), me: MeResponse })])
   .meta({ id: 'SessionState' });
 
-export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const CreateApiTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** Read only unless asked: a token that leaks should be able to do as little as its script needs. */
+  access: z.enum(API_TOKEN_ACCESS_LIST).default('read'),
+  /** The only patients the token may reach; null or absent: every patient its owner may reach. */
+  patientIds: z.array(Id).min(1).max(100).nullable().optional(),
+  /** When the token stops working; in the future, at most a year away. Null or absent: until revoked. */
+  expiresAt: InstantInput.nullable().optional(),
+});
 export const ApiTokenView = z.object({
   id: Id,
   name: z.string(),
   createdAt: Instant,
   lastUsedAt: Instant.nullable(),
   revokedAt: Instant.nullable(),
+  access: z.enum(API_TOKEN_ACCESS_LIST),
+  patientIds: z.array(Id).nullable(),
+  expiresAt: Instant.nullable(),
 });
 export const CreatedApiToken = z.object({ token: z.string(), apiToken: ApiTokenView });
 export const ApiTokenParams = z.strictObject({ tokenId: Id });

@@ -3,3 +3,4 @@ export const ORGANIZATION_ROLES_LIST = ['physician', 'nurse', 'physical_therapis
 export const CAREGIVER_SCOPES_LIST = ['read', 'write-diary', 'answer-questionnaires'] as const;
 export const CARE_SCOPES_LIST = ['read', 'write'] as const;
 export const SEX_LIST = ['female', 'male', 'other', 'unknown'] as const;
+export const API_TOKEN_ACCESS_LIST = ['read', 'read-write'] as const;

@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'care-plan-conflict',
   'nothing-to-taper',
   'taper-pause-invalid',
+  'token-patient-not-accessible',
   'internal-error',
   'service-unavailable',
 ] as const;

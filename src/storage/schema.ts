@@ -29,6 +29,10 @@ export interface ApiTokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  access: string;
+  /** JSON array of patient ids; null: every patient the owner may reach. */
+  patientIds: string | null;
+  expiresAt: string | null;
 }
 export interface SignInFailureRow {
   key: string;

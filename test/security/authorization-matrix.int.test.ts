@@ -27,6 +27,21 @@ const GRANTING_SCOPES: Partial<Record<PatientAction, readonly CaregiverScope[]>>
   // Which questionnaires are due, without answers: whoever reads the record or answers for the patient.
   'see-due-questionnaires': ['read', 'answer-questionnaires'],
 };
+// Written by hand from the rule (a read-only API token may only look): the actions such a token may do.
+const READ_ONLY_TOKEN_ACTIONS: readonly PatientAction[] = ['read', 'see-due-questionnaires', 'read-access-log'];
+
+/** A script with an API token: no cookie, the token on every request. */
+class TokenClient extends Client {
+  readonly token: string;
+  constructor(app: TestApp['app'], token: string) {
+    super(app);
+    this.token = token;
+  }
+  override request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    return super.request(method, url, body, { authorization: `Bearer ${this.token}`, ...headers });
+  }
+}
+
 const withoutScopes = (granting: readonly CaregiverScope[] | undefined) => CAREGIVER_SCOPES.filter((s) => !(granting ?? []).includes(s));
 
 describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
@@ -37,6 +52,8 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   const caregivers = new Map<string, Client>(); // key: sorted scopes
   const params: Record<string, string> = {};
   let spareShareCode = '';
+  let readOnlyToken: Client;
+  let otherPatientToken: Client;
 
   async function organizationWithClinician(name: string): Promise<{ clinician: Client; shareCode: string; id: string }> {
     const { client: admin } = await signUp(t.app);
@@ -74,7 +91,21 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     actors.owner = owner.client;
     params.patientId = owner.me.patient!.id;
     actors.anonymous = new Client(t.app);
-    actors['another patient'] = (await signUp(t.app, { patient: true })).client;
+    const another = await signUp(t.app, { patient: true });
+    actors['another patient'] = another.client;
+    // The owner's tokens: one that may only read the owner's record, and one that may read and write
+    // only another patient's (whom the owner cares for).
+    const makeToken = async (body: Record<string, unknown>) =>
+      new TokenClient(t.app, (await owner.client.request('POST', '/api/me/tokens', { name: 'script', ...body })).json().token);
+    readOnlyToken = await makeToken({ access: 'read', patientIds: [owner.me.patient!.id] });
+    const { code: caring } = (
+      await another.client.request('POST', `/api/patients/${another.me.patient!.id}/caregivers`, {
+        label: 'Helper',
+        scopes: [...CAREGIVER_SCOPES],
+      })
+    ).json();
+    expect((await owner.client.request('POST', '/api/caregiver-invitations/accept', { code: caring })).statusCode).toBe(200);
+    otherPatientToken = await makeToken({ access: 'read-write', patientIds: [another.me.patient!.id] });
 
     // Caregivers with every scope but those that grant an action (one per action), and one with all scopes.
     const scopeSets: CaregiverScope[][] = [
@@ -160,7 +191,8 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     BODIES['/api/patients/{patientId}/care-relationships/accept-invitation'] = { code: invitation.json().code };
     t.clock.advanceMinutes(2);
     // Sessions record activity at most once a minute; let that happen now, outside the comparisons.
-    for (const client of [...Object.values(actors), ...caregivers.values()]) await client?.request('GET', '/api/me');
+    for (const client of [...Object.values(actors), ...caregivers.values(), readOnlyToken, otherPatientToken])
+      await client?.request('GET', '/api/me');
   });
   afterAll(async () => {
     await t.close();
@@ -206,6 +238,8 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
       const outsiders: [string, Client][] = [
         ...(Object.entries(actors).filter(([name]) => name !== 'owner') as [string, Client][]),
         ['caregiver without the scope', caregiverWithoutScope],
+        ["the owner's token for another patient", otherPatientToken],
+        ...(READ_ONLY_TOKEN_ACTIONS.includes(op.action) ? [] : ([["the owner's read-only token", readOnlyToken]] as [string, Client][])),
       ];
       for (const [name, client] of outsiders) {
         const before = await snapshotDatabase(t.database.handle);

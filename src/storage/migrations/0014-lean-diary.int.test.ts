@@ -155,6 +155,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       '0015-record-feed',
       '0016-patient-triage',
       '0017-known-devices',
+      '0018-api-token-scopes',
     ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();

@@ -192,7 +192,12 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
       expect.arrayContaining(['diary_entry', 'flare', 'condition']),
     );
 
-    expect(await migrateToLatest(t.database.handle.db)).toEqual(['0015-record-feed', '0016-patient-triage', '0017-known-devices']);
+    expect(await migrateToLatest(t.database.handle.db)).toEqual([
+      '0015-record-feed',
+      '0016-patient-triage',
+      '0017-known-devices',
+      '0018-api-token-scopes',
+    ]);
     const latest = await latestRows(db);
 
     // Every row, with its id, kind, version, times and body; diary entries at the sequence they had.

@@ -14,6 +14,7 @@ import * as m0014 from './0014-lean-diary.ts';
 import * as m0015 from './0015-record-feed.ts';
 import * as m0016 from './0016-patient-triage.ts';
 import * as m0017 from './0017-known-devices.ts';
+import * as m0018 from './0018-api-token-scopes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-record-feed': m0015,
   '0016-patient-triage': m0016,
   '0017-known-devices': m0017,
+  '0018-api-token-scopes': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

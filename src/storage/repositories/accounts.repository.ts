@@ -1,9 +1,9 @@
 // Users, sessions, API tokens and sign-in failure counts.
 import type { ApiTokenStore, KnownDeviceStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
-import type { OrganizationRole } from '../../app/model.ts';
-import type { SessionRow } from '../schema.ts';
+import type { ApiToken, OrganizationRole } from '../../app/model.ts';
+import type { ApiTokenRow, SessionRow } from '../schema.ts';
 import { sql } from 'kysely';
-import { preparedQuery, type Executor } from './executor.ts';
+import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
 
 export function userRepository(db: Executor): UserStore {
   return {
@@ -142,8 +142,18 @@ export function sessionRepository(db: Executor): SessionStore {
   };
 }
 
+const API_TOKEN_COLUMNS = ['id', 'userId', 'name', 'createdAt', 'lastUsedAt', 'revokedAt', 'access', 'patientIds', 'expiresAt'] as const;
+
+function toApiToken(r: Pick<ApiTokenRow, (typeof API_TOKEN_COLUMNS)[number]>): ApiToken {
+  return {
+    ...r,
+    access: r.access === 'read-write' ? 'read-write' : 'read',
+    patientIds: r.patientIds === null ? null : parseJsonArray<string>(r.patientIds),
+  };
+}
+
 export function apiTokenRepository(db: Executor): ApiTokenStore {
-  const columns = ['id', 'userId', 'name', 'createdAt', 'lastUsedAt', 'revokedAt'] as const;
+  const columns = API_TOKEN_COLUMNS;
   return {
     async insert(t, tokenHash) {
       await db
@@ -156,19 +166,24 @@ export function apiTokenRepository(db: Executor): ApiTokenStore {
           createdAt: t.createdAt,
           lastUsedAt: null,
           revokedAt: null,
+          access: t.access,
+          patientIds: t.patientIds === null ? null : JSON.stringify(t.patientIds),
+          expiresAt: t.expiresAt,
         })
         .execute();
     },
     async findActiveByHash(tokenHash) {
-      return db
+      const row = await db
         .selectFrom('api_token')
         .select(columns)
         .where('tokenHash', '=', tokenHash)
         .where('revokedAt', 'is', null)
         .executeTakeFirst();
+      return row && toApiToken(row);
     },
     async listForUser(userId) {
-      return db.selectFrom('api_token').select(columns).where('userId', '=', userId).orderBy('id', 'desc').execute();
+      const rows = await db.selectFrom('api_token').select(columns).where('userId', '=', userId).orderBy('id', 'desc').execute();
+      return rows.map(toApiToken);
     },
     async revoke(userId, id, at) {
       const r = await db

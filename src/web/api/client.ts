@@ -2,7 +2,7 @@
 // no validator code ships to the browser). Problems (RFC 9457) become ApiError with a plain message.
 import type { z } from 'zod';
 import type { ErrorCode, FieldError } from '../../contract/errors.ts';
-import type { MeResponse, SignInBody, SignUpBody, ApiTokenView, CreatedApiToken } from '../../contract/accounts.ts';
+import type { MeResponse, SignInBody, SignUpBody, ApiTokenView, CreateApiTokenBody, CreatedApiToken } from '../../contract/accounts.ts';
 import type {
   AuditPage,
   CareRelationshipView,
@@ -201,7 +201,7 @@ export const api = {
     request<void>('POST', '/api/me/password', { currentPassword, newPassword }),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/me', { password }),
   tokens: () => request<ApiToken[]>('GET', '/api/me/tokens'),
-  createToken: (name: string) => request<z.infer<typeof CreatedApiToken>>('POST', '/api/me/tokens', { name }),
+  createToken: (body: z.input<typeof CreateApiTokenBody>) => request<z.infer<typeof CreatedApiToken>>('POST', '/api/me/tokens', body),
   revokeToken: (id: string) => request<void>('DELETE', `/api/me/tokens/${id}`),
   patients: () => request<VisiblePatient[]>('GET', '/api/patients'),
   createPatient: (body: z.input<typeof CreatePatientBody>) => request<Patient>('POST', '/api/patients', body),

@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import {
-  changePassword,
-  createApiToken,
-  deleteAccount,
-  listApiTokens,
-  revokeApiToken,
-  signIn,
-  signOut,
-  signUp,
-  updateProfile,
-} from '../../../app/accounts.ts';
+import { changePassword, deleteAccount, signIn, signOut, signUp, updateProfile } from '../../../app/accounts.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/api-tokens.ts';
 import { AppError } from '../../../app/errors.ts';
+import type { ApiToken } from '../../../app/model.ts';
 import type { AppDeps, RequestContext } from '../../../app/context.ts';
 import { listMyMemberships } from '../../../app/organizations.ts';
 import {
@@ -47,6 +39,11 @@ async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | nu
       role: m.role,
     })),
   };
+}
+
+/** A token as its owner sees it: everything but whose it is (they know) and its secret (never kept). */
+function presentApiToken({ userId: _u, patientIds, ...t }: ApiToken): z.infer<typeof ApiTokenView> {
+  return { ...t, patientIds: patientIds && [...patientIds] };
 }
 
 export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
@@ -158,7 +155,7 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     '/api/me/tokens',
     { schema: { tags, summary: 'Your API tokens (never their secret)', response: { 200: z.array(ApiTokenView) } } },
     async (req) => {
-      return (await listApiTokens(deps, contextOf(req))).map(({ userId: _u, ...t }) => t);
+      return (await listApiTokens(deps, contextOf(req))).map(presentApiToken);
     },
   );
 
@@ -174,8 +171,7 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     async (req, reply) => {
       const { token, apiToken } = await createApiToken(deps, contextOf(req), req.body);
-      const { userId: _u, ...view } = apiToken;
-      return reply.code(201).send({ token, apiToken: view });
+      return reply.code(201).send({ token, apiToken: presentApiToken(apiToken) });
     },
   );
 

@@ -33,6 +33,7 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.post(
     '/api/mme',
     {
+      config: { changesNothing: true },
       schema: {
         tags,
         body: MmeRequestBody,

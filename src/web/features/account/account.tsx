@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, type ApiError, type ApiToken } from '../../api/client.ts';
-import { Dialog, Empty, ErrorMessage, Field, OneTimeCode, showToast } from '../../components/ui.tsx';
-import { formatDateTime, t } from '../../i18n/index.ts';
+import { useState } from 'preact/hooks';
+import { api, type ApiError } from '../../api/client.ts';
+import { Dialog, ErrorMessage, Field, showToast } from '../../components/ui.tsx';
+import { t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
+import { ApiTokens } from './api-tokens.tsx';
 
 export function Account() {
   const { me, refresh, signOut } = useSession();
@@ -11,16 +12,9 @@ export function Account() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [passwordError, setPasswordError] = useState<ApiError | null>(null);
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
-  const [tokenName, setTokenName] = useState('');
-  const [newToken, setNewToken] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deletePassword, setDeletePassword] = useState('');
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
-  const loadTokens = () => {
-    api.tokens().then(setTokens, () => {});
-  };
-  useEffect(loadTokens, []);
 
   async function saveProfile(e: Event) {
     e.preventDefault();
@@ -43,17 +37,6 @@ export function Account() {
       showToast(t('account.passwordChanged'));
     } catch (err) {
       setPasswordError(err as ApiError);
-    }
-  }
-  async function createToken(e: Event) {
-    e.preventDefault();
-    try {
-      const created = await api.createToken(tokenName);
-      setNewToken(created.token);
-      setTokenName('');
-      loadTokens();
-    } catch {
-      /* field stays for correction */
     }
   }
   async function deleteAccount(e: Event) {
@@ -111,41 +94,7 @@ export function Account() {
           {t('account.password')}
         </button>
       </form>
-      <section class="card" aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading">{t('account.tokens')}</h2>
-        <p>{t('account.tokensIntro')}</p>
-        {newToken && <OneTimeCode intro={t('account.tokenShown')} code={newToken} />}
-        {tokens.filter((k) => !k.revokedAt).length === 0 ? (
-          <Empty>{t('account.noTokens')}</Empty>
-        ) : (
-          <ul class="list">
-            {tokens
-              .filter((k) => !k.revokedAt)
-              .map((k) => (
-                <li key={k.id}>
-                  <span>
-                    {k.name} — {formatDateTime(k.createdAt)}
-                  </span>
-                  <button
-                    type="button"
-                    class="button secondary"
-                    onClick={() => {
-                      void api.revokeToken(k.id).then(loadTokens);
-                    }}
-                  >
-                    {t('account.revokeToken', { name: k.name })}
-                  </button>
-                </li>
-              ))}
-          </ul>
-        )}
-        <form onSubmit={createToken}>
-          <Field label={t('field.tokenName')} name="tokenName" value={tokenName} onInput={setTokenName} />
-          <button class="button secondary" type="submit">
-            {t('account.createToken')}
-          </button>
-        </form>
-      </section>
+      <ApiTokens />
       <section class="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t('account.delete')}</h2>
         <p>{t('account.deleteIntro')}</p>
