@@ -42,6 +42,18 @@ export function requireSessionUser(ctx: RequestContext): string {
   return userId;
 }
 
+/**
+ * The signed-in user, unless they came with an API token limited to some patients: a clinic-wide list
+ * (the panel, the alerts inbox, the audit trail) names every patient of the clinic, which such a token
+ * must never reach.
+ */
+export function requireUserForEveryPatient(ctx: RequestContext): string {
+  const userId = requireUser(ctx);
+  if (ctx.actor.kind === 'user' && ctx.actor.tokenLimits?.patientIds)
+    throw new AppError('forbidden', 'This API token is limited to some patients; clinic-wide lists need a token for every patient.');
+  return userId;
+}
+
 export function auditEvent(
   deps: Pick<AppDeps, 'clock' | 'ids'>,
   ctx: RequestContext,

@@ -2,7 +2,7 @@
 // read and acknowledged by that organization's clinicians.
 import { forbidden, notFound } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, requireUser } from './access.ts';
+import { auditEvent, requireUser, requireUserForEveryPatient } from './access.ts';
 import { CLINICIAN_ROLES } from './model.ts';
 import { decidePatientAccess } from './policy.ts';
 import type { Alert, AlertSeverity, Repositories } from './ports.ts';
@@ -68,7 +68,7 @@ export async function listAlerts(
   status: 'open' | 'acknowledged' | 'all',
   limit: number,
 ) {
-  const userId = requireUser(ctx);
+  const userId = requireUserForEveryPatient(ctx);
   await requireClinician(deps, organizationId, userId);
   const listed = await deps.store.alerts.listForOrganization(organizationId, status, limit, nowIso(deps));
   // The query keeps patients with an active relationship; the policy also checks its scopes.

@@ -1,7 +1,7 @@
 // Organizations (clinics): creation, members and roles, member invitations, share code, audit.
 import { AppError, forbidden, notFound } from './errors.ts';
 import { nowIso, addMinutesIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, requireUser } from './access.ts';
+import { auditEvent, requireUser, requireUserForEveryPatient } from './access.ts';
 import { newShareCode } from './share-codes.ts';
 import { normalizeEmail } from './accounts.ts';
 import type { CareScope, MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
@@ -232,7 +232,7 @@ export async function removeMember(deps: AppDeps, ctx: RequestContext, organizat
 }
 
 export async function readOrganizationAudit(deps: AppDeps, ctx: RequestContext, organizationId: string, limit: number, before?: string) {
-  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  await requireMembership(deps.store, organizationId, requireUserForEveryPatient(ctx), true);
   return deps.store.audit.listForOrganization(organizationId, limit, before);
 }
 

@@ -9,7 +9,7 @@
 import { computeTriage, type Triage } from '../domain/triage/triage.ts';
 import { addDays, differenceInCalendarDays, type LocalDate, type TimeZone, toLocalDateTime } from '../domain/time/local-date.ts';
 import { BASELINE_DAYS, RECENT_DAYS } from '../domain/triage/triage.ts';
-import { auditEvent, requireUser } from './access.ts';
+import { auditEvent, requireUserForEveryPatient } from './access.ts';
 import { addMinutesIso, type AppDeps, nowIso, type RequestContext } from './context.ts';
 import { DIARY_ENTRIES, diaryEntriesBetween } from './diary.ts';
 import { forbidden, notFound } from './errors.ts';
@@ -65,7 +65,7 @@ export interface PanelPage {
  * and the page showed their summary (pain, questionnaires, medicines), as a read of that summary.
  */
 export async function readPanel(deps: AppDeps, ctx: RequestContext, organizationId: string, query: PanelQuery): Promise<PanelPage> {
-  const userId = requireUser(ctx);
+  const userId = requireUserForEveryPatient(ctx);
   const membership = await deps.store.organizations.findMembership(organizationId, userId);
   if (!membership) throw notFound('The organization');
   if (!CLINICIAN_ROLES.includes(membership.role)) throw forbidden('Admins manage the organization; clinicians see its patients.');

@@ -1,7 +1,7 @@
 // An API token narrows what its owner may do: read only unless made read-write, only the patients it
 // names, and only until its expiry. A patient outside the token is refused as for a stranger.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caregiverOf } from '../support/care-team.ts';
+import { caregiverOf, clinicianWithAccess } from '../support/care-team.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../support/test-app.ts';
 
@@ -124,5 +124,18 @@ describe.each(DIALECTS)('API token limits on %s', (dialect) => {
     const far = await client.request('POST', '/api/me/tokens', { name: 'x', expiresAt: '2027-06-02T12:00:00Z' });
     expect(far.statusCode).toBe(400);
     expect((await client.request('GET', '/api/me/tokens')).json()).toHaveLength(0);
+  });
+
+  it("keeps a token limited to some patients out of the clinic's lists, which name every patient of the clinic", async () => {
+    const { client: owner, me } = await signUp(t.app, { patient: true });
+    const { clinician, organizationId } = await clinicianWithAccess(t, owner, me.patient!.id, ['read', 'write']);
+    const limited = await makeToken(clinician, { patientIds: [me.patient!.id] });
+    const everyPatient = await makeToken(clinician, {});
+    for (const path of ['panel', 'alerts']) {
+      const refused = await withToken(limited.token, 'GET', `/api/organizations/${organizationId}/${path}`);
+      expect(refused.statusCode, path).toBe(403);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect((await withToken(everyPatient.token, 'GET', `/api/organizations/${organizationId}/${path}`)).statusCode, path).toBe(200);
+    }
   });
 });
