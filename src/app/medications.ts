@@ -3,7 +3,7 @@
 // this module only stores orders, picks the ones in effect today in the patient's time zone and
 // hands them to the domain.
 import { computeRegimen, findDrug, FORMULARY_VERSION, validateRegimenInput } from '../domain/medications/index.ts';
-import type { PatientFacts, Regimen, RegimenItem, RegimenResult } from '../domain/medications/regimen.ts';
+import type { Regimen, RegimenItem, RegimenResult } from '../domain/medications/regimen.ts';
 import { applyTaperPauses, planTaper, type ScheduledTaperStep, type TaperPauseEvent } from '../domain/medications/taper.ts';
 import { differenceInCalendarDays, LocalDateRangeError, parseLocalDate } from '../domain/time/local-date.ts';
 import { authorizePatientAccess, requireUser } from './access.ts';
@@ -137,65 +137,12 @@ export async function listMedicationOrders(deps: AppDeps, ctx: RequestContext, p
   return { asOf: today, current: history.filter((o) => isOrderActiveOn(o.body, today)), history };
 }
 
-export interface MedicationSummary {
-  readonly asOf: string;
-  readonly formularyVersion: string;
-  readonly orders: readonly StoredRecord<MedicationOrderRecord>[];
-  /** What the flag rules were told about the patient (unknown facts are left out, never guessed). */
-  readonly patientFacts: PatientFacts;
-  readonly regimen: RegimenResult;
-}
-
-async function currentRegimen(deps: AppDeps, stores: Repositories, patientId: string) {
+/** The orders in effect on the patient's today, as the regimen the domain computes MME and flags for. */
+export async function currentRegimen(deps: AppDeps, stores: Repositories, patientId: string) {
   const { today, ageThisYear } = await patientToday(deps, stores, patientId);
   const orders = (await stores.carePlan.medicationOrders.list(patientId, MAX_ORDERS)).filter((o) => isOrderActiveOn(o.body, today));
   const regimen: Regimen = { items: orders.map((o) => regimenItemOf(o.body)) };
   return { today, ageThisYear, orders, regimen };
-}
-
-/**
- * The orders in effect today with MME (CDC 2022) and safety flags from the domain. Patient facts: the
- * age reached this calendar year (only the birth year is recorded, so before the birthday this is one
- * year above the true age — the older-adult caution errs towards showing), whether a taper is under way and
- * the patient's answer to the naloxone check (shown in the naloxone flag; it does not clear it).
- */
-export async function loadMedicationSummary(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<MedicationSummary> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
-  const { summary, naloxoneCheckId } = await medicationSummaryOf(deps, deps.store, patientId);
-  await deps.store.audit.append([
-    access.audit('medication_summary.read', 'medication_order', null),
-    // The patient's answer was read too: their access log shows it.
-    ...(naloxoneCheckId ? [access.audit('naloxone_check.read', 'naloxone_check', naloxoneCheckId)] : []),
-  ]);
-  return summary;
-}
-
-/** The summary without the access check and audit, for callers that do both themselves (or read for no one). */
-export async function medicationSummaryOf(
-  deps: AppDeps,
-  stores: Repositories,
-  patientId: string,
-): Promise<{ summary: MedicationSummary; naloxoneCheckId: string | null }> {
-  const { today, ageThisYear, orders, regimen } = await currentRegimen(deps, stores, patientId);
-  const tapers = await stores.carePlan.taperPlans.list(patientId, 20);
-  const tapering = tapers.some((t) => taperInProgress(t.body, today));
-  // The patient's own answer to the naloxone check (opioid-safety.ts; its id is the patient's id).
-  const naloxoneCheck = await stores.carePlan.naloxoneChecks.find(patientId);
-  const reported =
-    naloxoneCheck && naloxoneCheck.patientId === patientId && naloxoneCheck.deletedAt === null ? naloxoneCheck.body.hasNaloxone : undefined;
-  const patientFacts: PatientFacts = {
-    ...(ageThisYear !== undefined ? { age: ageThisYear } : {}),
-    ...(tapering ? { tapering: true } : {}),
-    ...(reported !== undefined ? { patientReportsNaloxone: reported } : {}),
-  };
-  const summary = {
-    asOf: today,
-    formularyVersion: FORMULARY_VERSION,
-    orders,
-    patientFacts,
-    regimen: computeRegimen(regimen, patientFacts),
-  };
-  return { summary, naloxoneCheckId: naloxoneCheck && reported !== undefined ? naloxoneCheck.id : null };
 }
 
 /** MME and flags for a regimen typed by a clinician (no patient record involved): the document the MME helper answers. */
@@ -220,7 +167,7 @@ export const TAPER_PLANS: RecordKind<TaperPlanRecord> = {
   sortAt: (t) => t.plan.startDate,
 };
 
-function taperInProgress(record: TaperPlanRecord, today: string): boolean {
+export function taperInProgress(record: TaperPlanRecord, today: string): boolean {
   const scheduled = applyTaperPauses(record.plan, record.events);
   if (scheduled.kind !== 'scheduled') return false;
   if (scheduled.pausedSince !== null) return true;

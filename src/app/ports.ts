@@ -3,10 +3,10 @@
 import type { AccessFacts } from './policy.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { Flare } from '../domain/diary/flare.ts';
-import type { Triage } from '../domain/triage/triage.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { CarePlanRepositories } from './care-plan-records.ts';
 import type { RecordFeedStore, RecordStore } from './record-store.ts';
+import type { TriageStore } from './triage-store.ts';
 import type {
   ActorProfile,
   ApiToken,
@@ -230,44 +230,6 @@ export interface Alert {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly acknowledgedBy: string | null;
-}
-
-/** A patient's panel summary as stored (see domain/triage). */
-export interface StoredTriage extends Triage {
-  readonly patientId: string;
-  readonly computedAt: string;
-}
-
-export type PanelSort = 'priority' | 'name' | 'last-check-in' | 'pain';
-export type PanelFilter = 'alerts' | 'safety' | 'overdue' | 'worsening' | 'lapsed';
-
-export interface PanelQuery {
-  /** Part of the patient's name, any case. */
-  readonly search?: string;
-  readonly filter?: PanelFilter;
-  readonly sort: PanelSort;
-  readonly limit: number;
-  readonly offset: number;
-}
-
-export interface PanelRow {
-  readonly patient: Patient;
-  readonly scopes: readonly CareScope[];
-  readonly openAlerts: number;
-  /** Undefined until the patient's summary is first computed. */
-  readonly triage: StoredTriage | undefined;
-}
-
-export interface TriageStore {
-  /** Writes the summary unless the stored one was computed later. */
-  upsert(row: StoredTriage): Promise<void>;
-  /**
-   * One page of the organization's patients with an active care relationship at `now`, with their
-   * summaries and open alerts of this organization, and how many patients match in all.
-   */
-  panel(organizationId: string, now: string, query: PanelQuery): Promise<{ rows: readonly PanelRow[]; total: number }>;
-  /** Patients sharing with a clinic at `now` whose summary was computed before `before` (oldest first), or who have none. */
-  staleBefore(before: string, now: string, limit: number): Promise<readonly string[]>;
 }
 
 export interface AlertStore {

@@ -15,9 +15,9 @@ import { DIARY_ENTRIES, diaryEntriesBetween } from './diary.ts';
 import { forbidden, notFound } from './errors.ts';
 import { listDueFor } from './instrument-assignments.ts';
 import { enqueueJob, type JobHandler } from './jobs.ts';
-import { medicationSummaryOf } from './medications.ts';
+import { medicationSummaryOf } from './medication-summary.ts';
 import { CLINICIAN_ROLES } from './model.ts';
-import type { PanelQuery, PanelRow } from './ports.ts';
+import type { PanelQuery, PanelRow } from './triage-store.ts';
 
 /** Recomputes one patient's panel summary from their records; a patient deleted meanwhile is skipped. */
 export async function refreshTriage(deps: AppDeps, patientId: string): Promise<Triage | undefined> {

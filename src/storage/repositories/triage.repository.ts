@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { ChangeCategory } from '../../domain/instruments/index.ts';
 import type { LocalDate } from '../../domain/time/local-date.ts';
 import type { CareScope } from '../../app/model.ts';
-import type { PanelQuery, StoredTriage, TriageStore } from '../../app/ports.ts';
+import type { PanelQuery, StoredTriage, TriageStore } from '../../app/triage-store.ts';
 import type { PatientTriageRow } from '../schema.ts';
 import { parseJsonArray, type Executor } from './executor.ts';
 import { toPatient } from './patients.repository.ts';

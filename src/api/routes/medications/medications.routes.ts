@@ -5,11 +5,11 @@ import {
   getTaperPlan,
   listMedicationOrders,
   listTaperPlans,
-  loadMedicationSummary,
   pauseOrResumeTaper,
   scheduleOf,
 } from '../../../app/medications.ts';
 import { saveMedicationOrder } from '../../../app/medication-order-safety.ts';
+import { loadMedicationSummary } from '../../../app/medication-summary.ts';
 import { findNaloxoneCheck, loadAsNeededUse, saveNaloxoneCheck } from '../../../app/opioid-safety.ts';
 import { AsNeededUseQuery, NaloxoneCheckBody, NaloxoneCheckState } from '../../../contract/care-plan.ts';
 import { PatientParams } from '../../../contract/common.ts';
