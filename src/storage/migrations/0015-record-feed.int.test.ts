@@ -98,7 +98,7 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
   it('keeps every record of every kind, diary entries at their change sequence, and gives the others one place each in the feed', async () => {
     const deps = t.deps;
     const db = t.database.handle.db.withoutPlugins() as unknown as Kysely<unknown>; // the database's own column names
-    const { demo, people } = await loadDemoPeople(deps);
+    const { people } = await loadDemoPeople(deps);
     const maria = people[0]!;
 
     // Beside the demo: an edited and a deleted diary entry, an edited and a deleted flare, a block
