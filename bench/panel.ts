@@ -90,6 +90,7 @@ export async function seedPanelClinic(db: Kysely<DatabaseSchema>, passwordHash: 
               ]
             : [],
         mmePerDay: random() < 0.2 ? Math.round(random() * 120) : null,
+        mmeNotCalculable: random() < 0.02 ? 1 : 0,
         flags: random() < 0.1 ? [{ id: FLAG_IDS[Math.floor(random() * FLAG_IDS.length)]!, severity: 'caution' as const }] : [],
         dueQuestionnaires: random() < 0.3 ? 1 : 0,
         overdueQuestionnaires: random() < 0.05 ? 1 : 0,
@@ -105,6 +106,7 @@ export async function seedPanelClinic(db: Kysely<DatabaseSchema>, passwordHash: 
         pegAt: triage.pegAt,
         pegChange: triage.pegChange,
         mmePerDay: triage.mmePerDay,
+        mmeNotCalculable: triage.mmeNotCalculable,
         flags: JSON.stringify(triage.flags),
         dueCount: triage.dueQuestionnaires,
         overdueCount: triage.overdueQuestionnaires,

@@ -44,6 +44,7 @@ export async function refreshTriage(deps: AppDeps, patientId: string): Promise<T
       peg: pegResults.flatMap((r) => (r.score === null ? [] : [{ score: r.score, completedAt: r.completedAt }])).slice(0, 2),
       // No opioid with a conversion factor: no MME to show (0 would read as a measured dose).
       mmePerDay: regimen.perDrug.length > 0 ? regimen.totalMme : null,
+      mmeNotCalculable: regimen.notCalculable.length,
       flags: regimen.flags,
       dueQuestionnaires: due.filter((d) => d.status === 'due').length,
       overdueQuestionnaires: due.filter((d) => d.status === 'overdue').length,

@@ -227,6 +227,7 @@ export interface PatientTriageRow {
   pegAt: string | null;
   pegChange: string | null;
   mmePerDay: number | null;
+  mmeNotCalculable: number;
   flags: string;
   dueCount: number;
   overdueCount: number;

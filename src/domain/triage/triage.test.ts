@@ -10,6 +10,7 @@ const base: TriageInputs = {
   lastEntryDate: null,
   peg: [],
   mmePerDay: null,
+  mmeNotCalculable: 0,
   flags: [],
   dueQuestionnaires: 0,
   overdueQuestionnaires: 0,

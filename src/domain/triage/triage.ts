@@ -43,6 +43,8 @@ export interface TriageInputs {
   /** The newest two scored PEG results, newest first. */
   readonly peg: readonly { readonly score: number; readonly completedAt: string }[];
   readonly mmePerDay: number | null;
+  /** Opioids in the regimen whose MME cannot be calculated (no CDC factor, or buprenorphine): the total leaves them out. */
+  readonly mmeNotCalculable: number;
   /** Safety flags of the current regimen (id and severity). */
   readonly flags: readonly { readonly id: string; readonly severity: 'info' | 'caution' | 'warning' }[];
   readonly dueQuestionnaires: number;
@@ -58,6 +60,7 @@ export interface Triage {
   readonly pegAt: string | null;
   readonly pegChange: ChangeCategory | null;
   readonly mmePerDay: number | null;
+  readonly mmeNotCalculable: number;
   /** Ids of the flags above 'info'. */
   readonly flags: readonly string[];
   readonly dueQuestionnaires: number;
@@ -116,6 +119,7 @@ export function computeTriage(input: TriageInputs, settings: TriageSettings = DE
     pegAt: latestPeg?.completedAt ?? null,
     pegChange,
     mmePerDay: input.mmePerDay,
+    mmeNotCalculable: input.mmeNotCalculable,
     flags,
     dueQuestionnaires: input.dueQuestionnaires,
     overdueQuestionnaires: input.overdueQuestionnaires,

@@ -16,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('peg_at', 'text')
     .addColumn('peg_change', 'text')
     .addColumn('mme_per_day', 'double precision')
+    .addColumn('mme_not_calculable', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('flags', 'text', (c) => c.notNull())
     .addColumn('due_count', 'integer', (c) => c.notNull())
     .addColumn('overdue_count', 'integer', (c) => c.notNull())

@@ -23,6 +23,9 @@ export const enPanel = {
   'panel.today': 'Today',
   'panel.daysAgo': '{n, plural, one {# day ago} other {# days ago}}',
   'panel.noData': '—',
+  'panel.mmeNotCalculable': '{n, plural, one {MME not calculable for # opioid} other {MME not calculable for # opioids}}',
+  'panel.mmePlusNotCalculable':
+    '{n, plural, one {plus # opioid whose MME cannot be calculated} other {plus # opioids whose MME cannot be calculated}}',
   'panel.painWas': 'was {value} in the 28 days before',
   'panel.change.substantial': 'much better',
   'panel.change.moderate': 'better',

@@ -246,6 +246,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
                 pegAt: r.triage.pegAt,
                 pegChange: r.triage.pegChange,
                 mmePerDay: r.triage.mmePerDay,
+                mmeNotCalculable: r.triage.mmeNotCalculable,
                 safetyFlags: r.triage.flags,
                 dueQuestionnaires: r.triage.dueQuestionnaires,
                 overdueQuestionnaires: r.triage.overdueQuestionnaires,

@@ -97,6 +97,20 @@ describe.each(DIALECTS)('the clinic panel on %s', (dialect) => {
     ).toBe(201);
     const benzo = await clinician.request('PUT', `/api/patients/${bob}/medication-orders/${newId()}`, order('alprazolam', 0.5, confirm));
     expect(benzo.statusCode, benzo.body).toBe(201);
+    // And sublingual buprenorphine, whose MME CDC 2022 does not calculate: the total must say it leaves it out.
+    const bupUrl = `/api/patients/${bob}/medication-orders/${newId()}`;
+    const bup = {
+      formularyId: 'buprenorphine-sublingual',
+      doseMg: 2,
+      schedule: 'scheduled',
+      timesPerDay: 1,
+      route: 'sublingual',
+      startDate: '2026-05-01',
+    };
+    let bupRes = await clinician.request('PUT', bupUrl, bup);
+    if (bupRes.statusCode === 422 && bupRes.json().code === 'high-risk-order-unconfirmed')
+      bupRes = await clinician.request('PUT', bupUrl, { ...bup, confirmHighRisk: bupRes.json().flags.map((f: { id: string }) => f.id) });
+    expect(bupRes.statusCode, bupRes.body).toBe(201);
     // Cara last wrote three weeks ago. Dan is steady and answers PHQ-9 item 9 above 0: an urgent alert for the clinic.
     await diary('Cara', '2026-05-11', 2);
     await diary('Dan', '2026-06-01', 2);
@@ -153,9 +167,17 @@ describe.each(DIALECTS)('the clinic panel on %s', (dialect) => {
       worsening: true,
       lapsed: false,
       mmePerDay: null,
+      mmeNotCalculable: 0,
       safetyFlags: [],
     });
-    expect(rows.get('Bob')!.triage).toMatchObject({ painRecent: 4, painBaseline: 4, painChange: 'none', worsening: false, mmePerDay: 120 });
+    expect(rows.get('Bob')!.triage).toMatchObject({
+      painRecent: 4,
+      painBaseline: 4,
+      painChange: 'none',
+      worsening: false,
+      mmePerDay: 120,
+      mmeNotCalculable: 1,
+    });
     expect(rows.get('Bob')!.triage!.safetyFlags).toEqual(
       expect.arrayContaining(['mme-at-least-50', 'mme-at-least-90', 'opioid-benzodiazepine']),
     );

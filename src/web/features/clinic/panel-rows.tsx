@@ -44,10 +44,18 @@ function Peg({ triage, timeZone }: { triage: Triage; timeZone: string }) {
 }
 
 function Medicines({ triage }: { triage: Triage }) {
-  if (triage.mmePerDay === null && triage.safetyFlags.length === 0) return <>{t('panel.noData')}</>;
+  if (triage.mmePerDay === null && triage.mmeNotCalculable === 0 && triage.safetyFlags.length === 0) return <>{t('panel.noData')}</>;
   return (
     <>
       {triage.mmePerDay !== null && <strong>{formatNumber(triage.mmePerDay)}</strong>}
+      {/* A total that leaves an opioid out must not read as the whole dose. */}
+      {triage.mmeNotCalculable > 0 && (
+        <div>
+          {triage.mmePerDay === null
+            ? t('panel.mmeNotCalculable', { n: triage.mmeNotCalculable })
+            : t('panel.mmePlusNotCalculable', { n: triage.mmeNotCalculable })}
+        </div>
+      )}
       {triage.safetyFlags.length > 0 && (
         <ul class="panel-flags">
           {triage.safetyFlags.map((f) => (
