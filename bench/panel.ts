@@ -9,6 +9,7 @@ import { computeTriage } from '../src/domain/triage/triage.ts';
 import { addDays, type LocalDate } from '../src/domain/time/local-date.ts';
 import { seededRandom } from '../src/cli/demo-diary.ts';
 import type { DatabaseSchema } from '../src/storage/schema.ts';
+import { triageRow } from '../src/storage/repositories/triage.repository.ts';
 import { systemIds } from '../src/app/system.ts';
 import { percentile, pullStats, type Scenario, timedGets } from './scenarios.ts';
 
@@ -95,25 +96,7 @@ export async function seedPanelClinic(db: Kysely<DatabaseSchema>, passwordHash: 
         dueQuestionnaires: random() < 0.3 ? 1 : 0,
         overdueQuestionnaires: random() < 0.05 ? 1 : 0,
       });
-      summaries.push({
-        patientId,
-        computedAt: now,
-        lastEntryDate: triage.lastEntryDate,
-        painRecent: triage.painRecent,
-        painBaseline: triage.painBaseline,
-        painChange: triage.painChange,
-        pegScore: triage.pegScore,
-        pegAt: triage.pegAt,
-        pegChange: triage.pegChange,
-        mmePerDay: triage.mmePerDay,
-        mmeNotCalculable: triage.mmeNotCalculable,
-        flags: JSON.stringify(triage.flags),
-        dueCount: triage.dueQuestionnaires,
-        overdueCount: triage.overdueQuestionnaires,
-        worsening: triage.worsening ? 1 : 0,
-        lapsed: triage.lapsed ? 1 : 0,
-        priority: triage.priority,
-      });
+      summaries.push(triageRow({ ...triage, patientId, computedAt: now }));
       if (random() < 0.02)
         alerts.push({
           id: ids.newId(),

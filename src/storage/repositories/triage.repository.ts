@@ -8,7 +8,8 @@ import type { PatientTriageRow } from '../schema.ts';
 import { parseJsonArray, type Executor } from './executor.ts';
 import { toPatient } from './patients.repository.ts';
 
-const toRow = (t: StoredTriage): PatientTriageRow => ({
+/** A summary as its table row (also used by the benchmark's bulk load). */
+export const triageRow = (t: StoredTriage): PatientTriageRow => ({
   patientId: t.patientId,
   computedAt: t.computedAt,
   lastEntryDate: t.lastEntryDate,
@@ -60,7 +61,7 @@ const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, 
 export function triageRepository(db: Executor): TriageStore {
   return {
     async upsert(t) {
-      const row = toRow(t);
+      const row = triageRow(t);
       const { patientId: _p, ...update } = row;
       await db
         .insertInto('patient_triage')
