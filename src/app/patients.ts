@@ -4,7 +4,7 @@ import { AppError, notFound } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import type { Repositories } from './ports.ts';
 import { auditEvent, authorizePatientAccess, requireUser } from './access.ts';
-import { isActive } from './policy.ts';
+import { isActive, scopesGrant } from './policy.ts';
 import { CLINICIAN_ROLES, type Patient, type Sex } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';
 
@@ -71,8 +71,20 @@ export async function updatePatient(deps: AppDeps, ctx: RequestContext, patientI
   });
 }
 
+/**
+ * A patient as a list shows them. Everyone the patient shares with sees the name and time zone (a
+ * caregiver who only writes the diary must know whose diary it is and on which local dates); birth
+ * year and sex are part of the record, shown only to those who may read it.
+ */
+export type ListedPatient = Pick<Patient, 'id' | 'displayName' | 'timeZone' | 'createdAt'> & Partial<Pick<Patient, 'birthYear' | 'sex'>>;
+
+export function listedPatient(patient: Patient, basis: VisiblePatient['basis'], scopes: readonly string[]): ListedPatient {
+  if (scopesGrant(basis, scopes, 'read')) return patient;
+  return { id: patient.id, displayName: patient.displayName, timeZone: patient.timeZone, createdAt: patient.createdAt };
+}
+
 export interface VisiblePatient {
-  readonly patient: Patient;
+  readonly patient: ListedPatient;
   readonly basis: 'owner' | 'caregiver' | 'clinician';
   readonly organizationId: string | null;
   readonly scopes: readonly string[];
@@ -97,7 +109,7 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
     const d = p.delegation;
     if (d.acceptedAt && isActive(d, now) && within(p.id)) {
       const { delegation: _d, ...patient } = p;
-      result.push({ patient, basis: 'caregiver', organizationId: null, scopes: d.scopes });
+      result.push({ patient: listedPatient(patient, 'caregiver', d.scopes), basis: 'caregiver', organizationId: null, scopes: d.scopes });
       // The caregiver read the patient's record (name, time zone, birth year, sex): it shows in their access log.
       events.push(
         auditEvent(deps, ctx, {
@@ -116,7 +128,12 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
     for (const p of await deps.store.patients.listForOrganization(m.organizationId, now)) {
       const { relationship, ...patient } = p;
       if (!within(patient.id)) continue;
-      result.push({ patient, basis: 'clinician', organizationId: m.organizationId, scopes: relationship.scopes });
+      result.push({
+        patient: listedPatient(patient, 'clinician', relationship.scopes),
+        basis: 'clinician',
+        organizationId: m.organizationId,
+        scopes: relationship.scopes,
+      });
       events.push(
         auditEvent(deps, ctx, {
           actorBasis: 'clinician',

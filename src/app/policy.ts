@@ -89,6 +89,16 @@ const CARE_SCOPES_FOR: Partial<Record<PatientAction, readonly CareScope[]>> = {
 };
 
 /**
+ * Whether scopes granted on one basis include an action: the same table the access decision reads, for
+ * the places that shape an answer by the grant (a list that shows a writer the name but not the record).
+ */
+export function scopesGrant(basis: 'owner' | 'caregiver' | 'clinician', scopes: readonly string[], action: PatientAction): boolean {
+  if (basis === 'owner') return true;
+  const granting: readonly string[] | undefined = basis === 'caregiver' ? CAREGIVER_SCOPES_FOR[action] : CARE_SCOPES_FOR[action];
+  return granting?.some((scope) => scopes.includes(scope)) ?? false;
+}
+
+/**
  * Whether a grant (delegation or care relationship) is in force at `now`. Compared as instants, not
  * text: an expiry stored with an offset (before inputs were made canonical UTC, migration 0013) would
  * otherwise be off by up to 14 hours.

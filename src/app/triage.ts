@@ -17,6 +17,7 @@ import { listDueFor } from './instrument-assignments.ts';
 import { enqueueJob, type JobHandler } from './jobs.ts';
 import { medicationSummaryOf } from './medication-summary.ts';
 import { CLINICIAN_ROLES } from './model.ts';
+import { type ListedPatient, listedPatient } from './patients.ts';
 import type { PanelQuery, PanelRow } from './triage-store.ts';
 
 /** Recomputes one patient's panel summary from their records; a patient deleted meanwhile is skipped. */
@@ -56,7 +57,7 @@ export async function refreshTriage(deps: AppDeps, patientId: string): Promise<T
 }
 
 export interface PanelPage {
-  readonly rows: readonly (PanelRow & { readonly daysSinceCheckIn: number | null })[];
+  readonly rows: readonly (Omit<PanelRow, 'patient'> & { readonly patient: ListedPatient; readonly daysSinceCheckIn: number | null })[];
   readonly total: number;
 }
 
@@ -87,13 +88,14 @@ export async function readPanel(deps: AppDeps, ctx: RequestContext, organization
   return {
     total,
     rows: rows.map((r) => {
-      if (!r.triage) return { ...r, daysSinceCheckIn: null };
+      const patient = listedPatient(r.patient, 'clinician', r.scopes);
+      if (!r.triage) return { ...r, patient, daysSinceCheckIn: null };
       const last = r.triage.lastEntryDate;
       const today = toLocalDateTime(deps.clock.now(), r.patient.timeZone as TimeZone).date;
       const daysSinceCheckIn = last === null ? null : Math.max(0, differenceInCalendarDays(today, last));
       // Days pass between recomputations: the lapse shown agrees with the days shown beside it.
       const lapsed = daysSinceCheckIn === null || daysSinceCheckIn >= deps.settings.panelLapsedDays;
-      return { ...r, triage: { ...r.triage, lapsed }, daysSinceCheckIn };
+      return { ...r, patient, triage: { ...r.triage, lapsed }, daysSinceCheckIn };
     }),
   };
 }

@@ -7,8 +7,9 @@ export const PatientView = z
     id: Id,
     displayName: z.string(),
     timeZone: z.string(),
-    birthYear: z.number().int().nullable(),
-    sex: z.enum(SEX_LIST),
+    // Part of the record: left out of a list for someone the patient shares with who may not read it.
+    birthYear: z.number().int().nullable().optional(),
+    sex: z.enum(SEX_LIST).optional(),
     createdAt: Instant,
   })
   .meta({ id: 'Patient' });

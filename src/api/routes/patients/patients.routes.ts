@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createMyPatientRecord, getPatient, listVisiblePatients, updatePatient } from '../../../app/patients.ts';
+import { createMyPatientRecord, getPatient, type ListedPatient, listVisiblePatients, updatePatient } from '../../../app/patients.ts';
 import {
   acceptCaregiverInvitation,
   acceptPatientInvitation,
@@ -32,12 +32,12 @@ import {
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
-export const presentPatient = (p: Patient) => ({
+export const presentPatient = (p: Patient | ListedPatient) => ({
   id: p.id,
   displayName: p.displayName,
   timeZone: p.timeZone,
-  birthYear: p.birthYear,
-  sex: p.sex,
+  ...(p.birthYear !== undefined ? { birthYear: p.birthYear } : {}),
+  ...(p.sex !== undefined ? { sex: p.sex } : {}),
   createdAt: p.createdAt,
 });
 

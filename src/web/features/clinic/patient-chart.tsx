@@ -70,7 +70,7 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
       {patient && tab === 'overview' && (
         <section id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" class="card">
           <p>{t('clinic.chart.timeZone', { zone: patient.timeZone })}</p>
-          {patient.birthYear !== null && <p>{t('clinic.chart.born', { year: patient.birthYear })}</p>}
+          {patient.birthYear != null && <p>{t('clinic.chart.born', { year: patient.birthYear })}</p>}
           <h2>{t('clinic.chart.last28')}</h2>
           {days === null ? <Loading /> : <Trend days={days} />}
           {days && days.length > 0 && (
