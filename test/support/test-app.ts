@@ -80,6 +80,18 @@ export class Client {
   }
 }
 
+/** A script with an API token: no cookie, the token on every request. */
+export class TokenClient extends Client {
+  readonly token: string;
+  constructor(app: FastifyInstance, token: string) {
+    super(app);
+    this.token = token;
+  }
+  override request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    return super.request(method, url, body, { authorization: `Bearer ${this.token}`, ...headers });
+  }
+}
+
 let counter = 0;
 export async function signUp(
   app: FastifyInstance,

@@ -1,0 +1,278 @@
+// Who may do what, route by route: every route of /openapi.json that touches a patient's record or a
+// clinic, against every kind of actor — the patient, a caregiver with each scope, each clinical role
+// in a clinic that may read and in one that may write, those clinics' admins, API tokens that may
+// read or read and write, members of another clinic — with a real record behind every path
+// parameter, so that a 404 proves a check and never a missing record. The expectations are written
+// by hand from the rules, not read from the policy, and a route or action without one fails here.
+// (authorization-matrix.int.test.ts adds the outsiders and proves that refusals change nothing.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAREGIVER_SCOPES, CLINICIAN_ROLES, type CaregiverScope, type CareScope } from '../../src/app/model.ts';
+import type { PatientAction } from '../../src/app/policy.ts';
+import { DIALECTS } from '../support/dialects.ts';
+import { snapshotDatabase } from '../support/db-snapshot.ts';
+import { resolveRef, sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
+import { createClinic, createOwnerRecords, readPatientRoutes, type PatientRoutes } from '../support/patient-routes.ts';
+import { Client, createTestApp, signUp, TokenClient, type TestApp } from '../support/test-app.ts';
+
+// The rules, by hand. A caregiver acts within the scopes the patient delegated; managing access and
+// reading the access log are the patient's alone.
+const CAREGIVER_GRANTS: Record<PatientAction, readonly CaregiverScope[]> = {
+  read: ['read'],
+  'write-diary': ['write-diary'],
+  'answer-questionnaires': ['answer-questionnaires'],
+  'see-due-questionnaires': ['read', 'answer-questionnaires'],
+  'write-clinical': [],
+  'manage-access': [],
+  'read-access-log': [],
+};
+// Every clinical role of a clinic acts within the scopes the patient granted the clinic; its admins
+// run the clinic and reach no patient's record.
+const CLINIC_GRANTS: Record<PatientAction, readonly CareScope[]> = {
+  read: ['read'],
+  'write-diary': ['write'],
+  'answer-questionnaires': ['write'],
+  'see-due-questionnaires': ['read', 'write'],
+  'write-clinical': ['write'],
+  'manage-access': [],
+  'read-access-log': [],
+};
+// A token acts as its owner; a read-only one only looks.
+const READ_ONLY_TOKEN: Record<PatientAction, boolean> = {
+  read: true,
+  'write-diary': false,
+  'answer-questionnaires': false,
+  'see-due-questionnaires': true,
+  'write-clinical': false,
+  'manage-access': false,
+  'read-access-log': true,
+};
+
+// Clinic routes, by who may use them (from each route's rule: members, admins or clinicians).
+type ClinicRule = 'members' | 'admins' | 'clinicians';
+const CLINIC_ROUTES: Record<string, ClinicRule> = {
+  'GET /api/organizations/{organizationId}': 'members',
+  'POST /api/organizations/{organizationId}/share-code': 'admins',
+  'GET /api/organizations/{organizationId}/members': 'members',
+  'PATCH /api/organizations/{organizationId}/members/{membershipId}': 'admins',
+  'DELETE /api/organizations/{organizationId}/members/{membershipId}': 'admins',
+  'GET /api/organizations/{organizationId}/invitations': 'admins',
+  'POST /api/organizations/{organizationId}/invitations': 'admins',
+  'DELETE /api/organizations/{organizationId}/invitations/{invitationId}': 'admins',
+  'POST /api/organizations/{organizationId}/patient-invitations': 'members',
+  'GET /api/organizations/{organizationId}/patients': 'clinicians',
+  'GET /api/organizations/{organizationId}/panel': 'clinicians',
+  'GET /api/organizations/{organizationId}/audit': 'admins',
+  'GET /api/organizations/{organizationId}/alerts': 'clinicians',
+  'POST /api/organizations/{organizationId}/alerts/{alertId}/acknowledge': 'clinicians',
+  'GET /api/organizations/{organizationId}/instruments': 'members',
+  'PUT /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'admins',
+  'DELETE /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'admins',
+};
+
+// Bodies a schema cannot describe well enough to sample (by route).
+const CLINIC_BODIES: Record<string, unknown> = {
+  '/api/organizations/{organizationId}/invitations': { email: 'new.member@example.org', role: 'nurse' },
+};
+
+interface Actor {
+  readonly name: string;
+  readonly client: Client;
+  readonly allowed: (action: PatientAction) => boolean;
+}
+
+const REFUSED = [401, 403, 404];
+// Deletes go last, so that every other request still finds the record it addresses.
+const deletesLast = <T extends { method: string }>(ops: readonly T[]) => [
+  ...ops.filter((o) => o.method !== 'DELETE'),
+  ...ops.filter((o) => o.method === 'DELETE'),
+];
+
+/** Sends `op` as every actor; an allowed actor must get past the check, a refused one changes nothing. */
+async function check(
+  t: TestApp,
+  label: string,
+  request: { method: string; url: string; body?: unknown },
+  actors: readonly { name: string; client: Client; allowed: boolean }[],
+  failures: string[],
+) {
+  for (const { name, client, allowed } of actors) {
+    // Refused writes must change nothing (refused reads are proven so for outsiders in the matrix).
+    const before = allowed || request.method === 'GET' ? undefined : await snapshotDatabase(t.database.handle);
+    const res = await client.request(request.method, request.url, request.body);
+    if (res.statusCode >= 500) failures.push(`${label} as ${name}: ${res.statusCode}`);
+    else if (allowed && REFUSED.includes(res.statusCode)) failures.push(`${label} as ${name}: refused ${res.statusCode} ${res.body}`);
+    // A request refused as malformed never reached the check: the test's request must be fixed.
+    else if (allowed && res.statusCode === 400 && res.json().code === 'validation-failed') failures.push(`${label}: malformed ${res.body}`);
+    else if (!allowed && !REFUSED.includes(res.statusCode)) failures.push(`${label} as ${name}: allowed ${res.statusCode}`);
+    else if (before !== undefined && before !== (await snapshotDatabase(t.database.handle)))
+      failures.push(`${label} as ${name}: refused, but changed the database`);
+  }
+}
+
+describe.each(DIALECTS)('who may use each route, on %s', (dialect) => {
+  let t: TestApp;
+  let routes: PatientRoutes;
+  const actors: Actor[] = [];
+  const clinicActors: { name: string; client: Client; rule: (r: ClinicRule) => boolean }[] = [];
+  const clinicParams: Record<string, string> = {};
+  let components: Record<string, JsonSchema> = {};
+  let clinicOps: { method: string; path: string; body?: JsonSchema }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const owner = await signUp(t.app, { patient: true });
+    const patientId = owner.me.patient!.id;
+    routes = await readPatientRoutes(t, patientId);
+    await createOwnerRecords(owner.client, routes);
+    actors.push({ name: 'the patient', client: owner.client, allowed: () => true });
+    const token = async (access: string) =>
+      new TokenClient(t.app, (await owner.client.request('POST', '/api/me/tokens', { name: `script ${access}`, access })).json().token);
+    actors.push({ name: "the patient's read-write token", client: await token('read-write'), allowed: () => true });
+    actors.push({ name: "the patient's read-only token", client: await token('read'), allowed: (a) => READ_ONLY_TOKEN[a] });
+
+    for (const scope of CAREGIVER_SCOPES) {
+      const { client } = await signUp(t.app);
+      const { code } = (
+        await owner.client.request('POST', `/api/patients/${patientId}/caregivers`, { label: scope, scopes: [scope] })
+      ).json();
+      expect((await client.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
+      actors.push({ name: `a caregiver with ${scope}`, client, allowed: (a) => CAREGIVER_GRANTS[a].includes(scope) });
+    }
+
+    // Two clinics: one the patient lets read, one the patient lets write; a member of every role in each.
+    for (const scope of ['read', 'write'] as const) {
+      const clinic = await createClinic(t, `${scope} clinic`);
+      const shared = await owner.client.request('POST', `/api/patients/${patientId}/care-relationships`, {
+        shareCode: clinic.shareCode,
+        scopes: [scope],
+      });
+      expect(shared.statusCode).toBe(201);
+      actors.push({ name: `the admin of the ${scope} clinic`, client: clinic.admin, allowed: () => false });
+      for (const role of CLINICIAN_ROLES) {
+        const client = await clinic.member(role);
+        actors.push({ name: `a ${role} of the ${scope} clinic`, client, allowed: (a) => CLINIC_GRANTS[a].includes(scope) });
+      }
+    }
+    const spare = await createClinic(t, 'spare clinic');
+    routes.spareShareCode = spare.shareCode;
+    const invited = await (await spare.member('physician')).request('POST', `/api/organizations/${spare.id}/patient-invitations`, {
+      scopes: ['read'],
+    });
+    routes.bodies['/api/patients/{patientId}/care-relationships/accept-invitation'] = { code: invited.json().code };
+    const leaving = await createClinic(t, 'leaving clinic');
+    routes.params.relationshipId = (
+      await owner.client.request('POST', `/api/patients/${patientId}/care-relationships`, {
+        shareCode: leaving.shareCode,
+        scopes: ['read'],
+      })
+    ).json().id;
+
+    // The owner makes every record the routes address by client id.
+    for (const op of routes.operations.filter((o) => o.method === 'PUT')) {
+      const { url, body } = routes.requestFor(op);
+      expect((await owner.client.request(op.method, url, body)).statusCode, `${op.method} ${op.path}`).toBeLessThan(300);
+    }
+
+    // The clinic routes: a clinic the patient shares with, a member of every role, an open alert
+    // (raised by the patient's answer), a pending invitation and a member to change.
+    const clinic = await createClinic(t, 'team clinic');
+    expect(
+      (
+        await owner.client.request('POST', `/api/patients/${patientId}/care-relationships`, {
+          shareCode: clinic.shareCode,
+          scopes: ['read', 'write'],
+        })
+      ).statusCode,
+    ).toBe(201);
+    clinicActors.push({ name: 'its admin', client: clinic.admin, rule: (r) => r !== 'clinicians' });
+    for (const role of CLINICIAN_ROLES) {
+      clinicActors.push({ name: `its ${role}`, client: await clinic.member(role), rule: (r) => r !== 'admins' });
+    }
+    const other = await createClinic(t, 'other clinic');
+    clinicActors.push({ name: "another clinic's admin", client: other.admin, rule: () => false });
+    clinicActors.push({ name: "another clinic's physician", client: await other.member('physician'), rule: () => false });
+    clinicActors.push({ name: 'the patient', client: owner.client, rule: () => false });
+    clinicActors.push({ name: 'someone signed out', client: new Client(t.app), rule: () => false });
+    const phq9 = { instrumentId: 'phq-9', answers: { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1 } };
+    expect((await owner.client.request('POST', `/api/patients/${patientId}/instrument-responses`, phq9)).statusCode).toBe(201);
+    const alerts = (await clinicActors[1]!.client.request('GET', `/api/organizations/${clinic.id}/alerts`)).json();
+    const spareMember = await clinic.member('nurse');
+    const spareId = ((await spareMember.request('GET', '/api/me')).json() as { memberships: { id: string }[] }).memberships[0]!.id;
+    const invitation = (
+      await clinic.admin.request('POST', `/api/organizations/${clinic.id}/invitations`, { email: 'later@example.test', role: 'nurse' })
+    ).json();
+    const instruments = (await clinic.admin.request('GET', `/api/organizations/${clinic.id}/instruments`)).json();
+    const licensed = (Array.isArray(instruments) ? instruments : instruments.items).find((i: { licence: unknown }) => i.licence !== 'free');
+    Object.assign(clinicParams, {
+      organizationId: clinic.id,
+      alertId: (Array.isArray(alerts) ? alerts : alerts.items)[0]?.id ?? '',
+      membershipId: spareId,
+      invitationId: invitation.invitation?.id ?? invitation.id ?? '',
+      instrumentId: licensed?.id ?? licensed?.instrumentId ?? '',
+    });
+
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      components?: { schemas?: Record<string, JsonSchema> };
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+    };
+    components = doc.components?.schemas ?? {};
+    clinicOps = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/organizations/{organizationId}'))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path,
+          ...(op.requestBody ? { body: resolveRef(op.requestBody.content['application/json']!.schema, components) } : {}),
+        })),
+      );
+    t.clock.advanceMinutes(2);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has an expectation for every clinic route', () => {
+    expect(clinicOps.map((o) => `${o.method} ${o.path}`).filter((k) => !(k in CLINIC_ROUTES))).toEqual([]);
+    expect(Object.values(clinicParams).filter((v) => v === '')).toEqual([]);
+  });
+
+  it('lets every actor do exactly what the rules grant on every patient route', async () => {
+    const failures: string[] = [];
+    for (const op of deletesLast(routes.operations)) {
+      const request = { method: op.method, ...routes.requestFor(op) };
+      await check(
+        t,
+        `${op.method} ${op.path}`,
+        request,
+        actors.map((a) => ({ name: a.name, client: a.client, allowed: a.allowed(op.action) })),
+        failures,
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets every member do exactly what their role may on every clinic route, and no one else', async () => {
+    const failures: string[] = [];
+    for (const op of deletesLast(clinicOps)) {
+      const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => clinicParams[name] ?? `{${name}}`);
+      const body = CLINIC_BODIES[op.path]
+        ? CLINIC_BODIES[op.path]
+        : op.body
+          ? sampleFromSchema(op.body, {
+              futureInstant: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+              uuid: clinicParams.organizationId!,
+              components,
+            })
+          : undefined;
+      const rule = CLINIC_ROUTES[`${op.method} ${op.path}`]!;
+      await check(
+        t,
+        `${op.method} ${op.path}`,
+        { method: op.method, url, ...(body !== undefined ? { body } : {}) },
+        clinicActors.map((a) => ({ name: a.name, client: a.client, allowed: a.rule(rule) })),
+        failures,
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+});
