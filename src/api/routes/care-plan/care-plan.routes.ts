@@ -30,7 +30,8 @@ import {
   VersionListQuery,
 } from '../../../contract/care-plan.ts';
 import { baseVersionFrom } from '../../if-match.ts';
-import { presentRecord, sendDeleted, sendSaved } from '../../record-replies.ts';
+import { presentRecord } from '../../record-replies.ts';
+import { registerRecordRoutes } from '../../record-routes.ts';
 import { sendProblem } from '../../problem.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
@@ -50,79 +51,34 @@ function sendPlanOutcome(request: FastifyRequest, reply: FastifyReply, outcome: 
 const tags = ['care plan'];
 
 export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
-  app.put(
-    '/api/patients/:patientId/conditions/:conditionId',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: ConditionParams,
-        body: ConditionBody,
-        summary: 'Record or edit a pain condition by its client-generated id (If-Match to edit)',
-      },
+  registerRecordRoutes(app, {
+    tags,
+    collection: 'conditions',
+    idParam: 'conditionId',
+    params: ConditionParams,
+    writeAction: 'write-clinical',
+    conflictCode: 'clinical-record-conflict',
+    present: presentRecord,
+    put: {
+      summary: 'Record or edit a pain condition by its client-generated id (If-Match to edit)',
+      body: ConditionBody,
+      save: (ctx, patientId, id, body, baseVersion) => saveCondition(deps, ctx, patientId, id, body, baseVersion),
     },
-    async (req, reply) => {
-      const outcome = await saveCondition(
-        deps,
-        contextOf(req),
-        req.params.patientId,
-        req.params.conditionId.toLowerCase(),
-        req.body,
-        baseVersionFrom(req),
-      );
-      return sendSaved(req, reply, outcome, presentRecord, 'clinical-record-conflict');
+    getOne: {
+      summary:
+        'A condition with its chronicity today (acute < 1 month, subacute 1–3 months, chronic > 3 months; CDC 2022) and whether the CDC 2022 opioid guideline applies',
+      read: (ctx, patientId, id) => getCondition(deps, ctx, patientId, id),
     },
-  );
-
-  app.get(
-    '/api/patients/:patientId/conditions/:conditionId',
-    {
-      config: { patientAction: 'read' },
-      schema: {
-        tags,
-        params: ConditionParams,
-        summary:
-          'A condition with its chronicity today (acute < 1 month, subacute 1–3 months, chronic > 3 months; CDC 2022) and whether the CDC 2022 opioid guideline applies',
-      },
+    remove: {
+      summary: 'Delete a condition recorded in error (If-Match: refused with a conflict if it changed since; deleting it again is done)',
+      run: (ctx, patientId, id, baseVersion) => deleteRecord(CONDITIONS, deps, ctx, patientId, id, baseVersion),
     },
-    async (req) => getCondition(deps, contextOf(req), req.params.patientId, req.params.conditionId.toLowerCase()),
-  );
-
-  app.delete(
-    '/api/patients/:patientId/conditions/:conditionId',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: ConditionParams,
-        summary: 'Delete a condition recorded in error (If-Match: refused with a conflict if it changed since; deleting it again is done)',
-      },
+    list: {
+      summary: 'Conditions, latest onset first, each with its chronicity today and CDC 2022 scope',
+      params: PatientParams,
+      read: async (ctx, patientId) => ({ items: await listConditions(deps, ctx, patientId) }),
     },
-    async (req, reply) =>
-      sendDeleted(
-        req,
-        reply,
-        await deleteRecord(
-          CONDITIONS,
-          deps,
-          contextOf(req),
-          req.params.patientId,
-          req.params.conditionId.toLowerCase(),
-          baseVersionFrom(req),
-        ),
-        presentRecord,
-        'clinical-record-conflict',
-      ),
-  );
-
-  app.get(
-    '/api/patients/:patientId/conditions',
-    {
-      config: { patientAction: 'read' },
-      schema: { tags, params: PatientParams, summary: 'Conditions, latest onset first, each with its chronicity today and CDC 2022 scope' },
-    },
-    async (req) => ({ items: await listConditions(deps, contextOf(req), req.params.patientId) }),
-  );
+  });
 
   app.put(
     '/api/patients/:patientId/care-plan',
@@ -221,135 +177,60 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     async (req) => presentPlan(await getCarePlan(deps, contextOf(req), req.params.patientId, req.params.version)),
   );
 
-  app.put(
-    '/api/patients/:patientId/procedures/:procedureId',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: ProcedureParams,
-        body: ProcedureBody,
-        summary:
-          'Record or edit a procedure by its client-generated id (If-Match to edit); follow-ups 2, 6 and 12 weeks after assign a pain questionnaire (PEG by default, or NRS) and PGIC, due at 09:00 local time on each day not yet passed; changing the date or questionnaire re-assigns them',
-      },
+  registerRecordRoutes(app, {
+    tags,
+    collection: 'procedures',
+    idParam: 'procedureId',
+    params: ProcedureParams,
+    writeAction: 'write-clinical',
+    conflictCode: 'clinical-record-conflict',
+    present: presentProcedure,
+    put: {
+      summary:
+        'Record or edit a procedure by its client-generated id (If-Match to edit); follow-ups 2, 6 and 12 weeks after assign a pain questionnaire (PEG by default, or NRS) and PGIC, due at 09:00 local time on each day not yet passed; changing the date or questionnaire re-assigns them',
+      body: ProcedureBody,
+      save: (ctx, patientId, id, body, baseVersion) => saveProcedure(deps, ctx, patientId, id, body, baseVersion),
     },
-    async (req, reply) => {
-      const outcome = await saveProcedure(
-        deps,
-        contextOf(req),
-        req.params.patientId,
-        req.params.procedureId.toLowerCase(),
-        req.body,
-        baseVersionFrom(req),
-      );
-      return sendSaved(req, reply, outcome, presentProcedure, 'clinical-record-conflict');
+    remove: {
+      summary:
+        'Delete a procedure recorded in error; the follow-up questionnaires it assigned are cancelled (If-Match: refused with a conflict if it changed since; deleting it again is done)',
+      run: (ctx, patientId, id, baseVersion) => deleteProcedure(deps, ctx, patientId, id, baseVersion),
     },
-  );
+    list: {
+      summary: 'Procedures, newest first, with their follow-up dates',
+      params: PatientParams,
+      query: RecordListQuery,
+      read: async (ctx, patientId, query: { limit: number }) => ({
+        items: (await listRecords(PROCEDURES, deps, ctx, patientId, query.limit)).map(presentProcedure),
+      }),
+    },
+  });
 
-  app.delete(
-    '/api/patients/:patientId/procedures/:procedureId',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: ProcedureParams,
-        summary:
-          'Delete a procedure recorded in error; the follow-up questionnaires it assigned are cancelled (If-Match: refused with a conflict if it changed since; deleting it again is done)',
-      },
+  registerRecordRoutes(app, {
+    tags,
+    collection: 'conservative-care',
+    idParam: 'conservativeCareId',
+    params: ConservativeCareParams,
+    writeAction: 'write-clinical',
+    conflictCode: 'clinical-record-conflict',
+    present: presentConservativeCare,
+    put: {
+      summary: 'Record or edit a conservative treatment tried (dates, sessions, documented outcome) by client id (If-Match to edit)',
+      body: ConservativeCareBody,
+      save: (ctx, patientId, id, body, baseVersion) => saveConservativeCare(deps, ctx, patientId, id, body, baseVersion),
     },
-    async (req, reply) =>
-      sendDeleted(
-        req,
-        reply,
-        await deleteProcedure(deps, contextOf(req), req.params.patientId, req.params.procedureId.toLowerCase(), baseVersionFrom(req)),
-        presentProcedure,
-        'clinical-record-conflict',
-      ),
-  );
-
-  app.get(
-    '/api/patients/:patientId/procedures',
-    {
-      config: { patientAction: 'read' },
-      schema: {
-        tags,
-        params: PatientParams,
-        querystring: RecordListQuery,
-        summary: 'Procedures, newest first, with their follow-up dates',
-      },
+    remove: {
+      summary:
+        'Delete a conservative-care record entered in error (If-Match: refused with a conflict if it changed since; deleting it again is done)',
+      run: (ctx, patientId, id, baseVersion) => deleteRecord(CONSERVATIVE_CARE, deps, ctx, patientId, id, baseVersion),
     },
-    async (req) => ({
-      items: (await listRecords(PROCEDURES, deps, contextOf(req), req.params.patientId, req.query.limit)).map(presentProcedure),
-    }),
-  );
-
-  app.put(
-    '/api/patients/:patientId/conservative-care/:conservativeCareId',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: ConservativeCareParams,
-        body: ConservativeCareBody,
-        summary: 'Record or edit a conservative treatment tried (dates, sessions, documented outcome) by client id (If-Match to edit)',
-      },
+    list: {
+      summary: 'Conservative-care history, newest start first, with durations',
+      params: PatientParams,
+      query: RecordListQuery,
+      read: async (ctx, patientId, query: { limit: number }) => ({
+        items: (await listRecords(CONSERVATIVE_CARE, deps, ctx, patientId, query.limit)).map(presentConservativeCare),
+      }),
     },
-    async (req, reply) => {
-      const outcome = await saveConservativeCare(
-        deps,
-        contextOf(req),
-        req.params.patientId,
-        req.params.conservativeCareId.toLowerCase(),
-        req.body,
-        baseVersionFrom(req),
-      );
-      return sendSaved(req, reply, outcome, presentConservativeCare, 'clinical-record-conflict');
-    },
-  );
-
-  app.delete(
-    '/api/patients/:patientId/conservative-care/:conservativeCareId',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: ConservativeCareParams,
-        summary:
-          'Delete a conservative-care record entered in error (If-Match: refused with a conflict if it changed since; deleting it again is done)',
-      },
-    },
-    async (req, reply) =>
-      sendDeleted(
-        req,
-        reply,
-        await deleteRecord(
-          CONSERVATIVE_CARE,
-          deps,
-          contextOf(req),
-          req.params.patientId,
-          req.params.conservativeCareId.toLowerCase(),
-          baseVersionFrom(req),
-        ),
-        presentConservativeCare,
-        'clinical-record-conflict',
-      ),
-  );
-
-  app.get(
-    '/api/patients/:patientId/conservative-care',
-    {
-      config: { patientAction: 'read' },
-      schema: {
-        tags,
-        params: PatientParams,
-        querystring: RecordListQuery,
-        summary: 'Conservative-care history, newest start first, with durations',
-      },
-    },
-    async (req) => ({
-      items: (await listRecords(CONSERVATIVE_CARE, deps, contextOf(req), req.params.patientId, req.query.limit)).map(
-        presentConservativeCare,
-      ),
-    }),
-  );
+  });
 }

@@ -8,157 +8,71 @@ import { BlockDiaryBody, DIARY_IMPORT_MAX_BYTES, DocumentParams, FlareBody, List
 import { exportDiaryCsv, parseDiaryCsv } from '../../../interop/csv/diary-csv.ts';
 import { exportDiarySpreadsheet } from '../../../interop/csv/diary-spreadsheet.ts';
 import { contextOf } from '../../request-context.ts';
-import { baseVersionFrom } from '../../if-match.ts';
-import { sendDeleted, sendSaved } from '../../record-replies.ts';
+import { registerRecordRoutes } from '../../record-routes.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
 export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
   const tags = ['diary'];
   const flare = (d: { version: number; body: object }) => ({ ...d.body, version: d.version });
 
-  app.put(
-    '/api/patients/:patientId/flares/:documentId',
-    {
-      config: { patientAction: 'write-diary' },
-      schema: {
-        tags,
-        params: DocumentParams,
-        body: FlareBody,
-        summary: 'Record or edit a flare by its client-generated id (If-Match to edit)',
-      },
+  const deleted = (what: string) => `Delete ${what} (If-Match: refused with a conflict if it changed since; deleting it again is done)`;
+  registerRecordRoutes(app, {
+    tags,
+    collection: 'flares',
+    idParam: 'documentId',
+    params: DocumentParams,
+    writeAction: 'write-diary',
+    conflictCode: 'diary-entry-conflict',
+    present: flare,
+    put: {
+      summary: 'Record or edit a flare by its client-generated id (If-Match to edit)',
+      body: FlareBody,
+      save: (ctx, patientId, id, body, baseVersion) => saveDocument(FLARES, deps, ctx, patientId, id, body, baseVersion),
     },
-    async (req, reply) =>
-      sendSaved(
-        req,
-        reply,
-        await saveDocument(
-          FLARES,
-          deps,
-          contextOf(req),
-          req.params.patientId,
-          req.params.documentId.toLowerCase(),
-          req.body,
-          baseVersionFrom(req),
-        ),
-        flare,
-        'diary-entry-conflict',
-      ),
-  );
+    remove: {
+      summary: deleted('a flare'),
+      run: (ctx, patientId, id, baseVersion) => deleteRecord(FLARES, deps, ctx, patientId, id, baseVersion),
+    },
+    list: {
+      summary: 'Flares as a timeline (newest first) with duration and whether ongoing',
+      params: PatientParams,
+      query: ListQuery,
+      read: async (ctx, patientId, query: { limit: number }) => ({
+        items: presentFlares(await listRecords(FLARES, deps, ctx, patientId, query.limit)),
+      }),
+    },
+  });
 
-  app.get(
-    '/api/patients/:patientId/flares',
-    {
-      config: { patientAction: 'read' },
-      schema: {
-        tags,
-        params: PatientParams,
-        querystring: ListQuery,
-        summary: 'Flares as a timeline (newest first) with duration and whether ongoing',
-      },
+  registerRecordRoutes(app, {
+    tags,
+    collection: 'block-diaries',
+    idParam: 'documentId',
+    params: DocumentParams,
+    writeAction: 'write-diary',
+    conflictCode: 'diary-entry-conflict',
+    present: presentBlockDiary,
+    put: {
+      summary: 'Record or edit a block diary (baseline, timed readings) by client id (If-Match to edit)',
+      body: BlockDiaryBody,
+      save: (ctx, patientId, id, body, baseVersion) => saveDocument(BLOCK_DIARIES, deps, ctx, patientId, id, body, baseVersion),
     },
-    async (req) => ({ items: presentFlares(await listRecords(FLARES, deps, contextOf(req), req.params.patientId, req.query.limit)) }),
-  );
-
-  app.delete(
-    '/api/patients/:patientId/flares/:documentId',
-    {
-      config: { patientAction: 'write-diary' },
-      schema: {
-        tags,
-        params: DocumentParams,
-        summary: 'Delete a flare (If-Match: refused with a conflict if it changed since; deleting it again is done)',
-      },
+    getOne: {
+      summary: 'A block diary with its reading schedule and relief (NRS-derived and patient-reported, peak, time at ≥ 50 % and ≥ 80 %)',
+      read: async (ctx, patientId, id) => presentBlockDiary(await getRecord(BLOCK_DIARIES, deps, ctx, patientId, id)),
     },
-    async (req, reply) =>
-      sendDeleted(
-        req,
-        reply,
-        await deleteRecord(FLARES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase(), baseVersionFrom(req)),
-        flare,
-        'diary-entry-conflict',
-      ),
-  );
-
-  app.put(
-    '/api/patients/:patientId/block-diaries/:documentId',
-    {
-      config: { patientAction: 'write-diary' },
-      schema: {
-        tags,
-        params: DocumentParams,
-        body: BlockDiaryBody,
-        summary: 'Record or edit a block diary (baseline, timed readings) by client id (If-Match to edit)',
-      },
+    remove: {
+      summary: deleted('a block diary'),
+      run: (ctx, patientId, id, baseVersion) => deleteRecord(BLOCK_DIARIES, deps, ctx, patientId, id, baseVersion),
     },
-    async (req, reply) =>
-      sendSaved(
-        req,
-        reply,
-        await saveDocument(
-          BLOCK_DIARIES,
-          deps,
-          contextOf(req),
-          req.params.patientId,
-          req.params.documentId.toLowerCase(),
-          req.body,
-          baseVersionFrom(req),
-        ),
-        presentBlockDiary,
-        'diary-entry-conflict',
-      ),
-  );
-
-  app.get(
-    '/api/patients/:patientId/block-diaries/:documentId',
-    {
-      config: { patientAction: 'read' },
-      schema: {
-        tags,
-        params: DocumentParams,
-        summary: 'A block diary with its reading schedule and relief (NRS-derived and patient-reported, peak, time at ≥ 50 % and ≥ 80 %)',
-      },
+    list: {
+      summary: 'Block diaries, newest procedure first',
+      params: PatientParams,
+      query: ListQuery,
+      read: async (ctx, patientId, query: { limit: number }) => ({
+        items: (await listRecords(BLOCK_DIARIES, deps, ctx, patientId, query.limit)).map(presentBlockDiary),
+      }),
     },
-    async (req) =>
-      presentBlockDiary(await getRecord(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.params.documentId.toLowerCase())),
-  );
-
-  app.get(
-    '/api/patients/:patientId/block-diaries',
-    {
-      config: { patientAction: 'read' },
-      schema: { tags, params: PatientParams, querystring: ListQuery, summary: 'Block diaries, newest procedure first' },
-    },
-    async (req) => ({
-      items: (await listRecords(BLOCK_DIARIES, deps, contextOf(req), req.params.patientId, req.query.limit)).map(presentBlockDiary),
-    }),
-  );
-
-  app.delete(
-    '/api/patients/:patientId/block-diaries/:documentId',
-    {
-      config: { patientAction: 'write-diary' },
-      schema: {
-        tags,
-        params: DocumentParams,
-        summary: 'Delete a block diary (If-Match: refused with a conflict if it changed since; deleting it again is done)',
-      },
-    },
-    async (req, reply) =>
-      sendDeleted(
-        req,
-        reply,
-        await deleteRecord(
-          BLOCK_DIARIES,
-          deps,
-          contextOf(req),
-          req.params.patientId,
-          req.params.documentId.toLowerCase(),
-          baseVersionFrom(req),
-        ),
-        presentBlockDiary,
-        'diary-entry-conflict',
-      ),
-  );
+  });
 
   app.get(
     '/api/patients/:patientId/diary-export.csv',

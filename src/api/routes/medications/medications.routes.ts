@@ -24,6 +24,7 @@ import {
 } from '../../../contract/medications.ts';
 import { baseVersionFrom } from '../../if-match.ts';
 import { presentRecord, sendSaved } from '../../record-replies.ts';
+import { registerRecordRoutes } from '../../record-routes.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
@@ -44,50 +45,29 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
     async (req) => computeMmeForRegimen(contextOf(req), req.body),
   );
 
-  app.put(
-    '/api/patients/:patientId/medication-orders/:orderId',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: MedicationOrderParams,
-        body: MedicationOrderBody,
-        summary:
-          'Create or edit a medication order by its client-generated id (If-Match with the version you edited to change it; stale → 409 with the current order). Stop an order by setting stopDate; orders are never deleted, so the history stays complete.',
+  registerRecordRoutes(app, {
+    tags,
+    collection: 'medication-orders',
+    idParam: 'orderId',
+    params: MedicationOrderParams,
+    writeAction: 'write-clinical',
+    conflictCode: 'clinical-record-conflict',
+    present: presentRecord,
+    put: {
+      summary:
+        'Create or edit a medication order by its client-generated id (If-Match with the version you edited to change it; stale → 409 with the current order). Stop an order by setting stopDate; orders are never deleted, so the history stays complete.',
+      body: MedicationOrderBody,
+      save: (ctx, patientId, id, body, baseVersion) => saveMedicationOrder(deps, ctx, patientId, id, body, baseVersion),
+    },
+    list: {
+      summary: "Medication orders: those in effect today (the patient's local date) and the full history, newest start first",
+      params: PatientParams,
+      read: async (ctx, patientId) => {
+        const list = await listMedicationOrders(deps, ctx, patientId);
+        return { asOf: list.asOf, current: list.current.map(presentRecord), history: list.history.map(presentRecord) };
       },
     },
-    async (req, reply) =>
-      sendSaved(
-        req,
-        reply,
-        await saveMedicationOrder(
-          deps,
-          contextOf(req),
-          req.params.patientId,
-          req.params.orderId.toLowerCase(),
-          req.body,
-          baseVersionFrom(req),
-        ),
-        presentRecord,
-        'clinical-record-conflict',
-      ),
-  );
-
-  app.get(
-    '/api/patients/:patientId/medication-orders',
-    {
-      config: { patientAction: 'read' },
-      schema: {
-        tags,
-        params: PatientParams,
-        summary: "Medication orders: those in effect today (the patient's local date) and the full history, newest start first",
-      },
-    },
-    async (req) => {
-      const list = await listMedicationOrders(deps, contextOf(req), req.params.patientId);
-      return { asOf: list.asOf, current: list.current.map(presentRecord), history: list.history.map(presentRecord) };
-    },
-  );
+  });
 
   app.get(
     '/api/patients/:patientId/medications/summary',
@@ -155,55 +135,22 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
     },
   );
 
-  app.post(
-    '/api/patients/:patientId/taper-plans/:taperPlanId/pause',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: TaperPlanParams,
-        body: TaperPauseBody,
-        summary: 'Pause the taper from a date: steps not yet started are held until it is resumed',
+  const pauseRoutes = [
+    { step: 'pause', body: TaperPauseBody, summary: 'Pause the taper from a date: steps not yet started are held until it is resumed' },
+    { step: 'resume', body: TaperResumeBody, summary: 'Resume a paused taper: the remaining steps move later by the length of the pause' },
+  ] as const;
+  for (const { step, body, summary } of pauseRoutes) {
+    app.post(
+      `/api/patients/:patientId/taper-plans/:taperPlanId/${step}`,
+      { config: { patientAction: 'write-clinical' }, schema: { tags, params: TaperPlanParams, body, summary } },
+      async (req, reply) => {
+        const { on } = req.body as { on: string };
+        const record = await pauseOrResumeTaper(deps, contextOf(req), req.params.patientId, req.params.taperPlanId.toLowerCase(), step, on);
+        reply.header('etag', `"${record.version}"`);
+        return presentTaper(on)(record);
       },
-    },
-    async (req, reply) => {
-      const record = await pauseOrResumeTaper(
-        deps,
-        contextOf(req),
-        req.params.patientId,
-        req.params.taperPlanId.toLowerCase(),
-        'pause',
-        req.body.on,
-      );
-      reply.header('etag', `"${record.version}"`);
-      return presentTaper(req.body.on)(record);
-    },
-  );
-
-  app.post(
-    '/api/patients/:patientId/taper-plans/:taperPlanId/resume',
-    {
-      config: { patientAction: 'write-clinical' },
-      schema: {
-        tags,
-        params: TaperPlanParams,
-        body: TaperResumeBody,
-        summary: 'Resume a paused taper: the remaining steps move later by the length of the pause',
-      },
-    },
-    async (req, reply) => {
-      const record = await pauseOrResumeTaper(
-        deps,
-        contextOf(req),
-        req.params.patientId,
-        req.params.taperPlanId.toLowerCase(),
-        'resume',
-        req.body.on,
-      );
-      reply.header('etag', `"${record.version}"`);
-      return presentTaper(req.body.on)(record);
-    },
-  );
+    );
+  }
 
   app.get(
     '/api/patients/:patientId/taper-plans',
