@@ -11,7 +11,7 @@
 // - PHQ-9 5 points: Löwe B et al. Med Care 2004;42:1194, https://doi.org/10.1097/00005650-200412000-00006
 // - GAD-7 4 points: Toussaint A et al. J Affect Disord 2020;265:395, https://doi.org/10.1016/j.jad.2020.01.032
 // - PEG 1 point (anchor-based MID mostly 1.0–1.75): Reed DE et al. J Pain 2023;25:142, https://pmc.ncbi.nlm.nih.gov/articles/PMC10859144/
-// - ODI 10 points or 30 % improvement: Ostelo RW et al. Spine 2008;33:90, https://doi.org/10.1097/BRS.0b013e31815e3a10
+// - ODI 10 points or 30 % improvement: Ostelo RWJG, Deyo RA, Stratford P, et al. Spine 2008;33(1):90–94
 // - PROMIS 2 T-score points (MID 2–3 in chronic pain): Chen CX et al. J Pain 2018,
 //   https://minnesota-staging.pure.elsevier.com/en/publications/estimating-minimally-important-differences-for-the-promis-pain-in
 //   (applied to physical function and pain intensity as an UNCONFIRMED setting).

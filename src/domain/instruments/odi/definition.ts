@@ -104,7 +104,8 @@ export const odi: InstrumentDefinition = {
     kind: 'threshold',
     points: 10,
     percent: 30,
-    source: 'Ostelo 2008, Spine 33:90 consensus: 10 points or 30 % improvement from baseline, https://doi.org/10.1097/BRS.0b013e31815e3a10',
+    source:
+      'Ostelo 2008, Spine 33:90 consensus: 10 points or 30 % improvement from baseline (Ostelo RWJG, Deyo RA, Stratford P, et al. Spine 2008;33(1):90–94)',
   },
   monotone: true,
   loinc: { panel: '97908-8', score: '97909-6' },
