@@ -235,8 +235,12 @@ function normalizeBlockDiary(shape: BlockDiaryShape): BlockDiary {
  */
 export function validateBlockDiary(input: unknown): BlockDiaryValidation {
   const parsed = parseShape(blockDiarySchemas().blockDiary, input);
-  if (!parsed.ok) return parsed;
-  const diary = normalizeBlockDiary(parsed.value);
+  return parsed.ok ? checkBlockDiary(parsed.value) : parsed;
+}
+
+/** The checks after the shape, for a block diary already parsed with blockDiarySchemas (the API parses a body once, at the route). */
+export function checkBlockDiary(shape: BlockDiaryShape): BlockDiaryValidation {
+  const diary = normalizeBlockDiary(shape);
   // Every reading's due time must be writable as an ISO instant with a four-digit year.
   if (Date.parse(diary.procedureAt) + Math.max(...diary.offsetsMinutes) * 60_000 > LATEST_INSTANT_MS)
     return { ok: false, errors: [{ pointer: '/procedureAt', message: 'is so late that the readings would fall after the year 9999' }] };

@@ -67,8 +67,15 @@ function normalizeFlare(shape: FlareShape): Flare {
  */
 export function validateFlare(input: unknown, opts: { asOf?: Date } = {}): FlareValidation {
   const parsed = parseShape(flareSchemas().flare, input);
-  if (!parsed.ok) return parsed;
-  const flare = normalizeFlare(parsed.value);
+  return parsed.ok ? checkFlare(parsed.value, opts) : parsed;
+}
+
+/**
+ * The checks after the shape, for a flare already parsed with flareSchemas (the API parses a body
+ * once, at the route): normalise it and, with `asOf`, refuse times in the future.
+ */
+export function checkFlare(shape: FlareShape, opts: { asOf?: Date } = {}): FlareValidation {
+  const flare = normalizeFlare(shape);
   const errors: FlareIssue[] = [];
   if (opts.asOf) {
     const now = opts.asOf.getTime();
