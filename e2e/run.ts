@@ -2,6 +2,7 @@
 // closes with "N passed, N failed".
 import { startWorld } from './harness.ts';
 import { journey as signUpAndShare } from './journeys/sign-up-and-share.ts';
+import { journey as signUpByEmail } from './journeys/sign-up-by-email.ts';
 import { journey as invitationCode } from './journeys/invitation-code.ts';
 import { journey as sameAsLastTime } from './journeys/same-as-last-time.ts';
 import { journey as tookFromMedicineList } from './journeys/took-from-medicine-list.ts';
@@ -32,6 +33,7 @@ import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
+  signUpByEmail,
   clinicianTriagesPanel,
   invitationCode,
   sameAsLastTime,

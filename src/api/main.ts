@@ -30,12 +30,21 @@ import {
   triageSweepHandler,
 } from '../app/triage.ts';
 import type { ApiDeps } from './types.ts';
+import { smtpMailer } from '../app/smtp-mailer.ts';
+import {
+  confirmMailHandler,
+  existingAccountMailHandler,
+  SIGN_UP_CONFIRM_MAIL_JOB,
+  SIGN_UP_EXISTING_MAIL_JOB,
+} from '../app/sign-up-by-mail.ts';
 
 /** Every kind of background job and what runs it. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [MAINTENANCE_JOB]: maintenanceHandler,
   [ASSIGNMENT_JOB]: thenRefreshTriage(assignmentDueHandler),
   [TRIAGE_SWEEP_JOB]: triageSweepHandler,
+  [SIGN_UP_CONFIRM_MAIL_JOB]: confirmMailHandler,
+  [SIGN_UP_EXISTING_MAIL_JOB]: existingAccountMailHandler,
 };
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -122,6 +131,10 @@ export async function prepareServerThread(
     hasher: argon2idHasher(),
     settings: config.settings,
     cookies: { secure: config.secureCookies, idleMinutes: config.settings.sessionIdleMinutes },
+    // Every thread knows e-mail is on (sign-up answers differently); only the primary's job runner sends.
+    ...(config.mail
+      ? { mail: { mailer: smtpMailer(config.mail.smtpUrl, config.mail.from), from: config.mail.from, publicUrl: config.mail.publicUrl } }
+      : {}),
   };
   // A panel half a minute behind is current enough for triage, and every write to one patient in that
   // time (a batch, a questionnaire and its alert, a device writing every minute) counts once; at 10 a
@@ -166,6 +179,7 @@ export async function prepareServerThread(
     await triage.stop();
     await deps.store.settle();
     await database.close();
+    deps.mail?.mailer.close();
   };
   return {
     app,

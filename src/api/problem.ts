@@ -27,6 +27,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'patient-record-exists': { status: 409, title: 'Patient record already exists' },
   'invalid-share-code': { status: 400, title: 'Share code not recognised' },
   'invalid-invitation': { status: 400, title: 'Invitation not valid' },
+  'sign-up-link-invalid': { status: 400, title: 'This sign-up link does not work' },
   'already-member': { status: 409, title: 'Already a member' },
   'last-admin': { status: 409, title: 'An organization needs an admin' },
   conflict: { status: 409, title: 'Conflict' },

@@ -5,6 +5,7 @@ import { auditEvent, requireSessionUser, requireUser } from './access.ts';
 import { checkNewPassword } from './password-rules.ts';
 import type { ActorProfile, Patient, Session, Sex, User } from './model.ts';
 import type { Actor } from './policy.ts';
+import type { Repositories } from './ports.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
 import {
@@ -37,7 +38,7 @@ export interface IssuedSession {
 // A fixed hash verified when an email is unknown, so that "no such account" costs as long as "wrong password".
 let decoyHash: Promise<string> | undefined;
 
-async function issueSession(deps: AppDeps, user: User): Promise<IssuedSession> {
+export async function issueSession(deps: AppDeps, user: User): Promise<IssuedSession> {
   const token = deps.ids.newSecret(32);
   const now = nowIso(deps);
   const session: Session = {
@@ -53,44 +54,36 @@ async function issueSession(deps: AppDeps, user: User): Promise<IssuedSession> {
   return { token, session, user };
 }
 
-export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpInput): Promise<IssuedSession & { patient: Patient | null }> {
-  checkNewPassword(input.password);
-  const email = normalizeEmail(input.email);
-  const passwordHash = await deps.hasher.hash(input.password);
+export interface NewAccount {
+  readonly email: string;
+  readonly displayName: string;
+  readonly passwordHash: string;
+  readonly patient: { readonly timeZone: string; readonly birthYear: number | null; readonly sex: Sex } | null;
+}
+
+/**
+ * Writes the account (and its patient record, audited) within `tx`; an address already taken is
+ * refused as `email-taken`, which the caller decides whether to show.
+ */
+export async function insertAccount(
+  deps: AppDeps,
+  ctx: RequestContext,
+  tx: Repositories,
+  account: NewAccount,
+): Promise<{ user: User; patient: Patient | null }> {
   const now = nowIso(deps);
-  const user: User = { id: deps.ids.newId(), email, displayName: input.displayName.trim(), passwordHash, createdAt: now };
-  const patient: Patient | null = input.patient
-    ? {
-        id: deps.ids.newId(),
-        userId: user.id,
-        displayName: user.displayName,
-        timeZone: input.patient.timeZone,
-        birthYear: input.patient.birthYear ?? null,
-        sex: input.patient.sex ?? 'unknown',
-        createdAt: now,
-      }
+  const user: User = {
+    id: deps.ids.newId(),
+    email: account.email,
+    displayName: account.displayName,
+    passwordHash: account.passwordHash,
+    createdAt: now,
+  };
+  const patient: Patient | null = account.patient
+    ? { id: deps.ids.newId(), userId: user.id, displayName: user.displayName, ...account.patient, createdAt: now }
     : null;
   try {
-    await deps.store.transaction(async (tx) => {
-      await tx.users.insert(user);
-      if (patient) {
-        await tx.patients.insert(patient);
-        await tx.audit.append([
-          auditEvent(
-            deps,
-            { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } },
-            {
-              actorBasis: 'owner',
-              organizationId: null,
-              patientId: patient.id,
-              action: 'patient.create',
-              resourceType: 'patient',
-              resourceId: patient.id,
-            },
-          ),
-        ]);
-      }
-    });
+    await tx.users.insert(user);
   } catch (error) {
     if (isUniqueViolationError(error))
       throw new AppError('email-taken', 'An account with this email already exists. Sign in instead.', {
@@ -98,6 +91,42 @@ export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpIn
       });
     throw error;
   }
+  if (patient) {
+    await tx.patients.insert(patient);
+    await tx.audit.append([
+      auditEvent(
+        deps,
+        { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } },
+        {
+          actorBasis: 'owner',
+          organizationId: null,
+          patientId: patient.id,
+          action: 'patient.create',
+          resourceType: 'patient',
+          resourceId: patient.id,
+        },
+      ),
+    ]);
+  }
+  return { user, patient };
+}
+
+export function newAccountPatient(input: SignUpInput): NewAccount['patient'] {
+  return input.patient
+    ? { timeZone: input.patient.timeZone, birthYear: input.patient.birthYear ?? null, sex: input.patient.sex ?? 'unknown' }
+    : null;
+}
+
+/** Sign-up that signs in at once: a server that sends no e-mail (one person's own install). */
+export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpInput): Promise<IssuedSession & { patient: Patient | null }> {
+  checkNewPassword(input.password);
+  const account: NewAccount = {
+    email: normalizeEmail(input.email),
+    displayName: input.displayName.trim(),
+    passwordHash: await deps.hasher.hash(input.password),
+    patient: newAccountPatient(input),
+  };
+  const { user, patient } = await deps.store.transaction((tx) => insertAccount(deps, ctx, tx, account));
   return { ...(await issueSession(deps, user)), patient };
 }
 

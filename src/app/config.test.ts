@@ -62,4 +62,40 @@ describe('loadConfig', () => {
     if (os.platform() === 'linux') expect(loadConfig({ PAINWISE_HTTP_THREADS: '3' }, '/srv').httpThreads).toBe(3);
     else expect(() => loadConfig({ PAINWISE_HTTP_THREADS: '3' }, '/srv')).toThrow(/needs Linux/);
   });
+  it('turns e-mail on only with an SMTP URL, a From address and the public URL for links, and never echoes the URL', () => {
+    expect(loadConfig({}, '/srv').mail).toBeUndefined();
+    const on = loadConfig(
+      {
+        PAINWISE_SMTP_URL: 'smtps://u:p%40ss@mail.example:465',
+        PAINWISE_MAIL_FROM: 'Painwise <no-reply@x.example>',
+        PAINWISE_PUBLIC_URL: 'https://pw.example/',
+      },
+      '/srv',
+    );
+    expect(on.mail).toEqual({
+      smtpUrl: 'smtps://u:p%40ss@mail.example:465',
+      from: 'Painwise <no-reply@x.example>',
+      publicUrl: 'https://pw.example',
+    });
+    expect(() => loadConfig({ PAINWISE_SMTP_URL: 'smtp://mail.example:587' }, '/srv')).toThrow(
+      /PAINWISE_MAIL_FROM[\s\S]*PAINWISE_PUBLIC_URL/,
+    );
+    expect(() => loadConfig({ PAINWISE_MAIL_FROM: 'a@b.example' }, '/srv')).toThrow(/PAINWISE_SMTP_URL is not/);
+    try {
+      loadConfig(
+        {
+          PAINWISE_SMTP_URL: 'http://user:secret@mail.example',
+          PAINWISE_MAIL_FROM: 'a@b.example',
+          PAINWISE_PUBLIC_URL: 'https://pw.example',
+        },
+        '/srv',
+      );
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems.join('\n')).toContain('PAINWISE_SMTP_URL must be');
+      expect((e as ConfigError).problems.join('\n')).not.toContain('secret');
+    }
+    expect(loadConfig({ PAINWISE_SIGNUP_PER_EMAIL: '5' }, '/srv').settings.signUpPerEmail).toBe(5);
+    expect(() => loadConfig({ PAINWISE_SIGNUP_WINDOW_MINUTES: '0' }, '/srv')).toThrow(/PAINWISE_SIGNUP_WINDOW_MINUTES/);
+  });
 });

@@ -26,9 +26,22 @@ export interface Config {
    * balancer, set it to the balancer's health-check interval or so.
    */
   readonly shutdownGraceMs: number;
+  /**
+   * Where the server sends e-mail (SMTP configured): sign-up then confirms the address by e-mail and
+   * answers alike for every address. Unset on a one-person install, which signs up and in at once.
+   */
+  readonly mail: MailConfig | undefined;
   /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
   readonly benchCalibration: boolean;
   readonly settings: AppSettings;
+}
+
+export interface MailConfig {
+  /** smtp://user:password@host:port or smtps://… (a secret: it holds the password). */
+  readonly smtpUrl: string;
+  readonly from: string;
+  /** The public URL, for links in messages (required with e-mail). */
+  readonly publicUrl: string;
 }
 
 /**
@@ -150,6 +163,33 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     meaning: "A browser that signed in stays known (not slowed by strangers' failures) this long after its last sign-in",
   },
   {
+    name: 'PAINWISE_SMTP_URL',
+    default: '(unset: no e-mail)',
+    meaning:
+      'smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (user and password percent-encoded); set, sign-up confirms the address by e-mail and needs PAINWISE_MAIL_FROM and PAINWISE_PUBLIC_URL',
+  },
+  { name: 'PAINWISE_MAIL_FROM', default: '(unset)', meaning: 'From address of e-mail sent, e.g. "Painwise <no-reply@clinic.example>"' },
+  {
+    name: 'PAINWISE_SIGNUP_LINK_HOURS',
+    default: String(DEFAULT_SETTINGS.signUpLinkHours),
+    meaning: "With e-mail: how long a sign-up's confirmation link works",
+  },
+  {
+    name: 'PAINWISE_SIGNUP_PER_EMAIL',
+    default: String(DEFAULT_SETTINGS.signUpPerEmail),
+    meaning: 'With e-mail: sign-ups for one address within the window before further ones are refused (429)',
+  },
+  {
+    name: 'PAINWISE_SIGNUP_PER_IP',
+    default: String(DEFAULT_SETTINGS.signUpPerIp),
+    meaning: 'With e-mail: sign-ups from one client address within the window before further ones are refused (429)',
+  },
+  {
+    name: 'PAINWISE_SIGNUP_WINDOW_MINUTES',
+    default: String(DEFAULT_SETTINGS.signUpWindowMinutes),
+    meaning: 'With e-mail: the sliding window of the sign-up limits',
+  },
+  {
     name: 'PAINWISE_CRISIS_LOCALE',
     default: DEFAULT_SETTINGS.crisisLocale,
     meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)',
@@ -241,6 +281,24 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       problems.push(`PAINWISE_PUBLIC_URL must be an http:// or https:// URL (got "${publicUrl}").`);
     }
   }
+  const smtpUrl = env.PAINWISE_SMTP_URL || undefined;
+  const mailFrom = env.PAINWISE_MAIL_FROM?.trim() || undefined;
+  if (smtpUrl) {
+    // Parsed only to check it: the message names the variable, never its value (it holds a password).
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(smtpUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || !parsed.hostname)
+      problems.push(
+        'PAINWISE_SMTP_URL must be smtp://host:port or smtps://host:port, with user:password@ before the host if the server needs it.',
+      );
+    if (!mailFrom) problems.push('PAINWISE_MAIL_FROM must be set with PAINWISE_SMTP_URL (the From address of messages).');
+    if (!publicUrl) problems.push('PAINWISE_PUBLIC_URL must be set with PAINWISE_SMTP_URL (links in messages point to it).');
+  } else if (mailFrom) problems.push('PAINWISE_MAIL_FROM is set but PAINWISE_SMTP_URL is not: no e-mail would be sent.');
+  if (mailFrom && /[\r\n]/.test(mailFrom)) problems.push('PAINWISE_MAIL_FROM must be one line.');
   const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const logLevel = (env.PAINWISE_LOG_LEVEL || 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`PAINWISE_LOG_LEVEL must be one of ${logLevels.join(', ')}.`);
@@ -265,6 +323,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
     benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
+    mail: smtpUrl && mailFrom && publicUrl ? { smtpUrl, from: mailFrom, publicUrl } : undefined,
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
       sessionAbsoluteHours: int('PAINWISE_SESSION_ABSOLUTE_HOURS', DEFAULT_SETTINGS.sessionAbsoluteHours, 1, 24 * 90),
@@ -274,6 +333,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       signInDelayMaxSeconds: int('PAINWISE_SIGNIN_DELAY_MAX_SECONDS', DEFAULT_SETTINGS.signInDelayMaxSeconds, 1, 24 * 3600),
       signInWindowMinutes: int('PAINWISE_SIGNIN_WINDOW_MINUTES', DEFAULT_SETTINGS.signInWindowMinutes, 1, 30 * 24 * 60),
       signInKnownDeviceDays: int('PAINWISE_SIGNIN_KNOWN_DEVICE_DAYS', DEFAULT_SETTINGS.signInKnownDeviceDays, 1, 3650),
+      signUpLinkHours: int('PAINWISE_SIGNUP_LINK_HOURS', DEFAULT_SETTINGS.signUpLinkHours, 1, 24 * 30),
+      signUpPerEmail: int('PAINWISE_SIGNUP_PER_EMAIL', DEFAULT_SETTINGS.signUpPerEmail, 1, 1000),
+      signUpPerIp: int('PAINWISE_SIGNUP_PER_IP', DEFAULT_SETTINGS.signUpPerIp, 1, 1_000_000),
+      signUpWindowMinutes: int('PAINWISE_SIGNUP_WINDOW_MINUTES', DEFAULT_SETTINGS.signUpWindowMinutes, 1, 30 * 24 * 60),
       invitationDays: DEFAULT_SETTINGS.invitationDays,
       crisisLocale: locale('PAINWISE_CRISIS_LOCALE', DEFAULT_SETTINGS.crisisLocale),
       assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),

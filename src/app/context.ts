@@ -1,6 +1,7 @@
 // What every use case receives: its dependencies (ports and settings) and who is asking.
 import type { Actor } from './policy.ts';
 import type { Clock, Ids, PasswordHasher, Database } from './ports.ts';
+import type { MailDeps } from './mail-port.ts';
 
 export interface AppSettings {
   /** A session ends after this long without a request. */
@@ -21,6 +22,15 @@ export interface AppSettings {
   readonly signInWindowMinutes: number;
   /** A browser that signed in stays known for this long after its last sign-in. */
   readonly signInKnownDeviceDays: number;
+  /** Where the server sends e-mail: how long a sign-up's confirmation link works. */
+  readonly signUpLinkHours: number;
+  /**
+   * Where the server sends e-mail: sign-ups for one address, and from one client address, within the
+   * window before further ones are refused (each sends a message, so these bound mail to a stranger).
+   */
+  readonly signUpPerEmail: number;
+  readonly signUpPerIp: number;
+  readonly signUpWindowMinutes: number;
   /** How long an invitation code stays valid. */
   readonly invitationDays: number;
   /** Which crisis resources to show (shown when a PHQ-9 item 9 answer is above 0), e.g. en-US → 988 Suicide & Crisis Lifeline. */
@@ -48,6 +58,10 @@ export const DEFAULT_SETTINGS: AppSettings = {
   signInDelayMaxSeconds: 15 * 60,
   signInWindowMinutes: 24 * 60,
   signInKnownDeviceDays: 180,
+  signUpLinkHours: 24,
+  signUpPerEmail: 3,
+  signUpPerIp: 20,
+  signUpWindowMinutes: 60,
   invitationDays: 14,
   crisisLocale: 'en-US',
   assignmentOverdueHours: 48,
@@ -62,6 +76,8 @@ export interface AppDeps {
   readonly ids: Ids;
   readonly hasher: PasswordHasher;
   readonly settings: AppSettings;
+  /** Present where the server sends e-mail (SMTP configured); absent on a one-person install. */
+  readonly mail?: MailDeps;
 }
 
 export interface RequestContext {

@@ -86,12 +86,15 @@ export function createJobRunner(
   };
 }
 
-/** Housekeeping: forget sign-in failures and known devices past their settings. Re-enqueues itself hourly. */
+/** Housekeeping: forget sign-in failures, known devices and expired sign-ups past their settings. Re-enqueues itself hourly. */
 export const MAINTENANCE_JOB = 'maintenance.prune';
 
 export const maintenanceHandler: JobHandler = async (deps) => {
   const now = nowIso(deps);
-  await deps.store.signInFailures.pruneBefore(addMinutesIso(now, -deps.settings.signInWindowMinutes));
+  // The table also counts sign-ups (sign-up-throttle.ts), whose window may be the longer one.
+  const window = Math.max(deps.settings.signInWindowMinutes, deps.settings.signUpWindowMinutes);
+  await deps.store.signInFailures.pruneBefore(addMinutesIso(now, -window));
+  await deps.store.pendingSignUps.pruneExpiredBefore(now);
   await deps.store.knownDevices.pruneUnusedBefore(addMinutesIso(now, -deps.settings.signInKnownDeviceDays * 24 * 60));
   await enqueueJob(deps, MAINTENANCE_JOB, addMinutesIso(now, 60), {});
 };

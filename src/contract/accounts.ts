@@ -16,6 +16,15 @@ export const SignUpBody = z.strictObject({
 });
 
 export const SignInBody = z.strictObject({ email: Email, password: Password });
+
+/**
+ * The answer to a sign-up where the server sends e-mail: the same for every address, whether it has an
+ * account or not; what comes next is said by e-mail.
+ */
+export const SignUpAccepted = z.object({ status: z.literal('check-email') }).meta({ id: 'SignUpAccepted' });
+
+/** Following a sign-up's e-mail link: its token, and the password chosen at sign-up. */
+export const ConfirmSignUpBody = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/), password: Password });
 export const ChangePasswordBody = z.strictObject({ currentPassword: Password, newPassword: Password });
 export const DeleteAccountBody = z.strictObject({ password: Password });
 export const UpdateProfileBody = z.strictObject({ displayName: DisplayName });

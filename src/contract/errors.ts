@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'patient-record-exists',
   'invalid-share-code',
   'invalid-invitation',
+  'sign-up-link-invalid',
   'already-member',
   'last-admin',
   'conflict',

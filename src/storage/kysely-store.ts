@@ -9,6 +9,7 @@ import {
   userRepository,
 } from './repositories/accounts.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
+import { pendingSignUpRepository } from './repositories/pending-sign-ups.repository.ts';
 import { recordFeedRepository, versionedRecordRepository } from './repositories/versioned-record.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
@@ -57,6 +58,7 @@ function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Reposit
     apiTokens: translateErrors(apiTokenRepository(db)),
     signInFailures: translateErrors(signInFailureRepository(db)),
     knownDevices: translateErrors(knownDeviceRepository(db)),
+    pendingSignUps: translateErrors(pendingSignUpRepository(db)),
     organizations: translateErrors(organizationRepository(db, dialect)),
     patients: translateErrors(patientRepository(db, dialect)),
     delegations: translateErrors(delegationRepository(db)),

@@ -38,6 +38,16 @@ export interface SignInFailureRow {
   key: string;
   at: string;
 }
+export interface PendingSignUpRow {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  patient: string | null;
+  tokenHash: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
 export interface KnownDeviceRow {
   tokenHash: string;
   userId: string;
@@ -251,6 +261,7 @@ export interface DatabaseSchema {
   api_token: ApiTokenRow;
   sign_in_failure: SignInFailureRow;
   known_device: KnownDeviceRow;
+  pending_sign_up: PendingSignUpRow;
   organization: OrganizationRow;
   membership: MembershipRow;
   member_invitation: MemberInvitationRow;

@@ -11,7 +11,7 @@ import { SessionContext, type PatientInView, type SessionValue } from './session
 import { useOnline } from './use-online.ts';
 import { useRouteArrival } from './use-route-arrival.ts';
 
-const PUBLIC = ['/sign-in', '/sign-up'];
+const PUBLIC = ['/sign-in', '/sign-up', '/verify-email'];
 
 export function App() {
   const path = usePath();

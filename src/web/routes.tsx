@@ -2,6 +2,7 @@
 // everything else loads on demand.
 import type { Me } from './api/client.ts';
 import { SignIn, SignUp } from './features/auth/auth.tsx';
+import { ConfirmSignUp } from './features/auth/confirm-sign-up.tsx';
 import { Today } from './features/today/today.tsx';
 import { t } from './i18n/index.ts';
 import { lazyScreen } from './lazy.tsx';
@@ -48,7 +49,15 @@ export function pageFor(
 ) {
   let page;
   let params: Record<string, string> | null;
-  if (!session) page = path === '/sign-up' ? <SignUp onSignedIn={signedIn} /> : <SignIn onSignedIn={signedIn} notice={notice} />;
+  if (!session)
+    page =
+      path === '/sign-up' ? (
+        <SignUp onSignedIn={signedIn} />
+      ) : path === '/verify-email' ? (
+        <ConfirmSignUp onSignedIn={signedIn} />
+      ) : (
+        <SignIn onSignedIn={signedIn} notice={notice} />
+      );
   else if (path === '/' || path === '/today') page = <Today />;
   else if (
     path === '/check-in' &&

@@ -5,6 +5,8 @@ import { buildApp } from '../../src/api/build-app.ts';
 import type { ApiDeps } from '../../src/api/types.ts';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../src/app/context.ts';
 import { argon2idHasher, systemIds } from '../../src/app/system.ts';
+import type { MailDeps } from '../../src/app/mail-port.ts';
+import type { PasswordHasher } from '../../src/app/ports.ts';
 import { createTriageProjector, type TriageProjector } from '../../src/app/triage.ts';
 import type { Dialect } from '../../src/storage/database.ts';
 import { createKyselyStore } from '../../src/storage/kysely-store.ts';
@@ -23,16 +25,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, settings: Partial<AppSettings> = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  settings: Partial<AppSettings> = {},
+  extra: { readonly mail?: MailDeps; readonly hasher?: PasswordHasher } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const clock = new FixedClock();
   const deps: ApiDeps = {
     store: createKyselyStore(database.handle),
     clock,
     ids: systemIds(clock),
-    hasher: argon2idHasher(TEST_ARGON2),
+    hasher: extra.hasher ?? argon2idHasher(TEST_ARGON2),
     settings: { ...DEFAULT_SETTINGS, ...settings },
     cookies: { secure: false, idleMinutes: DEFAULT_SETTINGS.sessionIdleMinutes },
+    ...(extra.mail ? { mail: extra.mail } : {}),
   };
   // Summaries are recomputed only when a test flushes, so no test depends on a timer.
   const triage = createTriageProjector(deps, { delayMs: 2 ** 31 - 1 });

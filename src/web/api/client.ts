@@ -2,7 +2,16 @@
 // no validator code ships to the browser). Problems (RFC 9457) become ApiError with a plain message.
 import type { z } from 'zod';
 import type { ErrorCode, FieldError } from '../../contract/errors.ts';
-import type { MeResponse, SignInBody, SignUpBody, ApiTokenView, CreateApiTokenBody, CreatedApiToken } from '../../contract/accounts.ts';
+import type {
+  MeResponse,
+  SignInBody,
+  SignUpAccepted,
+  SignUpBody,
+  ConfirmSignUpBody,
+  ApiTokenView,
+  CreateApiTokenBody,
+  CreatedApiToken,
+} from '../../contract/accounts.ts';
 import type {
   AuditPage,
   CareRelationshipView,
@@ -194,7 +203,9 @@ export const api = {
   /** Who is signed in, or null: 200 either way, so a signed-out start logs no error in the console. */
   session: () => request<{ signedIn: false } | { signedIn: true; me: Me }>('GET', '/api/session').then((s) => (s.signedIn ? s.me : null)),
   signIn: (body: z.infer<typeof SignInBody>) => request<Me>('POST', '/api/auth/sign-in', body),
-  signUp: (body: z.input<typeof SignUpBody>) => request<Me>('POST', '/api/auth/sign-up', body),
+  /** Me when signed up and in at once; `check-email` where the server confirms the address by e-mail first. */
+  signUp: (body: z.input<typeof SignUpBody>) => request<Me | z.infer<typeof SignUpAccepted>>('POST', '/api/auth/sign-up', body),
+  confirmSignUp: (body: z.infer<typeof ConfirmSignUpBody>) => request<Me>('POST', '/api/auth/confirm-sign-up', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),
   updateProfile: (displayName: string) => request<Me>('PATCH', '/api/me', { displayName }),
   changePassword: (currentPassword: string, newPassword: string) =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { changePassword, deleteAccount, signIn, signOut, signUp, updateProfile } from '../../../app/accounts.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/api-tokens.ts';
 import { AppError } from '../../../app/errors.ts';
+import { confirmSignUp, requestSignUp } from '../../../app/sign-up-by-mail.ts';
 import type { ApiToken } from '../../../app/model.ts';
 import type { AppDeps, RequestContext } from '../../../app/context.ts';
 import { listMyMemberships } from '../../../app/organizations.ts';
@@ -9,12 +10,14 @@ import {
   ApiTokenParams,
   ApiTokenView,
   ChangePasswordBody,
+  ConfirmSignUpBody,
   CreateApiTokenBody,
   CreatedApiToken,
   DeleteAccountBody,
   MeResponse,
   SessionState,
   SignInBody,
+  SignUpAccepted,
   SignUpBody,
   UpdateProfileBody,
 } from '../../../contract/accounts.ts';
@@ -52,14 +55,39 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     {
       schema: {
         tags,
-        summary: 'Create an account (optionally with your own patient record) and sign in',
+        summary:
+          'Create an account (optionally with your own patient record). Where the server sends e-mail: 202, the same for every address, and the rest by e-mail; otherwise 201, signed in',
         body: SignUpBody,
+        response: { 201: MeResponse, 202: SignUpAccepted },
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      if (deps.mail) {
+        await requestSignUp(deps, ctx, req.body);
+        return reply.code(202).send({ status: 'check-email' as const });
+      }
+      const { token, session, user } = await signUp(deps, ctx, req.body);
+      setSessionCookie(reply, token, deps.cookies);
+      return reply
+        .code(201)
+        .send(await loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken));
+    },
+  );
+
+  app.post(
+    '/api/auth/confirm-sign-up',
+    {
+      schema: {
+        tags,
+        summary: "Confirm a sign-up's e-mail address with the link's token and the password chosen; creates the account and signs in",
+        body: ConfirmSignUpBody,
         response: { 201: MeResponse },
       },
     },
     async (req, reply) => {
       const ctx = contextOf(req);
-      const { token, session, user } = await signUp(deps, ctx, req.body);
+      const { token, session, user } = await confirmSignUp(deps, ctx, req.body);
       setSessionCookie(reply, token, deps.cookies);
       return reply
         .code(201)

@@ -9,6 +9,7 @@ import { resolveTimeZone } from '../../components/time-zone-search.ts';
 import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
+import { CheckEmail } from './confirm-sign-up.tsx';
 
 function browserTimeZone(): string {
   try {
@@ -95,26 +96,28 @@ export function SignUp(props: { onSignedIn: (me: Me) => void }) {
   const [timeZone, setTimeZone] = useState(browserTimeZone());
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      props.onSignedIn(
-        await api.signUp({
-          email,
-          password,
-          displayName,
-          ...(keepRecord ? { patient: { timeZone: resolveTimeZone(timeZone) ?? timeZone } } : {}),
-        }),
-      );
+      const answer = await api.signUp({
+        email,
+        password,
+        displayName,
+        ...(keepRecord ? { patient: { timeZone: resolveTimeZone(timeZone) ?? timeZone } } : {}),
+      });
+      if ('status' in answer) setSentTo(email.trim());
+      else props.onSignedIn(answer);
     } catch (err) {
       setError(err as ApiError);
     } finally {
       setBusy(false);
     }
   }
+  if (sentTo !== null) return <CheckEmail email={sentTo} />;
   return (
     <main id="main">
       <h1>{t('auth.signUp.title')}</h1>
