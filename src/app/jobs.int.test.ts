@@ -80,6 +80,23 @@ describe.each(DIALECTS)('job table on %s', (dialect) => {
     expect(again.map((j) => [j.id, j.attempts])).toEqual([[claimed[0]!.id, 2]]);
   });
 
+  it('runs each job once when several runners claim at the same moment', async () => {
+    // As several processes polling the table at once: each claim takes what no other has taken.
+    const runners = [depsOver(db), depsOver(db), depsOver(db)];
+    const ran: string[] = [];
+    const handlers = {
+      count: async (_d: AppDeps, job: Job) => {
+        ran.push(job.id);
+      },
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 90; i++) ids.push(await enqueueJob(runners[0]!, 'count', clock.now().toISOString(), {}));
+    const options = { intervalMs: 1000, batchSize: 7, lockMinutes: 5, maxAttempts: 1 };
+    const each = runners.map((deps) => createJobRunner(deps, handlers, options));
+    while ((await Promise.all(each.map((r) => r.runOnce()))).some((n) => n > 0));
+    expect(ran.sort()).toEqual(ids.sort());
+  });
+
   it('schedules each recurring job once when several processes start at the same moment', async () => {
     // Processes started together (a deploy, a restart of every replica) each make sure the recurring
     // housekeeping is scheduled; each on its own connection, as three processes would be.
