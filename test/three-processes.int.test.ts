@@ -5,7 +5,7 @@
 // writes loses none it acknowledged. Sizes are small for CI; PAINWISE_TEST_MULTIPROC_* raise them.
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { uuidv7 } from '../src/app/system.ts';
 import { Balancer, pool } from './support/balancer.ts';
 import { DIALECTS } from './support/dialects.ts';
@@ -117,6 +117,10 @@ describe.runIf(DIALECTS.includes('postgres'))('three server processes on one Pos
     async () => {
       // A device pulls the feed through the processes in turn, in small pages, while the writes go on.
       let writing = true;
+      // Should a write fail the test, the device stops pulling too.
+      onTestFinished(() => {
+        writing = false;
+      });
       const seen: Stored[] = [];
       const puller = (async () => {
         let since = '';
