@@ -191,6 +191,7 @@ export async function prepareServerThread(
       if (role.primary) {
         jobs = createJobRunner(deps, JOB_HANDLERS, {
           ...DEFAULT_JOB_RUNNER,
+          intervalMs: config.jobPollMs,
           onError: (job, error) =>
             app.log.error(
               { jobId: job.id, kind: job.kind, attempts: job.attempts, err: error instanceof Error ? error.message : 'failed' },

@@ -53,6 +53,12 @@ describe('loadConfig', () => {
       ]),
     );
   });
+  it('reads how often each process looks for due jobs', () => {
+    expect(loadConfig({}, '/srv').jobPollMs).toBe(5000);
+    expect(loadConfig({ PAINWISE_JOB_POLL_MS: '200' }, '/srv').jobPollMs).toBe(200);
+    expect(() => loadConfig({ PAINWISE_JOB_POLL_MS: '0' }, '/srv')).toThrow(/PAINWISE_JOB_POLL_MS/);
+    expect(ENVIRONMENT_VARIABLES.map((v) => v.name)).toContain('PAINWISE_JOB_POLL_MS');
+  });
   it('serves with one thread per CPU (at most 4) on Linux and one thread elsewhere, unless told', () => {
     expect(defaultHttpThreads('linux', 2)).toBe(2);
     expect(defaultHttpThreads('linux', 32)).toBe(4);

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type AppSettings } from './context.ts';
+import { DEFAULT_JOB_RUNNER } from './jobs.ts';
 
 export interface Config {
   readonly port: number;
@@ -31,6 +32,8 @@ export interface Config {
    * answers alike for every address. Unset on a one-person install, which signs up and in at once.
    */
   readonly mail: MailConfig | undefined;
+  /** How often each process looks for due background jobs. */
+  readonly jobPollMs: number;
   /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
   readonly benchCalibration: boolean;
   readonly settings: AppSettings;
@@ -116,6 +119,11 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     default: '0',
     meaning:
       'After SIGTERM, how long /ready answers 503 while requests are still served (time for a load balancer to notice), before in-flight requests finish and the process exits',
+  },
+  {
+    name: 'PAINWISE_JOB_POLL_MS',
+    default: String(DEFAULT_JOB_RUNNER.intervalMs),
+    meaning: 'How often each process looks for due background jobs (questionnaires falling due, housekeeping)',
   },
   {
     name: 'PAINWISE_SESSION_IDLE_MINUTES',
@@ -322,6 +330,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       sqliteBusyMs: int('PAINWISE_SQLITE_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs, 0, 600_000),
     },
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
+    jobPollMs: int('PAINWISE_JOB_POLL_MS', DEFAULT_JOB_RUNNER.intervalMs, 50, 600_000),
     benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
     mail: smtpUrl && mailFrom && publicUrl ? { smtpUrl, from: mailFrom, publicUrl } : undefined,
     settings: {

@@ -3,7 +3,8 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/supp
 import { FixedClock } from '../../test/support/clock.ts';
 import { createKyselyStore } from '../storage/kysely-store.ts';
 import { DEFAULT_SETTINGS, type AppDeps } from './context.ts';
-import { createJobRunner, enqueueJob } from './jobs.ts';
+import { createJobRunner, enqueueJob, ensureMaintenanceScheduled, MAINTENANCE_JOB, maintenanceHandler } from './jobs.ts';
+import { ensureTriageSweepScheduled, TRIAGE_SWEEP_JOB, triageSweepHandler } from './triage.ts';
 import { systemIds } from './system.ts';
 import type { Job } from './ports.ts';
 
@@ -77,5 +78,52 @@ describe.each(DIALECTS)('job table on %s', (dialect) => {
     clock.advanceMinutes(6);
     const again = await deps.store.jobs.claimDue(clock.now().toISOString(), new Date(clock.now().getTime() + 5 * 60_000).toISOString(), 10);
     expect(again.map((j) => [j.id, j.attempts])).toEqual([[claimed[0]!.id, 2]]);
+  });
+
+  it('runs each job once when several runners claim at the same moment', async () => {
+    // As several processes polling the table at once: each claim takes what no other has taken.
+    const runners = [depsOver(db), depsOver(db), depsOver(db)];
+    const ran: string[] = [];
+    const handlers = {
+      count: async (_d: AppDeps, job: Job) => {
+        ran.push(job.id);
+      },
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 90; i++) ids.push(await enqueueJob(runners[0]!, 'count', clock.now().toISOString(), {}));
+    const options = { intervalMs: 1000, batchSize: 7, lockMinutes: 5, maxAttempts: 1 };
+    const each = runners.map((deps) => createJobRunner(deps, handlers, options));
+    while ((await Promise.all(each.map((r) => r.runOnce()))).some((n) => n > 0));
+    expect(ran.sort()).toEqual(ids.sort());
+  });
+
+  it('schedules each recurring job once when several processes start at the same moment', async () => {
+    // Processes started together (a deploy, a restart of every replica) each make sure the recurring
+    // housekeeping is scheduled; each on its own connection, as three processes would be.
+    const fresh = await createTestDatabase(dialect);
+    try {
+      const starting = [depsOver(fresh), depsOver(fresh), depsOver(fresh)];
+      await Promise.all(starting.flatMap((deps) => [ensureMaintenanceScheduled(deps), ensureTriageSweepScheduled(deps)]));
+      await Promise.all(starting.flatMap((deps) => [ensureMaintenanceScheduled(deps), ensureTriageSweepScheduled(deps)]));
+      const { store } = starting[0]!;
+      expect(await store.jobs.countPending(MAINTENANCE_JOB)).toBe(1);
+      expect(await store.jobs.countPending(TRIAGE_SWEEP_JOB)).toBe(1);
+
+      // A second chain (made before this was so) folds into the first when both have run at once (with
+      // the sweep that is due as well).
+      await enqueueJob(starting[1]!, MAINTENANCE_JOB, clock.now().toISOString(), {});
+      const runners = starting.map((deps) =>
+        createJobRunner(
+          deps,
+          { [MAINTENANCE_JOB]: maintenanceHandler, [TRIAGE_SWEEP_JOB]: triageSweepHandler },
+          { intervalMs: 1000, batchSize: 1, lockMinutes: 5, maxAttempts: 1 },
+        ),
+      );
+      expect(await Promise.all(runners.map((r) => r.runOnce()))).toEqual([1, 1, 1]);
+      expect(await store.jobs.countPending(MAINTENANCE_JOB)).toBe(1);
+      expect(await store.jobs.countPending(TRIAGE_SWEEP_JOB)).toBe(1);
+    } finally {
+      await fresh.drop();
+    }
   });
 });

@@ -96,9 +96,26 @@ export const maintenanceHandler: JobHandler = async (deps) => {
   await deps.store.signInFailures.pruneBefore(addMinutesIso(now, -window));
   await deps.store.pendingSignUps.pruneExpiredBefore(now);
   await deps.store.knownDevices.pruneUnusedBefore(addMinutesIso(now, -deps.settings.signInKnownDeviceDays * 24 * 60));
-  await enqueueJob(deps, MAINTENANCE_JOB, addMinutesIso(now, 60), {});
+  await scheduleRecurringJob(deps, MAINTENANCE_JOB, addMinutesIso(now, 60), 'after-run');
 };
 
 export async function ensureMaintenanceScheduled(deps: AppDeps): Promise<void> {
-  if ((await deps.store.jobs.countPending(MAINTENANCE_JOB)) === 0) await enqueueJob(deps, MAINTENANCE_JOB, nowIso(deps), {});
+  await scheduleRecurringJob(deps, MAINTENANCE_JOB, nowIso(deps), 'at-start');
+}
+
+/**
+ * Schedules a job that schedules its own next run (housekeeping) unless one is queued already: every
+ * process makes sure of it as it starts, and processes started together would otherwise each start a
+ * chain of their own, run ever after. At start a running one counts (it will schedule its successor);
+ * after a run only a waiting one does (the running one is the caller), which also lets chains made
+ * twice before fold into one as they run.
+ */
+export async function scheduleRecurringJob(
+  deps: Pick<AppDeps, 'store' | 'ids' | 'clock'>,
+  kind: string,
+  runAt: string,
+  when: 'at-start' | 'after-run',
+): Promise<void> {
+  const job = { id: deps.ids.newId(), kind, patientId: null, payload: {}, runAt, createdAt: deps.clock.now().toISOString() };
+  await deps.store.transaction((tx) => tx.jobs.enqueueUnlessQueued(job, when === 'at-start' ? ['pending', 'running'] : ['pending']));
 }

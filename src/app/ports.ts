@@ -202,15 +202,22 @@ export interface Job {
   readonly attempts: number;
 }
 
+export interface NewJob {
+  id: string;
+  kind: string;
+  patientId: string | null;
+  payload: Record<string, unknown>;
+  runAt: string;
+  createdAt: string;
+}
+
 export interface JobStore {
-  enqueue(job: {
-    id: string;
-    kind: string;
-    patientId: string | null;
-    payload: Record<string, unknown>;
-    runAt: string;
-    createdAt: string;
-  }): Promise<void>;
+  enqueue(job: NewJob): Promise<void>;
+  /**
+   * Inside a transaction: enqueues the job unless one of its kind is in one of `states`; true if it did.
+   * Processes doing so at once make one: PostgreSQL takes a lock per kind until the transaction ends.
+   */
+  enqueueUnlessQueued(job: NewJob, states: readonly ('pending' | 'running')[]): Promise<boolean>;
   /** Marks up to `limit` due jobs as running until `lockedUntil` and returns them; a job whose lock lapsed (its process died) is due again. */
   claimDue(now: string, lockedUntil: string, limit: number): Promise<readonly Job[]>;
   complete(id: string): Promise<void>;

@@ -14,7 +14,7 @@ import { addMinutesIso, type AppDeps, nowIso, type RequestContext } from './cont
 import { DIARY_ENTRIES, diaryEntriesBetween } from './diary.ts';
 import { forbidden, notFound } from './errors.ts';
 import { listDueFor } from './instrument-assignments.ts';
-import { enqueueJob, type JobHandler } from './jobs.ts';
+import { scheduleRecurringJob, type JobHandler } from './jobs.ts';
 import { medicationSummaryOf } from './medication-summary.ts';
 import { CLINICIAN_ROLES } from './model.ts';
 import { type ListedPatient, listedPatient } from './patients.ts';
@@ -199,7 +199,7 @@ export const triageSweepHandler: JobHandler = async (deps) => {
       }
     }
   } finally {
-    await enqueueJob(deps, TRIAGE_SWEEP_JOB, addMinutesIso(nowIso(deps), SWEEP_EVERY_MINUTES), {});
+    await scheduleRecurringJob(deps, TRIAGE_SWEEP_JOB, addMinutesIso(nowIso(deps), SWEEP_EVERY_MINUTES), 'after-run');
   }
 };
 
@@ -212,5 +212,5 @@ export function thenRefreshTriage(handler: JobHandler): JobHandler {
 }
 
 export async function ensureTriageSweepScheduled(deps: AppDeps): Promise<void> {
-  if ((await deps.store.jobs.countPending(TRIAGE_SWEEP_JOB)) === 0) await enqueueJob(deps, TRIAGE_SWEEP_JOB, nowIso(deps), {});
+  await scheduleRecurringJob(deps, TRIAGE_SWEEP_JOB, nowIso(deps), 'at-start');
 }

@@ -1,7 +1,7 @@
 // The job table: background work any process can pick up. Claiming is one UPDATE … RETURNING, so two
 // processes never run the same job; on PostgreSQL the candidate rows are taken with SKIP LOCKED.
 import { sql } from 'kysely';
-import type { Job, JobStore } from '../../app/ports.ts';
+import type { Job, JobStore, NewJob } from '../../app/ports.ts';
 import type { JobRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
@@ -14,24 +14,42 @@ const toJob = (r: JobRow): Job => ({
   attempts: Number(r.attempts),
 });
 
+/** First key of the advisory locks taken per job kind, so they cannot meet another use of advisory locks. */
+const JOB_KIND_LOCK = 0x6a6f62;
+
 export function jobRepository(db: Executor, dialect: 'sqlite' | 'postgres'): JobStore {
+  const insert = async (job: NewJob) => {
+    await db
+      .insertInto('job')
+      .values({
+        id: job.id,
+        kind: job.kind,
+        patientId: job.patientId,
+        payload: JSON.stringify(job.payload),
+        runAt: job.runAt,
+        state: 'pending',
+        attempts: 0,
+        lockedUntil: null,
+        lastError: null,
+        createdAt: job.createdAt,
+      })
+      .execute();
+  };
   return {
-    async enqueue(job) {
-      await db
-        .insertInto('job')
-        .values({
-          id: job.id,
-          kind: job.kind,
-          patientId: job.patientId,
-          payload: JSON.stringify(job.payload),
-          runAt: job.runAt,
-          state: 'pending',
-          attempts: 0,
-          lockedUntil: null,
-          lastError: null,
-          createdAt: job.createdAt,
-        })
-        .execute();
+    enqueue: insert,
+    async enqueueUnlessQueued(job, states) {
+      // Without the lock two processes could each count none before either inserted (READ COMMITTED).
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(JOB_KIND_LOCK)}, hashtext(${job.kind}))`.execute(db);
+      const queued = await db
+        .selectFrom('job')
+        .select('id')
+        .where('kind', '=', job.kind)
+        .where('state', 'in', [...states])
+        .limit(1)
+        .executeTakeFirst();
+      if (queued) return false;
+      await insert(job);
+      return true;
     },
     async claimDue(now, lockedUntil, limit) {
       const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``;
