@@ -2,7 +2,7 @@ import { checkPage, expectVisible } from '../harness.ts';
 import { type Journey, newPatient, unique } from './journey.ts';
 
 export const journey: Journey = {
-  name: 'patient makes an API token that may only read their own record until a date, and sees its use',
+  name: 'patient makes an API token that may only read their own record until a date, sees its use, and signs out everywhere else keeping it',
   async run(world, violations) {
     const name = `Tia ${unique()}`;
     const page = await newPatient(world, name);
@@ -56,5 +56,25 @@ export const journey: Journey = {
       'the last use after the script ran',
     );
     await checkPage(page, 'account-tokens', violations);
+
+    // A second token, then "sign out everywhere else" keeping only the first: the other stops working.
+    await page.getByLabel('Token name').fill('Old laptop');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const second = (await page.getByTestId('one-time-code').textContent())?.trim() ?? '';
+    await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out everywhere else' });
+    await dialog.getByRole('checkbox', { name: 'Weekly export' }).check();
+    await checkPage(page, 'account-sign-out-everywhere', violations);
+    await dialog.getByRole('button', { name: 'Sign out other devices' }).click();
+    await expectVisible(page.getByText('Signed out everywhere else.'), 'the confirmation');
+    const after = await page.evaluate(
+      async ([kept, dropped]) => {
+        const status = async (bearer: string) => (await fetch('/api/me', { headers: { authorization: `Bearer ${bearer}` } })).status;
+        return [await status(kept!), await status(dropped!), (await fetch('/api/me')).status];
+      },
+      [token, second],
+    );
+    if (after.join() !== '200,401,200')
+      throw new Error(`expected the kept token, the other token and this session to answer 200,401,200; got ${after.join()}`);
   },
 };

@@ -194,7 +194,7 @@ export async function changePassword(
   deps: AppDeps,
   ctx: RequestContext,
   sessionId: string | null,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; keepTokenIds?: readonly string[] },
 ): Promise<void> {
   const userId = requireSessionUser(ctx);
   const user = await deps.store.users.findById(userId);
@@ -211,7 +211,25 @@ export async function changePassword(
     // Every other session of this account ends: whoever else had it is signed out. So does every API
     // token: a password is changed when something leaked, and a token made with it may have too.
     await tx.sessions.deleteForUser(userId, sessionId ?? undefined);
-    await tx.apiTokens.revokeAllForUser(userId, nowIso(deps));
+    await tx.apiTokens.revokeAllForUser(userId, nowIso(deps), input.keepTokenIds);
+  });
+}
+
+/**
+ * Ends every other session of the account and revokes its API tokens, except those the person names
+ * to keep (a script they know is theirs): for someone who fears their account is used elsewhere but
+ * whose password is not in doubt. This session stays.
+ */
+export async function signOutEverywhere(
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string | null,
+  input: { keepTokenIds: readonly string[] },
+): Promise<void> {
+  const userId = requireSessionUser(ctx);
+  await deps.store.transaction(async (tx) => {
+    await tx.sessions.deleteForUser(userId, sessionId ?? undefined);
+    await tx.apiTokens.revokeAllForUser(userId, nowIso(deps), input.keepTokenIds);
   });
 }
 

@@ -79,7 +79,8 @@ export interface ApiTokenStore {
   listForUser(userId: string): Promise<readonly ApiToken[]>;
   revoke(userId: string, id: string, at: string): Promise<boolean>;
   /** Revokes every token of the account still active. */
-  revokeAllForUser(userId: string, at: string): Promise<void>;
+  /** Revokes every token of the user still in force, except those in `keepIds`. */
+  revokeAllForUser(userId: string, at: string, keepIds?: readonly string[]): Promise<void>;
   touch(id: string, at: string): Promise<void>;
 }
 

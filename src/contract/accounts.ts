@@ -25,7 +25,10 @@ export const SignUpAccepted = z.object({ status: z.literal('check-email') }).met
 
 /** Following a sign-up's e-mail link: its token, and the password chosen at sign-up. */
 export const ConfirmSignUpBody = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/), password: Password });
-export const ChangePasswordBody = z.strictObject({ currentPassword: Password, newPassword: Password });
+/** API tokens the person chooses to keep when signing out everywhere (every other one is revoked). */
+const KeepTokenIds = z.array(Id).max(100).default([]).describe('API tokens to keep in force; every other token of the account is revoked');
+export const ChangePasswordBody = z.strictObject({ currentPassword: Password, newPassword: Password, keepTokenIds: KeepTokenIds });
+export const SignOutEverywhereBody = z.strictObject({ keepTokenIds: KeepTokenIds });
 export const DeleteAccountBody = z.strictObject({ password: Password });
 export const UpdateProfileBody = z.strictObject({ displayName: DisplayName });
 

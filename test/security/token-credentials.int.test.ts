@@ -68,4 +68,62 @@ describe.each(DIALECTS)('API tokens and the password on %s', (dialect) => {
     expect(listed).toHaveLength(2);
     expect(listed.every((x) => x.revokedAt !== null)).toBe(true);
   });
+
+  const madeToken = async (client: Client, name: string) => {
+    const made = (await client.request('POST', '/api/me/tokens', { name })).json() as {
+      token: string;
+      apiToken?: { id: string };
+      id?: string;
+    };
+    const listed = (await client.request('GET', '/api/me/tokens')).json() as { id: string; name: string }[];
+    return { token: made.token, id: listed.find((x) => x.name === name)!.id };
+  };
+
+  it('keeps the tokens the person names when the password changes, and revokes the rest', async () => {
+    const { client } = await signUp(t.app);
+    const kept = await madeToken(client, 'backup script');
+    const dropped = await madeToken(client, 'old laptop');
+    const { client: stranger } = await signUp(t.app);
+    const strangers = await madeToken(stranger, 'theirs');
+
+    const res = await client.request('POST', '/api/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      keepTokenIds: [kept.id, strangers.id],
+    });
+    expect(res.statusCode).toBe(204);
+    expect((await withToken(kept.token, 'GET', '/api/me')).statusCode).toBe(200);
+    expect((await withToken(dropped.token, 'GET', '/api/me')).statusCode).toBe(401);
+    // Naming another account's token neither keeps nor touches it: it was never this account's to revoke.
+    expect((await withToken(strangers.token, 'GET', '/api/me')).statusCode).toBe(200);
+  });
+
+  it('signs out everywhere else: other sessions end and tokens are revoked except those kept; this session stays', async () => {
+    const email = `everywhere-${Date.now()}@example.test`;
+    const { client } = await signUp(t.app, { email });
+    const kept = await madeToken(client, 'kept');
+    const dropped = await madeToken(client, 'dropped');
+    const elsewhere = new Client(t.app);
+    expect((await elsewhere.request('POST', '/api/auth/sign-in', { email, password: PASSWORD })).statusCode).toBe(200);
+
+    const writer = (await client.request('POST', '/api/me/tokens', { name: 'writer', access: 'read-write' })).json().token as string;
+    expect((await withToken(writer, 'POST', '/api/me/sign-out-everywhere', {})).json().code).toBe('session-required');
+    expect((await client.request('POST', '/api/me/sign-out-everywhere', { keepTokenIds: [kept.id] })).statusCode).toBe(204);
+
+    expect((await elsewhere.request('GET', '/api/me')).statusCode).toBe(401);
+    expect((await client.request('GET', '/api/me')).statusCode).toBe(200);
+    expect((await withToken(kept.token, 'GET', '/api/me')).statusCode).toBe(200);
+    expect((await withToken(dropped.token, 'GET', '/api/me')).statusCode).toBe(401);
+    // The password still works: nothing about it changed.
+    expect((await new Client(t.app).request('POST', '/api/auth/sign-in', { email, password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('refuses a malformed list of tokens to keep, and changes nothing', async () => {
+    const { client } = await signUp(t.app);
+    const token = await madeToken(client, 'script');
+    const res = await client.request('POST', '/api/me/sign-out-everywhere', { keepTokenIds: ['not-a-uuid'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((await withToken(token.token, 'GET', '/api/me')).statusCode).toBe(200);
+  });
 });

@@ -195,8 +195,10 @@ export function apiTokenRepository(db: Executor): ApiTokenStore {
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
-    async revokeAllForUser(userId, at) {
-      await db.updateTable('api_token').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
+    async revokeAllForUser(userId, at, keepIds = []) {
+      let q = db.updateTable('api_token').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null);
+      if (keepIds.length > 0) q = q.where('id', 'not in', [...keepIds]);
+      await q.execute();
     },
     async touch(id, at) {
       await db.updateTable('api_token').set({ lastUsedAt: at }).where('id', '=', id).execute();

@@ -208,8 +208,9 @@ export const api = {
   confirmSignUp: (body: z.infer<typeof ConfirmSignUpBody>) => request<Me>('POST', '/api/auth/confirm-sign-up', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out'),
   updateProfile: (displayName: string) => request<Me>('PATCH', '/api/me', { displayName }),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/api/me/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string, keepTokenIds: readonly string[] = []) =>
+    request<void>('POST', '/api/me/password', { currentPassword, newPassword, keepTokenIds }),
+  signOutEverywhere: (keepTokenIds: readonly string[]) => request<void>('POST', '/api/me/sign-out-everywhere', { keepTokenIds }),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/me', { password }),
   tokens: () => request<ApiToken[]>('GET', '/api/me/tokens'),
   createToken: (body: z.input<typeof CreateApiTokenBody>) => request<z.infer<typeof CreatedApiToken>>('POST', '/api/me/tokens', body),

@@ -148,6 +148,13 @@ export const en = {
   'account.saved': 'Saved.',
   'account.password': 'Change password',
   'account.passwordChanged': 'Password changed. Other devices were signed out.',
+  'account.keepTokens': 'API tokens to keep',
+  'account.keepTokensHint': 'Every API token you do not tick stops working. Keep only scripts you are sure are yours.',
+  'account.signOutEverywhere': 'Sign out everywhere else',
+  'account.signOutEverywhereIntro':
+    'Ends every other session of your account, on other devices and browsers, and stops its API tokens. You stay signed in here.',
+  'account.signOutEverywhereConfirm': 'Sign out other devices',
+  'account.signedOutEverywhere': 'Signed out everywhere else.',
   'account.tokens': 'API tokens',
   'account.tokensIntro':
     'For scripts that read or write your data. Give each only what it needs: read-only, the patients it is for, an end date. Keep tokens secret.',

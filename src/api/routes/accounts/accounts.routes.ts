@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changePassword, deleteAccount, signIn, signOut, signUp, updateProfile } from '../../../app/accounts.ts';
+import { changePassword, deleteAccount, signIn, signOut, signOutEverywhere, signUp, updateProfile } from '../../../app/accounts.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/api-tokens.ts';
 import { AppError } from '../../../app/errors.ts';
 import { confirmSignUp, requestSignUp } from '../../../app/sign-up-by-mail.ts';
@@ -10,6 +10,7 @@ import {
   ApiTokenParams,
   ApiTokenView,
   ChangePasswordBody,
+  SignOutEverywhereBody,
   ConfirmSignUpBody,
   CreateApiTokenBody,
   CreatedApiToken,
@@ -159,12 +160,29 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     {
       schema: {
         tags,
-        summary: 'Change your password (signs out your other sessions and revokes every API token; needs a session, not a token)',
+        summary:
+          'Change your password (signs out your other sessions and revokes every API token except those named in keepTokenIds; needs a session, not a token)',
         body: ChangePasswordBody,
       },
     },
     async (req, reply) => {
       await changePassword(deps, contextOf(req), req.auth.sessionId, req.body);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/me/sign-out-everywhere',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sign out everywhere else: ends your other sessions and revokes every API token except those named in keepTokenIds (needs a session, not a token)',
+        body: SignOutEverywhereBody,
+      },
+    },
+    async (req, reply) => {
+      await signOutEverywhere(deps, contextOf(req), req.auth.sessionId, req.body);
       return reply.code(204).send();
     },
   );

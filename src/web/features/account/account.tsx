@@ -4,6 +4,7 @@ import { Dialog, ErrorMessage, Field, showToast } from '../../components/ui.tsx'
 import { t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { ApiTokens } from './api-tokens.tsx';
+import { KeepTokens, SignOutEverywhere } from './sign-out-everywhere.tsx';
 
 export function Account() {
   const { me, refresh, signOut } = useSession();
@@ -12,6 +13,7 @@ export function Account() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [passwordError, setPasswordError] = useState<ApiError | null>(null);
+  const [keepTokens, setKeepTokens] = useState<string[]>([]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deletePassword, setDeletePassword] = useState('');
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
@@ -31,9 +33,10 @@ export function Account() {
     e.preventDefault();
     setPasswordError(null);
     try {
-      await api.changePassword(current, next);
+      await api.changePassword(current, next, keepTokens);
       setCurrent('');
       setNext('');
+      setKeepTokens([]);
       showToast(t('account.passwordChanged'));
     } catch (err) {
       setPasswordError(err as ApiError);
@@ -90,11 +93,13 @@ export function Account() {
           hint={t('field.passwordHint')}
           error={passwordError?.fieldError('/newPassword')}
         />
+        {next.length > 0 && <KeepTokens keep={keepTokens} onChange={setKeepTokens} />}
         <button class="button" type="submit">
           {t('account.password')}
         </button>
       </form>
       <ApiTokens />
+      <SignOutEverywhere />
       <section class="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t('account.delete')}</h2>
         <p>{t('account.deleteIntro')}</p>
