@@ -150,6 +150,12 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     meaning: "A browser that signed in stays known (not slowed by strangers' failures) this long after its last sign-in",
   },
   {
+    name: 'PAINWISE_REAUTH_MINUTES',
+    default: String(DEFAULT_SETTINGS.reauthMinutes),
+    meaning:
+      'Sensitive actions (exporting everything, sharing a record, creating an API token, turning off two-step sign-in) ask for the password or a code again when none was typed within this many minutes',
+  },
+  {
     name: 'PAINWISE_CRISIS_LOCALE',
     default: DEFAULT_SETTINGS.crisisLocale,
     meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)',
@@ -274,6 +280,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       signInDelayMaxSeconds: int('PAINWISE_SIGNIN_DELAY_MAX_SECONDS', DEFAULT_SETTINGS.signInDelayMaxSeconds, 1, 24 * 3600),
       signInWindowMinutes: int('PAINWISE_SIGNIN_WINDOW_MINUTES', DEFAULT_SETTINGS.signInWindowMinutes, 1, 30 * 24 * 60),
       signInKnownDeviceDays: int('PAINWISE_SIGNIN_KNOWN_DEVICE_DAYS', DEFAULT_SETTINGS.signInKnownDeviceDays, 1, 3650),
+      reauthMinutes: int('PAINWISE_REAUTH_MINUTES', DEFAULT_SETTINGS.reauthMinutes, 1, 24 * 60),
       invitationDays: DEFAULT_SETTINGS.invitationDays,
       crisisLocale: locale('PAINWISE_CRISIS_LOCALE', DEFAULT_SETTINGS.crisisLocale),
       assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),

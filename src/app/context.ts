@@ -21,6 +21,11 @@ export interface AppSettings {
   readonly signInWindowMinutes: number;
   /** A browser that signed in stays known for this long after its last sign-in. */
   readonly signInKnownDeviceDays: number;
+  /**
+   * Sensitive actions (exporting everything, sharing the record, API tokens, turning off the second
+   * factor) need the password or a code typed within this many minutes (product setting).
+   */
+  readonly reauthMinutes: number;
   /** How long an invitation code stays valid. */
   readonly invitationDays: number;
   /** Which crisis resources to show (shown when a PHQ-9 item 9 answer is above 0), e.g. en-US → 988 Suicide & Crisis Lifeline. */
@@ -48,6 +53,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   signInDelayMaxSeconds: 15 * 60,
   signInWindowMinutes: 24 * 60,
   signInKnownDeviceDays: 180,
+  reauthMinutes: 10,
   invitationDays: 14,
   crisisLocale: 'en-US',
   assignmentOverdueHours: 48,

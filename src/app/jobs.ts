@@ -86,13 +86,14 @@ export function createJobRunner(
   };
 }
 
-/** Housekeeping: forget sign-in failures and known devices past their settings. Re-enqueues itself hourly. */
+/** Housekeeping: forget sign-in failures, known devices and unfinished two-step sign-ins past their time. Re-enqueues itself hourly. */
 export const MAINTENANCE_JOB = 'maintenance.prune';
 
 export const maintenanceHandler: JobHandler = async (deps) => {
   const now = nowIso(deps);
   await deps.store.signInFailures.pruneBefore(addMinutesIso(now, -deps.settings.signInWindowMinutes));
   await deps.store.knownDevices.pruneUnusedBefore(addMinutesIso(now, -deps.settings.signInKnownDeviceDays * 24 * 60));
+  await deps.store.secondFactors.prunePendingSignInsBefore(now);
   await enqueueJob(deps, MAINTENANCE_JOB, addMinutesIso(now, 60), {});
 };
 

@@ -7,6 +7,7 @@ import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { CarePlanRepositories } from './care-plan-records.ts';
 import type { RecordFeedStore, RecordStore } from './record-store.ts';
 import type { TriageStore } from './triage-store.ts';
+import type { SecondFactorStore } from './second-factor-store.ts';
 import type {
   ActorProfile,
   ApiToken,
@@ -369,6 +370,7 @@ export interface Repositories {
   readonly apiTokens: ApiTokenStore;
   readonly signInFailures: SignInFailureStore;
   readonly knownDevices: KnownDeviceStore;
+  readonly secondFactors: SecondFactorStore;
   readonly organizations: OrganizationStore;
   readonly patients: PatientStore;
   readonly delegations: DelegationStore;

@@ -15,6 +15,7 @@ import * as m0015 from './0015-record-feed.ts';
 import * as m0016 from './0016-patient-triage.ts';
 import * as m0017 from './0017-known-devices.ts';
 import * as m0018 from './0018-api-token-scopes.ts';
+import * as m0020 from './0020-second-factor.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-patient-triage': m0016,
   '0017-known-devices': m0017,
   '0018-api-token-scopes': m0018,
+  '0020-second-factor': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -18,13 +18,14 @@ import {
   SignUpBody,
   UpdateProfileBody,
 } from '../../../contract/accounts.ts';
+import { SecondFactorChallenge } from '../../../contract/second-factor.ts';
 import { clearSessionCookie, knownDeviceCookieName, setKnownDeviceCookie, setSessionCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
 const tags = ['account'];
 
-async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
+export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
   if (ctx.actor.kind !== 'user') throw new AppError('authentication-required', 'Sign in to continue.');
   const [profile, memberships] = await Promise.all([deps.store.users.findProfile(ctx.actor.userId), listMyMemberships(deps, ctx)]);
   if (!profile) throw new AppError('authentication-required', 'Sign in to continue.');
@@ -69,14 +70,26 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.post(
     '/api/auth/sign-in',
-    { schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: { 200: MeResponse } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Sign in with email and password. An account with two-step sign-in answers 202 with a pending token instead of a session: send it with a code to /api/auth/sign-in/second-factor',
+        body: SignInBody,
+        response: { 200: MeResponse, 202: SecondFactorChallenge },
+      },
+    },
     async (req, reply) => {
       const ctx = contextOf(req);
       const deviceToken = req.cookies[knownDeviceCookieName(deps.cookies.secure)];
-      const signedIn = await signIn(deps, ctx, { ...req.body, deviceToken });
-      const { token, session, user } = signedIn;
+      const outcome = await signIn(deps, ctx, { ...req.body, deviceToken });
+      setKnownDeviceCookie(reply, outcome.deviceToken, deps.cookies, deps.settings.signInKnownDeviceDays);
+      if (outcome.kind === 'second-factor')
+        return reply
+          .code(202)
+          .send({ secondFactorRequired: true as const, pendingToken: outcome.pendingToken, expiresAt: outcome.expiresAt });
+      const { token, session, user } = outcome;
       setSessionCookie(reply, token, deps.cookies);
-      setKnownDeviceCookie(reply, signedIn.deviceToken, deps.cookies, deps.settings.signInKnownDeviceDays);
       return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken);
     },
   );
