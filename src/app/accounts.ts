@@ -141,7 +141,13 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
     kind: 'active',
     session,
     profile,
-    actor: { kind: 'user', userId: session.userId, via: 'session', ownPatientId: profile.patient?.id ?? null },
+    actor: {
+      kind: 'user',
+      userId: session.userId,
+      via: 'session',
+      ownPatientId: profile.patient?.id ?? null,
+      secondFactorMissingIn: profile.memberships.filter((m) => m.secondFactorMissing).map((m) => m.organizationId),
+    },
   };
 }
 

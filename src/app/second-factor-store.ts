@@ -42,6 +42,6 @@ export interface SecondFactorStore {
   sessionAuthenticatedAt(sessionId: string): Promise<string | undefined>;
   markSessionAuthenticated(sessionId: string, at: string): Promise<void>;
   setOrganizationRequirement(organizationId: string, required: boolean): Promise<void>;
-  /** The names of the clinics that demand a second factor of this user (as a clinician or an admin there). */
-  organizationsRequiringSecondFactor(userId: string): Promise<readonly string[]>;
+  /** The organizations that demand a second factor of this user (a clinician or an admin there), who has none. */
+  organizationsMissingSecondFactor(userId: string): Promise<readonly string[]>;
 }

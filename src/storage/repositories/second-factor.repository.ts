@@ -1,11 +1,8 @@
 // Authenticator secrets, recovery codes, pending sign-ins, session re-authentication and the clinics'
 // second-factor requirement.
-import { CLINICIAN_ROLES } from '../../app/model.ts';
+import { SECOND_FACTOR_ROLES } from '../../app/model.ts';
 import type { SecondFactorStore } from '../../app/second-factor-store.ts';
 import type { Executor } from './executor.ts';
-
-/** Roles a clinic's requirement applies to: whoever reaches patients' records, and whoever runs the clinic. */
-const REQUIRED_ROLES = [...CLINICIAN_ROLES, 'admin' as const];
 
 export function secondFactorRepository(db: Executor): SecondFactorStore {
   return {
@@ -97,17 +94,27 @@ export function secondFactorRepository(db: Executor): SecondFactorStore {
         .where('id', '=', organizationId)
         .execute();
     },
-    async organizationsRequiringSecondFactor(userId) {
+    async organizationsMissingSecondFactor(userId) {
       const rows = await db
         .selectFrom('membership')
         .innerJoin('organization', 'organization.id', 'membership.organizationId')
-        .select('organization.name')
+        .select('organization.id')
         .where('membership.userId', '=', userId)
-        .where('membership.role', 'in', REQUIRED_ROLES)
+        .where('membership.role', 'in', SECOND_FACTOR_ROLES)
         .where('organization.requireSecondFactor', '=', 1)
-        .orderBy('organization.name')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('second_factor')
+                .select('second_factor.userId')
+                .whereRef('second_factor.userId', '=', 'membership.userId')
+                .where('second_factor.confirmedAt', 'is not', null),
+            ),
+          ),
+        )
         .execute();
-      return rows.map((r) => r.name);
+      return rows.map((r) => r.id);
     },
   };
 }

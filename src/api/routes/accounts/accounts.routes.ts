@@ -27,7 +27,11 @@ const tags = ['account'];
 
 export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
   if (ctx.actor.kind !== 'user') throw new AppError('authentication-required', 'Sign in to continue.');
-  const [profile, memberships] = await Promise.all([deps.store.users.findProfile(ctx.actor.userId), listMyMemberships(deps, ctx)]);
+  const [profile, memberships, missing] = await Promise.all([
+    deps.store.users.findProfile(ctx.actor.userId),
+    listMyMemberships(deps, ctx),
+    ctx.actor.secondFactorMissingIn ?? deps.store.secondFactors.organizationsMissingSecondFactor(ctx.actor.userId),
+  ]);
   if (!profile) throw new AppError('authentication-required', 'Sign in to continue.');
   return {
     user: profile.user,
@@ -38,6 +42,7 @@ export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: stri
       organizationId: m.organizationId,
       organizationName: m.organizationName,
       role: m.role,
+      secondFactorMissing: missing.includes(m.organizationId),
     })),
   };
 }
