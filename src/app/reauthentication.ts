@@ -16,10 +16,18 @@ function reauthenticationRequired(minutes: number): AppError {
 }
 
 /**
- * Refuses unless the session proved its person within the last `reauthMinutes`. An API token is refused
- * as for account management (sensitive actions need a session); a request with neither is unauthenticated.
+ * Refuses unless the session proved its person within the last `reauthMinutes`. With `tokens: 'pass'`
+ * an API token passes: it was made in a session that had just proved its person, and it carries its
+ * own limits and expiry; otherwise a token is refused as for account management. A request with
+ * neither is unauthenticated.
  */
-export async function requireRecentAuthentication(deps: AppDeps, ctx: RequestContext, sessionId: string | null): Promise<void> {
+export async function requireRecentAuthentication(
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string | null,
+  options: { tokens: 'pass' | 'refuse' } = { tokens: 'refuse' },
+): Promise<void> {
+  if (options.tokens === 'pass' && ctx.actor.kind === 'user' && ctx.actor.via === 'token') return;
   requireSessionUser(ctx);
   if (!sessionId) throw reauthenticationRequired(deps.settings.reauthMinutes);
   const at = await deps.store.secondFactors.sessionAuthenticatedAt(sessionId);

@@ -156,6 +156,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       '0016-patient-triage',
       '0017-known-devices',
       '0018-api-token-scopes',
+      '0020-second-factor',
     ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();

@@ -197,6 +197,7 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
       '0016-patient-triage',
       '0017-known-devices',
       '0018-api-token-scopes',
+      '0020-second-factor',
     ]);
     const latest = await latestRows(db);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changePassword, deleteAccount, signIn, signOut, signUp, updateProfile } from '../../../app/accounts.ts';
+import { requireRecentAuthentication } from '../../../app/reauthentication.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/api-tokens.ts';
 import { AppError } from '../../../app/errors.ts';
 import type { ApiToken } from '../../../app/model.ts';
@@ -182,13 +183,16 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     {
       schema: {
         tags,
-        summary: 'Create an API token for scripts; the secret is shown once (needs a session, not a token)',
+        summary:
+          'Create an API token for scripts; the secret is shown once (needs a session, not a token, that signed in or re-authenticated within PAINWISE_REAUTH_MINUTES)',
         body: CreateApiTokenBody,
         response: { 201: CreatedApiToken },
       },
     },
     async (req, reply) => {
-      const { token, apiToken } = await createApiToken(deps, contextOf(req), req.body);
+      const ctx = contextOf(req);
+      await requireRecentAuthentication(deps, ctx, req.auth.sessionId);
+      const { token, apiToken } = await createApiToken(deps, ctx, req.body);
       return reply.code(201).send({ token, apiToken: presentApiToken(apiToken) });
     },
   );
