@@ -2,6 +2,9 @@
 // password, refused wrong and replayed codes, single-use recovery codes and turning it off. Codes are
 // made by otplib from the secret the server showed, at the test clock's time: the real algorithm.
 import { generateSync } from 'otplib';
+import { MAINTENANCE_JOB, maintenanceHandler } from '../../../app/jobs.ts';
+import type { Job } from '../../../app/ports.ts';
+import { sha256 } from '../../../app/system.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { Client, createTestApp, signUp, type TestApp } from '../../../../test/support/test-app.ts';
@@ -141,9 +144,10 @@ describe.each(DIALECTS)('two-step sign-in on %s', (dialect) => {
     expect(next.statusCode).toBe(200);
   });
 
-  it('expires the pending sign-in after five minutes', async () => {
+  it('expires the pending sign-in after five minutes, and housekeeping forgets it', async () => {
     const { email, secret } = await enrolled();
     const { c, res } = await password(email);
+    const { pendingToken: leftBehind } = (await password(email)).res.json();
     t.clock.advanceMinutes(5);
     const late = await c.request('POST', '/api/auth/sign-in/second-factor', {
       pendingToken: res.json().pendingToken,
@@ -151,6 +155,10 @@ describe.each(DIALECTS)('two-step sign-in on %s', (dialect) => {
     });
     expect(late.statusCode).toBe(401);
     expect(late.json().code).toBe('sign-in-step-expired');
+    expect(await t.deps.store.secondFactors.findPendingSignIn(sha256(leftBehind))).toBeDefined();
+    t.clock.advanceSeconds(1);
+    await maintenanceHandler(t.deps, { id: 'housekeeping', kind: MAINTENANCE_JOB } as unknown as Job);
+    expect(await t.deps.store.secondFactors.findPendingSignIn(sha256(leftBehind))).toBeUndefined();
   });
 
   it('slows down wrong codes, per account, and never checks a code while it must wait', async () => {
