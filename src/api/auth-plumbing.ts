@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession } from '../app/accounts.ts';
 import { resolveApiToken } from '../app/api-tokens.ts';
+import { secondFactorRequired } from '../app/access.ts';
 import type { AppDeps } from '../app/context.ts';
 import { ANONYMOUS } from './request-context.ts';
 import { sendProblem } from './problem.ts';
@@ -48,7 +49,8 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cook
         if (!config.patientAction && !config.changesNothing)
           return sendProblem(request, reply, 'forbidden', { detail: 'This API token may only read.' });
       }
-      return; // bearer tokens are not sent by browsers on their own, so no CSRF check is needed
+      // Bearer tokens are not sent by browsers on their own, so no CSRF check is needed.
+      return refuseWithoutSecondFactor(request, reply);
     }
     const token = request.cookies[cookieName];
     if (!token) return;
@@ -67,11 +69,27 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cook
           return sendProblem(request, reply, 'csrf-token-invalid', { detail: 'Reload the page and try again.' });
         }
       }
+      return refuseWithoutSecondFactor(request, reply);
     } else {
       reply.clearCookie(cookieName, { path: '/' });
       request.auth = { ...ANONYMOUS, sessionExpired: found.kind === 'expired' };
     }
   });
+}
+
+/**
+ * A clinic that demands a second factor refuses its routes to a member without one, all but its own
+ * page (which the web app reads to say why and lead them to set it up). Patient routes are the
+ * policy's to refuse, as they reach a patient through the clinic's care relationship.
+ */
+function refuseWithoutSecondFactor(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  const actor = request.auth.actor;
+  if (actor.kind !== 'user' || !actor.secondFactorMissingIn?.length) return undefined;
+  const organizationId = (request.params as Record<string, unknown> | undefined)?.organizationId;
+  if (typeof organizationId !== 'string' || !actor.secondFactorMissingIn.includes(organizationId)) return undefined;
+  if (request.method === 'GET' && request.routeOptions.url === '/api/organizations/:organizationId') return undefined;
+  const refusal = secondFactorRequired();
+  return sendProblem(request, reply, 'second-factor-required', { detail: refusal.message, extra: refusal.extra });
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, cookies: CookieSettings): void {

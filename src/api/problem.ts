@@ -40,6 +40,10 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'nothing-to-taper': { status: 409, title: 'The current medicines include no opioid dose to taper' },
   'taper-pause-invalid': { status: 409, title: 'The taper cannot be paused or resumed that way' },
   'token-patient-not-accessible': { status: 422, title: 'The token names a patient you cannot access' },
+  'second-factor-code-invalid': { status: 400, title: 'The code is not correct' },
+  'sign-in-step-expired': { status: 401, title: 'The sign-in took too long; sign in again' },
+  'second-factor-required': { status: 403, title: 'Turn on two-step sign-in to do this' },
+  'reauthentication-required': { status: 403, title: 'Confirm it is you to do this' },
   'internal-error': { status: 500, title: 'Something went wrong on our side' },
   'service-unavailable': { status: 503, title: 'The service is busy; try again in a moment' },
 };

@@ -54,6 +54,15 @@ export function requireUserForEveryPatient(ctx: RequestContext): string {
   return userId;
 }
 
+/** A clinic demands a second factor of this member, who has none yet. */
+export function secondFactorRequired(): AppError {
+  return new AppError(
+    'second-factor-required',
+    'Your clinic asks every clinician and admin to use two-step sign-in. Turn it on in your account settings to continue.',
+    { extra: { enrolUrl: '/account#two-step' } },
+  );
+}
+
 export function auditEvent(
   deps: Pick<AppDeps, 'clock' | 'ids'>,
   ctx: RequestContext,
@@ -87,6 +96,7 @@ async function decideAccess(
   if (!decision.allowed) {
     if (decision.refusal === 'unauthenticated') throw new AppError('authentication-required', 'Sign in to continue.');
     if (decision.refusal === 'forbidden') throw new AppError('forbidden', 'Your access to this patient does not include this action.');
+    if (decision.refusal === 'second-factor-required') throw secondFactorRequired();
     throw notFound('The patient');
   }
   const basis = decision.basis;

@@ -8,6 +8,9 @@ import type { Actor } from './policy.ts';
 import type { Repositories } from './ports.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
+import { issueSession, type IssuedSession } from './session-issue.ts';
+import { hasConfirmedSecondFactor } from './second-factor.ts';
+import { startPendingSignIn, type PendingSignInIssued } from './pending-sign-in.ts';
 import {
   checkSignInThrottle,
   findKnownDevice,
@@ -29,30 +32,8 @@ export interface SignUpInput {
   readonly patient?: { readonly timeZone: string; readonly birthYear?: number | null; readonly sex?: Sex };
 }
 
-export interface IssuedSession {
-  readonly token: string;
-  readonly session: Session;
-  readonly user: User;
-}
-
 // A fixed hash verified when an email is unknown, so that "no such account" costs as long as "wrong password".
 let decoyHash: Promise<string> | undefined;
-
-export async function issueSession(deps: AppDeps, user: User): Promise<IssuedSession> {
-  const token = deps.ids.newSecret(32);
-  const now = nowIso(deps);
-  const session: Session = {
-    id: sha256(token),
-    userId: user.id,
-    csrfToken: deps.ids.newSecret(24),
-    createdAt: now,
-    lastSeenAt: now,
-    idleExpiresAt: addMinutesIso(now, deps.settings.sessionIdleMinutes),
-    absoluteExpiresAt: addMinutesIso(now, deps.settings.sessionAbsoluteHours * 60),
-  };
-  await deps.store.sessions.insert(session);
-  return { token, session, user };
-}
 
 export interface NewAccount {
   readonly email: string;
@@ -130,16 +111,21 @@ export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpIn
   return { ...(await issueSession(deps, user)), patient };
 }
 
+export type SignInOutcome =
+  | (IssuedSession & { kind: 'signed-in'; deviceToken: string })
+  | (PendingSignInIssued & { kind: 'second-factor'; deviceToken: string });
+
 /**
  * Signs in with e-mail and password, throttled per account × client (see sign-in-throttle.ts).
  * `deviceToken` is this browser's known-device cookie, if any; the answer carries the token the cookie
- * should hold from now on (the same one refreshed, or a new one).
+ * should hold from now on (the same one refreshed, or a new one). An account with a second factor gets
+ * no session yet: a pending sign-in, completed by `completeSignIn` with a code.
  */
 export async function signIn(
   deps: AppDeps,
   ctx: RequestContext,
   input: { email: string; password: string; deviceToken?: string | undefined },
-): Promise<IssuedSession & { deviceToken: string }> {
+): Promise<SignInOutcome> {
   const email = normalizeEmail(input.email);
   const now = nowIso(deps);
   const user = await deps.store.users.findByEmail(email);
@@ -155,7 +141,9 @@ export async function signIn(
   await forgetSucceededAttempt(deps, keys, now);
   const known = knownHash && input.deviceToken ? { token: input.deviceToken, hash: knownHash } : null;
   const deviceToken = await rememberDevice(deps, user.id, known, now);
-  return { ...(await issueSession(deps, user)), deviceToken };
+  if (await hasConfirmedSecondFactor(deps, user.id))
+    return { kind: 'second-factor', ...(await startPendingSignIn(deps, user.id)), deviceToken };
+  return { kind: 'signed-in', ...(await issueSession(deps, user)), deviceToken };
 }
 
 export type SessionLookup =
@@ -182,7 +170,13 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
     kind: 'active',
     session,
     profile,
-    actor: { kind: 'user', userId: session.userId, via: 'session', ownPatientId: profile.patient?.id ?? null },
+    actor: {
+      kind: 'user',
+      userId: session.userId,
+      via: 'session',
+      ownPatientId: profile.patient?.id ?? null,
+      secondFactorMissingIn: profile.memberships.filter((m) => m.secondFactorMissing).map((m) => m.organizationId),
+    },
   };
 }
 

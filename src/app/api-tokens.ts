@@ -84,5 +84,13 @@ export async function resolveApiToken(deps: AppDeps, token: string): Promise<Act
   if (!found || !isActive(found, now)) return undefined;
   if (!found.lastUsedAt || Date.parse(now) - Date.parse(found.lastUsedAt) >= TOUCH_INTERVAL_MS)
     await deps.store.apiTokens.touch(found.id, now);
-  return { kind: 'user', userId: found.userId, via: 'token', tokenLimits: { access: found.access, patientIds: found.patientIds } };
+  // A clinic's second-factor requirement holds for its members' scripts as it does for their sessions.
+  const secondFactorMissingIn = await deps.store.secondFactors.organizationsMissingSecondFactor(found.userId);
+  return {
+    kind: 'user',
+    userId: found.userId,
+    via: 'token',
+    tokenLimits: { access: found.access, patientIds: found.patientIds },
+    secondFactorMissingIn,
+  };
 }

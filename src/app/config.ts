@@ -198,6 +198,12 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     meaning: 'With e-mail: the sliding window of the sign-up limits',
   },
   {
+    name: 'PAINWISE_REAUTH_MINUTES',
+    default: String(DEFAULT_SETTINGS.reauthMinutes),
+    meaning:
+      'Sensitive actions (exporting everything, sharing a record, creating an API token, turning off two-step sign-in) ask for the password or a code again when none was typed within this many minutes',
+  },
+  {
     name: 'PAINWISE_CRISIS_LOCALE',
     default: DEFAULT_SETTINGS.crisisLocale,
     meaning: 'Which crisis resources to show when a PHQ-9 item 9 answer is above 0 (en-US: 988)',
@@ -346,6 +352,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       signUpPerEmail: int('PAINWISE_SIGNUP_PER_EMAIL', DEFAULT_SETTINGS.signUpPerEmail, 1, 1000),
       signUpPerIp: int('PAINWISE_SIGNUP_PER_IP', DEFAULT_SETTINGS.signUpPerIp, 1, 1_000_000),
       signUpWindowMinutes: int('PAINWISE_SIGNUP_WINDOW_MINUTES', DEFAULT_SETTINGS.signUpWindowMinutes, 1, 30 * 24 * 60),
+      reauthMinutes: int('PAINWISE_REAUTH_MINUTES', DEFAULT_SETTINGS.reauthMinutes, 1, 24 * 60),
       invitationDays: DEFAULT_SETTINGS.invitationDays,
       crisisLocale: locale('PAINWISE_CRISIS_LOCALE', DEFAULT_SETTINGS.crisisLocale),
       assignmentOverdueHours: int('PAINWISE_ASSIGNMENT_OVERDUE_HOURS', DEFAULT_SETTINGS.assignmentOverdueHours, 1, 24 * 60),

@@ -31,6 +31,11 @@ export interface AppSettings {
   readonly signUpPerEmail: number;
   readonly signUpPerIp: number;
   readonly signUpWindowMinutes: number;
+  /**
+   * Sensitive actions (exporting everything, sharing the record, API tokens, turning off the second
+   * factor) need the password or a code typed within this many minutes (product setting).
+   */
+  readonly reauthMinutes: number;
   /** How long an invitation code stays valid. */
   readonly invitationDays: number;
   /** Which crisis resources to show (shown when a PHQ-9 item 9 answer is above 0), e.g. en-US → 988 Suicide & Crisis Lifeline. */
@@ -62,6 +67,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   signUpPerEmail: 3,
   signUpPerIp: 20,
   signUpWindowMinutes: 60,
+  reauthMinutes: 10,
   invitationDays: 14,
   crisisLocale: 'en-US',
   assignmentOverdueHours: 48,

@@ -3,6 +3,8 @@
 export const ORGANIZATION_ROLES = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'] as const;
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 export const CLINICIAN_ROLES: readonly OrganizationRole[] = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist'];
+/** The roles a clinic's second-factor requirement applies to: whoever reaches patients' records or runs the clinic (every role). */
+export const SECOND_FACTOR_ROLES: readonly OrganizationRole[] = [...CLINICIAN_ROLES, 'admin'];
 
 /** What a caregiver may do for the patient who invited them. */
 export const CAREGIVER_SCOPES = ['read', 'write-diary', 'answer-questionnaires'] as const;
@@ -60,6 +62,8 @@ export interface Organization {
   readonly name: string;
   readonly shareCode: string;
   readonly createdAt: string;
+  /** Every clinician and admin must use two-step sign-in to reach the clinic's routes and patients. */
+  readonly requireSecondFactor: boolean;
 }
 
 export interface Membership {
@@ -138,5 +142,7 @@ export interface ActorProfile {
     readonly organizationId: string;
     readonly organizationName: string;
     readonly role: OrganizationRole;
+    /** The organization demands a second factor of this member, who has none. */
+    readonly secondFactorMissing: boolean;
   }[];
 }

@@ -23,7 +23,13 @@ export async function createOrganization(
 ): Promise<{ organization: Organization; membership: Membership }> {
   const userId = requireUser(ctx);
   const now = nowIso(deps);
-  const organization: Organization = { id: deps.ids.newId(), name: input.name.trim(), shareCode: newShareCode(deps.ids), createdAt: now };
+  const organization: Organization = {
+    id: deps.ids.newId(),
+    name: input.name.trim(),
+    shareCode: newShareCode(deps.ids),
+    createdAt: now,
+    requireSecondFactor: false,
+  };
   const membership: Membership = { id: deps.ids.newId(), organizationId: organization.id, userId, role: 'admin', createdAt: now };
   await deps.store.transaction(async (tx) => {
     await tx.organizations.insert(organization);
@@ -55,6 +61,37 @@ export async function getOrganization(
   const organization = await deps.store.organizations.findById(organizationId);
   if (!organization) throw notFound('The organization');
   return { organization, role: m.role };
+}
+
+/**
+ * Turns the clinic's second-factor requirement on or off (admins). An admin without a second factor
+ * cannot turn it on: the clinic's routes would refuse them at once, the switch among them.
+ */
+export async function setSecondFactorRequirement(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  required: boolean,
+): Promise<void> {
+  const userId = requireUser(ctx);
+  await requireMembership(deps.store, organizationId, userId, true);
+  if (required && !(await deps.store.secondFactors.find(userId))?.confirmedAt)
+    throw new AppError('second-factor-required', 'Turn on two-step sign-in for your own account before requiring it of everyone.', {
+      extra: { enrolUrl: '/account#two-step' },
+    });
+  await deps.store.transaction(async (tx) => {
+    await tx.secondFactors.setOrganizationRequirement(organizationId, required);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: required ? 'organization.second-factor.require' : 'organization.second-factor.allow-without',
+        resourceType: 'organization',
+        resourceId: organizationId,
+      }),
+    ]);
+  });
 }
 
 export async function rotateShareCode(deps: AppDeps, ctx: RequestContext, organizationId: string): Promise<Organization> {

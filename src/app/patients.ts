@@ -123,8 +123,10 @@ export async function listVisiblePatients(deps: AppDeps, ctx: RequestContext): P
       );
     }
   }
+  const secondFactorMissingIn = ctx.actor.kind === 'user' ? (ctx.actor.secondFactorMissingIn ?? []) : [];
   for (const m of memberships) {
-    if (!CLINICIAN_ROLES.includes(m.role)) continue;
+    // A clinic that demands a second factor shows its patients to none of its clinicians who lack one.
+    if (!CLINICIAN_ROLES.includes(m.role) || secondFactorMissingIn.includes(m.organizationId)) continue;
     for (const p of await deps.store.patients.listForOrganization(m.organizationId, now)) {
       const { relationship, ...patient } = p;
       if (!within(patient.id)) continue;

@@ -110,4 +110,20 @@ describe('decidePatientAccess', () => {
     const readWrite: Actor = { ...token, tokenLimits: { access: 'read-write', patientIds: null } };
     expect(decidePatientAccess(readWrite, 'write-diary', elsewhere, NOW).allowed).toBe(true);
   });
+
+  it('refuses a clinician of a clinic that requires a second factor they lack, and says so; another clinic of theirs still lends access', () => {
+    const grant = (organizationId: string) => ({
+      organizationId,
+      role: 'physician' as const,
+      scopes: ['read' as const],
+      revokedAt: null,
+      expiresAt: null,
+    });
+    const lacking: Actor = { ...other, secondFactorMissingIn: ['org-strict'] };
+    const strictOnly: AccessFacts = { patient, delegations: [], careGrants: [grant('org-strict')] };
+    expect(decidePatientAccess(lacking, 'read', strictOnly, NOW)).toEqual({ allowed: false, refusal: 'second-factor-required' });
+    expect(decidePatientAccess(other, 'read', strictOnly, NOW).allowed).toBe(true);
+    const both: AccessFacts = { patient, delegations: [], careGrants: [grant('org-strict'), grant('org-relaxed')] };
+    expect(decidePatientAccess(lacking, 'read', both, NOW)).toMatchObject({ allowed: true, basis: { organizationId: 'org-relaxed' } });
+  });
 });

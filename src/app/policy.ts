@@ -11,7 +11,9 @@
 //   and only within its scopes;
 // - someone with no link to the patient learns nothing: the refusal is `not-found`, not `forbidden`;
 // - an API token narrows its owner's access, never widens it: a patient outside the token's patients
-//   is refused as for a stranger (`not-found`), and a read-only token is refused every change.
+//   is refused as for a stranger (`not-found`), and a read-only token is refused every change;
+// - a clinic that demands a second factor lends its patients to none of its clinicians who lack one:
+//   the refusal says so (`second-factor-required`), as the clinician is entitled to know what to fix.
 import { CLINICIAN_ROLES, type ApiTokenLimits, type CaregiverScope, type CareScope, type OrganizationRole } from './model.ts';
 
 export type Actor =
@@ -24,6 +26,8 @@ export type Actor =
       readonly ownPatientId?: string | null;
       /** Present when the user acts through an API token: what that token allows. */
       readonly tokenLimits?: ApiTokenLimits;
+      /** Organizations that demand a second factor of this member, who has none (read with the session or token). */
+      readonly secondFactorMissingIn?: readonly string[];
     };
 
 // `see-due-questionnaires`: which questionnaires can be answered and which are due (titles and times, no
@@ -68,7 +72,7 @@ export type AccessBasis =
 
 export type AccessDecision =
   | { readonly allowed: true; readonly basis: AccessBasis }
-  | { readonly allowed: false; readonly refusal: 'unauthenticated' | 'not-found' | 'forbidden' };
+  | { readonly allowed: false; readonly refusal: 'unauthenticated' | 'not-found' | 'forbidden' | 'second-factor-required' };
 
 /** The caregiver scopes that each grant an action (any one of them will do). */
 const CAREGIVER_SCOPES_FOR: Partial<Record<PatientAction, readonly CaregiverScope[]>> = {
@@ -113,12 +117,18 @@ export function decidePatientAccess(actor: Actor, action: PatientAction, facts: 
   if (!facts.patient) return { allowed: false, refusal: 'not-found' };
   const limits = actor.tokenLimits;
   if (limits?.patientIds && !limits.patientIds.includes(facts.patient.id)) return { allowed: false, refusal: 'not-found' };
-  const decision = decideForUser(actor.userId, action, facts, now);
+  const decision = decideForUser(actor.userId, action, facts, now, actor.secondFactorMissingIn ?? []);
   if (decision.allowed && limits?.access === 'read' && !READ_ONLY_ACTIONS.includes(action)) return { allowed: false, refusal: 'forbidden' };
   return decision;
 }
 
-function decideForUser(userId: string, action: PatientAction, facts: AccessFacts, now: string): AccessDecision {
+function decideForUser(
+  userId: string,
+  action: PatientAction,
+  facts: AccessFacts,
+  now: string,
+  secondFactorMissingIn: readonly string[],
+): AccessDecision {
   if (!facts.patient) return { allowed: false, refusal: 'not-found' };
   if (facts.patient.userId === userId) return { allowed: true, basis: { kind: 'owner' } };
 
@@ -128,12 +138,18 @@ function decideForUser(userId: string, action: PatientAction, facts: AccessFacts
     linked = true;
     if (CAREGIVER_SCOPES_FOR[action]?.some((scope) => d.scopes.includes(scope))) return { allowed: true, basis: { kind: 'caregiver' } };
   }
+  let needsSecondFactor = false;
   for (const g of facts.careGrants) {
     if (!CLINICIAN_ROLES.includes(g.role) || !isActive(g, now)) continue;
     linked = true;
+    if (secondFactorMissingIn.includes(g.organizationId)) {
+      needsSecondFactor = true;
+      continue;
+    }
     if (CARE_SCOPES_FOR[action]?.some((scope) => g.scopes.includes(scope))) {
       return { allowed: true, basis: { kind: 'clinician', organizationId: g.organizationId, role: g.role } };
     }
   }
+  if (needsSecondFactor) return { allowed: false, refusal: 'second-factor-required' };
   return { allowed: false, refusal: linked ? 'forbidden' : 'not-found' };
 }

@@ -8,6 +8,7 @@ import type { CarePlanRepositories } from './care-plan-records.ts';
 import type { RecordFeedStore, RecordStore } from './record-store.ts';
 import type { TriageStore } from './triage-store.ts';
 import type { PendingSignUpStore } from './sign-up-store.ts';
+import type { SecondFactorStore } from './second-factor-store.ts';
 import type {
   ActorProfile,
   ApiToken,
@@ -379,6 +380,7 @@ export interface Repositories {
   readonly signInFailures: SignInFailureStore;
   readonly knownDevices: KnownDeviceStore;
   readonly pendingSignUps: PendingSignUpStore;
+  readonly secondFactors: SecondFactorStore;
   readonly organizations: OrganizationStore;
   readonly patients: PatientStore;
   readonly delegations: DelegationStore;

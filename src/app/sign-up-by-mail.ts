@@ -9,7 +9,8 @@ import { enqueueJob } from './jobs.ts';
 import { mailJobHandler, renderMail } from './mail.ts';
 import { checkNewPassword } from './password-rules.ts';
 import { sha256 } from './system.ts';
-import { insertAccount, issueSession, newAccountPatient, normalizeEmail, type IssuedSession, type SignUpInput } from './accounts.ts';
+import { insertAccount, newAccountPatient, normalizeEmail, type SignUpInput } from './accounts.ts';
+import { issueSession, type IssuedSession } from './session-issue.ts';
 import { signUpThrottleKeys, takeSignUpAttempt } from './sign-up-throttle.ts';
 import type { Patient } from './model.ts';
 

@@ -37,7 +37,16 @@ export const MeResponse = z
     user: z.object({ id: Id, email: z.string(), displayName: z.string() }),
     csrfToken: z.string().nullable(),
     patient: z.object({ id: Id, displayName: z.string(), timeZone: z.string() }).nullable(),
-    memberships: z.array(z.object({ id: Id, organizationId: Id, organizationName: z.string(), role: z.enum(ORGANIZATION_ROLES_LIST) })),
+    memberships: z.array(
+      z.object({
+        id: Id,
+        organizationId: Id,
+        organizationName: z.string(),
+        role: z.enum(ORGANIZATION_ROLES_LIST),
+        /** The organization demands two-step sign-in of this member, who has not turned it on: its routes refuse them until then. */
+        secondFactorMissing: z.boolean(),
+      }),
+    ),
   })
   .meta({ id: 'Me' });
 

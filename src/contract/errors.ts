@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'nothing-to-taper',
   'taper-pause-invalid',
   'token-patient-not-accessible',
+  'second-factor-code-invalid',
+  'sign-in-step-expired',
+  'second-factor-required',
+  'reauthentication-required',
   'internal-error',
   'service-unavailable',
 ] as const;

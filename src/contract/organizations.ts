@@ -4,8 +4,17 @@ import { ORGANIZATION_ROLES_LIST } from './enums.ts';
 
 export const CreateOrganizationBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
 export const OrganizationView = z
-  .object({ id: Id, name: z.string(), shareCode: z.string(), role: z.enum(ORGANIZATION_ROLES_LIST), createdAt: Instant })
+  .object({
+    id: Id,
+    name: z.string(),
+    shareCode: z.string(),
+    role: z.enum(ORGANIZATION_ROLES_LIST),
+    createdAt: Instant,
+    /** Every clinician and admin must use two-step sign-in to reach the clinic's routes and patients. */
+    requireSecondFactor: z.boolean(),
+  })
   .meta({ id: 'Organization' });
+export const SecondFactorRequirementBody = z.strictObject({ required: z.boolean() });
 export const MemberView = z.object({
   id: Id,
   userId: Id,

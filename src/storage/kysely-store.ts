@@ -8,6 +8,7 @@ import {
   signInFailureRepository,
   userRepository,
 } from './repositories/accounts.repository.ts';
+import { secondFactorRepository } from './repositories/second-factor.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { pendingSignUpRepository } from './repositories/pending-sign-ups.repository.ts';
 import { recordFeedRepository, versionedRecordRepository } from './repositories/versioned-record.repository.ts';
@@ -59,6 +60,7 @@ function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Reposit
     signInFailures: translateErrors(signInFailureRepository(db)),
     knownDevices: translateErrors(knownDeviceRepository(db)),
     pendingSignUps: translateErrors(pendingSignUpRepository(db)),
+    secondFactors: translateErrors(secondFactorRepository(db)),
     organizations: translateErrors(organizationRepository(db, dialect)),
     patients: translateErrors(patientRepository(db, dialect)),
     delegations: translateErrors(delegationRepository(db)),

@@ -3,6 +3,7 @@
 // Columns are named in camelCase here and snake_case in the database: CamelCasePlugin (database.ts)
 // translates between the two, so raw SQL text keeps the database's names. Tables keep their database
 // names in both places.
+import type { Generated } from 'kysely';
 import type { OrganizationRole, Sex } from '../app/model.ts';
 
 export interface UserRow {
@@ -20,6 +21,8 @@ export interface SessionRow {
   lastSeenAt: string;
   idleExpiresAt: string;
   absoluteExpiresAt: string;
+  /** Null: when the session was created (its sign-in). */
+  authenticatedAt: string | null;
 }
 export interface ApiTokenRow {
   id: string;
@@ -59,6 +62,27 @@ export interface OrganizationRow {
   name: string;
   shareCode: string;
   createdAt: string;
+  requireSecondFactor: Generated<number>;
+}
+export interface SecondFactorRow {
+  userId: string;
+  secret: string;
+  createdAt: string;
+  confirmedAt: string | null;
+  /** bigint: the driver hands PostgreSQL's back as text. */
+  lastTimeStep: number | string | null;
+}
+export interface RecoveryCodeRow {
+  userId: string;
+  codeHash: string;
+  createdAt: string;
+  usedAt: string | null;
+}
+export interface PendingSignInRow {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
 }
 export interface MembershipRow {
   id: string;
@@ -262,6 +286,9 @@ export interface DatabaseSchema {
   sign_in_failure: SignInFailureRow;
   known_device: KnownDeviceRow;
   pending_sign_up: PendingSignUpRow;
+  second_factor: SecondFactorRow;
+  recovery_code: RecoveryCodeRow;
+  pending_sign_in: PendingSignInRow;
   organization: OrganizationRow;
   membership: MembershipRow;
   member_invitation: MemberInvitationRow;

@@ -10,6 +10,7 @@ import { outbox } from './offline/outbox-instance.ts';
 import { SessionContext, type PatientInView, type SessionValue } from './session.ts';
 import { useOnline } from './use-online.ts';
 import { useRouteArrival } from './use-route-arrival.ts';
+import { ReauthDialog } from './features/auth/reauth-dialog.tsx';
 
 const PUBLIC = ['/sign-in', '/sign-up', '/verify-email'];
 
@@ -133,7 +134,24 @@ export function App() {
           <p>{t('app.crisis')}</p>
         </aside>
       )}
+      {session?.me.memberships
+        .filter((m) => m.secondFactorMissing)
+        .map((m) => (
+          <p class="notice" role="status" key={m.organizationId}>
+            {t('twoStep.requiredByClinic', { clinic: m.organizationName })}{' '}
+            <a
+              href="/account"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('/account');
+              }}
+            >
+              {t('twoStep.requiredLink')}
+            </a>
+          </p>
+        ))}
       {session ? <SessionContext.Provider value={session}>{page}</SessionContext.Provider> : page}
+      {session && <ReauthDialog />}
       <Toasts />
     </>
   );

@@ -1,6 +1,6 @@
 // Users, sessions, API tokens and sign-in failure counts.
 import type { ApiTokenStore, KnownDeviceStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
-import type { ApiToken, OrganizationRole } from '../../app/model.ts';
+import { SECOND_FACTOR_ROLES, type ApiToken, type OrganizationRole } from '../../app/model.ts';
 import type { ApiTokenRow, SessionRow } from '../schema.ts';
 import { sql } from 'kysely';
 import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
@@ -55,9 +55,11 @@ const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) =>
   sql`
   select s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
          u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
-         m.id as membership_id, m.organization_id, m.role, o.name as organization_name
+         m.id as membership_id, m.organization_id, m.role, o.name as organization_name,
+         o.require_second_factor, sf.confirmed_at as second_factor_confirmed_at
   from session s
   join user_account u on u.id = s.user_id
+  left join second_factor sf on sf.user_id = u.id
   left join patient p on p.user_id = u.id
   left join membership m on m.user_id = u.id
   left join organization o on o.id = m.organization_id
@@ -124,6 +126,7 @@ export function sessionRepository(db: Executor): SessionStore {
               organizationId: r[13]!,
               organizationName: r[15]!,
               role: r[14] as OrganizationRole,
+              secondFactorMissing: Number(r[16]) === 1 && !r[17] && SECOND_FACTOR_ROLES.includes(r[14] as OrganizationRole),
             })),
         },
       };

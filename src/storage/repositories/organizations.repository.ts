@@ -26,10 +26,12 @@ export function organizationRepository(db: Executor, dialect: 'sqlite' | 'postgr
       await db.insertInto('organization').values({ id: o.id, name: o.name, shareCode: o.shareCode, createdAt: o.createdAt }).execute();
     },
     async findById(id) {
-      return db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && { ...r, requireSecondFactor: Number(r.requireSecondFactor) === 1 };
     },
     async findByShareCode(code) {
-      return db.selectFrom('organization').selectAll().where('shareCode', '=', code).executeTakeFirst();
+      const r = await db.selectFrom('organization').selectAll().where('shareCode', '=', code).executeTakeFirst();
+      return r && { ...r, requireSecondFactor: Number(r.requireSecondFactor) === 1 };
     },
     async updateShareCode(id, code) {
       await db.updateTable('organization').set({ shareCode: code }).where('id', '=', id).execute();

@@ -25,6 +25,14 @@ import type {
 } from '../../contract/patients.ts';
 import type { InvitedMember, MemberInvitationView, MemberView, OrganizationView } from '../../contract/organizations.ts';
 import type { PanelPageView, PanelQueryString } from '../../contract/panel.ts';
+import type {
+  CompleteSignInBody,
+  DisableSecondFactorBody,
+  ReauthenticateBody,
+  SecondFactorChallenge,
+  SecondFactorEnrolment,
+  SecondFactorStatus,
+} from '../../contract/second-factor.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 
 export type Me = z.infer<typeof MeResponse>;
@@ -39,6 +47,7 @@ export type Member = z.infer<typeof MemberView>;
 export type MemberInvitation = z.infer<typeof MemberInvitationView>;
 export type Organization = z.infer<typeof OrganizationView>;
 export type ApiToken = z.infer<typeof ApiTokenView>;
+export type SecondFactorChallengeView = z.infer<typeof SecondFactorChallenge>;
 
 const PLAIN: Partial<Record<ErrorCode, string>> = {
   'invalid-credentials': 'That email and password do not match an account.',
@@ -77,6 +86,15 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onSessionEnded: (() => void) | null = null;
+let onReauthenticationRequired: (() => Promise<boolean>) | null = null;
+
+/**
+ * Who asks the person to confirm it is them when a sensitive action answers
+ * `reauthentication-required`: resolves true once they have, and the request is then sent again.
+ */
+export function onReauthentication(handler: () => Promise<boolean>): void {
+  onReauthenticationRequired = handler;
+}
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -94,6 +112,27 @@ export function requestText<T>(method: string, path: string, text: string, conte
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
+  try {
+    return await requestOnce<T>(method, path, body, headers);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'reauthentication-required' && (await onReauthenticationRequired?.()))
+      return requestOnce<T>(method, path, body, headers);
+    throw error;
+  }
+}
+
+/** Downloads a file the API makes (an export) under `filename`, asking the person to confirm it is them when needed. */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const blob = await request<Blob>('GET', path, undefined, { accept: 'text/csv, application/problem+json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function requestOnce<T>(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<T> {
   const raw = typeof body === 'object' && body !== null && '__raw' in body ? (body as { __raw: string; contentType: string }) : null;
   let response: Response;
   try {
@@ -114,6 +153,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
     throw new ApiError(0, 'network', t(method === 'GET' ? 'app.unreachableRead' : 'app.unreachable'));
   }
   if (response.status === 204) return undefined as T;
+  if (response.ok && !response.headers.get('content-type')?.includes('json')) return (await response.blob()) as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const problem = (data ?? {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
@@ -202,7 +242,17 @@ export const api = {
   me: () => request<Me>('GET', '/api/me'),
   /** Who is signed in, or null: 200 either way, so a signed-out start logs no error in the console. */
   session: () => request<{ signedIn: false } | { signedIn: true; me: Me }>('GET', '/api/session').then((s) => (s.signedIn ? s.me : null)),
-  signIn: (body: z.infer<typeof SignInBody>) => request<Me>('POST', '/api/auth/sign-in', body),
+  /** Me, or (for an account with two-step sign-in) the pending token to send with a code. */
+  signIn: (body: z.infer<typeof SignInBody>) => request<Me | SecondFactorChallengeView>('POST', '/api/auth/sign-in', body),
+  completeSignIn: (body: z.input<typeof CompleteSignInBody>) => request<Me>('POST', '/api/auth/sign-in/second-factor', body),
+  reauthenticate: (body: z.input<typeof ReauthenticateBody>) => request<unknown>('POST', '/api/auth/reauthenticate', body),
+  secondFactor: () => request<z.infer<typeof SecondFactorStatus>>('GET', '/api/me/second-factor'),
+  startSecondFactor: () => request<z.infer<typeof SecondFactorEnrolment>>('POST', '/api/me/second-factor'),
+  confirmSecondFactor: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/api/me/second-factor/confirm', { code }),
+  disableSecondFactor: (body: z.input<typeof DisableSecondFactorBody>) => request<void>('POST', '/api/me/second-factor/disable', body),
+  regenerateRecoveryCodes: () => request<{ recoveryCodes: string[] }>('POST', '/api/me/second-factor/recovery-codes'),
+  setSecondFactorRequirement: (oid: string, required: boolean) =>
+    request<Organization>('PUT', `/api/organizations/${oid}/second-factor-requirement`, { required }),
   /** Me when signed up and in at once; `check-email` where the server confirms the address by e-mail first. */
   signUp: (body: z.input<typeof SignUpBody>) => request<Me | z.infer<typeof SignUpAccepted>>('POST', '/api/auth/sign-up', body),
   confirmSignUp: (body: z.infer<typeof ConfirmSignUpBody>) => request<Me>('POST', '/api/auth/confirm-sign-up', body),

@@ -89,7 +89,12 @@ export const enAudit = {
     'change-role': "Changed a member's role",
     remove: 'Removed a member',
   }),
-  ...words('organization', { create: 'Created the clinic', 'rotate-share-code': "Changed the clinic's share code" }),
+  ...words('organization', {
+    create: 'Created the clinic',
+    'rotate-share-code': "Changed the clinic's share code",
+    'second-factor.require': 'Required two-step sign-in of every clinician and admin',
+    'second-factor.allow-without': 'Stopped requiring two-step sign-in',
+  }),
   ...words('account', { delete: 'Deleted an account' }),
   ...words('maintenance', { prune: 'Routine clean-up' }),
 } as Record<`audit.${string}`, string>;

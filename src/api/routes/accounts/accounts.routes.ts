@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changePassword, deleteAccount, signIn, signOut, signOutEverywhere, signUp, updateProfile } from '../../../app/accounts.ts';
+import { requireRecentAuthentication } from '../../../app/reauthentication.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/api-tokens.ts';
 import { AppError } from '../../../app/errors.ts';
 import { confirmSignUp, requestSignUp } from '../../../app/sign-up-by-mail.ts';
@@ -22,15 +23,20 @@ import {
   SignUpBody,
   UpdateProfileBody,
 } from '../../../contract/accounts.ts';
+import { SecondFactorChallenge } from '../../../contract/second-factor.ts';
 import { clearSessionCookie, knownDeviceCookieName, setKnownDeviceCookie, setSessionCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
 const tags = ['account'];
 
-async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
+export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
   if (ctx.actor.kind !== 'user') throw new AppError('authentication-required', 'Sign in to continue.');
-  const [profile, memberships] = await Promise.all([deps.store.users.findProfile(ctx.actor.userId), listMyMemberships(deps, ctx)]);
+  const [profile, memberships, missing] = await Promise.all([
+    deps.store.users.findProfile(ctx.actor.userId),
+    listMyMemberships(deps, ctx),
+    ctx.actor.secondFactorMissingIn ?? deps.store.secondFactors.organizationsMissingSecondFactor(ctx.actor.userId),
+  ]);
   if (!profile) throw new AppError('authentication-required', 'Sign in to continue.');
   return {
     user: profile.user,
@@ -41,6 +47,7 @@ async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | nu
       organizationId: m.organizationId,
       organizationName: m.organizationName,
       role: m.role,
+      secondFactorMissing: missing.includes(m.organizationId),
     })),
   };
 }
@@ -98,14 +105,26 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.post(
     '/api/auth/sign-in',
-    { schema: { tags, summary: 'Sign in with email and password', body: SignInBody, response: { 200: MeResponse } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Sign in with email and password. An account with two-step sign-in answers 202 with a pending token instead of a session: send it with a code to /api/auth/sign-in/second-factor',
+        body: SignInBody,
+        response: { 200: MeResponse, 202: SecondFactorChallenge },
+      },
+    },
     async (req, reply) => {
       const ctx = contextOf(req);
       const deviceToken = req.cookies[knownDeviceCookieName(deps.cookies.secure)];
-      const signedIn = await signIn(deps, ctx, { ...req.body, deviceToken });
-      const { token, session, user } = signedIn;
+      const outcome = await signIn(deps, ctx, { ...req.body, deviceToken });
+      setKnownDeviceCookie(reply, outcome.deviceToken, deps.cookies, deps.settings.signInKnownDeviceDays);
+      if (outcome.kind === 'second-factor')
+        return reply
+          .code(202)
+          .send({ secondFactorRequired: true as const, pendingToken: outcome.pendingToken, expiresAt: outcome.expiresAt });
+      const { token, session, user } = outcome;
       setSessionCookie(reply, token, deps.cookies);
-      setKnownDeviceCookie(reply, signedIn.deviceToken, deps.cookies, deps.settings.signInKnownDeviceDays);
       return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken);
     },
   );
@@ -210,13 +229,16 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     {
       schema: {
         tags,
-        summary: 'Create an API token for scripts; the secret is shown once (needs a session, not a token)',
+        summary:
+          'Create an API token for scripts; the secret is shown once (needs a session, not a token, that signed in or re-authenticated within PAINWISE_REAUTH_MINUTES)',
         body: CreateApiTokenBody,
         response: { 201: CreatedApiToken },
       },
     },
     async (req, reply) => {
-      const { token, apiToken } = await createApiToken(deps, contextOf(req), req.body);
+      const ctx = contextOf(req);
+      await requireRecentAuthentication(deps, ctx, req.auth.sessionId);
+      const { token, apiToken } = await createApiToken(deps, ctx, req.body);
       return reply.code(201).send({ token, apiToken: presentApiToken(apiToken) });
     },
   );

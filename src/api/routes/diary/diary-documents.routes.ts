@@ -1,3 +1,4 @@
+import { requireRecentAuthentication } from '../../../app/reauthentication.ts';
 import { z } from 'zod';
 import { BLOCK_DIARIES, FLARES, presentBlockDiary, presentFlares, saveDocument } from '../../../app/diary-documents.ts';
 import { exportDiary, importDiary, importRowProblem } from '../../../app/diary.ts';
@@ -87,11 +88,13 @@ export function registerDiaryDocumentRoutes(app: ZodApp, deps: ApiDeps): void {
             .default('lossless')
             .describe('lossless: every field, importable again (docs/diary-csv.md); spreadsheet: one column per measure, in words'),
         }),
-        summary: 'Every diary entry as CSV',
+        summary: 'Every diary entry as CSV (a session must have signed in or re-authenticated within PAINWISE_REAUTH_MINUTES)',
       },
     },
     async (req, reply) => {
-      const entries = await exportDiary(deps, contextOf(req), req.params.patientId);
+      const ctx = contextOf(req);
+      await requireRecentAuthentication(deps, ctx, req.auth.sessionId, { tokens: 'pass' });
+      const entries = await exportDiary(deps, ctx, req.params.patientId);
       const spreadsheet = req.query.layout === 'spreadsheet';
       const csv = spreadsheet ? exportDiarySpreadsheet(entries) : exportDiaryCsv(entries);
       return reply

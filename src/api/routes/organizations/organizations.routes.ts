@@ -13,6 +13,7 @@ import {
   removeMember,
   revokeMemberInvitation,
   rotateShareCode,
+  setSecondFactorRequirement,
 } from '../../../app/organizations.ts';
 import { listVisiblePatients } from '../../../app/patients.ts';
 import { readPanel } from '../../../app/triage.ts';
@@ -29,6 +30,7 @@ import {
   MembershipParams,
   MemberView,
   OrganizationView,
+  SecondFactorRequirementBody,
 } from '../../../contract/organizations.ts';
 import { AcceptInvitationBody, AuditPage, VisiblePatientView } from '../../../contract/patients.ts';
 import { CARE_SCOPES_LIST } from '../../../contract/enums.ts';
@@ -44,7 +46,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
       schema: {
         tags,
         summary: 'Organizations you belong to',
-        response: { 200: z.array(OrganizationView.omit({ shareCode: true, createdAt: true })) },
+        response: { 200: z.array(OrganizationView.omit({ shareCode: true, createdAt: true, requireSecondFactor: true })) },
       },
     },
     async (req) => {
@@ -73,6 +75,25 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
     { schema: { tags, summary: 'An organization you belong to', params: OrganizationParams, response: { 200: OrganizationView } } },
     async (req) => {
       const { organization, role } = await getOrganization(deps, contextOf(req), req.params.organizationId);
+      return { ...organization, role };
+    },
+  );
+
+  app.put(
+    '/api/organizations/:organizationId/second-factor-requirement',
+    {
+      schema: {
+        tags,
+        summary: 'Require two-step sign-in of every clinician and admin, or stop requiring it (admins; needs your own first)',
+        params: OrganizationParams,
+        body: SecondFactorRequirementBody,
+        response: { 200: OrganizationView },
+      },
+    },
+    async (req) => {
+      const ctx = contextOf(req);
+      await setSecondFactorRequirement(deps, ctx, req.params.organizationId, req.body.required);
+      const { organization, role } = await getOrganization(deps, ctx, req.params.organizationId);
       return { ...organization, role };
     },
   );

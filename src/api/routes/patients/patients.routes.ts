@@ -1,3 +1,4 @@
+import { requireRecentAuthentication } from '../../../app/reauthentication.ts';
 import { z } from 'zod';
 import { createMyPatientRecord, getPatient, type ListedPatient, listVisiblePatients, updatePatient } from '../../../app/patients.ts';
 import {
@@ -118,7 +119,9 @@ export function registerPatientRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (req, reply) => {
-      const { code, delegation } = await inviteCaregiver(deps, contextOf(req), req.params.patientId, req.body);
+      const ctx = contextOf(req);
+      await requireRecentAuthentication(deps, ctx, req.auth.sessionId, { tokens: 'pass' });
+      const { code, delegation } = await inviteCaregiver(deps, ctx, req.params.patientId, req.body);
       const { patientId: _p, caregiverUserId: _c, ...d } = delegation;
       return reply.code(201).send({ code, delegation: { ...d, caregiverEmail: null, caregiverName: null } });
     },
@@ -176,11 +179,9 @@ export function registerPatientRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (req, reply) => {
-      const {
-        patientId: _p,
-        grantedByUserId: _g,
-        ...r
-      } = await shareWithOrganization(deps, contextOf(req), req.params.patientId, req.body);
+      const ctx = contextOf(req);
+      await requireRecentAuthentication(deps, ctx, req.auth.sessionId, { tokens: 'pass' });
+      const { patientId: _p, grantedByUserId: _g, ...r } = await shareWithOrganization(deps, ctx, req.params.patientId, req.body);
       return reply.code(201).send(r);
     },
   );
@@ -198,11 +199,9 @@ export function registerPatientRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (req, reply) => {
-      const {
-        patientId: _p,
-        grantedByUserId: _g,
-        ...r
-      } = await acceptPatientInvitation(deps, contextOf(req), req.params.patientId, req.body.code);
+      const ctx = contextOf(req);
+      await requireRecentAuthentication(deps, ctx, req.auth.sessionId, { tokens: 'pass' });
+      const { patientId: _p, grantedByUserId: _g, ...r } = await acceptPatientInvitation(deps, ctx, req.params.patientId, req.body.code);
       return reply.code(201).send(r);
     },
   );

@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { ApiTokens } from './api-tokens.tsx';
 import { KeepTokens, SignOutEverywhere } from './sign-out-everywhere.tsx';
+import { TwoStep } from './two-step.tsx';
 
 export function Account() {
   const { me, refresh, signOut } = useSession();
@@ -98,6 +99,7 @@ export function Account() {
           {t('account.password')}
         </button>
       </form>
+      <TwoStep />
       <ApiTokens />
       <SignOutEverywhere />
       <section class="card" aria-labelledby="delete-heading">

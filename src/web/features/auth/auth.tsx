@@ -2,7 +2,7 @@
 // which takes focus and links to each field; a refusal naming no field (a wrong password, offline) is
 // the page's alert instead, and takes focus itself.
 import { useRef, useState } from 'preact/hooks';
-import { api, type ApiError, type Me } from '../../api/client.ts';
+import { api, type ApiError, type Me, type SecondFactorChallengeView } from '../../api/client.ts';
 import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { TimeZoneField } from '../../components/time-zone-field.tsx';
 import { resolveTimeZone } from '../../components/time-zone-search.ts';
@@ -10,6 +10,7 @@ import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { CheckEmail } from './confirm-sign-up.tsx';
+import { SecondStep } from './second-step.tsx';
 
 function browserTimeZone(): string {
   try {
@@ -24,19 +25,25 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<SecondFactorChallengeView | null>(null);
   const form = useRef<HTMLFormElement>(null);
   async function submit(e: Event) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      props.onSignedIn(await api.signIn({ email, password }));
+      const answer = await api.signIn({ email, password });
+      if ('secondFactorRequired' in answer) {
+        setPassword('');
+        setChallenge(answer);
+      } else props.onSignedIn(answer);
     } catch (err) {
       setError(err as ApiError);
     } finally {
       setBusy(false);
     }
   }
+  if (challenge) return <SecondStep challenge={challenge} onSignedIn={props.onSignedIn} onStartOver={() => setChallenge(null)} />;
   return (
     <main id="main">
       <h1>{t('auth.signIn.title')}</h1>

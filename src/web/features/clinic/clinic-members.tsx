@@ -1,7 +1,7 @@
 // The clinic's members and their roles, the share code, and inviting a member (with pending invitations).
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ApiError, roleLabel, type Member, type MemberInvitation } from '../../api/client.ts';
-import { ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
+import { Checkbox, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { useOrganization } from './use-organization.ts';
 
@@ -54,6 +54,17 @@ export function ClinicMembers(props: { orgId: string }) {
           <button type="button" class="button secondary" onClick={() => act(async () => setOrg(await api.rotateShareCode(props.orgId)))}>
             {t('clinic.members.rotate')}
           </button>
+        </div>
+      )}
+      {org && (
+        <div class="card">
+          <Checkbox
+            label={t('twoStep.requireForClinic')}
+            checked={org.requireSecondFactor}
+            onChange={(required) =>
+              act(async () => setOrg(await api.setSecondFactorRequirement(props.orgId, required)), t('account.saved'))
+            }
+          />
         </div>
       )}
       {members === null ? (

@@ -1,7 +1,7 @@
 // The pain diary's history, with pending, conflicting and failed writes from the offline outbox shown
 // in place, the heat map, and CSV export and import. (The check-in form is check-in.tsx.)
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, type ApiError, type DaySummaryView, type DiaryRecord } from '../../api/client.ts';
+import { api, downloadFile, type ApiError, type DaySummaryView, type DiaryRecord } from '../../api/client.ts';
 import { HeatMap } from '../../components/heatmap.tsx';
 import { Empty, LoadFailed, Loading, showToast, UNDO_WINDOW_MS, useReloadWhenBackOnline } from '../../components/ui.tsx';
 import { toLocalDateTime, type TimeZone } from '../../../domain/time/local-date.ts';
@@ -24,6 +24,15 @@ export { CheckIn } from './check-in.tsx';
 
 /** How many check-ins the history shows at first, and how many more each "Show older" adds. */
 const HISTORY_STEP = 50;
+
+/**
+ * Downloads an export through the API client rather than by following the link, so that an export
+ * asked for long after signing in first asks for the password again instead of saving the refusal.
+ */
+function exportVia(e: Event, path: string, filename: string): void {
+  e.preventDefault();
+  downloadFile(path, filename).catch((err: ApiError) => showToast(err.message));
+}
 
 export function DiaryHistory() {
   const about = useAbout();
@@ -131,13 +140,19 @@ export function DiaryHistory() {
         </a>
       </p>
       <p class="row">
-        <a class="button secondary" href={`/api/patients/${patient.id}/diary-export.csv`} download="painwise-diary.csv">
+        <a
+          class="button secondary"
+          href={`/api/patients/${patient.id}/diary-export.csv`}
+          download="painwise-diary.csv"
+          onClick={(e) => exportVia(e, `/api/patients/${patient.id}/diary-export.csv`, 'painwise-diary.csv')}
+        >
           {about('diary.export')}
         </a>
         <a
           class="button secondary"
           href={`/api/patients/${patient.id}/diary-export.csv?layout=spreadsheet`}
           download="painwise-diary-spreadsheet.csv"
+          onClick={(e) => exportVia(e, `/api/patients/${patient.id}/diary-export.csv?layout=spreadsheet`, 'painwise-diary-spreadsheet.csv')}
         >
           {t('diary.exportSpreadsheet')}
         </a>
