@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     }
 
     // The first sample includes warm-up (compilation, caches filling), so the slopes are given without it too.
-    const fit = (key: 'rssMiB' | 'p99Ms', from: number) => linearFit(samples.slice(from).map((s) => ({ x: s.minute, y: s[key] })));
+    const slopeOf = (key: 'rssMiB' | 'p99Ms', from: number) => linearFit(samples.slice(from).map((s) => ({ x: s.minute, y: s[key] })));
     const summary = {
       engine: databaseUrl ? 'postgres' : 'sqlite',
       at: new Date().toISOString(),
@@ -182,10 +182,10 @@ async function main(): Promise<void> {
       minutes: MINUTES,
       maximumRequestsPerSecond: Math.round(maximum),
       rateRequestsPerSecond: Math.round(rate),
-      memorySlopeMiBPerMinute: fit('rssMiB', 0).slope,
-      memorySlopeMiBPerMinuteAfterWarmUp: fit('rssMiB', 1).slope,
-      p99SlopeMsPerMinute: fit('p99Ms', 0).slope,
-      p99SlopeMsPerMinuteAfterWarmUp: fit('p99Ms', 1).slope,
+      memorySlopeMiBPerMinute: slopeOf('rssMiB', 0).slope,
+      memorySlopeMiBPerMinuteAfterWarmUp: slopeOf('rssMiB', 1).slope,
+      p99SlopeMsPerMinute: slopeOf('p99Ms', 0).slope,
+      p99SlopeMsPerMinuteAfterWarmUp: slopeOf('p99Ms', 1).slope,
       failed: samples.reduce((s, x) => s + x.failed, 0),
       notSent: samples.reduce((s, x) => s + x.notSent, 0),
       samples,
