@@ -4,6 +4,7 @@
 // path, a bad query value, a bad If-Match. Seeded, so a failure can be replayed with the same seed.
 import crypto from 'node:crypto';
 import { uuidv7 } from '../../src/app/system.ts';
+import { BAD_CONTENT_TYPES, BAD_IDS, BAD_IF_MATCH, BAD_JSON, BAD_QUERY_VALUES, NASTY_STRINGS } from './malformed-values.ts';
 import { resolveRef, sampleFromSchema, type JsonSchema } from './openapi-sample.ts';
 
 export interface FuzzOperation {
@@ -119,132 +120,6 @@ function otherTypeThan(value: Json, random: () => number): Json {
 function deepNesting(depth: number, random: () => number): string {
   return random() < 0.5 ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
-
-const NASTY_STRINGS = [
-  'nul\u0000inside',
-  '\u0000',
-  'lone surrogate \ud800',
-  '\u202e right-to-left override',
-  '\u0007\u0008\u001b[31m control',
-  "x' OR '1'='1",
-  '"; DROP TABLE patient; --',
-  '../../etc/passwd',
-  '<script>alert(1)</script>',
-  '%00%ZZ',
-  '  ',
-  '9999-99-99',
-  '2026-02-30',
-  '24:61',
-  'Europe/Nowhere',
-  '+01:00',
-  '1e309',
-  'NaN',
-  '-Infinity',
-  '00000000-0000-0000-0000-000000000000',
-  'ffffffff-ffff-ffff-ffff-ffffffffffff',
-  '__proto__',
-];
-
-const BAD_IDS = [
-  'not-a-uuid',
-  '1',
-  '0',
-  '-1',
-  "x'%20or%20'1'%3D'1",
-  '%00',
-  'abc%00def',
-  '%ZZ',
-  '%',
-  '..',
-  '%2e%2e',
-  '%2F',
-  'a'.repeat(37),
-  'a'.repeat(300),
-  '019a0000-0000-7000-8000-00000000abcdX',
-  '019a0000-0000-7000-8000-00000000abc',
-  '{patientId}',
-  'null',
-  'undefined',
-  '%F0%9F%92%A5',
-  '%C3%28',
-  'ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ',
-  '019A0000-0000-7000-8000-00000000ABCD',
-];
-
-const BAD_QUERY_VALUES = [
-  'abc',
-  '-1',
-  '0',
-  '1.5',
-  '1e9',
-  '99999999999999999999',
-  '',
-  '%00',
-  'x%00y',
-  '%ZZ',
-  'a'.repeat(3000),
-  'true',
-  '[]',
-  '{}',
-];
-
-const BAD_IF_MATCH = [
-  'W/"1"',
-  '"abc"',
-  '*',
-  '"-1"',
-  '"0"',
-  '"99999999999999999999"',
-  '1',
-  '""',
-  '"1", "2"',
-  '"',
-  'x'.repeat(5000),
-  '"1.5"',
-  '"1e3"',
-];
-
-const BAD_CONTENT_TYPES = [
-  'text/plain',
-  'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=x',
-  'application/xml',
-  'application/json; charset=latin1',
-  'application/json; charset=utf-16',
-  'application/jsonx',
-  'json',
-  '*/*',
-  ';',
-  'application/problem+json',
-  'text/csv',
-];
-
-const BAD_JSON = [
-  '{"broken": ',
-  '{',
-  '}',
-  '[',
-  '',
-  ' ',
-  'null',
-  'true',
-  '0',
-  '"a string"',
-  '[]',
-  '[{}]',
-  '{"a":1,}',
-  "{'single': 'quotes'}",
-  '{"a": undefined}',
-  '{"a": NaN}',
-  '{"a": 1e99999}',
-  '{"a": 0x10}',
-  '\u0000',
-  '\ufeff{}',
-  '{"a":"\\ud800"}',
-  '{"a":"\\u0000"}',
-  '{"__proto__": {"polluted": true}}',
-  '{"constructor": {"prototype": {"polluted": true}}}',
-];
 
 function validPathValue(name: string, schema: JsonSchema, ctx: FuzzContext): string {
   if (name === 'patientId') return ctx.patientId;
