@@ -19,7 +19,9 @@ describe('storable text', () => {
   });
   it('looks in document order: an earlier field before a later one, a key before its value, a whole array before what follows', () => {
     expect(findUnstorableText({ a: ['ok', { b: '\u0000' }], c: '\u0000' })).toBe('/a/1/b');
-    expect(findUnstorableText({ 'k\u0000': 'v\u0000' })).toBe('/k\u0000');
+    expect(findUnstorableText({ 'k\u0000': { x: '\u0000' } })).toBe('/k\u0000');
+    expect(findUnstorableText(['\u0000', 'fine'])).toBe('/0');
+    expect(findUnstorableText({ only: '\uD800' })).toBe('/only');
     expect(findUnstorableText({ first: 'x', 'second\u0000': 'y', third: '\u0000' })).toBe('/second\u0000');
     expect(findUnstorableText([['fine'], ['also fine', 'bad\uDC00']])).toBe('/1/1');
     expect(findUnstorableText({ '~x': '\u0000' })).toBe('/~0x');

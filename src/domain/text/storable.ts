@@ -24,18 +24,15 @@ export function findUnstorableText(value: unknown): string | null {
   for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
     if ('key' in next) {
       if (!isStorableText(next.key)) return next.pointer;
-      continue;
-    }
-    const { value: item, pointer } = next;
-    if (typeof item === 'string') {
-      if (!isStorableText(item)) return pointer || '/';
-    } else if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) todo.push({ value: item[i], pointer: `${pointer}/${i}` });
-    } else if (typeof item === 'object' && item !== null) {
-      const entries = Object.entries(item);
+    } else if (typeof next.value === 'string') {
+      if (!isStorableText(next.value)) return next.pointer || '/';
+    } else if (Array.isArray(next.value)) {
+      for (let i = next.value.length - 1; i >= 0; i--) todo.push({ value: next.value[i], pointer: `${next.pointer}/${i}` });
+    } else if (typeof next.value === 'object' && next.value !== null) {
+      const entries = Object.entries(next.value);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
-        const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const at = `${next.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         todo.push({ value: child, pointer: at }, { key, pointer: at });
       }
     }
