@@ -131,9 +131,10 @@ async function main(): Promise<void> {
     let inFlight = 0;
     let issued = 0;
     const start = performance.now();
-    const end = start + MINUTES * 60_000;
+    const sampleCount = Math.max(1, Math.round((MINUTES * 60) / SAMPLE_SECONDS));
     let nextSample = start + SAMPLE_SECONDS * 1000;
-    while (performance.now() < end) {
+    // Until the last period's sample is taken, so a 5-minute run has five.
+    while (samples.length < sampleCount) {
       const now = performance.now();
       // Open loop: every request due by now is sent now, each timed from when it was due.
       const due = Math.floor(((now - start) / 1000) * rate);
