@@ -15,7 +15,7 @@ import { createEmptyPostgresDatabase, type EmptyPostgresDatabase } from './suppo
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 import { diaryEntryIds, startWriteLoad } from './support/write-load.ts';
 
-const KILLS = Number(process.env.PAINWISE_FAULT_KILLS || 3);
+const KILLS = Number(process.env.PAINWISE_FAULT_KILLS || 2);
 /** Acknowledged writes between one kill and the next. */
 const WRITES_BETWEEN = 15;
 

@@ -10,7 +10,7 @@ import { malformedRequest, operationsOf, seededRandom, type FuzzOperation, type 
 import type { JsonSchema } from '../support/openapi-sample.ts';
 import { createTestApp, signUp, type TestApp } from '../support/test-app.ts';
 
-const REQUESTS = Number(process.env.PAINWISE_FUZZ_REQUESTS || 2000);
+const REQUESTS = Number(process.env.PAINWISE_FUZZ_REQUESTS || 1500);
 const SEED = Number(process.env.PAINWISE_FUZZ_SEED || 20261207);
 const IN_FLIGHT = 8;
 const PASSWORD = 'correct horse battery staple';
