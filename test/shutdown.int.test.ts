@@ -1,5 +1,7 @@
 // SIGTERM on a real server process: /ready answers 503 at once (while the shutdown grace lets a load
 // balancer notice), a request in flight is finished and answered, and only then does the process exit, with 0.
+// Under load from four writers: writes keep being answered through the grace, none fails, and every
+// one acknowledged is there when the server starts again.
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -11,9 +13,21 @@ import { DIALECTS } from './support/dialects.ts';
 import { createEmptyPostgresDatabase, type EmptyPostgresDatabase } from './support/postgres-database.ts';
 import { signUpOverHttp } from './support/http-user.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { diaryEntryIds, startWriteLoad } from './support/write-load.ts';
 
 const GRACE_MS = 1500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** GET /ready on a connection of its own (no keep-alive), so the kernel may hand it to any thread. */
+const readyOnNewConnection = (baseUrl: string) =>
+  new Promise<number>((resolve, reject) => {
+    http
+      .get(`${baseUrl}/ready`, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      })
+      .on('error', reject);
+  });
 
 describe.each(DIALECTS)('shutdown on %s', (dialect) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'painwise-shutdown-'));
@@ -74,5 +88,54 @@ describe.each(DIALECTS)('shutdown on %s', (dialect) => {
     const exit = await exited;
     expect(exit.code).toBe(0);
     expect(exit.at).toBeGreaterThanOrEqual(write.at);
+  });
+
+  it('under four writers: /ready answers 503 first, writes are answered through the grace, none is lost', { timeout: 90_000 }, async () => {
+    await server?.stop('SIGKILL');
+    // A longer grace than above: a loaded machine takes a while for each new connection.
+    const grace = 4000;
+    const env = {
+      PAINWISE_HTTP_THREADS: '2',
+      PAINWISE_SHUTDOWN_GRACE_MS: String(grace),
+      ...(database ? { DATABASE_URL: database.url } : { PAINWISE_DATA_DIR: dataDir }),
+    };
+    server = await startServerProcess(env);
+    const user = await signUpOverHttp(server.baseUrl);
+    const load = startWriteLoad(() => server!.baseUrl, user);
+    await load.acknowledgedMore(20);
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      server!.child.once('exit', (code) => resolve({ code, at: performance.now() })),
+    );
+    server.child.kill('SIGTERM');
+    const signalled = performance.now();
+    // A load balancer polling /ready, each time on a new connection (so every thread answers in
+    // turn): within moments of the signal it answers 503.
+    const polls: number[] = [];
+    while (polls.at(-1) !== 503 && performance.now() - signalled < grace / 2) polls.push(await readyOnNewConnection(server.baseUrl));
+    const noticed = performance.now() - signalled;
+    expect(polls.at(-1)).toBe(503);
+    const beforeGrace = load.acknowledged.length;
+    // The writers go on inside the grace (as they would until the balancer takes the server out).
+    await sleep(300);
+    await load.stop();
+    const stoppedAt = performance.now() - signalled;
+    const duringGrace = load.acknowledged.length - beforeGrace;
+    // Still within the grace: /ready answers only 503 now, whichever thread takes the connection.
+    for (let i = 0; i < 6; i++) polls.push(await readyOnNewConnection(server.baseUrl));
+    const outcomes = Object.fromEntries(load.outcomes);
+    expect(polls.slice(polls.indexOf(503))).toEqual(Array(polls.length - polls.indexOf(503)).fill(503));
+    expect(outcomes).toEqual({ '201': load.acknowledged.length });
+    expect(duringGrace).toBeGreaterThan(0);
+    const exit = await exited;
+    expect(exit.code).toBe(0);
+    expect(exit.at - signalled).toBeGreaterThanOrEqual(stoppedAt);
+
+    server = await startServerProcess(env);
+    const served = await diaryEntryIds(server.baseUrl, user);
+    expect(load.acknowledged.filter((id) => !served.has(id))).toEqual([]);
+    console.log(
+      `SIGTERM under load on ${dialect}: /ready answered 503 after ${noticed.toFixed(0)} ms (polls ${polls.join(',')}); ` +
+        `${load.acknowledged.length} acknowledged (${duringGrace} after that), none failed, none lost`,
+    );
   });
 });

@@ -45,7 +45,8 @@ import { classifyDatabaseFailure } from '../storage/database-errors.ts';
  * at once and a lock wait ends within its timeout, so a second is enough; a database that cannot be
  * reached at all is asked about again less eagerly.
  */
-const RETRY_AFTER_SECONDS = { 'connection-lost': 1, busy: 1, unreachable: 5 } as const;
+// A full disk waits for someone to free space, so clients are asked to hold back longer than for a blip.
+const RETRY_AFTER_SECONDS = { 'connection-lost': 1, busy: 1, unreachable: 5, 'storage-full': 30 } as const;
 
 export interface BuildAppOptions {
   readonly logLevel?: string;
@@ -249,7 +250,10 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       // The database's code only: its messages may quote values.
       request.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code, failure } }, 'database unavailable');
       return sendProblem(request, reply, 'service-unavailable', {
-        detail: 'The database is busy or was briefly unreachable. Try again in a moment.',
+        detail:
+          failure === 'storage-full'
+            ? 'The server has no room left to save changes. Nothing was saved; try again later.'
+            : 'The database is busy or was briefly unreachable. Try again in a moment.',
         extra: { retryAfterSeconds: RETRY_AFTER_SECONDS[failure] },
       });
     }

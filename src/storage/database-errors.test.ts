@@ -10,12 +10,14 @@ describe('classifyDatabaseFailure', () => {
     expect(classifyDatabaseFailure(withCode('57P03'))).toBe('unreachable'); // cannot_connect_now
     expect(classifyDatabaseFailure(withCode('55P03'))).toBe('busy'); // lock_not_available
     expect(classifyDatabaseFailure(withCode('57014'))).toBe('busy'); // query_canceled
+    expect(classifyDatabaseFailure(withCode('53100'))).toBe('storage-full'); // disk_full
     expect(classifyDatabaseFailure(withCode('23505'))).toBeUndefined(); // unique_violation is the app's business
   });
 
   it('reads SQLite result codes, extended or not', () => {
     expect(classifyDatabaseFailure(Object.assign(new Error('x'), { errcode: 5 }))).toBe('busy');
     expect(classifyDatabaseFailure(Object.assign(new Error('x'), { errcode: 517 }))).toBe('busy'); // SQLITE_BUSY_SNAPSHOT
+    expect(classifyDatabaseFailure(Object.assign(new Error('x'), { errcode: 13 }))).toBe('storage-full'); // SQLITE_FULL
     expect(classifyDatabaseFailure(Object.assign(new Error('x'), { errcode: 2067 }))).toBeUndefined(); // SQLITE_CONSTRAINT_UNIQUE
   });
 

@@ -12,7 +12,9 @@ export type DatabaseFailure =
   /** No connection could be made (refused, timed out, the server is starting or shutting down). */
   | 'unreachable'
   /** A lock or statement timeout fired, or a deadlock or serialization failure rolled the transaction back. */
-  | 'busy';
+  | 'busy'
+  /** The disk under the database is full: the transaction was rolled back, and works again once space is freed. */
+  | 'storage-full';
 
 /** SQLSTATEs of a connection ended by the server (admin_shutdown, crash_shutdown); class 08 is added below. */
 const LOST_SQLSTATES = new Set(['57P01', '57P02']);
@@ -25,9 +27,13 @@ const REFUSED_SQLSTATES = new Set(['57P03', '53300']);
 const BUSY_SQLSTATES = new Set(['55P03', '57014', '40001', '40P01']);
 const SOCKET_LOST = new Set(['ECONNRESET', 'EPIPE']);
 const SOCKET_UNREACHABLE = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const FAILURES = new Set<unknown>(['connection-lost', 'unreachable', 'busy']);
+/** 53100 disk_full: PostgreSQL could not extend a file or write its WAL. */
+const FULL_SQLSTATES = new Set(['53100']);
+const FAILURES = new Set<unknown>(['connection-lost', 'unreachable', 'busy', 'storage-full']);
 /** SQLITE_BUSY (5) and SQLITE_LOCKED (6), whatever their extended code (the low byte is the primary code). */
 const SQLITE_BUSY_CODES = new Set([5, 6]);
+/** SQLITE_FULL (13): a write met a full disk (or max_page_count); SQLite rolled the statement back. */
+const SQLITE_FULL = 13;
 
 export function classifyDatabaseFailure(error: unknown): DatabaseFailure | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -35,10 +41,12 @@ export function classifyDatabaseFailure(error: unknown): DatabaseFailure | undef
   if (FAILURES.has(marked)) return marked as DatabaseFailure;
   const e = error as { code?: unknown; errcode?: unknown };
   if (typeof e.errcode === 'number' && SQLITE_BUSY_CODES.has(e.errcode & 0xff)) return 'busy';
+  if (typeof e.errcode === 'number' && (e.errcode & 0xff) === SQLITE_FULL) return 'storage-full';
   if (typeof e.code === 'string') {
     if ((e.code.startsWith('08') && e.code.length === 5) || LOST_SQLSTATES.has(e.code) || SOCKET_LOST.has(e.code)) return 'connection-lost';
     if (REFUSED_SQLSTATES.has(e.code) || SOCKET_UNREACHABLE.has(e.code)) return 'unreachable';
     if (BUSY_SQLSTATES.has(e.code)) return 'busy';
+    if (FULL_SQLSTATES.has(e.code)) return 'storage-full';
   }
   return undefined;
 }

@@ -184,6 +184,32 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     expect(csv.json().detail).toBe('Send the file as text/csv.');
   });
 
+  it('answers nesting deeper than the call stack allows with a 4xx, in a batch item and in a body with a \\u escape', async () => {
+    // Both bodies are walked for text no store keeps; a walk by recursion overflowed the stack (a 500).
+    const nested = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
+    const send = (url: string, method: 'POST' | 'PUT', payload: string) =>
+      t.app.inject({
+        method,
+        url,
+        payload,
+        headers: { 'content-type': 'application/json', cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+      });
+    const batch = await send(
+      `/api/patients/${patientId}/diary-entries/batch`,
+      'POST',
+      `{"items":[{"id":"019a0000-0000-7000-8000-00000000beef","entry":{"notes":${nested}}}]}`,
+    );
+    expect(batch.statusCode).toBe(200);
+    expect(batch.json().results.map((r: { status: string }) => r.status)).toEqual(['invalid']);
+    const flare = await send(
+      `/api/patients/${patientId}/flares/019a0000-0000-7000-8000-00000000f1a2`,
+      'PUT',
+      `{"notes":"\\u00e9","x":${nested}}`,
+    );
+    expect(flare.statusCode).toBe(400);
+    expect(flare.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('answers unknown routes with problem+json 404', async () => {
     const res = await client.request('GET', '/api/nothing-here');
     expect(res.statusCode).toBe(404);

@@ -17,4 +17,20 @@ describe('storable text', () => {
     expect(findUnstorableText({ notes: 'fine', n: 3, flags: [true, null] })).toBeNull();
     expect(findUnstorableText('\u0000')).toBe('/');
   });
+  it('looks in document order: an earlier field before a later one, a key before its value, a whole array before what follows', () => {
+    expect(findUnstorableText({ a: ['ok', { b: '\u0000' }], c: '\u0000' })).toBe('/a/1/b');
+    expect(findUnstorableText({ 'k\u0000': { x: '\u0000' } })).toBe('/k\u0000');
+    expect(findUnstorableText(['\u0000', 'fine'])).toBe('/0');
+    expect(findUnstorableText({ only: '\uD800' })).toBe('/only');
+    expect(findUnstorableText({ first: 'x', 'second\u0000': 'y', third: '\u0000' })).toBe('/second\u0000');
+    expect(findUnstorableText([['fine'], ['also fine', 'bad\uDC00']])).toBe('/1/1');
+    expect(findUnstorableText({ '~x': '\u0000' })).toBe('/~0x');
+  });
+  it('walks nesting deeper than the call stack allows', () => {
+    const depth = 200_000;
+    const deepArray = JSON.parse(`${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}`);
+    expect(findUnstorableText(deepArray)).toBe(`${'/0'.repeat(depth)}`);
+    const deepObject = JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+    expect(findUnstorableText(deepObject)).toBeNull();
+  });
 });
