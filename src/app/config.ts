@@ -26,10 +26,21 @@ export interface Config {
    * balancer, set it to the balancer's health-check interval or so.
    */
   readonly shutdownGraceMs: number;
+  readonly metrics: MetricsConfig;
   /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
   readonly benchCalibration: boolean;
   readonly settings: AppSettings;
 }
+
+/** Prometheus metrics at GET /metrics: off unless asked for; with a token, only a scraper holding it reads them. */
+export interface MetricsConfig {
+  readonly enabled: boolean;
+  /** When set, /metrics answers only requests with `Authorization: Bearer <token>`. */
+  readonly token: string | undefined;
+}
+
+/** A bearer token shorter than this could be guessed; 32 characters is what `openssl rand -hex 16` gives. */
+export const MIN_METRICS_TOKEN_LENGTH = 32;
 
 /**
  * How long the server waits on the database before it answers 503 (try again) instead of holding the
@@ -176,6 +187,17 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     meaning: "Longest time a patient's clinic-panel summary goes without being recomputed (a write recomputes it within a minute)",
   },
   {
+    name: 'PAINWISE_METRICS',
+    default: 'false',
+    meaning:
+      'true serves Prometheus metrics at GET /metrics (requests by route template, database pool, job queue, process); see docs/operations.md',
+  },
+  {
+    name: 'PAINWISE_METRICS_TOKEN',
+    default: '(unset)',
+    meaning: `When set (at least ${MIN_METRICS_TOKEN_LENGTH} characters), /metrics answers only requests with Authorization: Bearer <token>`,
+  },
+  {
     name: 'PAINWISE_BENCH_CALIBRATION',
     default: 'false',
     meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route',
@@ -241,6 +263,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       problems.push(`PAINWISE_PUBLIC_URL must be an http:// or https:// URL (got "${publicUrl}").`);
     }
   }
+  const metricsToken = env.PAINWISE_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && (metricsToken.length < MIN_METRICS_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(metricsToken)))
+    problems.push(`PAINWISE_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} printable characters without spaces.`);
   const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const logLevel = (env.PAINWISE_LOG_LEVEL || 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`PAINWISE_LOG_LEVEL must be one of ${logLevels.join(', ')}.`);
@@ -264,6 +289,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       sqliteBusyMs: int('PAINWISE_SQLITE_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs, 0, 600_000),
     },
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
+    metrics: { enabled: bool('PAINWISE_METRICS'), token: metricsToken },
     benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
     settings: {
       sessionIdleMinutes: int('PAINWISE_SESSION_IDLE_MINUTES', DEFAULT_SETTINGS.sessionIdleMinutes, 1, 7 * 24 * 60),
@@ -282,6 +308,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       panelRefreshMinutes: int('PAINWISE_PANEL_REFRESH_MINUTES', DEFAULT_SETTINGS.panelRefreshMinutes, 1, 24 * 60),
     },
   };
+  if (metricsToken !== undefined && !config.metrics.enabled)
+    problems.push('PAINWISE_METRICS_TOKEN is set but PAINWISE_METRICS is not true: set both to serve metrics, or neither.');
   if (config.httpThreads > 1 && os.platform() !== 'linux')
     problems.push(`PAINWISE_HTTP_THREADS above 1 needs Linux (SO_REUSEPORT); this is ${os.platform()}.`);
   if (problems.length > 0) throw new ConfigError(problems);
