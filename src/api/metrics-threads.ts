@@ -3,12 +3,12 @@
 // per process, so two servers in one process never mix) and waits for every answer. Asking at scrape
 // time costs nothing per request, and every thread answers from its event loop between requests.
 import { BroadcastChannel, threadId } from 'node:worker_threads';
-import type { MetricObjectWithValues, MetricValue } from 'prom-client';
+import type { MetricJson } from './request-histogram.ts';
 
 /** What one thread contributes to a scrape. */
 export interface ThreadReport {
   /** Figures to add up over threads (prom-client's JSON form). */
-  readonly summed: MetricObjectWithValues<MetricValue<string>>[];
+  readonly summed: readonly MetricJson[];
   /** The process-wide figures, in exposition text; only the primary thread sends them. */
   readonly processText?: string;
 }

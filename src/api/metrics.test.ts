@@ -59,6 +59,18 @@ describe('createServerMetrics', () => {
     }
   });
 
+  it("counts an observation on a bound in that bound's bucket, and every one in +Inf", async () => {
+    const [m] = recorders(1);
+    for (const seconds of [0.005, 0.0051, 20]) m!.observe('POST', '/api/x/:id', 201, seconds);
+    const text = (await m!.render())!;
+    const bucket = (le: string) =>
+      sample(text, `painwise_http_request_duration_seconds_bucket{le="${le}",method="POST",route="/api/x/:id",status_class="2xx"}`);
+    expect([bucket('0.0025'), bucket('0.005'), bucket('0.01'), bucket('10'), bucket('+Inf')]).toEqual([0, 1, 2, 2, 3]);
+    expect(sample(text, 'painwise_http_request_duration_seconds_sum{method="POST",route="/api/x/:id",status_class="2xx"}')).toBeCloseTo(
+      20.0101,
+    );
+  });
+
   it('fails the scrape when a thread does not answer in time', async () => {
     const [a] = recorders(3, 2);
     expect(await a!.render()).toBeNull();

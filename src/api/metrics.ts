@@ -11,6 +11,7 @@ import client from 'prom-client';
 import type { JobQueueStats } from '../app/ports.ts';
 import type { PoolStats } from '../storage/database.ts';
 import { createThreadExchange, type ThreadExchange, type ThreadReport } from './metrics-threads.ts';
+import { requestHistogram, type MetricJson } from './request-histogram.ts';
 
 /** Seconds; from a cached read (a millisecond) to a large export (several seconds). */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -46,13 +47,11 @@ const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'];
 export function createServerMetrics(options: ServerMetricsOptions): ServerMetrics {
   // Summed over threads: request histograms and the pools (each thread has its own pool).
   const summed = new client.Registry();
-  const duration = new client.Histogram({
-    name: 'painwise_http_request_duration_seconds',
-    help: 'Time from receiving a request to answering it, by route template, method and status class; its _count is the request rate.',
-    labelNames: ['method', 'route', 'status_class'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [summed],
-  });
+  const duration = requestHistogram(
+    'painwise_http_request_duration_seconds',
+    'Time from receiving a request to answering it, by route template, method and status class; its _count is the request rate.',
+    LATENCY_BUCKETS,
+  );
   const { poolStats } = options;
   if (poolStats) {
     new client.Gauge({
@@ -121,33 +120,25 @@ export function createServerMetrics(options: ServerMetricsOptions): ServerMetric
   });
 
   const report = async (): Promise<ThreadReport> => ({
-    summed: await summed.getMetricsAsJSON(),
+    summed: [duration.toJSON(), ...((await summed.getMetricsAsJSON()) as unknown as MetricJson[])],
     ...(processRegistry ? { processText: await processRegistry.metrics() } : {}),
   });
   const exchange: ThreadExchange | undefined = options.threads
     ? createThreadExchange(options.threads.channel, options.threads.count, report, options.threadTimeoutMs ?? 2000)
     : undefined;
 
-  // Label objects are made once per (method, route, status class) and reused, so recording a request
-  // allocates nothing once the route has been seen.
-  const labelCache = new Map<string, { method: string; route: string; status_class: string }>();
   return {
     observe(method, route, statusCode, seconds) {
-      const statusClass = STATUS_CLASSES[Math.floor(statusCode / 100) - 1] ?? 'other';
-      const key = `${method} ${statusClass} ${route ?? ''}`;
-      let labels = labelCache.get(key);
-      if (!labels) {
-        labels = { method, route: route ?? UNMATCHED_ROUTE, status_class: statusClass };
-        labelCache.set(key, labels);
-      }
-      duration.observe(labels, seconds);
+      duration.observe(method, route ?? UNMATCHED_ROUTE, STATUS_CLASSES[Math.floor(statusCode / 100) - 1] ?? 'other', seconds);
     },
     async render() {
       const own = await report();
       const others = exchange ? await exchange.gather() : [];
       if (others === null) return null;
       const reports = [own, ...others];
-      const summedText = await client.AggregatorRegistry.aggregate(reports.map((r) => r.summed)).metrics();
+      const summedText = await client.AggregatorRegistry.aggregate(
+        reports.map((r) => r.summed) as unknown as Parameters<typeof client.AggregatorRegistry.aggregate>[0],
+      ).metrics();
       const processText = reports.find((r) => r.processText !== undefined)?.processText ?? '';
       return `${summedText}\n${processText}\n${await jobsRegistry.metrics()}`;
     },
