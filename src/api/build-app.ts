@@ -39,6 +39,8 @@ import { registerChangeFeedRoutes } from './routes/records/changes.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
 import { classifyDatabaseFailure } from '../storage/database-errors.ts';
+import type { ServerMetrics } from './metrics.ts';
+import { registerMetricsRoute } from './routes/metrics/metrics.routes.ts';
 
 /**
  * Retry-After for a database that is busy or whose connection broke: the pool opens a new connection
@@ -60,6 +62,8 @@ export interface BuildAppOptions {
   readonly webRoot?: string;
   /** Told the patient's id after each successful change to their records (keeps derived summaries fresh). */
   readonly onPatientChanged?: (patientId: string) => void;
+  /** When given, every answered request is recorded and GET /metrics serves the figures (see metrics.ts). */
+  readonly metrics?: { readonly recorder: ServerMetrics; readonly token?: string | undefined };
   /** Extra route registrations (later features) — each gets the app and the deps. */
   readonly plugins?: readonly ((app: ZodApp, deps: ApiDeps) => void)[];
 }
@@ -80,7 +84,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 const MACHINE_PREFIXES = ['/api/', '/.well-known/', '/fhir/'];
 const isMachinePath = (pathname: string): boolean =>
-  MACHINE_PREFIXES.some((prefix) => pathname.startsWith(prefix) || pathname === prefix.slice(0, -1));
+  pathname === METRICS_PATH || MACHINE_PREFIXES.some((prefix) => pathname.startsWith(prefix) || pathname === prefix.slice(0, -1));
+/** A scraper's path: with metrics off it answers 404 problem+json, not the web app. */
+const METRICS_PATH = '/metrics';
 
 export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -149,6 +155,16 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       }
       done();
     });
+  const metrics = options.metrics;
+  if (metrics) {
+    const { recorder } = metrics;
+    // The scrape itself is left out, so that reading the figures does not move them.
+    app.addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url;
+      if (route !== METRICS_PATH) recorder.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+      done();
+    });
+  }
   // While shutting down, each connection is closed after its response: the client's next request opens
   // a new one (to another process behind a balancer), and the close does not wait for idle keep-alives.
   const isStopping = options.isStopping ?? (() => false);
@@ -264,6 +280,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(app, deps, isStopping);
+  if (metrics) registerMetricsRoute(app, METRICS_PATH, metrics.recorder, metrics.token);
   registerAccountRoutes(app, deps);
   registerSecondFactorRoutes(app, deps);
   registerPatientRoutes(app, deps);

@@ -12,6 +12,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../storage/d
 import { createKyselyStore } from '../storage/kysely-store.ts';
 import { sharedWriteLock, writeLockBuffer, type WriteLock } from '../storage/write-lock.ts';
 import { buildApp } from './build-app.ts';
+import { createServerMetrics } from './metrics.ts';
 import { registerBenchCalibrationRoute } from './routes/bench/calibration.routes.ts';
 import {
   createJobRunner,
@@ -107,6 +108,8 @@ export interface ThreadRole {
   readonly primary: boolean;
   /** Shared by every thread of the process when there are several (SQLite's one writer). */
   readonly writeLockBuffer?: SharedArrayBuffer;
+  /** With several threads and metrics on: the channel on which the threads pool their figures for a scrape. */
+  readonly metricsChannel?: string;
 }
 
 /** One thread's server: its own connection and app; `listen` opens its socket and starts its jobs. */
@@ -145,6 +148,15 @@ export async function prepareServerThread(
     maxPerSecond: 10,
     onError: (error) => app?.log.warn({ err: error instanceof Error ? error.name : 'failed' }, 'a panel summary was not refreshed'),
   });
+  const metrics = config.metrics.enabled
+    ? createServerMetrics({
+        primary: role.primary,
+        ...(role.metricsChannel ? { threads: { channel: role.metricsChannel, count: config.httpThreads } } : {}),
+        ...(database.poolStats ? { poolStats: database.poolStats } : {}),
+        jobQueue: (now) => deps.store.jobs.queueStats(now),
+        now: () => deps.clock.now(),
+      })
+    : undefined;
   try {
     if (role.primary) await migrate(config, database);
     app = await buildApp(deps, {
@@ -156,8 +168,10 @@ export async function prepareServerThread(
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       isStopping: () => stopping,
       plugins: config.benchCalibration ? [registerBenchCalibrationRoute] : [],
+      ...(metrics ? { metrics: { recorder: metrics, token: config.metrics.token } } : {}),
     });
   } catch (error) {
+    metrics?.close();
     await database.close();
     throw error;
   }
@@ -176,6 +190,7 @@ export async function prepareServerThread(
     await drain();
     await jobs?.stop();
     await app.close();
+    metrics?.close();
     await triage.stop();
     await deps.store.settle();
     await database.close();
@@ -222,7 +237,10 @@ export async function startServer(env: Readonly<Record<string, string | undefine
   // first make sure the port is free (or choose one: a port of 0 would give each thread its own).
   const port = await claimPort(config.host, config.port);
   const buffer = writeLockBuffer();
-  const prepared = await prepareServerThread(config, { primary: true, writeLockBuffer: buffer });
+  // One name per process, so that two servers in one process (tests) never answer each other's scrapes.
+  const metricsChannel = config.metrics.enabled ? `painwise-metrics-${crypto.randomUUID()}` : undefined;
+  const threadShared = { writeLockBuffer: buffer, ...(metricsChannel ? { metricsChannel } : {}) };
+  const prepared = await prepareServerThread(config, { primary: true, ...threadShared });
   const workers: Worker[] = [];
   let closing = false;
   const fatal = (what: string) => {
@@ -238,7 +256,7 @@ export async function startServer(env: Readonly<Record<string, string | undefine
     // thread takes connections.
     for (let i = 1; i < config.httpThreads; i++) {
       const worker = new Worker(new URL('./server-thread.ts', import.meta.url), {
-        workerData: { env: { ...env }, cwd, port, writeLockBuffer: buffer },
+        workerData: { env: { ...env }, cwd, port, ...threadShared },
       });
       workers.push(worker);
       await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ interface ThreadData {
   readonly cwd: string;
   readonly port: number;
   readonly writeLockBuffer?: SharedArrayBuffer;
+  readonly metricsChannel?: string;
 }
 
 const data = workerData as ThreadData;
@@ -16,6 +17,7 @@ try {
   const prepared = await prepareServerThread(loadConfig(data.env, data.cwd), {
     primary: false,
     ...(data.writeLockBuffer ? { writeLockBuffer: data.writeLockBuffer } : {}),
+    ...(data.metricsChannel ? { metricsChannel: data.metricsChannel } : {}),
   });
   const server = await prepared.listen(data.port);
   parentPort!.on('message', (message) => {

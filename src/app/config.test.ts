@@ -1,7 +1,14 @@
 // Configuration from the environment: defaults, the questionnaire settings, and clear refusals.
 import { describe, expect, it } from 'vitest';
 import os from 'node:os';
-import { ConfigError, DEFAULT_DATABASE_POOL_SIZE, defaultHttpThreads, ENVIRONMENT_VARIABLES, loadConfig } from './config.ts';
+import {
+  ConfigError,
+  DEFAULT_DATABASE_POOL_SIZE,
+  defaultHttpThreads,
+  ENVIRONMENT_VARIABLES,
+  loadConfig,
+  MIN_METRICS_TOKEN_LENGTH,
+} from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to SQLite on 127.0.0.1:3000 with US crisis resources', () => {
@@ -103,5 +110,19 @@ describe('loadConfig', () => {
     }
     expect(loadConfig({ PAINWISE_SIGNUP_PER_EMAIL: '5' }, '/srv').settings.signUpPerEmail).toBe(5);
     expect(() => loadConfig({ PAINWISE_SIGNUP_WINDOW_MINUTES: '0' }, '/srv')).toThrow(/PAINWISE_SIGNUP_WINDOW_MINUTES/);
+  });
+
+  it('serves metrics only when asked, and takes a token only long enough and only with metrics on', () => {
+    const token = 'a'.repeat(MIN_METRICS_TOKEN_LENGTH);
+    expect(loadConfig({}, '/srv').metrics).toEqual({ enabled: false, token: undefined });
+    expect(loadConfig({ PAINWISE_METRICS: 'true' }, '/srv').metrics).toEqual({ enabled: true, token: undefined });
+    expect(loadConfig({ PAINWISE_METRICS: 'true', PAINWISE_METRICS_TOKEN: token }, '/srv').metrics).toEqual({ enabled: true, token });
+    expect(() => loadConfig({ PAINWISE_METRICS: 'yes' }, '/srv')).toThrow(/PAINWISE_METRICS must be true or false/);
+    expect(() => loadConfig({ PAINWISE_METRICS: 'true', PAINWISE_METRICS_TOKEN: token.slice(1) }, '/srv')).toThrow(
+      /PAINWISE_METRICS_TOKEN must be at least 32/,
+    );
+    expect(() => loadConfig({ PAINWISE_METRICS: 'true', PAINWISE_METRICS_TOKEN: `${token} b` }, '/srv')).toThrow(/without spaces/);
+    expect(() => loadConfig({ PAINWISE_METRICS_TOKEN: token }, '/srv')).toThrow(/PAINWISE_METRICS is not true/);
+    expect(ENVIRONMENT_VARIABLES.map((v) => v.name)).toEqual(expect.arrayContaining(['PAINWISE_METRICS', 'PAINWISE_METRICS_TOKEN']));
   });
 });

@@ -34,6 +34,7 @@ export interface Config {
   readonly mail: MailConfig | undefined;
   /** How often each process looks for due background jobs. */
   readonly jobPollMs: number;
+  readonly metrics: MetricsConfig;
   /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
   readonly benchCalibration: boolean;
   readonly settings: AppSettings;
@@ -46,6 +47,16 @@ export interface MailConfig {
   /** The public URL, for links in messages (required with e-mail). */
   readonly publicUrl: string;
 }
+
+/** Prometheus metrics at GET /metrics: off unless asked for; with a token, only a scraper holding it reads them. */
+export interface MetricsConfig {
+  readonly enabled: boolean;
+  /** When set, /metrics answers only requests with `Authorization: Bearer <token>`. */
+  readonly token: string | undefined;
+}
+
+/** A bearer token shorter than this could be guessed; 32 characters is what `openssl rand -hex 16` gives. */
+export const MIN_METRICS_TOKEN_LENGTH = 32;
 
 /**
  * How long the server waits on the database before it answers 503 (try again) instead of holding the
@@ -230,6 +241,17 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     meaning: "Longest time a patient's clinic-panel summary goes without being recomputed (a write recomputes it within a minute)",
   },
   {
+    name: 'PAINWISE_METRICS',
+    default: 'false',
+    meaning:
+      'true serves Prometheus metrics at GET /metrics (requests by route template, database pool, job queue, process); see docs/operations.md',
+  },
+  {
+    name: 'PAINWISE_METRICS_TOKEN',
+    default: '(unset)',
+    meaning: `When set (at least ${MIN_METRICS_TOKEN_LENGTH} characters), /metrics answers only requests with Authorization: Bearer <token>`,
+  },
+  {
     name: 'PAINWISE_BENCH_CALIBRATION',
     default: 'false',
     meaning: 'Benchmarks only, never in service: true serves an unauthenticated calibration write route',
@@ -313,6 +335,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     if (!publicUrl) problems.push('PAINWISE_PUBLIC_URL must be set with PAINWISE_SMTP_URL (links in messages point to it).');
   } else if (mailFrom) problems.push('PAINWISE_MAIL_FROM is set but PAINWISE_SMTP_URL is not: no e-mail would be sent.');
   if (mailFrom && /[\r\n]/.test(mailFrom)) problems.push('PAINWISE_MAIL_FROM must be one line.');
+  const metricsToken = env.PAINWISE_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && (metricsToken.length < MIN_METRICS_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(metricsToken)))
+    problems.push(`PAINWISE_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} printable characters without spaces.`);
   const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const logLevel = (env.PAINWISE_LOG_LEVEL || 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`PAINWISE_LOG_LEVEL must be one of ${logLevels.join(', ')}.`);
@@ -337,6 +362,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
     jobPollMs: int('PAINWISE_JOB_POLL_MS', DEFAULT_JOB_RUNNER.intervalMs, 50, 600_000),
+    metrics: { enabled: bool('PAINWISE_METRICS'), token: metricsToken },
     benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
     mail: smtpUrl && mailFrom && publicUrl ? { smtpUrl, from: mailFrom, publicUrl } : undefined,
     settings: {
@@ -361,6 +387,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       panelRefreshMinutes: int('PAINWISE_PANEL_REFRESH_MINUTES', DEFAULT_SETTINGS.panelRefreshMinutes, 1, 24 * 60),
     },
   };
+  if (metricsToken !== undefined && !config.metrics.enabled)
+    problems.push('PAINWISE_METRICS_TOKEN is set but PAINWISE_METRICS is not true: set both to serve metrics, or neither.');
   if (config.httpThreads > 1 && os.platform() !== 'linux')
     problems.push(`PAINWISE_HTTP_THREADS above 1 needs Linux (SO_REUSEPORT); this is ${os.platform()}.`);
   if (problems.length > 0) throw new ConfigError(problems);

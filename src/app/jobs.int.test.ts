@@ -126,4 +126,29 @@ describe.each(DIALECTS)('job table on %s', (dialect) => {
       await fresh.drop();
     }
   });
+
+  it('tells how the queue stands: due (with a lapsed lock), scheduled, running, failed, and the oldest due run-at', async () => {
+    const own = await createTestDatabase(dialect);
+    try {
+      const deps = depsOver(own);
+      const jobs = deps.store.jobs;
+      const at = (minutes: number) => new Date(clock.now().getTime() + minutes * 60_000).toISOString();
+      expect(await jobs.queueStats(at(0))).toEqual({ due: 0, scheduled: 0, running: 0, failed: 0, oldestDueRunAt: null });
+      await enqueueJob(deps, 'say', at(-3), {});
+      const [held] = await jobs.claimDue(at(0), at(10), 1); // claimed, its lock holds for 10 minutes
+      await enqueueJob(deps, 'say', at(-2), {});
+      await enqueueJob(deps, 'say', at(-1), {});
+      const [failing] = await jobs.claimDue(at(0), at(10), 1);
+      await jobs.fail(failing!.id, 'gave up', null);
+      await enqueueJob(deps, 'say', at(30), {});
+      expect(held).toBeDefined();
+      expect(await jobs.queueStats(at(0))).toEqual({ due: 1, scheduled: 1, running: 1, failed: 1, oldestDueRunAt: at(-1) });
+      // Once the lock lapses the held job is due again, and it is the oldest.
+      expect(await jobs.queueStats(at(11))).toEqual({ due: 2, scheduled: 1, running: 0, failed: 1, oldestDueRunAt: at(-3) });
+      await jobs.complete(held!.id);
+      expect(await jobs.queueStats(at(11))).toEqual({ due: 1, scheduled: 1, running: 0, failed: 1, oldestDueRunAt: at(-1) });
+    } finally {
+      await own.drop();
+    }
+  });
 });

@@ -225,6 +225,21 @@ export interface JobStore {
   complete(id: string): Promise<void>;
   fail(id: string, error: string, retryAt: string | null): Promise<void>;
   countPending(kind?: string): Promise<number>;
+  /** How the queue stands at `now`, for monitoring: counts by state and the oldest due job's run-at. */
+  queueStats(now: string): Promise<JobQueueStats>;
+}
+
+export interface JobQueueStats {
+  /** Ready to be claimed now: pending and due, or running under a lock that lapsed. */
+  readonly due: number;
+  /** Pending, to run later. */
+  readonly scheduled: number;
+  /** Claimed by a process whose lock still holds. */
+  readonly running: number;
+  /** Gave up after the last attempt; kept for inspection. */
+  readonly failed: number;
+  /** The run-at of the oldest due job, or null when none is due. */
+  readonly oldestDueRunAt: string | null;
 }
 
 export type AlertSeverity = 'urgent' | 'high' | 'moderate';

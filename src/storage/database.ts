@@ -41,7 +41,22 @@ export interface DatabaseHandle {
    * own, so that it answers even while every pooled connection waits on a lock.
    */
   ping(): Promise<void>;
+  /**
+   * PostgreSQL only: the pool as it stands (for monitoring). SQLite has no pool: each thread holds one
+   * connection and uses it synchronously, so nothing ever waits for a connection there.
+   */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Connections open (idle or checked out). */
+  readonly total: number;
+  readonly idle: number;
+  /** Requests waiting for a connection because every one is checked out. */
+  readonly waiting: number;
+  /** The most connections the pool may open. */
+  readonly max: number;
 }
 
 export type DatabaseTarget =
@@ -69,15 +84,19 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     };
   }
   const { dialect: _d, url, ...options } = target;
-  const db = new Kysely<DatabaseSchema>({
-    dialect: new PostgresDialect({ pool: resilientPool({ ...options, connectionString: url }), cursor: Cursor }),
-    plugins: [CAMEL_CASE],
-  });
+  const pool = resilientPool({ ...options, connectionString: url });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool, cursor: Cursor }), plugins: [CAMEL_CASE] });
   // Opened on the first ping only (pg connects lazily).
   const pinger = resilientPool({ ...options, connectionString: url, maxConnections: 1 });
   return {
     db,
     dialect: 'postgres',
+    poolStats: () => ({
+      total: pool.pool.totalCount,
+      idle: pool.pool.idleCount,
+      waiting: pool.pool.waitingCount,
+      max: pool.pool.options.max,
+    }),
     async ping() {
       // A pooled connection the server ended a moment ago says nothing about the database: the pool
       // drops it, and one more try on a fresh connection answers the question asked.

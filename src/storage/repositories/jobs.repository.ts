@@ -85,5 +85,25 @@ export function jobRepository(db: Executor, dialect: 'sqlite' | 'postgres'): Job
       if (kind) q = q.where('kind', '=', kind);
       return Number((await q.executeTakeFirstOrThrow()).n);
     },
+    async queueStats(now) {
+      // One pass over the unfinished and failed rows (the job_due index leads with state); done jobs are not read.
+      const due = sql`(state = 'pending' and run_at <= ${now}) or (state = 'running' and locked_until <= ${now})`;
+      const { rows } = await sql<{ due: unknown; scheduled: unknown; running: unknown; failed: unknown; oldestDue: string | null }>`
+        select
+          count(case when ${due} then 1 end) as due,
+          count(case when state = 'pending' and run_at > ${now} then 1 end) as scheduled,
+          count(case when state = 'running' and locked_until > ${now} then 1 end) as running,
+          count(case when state = 'failed' then 1 end) as failed,
+          min(case when ${due} then run_at end) as oldest_due
+        from job where state in ('pending', 'running', 'failed')`.execute(db);
+      const r = rows[0];
+      return {
+        due: Number(r?.due ?? 0),
+        scheduled: Number(r?.scheduled ?? 0),
+        running: Number(r?.running ?? 0),
+        failed: Number(r?.failed ?? 0),
+        oldestDueRunAt: r?.oldestDue ?? null,
+      };
+    },
   };
 }
