@@ -25,6 +25,7 @@ import { zodFastSerializerCompiler } from './serializer.ts';
 import { ANONYMOUS } from './request-context.ts';
 import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
+import { registerPasskeyRoutes } from './routes/accounts/passkeys.routes.ts';
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
 import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
@@ -260,6 +261,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(app, deps, isStopping);
   registerAccountRoutes(app, deps);
+  registerPasskeyRoutes(app, deps, options.publicUrl);
   registerPatientRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerDiaryRoutes(app, deps);

@@ -8,6 +8,7 @@ import type { CarePlanRepositories } from './care-plan-records.ts';
 import type { RecordFeedStore, RecordStore } from './record-store.ts';
 import type { TriageStore } from './triage-store.ts';
 import type { PendingSignUpStore } from './sign-up-store.ts';
+import type { PasskeyStore } from './passkey-store.ts';
 import type {
   ActorProfile,
   ApiToken,
@@ -378,6 +379,7 @@ export interface Repositories {
   readonly signInFailures: SignInFailureStore;
   readonly knownDevices: KnownDeviceStore;
   readonly pendingSignUps: PendingSignUpStore;
+  readonly passkeys: PasskeyStore;
   readonly organizations: OrganizationStore;
   readonly patients: PatientStore;
   readonly delegations: DelegationStore;

@@ -54,6 +54,23 @@ export interface KnownDeviceRow {
   createdAt: string;
   lastUsedAt: string;
 }
+export interface PasskeyRow {
+  id: string;
+  credentialId: string;
+  userId: string;
+  publicKey: string;
+  counter: number | string;
+  transports: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+export interface WebauthnChallengeRow {
+  challenge: string;
+  purpose: string;
+  userId: string | null;
+  expiresAt: string;
+}
 export interface OrganizationRow {
   id: string;
   name: string;
@@ -262,6 +279,8 @@ export interface DatabaseSchema {
   sign_in_failure: SignInFailureRow;
   known_device: KnownDeviceRow;
   pending_sign_up: PendingSignUpRow;
+  passkey: PasskeyRow;
+  webauthn_challenge: WebauthnChallengeRow;
   organization: OrganizationRow;
   membership: MembershipRow;
   member_invitation: MemberInvitationRow;

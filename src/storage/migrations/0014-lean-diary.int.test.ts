@@ -157,6 +157,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       '0017-known-devices',
       '0018-api-token-scopes',
       '0019-pending-sign-ups',
+      '0021-passkeys',
     ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();

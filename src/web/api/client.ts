@@ -42,6 +42,7 @@ export type ApiToken = z.infer<typeof ApiTokenView>;
 
 const PLAIN: Partial<Record<ErrorCode, string>> = {
   'invalid-credentials': 'That email and password do not match an account.',
+  'passkey-not-accepted': 'That passkey was not accepted. Try again, or sign in with your password.',
   'too-many-requests': 'Too many attempts. Please wait a little while and try again.',
   'session-expired': 'Your session ended. Please sign in again.',
   'authentication-required': 'Please sign in.',

@@ -27,7 +27,7 @@ import type { ApiDeps, ZodApp } from '../../types.ts';
 
 const tags = ['account'];
 
-async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
+export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: string | null): Promise<z.infer<typeof MeResponse>> {
   if (ctx.actor.kind !== 'user') throw new AppError('authentication-required', 'Sign in to continue.');
   const [profile, memberships] = await Promise.all([deps.store.users.findProfile(ctx.actor.userId), listMyMemberships(deps, ctx)]);
   if (!profile) throw new AppError('authentication-required', 'Sign in to continue.');
