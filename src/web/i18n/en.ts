@@ -9,6 +9,7 @@ import { enFlares } from './en-flares.ts';
 import { enAudit } from './en-audit.ts';
 import { enPanel } from './en-panel.ts';
 import { enDiary } from './en-diary.ts';
+import { enPasskeys } from './en-passkeys.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -20,6 +21,7 @@ export const en = {
   ...enAudit,
   ...enPanel,
   ...enDiary,
+  ...enPasskeys,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -4,6 +4,7 @@ import { Dialog, ErrorMessage, Field, showToast } from '../../components/ui.tsx'
 import { t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { ApiTokens } from './api-tokens.tsx';
+import { Passkeys } from './passkeys.tsx';
 
 export function Account() {
   const { me, refresh, signOut } = useSession();
@@ -94,6 +95,7 @@ export function Account() {
           {t('account.password')}
         </button>
       </form>
+      <Passkeys />
       <ApiTokens />
       <section class="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t('account.delete')}</h2>

@@ -10,6 +10,7 @@ import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { CheckEmail } from './confirm-sign-up.tsx';
+import { PasskeySignIn } from './passkey-sign-in.tsx';
 
 function browserTimeZone(): string {
   try {
@@ -72,6 +73,7 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
           {t('auth.signIn.submit')}
         </button>
       </form>
+      <PasskeySignIn onSignedIn={props.onSignedIn} />
       <p>
         {t('auth.signIn.noAccount')}{' '}
         <a
