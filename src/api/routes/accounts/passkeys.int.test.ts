@@ -327,6 +327,46 @@ describe.each(DIALECTS)('passkeys on %s', (dialect) => {
     expect((signedIn.body.user as { id: string }).id).toBe(bob.userId);
   });
 
+  it('forgets challenges past their expiry in housekeeping', async () => {
+    const options = await signInOptions(new Browser(base, origin));
+    const issuedAt = t.clock.now().toISOString();
+    await t.deps.store.passkeys.pruneChallengesBefore(issuedAt);
+    // Still there: it expires five minutes after it was issued.
+    expect(await t.deps.store.passkeys.takeChallenge(options.challenge, 'sign-in', issuedAt)).toEqual({ userId: null });
+    const again = await signInOptions(new Browser(base, origin));
+    await t.deps.store.passkeys.pruneChallengesBefore(new Date(t.clock.now().getTime() + 6 * 60_000).toISOString());
+    expect(await t.deps.store.passkeys.takeChallenge(again.challenge, 'sign-in', issuedAt)).toBeUndefined();
+  });
+
+  it('slows a client address after many refused passkey answers, before verifying any more', async () => {
+    const strict = await createTestApp(dialect, { signInFreeFailuresPerIp: 2 }, { publicUrl: origin });
+    try {
+      const attempt = async () => {
+        const options = await strict.app.inject({ method: 'POST', url: '/api/auth/passkey/options', remoteAddress: '203.0.113.9' });
+        const answer = new SoftwareAuthenticator(origin).register({
+          challenge: 'x',
+          rp: { id: 'localhost' },
+          user: { id: 'AA' },
+        }).credential;
+        const forged = new SoftwareAuthenticator(origin).assert(options.json() as AuthenticationOptionsJson, answer);
+        return strict.app.inject({
+          method: 'POST',
+          url: '/api/auth/passkey/sign-in',
+          remoteAddress: '203.0.113.9',
+          headers: { 'content-type': 'application/json', origin },
+          payload: JSON.stringify({ response: forged }),
+        });
+      };
+      expect((await attempt()).statusCode).toBe(401);
+      expect((await attempt()).statusCode).toBe(401);
+      const slowed = await attempt();
+      expect(slowed.statusCode).toBe(429);
+      expect(slowed.json().code).toBe('too-many-requests');
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('answers malformed answers with 4xx problem+json, never 500', async () => {
     const stranger = new Browser(base, origin);
     const options = await signInOptions(stranger);
