@@ -14,7 +14,7 @@ export class SignInPage {
   async signIn(email: string, password: string) {
     await this.page.getByRole('textbox', { name: 'Email' }).fill(email);
     await this.page.getByLabel('Password', { exact: true }).fill(password);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectVisible(this.page.getByRole('navigation', { name: 'Main' }), 'the main navigation after signing in');
   }
 }

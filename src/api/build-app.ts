@@ -26,6 +26,7 @@ import { ANONYMOUS } from './request-context.ts';
 import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerSecondFactorRoutes } from './routes/accounts/second-factor.routes.ts';
+import { registerPasskeyRoutes } from './routes/accounts/passkeys.routes.ts';
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
 import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
@@ -283,6 +284,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   if (metrics) registerMetricsRoute(app, METRICS_PATH, metrics.recorder, metrics.token);
   registerAccountRoutes(app, deps);
   registerSecondFactorRoutes(app, deps);
+  registerPasskeyRoutes(app, deps, options.publicUrl);
   registerPatientRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerDiaryRoutes(app, deps);

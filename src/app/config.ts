@@ -90,7 +90,11 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
   { name: 'HOST', default: '127.0.0.1', meaning: 'Address to listen on (0.0.0.0 to accept connections from other machines)' },
   { name: 'PAINWISE_DATA_DIR', default: './data', meaning: 'Folder for the embedded SQLite database' },
   { name: 'DATABASE_URL', default: '(unset: SQLite)', meaning: 'postgres://… to use PostgreSQL instead of SQLite' },
-  { name: 'PAINWISE_PUBLIC_URL', default: '(unset)', meaning: 'Public URL; https:// enables Secure cookies and HSTS' },
+  {
+    name: 'PAINWISE_PUBLIC_URL',
+    default: '(unset)',
+    meaning: 'Public URL; https:// enables Secure cookies and HSTS; passkeys belong to its host name (unset: only on localhost)',
+  },
   { name: 'PAINWISE_TRUST_PROXY', default: 'false', meaning: 'true when behind a reverse proxy that sets X-Forwarded-For' },
   { name: 'PAINWISE_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'PAINWISE_BODY_LIMIT_BYTES', default: '1048576', meaning: 'Largest request body accepted' },

@@ -86,7 +86,7 @@ export function createJobRunner(
   };
 }
 
-/** Housekeeping: forget sign-in failures, known devices, expired sign-ups and unfinished two-step sign-ins past their time. Re-enqueues itself hourly. */
+/** Housekeeping: forget sign-in failures, known devices, expired sign-ups, unfinished two-step sign-ins and passkey challenges past their time. Re-enqueues itself hourly. */
 export const MAINTENANCE_JOB = 'maintenance.prune';
 
 export const maintenanceHandler: JobHandler = async (deps) => {
@@ -95,6 +95,7 @@ export const maintenanceHandler: JobHandler = async (deps) => {
   const window = Math.max(deps.settings.signInWindowMinutes, deps.settings.signUpWindowMinutes);
   await deps.store.signInFailures.pruneBefore(addMinutesIso(now, -window));
   await deps.store.pendingSignUps.pruneExpiredBefore(now);
+  await deps.store.passkeys.pruneChallengesBefore(now);
   await deps.store.knownDevices.pruneUnusedBefore(addMinutesIso(now, -deps.settings.signInKnownDeviceDays * 24 * 60));
   await deps.store.secondFactors.prunePendingSignInsBefore(now);
   await scheduleRecurringJob(deps, MAINTENANCE_JOB, addMinutesIso(now, 60), 'after-run');

@@ -9,6 +9,7 @@ import type { RecordFeedStore, RecordStore } from './record-store.ts';
 import type { TriageStore } from './triage-store.ts';
 import type { PendingSignUpStore } from './sign-up-store.ts';
 import type { SecondFactorStore } from './second-factor-store.ts';
+import type { PasskeyStore } from './passkey-store.ts';
 import type {
   ActorProfile,
   ApiToken,
@@ -396,6 +397,7 @@ export interface Repositories {
   readonly knownDevices: KnownDeviceStore;
   readonly pendingSignUps: PendingSignUpStore;
   readonly secondFactors: SecondFactorStore;
+  readonly passkeys: PasskeyStore;
   readonly organizations: OrganizationStore;
   readonly patients: PatientStore;
   readonly delegations: DelegationStore;

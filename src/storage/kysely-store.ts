@@ -11,6 +11,7 @@ import {
 import { secondFactorRepository } from './repositories/second-factor.repository.ts';
 import { auditRepository } from './repositories/audit.repository.ts';
 import { pendingSignUpRepository } from './repositories/pending-sign-ups.repository.ts';
+import { passkeyRepository } from './repositories/passkeys.repository.ts';
 import { recordFeedRepository, versionedRecordRepository } from './repositories/versioned-record.repository.ts';
 import { jobRepository } from './repositories/jobs.repository.ts';
 import { alertRepository } from './repositories/alerts.repository.ts';
@@ -61,6 +62,7 @@ function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Reposit
     knownDevices: translateErrors(knownDeviceRepository(db)),
     pendingSignUps: translateErrors(pendingSignUpRepository(db)),
     secondFactors: translateErrors(secondFactorRepository(db)),
+    passkeys: translateErrors(passkeyRepository(db)),
     organizations: translateErrors(organizationRepository(db, dialect)),
     patients: translateErrors(patientRepository(db, dialect)),
     delegations: translateErrors(delegationRepository(db)),

@@ -57,6 +57,23 @@ export interface KnownDeviceRow {
   createdAt: string;
   lastUsedAt: string;
 }
+export interface PasskeyRow {
+  id: string;
+  credentialId: string;
+  userId: string;
+  publicKey: string;
+  counter: number | string;
+  transports: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+export interface WebauthnChallengeRow {
+  challenge: string;
+  purpose: string;
+  userId: string | null;
+  expiresAt: string;
+}
 export interface OrganizationRow {
   id: string;
   name: string;
@@ -289,6 +306,8 @@ export interface DatabaseSchema {
   second_factor: SecondFactorRow;
   recovery_code: RecoveryCodeRow;
   pending_sign_in: PendingSignInRow;
+  passkey: PasskeyRow;
+  webauthn_challenge: WebauthnChallengeRow;
   organization: OrganizationRow;
   membership: MembershipRow;
   member_invitation: MemberInvitationRow;

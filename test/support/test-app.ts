@@ -28,7 +28,7 @@ export interface TestApp {
 export async function createTestApp(
   dialect: Dialect,
   settings: Partial<AppSettings> = {},
-  extra: { readonly mail?: MailDeps; readonly hasher?: PasswordHasher } = {},
+  extra: { readonly mail?: MailDeps; readonly hasher?: PasswordHasher; readonly publicUrl?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const clock = new FixedClock();
@@ -43,7 +43,11 @@ export async function createTestApp(
   };
   // Summaries are recomputed only when a test flushes, so no test depends on a timer.
   const triage = createTriageProjector(deps, { delayMs: 2 ** 31 - 1 });
-  const app = await buildApp(deps, { logLevel: 'silent', onPatientChanged: triage.markChanged });
+  const app = await buildApp(deps, {
+    logLevel: 'silent',
+    onPatientChanged: triage.markChanged,
+    ...(extra.publicUrl ? { publicUrl: extra.publicUrl } : {}),
+  });
   return {
     app,
     deps,

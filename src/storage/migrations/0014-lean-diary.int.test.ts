@@ -158,6 +158,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       '0018-api-token-scopes',
       '0019-pending-sign-ups',
       '0020-second-factor',
+      '0021-passkeys',
     ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();

@@ -199,6 +199,7 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
       '0018-api-token-scopes',
       '0019-pending-sign-ups',
       '0020-second-factor',
+      '0021-passkeys',
     ]);
     const latest = await latestRows(db);
 

@@ -17,6 +17,7 @@ import * as m0017 from './0017-known-devices.ts';
 import * as m0018 from './0018-api-token-scopes.ts';
 import * as m0019 from './0019-pending-sign-ups.ts';
 import * as m0020 from './0020-second-factor.ts';
+import * as m0021 from './0021-passkeys.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-api-token-scopes': m0018,
   '0019-pending-sign-ups': m0019,
   '0020-second-factor': m0020,
+  '0021-passkeys': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -51,6 +51,7 @@ export type SecondFactorChallengeView = z.infer<typeof SecondFactorChallenge>;
 
 const PLAIN: Partial<Record<ErrorCode, string>> = {
   'invalid-credentials': 'That email and password do not match an account.',
+  'passkey-not-accepted': 'That passkey was not accepted. Try again, or sign in with your password.',
   'too-many-requests': 'Too many attempts. Please wait a little while and try again.',
   'session-expired': 'Your session ended. Please sign in again.',
   'authentication-required': 'Please sign in.',

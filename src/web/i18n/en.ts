@@ -10,6 +10,7 @@ import { enAudit } from './en-audit.ts';
 import { enPanel } from './en-panel.ts';
 import { enDiary } from './en-diary.ts';
 import { enTwoStep } from './en-two-step.ts';
+import { enPasskeys } from './en-passkeys.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -22,6 +23,7 @@ export const en = {
   ...enPanel,
   ...enDiary,
   ...enTwoStep,
+  ...enPasskeys,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -6,6 +6,7 @@ import { useSession } from '../../session.ts';
 import { ApiTokens } from './api-tokens.tsx';
 import { KeepTokens, SignOutEverywhere } from './sign-out-everywhere.tsx';
 import { TwoStep } from './two-step.tsx';
+import { Passkeys } from './passkeys.tsx';
 
 export function Account() {
   const { me, refresh, signOut } = useSession();
@@ -100,6 +101,7 @@ export function Account() {
         </button>
       </form>
       <TwoStep />
+      <Passkeys />
       <ApiTokens />
       <SignOutEverywhere />
       <section class="card" aria-labelledby="delete-heading">

@@ -11,6 +11,7 @@ import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { CheckEmail } from './confirm-sign-up.tsx';
 import { SecondStep } from './second-step.tsx';
+import { PasskeySignIn } from './passkey-sign-in.tsx';
 
 function browserTimeZone(): string {
   try {
@@ -79,6 +80,7 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
           {t('auth.signIn.submit')}
         </button>
       </form>
+      <PasskeySignIn onSignedIn={props.onSignedIn} />
       <p>
         {t('auth.signIn.noAccount')}{' '}
         <a

@@ -1,0 +1,68 @@
+// Passkeys in a real browser: Chromium's virtual authenticator (CTAP2, built in, with resident keys
+// and user verification) stands in for a phone's or laptop's own, through the DevTools protocol.
+// The page is opened at localhost, the host name a browser accepts as a relying party without HTTPS.
+import { checkPage, expectVisible } from '../harness.ts';
+import { SignUpPage } from '../pages/pages.ts';
+import { type Journey, PASSWORD, unique } from './journey.ts';
+
+export const journey: Journey = {
+  name: 'patient adds a passkey on the account screen, signs out and signs in with the passkey',
+  async run(world, violations) {
+    const context = await world.browser.newContext({
+      baseURL: world.server.baseUrl.replace('127.0.0.1', 'localhost'),
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      timezoneId: 'Europe/Berlin',
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+
+    const name = `Pia ${unique()}`;
+    const signUp = new SignUpPage(page);
+    await signUp.open();
+    await signUp.signUp(name, `pia-${unique()}@example.test`, PASSWORD);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    const passkeys = page.getByRole('region', { name: 'Passkeys' });
+    await expectVisible(passkeys.getByText('No passkeys yet.'), 'an empty list of passkeys');
+    // Adding without a name is refused by the server: the summary lists it and takes focus.
+    await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+    await expectVisible(page.getByRole('alert').getByRole('link', { name: /name/i }), 'the error summary naming the missing name');
+    await passkeys.getByRole('textbox', { name: 'Name of this passkey' }).fill('Test laptop');
+    await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+    const item = passkeys.getByRole('listitem').filter({ hasText: 'Test laptop' });
+    await expectVisible(item.getByText(/never used/), 'the new passkey, never used');
+    await checkPage(page, 'account-passkeys', violations);
+
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await expectVisible(page.getByRole('heading', { name: 'Sign in', exact: true }), 'the sign-in page after signing out');
+    await checkPage(page, 'sign-in-with-passkey', violations);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await expectVisible(page.getByRole('navigation', { name: 'Main' }), 'the main navigation after signing in with the passkey');
+    await expectVisible(page.getByRole('heading', { name: 'Today' }), 'Today after signing in with the passkey');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await expectVisible(item.getByText(/last used/), 'the passkey, now used');
+    // Removing it asks for the password; a wrong one is refused beside the field.
+    await item.getByRole('button', { name: 'Remove Test laptop' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove passkey' });
+    await dialog.getByLabel('Password').fill('not the password');
+    await dialog.getByRole('button', { name: 'Remove passkey' }).click();
+    await expectVisible(dialog.getByText('This is not your password.'), 'the wrong password refused');
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Remove passkey' }).click();
+    await expectVisible(passkeys.getByText('No passkeys yet.'), 'the list empty after removing the passkey');
+    await context.close();
+  },
+};

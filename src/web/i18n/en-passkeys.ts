@@ -1,0 +1,28 @@
+// Passkeys' words: signing in with one, and the account's list of them.
+export const enPasskeys = {
+  'passkeys.signIn': 'Sign in with a passkey',
+  'passkeys.signInIntro': 'Use the fingerprint, face or screen lock of a device where you added a passkey.',
+  'passkeys.cancelled': 'No passkey was used. Try again, or sign in with your password.',
+  'passkeys.alreadyAdded': 'This device already has a passkey for your account.',
+  'passkeys.title': 'Passkeys',
+  'passkeys.intro':
+    'Sign in with your fingerprint, face or screen lock instead of your password. Add one on each device you use; your password keeps working.',
+  'passkeys.unsupported': 'This browser cannot make passkeys.',
+  'passkeys.none': 'No passkeys yet.',
+  'passkeys.name': 'Name of this passkey',
+  'passkeys.nameHint': 'For example the device it is on, so that you can tell your passkeys apart.',
+  'passkeys.add': 'Add a passkey',
+  'passkeys.added': 'Passkey added.',
+  'passkeys.created': 'added {at}',
+  'passkeys.lastUsed': 'last used {at}',
+  'passkeys.neverUsed': 'never used',
+  'passkeys.rename': 'Rename {name}',
+  'passkeys.renameTitle': 'Rename passkey',
+  'passkeys.save': 'Save name',
+  'passkeys.renamed': 'Passkey renamed.',
+  'passkeys.remove': 'Remove {name}',
+  'passkeys.removeTitle': 'Remove passkey',
+  'passkeys.removeIntro': 'Enter your password to remove “{name}”. That device will no longer sign you in with it.',
+  'passkeys.removeConfirm': 'Remove passkey',
+  'passkeys.removed': 'Passkey removed.',
+} as const;
