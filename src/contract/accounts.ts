@@ -28,7 +28,10 @@ export const ConfirmSignUpBody = z.strictObject({ token: z.string().regex(/^[A-Z
 /** API tokens the person chooses to keep when signing out everywhere (every other one is revoked). */
 const KeepTokenIds = z.array(Id).max(100).default([]).describe('API tokens to keep in force; every other token of the account is revoked');
 export const ChangePasswordBody = z.strictObject({ currentPassword: Password, newPassword: Password, keepTokenIds: KeepTokenIds });
-export const SignOutEverywhereBody = z.strictObject({ keepTokenIds: KeepTokenIds });
+// Said outright here (an empty list keeps none): this revokes, so the client states what it keeps.
+export const SignOutEverywhereBody = z.strictObject({
+  keepTokenIds: z.array(Id).max(100).describe('API tokens to keep in force (may be empty); every other token of the account is revoked'),
+});
 export const DeleteAccountBody = z.strictObject({ password: Password });
 export const UpdateProfileBody = z.strictObject({ displayName: DisplayName });
 

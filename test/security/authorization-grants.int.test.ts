@@ -64,6 +64,7 @@ const CLINIC_ROUTES: Record<string, ClinicRule> = {
   'GET /api/organizations/{organizationId}/audit': 'admins',
   'GET /api/organizations/{organizationId}/alerts': 'clinicians',
   'POST /api/organizations/{organizationId}/alerts/{alertId}/acknowledge': 'clinicians',
+  'PUT /api/organizations/{organizationId}/second-factor-requirement': 'admins',
   'GET /api/organizations/{organizationId}/instruments': 'members',
   'PUT /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'admins',
   'DELETE /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'admins',
@@ -72,6 +73,8 @@ const CLINIC_ROUTES: Record<string, ClinicRule> = {
 // Bodies a schema cannot describe well enough to sample (by route).
 const CLINIC_BODIES: Record<string, unknown> = {
   '/api/organizations/{organizationId}/invitations': { email: 'new.member@example.org', role: 'nurse' },
+  // Turning the requirement off: turning it on also needs the admin's own second factor (tested on its own).
+  '/api/organizations/{organizationId}/second-factor-requirement': { required: false },
 };
 
 interface Actor {
