@@ -10,6 +10,7 @@ import type { TriageStore } from './triage-store.ts';
 import type { PendingSignUpStore } from './sign-up-store.ts';
 import type { SecondFactorStore } from './second-factor-store.ts';
 import type { PasskeyStore } from './passkey-store.ts';
+import type { JobStore } from './job-store.ts';
 import type {
   ActorProfile,
   ApiToken,
@@ -196,53 +197,6 @@ export interface AuditStore {
   listForOrganization(organizationId: string, limit: number, before?: string): Promise<Page<AuditEvent & { actorName: string | null }>>;
 }
 
-export interface Job {
-  readonly id: string;
-  readonly kind: string;
-  readonly patientId: string | null;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly runAt: string;
-  readonly attempts: number;
-}
-
-export interface NewJob {
-  id: string;
-  kind: string;
-  patientId: string | null;
-  payload: Record<string, unknown>;
-  runAt: string;
-  createdAt: string;
-}
-
-export interface JobStore {
-  enqueue(job: NewJob): Promise<void>;
-  /**
-   * Inside a transaction: enqueues the job unless one of its kind is in one of `states`; true if it did.
-   * Processes doing so at once make one: PostgreSQL takes a lock per kind until the transaction ends.
-   */
-  enqueueUnlessQueued(job: NewJob, states: readonly ('pending' | 'running')[]): Promise<boolean>;
-  /** Marks up to `limit` due jobs as running until `lockedUntil` and returns them; a job whose lock lapsed (its process died) is due again. */
-  claimDue(now: string, lockedUntil: string, limit: number): Promise<readonly Job[]>;
-  complete(id: string): Promise<void>;
-  fail(id: string, error: string, retryAt: string | null): Promise<void>;
-  countPending(kind?: string): Promise<number>;
-  /** How the queue stands at `now`, for monitoring: counts by state and the oldest due job's run-at. */
-  queueStats(now: string): Promise<JobQueueStats>;
-}
-
-export interface JobQueueStats {
-  /** Ready to be claimed now: pending and due, or running under a lock that lapsed. */
-  readonly due: number;
-  /** Pending, to run later. */
-  readonly scheduled: number;
-  /** Claimed by a process whose lock still holds. */
-  readonly running: number;
-  /** Gave up after the last attempt; kept for inspection. */
-  readonly failed: number;
-  /** The run-at of the oldest due job, or null when none is due. */
-  readonly oldestDueRunAt: string | null;
-}
-
 export type AlertSeverity = 'urgent' | 'high' | 'moderate';
 
 export interface Alert {
@@ -416,3 +370,4 @@ export interface Database extends Repositories {
 }
 
 export type { CareScope, CaregiverScope };
+export type { Job, JobQueueStats, JobStore, NewJob } from './job-store.ts';
