@@ -37,7 +37,7 @@ export const journey: Journey = {
     await other.goto('/sign-in');
     await other.getByRole('textbox', { name: 'Email' }).fill(email);
     await other.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectVisible(other.getByRole('heading', { name: 'Enter your code' }), 'the second step');
     await checkPage(other, 'two-step-sign-in', violations);
     // The step after the one used to turn it on: a code never used before, within the server's tolerance.

@@ -154,7 +154,9 @@ async function requestOnce<T>(method: string, path: string, body?: unknown, head
     throw new ApiError(0, 'network', t(method === 'GET' ? 'app.unreachableRead' : 'app.unreachable'));
   }
   if (response.status === 204) return undefined as T;
-  if (response.ok && !response.headers.get('content-type')?.includes('json')) return (await response.blob()) as T;
+  // A download (a CSV) comes as a file; an answer that says nothing of its type is read as JSON, as the API speaks.
+  const type = response.headers.get('content-type');
+  if (response.ok && type && !type.includes('json')) return (await response.blob()) as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const problem = (data ?? {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };

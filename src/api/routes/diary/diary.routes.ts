@@ -161,7 +161,10 @@ export function registerDiaryRoutes(app: ZodApp, deps: ApiDeps): void {
           ? await listRecentDaySummaries(deps, contextOf(req), req.params.patientId, q.last)
           : await listDaySummaries(deps, contextOf(req), req.params.patientId, q.from!, q.to!);
       // The response schema documents the answer; the list goes out through encodeDays, as it is.
-      return reply.serializer(encodeDays).send(days as unknown as { localDate: string }[]);
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer(encodeDays)
+        .send(days as unknown as { localDate: string }[]);
     },
   );
 }
