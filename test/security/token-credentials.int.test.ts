@@ -3,7 +3,7 @@
 // something leaked, and whatever was made with it may have leaked too).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects.ts';
-import { Client, createTestApp, signUp, type TestApp } from '../support/test-app.ts';
+import { Client, createTestApp, signUp, type TestApp, TokenClient } from '../support/test-app.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a different long passphrase';
@@ -18,12 +18,7 @@ describe.each(DIALECTS)('API tokens and the password on %s', (dialect) => {
   });
 
   const withToken = (token: string, method: string, url: string, body?: unknown) =>
-    t.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+    new TokenClient(t.app, token).request(method, url, body);
 
   it('refuses a bearer token that tries to create tokens or change the password, and changes nothing', async () => {
     const { client } = await signUp(t.app);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caregiverOf, clinicianWithAccess } from '../support/care-team.ts';
 import { DIALECTS } from '../support/dialects.ts';
-import { createTestApp, signUp, type Client, type TestApp } from '../support/test-app.ts';
+import { createTestApp, signUp, type Client, type TestApp, TokenClient } from '../support/test-app.ts';
 
 const ENTRY_ID = '019a0000-0000-7000-8000-00000000abcd';
 const ENTRY = {
@@ -27,12 +27,7 @@ describe.each(DIALECTS)('API token limits on %s', (dialect) => {
   });
 
   const withToken = (token: string, method: string, url: string, body?: unknown) =>
-    t.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+    new TokenClient(t.app, token).request(method, url, body);
   const makeToken = async (client: Client, body: Record<string, unknown>) => {
     const res = await client.request('POST', '/api/me/tokens', { name: 'script', ...body });
     expect(res.statusCode, res.body).toBe(201);
