@@ -92,6 +92,24 @@ describe.each(DIALECTS)('what works for me on %s', (dialect) => {
     expect(recent.items.find((i) => i.factor.id === 'heat' && i.lag === 0)).toMatchObject({ daysWith: 14, daysWithout: 14 });
   });
 
+  it('answers anew after a check-in changes the diary', async () => {
+    const read = async () =>
+      ((await patient.request('GET', base)).json() as { items: Item[] }).items.find((i) => i.factor.id === 'heat' && i.lag === 0)!;
+    expect(await read()).toMatchObject({ daysWith: 45, daysWithout: 45 });
+    const localDate = dateOf(88);
+    const put = await patient.request('PUT', `/api/patients/${pid}/diary-entries/019a0000-0000-7000-8000-0000000f0001`, {
+      localDate,
+      localTime: '21:00',
+      timeZone: 'UTC',
+      recordedAt: `${localDate}T21:00:00Z`,
+      intensity: 5,
+      techniques: [{ id: 'heat' }],
+      mode: 'recalled',
+    });
+    expect(put.statusCode).toBe(201);
+    expect(await read()).toMatchObject({ daysWith: 46, daysWithout: 44 });
+  });
+
   it.each(['outcome=happiness', 'days=5', 'days=1831', 'days=ten', 'since=2026-01-01'])('refuses ?%s as problem+json', async (query) => {
     const res = await patient.request('GET', `${base}?${query}`);
     expect(res.statusCode).toBe(400);
