@@ -15,6 +15,7 @@ import { createKyselyStore } from '../src/storage/kysely-store.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { seedPopulation } from './synthetic.ts';
 import { refreshTriage } from '../src/app/triage.ts';
+import { INSIGHT_SCENARIOS } from './insight.ts';
 import { PANEL_PATIENTS, PANEL_SCENARIOS, seedPanelClinic } from './panel.ts';
 
 const PANEL_PASSWORD = 'panel bench password, long enough';
@@ -193,7 +194,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
     // PAINWISE_BENCH_ONLY=<text>[|<text>…] runs only the scenarios whose name contains one of them (for working on a few).
     const only = process.env.PAINWISE_BENCH_ONLY?.split('|').filter(Boolean);
-    for (const scenario of [...EXTRA_SCENARIOS, ...PANEL_SCENARIOS].filter((x) => !only || only.some((text) => x.name.includes(text)))) {
+    for (const scenario of [...EXTRA_SCENARIOS, ...INSIGHT_SCENARIOS, ...PANEL_SCENARIOS].filter(
+      (x) => !only || only.some((text) => x.name.includes(text)),
+    )) {
       const r = await scenario.run(ctx);
       const rated = scenario.write ? { ...r, ratioToCalibration: r.requestsPerSecond / calibrationRps } : r;
       // Scenarios timed on one connection carry their own target and verdict.

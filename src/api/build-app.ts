@@ -33,6 +33,7 @@ import { registerMedicationRoutes } from './routes/medications/medications.route
 import { registerCarePlanRoutes } from './routes/care-plan/care-plan.routes.ts';
 import { registerInstrumentRoutes } from './routes/instruments/instruments.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
+import { registerInsightRoutes } from './routes/insights/insights.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
@@ -289,6 +290,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerOrganizationRoutes(app, deps);
   registerDiaryRoutes(app, deps);
   registerDiaryDocumentRoutes(app, deps);
+  registerInsightRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerMedicationRoutes(app, deps);
   registerCarePlanRoutes(app, deps);
