@@ -3,7 +3,7 @@
 // from its responses (one range of the responses' (patient, instrument, completed_at) index), folded
 // into the domain's trend (domain/insight/trends.ts). Read like any other patient read: one grant
 // decision, one audit row.
-import { DIARY_TREND_INFO, entryValue, isDiaryTrendMeasure } from '../domain/insight/trend-measures.ts';
+import { DIARY_TREND_FIELDS, DIARY_TREND_INFO, isDiaryTrendMeasure, measureValue } from '../domain/insight/trend-measures.ts';
 import {
   COMPARISON_DAYS,
   computeTrend,
@@ -17,7 +17,7 @@ import { findInstrument } from '../domain/instruments/index.ts';
 import { addDays, EARLIEST_LOCAL_DATE, parseLocalDate, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
 import type { AppDeps, RequestContext } from './context.ts';
-import { diaryEntriesBetween } from './diary.ts';
+import { diaryFieldBetween } from './diary.ts';
 import { AppError, notFound } from './errors.ts';
 
 export interface TrendQueryInput {
@@ -33,6 +33,7 @@ export interface MeasureTrend extends Trend {
   readonly unit: string;
   readonly direction: 'lower-is-better' | 'higher-is-better';
   readonly scale: { readonly min: number; readonly max: number };
+  readonly thresholdPublished: boolean;
   readonly range: TrendRange;
 }
 
@@ -74,9 +75,10 @@ export async function loadTrend(deps: AppDeps, ctx: RequestContext, patientId: s
     const info = DIARY_TREND_INFO[q.measure];
     const measure = q.measure;
     values = [];
-    for (const e of await diaryEntriesBetween(deps.store, patientId, readFrom, today)) {
-      const value = entryValue(e, measure);
-      if (value !== null) values.push({ date: e.localDate as LocalDate, value });
+    // The entry's sort key starts with its own local date; the field is read by the database.
+    for (const [sortKey, raw] of await diaryFieldBetween(deps.store, patientId, readFrom, today, DIARY_TREND_FIELDS[measure])) {
+      const value = measureValue(measure, raw);
+      if (value !== null) values.push({ date: sortKey.slice(0, 10) as LocalDate, value });
     }
     meta = {
       label: info.label,
@@ -114,5 +116,18 @@ export async function loadTrend(deps: AppDeps, ctx: RequestContext, patientId: s
     ...(baseline ? { baseline } : {}),
   });
   await deps.store.audit.append([access.audit('insight.trends.read', 'insight', q.measure)]);
-  return { measure: q.measure, label: meta.label, unit: meta.unit, direction: meta.direction, scale: meta.scale, range: q.range, ...trend };
+  const rule = meta.rule;
+  const thresholdPublished =
+    rule.kind === 'nrs' ||
+    (rule.kind === 'instrument' && (rule.definition.change.kind === 'immpact-percent' || rule.definition.change.kind === 'threshold'));
+  return {
+    measure: q.measure,
+    label: meta.label,
+    unit: meta.unit,
+    direction: meta.direction,
+    scale: meta.scale,
+    thresholdPublished,
+    range: q.range,
+    ...trend,
+  };
 }

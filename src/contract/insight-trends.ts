@@ -44,6 +44,7 @@ export const TrendResponse = z.object({
   unit: z.string(),
   direction: z.enum(['lower-is-better', 'higher-is-better']),
   scale: z.object({ min: Num, max: Num }),
+  thresholdPublished: z.boolean().meta({ description: 'Whether the sources publish a clinically important change for this measure.' }),
   range: z.enum(TREND_RANGES),
   from: z.string(),
   to: z.string(),
@@ -71,11 +72,8 @@ export const TrendResponse = z.object({
     .meta({
       description: 'Latest 14 days against the baseline, classified by the measure’s published threshold; null without data in both.',
     }),
-  band: z
-    .object({ from: Num, to: Num, threshold: Num, rule: z.string() })
-    .nullable()
-    .meta({
-      description: 'Values that would be a clinically important improvement on the baseline; null where no threshold is published.',
-    }),
+  band: z.object({ from: Num, to: Num, threshold: Num, rule: z.string() }).nullable().meta({
+    description: 'Values that would be a clinically important improvement on the baseline; null where no threshold is published.',
+  }),
 });
 export type TrendView = z.infer<typeof TrendResponse>;

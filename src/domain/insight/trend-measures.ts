@@ -95,28 +95,37 @@ export function isDiaryTrendMeasure(value: string): value is DiaryTrendMeasure {
   return (DIARY_TREND_MEASURES as readonly string[]).includes(value);
 }
 
+/** Where each measure sits in a diary entry's body: the field a trend reads. */
+export const DIARY_TREND_FIELDS: Readonly<Record<DiaryTrendMeasure, readonly string[]>> = {
+  'pain-now': ['intensity'],
+  'pain-worst': ['worstSinceLast'],
+  'pain-least': ['leastSinceLast'],
+  'interference-activity': ['interference', 'activity'],
+  'interference-sleep': ['interference', 'sleep'],
+  'interference-mood': ['interference', 'mood'],
+  'interference-stress': ['interference', 'stress'],
+  'sleep-hours': ['sleep', 'hours'],
+  mood: ['mood'],
+  'activity-minutes': ['activity', 'minutes'],
+};
+
+/**
+ * The value of a measure from its field as stored (a number, or a number or word as text), or null
+ * when the entry did not answer it. Mood words become their place on the five-step scale.
+ */
+export function measureValue(measure: DiaryTrendMeasure, raw: unknown): number | null {
+  if (raw === null || raw === undefined) return null;
+  if (measure === 'mood') {
+    const i = (MOODS as readonly unknown[]).indexOf(raw);
+    return i < 0 ? null : i + 1;
+  }
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** One entry's value of a diary measure, or null when the entry did not answer it. */
 export function entryValue(entry: DiaryEntry, measure: DiaryTrendMeasure): number | null {
-  switch (measure) {
-    case 'pain-now':
-      return entry.intensity;
-    case 'pain-worst':
-      return entry.worstSinceLast ?? null;
-    case 'pain-least':
-      return entry.leastSinceLast ?? null;
-    case 'interference-activity':
-      return entry.interference.activity ?? null;
-    case 'interference-sleep':
-      return entry.interference.sleep ?? null;
-    case 'interference-mood':
-      return entry.interference.mood ?? null;
-    case 'interference-stress':
-      return entry.interference.stress ?? null;
-    case 'sleep-hours':
-      return entry.sleep.hours ?? null;
-    case 'mood':
-      return entry.mood ? MOODS.indexOf(entry.mood) + 1 : null;
-    case 'activity-minutes':
-      return entry.activity.minutes ?? null;
-  }
+  let v: unknown = entry;
+  for (const key of DIARY_TREND_FIELDS[measure]) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[key];
+  return measureValue(measure, v);
 }

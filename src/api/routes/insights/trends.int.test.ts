@@ -62,7 +62,14 @@ describe.each(DIALECTS)('insight trends on %s', (dialect) => {
     const r = await trends(owner, 'measure=pain-now&range=90d');
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
-    expect(body).toMatchObject({ measure: 'pain-now', range: '90d', from: back(89), to: TODAY, direction: 'lower-is-better' });
+    expect(body).toMatchObject({
+      measure: 'pain-now',
+      range: '90d',
+      from: back(89),
+      to: TODAY,
+      direction: 'lower-is-better',
+      thresholdPublished: true,
+    });
     expect(body.days).toHaveLength(90);
     const byDate = new Map(body.days.map((d: { date: string }) => [d.date, d]));
     expect(byDate.get(back(3))).toEqual({ date: back(3), value: null, count: 0 });
@@ -103,6 +110,7 @@ describe.each(DIALECTS)('insight trends on %s', (dialect) => {
     expect(sleep.days.every((d: { value: number | null }) => d.value === null)).toBe(true);
     expect(sleep.change).toBeNull();
     expect(sleep.band).toBeNull();
+    expect(sleep.thresholdPublished).toBe(false);
   });
 
   it("a questionnaire's total with its own threshold, on the patient's local dates", async () => {
