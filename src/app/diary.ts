@@ -192,7 +192,7 @@ export function diaryEntriesBetween(stores: Repositories, patientId: string, fro
   return DIARY_ENTRIES.store(stores).listBetween(patientId, from, `${to}U`);
 }
 
-/** One field of the live entries whose local date is within [from, to], as [sort key, value], oldest first: the same range scan. */
+/** One field of the live entries whose local date is within [from, to], as [sort key, value] in no particular order: the same range scan. */
 export function diaryFieldBetween(stores: Repositories, patientId: string, from: string, to: string, path: readonly string[]) {
   return DIARY_ENTRIES.store(stores).fieldBetween(patientId, from, `${to}U`, path);
 }

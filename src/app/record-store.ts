@@ -62,8 +62,8 @@ export interface RecordStore<T> {
   /** The bodies of live records whose sort key is within [from, to), in sort-key order (one index range scan). */
   listBetween(patientId: string, from: string, to: string): Promise<readonly T[]>;
   /**
-   * One field of the live records whose sort key is within [from, to), as [sort key, value] in sort-key
-   * order: the same range scan, with the field read by the database so no body is parsed here. `path`
+   * One field of the live records whose sort key is within [from, to), as [sort key, value] in no
+   * particular order: the same range scan, with the field read by the database so no body is parsed here. `path`
    * is a field path fixed in code (never input); the value is the database's reading of it (a number,
    * text or null).
    */
