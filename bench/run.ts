@@ -20,6 +20,7 @@ import { PANEL_PATIENTS, PANEL_SCENARIOS, seedPanelClinic } from './panel.ts';
 
 const PANEL_PASSWORD = 'panel bench password, long enough';
 import { EXTRA_SCENARIOS, type ScenarioContext, type Target } from './scenarios.ts';
+import { INSIGHT_SCENARIOS } from './insight-scenarios.ts';
 import { chooseTestDialects } from '../test/support/dialects.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { buildWebIfStale } from '../e2e/harness.ts';

@@ -38,6 +38,7 @@ import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import { registerChangeFeedRoutes } from './routes/records/changes.routes.ts';
+import { registerTrendRoutes } from './routes/insights/trends.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
 import { classifyDatabaseFailure } from '../storage/database-errors.ts';
@@ -296,6 +297,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerCarePlanRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
   registerChangeFeedRoutes(app, deps);
+  registerTrendRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

@@ -43,6 +43,7 @@ export const enAudit = {
     save: 'Saved the care plan',
   }),
   ...words('care_plan.progress', { read: 'Looked at care plan progress' }),
+  ...words('insight.trends', { read: 'Looked at trends in Insights' }),
   ...words('care_plan.pacing_session', {
     read: 'Looked at pacing sessions',
     create: 'Logged a pacing session',
