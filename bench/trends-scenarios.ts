@@ -46,7 +46,7 @@ async function timeTrend(ctx: ScenarioContext, query: string, label: string) {
   };
 }
 
-export const INSIGHT_SCENARIOS: readonly Scenario[] = [
+export const TRENDS_SCENARIOS: readonly Scenario[] = [
   {
     name: 'Trends: pain over all of five years of check-ins — p95, 1 connection',
     run: async (ctx) => {

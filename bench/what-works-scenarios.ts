@@ -62,7 +62,7 @@ async function seedFiveYears(ctx: ScenarioContext): Promise<number> {
 const whatWorksUrl = (ctx: ScenarioContext) =>
   `${ctx.baseUrl}/api/patients/${fiveYearPatient(ctx).patientId}/insights/what-works?outcome=intensity&days=${YEARS_DAYS}`;
 
-export const INSIGHT_SCENARIOS: readonly Scenario[] = [
+export const WHAT_WORKS_SCENARIOS: readonly Scenario[] = [
   {
     name: 'What works over five years of entries — p95, 1 connection',
     run: async (ctx) => {
