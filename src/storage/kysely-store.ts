@@ -1,148 +1,15 @@
 // The Database port over Kysely: the same repositories serve a plain connection or a transaction.
 import type { Database, Repositories } from '../app/ports.ts';
+import { allRepositoriesOver, repositoriesOver } from './repositories-over.ts';
 import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
-import {
-  apiTokenRepository,
-  knownDeviceRepository,
-  sessionRepository,
-  signInFailureRepository,
-  userRepository,
-} from './repositories/accounts.repository.ts';
-import { secondFactorRepository } from './repositories/second-factor.repository.ts';
-import { auditRepository } from './repositories/audit.repository.ts';
-import { pendingSignUpRepository } from './repositories/pending-sign-ups.repository.ts';
-import { passkeyRepository } from './repositories/passkeys.repository.ts';
-import { recordFeedRepository, versionedRecordRepository } from './repositories/versioned-record.repository.ts';
-import { jobRepository } from './repositories/jobs.repository.ts';
-import { alertRepository } from './repositories/alerts.repository.ts';
-import { triageRepository } from './repositories/triage.repository.ts';
-import { instrumentResponseRepository } from './repositories/instrument-responses.repository.ts';
-import { instrumentAssignmentRepository, instrumentLicenceRepository } from './repositories/instrument-assignments.repository.ts';
-import { carePlanStores } from './repositories/care-plan.repository.ts';
-import type { Flare } from '../domain/diary/flare.ts';
-import type { DiaryEntry } from '../domain/diary/entry.ts';
-import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import { withDirectSqlite, type DirectSqlite, type Executor } from './repositories/executor.ts';
 import type { CachedStatement, NodeSqliteDatabase } from './dialects/node-sqlite.ts';
-import { organizationRepository } from './repositories/organizations.repository.ts';
-import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
-import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
-import { CAMEL_CASE, isUniqueViolation } from './database.ts';
+import { CAMEL_CASE } from './database.ts';
 import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
 import { PROFILE_CHANGE_CHANNEL, profileChanges, sessionCache, type ProfileChanges, type SessionCacheOptions } from './session-cache.ts';
-
-/** Marks driver unique-constraint errors (by code, on either engine) so the app can recognise them. */
-function translateErrors<T extends object>(repository: T): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(repository)) {
-    wrapped[name] =
-      typeof fn !== 'function'
-        ? fn
-        : async (...args: unknown[]) => {
-            try {
-              return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
-            } catch (error) {
-              if (isUniqueViolation(error)) Object.defineProperty(error, UNIQUE_VIOLATION, { value: true });
-              throw error;
-            }
-          };
-  }
-  return wrapped as T;
-}
-
-/**
- * The methods of the stores a session's profile is read from (see session-cache.ts) that leave what a
- * profile holds as it was. Every other method of those stores counts as a change: a method added later
- * is safe before anyone thinks of it, at the price of forgetting remembered sessions when it runs.
- */
-export const PROFILE_UNCHANGED_BY = {
-  users: ['findById', 'findProfile', 'findByEmail'],
-  sessions: ['insert', 'findById', 'findWithProfile', 'touch'],
-  organizations: [
-    'findById',
-    'findByShareCode',
-    'updateShareCode',
-    'findMembership',
-    'findMembershipById',
-    'listMembers',
-    'listMembershipsOfUser',
-    'countAdmins',
-    'lockForMembershipChange',
-    'insertInvitation',
-    'findInvitationByCodeHash',
-    'listInvitations',
-    'markInvitationAccepted',
-    'revokeInvitation',
-    'insertPatientInvitation',
-    'findPatientInvitationByCodeHash',
-    'usePatientInvitation',
-  ],
-  patients: ['findById', 'findByUserId', 'loadAccessFacts', 'listAsCaregiver', 'listForOrganization', 'lockForWrite'],
-  secondFactors: [
-    'find',
-    'useTimeStep',
-    'useRecoveryCode',
-    'countUnusedRecoveryCodes',
-    'insertPendingSignIn',
-    'findPendingSignIn',
-    'deletePendingSignIn',
-    'prunePendingSignInsBefore',
-    'sessionAuthenticatedAt',
-    'markSessionAuthenticated',
-    'organizationsMissingSecondFactor',
-  ],
-  passkeys: ['findByCredentialId', 'listForUser', 'rename', 'recordUse', 'insertChallenge', 'takeChallenge', 'pruneChallengesBefore'],
-} as const satisfies Partial<Record<keyof Repositories, readonly string[]>>;
-
-/** Calls `changed` after every method of `repository` not named in `unchanging` (whether it succeeded or not). */
-function reportingChanges<T extends object>(repository: T, unchanging: readonly string[], changed: () => void | Promise<void>): T {
-  const wrapped: Record<string, unknown> = { ...(repository as Record<string, unknown>) };
-  for (const [name, fn] of Object.entries(repository)) {
-    if (typeof fn !== 'function' || unchanging.includes(name)) continue;
-    wrapped[name] = async (...args: unknown[]) => {
-      try {
-        return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
-      } finally {
-        await changed();
-      }
-    };
-  }
-  return wrapped as T;
-}
-
-function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres', profileChanged: () => void | Promise<void>): Repositories {
-  const changes = <K extends keyof typeof PROFILE_UNCHANGED_BY>(key: K, repository: Repositories[K]): Repositories[K] =>
-    reportingChanges(translateErrors(repository), PROFILE_UNCHANGED_BY[key], profileChanged);
-  return {
-    carePlan: carePlanStores(db, dialect, translateErrors),
-    users: changes('users', userRepository(db)),
-    sessions: changes('sessions', sessionRepository(db)),
-    apiTokens: translateErrors(apiTokenRepository(db)),
-    signInFailures: translateErrors(signInFailureRepository(db)),
-    knownDevices: translateErrors(knownDeviceRepository(db)),
-    pendingSignUps: translateErrors(pendingSignUpRepository(db)),
-    secondFactors: changes('secondFactors', secondFactorRepository(db)),
-    passkeys: changes('passkeys', passkeyRepository(db)),
-    organizations: changes('organizations', organizationRepository(db, dialect)),
-    patients: changes('patients', patientRepository(db, dialect)),
-    delegations: translateErrors(delegationRepository(db)),
-    careRelationships: translateErrors(careRelationshipRepository(db)),
-    audit: translateErrors(auditRepository(db)),
-    diaryEntries: translateErrors(versionedRecordRepository<DiaryEntry>(db, dialect, 'diary_entry')),
-    records: translateErrors(recordFeedRepository(db)),
-    flares: translateErrors(versionedRecordRepository<Flare>(db, dialect, 'flare')),
-    jobs: translateErrors(jobRepository(db, dialect)),
-    alerts: translateErrors(alertRepository(db)),
-    triage: translateErrors(triageRepository(db)),
-    instrumentResponses: translateErrors(instrumentResponseRepository(db)),
-    instrumentLicences: translateErrors(instrumentLicenceRepository(db)),
-    instrumentAssignments: translateErrors(instrumentAssignmentRepository(db)),
-    blockDiaries: translateErrors(versionedRecordRepository<BlockDiary>(db, dialect, 'block_diary')),
-  };
-}
 
 /** Keys of the rows read past Kysely, per statement: its column names as the naming plugin renames them. */
 const rowKeys = new WeakMap<CachedStatement, readonly string[]>();
@@ -342,7 +209,7 @@ export function createKyselyStore(handle: DatabaseHandle, options: StoreOptions 
   // PostgreSQL: other processes hear of a change through a notification, sent with the change's own
   // commit when it is made in a transaction (PostgreSQL delivers it at COMMIT, and not on rollback).
   const announce = (executor: Executor) => sql`select pg_notify(${PROFILE_CHANGE_CHANNEL}, '')`.execute(executor);
-  const root = repositoriesOver(
+  const root = allRepositoriesOver(
     handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db,
     handle.dialect,
     handle.sqlite

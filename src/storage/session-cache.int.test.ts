@@ -2,7 +2,8 @@
 // PostgreSQL another process's change reaches the cache through its listener before it is trusted again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../../test/support/dialects.ts';
-import { createKyselyStore, PROFILE_UNCHANGED_BY } from './kysely-store.ts';
+import { createKyselyStore } from './kysely-store.ts';
+import { PROFILE_UNCHANGED_BY } from './repositories-over.ts';
 import { profileChanges, profileChangesBuffer } from './session-cache.ts';
 import { listenForProfileChanges } from './profile-change-listener.ts';
 import { openDatabase } from './database.ts';
