@@ -42,7 +42,8 @@ export async function readFhirSources(
   ctx: RequestContext,
   patientId: string,
   want: FhirWant,
-  audit: { readonly interaction: 'read' | 'search' | 'everything'; readonly resourceType: string; readonly resourceId?: string },
+  /** `null` for a further read within a request already logged (a search reading more entries). */
+  audit: { readonly interaction: 'read' | 'search' | 'everything'; readonly resourceType: string; readonly resourceId?: string } | null,
 ): Promise<FhirSources> {
   const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
   const store = deps.store;
@@ -56,7 +57,7 @@ export async function readFhirSources(
     want.clinical ? store.carePlan.procedures.list(patientId, EVERY) : [],
   ]);
   if (!patient) throw notFound('The patient');
-  await store.audit.append([access.audit(`fhir.${audit.interaction}`, audit.resourceType, audit.resourceId ?? null)]);
+  if (audit) await store.audit.append([access.audit(`fhir.${audit.interaction}`, audit.resourceType, audit.resourceId ?? null)]);
   return {
     patient,
     diary,
@@ -71,6 +72,37 @@ export async function readFhirSources(
 export type FhirRecord =
   | { readonly kind: 'diary'; readonly record: StoredRecord<DiaryEntry> }
   | { readonly kind: 'response'; readonly response: StoredInstrumentResponse };
+
+export type FhirClinicalRecord =
+  | { readonly kind: 'condition'; readonly record: StoredRecord<ConditionRecord>; readonly patient: Patient }
+  | { readonly kind: 'procedure'; readonly record: StoredRecord<ProcedureRecord>; readonly patient: Patient }
+  | { readonly kind: 'medication-order'; readonly record: StoredRecord<MedicationOrderRecord>; readonly patient: Patient };
+
+const CLINICAL_KINDS = {
+  Condition: 'condition',
+  Procedure: 'procedure',
+  MedicationRequest: 'medication-order',
+} as const;
+export type ClinicalResourceType = keyof typeof CLINICAL_KINDS;
+
+/** A condition, procedure or medication order by its id, with its patient, for the FHIR read of it (404 as for any record). */
+export async function readFhirClinicalRecord(
+  deps: AppDeps,
+  ctx: RequestContext,
+  resourceType: ClinicalResourceType,
+  id: string,
+): Promise<FhirClinicalRecord> {
+  const stores = deps.store.carePlan;
+  const record =
+    resourceType === 'Condition'
+      ? await stores.conditions.find(id)
+      : resourceType === 'Procedure'
+        ? await stores.procedures.find(id)
+        : await stores.medicationOrders.find(id);
+  if (!record || record.deletedAt !== null) throw notFound(`The ${resourceType}`);
+  const s = await readFhirSources(deps, ctx, record.patientId, {}, { interaction: 'read', resourceType, resourceId: id });
+  return { kind: CLINICAL_KINDS[resourceType], record, patient: s.patient } as FhirClinicalRecord;
+}
 
 /**
  * One diary entry or questionnaire response by its id, for a read of a resource made from it. The

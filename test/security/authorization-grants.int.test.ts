@@ -72,13 +72,19 @@ const CLINIC_ROUTES: Record<string, ClinicRule> = {
 
 // The FHIR API's routes (not in /openapi.json: FHIR clients read /fhir/R4/metadata): each reads the
 // record, so each is the policy's `read`, and the address each is tried at.
-const FHIR_ROUTES: Record<string, { action: PatientAction; url: (p: { patientId: string; entryId: string }) => string }> = {
+const FHIR_ROUTES: Record<string, { action: PatientAction; url: (p: Record<string, string>) => string }> = {
   'GET /fhir/R4/Patient/:id': { action: 'read', url: (p) => `/fhir/R4/Patient/${p.patientId}` },
   'GET /fhir/R4/Patient/:id/$everything': { action: 'read', url: (p) => `/fhir/R4/Patient/${p.patientId}/$everything` },
   'GET /fhir/R4/Observation': { action: 'read', url: (p) => `/fhir/R4/Observation?patient=${p.patientId}&_revinclude=Provenance:target` },
   'GET /fhir/R4/Observation/:id': { action: 'read', url: (p) => `/fhir/R4/Observation/${p.entryId}.pain` },
   'GET /fhir/R4/Provenance': { action: 'read', url: (p) => `/fhir/R4/Provenance?patient=${p.patientId}` },
   'GET /fhir/R4/Provenance/:id': { action: 'read', url: (p) => `/fhir/R4/Provenance/${p.entryId}` },
+  'GET /fhir/R4/Condition': { action: 'read', url: (p) => `/fhir/R4/Condition?patient=${p.patientId}` },
+  'GET /fhir/R4/Condition/:id': { action: 'read', url: (p) => `/fhir/R4/Condition/${p.conditionId}` },
+  'GET /fhir/R4/Procedure': { action: 'read', url: (p) => `/fhir/R4/Procedure?patient=${p.patientId}` },
+  'GET /fhir/R4/Procedure/:id': { action: 'read', url: (p) => `/fhir/R4/Procedure/${p.procedureId}` },
+  'GET /fhir/R4/MedicationRequest': { action: 'read', url: (p) => `/fhir/R4/MedicationRequest?patient=${p.patientId}` },
+  'GET /fhir/R4/MedicationRequest/:id': { action: 'read', url: (p) => `/fhir/R4/MedicationRequest/${p.orderId}` },
 };
 
 // Bodies a schema cannot describe well enough to sample (by route).
@@ -259,12 +265,11 @@ describe.each(DIALECTS)('who may use each route, on %s', (dialect) => {
   // Before the patient routes' test, whose deletes would leave the FHIR reads of one entry nothing to find.
   it('lets every actor read through FHIR exactly what the rules grant', async () => {
     const failures: string[] = [];
-    const params = { patientId: routes.params.patientId!, entryId: routes.params.entryId! };
     for (const [route, { action, url }] of Object.entries(FHIR_ROUTES)) {
       await check(
         t,
         route,
-        { method: 'GET', url: url(params) },
+        { method: 'GET', url: url(routes.params) },
         actors.map((a) => ({ name: a.name, client: a.client, allowed: a.allowed(action) })),
         failures,
       );

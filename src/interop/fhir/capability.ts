@@ -7,7 +7,8 @@ const SEARCH_PARAM_DOCS: Record<string, { type: string; definition?: string; doc
   subject: { type: 'reference', documentation: 'Same as patient; only Patient references.' },
   date: {
     type: 'date',
-    documentation: 'When it was measured (the diary entry’s wall clock with its zone’s offset). Prefixes eq, lt, le, gt, ge.',
+    documentation:
+      'Observation: when it was measured (the diary entry’s wall clock with its zone’s offset); Procedure: when it was done. Prefixes eq, lt, le, gt, ge.',
   },
   code: { type: 'token', documentation: 'system|code, code or system|; comma-separated values match any.' },
   category: { type: 'token', documentation: 'system|code, code or system|; comma-separated values match any.' },
@@ -58,6 +59,11 @@ export function capabilityStatement(options: { readonly baseUrl: string; readonl
             ...searchable('Observation'),
           },
           { type: 'Provenance', interaction: [{ code: 'read' }, { code: 'search-type' }], ...searchable('Provenance') },
+          ...(['Condition', 'Procedure', 'MedicationRequest'] as const).map((type) => ({
+            type,
+            interaction: [{ code: 'read' }, { code: 'search-type' }],
+            ...searchable(type),
+          })),
         ],
       },
     ],

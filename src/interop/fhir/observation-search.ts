@@ -31,12 +31,22 @@ export interface ObservationSources {
 
 export type ObservationPage =
   | { readonly kind: 'page'; readonly matches: readonly Resource[]; readonly total: number | undefined; readonly hasMore: boolean }
-  /** The newest entries read were not enough for this page: read every entry and search again. */
-  | { readonly kind: 'need-all' };
+  /** The newest entries read were not enough for this page: read more and search again. */
+  | { readonly kind: 'need-more' };
 
-/** How many of the newest diary entries a first attempt reads, or `all` when the search needs every one. */
-export function diaryNeeded(q: SearchQuery): number | 'all' {
-  return mayMatchQuestionnaires(q) ? 'all' : q.offset + q.count + 1;
+/** Entries a first attempt reads at most: most entries hold several matching measures. */
+const FIRST_READ = 32;
+
+/**
+ * How many of the newest diary entries to read: `all` when the search needs every one, otherwise a
+ * few first, then four times as many after each attempt that did not fill the page (`previous`),
+ * never more than the page could need if every entry matched once, then every entry.
+ */
+export function diaryNeeded(q: SearchQuery, previous?: number): number | 'all' {
+  if (mayMatchQuestionnaires(q)) return 'all';
+  const enough = q.offset + q.count + 1;
+  if (previous === undefined) return Math.min(enough, q.offset + FIRST_READ);
+  return previous >= enough ? 'all' : Math.min(enough, previous * 4);
 }
 export const needsQuestionnaires = mayMatchQuestionnaires;
 
@@ -52,7 +62,7 @@ export function searchObservations(sources: ObservationSources, q: SearchQuery):
     const at = (r: Resource) => Date.parse(effectiveOf(r) ?? '');
     matches.sort((a, b) => at(b) - at(a) || String(a.id).localeCompare(String(b.id)));
   }
-  if (!sources.diaryComplete && matches.length <= wanted) return { kind: 'need-all' };
+  if (!sources.diaryComplete && matches.length <= wanted) return { kind: 'need-more' };
   return {
     kind: 'page',
     matches: matches.slice(q.offset, wanted),

@@ -42,7 +42,6 @@ export const SEARCH_PARAMETERS = {
   Condition: ['patient', 'subject', 'code', '_lastUpdated'],
   Procedure: ['patient', 'subject', 'date', 'code', '_lastUpdated'],
   MedicationRequest: ['patient', 'subject', '_lastUpdated'],
-  QuestionnaireResponse: ['patient', 'subject', '_lastUpdated'],
 } as const satisfies Record<string, readonly string[]>;
 export type SearchableType = keyof typeof SEARCH_PARAMETERS;
 

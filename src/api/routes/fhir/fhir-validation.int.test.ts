@@ -11,6 +11,10 @@ import { ENTRY_MODES, ENTRY_SOURCES, PAIN_QUALITIES } from '../../../domain/diar
 import { INSTRUMENTS } from '../../../domain/instruments/index.ts';
 import { LOINC, PAINWISE_SYSTEM, SNOMED, UCUM } from '../../../interop/fhir/common.ts';
 import { DIARY_MEASURES } from '../../../interop/fhir/diary-observations.ts';
+import { CLINICAL_SYSTEM } from '../../../interop/fhir/clinical.ts';
+import { PAIN_MECHANISMS } from '../../../domain/care-plan/condition.ts';
+import { FORMULARY_DATA } from '../../../domain/medications/formulary-data.ts';
+import { PROCEDURE_TYPES } from '../../../app/care-plan-records.ts';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { hl7CodeSystems, validationErrors } from '../../../../test/support/fhir-validator.ts';
 import { Client, createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
@@ -33,7 +37,10 @@ function citedCodes(): Map<string, Set<string>> {
     ...hl7CodeSystems(),
     [LOINC, loinc],
     [SNOMED, snomed],
-    [UCUM, new Set(['h', 'min', '{score}'])],
+    [UCUM, new Set(['h', 'min', '{score}', 'mg', 'ug/h'])],
+    [CLINICAL_SYSTEM.painMechanism, new Set(PAIN_MECHANISMS)],
+    [CLINICAL_SYSTEM.procedureType, new Set(PROCEDURE_TYPES)],
+    [CLINICAL_SYSTEM.formulary, new Set(FORMULARY_DATA.map((d) => d.id))],
     [PAINWISE_SYSTEM.diaryMeasure, new Set(Object.keys(DIARY_MEASURES))],
     [PAINWISE_SYSTEM.painQuality, new Set(PAIN_QUALITIES)],
     [PAINWISE_SYSTEM.entryMode, new Set(ENTRY_MODES)],
@@ -139,7 +146,17 @@ describe.each(DIALECTS)('FHIR resources from the demo clinic on %s', (dialect) =
     resources.push((await get(`/fhir/R4/Observation?patient=${first}&_count=20&_revinclude=Provenance:target`)).body);
     const types = new Map<string, number>();
     for (const r of resources) types.set(r.resourceType as string, (types.get(r.resourceType as string) ?? 0) + 1);
-    expect([...types.keys()].sort()).toEqual(['Bundle', 'CapabilityStatement', 'Observation', 'OperationOutcome', 'Patient', 'Provenance']);
+    expect([...types.keys()].sort()).toEqual([
+      'Bundle',
+      'CapabilityStatement',
+      'Condition',
+      'MedicationRequest',
+      'Observation',
+      'OperationOutcome',
+      'Patient',
+      'Procedure',
+      'Provenance',
+    ]);
     // Rich data: diary measures of every kind and questionnaire totals, so the check covers every shape made.
     const codes = new Set(resources.filter((r) => r.resourceType === 'Observation').flatMap((r) => codingsIn(r.code).map((c) => c.code)));
     for (const code of [...Object.keys(DIARY_MEASURES).filter((c) => c !== 'pain-quality'), '72514-3', '91147-9'])

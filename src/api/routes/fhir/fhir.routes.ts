@@ -3,7 +3,6 @@
 // (app/fhir-reads.ts), the mapping is interop/fhir's. Failures leave through sendProblem, which
 // answers an OperationOutcome with the same status under /fhir/. These routes stay out of the
 // OpenAPI document: FHIR clients read the CapabilityStatement at /fhir/R4/metadata instead.
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../app/errors.ts';
 import { readFhirRecord, readFhirSources, type FhirSources, type FhirWant } from '../../../app/fhir-reads.ts';
 import { capabilityStatement } from '../../../interop/fhir/capability.ts';
@@ -12,21 +11,15 @@ import { diaryNeeded, needsQuestionnaires, provenancesOf, searchObservations } f
 import { searchBundle } from '../../../interop/fhir/outcome.ts';
 import { toFhirPatient } from '../../../interop/fhir/patient.ts';
 import { questionnaireObservationsOf } from '../../../interop/fhir/questionnaire-observations.ts';
-import { parseSearch, resourceMatches, type SearchQuery, type SearchableType } from '../../../interop/fhir/search.ts';
+import { parseSearch, resourceMatches } from '../../../interop/fhir/search.ts';
+import { registerFhirClinicalRoutes, clinicalResources } from './fhir-clinical.routes.ts';
+import { FHIR_BASE, fhirPlumbing, queryOf, UUID } from './fhir-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
-export const FHIR_BASE = '/fhir/R4';
-export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STARTED = new Date().toISOString();
 
 type Resource = Record<string, unknown>;
-
-const sendFhir = (reply: FastifyReply, body: unknown) => reply.type(FHIR_JSON).send(JSON.stringify(body));
-
-/** The query string as FHIR reads it: repeats kept, in order. */
-const queryOf = (request: FastifyRequest) => new URLSearchParams(request.url.split('?')[1] ?? '');
 
 /** A patient id the address names, or a 404: a malformed id names no record. */
 function patientIdFrom(raw: string): string {
@@ -43,35 +36,12 @@ const responseInputs = (s: Pick<FhirSources, 'responses'>) =>
 const questionnaireObservations = (s: Pick<FhirSources, 'responses'>): Resource[] => questionnaireObservationsOf(responseInputs(s));
 
 export function registerFhirRoutes(app: ZodApp, deps: ApiDeps, publicUrl: string | undefined): void {
-  const baseUrl = (request: FastifyRequest) => `${publicUrl ?? `${request.protocol}://${request.host}`}${FHIR_BASE}`;
+  const plumbing = fhirPlumbing(publicUrl);
+  const { baseUrl, searchOf, pageLinks } = plumbing;
+  const sendFhir = plumbing.send;
   const hidden = { hide: true } as const;
   const read = { patientAction: 'read' } as const;
-
-  /** The parsed search of `type`, with the patient it names, or a 400 OperationOutcome. */
-  function searchOf(request: FastifyRequest, type: SearchableType): SearchQuery & { patient: string } {
-    const parsed = parseSearch(type, queryOf(request));
-    if (!parsed.ok) throw new AppError('validation-failed', parsed.problem);
-    const patient = parsed.query.patient;
-    if (patient === undefined) throw new AppError('validation-failed', `A ${type} search needs the patient parameter.`);
-    if (!UUID.test(patient)) throw new AppError('not-found', 'No such Patient.');
-    return { ...parsed.query, patient };
-  }
-
-  function pageLinks(request: FastifyRequest, type: string, q: SearchQuery, hasMore: boolean) {
-    const url = (offset: number) => {
-      const params = queryOf(request);
-      params.delete('_offset');
-      params.set('_count', String(q.count));
-      if (offset > 0) params.set('_offset', String(offset));
-      return `${baseUrl(request)}/${type}?${params.toString()}`;
-    };
-    return [
-      { relation: 'self', url: url(q.offset) },
-      { relation: 'first', url: url(0) },
-      ...(q.offset > 0 ? [{ relation: 'previous', url: url(Math.max(0, q.offset - q.count)) }] : []),
-      ...(hasMore ? [{ relation: 'next', url: url(q.offset + q.count) }] : []),
-    ];
-  }
+  registerFhirClinicalRoutes(app, deps, plumbing);
 
   app.get(`${FHIR_BASE}/metadata`, { schema: hidden }, async (request, reply) =>
     sendFhir(reply, capabilityStatement({ baseUrl: baseUrl(request), date: STARTED, version: '0.1.0' })),
@@ -96,7 +66,7 @@ export function registerFhirRoutes(app: ZodApp, deps: ApiDeps, publicUrl: string
       deps,
       contextOf(request),
       id,
-      { diary: 'all', responses: true },
+      { diary: 'all', responses: true, clinical: true },
       {
         interaction: 'everything',
         resourceType: 'Patient',
@@ -108,6 +78,7 @@ export function registerFhirRoutes(app: ZodApp, deps: ApiDeps, publicUrl: string
       toFhirPatient(s.patient),
       ...diary.flatMap((r) => [...diaryObservations(r), diaryProvenance(r)]),
       ...questionnaireObservations(s),
+      ...Object.values(clinicalResources(s, deps.clock.now())).flat(),
     ];
     const q = parsed.query;
     const hasMore = all.length > q.offset + q.count;
@@ -125,22 +96,22 @@ export function registerFhirRoutes(app: ZodApp, deps: ApiDeps, publicUrl: string
 
   app.get(`${FHIR_BASE}/Observation`, { schema: hidden, config: read }, async (request, reply) => {
     const q = searchOf(request, 'Observation');
-    const load = (diary: FhirWant['diary']) =>
+    const load = (diary: FhirWant['diary'], first: boolean) =>
       readFhirSources(
         deps,
         contextOf(request),
         q.patient,
         { diary, responses: needsQuestionnaires(q) },
-        {
-          interaction: 'search',
-          resourceType: 'Observation',
-        },
+        first ? { interaction: 'search', resourceType: 'Observation' } : null,
       );
-    let s = await load(diaryNeeded(q));
+    let limit = diaryNeeded(q);
+    let s = await load(limit, true);
     let page = searchObservations({ diary: diaryInputs(s), diaryComplete: s.diaryComplete, responses: responseInputs(s) }, q);
-    if (page.kind === 'need-all') {
-      s = await load('all');
-      page = searchObservations({ diary: diaryInputs(s), diaryComplete: true, responses: responseInputs(s) }, q);
+    // Too few matches among the newest entries read: read more (the access was decided and logged once).
+    while (page.kind === 'need-more' && limit !== 'all') {
+      limit = diaryNeeded(q, limit);
+      s = await load(limit, false);
+      page = searchObservations({ diary: diaryInputs(s), diaryComplete: s.diaryComplete, responses: responseInputs(s) }, q);
     }
     if (page.kind !== 'page') throw new Error('A search of every entry always makes a page.');
     return sendFhir(
