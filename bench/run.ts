@@ -19,6 +19,7 @@ import { PANEL_PATIENTS, PANEL_SCENARIOS, seedPanelClinic } from './panel.ts';
 
 const PANEL_PASSWORD = 'panel bench password, long enough';
 import { EXTRA_SCENARIOS, type ScenarioContext, type Target } from './scenarios.ts';
+import { FHIR_SCENARIOS } from './fhir-scenarios.ts';
 import { chooseTestDialects } from '../test/support/dialects.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { buildWebIfStale } from '../e2e/harness.ts';
@@ -193,7 +194,9 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
     // PAINWISE_BENCH_ONLY=<text>[|<text>…] runs only the scenarios whose name contains one of them (for working on a few).
     const only = process.env.PAINWISE_BENCH_ONLY?.split('|').filter(Boolean);
-    for (const scenario of [...EXTRA_SCENARIOS, ...PANEL_SCENARIOS].filter((x) => !only || only.some((text) => x.name.includes(text)))) {
+    for (const scenario of [...EXTRA_SCENARIOS, ...FHIR_SCENARIOS, ...PANEL_SCENARIOS].filter(
+      (x) => !only || only.some((text) => x.name.includes(text)),
+    )) {
       const r = await scenario.run(ctx);
       const rated = scenario.write ? { ...r, ratioToCalibration: r.requestsPerSecond / calibrationRps } : r;
       // Scenarios timed on one connection carry their own target and verdict.
