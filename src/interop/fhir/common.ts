@@ -36,13 +36,37 @@ export const EVENT_HISTORY_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/
  * (`2026-05-01T08:30:00+02:00`), so a reader sees both the person's clock and the instant.
  */
 export function zonedDateTime(date: string, time: string, timeZone: string): string {
-  const instant = instantOfLocalDateTime(date as LocalDate, time as LocalTime, timeZone as TimeZone).getTime();
-  const offsetMinutes = Math.round((Date.parse(`${date}T${time}:00Z`) - instant) / 60_000);
+  const offsetMinutes = offsetOfHour(date, time, timeZone);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
   return `${date}T${time}:00${sign}${hh}:${mm}`;
+}
+
+const offsetAt = (date: string, time: string, timeZone: string) =>
+  Math.round(
+    (Date.parse(`${date}T${time}:00Z`) - instantOfLocalDateTime(date as LocalDate, time as LocalTime, timeZone as TimeZone).getTime()) /
+      60_000,
+  );
+
+/**
+ * The zone's offset on that wall clock. Reading it through Intl costs tens of microseconds and a
+ * search maps hundreds of entries, so an hour whose first and last minute have the same offset (every
+ * hour but one with a clock change inside it) is read once and remembered; a clock change happens at
+ * most once in an hour, so the minutes between share that offset.
+ */
+const hourOffsets = new Map<string, number>();
+function offsetOfHour(date: string, time: string, timeZone: string): number {
+  const key = `${timeZone} ${date}T${time.slice(0, 2)}`;
+  const known = hourOffsets.get(key);
+  if (known !== undefined) return known;
+  const first = offsetAt(date, `${time.slice(0, 2)}:00`, timeZone);
+  if (first !== offsetAt(date, `${time.slice(0, 2)}:59`, timeZone)) return offsetAt(date, time, timeZone);
+  // Bounded: a long-running server forgets the hours it has seen rather than growing without end.
+  if (hourOffsets.size >= 100_000) hourOffsets.clear();
+  hourOffsets.set(key, first);
+  return first;
 }
 
 export interface FhirMeta {
