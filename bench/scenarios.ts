@@ -61,7 +61,7 @@ export function benchEntry(now: Date): Record<string, unknown> {
   };
 }
 
-function recalledEntry(daysAgo: number, i: number): Record<string, unknown> {
+export function recalledEntry(daysAgo: number, i: number): Record<string, unknown> {
   const at = new Date(Date.now() - daysAgo * 86_400_000 - i * 3_600_000);
   return {
     ...benchEntry(at),

@@ -32,6 +32,7 @@ import { checkInTypedJourney } from './journeys/check-in-typed.ts';
 import type { Journey } from './journeys/journey.ts';
 import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
+import { journey as insightsTrends } from './journeys/insights-trends.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -64,6 +65,7 @@ const journeys: Journey[] = [
   quietAndCurrentJourney,
   bodyMapLabelsJourney,
   phoneNavigationJourney,
+  insightsTrends,
 ];
 
 const world = await startWorld();

@@ -33,11 +33,13 @@ import { registerMedicationRoutes } from './routes/medications/medications.route
 import { registerCarePlanRoutes } from './routes/care-plan/care-plan.routes.ts';
 import { registerInstrumentRoutes } from './routes/instruments/instruments.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
+import { registerInsightRoutes } from './routes/insights/insights.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import { registerChangeFeedRoutes } from './routes/records/changes.routes.ts';
 import { registerFhirRoutes } from './routes/fhir/fhir.routes.ts';
+import { registerTrendRoutes } from './routes/insights/trends.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
 import { classifyDatabaseFailure } from '../storage/database-errors.ts';
@@ -292,12 +294,14 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerOrganizationRoutes(app, deps);
   registerDiaryRoutes(app, deps);
   registerDiaryDocumentRoutes(app, deps);
+  registerInsightRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerMedicationRoutes(app, deps);
   registerCarePlanRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
   registerChangeFeedRoutes(app, deps);
   registerFhirRoutes(app, deps, options.publicUrl);
+  registerTrendRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

@@ -11,6 +11,8 @@ import { argon2idHasher, systemClock, systemIds } from '../app/system.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../storage/database.ts';
 import { createKyselyStore } from '../storage/kysely-store.ts';
 import { sharedWriteLock, writeLockBuffer, type WriteLock } from '../storage/write-lock.ts';
+import { profileChanges, profileChangesBuffer } from '../storage/session-cache.ts';
+import { listenForProfileChanges } from '../storage/profile-change-listener.ts';
 import { buildApp } from './build-app.ts';
 import { createServerMetrics } from './metrics.ts';
 import { registerBenchCalibrationRoute } from './routes/bench/calibration.routes.ts';
@@ -110,6 +112,8 @@ export interface ThreadRole {
   readonly writeLockBuffer?: SharedArrayBuffer;
   /** With several threads and metrics on: the channel on which the threads pool their figures for a scrape. */
   readonly metricsChannel?: string;
+  /** Shared by every thread of the process: the count of changes to what session lookups read. */
+  readonly profileChangesBuffer?: SharedArrayBuffer;
 }
 
 /** One thread's server: its own connection and app; `listen` opens its socket and starts its jobs. */
@@ -127,8 +131,24 @@ export async function prepareServerThread(
     ...(role.writeLockBuffer ? { writeLock: sharedWriteLock(role.writeLockBuffer) } : {}),
     onConnectionError,
   });
+  const changes = profileChanges(role.profileChangesBuffer);
+  // PostgreSQL: other processes' changes are heard on a connection of this thread's own; until it is
+  // listening, and whenever it breaks, the thread reads every session from the database.
+  const listener =
+    config.databaseUrl && config.sessionCacheSeconds > 0
+      ? listenForProfileChanges(config.databaseUrl, changes, {
+          onConnectionError: (error) =>
+            app?.log.warn(
+              { err: { type: error.name, code: (error as { code?: unknown }).code } },
+              'the session-change listener lost its connection; sessions are read from the database until it is back',
+            ),
+        })
+      : undefined;
   const deps: ApiDeps = {
-    store: createKyselyStore(database),
+    store: createKyselyStore(database, {
+      profileChanges: changes,
+      sessionCache: { ttlMs: config.sessionCacheSeconds * 1000, ...(listener ? { hearing: listener.hearing } : {}) },
+    }),
     clock: systemClock,
     ids: systemIds(systemClock),
     hasher: argon2idHasher(),
@@ -172,6 +192,7 @@ export async function prepareServerThread(
     });
   } catch (error) {
     metrics?.close();
+    await listener?.close();
     await database.close();
     throw error;
   }
@@ -193,6 +214,7 @@ export async function prepareServerThread(
     metrics?.close();
     await triage.stop();
     await deps.store.settle();
+    await listener?.close();
     await database.close();
     deps.mail?.mailer.close();
   };
@@ -237,9 +259,10 @@ export async function startServer(env: Readonly<Record<string, string | undefine
   // first make sure the port is free (or choose one: a port of 0 would give each thread its own).
   const port = await claimPort(config.host, config.port);
   const buffer = writeLockBuffer();
+  const changesBuffer = profileChangesBuffer();
   // One name per process, so that two servers in one process (tests) never answer each other's scrapes.
   const metricsChannel = config.metrics.enabled ? `painwise-metrics-${crypto.randomUUID()}` : undefined;
-  const threadShared = { writeLockBuffer: buffer, ...(metricsChannel ? { metricsChannel } : {}) };
+  const threadShared = { writeLockBuffer: buffer, profileChangesBuffer: changesBuffer, ...(metricsChannel ? { metricsChannel } : {}) };
   const prepared = await prepareServerThread(config, { primary: true, ...threadShared });
   const workers: Worker[] = [];
   let closing = false;

@@ -10,6 +10,7 @@ interface ThreadData {
   readonly port: number;
   readonly writeLockBuffer?: SharedArrayBuffer;
   readonly metricsChannel?: string;
+  readonly profileChangesBuffer?: SharedArrayBuffer;
 }
 
 const data = workerData as ThreadData;
@@ -18,6 +19,7 @@ try {
     primary: false,
     ...(data.writeLockBuffer ? { writeLockBuffer: data.writeLockBuffer } : {}),
     ...(data.metricsChannel ? { metricsChannel: data.metricsChannel } : {}),
+    ...(data.profileChangesBuffer ? { profileChangesBuffer: data.profileChangesBuffer } : {}),
   });
   const server = await prepared.listen(data.port);
   parentPort!.on('message', (message) => {

@@ -34,6 +34,8 @@ export interface Config {
   readonly mail: MailConfig | undefined;
   /** How often each process looks for due background jobs. */
   readonly jobPollMs: number;
+  /** How long a serving thread keeps a session lookup (0: not at all). */
+  readonly sessionCacheSeconds: number;
   readonly metrics: MetricsConfig;
   /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
   readonly benchCalibration: boolean;
@@ -84,6 +86,8 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, lo
 
 /** PostgreSQL connections per process (see the pool-size decision record for the measurement behind it). */
 export const DEFAULT_DATABASE_POOL_SIZE = 10;
+/** Long enough that a person's burst of requests reads the session once; short enough to free a quiet session soon. */
+export const DEFAULT_SESSION_CACHE_SECONDS = 10;
 
 export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; meaning: string }[] = [
   { name: 'PORT', default: '3000', meaning: 'TCP port to listen on' },
@@ -134,6 +138,12 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     default: '0',
     meaning:
       'After SIGTERM, how long /ready answers 503 while requests are still served (time for a load balancer to notice), before in-flight requests finish and the process exits',
+  },
+  {
+    name: 'PAINWISE_SESSION_CACHE_SECONDS',
+    default: String(DEFAULT_SESSION_CACHE_SECONDS),
+    meaning:
+      'How long a serving thread may answer a session lookup from memory; any change to sessions, accounts, memberships or second factors (in any process) ends it at once; 0 turns it off',
   },
   {
     name: 'PAINWISE_JOB_POLL_MS',
@@ -366,6 +376,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
     jobPollMs: int('PAINWISE_JOB_POLL_MS', DEFAULT_JOB_RUNNER.intervalMs, 50, 600_000),
+    // At most a minute: under the shortest idle timeout, so a kept copy never outlives its session's touch.
+    sessionCacheSeconds: int('PAINWISE_SESSION_CACHE_SECONDS', DEFAULT_SESSION_CACHE_SECONDS, 0, 60),
     metrics: { enabled: bool('PAINWISE_METRICS'), token: metricsToken },
     benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
     mail: smtpUrl && mailFrom && publicUrl ? { smtpUrl, from: mailFrom, publicUrl } : undefined,

@@ -192,6 +192,11 @@ export function diaryEntriesBetween(stores: Repositories, patientId: string, fro
   return DIARY_ENTRIES.store(stores).listBetween(patientId, from, `${to}U`);
 }
 
+/** One field of the live entries whose local date is within [from, to], as [sort key, value] in no particular order: the same range scan. */
+export function diaryFieldBetween(stores: Repositories, patientId: string, from: string, to: string, path: readonly string[]) {
+  return DIARY_ENTRIES.store(stores).fieldBetween(patientId, from, `${to}U`, path);
+}
+
 /** The day summaries of the dates within [from, to] that have live entries, by date, computed from those entries. */
 export async function daySummariesBetween(stores: Repositories, patientId: string, from: string, to: string) {
   // accumulateDays orders by date, and a day's accumulator is the same whatever order its entries come in.

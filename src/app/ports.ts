@@ -255,6 +255,13 @@ export interface InstrumentResponseStore {
   ): Promise<{ readonly id: string; readonly score: number } | undefined>;
   /** Newest first; all instruments when `instrumentId` is undefined. */
   list(patientId: string, instrumentId: string | undefined, limit: number): Promise<readonly StoredInstrumentResponse[]>;
+  /** The scores of one instrument completed within [from, to] (instants), oldest first, unscored ones left out. */
+  scoresBetween(
+    patientId: string,
+    instrumentId: string,
+    from: string,
+    to: string,
+  ): Promise<readonly { readonly completedAt: string; readonly score: number }[]>;
 }
 
 export interface InstrumentLicence {

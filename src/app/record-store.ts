@@ -61,6 +61,13 @@ export interface RecordStore<T> {
   list(patientId: string, limit: number): Promise<readonly StoredRecord<T>[]>;
   /** The bodies of live records whose sort key is within [from, to), in sort-key order (one index range scan). */
   listBetween(patientId: string, from: string, to: string): Promise<readonly T[]>;
+  /**
+   * One field of the live records whose sort key is within [from, to), as [sort key, value] in no
+   * particular order: the same range scan, with the field read by the database so no body is parsed here. `path`
+   * is a field path fixed in code (never input); the value is the database's reading of it (a number,
+   * text or null).
+   */
+  fieldBetween(patientId: string, from: string, to: string, path: readonly string[]): Promise<readonly (readonly [string, unknown])[]>;
 }
 
 /** One change of the feed: the record's kind, id and state after the write, its body as stored JSON text. */

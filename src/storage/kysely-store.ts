@@ -26,12 +26,13 @@ import { withDirectSqlite, type DirectSqlite, type Executor } from './repositori
 import type { CachedStatement, NodeSqliteDatabase } from './dialects/node-sqlite.ts';
 import { organizationRepository } from './repositories/organizations.repository.ts';
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
 import { CAMEL_CASE, isUniqueViolation } from './database.ts';
 import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
+import { PROFILE_CHANGE_CHANNEL, profileChanges, sessionCache, type ProfileChanges, type SessionCacheOptions } from './session-cache.ts';
 
 /** Marks driver unique-constraint errors (by code, on either engine) so the app can recognise them. */
 function translateErrors<T extends object>(repository: T): T {
@@ -52,19 +53,81 @@ function translateErrors<T extends object>(repository: T): T {
   return wrapped as T;
 }
 
-function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres'): Repositories {
+/**
+ * The methods of the stores a session's profile is read from (see session-cache.ts) that leave what a
+ * profile holds as it was. Every other method of those stores counts as a change: a method added later
+ * is safe before anyone thinks of it, at the price of forgetting remembered sessions when it runs.
+ */
+export const PROFILE_UNCHANGED_BY = {
+  users: ['findById', 'findProfile', 'findByEmail'],
+  sessions: ['insert', 'findById', 'findWithProfile', 'touch'],
+  organizations: [
+    'findById',
+    'findByShareCode',
+    'updateShareCode',
+    'findMembership',
+    'findMembershipById',
+    'listMembers',
+    'listMembershipsOfUser',
+    'countAdmins',
+    'lockForMembershipChange',
+    'insertInvitation',
+    'findInvitationByCodeHash',
+    'listInvitations',
+    'markInvitationAccepted',
+    'revokeInvitation',
+    'insertPatientInvitation',
+    'findPatientInvitationByCodeHash',
+    'usePatientInvitation',
+  ],
+  patients: ['findById', 'findByUserId', 'loadAccessFacts', 'listAsCaregiver', 'listForOrganization', 'lockForWrite'],
+  secondFactors: [
+    'find',
+    'useTimeStep',
+    'useRecoveryCode',
+    'countUnusedRecoveryCodes',
+    'insertPendingSignIn',
+    'findPendingSignIn',
+    'deletePendingSignIn',
+    'prunePendingSignInsBefore',
+    'sessionAuthenticatedAt',
+    'markSessionAuthenticated',
+    'organizationsMissingSecondFactor',
+  ],
+  passkeys: ['findByCredentialId', 'listForUser', 'rename', 'recordUse', 'insertChallenge', 'takeChallenge', 'pruneChallengesBefore'],
+} as const satisfies Partial<Record<keyof Repositories, readonly string[]>>;
+
+/** Calls `changed` after every method of `repository` not named in `unchanging` (whether it succeeded or not). */
+function reportingChanges<T extends object>(repository: T, unchanging: readonly string[], changed: () => void | Promise<void>): T {
+  const wrapped: Record<string, unknown> = { ...(repository as Record<string, unknown>) };
+  for (const [name, fn] of Object.entries(repository)) {
+    if (typeof fn !== 'function' || unchanging.includes(name)) continue;
+    wrapped[name] = async (...args: unknown[]) => {
+      try {
+        return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        await changed();
+      }
+    };
+  }
+  return wrapped as T;
+}
+
+function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres', profileChanged: () => void | Promise<void>): Repositories {
+  const changes = <K extends keyof typeof PROFILE_UNCHANGED_BY>(key: K, repository: Repositories[K]): Repositories[K] =>
+    reportingChanges(translateErrors(repository), PROFILE_UNCHANGED_BY[key], profileChanged);
   return {
     carePlan: carePlanStores(db, dialect, translateErrors),
-    users: translateErrors(userRepository(db)),
-    sessions: translateErrors(sessionRepository(db)),
+    users: changes('users', userRepository(db)),
+    sessions: changes('sessions', sessionRepository(db)),
     apiTokens: translateErrors(apiTokenRepository(db)),
     signInFailures: translateErrors(signInFailureRepository(db)),
     knownDevices: translateErrors(knownDeviceRepository(db)),
     pendingSignUps: translateErrors(pendingSignUpRepository(db)),
-    secondFactors: translateErrors(secondFactorRepository(db)),
-    passkeys: translateErrors(passkeyRepository(db)),
-    organizations: translateErrors(organizationRepository(db, dialect)),
-    patients: translateErrors(patientRepository(db, dialect)),
+    secondFactors: changes('secondFactors', secondFactorRepository(db)),
+    passkeys: changes('passkeys', passkeyRepository(db)),
+    organizations: changes('organizations', organizationRepository(db, dialect)),
+    patients: changes('patients', patientRepository(db, dialect)),
     delegations: translateErrors(delegationRepository(db)),
     careRelationships: translateErrors(careRelationshipRepository(db)),
     audit: translateErrors(auditRepository(db)),
@@ -133,7 +196,12 @@ interface GroupCommitter {
   settle(): Promise<void>;
 }
 
-function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, writeLock: WriteLock): GroupCommitter {
+function groupCommitter(
+  db: Kysely<DatabaseSchema>,
+  sqlite: NodeSqliteDatabase,
+  writeLock: WriteLock,
+  changes: ProfileChanges,
+): GroupCommitter {
   const queue: Pending[] = [];
   let draining = false;
   let scheduled = false;
@@ -149,10 +217,14 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
     run: (text, parameters) => sqlite.prepare(text).run(parameters),
   };
   async function runBatch(batch: readonly Pending[]): Promise<Outcome[]> {
+    // Counted once the batch has ended, so that no lookup can read the old rows after the count.
+    let profileChanged = false;
     return db.connection().execute(async (connection) => {
       exec('begin immediate');
       try {
-        const stores = repositoriesOver(withDirectSqlite(connection, direct), 'sqlite');
+        const stores = repositoriesOver(withDirectSqlite(connection, direct), 'sqlite', () => {
+          profileChanged = true;
+        });
         const results: Outcome[] = [];
         for (const item of batch) {
           exec('savepoint group_commit_unit');
@@ -171,6 +243,8 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
       } catch (error) {
         if (sqlite.raw.isTransaction) exec('rollback');
         throw error;
+      } finally {
+        if (profileChanged) changes.changed();
       }
     });
   }
@@ -252,14 +326,64 @@ async function retryWhenNothingRan<T>(db: Kysely<DatabaseSchema>, work: (trx: Tr
   }
 }
 
-export function createKyselyStore(handle: DatabaseHandle): Database {
+export interface StoreOptions {
+  /**
+   * Counts changes to what sessions' profiles are read from; share one among the threads of a process.
+   * With `sessionCache`, the session lookups of authenticated requests are remembered (session-cache.ts).
+   */
+  readonly profileChanges?: ProfileChanges;
+  readonly sessionCache?: Omit<SessionCacheOptions, 'changes'>;
+}
+
+export function createKyselyStore(handle: DatabaseHandle, options: StoreOptions = {}): Database {
   let migrationsCurrent = false;
-  const committer = handle.sqlite ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK) : undefined;
+  const changes = options.profileChanges ?? profileChanges();
+  const committer = handle.sqlite ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK, changes) : undefined;
+  // PostgreSQL: other processes hear of a change through a notification, sent with the change's own
+  // commit when it is made in a transaction (PostgreSQL delivers it at COMMIT, and not on rollback).
+  const announce = (executor: Executor) => sql`select pg_notify(${PROFILE_CHANGE_CHANNEL}, '')`.execute(executor);
+  const root = repositoriesOver(
+    handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db,
+    handle.dialect,
+    handle.sqlite
+      ? changes.changed
+      : async () => {
+          changes.changed();
+          await announce(handle.db);
+        },
+  );
+  const cache = options.sessionCache ? sessionCache({ ...options.sessionCache, changes }) : undefined;
+  const sessions = cache
+    ? {
+        ...root.sessions,
+        findWithProfile: (id: string) => cache.lookup(id, root.sessions.findWithProfile),
+        async touch(id: string, lastSeenAt: string, idleExpiresAt: string) {
+          await root.sessions.touch(id, lastSeenAt, idleExpiresAt);
+          cache.touched(id, lastSeenAt, idleExpiresAt);
+        },
+      }
+    : root.sessions;
   return {
-    ...repositoriesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
+    ...root,
+    sessions,
     transaction: committer
       ? committer.transaction
-      : (work) => retryWhenNothingRan(handle.db, (trx) => work(repositoriesOver(trx, handle.dialect))),
+      : async (work) => {
+          let profileChanged = false;
+          try {
+            return await retryWhenNothingRan(handle.db, async (trx) => {
+              const result = await work(
+                repositoriesOver(trx, handle.dialect, () => {
+                  profileChanged = true;
+                }),
+              );
+              if (profileChanged) await announce(trx);
+              return result;
+            });
+          } finally {
+            if (profileChanged) changes.changed();
+          }
+        },
     settle: committer ? committer.settle : () => Promise.resolve(),
     async isReady() {
       try {

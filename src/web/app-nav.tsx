@@ -37,6 +37,7 @@ function placesFor(session: SessionValue, actingFor: PatientInView | null): Plac
           place('flares', '/flares', t('nav.flares')),
           place('questionnaires', '/questionnaires', t('nav.questionnaires')),
           place('plan', '/plan', t('nav.plan'), true),
+          place('insights', '/insights', t('nav.insights')),
           place('block-diaries', '/block-diaries', t('nav.blockDiary')),
         ]
       : []),

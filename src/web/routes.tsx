@@ -28,6 +28,7 @@ const ClinicInstruments = lazyScreen<{ orgId: string }>(() =>
   import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments),
 );
 const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
+const Insights = lazyScreen(() => import('./features/insights/insights.tsx').then((m) => m.Insights));
 const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaries));
 const BlockDiaryPage = lazyScreen<{ id: string }>(() =>
   import('./features/block-diary/block-diary-page.tsx').then((m) => m.BlockDiaryPage),
@@ -72,6 +73,8 @@ export function pageFor(
   else if ((params = match('/questionnaires/:instrumentId/history', path)) && (session.me.patient || actingFor))
     page = <QuestionnaireHistory instrumentId={params.instrumentId!} />;
   else if (path === '/plan' && (session.me.patient || actingFor)) page = <MyPlan />;
+  // Reading, as for /plan: a caregiver with read access sees the patient's insights.
+  else if (path === '/insights' && (session.me.patient || actingFor)) page = <Insights />;
   // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
   else if (path === '/block-diaries' && (session.me.patient || actingFor)) page = <BlockDiaries />;
   else if ((params = match('/block-diaries/:id', path)) && (session.me.patient || actingFor))

@@ -81,6 +81,8 @@ export async function chooseTestDialects(env: NodeJS.ProcessEnv = process.env, t
 export interface TestDatabase {
   readonly handle: DatabaseHandle;
   readonly dialect: Dialect;
+  /** PostgreSQL: where the database is, for a test that opens connections of its own. */
+  readonly url?: string;
   drop(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function createTestDatabase(dialect: Dialect, options: { sqlitePath
   return {
     handle,
     dialect,
+    url: url.toString(),
     async drop() {
       await handle.close();
       const c = new pg.Client({ connectionString: postgresUrl });

@@ -29,6 +29,7 @@ export interface PatientRoutes {
 // Required query strings, by route (a new route with required query parameters adds its line here).
 const QUERIES: Record<string, string> = {
   '/api/patients/{patientId}/day-summaries': '?from=2026-05-01&to=2026-06-30',
+  '/api/patients/{patientId}/insights/trends': '?measure=pain-now&range=30d',
 };
 
 /** The patient routes of the app's OpenAPI document, each with the policy action it declares. */

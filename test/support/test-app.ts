@@ -10,6 +10,7 @@ import type { PasswordHasher } from '../../src/app/ports.ts';
 import { createTriageProjector, type TriageProjector } from '../../src/app/triage.ts';
 import type { Dialect } from '../../src/storage/database.ts';
 import { createKyselyStore } from '../../src/storage/kysely-store.ts';
+import { DEFAULT_SESSION_CACHE_SECONDS } from '../../src/app/config.ts';
 import { FixedClock } from './clock.ts';
 import { createTestDatabase, type TestDatabase } from './dialects.ts';
 
@@ -33,7 +34,8 @@ export async function createTestApp(
   const database = await createTestDatabase(dialect);
   const clock = new FixedClock();
   const deps: ApiDeps = {
-    store: createKyselyStore(database.handle),
+    // The server's session cache, on, so that every test also checks that what it changes is seen at once.
+    store: createKyselyStore(database.handle, { sessionCache: { ttlMs: DEFAULT_SESSION_CACHE_SECONDS * 1000 } }),
     clock,
     ids: systemIds(clock),
     hasher: extra.hasher ?? argon2idHasher(TEST_ARGON2),

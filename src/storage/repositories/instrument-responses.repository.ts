@@ -117,5 +117,19 @@ export function instrumentResponseRepository(db: Executor): InstrumentResponseSt
       if (instrumentId) q = q.where('instrumentId', '=', instrumentId);
       return (await q.execute()).map((r) => toResponse(r as Row));
     },
+    async scoresBetween(patientId, instrumentId, from, to) {
+      // One range of the (patient_id, instrument_id, completed_at) index.
+      const rows = await db
+        .selectFrom('instrument_response')
+        .select(['completedAt', 'score'])
+        .where('patientId', '=', patientId)
+        .where('instrumentId', '=', instrumentId)
+        .where('completedAt', '>=', from)
+        .where('completedAt', '<=', to)
+        .where('score', 'is not', null)
+        .orderBy('completedAt')
+        .execute();
+      return rows.map((r) => ({ completedAt: r.completedAt, score: Number(r.score) }));
+    },
   };
 }

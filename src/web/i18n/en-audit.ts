@@ -17,6 +17,7 @@ export const enAudit = {
   ...words('diary', { export: 'Downloaded the diary', import: 'Imported check-ins into the diary' }),
   ...words('records', { pull: 'Synced the record' }),
   ...words('day-summary', { read: 'Looked at daily summaries' }),
+  ...words('what-works', { read: 'Looked at what works (patterns in the diary)' }),
   ...words('flare', documents('a flare', 'flares')),
   ...words('block_diary', documents('a block diary', 'block diaries')),
   ...words('condition', documents('a condition', 'conditions')),
@@ -42,6 +43,7 @@ export const enAudit = {
     save: 'Saved the care plan',
   }),
   ...words('care_plan.progress', { read: 'Looked at care plan progress' }),
+  ...words('insight.trends', { read: 'Looked at trends in Insights' }),
   ...words('care_plan.pacing_session', {
     read: 'Looked at pacing sessions',
     create: 'Logged a pacing session',

@@ -11,6 +11,7 @@ import { enPanel } from './en-panel.ts';
 import { enDiary } from './en-diary.ts';
 import { enTwoStep } from './en-two-step.ts';
 import { enPasskeys } from './en-passkeys.ts';
+import { enInsights } from './en-insights.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -24,6 +25,7 @@ export const en = {
   ...enDiary,
   ...enTwoStep,
   ...enPasskeys,
+  ...enInsights,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
