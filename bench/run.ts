@@ -20,6 +20,7 @@ import { PANEL_PATIENTS, PANEL_SCENARIOS, seedPanelClinic } from './panel.ts';
 
 const PANEL_PASSWORD = 'panel bench password, long enough';
 import { EXTRA_SCENARIOS, type ScenarioContext, type Target } from './scenarios.ts';
+import { FHIR_SCENARIOS } from './fhir-scenarios.ts';
 import { TRENDS_SCENARIOS } from './trends-scenarios.ts';
 import { chooseTestDialects } from '../test/support/dialects.ts';
 import { runLighthouse } from './lighthouse.ts';
@@ -195,7 +196,7 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     results.push({ ...calibration, ratioToBare: calibration.requestsPerSecond / bare.requestsPerSecond, ratioToCalibration: 1 });
     // PAINWISE_BENCH_ONLY=<text>[|<text>…] runs only the scenarios whose name contains one of them (for working on a few).
     const only = process.env.PAINWISE_BENCH_ONLY?.split('|').filter(Boolean);
-    for (const scenario of [...EXTRA_SCENARIOS, ...WHAT_WORKS_SCENARIOS, ...TRENDS_SCENARIOS, ...PANEL_SCENARIOS].filter(
+    for (const scenario of [...EXTRA_SCENARIOS, ...WHAT_WORKS_SCENARIOS, ...TRENDS_SCENARIOS, ...FHIR_SCENARIOS, ...PANEL_SCENARIOS].filter(
       (x) => !only || only.some((text) => x.name.includes(text)),
     )) {
       const r = await scenario.run(ctx);

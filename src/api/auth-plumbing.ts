@@ -32,7 +32,8 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps, cook
   app.decorateRequest('auth', null as never);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.auth = ANONYMOUS;
-    if (!request.url.startsWith('/api/')) return;
+    // The FHIR API is read with the same credentials as the JSON API.
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/fhir/')) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);

@@ -38,6 +38,7 @@ import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import { registerChangeFeedRoutes } from './routes/records/changes.routes.ts';
+import { registerFhirRoutes } from './routes/fhir/fhir.routes.ts';
 import { registerTrendRoutes } from './routes/insights/trends.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
@@ -121,7 +122,9 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
       const r = reply as unknown as FastifyReply;
       r.headers(headers);
       r.header('x-request-id', request.id);
-      if (request.url.startsWith('/api/')) r.header('cache-control', 'no-store');
+      if (request.url.startsWith('/api/') || request.url.startsWith('/fhir/')) r.header('cache-control', 'no-store');
+      if (request.url.startsWith('/fhir/'))
+        return void sendProblem(request, r, code, { detail: 'The address is not one this server serves.' });
       void r
         .code(status)
         .type(PROBLEM_CONTENT_TYPE)
@@ -145,7 +148,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     reply.headers(headers);
     reply.header('x-request-id', request.id);
     // Health records and downloads must not stay in a browser's, a proxy's or a shared computer's cache.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') || request.url.startsWith('/fhir/')) reply.header('cache-control', 'no-store');
     done();
   });
   app.addHook('onRequest', checkOrigin(options.publicUrl));
@@ -297,6 +300,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerCarePlanRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
   registerChangeFeedRoutes(app, deps);
+  registerFhirRoutes(app, deps, options.publicUrl);
   registerTrendRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 

@@ -29,17 +29,21 @@ describe.each(DIALECTS)('unknown paths on %s', (dialect) => {
     expect(res.headers['content-type']).toContain('text/html');
   });
 
-  it.each([
-    '/.well-known/security.txt',
-    '/.well-known/openid-configuration',
-    '/fhir/metadata',
-    '/fhir/Patient/1',
-    '/fhir',
-    '/api/nothing-here',
-  ])('answers %s with 404 problem+json, not the app', async (url) => {
+  it.each(['/.well-known/security.txt', '/.well-known/openid-configuration', '/fhir', '/api/nothing-here'])(
+    'answers %s with 404 problem+json, not the app',
+    async (url) => {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('route-not-found');
+    },
+  );
+
+  // Under /fhir/ a client speaks FHIR, so the 404 is an OperationOutcome (R4 at /fhir/R4 is served).
+  it.each(['/fhir/metadata', '/fhir/Patient/1', '/fhir/R4/Basic/1'])('answers %s with a 404 OperationOutcome, not the app', async (url) => {
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(404);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().code).toBe('route-not-found');
+    expect(res.headers['content-type']).toContain('application/fhir+json');
+    expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] });
   });
 });

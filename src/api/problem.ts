@@ -2,6 +2,7 @@
 // not compile until it is mapped here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, FieldError } from '../contract/errors.ts';
+import { type IssueType, operationOutcome } from '../interop/fhir/outcome.ts';
 
 export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'validation-failed': { status: 400, title: 'The request has invalid fields' },
@@ -60,6 +61,10 @@ export function sendProblem(
   options: { detail?: string; errors?: readonly FieldError[]; extra?: Readonly<Record<string, unknown>> } = {},
 ): FastifyReply {
   const { status, title } = PROBLEMS[code];
+  if ((status === 429 || status === 503) && typeof options.extra?.retryAfterSeconds === 'number')
+    reply.header('retry-after', String(options.extra.retryAfterSeconds));
+  // A FHIR client reads failures as an OperationOutcome: the same status, in FHIR's own shape.
+  if (request.url.startsWith('/fhir/')) return sendOperationOutcome(reply, status, code, options.detail ?? title);
   const body: Record<string, unknown> = {
     type: `https://painwise.dev/problems/${code}`,
     title,
@@ -71,7 +76,25 @@ export function sendProblem(
     ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
     ...options.extra,
   };
-  if ((status === 429 || status === 503) && typeof options.extra?.retryAfterSeconds === 'number')
-    reply.header('retry-after', String(options.extra.retryAfterSeconds));
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).serializer(JSON.stringify).send(body);
+}
+
+/** FHIR's issue type for each status a problem can have (R4 issue-type code list). */
+function issueTypeOf(status: number, code: ErrorCode): IssueType {
+  if (code === 'route-not-found' || code === 'method-not-allowed' || status === 415) return 'not-supported';
+  if (status === 401) return 'login';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 413 || status === 429) return 'too-costly';
+  if (status === 503) return 'transient';
+  if (status >= 500) return 'exception';
+  return 'invalid';
+}
+
+function sendOperationOutcome(reply: FastifyReply, status: number, code: ErrorCode, diagnostics: string): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/fhir+json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(operationOutcome(issueTypeOf(status, code), diagnostics, status >= 500 ? 'fatal' : 'error'));
 }

@@ -70,6 +70,23 @@ const CLINIC_ROUTES: Record<string, ClinicRule> = {
   'DELETE /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'admins',
 };
 
+// The FHIR API's routes (not in /openapi.json: FHIR clients read /fhir/R4/metadata): each reads the
+// record, so each is the policy's `read`, and the address each is tried at.
+const FHIR_ROUTES: Record<string, { action: PatientAction; url: (p: Record<string, string>) => string }> = {
+  'GET /fhir/R4/Patient/:id': { action: 'read', url: (p) => `/fhir/R4/Patient/${p.patientId}` },
+  'GET /fhir/R4/Patient/:id/$everything': { action: 'read', url: (p) => `/fhir/R4/Patient/${p.patientId}/$everything` },
+  'GET /fhir/R4/Observation': { action: 'read', url: (p) => `/fhir/R4/Observation?patient=${p.patientId}&_revinclude=Provenance:target` },
+  'GET /fhir/R4/Observation/:id': { action: 'read', url: (p) => `/fhir/R4/Observation/${p.entryId}.pain` },
+  'GET /fhir/R4/Provenance': { action: 'read', url: (p) => `/fhir/R4/Provenance?patient=${p.patientId}` },
+  'GET /fhir/R4/Provenance/:id': { action: 'read', url: (p) => `/fhir/R4/Provenance/${p.entryId}` },
+  'GET /fhir/R4/Condition': { action: 'read', url: (p) => `/fhir/R4/Condition?patient=${p.patientId}` },
+  'GET /fhir/R4/Condition/:id': { action: 'read', url: (p) => `/fhir/R4/Condition/${p.conditionId}` },
+  'GET /fhir/R4/Procedure': { action: 'read', url: (p) => `/fhir/R4/Procedure?patient=${p.patientId}` },
+  'GET /fhir/R4/Procedure/:id': { action: 'read', url: (p) => `/fhir/R4/Procedure/${p.procedureId}` },
+  'GET /fhir/R4/MedicationRequest': { action: 'read', url: (p) => `/fhir/R4/MedicationRequest?patient=${p.patientId}` },
+  'GET /fhir/R4/MedicationRequest/:id': { action: 'read', url: (p) => `/fhir/R4/MedicationRequest/${p.orderId}` },
+};
+
 // Bodies a schema cannot describe well enough to sample (by route).
 const CLINIC_BODIES: Record<string, unknown> = {
   '/api/organizations/{organizationId}/invitations': { email: 'new.member@example.org', role: 'nurse' },
@@ -237,6 +254,27 @@ describe.each(DIALECTS)('who may use each route, on %s', (dialect) => {
   it('has an expectation for every clinic route', () => {
     expect(clinicOps.map((o) => `${o.method} ${o.path}`).filter((k) => !(k in CLINIC_ROUTES))).toEqual([]);
     expect(Object.values(clinicParams).filter((v) => v === '')).toEqual([]);
+  });
+
+  it('has an expectation for every FHIR route', () => {
+    // Fastify answers HEAD with each GET route; the GETs stand for both.
+    const fhir = [...t.app.patientRouteActions].filter(([route]) => route.startsWith('GET /fhir/'));
+    expect(Object.fromEntries(fhir)).toEqual(Object.fromEntries(Object.entries(FHIR_ROUTES).map(([route, e]) => [route, e.action])));
+  });
+
+  // Before the patient routes' test, whose deletes would leave the FHIR reads of one entry nothing to find.
+  it('lets every actor read through FHIR exactly what the rules grant', async () => {
+    const failures: string[] = [];
+    for (const [route, { action, url }] of Object.entries(FHIR_ROUTES)) {
+      await check(
+        t,
+        route,
+        { method: 'GET', url: url(routes.params) },
+        actors.map((a) => ({ name: a.name, client: a.client, allowed: a.allowed(action) })),
+        failures,
+      );
+    }
+    expect(failures).toEqual([]);
   });
 
   it('lets every actor do exactly what the rules grant on every patient route', async () => {
