@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import { AppError } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, requireSessionUser } from './access.ts';
+import { accountSecurityEvent, requireSessionUser } from './access.ts';
 import { sha256 } from './system.ts';
 import { checkSignInThrottle, forgetSucceededAttempt, recordSignInAttempt, type ThrottleKeys } from './sign-in-throttle.ts';
 import type { StoredSecondFactor } from './second-factor-store.ts';
@@ -106,6 +106,12 @@ export async function hasConfirmedSecondFactor(deps: AppDeps, userId: string): P
   return Boolean((await deps.store.secondFactors.find(userId))?.confirmedAt);
 }
 
+/** Whether the account has any second factor a clinic accepts: a confirmed authenticator app or a passkey. */
+export async function hasStrongSecondFactor(deps: AppDeps, userId: string): Promise<boolean> {
+  if (await hasConfirmedSecondFactor(deps, userId)) return true;
+  return (await deps.store.passkeys.listForUser(userId)).length > 0;
+}
+
 export async function secondFactorStatus(deps: AppDeps, ctx: RequestContext) {
   const userId = requireSessionUser(ctx);
   const factor = await deps.store.secondFactors.find(userId);
@@ -148,17 +154,8 @@ export async function confirmEnrolment(
   await deps.store.transaction(async (tx) => {
     if (!(await tx.secondFactors.confirm(userId, now))) throw new AppError('conflict', 'Two-step sign-in is already on.');
     await tx.secondFactors.replaceRecoveryCodes(userId, hashes, now);
-    if (sessionId) await tx.secondFactors.markSessionAuthenticated(sessionId, now);
-    await tx.audit.append([
-      auditEvent(deps, ctx, {
-        actorBasis: 'owner',
-        organizationId: null,
-        patientId: null,
-        action: 'account.second-factor.enable',
-        resourceType: 'user',
-        resourceId: userId,
-      }),
-    ]);
+    if (sessionId) await tx.secondFactors.markSessionAuthenticated(sessionId, now, 'totp');
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.second-factor.enable', { type: 'user', id: userId })]);
   });
   return { recoveryCodes: codes };
 }
@@ -180,16 +177,7 @@ export async function disableSecondFactor(
   await verifySecondFactor(deps, userId, input);
   await deps.store.transaction(async (tx) => {
     await tx.secondFactors.remove(userId);
-    await tx.audit.append([
-      auditEvent(deps, ctx, {
-        actorBasis: 'owner',
-        organizationId: null,
-        patientId: null,
-        action: 'account.second-factor.disable',
-        resourceType: 'user',
-        resourceId: userId,
-      }),
-    ]);
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.second-factor.disable', { type: 'user', id: userId })]);
   });
 }
 
@@ -201,16 +189,7 @@ export async function regenerateRecoveryCodes(deps: AppDeps, ctx: RequestContext
   const now = nowIso(deps);
   await deps.store.transaction(async (tx) => {
     await tx.secondFactors.replaceRecoveryCodes(userId, hashes, now);
-    await tx.audit.append([
-      auditEvent(deps, ctx, {
-        actorBasis: 'owner',
-        organizationId: null,
-        patientId: null,
-        action: 'account.recovery-codes.regenerate',
-        resourceType: 'user',
-        resourceId: userId,
-      }),
-    ]);
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.recovery-codes.regenerate', { type: 'user', id: userId })]);
   });
   return { recoveryCodes: codes };
 }
