@@ -1,32 +1,53 @@
 // Passkeys in a real browser: Chromium's virtual authenticator (CTAP2, built in, with resident keys
 // and user verification) stands in for a phone's or laptop's own, through the DevTools protocol.
 // The page is opened at localhost, the host name a browser accepts as a relying party without HTTPS.
+import type { Browser, Page } from 'playwright-core';
 import { checkPage, expectVisible } from '../harness.ts';
 import { SignUpPage } from '../pages/pages.ts';
 import { type Journey, PASSWORD, unique } from './journey.ts';
 
+/** A page at `baseUrl`'s localhost name, in a browser context with a virtual authenticator that holds passkeys. */
+export async function pageWithAuthenticator(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl.replace('127.0.0.1', 'localhost'),
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return page;
+}
+
+/** On the account screen: adds a passkey named `name` and waits until it is listed. */
+export async function addPasskeyOnAccount(page: Page, name: string): Promise<void> {
+  const passkeys = page.getByRole('region', { name: 'Passkeys' });
+  await passkeys.getByRole('textbox', { name: 'Name of this passkey' }).fill(name);
+  await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+  await expectVisible(
+    passkeys
+      .getByRole('listitem')
+      .filter({ hasText: name })
+      .getByText(/never used/),
+    'the new passkey, never used',
+  );
+}
+
 export const journey: Journey = {
   name: 'patient adds a passkey on the account screen, signs out and signs in with the passkey',
   async run(world, violations) {
-    const context = await world.browser.newContext({
-      baseURL: world.server.baseUrl.replace('127.0.0.1', 'localhost'),
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-US',
-      timezoneId: 'Europe/Berlin',
-    });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('WebAuthn.enable', { enableUI: false });
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    const page = await pageWithAuthenticator(world.browser, world.server.baseUrl);
 
     const name = `Pia ${unique()}`;
     const signUp = new SignUpPage(page);
@@ -39,10 +60,8 @@ export const journey: Journey = {
     // Adding without a name is refused by the server: the summary lists it and takes focus.
     await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
     await expectVisible(page.getByRole('alert').getByRole('link', { name: /name/i }), 'the error summary naming the missing name');
-    await passkeys.getByRole('textbox', { name: 'Name of this passkey' }).fill('Test laptop');
-    await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+    await addPasskeyOnAccount(page, 'Test laptop');
     const item = passkeys.getByRole('listitem').filter({ hasText: 'Test laptop' });
-    await expectVisible(item.getByText(/never used/), 'the new passkey, never used');
     await checkPage(page, 'account-passkeys', violations);
 
     await page.getByRole('button', { name: 'Sign out' }).first().click();
@@ -63,6 +82,6 @@ export const journey: Journey = {
     await dialog.getByLabel('Password').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Remove passkey' }).click();
     await expectVisible(passkeys.getByText('No passkeys yet.'), 'the list empty after removing the passkey');
-    await context.close();
+    await page.context().close();
   },
 };
