@@ -25,10 +25,10 @@ import {
   RemovePasskeyBody,
   RenamePasskeyBody,
 } from '../../../contract/passkeys.ts';
-import { knownDeviceCookieName, setKnownDeviceCookie, setSessionCookie } from '../../auth-plumbing.ts';
+import { knownDeviceCookieName, setKnownDeviceCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-import { loadMe } from './accounts.routes.ts';
+import { answerNewSession } from './accounts.routes.ts';
 
 const tags = ['account'];
 
@@ -123,9 +123,8 @@ export function registerPasskeyRoutes(app: ZodApp, deps: ApiDeps, publicUrl: str
       const ctx = contextOf(req);
       const deviceToken = req.cookies[knownDeviceCookieName(deps.cookies.secure)];
       const signedIn = await signInWithPasskey(deps, ctx, rpOf(req), { response: req.body.response, deviceToken });
-      setSessionCookie(reply, signedIn.token, deps.cookies);
       setKnownDeviceCookie(reply, signedIn.deviceToken, deps.cookies, deps.settings.signInKnownDeviceDays);
-      return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: signedIn.user.id, via: 'session' } }, signedIn.session.csrfToken);
+      return answerNewSession(deps, ctx, reply, signedIn);
     },
   );
 }

@@ -16,10 +16,9 @@ import {
   SecondFactorEnrolment,
   SecondFactorStatus,
 } from '../../../contract/second-factor.ts';
-import { setSessionCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-import { loadMe } from './accounts.routes.ts';
+import { answerNewSession } from './accounts.routes.ts';
 
 const tags = ['account'];
 
@@ -35,10 +34,7 @@ export function registerSecondFactorRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (req, reply) => {
-      const ctx = contextOf(req);
-      const { token, session, user } = await completeSignIn(deps, req.body);
-      setSessionCookie(reply, token, deps.cookies);
-      return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken);
+      return answerNewSession(deps, contextOf(req), reply, await completeSignIn(deps, req.body));
     },
   );
 

@@ -11,7 +11,8 @@ import {
   signInWithPasskey,
 } from '../../../../test/support/passkey-client.ts';
 import { enrolSecondFactor, totpAt } from '../../../../test/support/second-factor.ts';
-import { Client, createTestApp, signUp, TokenClient, type TestApp } from '../../../../test/support/test-app.ts';
+import { clinicWithPatient } from '../../../../test/support/care-team.ts';
+import { Client, createTestApp, TokenClient, type TestApp } from '../../../../test/support/test-app.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -24,26 +25,15 @@ describe.each(DIALECTS)('sessions under a clinic requiring a second factor on %s
     await t.close();
   });
 
-  /** A clinic, a physician in it with `email`, a patient sharing with it; `require` turns the requirement on (its admin uses the app). */
+  /** A clinic sharing a patient's record, a physician in it; `require` turns the requirement on (its admin uses the app). */
   async function clinic(require = true) {
-    const { client: admin } = await signUp(t.app);
-    const org = (await admin.request('POST', '/api/organizations', { name: `Clinic ${crypto.randomUUID()}` })).json();
-    const email = `physician-${crypto.randomUUID()}@example.test`;
-    const { client: clinician } = await signUp(t.app, { email });
-    const { code } = (await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'physician' })).json();
-    expect((await clinician.request('POST', '/api/member-invitations/accept', { code })).statusCode).toBe(200);
-    const { client: patient, me } = await signUp(t.app, { patient: true });
-    const shared = await patient.request('POST', `/api/patients/${me.patient!.id}/care-relationships`, {
-      shareCode: org.shareCode,
-      scopes: ['read'],
-    });
-    expect(shared.statusCode).toBe(201);
+    const { admin, clinician, email, organizationId, patientId } = await clinicWithPatient(t, ['read']);
     if (require) {
       await enrolSecondFactor(t, admin);
-      const on = await admin.request('PUT', `/api/organizations/${org.id}/second-factor-requirement`, { required: true });
+      const on = await admin.request('PUT', `/api/organizations/${organizationId}/second-factor-requirement`, { required: true });
       expect(on.statusCode).toBe(200);
     }
-    return { admin, clinician, email, organizationId: org.id as string, patientUrl: `/api/patients/${me.patient!.id}` };
+    return { admin, clinician, email, organizationId, patientUrl: `/api/patients/${patientId}` };
   }
 
   async function passwordSignIn(email: string): Promise<Client> {
