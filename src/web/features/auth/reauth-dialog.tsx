@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, onReauthentication, type ApiError } from '../../api/client.ts';
 import { passkeyApi, passkeysSupported } from '../../api/passkeys.ts';
-import { Dialog, ErrorMessage, Field } from '../../components/ui.tsx';
+import { Dialog, ErrorMessage, Field, PasswordField } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 
 /** The ways this person can confirm it is them, besides the password. */
@@ -88,12 +88,9 @@ export function ReauthDialog() {
             error={error?.fieldError('/code')}
           />
         ) : (
-          <Field
+          <PasswordField
             key="password"
-            label={t('field.password')}
             name="reauthPassword"
-            type="password"
-            autoComplete="current-password"
             value={value}
             onInput={setValue}
             required
