@@ -22,6 +22,7 @@ import { issueSession, type IssuedSession } from './session-issue.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
 import { computeWaitMs, findKnownDevice, rememberDevice } from './sign-in-throttle.ts';
+import { requireSecondFactorSession } from './second-factor.ts';
 import type { ChallengePurpose, Passkey } from './passkey-store.ts';
 
 /** Where the ceremony happens: the relying party's id (a host name) and the page origin it expects. */
@@ -85,9 +86,11 @@ function signInRefused(): AppError {
 export async function passkeyRegistrationOptions(
   deps: AppDeps,
   ctx: RequestContext,
+  sessionId: string | null,
   rp: RelyingParty,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const userId = requireSessionUser(ctx);
+  await requireSecondFactorSession(deps, ctx, sessionId);
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   const existing = await deps.store.passkeys.listForUser(userId);
@@ -131,6 +134,7 @@ export async function addPasskey(
   // Taken before anything is checked: a challenge answers once, whether that answer passes or not.
   const issued = challenge === undefined ? undefined : await deps.store.passkeys.takeChallenge(challenge, 'register', now);
   if (!challenge || !issued || issued.userId !== userId) throw registrationRefused();
+  await requireSecondFactorSession(deps, ctx, sessionId);
   let info;
   try {
     const verification = await verifyRegistrationResponse({

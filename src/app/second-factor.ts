@@ -112,6 +112,28 @@ export async function hasStrongSecondFactor(deps: AppDeps, userId: string): Prom
   return (await deps.store.passkeys.listForUser(userId)).length > 0;
 }
 
+/**
+ * Adding a second factor to an account that already has one asks that this session was established
+ * (or stepped up) with a factor the account still has. Otherwise whoever holds only the password could
+ * sign in with it, add their own passkey or app, and with it pass a clinic's two-step requirement.
+ * A first factor needs no such proof: enrolling is how an account gets one.
+ */
+export async function requireSecondFactorSession(deps: AppDeps, ctx: RequestContext, sessionId: string | null): Promise<void> {
+  const userId = requireSessionUser(ctx);
+  const [hasApp, passkeys, session] = await Promise.all([
+    hasConfirmedSecondFactor(deps, userId),
+    deps.store.passkeys.listForUser(userId),
+    sessionId ? deps.store.sessions.findById(sessionId) : undefined,
+  ]);
+  if (!hasApp && passkeys.length === 0) return;
+  const held = session?.secondFactor === 'passkey' ? passkeys.length > 0 : session?.secondFactor ? hasApp : false;
+  if (!held)
+    throw new AppError(
+      'reauthentication-required',
+      'Confirm it is you with your passkey or a code from your authenticator app before adding another way to sign in.',
+    );
+}
+
 export async function secondFactorStatus(deps: AppDeps, ctx: RequestContext) {
   const userId = requireSessionUser(ctx);
   const factor = await deps.store.secondFactors.find(userId);
@@ -123,8 +145,13 @@ export async function secondFactorStatus(deps: AppDeps, ctx: RequestContext) {
 }
 
 /** Starts enrolling an authenticator: a fresh secret, to be confirmed with a first code. */
-export async function beginEnrolment(deps: AppDeps, ctx: RequestContext): Promise<{ secret: string; otpauthUri: string }> {
+export async function beginEnrolment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string | null,
+): Promise<{ secret: string; otpauthUri: string }> {
   const userId = requireSessionUser(ctx);
+  await requireSecondFactorSession(deps, ctx, sessionId);
   const [factor, user] = await Promise.all([deps.store.secondFactors.find(userId), deps.store.users.findById(userId)]);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   if (factor?.confirmedAt) throw new AppError('conflict', 'Two-step sign-in is already on. Turn it off first to set up another app.');
@@ -144,6 +171,7 @@ export async function confirmEnrolment(
   const factor = await deps.store.secondFactors.find(userId);
   if (!factor) throw new AppError('conflict', 'Start setting up two-step sign-in first.');
   if (factor.confirmedAt) throw new AppError('conflict', 'Two-step sign-in is already on.');
+  await requireSecondFactorSession(deps, ctx, sessionId);
   const keys = secondFactorThrottleKeys(userId);
   const now = nowIso(deps);
   await checkSignInThrottle(deps, keys, now);

@@ -54,7 +54,7 @@ export function registerPasskeyRoutes(app: ZodApp, deps: ApiDeps, publicUrl: str
         response: { 200: RegistrationOptions },
       },
     },
-    async (req) => passkeyRegistrationOptions(deps, contextOf(req), rpOf(req)),
+    async (req) => passkeyRegistrationOptions(deps, contextOf(req), req.auth.sessionId, rpOf(req)),
   );
 
   app.post(

@@ -61,7 +61,7 @@ export function registerSecondFactorRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return reply.code(201).send(await beginEnrolment(deps, contextOf(req)));
+      return reply.code(201).send(await beginEnrolment(deps, contextOf(req), req.auth.sessionId));
     },
   );
 

@@ -109,4 +109,26 @@ describe.each(DIALECTS)('sessions under a clinic requiring a second factor on %s
     await addPasskey(clinician, newAuthenticator());
     expect((await script.request('GET', patientUrl)).statusCode).toBe(200);
   });
+
+  it('lets a password session add no further passkey or app to an account that has one, until it proves that one', async () => {
+    const { clinician, email, patientUrl } = await clinic();
+    const authenticator = newAuthenticator();
+    const credential = await addPasskey(clinician, authenticator);
+    // Someone with only the password: their own passkey or app would otherwise pass the clinic's requirement.
+    const byPassword = await passwordSignIn(email);
+    for (const [method, url] of [
+      ['POST', '/api/me/passkeys/options'],
+      ['POST', '/api/me/second-factor'],
+    ] as const) {
+      const refused = await byPassword.request(method, url);
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.json().code).toBe('reauthentication-required');
+    }
+    expect((await byPassword.request('GET', '/api/me/second-factor')).json().pendingConfirmation).toBe(false);
+    await expectRefused(byPassword, patientUrl);
+
+    expect((await reauthenticateWithPasskey(byPassword, authenticator, credential)).statusCode).toBe(200);
+    await addPasskey(byPassword, newAuthenticator(), 'Second laptop');
+    expect((await byPassword.request('GET', '/api/me/passkeys')).json()).toHaveLength(2);
+  });
 });
