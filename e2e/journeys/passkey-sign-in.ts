@@ -3,7 +3,7 @@
 // The page is opened at localhost, the host name a browser accepts as a relying party without HTTPS.
 import type { Browser, Page } from 'playwright-core';
 import { checkPage, expectVisible } from '../harness.ts';
-import { SignUpPage } from '../pages/pages.ts';
+import { SignInPage, SignUpPage } from '../pages/pages.ts';
 import { type Journey, PASSWORD, unique } from './journey.ts';
 
 /** A page at `baseUrl`'s localhost name, in a browser context with a virtual authenticator that holds passkeys. */
@@ -52,7 +52,8 @@ export const journey: Journey = {
     const name = `Pia ${unique()}`;
     const signUp = new SignUpPage(page);
     await signUp.open();
-    await signUp.signUp(name, `pia-${unique()}@example.test`, PASSWORD);
+    const email = `pia-${unique()}@example.test`;
+    await signUp.signUp(name, email, PASSWORD);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
     const passkeys = page.getByRole('region', { name: 'Passkeys' });
@@ -63,6 +64,19 @@ export const journey: Journey = {
     await addPasskeyOnAccount(page, 'Test laptop');
     const item = passkeys.getByRole('listitem').filter({ hasText: 'Test laptop' });
     await checkPage(page, 'account-passkeys', violations);
+
+    // Signed in with the password alone, adding another way to sign in asks for the passkey, not the password.
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await new SignInPage(page).signIn(email, PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm it is you' });
+    await expectVisible(confirm.getByText(/To add another way to sign in/), 'the confirmation asking for a second factor');
+    await expectVisible(confirm.getByRole('button', { name: 'Use your passkey' }), 'the passkey offered');
+    if ((await confirm.getByLabel('Password').count()) > 0) throw new Error('the password is offered where it would not do');
+    await checkPage(page, 'reauthenticate-second-factor-only', violations);
+    await confirm.getByRole('button', { name: 'Use your passkey' }).click();
+    await expectVisible(page.getByTestId('two-step-secret'), 'the authenticator key, once the passkey confirmed it is them');
 
     await page.getByRole('button', { name: 'Sign out' }).first().click();
     await expectVisible(page.getByRole('heading', { name: 'Sign in', exact: true }), 'the sign-in page after signing out');

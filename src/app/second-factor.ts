@@ -131,6 +131,8 @@ export async function requireSecondFactorSession(deps: AppDeps, ctx: RequestCont
     throw new AppError(
       'reauthentication-required',
       'Confirm it is you with your passkey or a code from your authenticator app before adding another way to sign in.',
+      // The password would not do here: the web app then offers only the factors.
+      { extra: { secondFactorOnly: true } },
     );
 }
 

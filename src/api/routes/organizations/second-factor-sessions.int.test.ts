@@ -122,8 +122,11 @@ describe.each(DIALECTS)('sessions under a clinic requiring a second factor on %s
     ] as const) {
       const refused = await byPassword.request(method, url);
       expect(refused.statusCode, url).toBe(403);
-      expect(refused.json().code).toBe('reauthentication-required');
+      expect(refused.json()).toMatchObject({ code: 'reauthentication-required', secondFactorOnly: true });
     }
+    // The password does not stand in for the factor.
+    expect((await byPassword.request('POST', '/api/auth/reauthenticate', { password: PASSWORD })).statusCode).toBe(200);
+    expect((await byPassword.request('POST', '/api/me/passkeys/options')).statusCode).toBe(403);
     expect((await byPassword.request('GET', '/api/me/second-factor')).json().pendingConfirmation).toBe(false);
     await expectRefused(byPassword, patientUrl);
 

@@ -24,6 +24,8 @@ async function waysOf(): Promise<Ways> {
 export function ReauthDialog() {
   const [open, setOpen] = useState(false);
   const [ways, setWays] = useState<Ways>({ code: false, passkey: false });
+  // Adding another way to sign in asks for a factor the account has; the password is not enough then.
+  const [factorOnly, setFactorOnly] = useState(false);
   const [useCode, setUseCode] = useState(false);
   const [value, setValue] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -32,12 +34,14 @@ export function ReauthDialog() {
 
   useEffect(() => {
     onReauthentication(
-      () =>
+      (refusal) =>
         new Promise<boolean>((resolve) => {
           settle.current?.(false);
           settle.current = resolve;
+          const onlyFactor = refusal.problem.secondFactorOnly === true;
+          setFactorOnly(onlyFactor);
           setValue('');
-          setUseCode(false);
+          setUseCode(onlyFactor);
           setError(null);
           setWays({ code: false, passkey: false });
           setOpen(true);
@@ -71,57 +75,59 @@ export function ReauthDialog() {
   const pointer = useCode ? '/code' : '/password';
   return (
     <Dialog open={open} title={t('reauth.title')} onClose={() => finish(false)}>
-      <p>{ways.code ? t('reauth.introWithCode') : t('reauth.intro')}</p>
-      <form onSubmit={submit} noValidate>
-        <ErrorMessage message={error && !error.fieldError(pointer) ? error.message : undefined} />
-        {useCode ? (
-          <Field
-            key="code"
-            label={t('twoStep.code')}
-            name="reauthCode"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            value={value}
-            onInput={setValue}
-            required
-            hint={t('twoStep.codeHint')}
-            error={error?.fieldError('/code')}
-          />
-        ) : (
-          <PasswordField
-            key="password"
-            name="reauthPassword"
-            value={value}
-            onInput={setValue}
-            required
-            error={error?.fieldError('/password')}
-          />
-        )}
-        <div class="row">
-          <button class="button" type="submit" disabled={busy}>
-            {t('reauth.submit')}
-          </button>
-          {ways.code && (
-            <button
-              class="button secondary"
-              type="button"
-              onClick={() => {
-                setUseCode(!useCode);
-                setValue('');
-                setError(null);
-              }}
-            >
-              {useCode ? t('reauth.usePassword') : t('reauth.useCode')}
-            </button>
+      <p>{factorOnly ? t('reauth.introFactorOnly') : ways.code ? t('reauth.introWithCode') : t('reauth.intro')}</p>
+      {(!factorOnly || ways.code) && (
+        <form onSubmit={submit} noValidate>
+          <ErrorMessage message={error && !error.fieldError(pointer) ? error.message : undefined} />
+          {useCode ? (
+            <Field
+              key="code"
+              label={t('twoStep.code')}
+              name="reauthCode"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={value}
+              onInput={setValue}
+              required
+              hint={t('twoStep.codeHint')}
+              error={error?.fieldError('/code')}
+            />
+          ) : (
+            <PasswordField
+              key="password"
+              name="reauthPassword"
+              value={value}
+              onInput={setValue}
+              required
+              error={error?.fieldError('/password')}
+            />
           )}
-          <button class="button secondary" type="button" onClick={() => finish(false)}>
-            {t('reauth.cancel')}
-          </button>
-        </div>
-      </form>
+          <div class="row">
+            <button class="button" type="submit" disabled={busy}>
+              {t('reauth.submit')}
+            </button>
+            {ways.code && !factorOnly && (
+              <button
+                class="button secondary"
+                type="button"
+                onClick={() => {
+                  setUseCode(!useCode);
+                  setValue('');
+                  setError(null);
+                }}
+              >
+                {useCode ? t('reauth.usePassword') : t('reauth.useCode')}
+              </button>
+            )}
+            <button class="button secondary" type="button" onClick={() => finish(false)}>
+              {t('reauth.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
       {ways.passkey && (
         <div class="row">
-          <p id="reauth-passkey-intro">{t('reauth.orPasskey')}</p>
+          <p id="reauth-passkey-intro">{factorOnly && !ways.code ? t('passkeys.signInIntro') : t('reauth.orPasskey')}</p>
           <button
             class="button secondary"
             type="button"
@@ -132,6 +138,12 @@ export function ReauthDialog() {
             {t('reauth.usePasskey')}
           </button>
         </div>
+      )}
+      {/* Without the form, its Cancel is not there either. */}
+      {factorOnly && !ways.code && (
+        <button class="button secondary" type="button" onClick={() => finish(false)}>
+          {t('reauth.cancel')}
+        </button>
       )}
     </Dialog>
   );
