@@ -24,6 +24,7 @@ import { journey as keyboardOnly } from './journeys/keyboard-only.ts';
 import { journey as apiTokenLimits } from './journeys/api-token-limits.ts';
 import { journey as twoStepSignIn } from './journeys/two-step-sign-in.ts';
 import { journey as passkeySignIn } from './journeys/passkey-sign-in.ts';
+import { journey as passkeyReauthentication } from './journeys/passkey-reauthentication.ts';
 import { journey as phq9Item9Crisis } from './journeys/phq9-item-9-crisis.ts';
 import { journey as clinicianAssignsQuestionnaires } from './journeys/clinician-assigns-questionnaires.ts';
 import { journey as bodyMapZoom } from './journeys/body-map-zoom.ts';
@@ -58,6 +59,7 @@ const journeys: Journey[] = [
   apiTokenLimits,
   twoStepSignIn,
   passkeySignIn,
+  passkeyReauthentication,
   phq9Item9Crisis,
   clinicianAssignsQuestionnaires,
   bodyMapZoom,

@@ -138,4 +138,35 @@ describe.each(DIALECTS)('shutdown on %s', (dialect) => {
         `${load.acknowledged.length} acknowledged (${duringGrace} after that), none failed, none lost`,
     );
   });
+
+  it('stops no serving thread inside the grace: the finishing time starts after it', { timeout: 60_000 }, async () => {
+    await server?.stop('SIGKILL');
+    // A finishing time far shorter than the grace: a timer counted from SIGTERM would stop the second
+    // thread in the middle of the grace, while it is still meant to serve.
+    const grace = 3000;
+    server = await startServerProcess({
+      PAINWISE_HTTP_THREADS: '2',
+      PAINWISE_SHUTDOWN_GRACE_MS: String(grace),
+      PAINWISE_SHUTDOWN_TIMEOUT_MS: '200',
+      ...(database ? { DATABASE_URL: database.url } : { PAINWISE_DATA_DIR: dataDir }),
+    });
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      server!.child.once('exit', (code) => resolve({ code, at: performance.now() })),
+    );
+    server.child.kill('SIGTERM');
+    const signalled = performance.now();
+    // Well inside the grace (a loaded machine may accept a connection late, and one still waiting when
+    // the listeners close at its end is reset), every new connection, to either thread, is answered.
+    const polls: number[] = [];
+    while (performance.now() - signalled < grace / 2) {
+      polls.push(await readyOnNewConnection(server.baseUrl));
+      await sleep(50);
+    }
+    expect(polls.length).toBeGreaterThan(3);
+    expect(new Set(polls.slice(1))).toEqual(new Set([503]));
+    const exit = await exited;
+    expect(exit.code).toBe(0);
+    expect(exit.at - signalled).toBeGreaterThanOrEqual(grace);
+    expect(server.output()).not.toContain('did not finish in time');
+  });
 });

@@ -27,6 +27,7 @@ import { collectPatientRouteActions, type PatientRouteActions } from './route-me
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerSecondFactorRoutes } from './routes/accounts/second-factor.routes.ts';
 import { registerPasskeyRoutes } from './routes/accounts/passkeys.routes.ts';
+import { registerReauthenticationRoutes } from './routes/accounts/reauthentication.routes.ts';
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
 import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
@@ -290,6 +291,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerAccountRoutes(app, deps);
   registerSecondFactorRoutes(app, deps);
   registerPasskeyRoutes(app, deps, options.publicUrl);
+  registerReauthenticationRoutes(app, deps, options.publicUrl);
   registerPatientRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerDiaryRoutes(app, deps);

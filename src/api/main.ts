@@ -307,15 +307,18 @@ export async function startServer(env: Readonly<Record<string, string | undefine
     async close() {
       closing = true;
       // Every thread drains at once; each stops taking connections, finishes what it holds and closes
-      // its connection; the primary closes last. A thread that does not finish in time is stopped.
+      // its connection; the primary closes last. A thread that has not finished by the end of the grace
+      // and the finishing time after it is stopped. The clock starts with the grace, which each thread
+      // spends serving on purpose: a timer shorter than the grace would stop a thread that is doing its job.
       await Promise.all([
         primary.drain(),
         ...workers.map(
-          (w) =>
+          (w, i) =>
             new Promise<void>((resolve) => {
               const timer = setTimeout(() => {
+                prepared.app.log.warn({ thread: i + 1 }, 'a server thread did not finish in time after the shutdown grace; stopping it');
                 void w.terminate();
-              }, 15_000);
+              }, config.shutdownGraceMs + config.shutdownTimeoutMs);
               w.once('exit', () => {
                 clearTimeout(timer);
                 resolve();

@@ -77,6 +77,27 @@ export function auditEvent(
   };
 }
 
+/**
+ * A change to how the signed-in person proves who they are (a second factor on or off, recovery codes, a
+ * passkey added, renamed or removed): an event of their own account, on no patient and no clinic. It
+ * names what changed and which item, never a secret, a code or a key.
+ */
+export function accountSecurityEvent(
+  deps: Pick<AppDeps, 'clock' | 'ids'>,
+  ctx: RequestContext,
+  action: `account.${string}`,
+  resource: { type: 'user' | 'passkey'; id: string },
+): AuditEvent {
+  return auditEvent(deps, ctx, {
+    actorBasis: 'owner',
+    organizationId: null,
+    patientId: null,
+    action,
+    resourceType: resource.type,
+    resourceId: resource.id,
+  });
+}
+
 async function decideAccess(
   deps: AppDeps,
   ctx: RequestContext,

@@ -108,7 +108,7 @@ export async function signUp(deps: AppDeps, ctx: RequestContext, input: SignUpIn
     patient: newAccountPatient(input),
   };
   const { user, patient } = await deps.store.transaction((tx) => insertAccount(deps, ctx, tx, account));
-  return { ...(await issueSession(deps, user)), patient };
+  return { ...(await issueSession(deps, user, null)), patient };
 }
 
 export type SignInOutcome =
@@ -143,7 +143,7 @@ export async function signIn(
   const deviceToken = await rememberDevice(deps, user.id, known, now);
   if (await hasConfirmedSecondFactor(deps, user.id))
     return { kind: 'second-factor', ...(await startPendingSignIn(deps, user.id)), deviceToken };
-  return { kind: 'signed-in', ...(await issueSession(deps, user)), deviceToken };
+  return { kind: 'signed-in', ...(await issueSession(deps, user, null)), deviceToken };
 }
 
 export type SessionLookup =

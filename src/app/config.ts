@@ -27,6 +27,8 @@ export interface Config {
    * balancer, set it to the balancer's health-check interval or so.
    */
   readonly shutdownGraceMs: number;
+  /** After the grace: how long a further serving thread may take to finish before it is stopped. */
+  readonly shutdownTimeoutMs: number;
   /**
    * Where the server sends e-mail (SMTP configured): sign-up then confirms the address by e-mail and
    * answers alike for every address. Unset on a one-person install, which signs up and in at once.
@@ -138,6 +140,12 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     default: '0',
     meaning:
       'After SIGTERM, how long /ready answers 503 while requests are still served (time for a load balancer to notice), before in-flight requests finish and the process exits',
+  },
+  {
+    name: 'PAINWISE_SHUTDOWN_TIMEOUT_MS',
+    default: '15000',
+    meaning:
+      'After the shutdown grace, how long a further serving thread (PAINWISE_HTTP_THREADS > 1) may take to finish its requests in flight before it is stopped',
   },
   {
     name: 'PAINWISE_SESSION_CACHE_SECONDS',
@@ -375,6 +383,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       sqliteBusyMs: int('PAINWISE_SQLITE_BUSY_TIMEOUT_MS', DEFAULT_DATABASE_TIMEOUTS.sqliteBusyMs, 0, 600_000),
     },
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
+    shutdownTimeoutMs: int('PAINWISE_SHUTDOWN_TIMEOUT_MS', 15_000, 100, 600_000),
     jobPollMs: int('PAINWISE_JOB_POLL_MS', DEFAULT_JOB_RUNNER.intervalMs, 50, 600_000),
     // At most a minute: under the shortest idle timeout, so a kept copy never outlives its session's touch.
     sessionCacheSeconds: int('PAINWISE_SESSION_CACHE_SECONDS', DEFAULT_SESSION_CACHE_SECONDS, 0, 60),

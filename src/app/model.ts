@@ -33,7 +33,15 @@ export interface Session {
   readonly lastSeenAt: string;
   readonly idleExpiresAt: string;
   readonly absoluteExpiresAt: string;
+  /** The second factor the session's person proved at its sign-in or since; null: none (the password alone). */
+  readonly secondFactor: SessionSecondFactor | null;
 }
+
+/**
+ * What can make a session a two-step one: a code from the authenticator app, one of its recovery codes,
+ * or a passkey (something held and a PIN or biometric checked on it, which is two factors in one).
+ */
+export type SessionSecondFactor = 'totp' | 'recovery-code' | 'passkey';
 
 /** What an API token may do: only read, or read and change what its owner may change. */
 export const API_TOKEN_ACCESS = ['read', 'read-write'] as const;

@@ -8,6 +8,7 @@ import type { CareScope, MemberInvitation, Membership, Organization, Organizatio
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
 import type { Repositories } from './ports.ts';
+import { hasStrongSecondFactor } from './second-factor.ts';
 
 async function requireMembership(stores: Repositories, organizationId: string, userId: string, admin = false): Promise<Membership> {
   const m = await stores.organizations.findMembership(organizationId, userId);
@@ -75,7 +76,7 @@ export async function setSecondFactorRequirement(
 ): Promise<void> {
   const userId = requireUser(ctx);
   await requireMembership(deps.store, organizationId, userId, true);
-  if (required && !(await deps.store.secondFactors.find(userId))?.confirmedAt)
+  if (required && !(await hasStrongSecondFactor(deps, userId)))
     throw new AppError('second-factor-required', 'Turn on two-step sign-in for your own account before requiring it of everyone.', {
       extra: { enrolUrl: '/account#two-step' },
     });

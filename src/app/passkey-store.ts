@@ -14,7 +14,8 @@ export interface Passkey {
   readonly lastUsedAt: string | null;
 }
 
-export type ChallengePurpose = 'register' | 'sign-in';
+/** Adding a passkey, signing in with one, or a signed-in person proving it is them again. */
+export type ChallengePurpose = 'register' | 'sign-in' | 'reauthenticate';
 
 export interface PasskeyStore {
   insert(passkey: Passkey): Promise<void>;

@@ -17,12 +17,13 @@ import {
 } from '@simplewebauthn/server';
 import { AppError } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { requireSessionUser } from './access.ts';
+import { accountSecurityEvent, requireSessionUser } from './access.ts';
 import { issueSession, type IssuedSession } from './session-issue.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
 import { computeWaitMs, findKnownDevice, rememberDevice } from './sign-in-throttle.ts';
-import type { Passkey } from './passkey-store.ts';
+import { requireSecondFactorSession } from './second-factor.ts';
+import type { ChallengePurpose, Passkey } from './passkey-store.ts';
 
 /** Where the ceremony happens: the relying party's id (a host name) and the page origin it expects. */
 export interface RelyingParty {
@@ -85,9 +86,11 @@ function signInRefused(): AppError {
 export async function passkeyRegistrationOptions(
   deps: AppDeps,
   ctx: RequestContext,
+  sessionId: string | null,
   rp: RelyingParty,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const userId = requireSessionUser(ctx);
+  await requireSecondFactorSession(deps, ctx, sessionId);
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   const existing = await deps.store.passkeys.listForUser(userId);
@@ -113,9 +116,15 @@ export async function passkeyRegistrationOptions(
   return options;
 }
 
+/**
+ * Adds the passkey the browser made. Like turning on the authenticator app, proving the new passkey
+ * (with its PIN or biometric) makes this session a two-step one: that is how a clinician whose clinic
+ * requires a second factor gets in without signing in again.
+ */
 export async function addPasskey(
   deps: AppDeps,
   ctx: RequestContext,
+  sessionId: string | null,
   rp: RelyingParty,
   input: { name: string; response: RegistrationResponseJSON },
 ): Promise<Passkey> {
@@ -125,6 +134,7 @@ export async function addPasskey(
   // Taken before anything is checked: a challenge answers once, whether that answer passes or not.
   const issued = challenge === undefined ? undefined : await deps.store.passkeys.takeChallenge(challenge, 'register', now);
   if (!challenge || !issued || issued.userId !== userId) throw registrationRefused();
+  await requireSecondFactorSession(deps, ctx, sessionId);
   let info;
   try {
     const verification = await verifyRegistrationResponse({
@@ -152,7 +162,11 @@ export async function addPasskey(
     lastUsedAt: null,
   };
   try {
-    await deps.store.passkeys.insert(passkey);
+    await deps.store.transaction(async (tx) => {
+      await tx.passkeys.insert(passkey);
+      if (sessionId) await tx.secondFactors.markSessionAuthenticated(sessionId, now, 'passkey');
+      await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.passkey.add', { type: 'passkey', id: passkey.id })]);
+    });
   } catch (error) {
     if (isUniqueViolationError(error)) throw new AppError('conflict', 'This passkey has already been added to an account.');
     throw error;
@@ -160,17 +174,26 @@ export async function addPasskey(
   return passkey;
 }
 
-export async function passkeySignInOptions(deps: AppDeps, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  // No allowCredentials: the browser offers the passkeys it holds for this site, and the one chosen says whose it is.
+/**
+ * Options for navigator.credentials.get(). To sign in, no allowCredentials: the browser offers the
+ * passkeys it holds for this site, and the one chosen says whose it is. To re-authenticate, the
+ * challenge belongs to the signed-in account and only its passkeys are offered.
+ */
+export async function passkeyAssertionOptions(
+  deps: AppDeps,
+  rp: RelyingParty,
+  forUser: { userId: string; passkeys: readonly Passkey[] } | null = null,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     userVerification: 'required',
     timeout: CEREMONY_MINUTES * 60_000,
+    ...(forUser && { allowCredentials: forUser.passkeys.map((p) => ({ id: p.credentialId, transports: [...p.transports] })) }),
   });
   await deps.store.passkeys.insertChallenge({
     challenge: options.challenge,
-    purpose: 'sign-in',
-    userId: null,
+    purpose: forUser ? 'reauthenticate' : 'sign-in',
+    userId: forUser?.userId ?? null,
     expiresAt: addMinutesIso(nowIso(deps), CEREMONY_MINUTES),
   });
   return options;
@@ -181,11 +204,11 @@ export async function passkeySignInOptions(deps: AppDeps, rp: RelyingParty): Pro
  * (a passkey answer names no account that could be kept out). A signature cannot be guessed, so this
  * only keeps a client that sends garbage from making the server verify it without end.
  */
-function passkeyThrottleKey(ip: string): string {
+export function passkeyThrottleKey(ip: string): string {
   return sha256(`passkey-ip:${ip}`);
 }
 
-async function checkPasskeyThrottle(deps: AppDeps, ip: string, now: string): Promise<void> {
+export async function checkPasskeyThrottle(deps: AppDeps, ip: string, now: string): Promise<void> {
   const s = deps.settings;
   const seen = await deps.store.signInFailures.summarizeSince(passkeyThrottleKey(ip), addMinutesIso(now, -s.signInWindowMinutes));
   const waitMs = computeWaitMs(seen.count, seen.latestAt, now, {
@@ -201,17 +224,23 @@ async function checkPasskeyThrottle(deps: AppDeps, ip: string, now: string): Pro
   }
 }
 
-/** The passkey that signed this answer and passed every check, or undefined. */
-async function verifiedPasskey(
+/**
+ * The passkey that signed this answer to a challenge made for `purpose` and passed every check, or
+ * undefined. With `userId`, the challenge must have been made for that account and the passkey be one of its own.
+ */
+export async function verifiedPasskey(
   deps: AppDeps,
   rp: RelyingParty,
   response: AuthenticationResponseJSON,
   now: string,
+  purpose: Exclude<ChallengePurpose, 'register'> = 'sign-in',
+  userId: string | null = null,
 ): Promise<Passkey | undefined> {
   const challenge = challengeOf(response.response.clientDataJSON);
-  if (!challenge || !(await deps.store.passkeys.takeChallenge(challenge, 'sign-in', now))) return undefined;
+  const issued = challenge === undefined ? undefined : await deps.store.passkeys.takeChallenge(challenge, purpose, now);
+  if (!challenge || !issued || issued.userId !== userId) return undefined;
   const passkey = await deps.store.passkeys.findByCredentialId(response.id);
-  if (!passkey) return undefined;
+  if (!passkey || (userId !== null && passkey.userId !== userId)) return undefined;
   // The authenticator says whose passkey it is; it must be the account the key was added to.
   const handle = response.response.userHandle;
   if (handle !== undefined && handle !== Buffer.from(userHandleOf(passkey.userId)).toString('base64url')) return undefined;
@@ -258,7 +287,7 @@ export async function signInWithPasskey(
   const knownHash = await findKnownDevice(deps, input.deviceToken, user.id, now);
   const known = knownHash && input.deviceToken ? { token: input.deviceToken, hash: knownHash } : null;
   const deviceToken = await rememberDevice(deps, user.id, known, now);
-  return { ...(await issueSession(deps, user)), deviceToken };
+  return { ...(await issueSession(deps, user, 'passkey')), deviceToken };
 }
 
 export async function listPasskeys(deps: AppDeps, ctx: RequestContext): Promise<readonly Passkey[]> {
@@ -267,7 +296,10 @@ export async function listPasskeys(deps: AppDeps, ctx: RequestContext): Promise<
 
 export async function renamePasskey(deps: AppDeps, ctx: RequestContext, passkeyId: string, name: string): Promise<void> {
   const userId = requireSessionUser(ctx);
-  if (!(await deps.store.passkeys.rename(userId, passkeyId, name.trim()))) throw new AppError('not-found', 'No such passkey.');
+  await deps.store.transaction(async (tx) => {
+    if (!(await tx.passkeys.rename(userId, passkeyId, name.trim()))) throw new AppError('not-found', 'No such passkey.');
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.passkey.rename', { type: 'passkey', id: passkeyId })]);
+  });
 }
 
 /** Removing a way to sign in asks for the password: a session left open on a shared computer must not be enough. */
@@ -280,5 +312,8 @@ export async function removePasskey(deps: AppDeps, ctx: RequestContext, passkeyI
       errors: [{ pointer: '/password', detail: 'This is not your password.' }],
     });
   }
-  if (!(await deps.store.passkeys.remove(userId, passkeyId))) throw new AppError('not-found', 'No such passkey.');
+  await deps.store.transaction(async (tx) => {
+    if (!(await tx.passkeys.remove(userId, passkeyId))) throw new AppError('not-found', 'No such passkey.');
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.passkey.remove', { type: 'passkey', id: passkeyId })]);
+  });
 }

@@ -43,5 +43,5 @@ export async function completeSignIn(
   const user = await deps.store.users.findById(pending.userId);
   await deps.store.secondFactors.deletePendingSignIn(tokenHash);
   if (!user) throw stepExpired();
-  return { ...(await issueSession(deps, user)), usedRecoveryCode: used === 'recovery-code' };
+  return { ...(await issueSession(deps, user, used)), usedRecoveryCode: used === 'recovery-code' };
 }

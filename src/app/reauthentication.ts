@@ -1,17 +1,20 @@
 // Sensitive actions ask for a recent proof of who is at the keyboard, not only a session: a session
 // left open on a shared computer, or a stolen cookie, must not be enough to export a whole record,
 // share it, mint an API token or turn off the second factor. A session counts as recent for
-// `reauthMinutes` after its sign-in or its last re-authentication (password or code).
+// `reauthMinutes` after its sign-in or its last re-authentication (password, code or passkey).
 import { AppError } from './errors.ts';
 import { addMinutesIso, nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { requireSessionUser } from './access.ts';
 import { findKnownDevice, checkSignInThrottle, forgetSucceededAttempt, recordSignInAttempt, throttleKeys } from './sign-in-throttle.ts';
 import { hasConfirmedSecondFactor, verifySecondFactor } from './second-factor.ts';
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { checkPasskeyThrottle, passkeyAssertionOptions, passkeyThrottleKey, verifiedPasskey, type RelyingParty } from './passkeys.ts';
+import type { SessionSecondFactor } from './model.ts';
 
 function reauthenticationRequired(minutes: number): AppError {
   return new AppError(
     'reauthentication-required',
-    `Confirm it is you: enter your password (or a code from your authenticator app) again. This is asked when you have not within ${minutes} minutes.`,
+    `Confirm it is you: enter your password again (or a code from your authenticator app, or use your passkey). This is asked when you have not within ${minutes} minutes.`,
   );
 }
 
@@ -34,28 +37,64 @@ export async function requireRecentAuthentication(
   if (!at || addMinutesIso(at, deps.settings.reauthMinutes) <= nowIso(deps)) throw reauthenticationRequired(deps.settings.reauthMinutes);
 }
 
-/** Proves the person again with their password, or a code when the account has a second factor. */
+/** Options for navigator.credentials.get() offering only this person's passkeys, to re-authenticate with one. */
+export async function reauthenticationPasskeyOptions(
+  deps: AppDeps,
+  ctx: RequestContext,
+  rp: RelyingParty,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const userId = requireSessionUser(ctx);
+  const passkeys = await deps.store.passkeys.listForUser(userId);
+  if (passkeys.length === 0) throw new AppError('conflict', 'This account has no passkey; enter your password instead.');
+  return passkeyAssertionOptions(deps, rp, { userId, passkeys });
+}
+
+export interface ReauthenticationInput {
+  readonly password?: string | undefined;
+  readonly code?: string | undefined;
+  readonly passkey?: AuthenticationResponseJSON | undefined;
+  readonly deviceToken?: string | undefined;
+}
+
+function chooseOne(): AppError {
+  return new AppError('validation-failed', 'Enter your password, a code from your authenticator app, or use your passkey.', {
+    errors: [{ pointer: '/password', detail: 'Enter your password.' }],
+  });
+}
+
+/**
+ * Proves the person again with one of: their password, a code when the account has an authenticator
+ * app, or one of their passkeys. A code or a passkey also makes the session a two-step one from now on
+ * (a clinic that requires it then lets the session in), as a sign-in with them would have.
+ */
 export async function reauthenticate(
   deps: AppDeps,
   ctx: RequestContext,
   sessionId: string | null,
-  input: { password?: string | undefined; code?: string | undefined; deviceToken?: string | undefined },
+  rp: RelyingParty,
+  input: ReauthenticationInput,
 ): Promise<{ authenticatedAt: string; validUntil: string }> {
   const userId = requireSessionUser(ctx);
   if (!sessionId) throw new AppError('session-required', 'Sign in with your password to do this.');
-  if ((input.password === undefined) === (input.code === undefined))
-    throw new AppError('validation-failed', 'Enter your password, or a code from your authenticator app.', {
-      errors: [{ pointer: '/password', detail: 'Enter your password.' }],
-    });
+  const given = [input.password, input.code, input.passkey].filter((v) => v !== undefined).length;
+  if (given !== 1) throw chooseOne();
   const user = await deps.store.users.findById(userId);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   const now = nowIso(deps);
-  if (input.code !== undefined) {
+  let factor: SessionSecondFactor | undefined;
+  if (input.passkey !== undefined) {
+    await checkPasskeyThrottle(deps, ctx.ip, now);
+    if (!(await verifiedPasskey(deps, rp, input.passkey, now, 'reauthenticate', userId))) {
+      await deps.store.signInFailures.record(passkeyThrottleKey(ctx.ip), now);
+      throw new AppError('passkey-not-accepted', 'That passkey was not accepted. Try again, or enter your password.');
+    }
+    factor = 'passkey';
+  } else if (input.code !== undefined) {
     if (!(await hasConfirmedSecondFactor(deps, userId)))
       throw new AppError('validation-failed', 'Two-step sign-in is not on for this account; enter your password.', {
         errors: [{ pointer: '/password', detail: 'Enter your password.' }],
       });
-    await verifySecondFactor(deps, userId, { code: input.code });
+    factor = await verifySecondFactor(deps, userId, { code: input.code });
   } else {
     // Throttled as a sign-in with this password would be: a session must not be a way round the waits.
     const knownHash = await findKnownDevice(deps, input.deviceToken, userId, now);
@@ -68,6 +107,6 @@ export async function reauthenticate(
       });
     await forgetSucceededAttempt(deps, keys, now);
   }
-  await deps.store.secondFactors.markSessionAuthenticated(sessionId, now);
+  await deps.store.secondFactors.markSessionAuthenticated(sessionId, now, factor);
   return { authenticatedAt: now, validUntil: addMinutesIso(now, deps.settings.reauthMinutes) };
 }

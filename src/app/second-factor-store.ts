@@ -1,5 +1,6 @@
 // The storage port of strong sign-in: an account's authenticator secret and recovery codes, the step
 // between password and code, when a session last proved its person, and clinics that demand a second factor.
+import type { SessionSecondFactor } from './model.ts';
 
 export interface StoredSecondFactor {
   /** The shared secret, base32, as the authenticator app holds it. */
@@ -40,8 +41,13 @@ export interface SecondFactorStore {
   prunePendingSignInsBefore(at: string): Promise<void>;
   /** When the session's person last typed their password or a code (its sign-in, unless since). */
   sessionAuthenticatedAt(sessionId: string): Promise<string | undefined>;
-  markSessionAuthenticated(sessionId: string, at: string): Promise<void>;
+  /** Records a re-authentication; with a second factor, the session counts as established with it from now on. */
+  markSessionAuthenticated(sessionId: string, at: string, secondFactor?: SessionSecondFactor): Promise<void>;
   setOrganizationRequirement(organizationId: string, required: boolean): Promise<void>;
-  /** The organizations that demand a second factor of this user (a clinician or an admin there), who has none. */
+  /**
+   * The organizations that demand a second factor of this user (a clinician or an admin there), whose
+   * account has none (no confirmed authenticator app, no passkey). For API tokens, which have no session
+   * to ask; a session is asked how it began instead (see the session query).
+   */
   organizationsMissingSecondFactor(userId: string): Promise<readonly string[]>;
 }

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import { AppError } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, requireSessionUser } from './access.ts';
+import { accountSecurityEvent, requireSessionUser } from './access.ts';
 import { sha256 } from './system.ts';
 import { checkSignInThrottle, forgetSucceededAttempt, recordSignInAttempt, type ThrottleKeys } from './sign-in-throttle.ts';
 import type { StoredSecondFactor } from './second-factor-store.ts';
@@ -106,6 +106,36 @@ export async function hasConfirmedSecondFactor(deps: AppDeps, userId: string): P
   return Boolean((await deps.store.secondFactors.find(userId))?.confirmedAt);
 }
 
+/** Whether the account has any second factor a clinic accepts: a confirmed authenticator app or a passkey. */
+export async function hasStrongSecondFactor(deps: AppDeps, userId: string): Promise<boolean> {
+  if (await hasConfirmedSecondFactor(deps, userId)) return true;
+  return (await deps.store.passkeys.listForUser(userId)).length > 0;
+}
+
+/**
+ * Adding a second factor to an account that already has one asks that this session was established
+ * (or stepped up) with a factor the account still has. Otherwise whoever holds only the password could
+ * sign in with it, add their own passkey or app, and with it pass a clinic's two-step requirement.
+ * A first factor needs no such proof: enrolling is how an account gets one.
+ */
+export async function requireSecondFactorSession(deps: AppDeps, ctx: RequestContext, sessionId: string | null): Promise<void> {
+  const userId = requireSessionUser(ctx);
+  const [hasApp, passkeys, session] = await Promise.all([
+    hasConfirmedSecondFactor(deps, userId),
+    deps.store.passkeys.listForUser(userId),
+    sessionId ? deps.store.sessions.findById(sessionId) : undefined,
+  ]);
+  if (!hasApp && passkeys.length === 0) return;
+  const held = session?.secondFactor === 'passkey' ? passkeys.length > 0 : session?.secondFactor ? hasApp : false;
+  if (!held)
+    throw new AppError(
+      'reauthentication-required',
+      'Confirm it is you with your passkey or a code from your authenticator app before adding another way to sign in.',
+      // The password would not do here: the web app then offers only the factors.
+      { extra: { secondFactorOnly: true } },
+    );
+}
+
 export async function secondFactorStatus(deps: AppDeps, ctx: RequestContext) {
   const userId = requireSessionUser(ctx);
   const factor = await deps.store.secondFactors.find(userId);
@@ -117,8 +147,13 @@ export async function secondFactorStatus(deps: AppDeps, ctx: RequestContext) {
 }
 
 /** Starts enrolling an authenticator: a fresh secret, to be confirmed with a first code. */
-export async function beginEnrolment(deps: AppDeps, ctx: RequestContext): Promise<{ secret: string; otpauthUri: string }> {
+export async function beginEnrolment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string | null,
+): Promise<{ secret: string; otpauthUri: string }> {
   const userId = requireSessionUser(ctx);
+  await requireSecondFactorSession(deps, ctx, sessionId);
   const [factor, user] = await Promise.all([deps.store.secondFactors.find(userId), deps.store.users.findById(userId)]);
   if (!user) throw new AppError('authentication-required', 'Sign in to continue.');
   if (factor?.confirmedAt) throw new AppError('conflict', 'Two-step sign-in is already on. Turn it off first to set up another app.');
@@ -138,6 +173,7 @@ export async function confirmEnrolment(
   const factor = await deps.store.secondFactors.find(userId);
   if (!factor) throw new AppError('conflict', 'Start setting up two-step sign-in first.');
   if (factor.confirmedAt) throw new AppError('conflict', 'Two-step sign-in is already on.');
+  await requireSecondFactorSession(deps, ctx, sessionId);
   const keys = secondFactorThrottleKeys(userId);
   const now = nowIso(deps);
   await checkSignInThrottle(deps, keys, now);
@@ -148,17 +184,8 @@ export async function confirmEnrolment(
   await deps.store.transaction(async (tx) => {
     if (!(await tx.secondFactors.confirm(userId, now))) throw new AppError('conflict', 'Two-step sign-in is already on.');
     await tx.secondFactors.replaceRecoveryCodes(userId, hashes, now);
-    if (sessionId) await tx.secondFactors.markSessionAuthenticated(sessionId, now);
-    await tx.audit.append([
-      auditEvent(deps, ctx, {
-        actorBasis: 'owner',
-        organizationId: null,
-        patientId: null,
-        action: 'account.second-factor.enable',
-        resourceType: 'user',
-        resourceId: userId,
-      }),
-    ]);
+    if (sessionId) await tx.secondFactors.markSessionAuthenticated(sessionId, now, 'totp');
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.second-factor.enable', { type: 'user', id: userId })]);
   });
   return { recoveryCodes: codes };
 }
@@ -180,16 +207,7 @@ export async function disableSecondFactor(
   await verifySecondFactor(deps, userId, input);
   await deps.store.transaction(async (tx) => {
     await tx.secondFactors.remove(userId);
-    await tx.audit.append([
-      auditEvent(deps, ctx, {
-        actorBasis: 'owner',
-        organizationId: null,
-        patientId: null,
-        action: 'account.second-factor.disable',
-        resourceType: 'user',
-        resourceId: userId,
-      }),
-    ]);
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.second-factor.disable', { type: 'user', id: userId })]);
   });
 }
 
@@ -201,16 +219,7 @@ export async function regenerateRecoveryCodes(deps: AppDeps, ctx: RequestContext
   const now = nowIso(deps);
   await deps.store.transaction(async (tx) => {
     await tx.secondFactors.replaceRecoveryCodes(userId, hashes, now);
-    await tx.audit.append([
-      auditEvent(deps, ctx, {
-        actorBasis: 'owner',
-        organizationId: null,
-        patientId: null,
-        action: 'account.recovery-codes.regenerate',
-        resourceType: 'user',
-        resourceId: userId,
-      }),
-    ]);
+    await tx.audit.append([accountSecurityEvent(deps, ctx, 'account.recovery-codes.regenerate', { type: 'user', id: userId })]);
   });
   return { recoveryCodes: codes };
 }

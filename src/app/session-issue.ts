@@ -1,6 +1,6 @@
 // A new session for an account whose person has proved who they are (password, and a code when asked).
 import { addMinutesIso, nowIso, type AppDeps } from './context.ts';
-import type { Session, User } from './model.ts';
+import type { Session, SessionSecondFactor, User } from './model.ts';
 import { sha256 } from './system.ts';
 
 export interface IssuedSession {
@@ -9,7 +9,8 @@ export interface IssuedSession {
   readonly user: User;
 }
 
-export async function issueSession(deps: AppDeps, user: User): Promise<IssuedSession> {
+/** `secondFactor`: what besides (or instead of) the password proved the person; null when nothing did. */
+export async function issueSession(deps: AppDeps, user: User, secondFactor: SessionSecondFactor | null): Promise<IssuedSession> {
   const token = deps.ids.newSecret(32);
   const now = nowIso(deps);
   const session: Session = {
@@ -20,6 +21,7 @@ export async function issueSession(deps: AppDeps, user: User): Promise<IssuedSes
     lastSeenAt: now,
     idleExpiresAt: addMinutesIso(now, deps.settings.sessionIdleMinutes),
     absoluteExpiresAt: addMinutesIso(now, deps.settings.sessionAbsoluteHours * 60),
+    secondFactor,
   };
   await deps.store.sessions.insert(session);
   return { token, session, user };

@@ -81,7 +81,7 @@ export async function confirmSignUp(
     if (!taken) throw invalid();
     return insertAccount(deps, ctx, tx, taken);
   });
-  return { ...(await issueSession(deps, user)), patient };
+  return { ...(await issueSession(deps, user, null)), patient };
 }
 
 /**

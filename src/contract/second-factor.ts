@@ -2,6 +2,7 @@
 // the second step of sign-in, and re-authentication before sensitive actions.
 import { z } from 'zod';
 import { Instant, Password } from './common.ts';
+import { AuthenticationResponse } from './passkeys.ts';
 
 /** Six digits as an authenticator app shows them; spaces some apps put in the middle are allowed. */
 export const TotpCode = z
@@ -56,5 +57,10 @@ export const SecondFactorChallenge = z
 
 export const CompleteSignInBody = z.strictObject({ pendingToken: z.string().min(1).max(200), ...CodeOrRecovery });
 
-export const ReauthenticateBody = z.strictObject({ password: Password.optional(), code: TotpCode.optional() });
+/** Exactly one of them: the password, a code from the authenticator app, or the browser's answer to the passkey options. */
+export const ReauthenticateBody = z.strictObject({
+  password: Password.optional(),
+  code: TotpCode.optional(),
+  passkey: AuthenticationResponse.optional(),
+});
 export const Reauthenticated = z.object({ authenticatedAt: Instant, validUntil: Instant });

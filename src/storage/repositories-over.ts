@@ -85,7 +85,6 @@ export const PROFILE_UNCHANGED_BY = {
     'deletePendingSignIn',
     'prunePendingSignInsBefore',
     'sessionAuthenticatedAt',
-    'markSessionAuthenticated',
     'organizationsMissingSecondFactor',
   ],
   passkeys: ['findByCredentialId', 'listForUser', 'rename', 'recordUse', 'insertChallenge', 'takeChallenge', 'pruneChallengesBefore'],

@@ -23,6 +23,8 @@ export interface SessionRow {
   absoluteExpiresAt: string;
   /** Null: when the session was created (its sign-in). */
   authenticatedAt: string | null;
+  /** 'totp', 'recovery-code' or 'passkey'; null: established by the password alone. */
+  secondFactor: string | null;
 }
 export interface ApiTokenRow {
   id: string;

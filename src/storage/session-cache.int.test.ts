@@ -22,6 +22,7 @@ async function seedSession(store: ReturnType<typeof createKyselyStore>, id: stri
     lastSeenAt: at,
     idleExpiresAt: later,
     absoluteExpiresAt: later,
+    secondFactor: null,
   });
 }
 

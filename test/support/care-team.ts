@@ -38,3 +38,20 @@ export async function caregiverOf(t: TestApp, owner: Client, patientId: string):
   expect((await client.request('POST', '/api/caregiver-invitations/accept', { code })).statusCode).toBe(200);
   return client;
 }
+
+/** A clinic (its admin), a physician in it (with their e-mail), and a patient who shares their record with it within `scopes`. */
+export async function clinicWithPatient(
+  t: TestApp,
+  scopes: ('read' | 'write')[] = ['read', 'write'],
+): Promise<{ admin: Client; clinician: Client; email: string; organizationId: string; patientId: string }> {
+  const { client: admin } = await signUp(t.app);
+  const org = (await admin.request('POST', '/api/organizations', { name: `Clinic ${crypto.randomUUID()}` })).json();
+  const email = `physician-${crypto.randomUUID()}@example.test`;
+  const { client: clinician } = await signUp(t.app, { email });
+  const { code } = (await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'physician' })).json();
+  expect((await clinician.request('POST', '/api/member-invitations/accept', { code })).statusCode).toBe(200);
+  const { client: patient, me } = await signUp(t.app, { patient: true });
+  const shared = await patient.request('POST', `/api/patients/${me.patient!.id}/care-relationships`, { shareCode: org.shareCode, scopes });
+  expect(shared.statusCode).toBe(201);
+  return { admin, clinician, email, organizationId: org.id, patientId: me.patient!.id };
+}

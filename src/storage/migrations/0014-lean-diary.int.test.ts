@@ -159,6 +159,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       '0019-pending-sign-ups',
       '0020-second-factor',
       '0021-passkeys',
+      '0022-session-second-factor',
     ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();

@@ -200,6 +200,7 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
       '0019-pending-sign-ups',
       '0020-second-factor',
       '0021-passkeys',
+      '0022-session-second-factor',
     ]);
     const latest = await latestRows(db);
 

@@ -18,6 +18,7 @@ import * as m0018 from './0018-api-token-scopes.ts';
 import * as m0019 from './0019-pending-sign-ups.ts';
 import * as m0020 from './0020-second-factor.ts';
 import * as m0021 from './0021-passkeys.ts';
+import * as m0022 from './0022-session-second-factor.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-pending-sign-ups': m0019,
   '0020-second-factor': m0020,
   '0021-passkeys': m0021,
+  '0022-session-second-factor': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

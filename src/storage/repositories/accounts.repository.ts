@@ -1,6 +1,6 @@
 // Users, sessions, API tokens and sign-in failure counts.
 import type { ApiTokenStore, KnownDeviceStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
-import { SECOND_FACTOR_ROLES, type ApiToken, type OrganizationRole } from '../../app/model.ts';
+import { SECOND_FACTOR_ROLES, type ApiToken, type OrganizationRole, type SessionSecondFactor } from '../../app/model.ts';
 import type { ApiTokenRow, SessionRow } from '../schema.ts';
 import { sql } from 'kysely';
 import { parseJsonArray, preparedQuery, type Executor } from './executor.ts';
@@ -51,15 +51,32 @@ export function userRepository(db: Executor): UserStore {
 
 // Runs on every cookie-authenticated request: one prepared query for the session, the user, their own
 // patient record and their memberships, read as arrays (half the cost of row objects on SQLite).
+//
+// A clinic that requires two-step sign-in is satisfied by the session, not by the account alone: the
+// session must have been established (or stepped up) with a second factor, and the account must still
+// have that factor. An account that merely holds a passkey can still sign in with its password alone,
+// so "has a passkey" would let a stolen password reach the clinic's patients. A factor removed since
+// (the app turned off, the last passkey deleted) no longer counts for sessions it made. The checks are
+// correlated lookups, asked only on the rows of a clinic that requires it, so the session stays one
+// round trip and costs nothing extra for everyone else.
 const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) =>
   sql`
   select s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
          u.email, u.display_name, p.id as patient_id, p.display_name as patient_name, p.time_zone,
          m.id as membership_id, m.organization_id, m.role, o.name as organization_name,
-         o.require_second_factor, sf.confirmed_at as second_factor_confirmed_at
+         o.require_second_factor,
+         case
+           when o.require_second_factor <> 1 then 1
+           when s.second_factor = 'passkey'
+             then case when exists (select 1 from passkey pk where pk.user_id = s.user_id) then 1 else 0 end
+           when s.second_factor in ('totp', 'recovery-code')
+             then case when exists (select 1 from second_factor sf where sf.user_id = s.user_id and sf.confirmed_at is not null)
+                  then 1 else 0 end
+           else 0
+         end as second_factor_held,
+         s.second_factor
   from session s
   join user_account u on u.id = s.user_id
-  left join second_factor sf on sf.user_id = u.id
   left join patient p on p.user_id = u.id
   left join membership m on m.user_id = u.id
   left join organization o on o.id = m.organization_id
@@ -80,13 +97,15 @@ export function sessionRepository(db: Executor): SessionStore {
           lastSeenAt: s.lastSeenAt,
           idleExpiresAt: s.idleExpiresAt,
           absoluteExpiresAt: s.absoluteExpiresAt,
+          secondFactor: s.secondFactor,
         })
         .execute();
     },
     async findById(id) {
       // On every authenticated request: raw SQL skips the query builder's per-call compilation.
       const { rows } = await sql<SessionRow>`select * from session where id = ${id}`.execute(db);
-      return rows[0];
+      const row = rows[0];
+      return row && { ...row, secondFactor: (row.secondFactor as SessionSecondFactor | null) ?? null };
     },
     async findWithProfile(id) {
       const rows = (await SESSION_WITH_PROFILE.tuples(db, { id })) as (string | null)[][];
@@ -115,6 +134,7 @@ export function sessionRepository(db: Executor): SessionStore {
           lastSeenAt: lastSeenAt!,
           idleExpiresAt: idleExpiresAt!,
           absoluteExpiresAt: absoluteExpiresAt!,
+          secondFactor: (first[18] as SessionSecondFactor | null) ?? null,
         },
         profile: {
           user: { id: userId!, email: email!, displayName: displayName! },
@@ -126,7 +146,7 @@ export function sessionRepository(db: Executor): SessionStore {
               organizationId: r[13]!,
               organizationName: r[15]!,
               role: r[14] as OrganizationRole,
-              secondFactorMissing: Number(r[16]) === 1 && !r[17] && SECOND_FACTOR_ROLES.includes(r[14] as OrganizationRole),
+              secondFactorMissing: Number(r[16]) === 1 && Number(r[17]) !== 1 && SECOND_FACTOR_ROLES.includes(r[14] as OrganizationRole),
             })),
         },
       };

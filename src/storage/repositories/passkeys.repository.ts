@@ -3,18 +3,13 @@ import type { Passkey, PasskeyStore } from '../../app/passkey-store.ts';
 import type { PasskeyRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
+/** The row's columns are the passkey's fields; two are stored in another form. */
 function fromRow(row: PasskeyRow): Passkey {
   return {
-    id: row.id,
-    credentialId: row.credentialId,
-    userId: row.userId,
-    publicKey: row.publicKey,
+    ...row,
     // PostgreSQL's bigint arrives as a number (the driver's int8 parser) or, elsewhere, as text.
     counter: Number(row.counter),
     transports: JSON.parse(row.transports) as string[],
-    name: row.name,
-    createdAt: row.createdAt,
-    lastUsedAt: row.lastUsedAt,
   };
 }
 

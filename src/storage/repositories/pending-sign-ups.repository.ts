@@ -3,16 +3,9 @@ import type { PendingSignUp, PendingSignUpStore } from '../../app/sign-up-store.
 import type { PendingSignUpRow } from '../schema.ts';
 import type { Executor } from './executor.ts';
 
-function fromRow(row: PendingSignUpRow): PendingSignUp {
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.displayName,
-    passwordHash: row.passwordHash,
-    patient: row.patient === null ? null : (JSON.parse(row.patient) as PendingSignUp['patient']),
-    createdAt: row.createdAt,
-    expiresAt: row.expiresAt,
-  };
+/** The row without the link's token hash (never handed out), its patient request parsed. */
+function fromRow({ tokenHash: _tokenHash, patient, ...row }: PendingSignUpRow): PendingSignUp {
+  return { ...row, patient: patient === null ? null : (JSON.parse(patient) as PendingSignUp['patient']) };
 }
 
 export function pendingSignUpRepository(db: Executor): PendingSignUpStore {

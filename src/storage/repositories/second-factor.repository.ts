@@ -84,8 +84,13 @@ export function secondFactorRepository(db: Executor): SecondFactorStore {
       const r = await db.selectFrom('session').select(['createdAt', 'authenticatedAt']).where('id', '=', sessionId).executeTakeFirst();
       return r && (r.authenticatedAt ?? r.createdAt);
     },
-    async markSessionAuthenticated(sessionId, at) {
-      await db.updateTable('session').set({ authenticatedAt: at }).where('id', '=', sessionId).execute();
+    async markSessionAuthenticated(sessionId, at, secondFactor) {
+      // A password proves the person again but adds no factor: it never takes away one the session has.
+      await db
+        .updateTable('session')
+        .set(secondFactor ? { authenticatedAt: at, secondFactor } : { authenticatedAt: at })
+        .where('id', '=', sessionId)
+        .execute();
     },
     async setOrganizationRequirement(organizationId, required) {
       await db
@@ -104,13 +109,16 @@ export function secondFactorRepository(db: Executor): SecondFactorStore {
         .where('organization.requireSecondFactor', '=', 1)
         .where((eb) =>
           eb.not(
-            eb.exists(
-              eb
-                .selectFrom('second_factor')
-                .select('second_factor.userId')
-                .whereRef('second_factor.userId', '=', 'membership.userId')
-                .where('second_factor.confirmedAt', 'is not', null),
-            ),
+            eb.or([
+              eb.exists(
+                eb
+                  .selectFrom('second_factor')
+                  .select('second_factor.userId')
+                  .whereRef('second_factor.userId', '=', 'membership.userId')
+                  .where('second_factor.confirmedAt', 'is not', null),
+              ),
+              eb.exists(eb.selectFrom('passkey').select('passkey.userId').whereRef('passkey.userId', '=', 'membership.userId')),
+            ]),
           ),
         )
         .execute();

@@ -87,13 +87,13 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let onSessionEnded: (() => void) | null = null;
-let onReauthenticationRequired: (() => Promise<boolean>) | null = null;
+let onReauthenticationRequired: ((refusal: ApiError) => Promise<boolean>) | null = null;
 
 /**
  * Who asks the person to confirm it is them when a sensitive action answers
  * `reauthentication-required`: resolves true once they have, and the request is then sent again.
  */
-export function onReauthentication(handler: () => Promise<boolean>): void {
+export function onReauthentication(handler: (refusal: ApiError) => Promise<boolean>): void {
   onReauthenticationRequired = handler;
 }
 
@@ -116,7 +116,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   try {
     return await requestOnce<T>(method, path, body, headers);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'reauthentication-required' && (await onReauthenticationRequired?.()))
+    if (error instanceof ApiError && error.code === 'reauthentication-required' && (await onReauthenticationRequired?.(error)))
       return requestOnce<T>(method, path, body, headers);
     throw error;
   }

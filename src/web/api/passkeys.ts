@@ -38,15 +38,20 @@ export const passkeyApi = {
   },
   rename: (id: string, name: string) => request<void>('PATCH', `/api/me/passkeys/${id}`, { name }),
   remove: (id: string, password: string) => request<void>('DELETE', `/api/me/passkeys/${id}`, { password }),
-  async signIn(): Promise<Me> {
-    const optionsJSON = await request<z.infer<typeof AuthenticationOptions>>('POST', '/api/auth/passkey/options');
-    const { startAuthentication } = await import('@simplewebauthn/browser');
-    let response: unknown;
-    try {
-      response = await startAuthentication({ optionsJSON: optionsJSON as Parameters<typeof startAuthentication>[0]['optionsJSON'] });
-    } catch (error) {
-      throw ceremonyFailed(error);
-    }
-    return request<Me>('POST', '/api/auth/passkey/sign-in', { response });
-  },
+  signIn: async (): Promise<Me> =>
+    request<Me>('POST', '/api/auth/passkey/sign-in', { response: await assertion('/api/auth/passkey/options') }),
+  /** Confirms it is the signed-in person with one of their own passkeys, before a sensitive action. */
+  reauthenticate: async (): Promise<unknown> =>
+    request('POST', '/api/auth/reauthenticate', { passkey: await assertion('/api/auth/reauthenticate/passkey-options') }),
 };
+
+/** The browser's answer to the options the server gives at `optionsPath` (navigator.credentials.get()). */
+async function assertion(optionsPath: string): Promise<unknown> {
+  const optionsJSON = await request<z.infer<typeof AuthenticationOptions>>('POST', optionsPath);
+  const { startAuthentication } = await import('@simplewebauthn/browser');
+  try {
+    return await startAuthentication({ optionsJSON: optionsJSON as Parameters<typeof startAuthentication>[0]['optionsJSON'] });
+  } catch (error) {
+    throw ceremonyFailed(error);
+  }
+}

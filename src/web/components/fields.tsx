@@ -49,6 +49,21 @@ export function Field(props: {
   );
 }
 
+/**
+ * The person's own password, typed to prove it is them: labelled "Password" unless told otherwise,
+ * and marked for password managers to fill in.
+ */
+export function PasswordField(props: {
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string | undefined;
+  label?: string;
+  required?: boolean;
+}) {
+  return <Field label={props.label ?? t('field.password')} type="password" autoComplete="current-password" {...props} />;
+}
+
 export function SelectField<T extends string>(props: {
   label: string;
   name: string;

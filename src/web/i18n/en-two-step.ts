@@ -38,6 +38,12 @@ export const enTwoStep = {
   'twoStep.requireForClinic': 'Require two-step sign-in of every clinician and admin',
   'reauth.title': 'Confirm it is you',
   'reauth.intro': 'For this, enter your password again.',
+  'reauth.introWithCode': 'For this, enter your password again, or a code from your authenticator app.',
+  'reauth.introFactorOnly': 'To add another way to sign in, confirm it is you with your passkey or a code from your authenticator app.',
+  'reauth.usePasskey': 'Use your passkey',
+  'reauth.orPasskey': 'Or use the fingerprint, face or screen lock of a device where you added a passkey.',
+  'reauth.useCode': 'Use a code from the app instead',
+  'reauth.usePassword': 'Use your password instead',
   'reauth.submit': 'Confirm',
   'reauth.cancel': 'Cancel',
 } as const;

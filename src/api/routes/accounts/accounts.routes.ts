@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { changePassword, deleteAccount, signIn, signOut, signOutEverywhere, signUp, updateProfile } from '../../../app/accounts.ts';
 import { requireRecentAuthentication } from '../../../app/reauthentication.ts';
@@ -6,6 +7,7 @@ import { AppError } from '../../../app/errors.ts';
 import { confirmSignUp, requestSignUp } from '../../../app/sign-up-by-mail.ts';
 import type { ApiToken } from '../../../app/model.ts';
 import type { AppDeps, RequestContext } from '../../../app/context.ts';
+import type { IssuedSession } from '../../../app/session-issue.ts';
 import { listMyMemberships } from '../../../app/organizations.ts';
 import {
   ApiTokenParams,
@@ -52,6 +54,17 @@ export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: stri
   };
 }
 
+/** Sets the cookie of a session just issued (any way of signing in) and answers /api/me as that session sees it. */
+export async function answerNewSession(
+  deps: ApiDeps,
+  ctx: RequestContext,
+  reply: FastifyReply,
+  issued: IssuedSession,
+): Promise<z.infer<typeof MeResponse>> {
+  setSessionCookie(reply, issued.token, deps.cookies);
+  return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: issued.user.id, via: 'session' } }, issued.session.csrfToken);
+}
+
 /** A token as its owner sees it: everything but whose it is (they know) and its secret (never kept). */
 function presentApiToken({ userId: _u, patientIds, ...t }: ApiToken): z.infer<typeof ApiTokenView> {
   return { ...t, patientIds: patientIds && [...patientIds] };
@@ -75,11 +88,7 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
         await requestSignUp(deps, ctx, req.body);
         return reply.code(202).send({ status: 'check-email' as const });
       }
-      const { token, session, user } = await signUp(deps, ctx, req.body);
-      setSessionCookie(reply, token, deps.cookies);
-      return reply
-        .code(201)
-        .send(await loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken));
+      return reply.code(201).send(await answerNewSession(deps, ctx, reply, await signUp(deps, ctx, req.body)));
     },
   );
 
@@ -95,11 +104,7 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     async (req, reply) => {
       const ctx = contextOf(req);
-      const { token, session, user } = await confirmSignUp(deps, ctx, req.body);
-      setSessionCookie(reply, token, deps.cookies);
-      return reply
-        .code(201)
-        .send(await loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken));
+      return reply.code(201).send(await answerNewSession(deps, ctx, reply, await confirmSignUp(deps, ctx, req.body)));
     },
   );
 
@@ -123,9 +128,7 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
         return reply
           .code(202)
           .send({ secondFactorRequired: true as const, pendingToken: outcome.pendingToken, expiresAt: outcome.expiresAt });
-      const { token, session, user } = outcome;
-      setSessionCookie(reply, token, deps.cookies);
-      return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken);
+      return answerNewSession(deps, ctx, reply, outcome);
     },
   );
 

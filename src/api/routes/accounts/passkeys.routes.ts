@@ -6,7 +6,7 @@ import {
   addPasskey,
   listPasskeys,
   passkeyRegistrationOptions,
-  passkeySignInOptions,
+  passkeyAssertionOptions,
   relyingPartyFor,
   removePasskey,
   renamePasskey,
@@ -25,10 +25,10 @@ import {
   RemovePasskeyBody,
   RenamePasskeyBody,
 } from '../../../contract/passkeys.ts';
-import { knownDeviceCookieName, setKnownDeviceCookie, setSessionCookie } from '../../auth-plumbing.ts';
+import { knownDeviceCookieName, setKnownDeviceCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-import { loadMe } from './accounts.routes.ts';
+import { answerNewSession } from './accounts.routes.ts';
 
 const tags = ['account'];
 
@@ -37,9 +37,13 @@ function present(p: Passkey): z.infer<typeof PasskeyView> {
   return { id: p.id, name: p.name, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt };
 }
 
+/** The relying party of a request: the origin it was addressed to, as request-origin.ts reads it (scheme and Host, as forwarded by a trusted proxy). */
+export function relyingPartyOfRequest(req: FastifyRequest, publicUrl: string | undefined): RelyingParty {
+  return relyingPartyFor(publicUrl, `${req.protocol}://${req.host}`);
+}
+
 export function registerPasskeyRoutes(app: ZodApp, deps: ApiDeps, publicUrl: string | undefined): void {
-  // The origin the request was addressed to, as request-origin.ts reads it (scheme and Host, as forwarded by a trusted proxy).
-  const rpOf = (req: FastifyRequest): RelyingParty => relyingPartyFor(publicUrl, `${req.protocol}://${req.host}`);
+  const rpOf = (req: FastifyRequest): RelyingParty => relyingPartyOfRequest(req, publicUrl);
 
   app.post(
     '/api/me/passkeys/options',
@@ -50,7 +54,7 @@ export function registerPasskeyRoutes(app: ZodApp, deps: ApiDeps, publicUrl: str
         response: { 200: RegistrationOptions },
       },
     },
-    async (req) => passkeyRegistrationOptions(deps, contextOf(req), rpOf(req)),
+    async (req) => passkeyRegistrationOptions(deps, contextOf(req), req.auth.sessionId, rpOf(req)),
   );
 
   app.post(
@@ -64,7 +68,7 @@ export function registerPasskeyRoutes(app: ZodApp, deps: ApiDeps, publicUrl: str
       },
     },
     async (req, reply) => {
-      const passkey = await addPasskey(deps, contextOf(req), rpOf(req), req.body);
+      const passkey = await addPasskey(deps, contextOf(req), req.auth.sessionId, rpOf(req), req.body);
       return reply.code(201).send(present(passkey));
     },
   );
@@ -102,7 +106,7 @@ export function registerPasskeyRoutes(app: ZodApp, deps: ApiDeps, publicUrl: str
         response: { 200: AuthenticationOptions },
       },
     },
-    async (req) => passkeySignInOptions(deps, rpOf(req)),
+    async (req) => passkeyAssertionOptions(deps, rpOf(req)),
   );
 
   app.post(
@@ -119,9 +123,8 @@ export function registerPasskeyRoutes(app: ZodApp, deps: ApiDeps, publicUrl: str
       const ctx = contextOf(req);
       const deviceToken = req.cookies[knownDeviceCookieName(deps.cookies.secure)];
       const signedIn = await signInWithPasskey(deps, ctx, rpOf(req), { response: req.body.response, deviceToken });
-      setSessionCookie(reply, signedIn.token, deps.cookies);
       setKnownDeviceCookie(reply, signedIn.deviceToken, deps.cookies, deps.settings.signInKnownDeviceDays);
-      return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: signedIn.user.id, via: 'session' } }, signedIn.session.csrfToken);
+      return answerNewSession(deps, ctx, reply, signedIn);
     },
   );
 }

@@ -3,7 +3,9 @@
 // password (or a code) is typed again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
+import { addPasskey, newAuthenticator, PASSKEY_ORIGIN, reauthenticateWithPasskey } from '../../../../test/support/passkey-client.ts';
 import { enrolSecondFactor, totpAt } from '../../../../test/support/second-factor.ts';
+import type { AuthenticationOptionsJson } from '../../../../test/support/software-authenticator.ts';
 import { createTestApp, signUp, type TestApp } from '../../../../test/support/test-app.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -11,7 +13,7 @@ const PASSWORD = 'correct horse battery staple';
 describe.each(DIALECTS)('re-authentication on %s', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(dialect, { reauthMinutes: 10, sessionIdleMinutes: 120 });
+    t = await createTestApp(dialect, { reauthMinutes: 10, sessionIdleMinutes: 120 }, { publicUrl: PASSKEY_ORIGIN });
   });
   afterAll(async () => {
     await t.close();
@@ -67,6 +69,53 @@ describe.each(DIALECTS)('re-authentication on %s', (dialect) => {
     const replayed = await client.request('POST', '/api/auth/reauthenticate', { code });
     expect(replayed.statusCode).toBe(400);
     expect(replayed.json().code).toBe('second-factor-code-invalid');
+  });
+
+  it('takes one of the person’s own passkeys instead, once, and no one else’s', async () => {
+    const { client } = await signUp(t.app);
+    const mine = newAuthenticator();
+    const credential = await addPasskey(client, mine);
+    const { client: other } = await signUp(t.app);
+    const theirs = newAuthenticator();
+    const theirCredential = await addPasskey(other, theirs);
+    t.clock.advanceMinutes(11);
+    expect((await client.request('POST', '/api/me/tokens', { name: 'script' })).json().code).toBe('reauthentication-required');
+
+    // The options name this account's passkeys only, so the browser offers no one else's.
+    const options = (await client.request('POST', '/api/auth/reauthenticate/passkey-options')).json() as AuthenticationOptionsJson & {
+      allowCredentials: { id: string }[];
+    };
+    expect(options.allowCredentials.map((c) => c.id)).toEqual([credential.id]);
+    // Another account's passkey answering this account's challenge is refused, and spends the challenge.
+    const foreign = await client.request('POST', '/api/auth/reauthenticate', { passkey: theirs.assert(options, theirCredential) });
+    expect(foreign.statusCode).toBe(401);
+    expect(foreign.json().code).toBe('passkey-not-accepted');
+    expect((await client.request('POST', '/api/auth/reauthenticate', { passkey: mine.assert(options, credential) })).json().code).toBe(
+      'passkey-not-accepted',
+    );
+    // A challenge made for signing in is not one for re-authenticating.
+    const signInOptions = (await client.request('POST', '/api/auth/passkey/options')).json() as AuthenticationOptionsJson;
+    expect((await client.request('POST', '/api/auth/reauthenticate', { passkey: mine.assert(signInOptions, credential) })).statusCode).toBe(
+      401,
+    );
+    // Two proofs at once are refused as bad input.
+    const both = await client.request('POST', '/api/auth/reauthenticate', {
+      password: PASSWORD,
+      passkey: mine.assert(options, credential),
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().code).toBe('validation-failed');
+
+    expect((await client.request('POST', '/api/me/tokens', { name: 'script' })).statusCode).toBe(403);
+    expect((await reauthenticateWithPasskey(client, mine, credential)).statusCode).toBe(200);
+    expect((await client.request('POST', '/api/me/tokens', { name: 'script' })).statusCode).toBe(201);
+  });
+
+  it('has no passkey options for an account without a passkey', async () => {
+    const { client } = await signUp(t.app);
+    const res = await client.request('POST', '/api/auth/reauthenticate/passkey-options');
+    expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
   it('lets an API token export without a session, as it was made by one that had just proved itself', async () => {

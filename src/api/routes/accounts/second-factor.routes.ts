@@ -1,5 +1,5 @@
 import { completeSignIn } from '../../../app/pending-sign-in.ts';
-import { reauthenticate, requireRecentAuthentication } from '../../../app/reauthentication.ts';
+import { requireRecentAuthentication } from '../../../app/reauthentication.ts';
 import {
   beginEnrolment,
   confirmEnrolment,
@@ -12,16 +12,13 @@ import {
   CompleteSignInBody,
   ConfirmSecondFactorBody,
   DisableSecondFactorBody,
-  Reauthenticated,
-  ReauthenticateBody,
   RecoveryCodes,
   SecondFactorEnrolment,
   SecondFactorStatus,
 } from '../../../contract/second-factor.ts';
-import { knownDeviceCookieName, setSessionCookie } from '../../auth-plumbing.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
-import { loadMe } from './accounts.routes.ts';
+import { answerNewSession } from './accounts.routes.ts';
 
 const tags = ['account'];
 
@@ -37,26 +34,7 @@ export function registerSecondFactorRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (req, reply) => {
-      const ctx = contextOf(req);
-      const { token, session, user } = await completeSignIn(deps, req.body);
-      setSessionCookie(reply, token, deps.cookies);
-      return loadMe(deps, { ...ctx, actor: { kind: 'user', userId: user.id, via: 'session' } }, session.csrfToken);
-    },
-  );
-
-  app.post(
-    '/api/auth/reauthenticate',
-    {
-      schema: {
-        tags,
-        summary: 'Confirm it is you (password, or a code) before a sensitive action; good for a few minutes',
-        body: ReauthenticateBody,
-        response: { 200: Reauthenticated },
-      },
-    },
-    async (req) => {
-      const deviceToken = req.cookies[knownDeviceCookieName(deps.cookies.secure)];
-      return reauthenticate(deps, contextOf(req), req.auth.sessionId, { ...req.body, deviceToken });
+      return answerNewSession(deps, contextOf(req), reply, await completeSignIn(deps, req.body));
     },
   );
 
@@ -83,7 +61,7 @@ export function registerSecondFactorRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return reply.code(201).send(await beginEnrolment(deps, contextOf(req)));
+      return reply.code(201).send(await beginEnrolment(deps, contextOf(req), req.auth.sessionId));
     },
   );
 

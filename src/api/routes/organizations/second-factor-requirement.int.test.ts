@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { enrolSecondFactor } from '../../../../test/support/second-factor.ts';
-import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
+import { clinicWithPatient } from '../../../../test/support/care-team.ts';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 
 describe.each(DIALECTS)('a clinic requiring a second factor on %s', (dialect) => {
   let t: TestApp;
@@ -14,22 +15,7 @@ describe.each(DIALECTS)('a clinic requiring a second factor on %s', (dialect) =>
     await t.close();
   });
 
-  /** A clinic (its admin), a physician in it, and a patient who shares their record with it. */
-  async function clinic(): Promise<{ admin: Client; clinician: Client; organizationId: string; patientId: string }> {
-    const { client: admin } = await signUp(t.app);
-    const org = (await admin.request('POST', '/api/organizations', { name: `Clinic ${crypto.randomUUID()}` })).json();
-    const email = `physician-${crypto.randomUUID()}@example.test`;
-    const { client: clinician } = await signUp(t.app, { email });
-    const { code } = (await admin.request('POST', `/api/organizations/${org.id}/invitations`, { email, role: 'physician' })).json();
-    expect((await clinician.request('POST', '/api/member-invitations/accept', { code })).statusCode).toBe(200);
-    const { client: patient, me } = await signUp(t.app, { patient: true });
-    const shared = await patient.request('POST', `/api/patients/${me.patient!.id}/care-relationships`, {
-      shareCode: org.shareCode,
-      scopes: ['read', 'write'],
-    });
-    expect(shared.statusCode).toBe(201);
-    return { admin, clinician, organizationId: org.id, patientId: me.patient!.id };
-  }
+  const clinic = () => clinicWithPatient(t);
 
   it('lets only an admin with a second factor turn the requirement on', async () => {
     const { admin, clinician, organizationId } = await clinic();

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, type ApiError } from '../../api/client.ts';
-import { Dialog, ErrorMessage, Field, showToast } from '../../components/ui.tsx';
+import { Dialog, ErrorMessage, Field, PasswordField, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 import { ApiTokens } from './api-tokens.tsx';
@@ -76,11 +76,9 @@ export function Account() {
       <form class="card" onSubmit={changePassword} aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.password')}</h2>
         <ErrorMessage message={passwordError?.message} />
-        <Field
+        <PasswordField
           label={t('field.currentPassword')}
           name="currentPassword"
-          type="password"
-          autoComplete="current-password"
           value={current}
           onInput={setCurrent}
           error={passwordError?.fieldError('/currentPassword')}
@@ -114,11 +112,8 @@ export function Account() {
           <p>{t('account.deleteIntro')}</p>
           <form onSubmit={deleteAccount}>
             <ErrorMessage message={deleteError?.message} />
-            <Field
-              label={t('field.password')}
+            <PasswordField
               name="deletePassword"
-              type="password"
-              autoComplete="current-password"
               value={deletePassword}
               onInput={setDeletePassword}
               error={deleteError?.fieldError('/password')}

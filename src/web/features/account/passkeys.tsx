@@ -29,33 +29,65 @@ function PasskeyItem(props: { passkey: Passkey; onRename: () => void; onRemove: 
   );
 }
 
-function RenameDialog(props: { passkey: Passkey | null; onClose: () => void; onDone: () => void }) {
-  const [name, setName] = useState('');
+interface DialogProps {
+  readonly passkey: Passkey | null;
+  readonly onClose: () => void;
+  readonly onDone: () => void;
+}
+
+/**
+ * A dialog about one passkey with a one-field form: the field starts from `initial` whenever another
+ * passkey is chosen; submitting runs `action`, then says `done` and closes, or shows the refusal
+ * beside the field (or above it when it is about something else).
+ */
+function PasskeyFormDialog(
+  props: DialogProps & {
+    readonly title: string;
+    readonly intro?: string;
+    readonly field: { readonly label: string; readonly name: string; readonly pointer: string; readonly password?: boolean };
+    readonly initial: (p: Passkey | null) => string;
+    readonly action: (p: Passkey, value: string) => Promise<void>;
+    readonly done: string;
+    readonly submit: string;
+    readonly danger?: boolean;
+  },
+) {
+  const [value, setValue] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
-    setName(props.passkey?.name ?? '');
+    setValue(props.initial(props.passkey));
     setError(null);
   }, [props.passkey]);
-  async function save(e: Event) {
+  async function submit(e: Event) {
     e.preventDefault();
     if (!props.passkey) return;
     setError(null);
     try {
-      await passkeyApi.rename(props.passkey.id, name);
-      showToast(t('passkeys.renamed'));
+      await props.action(props.passkey, value);
+      showToast(props.done);
       props.onDone();
     } catch (err) {
       setError(err as ApiError);
     }
   }
+  const { field } = props;
   return (
-    <Dialog open={props.passkey !== null} title={t('passkeys.renameTitle')} onClose={props.onClose}>
-      <form onSubmit={save} noValidate>
-        <ErrorMessage message={error?.fieldError('/name') ? null : error?.message} />
-        <Field label={t('passkeys.name')} name="passkeyRename" value={name} onInput={setName} required error={error?.fieldError('/name')} />
+    <Dialog open={props.passkey !== null} title={props.title} onClose={props.onClose}>
+      {props.intro && <p>{props.intro}</p>}
+      <form onSubmit={submit} noValidate>
+        <ErrorMessage message={error?.fieldError(field.pointer) ? null : error?.message} />
+        <Field
+          label={field.label}
+          name={field.name}
+          {...(field.password ? { type: 'password', autoComplete: 'current-password' } : {})}
+          value={value}
+          onInput={setValue}
+          required
+          error={error?.fieldError(field.pointer)}
+        />
         <div class="row">
-          <button class="button" type="submit">
-            {t('passkeys.save')}
+          <button class={props.danger ? 'button danger' : 'button'} type="submit">
+            {props.submit}
           </button>
           <button class="button secondary" type="button" onClick={props.onClose}>
             {t('account.cancel')}
@@ -66,52 +98,31 @@ function RenameDialog(props: { passkey: Passkey | null; onClose: () => void; onD
   );
 }
 
-function RemoveDialog(props: { passkey: Passkey | null; onClose: () => void; onDone: () => void }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    setPassword('');
-    setError(null);
-  }, [props.passkey]);
-  async function remove(e: Event) {
-    e.preventDefault();
-    if (!props.passkey) return;
-    setError(null);
-    try {
-      await passkeyApi.remove(props.passkey.id, password);
-      showToast(t('passkeys.removed'));
-      props.onDone();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
-  return (
-    <Dialog open={props.passkey !== null} title={t('passkeys.removeTitle')} onClose={props.onClose}>
-      <p>{t('passkeys.removeIntro', { name: props.passkey?.name ?? '' })}</p>
-      <form onSubmit={remove} noValidate>
-        <ErrorMessage message={error?.fieldError('/password') ? null : error?.message} />
-        <Field
-          label={t('field.password')}
-          name="passkeyPassword"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onInput={setPassword}
-          required
-          error={error?.fieldError('/password')}
-        />
-        <div class="row">
-          <button class="button danger" type="submit">
-            {t('passkeys.removeConfirm')}
-          </button>
-          <button class="button secondary" type="button" onClick={props.onClose}>
-            {t('account.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
+const RenameDialog = (props: DialogProps) => (
+  <PasskeyFormDialog
+    {...props}
+    title={t('passkeys.renameTitle')}
+    field={{ label: t('passkeys.name'), name: 'passkeyRename', pointer: '/name' }}
+    initial={(p) => p?.name ?? ''}
+    action={(p, name) => passkeyApi.rename(p.id, name)}
+    done={t('passkeys.renamed')}
+    submit={t('passkeys.save')}
+  />
+);
+
+const RemoveDialog = (props: DialogProps) => (
+  <PasskeyFormDialog
+    {...props}
+    title={t('passkeys.removeTitle')}
+    intro={t('passkeys.removeIntro', { name: props.passkey?.name ?? '' })}
+    field={{ label: t('field.password'), name: 'passkeyPassword', pointer: '/password', password: true }}
+    initial={() => ''}
+    action={(p, password) => passkeyApi.remove(p.id, password)}
+    done={t('passkeys.removed')}
+    submit={t('passkeys.removeConfirm')}
+    danger
+  />
+);
 
 export function Passkeys() {
   const [passkeys, setPasskeys] = useState<Passkey[]>([]);

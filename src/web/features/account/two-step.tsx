@@ -3,7 +3,7 @@
 // (password and a code). Reached at /account#two-step, where a clinic that requires it sends people.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiError } from '../../api/client.ts';
-import { Dialog, ErrorMessage, Field, Loading, showToast } from '../../components/ui.tsx';
+import { Dialog, ErrorMessage, Field, Loading, PasswordField, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { useSession } from '../../session.ts';
 
@@ -119,15 +119,7 @@ export function TwoStep() {
             <p>{t('twoStep.disableIntro')}</p>
             <form onSubmit={disable} noValidate>
               <ErrorMessage message={disableError?.message} />
-              <Field
-                label={t('field.password')}
-                name="disablePassword"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onInput={setPassword}
-                error={disableError?.fieldError('/password')}
-              />
+              <PasswordField name="disablePassword" value={password} onInput={setPassword} error={disableError?.fieldError('/password')} />
               <Field
                 label={t('twoStep.code')}
                 name="disableCode"

@@ -6,7 +6,7 @@ import { api, type ApiError, type Me, type SecondFactorChallengeView } from '../
 import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
 import { TimeZoneField } from '../../components/time-zone-field.tsx';
 import { resolveTimeZone } from '../../components/time-zone-search.ts';
-import { Checkbox, ErrorMessage, Field } from '../../components/ui.tsx';
+import { Checkbox, ErrorMessage, Field, PasswordField } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { CheckEmail } from './confirm-sign-up.tsx';
@@ -66,16 +66,7 @@ export function SignIn(props: { onSignedIn: (me: Me) => void; notice?: string | 
           required
           error={error?.fieldError('/email')}
         />
-        <Field
-          label={t('field.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onInput={setPassword}
-          required
-          error={error?.fieldError('/password')}
-        />
+        <PasswordField name="password" value={password} onInput={setPassword} required error={error?.fieldError('/password')} />
         <button class="button" type="submit" disabled={busy}>
           {t('auth.signIn.submit')}
         </button>

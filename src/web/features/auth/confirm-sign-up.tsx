@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type ApiError, type Me } from '../../api/client.ts';
 import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components/error-summary.tsx';
-import { ErrorMessage, Field } from '../../components/ui.tsx';
+import { ErrorMessage, PasswordField } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 
@@ -76,16 +76,7 @@ export function ConfirmSignUp(props: { onSignedIn: (me: Me) => void }) {
           <ErrorMessage message={formLevelMessage(error)} />
           <form ref={form} onSubmit={submit} noValidate>
             <ErrorSummary failure={error} form={form} messages={unplacedErrors(error, ['/password'])} />
-            <Field
-              label={t('field.password')}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onInput={setPassword}
-              required
-              error={error?.fieldError('/password')}
-            />
+            <PasswordField name="password" value={password} onInput={setPassword} required error={error?.fieldError('/password')} />
             <button class="button" type="submit" disabled={busy}>
               {t('auth.confirm.submit')}
             </button>
