@@ -30,6 +30,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
+import type { StatementTracing } from './statement-tracing.ts';
 import { CAMEL_CASE, isUniqueViolation } from './database.ts';
 import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
 
@@ -133,7 +134,12 @@ interface GroupCommitter {
   settle(): Promise<void>;
 }
 
-function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, writeLock: WriteLock): GroupCommitter {
+function groupCommitter(
+  db: Kysely<DatabaseSchema>,
+  sqlite: NodeSqliteDatabase,
+  writeLock: WriteLock,
+  tracing: StatementTracing | undefined,
+): GroupCommitter {
   const queue: Pending[] = [];
   let draining = false;
   let scheduled = false;
@@ -202,7 +208,7 @@ function groupCommitter(db: Kysely<DatabaseSchema>, sqlite: NodeSqliteDatabase, 
       new Promise<T>((resolve, reject) => {
         // After settle(): a thread that is closing takes no new turn at the shared write lock.
         if (settled) return reject(new Error('The database is closing.'));
-        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ work: tracing ? tracing.bind(work) : work, resolve: resolve as (v: unknown) => void, reject });
         // Start on the next turn of the event loop, so that every request read in this turn joins the batch.
         if (!draining && !scheduled) {
           scheduled = true;
@@ -254,7 +260,9 @@ async function retryWhenNothingRan<T>(db: Kysely<DatabaseSchema>, work: (trx: Tr
 
 export function createKyselyStore(handle: DatabaseHandle): Database {
   let migrationsCurrent = false;
-  const committer = handle.sqlite ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK) : undefined;
+  const committer = handle.sqlite
+    ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK, handle.tracing)
+    : undefined;
   return {
     ...repositoriesOver(handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db, handle.dialect),
     transaction: committer
