@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type AppSettings } from './context.ts';
 import { DEFAULT_JOB_RUNNER } from './jobs.ts';
+import { readTracingConfig, TRACING_VARIABLES, type TracingConfig } from './tracing-config.ts';
 
 export interface Config {
   readonly port: number;
@@ -22,9 +23,8 @@ export interface Config {
   readonly databasePoolSize: number;
   readonly databaseTimeouts: DatabaseTimeouts;
   /**
-   * After SIGTERM, how long /ready answers 503 while requests are still served, before the listener
-   * closes. 0 by default: a lone process (the laptop install) should stop at once; behind a load
-   * balancer, set it to the balancer's health-check interval or so.
+   * After SIGTERM, how long /ready answers 503 while requests are still served, before the listener closes. 0 by
+   * default: a lone process (the laptop install) should stop at once; behind a load balancer, its health-check interval or so.
    */
   readonly shutdownGraceMs: number;
   /**
@@ -35,6 +35,7 @@ export interface Config {
   /** How often each process looks for due background jobs. */
   readonly jobPollMs: number;
   readonly metrics: MetricsConfig;
+  readonly tracing: TracingConfig | undefined;
   /** Benchmarks only: serve the calibration write (POST /bench/calibration/:patientId, no session needed). */
   readonly benchCalibration: boolean;
   readonly settings: AppSettings;
@@ -51,7 +52,6 @@ export interface MailConfig {
 /** Prometheus metrics at GET /metrics: off unless asked for; with a token, only a scraper holding it reads them. */
 export interface MetricsConfig {
   readonly enabled: boolean;
-  /** When set, /metrics answers only requests with `Authorization: Bearer <token>`. */
   readonly token: string | undefined;
 }
 
@@ -255,6 +255,7 @@ export const ENVIRONMENT_VARIABLES: readonly { name: string; default: string; me
     default: '(unset)',
     meaning: `When set (at least ${MIN_METRICS_TOKEN_LENGTH} characters), /metrics answers only requests with Authorization: Bearer <token>`,
   },
+  ...TRACING_VARIABLES,
   {
     name: 'PAINWISE_BENCH_CALIBRATION',
     default: 'false',
@@ -301,7 +302,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     problems.push(`${name} must be true or false (got "${raw}").`);
     return false;
   };
-
   const locale = (name: string, fallback: string): string => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -345,7 +345,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const logLevel = (env.PAINWISE_LOG_LEVEL || 'info') as Config['logLevel'];
   if (!logLevels.includes(logLevel)) problems.push(`PAINWISE_LOG_LEVEL must be one of ${logLevels.join(', ')}.`);
-
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -367,6 +366,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     shutdownGraceMs: int('PAINWISE_SHUTDOWN_GRACE_MS', 0, 0, 600_000),
     jobPollMs: int('PAINWISE_JOB_POLL_MS', DEFAULT_JOB_RUNNER.intervalMs, 50, 600_000),
     metrics: { enabled: bool('PAINWISE_METRICS'), token: metricsToken },
+    tracing: readTracingConfig(env, problems),
     benchCalibration: bool('PAINWISE_BENCH_CALIBRATION'),
     mail: smtpUrl && mailFrom && publicUrl ? { smtpUrl, from: mailFrom, publicUrl } : undefined,
     settings: {
