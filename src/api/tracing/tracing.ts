@@ -46,6 +46,9 @@ export function markFailed(span: Span, error: unknown): void {
   span.setAttribute(ATTR_ERROR_TYPE, typeof code === 'string' || typeof code === 'number' ? String(code) : 'error');
 }
 
+/** The longest a closing thread waits for its last spans to reach the collector. */
+const SHUTDOWN_FLUSH_MS = 2000;
+
 function isPromise(value: unknown): value is Promise<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
@@ -123,6 +126,16 @@ export function createTracing(config: TracingConfig): Tracing {
         }
       };
     },
-    shutdown: () => provider.shutdown(),
+    async shutdown() {
+      // A collector that is down must not hold up a restart: the exporter would retry for its whole timeout.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        provider.shutdown().catch(() => {}),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, SHUTDOWN_FLUSH_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+    },
   };
 }
