@@ -146,6 +146,10 @@ describe.each(DIALECTS)('OpenTelemetry tracing on %s', (dialect) => {
     const listed = await fetch(`${base}/api/patients/${patientId}/diary-entries?marker=${secretQuery}`, { headers });
     expect(listed.status).toBeLessThan(500);
 
+    // In flight together, these run on several connections, which the kernel spreads over the threads.
+    const health = await Promise.all(Array.from({ length: 16 }, () => fetch(`${base}/health`)));
+    expect(health.map((r) => r.status)).toEqual(Array(16).fill(200));
+
     // Stopping flushes every thread's spans.
     await server.stop('SIGTERM');
     const spans = spansOf(receiver.bodies);
@@ -170,6 +174,10 @@ describe.each(DIALECTS)('OpenTelemetry tracing on %s', (dialect) => {
       );
     }
     expect(statements.some((s) => /^(INSERT|UPDATE|WITH) [a-z_]+$/.test(s.name))).toBe(true);
+
+    // Every thread exported its own spans, under its own resource.
+    const threads = new Set(spans.filter((s) => s.name === 'GET /health').map((s) => s.resource['thread.id']?.intValue));
+    expect(threads.size).toBe(THREADS);
 
     const refusal = spans.find((s) => s.traceId === refusedTrace && s.kind === 2);
     expect(refusal?.name).toBe(`PUT ${DIARY_ENTRY}`);
