@@ -46,6 +46,8 @@ import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts
 import { classifyDatabaseFailure } from '../storage/database-errors.ts';
 import type { ServerMetrics } from './metrics.ts';
 import { registerMetricsRoute } from './routes/metrics/metrics.routes.ts';
+import { registerRequestTracing } from './tracing/request-tracing.ts';
+import type { Tracing } from './tracing/tracing.ts';
 
 /**
  * Retry-After for a database that is busy or whose connection broke: the pool opens a new connection
@@ -69,6 +71,8 @@ export interface BuildAppOptions {
   readonly onPatientChanged?: (patientId: string) => void;
   /** When given, every answered request is recorded and GET /metrics serves the figures (see metrics.ts). */
   readonly metrics?: { readonly recorder: ServerMetrics; readonly token?: string | undefined };
+  /** When given, every request is traced (see tracing/request-tracing.ts). */
+  readonly tracing?: Tracing;
   /** Extra route registrations (later features) — each gets the app and the deps. */
   readonly plugins?: readonly ((app: ZodApp, deps: ApiDeps) => void)[];
 }
@@ -142,6 +146,8 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // First of all hooks, so that every later one runs inside the request's trace.
+  if (options.tracing) registerRequestTracing(app, options.tracing);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(zodFastSerializerCompiler);
   const headers = securityHeaders({ hsts: deps.cookies.secure });

@@ -33,6 +33,7 @@ import {
   triageSweepHandler,
 } from '../app/triage.ts';
 import type { ApiDeps } from './types.ts';
+import type { Tracing } from './tracing/tracing.ts';
 import { smtpMailer } from '../app/smtp-mailer.ts';
 import {
   confirmMailHandler,
@@ -61,7 +62,7 @@ export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
  */
 export function openConfiguredDatabase(
   config: Config,
-  options: { writeLock?: WriteLock; onConnectionError?: (error: Error) => void; migrating?: boolean } = {},
+  options: { writeLock?: WriteLock; onConnectionError?: (error: Error) => void; migrating?: boolean; tracing?: Tracing } = {},
 ): DatabaseHandle {
   const timeouts = config.databaseTimeouts;
   return config.databaseUrl
@@ -72,12 +73,14 @@ export function openConfiguredDatabase(
         connectTimeoutMs: timeouts.connectMs,
         ...(options.migrating ? {} : { lockTimeoutMs: timeouts.lockMs, statementTimeoutMs: timeouts.statementMs }),
         ...(options.onConnectionError ? { onConnectionError: options.onConnectionError } : {}),
+        ...(options.tracing ? { tracing: options.tracing.statements('postgresql') } : {}),
       })
     : openDatabase({
         dialect: 'sqlite',
         path: path.join(config.dataDir, 'painwise.sqlite'),
         busyTimeoutMs: timeouts.sqliteBusyMs,
         ...(options.writeLock ? { writeLock: options.writeLock } : {}),
+        ...(options.tracing ? { tracing: options.tracing.statements('sqlite') } : {}),
       });
 }
 
@@ -127,9 +130,12 @@ export async function prepareServerThread(
   const onConnectionError = (error: Error): void => {
     app?.log.warn({ err: { type: error.name, code: (error as { code?: unknown }).code } }, 'a database connection broke; it was discarded');
   };
+  // Each thread its own provider and exporter; the SDK is loaded only when tracing is configured.
+  const tracing = config.tracing ? (await import('./tracing/tracing.ts')).createTracing(config.tracing) : undefined;
   const database = openConfiguredDatabase(config, {
     ...(role.writeLockBuffer ? { writeLock: sharedWriteLock(role.writeLockBuffer) } : {}),
     onConnectionError,
+    ...(tracing ? { tracing } : {}),
   });
   const changes = profileChanges(role.profileChangesBuffer);
   // PostgreSQL: other processes' changes are heard on a connection of this thread's own; until it is
@@ -189,11 +195,13 @@ export async function prepareServerThread(
       isStopping: () => stopping,
       plugins: config.benchCalibration ? [registerBenchCalibrationRoute] : [],
       ...(metrics ? { metrics: { recorder: metrics, token: config.metrics.token } } : {}),
+      ...(tracing ? { tracing } : {}),
     });
   } catch (error) {
     metrics?.close();
     await listener?.close();
     await database.close();
+    await tracing?.shutdown();
     throw error;
   }
   let jobs: ReturnType<typeof createJobRunner> | undefined;
@@ -217,6 +225,8 @@ export async function prepareServerThread(
     await listener?.close();
     await database.close();
     deps.mail?.mailer.close();
+    // Last, so that the spans of the final requests and statements are sent too.
+    await tracing?.shutdown();
   };
   return {
     app,
@@ -226,7 +236,10 @@ export async function prepareServerThread(
       const address = await app.listen({ port, host: config.host, ...(config.httpThreads > 1 ? { reusePort: true } : {}) });
       // Background work: the primary thread of every process runs the job runner; claims in the database keep jobs exclusive.
       if (role.primary) {
-        jobs = createJobRunner(deps, JOB_HANDLERS, {
+        const handlers = tracing
+          ? Object.fromEntries(Object.entries(JOB_HANDLERS).map(([kind, handler]) => [kind, tracing.job(kind, handler)]))
+          : JOB_HANDLERS;
+        jobs = createJobRunner(deps, handlers, {
           ...DEFAULT_JOB_RUNNER,
           intervalMs: config.jobPollMs,
           onError: (job, error) =>

@@ -15,6 +15,7 @@ import { resilientPool, type PostgresOptions } from './dialects/postgres.ts';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.ts';
 import type { DatabaseSchema } from './schema.ts';
 import type { WriteLock } from './write-lock.ts';
+import type { StatementTracing } from './statement-tracing.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -36,6 +37,8 @@ export interface DatabaseHandle {
   readonly sqlite?: NodeSqliteDatabase;
   /** SQLite only: taken around every write transaction when several threads write to the file. */
   readonly writeLock?: WriteLock;
+  /** When tracing is on: how statements are reported (see statement-tracing.ts). */
+  readonly tracing?: StatementTracing;
   /**
    * One round trip to the database, for readiness checks. On PostgreSQL it has a connection of its
    * own, so that it answers even while every pooled connection waits on a lock.
@@ -60,7 +63,13 @@ export interface PoolStats {
 }
 
 export type DatabaseTarget =
-  | { readonly dialect: 'sqlite'; readonly path: string; readonly writeLock?: WriteLock; readonly busyTimeoutMs?: number }
+  | {
+      readonly dialect: 'sqlite';
+      readonly path: string;
+      readonly writeLock?: WriteLock;
+      readonly busyTimeoutMs?: number;
+      readonly tracing?: StatementTracing;
+    }
   | ({ readonly dialect: 'postgres'; readonly url: string } & Omit<PostgresOptions, 'connectionString'>);
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
@@ -70,6 +79,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       path: target.path,
       ...(target.writeLock ? { writeLock: target.writeLock } : {}),
       ...(target.busyTimeoutMs !== undefined ? { busyTimeoutMs: target.busyTimeoutMs } : {}),
+      ...(target.tracing ? { tracing: target.tracing } : {}),
     });
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [CAMEL_CASE] });
     return {
@@ -77,6 +87,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       dialect: 'sqlite',
       sqlite,
       ...(target.writeLock ? { writeLock: target.writeLock } : {}),
+      ...(target.tracing ? { tracing: target.tracing } : {}),
       ping: async () => {
         sqlite.prepare('select 1').all([]);
       },
@@ -91,6 +102,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   return {
     db,
     dialect: 'postgres',
+    ...(options.tracing ? { tracing: options.tracing } : {}),
     poolStats: () => ({
       total: pool.pool.totalCount,
       idle: pool.pool.idleCount,

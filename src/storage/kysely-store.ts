@@ -7,6 +7,7 @@ import type { CachedStatement, NodeSqliteDatabase } from './dialects/node-sqlite
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
+import type { StatementTracing } from './statement-tracing.ts';
 import { CAMEL_CASE } from './database.ts';
 import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
 import { PROFILE_CHANGE_CHANNEL, profileChanges, sessionCache, type ProfileChanges, type SessionCacheOptions } from './session-cache.ts';
@@ -68,6 +69,7 @@ function groupCommitter(
   sqlite: NodeSqliteDatabase,
   writeLock: WriteLock,
   changes: ProfileChanges,
+  tracing: StatementTracing | undefined,
 ): GroupCommitter {
   const queue: Pending[] = [];
   let draining = false;
@@ -143,7 +145,7 @@ function groupCommitter(
       new Promise<T>((resolve, reject) => {
         // After settle(): a thread that is closing takes no new turn at the shared write lock.
         if (settled) return reject(new Error('The database is closing.'));
-        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ work: tracing ? tracing.bind(work) : work, resolve: resolve as (v: unknown) => void, reject });
         // Start on the next turn of the event loop, so that every request read in this turn joins the batch.
         if (!draining && !scheduled) {
           scheduled = true;
@@ -205,7 +207,9 @@ export interface StoreOptions {
 export function createKyselyStore(handle: DatabaseHandle, options: StoreOptions = {}): Database {
   let migrationsCurrent = false;
   const changes = options.profileChanges ?? profileChanges();
-  const committer = handle.sqlite ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK, changes) : undefined;
+  const committer = handle.sqlite
+    ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK, changes, handle.tracing)
+    : undefined;
   // PostgreSQL: other processes hear of a change through a notification, sent with the change's own
   // commit when it is made in a transaction (PostgreSQL delivers it at COMMIT, and not on rollback).
   const announce = (executor: Executor) => sql`select pg_notify(${PROFILE_CHANGE_CHANNEL}, '')`.execute(executor);

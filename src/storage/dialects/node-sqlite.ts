@@ -4,6 +4,7 @@
 // that make an acknowledged write durable (WAL + synchronous=FULL: a commit is fsync'd before it returns).
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import type { StatementTracing } from '../statement-tracing.ts';
 import type { WriteLock } from '../write-lock.ts';
 
 const STATEMENT_CACHE_SIZE = 256;
@@ -52,6 +53,23 @@ export class CachedStatement implements SqliteStatement {
   }
 }
 
+/** A statement whose runs are traced (only built when tracing is on, so untraced runs cost nothing extra). */
+class TracedStatement extends CachedStatement {
+  readonly #sql: string;
+  readonly #tracing: StatementTracing;
+  constructor(stmt: StatementSync, guard: ((run: () => unknown) => unknown) | undefined, tracing: StatementTracing) {
+    super(stmt, guard);
+    this.#sql = stmt.sourceSQL;
+    this.#tracing = tracing;
+  }
+  override all(parameters: ReadonlyArray<unknown>): unknown[] {
+    return this.#tracing.around(this.#sql, () => super.all(parameters));
+  }
+  override run(parameters: ReadonlyArray<unknown>) {
+    return this.#tracing.around(this.#sql, () => super.run(parameters));
+  }
+}
+
 export interface NodeSqliteOptions {
   /** File path, or `:memory:`. */
   readonly path: string;
@@ -63,6 +81,8 @@ export interface NodeSqliteOptions {
    * of this process ever waits in SQLite's busy handler for another thread of the same process.
    */
   readonly writeLock?: WriteLock;
+  /** When tracing is on: each statement run is reported. */
+  readonly tracing?: StatementTracing;
 }
 
 export type NodeSqliteDatabase = SqliteDatabase & {
@@ -92,7 +112,7 @@ export function openNodeSqlite(options: NodeSqliteOptions): NodeSqliteDatabase {
     if (!stmt) {
       const prepared = raw.prepare(sql);
       if (tuples) prepared.setReturnArrays(true);
-      stmt = new CachedStatement(prepared, guard);
+      stmt = options.tracing ? new TracedStatement(prepared, guard, options.tracing) : new CachedStatement(prepared, guard);
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       cache.set(key, stmt);
     }

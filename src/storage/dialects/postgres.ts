@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { markDatabaseFailure, markNothingRan } from '../database-errors.ts';
 import { preparedStatementName } from '../repositories/executor.ts';
+import type { StatementTracing } from '../statement-tracing.ts';
 
 pg.types.setTypeParser(20, (v: string) => Number(v));
 pg.types.setTypeParser(1700, (v: string) => Number(v));
@@ -25,6 +26,8 @@ export interface PostgresOptions {
   /** The server's lock_timeout and statement_timeout for every connection; unset: the server's own. */
   readonly lockTimeoutMs?: number;
   readonly statementTimeoutMs?: number;
+  /** When tracing is on: each statement sent is reported. */
+  readonly tracing?: StatementTracing;
 }
 
 const EMPTY_RESULT = (command: string): Promise<pg.QueryResult> =>
@@ -57,7 +60,7 @@ export function resilientPool(options: PostgresOptions): PostgresPool & { readon
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let wrapper = wrappers.get(client);
     if (!wrapper) {
-      const send = (args: readonly unknown[]): Promise<pg.QueryResult> => {
+      const sendUntraced = (args: readonly unknown[]): Promise<pg.QueryResult> => {
         // A prepared query's text goes as a named statement: parsed and planned once per connection.
         const name = typeof args[0] === 'string' ? preparedStatementName(args[0]) : undefined;
         const result = name
@@ -68,6 +71,14 @@ export function resilientPool(options: PostgresOptions): PostgresPool & { readon
           throw broken.has(client) ? markDatabaseFailure(error, 'connection-lost') : error;
         });
       };
+      const { tracing } = options;
+      // A cursor's query comes as an object with its text; anything else without a text is not traced.
+      const send = tracing
+        ? (args: readonly unknown[]): Promise<pg.QueryResult> => {
+            const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+            return typeof text === 'string' ? tracing.around(text, () => sendUntraced(args)) : sendUntraced(args);
+          }
+        : sendUntraced;
       // BEGIN is held back and sent with the transaction's first statement when that statement has no
       // parameters (the simple protocol carries both in one message): a patient's write opens with
       // BEGIN and the lock on the patient's row, one round trip instead of two. A transaction that ends
