@@ -160,6 +160,10 @@ describe('block diary shape', () => {
       { pointer: '/readings/0', message: NEEDS },
       { pointer: '/readings/0/offsetMinutes', message: OFFSET },
     ]);
+    expect(errorsOf({ ...base, readings: [{ offsetMinutes: 'soon' }] })).toEqual([
+      { pointer: '/readings/0', message: NEEDS },
+      { pointer: '/readings/0/offsetMinutes', message: OFFSET },
+    ]);
     expect(errorsOf({ ...base, readings: [{ offsetMinutes: 30, extra: 1 }] })).toEqual([
       { pointer: '/readings/0', message: NEEDS },
       { pointer: '/readings/0/extra', message: 'is not a known field' },
@@ -180,6 +184,11 @@ describe('block diary shape', () => {
     expect(errorsOf({ ...base, readings: [reading(30), reading(30, { intensity: 11 })] })).toEqual([
       { pointer: '/readings/1/offsetMinutes', message: TAKEN },
       { pointer: '/readings/1/intensity', message: 'must be a whole number from 0 to 10' },
+    ]);
+    // Something that is not a reading does not stop the others being compared.
+    expect(errorsOf({ ...base, readings: [null, reading(30), reading(30)] })).toEqual([
+      { pointer: '/readings/0', message: 'must be an object' },
+      { pointer: '/readings/2/offsetMinutes', message: TAKEN },
     ]);
     // Something that is not a reading, or a reading with a wrong offset, is compared with nothing.
     expect(errorsOf({ ...base, readings: [null, reading(30), reading(0), reading(0)] })).toEqual([

@@ -159,7 +159,7 @@ describe('diary entry shape', () => {
   });
 
   it('takes 0 to 1440 whole minutes of activity and up to 20 meaningful activities', () => {
-    for (const minutes of [-1, 1441, 1.5])
+    for (const minutes of [-1, 1441, 1.5, '30'])
       expect(errorsOf({ ...base, activity: { minutes } })).toEqual([{ pointer: '/activity/minutes', message: MINUTES }]);
     expect(errorsOf({ ...base, activity: { meaningful: ['', 'x'.repeat(201)] } })).toEqual([
       { pointer: '/activity/meaningful/0', message: 'must not be empty' },
@@ -225,6 +225,9 @@ describe('diary entry shape', () => {
     ]);
     // A wrong dose or unit is reported as wrong, not also as unpaired; other problems do not hide the rule.
     expect(errorsOf({ ...base, medicines: [medicine({ dose: -1 })] })).toEqual([{ pointer: '/medicines/0/dose', message: DOSE }]);
+    expect(errorsOf({ ...base, medicines: [medicine({ unit: 'spoon' })] })).toEqual([
+      { pointer: '/medicines/0/unit', message: oneOf(DOSE_UNITS) },
+    ]);
     expect(errorsOf({ ...base, medicines: [medicine({ dose: 5, unit: 'spoon' })] })).toEqual([
       { pointer: '/medicines/0/unit', message: oneOf(DOSE_UNITS) },
     ]);
@@ -246,6 +249,18 @@ describe('diary entry shape', () => {
       { pointer: '/techniques/1/id', message: techniqueIds },
       { pointer: '/techniques/2/helped', message: oneOf(HELP_LEVELS) },
       { pointer: '/techniques/3', message: 'must be an object with a technique id' },
+    ]);
+    // The rule needs a known id; it still runs when another field of the technique is wrong.
+    expect(errorsOf({ ...base, techniques: [{ id: 'yoga-x', label: 'walk' }] })).toEqual([
+      { pointer: '/techniques/0/id', message: techniqueIds },
+    ]);
+    expect(errorsOf({ ...base, techniques: [{ id: 'own', helped: 5 }] })).toEqual([
+      { pointer: '/techniques/0/label', message: "is required for the person's own technique" },
+      { pointer: '/techniques/0/helped', message: oneOf(HELP_LEVELS) },
+    ]);
+    expect(errorsOf({ ...base, techniques: [{ id: 'own', extra: 5 }] })).toEqual([
+      { pointer: '/techniques/0/label', message: "is required for the person's own technique" },
+      { pointer: '/techniques/0/extra', message: 'is not a known field' },
     ]);
     // A label of the wrong type is reported as such, not also as missing.
     expect(errorsOf({ ...base, techniques: [{ id: 'own', label: 5 }] })).toEqual([
