@@ -283,6 +283,23 @@ describe('parseShape', () => {
     });
   });
 
+  it('orders the problems inside the second field as well as the first and third', () => {
+    // Each field's place is its index in the schema; the inner order must not depend on which index.
+    const inner = () =>
+      z
+        .strictObject({ x: z.number(say('must be a number')), y: z.number(say('must be a number')) })
+        .superRefine((_v, ctx) => ctx.addIssue({ code: 'custom', path: ['x'], message: 'x rule' }), { when: () => true });
+    const schema = z.strictObject({ p: inner(), q: inner(), r: inner() });
+    const bad = { x: 1, y: 'z' };
+    expect(parseShape(schema, { p: bad, q: bad, r: bad })).toEqual({
+      ok: false,
+      problems: ['p', 'q', 'r'].flatMap((field) => [
+        { path: [field, 'x'], message: 'x rule' },
+        { path: [field, 'y'], message: 'must be a number' },
+      ]),
+    });
+  });
+
   it('places a problem under a field of a type without fields at that field', () => {
     const tuple = z.strictObject({
       a: z.number(say('must be a number')),
