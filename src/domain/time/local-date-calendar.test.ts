@@ -157,6 +157,12 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-03-08T14:05:09.5Z')).toBe('2026-03-08T14:05:09.500Z');
   });
 
+  it('takes only text: a list or an object that would print as an instant is not one', () => {
+    expect(parseInstant(['2026-03-08T14:05Z'])).toBeUndefined();
+    expect(parseInstant({ toString: () => '2026-03-08T14:05Z' })).toBeUndefined();
+    expect(parseInstant(new Date('2026-03-08T14:05Z'))).toBeUndefined();
+  });
+
   it('takes the last instant of year 9999 and the first of year 0 in UTC, and refuses the day that does not exist', () => {
     expect(parseInstant('9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z');
     expect(parseInstant('2024-02-29T12:00:00Z')).toBe('2024-02-29T12:00:00.000Z');
