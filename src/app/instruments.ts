@@ -150,17 +150,15 @@ export async function submitInstrumentResponse(
         source: access.basis.kind === 'owner' ? 'self' : access.basis.kind,
         completedAt,
       };
-      await tx.instrumentResponses.insert(response);
-      // Only a scored response completes what was assigned; an incomplete one stays visible as such.
-      // It completes an occurrence due by when it was answered (as the job does, completed_at ≥ due_at):
-      // an older result entered late is not an answer to what fell due since.
-      const completedDueId =
-        result.kind === 'scored' ? await tx.instrumentAssignments.completeOldestOpen(patientId, d.id, id, completedAt) : null;
       const showChange = previous !== undefined && score !== null && reveal;
       const events = [
         access.audit('instrument-response.create', 'instrument_response', id),
         ...(showChange ? [access.audit('instrument-response.read', 'instrument_response', previous.id)] : []),
       ];
+      // Only a scored response completes what was assigned; an incomplete one stays visible as such.
+      // It completes an occurrence due by when it was answered (as the job does, completed_at ≥ due_at):
+      // an older result entered late is not an answer to what fell due since.
+      const completedDueId = await tx.instrumentResponses.insertAudited(response, events, result.kind === 'scored');
       let crisis: SubmitOutcome['crisis'] = null;
       if (result.flags.includes('crisis')) {
         const alertsRaised = await raiseAlert(deps, tx, patientId, CRISIS_ALERT_RULE, 'urgent', {
@@ -171,7 +169,6 @@ export async function submitInstrumentResponse(
         });
         crisis = { resources: crisisResourcesFor(deps.settings.crisisLocale), alertsRaised };
       }
-      await tx.audit.append(events);
       const change = showChange
         ? { ...computeChange(d, previous.score, score), previousId: previous.id, previousScore: previous.score }
         : null;

@@ -244,6 +244,12 @@ export interface StoredInstrumentResponse {
 
 export interface InstrumentResponseStore {
   insert(response: StoredInstrumentResponse): Promise<void>;
+  /**
+   * Inside a transaction holding the patient's lock: inserts the response with its audit events and,
+   * with `completeDue`, marks the patient's oldest open occurrence of the instrument due by the
+   * response's completion as answered by it. The id of the occurrence it completed, if any.
+   */
+  insertAudited(response: StoredInstrumentResponse, events: readonly AuditEvent[], completeDue: boolean): Promise<string | null>;
   find(patientId: string, id: string): Promise<StoredInstrumentResponse | undefined>;
   /** By id alone: only to recognise a replayed submission (idempotency), never to show another patient's data. */
   findById(id: string): Promise<StoredInstrumentResponse | undefined>;

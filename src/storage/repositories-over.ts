@@ -138,7 +138,7 @@ const REPOSITORY_BUILDERS: { readonly [K in keyof Repositories]: Builder<K> } = 
   jobs: (db, dialect) => translateErrors(jobRepository(db, dialect)),
   alerts: (db) => translateErrors(alertRepository(db)),
   triage: (db) => translateErrors(triageRepository(db)),
-  instrumentResponses: (db) => translateErrors(instrumentResponseRepository(db)),
+  instrumentResponses: (db, dialect) => translateErrors(instrumentResponseRepository(db, dialect)),
   instrumentLicences: (db) => translateErrors(instrumentLicenceRepository(db)),
   instrumentAssignments: (db) => translateErrors(instrumentAssignmentRepository(db)),
   blockDiaries: (db, dialect) => translateErrors(versionedRecordRepository<BlockDiary>(db, dialect, 'block_diary')),
@@ -148,28 +148,35 @@ const REPOSITORY_BUILDERS: { readonly [K in keyof Repositories]: Builder<K> } = 
  * A transaction's repositories, each built when first used: a write uses three or four of the two dozen,
  * and building them all (each method wrapped) was a measurable share of a small write's CPU time.
  */
-class LazyRepositories {
+interface Source {
   readonly db: Executor;
   readonly dialect: 'sqlite' | 'postgres';
   readonly changed: ProfileChanged;
-  constructor(db: Executor, dialect: 'sqlite' | 'postgres', changed: ProfileChanged) {
-    this.db = db;
-    this.dialect = dialect;
-    this.changed = changed;
-  }
 }
-for (const key of Object.keys(REPOSITORY_BUILDERS) as (keyof Repositories)[]) {
-  Object.defineProperty(LazyRepositories.prototype, key, {
-    get(this: LazyRepositories) {
-      const value = REPOSITORY_BUILDERS[key](this.db, this.dialect, this.changed);
-      Object.defineProperty(this, key, { value, enumerable: true });
-      return value;
+const sources = new WeakMap<object, Source>();
+
+// One set of accessors for every transaction: each builds its repository from the object's source on
+// first use and stays as a plain property after. Own and enumerable, so a spread copy ({ ...tx }) has them all.
+const LAZY_PROPERTIES: PropertyDescriptorMap = Object.fromEntries(
+  (Object.keys(REPOSITORY_BUILDERS) as (keyof Repositories)[]).map((key) => [
+    key,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: object) {
+        const { db, dialect, changed } = sources.get(this)!;
+        const value = REPOSITORY_BUILDERS[key](db, dialect, changed);
+        Object.defineProperty(this, key, { value, enumerable: true });
+        return value;
+      },
     },
-  });
-}
+  ]),
+);
 
 export function repositoriesOver(db: Executor, dialect: 'sqlite' | 'postgres', profileChanged: ProfileChanged): Repositories {
-  return new LazyRepositories(db, dialect, profileChanged) as unknown as Repositories;
+  const repositories = {};
+  sources.set(repositories, { db, dialect, changed: profileChanged });
+  return Object.defineProperties(repositories, LAZY_PROPERTIES) as Repositories;
 }
 
 /** Every repository built at once, as own properties (the store outside transactions is spread). */

@@ -39,6 +39,11 @@ export const INSERT_EVENT = preparedQuery((db, a: AuditEventRow) =>
   }),
 );
 
+export async function appendAuditEvents(db: Executor, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 1) await INSERT_EVENT.run(db, events[0]!);
+  else if (events.length > 0) await db.insertInto('audit_event').values(events.map(auditRow)).execute();
+}
+
 export function auditRepository(db: Executor): AuditStore {
   const page = async (column: 'patientId' | 'organizationId', value: string, limit: number, before?: string, othersOnly = false) => {
     let q = db
@@ -58,8 +63,7 @@ export function auditRepository(db: Executor): AuditStore {
   };
   return {
     async append(events) {
-      if (events.length === 1) await INSERT_EVENT.run(db, events[0]!);
-      else if (events.length > 0) await db.insertInto('audit_event').values(events.map(auditRow)).execute();
+      await appendAuditEvents(db, events);
     },
     listForPatient: (patientId, limit, before, options) => page('patientId', patientId, limit, before, options?.othersOnly),
     listForOrganization: (organizationId, limit, before) => page('organizationId', organizationId, limit, before),

@@ -88,6 +88,20 @@ const OLDEST_OPEN_DUE = preparedQuery((db, a: { patientId: string; instrumentId:
     .limit(sql.lit(1)),
 ); // a literal LIMIT: SQLite runs `limit ?` markedly slower
 
+/** Marks the patient's oldest open occurrence of the instrument due by `at` as answered; its id, if any. */
+export async function completeOldestOpenDue(
+  db: Executor,
+  patientId: string,
+  instrumentId: string,
+  responseId: string,
+  at: string,
+): Promise<string | null> {
+  const open = await OLDEST_OPEN_DUE.first(db, { patientId, instrumentId, at });
+  if (!open) return null;
+  await db.updateTable('instrument_due').set({ completedAt: at, responseId }).where('id', '=', open.id).execute();
+  return open.id;
+}
+
 export function instrumentAssignmentRepository(db: Executor): InstrumentAssignmentStore {
   return {
     async insert(a) {
@@ -160,12 +174,7 @@ export function instrumentAssignmentRepository(db: Executor): InstrumentAssignme
       if (openOnly) q = q.where('completedAt', 'is', null);
       return q.execute();
     },
-    async completeOldestOpen(patientId, instrumentId, responseId, at) {
-      const open = await OLDEST_OPEN_DUE.first(db, { patientId, instrumentId, at });
-      if (!open) return null;
-      await db.updateTable('instrument_due').set({ completedAt: at, responseId }).where('id', '=', open.id).execute();
-      return open.id;
-    },
+    completeOldestOpen: (patientId, instrumentId, responseId, at) => completeOldestOpenDue(db, patientId, instrumentId, responseId, at),
     async deleteOpenDue(assignmentId) {
       await db.deleteFrom('instrument_due').where('assignmentId', '=', assignmentId).where('completedAt', 'is', null).execute();
     },
