@@ -119,3 +119,36 @@ describe.each(DIALECTS.flatMap((d) => KINDS.map((k) => [k.name, d, k] as const))
     });
   },
 );
+
+describe.each(DIALECTS)('the cost of a questionnaire submission on %s', (dialect) => {
+  let t: TestApp;
+  let patient: Client;
+  let pid: string;
+  const peg = { instrumentId: 'peg', answers: { 1: 6, 2: 7, 3: 4 } };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const s = await signUp(t.app, { patient: true, timeZone: 'Europe/Berlin' });
+    patient = s.client;
+    pid = s.me.patient!.id;
+    // A first one, so the measured one finds the database warm and has a previous score to compare with.
+    expect((await patient.request('POST', `/api/patients/${pid}/instrument-responses`, peg)).statusCode).toBe(201);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads the previous score, then writes the response, what it completes and its audit rows together', async () => {
+    let status = 0;
+    const statements = await statementsDuring(t, async () => {
+      status = (await patient.request('POST', `/api/patients/${pid}/instrument-responses`, peg)).statusCode;
+    });
+    expect(status).toBe(201);
+    const tx = transactionOf(statements);
+    if (dialect === 'postgres') {
+      // BEGIN with the lock, the previous score, the one writing statement, COMMIT.
+      expect(tx, tx.join('\n')).toHaveLength(4);
+      expect(tx.filter((s) => /audit_event/.test(s) && /instrument_response/.test(s) && /instrument_due/.test(s))).toHaveLength(1);
+    } else expect(withoutGroupCommit(tx).length, tx.join('\n')).toBeLessThanOrEqual(6);
+  });
+});
