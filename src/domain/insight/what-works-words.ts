@@ -96,16 +96,21 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function whatWorksSentence(f: SentenceFacts): string {
   const g = groups(f);
   if (f.verdict === 'not-enough-data' || f.difference === null || f.ci === null) {
-    return (
-      `Not enough data yet to compare ${g.with} with ${g.without}: ` +
-      `${plural(f.needWith, 'more day')} with and ${f.needWithout} more without ${f.needWith + f.needWithout === 1 ? 'is' : 'are'} needed.`
-    );
+    // Only the side still short is named: "0 more without" reads as a requirement that is not there.
+    const needs = [
+      ...(f.needWith > 0 ? [`${plural(f.needWith, 'more day')} with`] : []),
+      ...(f.needWithout > 0 ? [`${plural(f.needWithout, 'more day')} without`] : []),
+    ];
+    const verb = needs.length === 1 && f.needWith + f.needWithout === 1 ? 'is' : 'are';
+    return `Not enough data yet to compare ${g.with} with ${g.without}: ${needs.join(' and ')} ${verb} needed.`;
   }
   const subject = `On ${g.with}, your ${OUTCOME_WORDS[f.outcome]}`;
   const amount =
-    one(f.difference) === '0.0' ? 'averaged the same' : `averaged ${one(f.difference)} ${points(f.difference)} ${side(f.difference)}`;
+    one(f.difference) === '0.0'
+      ? 'averaged the same as'
+      : `averaged ${one(f.difference)} ${points(f.difference)} ${side(f.difference)} than`;
   const days = `over ${plural(f.daysWith + f.daysWithout, 'day')} (${f.daysWith} with, ${f.daysWithout} without)`;
-  const head = `${capitalised(subject)} ${amount} than on ${g.without} (${rangeWords(f.ci[0], f.ci[1])}), ${days}.`;
+  const head = `${capitalised(subject)} ${amount} on ${g.without} (${rangeWords(f.ci[0], f.ci[1])}), ${days}.`;
   if (f.verdict === 'no-clear-difference') return `${head} That is no clear difference: a gap this size could well be chance.`;
   return `${head} This is a pattern in your diary, not proof that ${g.cause ?? 'one'} caused ${g.cause ? 'it' : 'the other'}.`;
 }

@@ -92,7 +92,7 @@ describe('whatWorks', () => {
       [1, 'not-enough-data', 10, 29, null],
     ]);
     expect(items[0]!.sentence).toBe(
-      'Not enough data yet to compare days you used heat with days you did not: 4 more days with and 0 more without are needed.',
+      'Not enough data yet to compare days you used heat with days you did not: 4 more days with are needed.',
     );
   });
 });
@@ -115,6 +115,17 @@ describe('whatWorksSentence', () => {
   it('says the pattern, its interval and its days, and that it is no proof', () => {
     expect(whatWorksSentence(facts)).toBe(
       'On days after you used heat, your pain averaged 0.9 points lower than on days after you did not (0.4 to 1.4 lower), over 181 days (61 with, 120 without). This is a pattern in your diary, not proof that heat caused it.',
+    );
+  });
+  it('says "the same as" when the difference rounds to nothing, and names only the side still short of days', () => {
+    expect(whatWorksSentence({ ...facts, verdict: 'no-clear-difference', difference: -0.03, ci: [-0.64, 0.57] })).toMatch(
+      /^On days after you used heat, your pain averaged the same as on days after you did not \(from 0\.6 lower to 0\.6 higher\)/,
+    );
+    const waiting = { ...facts, verdict: 'not-enough-data', difference: null, ci: null } as const;
+    expect(whatWorksSentence({ ...waiting, needWith: 1, needWithout: 0 })).toMatch(/: 1 more day with is needed\.$/);
+    expect(whatWorksSentence({ ...waiting, needWith: 0, needWithout: 3 })).toMatch(/: 3 more days without are needed\.$/);
+    expect(whatWorksSentence({ ...waiting, needWith: 2, needWithout: 1 })).toMatch(
+      /: 2 more days with and 1 more day without are needed\.$/,
     );
   });
   it('says when there is no clear difference, and names sleep, activity and mood without a cause', () => {

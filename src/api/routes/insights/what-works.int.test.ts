@@ -82,7 +82,7 @@ describe.each(DIALECTS)('what works for me on %s', (dialect) => {
       ci: null,
       qValue: null,
     });
-    expect(stretching.sentence).toContain('9 more days with and 0 more without');
+    expect(stretching.sentence).toContain('9 more days with are needed');
   });
 
   it('answers interference when asked, and nothing from before the period', async () => {
