@@ -1,11 +1,14 @@
 // "What helps, what hurts": each factor's comparison as the what-works endpoint words it, grouped by
-// its verdict; factors still short of days say how many more days with and without they need. A 404
-// from a server that does not offer the endpoint yet is a calm "not available", not an error.
+// its verdict. Comparisons still short of days are folded away under their count (a diary of a few
+// weeks has many, and they say only how many more days each needs) and open from the keyboard like
+// any disclosure. A 404 from a server that does not offer the endpoint yet is a calm "not available",
+// not an error.
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../../api/client.ts';
 import { Empty, LoadFailed, Loading } from '../../components/ui.tsx';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { insightsApi, WHAT_WORKS_MIN_DAYS, type Verdict, type WhatWorksItem } from './insights-api.ts';
+import { insightsApi, type Verdict, type WhatWorksItem } from './insights-api.ts';
+import { factorName, stillNeeded } from './what-works-names.ts';
 
 type State =
   | { kind: 'loading' }
@@ -13,38 +16,56 @@ type State =
   | { kind: 'unavailable' }
   | { kind: 'failed'; message: string };
 
-const GROUPS: readonly { verdict: Verdict; key: MessageKey }[] = [
+const SAID: readonly { verdict: Verdict; key: MessageKey }[] = [
   { verdict: 'lower', key: 'insights.whatWorks.helps' },
   { verdict: 'higher', key: 'insights.whatWorks.hurts' },
   { verdict: 'no-clear-difference', key: 'insights.whatWorks.unclear' },
-  { verdict: 'not-enough-data', key: 'insights.whatWorks.waiting' },
 ];
 
-function factorName(item: WhatWorksItem): string {
-  return t('insights.whatWorks.factor', {
-    kind: t(`insights.factor.${item.factor.kind}` as MessageKey),
-    name: item.factor.id.replace(/[-_]/g, ' '),
-    lag: t(item.lag === 0 ? 'insights.whatWorks.lag0' : 'insights.whatWorks.lag1'),
-  });
+const itemKey = (i: WhatWorksItem) => `${i.factor.kind}:${i.factor.id}:${i.lag}:${i.outcome}`;
+
+function Found(props: { items: WhatWorksItem[] }) {
+  return (
+    <>
+      {SAID.map((g) => {
+        const items = props.items.filter((i) => i.verdict === g.verdict);
+        if (items.length === 0) return null;
+        return (
+          <div key={g.verdict} data-testid={`what-works-${g.verdict}`}>
+            <h3>{t(g.key)}</h3>
+            <ul class="list">
+              {items.map((i) => (
+                <li key={itemKey(i)}>
+                  {/* One flex item, so the name and its sentence read as one line of text. */}
+                  <span>
+                    <strong>{factorName(i)}</strong>: {i.sentence}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </>
+  );
 }
 
-function Item(props: { item: WhatWorksItem }) {
-  const { item } = props;
-  if (item.verdict === 'not-enough-data') {
-    return (
-      <li>
-        <strong>{factorName(item)}</strong>:{' '}
-        {t('insights.whatWorks.more', {
-          with: Math.max(0, WHAT_WORKS_MIN_DAYS - item.daysWith),
-          without: Math.max(0, WHAT_WORKS_MIN_DAYS - item.daysWithout),
-        })}
-      </li>
-    );
-  }
+function Waiting(props: { items: WhatWorksItem[] }) {
+  const items = props.items.filter((i) => i.verdict === 'not-enough-data');
+  if (items.length === 0) return null;
   return (
-    <li>
-      <strong>{factorName(item)}</strong>: {item.sentence}
-    </li>
+    <details data-testid="what-works-not-enough-data">
+      <summary>{t('insights.whatWorks.waiting', { count: items.length })}</summary>
+      <ul class="list">
+        {items.map((i) => (
+          <li key={itemKey(i)}>
+            <span>
+              <strong>{factorName(i)}</strong>: {stillNeeded(i)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -68,21 +89,8 @@ export function WhatWorks(props: { pid: string }) {
         <LoadFailed message={t('insights.whatWorks.failed', { message: state.message })} onRetry={() => setAttempt((a) => a + 1)} />
       )}
       {state.kind === 'loaded' && state.items.length === 0 && <Empty>{t('insights.whatWorks.empty')}</Empty>}
-      {state.kind === 'loaded' &&
-        GROUPS.map((g) => {
-          const items = state.items.filter((i) => i.verdict === g.verdict);
-          if (items.length === 0) return null;
-          return (
-            <div key={g.verdict}>
-              <h3>{t(g.key)}</h3>
-              <ul class="list">
-                {items.map((i) => (
-                  <Item key={`${i.factor.kind}:${i.factor.id}:${i.lag}:${i.outcome}`} item={i} />
-                ))}
-              </ul>
-            </div>
-          );
-        })}
+      {state.kind === 'loaded' && <Found items={state.items} />}
+      {state.kind === 'loaded' && <Waiting items={state.items} />}
     </section>
   );
 }
