@@ -34,6 +34,7 @@ import type { Journey } from './journeys/journey.ts';
 import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 import { journey as insightsTrends } from './journeys/insights-trends.ts';
+import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -68,6 +69,7 @@ const journeys: Journey[] = [
   bodyMapLabelsJourney,
   phoneNavigationJourney,
   insightsTrends,
+  insightsWhatWorks,
 ];
 
 const world = await startWorld();

@@ -1,7 +1,7 @@
 // A patient with two months of diary opens Insights: the pain trend over 90 days with its gaps, the
 // clinically important band drawn and named, the baseline against the latest 14 days judged by the
-// IMMPACT rule, the table alternative opened from the keyboard, and what helps (calm while that part
-// is not offered yet).
+// IMMPACT rule, the table alternative opened from the keyboard, and what helps saying there is nothing
+// to compare in a diary that names no factor.
 import { checkPage, expectFocused, expectVisible } from '../harness.ts';
 import { type Journey, newPatient } from './journey.ts';
 
@@ -66,13 +66,11 @@ export const journey: Journey = {
     if ((await table.getByRole('row').count()) !== 31) throw new Error('expected a header row and 30 days');
     if ((await table.getByRole('cell', { name: 'No entry' }).count()) !== 18) throw new Error('expected 18 days without an entry in 30');
 
-    // What helps: the endpoint answers, or a calm "not available" where the server does not offer it yet.
-    const whatWorks = page.getByTestId('what-works');
+    // What helps: check-ins that name no technique, medicine, trigger, sleep, activity or mood leave
+    // nothing to compare (the findings themselves are insights-what-works.ts's).
     await expectVisible(
-      whatWorks
-        .getByText(/This part of Insights is not available yet\.|not enough data yet|Nothing to compare yet|Went with|No clear difference/)
-        .first(),
-      'what helps, in one of its states',
+      page.getByTestId('what-works').getByText('Nothing to compare yet. Keep checking in; patterns need a few weeks of days.'),
+      'what helps, with nothing to compare',
     );
     // Back to 90 days for the screenshots and axe: the band is drawn there.
     await page.getByLabel('Period').selectOption('90d');
