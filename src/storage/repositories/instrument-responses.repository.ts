@@ -1,6 +1,5 @@
 // Stored questionnaire responses with their computed results.
 import type { InstrumentResponseStore, StoredInstrumentResponse } from '../../app/ports.ts';
-import type { AuditEvent } from '../../app/model.ts';
 import { sql } from 'kysely';
 import { preparedQuery, type Executor } from './executor.ts';
 import { AUDIT_COLUMNS, appendAuditEvents } from './audit.repository.ts';
