@@ -2,15 +2,15 @@
 import type { Database, Repositories } from '../app/ports.ts';
 import { allRepositoriesOver, repositoriesOver } from './repositories-over.ts';
 import { isMigrationCurrent, type DatabaseHandle } from './database.ts';
-import { withDirectSqlite, type DirectSqlite, type Executor } from './repositories/executor.ts';
+import { withDirectSqlite, type DirectSqlite } from './repositories/executor.ts';
 import type { CachedStatement, NodeSqliteDatabase } from './dialects/node-sqlite.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema.ts';
 import { UNSHARED_WRITE_LOCK, type WriteLock } from './write-lock.ts';
 import type { StatementTracing } from './statement-tracing.ts';
 import { CAMEL_CASE } from './database.ts';
 import { classifyDatabaseFailure, transactionRanNothing } from './database-errors.ts';
-import { PROFILE_CHANGE_CHANNEL, profileChanges, sessionCache, type ProfileChanges, type SessionCacheOptions } from './session-cache.ts';
+import { profileChanges, sessionCache, type ProfileChanges, type SessionCacheOptions } from './session-cache.ts';
 
 /** Keys of the rows read past Kysely, per statement: its column names as the naming plugin renames them. */
 const rowKeys = new WeakMap<CachedStatement, readonly string[]>();
@@ -210,18 +210,12 @@ export function createKyselyStore(handle: DatabaseHandle, options: StoreOptions 
   const committer = handle.sqlite
     ? groupCommitter(handle.db, handle.sqlite, handle.writeLock ?? UNSHARED_WRITE_LOCK, changes, handle.tracing)
     : undefined;
-  // PostgreSQL: other processes hear of a change through a notification, sent with the change's own
-  // commit when it is made in a transaction (PostgreSQL delivers it at COMMIT, and not on rollback).
-  const announce = (executor: Executor) => sql`select pg_notify(${PROFILE_CHANGE_CHANNEL}, '')`.execute(executor);
+  // Other PostgreSQL processes hear of a change from the database's own triggers (migration 0023),
+  // which notify with the change's commit; this process counts it at once.
   const root = allRepositoriesOver(
     handle.sqlite ? withDirectSqlite(handle.db, autocommitDirect(handle.sqlite)) : handle.db,
     handle.dialect,
-    handle.sqlite
-      ? changes.changed
-      : async () => {
-          changes.changed();
-          await announce(handle.db);
-        },
+    changes.changed,
   );
   const cache = options.sessionCache ? sessionCache({ ...options.sessionCache, changes }) : undefined;
   const sessions = cache
@@ -248,7 +242,6 @@ export function createKyselyStore(handle: DatabaseHandle, options: StoreOptions 
                   profileChanged = true;
                 }),
               );
-              if (profileChanged) await announce(trx);
               return result;
             });
           } finally {

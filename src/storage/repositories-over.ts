@@ -77,6 +77,9 @@ export const PROFILE_UNCHANGED_BY = {
   patients: ['findById', 'findByUserId', 'loadAccessFacts', 'listAsCaregiver', 'listForOrganization', 'lockForWrite'],
   secondFactors: [
     'find',
+    // Only an unconfirmed authenticator or the recovery codes: the lookup asks whether a confirmed one exists.
+    'saveUnconfirmed',
+    'replaceRecoveryCodes',
     'useTimeStep',
     'useRecoveryCode',
     'countUnusedRecoveryCodes',

@@ -1,5 +1,7 @@
 // The session cache against real databases: threads of one process share the count of changes, and on
 // PostgreSQL another process's change reaches the cache through its listener before it is trusted again.
+import net from 'node:net';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../../test/support/dialects.ts';
 import { createKyselyStore } from './kysely-store.ts';
@@ -114,11 +116,8 @@ describe.runIf(DIALECTS.includes('postgres'))('the session cache across processe
       // The listener's connection is ended by the server: until it is back, nothing is answered from memory.
       await seedSession(elsewhere, 's5');
       await here.sessions.findWithProfile('s5');
-      await otherHandle.db.executeQuery(
-        (await import('kysely'))
-          .sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${'listen painwise_profile_change'} and datname = current_database()`.compile(
-          otherHandle.db,
-        ),
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'painwise-profile-listener' and datname = current_database()`.execute(
+        otherHandle.db,
       );
       await expect.poll(() => listener.hearing(), { timeout: 5000 }).toBe(false);
       await otherHandle.db.updateTable('user_account').set({ displayName: 'Unheard' }).where('id', '=', 'u-s5').execute();
@@ -130,4 +129,53 @@ describe.runIf(DIALECTS.includes('postgres'))('the session cache across processe
       await database.drop();
     }
   });
+
+  it('stops trusting a listening connection that falls silent without closing, and replaces it', async () => {
+    const database = await createTestDatabase('postgres');
+    const url = new URL(database.url!);
+    // A TCP relay that can stop passing bytes without closing either side, as a dead peer or a NAT does.
+    let silent = false;
+    const relay = net.createServer((inbound) => {
+      const upstream = net.connect(Number(url.port || 5432), url.hostname);
+      inbound.on('data', (d) => {
+        if (!silent) upstream.write(d);
+      });
+      upstream.on('data', (d) => {
+        if (!silent) inbound.write(d);
+      });
+      inbound.on('error', () => {});
+      upstream.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
+    const relayed = new URL(url.toString());
+    relayed.hostname = '127.0.0.1';
+    relayed.port = String((relay.address() as net.AddressInfo).port);
+    const otherHandle = openDatabase({ dialect: 'postgres', url: database.url! });
+    const changes = profileChanges();
+    const listener = listenForProfileChanges(relayed.toString(), changes, { retryMs: 50, heartbeatMs: 100 });
+    try {
+      const here = createKyselyStore(database.handle, {
+        profileChanges: changes,
+        sessionCache: { ttlMs: 60_000, hearing: listener.hearing },
+      });
+      const elsewhere = createKyselyStore(otherHandle);
+      await seedSession(elsewhere, 's6');
+      await expect.poll(() => listener.hearing(), { timeout: 5000 }).toBe(true);
+      expect(await here.sessions.findWithProfile('s6')).toBeDefined();
+      silent = true;
+      await elsewhere.sessions.delete('s6');
+      // Within three unanswered heartbeats the thread reads from the database again: the sign-out holds.
+      await expect.poll(() => listener.hearing(), { timeout: 5000 }).toBe(false);
+      expect(await here.sessions.findWithProfile('s6')).toBeUndefined();
+      // Once the relay passes bytes again, a new connection listens and the cache is trusted once more.
+      silent = false;
+      await expect.poll(() => listener.hearing(), { timeout: 10_000 }).toBe(true);
+    } finally {
+      silent = false;
+      await listener.close();
+      await otherHandle.close();
+      relay.close();
+      await database.drop();
+    }
+  }, 30_000);
 });

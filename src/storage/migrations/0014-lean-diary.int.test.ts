@@ -160,6 +160,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       '0020-second-factor',
       '0021-passkeys',
       '0022-session-second-factor',
+      '0023-profile-change-triggers',
     ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();

@@ -201,6 +201,7 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
       '0020-second-factor',
       '0021-passkeys',
       '0022-session-second-factor',
+      '0023-profile-change-triggers',
     ]);
     const latest = await latestRows(db);
 

@@ -19,6 +19,7 @@ import * as m0019 from './0019-pending-sign-ups.ts';
 import * as m0020 from './0020-second-factor.ts';
 import * as m0021 from './0021-passkeys.ts';
 import * as m0022 from './0022-session-second-factor.ts';
+import * as m0023 from './0023-profile-change-triggers.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-second-factor': m0020,
   '0021-passkeys': m0021,
   '0022-session-second-factor': m0022,
+  '0023-profile-change-triggers': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {
