@@ -94,7 +94,7 @@ export const enQuestionnaires = {
   'q.assign.cancelled': '{title} cancelled.',
   'q.responses': 'Results',
   'q.flag.crisis': 'Item 9 positive — assess suicide risk',
-  // instruments.md §17 note 4: a missing item 9 is "unknown", not "negative".
+  // An unanswered item 9 says nothing about risk: it is "unknown", never read as "negative".
   'q.flag.item9Unknown': 'Item 9 not answered — unknown, not negative; ask directly',
   // The same flags as the patient reads them: what they told us and where help is, not the clinician's instruction.
   'q.flag.crisisPatient': 'You said you had thoughts of being better off dead or of hurting yourself',
