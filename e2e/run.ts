@@ -35,6 +35,7 @@ import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 import { journey as insightsTrends } from './journeys/insights-trends.ts';
 import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
+import { journey as visitPreparation } from './journeys/visit-preparation.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -70,6 +71,7 @@ const journeys: Journey[] = [
   phoneNavigationJourney,
   insightsTrends,
   insightsWhatWorks,
+  visitPreparation,
 ];
 
 const world = await startWorld();

@@ -35,6 +35,7 @@ import { registerCarePlanRoutes } from './routes/care-plan/care-plan.routes.ts';
 import { registerInstrumentRoutes } from './routes/instruments/instruments.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerInsightRoutes } from './routes/insights/insights.routes.ts';
+import { registerVisitRoutes } from './routes/visits/visits.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
@@ -310,6 +311,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerChangeFeedRoutes(app, deps);
   registerFhirRoutes(app, deps, options.publicUrl);
   registerTrendRoutes(app, deps);
+  registerVisitRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

@@ -13,6 +13,7 @@ export const RECORD_KINDS = [
   'conservative_care',
   'taper_plan',
   'naloxone_check',
+  'visit',
 ] as const;
 
 export const ChangesQuery = z.strictObject({

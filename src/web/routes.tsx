@@ -28,6 +28,8 @@ const ClinicInstruments = lazyScreen<{ orgId: string }>(() =>
   import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments),
 );
 const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
+const Visits = lazyScreen(() => import('./features/visits/visits.tsx').then((m) => m.Visits));
+const VisitPage = lazyScreen<{ id: string }>(() => import('./features/visits/visit-page.tsx').then((m) => m.VisitPage));
 const Insights = lazyScreen(() => import('./features/insights/insights.tsx').then((m) => m.Insights));
 const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaries));
 const BlockDiaryPage = lazyScreen<{ id: string }>(() =>
@@ -75,6 +77,9 @@ export function pageFor(
   else if (path === '/plan' && (session.me.patient || actingFor)) page = <MyPlan />;
   // Reading, as for /plan: a caregiver with read access sees the patient's insights.
   else if (path === '/insights' && (session.me.patient || actingFor)) page = <Insights />;
+  // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
+  else if (path === '/visits' && (session.me.patient || actingFor)) page = <Visits />;
+  else if ((params = match('/visits/:id', path)) && (session.me.patient || actingFor)) page = <VisitPage id={params.id!} />;
   // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
   else if (path === '/block-diaries' && (session.me.patient || actingFor)) page = <BlockDiaries />;
   else if ((params = match('/block-diaries/:id', path)) && (session.me.patient || actingFor))

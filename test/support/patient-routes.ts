@@ -53,6 +53,8 @@ export async function readPatientRoutes(t: TestApp, patientId: string): Promise<
       });
     }
   }
+  // Deletes go last, so that a record's other routes (a visit's preparation, say) are tried while it exists.
+  operations.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
   const params: Record<string, string> = {
     patientId,
     // Records the owner's first requests create by PUT with these client ids; plan versions count from 1.
@@ -63,6 +65,7 @@ export async function readPatientRoutes(t: TestApp, patientId: string): Promise<
     conditionId: '019a0000-0000-7000-8000-000000000005',
     procedureId: '019a0000-0000-7000-8000-000000000006',
     conservativeCareId: '019a0000-0000-7000-8000-000000000007',
+    visitId: '019a0000-0000-7000-8000-000000000008',
     version: '1',
     // A pacing activity of the care plan's example (created by the owner's PUT of the plan) and a day before its start.
     activityId: '019a0000-0000-7000-8000-0000000000a1',
