@@ -77,18 +77,22 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     let before: readonly string[];
     let during: number;
     let backup: CliRun;
+    let liveCheck: CliRun;
     try {
       await load.acknowledgedMore(WRITES_BEFORE);
       before = [...load.acknowledged];
       backup = await painwise(['backup', '--out', file], live);
       during = load.acknowledged.length - before.length;
-      // The writers go on after the backup too: the server was never paused for it.
+      // The writers go on after the backup too: the server was never paused for it. And the live
+      // database can be checked the same way while it is written.
+      liveCheck = await painwise(['restore', '--check'], live);
       await load.acknowledgedMore(5);
     } finally {
       await load.stop();
     }
     expect(backup.err).toBe('');
     expect(backup.code).toBe(0);
+    expect(liveCheck).toMatchObject({ code: 0, err: '' });
 
     const restored = await newInstallation('restored');
     const restore = await painwise(['restore', file], restored);

@@ -3,17 +3,16 @@
 // as the server (Debian: postgresql-client).
 //
 // pg_dump reads the whole database in one transaction, so a dump taken while servers write is one
-// consistent snapshot. The dump is in pg_dump's custom format, written under a temporary name, checked
-// by reading it back whole with pg_restore, fsync'd and only then linked into place. A restore goes into
+// consistent snapshot. The dump is in pg_dump's custom format, checked by reading it back whole with
+// pg_restore before it is put in place as backup-files.ts says. A restore goes into
 // an empty database in one transaction (`--single-transaction --exit-on-error`): it lands whole or not at
 // all. The password never appears on a command line (where other users of the machine could read it):
 // it is given to the tools in PGPASSWORD.
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import pg from 'pg';
 import { fitMigrations, type MigrationFit } from './backup-check.ts';
+import { createPrivateFile, fileStartsWith, placeFile, removeIfPresent, temporaryBeside } from './backup-files.ts';
 
 const DUMP_HEADER = 'PGDMP';
 
@@ -77,25 +76,6 @@ function runTool(tool: string, args: readonly string[], env: Record<string, stri
   });
 }
 
-function hasDumpHeader(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(DUMP_HEADER.length);
-    return readSync(fd, header, 0, header.length, 0) === header.length && header.toString('latin1') === DUMP_HEADER;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncPath(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The migration names in a dump's kysely_migration data (COPY text format: one row a line, tab-separated, ended by `\.`). */
 function parseMigrationRows(script: string): string[] | undefined {
   const lines = script.split('\n');
@@ -111,7 +91,7 @@ function parseMigrationRows(script: string): string[] | undefined {
 
 /** Whether `file` is a whole pg_dump custom-format dump, and its migration history. */
 export async function checkPostgresDump(file: string): Promise<PostgresDumpCheck> {
-  if (!hasDumpHeader(file)) return { kind: 'not-a-dump' };
+  if (!fileStartsWith(file, DUMP_HEADER)) return { kind: 'not-a-dump' };
   try {
     // Turning the whole dump into a script reads every block of it: a dump cut short fails here.
     await runTool('pg_restore', ['--file=/dev/null', file]);
@@ -130,26 +110,16 @@ export async function dumpPostgres(
   options: { readonly replace?: boolean } = {},
 ): Promise<PostgresDumpOutcome> {
   if (!options.replace && existsSync(target)) return { kind: 'target-exists' };
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.partial`);
+  const temporary = temporaryBeside(target);
   const connection = connectionFor(url);
   try {
+    createPrivateFile(temporary);
     await runTool('pg_dump', ['--format=custom', `--file=${temporary}`, `--dbname=${connection.dbname}`], connection.env);
     const check = await checkPostgresDump(temporary);
     if (check.kind !== 'ok') return { kind: 'check-failed', check };
-    fsyncPath(temporary);
-    if (options.replace) renameSync(temporary, target);
-    else {
-      try {
-        linkSync(temporary, target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { kind: 'target-exists' };
-        throw error;
-      }
-    }
-    fsyncPath(path.dirname(target));
-    return { kind: 'done', check };
+    return placeFile(temporary, target, options.replace ?? false) === 'target-exists' ? { kind: 'target-exists' } : { kind: 'done', check };
   } finally {
-    if (existsSync(temporary)) unlinkSync(temporary);
+    removeIfPresent(temporary);
   }
 }
 

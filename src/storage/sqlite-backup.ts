@@ -8,14 +8,12 @@
 // ever finishing.
 //
 // A backup file stands alone: it is switched to the rollback journal, so no `-wal` file belongs to it.
-// Every file appears under its final name only once it is complete, checked and on disk: it is written
-// under a temporary name beside the target, fsync'd, then linked (refusing an existing file) or renamed
-// (replacing one) into place, and the directory is fsync'd.
-import crypto from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import path from 'node:path';
+// Files are written and put in place as backup-files.ts says: private, complete and checked before
+// they get their name.
+import { existsSync, statSync } from 'node:fs';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { fitMigrations, type MigrationFit } from './backup-check.ts';
+import { createPrivateFile, fileStartsWith, placeFile, removeIfPresent, temporaryBeside } from './backup-files.ts';
 
 /** Pages per backup step: more than any database has, so that the copy is one step (see above). */
 const ALL_PAGES = 2_147_483_647;
@@ -47,40 +45,16 @@ export interface SqliteCopyOptions {
   readonly acceptMigrations?: (fit: MigrationFit) => boolean;
 }
 
-function hasSqliteHeader(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(SQLITE_HEADER.length);
-    return readSync(fd, header, 0, header.length, 0) === header.length && header.toString('latin1') === SQLITE_HEADER;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncPath(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function removeIfPresent(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
 /** SQLITE_CORRUPT and SQLITE_NOTADB, with their extended codes folded to the primary code. */
 const DAMAGE_CODES = new Set([11, 26]);
+/** SQLITE_BUSY and SQLITE_LOCKED. */
+const LOCK_CODES = new Set([5, 6]);
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
 /** Copies the database at `source` (read only) to a new file `destination`, consistently, in one step. */
 async function copyWithBackupApi(source: string, destination: string, busyTimeoutMs: number): Promise<void> {
+  createPrivateFile(destination);
   const from = new DatabaseSync(source, { readOnly: true });
   try {
     from.exec(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
@@ -101,7 +75,7 @@ async function copyWithBackupApi(source: string, destination: string, busyTimeou
  * Opens it read only, so checking changes nothing.
  */
 export async function checkSqliteFile(file: string): Promise<SqliteCheck> {
-  if (!hasSqliteHeader(file)) return { kind: 'not-sqlite' };
+  if (!fileStartsWith(file, SQLITE_HEADER)) return { kind: 'not-sqlite' };
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(file, { readOnly: true });
@@ -138,33 +112,26 @@ export function isSqliteFileInUse(file: string): boolean {
       probe.exec('BEGIN EXCLUSIVE');
       probe.exec('COMMIT');
       return false;
-    } catch {
-      return true;
+    } catch (error) {
+      // Busy or locked: someone holds it. Anything else (the file is not a database at all) says
+      // nobody is using it as one, and replacing it is what was asked.
+      return LOCK_CODES.has(((error as { errcode?: number }).errcode ?? -1) & 0xff);
     }
   } finally {
     probe.close();
   }
 }
 
-/** Puts the checked temporary file under its final name (see the header), removing it on refusal. */
+/** Puts the checked temporary file under its final name; undefined once it is there. */
 function moveIntoPlace(temporary: string, target: string, replace: boolean): SqliteCopyOutcome | undefined {
-  fsyncPath(temporary);
   if (replace && existsSync(target)) {
     if (isSqliteFileInUse(target)) return { kind: 'target-in-use' };
-    renameSync(temporary, target);
+    placeFile(temporary, target, true);
     // A leftover `-wal` of the replaced database would be replayed onto this one and damage it.
     for (const suffix of SIDE_FILES) removeIfPresent(`${target}${suffix}`);
-  } else {
-    try {
-      linkSync(temporary, target);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { kind: 'target-exists' };
-      throw error;
-    }
-    unlinkSync(temporary);
+    return undefined;
   }
-  fsyncPath(path.dirname(target));
-  return undefined;
+  return placeFile(temporary, target, false) === 'target-exists' ? { kind: 'target-exists' } : undefined;
 }
 
 /**
@@ -175,8 +142,8 @@ export async function copySqliteDatabase(source: string, target: string, options
   if (!existsSync(source)) return { kind: 'source-missing' };
   const replace = options.replace ?? false;
   if (!replace && (existsSync(target) || existsSync(`${target}-wal`))) return { kind: 'target-exists' };
-  if (!hasSqliteHeader(source)) return { kind: 'check-failed', check: { kind: 'not-sqlite' } };
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.partial`);
+  if (!fileStartsWith(source, SQLITE_HEADER)) return { kind: 'check-failed', check: { kind: 'not-sqlite' } };
+  const temporary = temporaryBeside(target);
   try {
     try {
       await copyWithBackupApi(source, temporary, options.busyTimeoutMs ?? 5000);

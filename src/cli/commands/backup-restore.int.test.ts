@@ -81,6 +81,15 @@ describe.runIf(DIALECTS.includes('sqlite'))('painwise backup and restore on SQLi
     expect(none).toMatchObject({ code: 2 });
     expect(none.err).toContain('no database');
     expect((await run(backupCommand, ['--out', at('missing-dir', 'b.sqlite')], live)).code).toBe(2);
+    const itself = await run(backupCommand, ['--out', at('live', 'painwise.sqlite'), '--force'], live);
+    expect(itself.code).toBe(2);
+    expect(itself.err).toContain('the database itself');
+  });
+
+  it('writes files only their owner can read: they hold every patient record', async () => {
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await run(restoreCommand, [file], { PAINWISE_DATA_DIR: at('private') })).toMatchObject({ code: 0 });
+    expect(statSync(at('private', 'painwise.sqlite')).mode & 0o777).toBe(0o600);
   });
 
   it('checks a backup without changing it', async () => {
@@ -174,6 +183,7 @@ describe.runIf(DIALECTS.includes('postgres'))('painwise backup and restore on Po
   });
 
   it('checks a dump, and refuses a damaged one', async () => {
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const r = await run(restoreCommand, ['--check', file], {});
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain(`latest ${LATEST_MIGRATION}`);

@@ -86,6 +86,8 @@ export const backupCommand: CliCommand = {
         return EXIT_OK;
       }
       const source = path.join(config.dataDir, SQLITE_FILE_NAME);
+      if ([source, ...['-wal', '-shm', '-journal'].map((s) => `${source}${s}`)].includes(out))
+        return refuse(`${out} is the database itself (or one of its files); write the backup elsewhere.`);
       const outcome = await copySqliteDatabase(source, out, {
         replace: options.force,
         busyTimeoutMs: config.databaseTimeouts.sqliteBusyMs,
