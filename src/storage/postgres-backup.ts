@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import pg from 'pg';
 import { fitMigrations, type MigrationFit } from './backup-check.ts';
+import { classifyDatabaseFailure } from './database-errors.ts';
 import { createPrivateFile, fileStartsWith, placeFile, removeIfPresent, temporaryBeside } from './backup-files.ts';
 
 const DUMP_HEADER = 'PGDMP';
@@ -51,6 +52,15 @@ export type PostgresRestoreOutcome =
   | { readonly kind: 'target-not-empty'; readonly relations: number }
   | { readonly kind: 'check-failed'; readonly check: Exclude<PostgresDumpCheck, { kind: 'ok' }> }
   | { readonly kind: 'migrations-refused'; readonly migrations: MigrationFit };
+
+/**
+ * Whether `error` is PostgreSQL refusing or not answering (a SQLSTATE such as 3D000 no such database or
+ * 28P01 bad password, or a socket that could not connect): the operator's to fix, not a bug.
+ */
+export function isPostgresConnectionProblem(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || classifyDatabaseFailure(error) !== undefined);
+}
 
 /** The connection for a client program: the URL without its password on the command line, the password in the environment. */
 function connectionFor(url: string): { readonly dbname: string; readonly env: Record<string, string> } {

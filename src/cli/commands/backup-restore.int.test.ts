@@ -160,6 +160,16 @@ describe.runIf(DIALECTS.includes('sqlite'))('painwise backup and restore on SQLi
     expect(restored.out).toContain(`will be applied when a server starts on it (${LATEST_MIGRATION})`);
   });
 
+  it('refuses a SQLite database that is not a Painwise one', async () => {
+    const foreign = at('foreign.sqlite');
+    const db = new DatabaseSync(foreign);
+    db.exec('create table notes (x)');
+    db.close();
+    const r = await run(restoreCommand, ['--check', foreign], {});
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('not a Painwise database');
+  });
+
   it('refuses a SQLite backup when DATABASE_URL names PostgreSQL', async () => {
     const r = await run(restoreCommand, [file], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(r.code).toBe(2);
@@ -180,6 +190,23 @@ describe.runIf(DIALECTS.includes('postgres'))('painwise backup and restore on Po
   });
   afterAll(async () => {
     for (const database of databases) await database.drop();
+  });
+
+  it('says so, with exit 1, when the database cannot be reached', async () => {
+    const url = new URL(live.DATABASE_URL);
+    url.pathname = '/painwise_no_such_database';
+    for (const [command, args] of [
+      [restoreCommand, ['--check']],
+      [restoreCommand, [file]],
+    ] as const) {
+      const r = await run(command, args, { DATABASE_URL: url.toString() });
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err).toContain('cannot use the database');
+    }
+    const dump = await run(backupCommand, ['--out', at('unreachable.dump')], { DATABASE_URL: url.toString() });
+    expect(dump.code).toBe(1);
+    expect(dump.err).toContain('pg_dump failed');
+    expect(existsSync(at('unreachable.dump'))).toBe(false);
   });
 
   it('checks a dump, and refuses a damaged one', async () => {

@@ -15,6 +15,7 @@ import {
   checkPostgresDump,
   PostgresToolFailed,
   PostgresToolMissing,
+  isPostgresConnectionProblem,
   readPostgresMigrations,
   restorePostgres,
 } from '../../storage/postgres-backup.ts';
@@ -236,6 +237,10 @@ export const restoreCommand: CliCommand = {
     } catch (error) {
       if (error instanceof PostgresToolMissing || error instanceof PostgresToolFailed) {
         io.err(`painwise restore: ${error.message}`);
+        return EXIT_FAILURE;
+      }
+      if (isPostgresConnectionProblem(error)) {
+        io.err(`painwise restore: cannot use the database DATABASE_URL names: ${(error as Error).message}`);
         return EXIT_FAILURE;
       }
       throw error;
