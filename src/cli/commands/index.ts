@@ -5,6 +5,7 @@ import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { changeCommand, instrumentsCommand, scoreCommand } from './instruments.ts';
 import { mmeCommand } from './mme.ts';
+import { readinessCommand } from './readiness.ts';
 import { serveCommand } from './serve.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   createUserCommand,
   mmeCommand,
+  readinessCommand,
   instrumentsCommand,
   scoreCommand,
   changeCommand,
