@@ -171,6 +171,36 @@ describe.each(DIALECTS)('coverage readiness from the record on %s', (dialect) =>
     expect(statusOf((await ask(clinician)).json() as Answer, 'rf-sessions-12-months')).toBe('not-met');
   });
 
+  it('takes what the record has no field for from the clinician: a trial’s fewer analgesics and better function (L36204)', async () => {
+    const trialId = newId();
+    const trial = await clinician.request('PUT', `${base()}/procedures/${trialId}`, {
+      type: 'spinal-cord-stimulator-trial',
+      date: '2026-05-20',
+      levels: ['T9-T10'],
+      side: 'midline',
+      intent: 'diagnostic',
+      imageGuidance: 'fluoroscopy',
+      followUpInstrument: 'none',
+    });
+    expect(trial.statusCode, trial.body).toBe(201);
+    const permanent = {
+      procedure: 'scs-permanent',
+      date: '2026-06-15',
+      region: 'thoracic',
+      patient: { psychologicalEvaluation: true, multidisciplinaryEvaluation: true, activeSubstanceAbuse: false },
+    };
+    const unstated = (await ask(clinician, permanent)).json() as Answer;
+    expect(statusOf(unstated, 'successful-trial')).toBe('missing');
+    const stated = (
+      await ask(clinician, {
+        ...permanent,
+        procedureOutcomes: [{ procedureId: trialId, analgesicReductionPercent: 58, functionImproved: true }],
+      })
+    ).json() as Answer;
+    expect(statusOf(stated, 'successful-trial')).toBe('met');
+    expect(stated.verdict).toBe('meets');
+  });
+
   it('answers bad input with 400 problem+json, never 500', async () => {
     const bad = await ask(clinician, { ...planned, procedure: 'vertebroplasty' });
     expect(bad.statusCode).toBe(400);
