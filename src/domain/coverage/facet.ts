@@ -16,220 +16,22 @@ import { addCalendarMonths } from '../care-plan/calendar-months.ts';
 import {
   allOf,
   anyOf,
-  baselineDisabilityScale,
-  baselinePainScale,
   computeRelief,
   type Criterion,
   type CriterionStatus,
   criterion,
   daysBetween,
-  describeCare,
   describeRelief,
-  failedOrNotTolerated,
-  imageGuidance,
-  levelsPerSession,
-  painDuration,
   priorInRegion,
-  regionRecorded,
   reliefStatus,
   sessionLimit,
 } from './criteria.ts';
+import { evaluateDiagnosticBlocks } from './facet-blocks.ts';
+import { FACET_RULES, generalCriteria, RF_KINDS } from './facet-general.ts';
 import type { HistoryItem, ReadinessRequest } from './request.ts';
 import { type CoverageSettings, facetSource } from './settings.ts';
 
-/** Thresholds as the LCD states them. */
-export const FACET_RULES = {
-  chronicDays: 12 * 7,
-  diagnosticReliefPercent: 80,
-  confirmatoryIntervalDays: 14,
-  maxLevelsPerSession: 2,
-  maxDiagnosticSessionsPerYear: 4,
-  maxTherapeuticSessionsPerYear: 4,
-  maxRfSessionsPerYear: 2,
-  therapeuticReliefPercent: 50,
-  therapeuticReliefMonths: 3,
-  repeatRfaReliefPercent: 50,
-  repeatRfaReliefMonths: 6,
-  repeatDiagnosticsAfterMonths: 24,
-} as const;
-
-const RF_KINDS = ['facet-rfa', 'facet-rfa-repeat'] as const;
-
-function generalCriteria(request: ReadinessRequest, settings: CoverageSettings): Criterion[] {
-  const src = (part: string) => facetSource(settings, part);
-  const p = request.patient;
-  const exclusions = p?.exclusions;
-  const criteria: Criterion[] = [];
-
-  const pattern = p?.pattern;
-  criteria.push(
-    pattern === undefined
-      ? criterion('axial-pain', 'missing', 'pain pattern not recorded', src('predominantly axial neck or low back pain'))
-      : criterion(
-          'axial-pain',
-          pattern === 'axial' ? 'met' : 'not-met',
-          `pain pattern ${pattern}; predominantly axial pain needed`,
-          src('predominantly axial neck or low back pain'),
-        ),
-  );
-  criteria.push(
-    painDuration(request, FACET_RULES.chronicDays, 'at least 12 weeks (3 months)', src('chronic pain, at least 12 weeks after onset')),
-  );
-  criteria.push(baselinePainScale(request, src('pain at baseline on a named scale')));
-  criteria.push(baselineDisabilityScale(request, src('disability scale at baseline')));
-
-  const care = p?.conservativeCare;
-  const careSource = src('failure of noninvasive conservative care as tolerated (no minimum duration)');
-  if (care === undefined) criteria.push(criterion('conservative-care-failed', 'missing', 'conservative care not recorded', careSource));
-  else if (care.some((c) => failedOrNotTolerated(c.outcome)))
-    criteria.push(criterion('conservative-care-failed', 'met', `failed or not tolerated: ${describeCare(request)}`, careSource));
-  else if (care.some((c) => c.outcome == null))
-    criteria.push(criterion('conservative-care-failed', 'missing', `outcome not recorded: ${describeCare(request)}`, careSource));
-  else
-    criteria.push(
-      criterion(
-        'conservative-care-failed',
-        'not-met',
-        care.length === 0 ? 'no conservative care tried' : `none failed: ${describeCare(request)}`,
-        careSource,
-      ),
-    );
-
-  const radic = p?.untreatedRadiculopathy;
-  const radicSource = src('no untreated radiculopathy or neurogenic claudication (except from a facet synovial cyst)');
-  criteria.push(
-    radic == null
-      ? criterion('no-untreated-radiculopathy', 'missing', 'untreated radiculopathy not recorded either way', radicSource)
-      : criterion(
-          'no-untreated-radiculopathy',
-          radic ? 'not-met' : 'met',
-          radic ? 'untreated radiculopathy present' : 'no untreated radiculopathy',
-          radicSource,
-        ),
-  );
-
-  const exclusionCriterion = (id: string, found: readonly string[], what: string, part: string) => {
-    if (exclusions === undefined) return criterion(id, 'missing', `${what} not recorded either way`, src(part));
-    const present = exclusions.filter((e) => found.includes(e));
-    return criterion(
-      id,
-      present.length > 0 ? 'not-met' : 'met',
-      present.length > 0 ? `present: ${present.join(', ')}` : `no ${what}`,
-      src(part),
-    );
-  };
-  criteria.push(
-    exclusionCriterion(
-      'no-non-facet-pathology',
-      ['fracture', 'tumour', 'infection', 'deformity'],
-      'fracture, tumour, infection or significant deformity',
-      'no non-facet pathology explaining the pain',
-    ),
-  );
-  const generalized = exclusionCriterion(
-    'not-generalized-pain',
-    ['fibromyalgia', 'centralized-pain'],
-    'generalized or centralized pain',
-    'not for generalized pain (e.g. fibromyalgia) or centralized pain syndromes',
-  );
-  criteria.push(
-    pattern === 'widespread' ? criterion('not-generalized-pain', 'not-met', 'pain pattern widespread', generalized.source) : generalized,
-  );
-  criteria.push(
-    exclusionCriterion(
-      'not-after-alif',
-      ['prior-alif'],
-      'prior anterior lumbar interbody fusion',
-      'not after anterior lumbar interbody fusion',
-    ),
-  );
-
-  criteria.push(imageGuidance(request, src('CT or fluoroscopic guidance (not unguided, ultrasound or MRI)')));
-  criteria.push(regionRecorded(request, src('one spinal region per session')));
-  criteria.push(levelsPerSession(request, FACET_RULES.maxLevelsPerSession, src('1–2 levels per session, uni- or bilateral')));
-  return criteria;
-}
-
-interface BlockEvaluation {
-  readonly relief: Criterion;
-  readonly interval: Criterion;
-  readonly duration: Criterion;
-  readonly positive: readonly HistoryItem[];
-}
-
-/** Two diagnostic medial-branch blocks, each with at least 80 % relief, the second at least 14 days after the first. */
-export function evaluateDiagnosticBlocks(request: ReadinessRequest, settings: CoverageSettings, after?: string): BlockEvaluation {
-  const reliefSource = facetSource(settings, '2 diagnostic MBBs, each ≥ 80% relief of the index pain on the same scale');
-  const intervalSource = facetSource(settings, 'confirmatory block at least 2 weeks after the first (documented exceptions allowed)');
-  const durationSource = facetSource(settings, 'relief duration consistent with the agent');
-  const missingAll = (why: string): BlockEvaluation => ({
-    relief: criterion('two-positive-diagnostic-blocks', 'missing', why, reliefSource),
-    interval: criterion('diagnostic-block-interval', 'missing', why, intervalSource),
-    duration: criterion('block-relief-duration', 'missing', why, durationSource),
-    positive: [],
-  });
-  if (request.region === undefined) return missingAll('spinal region not recorded');
-  if (request.history === undefined) return missingAll('prior diagnostic blocks not recorded');
-
-  const blocks = priorInRegion(request.history, ['facet-mbb'], request.region).filter((b) => after === undefined || b.date > after);
-  const baseline = request.patient?.baselinePain;
-  const rated = blocks.map((b) => {
-    const relief = computeRelief(b, baseline);
-    return { block: b, status: reliefStatus(relief, FACET_RULES.diagnosticReliefPercent), text: describeRelief(b, relief) };
-  });
-  const positive = rated.filter((r) => r.status === 'met').map((r) => r.block);
-  const unknown = rated.filter((r) => r.status === 'missing').length;
-  const listing = rated.length === 0 ? `no diagnostic MBB in the ${request.region} region` : rated.map((r) => r.text).join('; ');
-  const reliefStatusAll: CriterionStatus = positive.length >= 2 ? 'met' : positive.length + unknown >= 2 ? 'missing' : 'not-met';
-  const relief = criterion('two-positive-diagnostic-blocks', reliefStatusAll, `${listing}; 2 blocks with ≥ 80% needed`, reliefSource);
-
-  // The confirmatory pair: the earliest positive block and a later positive one at least 14 days on.
-  let pair: [HistoryItem, HistoryItem] | undefined;
-  for (let i = 0; i < positive.length && pair === undefined; i++)
-    for (let j = i + 1; j < positive.length && pair === undefined; j++)
-      if (daysBetween(positive[j]!, positive[i]!) >= FACET_RULES.confirmatoryIntervalDays) pair = [positive[i]!, positive[j]!];
-  let interval: Criterion;
-  if (pair !== undefined)
-    interval = criterion(
-      'diagnostic-block-interval',
-      'met',
-      `second block ${daysBetween(pair[1], pair[0])} days after the first; ≥ 14 needed`,
-      intervalSource,
-    );
-  else {
-    const candidates = positive.length >= 2 ? positive : blocks;
-    if (candidates.length < 2)
-      interval = criterion('diagnostic-block-interval', 'missing', 'fewer than two diagnostic blocks recorded', intervalSource);
-    else {
-      const last = candidates[candidates.length - 1]!;
-      const previous = candidates[candidates.length - 2]!;
-      const days = daysBetween(last, previous);
-      interval = criterion(
-        'diagnostic-block-interval',
-        days >= FACET_RULES.confirmatoryIntervalDays ? 'met' : 'not-met',
-        `second block ${days} days after the first; ≥ 14 needed unless an exception is documented`,
-        intervalSource,
-      );
-    }
-  }
-
-  const targets = pair ?? (positive.length > 0 ? positive : blocks);
-  const min = settings.minimumBlockReliefHours;
-  const durationOf = (b: HistoryItem): CriterionStatus =>
-    b.reliefDurationHours == null ? 'missing' : min !== undefined && b.reliefDurationHours < min ? 'not-met' : 'met';
-  const durationText = targets
-    .map((b) => `${b.date}: ${b.reliefDurationHours == null ? 'not recorded' : `${b.reliefDurationHours} h`}`)
-    .join('; ');
-  const judged =
-    min === undefined
-      ? 'consistency with the agent is the clinician’s judgement (expected hours per agent UNCONFIRMED; setting minimumBlockReliefHours unset)'
-      : `at least ${min} h (setting minimumBlockReliefHours)`;
-  const duration =
-    targets.length === 0
-      ? criterion('block-relief-duration', 'missing', 'no diagnostic block recorded', durationSource)
-      : criterion('block-relief-duration', allOf(targets.map(durationOf)), `relief lasted ${durationText}; ${judged}`, durationSource);
-  return { relief, interval, duration, positive };
-}
+export { FACET_RULES } from './facet-general.ts';
 
 function priorResponse(
   id: string,
