@@ -6,6 +6,7 @@ import { demoCommand } from './demo.ts';
 import { migrateCommand } from './migrate.ts';
 import { changeCommand, instrumentsCommand, scoreCommand } from './instruments.ts';
 import { mmeCommand } from './mme.ts';
+import { readinessCommand } from './readiness.ts';
 import { restoreCommand } from './restore.ts';
 import { serveCommand } from './serve.ts';
 
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   createUserCommand,
   mmeCommand,
+  readinessCommand,
   instrumentsCommand,
   scoreCommand,
   changeCommand,
