@@ -31,6 +31,3 @@ export const REPORT_SECTION_HEADINGS: Readonly<Record<ReportSection, string>> = 
   'visit-questions': 'Questions for the visit',
   notes: 'Notes',
 };
-
-/** The longest range a report covers: a year, leap day included. */
-export const MAX_REPORT_DAYS = 366;

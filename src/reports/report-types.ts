@@ -70,7 +70,6 @@ export interface ReportCarePlan {
 }
 
 export interface ReportProcedure {
-  readonly id: string;
   readonly type: string;
   readonly label: string;
   readonly date: string;

@@ -129,7 +129,6 @@ export function fullReportInput(days = 90, sections: readonly ReportSection[] = 
     },
     procedures: [
       {
-        id: '019c3200-0000-7000-8000-000000000001',
         type: 'medial-branch-block',
         label: 'Medial branch block',
         date: addDays(from, 40),
