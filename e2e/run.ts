@@ -35,6 +35,7 @@ import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 import { journey as insightsTrends } from './journeys/insights-trends.ts';
 import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
+import { journey as reportPdf } from './journeys/report-pdf.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -70,6 +71,7 @@ const journeys: Journey[] = [
   phoneNavigationJourney,
   insightsTrends,
   insightsWhatWorks,
+  reportPdf,
 ];
 
 const world = await startWorld();

@@ -12,6 +12,7 @@ import { enDiary } from './en-diary.ts';
 import { enTwoStep } from './en-two-step.ts';
 import { enPasskeys } from './en-passkeys.ts';
 import { enInsights } from './en-insights.ts';
+import { enReport } from './en-report.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -26,6 +27,7 @@ export const en = {
   ...enTwoStep,
   ...enPasskeys,
   ...enInsights,
+  ...enReport,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
