@@ -15,7 +15,7 @@ import {
   type TimeZone,
 } from '../domain/time/local-date.ts';
 import { authorizePatientAccess } from './access.ts';
-import type { CarePlanVersion, ProcedureRecord } from './care-plan-records.ts';
+import type { CarePlanVersion, MedicationOrderRecord, ProcedureRecord } from './care-plan-records.ts';
 import { PROCEDURES } from './care-history.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { diaryEntriesBetween } from './diary.ts';
@@ -47,7 +47,12 @@ export interface PatientReportRecord {
   readonly generatedAt: string;
   readonly entries: readonly DiaryEntry[];
   readonly flares: readonly Flare[];
-  readonly medicines: Pick<MedicationSummary, 'asOf' | 'regimen'> & { readonly orders: readonly ListedOrder[] };
+  /** The medicines in effect today with MME and flags; null when not asked for or none are listed. */
+  readonly medicines: {
+    readonly asOf: string;
+    readonly orders: readonly MedicationOrderRecord[];
+    readonly regimen: MedicationSummary['regimen'];
+  } | null;
   readonly responses: readonly StoredInstrumentResponse[];
   readonly carePlan: {
     readonly version: number;
@@ -57,8 +62,6 @@ export interface PatientReportRecord {
   readonly procedures: readonly ProcedureRecord[];
   readonly blockDiaries: readonly BlockDiary[];
 }
-
-type ListedOrder = MedicationSummary['orders'][number]['body'];
 
 const badRange = (pointer: string, detail: string) => new AppError('validation-failed', detail, { errors: [{ pointer, detail }] });
 
@@ -110,12 +113,13 @@ export async function loadReportRecord(
   const flares = wants('summary', 'flares')
     ? (await FLARES.store(deps.store).listBetween(patientId, around.from, around.to)).filter((f) => within(f.startedAt, f.timeZone))
     : [];
-  let medicines: PatientReportRecord['medicines'] = { asOf: '', regimen: emptyRegimen, orders: [] };
+  let medicines: PatientReportRecord['medicines'] = null;
   let naloxoneCheckId: string | null = null;
   if (wants('summary', 'medicines')) {
     const read = await medicationSummaryOf(deps, deps.store, patientId);
     naloxoneCheckId = read.naloxoneCheckId;
-    medicines = { asOf: read.summary.asOf, regimen: read.summary.regimen, orders: read.summary.orders.map((o) => o.body) };
+    if (read.summary.orders.length > 0)
+      medicines = { asOf: read.summary.asOf, regimen: read.summary.regimen, orders: read.summary.orders.map((o) => o.body) };
   }
   const responses = wants('questionnaires')
     ? (await deps.store.instrumentResponses.list(patientId, undefined, MAX_RESPONSES)).filter((r) => within(r.completedAt, timeZone))
@@ -156,12 +160,3 @@ export async function loadReportRecord(
     blockDiaries,
   };
 }
-
-const emptyRegimen: MedicationSummary['regimen'] = {
-  totalMme: 0,
-  totalMmeText: '0',
-  perDrug: [],
-  notCalculable: [],
-  acetaminophenMgPerDay: 0,
-  flags: [],
-};

@@ -2,14 +2,15 @@
 // vector figures (no raster image inside), and a quarter of daily check-ins on at most two pages.
 import { describe, expect, it } from 'vitest';
 import { pdfImageCount, pdfInfo, pdfToText } from '../../test/support/pdf-reader.ts';
-import { fullReportInput, NOTE_MARKER } from '../../test/support/report-fixture.ts';
+import { crowdedReportInput, fullReportInput, NOTE_MARKER } from '../../test/support/report-fixture.ts';
 import { buildReportModel } from './report-model.ts';
 import { DEFAULT_REPORT_SECTIONS, REPORT_SECTION_HEADINGS, REPORT_SECTIONS } from './report-sections.ts';
 import { renderReportPdf } from './render-report-pdf.ts';
+import { renderFittedReportPdf } from './report-pdf.ts';
 
 async function render(days: number, sections = DEFAULT_REPORT_SECTIONS) {
   const input = fullReportInput(days, sections);
-  return renderReportPdf(buildReportModel(input), { generatedAt: input.generatedAt });
+  return (await renderReportPdf(buildReportModel(input), { generatedAt: input.generatedAt })).pdf;
 }
 
 describe('the report as a PDF', () => {
@@ -51,5 +52,22 @@ describe('the report as a PDF', () => {
     const info = pdfInfo(await render(366));
     expect(info.Tagged).toBe('yes');
     expect(Number(info.Pages)).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps a full record to two pages by showing fewer items per list, and says how many were left out', async () => {
+    const input = crowdedReportInput();
+    const full = await renderReportPdf(buildReportModel(input), { generatedAt: input.generatedAt });
+    expect(full.pages).toBeGreaterThan(2);
+    const fitted = await renderFittedReportPdf(input);
+    expect(fitted.density).not.toBe('full');
+    expect(fitted.pages).toBeLessThanOrEqual(2);
+    expect(Number(pdfInfo(fitted.pdf).Pages)).toBe(fitted.pages);
+    const text = pdfToText(fitted.pdf);
+    for (const id of DEFAULT_REPORT_SECTIONS) expect(text).toContain(REPORT_SECTION_HEADINGS[id]);
+    expect(text).toMatch(/\d+ more flares not shown\./);
+  });
+
+  it('keeps an ordinary record at its fullest', async () => {
+    expect((await renderFittedReportPdf(fullReportInput(90))).density).toBe('full');
   });
 });

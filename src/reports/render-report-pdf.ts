@@ -27,7 +27,12 @@ export interface RenderOptions {
   readonly generatedAt: string;
 }
 
-export function renderReportPdf(model: ReportModel, options: RenderOptions): Promise<Buffer> {
+export interface RenderedReport {
+  readonly pdf: Buffer;
+  readonly pages: number;
+}
+
+export function renderReportPdf(model: ReportModel, options: RenderOptions): Promise<RenderedReport> {
   const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER },
@@ -46,9 +51,10 @@ export function renderReportPdf(model: ReportModel, options: RenderOptions): Pro
     },
   });
   const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
+  let pages = 0;
+  const done = new Promise<RenderedReport>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), pages }));
     doc.on('error', reject);
   });
   const w = new Writer(doc);
@@ -63,7 +69,7 @@ export function renderReportPdf(model: ReportModel, options: RenderOptions): Pro
     sect.end();
   }
   root.end();
-  footers(doc, model);
+  pages = footers(doc, model);
   doc.end();
   return done;
 }
@@ -209,8 +215,8 @@ class Writer {
   }
 }
 
-/** Page numbers and the date the report was made, on every page, as pagination artifacts. */
-function footers(doc: Doc, model: ReportModel): void {
+/** Page numbers and the date the report was made, on every page, as pagination artifacts; the number of pages. */
+function footers(doc: Doc, model: ReportModel): number {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -232,4 +238,5 @@ function footers(doc: Doc, model: ReportModel): void {
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
+  return range.count;
 }

@@ -8,12 +8,8 @@ import { findDrug } from '../domain/medications/formulary.ts';
 import { toLocalDateTime } from '../domain/time/local-date.ts';
 import { cut, duration, oneDecimal, plural, words } from './report-format.ts';
 import type { ReportSection } from './report-sections.ts';
-import type { ReportBlock, ReportInput, ReportMedicationOrder, SectionBuilder } from './report-types.ts';
+import type { ReportBlock, ReportInput, ReportLimits, ReportMedicationOrder, SectionBuilder } from './report-types.ts';
 
-const MAX_ORDERS = 10;
-const MAX_GOALS = 6;
-const MAX_INTERVENTIONS = 6;
-const MAX_PROCEDURES = 6;
 
 function howTaken(o: ReportMedicationOrder): string {
   const dose = o.doseMg !== null ? `${oneDecimal(o.doseMg)} mg` : o.doseMcgPerHour !== null ? `${oneDecimal(o.doseMcgPerHour)} mcg/h` : '';
@@ -26,13 +22,13 @@ function howTaken(o: ReportMedicationOrder): string {
   return [dose, when, words(o.route)].filter((s) => s !== '').join(', ');
 }
 
-function medicines(input: ReportInput): readonly ReportBlock[] {
+function medicines(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const blocks: ReportBlock[] = [];
   const m = input.medicines;
   if (!m || m.orders.length === 0) blocks.push({ kind: 'text', text: 'No medicines are on the list.' });
   else {
     const mmeBy = new Map(m.regimen.perDrug.map((d) => [d.drug, d.mme]));
-    const { shown, more } = cut(m.orders, MAX_ORDERS, 'medicine');
+    const { shown, more } = cut(m.orders, limits.orders, 'medicine');
     blocks.push({
       kind: 'table',
       columns: ['Medicine', 'How taken', 'MME/day'],
@@ -63,14 +59,17 @@ function medicines(input: ReportInput): readonly ReportBlock[] {
   return blocks;
 }
 
-function questionnaires(input: ReportInput): readonly ReportBlock[] {
+function questionnaires(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const byInstrument = new Map<string, typeof input.responses>();
   for (const r of [...input.responses].sort((a, b) => (a.completedAt < b.completedAt ? -1 : 1))) {
     byInstrument.set(r.instrumentId, [...(byInstrument.get(r.instrumentId) ?? []), r]);
   }
   if (byInstrument.size === 0) return [{ kind: 'text', text: 'No questionnaires were answered in this period.' }];
   const day = (at: string) => toLocalDateTime(new Date(at), input.timeZone).date;
-  const rows = [...byInstrument].map(([id, responses]) => {
+  // The most recently answered first, so a cut leaves out the ones answered longest ago.
+  const latestFirst = [...byInstrument].sort(([, a], [, b]) => (a.at(-1)!.completedAt > b.at(-1)!.completedAt ? -1 : 1));
+  const { shown, more } = cut(latestFirst, limits.questionnaires, 'questionnaire');
+  const rows = shown.map(([id, responses]) => {
     const definition = findInstrument(id);
     const scored = responses.filter((r) => r.score !== null);
     const first = scored[0];
@@ -97,17 +96,18 @@ function questionnaires(input: ReportInput): readonly ReportBlock[] {
       widths: [0.17, 0.1, 0.19, 0.19, 0.17, 0.18],
       rows,
     },
+    ...(more ? [{ kind: 'text' as const, text: more }] : []),
     { kind: 'text', text: "Bands and change categories are each questionnaire's published ones." },
   ];
 }
 
-function carePlan(input: ReportInput): readonly ReportBlock[] {
+function carePlan(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const plan = input.carePlan;
   if (!plan) return [{ kind: 'text', text: 'No care plan has been written.' }];
   const blocks: ReportBlock[] = [{ kind: 'text', text: `Care plan, version ${plan.version}.` }];
   if (plan.goals.length === 0) blocks.push({ kind: 'text', text: 'No goals are set.' });
   else {
-    const { shown, more } = cut(plan.goals, MAX_GOALS, 'goal');
+    const { shown, more } = cut(plan.goals, limits.goals, 'goal');
     blocks.push({
       kind: 'table',
       columns: ['Goal', 'Measured by', 'From', 'Target', 'By'],
@@ -118,7 +118,7 @@ function carePlan(input: ReportInput): readonly ReportBlock[] {
   }
   const current = plan.interventions.filter((i) => i.status === 'active' || i.status === 'planned' || i.status === 'on-hold');
   if (current.length > 0) {
-    const { shown, more } = cut(current, MAX_INTERVENTIONS, 'intervention');
+    const { shown, more } = cut(current, limits.interventions, 'intervention');
     blocks.push({
       kind: 'table',
       columns: ['Treatment', 'Kind', 'How often', 'Status'],
@@ -139,7 +139,7 @@ function reliefText(diary: BlockDiary): string {
   return `peak ${oneDecimal(nrs.peakReliefPct)} % at ${duration(nrs.peakAtMinutes ?? 0)}${at50}`;
 }
 
-function procedures(input: ReportInput): readonly ReportBlock[] {
+function procedures(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const diaries = new Map(input.blockDiaries.map((d) => [d.id, d]));
   const linked = new Set<string>();
   const rows: string[][] = [...input.procedures]
@@ -156,7 +156,7 @@ function procedures(input: ReportInput): readonly ReportBlock[] {
     rows.push([at, d.procedureLabel, '–', '–', reliefText(d)]);
   }
   if (rows.length === 0) return [{ kind: 'text', text: 'No procedures were recorded in this period.' }];
-  const { shown, more } = cut(rows, MAX_PROCEDURES, 'procedure');
+  const { shown, more } = cut(rows, limits.procedures, 'procedure');
   return [
     {
       kind: 'table',

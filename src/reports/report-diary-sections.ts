@@ -13,15 +13,11 @@ import { whatWorks } from '../domain/insight/what-works.ts';
 import { differenceInCalendarDays, toLocalDateTime } from '../domain/time/local-date.ts';
 import { cut, duration, oneDecimal, plural, words } from './report-format.ts';
 import type { ReportSection } from './report-sections.ts';
-import type { ReportBlock, ReportFact, ReportInput, SectionBuilder } from './report-types.ts';
+import type { ReportBlock, ReportFact, ReportInput, ReportLimits, SectionBuilder } from './report-types.ts';
 
 /** The measures charted: pain now (an NRS, with its published rule) and pain getting in the way of activity (function). */
 const CHARTED: readonly DiaryTrendMeasure[] = ['pain-now', 'interference-activity'];
 
-const MAX_FLARES = 8;
-const MAX_REGIONS = 8;
-const MAX_FINDINGS = 6;
-const MAX_NOTES = 12;
 const MAX_NOTE_CHARS = 300;
 
 export function measureTrend(input: ReportInput, measure: DiaryTrendMeasure): Trend {
@@ -122,7 +118,7 @@ function trends(input: ReportInput): readonly ReportBlock[] {
   });
 }
 
-function bodyMap(input: ReportInput): readonly ReportBlock[] {
+function bodyMap(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const daysBy = new Map<string, Set<string>>();
   const ratings = new Map<string, number[]>();
   for (const e of input.entries) {
@@ -138,7 +134,7 @@ function bodyMap(input: ReportInput): readonly ReportBlock[] {
     .map(([code, set]) => ({ code, days: set.size }))
     .sort((a, b) => b.days - a.days || (a.code < b.code ? -1 : 1));
   const daysWithEntries = new Set(input.entries.map((e) => e.localDate)).size;
-  const { shown, more } = cut(regions, MAX_REGIONS, 'region');
+  const { shown, more } = cut(regions, limits.regions, 'region');
   const rows = shown.map((r) => {
     const rated = ratings.get(r.code) ?? [];
     const mean = rated.length === 0 ? null : rated.reduce((a, b) => a + b, 0) / rated.length;
@@ -162,10 +158,10 @@ function bodyMap(input: ReportInput): readonly ReportBlock[] {
   ];
 }
 
-function flares(input: ReportInput): readonly ReportBlock[] {
+function flares(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   if (input.flares.length === 0) return [{ kind: 'text', text: 'No flares were recorded in this period.' }];
   const sorted = [...input.flares].sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
-  const { shown, more } = cut(sorted, MAX_FLARES, 'flare');
+  const { shown, more } = cut(sorted, limits.flares, 'flare');
   const rows = shown.map((f) => {
     const start = toLocalDateTime(new Date(f.startedAt), f.timeZone);
     const minutes = flareDurationMinutes(f);
@@ -184,7 +180,7 @@ function flares(input: ReportInput): readonly ReportBlock[] {
   ];
 }
 
-function whatWorksSection(input: ReportInput): readonly ReportBlock[] {
+function whatWorksSection(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const days = differenceInCalendarDays(input.to, input.from) + 1;
   const items = whatWorks(dailySeries(input.entries, input.from, days));
   const findings = items
@@ -200,7 +196,7 @@ function whatWorksSection(input: ReportInput): readonly ReportBlock[] {
       },
     ];
   }
-  const { shown, more } = cut(findings, MAX_FINDINGS, 'finding');
+  const { shown, more } = cut(findings, limits.findings, 'finding');
   return [
     { kind: 'text', text: caveat },
     ...shown.map((i): ReportBlock => ({ kind: 'text', text: `• ${i.sentence}` })),
@@ -208,10 +204,10 @@ function whatWorksSection(input: ReportInput): readonly ReportBlock[] {
   ];
 }
 
-function notes(input: ReportInput): readonly ReportBlock[] {
+function notes(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const written = input.entries.filter((e: DiaryEntry) => e.notes.trim() !== '');
   if (written.length === 0) return [{ kind: 'text', text: 'No notes were written in this period.' }];
-  const { shown, more } = cut(written, MAX_NOTES, 'note');
+  const { shown, more } = cut(written, limits.notes, 'note');
   const clip = (s: string) => (s.length > MAX_NOTE_CHARS ? `${s.slice(0, MAX_NOTE_CHARS - 1)}…` : s);
   return [
     {

@@ -10,16 +10,28 @@
 // - Days are the patient's local dates; a day without a check-in is a gap, never a 0.
 // - A section whose record is empty says so in words rather than disappearing, so a reader can tell
 //   "nothing recorded" from "not chosen".
-// - Lists are cut to what fits two pages for a quarter of daily check-ins, and say how many were left out.
+// - Lists are cut to the limits of the density asked for, and say how many were left out; the
+//   renderer asks for a denser one when a report would not fit two pages (report-pdf.ts).
 import { differenceInCalendarDays, toLocalDateTime } from '../domain/time/local-date.ts';
 import { careSections } from './report-care-sections.ts';
 import { diarySections } from './report-diary-sections.ts';
 import { REPORT_SECTION_HEADINGS, REPORT_SECTIONS, type ReportSection } from './report-sections.ts';
-import type { ReportInput, ReportModel, SectionBuilder } from './report-types.ts';
+import type { ReportInput, ReportLimits, ReportModel, SectionBuilder } from './report-types.ts';
 
 const BUILDERS: Readonly<Record<ReportSection, SectionBuilder>> = { ...diarySections, ...careSections };
 
-export function buildReportModel(input: ReportInput): ReportModel {
+/** From most to fewest items per list: `full` fits two pages for an ordinary record, `brief` for a full one. */
+export const REPORT_DENSITIES = ['full', 'compact', 'brief'] as const;
+export type ReportDensity = (typeof REPORT_DENSITIES)[number];
+
+export const REPORT_LIMITS: Readonly<Record<ReportDensity, ReportLimits>> = {
+  full: { flares: 8, regions: 8, findings: 6, notes: 12, orders: 10, questionnaires: 8, goals: 6, interventions: 6, procedures: 6 },
+  compact: { flares: 5, regions: 5, findings: 4, notes: 8, orders: 6, questionnaires: 5, goals: 4, interventions: 4, procedures: 4 },
+  brief: { flares: 3, regions: 3, findings: 2, notes: 5, orders: 4, questionnaires: 3, goals: 2, interventions: 2, procedures: 2 },
+};
+
+export function buildReportModel(input: ReportInput, density: ReportDensity = 'full'): ReportModel {
+  const limits = REPORT_LIMITS[density];
   const chosen = new Set(input.sections);
   const generated = toLocalDateTime(new Date(input.generatedAt), input.timeZone);
   return {
@@ -33,7 +45,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     sections: REPORT_SECTIONS.filter((s) => chosen.has(s)).map((id) => ({
       id,
       heading: REPORT_SECTION_HEADINGS[id],
-      blocks: BUILDERS[id](input),
+      blocks: BUILDERS[id](input, limits),
     })),
   };
 }

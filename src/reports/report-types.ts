@@ -143,5 +143,18 @@ export interface ReportModel {
   readonly sections: readonly ReportSectionModel[];
 }
 
-export type SectionBuilder = (input: ReportInput) => readonly ReportBlock[];
+/** How many items each list shows before it says how many more there are. */
+export interface ReportLimits {
+  readonly flares: number;
+  readonly regions: number;
+  readonly findings: number;
+  readonly notes: number;
+  readonly orders: number;
+  readonly questionnaires: number;
+  readonly goals: number;
+  readonly interventions: number;
+  readonly procedures: number;
+}
+
+export type SectionBuilder = (input: ReportInput, limits: ReportLimits) => readonly ReportBlock[];
 

@@ -156,3 +156,47 @@ export function fullReportInput(days = 90, sections: readonly ReportSection[] = 
     ],
   };
 }
+
+/** A record as full as lists get: twenty regions a day, twenty flares, fourteen medicines with flags, a dozen questionnaires, ten goals, interventions and procedures. */
+export function crowdedReportInput(): ReportInput {
+  const base = fullReportInput(90);
+  const regionCodes = ['head', 'neck-back', 'cervical-spine', 'shoulder-left', 'shoulder-right', 'upper-back-left', 'upper-back-right'];
+  const more = ['thoracic-spine', 'lower-back-left', 'lower-back-right', 'lumbar-spine', 'sacrum', 'buttock-left', 'buttock-right'];
+  const legs = ['hip-left', 'hip-right', 'thigh-left', 'thigh-right', 'knee-left', 'knee-right'];
+  const regions = [...regionCodes, ...more, ...legs].map((code) => ({ code, intensity: 5, qualities: [] }));
+  const flare = base.flares[0]!;
+  const medicines = base.medicines!;
+  const warning = {
+    id: 'opioid-benzodiazepine' as never,
+    message: 'An opioid and a benzodiazepine together: options to discuss include tapering one of them and offering naloxone.',
+    source: 'CDC 2022',
+    severity: 'warning' as const,
+  };
+  const instruments = ['peg', 'phq-9', 'gad-7', 'nrs', 'pgic', 'dvprs', 'pseq-10', 'pcs', 'odi', 'gad-2', 'phq-2', 'start-back'];
+  return {
+    ...base,
+    entries: base.entries.map((e) => ({ ...e, regions })),
+    flares: Array.from({ length: 20 }, (_, n) => ({
+      ...flare,
+      id: `019c3400-0000-7000-8000-${String(n + 1).padStart(12, '0')}`,
+      suspectedTriggers: ['poor-sleep', 'stress', 'weather-change'],
+      ownTriggers: ['a long drive to work'],
+      helpedText: ['lying down on the floor', 'a hot shower'],
+    })),
+    medicines: {
+      ...medicines,
+      orders: Array.from({ length: 14 }, () => medicines.orders[0]!),
+      regimen: { ...medicines.regimen, flags: [warning, warning, warning] },
+    },
+    responses: instruments.flatMap((instrumentId) => [
+      { instrumentId, completedAt: '2026-04-10T14:00:00.000Z', score: 3, band: null },
+      { instrumentId, completedAt: '2026-06-10T14:00:00.000Z', score: 2, band: null },
+    ]),
+    carePlan: {
+      ...base.carePlan!,
+      goals: Array.from({ length: 10 }, () => base.carePlan!.goals[0]!),
+      interventions: Array.from({ length: 10 }, () => base.carePlan!.interventions[0]!),
+    },
+    procedures: Array.from({ length: 10 }, () => base.procedures[0]!),
+  };
+}

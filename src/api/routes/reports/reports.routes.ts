@@ -1,8 +1,7 @@
 import { loadReportRecord } from '../../../app/patient-report.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import { ReportQuery, reportSectionsOf } from '../../../contract/reports.ts';
-import { buildReportModel } from '../../../reports/report-model.ts';
-import { renderReportPdf } from '../../../reports/render-report-pdf.ts';
+import { renderFittedReportPdf } from '../../../reports/report-pdf.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
 
@@ -28,8 +27,7 @@ export function registerReportRoutes(app: ZodApp, deps: ApiDeps): void {
         to: req.query.to,
         sections,
       });
-      const model = buildReportModel({ ...record, sections, medicines: record.medicines.orders.length > 0 ? record.medicines : null });
-      const pdf = await renderReportPdf(model, { generatedAt: record.generatedAt });
+      const { pdf } = await renderFittedReportPdf({ ...record, sections });
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')
