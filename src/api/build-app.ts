@@ -43,6 +43,7 @@ import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import { registerChangeFeedRoutes } from './routes/records/changes.routes.ts';
 import { registerFhirRoutes } from './routes/fhir/fhir.routes.ts';
 import { registerTrendRoutes } from './routes/insights/trends.routes.ts';
+import { registerReportRoutes } from './routes/reports/reports.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
 import { classifyDatabaseFailure } from '../storage/database-errors.ts';
@@ -314,6 +315,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerFhirRoutes(app, deps, options.publicUrl);
   registerTrendRoutes(app, deps);
   registerVisitRoutes(app, deps);
+  registerReportRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

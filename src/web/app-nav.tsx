@@ -39,6 +39,7 @@ function placesFor(session: SessionValue, actingFor: PatientInView | null): Plac
           place('plan', '/plan', t('nav.plan'), true),
           place('insights', '/insights', t('nav.insights')),
           place('visits', '/visits', t('nav.visits')),
+          place('report', '/report', t('nav.report')),
           place('block-diaries', '/block-diaries', t('nav.blockDiary')),
         ]
       : []),

@@ -30,6 +30,8 @@ export interface PatientRoutes {
 const QUERIES: Record<string, string> = {
   '/api/patients/{patientId}/day-summaries': '?from=2026-05-01&to=2026-06-30',
   '/api/patients/{patientId}/insights/trends': '?measure=pain-now&range=30d',
+  // Not required: one section keeps the many requests of the authorization tests quick.
+  '/api/patients/{patientId}/report.pdf': '?sections=summary',
 };
 
 /** The patient routes of the app's OpenAPI document, each with the policy action it declares. */

@@ -45,6 +45,7 @@ export const enAudit = {
   }),
   ...words('care_plan.progress', { read: 'Looked at care plan progress' }),
   ...words('insight.trends', { read: 'Looked at trends in Insights' }),
+  ...words('report', { read: 'Made a report for a visit (PDF)' }),
   ...words('care_plan.pacing_session', {
     read: 'Looked at pacing sessions',
     create: 'Logged a pacing session',
