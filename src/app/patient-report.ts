@@ -5,6 +5,7 @@
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { Flare } from '../domain/diary/flare.ts';
+import type { Visit } from '../domain/visits/visit.ts';
 import {
   addDays,
   canAddDays,
@@ -61,6 +62,7 @@ export interface PatientReportRecord {
   } | null;
   readonly procedures: readonly ProcedureRecord[];
   readonly blockDiaries: readonly BlockDiary[];
+  readonly visits: readonly Visit[];
 }
 
 const badRange = (pointer: string, detail: string) => new AppError('validation-failed', detail, { errors: [{ pointer, detail }] });
@@ -141,6 +143,14 @@ export async function loadReportRecord(
     blockDiaries = [...inRange, ...linked];
   }
 
+  // Visits from the start of the period on, earliest first: the questions for the visit ahead.
+  const visits = wants('visit-questions')
+    ? (await deps.store.visits.list(patientId, 500))
+        .map((v) => v.body)
+        .filter((v) => v.date >= from)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    : [];
+
   await deps.store.audit.append([
     access.audit('report.read', 'report', null),
     ...(naloxoneCheckId ? [access.audit('naloxone_check.read', 'naloxone_check', naloxoneCheckId)] : []),
@@ -158,5 +168,6 @@ export async function loadReportRecord(
     carePlan: plan ? { version: plan.version, goals: plan.plan.goals, interventions: plan.plan.interventions } : null,
     procedures,
     blockDiaries,
+    visits,
   };
 }

@@ -26,7 +26,8 @@ describe('the report as a PDF', () => {
     expect(text).toContain('90 of 90 (90 check-ins)');
     expect(text).toContain('-3 points (46.2 % less), a moderate improvement');
     expect(text).toContain('30 MME/day');
-    expect(text).toContain('None recorded.');
+    expect(text).toContain('Follow-up on 2026-07-08 with Riverside pain clinic.');
+    expect(text).toContain('Can I keep swimming?');
     expect(text).not.toContain(NOTE_MARKER);
     expect(text).not.toContain(REPORT_SECTION_HEADINGS.notes);
   });

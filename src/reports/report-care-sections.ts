@@ -168,9 +168,30 @@ function procedures(input: ReportInput, limits: ReportLimits): readonly ReportBl
   ];
 }
 
-// Visits and their prepared questions are not recorded yet: the section says so rather than inventing any.
-function visitQuestions(): readonly ReportBlock[] {
-  return [{ kind: 'text', text: 'None recorded.' }];
+/** Visits the section shows: the next ones the patient prepared for, so the report stays within its pages. */
+const VISITS_SHOWN = 2;
+const VISIT_KIND_WORDS = { 'first-consultation': 'First consultation', 'follow-up': 'Follow-up', procedure: 'Procedure visit' } as const;
+
+// The questions the patient prepared for the visits in or after the period, with the clinician's answers
+// where they were written down.
+function visitQuestions(input: ReportInput): readonly ReportBlock[] {
+  const visits = input.visits.filter((v) => v.questions.length > 0 || v.whatMattersMost !== '');
+  if (visits.length === 0) return [{ kind: 'text', text: 'None recorded.' }];
+  const { shown, more } = cut(visits, VISITS_SHOWN, 'visit');
+  const blocks: ReportBlock[] = [];
+  for (const v of shown) {
+    const heading = `${VISIT_KIND_WORDS[v.kind]} on ${v.date}${v.with ? ` with ${v.with}` : ''}.`;
+    blocks.push({ kind: 'text', text: v.whatMattersMost ? `${heading} What matters most: ${v.whatMattersMost}` : heading });
+    if (v.questions.length > 0)
+      blocks.push({
+        kind: 'table',
+        columns: ['Question', 'Answer given'],
+        widths: [0.5, 0.5],
+        rows: v.questions.map((q) => [q.text, q.answer || '–']),
+      });
+  }
+  if (more) blocks.push({ kind: 'text', text: more });
+  return blocks;
 }
 
 export const careSections: Readonly<

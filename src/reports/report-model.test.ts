@@ -60,6 +60,20 @@ describe('the report model', () => {
     expect(activity!.band).toBeNull();
   });
 
+  it('lists the questions prepared for the visit ahead, with the answers written down', () => {
+    const model = buildReportModel(fullReportInput(30));
+    const blocks = blocksOf(model, 'visit-questions');
+    expect(blocks[0]).toEqual({ kind: 'text', text: 'Follow-up on 2026-07-08 with Riverside pain clinic. What matters most: Sleeping through the night' });
+    expect(blocks[1]).toMatchObject({
+      kind: 'table',
+      columns: ['Question', 'Answer given'],
+      rows: [
+        ['How will we measure progress?', '–'],
+        ['Can I keep swimming?', 'Yes, twice a week.'],
+      ],
+    });
+  });
+
   it('says so when nothing was recorded, rather than leaving a section out', () => {
     const empty = {
       ...fullReportInput(30),
@@ -70,6 +84,7 @@ describe('the report model', () => {
       blockDiaries: [],
       carePlan: null,
       medicines: null,
+      visits: [],
     };
     const model = buildReportModel(empty);
     expect(model.sections).toHaveLength(DEFAULT_REPORT_SECTIONS.length);

@@ -33,6 +33,16 @@ export interface ReportInput {
   readonly procedures: readonly ReportProcedure[];
   /** Block diaries of those procedures and any others made within the range. */
   readonly blockDiaries: readonly BlockDiary[];
+  /** Visits dated within the range or after it, earliest first, with the questions prepared for them. */
+  readonly visits: readonly ReportVisit[];
+}
+
+export interface ReportVisit {
+  readonly date: string;
+  readonly kind: 'first-consultation' | 'follow-up' | 'procedure';
+  readonly with: string;
+  readonly whatMattersMost: string;
+  readonly questions: readonly { readonly text: string; readonly answer: string }[];
 }
 
 export interface ReportMedicationOrder {

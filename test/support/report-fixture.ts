@@ -154,6 +154,18 @@ export function fullReportInput(days = 90, sections: readonly ReportSection[] = 
         ],
       },
     ],
+    visits: [
+      {
+        date: '2026-07-08',
+        kind: 'follow-up',
+        with: 'Riverside pain clinic',
+        whatMattersMost: 'Sleeping through the night',
+        questions: [
+          { text: 'How will we measure progress?', answer: '' },
+          { text: 'Can I keep swimming?', answer: 'Yes, twice a week.' },
+        ],
+      },
+    ],
   };
 }
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
 import { caregiverOf, clinicianWithAccess } from '../../../../test/support/care-team.ts';
+import { pdfToText } from '../../../../test/support/pdf-reader.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
 import { addDays, type LocalDate } from '../../../domain/time/local-date.ts';
 
