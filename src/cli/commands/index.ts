@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command.ts';
 import { createUserCommand } from './create-user.ts';
 import { demoCommand } from './demo.ts';
+import { gradeCommand } from './grade.ts';
 import { migrateCommand } from './migrate.ts';
 import { changeCommand, instrumentsCommand, scoreCommand } from './instruments.ts';
 import { mmeCommand } from './mme.ts';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   instrumentsCommand,
   scoreCommand,
   changeCommand,
+  gradeCommand,
 ];
