@@ -32,6 +32,7 @@ import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
 import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
 import { registerCarePlanRoutes } from './routes/care-plan/care-plan.routes.ts';
+import { registerMechanismAssessmentRoutes } from './routes/mechanism-assessments/mechanism-assessments.routes.ts';
 import { registerInstrumentRoutes } from './routes/instruments/instruments.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerInsightRoutes } from './routes/insights/insights.routes.ts';
@@ -307,6 +308,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerAlertRoutes(app, deps);
   registerMedicationRoutes(app, deps);
   registerCarePlanRoutes(app, deps);
+  registerMechanismAssessmentRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
   registerChangeFeedRoutes(app, deps);
   registerFhirRoutes(app, deps, options.publicUrl);
