@@ -11,12 +11,15 @@ import {
   type NociplasticComorbidity,
   type NociplasticFindings,
 } from '../domain/mechanism/index.ts';
-import { parseLocalDate } from '../domain/time/local-date.ts';
+import { wholeCalendarMonthsBetween } from '../domain/care-plan/index.ts';
+import { parseLocalDate, type LocalDate } from '../domain/time/local-date.ts';
+import { authorizePatientAccess } from './access.ts';
 import type { MechanismAssessmentRecord } from './care-plan-records.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { invalid, notFound } from './errors.ts';
+import { patientToday } from './patients.ts';
 import type { StoredRecord } from './record-store.ts';
-import { deleteRecord, getRecord, listRecords, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
+import { deleteRecord, listRecords, saveRecord, type RecordKind, type SaveOutcome } from './versioned-records.ts';
 
 export const MECHANISM_ASSESSMENTS: RecordKind<MechanismAssessmentRecord> = {
   resource: 'mechanism_assessment',
@@ -97,8 +100,49 @@ export function presentMechanismAssessment(r: StoredRecord<MechanismAssessmentRe
   };
 }
 
+/** The questionnaires whose latest result is shown beside the criteria (DN4 for neuropathic, ACR 2016 for widespread pain). */
+export const EVIDENCE_INSTRUMENTS = ['dn4', 'dn4-interview', 'acr-2016-fm'] as const;
+
+/**
+ * One assessment with the evidence on the record shown beside it: the condition's onset and whole
+ * calendar months since, as of the patient's today, and the latest DN4 / DN4-interview / ACR 2016
+ * result. Evidence is shown, never used: only the clinician's answers grade, so a missing answer stays
+ * "not assessed" even when the record holds a hint. Each record looked at is audited as read.
+ */
 export async function getMechanismAssessment(deps: AppDeps, ctx: RequestContext, patientId: string, conditionId: string) {
-  return presentMechanismAssessment(await getRecord(MECHANISM_ASSESSMENTS, deps, ctx, patientId, conditionId));
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'read');
+  const record = await MECHANISM_ASSESSMENTS.store(deps.store).find(conditionId);
+  if (!record || record.patientId !== patientId || record.deletedAt !== null) throw notFound(MECHANISM_ASSESSMENTS.label);
+  const condition = await deps.store.carePlan.conditions.find(conditionId);
+  const live = condition && condition.patientId === patientId && condition.deletedAt === null ? condition : undefined;
+  const { today } = await patientToday(deps, deps.store, patientId);
+  const responses = (await Promise.all(EVIDENCE_INSTRUMENTS.map((id) => deps.store.instrumentResponses.list(patientId, id, 1)))).flatMap(
+    (list) => list.slice(0, 1),
+  );
+  await deps.store.audit.append([
+    access.audit('mechanism_assessment.read', 'mechanism_assessment', conditionId),
+    ...(live ? [access.audit('condition.read', 'condition', conditionId)] : []),
+    ...responses.map((r) => access.audit('instrument-response.read', 'instrument_response', r.id)),
+  ]);
+  return {
+    ...presentMechanismAssessment(record),
+    evidence: {
+      condition: live && {
+        label: live.body.label,
+        onsetDate: live.body.onsetDate,
+        asOf: today,
+        monthsSinceOnset: wholeCalendarMonthsBetween(live.body.onsetDate as LocalDate, today as LocalDate),
+      },
+      instruments: responses.map((r) => ({
+        instrumentId: r.instrumentId,
+        responseId: r.id,
+        completedAt: r.completedAt,
+        score: r.score,
+        band: r.band,
+        scores: r.result.scores ?? null,
+      })),
+    },
+  };
 }
 
 export async function listMechanismAssessments(deps: AppDeps, ctx: RequestContext, patientId: string, limit: number) {

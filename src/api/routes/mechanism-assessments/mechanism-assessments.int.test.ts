@@ -4,7 +4,7 @@
 // like every record of the engine; bad input is a 400 that changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/support/dialects.ts';
-import { caregiverOf, clinicianWithAccess } from '../../../../test/support/care-team.ts';
+import { caregiverOf, clinicianWithAccess, clinicWithPatient } from '../../../../test/support/care-team.ts';
 import { snapshotDatabase } from '../../../../test/support/db-snapshot.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../../../../test/support/test-app.ts';
 
@@ -87,6 +87,62 @@ describe.each(DIALECTS)('mechanism assessments on %s', (dialect) => {
     }
     const list = (await reader.request('GET', `${base()}/mechanism-assessments`)).json().items as { id: string }[];
     expect(list.map((a) => a.id)).toContain(cid);
+  });
+
+  it('shows the evidence on the record beside the criteria, without letting it answer for the clinician', async () => {
+    // A clinic that has confirmed the DN4 licence, and a patient who shares with it.
+    const c = await clinicWithPatient(t);
+    const at = `/api/patients/${c.patientId}`;
+    const licence = await c.admin.request('PUT', `/api/organizations/${c.organizationId}/instruments/dn4-interview/licence`, {
+      confirm: true,
+    });
+    expect(licence.statusCode).toBe(204);
+    const cid = newId();
+    expect(
+      (
+        await c.clinician.request('PUT', `${at}/conditions/${cid}`, {
+          label: 'Post-herpetic neuralgia',
+          mechanism: 'neuropathic',
+          onsetDate: '2025-09-15',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const dn4 = await c.clinician.request('POST', `${at}/instrument-responses`, {
+      instrumentId: 'dn4-interview',
+      answers: { 1: 1, 2: 0, 3: 1, 4: 1, 5: 0, 6: 0, 7: 0 },
+    });
+    expect(dn4.statusCode).toBe(201);
+    const res = await c.clinician.request('PUT', `${at}/mechanism-assessments/${cid}`, {
+      assessedOn: '2026-05-30',
+      nociplastic: { regional: true },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().evidence).toBeUndefined();
+    const read = (await c.clinician.request('GET', `${at}/mechanism-assessments/${cid}`)).json();
+    // Onset 2025-09-15, today 2026-06-01 in Berlin (the test clock): eight whole calendar months.
+    expect(read.evidence.condition).toEqual({
+      label: 'Post-herpetic neuralgia',
+      onsetDate: '2025-09-15',
+      asOf: '2026-06-01',
+      monthsSinceOnset: 8,
+    });
+    // DN4-interview: three of the seven interview items yes; 3 or more is positive (Bouhassira 2005).
+    expect(read.evidence.instruments).toEqual([
+      expect.objectContaining({ instrumentId: 'dn4-interview', responseId: dn4.json().response.id, score: 3, band: 'positive' }),
+    ]);
+    // The duration was not answered, so criterion 1 stays not assessed whatever the onset says.
+    expect(read.nociplastic.criteria[0]).toMatchObject({ id: 'duration', answer: 'not-assessed' });
+    expect(read.nociplastic.grade).toBe('not-applicable');
+    expect(read.neuropathic).toBeNull();
+    // Showing the evidence is a read of each record shown, in the clinic's audit trail too.
+    const log = (await c.admin.request('GET', `/api/organizations/${c.organizationId}/audit?limit=200`)).json().items as {
+      action: string;
+      resourceId: string | null;
+    }[];
+    expect(log.filter((e) => e.resourceId === dn4.json().response.id).map((e) => e.action)).toContain('instrument-response.read');
+    expect(log.filter((e) => e.resourceId === cid).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['mechanism_assessment.read', 'condition.read']),
+    );
   });
 
   it('stores a finding left out as not assessed, which never counts as yes', async () => {

@@ -31,7 +31,7 @@ export function registerMechanismAssessmentRoutes(app: ZodApp, deps: ApiDeps): v
     },
     getOne: {
       summary:
-        'The mechanism assessment of a condition with its grades worked out now: unlikely / possible / probable / definite neuropathic pain, not-applicable / unlikely / possible / probable nociplastic pain, and mixed when both are possible or better',
+        "The mechanism assessment of a condition with its grades worked out now (unlikely / possible / probable / definite neuropathic pain, not-applicable / unlikely / possible / probable nociplastic pain, mixed when both are possible or better) and the evidence on the record beside it: the condition's onset and months since, and the latest DN4, DN4-interview and ACR 2016 results (shown, never counted as an answer)",
       read: (ctx, patientId, id) => getMechanismAssessment(deps, ctx, patientId, id),
     },
     remove: {
