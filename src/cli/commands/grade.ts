@@ -9,7 +9,6 @@ import {
   validateNeuropathicFindings,
   validateNociplasticFindings,
   type CriterionResult,
-  type FindingsInputResult,
 } from '../../domain/mechanism/index.ts';
 
 const HELP = `Usage: painwise grade neuropathic|nociplastic --findings '<json>'
@@ -49,14 +48,18 @@ Output: { "grade", "criteria": [{ "id", "answer": "yes"|"no"|"not-assessed", "de
 Exit codes: 0 success, 2 invalid input (reason on stderr).
 Sources: docs/clinical-sources/mechanism.md`;
 
-const GRADERS: Record<string, (raw: unknown) => FindingsInputResult<{ grade: string; criteria: readonly CriterionResult[] }>> = {
+type Graded =
+  | { readonly kind: 'graded'; readonly grade: string; readonly criteria: readonly CriterionResult[] }
+  | { readonly kind: 'invalid'; readonly problems: readonly string[] };
+
+const GRADERS: Readonly<Record<string, (raw: unknown) => Graded>> = {
   neuropathic: (raw) => {
     const v = validateNeuropathicFindings(raw);
-    return v.kind === 'valid' ? { kind: 'valid', findings: gradeNeuropathic(v.findings) } : v;
+    return v.kind === 'valid' ? { kind: 'graded', ...gradeNeuropathic(v.findings) } : v;
   },
   nociplastic: (raw) => {
     const v = validateNociplasticFindings(raw);
-    return v.kind === 'valid' ? { kind: 'valid', findings: gradeNociplastic(v.findings) } : v;
+    return v.kind === 'valid' ? { kind: 'graded', ...gradeNociplastic(v.findings) } : v;
   },
 };
 
@@ -108,7 +111,7 @@ export const gradeCommand: CliCommand = {
     const result = grader(json);
     if (result.kind === 'invalid')
       return fail(io, `invalid ${parsed.mechanism} findings:\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
-    const { grade, criteria } = result.findings;
+    const { grade, criteria } = result;
     const output = { grade, criteria: criteria.map(({ id, answer, detail, source }) => ({ id, answer, detail, source })) };
     io.out(`${JSON.stringify(output, null, 2)}\n`);
     return EXIT_OK;

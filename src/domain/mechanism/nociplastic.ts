@@ -96,7 +96,7 @@ export function gradeNociplastic(
   findings: NociplasticFindings,
   settings: NociplasticSettings = DEFAULT_NOCIPLASTIC_SETTINGS,
 ): NociplasticGrading {
-  const boolean = (id: NociplasticCriterionId, value: boolean | null | undefined, detail: string) => ({
+  const answered = (id: NociplasticCriterionId, value: boolean | null | undefined, detail: string) => ({
     id,
     answer: answerOf(value),
     detail,
@@ -104,18 +104,18 @@ export function gradeNociplastic(
   });
   const criteria: CriterionResult<NociplasticCriterionId>[] = [
     durationCriterion(findings.durationMonths),
-    boolean('regional', findings.regional, 'regional (multifocal or widespread) rather than discrete pain distribution'),
-    boolean(
+    answered('regional', findings.regional, 'regional (multifocal or widespread) rather than discrete pain distribution'),
+    answered(
       'not-entirely-explained',
       findings.notEntirelyExplained,
       'pain cannot entirely be explained by nociceptive or neuropathic mechanisms',
     ),
-    boolean(
+    answered(
       'clinical-hypersensitivity',
       findings.clinicalHypersensitivity,
       'clinical signs of pain hypersensitivity at least in the region of pain (allodynia or painful after-sensations)',
     ),
-    boolean('history-of-hypersensitivity', findings.historyOfHypersensitivity, 'history of pain hypersensitivity in the region of pain'),
+    answered('history-of-hypersensitivity', findings.historyOfHypersensitivity, 'history of pain hypersensitivity in the region of pain'),
     comorbidityCriterion(findings.comorbidities, settings),
   ];
   const yes = (id: NociplasticCriterionId) => criteria.find((c) => c.id === id)?.answer === 'yes';
