@@ -85,7 +85,8 @@ describe('painwise grade (in process)', () => {
   }
 });
 
-describe('npx painwise grade (real process)', () => {
+// A process start takes seconds on a loaded machine; each test waits longer than the default for it.
+describe('npx painwise grade (real process)', { timeout: 90_000 }, () => {
   it('neuropathic example: signs false, test true → probable', async () => {
     const r = await painwise([
       'grade',

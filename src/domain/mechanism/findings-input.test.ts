@@ -40,6 +40,23 @@ describe('validateNociplasticFindings', () => {
     });
   });
 
+  it('reads null as not assessed and takes durations up to the input limit itself', () => {
+    const r = validateNociplasticFindings({ durationMonths: null, comorbidities: null, regional: null });
+    expect(r).toMatchObject({ kind: 'valid', findings: { durationMonths: null, comorbidities: null, regional: null } });
+    expect(validateNociplasticFindings({ durationMonths: 1200 })).toMatchObject({ kind: 'valid', findings: { durationMonths: 1200 } });
+  });
+
+  it('names the known findings and comorbidities in its messages', () => {
+    const typo = validateNociplasticFindings({ regionl: true });
+    expect(typo.kind === 'invalid' && typo.problems).toEqual([
+      'regionl is not a known finding (known: durationMonths, regional, notEntirelyExplained, clinicalHypersensitivity, historyOfHypersensitivity, comorbidities)',
+    ]);
+    const unknown = validateNociplasticFindings({ comorbidities: ['anxiety'] });
+    expect(unknown.kind === 'invalid' && unknown.problems).toEqual([
+      'comorbidities[0] must be one of sound-light-odour-sensitivity, sleep-disturbance, fatigue, cognitive-problems',
+    ]);
+  });
+
   const invalid: [string, unknown, RegExp][] = [
     ['not an object', 'x', /JSON object/],
     ['negative duration', { durationMonths: -1 }, /durationMonths must be between 0 and 1200/],

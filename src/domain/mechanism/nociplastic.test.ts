@@ -7,6 +7,7 @@ import {
   NOCIPLASTIC_COMORBIDITIES,
   NOCIPLASTIC_GRADES,
   NOCIPLASTIC_MIN_DURATION_MONTHS,
+  NOCIPLASTIC_SOURCE,
   type NociplasticFindings,
 } from './nociplastic.ts';
 
@@ -92,6 +93,39 @@ describe('gradeNociplastic — boundaries worked by hand', () => {
 
   it('marks the comorbidity criterion with the UNCONFIRMED "probable" wording', () => {
     expect(grade(probable).criteria[5]!.source).toContain('UNCONFIRMED');
+  });
+});
+
+describe('gradeNociplastic — what each criterion says', () => {
+  it('describes every criterion and what was recorded for it', () => {
+    const r = grade(probable);
+    expect(r.criteria.map((c) => [c.id, c.detail])).toEqual([
+      ['duration', '6 months; at least 3 months needed'],
+      ['regional', 'regional (multifocal or widespread) rather than discrete pain distribution'],
+      ['not-entirely-explained', 'pain cannot entirely be explained by nociceptive or neuropathic mechanisms'],
+      [
+        'clinical-hypersensitivity',
+        'clinical signs of pain hypersensitivity at least in the region of pain (allodynia or painful after-sensations)',
+      ],
+      ['history-of-hypersensitivity', 'history of pain hypersensitivity in the region of pain'],
+      ['comorbidity', 'at least one of sound/light/odour sensitivity, sleep disturbance, fatigue, cognitive problems: sleep-disturbance'],
+    ]);
+  });
+
+  it('says which comorbidities were recorded, none, or that they were not assessed', () => {
+    const detail = (comorbidities: unknown) => grade({ ...probable, comorbidities }).criteria[5]!.detail;
+    expect(detail(['fatigue', 'cognitive-problems'])).toMatch(/: fatigue, cognitive-problems$/);
+    expect(detail([])).toMatch(/: none present$/);
+    expect(detail(undefined)).toMatch(/: not assessed$/);
+  });
+
+  it('names the UNCONFIRMED "probable" wording only while both are required', () => {
+    const source = (both: boolean) =>
+      gradeNociplastic({ comorbidities: [] }, { probableRequiresHistoryAndComorbidity: both }).criteria[5]!.source;
+    expect(source(true)).toBe(
+      `${NOCIPLASTIC_SOURCE}; "probable" needs history and comorbidity per secondary sources (verbatim rule UNCONFIRMED)`,
+    );
+    expect(source(false)).toBe(NOCIPLASTIC_SOURCE);
   });
 });
 
