@@ -33,6 +33,7 @@ import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
 import { registerCoverageRoutes } from './routes/coverage/coverage.routes.ts';
 import { registerCarePlanRoutes } from './routes/care-plan/care-plan.routes.ts';
+import { registerMechanismAssessmentRoutes } from './routes/mechanism-assessments/mechanism-assessments.routes.ts';
 import { registerInstrumentRoutes } from './routes/instruments/instruments.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerInsightRoutes } from './routes/insights/insights.routes.ts';
@@ -310,6 +311,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerMedicationRoutes(app, deps);
   registerCarePlanRoutes(app, deps);
   registerCoverageRoutes(app, deps);
+  registerMechanismAssessmentRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
   registerChangeFeedRoutes(app, deps);
   registerFhirRoutes(app, deps, options.publicUrl);

@@ -64,6 +64,8 @@ export async function readPatientRoutes(t: TestApp, patientId: string): Promise<
     documentId: '019a0000-0000-7000-8000-000000000002',
     orderId: '019a0000-0000-7000-8000-000000000003',
     taperPlanId: '019a0000-0000-7000-8000-000000000004',
+    // Also the id of the condition's mechanism assessment, which its routes (registered after the
+    // conditions') create once the condition exists.
     conditionId: '019a0000-0000-7000-8000-000000000005',
     procedureId: '019a0000-0000-7000-8000-000000000006',
     conservativeCareId: '019a0000-0000-7000-8000-000000000007',

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.ts';
 import { backupCommand } from './backup.ts';
 import { createUserCommand } from './create-user.ts';
 import { demoCommand } from './demo.ts';
+import { gradeCommand } from './grade.ts';
 import { migrateCommand } from './migrate.ts';
 import { changeCommand, instrumentsCommand, scoreCommand } from './instruments.ts';
 import { mmeCommand } from './mme.ts';
@@ -22,4 +23,5 @@ export const COMMANDS: readonly CliCommand[] = [
   instrumentsCommand,
   scoreCommand,
   changeCommand,
+  gradeCommand,
 ];

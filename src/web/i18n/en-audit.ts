@@ -22,6 +22,7 @@ export const enAudit = {
   ...words('visit', { ...documents('a visit', 'visits'), prepare: 'Looked at the preparation for a visit' }),
   ...words('block_diary', documents('a block diary', 'block diaries')),
   ...words('condition', documents('a condition', 'conditions')),
+  ...words('mechanism_assessment', documents('a pain-mechanism assessment', 'pain-mechanism assessments')),
   ...words('medication_order', documents('a medicine order', 'medicine orders')),
   ...words('medication_summary', { read: 'Looked at the medicine summary' }),
   ...words('procedure', documents('a procedure', 'procedures')),
