@@ -45,6 +45,23 @@ describe.each(DIALECTS)('the doctor-ready report on %s', (dialect) => {
     await t.close();
   });
 
+  it('answers the same report as data, for a clinic that may read, and refuses a stranger and a bad section', async () => {
+    const { clinician } = await clinicianWithAccess(t, owner, pid, ['read']);
+    const r = await clinician.request('GET', `/api/patients/${pid}/report?from=${FROM}&to=${TO}&sections=summary,questionnaires,visit-questions`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    const model = r.json();
+    expect(model).toMatchObject({ from: FROM, to: TO, days: 90 });
+    expect(model.sections.map((s: { id: string }) => s.id)).toEqual(['summary', 'questionnaires', 'visit-questions']);
+    expect(JSON.stringify(model.sections[1].blocks)).toContain('PEG');
+    expect(model.sections[2].blocks).toEqual([{ kind: 'text', text: 'None recorded.' }]);
+    const { client: stranger } = await signUp(t.app, { patient: true });
+    expect((await stranger.request('GET', `/api/patients/${pid}/report`)).statusCode).toBe(404);
+    const bad = await owner.request('GET', `/api/patients/${pid}/report?sections=summary,horoscope`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('answers a tagged PDF of at most two pages with the chosen sections, not cached', async () => {
     const r = await report(owner, `?from=${FROM}&to=${TO}`);
     expect(r.statusCode, r.body).toBe(200);

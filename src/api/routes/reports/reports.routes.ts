@@ -1,6 +1,7 @@
 import { loadReportRecord } from '../../../app/patient-report.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import { ReportQuery, reportSectionsOf } from '../../../contract/reports.ts';
+import { buildReportModel } from '../../../reports/report-model.ts';
 import { renderFittedReportPdf } from '../../../reports/report-pdf.ts';
 import { contextOf } from '../../request-context.ts';
 import type { ApiDeps, ZodApp } from '../../types.ts';
@@ -33,6 +34,32 @@ export function registerReportRoutes(app: ZodApp, deps: ApiDeps): void {
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="painwise-report-${record.from}-to-${record.to}.pdf"`)
         .send(pdf);
+    },
+  );
+
+  // The same report as data, for screens that show it (a clinician's one-screen summary of a patient):
+  // read and audited exactly as the PDF is, so what is on the screen is what would print.
+  app.get(
+    '/api/patients/:patientId/report',
+    {
+      config: { patientAction: 'read' },
+      schema: {
+        tags,
+        params: PatientParams,
+        querystring: ReportQuery,
+        summary:
+          'The doctor-ready report as data: the same sections, range and figures as report.pdf, each section a list of text, facts, tables and chart series',
+      },
+    },
+    async (req, reply) => {
+      const sections = reportSectionsOf(req.query.sections);
+      const record = await loadReportRecord(deps, contextOf(req), req.params.patientId, {
+        from: req.query.from,
+        to: req.query.to,
+        sections,
+      });
+      reply.header('cache-control', 'no-store');
+      return buildReportModel({ ...record, sections });
     },
   );
 }

@@ -1,5 +1,5 @@
-// A patient's chart for the clinic: a 28-day sparkline over tabs for the overview, the diary,
-// questionnaires, the plan and medicines.
+// A patient's chart for the clinic: a 28-day sparkline over tabs for the overview (with the one-screen
+// summary of the latest 90 days), the diary, questionnaires, the plan and medicines.
 import { useEffect, useState } from 'preact/hooks';
 import { api, type ApiError, type DaySummaryView, type DiaryRecord, type Patient } from '../../api/client.ts';
 import { Bars } from '../../components/bars.tsx';
@@ -8,6 +8,7 @@ import { dismissStatusMessages, ErrorMessage, Loading } from '../../components/u
 import { t } from '../../i18n/index.ts';
 import { lazyPart } from '../../lazy.tsx';
 import { ChartDiary } from './chart-diary.tsx';
+import { ChartSummary } from './chart-summary.tsx';
 import { CHART_PAGE, newestFirst, pullAll } from './chart-records.ts';
 import { ChartTabs } from './chart-tabs.tsx';
 
@@ -76,6 +77,7 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
           {days && days.length > 0 && (
             <Bars label={t('chart.checkInsPerDay')} values={days.map((d) => ({ key: d.localDate, value: d.entryCount }))} />
           )}
+          <ChartSummary patientId={patient.id} />
         </section>
       )}
       {patient && tab === 'diary' && (
