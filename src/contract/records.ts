@@ -14,6 +14,7 @@ export const RECORD_KINDS = [
   'taper_plan',
   'naloxone_check',
   'visit',
+  'intake',
 ] as const;
 
 export const ChangesQuery = z.strictObject({
