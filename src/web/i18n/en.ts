@@ -13,6 +13,7 @@ import { enTwoStep } from './en-two-step.ts';
 import { enPasskeys } from './en-passkeys.ts';
 import { enInsights } from './en-insights.ts';
 import { enVisits } from './en-visits.ts';
+import { enIntake } from './en-intake.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -28,6 +29,7 @@ export const en = {
   ...enPasskeys,
   ...enInsights,
   ...enVisits,
+  ...enIntake,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
