@@ -36,6 +36,7 @@ import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 import { journey as insightsTrends } from './journeys/insights-trends.ts';
 import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
 import { journey as visitPreparation } from './journeys/visit-preparation.ts';
+import { journey as intakeRedFlag } from './journeys/intake-red-flag.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -72,6 +73,7 @@ const journeys: Journey[] = [
   insightsTrends,
   insightsWhatWorks,
   visitPreparation,
+  intakeRedFlag,
 ];
 
 const world = await startWorld();

@@ -1,5 +1,5 @@
 // HTTP shapes of the intake for a first consultation. Every part may be left empty so that a half-filled
-// intake can be saved and continued; a red flag not answered yet is null.
+// intake can be saved and continued (with `finished: false`); a red flag not answered yet is null.
 import { z } from 'zod';
 import { BODY_REGION_CODES } from '../domain/diary/body-map.ts';
 import { PAIN_QUALITIES } from '../domain/diary/entry-vocabulary.ts';
@@ -55,7 +55,8 @@ export const IntakeBody = z
     redFlags: z
       .strictObject(Object.fromEntries(RED_FLAGS.map((f) => [f, RedFlagAnswer])) as Record<RedFlag, typeof RedFlagAnswer>)
       .default(Object.fromEntries(RED_FLAGS.map((f) => [f, null])) as Record<RedFlag, null>),
-    finished: z.boolean().default(false),
+    /** Required, so that an empty body is refused: a draft says so with false. */
+    finished: z.boolean(),
   })
   .meta({
     id: 'Intake',

@@ -11,6 +11,9 @@ import { createTestApp, signUp, type Client, type TestApp } from '../../../../te
 let idCounter = 0;
 const newId = () => `019c4000-0000-7000-8000-${String(++idCounter).padStart(12, '0')}`;
 
+/** A body as a draft is saved: whatever is filled in so far, not finished. */
+const draft = (fields: Record<string, unknown>) => ({ finished: false, ...fields });
+
 const allNo = {
   'bladder-bowel-saddle': 'no',
   'fever-with-back-pain': 'no',
@@ -54,7 +57,7 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
 
   it('saves a half-filled intake and continues it later, with If-Match', async () => {
     const id = newId();
-    const first = await owner.request('PUT', url(id), { onsetAbout: 'Winter 2024', course: 'comes-and-goes' });
+    const first = await owner.request('PUT', url(id), draft({ onsetAbout: 'Winter 2024', course: 'comes-and-goes' }));
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({
       version: 1,
@@ -67,19 +70,19 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     const next = await owner.request(
       'PUT',
       url(id),
-      {
+      draft({
         onsetAbout: 'Winter 2024',
         course: 'comes-and-goes',
         locations: [{ region: 'lumbar-spine', qualities: ['aching', 'burning'] }],
         betterWith: ['Walking'],
         worseWith: ['Sitting for long'],
         allergies: ['Penicillin'],
-      },
+      }),
       { 'if-match': '"1"' },
     );
     expect(next.statusCode, next.body).toBe(200);
     expect(next.json()).toMatchObject({ version: 2, allergies: ['Penicillin'] });
-    const stale = await owner.request('PUT', url(id), { onsetAbout: 'Spring' }, { 'if-match': '"1"' });
+    const stale = await owner.request('PUT', url(id), draft({ onsetAbout: 'Spring' }), { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'intake-conflict', current: { version: 2 } });
     const read = (await owner.request('GET', url(id))).json();
@@ -99,7 +102,7 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
       effect: 'no-change',
     };
     const nsaid = { id: newId(), treatment: 'Naproxen', kind: 'pharmacological', startDate: '2025-09-01', effect: 'not-tolerated' };
-    const put = await owner.request('PUT', url(id), { treatmentsTried: [physio, nsaid], redFlags: allNo });
+    const put = await owner.request('PUT', url(id), draft({ treatmentsTried: [physio, nsaid], redFlags: allNo }));
     expect(put.statusCode, put.body).toBe(201);
     let care = await careRecords();
     // 1 October to 25 November, both counted: 31 + 25 = 56 days.
@@ -124,7 +127,7 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     const again = await owner.request(
       'PUT',
       url(id),
-      { treatmentsTried: [physio, { ...nsaid, notes: 'Stomach pain' }], redFlags: allNo, medicines: ['Paracetamol'] },
+      draft({ treatmentsTried: [physio, { ...nsaid, notes: 'Stomach pain' }], redFlags: allNo, medicines: ['Paracetamol'] }),
       { 'if-match': '"1"' },
     );
     expect(again.statusCode, again.body).toBe(200);
@@ -133,15 +136,15 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     expect(care.find((c) => c.id === nsaid.id)).toMatchObject({ outcomeNotes: 'Stomach pain' });
 
     // Taken out of the intake, the treatment's record goes; deleting the intake takes the rest.
-    expect((await owner.request('PUT', url(id), { treatmentsTried: [physio], redFlags: allNo }, { 'if-match': '"2"' })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await owner.request('PUT', url(id), draft({ treatmentsTried: [physio], redFlags: allNo }), { 'if-match': '"2"' })).statusCode,
+    ).toBe(200);
     expect((await careRecords()).map((c) => c.id)).not.toContain(nsaid.id);
     expect((await owner.request('DELETE', url(id), undefined, { 'if-match': '"3"' })).statusCode).toBe(204);
     expect((await careRecords()).map((c) => c.id)).not.toContain(physio.id);
 
     // A treatment id another record already has is refused, and nothing of the intake is stored.
-    const taken = await owner.request('PUT', url(newId()), { treatmentsTried: [{ ...nsaid, id: physio.id }] });
+    const taken = await owner.request('PUT', url(newId()), draft({ treatmentsTried: [{ ...nsaid, id: physio.id }] }));
     expect(taken.statusCode).toBe(409);
     expect(taken.headers['content-type']).toContain('application/problem+json');
     expect(taken.json()).toMatchObject({ code: 'intake-conflict', errors: [{ pointer: '/treatmentsTried/0/id' }] });
@@ -151,14 +154,14 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     const id = newId();
     const before = (await alertsOf(clinic)).filter((a) => a.rule === 'intake-red-flag').length;
     const screen = { ...allNo, 'bladder-bowel-saddle': 'yes' };
-    const put = await owner.request('PUT', url(id), { redFlags: screen });
+    const put = await owner.request('PUT', url(id), draft({ redFlags: screen }));
     expect(put.statusCode, put.body).toBe(201);
     expect(put.json().urgentCare).toEqual({ redFlags: ['bladder-bowel-saddle'], advice: expect.stringMatching(/^Seek urgent care now/) });
     expect(put.json().urgentCare.advice).toContain('Do not wait for your appointment.');
 
     // A retry, and a later save with the same answers, raise nothing more but still say it.
-    expect((await owner.request('PUT', url(id), { redFlags: screen })).json().status).toBe('unchanged');
-    const edited = await owner.request('PUT', url(id), { redFlags: screen, allergies: ['Latex'] }, { 'if-match': '"1"' });
+    expect((await owner.request('PUT', url(id), draft({ redFlags: screen }))).json().status).toBe('unchanged');
+    const edited = await owner.request('PUT', url(id), draft({ redFlags: screen, allergies: ['Latex'] }), { 'if-match': '"1"' });
     expect(edited.json().urgentCare.redFlags).toEqual(['bladder-bowel-saddle']);
     const raised = (await alertsOf(clinic)).filter((a) => a.rule === 'intake-red-flag');
     expect(raised).toHaveLength(before + 1);
@@ -166,7 +169,7 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     expect((await owner.request('GET', url(id))).json().urgentCare.redFlags).toEqual(['bladder-bowel-saddle']);
 
     // "Not sure" is not a yes: no advice, no alert.
-    const unsure = await owner.request('PUT', url(newId()), { redFlags: { ...allNo, 'major-trauma': 'not-sure' } });
+    const unsure = await owner.request('PUT', url(newId()), draft({ redFlags: { ...allNo, 'major-trauma': 'not-sure' } }));
     expect(unsure.json().urgentCare).toBeNull();
     expect((await alertsOf(clinic)).filter((a) => a.rule === 'intake-red-flag')).toHaveLength(before + 1);
   });
@@ -189,8 +192,10 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
       [{ visitId: newId() }, '/visitId'],
       [{ betterWith: ['  '] }, '/betterWith/0'],
       [{ extra: true }, ''],
+      // An empty body is refused: a draft says it is one.
+      [{ finished: undefined }, '/finished'],
     ] as const) {
-      const r = await owner.request('PUT', url(newId()), bad);
+      const r = await owner.request('PUT', url(newId()), draft(bad));
       expect(r.statusCode, JSON.stringify(bad)).toBe(400);
       expect(r.headers['content-type']).toContain('application/problem+json');
       if (pointer !== '')
@@ -207,7 +212,7 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     expect(
       (await owner.request('PUT', `/api/patients/${pid}/visits/${visitId}`, { date: '2026-06-20', kind: 'first-consultation' })).statusCode,
     ).toBe(201);
-    const r = await owner.request('PUT', url(newId()), { visitId });
+    const r = await owner.request('PUT', url(newId()), draft({ visitId }));
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json().visitId).toBe(visitId);
   });
@@ -216,14 +221,14 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     const id = newId();
     const caregiver = await caregiverOf(t, owner, pid);
     const treatment = { id: newId(), treatment: 'Acupuncture', kind: 'complementary', startDate: '2025-03-01', effect: 'partly-improved' };
-    const put = await caregiver.request('PUT', url(id), { treatmentsTried: [treatment] });
+    const put = await caregiver.request('PUT', url(id), draft({ treatmentsTried: [treatment] }));
     expect(put.statusCode, put.body).toBe(201);
     expect((await careRecords()).map((c) => c.id)).toContain(treatment.id);
     expect((await clinic.clinician.request('GET', url(id))).statusCode).toBe(200);
     expect((await clinic.clinician.request('GET', `/api/patients/${pid}/intakes`)).statusCode).toBe(200);
-    expect((await clinic.clinician.request('PUT', url(newId()), {})).statusCode).toBe(403);
+    expect((await clinic.clinician.request('PUT', url(newId()), draft({}))).statusCode).toBe(403);
     const { client: stranger } = await signUp(t.app, { patient: true });
     expect((await stranger.request('GET', url(id))).statusCode).toBe(404);
-    expect((await stranger.request('PUT', url(newId()), {})).statusCode).toBe(404);
+    expect((await stranger.request('PUT', url(newId()), draft({}))).statusCode).toBe(404);
   });
 });
