@@ -13,7 +13,8 @@ import { usePatientInView } from '../../session.ts';
 import { ConflictBox } from '../plan/plan-ui.tsx';
 import { intakeApi, type IntakeView } from './intake-api.ts';
 import { draftOf, emptyDraft, incompleteTests, incompleteTreatments, inputOf, linesOf, type IntakeDraft } from './intake-draft.ts';
-import { FactorsStep, HealthStep, OnsetStep, RedFlagsStep, TriedStep, UrgentCare, WhereStep, type StepProps } from './intake-steps.tsx';
+import { RedFlagsStep, UrgentCare } from './intake-red-flags.tsx';
+import { FactorsStep, HealthStep, OnsetStep, TriedStep, WhereStep, type StepProps } from './intake-steps.tsx';
 
 const STEPS = ['onset', 'where', 'factors', 'tried', 'health', 'flags', 'review'] as const;
 type Step = (typeof STEPS)[number];

@@ -5,14 +5,7 @@ import { Field, SelectField } from '../../components/ui.tsx';
 import { ScaleChoice } from '../../components/scale-choice.tsx';
 import { findBodyRegion } from '../../../domain/diary/body-map.ts';
 import { PAIN_QUALITIES, type PainQuality } from '../../../domain/diary/entry-vocabulary.ts';
-import {
-  PAIN_COURSES,
-  RED_FLAG_ANSWERS,
-  RED_FLAGS,
-  TREATMENT_EFFECTS,
-  TREATMENT_KINDS,
-  type RedFlag,
-} from '../../../domain/intake/intake.ts';
+import { PAIN_COURSES, TREATMENT_EFFECTS, TREATMENT_KINDS } from '../../../domain/intake/intake.ts';
 import { differenceInCalendarDays, type LocalDate } from '../../../domain/time/local-date.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
@@ -24,7 +17,7 @@ export interface StepProps {
   readonly onChange: (update: (d: IntakeDraft) => IntakeDraft) => void;
 }
 
-const words = (key: string) => t(key as MessageKey);
+export const words = (key: string) => t(key as MessageKey);
 
 export function OnsetStep(props: StepProps) {
   const { draft, onChange } = props;
@@ -293,42 +286,6 @@ export function HealthStep(props: StepProps) {
         hint={t('intake.linesHint')}
         onInput={(v) => onChange((d) => ({ ...d, allergies: v }))}
       />
-    </>
-  );
-}
-
-/** Shown the moment any red flag is answered yes, before anything is sent. */
-export function UrgentCare() {
-  return (
-    <div class="alert" role="alert" data-testid="intake-urgent">
-      <h3>{t('intake.urgent.title')}</h3>
-      <p>{t('intake.urgent.body')}</p>
-      <p>{t('intake.urgent.team')}</p>
-    </div>
-  );
-}
-
-export function RedFlagsStep(props: StepProps & { readonly errors: ReadonlySet<RedFlag> }) {
-  const { draft, onChange } = props;
-  // The message goes under the first question answered yes, where the person is looking when they answer it.
-  const firstYes = RED_FLAGS.find((f) => draft.redFlags[f] === 'yes');
-  return (
-    <>
-      <p>{t('intake.flags.intro')}</p>
-      {RED_FLAGS.map((f) => (
-        <div key={f}>
-          <ScaleChoice
-            name={`flag-${f}`}
-            legend={words(`intake.flag.${f}`)}
-            value={draft.redFlags[f]}
-            options={RED_FLAG_ANSWERS.map((a) => ({ value: a, label: words(`intake.answer.${a}`) }))}
-            onChange={(v) => onChange((d) => ({ ...d, redFlags: { ...d.redFlags, [f]: v } }))}
-            clearLabel={t('intake.clear')}
-            error={props.errors.has(f) && draft.redFlags[f] === null ? t('intake.flags.unanswered') : undefined}
-          />
-          {f === firstYes && <UrgentCare />}
-        </div>
-      ))}
     </>
   );
 }
