@@ -37,6 +37,7 @@ import { journey as insightsTrends } from './journeys/insights-trends.ts';
 import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
 import { journey as visitPreparation } from './journeys/visit-preparation.ts';
 import { journey as reportPdf } from './journeys/report-pdf.ts';
+import { journey as intakeRedFlag } from './journeys/intake-red-flag.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -74,6 +75,7 @@ const journeys: Journey[] = [
   insightsWhatWorks,
   visitPreparation,
   reportPdf,
+  intakeRedFlag,
 ];
 
 const world = await startWorld();

@@ -38,6 +38,7 @@ import { registerInstrumentRoutes } from './routes/instruments/instruments.route
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerInsightRoutes } from './routes/insights/insights.routes.ts';
 import { registerVisitRoutes } from './routes/visits/visits.routes.ts';
+import { registerIntakeRoutes } from './routes/intake/intake.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
@@ -318,6 +319,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerTrendRoutes(app, deps);
   registerVisitRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

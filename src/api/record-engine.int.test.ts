@@ -151,6 +151,17 @@ const KINDS: readonly Kind[] = [
       return body && typeof body.version === 'number' ? new Map([[pid, body.version]]) : new Map();
     },
   },
+  {
+    // Without treatments or red flags, so a write is the intake's row alone.
+    name: 'intake',
+    url: (pid, id) => `/api/patients/${pid}/intakes/${id}`,
+    body: (n) => ({ onsetAbout: `winter ${n}`, course: 'comes-and-goes', worseWith: ['sitting'], finished: false }),
+    resource: 'intake',
+    feedKind: 'intake',
+    deleteStatus: 204,
+    deletable: true,
+    pull: listed('intakes'),
+  },
 ];
 
 type Op = 'put' | 'edit' | 'editRetry' | 'staleEdit' | 'delete' | 'deleteAgain' | 'staleDelete' | 'pull';

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'instrument-not-licensed',
   'clinical-record-conflict',
   'visit-conflict',
+  'intake-conflict',
   'high-risk-order-unconfirmed',
   'care-plan-conflict',
   'nothing-to-taper',

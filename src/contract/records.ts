@@ -15,6 +15,7 @@ export const RECORD_KINDS = [
   'naloxone_check',
   'visit',
   'mechanism_assessment',
+  'intake',
 ] as const;
 
 export const ChangesQuery = z.strictObject({

@@ -24,6 +24,7 @@ import { careRelationshipRepository, delegationRepository, patientRepository } f
 import type { Executor } from './repositories/executor.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { Visit } from '../domain/visits/visit.ts';
+import type { Intake } from '../domain/intake/intake.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
@@ -140,6 +141,7 @@ const REPOSITORY_BUILDERS: { readonly [K in keyof Repositories]: Builder<K> } = 
   records: (db) => translateErrors(recordFeedRepository(db)),
   flares: (db, dialect) => translateErrors(versionedRecordRepository<Flare>(db, dialect, 'flare')),
   visits: (db, dialect) => translateErrors(versionedRecordRepository<Visit>(db, dialect, 'visit')),
+  intakes: (db, dialect) => translateErrors(versionedRecordRepository<Intake>(db, dialect, 'intake')),
   jobs: (db, dialect) => translateErrors(jobRepository(db, dialect)),
   alerts: (db) => translateErrors(alertRepository(db)),
   triage: (db) => translateErrors(triageRepository(db)),

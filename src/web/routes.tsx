@@ -30,6 +30,9 @@ const ClinicInstruments = lazyScreen<{ orgId: string }>(() =>
 const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
 const Visits = lazyScreen(() => import('./features/visits/visits.tsx').then((m) => m.Visits));
 const VisitPage = lazyScreen<{ id: string }>(() => import('./features/visits/visit-page.tsx').then((m) => m.VisitPage));
+const Intakes = lazyScreen(() => import('./features/intake/intakes.tsx').then((m) => m.Intakes));
+const IntakePage = lazyScreen<{ id: string }>(() => import('./features/intake/intakes.tsx').then((m) => m.IntakePage));
+const VisitIntake = lazyScreen<{ visitId: string }>(() => import('./features/intake/intakes.tsx').then((m) => m.VisitIntake));
 const Insights = lazyScreen(() => import('./features/insights/insights.tsx').then((m) => m.Insights));
 const Report = lazyScreen(() => import('./features/report/report.tsx').then((m) => m.Report));
 const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaries));
@@ -83,6 +86,11 @@ export function pageFor(
   // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
   else if (path === '/visits' && (session.me.patient || actingFor)) page = <Visits />;
   else if ((params = match('/visits/:id', path)) && (session.me.patient || actingFor)) page = <VisitPage id={params.id!} />;
+  else if ((params = match('/visits/:id/intake', path)) && (session.me.patient || actingFor))
+    page = <VisitIntake key={params.id} visitId={params.id!} />;
+  else if (path === '/intake' && (session.me.patient || actingFor)) page = <Intakes />;
+  else if ((params = match('/intake/:id', path)) && (session.me.patient || actingFor))
+    page = <IntakePage key={params.id} id={params.id!} />;
   // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
   else if (path === '/block-diaries' && (session.me.patient || actingFor)) page = <BlockDiaries />;
   else if ((params = match('/block-diaries/:id', path)) && (session.me.patient || actingFor))

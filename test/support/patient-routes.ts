@@ -70,6 +70,7 @@ export async function readPatientRoutes(t: TestApp, patientId: string): Promise<
     procedureId: '019a0000-0000-7000-8000-000000000006',
     conservativeCareId: '019a0000-0000-7000-8000-000000000007',
     visitId: '019a0000-0000-7000-8000-000000000008',
+    intakeId: '019a0000-0000-7000-8000-000000000009',
     version: '1',
     // A pacing activity of the care plan's example (created by the owner's PUT of the plan) and a day before its start.
     activityId: '019a0000-0000-7000-8000-0000000000a1',

@@ -20,6 +20,7 @@ export const enAudit = {
   ...words('what-works', { read: 'Looked at what works (patterns in the diary)' }),
   ...words('flare', documents('a flare', 'flares')),
   ...words('visit', { ...documents('a visit', 'visits'), prepare: 'Looked at the preparation for a visit' }),
+  ...words('intake', documents('an intake for a first consultation', 'intakes')),
   ...words('block_diary', documents('a block diary', 'block diaries')),
   ...words('condition', documents('a condition', 'conditions')),
   ...words('mechanism_assessment', documents('a pain-mechanism assessment', 'pain-mechanism assessments')),

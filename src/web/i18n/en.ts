@@ -14,6 +14,7 @@ import { enPasskeys } from './en-passkeys.ts';
 import { enInsights } from './en-insights.ts';
 import { enVisits } from './en-visits.ts';
 import { enReport } from './en-report.ts';
+import { enIntake } from './en-intake.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -30,6 +31,7 @@ export const en = {
   ...enInsights,
   ...enVisits,
   ...enReport,
+  ...enIntake,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
@@ -223,6 +225,8 @@ export const en = {
   'clinic.alerts.severity.moderate': 'Moderate',
   // instruments.md §5.1 "Item 9 flag": any answer above "not at all" should trigger a same-visit suicide-risk assessment.
   'clinic.alerts.rule.phq9-item9-positive': 'PHQ-9 item 9 above 0 (thoughts of death or self-harm): assess suicide risk at this visit.',
+  'clinic.alerts.rule.intake-red-flag':
+    'Intake red flag answered yes (AHCPR low back guideline, Table 1): the patient was told to seek urgent care now; contact them today.',
   'clinic.alerts.confirmTitle': 'Acknowledge the alert for {name}',
   'clinic.alerts.confirmText': 'Acknowledge? It leaves the open list for everyone at the clinic.',
   'clinic.alerts.confirm': 'Yes, acknowledge',

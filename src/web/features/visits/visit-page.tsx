@@ -339,6 +339,13 @@ export function VisitPage(props: { id: string }) {
       <h1>{visitTitle(visit)}</h1>
       {visit.with && <p>{visit.with}</p>}
       {back}
+      {visit.kind === 'first-consultation' && (
+        <p>
+          <a class="button secondary" href={`/visits/${visit.id}/intake`} onClick={go(`/visits/${visit.id}/intake`)}>
+            {t('intake.forVisit')}
+          </a>
+        </p>
+      )}
       <PreparationSummary prep={prep} />
       <PreparationForm key={visit.version} visit={visit} prep={prep} writable={writable} onSaved={setVisit} />
       {writable && (

@@ -98,6 +98,11 @@ export function Visits() {
     <main id="main">
       <h1>{about('visits.title')}</h1>
       <p>{t('visits.intro')}</p>
+      <p>
+        <a href="/intake" onClick={go('/intake')}>
+          {t('intakes.fromVisits')}
+        </a>
+      </p>
       {writable &&
         (starting ? (
           <NewVisitForm
