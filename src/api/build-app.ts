@@ -23,7 +23,12 @@ import { securityHeaders } from './security-headers.ts';
 import { checkOrigin } from './request-origin.ts';
 import { zodFastSerializerCompiler } from './serializer.ts';
 import { ANONYMOUS } from './request-context.ts';
-import { collectClinicRouteActions, collectPatientRouteActions, type ClinicRouteActions, type PatientRouteActions } from './route-metadata.ts';
+import {
+  collectClinicRouteActions,
+  collectPatientRouteActions,
+  type ClinicRouteActions,
+  type PatientRouteActions,
+} from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerSecondFactorRoutes } from './routes/accounts/second-factor.routes.ts';
 import { registerPasskeyRoutes } from './routes/accounts/passkeys.routes.ts';

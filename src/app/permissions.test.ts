@@ -15,6 +15,19 @@ const ROLE_HEADINGS: Record<(typeof ORGANIZATION_ROLES)[number], string> = {
   admin: 'Admin',
 };
 
+/** A Markdown table's cells, row by row, however its columns are padded (the formatter aligns them). */
+function cellsOf(table: string): string[][] {
+  return table
+    .split('\n')
+    .filter((line) => !/^\|[\s|:-]+\|$/.test(line))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+}
+
 /** The matrix as the Markdown table docs/permissions.md carries between its markers. */
 function renderMatrix(): string {
   const cell = (c: boolean | string) => (c === true ? 'yes' : c === false ? '—' : 'if the clinic allows nurse orders');
@@ -32,8 +45,8 @@ describe('the role matrix', () => {
   it('is the table docs/permissions.md shows', () => {
     const doc = readFileSync(new URL('../../docs/permissions.md', import.meta.url), 'utf8');
     const between = /<!-- role-matrix:start -->\n([\s\S]*?)\n<!-- role-matrix:end -->/.exec(doc)?.[1];
-    // On a mismatch, the expected table is printed: paste it between the markers.
-    expect(between).toBe(renderMatrix());
+    // On a mismatch the expected table is printed: paste it between the markers (and format the file).
+    expect(cellsOf(between ?? ''), renderMatrix()).toEqual(cellsOf(renderMatrix()));
   });
 
   it('names the same permissions and roles as the contract the browser reads', () => {
@@ -44,7 +57,14 @@ describe('the role matrix', () => {
   it('gives an admin no clinical permission and a physician every one', () => {
     const clinical = PERMISSIONS.filter((p) => roleMay('physician', p));
     expect(permissionsOf('admin').filter((p) => clinical.includes(p) && p !== 'view-clinic' && p !== 'invite-patients')).toEqual([]);
-    expect(permissionsOf('admin')).toEqual(['view-clinic', 'invite-patients', 'manage-members', 'manage-settings', 'manage-licences', 'read-audit']);
+    expect(permissionsOf('admin')).toEqual([
+      'view-clinic',
+      'invite-patients',
+      'manage-members',
+      'manage-settings',
+      'manage-licences',
+      'read-audit',
+    ]);
     expect(roleMay('physician', 'manage-access')).toBe(false);
     for (const part of CARE_PLAN_PARTS) expect(roleMay('physician', part)).toBe(true);
   });

@@ -181,7 +181,11 @@ export interface ClinicRoleSettings {
 export const DEFAULT_CLINIC_ROLE_SETTINGS: ClinicRoleSettings = { allowNurseOrders: false, withheld: {} };
 
 /** Whether `role` may do `permission` in a clinic with these settings. */
-export function roleMay(role: OrganizationRole, permission: Permission, settings: ClinicRoleSettings = DEFAULT_CLINIC_ROLE_SETTINGS): boolean {
+export function roleMay(
+  role: OrganizationRole,
+  permission: Permission,
+  settings: ClinicRoleSettings = DEFAULT_CLINIC_ROLE_SETTINGS,
+): boolean {
   const cell = ROLE_MATRIX[permission][role];
   const granted = cell === 'if-nurse-orders-allowed' ? settings.allowNurseOrders : cell;
   return granted && !(settings.withheld[role]?.includes(permission) ?? false);

@@ -183,7 +183,10 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     async (req) => {
       const profile = req.auth.profile;
       if (profile)
-        return { signedIn: true as const, me: { ...profile, memberships: withPermissions(profile.memberships), csrfToken: req.auth.csrfToken } };
+        return {
+          signedIn: true as const,
+          me: { ...profile, memberships: withPermissions(profile.memberships), csrfToken: req.auth.csrfToken },
+        };
       if (req.auth.actor.kind !== 'user') return { signedIn: false as const };
       return { signedIn: true as const, me: await loadMe(deps, contextOf(req), req.auth.csrfToken) };
     },

@@ -72,7 +72,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.get(
     '/api/organizations/:organizationId',
-    { config: { clinicAction: 'view-clinic' }, schema: { tags, summary: 'An organization you belong to', params: OrganizationParams, response: { 200: OrganizationView } } },
+    {
+      config: { clinicAction: 'view-clinic' },
+      schema: { tags, summary: 'An organization you belong to', params: OrganizationParams, response: { 200: OrganizationView } },
+    },
     async (req) => {
       const { organization, role } = await getOrganization(deps, contextOf(req), req.params.organizationId);
       return { ...organization, role };
@@ -101,7 +104,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.post(
     '/api/organizations/:organizationId/share-code',
-    { config: { clinicAction: 'manage-settings' }, schema: { tags, summary: 'Replace the share code (admins)', params: OrganizationParams, response: { 200: OrganizationView } } },
+    {
+      config: { clinicAction: 'manage-settings' },
+      schema: { tags, summary: 'Replace the share code (admins)', params: OrganizationParams, response: { 200: OrganizationView } },
+    },
     async (req) => {
       const org = await rotateShareCode(deps, contextOf(req), req.params.organizationId);
       return { ...org, role: 'admin' as const };
@@ -110,7 +116,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.get(
     '/api/organizations/:organizationId/members',
-    { config: { clinicAction: 'view-clinic' }, schema: { tags, summary: 'Members and roles', params: OrganizationParams, response: { 200: z.array(MemberView) } } },
+    {
+      config: { clinicAction: 'view-clinic' },
+      schema: { tags, summary: 'Members and roles', params: OrganizationParams, response: { 200: z.array(MemberView) } },
+    },
     async (req) => {
       return (await listMembers(deps, contextOf(req), req.params.organizationId)).map(({ organizationId: _o, ...m }) => m);
     },
@@ -118,7 +127,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.patch(
     '/api/organizations/:organizationId/members/:membershipId',
-    { config: { clinicAction: 'manage-members' }, schema: { tags, summary: "Change a member's role (admins)", params: MembershipParams, body: ChangeRoleBody } },
+    {
+      config: { clinicAction: 'manage-members' },
+      schema: { tags, summary: "Change a member's role (admins)", params: MembershipParams, body: ChangeRoleBody },
+    },
     async (req, reply) => {
       await changeMemberRole(deps, contextOf(req), req.params.organizationId, req.params.membershipId, req.body.role);
       return reply.code(204).send();
@@ -127,7 +139,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.delete(
     '/api/organizations/:organizationId/members/:membershipId',
-    { config: { clinicAction: 'manage-members' }, schema: { tags, summary: 'Remove a member (admins) or leave', params: MembershipParams } },
+    {
+      config: { clinicAction: 'manage-members' },
+      schema: { tags, summary: 'Remove a member (admins) or leave', params: MembershipParams },
+    },
     async (req, reply) => {
       await removeMember(deps, contextOf(req), req.params.organizationId, req.params.membershipId);
       return reply.code(204).send();
