@@ -12,6 +12,7 @@ import { enDiary } from './en-diary.ts';
 import { enTwoStep } from './en-two-step.ts';
 import { enPasskeys } from './en-passkeys.ts';
 import { enInsights } from './en-insights.ts';
+import { enPermissions } from './en-permissions.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -22,6 +23,7 @@ export const en = {
   ...enFlares,
   ...enAudit,
   ...enPanel,
+  ...enPermissions,
   ...enDiary,
   ...enTwoStep,
   ...enPasskeys,

@@ -7,6 +7,7 @@ import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components
 import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
+import { NotInRole, useMay, type Permission } from '../clinic/role-permissions.tsx';
 import { ConflictBox, focusSoon } from './plan-ui.tsx';
 
 interface Versioned {
@@ -36,7 +37,10 @@ export function RecordSection<V extends Versioned, D>(props: {
   /** The pointers `renderForm` shows beside a field for this draft; the summary lists any other on its own. */
   placed: (draft: D) => readonly string[];
   formTitle: (editing: boolean) => string;
+  /** What a clinic member's role needs to add, edit or delete here; without it the list is read only, and says why. */
+  permission: Permission;
 }) {
+  const may = useMay()(props.permission);
   const [items, setItems] = useState<V[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; version: number | undefined; draft: D } | null>(null);
@@ -117,7 +121,7 @@ export function RecordSection<V extends Versioned, D>(props: {
           {visible.map((v) => (
             <li key={v.id}>
               <div>{props.renderItem(v)}</div>
-              <span class="row">
+              <span class="row" hidden={!may}>
                 <button
                   type="button"
                   class="button secondary"
@@ -189,6 +193,8 @@ export function RecordSection<V extends Versioned, D>(props: {
             </button>
           </div>
         </form>
+      ) : !may ? (
+        <NotInRole permission={props.permission} />
       ) : (
         <button
           type="button"

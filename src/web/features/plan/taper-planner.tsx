@@ -12,6 +12,7 @@ import { errorAt, options } from './plan-ui.tsx';
 import { RATE_CHOICES, rateInWords, rateOf, type RateChoice } from './taper-rate.ts';
 import { readableTaperError } from './taper-errors.ts';
 import { TaperSteps } from './taper-steps.tsx';
+import { NotInRole, useMay } from '../clinic/role-permissions.tsx';
 
 export function TaperPlanner(props: {
   pid: string;
@@ -20,6 +21,7 @@ export function TaperPlanner(props: {
   hasOrders: boolean;
   onChanged: () => void;
 }) {
+  const mayTaper = useMay()('plan-tapers');
   const [startDate, setStartDate] = useState(props.today);
   const [choice, setChoice] = useState<RateChoice>('monthly');
   const [percent, setPercent] = useState('10');
@@ -129,6 +131,7 @@ export function TaperPlanner(props: {
             <button
               type="button"
               class="button secondary"
+              hidden={!mayTaper}
               onClick={() => {
                 void pauseOrResume(taper);
               }}
@@ -140,7 +143,8 @@ export function TaperPlanner(props: {
           </article>
         ))
       )}
-      <form ref={form} class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
+      <NotInRole permission="plan-tapers" propose />
+      <form ref={form} class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading" hidden={!mayTaper}>
         <h3 id="taper-new-heading">{t('meds.taper.new')}</h3>
         <p class="hint">{t('meds.taper.intro')}</p>
         <ErrorSummary
