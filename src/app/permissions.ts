@@ -1,7 +1,8 @@
 // What each role of a clinic may do: one table, read by the access policy for every patient route, by
 // the clinic's own routes, by /api/me (so the browser hides what a member cannot do) and checked
-// against docs/permissions.md. A clinic may tighten it (take permissions away from a role) and may let
-// its nurses order medicines and plan tapers; nothing a clinic sets can give a role more than that.
+// against docs/permissions.md. A clinic's settings may tighten it (take permissions away from a role)
+// and let its nurses order medicines and plan tapers; nothing they say can give a role more than that.
+// (The settings are not stored yet: every clinic has the defaults.)
 //
 // Invariants:
 // - every patient action and every clinic action has a row, and every role a column (the types
@@ -72,7 +73,7 @@ export function carePlanPartOfModality(modality: InterventionModality): CarePlan
   return `plan-${modality}`;
 }
 
-/** Who may, by default, per role. `nurse-if-allowed`: nurses too when the clinic allows nurse orders. */
+/** Who may, by default, per role. `if-nurse-orders-allowed`: nurses too when the clinic allows nurse orders. */
 type Cell = boolean | 'if-nurse-orders-allowed';
 type Row = { readonly [R in OrganizationRole]: Cell } & { readonly why: string };
 
