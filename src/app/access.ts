@@ -5,7 +5,7 @@ import type { AppDeps, RequestContext } from './context.ts';
 import { nowIso } from './context.ts';
 import type { AuditEvent, Membership } from './model.ts';
 import { decidePatientAccess, isActive, type AccessBasis, type PatientAction } from './policy.ts';
-import { roleMay, type ClinicAction, type Permission } from './permissions.ts';
+import { roleMay, type ClinicAction, type ClinicRoleSettings, type Permission } from './permissions.ts';
 import type { Repositories } from './ports.ts';
 
 export interface Granted {
@@ -75,10 +75,10 @@ export async function requireClinicAction(
   organizationId: string,
   userId: string,
   action: ClinicAction,
-): Promise<Membership> {
-  const m = await stores.organizations.findMembership(organizationId, userId);
+): Promise<Membership & { readonly roleSettings: ClinicRoleSettings }> {
+  const m = await stores.organizations.findMembershipWithRoleSettings(organizationId, userId);
   if (!m) throw notFound('The organization');
-  if (!roleMay(m.role, action)) throw permissionMissing(action);
+  if (!roleMay(m.role, action, m.roleSettings)) throw permissionMissing(action);
   return m;
 }
 

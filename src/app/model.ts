@@ -1,4 +1,5 @@
 // The records use cases work with. Row shapes stay in storage/; these are what crosses the port.
+import type { ClinicRoleSettings } from './permissions.ts';
 
 export const ORGANIZATION_ROLES = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'] as const;
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
@@ -72,6 +73,8 @@ export interface Organization {
   readonly createdAt: string;
   /** Every clinician and admin must use two-step sign-in to reach the clinic's routes and patients. */
   readonly requireSecondFactor: boolean;
+  /** What the clinic set about its roles (the role matrix's defaults narrowed, nurse orders allowed). */
+  readonly roleSettings: ClinicRoleSettings;
 }
 
 export interface Membership {
@@ -152,5 +155,7 @@ export interface ActorProfile {
     readonly role: OrganizationRole;
     /** The organization demands a second factor of this member, who has none. */
     readonly secondFactorMissing: boolean;
+    /** What the clinic set about its roles, for this membership's permissions. */
+    readonly roleSettings: ClinicRoleSettings;
   }[];
 }

@@ -1,8 +1,14 @@
 // Organizations (clinics): creation, members and roles, member invitations, share code, audit.
-import { AppError, notFound } from './errors.ts';
+import { AppError, invalid, notFound } from './errors.ts';
 import { nowIso, addMinutesIso, type AppDeps, type RequestContext } from './context.ts';
 import { auditEvent, permissionMissing, requireClinicAction, requireUser, requireUserForEveryPatient } from './access.ts';
-import { roleMay, type ClinicAction } from './permissions.ts';
+import {
+  DEFAULT_CLINIC_ROLE_SETTINGS,
+  parseClinicRoleSettings,
+  roleMay,
+  type ClinicAction,
+  type ClinicRoleSettings,
+} from './permissions.ts';
 import { newShareCode } from './share-codes.ts';
 import { normalizeEmail } from './accounts.ts';
 import type { CareScope, MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
@@ -28,6 +34,7 @@ export async function createOrganization(
     shareCode: newShareCode(deps.ids),
     createdAt: now,
     requireSecondFactor: false,
+    roleSettings: DEFAULT_CLINIC_ROLE_SETTINGS,
   };
   const membership: Membership = { id: deps.ids.newId(), organizationId: organization.id, userId, role: 'admin', createdAt: now };
   await deps.store.transaction(async (tx) => {
@@ -86,6 +93,40 @@ export async function setSecondFactorRequirement(
         organizationId,
         patientId: null,
         action: required ? 'organization.second-factor.require' : 'organization.second-factor.allow-without',
+        resourceType: 'organization',
+        resourceId: organizationId,
+      }),
+    ]);
+  });
+}
+
+/**
+ * What the clinic sets about its roles (admins): permissions taken away from a role, and whether its
+ * nurses may order medicines and plan tapers. The settings only narrow the role matrix (or reach the
+ * nurse-order limit it names); an admin cannot take `manage-settings` from admins, which would leave
+ * no one able to give it back.
+ */
+export async function setClinicRoleSettings(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  settings: ClinicRoleSettings,
+): Promise<void> {
+  await requireClinicAction(deps.store, organizationId, requireUser(ctx), 'manage-settings');
+  if (settings.withheld.admin?.includes('manage-settings'))
+    throw invalid('The role settings', [
+      { pointer: '/withheld/admin', detail: 'Admins keep manage-settings: without it no one could change these settings again.' },
+    ]);
+  // Stored in the table's order, each permission once, roles without any left out.
+  const normalized = parseClinicRoleSettings(JSON.stringify(settings));
+  await deps.store.transaction(async (tx) => {
+    await tx.organizations.setRoleSettings(organizationId, normalized);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'organization.role-settings',
         resourceType: 'organization',
         resourceId: organizationId,
       }),
@@ -249,7 +290,7 @@ export async function removeMember(deps: AppDeps, ctx: RequestContext, organizat
     const target = await tx.organizations.findMembershipById(organizationId, membershipId);
     if (!target) throw notFound('The member');
     // Admins remove anyone; any member may leave.
-    if (!roleMay(me.role, 'manage-members') && target.userId !== userId) throw permissionMissing('manage-members');
+    if (!roleMay(me.role, 'manage-members', me.roleSettings) && target.userId !== userId) throw permissionMissing('manage-members');
     if (target.role === 'admin' && (await tx.organizations.countAdmins(organizationId)) <= 1) {
       throw new AppError('last-admin', 'An organization needs at least one admin. Make someone else an admin first.');
     }

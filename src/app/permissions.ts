@@ -181,6 +181,33 @@ export interface ClinicRoleSettings {
 
 export const DEFAULT_CLINIC_ROLE_SETTINGS: ClinicRoleSettings = { allowNurseOrders: false, withheld: {} };
 
+const ROLES: readonly OrganizationRole[] = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'];
+
+/**
+ * A clinic's role settings as stored (JSON), keeping only what the table knows: a role or permission
+ * a later build removed is dropped rather than trusted, and anything unreadable is the defaults.
+ */
+export function parseClinicRoleSettings(text: string | null | undefined): ClinicRoleSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text ?? '{}');
+  } catch {
+    return DEFAULT_CLINIC_ROLE_SETTINGS;
+  }
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_CLINIC_ROLE_SETTINGS;
+  const { allowNurseOrders, withheld } = raw as { allowNurseOrders?: unknown; withheld?: unknown };
+  const kept: { [R in OrganizationRole]?: Permission[] } = {};
+  if (typeof withheld === 'object' && withheld !== null) {
+    for (const role of ROLES) {
+      const list = (withheld as Record<string, unknown>)[role];
+      if (!Array.isArray(list)) continue;
+      const known = PERMISSIONS.filter((p) => list.includes(p));
+      if (known.length > 0) kept[role] = known;
+    }
+  }
+  return { allowNurseOrders: allowNurseOrders === true, withheld: kept };
+}
+
 /** Whether `role` may do `permission` in a clinic with these settings. */
 export function roleMay(
   role: OrganizationRole,

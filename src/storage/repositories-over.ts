@@ -60,6 +60,7 @@ export const PROFILE_UNCHANGED_BY = {
     'findByShareCode',
     'updateShareCode',
     'findMembership',
+    'findMembershipWithRoleSettings',
     'findMembershipById',
     'listMembers',
     'listMembershipsOfUser',

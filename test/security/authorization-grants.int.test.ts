@@ -105,6 +105,8 @@ const CLINIC_ROUTES: Record<string, ClinicAction> = {
   'GET /api/organizations/{organizationId}/alerts': 'review-alerts',
   'POST /api/organizations/{organizationId}/alerts/{alertId}/acknowledge': 'review-alerts',
   'PUT /api/organizations/{organizationId}/second-factor-requirement': 'manage-settings',
+  'GET /api/organizations/{organizationId}/role-settings': 'view-clinic',
+  'PUT /api/organizations/{organizationId}/role-settings': 'manage-settings',
   'GET /api/organizations/{organizationId}/instruments': 'view-clinic',
   'PUT /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'manage-licences',
   'DELETE /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'manage-licences',
@@ -142,6 +144,8 @@ const CLINIC_BODIES: Record<string, unknown> = {
   '/api/organizations/{organizationId}/invitations': { email: 'new.member@example.org', role: 'nurse' },
   // Turning the requirement off: turning it on also needs the admin's own second factor (tested on its own).
   '/api/organizations/{organizationId}/second-factor-requirement': { required: false },
+  // The defaults again: a sampled body could take a permission from the very members the test goes on to try.
+  '/api/organizations/{organizationId}/role-settings': { allowNurseOrders: false, withheld: {} },
 };
 
 interface Actor {

@@ -6,7 +6,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/api-
 import { AppError } from '../../../app/errors.ts';
 import { confirmSignUp, requestSignUp } from '../../../app/sign-up-by-mail.ts';
 import type { ApiToken, OrganizationRole } from '../../../app/model.ts';
-import { describeRoleMatrix, permissionsOf } from '../../../app/permissions.ts';
+import { describeRoleMatrix, permissionsOf, type ClinicRoleSettings } from '../../../app/permissions.ts';
 import type { AppDeps, RequestContext } from '../../../app/context.ts';
 import type { IssuedSession } from '../../../app/session-issue.ts';
 import { listMyMemberships } from '../../../app/organizations.ts';
@@ -52,14 +52,16 @@ export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: stri
       organizationName: m.organizationName,
       role: m.role,
       secondFactorMissing: missing.includes(m.organizationId),
-      permissions: permissionsOf(m.role),
+      permissions: permissionsOf(m.role, m.roleSettings),
     })),
   };
 }
 
 /** Memberships as /api/me shows them: each with what its role may do, so the app can hide the rest. */
-function withPermissions<M extends { readonly role: OrganizationRole }>(memberships: readonly M[]) {
-  return memberships.map((m) => ({ ...m, permissions: permissionsOf(m.role) }));
+function withPermissions<M extends { readonly role: OrganizationRole; readonly roleSettings: ClinicRoleSettings }>(
+  memberships: readonly M[],
+) {
+  return memberships.map(({ roleSettings, ...m }) => ({ ...m, permissions: permissionsOf(m.role, roleSettings) }));
 }
 
 /** Sets the cookie of a session just issued (any way of signing in) and answers /api/me as that session sees it. */

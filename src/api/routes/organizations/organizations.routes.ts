@@ -14,6 +14,7 @@ import {
   requireClinicPermission,
   revokeMemberInvitation,
   rotateShareCode,
+  setClinicRoleSettings,
   setSecondFactorRequirement,
 } from '../../../app/organizations.ts';
 import { listVisiblePatients } from '../../../app/patients.ts';
@@ -23,6 +24,7 @@ import { OrganizationParams, PageQuery } from '../../../contract/common.ts';
 import {
   ChangeRoleBody,
   CreateOrganizationBody,
+  ClinicRoleSettingsBody,
   InvitationParams,
   InvitedMember,
   InviteMemberBody,
@@ -99,6 +101,40 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
       await setSecondFactorRequirement(deps, ctx, req.params.organizationId, req.body.required);
       const { organization, role } = await getOrganization(deps, ctx, req.params.organizationId);
       return { ...organization, role };
+    },
+  );
+
+  app.get(
+    '/api/organizations/:organizationId/role-settings',
+    {
+      config: { clinicAction: 'view-clinic' },
+      schema: {
+        tags,
+        summary: 'What the clinic set about its roles: permissions withheld from a role, and whether nurses may order (members)',
+        params: OrganizationParams,
+        response: { 200: ClinicRoleSettingsBody },
+      },
+    },
+    async (req) => (await getOrganization(deps, contextOf(req), req.params.organizationId)).organization.roleSettings,
+  );
+
+  app.put(
+    '/api/organizations/:organizationId/role-settings',
+    {
+      config: { clinicAction: 'manage-settings' },
+      schema: {
+        tags,
+        summary:
+          "Narrow what the clinic's roles may do (withhold permissions of the role matrix from a role) and allow or stop nurse orders (admins); see GET /api/role-permissions",
+        params: OrganizationParams,
+        body: ClinicRoleSettingsBody,
+        response: { 200: ClinicRoleSettingsBody },
+      },
+    },
+    async (req) => {
+      const ctx = contextOf(req);
+      await setClinicRoleSettings(deps, ctx, req.params.organizationId, req.body);
+      return (await getOrganization(deps, ctx, req.params.organizationId)).organization.roleSettings;
     },
   );
 

@@ -136,4 +136,41 @@ describe.each(DIALECTS)('role permissions on %s', (dialect) => {
       admin: false,
     });
   });
+
+  // Last: it changes what the clinic's roles may do.
+  it('lets an admin allow nurse orders and take permissions away, and no one else; /api/me follows', async () => {
+    const settings = `/api/organizations/${orgId}/role-settings`;
+    expect((await as.nurse!.request('GET', settings)).json()).toEqual({ allowNurseOrders: false, withheld: {} });
+    await expectRefused('nurse', 'PUT', settings, { allowNurseOrders: true, withheld: {} }, 'manage-settings');
+    await expectRefused('physician', 'PUT', settings, { allowNurseOrders: true, withheld: {} }, 'manage-settings');
+    // Admins keep the permission that changes these settings.
+    const lockout = await as.admin!.request('PUT', settings, { allowNurseOrders: false, withheld: { admin: ['manage-settings'] } });
+    expect(lockout.statusCode).toBe(400);
+    expect(lockout.json().errors[0].pointer).toBe('/withheld/admin');
+
+    const saved = await as.admin!.request('PUT', settings, {
+      allowNurseOrders: true,
+      withheld: { nurse: ['assign-questionnaires', 'assign-questionnaires'], pharmacist: [] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({ allowNurseOrders: true, withheld: { nurse: ['assign-questionnaires'] } });
+    expect((await as.nurse!.request('PUT', `${base}/medication-orders/${newId()}`, ORDER)).statusCode).toBe(201);
+    const assignment = { instrumentId: 'peg', schedule: { kind: 'once', dueAt: '2026-06-05T09:00:00Z' } };
+    await expectRefused('nurse', 'POST', `${base}/instrument-assignments`, assignment, 'assign-questionnaires');
+    // Nurse orders reach nurses only.
+    await expectRefused('pharmacist', 'PUT', `${base}/medication-orders/${newId()}`, ORDER, 'order-medications');
+    const nurse = (await as.nurse!.request('GET', '/api/me')).json().memberships[0].permissions as string[];
+    expect(nurse).toContain('order-medications');
+    expect(nurse).not.toContain('assign-questionnaires');
+    const audit = (await as.admin!.request('GET', `/api/organizations/${orgId}/audit`)).json();
+    const events = Array.isArray(audit) ? audit : audit.items;
+    expect(events.map((e: { action: string }) => e.action)).toContain('organization.role-settings');
+
+    // A clinic can take away a clinic action too.
+    expect(
+      (await as.admin!.request('PUT', settings, { allowNurseOrders: false, withheld: { psychologist: ['review-alerts'] } })).statusCode,
+    ).toBe(200);
+    await expectRefused('psychologist', 'GET', `/api/organizations/${orgId}/alerts`, undefined, 'review-alerts');
+    await expectRefused('nurse', 'PUT', `${base}/medication-orders/${newId()}`, ORDER, 'order-medications');
+  });
 });
