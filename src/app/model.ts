@@ -1,8 +1,17 @@
 // The records use cases work with. Row shapes stay in storage/; these are what crosses the port.
-import type { ClinicRoleSettings } from './permissions.ts';
+import type { Permission } from './permission-names.ts';
 
 export const ORGANIZATION_ROLES = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'] as const;
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+/** What a clinic has set about its roles (the role matrix, permissions.ts): it only narrows the matrix, or reaches the nurse-order limit the matrix names. */
+export interface ClinicRoleSettings {
+  /** Nurses may order medicines and plan tapers themselves. Off by default. */
+  readonly allowNurseOrders: boolean;
+  /** Permissions the clinic has taken away from a role. */
+  readonly withheld: { readonly [R in OrganizationRole]?: readonly Permission[] };
+}
+
 export const CLINICIAN_ROLES: readonly OrganizationRole[] = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist'];
 /** The roles a clinic's second-factor requirement applies to: whoever reaches patients' records or runs the clinic (every role). */
 export const SECOND_FACTOR_ROLES: readonly OrganizationRole[] = [...CLINICIAN_ROLES, 'admin'];

@@ -12,62 +12,20 @@
 // - what a clinical role may not do itself (a pharmacist's or a nurse's medicine order, a taper) is
 //   refused, naming the permission it lacks, until proposals to a prescriber exist.
 import type { InterventionModality } from './care-plan-records.ts';
-import type { OrganizationRole } from './model.ts';
+import { ORGANIZATION_ROLES, type ClinicRoleSettings, type OrganizationRole } from './model.ts';
+import { PERMISSIONS, type CarePlanPart, type Permission } from './permission-names.ts';
 
-/**
- * What can be done to one patient's record. Each patient route declares one of these; the policy
- * decides it from the relationship (owner, caregiver scopes, the clinic's care scopes) and, for a
- * clinician, from the role's row below.
- */
-export const PATIENT_ACTIONS = [
-  'read',
-  'see-due-questionnaires',
-  'write-diary',
-  'record-pacing-sessions',
-  'answer-questionnaires',
-  'assign-questionnaires',
-  'edit-care-plan',
-  'record-conditions',
-  'record-procedures',
-  'record-conservative-care',
-  'order-medications',
-  'plan-tapers',
-  'manage-access',
-  'read-access-log',
-] as const;
-export type PatientAction = (typeof PATIENT_ACTIONS)[number];
-
-/** What can be done in a clinic itself, on no one patient's record. */
-export const CLINIC_ACTIONS = [
-  'view-clinic',
-  'invite-patients',
-  'view-panel',
-  'review-alerts',
-  'manage-members',
-  'manage-settings',
-  'manage-licences',
-  'read-audit',
-] as const;
-export type ClinicAction = (typeof CLINIC_ACTIONS)[number];
-
-/**
- * The parts of a care plan, each its own permission: a save that changes a part needs it on top of
- * `edit-care-plan` (a psychologist edits the psychological interventions, not the pacing).
- */
-export const CARE_PLAN_PARTS = [
-  'plan-goals',
-  'plan-pacing',
-  'plan-pharmacological',
-  'plan-interventional',
-  'plan-physical',
-  'plan-psychological',
-  'plan-complementary',
-  'plan-self-management',
-] as const;
-export type CarePlanPart = (typeof CARE_PLAN_PARTS)[number];
-
-export type Permission = PatientAction | ClinicAction | CarePlanPart;
-export const PERMISSIONS: readonly Permission[] = [...PATIENT_ACTIONS, ...CLINIC_ACTIONS, ...CARE_PLAN_PARTS];
+export {
+  CARE_PLAN_PARTS,
+  CLINIC_ACTIONS,
+  PATIENT_ACTIONS,
+  PERMISSIONS,
+  type CarePlanPart,
+  type ClinicAction,
+  type PatientAction,
+  type Permission,
+} from './permission-names.ts';
+export type { ClinicRoleSettings } from './model.ts';
 
 export function carePlanPartOfModality(modality: InterventionModality): CarePlanPart {
   return `plan-${modality}`;
@@ -171,17 +129,7 @@ export const ROLE_MATRIX: { readonly [P in Permission]: Row } = {
   },
 };
 
-/** What a clinic has set about its roles: both can only narrow or (nurse orders) reach the matrix's own limit. */
-export interface ClinicRoleSettings {
-  /** Nurses may order medicines and plan tapers themselves. Off by default. */
-  readonly allowNurseOrders: boolean;
-  /** Permissions the clinic has taken away from a role. */
-  readonly withheld: { readonly [R in OrganizationRole]?: readonly Permission[] };
-}
-
 export const DEFAULT_CLINIC_ROLE_SETTINGS: ClinicRoleSettings = { allowNurseOrders: false, withheld: {} };
-
-const ROLES: readonly OrganizationRole[] = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'];
 
 /**
  * A clinic's role settings as stored (JSON), keeping only what the table knows: a role or permission
@@ -198,7 +146,7 @@ export function parseClinicRoleSettings(text: string | null | undefined): Clinic
   const { allowNurseOrders, withheld } = raw as { allowNurseOrders?: unknown; withheld?: unknown };
   const kept: { [R in OrganizationRole]?: Permission[] } = {};
   if (typeof withheld === 'object' && withheld !== null) {
-    for (const role of ROLES) {
+    for (const role of ORGANIZATION_ROLES) {
       const list = (withheld as Record<string, unknown>)[role];
       if (!Array.isArray(list)) continue;
       const known = PERMISSIONS.filter((p) => list.includes(p));
