@@ -4,7 +4,15 @@ import { ORGANIZATION_ROLES_LIST, PERMISSIONS_LIST } from '../contract/enums.ts'
 import { INTERVENTION_MODALITIES, type CarePlanBody, type PlanIntervention } from './care-plan-records.ts';
 import { carePlanPartsChanged } from './care-plan.ts';
 import { ORGANIZATION_ROLES } from './model.ts';
-import { CARE_PLAN_PARTS, carePlanPartOfModality, describeRoleMatrix, PERMISSIONS, permissionsOf, roleMay } from './permissions.ts';
+import {
+  CARE_PLAN_PARTS,
+  carePlanPartOfModality,
+  describeRoleMatrix,
+  parseClinicRoleSettings,
+  PERMISSIONS,
+  permissionsOf,
+  roleMay,
+} from './permissions.ts';
 
 const ROLE_HEADINGS: Record<(typeof ORGANIZATION_ROLES)[number], string> = {
   physician: 'Physician',
@@ -75,6 +83,21 @@ describe('the role matrix', () => {
     expect(roleMay('pharmacist', 'order-medications', { allowNurseOrders: true, withheld: {} })).toBe(false);
     expect(roleMay('physician', 'plan-tapers', { allowNurseOrders: false, withheld: { physician: ['plan-tapers'] } })).toBe(false);
     expect(roleMay('admin', 'read', { allowNurseOrders: true, withheld: {} })).toBe(false);
+  });
+
+  it('reads stored clinic settings keeping only what the table knows, and anything unreadable as the defaults', () => {
+    expect(parseClinicRoleSettings('{}')).toEqual({ allowNurseOrders: false, withheld: {} });
+    expect(parseClinicRoleSettings('not json')).toEqual({ allowNurseOrders: false, withheld: {} });
+    expect(parseClinicRoleSettings(null)).toEqual({ allowNurseOrders: false, withheld: {} });
+    expect(
+      parseClinicRoleSettings(
+        JSON.stringify({
+          allowNurseOrders: 'yes',
+          withheld: { nurse: ['plan-tapers', 'fly', 'read', 'read'], wizard: ['read'], admin: 'x' },
+        }),
+      ),
+    ).toEqual({ allowNurseOrders: false, withheld: { nurse: ['read', 'plan-tapers'] } });
+    expect(parseClinicRoleSettings('{"allowNurseOrders":true}')).toEqual({ allowNurseOrders: true, withheld: {} });
   });
 
   it('has a part for every intervention modality', () => {

@@ -2,7 +2,6 @@
 // the clinic's own routes, by /api/me (so the browser hides what a member cannot do) and checked
 // against docs/permissions.md. A clinic's settings may tighten it (take permissions away from a role)
 // and let its nurses order medicines and plan tapers; nothing they say can give a role more than that.
-// (The settings are not stored yet: every clinic has the defaults.)
 //
 // Invariants:
 // - every patient action and every clinic action has a row, and every role a column (the types
