@@ -231,6 +231,9 @@ export const en = {
   'clinic.members.roleFor': 'Role of {name}',
   'clinic.members.shareCode': 'Patients share their record with this code: {code}',
   'clinic.members.rotate': 'Make a new share code',
+  'clinic.members.nurseOrders': 'Let nurses order medicines and plan tapers',
+  'clinic.members.nurseOrdersHint':
+    'Off: only physicians order medicines and plan, pause or resume tapers; nurses are told to ask a prescriber.',
   'clinic.audit.title': 'Audit trail of {org}',
   'role.physician': 'Physician',
   'role.nurse': 'Nurse',
