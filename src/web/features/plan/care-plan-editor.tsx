@@ -168,9 +168,11 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
                 error={errorAt(error, '/notes')}
               />
             </fieldset>
-            <button type="submit" id="care-plan-save" class="button" disabled={saving} hidden={!mayEdit}>
-              {saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}
-            </button>
+            {mayEdit && (
+              <button type="submit" id="care-plan-save" class="button" disabled={saving}>
+                {saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}
+              </button>
+            )}
           </form>
         )}
       </section>

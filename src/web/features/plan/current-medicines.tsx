@@ -34,14 +34,16 @@ export function CurrentMedicines(props: {
               <span>
                 <strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {label('meds.route', o.route)} · {orderPeriodInWords(o)}
               </span>
-              <span class="row" hidden={!props.onChange}>
-                <button type="button" class="button secondary" disabled={editedIds.has(o.id)} onClick={() => props.onChange?.(o)}>
-                  {t('meds.change', { drug: drugName(o.formularyId) })}
-                </button>
-                <button type="button" class="button secondary" onClick={() => props.onStop?.(o)}>
-                  {t('meds.stop', { drug: drugName(o.formularyId) })}
-                </button>
-              </span>
+              {props.onChange && (
+                <span class="row">
+                  <button type="button" class="button secondary" disabled={editedIds.has(o.id)} onClick={() => props.onChange?.(o)}>
+                    {t('meds.change', { drug: drugName(o.formularyId) })}
+                  </button>
+                  <button type="button" class="button secondary" onClick={() => props.onStop?.(o)}>
+                    {t('meds.stop', { drug: drugName(o.formularyId) })}
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

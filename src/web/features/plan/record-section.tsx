@@ -121,23 +121,25 @@ export function RecordSection<V extends Versioned, D>(props: {
           {visible.map((v) => (
             <li key={v.id}>
               <div>{props.renderItem(v)}</div>
-              <span class="row" hidden={!may}>
-                <button
-                  type="button"
-                  class="button secondary"
-                  onClick={() => {
-                    setEditing({ id: v.id, version: v.version, draft: props.fromView(v) });
-                    setError(null);
-                    setRefusal(null);
-                    setConflict(null);
-                  }}
-                >
-                  {t('plan.editNamed', { name: props.itemName(v) })}
-                </button>
-                <button type="button" class="button secondary" id={`${props.id}-${v.id}-delete`} onClick={() => remove(v)}>
-                  {t('plan.deleteNamed', { name: props.itemName(v) })}
-                </button>
-              </span>
+              {may && (
+                <span class="row">
+                  <button
+                    type="button"
+                    class="button secondary"
+                    onClick={() => {
+                      setEditing({ id: v.id, version: v.version, draft: props.fromView(v) });
+                      setError(null);
+                      setRefusal(null);
+                      setConflict(null);
+                    }}
+                  >
+                    {t('plan.editNamed', { name: props.itemName(v) })}
+                  </button>
+                  <button type="button" class="button secondary" id={`${props.id}-${v.id}-delete`} onClick={() => remove(v)}>
+                    {t('plan.deleteNamed', { name: props.itemName(v) })}
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

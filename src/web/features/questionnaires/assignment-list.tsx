@@ -67,15 +67,11 @@ export function AssignmentList(props: {
                     </>
                   )}
                 </span>
-                <button
-                  type="button"
-                  id={`cancel-${a.id}`}
-                  class="button secondary"
-                  hidden={props.mayCancel === false}
-                  onClick={() => cancel(a)}
-                >
-                  {t('q.assign.cancel', { title: a.title })}
-                </button>
+                {props.mayCancel !== false && (
+                  <button type="button" id={`cancel-${a.id}`} class="button secondary" onClick={() => cancel(a)}>
+                    {t('q.assign.cancel', { title: a.title })}
+                  </button>
+                )}
               </li>
             ))}
         </ul>
