@@ -35,6 +35,7 @@ import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 import { journey as insightsTrends } from './journeys/insights-trends.ts';
 import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
+import { journey as pharmacistSeesWhy } from './journeys/pharmacist-sees-why.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -53,6 +54,7 @@ const journeys: Journey[] = [
   readOnlyCaregiverBlockDiary,
   clinicianLongDiary,
   adminMembers,
+  pharmacistSeesWhy,
   clinicianOpioidAndBenzodiazepine,
   pacingAndNaloxoneCheck,
   naloxoneCheckTimeZone,
