@@ -16,6 +16,7 @@ export default {
     '!src/domain/**/golden.ts',
     '!src/domain/**/*-data.ts',
     '!src/domain/**/*.arbitraries.ts',
+    '!src/domain/**/*.fixtures.ts',
     'src/api/if-match.ts',
   ],
   reporters: ['clear-text', 'progress', 'json', 'html'],

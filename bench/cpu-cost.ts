@@ -6,18 +6,12 @@
 // twice, and reads the processes' CPU time from /proc (Linux).
 // ENGINE=sqlite|postgres (default postgres, at PAINWISE_BENCH_POSTGRES_URL); THREADS sets
 // PAINWISE_HTTP_THREADS; PROF=1 writes the server's CPU profile to /tmp/painwise-prof.
-import { readFileSync, readdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import crypto from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { DEFAULT_SETTINGS } from '../src/app/context.ts';
-import { argon2idHasher, systemClock, systemIds } from '../src/app/system.ts';
-import { migrateToLatest, openDatabase, type DatabaseTarget } from '../src/storage/database.ts';
-import { createKyselyStore } from '../src/storage/kysely-store.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { seedPopulation, type BenchPatient } from './synthetic.ts';
+import { createBenchDatabase, signInOverHttp } from './bench-database.ts';
 import { benchEntry } from './scenarios.ts';
 import { uuidv7 } from '../src/app/system.ts';
 
@@ -42,33 +36,7 @@ function postgresTicks(): number {
 
 const engine = (process.env.ENGINE ?? 'postgres') as 'sqlite' | 'postgres';
 const N = Number(process.env.N ?? 20000);
-let target: DatabaseTarget;
-let env: Record<string, string>;
-if (engine === 'sqlite') {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'painwise-cpu-'));
-  target = { dialect: 'sqlite', path: path.join(dir, 'painwise.sqlite') };
-  env = { PAINWISE_DATA_DIR: dir, DATABASE_URL: '' };
-} else {
-  const base = process.env.PAINWISE_BENCH_POSTGRES_URL!;
-  const name = `painwise_cpu_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  target = { dialect: 'postgres', url: url.toString() };
-  env = { DATABASE_URL: url.toString() };
-}
-const handle = openDatabase(target);
-await migrateToLatest(handle.db);
-const deps = {
-  store: createKyselyStore(handle),
-  clock: systemClock,
-  ids: systemIds(),
-  hasher: argon2idHasher(),
-  settings: DEFAULT_SETTINGS,
-};
+const { handle, env, deps } = await createBenchDatabase(engine, process.env.PAINWISE_BENCH_POSTGRES_URL, 'painwise-cpu');
 const population = await seedPopulation(deps, Number(process.env.PATIENTS ?? 100));
 await handle.close();
 const server = await startServerProcess({
@@ -78,15 +46,7 @@ const server = await startServerProcess({
   ...(process.env.PROF ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/painwise-prof' } : {}),
   ...(process.env.THREADS ? { PAINWISE_HTTP_THREADS: process.env.THREADS } : {}),
 });
-const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(population.benchUser),
-});
-const cookie = signIn.headers
-  .getSetCookie()
-  .map((c) => c.split(';')[0])
-  .join('; ');
+const { cookie } = await signInOverHttp(server.baseUrl, population.benchUser);
 
 /** Requests that go to every seeded patient in turn, each with that patient's own session. */
 function spread(method: 'PUT' | 'POST', body: string, pathFor: (p: BenchPatient) => string): autocannon.Options {

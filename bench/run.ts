@@ -2,18 +2,13 @@
 // autocannon (50 connections), prints a table and writes JSON to bench/results/. The targets are the
 // project's performance goals and are checked here; figures are reported as ratios to the bare route of
 // the same run.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { DEFAULT_SETTINGS } from '../src/app/context.ts';
-import { argon2idHasher, systemClock, systemIds } from '../src/app/system.ts';
-import { migrateToLatest, openDatabase, type DatabaseTarget } from '../src/storage/database.ts';
-import { createKyselyStore } from '../src/storage/kysely-store.ts';
 import { startServerProcess } from '../test/support/server-process.ts';
 import { seedPopulation } from './synthetic.ts';
+import { createBenchDatabase, signInOverHttp } from './bench-database.ts';
 import { refreshTriage } from '../src/app/triage.ts';
 import { WHAT_WORKS_SCENARIOS } from './what-works-scenarios.ts';
 import { PANEL_PATIENTS, PANEL_SCENARIOS, seedPanelClinic } from './panel.ts';
@@ -62,39 +57,7 @@ export async function drive(name: string, options: autocannon.Options): Promise<
 }
 
 async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string): Promise<ScenarioResult[]> {
-  let target: DatabaseTarget;
-  let env: Record<string, string>;
-  let cleanup = async () => {};
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'painwise-bench-'));
-    target = { dialect: 'sqlite', path: path.join(dir, 'painwise.sqlite') };
-    env = { PAINWISE_DATA_DIR: dir, DATABASE_URL: '' };
-  } else {
-    const name = `painwise_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(postgresUrl!);
-    url.pathname = `/${name}`;
-    target = { dialect: 'postgres', url: url.toString() };
-    env = { DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: postgresUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
-  const handle = openDatabase(target);
-  await migrateToLatest(handle.db);
-  const deps = {
-    store: createKyselyStore(handle),
-    clock: systemClock,
-    ids: systemIds(),
-    hasher: argon2idHasher(),
-    settings: DEFAULT_SETTINGS,
-  };
+  const { handle, env, deps, drop: cleanup } = await createBenchDatabase(engine, postgresUrl, 'painwise-bench');
   process.stdout.write(`[${engine}] seeding ${PATIENTS} patients… `);
   const population = await seedPopulation(deps, PATIENTS);
   // Their panel summaries now, as a running server's sweep would have made them, so that no sweep runs
@@ -113,21 +76,8 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
     PAINWISE_BENCH_CALIBRATION: 'true',
   });
   try {
-    const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(population.benchUser),
-    });
-    const me = (await signIn.json()) as { csrfToken: string; patient: { id: string } };
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const physician = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(panelClinic.physician),
-    });
+    const { cookie, body: me } = await signInOverHttp<{ csrfToken: string; patient: { id: string } }>(server.baseUrl, population.benchUser);
+    const physician = await signInOverHttp(server.baseUrl, panelClinic.physician);
     if (physician.status !== 200) throw new Error(`the panel physician could not sign in: ${physician.status}`);
     const ctx: ScenarioContext = {
       baseUrl: server.baseUrl,
@@ -137,10 +87,7 @@ async function benchEngine(engine: 'sqlite' | 'postgres', postgresUrl?: string):
       patients: population.patients,
       panel: {
         organizationId: panelClinic.organizationId,
-        cookie: physician.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0])
-          .join('; '),
+        cookie: physician.cookie,
       },
       drive,
     };

@@ -36,6 +36,8 @@ import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 import { journey as insightsTrends } from './journeys/insights-trends.ts';
 import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
 import { journey as pharmacistSeesWhy } from './journeys/pharmacist-sees-why.ts';
+import { journey as visitPreparation } from './journeys/visit-preparation.ts';
+import { journey as reportPdf } from './journeys/report-pdf.ts';
 
 const journeys: Journey[] = [
   signUpAndShare,
@@ -72,6 +74,8 @@ const journeys: Journey[] = [
   phoneNavigationJourney,
   insightsTrends,
   insightsWhatWorks,
+  visitPreparation,
+  reportPdf,
 ];
 
 const world = await startWorld();

@@ -3,44 +3,19 @@
 // IMMPACT rule, the table alternative opened from the keyboard, and what helps saying there is nothing
 // to compare in a diary that names no factor.
 import { checkPage, expectFocused, expectVisible } from '../harness.ts';
-import { type Journey, newPatient } from './journey.ts';
+import { type Journey, newPatient, openInsights, seedDiaryDays } from './journey.ts';
 
 export const journey: Journey = {
   name: 'patient reads the pain trend with its important band and table in Insights',
   async run(world, violations) {
     const page = await newPatient(world);
-    // Seeded through the API as the app's own session: days 60–47 before today at pain 8 (the
-    // baseline), days 13–1 at pain 5 except day 3, left empty (a gap).
-    const status = await page.evaluate(async () => {
-      const me = await (await fetch('/api/me')).json();
-      const zone = me.patient.timeZone as string;
-      const dateBack = (n: number) =>
-        new Intl.DateTimeFormat('sv-SE', { timeZone: zone, dateStyle: 'short' }).format(new Date(Date.now() - n * 86_400_000));
-      const entry = (n: number, intensity: number) => ({
-        id: crypto.randomUUID(),
-        entry: {
-          localDate: dateBack(n),
-          localTime: '08:00',
-          timeZone: zone,
-          recordedAt: new Date().toISOString(),
-          mode: 'recalled',
-          intensity,
-        },
-      });
-      const items = [];
-      for (let n = 60; n >= 47; n--) items.push(entry(n, 8));
-      for (let n = 13; n >= 1; n--) if (n !== 3) items.push(entry(n, 5));
-      const res = await fetch(`/api/patients/${me.patient.id}/diary-entries/batch`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ items }),
-      });
-      return res.status;
-    });
-    if (status !== 200) throw new Error(`seeding the diary failed: ${status}`);
+    // Days 60–47 before today at pain 8 (the baseline), days 13–1 at pain 5 except day 3, left empty (a gap).
+    const days = [];
+    for (let n = 60; n >= 47; n--) days.push({ daysBack: n, fields: { intensity: 8 } });
+    for (let n = 13; n >= 1; n--) if (n !== 3) days.push({ daysBack: n, fields: { intensity: 5 } });
+    await seedDiaryDays(page, days);
 
-    await page.getByRole('link', { name: 'Insights' }).first().click();
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Insights' }), 'the Insights heading');
+    await openInsights(page);
     const chart = page.getByTestId('trend-chart');
     await expectVisible(chart, 'the trend chart');
     const label = (await chart.getAttribute('aria-label')) ?? '';

@@ -6,82 +6,57 @@
 // the diary, reads the calm empty state.
 import type { Page } from 'playwright-core';
 import { checkPage, expectFocused, expectVisible } from '../harness.ts';
-import { type Journey, newPatient } from './journey.ts';
+import { type Journey, newPatient, openInsights, seedDiaryDays } from './journey.ts';
 
 const DAYS = 84;
 
 /**
- * Seeds DAYS days before today through the diary batch endpoint, as the app's own session. The days
- * with heat come from a fixed pseudo-random stream, not a rhythm, so that heat on one day says nothing
- * about the next and the next-day comparison has no pattern to find. Returns what the sentence must say.
+ * Plants DAYS days before today. The days with heat come from a fixed pseudo-random stream, not a
+ * rhythm, so that heat on one day says nothing about the next and the next-day comparison has no pattern
+ * to find. Returns what the sentence must say.
  */
-async function seedPlantedDiary(page: Page): Promise<{ status: number; withHeat: number; withoutHeat: number; difference: number }> {
-  return page.evaluate(async (days) => {
-    const me = await (await fetch('/api/me')).json();
-    const zone = me.patient.timeZone as string;
-    const dateBack = (n: number) =>
-      new Intl.DateTimeFormat('sv-SE', { timeZone: zone, dateStyle: 'short' }).format(new Date(Date.now() - n * 86_400_000));
-    let state = 20261208;
-    const draw = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-    const items = [];
-    const withHeat: number[] = [];
-    const withoutHeat: number[] = [];
-    for (let n = days; n >= 1; n--) {
-      const heat = draw() < 0.5;
-      const noise = [-1, 0, 0, 1][Math.floor(draw() * 4)]!;
-      const moodDraw = draw();
-      const intensity = (heat ? 4 : 6) + noise;
-      (heat ? withHeat : withoutHeat).push(intensity);
-      items.push({
-        id: crypto.randomUUID(),
-        entry: {
-          localDate: dateBack(n),
-          localTime: '08:00',
-          timeZone: zone,
-          recordedAt: new Date().toISOString(),
-          mode: 'recalled',
-          intensity,
-          mood: moodDraw < 0.3 ? 'low' : moodDraw < 0.7 ? 'neutral' : 'good',
-          techniques: [
-            ...(heat ? [{ id: 'heat', label: null, helped: null }] : []),
-            ...(n % 5 === 0 ? [{ id: 'own', label: 'Foam roller', helped: null }] : []),
-          ],
-          // Seven days with a medicine: too few to compare (14 are needed).
-          medicines:
-            n % 12 === 0
-              ? [
-                  {
-                    name: 'Ibuprofen',
-                    dose: 400,
-                    unit: 'mg',
-                    takenAt: null,
-                    regimen: 'as-needed',
-                    formularyId: null,
-                    medicationOrderId: null,
-                  },
-                ]
-              : [],
-        },
-      });
-    }
-    const res = await fetch(`/api/patients/${me.patient.id}/diary-entries/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ items }),
+async function seedPlantedDiary(page: Page): Promise<{ withHeat: number; withoutHeat: number; difference: number }> {
+  let state = 20261208;
+  const draw = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const days = [];
+  const withHeat: number[] = [];
+  const withoutHeat: number[] = [];
+  for (let n = DAYS; n >= 1; n--) {
+    const heat = draw() < 0.5;
+    const noise = [-1, 0, 0, 1][Math.floor(draw() * 4)]!;
+    const moodDraw = draw();
+    const intensity = (heat ? 4 : 6) + noise;
+    (heat ? withHeat : withoutHeat).push(intensity);
+    days.push({
+      daysBack: n,
+      fields: {
+        intensity,
+        mood: moodDraw < 0.3 ? 'low' : moodDraw < 0.7 ? 'neutral' : 'good',
+        techniques: [
+          ...(heat ? [{ id: 'heat', label: null, helped: null }] : []),
+          ...(n % 5 === 0 ? [{ id: 'own', label: 'Foam roller', helped: null }] : []),
+        ],
+        // Seven days with a medicine: too few to compare (14 are needed).
+        medicines:
+          n % 12 === 0
+            ? [
+                {
+                  name: 'Ibuprofen',
+                  dose: 400,
+                  unit: 'mg',
+                  takenAt: null,
+                  regimen: 'as-needed',
+                  formularyId: null,
+                  medicationOrderId: null,
+                },
+              ]
+            : [],
+      },
     });
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    return {
-      status: res.status,
-      withHeat: withHeat.length,
-      withoutHeat: withoutHeat.length,
-      difference: mean(withHeat) - mean(withoutHeat),
-    };
-  }, DAYS);
-}
-
-async function openInsights(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Insights' }).first().click();
-  await expectVisible(page.getByRole('heading', { level: 1, name: 'Insights' }), 'the Insights heading');
+  }
+  await seedDiaryDays(page, days);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { withHeat: withHeat.length, withoutHeat: withoutHeat.length, difference: mean(withHeat) - mean(withoutHeat) };
 }
 
 export const journey: Journey = {
@@ -89,7 +64,6 @@ export const journey: Journey = {
   async run(world, violations) {
     const page = await newPatient(world);
     const seeded = await seedPlantedDiary(page);
-    if (seeded.status !== 200) throw new Error(`seeding the diary failed: ${seeded.status}`);
     if (seeded.withHeat < 14 || seeded.withoutHeat < 14)
       throw new Error(`the planted diary needs 14 days each side: ${JSON.stringify(seeded)}`);
     await openInsights(page);

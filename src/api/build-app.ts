@@ -36,16 +36,20 @@ import { registerReauthenticationRoutes } from './routes/accounts/reauthenticati
 import { registerDiaryRoutes } from './routes/diary/diary.routes.ts';
 import { registerAlertRoutes } from './routes/alerts/alerts.routes.ts';
 import { registerMedicationRoutes } from './routes/medications/medications.routes.ts';
+import { registerCoverageRoutes } from './routes/coverage/coverage.routes.ts';
 import { registerCarePlanRoutes } from './routes/care-plan/care-plan.routes.ts';
+import { registerMechanismAssessmentRoutes } from './routes/mechanism-assessments/mechanism-assessments.routes.ts';
 import { registerInstrumentRoutes } from './routes/instruments/instruments.routes.ts';
 import { registerDiaryDocumentRoutes } from './routes/diary/diary-documents.routes.ts';
 import { registerInsightRoutes } from './routes/insights/insights.routes.ts';
+import { registerVisitRoutes } from './routes/visits/visits.routes.ts';
 import { registerHealthRoutes } from './routes/health/health.routes.ts';
 import { registerOrganizationRoutes } from './routes/organizations/organizations.routes.ts';
 import { registerPatientRoutes } from './routes/patients/patients.routes.ts';
 import { registerChangeFeedRoutes } from './routes/records/changes.routes.ts';
 import { registerFhirRoutes } from './routes/fhir/fhir.routes.ts';
 import { registerTrendRoutes } from './routes/insights/trends.routes.ts';
+import { registerReportRoutes } from './routes/reports/reports.routes.ts';
 import type { ApiDeps, ZodApp } from './types.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../contract/text.ts';
 import { classifyDatabaseFailure } from '../storage/database-errors.ts';
@@ -313,10 +317,14 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerAlertRoutes(app, deps);
   registerMedicationRoutes(app, deps);
   registerCarePlanRoutes(app, deps);
+  registerCoverageRoutes(app, deps);
+  registerMechanismAssessmentRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
   registerChangeFeedRoutes(app, deps);
   registerFhirRoutes(app, deps, options.publicUrl);
   registerTrendRoutes(app, deps);
+  registerVisitRoutes(app, deps);
+  registerReportRoutes(app, deps);
   for (const plugin of options.plugins ?? []) plugin(app, deps);
 
   const webRoot = options.webRoot;

@@ -39,6 +39,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   'instrument-not-licensed': { status: 403, title: 'This questionnaire is not licensed here' },
   'invalid-if-match': { status: 400, title: 'If-Match must be an entry version, e.g. "3"' },
   'clinical-record-conflict': { status: 409, title: 'The record changed elsewhere' },
+  'visit-conflict': { status: 409, title: 'The visit changed elsewhere' },
   'high-risk-order-unconfirmed': { status: 422, title: 'The order needs a confirmation' },
   'care-plan-conflict': { status: 409, title: 'The care plan changed since the version you edited' },
   'nothing-to-taper': { status: 409, title: 'The current medicines include no opioid dose to taper' },

@@ -1,10 +1,11 @@
-// The care plan's records as they cross the storage port: conditions, the versioned care plan,
-// medication orders, taper plans, procedures and conservative-care history. Dates are the patient's
+// The care plan's records as they cross the storage port: conditions and their mechanism assessments,
+// the versioned care plan, medication orders, taper plans, procedures and conservative-care history. Dates are the patient's
 // local dates (YYYY-MM-DD). Validation lives in the use cases (care-plan.ts, medications.ts) and the
 // clinical rules in domain/care-plan and domain/medications.
 import type { PainMechanism, PacingSettings } from '../domain/care-plan/index.ts';
 import type { DiaryMeasure } from '../domain/care-plan/goal-progress.ts';
 import type { TaperPauseEvent, TaperPlan, TaperRate } from '../domain/medications/taper.ts';
+import type { NeuropathicFindings, NociplasticFindings } from '../domain/mechanism/index.ts';
 import type { RecordStore } from './record-store.ts';
 
 export interface ConditionRecord {
@@ -14,6 +15,19 @@ export interface ConditionRecord {
   readonly onsetDate: string;
   readonly cancerRelated: boolean;
   readonly endOfLife: boolean;
+  readonly notes: string;
+}
+
+/**
+ * A clinician's answers to the mechanism grading criteria for one condition (its id is the
+ * condition's id). Every finding is stored, null where it was not assessed; a mechanism left out is
+ * null (not graded). Grades are computed when read, never stored.
+ */
+export interface MechanismAssessmentRecord {
+  /** The day the findings were made (patient-local date). */
+  readonly assessedOn: string;
+  readonly neuropathic: Required<NeuropathicFindings> | null;
+  readonly nociplastic: Required<NociplasticFindings> | null;
   readonly notes: string;
 }
 
@@ -224,5 +238,6 @@ export interface CarePlanRepositories {
   readonly conservativeCare: RecordStore<ConservativeCareRecord>;
   readonly taperPlans: RecordStore<TaperPlanRecord>;
   readonly naloxoneChecks: RecordStore<NaloxoneCheckRecord>;
+  readonly mechanismAssessments: RecordStore<MechanismAssessmentRecord>;
   readonly plans: CarePlanVersionStore;
 }

@@ -4,6 +4,7 @@ import type { AccessFacts } from './policy.ts';
 import type { ClinicRoleSettings } from './permissions.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { Flare } from '../domain/diary/flare.ts';
+import type { Visit } from '../domain/visits/visit.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import type { CarePlanRepositories } from './care-plan-records.ts';
 import type { RecordFeedStore, RecordStore } from './record-store.ts';
@@ -360,6 +361,7 @@ export interface Repositories {
   readonly alerts: AlertStore;
   readonly triage: TriageStore;
   readonly flares: RecordStore<Flare>;
+  readonly visits: RecordStore<Visit>;
   readonly blockDiaries: RecordStore<BlockDiary>;
   readonly diaryEntries: RecordStore<DiaryEntry>;
   /** The patient's one change feed, across every kind of versioned record. */

@@ -6,11 +6,14 @@ import { argon2idHasher, systemClock, systemIds } from '../app/system.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../storage/database.ts';
 import { createKyselyStore } from '../storage/kysely-store.ts';
 
+/** The embedded database's file in PAINWISE_DATA_DIR. */
+export const SQLITE_FILE_NAME = 'painwise.sqlite';
+
 export function openConfiguredDatabase(env: Readonly<Record<string, string | undefined>>): DatabaseHandle {
   const config = loadConfig(env, process.cwd());
   return config.databaseUrl
     ? openDatabase({ dialect: 'postgres', url: config.databaseUrl })
-    : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, 'painwise.sqlite') });
+    : openDatabase({ dialect: 'sqlite', path: path.join(config.dataDir, SQLITE_FILE_NAME) });
 }
 
 export async function withDeps<T>(env: Readonly<Record<string, string | undefined>>, work: (deps: AppDeps) => Promise<T>): Promise<T> {

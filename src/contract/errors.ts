@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'invalid-if-match',
   'instrument-not-licensed',
   'clinical-record-conflict',
+  'visit-conflict',
   'high-risk-order-unconfirmed',
   'care-plan-conflict',
   'nothing-to-taper',

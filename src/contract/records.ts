@@ -13,6 +13,8 @@ export const RECORD_KINDS = [
   'conservative_care',
   'taper_plan',
   'naloxone_check',
+  'visit',
+  'mechanism_assessment',
 ] as const;
 
 export const ChangesQuery = z.strictObject({

@@ -23,6 +23,7 @@ import { organizationRepository } from './repositories/organizations.repository.
 import { careRelationshipRepository, delegationRepository, patientRepository } from './repositories/patients.repository.ts';
 import type { Executor } from './repositories/executor.ts';
 import type { Flare } from '../domain/diary/flare.ts';
+import type { Visit } from '../domain/visits/visit.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { BlockDiary } from '../domain/diary/block-diary.ts';
 import { UNIQUE_VIOLATION } from '../app/unique.ts';
@@ -139,6 +140,7 @@ const REPOSITORY_BUILDERS: { readonly [K in keyof Repositories]: Builder<K> } = 
   diaryEntries: (db, dialect) => translateErrors(versionedRecordRepository<DiaryEntry>(db, dialect, 'diary_entry')),
   records: (db) => translateErrors(recordFeedRepository(db)),
   flares: (db, dialect) => translateErrors(versionedRecordRepository<Flare>(db, dialect, 'flare')),
+  visits: (db, dialect) => translateErrors(versionedRecordRepository<Visit>(db, dialect, 'visit')),
   jobs: (db, dialect) => translateErrors(jobRepository(db, dialect)),
   alerts: (db) => translateErrors(alertRepository(db)),
   triage: (db) => translateErrors(triageRepository(db)),

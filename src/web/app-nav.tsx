@@ -44,6 +44,8 @@ function placesFor(session: SessionValue, actingFor: PatientInView | null): Plac
           place('questionnaires', '/questionnaires', t('nav.questionnaires')),
           place('plan', '/plan', t('nav.plan'), true),
           place('insights', '/insights', t('nav.insights')),
+          place('visits', '/visits', t('nav.visits')),
+          place('report', '/report', t('nav.report')),
           place('block-diaries', '/block-diaries', t('nav.blockDiary')),
         ]
       : []),

@@ -28,7 +28,10 @@ const ClinicInstruments = lazyScreen<{ orgId: string }>(() =>
   import('./features/questionnaires/clinic-questionnaires.tsx').then((m) => m.ClinicInstruments),
 );
 const MyPlan = lazyScreen(() => import('./features/plan/my-plan.tsx').then((m) => m.MyPlan));
+const Visits = lazyScreen(() => import('./features/visits/visits.tsx').then((m) => m.Visits));
+const VisitPage = lazyScreen<{ id: string }>(() => import('./features/visits/visit-page.tsx').then((m) => m.VisitPage));
 const Insights = lazyScreen(() => import('./features/insights/insights.tsx').then((m) => m.Insights));
+const Report = lazyScreen(() => import('./features/report/report.tsx').then((m) => m.Report));
 const BlockDiaries = lazyScreen(() => import('./features/block-diary/block-diaries.tsx').then((m) => m.BlockDiaries));
 const BlockDiaryPage = lazyScreen<{ id: string }>(() =>
   import('./features/block-diary/block-diary-page.tsx').then((m) => m.BlockDiaryPage),
@@ -75,6 +78,11 @@ export function pageFor(
   else if (path === '/plan' && (session.me.patient || actingFor)) page = <MyPlan />;
   // Reading, as for /plan: a caregiver with read access sees the patient's insights.
   else if (path === '/insights' && (session.me.patient || actingFor)) page = <Insights />;
+  // Reading, as for /insights: the report is the record the reader may already see.
+  else if (path === '/report' && (session.me.patient || actingFor)) page = <Report />;
+  // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
+  else if (path === '/visits' && (session.me.patient || actingFor)) page = <Visits />;
+  else if ((params = match('/visits/:id', path)) && (session.me.patient || actingFor)) page = <VisitPage id={params.id!} />;
   // Reading as for /plan; the pages offer writing only with the diary scope (as /check-in).
   else if (path === '/block-diaries' && (session.me.patient || actingFor)) page = <BlockDiaries />;
   else if ((params = match('/block-diaries/:id', path)) && (session.me.patient || actingFor))

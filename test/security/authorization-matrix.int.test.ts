@@ -11,6 +11,9 @@ import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { createOwnerRecords, readPatientRoutes, type PatientRoutes } from '../support/patient-routes.ts';
 import { Client, createTestApp, signUp, TokenClient, type TestApp } from '../support/test-app.ts';
 
+// Each of these tries every route of the API in turn, so it takes as long as the route count makes it.
+const ROUTE_SWEEP_TIMEOUT_MS = 240_000;
+
 // Written by hand from the rule (a caregiver acts only within the delegated scopes), not
 // read from the policy: the caregiver scopes that grant each action. An action not listed grants none.
 const GRANTING_SCOPES: Partial<Record<PatientAction, readonly CaregiverScope[]>> = {
@@ -130,39 +133,47 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     expect(routes.operations.length).toBeGreaterThanOrEqual(9);
   });
 
-  it('refuses every outsider on every patient route and changes nothing', async () => {
-    const failures: string[] = [];
-    for (const op of routes.operations) {
-      const { url, body } = routes.requestFor(op);
-      const caregiverWithoutScope = caregivers.get(withoutScopes(GRANTING_SCOPES[op.action]).sort().join(','))!;
-      const outsiders: [string, Client][] = [
-        ...(Object.entries(actors).filter(([name]) => name !== 'owner') as [string, Client][]),
-        ['caregiver without the scope', caregiverWithoutScope],
-        ["the owner's token for another patient", otherPatientToken],
-        ...(READ_ONLY_TOKEN_ACTIONS.includes(op.action) ? [] : ([["the owner's read-only token", readOnlyToken]] as [string, Client][])),
-      ];
-      for (const [name, client] of outsiders) {
-        const before = await snapshotDatabase(t.database.handle);
-        const res = await client.request(op.method, url, body);
-        const after = await snapshotDatabase(t.database.handle);
-        if (![401, 403, 404].includes(res.statusCode)) failures.push(`${op.method} ${op.path} as ${name}: ${res.statusCode}`);
-        if (!String(res.headers['content-type']).includes('application/problem+json'))
-          failures.push(`${op.method} ${op.path} as ${name}: not problem+json`);
-        if (before !== after) failures.push(`${op.method} ${op.path} as ${name}: the database changed`);
+  it(
+    'refuses every outsider on every patient route and changes nothing',
+    async () => {
+      const failures: string[] = [];
+      for (const op of routes.operations) {
+        const { url, body } = routes.requestFor(op);
+        const caregiverWithoutScope = caregivers.get(withoutScopes(GRANTING_SCOPES[op.action]).sort().join(','))!;
+        const outsiders: [string, Client][] = [
+          ...(Object.entries(actors).filter(([name]) => name !== 'owner') as [string, Client][]),
+          ['caregiver without the scope', caregiverWithoutScope],
+          ["the owner's token for another patient", otherPatientToken],
+          ...(READ_ONLY_TOKEN_ACTIONS.includes(op.action) ? [] : ([["the owner's read-only token", readOnlyToken]] as [string, Client][])),
+        ];
+        for (const [name, client] of outsiders) {
+          const before = await snapshotDatabase(t.database.handle);
+          const res = await client.request(op.method, url, body);
+          const after = await snapshotDatabase(t.database.handle);
+          if (![401, 403, 404].includes(res.statusCode)) failures.push(`${op.method} ${op.path} as ${name}: ${res.statusCode}`);
+          if (!String(res.headers['content-type']).includes('application/problem+json'))
+            failures.push(`${op.method} ${op.path} as ${name}: not problem+json`);
+          if (before !== after) failures.push(`${op.method} ${op.path} as ${name}: the database changed`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    ROUTE_SWEEP_TIMEOUT_MS,
+  );
 
-  it('lets the owner make the same requests (so the refusals above were about access, not input)', async () => {
-    const failures: string[] = [];
-    for (const op of routes.operations) {
-      const { url, body } = routes.requestFor(op);
-      const res = await actors.owner!.request(op.method, url, body);
-      // A conflict reached the record: saving the care plan again without the version edited (the
-      // pacing session saved a later one) is refused for the version, not for access or input.
-      if (res.statusCode >= 300 && res.statusCode !== 409) failures.push(`${op.method} ${op.path}: ${res.statusCode} ${res.body}`);
-    }
-    expect(failures).toEqual([]);
-  });
+  it(
+    'lets the owner make the same requests (so the refusals above were about access, not input)',
+    async () => {
+      const failures: string[] = [];
+      for (const op of routes.operations) {
+        const { url, body } = routes.requestFor(op);
+        const res = await actors.owner!.request(op.method, url, body);
+        // A conflict reached the record: saving the care plan again without the version edited (the
+        // pacing session saved a later one) is refused for the version, not for access or input.
+        if (res.statusCode >= 300 && res.statusCode !== 409) failures.push(`${op.method} ${op.path}: ${res.statusCode} ${res.body}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    ROUTE_SWEEP_TIMEOUT_MS,
+  );
 });

@@ -6,6 +6,9 @@ import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { resolveRef, sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
 import { createTestApp, signUp, type Client, type TestApp } from '../support/test-app.ts';
 
+// Each of these tries every route of the API in turn, so it takes as long as the route count makes it.
+const ROUTE_SWEEP_TIMEOUT_MS = 240_000;
+
 interface Operation {
   method: string;
   path: string;
@@ -87,82 +90,98 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     expect(operations.filter((o) => o.hasParams).length).toBeGreaterThanOrEqual(10);
   });
 
-  it('rejects malformed JSON, wrong media types, oversize bodies, missing, unknown and mistyped fields', async () => {
-    const failures: string[] = [];
-    const raw =
-      (op: Operation, payload: string, contentType = 'application/json') =>
-      () =>
-        t.app.inject({
-          method: op.method as 'POST',
-          url: url(op),
-          payload,
-          headers: { 'content-type': contentType, cookie: client.cookie!, 'x-csrf-token': client.csrf! },
-        });
-    for (const op of operations.filter((o) => o.body)) {
-      const label = `${op.method} ${op.path}`;
-      const sample = sampleFromSchema(op.body!, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components }) as Record<
-        string,
-        unknown
-      >;
-      await expectRejected(`${label} malformed JSON`, raw(op, '{"broken": '), failures);
-      await expectRejected(`${label} JSON array`, raw(op, '[]'), failures);
-      await expectRejected(`${label} text/plain`, raw(op, 'hello', 'text/plain'), failures);
-      await expectRejected(`${label} oversize`, raw(op, JSON.stringify({ padding: 'x'.repeat(1_100_000) })), failures);
-      await expectRejected(
-        `${label} unknown field`,
-        () => client.request(op.method, url(op), { ...sample, unexpectedField: true }),
-        failures,
-      );
-      if ((op.body!.required ?? []).length > 0 || Object.keys(op.body!.properties ?? {}).length > 0) {
-        await expectRejected(`${label} empty object`, () => client.request(op.method, url(op), {}), failures);
-      }
-      for (const [key, schema] of Object.entries(op.body!.properties ?? {})) {
-        const wrong = wrongTypeFor(schema);
-        if (wrong === Symbol.for('skip')) continue;
+  it(
+    'rejects malformed JSON, wrong media types, oversize bodies, missing, unknown and mistyped fields',
+    async () => {
+      const failures: string[] = [];
+      const raw =
+        (op: Operation, payload: string, contentType = 'application/json') =>
+        () =>
+          t.app.inject({
+            method: op.method as 'POST',
+            url: url(op),
+            payload,
+            headers: { 'content-type': contentType, cookie: client.cookie!, 'x-csrf-token': client.csrf! },
+          });
+      for (const op of operations.filter((o) => o.body)) {
+        const label = `${op.method} ${op.path}`;
+        const sample = sampleFromSchema(op.body!, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components }) as Record<
+          string,
+          unknown
+        >;
+        await expectRejected(`${label} malformed JSON`, raw(op, '{"broken": '), failures);
+        await expectRejected(`${label} JSON array`, raw(op, '[]'), failures);
+        await expectRejected(`${label} text/plain`, raw(op, 'hello', 'text/plain'), failures);
+        await expectRejected(`${label} oversize`, raw(op, JSON.stringify({ padding: 'x'.repeat(1_100_000) })), failures);
         await expectRejected(
-          `${label} wrong type at /${key}`,
-          () => client.request(op.method, url(op), { ...sample, [key]: wrong }),
+          `${label} unknown field`,
+          () => client.request(op.method, url(op), { ...sample, unexpectedField: true }),
           failures,
         );
+        if ((op.body!.required ?? []).length > 0 || Object.keys(op.body!.properties ?? {}).length > 0) {
+          await expectRejected(`${label} empty object`, () => client.request(op.method, url(op), {}), failures);
+        }
+        for (const [key, schema] of Object.entries(op.body!.properties ?? {})) {
+          const wrong = wrongTypeFor(schema);
+          if (wrong === Symbol.for('skip')) continue;
+          await expectRejected(
+            `${label} wrong type at /${key}`,
+            () => client.request(op.method, url(op), { ...sample, [key]: wrong }),
+            failures,
+          );
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    ROUTE_SWEEP_TIMEOUT_MS,
+  );
 
-  it('rejects invalid ids and query values', async () => {
-    const failures: string[] = [];
-    for (const op of operations.filter((o) => o.hasParams)) {
-      for (const bad of ['not-a-uuid', '1', "x' or '1'='1", 'a'.repeat(150)]) {
-        const sample = op.body
-          ? sampleFromSchema(op.body, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components })
-          : undefined;
-        await expectRejected(
-          `${op.method} ${op.path} id=${bad.slice(0, 12)}`,
-          () => client.request(op.method, url(op, encodeURIComponent(bad)), sample),
-          failures,
-        );
+  it(
+    'rejects invalid ids and query values',
+    async () => {
+      const failures: string[] = [];
+      for (const op of operations.filter((o) => o.hasParams)) {
+        for (const bad of ['not-a-uuid', '1', "x' or '1'='1", 'a'.repeat(150)]) {
+          const sample = op.body
+            ? sampleFromSchema(op.body, { futureInstant: '2030-01-01T00:00:00Z', uuid: patientId, components })
+            : undefined;
+          await expectRejected(
+            `${op.method} ${op.path} id=${bad.slice(0, 12)}`,
+            () => client.request(op.method, url(op, encodeURIComponent(bad)), sample),
+            failures,
+          );
+        }
       }
-    }
-    for (const op of operations.filter((o) => o.hasQuery)) {
-      await expectRejected(`${op.method} ${op.path} ?limit=abc`, () => client.request(op.method, `${url(op)}?limit=abc`), failures);
-      await expectRejected(`${op.method} ${op.path} ?limit=0`, () => client.request(op.method, `${url(op)}?limit=0`), failures);
-      await expectRejected(`${op.method} ${op.path} ?unknown=1`, () => client.request(op.method, `${url(op)}?unknown=1`), failures);
-    }
-    expect(failures).toEqual([]);
-  });
+      for (const op of operations.filter((o) => o.hasQuery)) {
+        await expectRejected(`${op.method} ${op.path} ?limit=abc`, () => client.request(op.method, `${url(op)}?limit=abc`), failures);
+        await expectRejected(`${op.method} ${op.path} ?limit=0`, () => client.request(op.method, `${url(op)}?limit=0`), failures);
+        await expectRejected(`${op.method} ${op.path} ?unknown=1`, () => client.request(op.method, `${url(op)}?unknown=1`), failures);
+      }
+      expect(failures).toEqual([]);
+    },
+    ROUTE_SWEEP_TIMEOUT_MS,
+  );
 
-  it('answers paths the router cannot take (a bad %-escape, an over-long id) with problem+json and the security headers', async () => {
-    const failures: string[] = [];
-    for (const op of operations.filter((o) => o.hasParams)) {
-      for (const bad of ['%ZZ', 'a'.repeat(250)]) {
-        await expectRejected(`${op.method} ${op.path} raw id ${bad.slice(0, 6)}`, () => client.request(op.method, url(op, bad)), failures);
+  it(
+    'answers paths the router cannot take (a bad %-escape, an over-long id) with problem+json and the security headers',
+    async () => {
+      const failures: string[] = [];
+      for (const op of operations.filter((o) => o.hasParams)) {
+        for (const bad of ['%ZZ', 'a'.repeat(250)]) {
+          await expectRejected(
+            `${op.method} ${op.path} raw id ${bad.slice(0, 6)}`,
+            () => client.request(op.method, url(op, bad)),
+            failures,
+          );
+        }
       }
-    }
-    expect(failures).toEqual([]);
-    const res = await client.request('GET', `/api/patients/${'a'.repeat(250)}/diary-entries`);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.body).not.toContain('a'.repeat(250));
-  });
+      expect(failures).toEqual([]);
+      const res = await client.request('GET', `/api/patients/${'a'.repeat(250)}/diary-entries`);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.body).not.toContain('a'.repeat(250));
+    },
+    ROUTE_SWEEP_TIMEOUT_MS,
+  );
 
   it('refuses a plain-text body as a media type, naming the one the route takes', async () => {
     const put = await client.request('PUT', `/api/patients/${patientId}/diary-entries/019a0000-0000-7000-8000-00000000abcd`, undefined, {

@@ -30,6 +30,8 @@ export interface PatientRoutes {
 const QUERIES: Record<string, string> = {
   '/api/patients/{patientId}/day-summaries': '?from=2026-05-01&to=2026-06-30',
   '/api/patients/{patientId}/insights/trends': '?measure=pain-now&range=30d',
+  // Not required: one section keeps the many requests of the authorization tests quick.
+  '/api/patients/{patientId}/report.pdf': '?sections=summary',
 };
 
 /** The patient routes of the app's OpenAPI document, each with the policy action it declares. */
@@ -53,6 +55,8 @@ export async function readPatientRoutes(t: TestApp, patientId: string): Promise<
       });
     }
   }
+  // Deletes go last, so that a record's other routes (a visit's preparation, say) are tried while it exists.
+  operations.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
   const params: Record<string, string> = {
     patientId,
     // Records the owner's first requests create by PUT with these client ids; plan versions count from 1.
@@ -60,9 +64,12 @@ export async function readPatientRoutes(t: TestApp, patientId: string): Promise<
     documentId: '019a0000-0000-7000-8000-000000000002',
     orderId: '019a0000-0000-7000-8000-000000000003',
     taperPlanId: '019a0000-0000-7000-8000-000000000004',
+    // Also the id of the condition's mechanism assessment, which its routes (registered after the
+    // conditions') create once the condition exists.
     conditionId: '019a0000-0000-7000-8000-000000000005',
     procedureId: '019a0000-0000-7000-8000-000000000006',
     conservativeCareId: '019a0000-0000-7000-8000-000000000007',
+    visitId: '019a0000-0000-7000-8000-000000000008',
     version: '1',
     // A pacing activity of the care plan's example (created by the owner's PUT of the plan) and a day before its start.
     activityId: '019a0000-0000-7000-8000-0000000000a1',

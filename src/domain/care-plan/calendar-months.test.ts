@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths } from './calendar-months.ts';
+import { addCalendarMonths, wholeCalendarMonthsBetween } from './calendar-months.ts';
 import { LocalDateRangeError, type LocalDate } from '../time/local-date.ts';
 
 const d = (text: string) => text as LocalDate;
@@ -20,5 +20,21 @@ describe('addCalendarMonths at the edges', () => {
     expect(addCalendarMonths(d('2026-01-15'), 0)).toBe('2026-01-15');
     expect(addCalendarMonths(d('2026-01-31'), -2)).toBe('2025-11-30');
     expect(addCalendarMonths(d('2026-03-31'), 12)).toBe('2027-03-31');
+  });
+});
+
+describe('wholeCalendarMonthsBetween', () => {
+  it('counts a month once the same day of the month is reached, clamped at month ends', () => {
+    expect(wholeCalendarMonthsBetween(d('2026-03-15'), d('2026-06-14'))).toBe(2);
+    expect(wholeCalendarMonthsBetween(d('2026-03-15'), d('2026-06-15'))).toBe(3);
+    expect(wholeCalendarMonthsBetween(d('2024-01-31'), d('2024-02-28'))).toBe(0);
+    expect(wholeCalendarMonthsBetween(d('2024-01-31'), d('2024-02-29'))).toBe(1);
+    expect(wholeCalendarMonthsBetween(d('2025-12-20'), d('2026-01-19'))).toBe(0);
+    expect(wholeCalendarMonthsBetween(d('2025-12-20'), d('2026-01-20'))).toBe(1);
+    expect(wholeCalendarMonthsBetween(d('2026-01-15'), d('2026-01-15'))).toBe(0);
+  });
+
+  it('is null when the end is before the start', () => {
+    expect(wholeCalendarMonthsBetween(d('2026-01-15'), d('2026-01-14'))).toBeNull();
   });
 });

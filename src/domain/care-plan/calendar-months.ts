@@ -23,3 +23,14 @@ export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
   const td = Math.min(d, daysInMonth(ty, tm));
   return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}` as LocalDate;
 }
+
+/**
+ * Whole calendar months from `from` to `to` (the most months that can be added to `from` without
+ * passing `to`, with the same clamping as addCalendarMonths: 2024-01-31 → 2024-02-29 is one month);
+ * null when `to` is before `from`.
+ */
+export function wholeCalendarMonthsBetween(from: LocalDate, to: LocalDate): number | null {
+  if (to < from) return null;
+  const months = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)));
+  return addCalendarMonths(from, months) <= to ? months : months - 1;
+}

@@ -22,4 +22,4 @@ export {
   type PacingSettings,
   type PacingSession,
 } from './pacing.ts';
-export { addCalendarMonths } from './calendar-months.ts';
+export { addCalendarMonths, wholeCalendarMonthsBetween } from './calendar-months.ts';

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { accumulateDay, applyToSummary, summarizeAccumulator, type DaySummaryAccumulator } from './day-summary.ts';
-import { validateDiaryEntry, type DiaryEntry } from './entry.ts';
+import type { DiaryEntry } from './entry.ts';
+import { testEntry } from './entry.fixtures.ts';
 
 // A stored summary row can drift from the entries (a bug, a hand edit, a half-applied migration). Every
 // count the row keeps is checked on its own when an entry is removed, so a drifted row fails loudly
 // instead of storing a negative count; and the read form does not rely on the row's key order.
-let seq = 0;
-function entry(overrides: Record<string, unknown> = {}): DiaryEntry {
-  seq += 1;
-  const r = validateDiaryEntry({
-    id: `01936b2e-7c1a-7d4e-8f00-${String(seq).padStart(12, '0')}`,
-    localDate: '2026-03-08',
-    localTime: '15:05',
-    timeZone: 'Europe/Berlin',
-    recordedAt: '2026-03-08T14:05:00Z',
-    intensity: 4,
-    provenance: { enteredBy: 'user-1', mode: 'real-time', source: 'self' },
-    ...overrides,
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.entry;
-}
+const entry = (overrides: Record<string, unknown> = {}): DiaryEntry => testEntry({ intensity: 4, ...overrides });
 const drift = (what: string) => `day summary would go negative (${what}): the stored summary does not match the stored entries`;
 
 describe('a drifted stored summary', () => {

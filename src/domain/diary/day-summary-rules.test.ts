@@ -9,28 +9,14 @@ import {
   summarizeAccumulator,
   summarizeDay,
 } from './day-summary.ts';
-import { validateDiaryEntry, type DiaryEntry } from './entry.ts';
+import type { DiaryEntry } from './entry.ts';
+import { testEntry } from './entry.fixtures.ts';
 import type { LocalDate } from '../time/local-date.ts';
 
 // The day summary's contract, rule by rule: what each field of a day counts, that the stored form keeps
 // one key order (equal content, equal JSON), and that removing what a stored summary never held fails,
 // naming what drifted, instead of storing a negative count.
-let seq = 0;
-function entry(overrides: Record<string, unknown> = {}): DiaryEntry {
-  seq += 1;
-  const r = validateDiaryEntry({
-    id: `01936b2e-7c1a-7d4e-8f00-${String(seq).padStart(12, '0')}`,
-    localDate: '2026-03-08',
-    localTime: '15:05',
-    timeZone: 'Europe/Berlin',
-    recordedAt: '2026-03-08T14:05:00Z',
-    intensity: 5,
-    provenance: { enteredBy: 'user-1', mode: 'real-time', source: 'self' },
-    ...overrides,
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.entry;
-}
+const entry = (overrides: Record<string, unknown> = {}): DiaryEntry => testEntry(overrides);
 const DATE = '2026-03-08' as LocalDate;
 const drift = (what: string) => `day summary would go negative (${what}): the stored summary does not match the stored entries`;
 

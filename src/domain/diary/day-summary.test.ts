@@ -9,26 +9,12 @@ import {
   summarizeDay,
   type DaySummaryAccumulator,
 } from './day-summary.ts';
-import { validateDiaryEntry, type DiaryEntry } from './entry.ts';
+import type { DiaryEntry } from './entry.ts';
+import { testEntry } from './entry.fixtures.ts';
 import { diaryEntryArbitrary } from './diary.arbitraries.ts';
 import type { LocalDate } from '../time/local-date.ts';
 
-let seq = 0;
-function entry(overrides: Record<string, unknown>): DiaryEntry {
-  seq += 1;
-  const r = validateDiaryEntry({
-    id: `01936b2e-7c1a-7d4e-8f00-${String(seq).padStart(12, '0')}`,
-    localDate: '2026-03-08',
-    localTime: '15:05',
-    timeZone: 'Europe/Berlin',
-    recordedAt: '2026-03-08T14:05:00Z',
-    intensity: 5,
-    provenance: { enteredBy: 'user-1', mode: 'real-time', source: 'self' },
-    ...overrides,
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.entry;
-}
+const entry = (overrides: Record<string, unknown>): DiaryEntry => testEntry(overrides);
 
 describe('summarizeDay', () => {
   it('computes exact means, max and region counts', () => {

@@ -1,5 +1,5 @@
-// Care-plan storage: clinical records kept by the record engine's repository (conditions, medication
-// orders, procedures, conservative care, taper plans, the naloxone check) and the care plan as
+// Care-plan storage: clinical records kept by the record engine's repository (conditions, mechanism
+// assessments, medication orders, procedures, conservative care, taper plans, the naloxone check) and the care plan as
 // append-only versions.
 import type {
   CarePlanRepositories,
@@ -7,6 +7,7 @@ import type {
   CarePlanVersionStore,
   ConditionRecord,
   ConservativeCareRecord,
+  MechanismAssessmentRecord,
   MedicationOrderRecord,
   NaloxoneCheckRecord,
   ProcedureRecord,
@@ -90,6 +91,7 @@ export function carePlanStores(
     conservativeCare: wrap(recordRepository<ConservativeCareRecord>(db, dialect, 'conservative_care')),
     taperPlans: wrap(recordRepository<TaperPlanRecord>(db, dialect, 'taper_plan')),
     naloxoneChecks: wrap(recordRepository<NaloxoneCheckRecord>(db, dialect, 'naloxone_check')),
+    mechanismAssessments: wrap(recordRepository<MechanismAssessmentRecord>(db, dialect, 'mechanism_assessment')),
     plans: wrap(carePlanVersionRepository(db)),
   };
 }

@@ -130,8 +130,8 @@ export async function request<T>(method: string, path: string, body?: unknown, h
 }
 
 /** Downloads a file the API makes (an export) under `filename`, asking the person to confirm it is them when needed. */
-export async function downloadFile(path: string, filename: string): Promise<void> {
-  const blob = await request<Blob>('GET', path, undefined, { accept: 'text/csv, application/problem+json' });
+export async function downloadFile(path: string, filename: string, mediaType = 'text/csv'): Promise<void> {
+  const blob = await request<Blob>('GET', path, undefined, { accept: `${mediaType}, application/problem+json` });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

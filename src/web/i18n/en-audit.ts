@@ -19,8 +19,10 @@ export const enAudit = {
   ...words('day-summary', { read: 'Looked at daily summaries' }),
   ...words('what-works', { read: 'Looked at what works (patterns in the diary)' }),
   ...words('flare', documents('a flare', 'flares')),
+  ...words('visit', { ...documents('a visit', 'visits'), prepare: 'Looked at the preparation for a visit' }),
   ...words('block_diary', documents('a block diary', 'block diaries')),
   ...words('condition', documents('a condition', 'conditions')),
+  ...words('mechanism_assessment', documents('a pain-mechanism assessment', 'pain-mechanism assessments')),
   ...words('medication_order', documents('a medicine order', 'medicine orders')),
   ...words('medication_summary', { read: 'Looked at the medicine summary' }),
   ...words('procedure', documents('a procedure', 'procedures')),
@@ -44,6 +46,7 @@ export const enAudit = {
   }),
   ...words('care_plan.progress', { read: 'Looked at care plan progress' }),
   ...words('insight.trends', { read: 'Looked at trends in Insights' }),
+  ...words('report', { read: 'Made a report for a visit (PDF)' }),
   ...words('care_plan.pacing_session', {
     read: 'Looked at pacing sessions',
     create: 'Logged a pacing session',

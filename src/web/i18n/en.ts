@@ -13,6 +13,8 @@ import { enTwoStep } from './en-two-step.ts';
 import { enPasskeys } from './en-passkeys.ts';
 import { enInsights } from './en-insights.ts';
 import { enPermissions } from './en-permissions.ts';
+import { enVisits } from './en-visits.ts';
+import { enReport } from './en-report.ts';
 
 export const en = {
   ...enQuestionnaires,
@@ -28,6 +30,8 @@ export const en = {
   ...enTwoStep,
   ...enPasskeys,
   ...enInsights,
+  ...enVisits,
+  ...enReport,
   'app.name': 'Painwise',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',

@@ -6,7 +6,7 @@ import type { TrendView } from './insights-api.ts';
 
 const dates = (p: { from: string; to: string }) => ({ from: formatLocalDate(p.from, 'date'), to: formatLocalDate(p.to, 'date') });
 
-export function TrendComparison(props: { trend: TrendView }) {
+export function TrendComparison(props: { trend: Pick<TrendView, 'baseline' | 'latest' | 'change'> }) {
   const { baseline, latest, change } = props.trend;
   return (
     <section class="insight-compare" aria-labelledby="insight-compare-heading" data-testid="trend-comparison">
