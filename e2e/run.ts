@@ -35,6 +35,7 @@ import { quietAndCurrentJourney } from './journeys/quiet-and-current.ts';
 import { phoneNavigationJourney } from './journeys/phone-navigation.ts';
 import { journey as insightsTrends } from './journeys/insights-trends.ts';
 import { journey as insightsWhatWorks } from './journeys/insights-what-works.ts';
+import { journey as pharmacistSeesWhy } from './journeys/pharmacist-sees-why.ts';
 import { journey as visitPreparation } from './journeys/visit-preparation.ts';
 import { journey as reportPdf } from './journeys/report-pdf.ts';
 import { journey as intakeRedFlag } from './journeys/intake-red-flag.ts';
@@ -56,6 +57,7 @@ const journeys: Journey[] = [
   readOnlyCaregiverBlockDiary,
   clinicianLongDiary,
   adminMembers,
+  pharmacistSeesWhy,
   clinicianOpioidAndBenzodiazepine,
   pacingAndNaloxoneCheck,
   naloxoneCheckTimeZone,

@@ -23,7 +23,12 @@ import { securityHeaders } from './security-headers.ts';
 import { checkOrigin } from './request-origin.ts';
 import { zodFastSerializerCompiler } from './serializer.ts';
 import { ANONYMOUS } from './request-context.ts';
-import { collectPatientRouteActions, type PatientRouteActions } from './route-metadata.ts';
+import {
+  collectClinicRouteActions,
+  collectPatientRouteActions,
+  type ClinicRouteActions,
+  type PatientRouteActions,
+} from './route-metadata.ts';
 import { registerAccountRoutes } from './routes/accounts/accounts.routes.ts';
 import { registerSecondFactorRoutes } from './routes/accounts/second-factor.routes.ts';
 import { registerPasskeyRoutes } from './routes/accounts/passkeys.routes.ts';
@@ -86,6 +91,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** `METHOD /url` → the policy action the route needs (see route-metadata.ts). */
     patientRouteActions: PatientRouteActions;
+    clinicRouteActions: ClinicRouteActions;
   }
 }
 
@@ -228,6 +234,7 @@ export async function buildApp(deps: ApiDeps, options: BuildAppOptions = {}): Pr
   registerAuthentication(app, deps, deps.cookies);
   const patientRouteActions = collectPatientRouteActions(app);
   app.decorate('patientRouteActions', patientRouteActions);
+  app.decorate('clinicRouteActions', collectClinicRouteActions(app));
 
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {

@@ -3,8 +3,9 @@
 import { AppError, notFound } from './errors.ts';
 import type { AppDeps, RequestContext } from './context.ts';
 import { nowIso } from './context.ts';
-import type { AuditEvent } from './model.ts';
+import type { AuditEvent, Membership } from './model.ts';
 import { decidePatientAccess, isActive, type AccessBasis, type PatientAction } from './policy.ts';
+import { roleMay, type ClinicAction, type ClinicRoleSettings, type Permission } from './permissions.ts';
 import type { Repositories } from './ports.ts';
 
 export interface Granted {
@@ -52,6 +53,33 @@ export function requireUserForEveryPatient(ctx: RequestContext): string {
   if (ctx.actor.kind === 'user' && ctx.actor.tokenLimits?.patientIds)
     throw new AppError('forbidden', 'This API token is limited to some patients; clinic-wide lists need a token for every patient.');
   return userId;
+}
+
+/**
+ * A refusal for the member's role: a 403 that names the permission the role lacks, so that the
+ * member (and the browser, which hides what the role cannot do) knows what is missing, not only that
+ * something is.
+ */
+export function permissionMissing(permission: Permission): AppError {
+  return new AppError('forbidden', `Your role in this clinic does not include the permission "${permission}".`, {
+    extra: { permission },
+  });
+}
+
+/**
+ * The actor's membership of the clinic, when their role there may do `action` (the role matrix); a
+ * stranger to the clinic learns nothing of it, a member whose role lacks the action is told which.
+ */
+export async function requireClinicAction(
+  stores: Repositories,
+  organizationId: string,
+  userId: string,
+  action: ClinicAction,
+): Promise<Membership & { readonly roleSettings: ClinicRoleSettings }> {
+  const m = await stores.organizations.findMembershipWithRoleSettings(organizationId, userId);
+  if (!m) throw notFound('The organization');
+  if (!roleMay(m.role, action, m.roleSettings)) throw permissionMissing(action);
+  return m;
 }
 
 /** A clinic demands a second factor of this member, who has none yet. */
@@ -116,6 +144,7 @@ async function decideAccess(
   const decision = decidePatientAccess(ctx.actor, action, facts, now);
   if (!decision.allowed) {
     if (decision.refusal === 'unauthenticated') throw new AppError('authentication-required', 'Sign in to continue.');
+    if (decision.refusal === 'forbidden' && decision.permission) throw permissionMissing(decision.permission);
     if (decision.refusal === 'forbidden') throw new AppError('forbidden', 'Your access to this patient does not include this action.');
     if (decision.refusal === 'second-factor-required') throw secondFactorRequired();
     throw notFound('The patient');

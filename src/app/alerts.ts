@@ -1,9 +1,8 @@
 // Alerts for the care team: raised for every organization with an active relationship to the patient,
 // read and acknowledged by that organization's clinicians.
-import { forbidden, notFound } from './errors.ts';
+import { notFound } from './errors.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, requireUser, requireUserForEveryPatient } from './access.ts';
-import { CLINICIAN_ROLES } from './model.ts';
+import { auditEvent, requireClinicAction, requireUser, requireUserForEveryPatient } from './access.ts';
 import { decidePatientAccess } from './policy.ts';
 import type { Alert, AlertSeverity, Repositories } from './ports.ts';
 
@@ -36,11 +35,8 @@ export async function raiseAlert(
   return alerts.length;
 }
 
-async function requireClinician(deps: AppDeps, organizationId: string, userId: string) {
-  const m = await deps.store.organizations.findMembership(organizationId, userId);
-  if (!m) throw notFound('The organization');
-  if (!CLINICIAN_ROLES.includes(m.role)) throw forbidden('Alerts are for the clinicians of this organization.');
-  return m;
+function requireClinician(deps: AppDeps, organizationId: string, userId: string) {
+  return requireClinicAction(deps.store, organizationId, userId, 'review-alerts');
 }
 
 /**

@@ -18,7 +18,7 @@ import { checkDateRange, type FieldErrors } from './check-date-range.ts';
 export const PROCEDURES: RecordKind<ProcedureRecord> = {
   resource: 'procedure',
   label: 'The procedure',
-  writeAction: 'write-clinical',
+  writeAction: 'record-procedures',
   store: (tx) => tx.carePlan.procedures,
   sortAt: (p) => p.date,
 };
@@ -96,7 +96,7 @@ export function presentProcedure(r: StoredRecord<ProcedureRecord>) {
 export const CONSERVATIVE_CARE: RecordKind<ConservativeCareRecord> = {
   resource: 'conservative_care',
   label: 'The conservative-care record',
-  writeAction: 'write-clinical',
+  writeAction: 'record-conservative-care',
   store: (tx) => tx.carePlan.conservativeCare,
   sortAt: (c) => c.startDate,
 };

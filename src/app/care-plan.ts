@@ -4,10 +4,12 @@
 import { isMinutesUnit, MINUTES_PER_DAY } from '../domain/care-plan/index.ts';
 import { findInstrument } from '../domain/instruments/index.ts';
 import { canAddDays, parseLocalDate } from '../domain/time/local-date.ts';
-import { authorizePatientAccess, type Granted } from './access.ts';
+import { authorizePatientAccess, permissionMissing, type Granted } from './access.ts';
 import type { CarePlanBody, CarePlanVersion, GoalMeasureSource, PacingActivity, PlanGoal, PlanIntervention } from './care-plan-records.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
 import { invalid, notFound } from './errors.ts';
+import { carePlanPartOfModality, CARE_PLAN_PARTS, roleMay, type CarePlanPart } from './permissions.ts';
+import { INTERVENTION_MODALITIES } from './care-plan-records.ts';
 import { conflictCopy, inPatientWrite } from './versioned-records.ts';
 import type { Repositories } from './ports.ts';
 import { PACING_DIARY_BASELINE_DAYS } from './care-plan-progress.ts';
@@ -154,6 +156,35 @@ async function checkResponsibleMembers(tx: Repositories, patientId: string, plan
 }
 
 /**
+ * The parts of the plan a save changes, each a permission of its own: goals (with the plan's notes),
+ * pacing, and the interventions of each modality. Versions saved before goals named a source or the
+ * plan had pacing compare as if they had none.
+ */
+export function carePlanPartsChanged(before: CarePlanBody | undefined, after: CarePlanBody): CarePlanPart[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const goals = (p: CarePlanBody | undefined) => ({
+    goals: (p?.goals ?? []).map((g) => ({ ...g, measureSource: g.measureSource ?? null })),
+    notes: p?.notes ?? '',
+  });
+  const changed = new Set<CarePlanPart>();
+  if (!same(goals(before), goals(after))) changed.add('plan-goals');
+  if (!same(before?.pacing ?? [], after.pacing ?? [])) changed.add('plan-pacing');
+  for (const modality of INTERVENTION_MODALITIES) {
+    const of = (p: CarePlanBody | undefined) => (p?.interventions ?? []).filter((i) => i.modality === modality);
+    if (!same(of(before), of(after))) changed.add(carePlanPartOfModality(modality));
+  }
+  return CARE_PLAN_PARTS.filter((part) => changed.has(part));
+}
+
+/** A clinician changes only the parts of the plan their role may; the refusal names the first part missing. */
+function checkPartsAllowed(access: Granted, before: CarePlanBody | undefined, after: CarePlanBody): void {
+  const basis = access.basis;
+  if (basis.kind !== 'clinician') return;
+  const missing = carePlanPartsChanged(before, after).find((part) => !roleMay(basis.role, part, basis.roleSettings));
+  if (missing) throw permissionMissing(missing);
+}
+
+/**
  * Saves the plan as a new version. The first save sends no version; later saves send the version they
  * edited (If-Match) — a stale or missing one answers a conflict with the current plan.
  */
@@ -168,7 +199,7 @@ export async function saveCarePlan(
   const at = nowIso(deps);
   const copy = (tx: Repositories, access: Granted, current: CarePlanVersion) =>
     conflictCopy(tx, access, current, 'care_plan', `${patientId}/${current.version}`);
-  return inPatientWrite(deps, ctx, patientId, 'write-clinical', async (tx, access): Promise<CarePlanOutcome> => {
+  return inPatientWrite(deps, ctx, patientId, 'edit-care-plan', async (tx, access): Promise<CarePlanOutcome> => {
     const latest = await tx.carePlan.plans.findLatest(patientId);
     if (!latest && baseVersion !== undefined)
       return { status: 'conflict', current: null, reason: 'This patient has no care plan yet; save without a version to create it.' };
@@ -184,6 +215,7 @@ export async function saveCarePlan(
         current: await copy(tx, access, latest),
         reason: `The plan changed (version ${latest.version}; you edited version ${baseVersion}).`,
       };
+    checkPartsAllowed(access, latest?.plan, plan);
     await checkResponsibleMembers(tx, patientId, plan, at);
     const version: CarePlanVersion = { patientId, version: (latest?.version ?? 0) + 1, createdBy: access.userId, createdAt: at, plan };
     await tx.carePlan.plans.insert(version);

@@ -13,7 +13,7 @@ import { saveRecord, type RecordKind, type SaveOutcome } from './versioned-recor
 export const CONDITIONS: RecordKind<ConditionRecord> = {
   resource: 'condition',
   label: 'The condition',
-  writeAction: 'write-clinical',
+  writeAction: 'record-conditions',
   store: (tx) => tx.carePlan.conditions,
   sortAt: (c) => c.onsetDate,
 };

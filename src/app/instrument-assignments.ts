@@ -49,7 +49,7 @@ export async function assignInstrument(
   patientId: string,
   input: AssignInput,
 ): Promise<InstrumentAssignment> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'assign-questionnaires');
   try {
     return await deps.store.transaction(async (tx) => {
       // A retry sent while the first attempt is still being written waits for it, and is then refused as a duplicate.
@@ -146,7 +146,7 @@ export async function listAssignments(deps: AppDeps, ctx: RequestContext, patien
 }
 
 export async function cancelAssignment(deps: AppDeps, ctx: RequestContext, patientId: string, assignmentId: string): Promise<void> {
-  const access = await authorizePatientAccess(deps, ctx, patientId, 'write-clinical');
+  const access = await authorizePatientAccess(deps, ctx, patientId, 'assign-questionnaires');
   if (access.basis.kind === 'caregiver') throw forbidden('Only the patient or the clinicians caring for them can cancel assignments.');
   await deps.store.transaction(async (tx) => {
     await tx.patients.lockForWrite(patientId);

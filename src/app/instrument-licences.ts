@@ -6,9 +6,9 @@
 // any organization with an active care relationship to the patient. Scoring itself is never gated.
 
 import { describeInstrument, findInstrument, INSTRUMENTS, type InstrumentDefinition } from '../domain/instruments/index.ts';
-import { auditEvent, authorizePatientAccess, requireUser, type Granted } from './access.ts';
+import { auditEvent, authorizePatientAccess, requireClinicAction, requireUser, type Granted } from './access.ts';
 import { nowIso, type AppDeps, type RequestContext } from './context.ts';
-import { AppError, forbidden, notFound } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 import type { Repositories } from './ports.ts';
 
 export function requireInstrument(id: string): InstrumentDefinition {
@@ -101,11 +101,8 @@ export function notLicensed(d: InstrumentDefinition): AppError {
   );
 }
 
-async function requireMember(deps: AppDeps, organizationId: string, userId: string, admin: boolean) {
-  const m = await deps.store.organizations.findMembership(organizationId, userId);
-  if (!m) throw notFound('The organization');
-  if (admin && m.role !== 'admin') throw forbidden('Only an admin of this organization can change instrument licences.');
-  return m;
+function requireMember(deps: AppDeps, organizationId: string, userId: string, admin: boolean) {
+  return requireClinicAction(deps.store, organizationId, userId, admin ? 'manage-licences' : 'view-clinic');
 }
 
 export async function listOrganizationInstruments(deps: AppDeps, ctx: RequestContext, organizationId: string) {

@@ -1,6 +1,6 @@
 // A condition's mechanism assessment: the clinician's answers to the neuropathic (Finnerup 2016) and
 // nociplastic (Kosek 2021) grading criteria, one versioned record per condition (its id is the
-// condition's id), written under `write-clinical`. Only the answers are stored; the grades, the
+// condition's id), written under `record-conditions` (a diagnosis: physicians, in the role matrix). Only the answers are stored; the grades, the
 // per-criterion list and "mixed" are worked out by domain/mechanism whenever the record is shown, so
 // a stored assessment always reads with the rules of the running version.
 import {
@@ -24,7 +24,7 @@ import { deleteRecord, listRecords, saveRecord, type RecordKind, type SaveOutcom
 export const MECHANISM_ASSESSMENTS: RecordKind<MechanismAssessmentRecord> = {
   resource: 'mechanism_assessment',
   label: 'The mechanism assessment',
-  writeAction: 'write-clinical',
+  writeAction: 'record-conditions',
   store: (tx) => tx.carePlan.mechanismAssessments,
   sortAt: (a) => a.assessedOn,
 };

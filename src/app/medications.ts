@@ -18,7 +18,7 @@ import type { Repositories } from './ports.ts';
 export const MEDICATION_ORDERS: RecordKind<MedicationOrderRecord> = {
   resource: 'medication_order',
   label: 'The medication order',
-  writeAction: 'write-clinical',
+  writeAction: 'order-medications',
   store: (tx) => tx.carePlan.medicationOrders,
   sortAt: (o) => o.startDate,
 };
@@ -162,7 +162,7 @@ export function computeMmeForRegimen(ctx: RequestContext, input: unknown): Regim
 export const TAPER_PLANS: RecordKind<TaperPlanRecord> = {
   resource: 'taper_plan',
   label: 'The taper plan',
-  writeAction: 'write-clinical',
+  writeAction: 'plan-tapers',
   store: (tx) => tx.carePlan.taperPlans,
   sortAt: (t) => t.plan.startDate,
 };

@@ -1,7 +1,17 @@
 // The records use cases work with. Row shapes stay in storage/; these are what crosses the port.
+import type { Permission } from './permission-names.ts';
 
 export const ORGANIZATION_ROLES = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist', 'admin'] as const;
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+/** What a clinic has set about its roles (the role matrix, permissions.ts): it only narrows the matrix, or reaches the nurse-order limit the matrix names. */
+export interface ClinicRoleSettings {
+  /** Nurses may order medicines and plan tapers themselves. Off by default. */
+  readonly allowNurseOrders: boolean;
+  /** Permissions the clinic has taken away from a role. */
+  readonly withheld: { readonly [R in OrganizationRole]?: readonly Permission[] };
+}
+
 export const CLINICIAN_ROLES: readonly OrganizationRole[] = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist'];
 /** The roles a clinic's second-factor requirement applies to: whoever reaches patients' records or runs the clinic (every role). */
 export const SECOND_FACTOR_ROLES: readonly OrganizationRole[] = [...CLINICIAN_ROLES, 'admin'];
@@ -72,6 +82,8 @@ export interface Organization {
   readonly createdAt: string;
   /** Every clinician and admin must use two-step sign-in to reach the clinic's routes and patients. */
   readonly requireSecondFactor: boolean;
+  /** What the clinic set about its roles (the role matrix's defaults narrowed, nurse orders allowed). */
+  readonly roleSettings: ClinicRoleSettings;
 }
 
 export interface Membership {
@@ -152,5 +164,7 @@ export interface ActorProfile {
     readonly role: OrganizationRole;
     /** The organization demands a second factor of this member, who has none. */
     readonly secondFactorMissing: boolean;
+    /** What the clinic set about its roles, for this membership's permissions. */
+    readonly roleSettings: ClinicRoleSettings;
   }[];
 }

@@ -1,20 +1,24 @@
 // Organizations (clinics): creation, members and roles, member invitations, share code, audit.
-import { AppError, forbidden, notFound } from './errors.ts';
+import { AppError, invalid, notFound } from './errors.ts';
 import { nowIso, addMinutesIso, type AppDeps, type RequestContext } from './context.ts';
-import { auditEvent, requireUser, requireUserForEveryPatient } from './access.ts';
+import { auditEvent, permissionMissing, requireClinicAction, requireUser, requireUserForEveryPatient } from './access.ts';
+import {
+  DEFAULT_CLINIC_ROLE_SETTINGS,
+  parseClinicRoleSettings,
+  roleMay,
+  type ClinicAction,
+  type ClinicRoleSettings,
+} from './permissions.ts';
 import { newShareCode } from './share-codes.ts';
 import { normalizeEmail } from './accounts.ts';
 import type { CareScope, MemberInvitation, Membership, Organization, OrganizationRole } from './model.ts';
 import { isUniqueViolationError } from './unique.ts';
 import { sha256 } from './system.ts';
-import type { Repositories } from './ports.ts';
 import { hasStrongSecondFactor } from './second-factor.ts';
 
-async function requireMembership(stores: Repositories, organizationId: string, userId: string, admin = false): Promise<Membership> {
-  const m = await stores.organizations.findMembership(organizationId, userId);
-  if (!m) throw notFound('The organization');
-  if (admin && m.role !== 'admin') throw forbidden('Only an admin of this organization can do this.');
-  return m;
+/** The member's role in the clinic, when it may do `action`: for the routes that check it and act elsewhere. */
+export async function requireClinicPermission(deps: AppDeps, ctx: RequestContext, organizationId: string, action: ClinicAction) {
+  return requireClinicAction(deps.store, organizationId, requireUser(ctx), action);
 }
 
 export async function createOrganization(
@@ -30,6 +34,7 @@ export async function createOrganization(
     shareCode: newShareCode(deps.ids),
     createdAt: now,
     requireSecondFactor: false,
+    roleSettings: DEFAULT_CLINIC_ROLE_SETTINGS,
   };
   const membership: Membership = { id: deps.ids.newId(), organizationId: organization.id, userId, role: 'admin', createdAt: now };
   await deps.store.transaction(async (tx) => {
@@ -58,7 +63,7 @@ export async function getOrganization(
   ctx: RequestContext,
   organizationId: string,
 ): Promise<{ organization: Organization; role: OrganizationRole }> {
-  const m = await requireMembership(deps.store, organizationId, requireUser(ctx));
+  const m = await requireClinicAction(deps.store, organizationId, requireUser(ctx), 'view-clinic');
   const organization = await deps.store.organizations.findById(organizationId);
   if (!organization) throw notFound('The organization');
   return { organization, role: m.role };
@@ -75,7 +80,7 @@ export async function setSecondFactorRequirement(
   required: boolean,
 ): Promise<void> {
   const userId = requireUser(ctx);
-  await requireMembership(deps.store, organizationId, userId, true);
+  await requireClinicAction(deps.store, organizationId, userId, 'manage-settings');
   if (required && !(await hasStrongSecondFactor(deps, userId)))
     throw new AppError('second-factor-required', 'Turn on two-step sign-in for your own account before requiring it of everyone.', {
       extra: { enrolUrl: '/account#two-step' },
@@ -95,8 +100,42 @@ export async function setSecondFactorRequirement(
   });
 }
 
+/**
+ * What the clinic sets about its roles (admins): permissions taken away from a role, and whether its
+ * nurses may order medicines and plan tapers. The settings only narrow the role matrix (or reach the
+ * nurse-order limit it names); an admin cannot take `manage-settings` from admins, which would leave
+ * no one able to give it back.
+ */
+export async function setClinicRoleSettings(
+  deps: AppDeps,
+  ctx: RequestContext,
+  organizationId: string,
+  settings: ClinicRoleSettings,
+): Promise<void> {
+  await requireClinicAction(deps.store, organizationId, requireUser(ctx), 'manage-settings');
+  if (settings.withheld.admin?.includes('manage-settings'))
+    throw invalid('The role settings', [
+      { pointer: '/withheld/admin', detail: 'Admins keep manage-settings: without it no one could change these settings again.' },
+    ]);
+  // Stored in the table's order, each permission once, roles without any left out.
+  const normalized = parseClinicRoleSettings(JSON.stringify(settings));
+  await deps.store.transaction(async (tx) => {
+    await tx.organizations.setRoleSettings(organizationId, normalized);
+    await tx.audit.append([
+      auditEvent(deps, ctx, {
+        actorBasis: 'admin',
+        organizationId,
+        patientId: null,
+        action: 'organization.role-settings',
+        resourceType: 'organization',
+        resourceId: organizationId,
+      }),
+    ]);
+  });
+}
+
 export async function rotateShareCode(deps: AppDeps, ctx: RequestContext, organizationId: string): Promise<Organization> {
-  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  await requireClinicAction(deps.store, organizationId, requireUser(ctx), 'manage-settings');
   const code = newShareCode(deps.ids);
   await deps.store.transaction(async (tx) => {
     await tx.organizations.updateShareCode(organizationId, code);
@@ -117,7 +156,7 @@ export async function rotateShareCode(deps: AppDeps, ctx: RequestContext, organi
 }
 
 export async function listMembers(deps: AppDeps, ctx: RequestContext, organizationId: string) {
-  await requireMembership(deps.store, organizationId, requireUser(ctx));
+  await requireClinicAction(deps.store, organizationId, requireUser(ctx), 'view-clinic');
   return deps.store.organizations.listMembers(organizationId);
 }
 
@@ -128,7 +167,7 @@ export async function inviteMember(
   input: { email: string; role: OrganizationRole },
 ): Promise<{ code: string; invitation: MemberInvitation }> {
   const userId = requireUser(ctx);
-  await requireMembership(deps.store, organizationId, userId, true);
+  await requireClinicAction(deps.store, organizationId, userId, 'manage-members');
   const code = deps.ids.newSecret(18);
   const now = nowIso(deps);
   const invitation: MemberInvitation = {
@@ -159,7 +198,7 @@ export async function inviteMember(
 }
 
 export async function listMemberInvitations(deps: AppDeps, ctx: RequestContext, organizationId: string) {
-  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  await requireClinicAction(deps.store, organizationId, requireUser(ctx), 'manage-members');
   return deps.store.organizations.listInvitations(organizationId);
 }
 
@@ -169,7 +208,7 @@ export async function revokeMemberInvitation(
   organizationId: string,
   invitationId: string,
 ): Promise<void> {
-  await requireMembership(deps.store, organizationId, requireUser(ctx), true);
+  await requireClinicAction(deps.store, organizationId, requireUser(ctx), 'manage-members');
   if (!(await deps.store.organizations.revokeInvitation(organizationId, invitationId, nowIso(deps)))) throw notFound('The invitation');
 }
 
@@ -217,11 +256,11 @@ export async function changeMemberRole(
   role: OrganizationRole,
 ): Promise<void> {
   const userId = requireUser(ctx);
-  await requireMembership(deps.store, organizationId, userId, true);
+  await requireClinicAction(deps.store, organizationId, userId, 'manage-members');
   await deps.store.transaction(async (tx) => {
     await tx.organizations.lockForMembershipChange(organizationId);
     // Still an admin now that changes take turns (another admin may have just demoted or removed us).
-    await requireMembership(tx, organizationId, userId, true);
+    await requireClinicAction(tx, organizationId, userId, 'manage-members');
     const target = await tx.organizations.findMembershipById(organizationId, membershipId);
     if (!target) throw notFound('The member');
     if (target.role === 'admin' && role !== 'admin' && (await tx.organizations.countAdmins(organizationId)) <= 1) {
@@ -243,15 +282,15 @@ export async function changeMemberRole(
 
 export async function removeMember(deps: AppDeps, ctx: RequestContext, organizationId: string, membershipId: string): Promise<void> {
   const userId = requireUser(ctx);
-  await requireMembership(deps.store, organizationId, userId);
+  await requireClinicAction(deps.store, organizationId, userId, 'view-clinic');
   await deps.store.transaction(async (tx) => {
     await tx.organizations.lockForMembershipChange(organizationId);
     // Read again now that changes take turns (another admin may have just demoted or removed us).
-    const me = await requireMembership(tx, organizationId, userId);
+    const me = await requireClinicAction(tx, organizationId, userId, 'view-clinic');
     const target = await tx.organizations.findMembershipById(organizationId, membershipId);
     if (!target) throw notFound('The member');
     // Admins remove anyone; any member may leave.
-    if (me.role !== 'admin' && target.userId !== userId) throw forbidden('Only an admin of this organization can remove members.');
+    if (!roleMay(me.role, 'manage-members', me.roleSettings) && target.userId !== userId) throw permissionMissing('manage-members');
     if (target.role === 'admin' && (await tx.organizations.countAdmins(organizationId)) <= 1) {
       throw new AppError('last-admin', 'An organization needs at least one admin. Make someone else an admin first.');
     }
@@ -270,7 +309,7 @@ export async function removeMember(deps: AppDeps, ctx: RequestContext, organizat
 }
 
 export async function readOrganizationAudit(deps: AppDeps, ctx: RequestContext, organizationId: string, limit: number, before?: string) {
-  await requireMembership(deps.store, organizationId, requireUserForEveryPatient(ctx), true);
+  await requireClinicAction(deps.store, organizationId, requireUserForEveryPatient(ctx), 'read-audit');
   return deps.store.audit.listForOrganization(organizationId, limit, before);
 }
 
@@ -282,7 +321,7 @@ export async function invitePatient(
   input: { scopes: readonly CareScope[] },
 ): Promise<{ code: string; expiresAt: string }> {
   const userId = requireUser(ctx);
-  await requireMembership(deps.store, organizationId, userId);
+  await requireClinicAction(deps.store, organizationId, userId, 'invite-patients');
   const code = deps.ids.newSecret(18);
   const now = nowIso(deps);
   const invitation = {

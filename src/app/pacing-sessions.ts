@@ -31,9 +31,9 @@ export type PacingSessionOutcome =
 /**
  * Records the baseline session of one day of a `recorded` pacing activity (an idempotent upsert by
  * date: a retry changes nothing; a new amount replaces that day's session), as a new version of the
- * plan, so the plan's history shows who added it. Under `write-diary`: the patient, a caregiver with
- * diary scope, or a clinician with write scope — logging what was done is diary-like, while the plan
- * itself stays `write-clinical`. The day must be before the activity's start (sessions form the
+ * plan, so the plan's history shows who added it. Under `record-pacing-sessions`: the patient, a
+ * caregiver with diary scope, or a clinician with write scope whose role paces — logging what was done
+ * is diary-like, while the plan itself stays `edit-care-plan`. The day must be before the activity's start (sessions form the
  * baseline) and not after the patient's today.
  */
 export async function recordPacingSession(
@@ -51,7 +51,7 @@ export async function recordPacingSession(
   try {
     // Sessions of different days sent at once each add to the latest plan in turn (without the turn,
     // one of them met the other's new version and was refused).
-    return await inPatientWrite(deps, ctx, patientId, 'write-diary', async (tx, access): Promise<PacingSessionOutcome> => {
+    return await inPatientWrite(deps, ctx, patientId, 'record-pacing-sessions', async (tx, access): Promise<PacingSessionOutcome> => {
       const latest = await tx.carePlan.plans.findLatest(patientId);
       if (!latest) throw notFound('The care plan');
       const activities = latest.plan.pacing ?? [];

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CLINICIAN_ROLES, type OrganizationRole } from './model.ts';
+import type { ClinicRoleSettings } from './permissions.ts';
 import { decidePatientAccess, type AccessFacts, type Actor } from './policy.ts';
 
 const NOW = '2026-06-01T12:00:00.000Z';
@@ -81,7 +83,7 @@ describe('decidePatientAccess', () => {
       allowed: true,
       basis: { kind: 'clinician', organizationId: 'o1', role: 'physician' },
     });
-    expect(decidePatientAccess(other, 'write-clinical', { patient, delegations: [], careGrants: [grant] }, NOW).allowed).toBe(false);
+    expect(decidePatientAccess(other, 'edit-care-plan', { patient, delegations: [], careGrants: [grant] }, NOW).allowed).toBe(false);
     expect(decidePatientAccess(other, 'read', { patient, delegations: [], careGrants: [{ ...grant, revokedAt: NOW }] }, NOW).allowed).toBe(
       false,
     );
@@ -125,5 +127,45 @@ describe('decidePatientAccess', () => {
     expect(decidePatientAccess(other, 'read', strictOnly, NOW).allowed).toBe(true);
     const both: AccessFacts = { patient, delegations: [], careGrants: [grant('org-strict'), grant('org-relaxed')] };
     expect(decidePatientAccess(lacking, 'read', both, NOW)).toMatchObject({ allowed: true, basis: { organizationId: 'org-relaxed' } });
+  });
+
+  it("keeps a clinician within their role's row, naming the permission the role lacks", () => {
+    const grant = (role: OrganizationRole, roleSettings?: ClinicRoleSettings) => ({
+      patient,
+      delegations: [],
+      careGrants: [{ organizationId: 'o1', role, scopes: ['read', 'write'] as const, revokedAt: null, expiresAt: null, roleSettings }],
+    });
+    expect(decidePatientAccess(other, 'order-medications', grant('physician'), NOW).allowed).toBe(true);
+    for (const role of ['nurse', 'pharmacist', 'psychologist', 'physical_therapist'] as const) {
+      expect(decidePatientAccess(other, 'order-medications', grant(role), NOW)).toEqual({
+        allowed: false,
+        refusal: 'forbidden',
+        permission: 'order-medications',
+      });
+    }
+    expect(decidePatientAccess(other, 'plan-tapers', grant('pharmacist'), NOW)).toMatchObject({ permission: 'plan-tapers' });
+    // A clinic that allows nurse orders lets its nurses order, and no one else.
+    const allowing = { allowNurseOrders: true, withheld: {} };
+    expect(decidePatientAccess(other, 'order-medications', grant('nurse', allowing), NOW).allowed).toBe(true);
+    expect(decidePatientAccess(other, 'order-medications', grant('pharmacist', allowing), NOW).allowed).toBe(false);
+    // A clinic may take a permission away from a role, never add one.
+    const tightened = { allowNurseOrders: false, withheld: { nurse: ['assign-questionnaires' as const] } };
+    expect(decidePatientAccess(other, 'assign-questionnaires', grant('nurse'), NOW).allowed).toBe(true);
+    expect(decidePatientAccess(other, 'assign-questionnaires', grant('nurse', tightened), NOW)).toMatchObject({
+      permission: 'assign-questionnaires',
+    });
+    // Every clinical role reads the record.
+    for (const role of CLINICIAN_ROLES) expect(decidePatientAccess(other, 'read', grant(role), NOW).allowed).toBe(true);
+  });
+  it('lets a second clinic whose role may act do so when the first may not', () => {
+    const facts: AccessFacts = {
+      patient,
+      delegations: [],
+      careGrants: [
+        { organizationId: 'o1', role: 'pharmacist', scopes: ['write'], revokedAt: null, expiresAt: null },
+        { organizationId: 'o2', role: 'physician', scopes: ['write'], revokedAt: null, expiresAt: null },
+      ],
+    };
+    expect(decidePatientAccess(other, 'order-medications', facts, NOW)).toMatchObject({ allowed: true, basis: { organizationId: 'o2' } });
   });
 });

@@ -9,12 +9,17 @@
 // - a clinician acts only through an organization they are a clinical member of (admins are not
 //   clinicians), with a care relationship the patient granted that is neither revoked nor expired,
 //   and only within its scopes;
+// - a clinician's role must also allow the action (the role matrix in permissions.ts, as the clinic set
+//   it): a refusal for the role names the permission the role lacks;
 // - someone with no link to the patient learns nothing: the refusal is `not-found`, not `forbidden`;
 // - an API token narrows its owner's access, never widens it: a patient outside the token's patients
 //   is refused as for a stranger (`not-found`), and a read-only token is refused every change;
 // - a clinic that demands a second factor lends its patients to none of its clinicians who lack one:
 //   the refusal says so (`second-factor-required`), as the clinician is entitled to know what to fix.
 import { CLINICIAN_ROLES, type ApiTokenLimits, type CaregiverScope, type CareScope, type OrganizationRole } from './model.ts';
+import { roleMay, type ClinicRoleSettings, type PatientAction } from './permissions.ts';
+
+export { PATIENT_ACTIONS, type PatientAction } from './permissions.ts';
 
 export type Actor =
   | { readonly kind: 'anonymous' }
@@ -32,16 +37,6 @@ export type Actor =
 
 // `see-due-questionnaires`: which questionnaires can be answered and which are due (titles and times, no
 // answers) — for whoever may read the record or answer questionnaires for the patient.
-export const PATIENT_ACTIONS = [
-  'read',
-  'write-diary',
-  'answer-questionnaires',
-  'see-due-questionnaires',
-  'write-clinical',
-  'manage-access',
-  'read-access-log',
-] as const;
-export type PatientAction = (typeof PATIENT_ACTIONS)[number];
 
 /** The actions that only look: all a read-only API token may do. */
 const READ_ONLY_ACTIONS: readonly PatientAction[] = ['read', 'see-due-questionnaires', 'read-access-log'];
@@ -62,17 +57,30 @@ export interface AccessFacts {
     readonly scopes: readonly CareScope[];
     readonly revokedAt: string | null;
     readonly expiresAt: string | null;
+    /** What the clinic set about its roles; absent: the matrix's defaults. */
+    readonly roleSettings?: ClinicRoleSettings;
   }[];
 }
 
 export type AccessBasis =
   | { readonly kind: 'owner' }
   | { readonly kind: 'caregiver' }
-  | { readonly kind: 'clinician'; readonly organizationId: string; readonly role: OrganizationRole };
+  | {
+      readonly kind: 'clinician';
+      readonly organizationId: string;
+      readonly role: OrganizationRole;
+      /** What the clinic set about its roles, when it set anything (for checks finer than a route). */
+      readonly roleSettings?: ClinicRoleSettings;
+    };
 
 export type AccessDecision =
   | { readonly allowed: true; readonly basis: AccessBasis }
-  | { readonly allowed: false; readonly refusal: 'unauthenticated' | 'not-found' | 'forbidden' | 'second-factor-required' };
+  | {
+      readonly allowed: false;
+      readonly refusal: 'unauthenticated' | 'not-found' | 'forbidden' | 'second-factor-required';
+      /** On a refusal for a clinician's role: the permission that role lacks. */
+      readonly permission?: PatientAction;
+    };
 
 /** The caregiver scopes that each grant an action (any one of them will do). */
 const CAREGIVER_SCOPES_FOR: Partial<Record<PatientAction, readonly CaregiverScope[]>> = {
@@ -81,6 +89,8 @@ const CAREGIVER_SCOPES_FOR: Partial<Record<PatientAction, readonly CaregiverScop
   'answer-questionnaires': ['answer-questionnaires'],
   // What can be answered and what is due: for whoever may read the record or answer for the patient.
   'see-due-questionnaires': ['read', 'answer-questionnaires'],
+  // A pacing baseline is a diary-like count of the patient's own sessions.
+  'record-pacing-sessions': ['write-diary'],
 };
 
 /** The care-relationship scopes that each grant an action to a clinician (any one of them will do). */
@@ -89,7 +99,14 @@ const CARE_SCOPES_FOR: Partial<Record<PatientAction, readonly CareScope[]>> = {
   'write-diary': ['write'],
   'answer-questionnaires': ['write'],
   'see-due-questionnaires': ['read', 'write'],
-  'write-clinical': ['write'],
+  'record-pacing-sessions': ['write'],
+  'assign-questionnaires': ['write'],
+  'edit-care-plan': ['write'],
+  'record-conditions': ['write'],
+  'record-procedures': ['write'],
+  'record-conservative-care': ['write'],
+  'order-medications': ['write'],
+  'plan-tapers': ['write'],
 };
 
 /**
@@ -139,6 +156,7 @@ function decideForUser(
     if (CAREGIVER_SCOPES_FOR[action]?.some((scope) => d.scopes.includes(scope))) return { allowed: true, basis: { kind: 'caregiver' } };
   }
   let needsSecondFactor = false;
+  let roleLacks = false;
   for (const g of facts.careGrants) {
     if (!CLINICIAN_ROLES.includes(g.role) || !isActive(g, now)) continue;
     linked = true;
@@ -146,10 +164,16 @@ function decideForUser(
       needsSecondFactor = true;
       continue;
     }
+    if (!roleMay(g.role, action, g.roleSettings)) {
+      roleLacks = true;
+      continue;
+    }
     if (CARE_SCOPES_FOR[action]?.some((scope) => g.scopes.includes(scope))) {
-      return { allowed: true, basis: { kind: 'clinician', organizationId: g.organizationId, role: g.role } };
+      const basis = { kind: 'clinician', organizationId: g.organizationId, role: g.role } as const;
+      return { allowed: true, basis: g.roleSettings ? { ...basis, roleSettings: g.roleSettings } : basis };
     }
   }
   if (needsSecondFactor) return { allowed: false, refusal: 'second-factor-required' };
+  if (roleLacks) return { allowed: false, refusal: 'forbidden', permission: action };
   return { allowed: false, refusal: linked ? 'forbidden' : 'not-found' };
 }

@@ -1,6 +1,7 @@
 // What the use cases need from the outside world. storage/ implements the stores over Kysely;
 // app/system.ts supplies the real clock, ids and password hasher; tests supply fixed ones.
 import type { AccessFacts } from './policy.ts';
+import type { ClinicRoleSettings } from './permissions.ts';
 import type { DiaryEntry } from '../domain/diary/entry.ts';
 import type { Flare } from '../domain/diary/flare.ts';
 import type { Visit } from '../domain/visits/visit.ts';
@@ -115,9 +116,15 @@ export interface OrganizationStore {
   updateShareCode(id: string, code: string): Promise<void>;
   insertMembership(m: Membership): Promise<void>;
   findMembership(organizationId: string, userId: string): Promise<Membership | undefined>;
+  /** The membership with what its clinic set about its roles, in one read (for every clinic route's check). */
+  findMembershipWithRoleSettings(
+    organizationId: string,
+    userId: string,
+  ): Promise<(Membership & { readonly roleSettings: ClinicRoleSettings }) | undefined>;
+  setRoleSettings(organizationId: string, settings: ClinicRoleSettings): Promise<void>;
   findMembershipById(organizationId: string, membershipId: string): Promise<Membership | undefined>;
   listMembers(organizationId: string): Promise<readonly (Membership & { email: string; displayName: string })[]>;
-  listMembershipsOfUser(userId: string): Promise<readonly (Membership & { organizationName: string })[]>;
+  listMembershipsOfUser(userId: string): Promise<readonly (Membership & { organizationName: string; roleSettings: ClinicRoleSettings })[]>;
   updateRole(membershipId: string, role: OrganizationRole): Promise<void>;
   deleteMembership(membershipId: string): Promise<void>;
   countAdmins(organizationId: string): Promise<number>;

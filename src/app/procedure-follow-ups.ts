@@ -10,7 +10,7 @@
 //   save cannot assign twice and an edit can find what earlier versions assigned: when the date or the
 //   questionnaire changes, the earlier follow-ups are cancelled and new ones assigned.
 // - Deleting the procedure cancels the follow-ups it assigned, like an edit of its date does.
-// - Recording a procedure needs `write-clinical` (the patient or a clinician with write scope); the
+// - Recording a procedure needs `record-procedures` (the patient or a clinician with write scope whose role records them); the
 //   assignment belongs to the clinician's organization, or to nobody when the patient recorded it.
 import { createHash } from 'node:crypto';
 import { addDays, canAddDays, toLocalDateTime, type LocalDate, type TimeZone } from '../domain/time/local-date.ts';

@@ -9,14 +9,12 @@
 import { computeTriage, type Triage } from '../domain/triage/triage.ts';
 import { addDays, differenceInCalendarDays, type LocalDate, type TimeZone, toLocalDateTime } from '../domain/time/local-date.ts';
 import { BASELINE_DAYS, RECENT_DAYS } from '../domain/triage/triage.ts';
-import { auditEvent, requireUserForEveryPatient } from './access.ts';
+import { auditEvent, requireClinicAction, requireUserForEveryPatient } from './access.ts';
 import { addMinutesIso, type AppDeps, nowIso, type RequestContext } from './context.ts';
 import { DIARY_ENTRIES, diaryEntriesBetween } from './diary.ts';
-import { forbidden, notFound } from './errors.ts';
 import { listDueFor } from './instrument-assignments.ts';
 import { scheduleRecurringJob, type JobHandler } from './jobs.ts';
 import { medicationSummaryOf } from './medication-summary.ts';
-import { CLINICIAN_ROLES } from './model.ts';
 import { type ListedPatient, listedPatient } from './patients.ts';
 import type { PanelQuery, PanelRow } from './triage-store.ts';
 
@@ -68,9 +66,7 @@ export interface PanelPage {
  */
 export async function readPanel(deps: AppDeps, ctx: RequestContext, organizationId: string, query: PanelQuery): Promise<PanelPage> {
   const userId = requireUserForEveryPatient(ctx);
-  const membership = await deps.store.organizations.findMembership(organizationId, userId);
-  if (!membership) throw notFound('The organization');
-  if (!CLINICIAN_ROLES.includes(membership.role)) throw forbidden('Admins manage the organization; clinicians see its patients.');
+  await requireClinicAction(deps.store, organizationId, userId, 'view-panel');
   const now = nowIso(deps);
   const { rows, total } = await deps.store.triage.panel(organizationId, now, query);
   await deps.store.audit.append(

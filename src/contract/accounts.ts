@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DisplayName, Email, Id, Instant, InstantInput, Password, TimeZoneName } from './common.ts';
-import { API_TOKEN_ACCESS_LIST, ORGANIZATION_ROLES_LIST, SEX_LIST } from './enums.ts';
+import { API_TOKEN_ACCESS_LIST, ORGANIZATION_ROLES_LIST, PERMISSIONS_LIST, SEX_LIST } from './enums.ts';
 
 export const SignUpBody = z.strictObject({
   email: Email,
@@ -48,10 +48,26 @@ export const MeResponse = z
         role: z.enum(ORGANIZATION_ROLES_LIST),
         /** The organization demands two-step sign-in of this member, who has not turned it on: its routes refuse them until then. */
         secondFactorMissing: z.boolean(),
+        /** What this member's role may do in this clinic (the role matrix, as the clinic set it): the app hides or disables the rest. */
+        permissions: z.array(z.enum(PERMISSIONS_LIST)),
       }),
     ),
   })
   .meta({ id: 'Me' });
+
+/** The role matrix: for each permission, whether each role holds it by default, and why. */
+export const RoleMatrixView = z
+  .object({
+    items: z.array(
+      z.object({
+        permission: z.enum(PERMISSIONS_LIST),
+        why: z.string(),
+        /** true, false, or `if-nurse-orders-allowed` (nurses only where the clinic allows nurse orders). */
+        roles: z.record(z.enum(ORGANIZATION_ROLES_LIST), z.union([z.boolean(), z.literal('if-nurse-orders-allowed')])),
+      }),
+    ),
+  })
+  .meta({ id: 'RoleMatrix' });
 
 /**
  * Who is signed in, for a page starting up: a visitor who is not signed in is an answer (200), not an

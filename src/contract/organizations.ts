@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, Instant } from './common.ts';
-import { ORGANIZATION_ROLES_LIST } from './enums.ts';
+import { ORGANIZATION_ROLES_LIST, PERMISSIONS_LIST } from './enums.ts';
 
 export const CreateOrganizationBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
 export const OrganizationView = z
@@ -14,6 +14,14 @@ export const OrganizationView = z
     requireSecondFactor: z.boolean(),
   })
   .meta({ id: 'Organization' });
+
+/** A clinic's role settings: permissions withheld from a role, and whether nurses may order medicines and plan tapers. */
+export const ClinicRoleSettingsBody = z
+  .strictObject({
+    allowNurseOrders: z.boolean(),
+    withheld: z.partialRecord(z.enum(ORGANIZATION_ROLES_LIST), z.array(z.enum(PERMISSIONS_LIST)).max(PERMISSIONS_LIST.length).readonly()),
+  })
+  .meta({ id: 'ClinicRoleSettings' });
 export const SecondFactorRequirementBody = z.strictObject({ required: z.boolean() });
 export const MemberView = z.object({
   id: Id,

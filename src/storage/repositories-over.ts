@@ -62,6 +62,7 @@ export const PROFILE_UNCHANGED_BY = {
     'findByShareCode',
     'updateShareCode',
     'findMembership',
+    'findMembershipWithRoleSettings',
     'findMembershipById',
     'listMembers',
     'listMembershipsOfUser',

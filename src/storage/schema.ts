@@ -82,6 +82,8 @@ export interface OrganizationRow {
   shareCode: string;
   createdAt: string;
   requireSecondFactor: Generated<number>;
+  /** JSON of the clinic's role settings (app/permissions.ts); '{}': the matrix's defaults. */
+  roleSettings: Generated<string>;
 }
 export interface SecondFactorRow {
   userId: string;

@@ -24,8 +24,14 @@ interface Place {
 /** Every place this user may open, in the order the wide header lists them. */
 function placesFor(session: SessionValue, actingFor: PatientInView | null): Place[] {
   const me = session.me;
-  const clinical = me.memberships.filter((m) => m.role !== 'admin');
-  const admin = me.memberships.filter((m) => m.role === 'admin');
+  // Each clinic's places follow what the member's role may do there (the role matrix, via /api/me).
+  const holding = (permission: (typeof me.memberships)[number]['permissions'][number]) =>
+    me.memberships.filter((m) => m.permissions.includes(permission));
+  const clinical = holding('view-panel');
+  const alerting = holding('review-alerts');
+  const members = holding('manage-members');
+  const auditors = holding('read-audit');
+  const licensing = holding('manage-licences');
   const record = Boolean(me.patient || actingFor);
   const place = (key: string, href: string, label: string, main = false): Place => ({ key, href, label, main });
   return [
@@ -52,17 +58,17 @@ function placesFor(session: SessionValue, actingFor: PatientInView | null): Plac
         true,
       ),
     ),
-    ...clinical.map((m) => place(`al-${m.id}`, `/clinic/${m.organizationId}/alerts`, t('nav.alerts'), true)),
-    ...admin.map((m) =>
+    ...alerting.map((m) => place(`al-${m.id}`, `/clinic/${m.organizationId}/alerts`, t('nav.alerts'), true)),
+    ...members.map((m) =>
       place(
         `m-${m.id}`,
         `/clinic/${m.organizationId}/members`,
-        admin.length > 1 ? `${t('nav.members')} · ${m.organizationName}` : t('nav.members'),
+        members.length > 1 ? `${t('nav.members')} · ${m.organizationName}` : t('nav.members'),
         true,
       ),
     ),
-    ...admin.map((m) => place(`a-${m.id}`, `/clinic/${m.organizationId}/audit`, t('nav.audit'), true)),
-    ...admin.map((m) => place(`i-${m.id}`, `/clinic/${m.organizationId}/instruments`, t('nav.instruments'))),
+    ...auditors.map((m) => place(`a-${m.id}`, `/clinic/${m.organizationId}/audit`, t('nav.audit'), true)),
+    ...licensing.map((m) => place(`i-${m.id}`, `/clinic/${m.organizationId}/instruments`, t('nav.instruments'))),
     place('invitation', '/invitation', t('nav.invitation')),
     place('account', '/account', t('nav.account')),
   ];

@@ -6,8 +6,8 @@
 // by hand from the rules, not read from the policy, and a route or action without one fails here.
 // (authorization-matrix.int.test.ts adds the outsiders and proves that refusals change nothing.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAREGIVER_SCOPES, CLINICIAN_ROLES, type CaregiverScope, type CareScope } from '../../src/app/model.ts';
-import type { PatientAction } from '../../src/app/policy.ts';
+import { CAREGIVER_SCOPES, CLINICIAN_ROLES, type CaregiverScope, type CareScope, type OrganizationRole } from '../../src/app/model.ts';
+import { ROLE_MATRIX, type ClinicAction, type PatientAction } from '../../src/app/permissions.ts';
 import { DIALECTS } from '../support/dialects.ts';
 import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { resolveRef, sampleFromSchema, type JsonSchema } from '../support/openapi-sample.ts';
@@ -19,20 +19,54 @@ import { Client, createTestApp, signUp, TokenClient, type TestApp } from '../sup
 const CAREGIVER_GRANTS: Record<PatientAction, readonly CaregiverScope[]> = {
   read: ['read'],
   'write-diary': ['write-diary'],
+  'record-pacing-sessions': ['write-diary'],
   'answer-questionnaires': ['answer-questionnaires'],
   'see-due-questionnaires': ['read', 'answer-questionnaires'],
-  'write-clinical': [],
+  'assign-questionnaires': [],
+  'edit-care-plan': [],
+  'record-conditions': [],
+  'record-procedures': [],
+  'record-conservative-care': [],
+  'order-medications': [],
+  'plan-tapers': [],
   'manage-access': [],
   'read-access-log': [],
 };
-// Every clinical role of a clinic acts within the scopes the patient granted the clinic; its admins
-// run the clinic and reach no patient's record.
+// A clinical role of a clinic acts within the scopes the patient granted the clinic and within its
+// role's row; its admins run the clinic and reach no patient's record.
 const CLINIC_GRANTS: Record<PatientAction, readonly CareScope[]> = {
   read: ['read'],
   'write-diary': ['write'],
+  'record-pacing-sessions': ['write'],
   'answer-questionnaires': ['write'],
   'see-due-questionnaires': ['read', 'write'],
-  'write-clinical': ['write'],
+  'assign-questionnaires': ['write'],
+  'edit-care-plan': ['write'],
+  'record-conditions': ['write'],
+  'record-procedures': ['write'],
+  'record-conservative-care': ['write'],
+  'order-medications': ['write'],
+  'plan-tapers': ['write'],
+  'manage-access': [],
+  'read-access-log': [],
+};
+type ClinicalRole = Exclude<OrganizationRole, 'admin'>;
+const EVERY_CLINICAL_ROLE: readonly ClinicalRole[] = ['physician', 'nurse', 'physical_therapist', 'psychologist', 'pharmacist'];
+// Which clinical roles may do each patient action, by default (no nurse orders): one row per action,
+// so a new action does not compile here until someone writes down who may do it.
+const ROLE_GRANTS: Record<PatientAction, readonly ClinicalRole[]> = {
+  read: EVERY_CLINICAL_ROLE,
+  'see-due-questionnaires': EVERY_CLINICAL_ROLE,
+  'write-diary': ['physician', 'nurse'],
+  'record-pacing-sessions': ['physician', 'nurse', 'physical_therapist'],
+  'answer-questionnaires': ['physician', 'nurse', 'physical_therapist', 'psychologist'],
+  'assign-questionnaires': ['physician', 'nurse'],
+  'edit-care-plan': ['physician', 'nurse', 'physical_therapist', 'psychologist'],
+  'record-conditions': ['physician'],
+  'record-procedures': ['physician'],
+  'record-conservative-care': ['physician', 'nurse', 'physical_therapist', 'psychologist'],
+  'order-medications': ['physician'],
+  'plan-tapers': ['physician'],
   'manage-access': [],
   'read-access-log': [],
 };
@@ -40,34 +74,52 @@ const CLINIC_GRANTS: Record<PatientAction, readonly CareScope[]> = {
 const READ_ONLY_TOKEN: Record<PatientAction, boolean> = {
   read: true,
   'write-diary': false,
+  'record-pacing-sessions': false,
   'answer-questionnaires': false,
   'see-due-questionnaires': true,
-  'write-clinical': false,
+  'assign-questionnaires': false,
+  'edit-care-plan': false,
+  'record-conditions': false,
+  'record-procedures': false,
+  'record-conservative-care': false,
+  'order-medications': false,
+  'plan-tapers': false,
   'manage-access': false,
   'read-access-log': true,
 };
 
-// Clinic routes, by who may use them (from each route's rule: members, admins or clinicians).
-type ClinicRule = 'members' | 'admins' | 'clinicians';
-const CLINIC_ROUTES: Record<string, ClinicRule> = {
-  'GET /api/organizations/{organizationId}': 'members',
-  'POST /api/organizations/{organizationId}/share-code': 'admins',
-  'GET /api/organizations/{organizationId}/members': 'members',
-  'PATCH /api/organizations/{organizationId}/members/{membershipId}': 'admins',
-  'DELETE /api/organizations/{organizationId}/members/{membershipId}': 'admins',
-  'GET /api/organizations/{organizationId}/invitations': 'admins',
-  'POST /api/organizations/{organizationId}/invitations': 'admins',
-  'DELETE /api/organizations/{organizationId}/invitations/{invitationId}': 'admins',
-  'POST /api/organizations/{organizationId}/patient-invitations': 'members',
-  'GET /api/organizations/{organizationId}/patients': 'clinicians',
-  'GET /api/organizations/{organizationId}/panel': 'clinicians',
-  'GET /api/organizations/{organizationId}/audit': 'admins',
-  'GET /api/organizations/{organizationId}/alerts': 'clinicians',
-  'POST /api/organizations/{organizationId}/alerts/{alertId}/acknowledge': 'clinicians',
-  'PUT /api/organizations/{organizationId}/second-factor-requirement': 'admins',
-  'GET /api/organizations/{organizationId}/instruments': 'members',
-  'PUT /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'admins',
-  'DELETE /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'admins',
+// Clinic routes, by the action of the clinic each needs, and who may do each action (by hand).
+const CLINIC_ROUTES: Record<string, ClinicAction> = {
+  'GET /api/organizations/{organizationId}': 'view-clinic',
+  'POST /api/organizations/{organizationId}/share-code': 'manage-settings',
+  'GET /api/organizations/{organizationId}/members': 'view-clinic',
+  'PATCH /api/organizations/{organizationId}/members/{membershipId}': 'manage-members',
+  'DELETE /api/organizations/{organizationId}/members/{membershipId}': 'manage-members',
+  'GET /api/organizations/{organizationId}/invitations': 'manage-members',
+  'POST /api/organizations/{organizationId}/invitations': 'manage-members',
+  'DELETE /api/organizations/{organizationId}/invitations/{invitationId}': 'manage-members',
+  'POST /api/organizations/{organizationId}/patient-invitations': 'invite-patients',
+  'GET /api/organizations/{organizationId}/patients': 'view-panel',
+  'GET /api/organizations/{organizationId}/panel': 'view-panel',
+  'GET /api/organizations/{organizationId}/audit': 'read-audit',
+  'GET /api/organizations/{organizationId}/alerts': 'review-alerts',
+  'POST /api/organizations/{organizationId}/alerts/{alertId}/acknowledge': 'review-alerts',
+  'PUT /api/organizations/{organizationId}/second-factor-requirement': 'manage-settings',
+  'GET /api/organizations/{organizationId}/role-settings': 'view-clinic',
+  'PUT /api/organizations/{organizationId}/role-settings': 'manage-settings',
+  'GET /api/organizations/{organizationId}/instruments': 'view-clinic',
+  'PUT /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'manage-licences',
+  'DELETE /api/organizations/{organizationId}/instruments/{instrumentId}/licence': 'manage-licences',
+};
+const CLINIC_ROLE_GRANTS: Record<ClinicAction, readonly OrganizationRole[]> = {
+  'view-clinic': [...EVERY_CLINICAL_ROLE, 'admin'],
+  'invite-patients': [...EVERY_CLINICAL_ROLE, 'admin'],
+  'view-panel': EVERY_CLINICAL_ROLE,
+  'review-alerts': ['physician', 'nurse', 'psychologist'],
+  'manage-members': ['admin'],
+  'manage-settings': ['admin'],
+  'manage-licences': ['admin'],
+  'read-audit': ['admin'],
 };
 
 // The FHIR API's routes (not in /openapi.json: FHIR clients read /fhir/R4/metadata): each reads the
@@ -92,6 +144,8 @@ const CLINIC_BODIES: Record<string, unknown> = {
   '/api/organizations/{organizationId}/invitations': { email: 'new.member@example.org', role: 'nurse' },
   // Turning the requirement off: turning it on also needs the admin's own second factor (tested on its own).
   '/api/organizations/{organizationId}/second-factor-requirement': { required: false },
+  // The defaults again: a sampled body could take a permission from the very members the test goes on to try.
+  '/api/organizations/{organizationId}/role-settings': { allowNurseOrders: false, withheld: {} },
 };
 
 interface Actor {
@@ -133,7 +187,7 @@ describe.each(DIALECTS)('who may use each route, on %s', (dialect) => {
   let t: TestApp;
   let routes: PatientRoutes;
   const actors: Actor[] = [];
-  const clinicActors: { name: string; client: Client; rule: (r: ClinicRule) => boolean }[] = [];
+  const clinicActors: { name: string; client: Client; rule: (r: ClinicAction) => boolean }[] = [];
   const clinicParams: Record<string, string> = {};
   let components: Record<string, JsonSchema> = {};
   let clinicOps: { method: string; path: string; body?: JsonSchema }[] = [];
@@ -170,7 +224,11 @@ describe.each(DIALECTS)('who may use each route, on %s', (dialect) => {
       actors.push({ name: `the admin of the ${scope} clinic`, client: clinic.admin, allowed: () => false });
       for (const role of CLINICIAN_ROLES) {
         const client = await clinic.member(role);
-        actors.push({ name: `a ${role} of the ${scope} clinic`, client, allowed: (a) => CLINIC_GRANTS[a].includes(scope) });
+        actors.push({
+          name: `a ${role} of the ${scope} clinic`,
+          client,
+          allowed: (a) => CLINIC_GRANTS[a].includes(scope) && (ROLE_GRANTS[a] as readonly string[]).includes(role),
+        });
       }
     }
     const spare = await createClinic(t, 'spare clinic');
@@ -204,9 +262,9 @@ describe.each(DIALECTS)('who may use each route, on %s', (dialect) => {
         })
       ).statusCode,
     ).toBe(201);
-    clinicActors.push({ name: 'its admin', client: clinic.admin, rule: (r) => r !== 'clinicians' });
+    clinicActors.push({ name: 'its admin', client: clinic.admin, rule: (r) => CLINIC_ROLE_GRANTS[r].includes('admin') });
     for (const role of CLINICIAN_ROLES) {
-      clinicActors.push({ name: `its ${role}`, client: await clinic.member(role), rule: (r) => r !== 'admins' });
+      clinicActors.push({ name: `its ${role}`, client: await clinic.member(role), rule: (r) => CLINIC_ROLE_GRANTS[r].includes(role) });
     }
     const other = await createClinic(t, 'other clinic');
     clinicActors.push({ name: "another clinic's admin", client: other.admin, rule: () => false });
@@ -251,9 +309,24 @@ describe.each(DIALECTS)('who may use each route, on %s', (dialect) => {
     await t.close();
   });
 
-  it('has an expectation for every clinic route', () => {
+  it('has an expectation for every clinic route, and each route declares the action written here', () => {
     expect(clinicOps.map((o) => `${o.method} ${o.path}`).filter((k) => !(k in CLINIC_ROUTES))).toEqual([]);
     expect(Object.values(clinicParams).filter((v) => v === '')).toEqual([]);
+    const declared = Object.fromEntries(
+      clinicOps.map((o) => [`${o.method} ${o.path}`, t.app.clinicRouteActions.get(`${o.method} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`)]),
+    );
+    expect(declared).toEqual(CLINIC_ROUTES);
+  });
+
+  it("agrees with the policy's role matrix, row by row", () => {
+    const roles: readonly OrganizationRole[] = [...EVERY_CLINICAL_ROLE, 'admin'];
+    const fromPolicy = (permission: PatientAction | ClinicAction) => roles.filter((role) => ROLE_MATRIX[permission][role] === true);
+    const patientRows = Object.keys(ROLE_GRANTS) as PatientAction[];
+    expect(Object.fromEntries(patientRows.map((a) => [a, fromPolicy(a)]))).toEqual(ROLE_GRANTS);
+    const clinicRows = Object.keys(CLINIC_ROLE_GRANTS) as ClinicAction[];
+    expect(Object.fromEntries(clinicRows.map((a) => [a, fromPolicy(a)]))).toEqual(
+      Object.fromEntries(clinicRows.map((a) => [a, roles.filter((r) => CLINIC_ROLE_GRANTS[a].includes(r))])),
+    );
   });
 
   it('has an expectation for every FHIR route', () => {

@@ -19,6 +19,8 @@ const ROUTE_SWEEP_TIMEOUT_MS = 240_000;
 const GRANTING_SCOPES: Partial<Record<PatientAction, readonly CaregiverScope[]>> = {
   read: ['read'],
   'write-diary': ['write-diary'],
+  // A pacing baseline is counted like the diary.
+  'record-pacing-sessions': ['write-diary'],
   'answer-questionnaires': ['answer-questionnaires'],
   // Which questionnaires are due, without answers: whoever reads the record or answers for the patient.
   'see-due-questionnaires': ['read', 'answer-questionnaires'],

@@ -161,6 +161,7 @@ describe.each(DIALECTS)('migration 0014 (lean diary) on %s', (dialect) => {
       '0021-passkeys',
       '0022-session-second-factor',
       '0023-profile-change-triggers',
+      '0026-clinic-role-settings',
     ]);
     expect(await audit()).toEqual(auditBefore);
     const after = await records();

@@ -202,6 +202,7 @@ describe.each(DIALECTS)('migration 0015 (one change feed) on %s', (dialect) => {
       '0021-passkeys',
       '0022-session-second-factor',
       '0023-profile-change-triggers',
+      '0026-clinic-role-settings',
     ]);
     const latest = await latestRows(db);
 

@@ -20,6 +20,7 @@ import * as m0020 from './0020-second-factor.ts';
 import * as m0021 from './0021-passkeys.ts';
 import * as m0022 from './0022-session-second-factor.ts';
 import * as m0023 from './0023-profile-change-triggers.ts';
+import * as m0026 from './0026-clinic-role-settings.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-passkeys': m0021,
   '0022-session-second-factor': m0022,
   '0023-profile-change-triggers': m0023,
+  '0026-clinic-role-settings': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

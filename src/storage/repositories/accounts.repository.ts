@@ -1,5 +1,6 @@
 // Users, sessions, API tokens and sign-in failure counts.
 import type { ApiTokenStore, KnownDeviceStore, SessionStore, SignInFailureStore, UserStore } from '../../app/ports.ts';
+import { parseClinicRoleSettings } from '../../app/permissions.ts';
 import { SECOND_FACTOR_ROLES, type ApiToken, type OrganizationRole, type SessionSecondFactor } from '../../app/model.ts';
 import type { ApiTokenRow, SessionRow } from '../schema.ts';
 import { sql } from 'kysely';
@@ -74,7 +75,7 @@ const SESSION_WITH_PROFILE = preparedQuery((db, a: { id: string }) =>
                   then 1 else 0 end
            else 0
          end as second_factor_held,
-         s.second_factor
+         s.second_factor, o.role_settings
   from session s
   join user_account u on u.id = s.user_id
   left join patient p on p.user_id = u.id
@@ -147,6 +148,7 @@ export function sessionRepository(db: Executor): SessionStore {
               organizationName: r[15]!,
               role: r[14] as OrganizationRole,
               secondFactorMissing: Number(r[16]) === 1 && Number(r[17]) !== 1 && SECOND_FACTOR_ROLES.includes(r[14] as OrganizationRole),
+              roleSettings: parseClinicRoleSettings(r[19]),
             })),
         },
       };

@@ -1,5 +1,6 @@
 // Organizations (clinics), their members and member invitations.
 import { sql } from 'kysely';
+import { parseClinicRoleSettings } from '../../app/permissions.ts';
 import type { OrganizationStore } from '../../app/ports.ts';
 import type { CareScope, MemberInvitation } from '../../app/model.ts';
 import { parseJsonArray, type Executor } from './executor.ts';
@@ -27,11 +28,29 @@ export function organizationRepository(db: Executor, dialect: 'sqlite' | 'postgr
     },
     async findById(id) {
       const r = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
-      return r && { ...r, requireSecondFactor: Number(r.requireSecondFactor) === 1 };
+      return r && { ...r, requireSecondFactor: Number(r.requireSecondFactor) === 1, roleSettings: parseClinicRoleSettings(r.roleSettings) };
     },
     async findByShareCode(code) {
       const r = await db.selectFrom('organization').selectAll().where('shareCode', '=', code).executeTakeFirst();
-      return r && { ...r, requireSecondFactor: Number(r.requireSecondFactor) === 1 };
+      return r && { ...r, requireSecondFactor: Number(r.requireSecondFactor) === 1, roleSettings: parseClinicRoleSettings(r.roleSettings) };
+    },
+    async findMembershipWithRoleSettings(organizationId, userId) {
+      const r = await db
+        .selectFrom('membership')
+        .innerJoin('organization', 'organization.id', 'membership.organizationId')
+        .selectAll('membership')
+        .select('organization.roleSettings')
+        .where('membership.organizationId', '=', organizationId)
+        .where('membership.userId', '=', userId)
+        .executeTakeFirst();
+      return r && { ...r, roleSettings: parseClinicRoleSettings(r.roleSettings) };
+    },
+    async setRoleSettings(organizationId, settings) {
+      await db
+        .updateTable('organization')
+        .set({ roleSettings: JSON.stringify(settings) })
+        .where('id', '=', organizationId)
+        .execute();
     },
     async updateShareCode(id, code) {
       await db.updateTable('organization').set({ shareCode: code }).where('id', '=', id).execute();
@@ -73,10 +92,11 @@ export function organizationRepository(db: Executor, dialect: 'sqlite' | 'postgr
         .selectFrom('membership')
         .innerJoin('organization', 'organization.id', 'membership.organizationId')
         .selectAll('membership')
-        .select('organization.name as organizationName')
+        .select(['organization.name as organizationName', 'organization.roleSettings'])
         .where('membership.userId', '=', userId)
         .orderBy('organization.name')
-        .execute();
+        .execute()
+        .then((rows) => rows.map((r) => ({ ...r, roleSettings: parseClinicRoleSettings(r.roleSettings) })));
     },
     async updateRole(membershipId, role) {
       await db.updateTable('membership').set({ role }).where('id', '=', membershipId).execute();

@@ -1,5 +1,6 @@
 // Patients, caregiver delegations and care relationships — and the facts the policy reads.
 import type { CareRelationshipStore, DelegationStore, PatientStore } from '../../app/ports.ts';
+import { parseClinicRoleSettings } from '../../app/permissions.ts';
 import type { CareRelationship, CareScope, CaregiverScope, Delegation, OrganizationRole, Patient } from '../../app/model.ts';
 import type { CareRelationshipRow, DelegationRow, PatientRow } from '../schema.ts';
 import { sql } from 'kysely';
@@ -41,15 +42,18 @@ const toRelationship = (r: CareRelationshipRow): CareRelationship => ({
 // actor's delegations for it and the actor's organizations' care relationships with it, in one
 // statement (one round trip), told apart by the first column.
 const ACCESS_FACTS = preparedQuery((db, a: { patientId: string; actorUserId: string }) =>
-  sql<{ kind: string; a: string; b: string | null; c: string | null; d: string | null; e: string | null }>`
-    select 'patient' as kind, user_id as a, cast(null as text) as b, cast(null as text) as c, cast(null as text) as d, cast(null as text) as e
+  sql<{ kind: string; a: string; b: string | null; c: string | null; d: string | null; e: string | null; f: string | null }>`
+    select 'patient' as kind, user_id as a, cast(null as text) as b, cast(null as text) as c, cast(null as text) as d, cast(null as text) as e,
+           cast(null as text) as f
       from patient where id = ${a.patientId}
     union all
-    select 'delegation', scopes, accepted_at, revoked_at, expires_at, cast(null as text)
+    select 'delegation', scopes, accepted_at, revoked_at, expires_at, cast(null as text), cast(null as text)
       from delegation where patient_id = ${a.patientId} and caregiver_user_id = ${a.actorUserId}
     union all
-    select 'care', care_relationship.organization_id, membership.role, care_relationship.scopes, care_relationship.revoked_at, care_relationship.expires_at
+    select 'care', care_relationship.organization_id, membership.role, care_relationship.scopes, care_relationship.revoked_at, care_relationship.expires_at,
+           organization.role_settings
       from care_relationship join membership on membership.organization_id = care_relationship.organization_id
+      join organization on organization.id = care_relationship.organization_id
       where care_relationship.patient_id = ${a.patientId} and membership.user_id = ${a.actorUserId}`.compile(db),
 );
 
@@ -106,6 +110,7 @@ export function patientRepository(db: Executor, dialect: 'sqlite' | 'postgres'):
             scopes: parseJsonArray<CareScope>(r.c!),
             revokedAt: r.d,
             expiresAt: r.e,
+            roleSettings: parseClinicRoleSettings(r.f),
           })),
       };
     },

@@ -23,7 +23,13 @@ import type {
   InviteCaregiverBody,
   CreatePatientBody,
 } from '../../contract/patients.ts';
-import type { InvitedMember, MemberInvitationView, MemberView, OrganizationView } from '../../contract/organizations.ts';
+import type {
+  ClinicRoleSettingsBody,
+  InvitedMember,
+  MemberInvitationView,
+  MemberView,
+  OrganizationView,
+} from '../../contract/organizations.ts';
 import type { PanelPageView, PanelQueryString } from '../../contract/panel.ts';
 import type {
   CompleteSignInBody,
@@ -46,6 +52,7 @@ export type AuditEntry = z.infer<typeof AuditPage>['items'][number];
 export type Member = z.infer<typeof MemberView>;
 export type MemberInvitation = z.infer<typeof MemberInvitationView>;
 export type Organization = z.infer<typeof OrganizationView>;
+export type ClinicRoleSettings = z.infer<typeof ClinicRoleSettingsBody>;
 export type ApiToken = z.infer<typeof ApiTokenView>;
 export type SecondFactorChallengeView = z.infer<typeof SecondFactorChallenge>;
 
@@ -256,6 +263,9 @@ export const api = {
   regenerateRecoveryCodes: () => request<{ recoveryCodes: string[] }>('POST', '/api/me/second-factor/recovery-codes'),
   setSecondFactorRequirement: (oid: string, required: boolean) =>
     request<Organization>('PUT', `/api/organizations/${oid}/second-factor-requirement`, { required }),
+  roleSettings: (oid: string) => request<ClinicRoleSettings>('GET', `/api/organizations/${oid}/role-settings`),
+  setRoleSettings: (oid: string, settings: ClinicRoleSettings) =>
+    request<ClinicRoleSettings>('PUT', `/api/organizations/${oid}/role-settings`, settings),
   /** Me when signed up and in at once; `check-email` where the server confirms the address by e-mail first. */
   signUp: (body: z.input<typeof SignUpBody>) => request<Me | z.infer<typeof SignUpAccepted>>('POST', '/api/auth/sign-up', body),
   confirmSignUp: (body: z.infer<typeof ConfirmSignUpBody>) => request<Me>('POST', '/api/auth/confirm-sign-up', body),

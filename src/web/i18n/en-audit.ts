@@ -100,6 +100,7 @@ export const enAudit = {
     'rotate-share-code': "Changed the clinic's share code",
     'second-factor.require': 'Required two-step sign-in of every clinician and admin',
     'second-factor.allow-without': 'Stopped requiring two-step sign-in',
+    'role-settings': "Changed what the clinic's roles may do",
   }),
   ...words('account', { delete: 'Deleted an account' }),
   ...words('maintenance', { prune: 'Routine clean-up' }),

@@ -12,6 +12,7 @@ import { enDiary } from './en-diary.ts';
 import { enTwoStep } from './en-two-step.ts';
 import { enPasskeys } from './en-passkeys.ts';
 import { enInsights } from './en-insights.ts';
+import { enPermissions } from './en-permissions.ts';
 import { enVisits } from './en-visits.ts';
 import { enReport } from './en-report.ts';
 import { enIntake } from './en-intake.ts';
@@ -25,6 +26,7 @@ export const en = {
   ...enFlares,
   ...enAudit,
   ...enPanel,
+  ...enPermissions,
   ...enDiary,
   ...enTwoStep,
   ...enPasskeys,
@@ -241,6 +243,9 @@ export const en = {
   'clinic.members.roleFor': 'Role of {name}',
   'clinic.members.shareCode': 'Patients share their record with this code: {code}',
   'clinic.members.rotate': 'Make a new share code',
+  'clinic.members.nurseOrders': 'Let nurses order medicines and plan tapers',
+  'clinic.members.nurseOrdersHint':
+    'Off: only physicians order medicines and plan, pause or resume tapers; nurses are told to ask a prescriber.',
   'clinic.audit.title': 'Audit trail of {org}',
   'role.physician': 'Physician',
   'role.nurse': 'Nurse',

@@ -44,6 +44,11 @@ export function formatZoneName(iso: string, timeZone: string): string {
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
+/** Items joined as a sentence says them ("a, b and c"), in the current locale. */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 /** A number as the locale writes it (grouping, up to three decimals): 1,000,000 and 2.5 in English. */
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n);

@@ -5,7 +5,8 @@ import { requireRecentAuthentication } from '../../../app/reauthentication.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/api-tokens.ts';
 import { AppError } from '../../../app/errors.ts';
 import { confirmSignUp, requestSignUp } from '../../../app/sign-up-by-mail.ts';
-import type { ApiToken } from '../../../app/model.ts';
+import type { ApiToken, OrganizationRole } from '../../../app/model.ts';
+import { describeRoleMatrix, permissionsOf, type ClinicRoleSettings } from '../../../app/permissions.ts';
 import type { AppDeps, RequestContext } from '../../../app/context.ts';
 import type { IssuedSession } from '../../../app/session-issue.ts';
 import { listMyMemberships } from '../../../app/organizations.ts';
@@ -19,6 +20,7 @@ import {
   CreatedApiToken,
   DeleteAccountBody,
   MeResponse,
+  RoleMatrixView,
   SessionState,
   SignInBody,
   SignUpAccepted,
@@ -50,8 +52,16 @@ export async function loadMe(deps: AppDeps, ctx: RequestContext, csrfToken: stri
       organizationName: m.organizationName,
       role: m.role,
       secondFactorMissing: missing.includes(m.organizationId),
+      permissions: permissionsOf(m.role, m.roleSettings),
     })),
   };
+}
+
+/** Memberships as /api/me shows them: each with what its role may do, so the app can hide the rest. */
+function withPermissions<M extends { readonly role: OrganizationRole; readonly roleSettings: ClinicRoleSettings }>(
+  memberships: readonly M[],
+) {
+  return memberships.map(({ roleSettings, ...m }) => ({ ...m, permissions: permissionsOf(m.role, roleSettings) }));
 }
 
 /** Sets the cookie of a session just issued (any way of signing in) and answers /api/me as that session sees it. */
@@ -144,9 +154,23 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     async (req) => {
       // A cookie request already loaded the profile with its session; a bearer-token request loads it now.
       const profile = req.auth.profile;
-      if (profile) return { ...profile, memberships: [...profile.memberships], csrfToken: req.auth.csrfToken };
+      if (profile) return { ...profile, memberships: withPermissions(profile.memberships), csrfToken: req.auth.csrfToken };
       return loadMe(deps, contextOf(req), req.auth.csrfToken);
     },
+  );
+
+  app.get(
+    '/api/role-permissions',
+    {
+      schema: {
+        tags,
+        summary:
+          "The role matrix: what each role of a clinic may do by default, and why (a clinic may take permissions away; /api/me lists each membership's own)",
+        response: { 200: RoleMatrixView },
+      },
+    },
+    // The same for everyone and about no one: the defaults the policy reads.
+    async () => ({ items: describeRoleMatrix() }),
   );
 
   app.get(
@@ -161,7 +185,10 @@ export function registerAccountRoutes(app: ZodApp, deps: ApiDeps): void {
     async (req) => {
       const profile = req.auth.profile;
       if (profile)
-        return { signedIn: true as const, me: { ...profile, memberships: [...profile.memberships], csrfToken: req.auth.csrfToken } };
+        return {
+          signedIn: true as const,
+          me: { ...profile, memberships: withPermissions(profile.memberships), csrfToken: req.auth.csrfToken },
+        };
       if (req.auth.actor.kind !== 'user') return { signedIn: false as const };
       return { signedIn: true as const, me: await loadMe(deps, contextOf(req), req.auth.csrfToken) };
     },

@@ -21,6 +21,7 @@ export function registerAlertRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/organizations/:organizationId/alerts',
     {
+      config: { clinicAction: 'review-alerts' },
       schema: {
         tags,
         params: OrganizationParams,
@@ -41,6 +42,7 @@ export function registerAlertRoutes(app: ZodApp, deps: ApiDeps): void {
   app.post(
     '/api/organizations/:organizationId/alerts/:alertId/acknowledge',
     {
+      config: { clinicAction: 'review-alerts' },
       schema: { tags, params: z.strictObject({ organizationId: Id, alertId: Id }), summary: 'Acknowledge an alert (clinicians)' },
     },
     async (req, reply) => {

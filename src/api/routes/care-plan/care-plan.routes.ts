@@ -56,7 +56,7 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     collection: 'conditions',
     idParam: 'conditionId',
     params: ConditionParams,
-    writeAction: 'write-clinical',
+    writeAction: 'record-conditions',
     conflictCode: 'clinical-record-conflict',
     present: presentRecord,
     put: {
@@ -83,7 +83,7 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
   app.put(
     '/api/patients/:patientId/care-plan',
     {
-      config: { patientAction: 'write-clinical' },
+      config: { patientAction: 'edit-care-plan' },
       schema: {
         tags,
         params: PatientParams,
@@ -126,7 +126,7 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
   app.put(
     '/api/patients/:patientId/care-plan/pacing/:activityId/sessions/:date',
     {
-      config: { patientAction: 'write-diary' },
+      config: { patientAction: 'record-pacing-sessions' },
       schema: {
         tags,
         params: PacingSessionParams,
@@ -182,7 +182,7 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     collection: 'procedures',
     idParam: 'procedureId',
     params: ProcedureParams,
-    writeAction: 'write-clinical',
+    writeAction: 'record-procedures',
     conflictCode: 'clinical-record-conflict',
     present: presentProcedure,
     put: {
@@ -211,7 +211,7 @@ export function registerCarePlanRoutes(app: ZodApp, deps: ApiDeps): void {
     collection: 'conservative-care',
     idParam: 'conservativeCareId',
     params: ConservativeCareParams,
-    writeAction: 'write-clinical',
+    writeAction: 'record-conservative-care',
     conflictCode: 'clinical-record-conflict',
     present: presentConservativeCare,
     put: {

@@ -207,7 +207,7 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
   app.post(
     '/api/patients/:patientId/instrument-assignments',
     {
-      config: { patientAction: 'write-clinical' },
+      config: { patientAction: 'assign-questionnaires' },
       schema: {
         tags,
         params: PatientParams,
@@ -237,7 +237,7 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
   app.delete(
     '/api/patients/:patientId/instrument-assignments/:assignmentId',
     {
-      config: { patientAction: 'write-clinical' },
+      config: { patientAction: 'assign-questionnaires' },
       schema: { tags, params: PatientAssignmentParams, summary: 'Cancel an assignment; open due items are withdrawn, completed ones kept' },
     },
     async (req, reply) => {
@@ -249,6 +249,7 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/organizations/:organizationId/instruments',
     {
+      config: { clinicAction: 'view-clinic' },
       schema: { tags, params: OrganizationParams, summary: 'Instruments and their licence status in this organization (members)' },
     },
     async (req) => ({ items: await listOrganizationInstruments(deps, contextOf(req), req.params.organizationId) }),
@@ -257,6 +258,7 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
   app.put(
     '/api/organizations/:organizationId/instruments/:instrumentId/licence',
     {
+      config: { clinicAction: 'manage-licences' },
       schema: {
         tags,
         params: OrganizationInstrumentParams,
@@ -273,6 +275,7 @@ export function registerInstrumentRoutes(app: ZodApp, deps: ApiDeps): void {
   app.delete(
     '/api/organizations/:organizationId/instruments/:instrumentId/licence',
     {
+      config: { clinicAction: 'manage-licences' },
       schema: { tags, params: OrganizationInstrumentParams, summary: 'Disable a licensed instrument again (admins)' },
     },
     async (req, reply) => {

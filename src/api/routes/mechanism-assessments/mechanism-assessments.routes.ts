@@ -20,7 +20,7 @@ export function registerMechanismAssessmentRoutes(app: ZodApp, deps: ApiDeps): v
     collection: 'mechanism-assessments',
     idParam: 'conditionId',
     params: MechanismAssessmentParams,
-    writeAction: 'write-clinical',
+    writeAction: 'record-conditions',
     conflictCode: 'clinical-record-conflict',
     present: presentMechanismAssessment,
     put: {

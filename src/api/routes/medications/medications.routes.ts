@@ -50,7 +50,7 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
     collection: 'medication-orders',
     idParam: 'orderId',
     params: MedicationOrderParams,
-    writeAction: 'write-clinical',
+    writeAction: 'order-medications',
     conflictCode: 'clinical-record-conflict',
     present: presentRecord,
     put: {
@@ -98,7 +98,7 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.put(
     '/api/patients/:patientId/taper-plans/:taperPlanId',
     {
-      config: { patientAction: 'write-clinical' },
+      config: { patientAction: 'plan-tapers' },
       schema: {
         tags,
         params: TaperPlanParams,
@@ -142,7 +142,7 @@ export function registerMedicationRoutes(app: ZodApp, deps: ApiDeps): void {
   for (const { step, body, summary } of pauseRoutes) {
     app.post(
       `/api/patients/:patientId/taper-plans/:taperPlanId/${step}`,
-      { config: { patientAction: 'write-clinical' }, schema: { tags, params: TaperPlanParams, body, summary } },
+      { config: { patientAction: 'plan-tapers' }, schema: { tags, params: TaperPlanParams, body, summary } },
       async (req, reply) => {
         const { on } = req.body as { on: string };
         const record = await pauseOrResumeTaper(deps, contextOf(req), req.params.patientId, req.params.taperPlanId.toLowerCase(), step, on);

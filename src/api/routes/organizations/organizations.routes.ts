@@ -11,18 +11,20 @@ import {
   listMyMemberships,
   readOrganizationAudit,
   removeMember,
+  requireClinicPermission,
   revokeMemberInvitation,
   rotateShareCode,
+  setClinicRoleSettings,
   setSecondFactorRequirement,
 } from '../../../app/organizations.ts';
 import { listVisiblePatients } from '../../../app/patients.ts';
 import { readPanel } from '../../../app/triage.ts';
 import { PanelPageView, PanelQueryString } from '../../../contract/panel.ts';
-import { forbidden } from '../../../app/errors.ts';
 import { OrganizationParams, PageQuery } from '../../../contract/common.ts';
 import {
   ChangeRoleBody,
   CreateOrganizationBody,
+  ClinicRoleSettingsBody,
   InvitationParams,
   InvitedMember,
   InviteMemberBody,
@@ -72,7 +74,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.get(
     '/api/organizations/:organizationId',
-    { schema: { tags, summary: 'An organization you belong to', params: OrganizationParams, response: { 200: OrganizationView } } },
+    {
+      config: { clinicAction: 'view-clinic' },
+      schema: { tags, summary: 'An organization you belong to', params: OrganizationParams, response: { 200: OrganizationView } },
+    },
     async (req) => {
       const { organization, role } = await getOrganization(deps, contextOf(req), req.params.organizationId);
       return { ...organization, role };
@@ -82,6 +87,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.put(
     '/api/organizations/:organizationId/second-factor-requirement',
     {
+      config: { clinicAction: 'manage-settings' },
       schema: {
         tags,
         summary: 'Require two-step sign-in of every clinician and admin, or stop requiring it (admins; needs your own first)',
@@ -98,9 +104,46 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
     },
   );
 
+  app.get(
+    '/api/organizations/:organizationId/role-settings',
+    {
+      config: { clinicAction: 'view-clinic' },
+      schema: {
+        tags,
+        summary: 'What the clinic set about its roles: permissions withheld from a role, and whether nurses may order (members)',
+        params: OrganizationParams,
+        response: { 200: ClinicRoleSettingsBody },
+      },
+    },
+    async (req) => (await getOrganization(deps, contextOf(req), req.params.organizationId)).organization.roleSettings,
+  );
+
+  app.put(
+    '/api/organizations/:organizationId/role-settings',
+    {
+      config: { clinicAction: 'manage-settings' },
+      schema: {
+        tags,
+        summary:
+          "Narrow what the clinic's roles may do (withhold permissions of the role matrix from a role) and allow or stop nurse orders (admins); see GET /api/role-permissions",
+        params: OrganizationParams,
+        body: ClinicRoleSettingsBody,
+        response: { 200: ClinicRoleSettingsBody },
+      },
+    },
+    async (req) => {
+      const ctx = contextOf(req);
+      await setClinicRoleSettings(deps, ctx, req.params.organizationId, req.body);
+      return (await getOrganization(deps, ctx, req.params.organizationId)).organization.roleSettings;
+    },
+  );
+
   app.post(
     '/api/organizations/:organizationId/share-code',
-    { schema: { tags, summary: 'Replace the share code (admins)', params: OrganizationParams, response: { 200: OrganizationView } } },
+    {
+      config: { clinicAction: 'manage-settings' },
+      schema: { tags, summary: 'Replace the share code (admins)', params: OrganizationParams, response: { 200: OrganizationView } },
+    },
     async (req) => {
       const org = await rotateShareCode(deps, contextOf(req), req.params.organizationId);
       return { ...org, role: 'admin' as const };
@@ -109,7 +152,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.get(
     '/api/organizations/:organizationId/members',
-    { schema: { tags, summary: 'Members and roles', params: OrganizationParams, response: { 200: z.array(MemberView) } } },
+    {
+      config: { clinicAction: 'view-clinic' },
+      schema: { tags, summary: 'Members and roles', params: OrganizationParams, response: { 200: z.array(MemberView) } },
+    },
     async (req) => {
       return (await listMembers(deps, contextOf(req), req.params.organizationId)).map(({ organizationId: _o, ...m }) => m);
     },
@@ -117,7 +163,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.patch(
     '/api/organizations/:organizationId/members/:membershipId',
-    { schema: { tags, summary: "Change a member's role (admins)", params: MembershipParams, body: ChangeRoleBody } },
+    {
+      config: { clinicAction: 'manage-members' },
+      schema: { tags, summary: "Change a member's role (admins)", params: MembershipParams, body: ChangeRoleBody },
+    },
     async (req, reply) => {
       await changeMemberRole(deps, contextOf(req), req.params.organizationId, req.params.membershipId, req.body.role);
       return reply.code(204).send();
@@ -126,7 +175,10 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.delete(
     '/api/organizations/:organizationId/members/:membershipId',
-    { schema: { tags, summary: 'Remove a member (admins) or leave', params: MembershipParams } },
+    {
+      config: { clinicAction: 'manage-members' },
+      schema: { tags, summary: 'Remove a member (admins) or leave', params: MembershipParams },
+    },
     async (req, reply) => {
       await removeMember(deps, contextOf(req), req.params.organizationId, req.params.membershipId);
       return reply.code(204).send();
@@ -136,6 +188,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/organizations/:organizationId/invitations',
     {
+      config: { clinicAction: 'manage-members' },
       schema: {
         tags,
         summary: 'Pending member invitations (admins)',
@@ -157,6 +210,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.post(
     '/api/organizations/:organizationId/invitations',
     {
+      config: { clinicAction: 'manage-members' },
       schema: {
         tags,
         summary: 'Invite a member by email (admins); the code is shown once',
@@ -175,7 +229,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
 
   app.delete(
     '/api/organizations/:organizationId/invitations/:invitationId',
-    { schema: { tags, summary: 'Withdraw an invitation (admins)', params: InvitationParams } },
+    { config: { clinicAction: 'manage-members' }, schema: { tags, summary: 'Withdraw an invitation (admins)', params: InvitationParams } },
     async (req, reply) => {
       await revokeMemberInvitation(deps, contextOf(req), req.params.organizationId, req.params.invitationId);
       return reply.code(204).send();
@@ -185,6 +239,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.post(
     '/api/organizations/:organizationId/patient-invitations',
     {
+      config: { clinicAction: 'invite-patients' },
       schema: {
         tags,
         summary: 'Create a one-time code a patient accepts to share their record with this clinic (members)',
@@ -210,6 +265,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/organizations/:organizationId/patients',
     {
+      config: { clinicAction: 'view-panel' },
       schema: {
         tags,
         summary: "The clinic's patients who share their record (clinicians)",
@@ -219,8 +275,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     async (req) => {
       const ctx = contextOf(req);
-      const { role } = await getOrganization(deps, ctx, req.params.organizationId);
-      if (role === 'admin') throw forbidden('Admins manage the organization; clinicians see its patients.');
+      await requireClinicPermission(deps, ctx, req.params.organizationId, 'view-panel');
       return (await listVisiblePatients(deps, ctx))
         .filter((v) => v.organizationId === req.params.organizationId)
         .map((v) => ({ ...v, patient: presentPatient(v.patient) }));
@@ -230,6 +285,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/organizations/:organizationId/panel',
     {
+      config: { clinicAction: 'view-panel' },
       schema: {
         tags,
         summary: "The clinic's patients as a triage list, most urgent first (clinicians)",
@@ -283,6 +339,7 @@ export function registerOrganizationRoutes(app: ZodApp, deps: ApiDeps): void {
   app.get(
     '/api/organizations/:organizationId/audit',
     {
+      config: { clinicAction: 'read-audit' },
       schema: {
         tags,
         summary: "The organization's audit trail (admins)",

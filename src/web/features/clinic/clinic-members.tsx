@@ -1,6 +1,6 @@
 // The clinic's members and their roles, the share code, and inviting a member (with pending invitations).
 import { useEffect, useState } from 'preact/hooks';
-import { api, type ApiError, roleLabel, type Member, type MemberInvitation } from '../../api/client.ts';
+import { api, type ApiError, type ClinicRoleSettings, roleLabel, type Member, type MemberInvitation } from '../../api/client.ts';
 import { Checkbox, ErrorMessage, Field, Loading, OneTimeCode, SelectField, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { useOrganization } from './use-organization.ts';
@@ -17,6 +17,10 @@ export function ClinicMembers(props: { orgId: string }) {
   const [role, setRole] = useState<Member['role']>('physician');
   const [invited, setInvited] = useState<{ email: string; code: string } | null>(null);
   const [inviteError, setInviteError] = useState<ApiError | null>(null);
+  const [roleSettings, setRoleSettings] = useState<ClinicRoleSettings | null>(null);
+  useEffect(() => {
+    api.roleSettings(props.orgId).then(setRoleSettings, () => setRoleSettings(null));
+  }, [props.orgId]);
   const load = () => {
     api.members(props.orgId).then(setMembers, (e: ApiError) => setError(e.message));
     api.invitations(props.orgId).then(setInvitations, () => {});
@@ -65,6 +69,19 @@ export function ClinicMembers(props: { orgId: string }) {
               act(async () => setOrg(await api.setSecondFactorRequirement(props.orgId, required)), t('account.saved'))
             }
           />
+          {roleSettings && (
+            <Checkbox
+              label={t('clinic.members.nurseOrders')}
+              hint={t('clinic.members.nurseOrdersHint')}
+              checked={roleSettings.allowNurseOrders}
+              onChange={(allowNurseOrders) =>
+                act(
+                  async () => setRoleSettings(await api.setRoleSettings(props.orgId, { ...roleSettings, allowNurseOrders })),
+                  t('account.saved'),
+                )
+              }
+            />
+          )}
         </div>
       )}
       {members === null ? (

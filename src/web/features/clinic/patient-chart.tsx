@@ -11,6 +11,7 @@ import { ChartDiary } from './chart-diary.tsx';
 import { ChartSummary } from './chart-summary.tsx';
 import { CHART_PAGE, newestFirst, pullAll } from './chart-records.ts';
 import { ChartTabs } from './chart-tabs.tsx';
+import { ActingMembership } from './role-permissions.tsx';
 
 // The Plan and Medicines tabs load their code only when opened.
 const PlanPanel = lazyPart<{ orgId: string; patient: Patient }>(() => import('../plan/clinician-plan.tsx').then((m) => m.PlanPanel));
@@ -59,53 +60,55 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
     { id: 'medicines', label: t('clinic.chart.medicines') },
   ] as const;
   return (
-    <main id="main" class="wide">
-      <h1>{patient ? t('clinic.chart.title', { name: patient.displayName }) : t('app.loading')}</h1>
-      {days && (
-        <p>
-          <Sparkline days={days} label={t('clinic.chart.last28')} />
-        </p>
-      )}
-      <ErrorMessage message={error} />
-      <ChartTabs tabs={tabs} tab={tab} onSelect={selectTab} />
-      {patient && tab === 'overview' && (
-        <section id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" class="card">
-          <p>{t('clinic.chart.timeZone', { zone: patient.timeZone })}</p>
-          {patient.birthYear != null && <p>{t('clinic.chart.born', { year: patient.birthYear })}</p>}
-          <h2>{t('clinic.chart.last28')}</h2>
-          {days === null ? <Loading /> : <Trend days={days} />}
-          {days && days.length > 0 && (
-            <Bars label={t('chart.checkInsPerDay')} values={days.map((d) => ({ key: d.localDate, value: d.entryCount }))} />
-          )}
-          <ChartSummary patientId={patient.id} />
-        </section>
-      )}
-      {patient && tab === 'diary' && (
-        <ChartDiary
-          records={records}
-          shown={shown}
-          firstNew={firstNew}
-          onShowOlder={() => {
-            setFirstNew(shown);
-            setShown(shown + CHART_PAGE);
-          }}
-        />
-      )}
-      {patient && tab === 'questionnaires' && (
-        <section id="panel-questionnaires" role="tabpanel" aria-labelledby="tab-questionnaires">
-          <QuestionnairesPanel orgId={props.orgId} patient={patient} />
-        </section>
-      )}
-      {patient && tab === 'plan' && (
-        <section id="panel-plan" role="tabpanel" aria-labelledby="tab-plan">
-          <PlanPanel key={patient.id} orgId={props.orgId} patient={patient} />
-        </section>
-      )}
-      {patient && tab === 'medicines' && (
-        <section id="panel-medicines" role="tabpanel" aria-labelledby="tab-medicines">
-          <MedicinesPanel key={patient.id} orgId={props.orgId} patient={patient} />
-        </section>
-      )}
-    </main>
+    <ActingMembership orgId={props.orgId}>
+      <main id="main" class="wide">
+        <h1>{patient ? t('clinic.chart.title', { name: patient.displayName }) : t('app.loading')}</h1>
+        {days && (
+          <p>
+            <Sparkline days={days} label={t('clinic.chart.last28')} />
+          </p>
+        )}
+        <ErrorMessage message={error} />
+        <ChartTabs tabs={tabs} tab={tab} onSelect={selectTab} />
+        {patient && tab === 'overview' && (
+          <section id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" class="card">
+            <p>{t('clinic.chart.timeZone', { zone: patient.timeZone })}</p>
+            {patient.birthYear != null && <p>{t('clinic.chart.born', { year: patient.birthYear })}</p>}
+            <h2>{t('clinic.chart.last28')}</h2>
+            {days === null ? <Loading /> : <Trend days={days} />}
+            {days && days.length > 0 && (
+              <Bars label={t('chart.checkInsPerDay')} values={days.map((d) => ({ key: d.localDate, value: d.entryCount }))} />
+            )}
+            <ChartSummary patientId={patient.id} />
+          </section>
+        )}
+        {patient && tab === 'diary' && (
+          <ChartDiary
+            records={records}
+            shown={shown}
+            firstNew={firstNew}
+            onShowOlder={() => {
+              setFirstNew(shown);
+              setShown(shown + CHART_PAGE);
+            }}
+          />
+        )}
+        {patient && tab === 'questionnaires' && (
+          <section id="panel-questionnaires" role="tabpanel" aria-labelledby="tab-questionnaires">
+            <QuestionnairesPanel orgId={props.orgId} patient={patient} />
+          </section>
+        )}
+        {patient && tab === 'plan' && (
+          <section id="panel-plan" role="tabpanel" aria-labelledby="tab-plan">
+            <PlanPanel key={patient.id} orgId={props.orgId} patient={patient} />
+          </section>
+        )}
+        {patient && tab === 'medicines' && (
+          <section id="panel-medicines" role="tabpanel" aria-labelledby="tab-medicines">
+            <MedicinesPanel key={patient.id} orgId={props.orgId} patient={patient} />
+          </section>
+        )}
+      </main>
+    </ActingMembership>
   );
 }

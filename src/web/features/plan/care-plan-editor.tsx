@@ -17,8 +17,23 @@ import { planApi, type CarePlanView } from './plan-api.ts';
 import { PacingToday } from './pacing-today.tsx';
 import { usePlanProgress } from './plan-progress.tsx';
 import { ConflictBox, errorAt, focusSoon, TextArea, usePatientToday } from './plan-ui.tsx';
+import { NotInRole, useMay, type Permission } from '../clinic/role-permissions.tsx';
+
+// The plan's parts, each a permission of the role matrix: a role edits only the parts its row lists
+// (the server refuses any other change, naming the part).
+const MODALITY_PARTS: readonly Permission[] = [
+  'plan-pharmacological',
+  'plan-interventional',
+  'plan-physical',
+  'plan-psychological',
+  'plan-complementary',
+  'plan-self-management',
+];
+const PLAN_PARTS: readonly Permission[] = ['plan-goals', 'plan-pacing', ...MODALITY_PARTS];
 
 export function CarePlanEditor(props: { patient: Patient; members: readonly Member[] }) {
+  const may = useMay();
+  const mayEdit = may('edit-care-plan');
   const pid = props.patient.id;
   const [current, setCurrent] = useState<CarePlanView | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -128,24 +143,36 @@ export function CarePlanEditor(props: { patient: Patient; members: readonly Memb
                 {conflict.current && <CarePlanSummary plan={conflict.current} members={props.members} />}
               </ConflictBox>
             )}
-            <CarePlanGoals goals={draft.goals} onChange={(goals) => setDraft({ ...draft, goals })} error={error} progress={progress} />
-            <CarePlanInterventions
-              interventions={draft.interventions}
-              onChange={(interventions) => setDraft({ ...draft, interventions })}
-              error={error}
-              members={props.members}
-            />
-            <CarePlanPacing pacing={draft.pacing} onChange={(pacing) => setDraft({ ...draft, pacing })} error={error} today={today} />
-            <TextArea
-              label={t('plan.notes')}
-              name="planNotes"
-              value={draft.notes}
-              onInput={(notes) => setDraft({ ...draft, notes })}
-              error={errorAt(error, '/notes')}
-            />
-            <button type="submit" id="care-plan-save" class="button" disabled={saving}>
-              {saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}
-            </button>
+            <NotInRole permission="edit-care-plan" />
+            {mayEdit && <NotInRole permission={PLAN_PARTS} />}
+            <fieldset disabled={!mayEdit || !may('plan-goals')}>
+              <CarePlanGoals goals={draft.goals} onChange={(goals) => setDraft({ ...draft, goals })} error={error} progress={progress} />
+            </fieldset>
+            <fieldset disabled={!mayEdit || !MODALITY_PARTS.some(may)}>
+              <CarePlanInterventions
+                interventions={draft.interventions}
+                onChange={(interventions) => setDraft({ ...draft, interventions })}
+                error={error}
+                members={props.members}
+              />
+            </fieldset>
+            <fieldset disabled={!mayEdit || !may('plan-pacing')}>
+              <CarePlanPacing pacing={draft.pacing} onChange={(pacing) => setDraft({ ...draft, pacing })} error={error} today={today} />
+            </fieldset>
+            <fieldset disabled={!mayEdit || !may('plan-goals')}>
+              <TextArea
+                label={t('plan.notes')}
+                name="planNotes"
+                value={draft.notes}
+                onInput={(notes) => setDraft({ ...draft, notes })}
+                error={errorAt(error, '/notes')}
+              />
+            </fieldset>
+            {mayEdit && (
+              <button type="submit" id="care-plan-save" class="button" disabled={saving}>
+                {saving ? t('common.saving') : t('plan.saveVersion', { version: (current?.version ?? 0) + 1 })}
+              </button>
+            )}
           </form>
         )}
       </section>

@@ -19,8 +19,10 @@ import { RegimenView } from './regimen-view.tsx';
 import { StopOrderDialog } from './stop-order-dialog.tsx';
 import { TaperPlanner } from './taper-planner.tsx';
 import { useLiveMme } from './use-live-mme.ts';
+import { NotInRole, useMay } from '../clinic/role-permissions.tsx';
 
 export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
+  const mayOrder = useMay()('order-medications');
   const pid = props.patient.id;
   const today = usePatientToday(props.patient.timeZone);
   const [summary, setSummary] = useState<MedicationSummaryView | null>(null);
@@ -91,21 +93,23 @@ export function MedicinesPanel(props: { orgId: string; patient: Patient }) {
         summary={summary}
         error={error}
         editedIds={editedIds}
-        onChange={(o) => setDrafts((list) => [...list, draftOf(o)])}
-        onStop={setStopping}
+        {...(mayOrder ? { onChange: (o: MedicationOrderView) => setDrafts((list) => [...list, draftOf(o)]), onStop: setStopping } : {})}
       />
 
       <AsNeededUse pid={pid} clinician />
 
-      <OrderChanges
-        pid={pid}
-        today={today}
-        drafts={drafts}
-        setDrafts={setDrafts}
-        draftItems={draftItems}
-        draftMissing={draftMissing}
-        reload={load}
-      />
+      <NotInRole permission="order-medications" propose />
+      {mayOrder && (
+        <OrderChanges
+          pid={pid}
+          today={today}
+          drafts={drafts}
+          setDrafts={setDrafts}
+          draftItems={draftItems}
+          draftMissing={draftMissing}
+          reload={load}
+        />
+      )}
 
       <TaperPlanner pid={pid} today={today} tapers={tapers} hasOrders={current.length > 0} onChanged={load} />
       <OrderHistory history={history} onRetry={load} />

@@ -39,6 +39,7 @@ export function Conditions(props: { patient: Patient }) {
   const today = usePatientToday(props.patient.timeZone);
   return (
     <RecordSection<ConditionView, ConditionDraft>
+      permission="record-conditions"
       id="conditions"
       title={t('plan.conditions')}
       listLabel={t('plan.conditions')}

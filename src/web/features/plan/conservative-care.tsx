@@ -22,6 +22,7 @@ export function ConservativeCare(props: { patient: Patient }) {
   const pid = props.patient.id;
   return (
     <RecordSection<ConservativeCareView, ConservativeDraft>
+      permission="record-conservative-care"
       id="conservative"
       title={t('plan.conservative')}
       listLabel={t('plan.conservative')}

@@ -12,8 +12,9 @@ export function CurrentMedicines(props: {
   summary: MedicationSummaryView | null;
   error: string | null;
   editedIds: ReadonlySet<string>;
-  onChange: (order: MedicationOrderView) => void;
-  onStop: (order: MedicationOrderView) => void;
+  /** Absent where the member's role may not order: the list is read, not changed. */
+  onChange?: (order: MedicationOrderView) => void;
+  onStop?: (order: MedicationOrderView) => void;
 }) {
   const { pid, summary, error, editedIds } = props;
   const current = summary?.orders ?? [];
@@ -33,14 +34,16 @@ export function CurrentMedicines(props: {
               <span>
                 <strong>{drugName(o.formularyId)}</strong> — {doseInWords(o)} · {label('meds.route', o.route)} · {orderPeriodInWords(o)}
               </span>
-              <span class="row">
-                <button type="button" class="button secondary" disabled={editedIds.has(o.id)} onClick={() => props.onChange(o)}>
-                  {t('meds.change', { drug: drugName(o.formularyId) })}
-                </button>
-                <button type="button" class="button secondary" onClick={() => props.onStop(o)}>
-                  {t('meds.stop', { drug: drugName(o.formularyId) })}
-                </button>
-              </span>
+              {props.onChange && (
+                <span class="row">
+                  <button type="button" class="button secondary" disabled={editedIds.has(o.id)} onClick={() => props.onChange?.(o)}>
+                    {t('meds.change', { drug: drugName(o.formularyId) })}
+                  </button>
+                  <button type="button" class="button secondary" onClick={() => props.onStop?.(o)}>
+                    {t('meds.stop', { drug: drugName(o.formularyId) })}
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -25,6 +25,7 @@ export function Procedures(props: { patient: Patient }) {
   const name = (p: ProcedureView) => (p.type === 'other' && p.label ? p.label : label('plan.procedure.type', p.type));
   return (
     <RecordSection<ProcedureView, ProcedureDraft>
+      permission="record-procedures"
       id="procedures"
       title={t('plan.procedures')}
       listLabel={t('plan.procedures')}

@@ -7,6 +7,7 @@ import { ErrorSummary, formLevelMessage, unplacedErrors } from '../../components
 import { Empty, ErrorMessage, Loading, showToast } from '../../components/ui.tsx';
 import { t } from '../../i18n/index.ts';
 import { newClientId } from '../../offline/ids.ts';
+import { NotInRole, useMay, type Permission } from '../clinic/role-permissions.tsx';
 import { ConflictBox, focusSoon } from './plan-ui.tsx';
 
 interface Versioned {
@@ -36,7 +37,10 @@ export function RecordSection<V extends Versioned, D>(props: {
   /** The pointers `renderForm` shows beside a field for this draft; the summary lists any other on its own. */
   placed: (draft: D) => readonly string[];
   formTitle: (editing: boolean) => string;
+  /** What a clinic member's role needs to add, edit or delete here; without it the list is read only, and says why. */
+  permission: Permission;
 }) {
+  const may = useMay()(props.permission);
   const [items, setItems] = useState<V[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; version: number | undefined; draft: D } | null>(null);
@@ -117,23 +121,25 @@ export function RecordSection<V extends Versioned, D>(props: {
           {visible.map((v) => (
             <li key={v.id}>
               <div>{props.renderItem(v)}</div>
-              <span class="row">
-                <button
-                  type="button"
-                  class="button secondary"
-                  onClick={() => {
-                    setEditing({ id: v.id, version: v.version, draft: props.fromView(v) });
-                    setError(null);
-                    setRefusal(null);
-                    setConflict(null);
-                  }}
-                >
-                  {t('plan.editNamed', { name: props.itemName(v) })}
-                </button>
-                <button type="button" class="button secondary" id={`${props.id}-${v.id}-delete`} onClick={() => remove(v)}>
-                  {t('plan.deleteNamed', { name: props.itemName(v) })}
-                </button>
-              </span>
+              {may && (
+                <span class="row">
+                  <button
+                    type="button"
+                    class="button secondary"
+                    onClick={() => {
+                      setEditing({ id: v.id, version: v.version, draft: props.fromView(v) });
+                      setError(null);
+                      setRefusal(null);
+                      setConflict(null);
+                    }}
+                  >
+                    {t('plan.editNamed', { name: props.itemName(v) })}
+                  </button>
+                  <button type="button" class="button secondary" id={`${props.id}-${v.id}-delete`} onClick={() => remove(v)}>
+                    {t('plan.deleteNamed', { name: props.itemName(v) })}
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -189,6 +195,8 @@ export function RecordSection<V extends Versioned, D>(props: {
             </button>
           </div>
         </form>
+      ) : !may ? (
+        <NotInRole permission={props.permission} />
       ) : (
         <button
           type="button"

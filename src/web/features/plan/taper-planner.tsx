@@ -12,6 +12,7 @@ import { errorAt, options } from './plan-ui.tsx';
 import { RATE_CHOICES, rateInWords, rateOf, type RateChoice } from './taper-rate.ts';
 import { readableTaperError } from './taper-errors.ts';
 import { TaperSteps } from './taper-steps.tsx';
+import { NotInRole, useMay } from '../clinic/role-permissions.tsx';
 
 export function TaperPlanner(props: {
   pid: string;
@@ -20,6 +21,7 @@ export function TaperPlanner(props: {
   hasOrders: boolean;
   onChanged: () => void;
 }) {
+  const mayTaper = useMay()('plan-tapers');
   const [startDate, setStartDate] = useState(props.today);
   const [choice, setChoice] = useState<RateChoice>('monthly');
   const [percent, setPercent] = useState('10');
@@ -126,97 +128,102 @@ export function TaperPlanner(props: {
               </ul>
             )}
             <p class="hint">{t('meds.source', { source: citationOf(taper.plan.source) })}</p>
-            <button
-              type="button"
-              class="button secondary"
-              onClick={() => {
-                void pauseOrResume(taper);
-              }}
-            >
-              {taper.schedule.pausedSince
-                ? t('meds.taper.resume', { date: formatLocalDate(taper.plan.startDate, 'date') })
-                : t('meds.taper.pause', { date: formatLocalDate(taper.plan.startDate, 'date') })}
-            </button>
+            {mayTaper && (
+              <button
+                type="button"
+                class="button secondary"
+                onClick={() => {
+                  void pauseOrResume(taper);
+                }}
+              >
+                {taper.schedule.pausedSince
+                  ? t('meds.taper.resume', { date: formatLocalDate(taper.plan.startDate, 'date') })
+                  : t('meds.taper.pause', { date: formatLocalDate(taper.plan.startDate, 'date') })}
+              </button>
+            )}
           </article>
         ))
       )}
-      <form ref={form} class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
-        <h3 id="taper-new-heading">{t('meds.taper.new')}</h3>
-        <p class="hint">{t('meds.taper.intro')}</p>
-        <ErrorSummary
-          failure={error}
-          form={form}
-          messages={unplacedErrors(error, [
-            '/startDate',
-            '/targetPercentOfOriginal',
-            ...(choice === 'custom' ? ['/rate'] : []),
-            '/strengthsByDrug',
-          ])}
-        />
-        <ErrorMessage message={formLevelMessage(error)} />
-        <div class="grid">
-          <Field
-            label={t('meds.taper.start')}
-            name="taperStart"
-            type="date"
-            value={startDate}
-            onInput={setStartDate}
-            error={errorAt(error, '/startDate')}
+      <NotInRole permission="plan-tapers" propose />
+      {mayTaper && (
+        <form ref={form} class="subform" onSubmit={create} noValidate aria-labelledby="taper-new-heading">
+          <h3 id="taper-new-heading">{t('meds.taper.new')}</h3>
+          <p class="hint">{t('meds.taper.intro')}</p>
+          <ErrorSummary
+            failure={error}
+            form={form}
+            messages={unplacedErrors(error, [
+              '/startDate',
+              '/targetPercentOfOriginal',
+              ...(choice === 'custom' ? ['/rate'] : []),
+              '/strengthsByDrug',
+            ])}
           />
-          <SelectField
-            label={t('meds.taper.rate')}
-            name="taperRate"
-            value={choice}
-            options={options('meds.taper.choice', RATE_CHOICES)}
-            onChange={setChoice}
-          />
-          <Field
-            label={t('meds.taper.targetLabel')}
-            name="taperTarget"
-            type="number"
-            inputMode="decimal"
-            value={target}
-            onInput={setTarget}
-            hint={t('meds.taper.targetHint')}
-            error={errorAt(error, '/targetPercentOfOriginal')}
-          />
-        </div>
-        {choice === 'custom' && (
+          <ErrorMessage message={formLevelMessage(error)} />
           <div class="grid">
             <Field
-              label={t('meds.taper.percent')}
-              name="taperPercent"
-              type="number"
-              inputMode="decimal"
-              value={percent}
-              onInput={setPercent}
-              error={errorAt(error, '/rate')}
+              label={t('meds.taper.start')}
+              name="taperStart"
+              type="date"
+              value={startDate}
+              onInput={setStartDate}
+              error={errorAt(error, '/startDate')}
             />
             <SelectField
-              label={t('meds.taper.interval')}
-              name="taperInterval"
-              value={interval}
-              options={options('meds.taper.interval', ['week', 'month'] as const)}
-              onChange={setTaperInterval}
+              label={t('meds.taper.rate')}
+              name="taperRate"
+              value={choice}
+              options={options('meds.taper.choice', RATE_CHOICES)}
+              onChange={setChoice}
+            />
+            <Field
+              label={t('meds.taper.targetLabel')}
+              name="taperTarget"
+              type="number"
+              inputMode="decimal"
+              value={target}
+              onInput={setTarget}
+              hint={t('meds.taper.targetHint')}
+              error={errorAt(error, '/targetPercentOfOriginal')}
             />
           </div>
-        )}
-        {needed.map((drug) => (
-          <Field
-            key={drug}
-            label={t('meds.taper.strengths', { drug: drugName(drug) })}
-            name={`strengths-${drug}`}
-            value={strengths[drug] ?? ''}
-            hint={t('meds.taper.strengthsHint')}
-            onInput={(text) => setStrengths({ ...strengths, [drug]: text })}
-            error={errorAt(error, `/strengthsByDrug/${drug}`)}
-          />
-        ))}
-        <button type="submit" class="button" disabled={busy || !props.hasOrders}>
-          {t('meds.taper.create')}
-        </button>
-        {!props.hasOrders && <p class="hint">{t('meds.taper.needsOrders')}</p>}
-      </form>
+          {choice === 'custom' && (
+            <div class="grid">
+              <Field
+                label={t('meds.taper.percent')}
+                name="taperPercent"
+                type="number"
+                inputMode="decimal"
+                value={percent}
+                onInput={setPercent}
+                error={errorAt(error, '/rate')}
+              />
+              <SelectField
+                label={t('meds.taper.interval')}
+                name="taperInterval"
+                value={interval}
+                options={options('meds.taper.interval', ['week', 'month'] as const)}
+                onChange={setTaperInterval}
+              />
+            </div>
+          )}
+          {needed.map((drug) => (
+            <Field
+              key={drug}
+              label={t('meds.taper.strengths', { drug: drugName(drug) })}
+              name={`strengths-${drug}`}
+              value={strengths[drug] ?? ''}
+              hint={t('meds.taper.strengthsHint')}
+              onInput={(text) => setStrengths({ ...strengths, [drug]: text })}
+              error={errorAt(error, `/strengthsByDrug/${drug}`)}
+            />
+          ))}
+          <button type="submit" class="button" disabled={busy || !props.hasOrders}>
+            {t('meds.taper.create')}
+          </button>
+          {!props.hasOrders && <p class="hint">{t('meds.taper.needsOrders')}</p>}
+        </form>
+      )}
     </section>
   );
 }

@@ -16,6 +16,8 @@ export function AssignmentList(props: {
   pid: string;
   timeZone: string;
   assignments: Assignment[] | null;
+  /** False where the member's role may not assign (nor so cancel) questionnaires. */
+  mayCancel?: boolean;
   /** After a cancel went through: the lists load again. */
   onChanged: () => void;
   onError: (message: string) => void;
@@ -65,9 +67,11 @@ export function AssignmentList(props: {
                     </>
                   )}
                 </span>
-                <button type="button" id={`cancel-${a.id}`} class="button secondary" onClick={() => cancel(a)}>
-                  {t('q.assign.cancel', { title: a.title })}
-                </button>
+                {props.mayCancel !== false && (
+                  <button type="button" id={`cancel-${a.id}`} class="button secondary" onClick={() => cancel(a)}>
+                    {t('q.assign.cancel', { title: a.title })}
+                  </button>
+                )}
               </li>
             ))}
         </ul>

@@ -7,8 +7,10 @@ import { ErrorMessage } from '../../components/ui.tsx';
 import { AssignmentList } from './assignment-list.tsx';
 import { AssignQuestionnaire } from './assign-questionnaire.tsx';
 import { QuestionnaireResults } from './questionnaire-results.tsx';
+import { NotInRole, useMay } from '../clinic/role-permissions.tsx';
 
 export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) {
+  const mayAssign = useMay()('assign-questionnaires');
   const pid = props.patient.id;
   const [catalogue, setCatalogue] = useState<{ id: string; shortTitle: string; available: boolean }[] | null>(null);
   const [assignments, setAssignments] = useState<Assignment[] | null>(null);
@@ -43,8 +45,19 @@ export function QuestionnairesPanel(props: { orgId: string; patient: Patient }) 
   return (
     <div>
       <ErrorMessage message={error} />
-      <AssignQuestionnaire pid={pid} timeZone={props.patient.timeZone} catalogue={catalogue} onAssigned={load} />
-      <AssignmentList pid={pid} timeZone={props.patient.timeZone} assignments={assignments} onChanged={load} onError={setError} />
+      {mayAssign ? (
+        <AssignQuestionnaire pid={pid} timeZone={props.patient.timeZone} catalogue={catalogue} onAssigned={load} />
+      ) : (
+        <NotInRole permission="assign-questionnaires" />
+      )}
+      <AssignmentList
+        pid={pid}
+        timeZone={props.patient.timeZone}
+        assignments={assignments}
+        onChanged={load}
+        onError={setError}
+        mayCancel={mayAssign}
+      />
       <QuestionnaireResults responses={responses} definitions={definitions} titleOf={titleOf} timeZone={props.patient.timeZone} />
     </div>
   );

@@ -182,12 +182,14 @@ type MembershipView = ReturnType<typeof useSession>['me']['memberships'][number]
 
 /** A clinician's or admin's start: the clinic's open alerts (urgent first) and where the work is. */
 function ClinicCard(props: { membership: MembershipView }) {
-  const { organizationId: orgId, organizationName, role } = props.membership;
-  const clinician = role !== 'admin';
+  const { organizationId: orgId, organizationName, permissions } = props.membership;
+  // What the card offers follows the role's permissions in this clinic (the role matrix, via /api/me).
+  const reviewsAlerts = permissions.includes('review-alerts');
+  const seesPanel = permissions.includes('view-panel');
   const [alerts, setAlerts] = useState<{ open: number; urgent: number } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const load = () => {
-    if (!clinician) return;
+    if (!reviewsAlerts) return;
     api.alerts(orgId, 'open').then(
       (r) => {
         setAlerts({ open: r.items.length, urgent: r.items.filter((a) => a.severity === 'urgent').length });
@@ -212,7 +214,7 @@ function ClinicCard(props: { membership: MembershipView }) {
   return (
     <section class="card" aria-labelledby={`clinic-${orgId}-heading`}>
       <h2 id={`clinic-${orgId}-heading`}>{organizationName}</h2>
-      {clinician &&
+      {reviewsAlerts &&
         (alerts === null ? (
           failed ? (
             <LoadFailed message={t('today.clinic.alertsFailed', { message: failed })} onRetry={load} />
@@ -225,11 +227,11 @@ function ClinicCard(props: { membership: MembershipView }) {
           </p>
         ))}
       <div class="row">
-        {clinician && link(`/clinic/${orgId}/alerts`, t('nav.alerts'), (alerts?.open ?? 0) > 0)}
-        {clinician && link(`/clinic/${orgId}/patients`, t('nav.patients'))}
-        {!clinician && link(`/clinic/${orgId}/members`, t('nav.members'))}
-        {!clinician && link(`/clinic/${orgId}/instruments`, t('nav.instruments'))}
-        {!clinician && link(`/clinic/${orgId}/audit`, t('nav.audit'))}
+        {reviewsAlerts && link(`/clinic/${orgId}/alerts`, t('nav.alerts'), (alerts?.open ?? 0) > 0)}
+        {seesPanel && link(`/clinic/${orgId}/patients`, t('nav.patients'), !reviewsAlerts)}
+        {permissions.includes('manage-members') && link(`/clinic/${orgId}/members`, t('nav.members'))}
+        {permissions.includes('manage-licences') && link(`/clinic/${orgId}/instruments`, t('nav.instruments'))}
+        {permissions.includes('read-audit') && link(`/clinic/${orgId}/audit`, t('nav.audit'))}
       </div>
     </section>
   );
