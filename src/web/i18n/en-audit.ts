@@ -19,6 +19,7 @@ export const enAudit = {
   ...words('day-summary', { read: 'Looked at daily summaries' }),
   ...words('what-works', { read: 'Looked at what works (patterns in the diary)' }),
   ...words('flare', documents('a flare', 'flares')),
+  ...words('coverage_readiness', { read: 'Checked the record against the coverage criteria for a procedure' }),
   ...words('visit', { ...documents('a visit', 'visits'), prepare: 'Looked at the preparation for a visit' }),
   ...words('intake', documents('an intake for a first consultation', 'intakes')),
   ...words('block_diary', documents('a block diary', 'block diaries')),
