@@ -14,6 +14,10 @@ export const journey: Journey = {
     await expectVisible(page.getByTestId('one-time-code'), 'the invitation code');
     await page.getByRole('combobox', { name: 'Role of Hana Sato, PharmD' }).selectOption('nurse');
     await expectVisible(page.getByText('Saved.'), 'the role change confirmation');
+    // Back to pharmacist, so that the demo clinic stays as the other journeys find it.
+    const restored = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/members/'));
+    await page.getByRole('combobox', { name: 'Role of Hana Sato, PharmD' }).selectOption('pharmacist');
+    if (!(await restored).ok()) throw new Error('the role could not be changed back');
     await page.getByRole('button', { name: `Withdraw invitation for ${email}` }).click();
     await page.getByRole('button', { name: `Withdraw invitation for ${email}` }).waitFor({ state: 'detached' });
     await checkPage(page, 'clinic-members', violations);

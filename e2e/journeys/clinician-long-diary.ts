@@ -12,7 +12,7 @@ export const journey: Journey = {
     // The Overview opens on the one-screen summary of the latest 90 days, the report's clinical sections.
     const summary = doctor.getByTestId('chart-summary');
     await expectVisible(summary.getByRole('heading', { level: 2, name: /^Summary, \d{4}-\d{2}-\d{2} to / }), 'the one-screen summary');
-    for (const heading of ['Pain and function trends', 'Medicines and MME', 'Questionnaires', 'Questions for the visit'])
+    for (const heading of ['Open alerts', 'Pain and function trends', 'Medicines and MME', 'Questionnaires', 'Questions for the visit'])
       await expectVisible(summary.getByRole('heading', { level: 3, name: heading }), `the summary's ${heading} section`);
     await expectVisible(summary.getByRole('button', { name: 'Print the summary' }), 'the print button');
     await checkPage(doctor, 'clinician-summary', violations);

@@ -1,13 +1,15 @@
 // A clinician's one-screen summary of a patient: the doctor-ready report's clinical sections over the
-// latest 90 days — pain and function trends with the change category, medicines with MME and safety
+// latest 90 days — the patient's open alerts at this clinic, pain and function trends with the change category, medicines with MME and safety
 // flags, questionnaires with bands, care-plan goals, procedures with block-diary relief and the
 // patient's questions for the visit — read as data from the same endpoint the PDF is made from, so the
 // screen and the printed page say the same thing. Printing uses the browser's print (the page's print
 // style leaves only the summary); the PDF is one click away.
 import { useEffect, useState } from 'preact/hooks';
-import { downloadFile, request, type ApiError } from '../../api/client.ts';
+import { api, downloadFile, request, type AlertView, type ApiError } from '../../api/client.ts';
 import { ErrorMessage, LoadFailed, Loading } from '../../components/ui.tsx';
-import { t } from '../../i18n/index.ts';
+import { formatDateTime, t, type MessageKey } from '../../i18n/index.ts';
+import { navigate } from '../../router.ts';
+import { alertRuleInWords } from './clinic-alerts.tsx';
 
 type Block =
   | { kind: 'text'; text: string }
@@ -79,7 +81,53 @@ function SummaryBlock(props: { block: Block }) {
   }
 }
 
-export function ChartSummary(props: { patientId: string }) {
+/** The patient's open alerts at this clinic; a role without the alerts inbox is told so. */
+function OpenAlerts(props: { orgId: string; patientId: string }) {
+  const [alerts, setAlerts] = useState<AlertView[] | null>(null);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  useEffect(() => {
+    api.alerts(props.orgId, 'open').then(
+      (r) => setAlerts(r.items.filter((a) => a.patientId === props.patientId)),
+      (e: ApiError) => setRefusal(e),
+    );
+  }, [props.orgId, props.patientId]);
+  return (
+    <section aria-labelledby="summary-alerts">
+      <h3 id="summary-alerts">{t('clinic.summary.alerts')}</h3>
+      {refusal ? (
+        <p>{refusal.status === 403 ? t('clinic.summary.alertsNotInRole') : refusal.message}</p>
+      ) : alerts === null ? (
+        <Loading />
+      ) : alerts.length === 0 ? (
+        <p>{t('clinic.alerts.empty')}</p>
+      ) : (
+        <ul>
+          {alerts.map((a) => (
+            <li key={a.id}>
+              <strong>{t(`clinic.alerts.severity.${a.severity}` as MessageKey)}:</strong> {alertRuleInWords(a.rule)} ·{' '}
+              {formatDateTime(a.createdAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {alerts !== null && alerts.length > 0 && (
+        <p class="no-print">
+          <a
+            href={`/clinic/${props.orgId}/alerts`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(`/clinic/${props.orgId}/alerts`);
+            }}
+          >
+            {t('clinic.summary.toAlerts')}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function ChartSummary(props: { orgId: string; patientId: string }) {
   const [model, setModel] = useState<SummaryModel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
@@ -115,6 +163,7 @@ export function ChartSummary(props: { patientId: string }) {
         </button>
       </div>
       <ErrorMessage message={downloadError} />
+      <OpenAlerts orgId={props.orgId} patientId={props.patientId} />
       {model.sections.map((s) => (
         <section key={s.id} aria-labelledby={`summary-${s.id}`}>
           <h3 id={`summary-${s.id}`}>{s.heading}</h3>

@@ -90,7 +90,7 @@ export function ClinicAlerts(props: { orgId: string }) {
 }
 
 /** An alert's rule in words for the clinician; a rule without words shows its id. */
-function alertRuleInWords(rule: string): string {
+export function alertRuleInWords(rule: string): string {
   const key = `clinic.alerts.rule.${rule}` as MessageKey;
   const words = t(key);
   return words === key ? rule : words;

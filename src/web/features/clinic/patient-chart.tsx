@@ -79,7 +79,7 @@ export function PatientChart(props: { orgId: string; patientId: string }) {
             {days && days.length > 0 && (
               <Bars label={t('chart.checkInsPerDay')} values={days.map((d) => ({ key: d.localDate, value: d.entryCount }))} />
             )}
-            <ChartSummary patientId={patient.id} />
+            <ChartSummary orgId={props.orgId} patientId={patient.id} />
           </section>
         )}
         {patient && tab === 'diary' && (
