@@ -25,7 +25,10 @@ const LEFT_AXIS = 18;
 const BOTTOM_AXIS = 10;
 
 export function drawLineChart(doc: Doc, box: Box, chart: LineChart): void {
-  doc.font('Helvetica-Bold').fontSize(AXIS_LABEL + 0.5).fillColor('#000');
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(AXIS_LABEL + 0.5)
+    .fillColor('#000');
   doc.text(pdfText(chart.title), box.x, box.y, { width: box.w, lineBreak: false });
   const plot: Box = { x: box.x + LEFT_AXIS, y: box.y + TITLE_HEIGHT, w: box.w - LEFT_AXIS, h: box.h - TITLE_HEIGHT - BOTTOM_AXIS };
   const span = Math.max(1, differenceInCalendarDays(chart.to, chart.from));
@@ -37,15 +40,34 @@ export function drawLineChart(doc: Doc, box: Box, chart: LineChart): void {
   if (chart.band) {
     const top = yOf(chart.band.to);
     const bottom = yOf(chart.band.from);
-    doc.save().rect(plot.x, Math.min(top, bottom), plot.w, Math.abs(bottom - top)).fillOpacity(0.18).fill('#2e8b57').restore();
+    doc
+      .save()
+      .rect(plot.x, Math.min(top, bottom), plot.w, Math.abs(bottom - top))
+      .fillOpacity(0.18)
+      .fill('#2e8b57')
+      .restore();
   }
   // Axes and the scale's ends and middle.
   doc.lineWidth(0.4).strokeColor('#777');
-  doc.moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.h).lineTo(plot.x + plot.w, plot.y + plot.h).stroke();
-  doc.font('Helvetica').fontSize(AXIS_LABEL - 0.5).fillColor('#333');
+  doc
+    .moveTo(plot.x, plot.y)
+    .lineTo(plot.x, plot.y + plot.h)
+    .lineTo(plot.x + plot.w, plot.y + plot.h)
+    .stroke();
+  doc
+    .font('Helvetica')
+    .fontSize(AXIS_LABEL - 0.5)
+    .fillColor('#333');
   for (const v of [min, (min + max) / 2, max]) {
     doc.text(String(v), box.x, yOf(v) - 3, { width: LEFT_AXIS - 3, align: 'right', lineBreak: false });
-    doc.save().moveTo(plot.x, yOf(v)).lineTo(plot.x + plot.w, yOf(v)).lineWidth(0.2).strokeColor('#ddd').stroke().restore();
+    doc
+      .save()
+      .moveTo(plot.x, yOf(v))
+      .lineTo(plot.x + plot.w, yOf(v))
+      .lineWidth(0.2)
+      .strokeColor('#ddd')
+      .stroke()
+      .restore();
   }
   doc.text(chart.from, plot.x, plot.y + plot.h + 2, { lineBreak: false });
   doc.text(chart.to, plot.x + plot.w - 40, plot.y + plot.h + 2, { width: 40, align: 'right', lineBreak: false });
@@ -101,7 +123,10 @@ export function drawLineChart(doc: Doc, box: Box, chart: LineChart): void {
       .restore();
   }
   if (chart.band) {
-    doc.font('Helvetica').fontSize(AXIS_LABEL - 1).fillColor('#1e5c3a');
+    doc
+      .font('Helvetica')
+      .fontSize(AXIS_LABEL - 1)
+      .fillColor('#1e5c3a');
     doc.text(pdfText(chart.band.label), plot.x + 3, plot.y + 1, { width: plot.w - 6, height: 8, lineBreak: false, ellipsis: true });
   }
   doc.fillColor('#000');

@@ -125,7 +125,12 @@ class Writer {
     this.write(sect, 'H2', text, BOLD, SIZE.heading, this.left, this.width);
     const y = this.doc.y + 1;
     this.doc.markContent('Artifact');
-    this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.4).strokeColor('#888').stroke();
+    this.doc
+      .moveTo(this.left, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(0.4)
+      .strokeColor('#888')
+      .stroke();
     this.doc.endMarkedContent();
     this.doc.y = y + 3;
   }
@@ -234,7 +239,11 @@ function footers(doc: Doc, model: ReportModel): number {
         align: 'left',
         lineBreak: false,
       });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, y, { width: doc.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, y, {
+      width: doc.page.width - 2 * MARGIN,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }

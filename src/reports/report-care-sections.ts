@@ -10,7 +10,6 @@ import { cut, duration, oneDecimal, plural, words } from './report-format.ts';
 import type { ReportSection } from './report-sections.ts';
 import type { ReportBlock, ReportInput, ReportLimits, ReportMedicationOrder, SectionBuilder } from './report-types.ts';
 
-
 function howTaken(o: ReportMedicationOrder): string {
   const dose = o.doseMg !== null ? `${oneDecimal(o.doseMg)} mg` : o.doseMcgPerHour !== null ? `${oneDecimal(o.doseMcgPerHour)} mcg/h` : '';
   const when =
@@ -39,7 +38,8 @@ function medicines(input: ReportInput, limits: ReportLimits): readonly ReportBlo
     const r = m.regimen;
     const lines = [`Total on ${m.asOf}: ${r.totalMmeText} MME/day (CDC 2022 conversion factors).`];
     for (const n of r.notCalculable) lines.push(`${findDrug(n.drug)?.generic ?? n.drug}: ${n.message}`);
-    for (const f of r.flags) lines.push(`${f.severity === 'info' ? 'Note' : f.severity === 'caution' ? 'Caution' : 'Warning'}: ${f.message}`);
+    for (const f of r.flags)
+      lines.push(`${f.severity === 'info' ? 'Note' : f.severity === 'caution' ? 'Caution' : 'Warning'}: ${f.message}`);
     blocks.push(...lines.map((text): ReportBlock => ({ kind: 'text', text })));
   }
   // What the diary says was taken in the period, beside what is prescribed.

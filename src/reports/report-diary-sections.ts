@@ -175,7 +175,12 @@ function flares(input: ReportInput, limits: ReportLimits): readonly ReportBlock[
     ];
   });
   return [
-    { kind: 'table', columns: ['Started', 'Lasted', 'Peak', 'Suspected triggers', 'What helped'], widths: [0.18, 0.12, 0.08, 0.31, 0.31], rows },
+    {
+      kind: 'table',
+      columns: ['Started', 'Lasted', 'Peak', 'Suspected triggers', 'What helped'],
+      widths: [0.18, 0.12, 0.08, 0.31, 0.31],
+      rows,
+    },
     ...(more ? [{ kind: 'text' as const, text: more }] : []),
   ];
 }
@@ -183,9 +188,7 @@ function flares(input: ReportInput, limits: ReportLimits): readonly ReportBlock[
 function whatWorksSection(input: ReportInput, limits: ReportLimits): readonly ReportBlock[] {
   const days = differenceInCalendarDays(input.to, input.from) + 1;
   const items = whatWorks(dailySeries(input.entries, input.from, days));
-  const findings = items
-    .filter((i) => i.verdict === 'lower' || i.verdict === 'higher')
-    .sort((a, b) => (a.qValue ?? 1) - (b.qValue ?? 1));
+  const findings = items.filter((i) => i.verdict === 'lower' || i.verdict === 'higher').sort((a, b) => (a.qValue ?? 1) - (b.qValue ?? 1));
   const caveat = 'Days with and without each factor compared; a pattern, never a cause.';
   if (findings.length === 0) {
     const waiting = items.filter((i) => i.verdict === 'not-enough-data').length;
@@ -220,7 +223,9 @@ function notes(input: ReportInput, limits: ReportLimits): readonly ReportBlock[]
   ];
 }
 
-export const diarySections: Readonly<Record<Extract<ReportSection, 'summary' | 'trends' | 'body-map' | 'flares' | 'what-works' | 'notes'>, SectionBuilder>> = {
+export const diarySections: Readonly<
+  Record<Extract<ReportSection, 'summary' | 'trends' | 'body-map' | 'flares' | 'what-works' | 'notes'>, SectionBuilder>
+> = {
   summary,
   trends,
   'body-map': bodyMap,

@@ -63,7 +63,10 @@ describe('the report model', () => {
   it('lists the questions prepared for the visit ahead, with the answers written down', () => {
     const model = buildReportModel(fullReportInput(30));
     const blocks = blocksOf(model, 'visit-questions');
-    expect(blocks[0]).toEqual({ kind: 'text', text: 'Follow-up on 2026-07-08 with Riverside pain clinic. What matters most: Sleeping through the night' });
+    expect(blocks[0]).toEqual({
+      kind: 'text',
+      text: 'Follow-up on 2026-07-08 with Riverside pain clinic. What matters most: Sleeping through the night',
+    });
     expect(blocks[1]).toMatchObject({
       kind: 'table',
       columns: ['Question', 'Answer given'],

@@ -167,4 +167,3 @@ export interface ReportLimits {
 }
 
 export type SectionBuilder = (input: ReportInput, limits: ReportLimits) => readonly ReportBlock[];
-

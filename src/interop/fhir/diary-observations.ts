@@ -1,6 +1,6 @@
 // A diary entry as FHIR R4 Observations, one per measure it holds, and the Provenance that says who
 // entered it and whether in the moment or recalled later. Pain now is LOINC 72514-3 (0–10 NRS,
-// instruments.md §1), once overall and once per rated body region with the region's SNOMED CT body
+// docs/clinical-sources/instruments.md), once overall and once per rated body region with the region's SNOMED CT body
 // structure and laterality (docs/body-map.md). The entry's other measures (worst and least since the
 // last entry, the DVPRS supplementary items, sleep, mood, activity, a region marked without a rating)
 // have no code confirmed in a cited source, so they carry Painwise's own diary-measure codes with

@@ -47,7 +47,10 @@ describe.each(DIALECTS)('the doctor-ready report on %s', (dialect) => {
 
   it('answers the same report as data, for a clinic that may read, and refuses a stranger and a bad section', async () => {
     const { clinician } = await clinicianWithAccess(t, owner, pid, ['read']);
-    const r = await clinician.request('GET', `/api/patients/${pid}/report?from=${FROM}&to=${TO}&sections=summary,questionnaires,visit-questions`);
+    const r = await clinician.request(
+      'GET',
+      `/api/patients/${pid}/report?from=${FROM}&to=${TO}&sections=summary,questionnaires,visit-questions`,
+    );
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['cache-control']).toBe('no-store');
     const model = r.json();

@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { loadReportRecord } from '../../../app/patient-report.ts';
 import { PatientParams } from '../../../contract/common.ts';
 import { ReportQuery, reportSectionsOf } from '../../../contract/reports.ts';
@@ -9,6 +11,15 @@ import type { ApiDeps, ZodApp } from '../../types.ts';
 const tags = ['reports'];
 
 export function registerReportRoutes(app: ZodApp, deps: ApiDeps): void {
+  // The record of the range and sections asked for, as the PDF and the data are both made from it.
+  const chosenReport = async (req: FastifyRequest) => {
+    const params = req.params as z.infer<typeof PatientParams>;
+    const query = req.query as z.infer<typeof ReportQuery>;
+    const sections = reportSectionsOf(query.sections);
+    const record = await loadReportRecord(deps, contextOf(req), params.patientId, { from: query.from, to: query.to, sections });
+    return { ...record, sections };
+  };
+
   app.get(
     '/api/patients/:patientId/report.pdf',
     {
@@ -22,17 +33,12 @@ export function registerReportRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (req, reply) => {
-      const sections = reportSectionsOf(req.query.sections);
-      const record = await loadReportRecord(deps, contextOf(req), req.params.patientId, {
-        from: req.query.from,
-        to: req.query.to,
-        sections,
-      });
-      const { pdf } = await renderFittedReportPdf({ ...record, sections });
+      const input = await chosenReport(req);
+      const { pdf } = await renderFittedReportPdf(input);
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="painwise-report-${record.from}-to-${record.to}.pdf"`)
+        .header('content-disposition', `attachment; filename="painwise-report-${input.from}-to-${input.to}.pdf"`)
         .send(pdf);
     },
   );
@@ -52,14 +58,9 @@ export function registerReportRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (req, reply) => {
-      const sections = reportSectionsOf(req.query.sections);
-      const record = await loadReportRecord(deps, contextOf(req), req.params.patientId, {
-        from: req.query.from,
-        to: req.query.to,
-        sections,
-      });
+      const input = await chosenReport(req);
       reply.header('cache-control', 'no-store');
-      return buildReportModel({ ...record, sections });
+      return buildReportModel(input);
     },
   );
 }
