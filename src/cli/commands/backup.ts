@@ -4,9 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../../app/config.ts';
 import { describeCheckFailure, describeMigrationFit } from '../../storage/backup-check.ts';
-import { dumpPostgres, isPostgresConnectionProblem, PostgresToolFailed, PostgresToolMissing } from '../../storage/postgres-backup.ts';
+import { dumpPostgres } from '../../storage/postgres-backup.ts';
 import { copySqliteDatabase } from '../../storage/sqlite-backup.ts';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, type CliCommand, type CliIo } from '../command.ts';
+import { reportPostgresFailure } from './postgres-failure.ts';
 import { SQLITE_FILE_NAME } from '../compose.ts';
 
 const HELP = `Usage: painwise backup --out FILE [--force]
@@ -109,15 +110,7 @@ export const backupCommand: CliCommand = {
           return EXIT_OK;
       }
     } catch (error) {
-      if (error instanceof PostgresToolMissing || error instanceof PostgresToolFailed) {
-        io.err(`painwise backup: ${error.message}`);
-        return EXIT_FAILURE;
-      }
-      if (isPostgresConnectionProblem(error)) {
-        io.err(`painwise backup: cannot use the database DATABASE_URL names: ${(error as Error).message}`);
-        return EXIT_FAILURE;
-      }
-      throw error;
+      return reportPostgresFailure('backup', error, io);
     }
   },
 };

@@ -11,16 +11,10 @@ import {
   fitMigrations,
   type MigrationFit,
 } from '../../storage/backup-check.ts';
-import {
-  checkPostgresDump,
-  PostgresToolFailed,
-  PostgresToolMissing,
-  isPostgresConnectionProblem,
-  readPostgresMigrations,
-  restorePostgres,
-} from '../../storage/postgres-backup.ts';
+import { checkPostgresDump, readPostgresMigrations, restorePostgres } from '../../storage/postgres-backup.ts';
 import { checkSqliteFile, copySqliteDatabase } from '../../storage/sqlite-backup.ts';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, type CliCommand, type CliIo } from '../command.ts';
+import { reportPostgresFailure } from './postgres-failure.ts';
 import { SQLITE_FILE_NAME } from '../compose.ts';
 
 const HELP = `Usage: painwise restore FILE [--force]
@@ -235,15 +229,7 @@ export const restoreCommand: CliCommand = {
       }
       return await restoreSqlite(file!, options, config, io);
     } catch (error) {
-      if (error instanceof PostgresToolMissing || error instanceof PostgresToolFailed) {
-        io.err(`painwise restore: ${error.message}`);
-        return EXIT_FAILURE;
-      }
-      if (isPostgresConnectionProblem(error)) {
-        io.err(`painwise restore: cannot use the database DATABASE_URL names: ${(error as Error).message}`);
-        return EXIT_FAILURE;
-      }
-      throw error;
+      return reportPostgresFailure('restore', error, io);
     }
   },
 };
